@@ -1,0 +1,124 @@
+# deliv: one GNU Makefile for the library, the tools, tests and install.
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/vendor-completions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+BUILDDIR    ?= build
+PKG_CONFIG  ?= pkg-config
+INSTALL     ?= install
+PKGS        := gmime-3.0 ldns libpcre2-8 sqlite3 libcrypto
+VERSION     := $(shell cat VERSION)
+
+CFLAGS      ?= -O2 -g
+override CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+                     -Wmissing-prototypes -Wformat=2 -pthread \
+                     $(if $(WERROR),-Werror)
+override CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib \
+                     -DDELIV_VERSION='"$(VERSION)"' \
+                     -DDELIV_DATADIR='"$(DATADIR)/deliv"' \
+                     $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDLIBS      += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
+
+LIB_SRCS    := $(sort $(wildcard lib/*.c))
+LIB_OBJS    := $(LIB_SRCS:%.c=$(BUILDDIR)/%.o)
+LIB         := $(BUILDDIR)/libdeliv.a
+TOOL_NAMES  := $(filter-out deliv,$(patsubst tools/%.c,%,$(sort $(wildcard tools/*.c))))
+PROGS       := $(BUILDDIR)/deliv $(TOOL_NAMES:%=$(BUILDDIR)/deliv-%)
+DRIVERS     := $(patsubst tests/drivers/%.c,$(BUILDDIR)/drivers/%,$(sort $(wildcard tests/drivers/*.c)))
+MAN1        := $(sort $(wildcard man/*.1))
+MAN7        := $(sort $(wildcard man/*.7))
+PHRASES     := $(sort $(wildcard phrases/*.txt phrases/NOTICE))
+DATAFILES   := $(sort $(wildcard data/*))
+SANFLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+               -fno-omit-frame-pointer
+
+.PHONY: all check check-asan test-drivers demo deps install uninstall clean \
+        bench fuzz lint-man
+
+all: $(PROGS)
+
+$(BUILDDIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILDDIR)/deliv: $(BUILDDIR)/tools/deliv.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILDDIR)/deliv-%: $(BUILDDIR)/tools/%.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILDDIR)/drivers/%: $(BUILDDIR)/tests/drivers/%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(wildcard $(BUILDDIR)/lib/*.d $(BUILDDIR)/tools/*.d $(BUILDDIR)/tests/drivers/*.d)
+
+test-drivers: $(DRIVERS)
+
+# The whole suite: Bats (tools, lib drivers, docs, install); the last line
+# is "N passed, N failed".
+check: all test-drivers
+	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(TESTS)
+
+# The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan:
+	$(MAKE) BUILDDIR=build-asan CFLAGS="-O1 -g $(SANFLAGS)" \
+	    LDFLAGS="$(SANFLAGS)" check
+
+demo: all
+	@./tests/demo $(BUILDDIR)
+
+deps:
+	@./.ci/deps
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/deliv/phrases \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	$(INSTALL) -m 0755 $(PROGS) $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 0644 $(PHRASES) $(DESTDIR)$(DATADIR)/deliv/phrases
+	$(if $(DATAFILES),$(INSTALL) -d $(DESTDIR)$(DATADIR)/deliv/data)
+	$(if $(DATAFILES),$(INSTALL) -m 0644 $(DATAFILES) $(DESTDIR)$(DATADIR)/deliv/data)
+	$(INSTALL) -m 0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	$(INSTALL) -m 0644 completions/deliv.bash $(DESTDIR)$(BASHCOMPDIR)/deliv
+	for t in $(TOOL_NAMES); do \
+	    ln -sf deliv $(DESTDIR)$(BASHCOMPDIR)/deliv-$$t; done
+	$(INSTALL) -m 0644 completions/_deliv $(DESTDIR)$(ZSHCOMPDIR)/_deliv
+	for t in deliv $(TOOL_NAMES:%=deliv-%); do \
+	    $(INSTALL) -m 0644 completions/deliv.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/$$t.fish; done
+
+uninstall:
+	rm -f $(PROGS:$(BUILDDIR)/%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(PHRASES:phrases/%=$(DESTDIR)$(DATADIR)/deliv/phrases/%)
+	rm -f $(DATAFILES:data/%=$(DESTDIR)$(DATADIR)/deliv/data/%)
+	-rmdir $(DESTDIR)$(DATADIR)/deliv/phrases $(DESTDIR)$(DATADIR)/deliv/data \
+	    $(DESTDIR)$(DATADIR)/deliv 2>/dev/null
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/deliv $(TOOL_NAMES:%=$(DESTDIR)$(BASHCOMPDIR)/deliv-%)
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_deliv
+	rm -f $(DESTDIR)$(FISHCOMPDIR)/deliv.fish $(TOOL_NAMES:%=$(DESTDIR)$(FISHCOMPDIR)/deliv-%.fish)
+
+# Advisory: mandoc's full lint (style messages included).
+lint-man:
+	-mandoc -T lint $(MAN1) $(MAN7)
+
+bench: all
+	@for b in bench/*.sh; do [ -x "$$b" ] && "$$b" $(BUILDDIR); done; true
+
+FUZZ_SECONDS ?= 10
+fuzz:
+	@./fuzz/run $(FUZZ_SECONDS)
+
+clean:
+	rm -rf $(BUILDDIR) build-asan build-fuzz

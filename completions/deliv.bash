@@ -1,0 +1,97 @@
+# bash completion for deliv and the deliv-* programs.
+# Installed as "deliv" with links "deliv-TOOL" (bash-completion loads by
+# command name).  Each tool has one arm below: its long options, the ones
+# that take a value, and how to complete the values.
+
+_deliv_common='--color --help --json --no-header --table --tsv --version'
+
+# _deliv_spec TOOL: set opts (all long options), argopts (those taking a
+# value), fileopts (value is a file), diropts (value is a directory).
+_deliv_spec()
+{
+	opts=$_deliv_common argopts='--color' fileopts='' diropts=''
+	case $1 in
+	bounce-classify)
+		# bounce-classify options
+		opts+=' '
+		;;
+
+	header-trace)
+		# header-trace options
+		opts+=' '
+		;;
+
+	dnscheck)
+		# dnscheck options
+		opts+=' '
+		;;
+
+	lint)
+		# lint options
+		opts+=' '
+		;;
+
+	warmup-plan)
+		# warmup-plan options
+		opts+=' '
+		;;
+	esac
+}
+
+# _deliv_words TOOL OPTION: the fixed words an option's value may take.
+_deliv_words()
+{
+	case $1:$2 in
+	*:--color) echo 'auto always never' ;;
+
+	# bounce-classify words
+
+	# header-trace words
+
+	# dnscheck words
+
+	# lint words
+
+	# warmup-plan words
+
+	esac
+}
+
+_deliv_tools='bounce-classify dnscheck header-trace lint warmup-plan'
+
+_deliv()
+{
+	local cur prev tool opts argopts fileopts diropts words
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	tool=${COMP_WORDS[0]##*/}
+	if [[ $tool == deliv ]]; then
+		if ((COMP_CWORD == 1)); then
+			COMPREPLY=($(compgen -W "$_deliv_tools --help --version" -- "$cur"))
+			return
+		fi
+		tool=${COMP_WORDS[1]}
+	else
+		tool=${tool#deliv-}
+	fi
+	_deliv_spec "$tool"
+	if [[ " $argopts " == *" $prev "* ]]; then
+		if [[ " $fileopts " == *" $prev "* ]]; then
+			COMPREPLY=($(compgen -f -- "$cur"))
+		elif [[ " $diropts " == *" $prev "* ]]; then
+			COMPREPLY=($(compgen -d -- "$cur"))
+		else
+			words=$(_deliv_words "$tool" "$prev")
+			COMPREPLY=($(compgen -W "$words" -- "$cur"))
+		fi
+		return
+	fi
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	else
+		COMPREPLY=($(compgen -f -- "$cur"))
+	fi
+}
+
+complete -F _deliv deliv deliv-bounce-classify deliv-dnscheck \
+    deliv-header-trace deliv-lint deliv-warmup-plan

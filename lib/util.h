@@ -1,0 +1,56 @@
+/*
+ * Small helpers glibc lacks: strtonum-style number parsing, a growable
+ * string buffer, ASCII case helpers and RFC 3339 time formatting.
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+/*
+ * strtonum(3): the value of s in [min, max]; on error returns 0 and sets
+ * *errstr to "invalid", "too small" or "too large" (NULL on success).
+ */
+long long	parse_num(const char *s, long long min, long long max,
+		    const char **errstr);
+
+/* A growable NUL-terminated byte buffer.  Zero-initialise, then use. */
+struct sbuf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+/* Append; return 0, or -1 when out of memory (buffer unchanged). */
+int	sbuf_add(struct sbuf *, const char *, size_t);
+int	sbuf_adds(struct sbuf *, const char *);
+int	sbuf_addc(struct sbuf *, char);
+int	sbuf_printf(struct sbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	sbuf_reset(struct sbuf *);	/* empty it, keep the memory */
+void	sbuf_free(struct sbuf *);	/* free the memory, zero it */
+
+/* Lower-case ASCII letters in place; return s. */
+char	*str_lower(char *s);
+/* Trim ASCII white space at both ends in place; return the new start. */
+char	*str_trim(char *s);
+/* Case-insensitive ASCII suffix test. */
+bool	 str_iendswith(const char *s, const char *suffix);
+
+/*
+ * Format t (seconds since the epoch) as RFC 3339 UTC, "2024-01-31T12:00:00Z",
+ * into buf (at least 21 bytes).  Return buf, or NULL if it does not fit.
+ */
+char	*time_rfc3339(time_t t, char *buf, size_t len);
+
+/*
+ * Parse an RFC 5322 / RFC 2822 date (lenient: obsolete zones, missing
+ * seconds, trailing comments) into *t.  Return 0, or -1 if unparseable.
+ */
+int	 time_parse_rfc5322(const char *s, time_t *t);
+
+/* Parse "YYYY-MM-DD" (UTC midnight) into *t.  Return 0 or -1. */
+int	 time_parse_ymd(const char *s, time_t *t);
+
+#endif
