@@ -52,12 +52,9 @@ void	phr_entry(const struct phr *, size_t i, struct phr_hit *,
 void	phr_free(struct phr *);
 
 /*
- * Find the phrases directory: opt (--phrases), then env ($DELIV_PHRASES),
- * then installed (DATADIR/deliv/phrases), then "phrases" beside or one
- * level above the running executable's directory.  Copies the first that
- * is a directory into buf; returns 0, or -1 (e filled) when none is.
+ * The phrases directory is found with find_data_dir() (util.h):
+ * find_data_dir(opt, getenv("DELIV_PHRASES"), DELIV_DATADIR "/phrases",
+ * "phrases", buf, sizeof(buf)).
  */
-int	phr_find_dir(const char *opt, const char *env, const char *installed,
-	    char *buf, size_t len, struct derr *e);
 
 #endif

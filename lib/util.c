@@ -1,6 +1,8 @@
 /*
  * Small helpers glibc lacks.  See util.h.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "deliv.h"
 #include "util.h"
@@ -349,4 +352,48 @@ time_parse_ymd(const char *s, time_t *t)
 		return -1;
 	*t = (time_t)(days_from_civil(y, (unsigned)m, (unsigned)d) * 86400);
 	return 0;
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+
+	return p != NULL && *p != '\0' && stat(p, &st) == 0 &&
+	    S_ISDIR(st.st_mode);
+}
+
+int
+find_data_dir(const char *opt, const char *env, const char *installed,
+    const char *subdir, char *buf, size_t len)
+{
+	const char *cand[3] = { opt, env, installed };
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+	size_t i;
+	int k;
+
+	for (i = 0; i < nitems(cand); i++) {
+		if (cand[i] == NULL || *cand[i] == '\0')
+			continue;
+		if (i < 2 || is_dir(cand[i])) {
+			/* An explicit choice is taken even if wrong. */
+			if ((size_t)snprintf(buf, len, "%s", cand[i]) >= len)
+				return -1;
+			return is_dir(buf) ? 0 : -1;
+		}
+	}
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return -1;
+	exe[n] = '\0';
+	for (k = 0; k < 2; k++) {
+		if ((slash = strrchr(exe, '/')) == NULL)
+			return -1;
+		*slash = '\0';
+		if ((size_t)snprintf(buf, len, "%s/%s", exe, subdir) >= len)
+			return -1;
+		if (is_dir(buf))
+			return 0;
+	}
+	return -1;
 }

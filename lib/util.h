@@ -53,4 +53,16 @@ int	 time_parse_rfc5322(const char *s, time_t *t);
 /* Parse "YYYY-MM-DD" (UTC midnight) into *t.  Return 0 or -1. */
 int	 time_parse_ymd(const char *s, time_t *t);
 
+/*
+ * Find a data directory: opt (a command-line option), then env (an
+ * environment variable's value, read by the tool), then installed (the
+ * compiled-in path, e.g. DELIV_DATADIR "/data"), then subdir ("data",
+ * "phrases") beside or one level above the running executable's
+ * directory (so the source tree works uninstalled).  NULL or empty
+ * arguments are skipped.  Copies the first that is a directory into buf
+ * and returns 0; returns -1 when none is.
+ */
+int	 find_data_dir(const char *opt, const char *env, const char *installed,
+	    const char *subdir, char *buf, size_t len);
+
 #endif
