@@ -5,6 +5,7 @@
  * text (empty when nothing matches).  "phrases-match --check FILE"
  * instead matches every literal phrase against its own text and prints
  * the phrases that an earlier line shadows ("dead"); exit 1 if any.
+ * A match error (a match limit) is written in the file column.
  */
 #include <err.h>
 #include <stdio.h>
@@ -59,11 +60,17 @@ main(int argc, char *argv[])
 	long no = 0;
 	int r, docheck = 0;
 
-	if (argc == 3 && strcmp(argv[1], "--check") == 0) {
-		docheck = 1;
-		argv++;
-	} else if (argc != 2)
-		errx(2, "usage: phrases-match [--check] FILE");
+	cli_init(&oo);
+	for (; argc > 2 && argv[1][0] == '-'; argc--, argv++) {
+		if (strcmp(argv[1], "--check") == 0)
+			docheck = 1;
+		else if (strcmp(argv[1], "--no-header") == 0)
+			oo.header = false;
+		else
+			break;
+	}
+	if (argc != 2)
+		errx(2, "usage: phrases-match [--check] [--no-header] FILE");
 	name = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
 	if ((p = phr_load(argv[1], name, &e)) == NULL)
 		errx(2, "%s: %s", e.where, e.what);
@@ -72,7 +79,6 @@ main(int argc, char *argv[])
 		phr_free(p);
 		return r;
 	}
-	cli_init(&oo);
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		err(2, "out of memory");
 	while ((n = getline(&line, &cap, stdin)) != -1) {
