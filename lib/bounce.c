@@ -1,0 +1,1190 @@
+/*
+ * Bounce classification.  See bounce.h.
+ *
+ * A message is taken apart once: its text parts (decoded to UTF-8, the
+ * attached original left out), its delivery-status or feedback-report
+ * fields, and the original message's Message-ID and recipients.  Then
+ * the kind of message decides where the recipients come from.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "bounce.h"
+#include "dsn.h"
+#include "phrases.h"
+#include "util.h"
+
+#define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
+#define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
+
+enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
+	RE_MSGID, RE_NOADDR, RE_COUNT };
+
+static const char *const re_src[RE_COUNT] = {
+	/* RE_ADDR: an address, local part as mail has them */
+	"[A-Za-z0-9][A-Za-z0-9._%+=&'/!#$*?^`{|}~-]*@"
+	    "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
+	/* RE_STATUS: an RFC 3463 code, not part of an IP address */
+	"(?<![0-9.])([245]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![0-9]|\\.[0-9])",
+	/* RE_SMTP: a reply code at a word start, followed by space or - */
+	"(?<![0-9.:/#-])([45][0-9][0-9])(?=[ -][^0-9]|-?$|[ ][245]\\.)",
+	/* RE_CUT: where the copy of the original message starts */
+	"^[ \\t>]*(?:[-=_*#]{2,}.*?(?:original|copy of|unsent|returned|"
+	    "rejected|undelivered|bounced|attached|your) ?(?:message|mail|"
+	    "e-?mail|headers?)|[-=_*]{2,}.*message (?:follows|header)|"
+	    "original message follows|below this line is a copy|"
+	    "content-type: message/rfc822|received: from |"
+	    "return-path: <|the (?:original|header of the original) "
+	    "message (?:headers? )?(?:is|are|was|follows)|"
+	    "here is a copy of (?:the|your) message)",
+	/* RE_BOUNCE: a subject or sender that says it is a bounce */
+	"undeliver|undelivered|delivery (?:status|fail|notif|report|"
+	    "problem)|returned mail|mail delivery|failure notice|"
+	    "non[- ]?deliver|delivery has failed|could not be delivered|"
+	    "not delivered|mail system error|bounce|rejected|"
+	    "nondeliverable|returned to sender|warning: could not send|"
+	    "delayed mail|message you sent|mailer-daemon|postmaster|"
+	    "mail failure|delivery error|unzustellbar|non remis|"
+	    "échec de la remise|nicht zugestellt|エラー|不達|"
+	    "配信|未送達|sending failed|failed delivery|not be sent|"
+	    "permanent error|your message",
+	/* RE_VACATION: a subject that says it is an auto-reply */
+	"^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort)|"
+	    "out of (?:the )?office|away|vacation|on leave|absence|"
+	    "abwesenheit|autoreply|auto:|自動応答|自動返信|不在)"
+	    "|(?:out of (?:the )?office|vacation|auto-?reply|away until|"
+	    "automatic reply)",
+	/* RE_MSGID: a Message-ID header line in text */
+	"^[ \\t>]*message-id:[ \\t]*(<[^>\\s]+>)",
+	/* RE_NOADDR: addresses that are not failed recipients */
+	"^(?:mailer-daemon|postmaster|double-bounce|noreply|no-reply|"
+	    "bounces?|nobody|root|daemon)@"
+};
+
+static const uint32_t re_flags[RE_COUNT] = {
+	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
+	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
+	PCRE2_CASELESS
+};
+
+struct bounce {
+	struct phr		*soft;
+	struct phr		*hard;
+	pcre2_code		*re[RE_COUNT];
+	pcre2_match_data	*md;
+	char			 status[16];
+	char			 matched[64];
+};
+
+/* What one message holds, gathered in one walk. */
+struct parts {
+	struct sbuf	 text;		/* bounce text, UTF-8, LF */
+	struct sbuf	 orig;		/* original message text after cut */
+	struct dsn	 dsn;		/* delivery-status fields */
+	struct dsn	 arf;		/* feedback-report fields */
+	bool		 has_dsn;
+	bool		 has_arf;
+	char		*orig_msgid;
+	char		**orig_to;	/* recipients of the original */
+	size_t		 norig_to;
+	char		*orig_from;
+};
+
+static int
+re_find(struct bounce *b, int which, const char *s, size_t len,
+    size_t start, size_t *mstart, size_t *mend, int group)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (start > len)
+		return 0;
+	rc = pcre2_match(b->re[which], (PCRE2_SPTR)s, len, start, 0, b->md,
+	    NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(b->md);
+	if (group >= rc) {
+		*mstart = ov[0];
+		*mend = ov[1];
+	} else {
+		*mstart = ov[2 * group];
+		*mend = ov[2 * group + 1];
+	}
+	return 1;
+}
+
+struct bounce *
+bounce_new(const char *dir, struct derr *e)
+{
+	struct bounce *b;
+	char path[4096];
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int i, code;
+
+	if ((b = calloc(1, sizeof(*b))) == NULL) {
+		derr_set(e, "bounce", "out of memory");
+		return NULL;
+	}
+	if (snprintf(path, sizeof(path), "%s/soft.txt", dir) >=
+	    (int)sizeof(path)) {
+		derr_set(e, dir, "path too long");
+		goto fail;
+	}
+	if ((b->soft = phr_load(path, "soft.txt", e)) == NULL)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/hard.txt", dir);
+	if ((b->hard = phr_load(path, "hard.txt", e)) == NULL)
+		goto fail;
+	for (i = 0; i < RE_COUNT; i++) {
+		b->re[i] = pcre2_compile((PCRE2_SPTR)re_src[i],
+		    PCRE2_ZERO_TERMINATED, re_flags[i] | PCRE2_UTF |
+		    PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+		if (b->re[i] == NULL) {
+			pcre2_get_error_message(code, msg, sizeof(msg));
+			derr_set(e, "bounce", "pattern %d: %s", i,
+			    (const char *)msg);
+			goto fail;
+		}
+		(void)pcre2_jit_compile(b->re[i], PCRE2_JIT_COMPLETE);
+	}
+	if ((b->md = pcre2_match_data_create(8, NULL)) == NULL) {
+		derr_set(e, "bounce", "out of memory");
+		goto fail;
+	}
+	return b;
+fail:
+	bounce_free(b);
+	return NULL;
+}
+
+void
+bounce_free(struct bounce *b)
+{
+	int i;
+
+	if (b == NULL)
+		return;
+	phr_free(b->soft);
+	phr_free(b->hard);
+	for (i = 0; i < RE_COUNT; i++)
+		pcre2_code_free(b->re[i]);
+	pcre2_match_data_free(b->md);
+	free(b);
+}
+
+/* Reasons of RFC 3463 codes: most specific first. */
+static const struct {
+	const char	*code;	/* "X.1.1" matches 4.1.1 and 5.1.1 */
+	const char	*reason;
+} status_map[] = {
+	{ "X.1.0", "userunknown" },	/* other address status */
+	{ "X.1.1", "userunknown" },
+	{ "X.1.2", "hostunknown" },
+	{ "X.1.3", "userunknown" },
+	{ "X.1.4", "userunknown" },
+	{ "X.1.5", "userunknown" },
+	{ "X.1.6", "hasmoved" },
+	{ "X.1.7", "rejected" },
+	{ "X.1.8", "rejected" },
+	{ "X.1.9", "rejected" },
+	{ "X.1.10", "notaccept" },
+	{ "X.2.0", "filtered" },
+	{ "X.2.1", "suspend" },
+	{ "X.2.2", "mailboxfull" },
+	{ "X.2.3", "exceedlimit" },
+	{ "X.2.4", "systemerror" },
+	{ "X.3.0", "systemerror" },
+	{ "X.3.1", "systemfull" },
+	{ "X.3.2", "systemerror" },
+	{ "X.3.3", "systemerror" },
+	{ "X.3.4", "mesgtoobig" },
+	{ "X.3.5", "systemerror" },
+	{ "X.4.0", "networkerror" },
+	{ "X.4.1", "networkerror" },
+	{ "X.4.2", "networkerror" },
+	{ "X.4.3", "systemerror" },
+	{ "X.4.4", "hostunknown" },
+	{ "X.4.5", "systemfull" },
+	{ "X.4.6", "networkerror" },
+	{ "X.4.7", "expired" },
+	{ "X.5.0", "syntaxerror" },
+	{ "X.5.1", "syntaxerror" },
+	{ "X.5.2", "syntaxerror" },
+	{ "X.5.3", "exceedlimit" },
+	{ "X.5.4", "syntaxerror" },
+	{ "X.5.5", "syntaxerror" },
+	{ "X.5.6", "syntaxerror" },
+	{ "X.6.0", "contenterror" },
+	{ "X.6.1", "contenterror" },
+	{ "X.6.2", "contenterror" },
+	{ "X.6.3", "contenterror" },
+	{ "X.6.4", "contenterror" },
+	{ "X.6.5", "contenterror" },
+	{ "X.6.6", "contenterror" },
+	{ "X.6.7", "contenterror" },
+	{ "X.6.8", "contenterror" },
+	{ "X.6.9", "contenterror" },
+	{ "X.6.10", "contenterror" },
+	{ "X.7.0", "securityerror" },
+	{ "X.7.1", "blocked" },
+	{ "X.7.2", "securityerror" },
+	{ "X.7.3", "securityerror" },
+	{ "X.7.4", "securityerror" },
+	{ "X.7.5", "securityerror" },
+	{ "X.7.6", "securityerror" },
+	{ "X.7.7", "securityerror" },
+	{ "X.7.8", "securityerror" },
+	{ "X.7.9", "policyviolation" },
+	{ "X.7.10", "failedstarttls" },
+	{ "X.7.11", "failedstarttls" },
+	{ "X.7.12", "securityerror" },
+	{ "X.7.13", "suspend" },
+	{ "X.7.14", "securityerror" },
+	{ "X.7.15", "securityerror" },
+	{ "X.7.16", "exceedlimit" },
+	{ "X.7.17", "suspend" },
+	{ "X.7.18", "suspend" },
+	{ "X.7.19", "suspend" },
+	{ "X.7.20", "authfailure" },
+	{ "X.7.21", "authfailure" },
+	{ "X.7.22", "authfailure" },
+	{ "X.7.23", "authfailure" },
+	{ "X.7.24", "authfailure" },
+	{ "X.7.25", "requireptr" },
+	{ "X.7.26", "authfailure" },
+	{ "X.7.27", "notaccept" },
+	{ "X.7.28", "speeding" },
+	{ "X.7.29", "authfailure" },
+	{ "X.7.30", "failedstarttls" },
+};
+
+static const char *
+status_reason(const char *st)
+{
+	size_t i;
+
+	if (st == NULL || strlen(st) < 5)
+		return NULL;
+	if (st[0] == '2')
+		return "delivered";
+	for (i = 0; i < nitems(status_map); i++)
+		if (strcmp(status_map[i].code + 1, st + 1) == 0)
+			return status_map[i].reason;
+	return NULL;
+}
+
+static const char *
+smtp_reason(int code)
+{
+	switch (code) {
+	case 421:
+		return "blocked";
+	case 450:
+	case 451:
+		return "systemerror";
+	case 452:
+		return "systemfull";
+	case 500:
+	case 501:
+	case 502:
+	case 503:
+	case 504:
+		return "syntaxerror";
+	case 523:
+		return "mesgtoobig";
+	case 551:
+		return "hasmoved";
+	case 552:
+		return "mailboxfull";
+	case 553:
+		return "rejected";
+	default:
+		return NULL;
+	}
+}
+
+const char *
+bounce_kind(const char *reason, const char *status, int smtp_code)
+{
+	bool temp;
+
+	if (reason == NULL)
+		return "none";
+	if (strcmp(reason, "delivered") == 0 ||
+	    strcmp(reason, "feedback") == 0 ||
+	    strcmp(reason, "vacation") == 0)
+		return "undetermined";
+	if (strcmp(reason, "userunknown") == 0 ||
+	    strcmp(reason, "hostunknown") == 0 ||
+	    strcmp(reason, "hasmoved") == 0)
+		return "hard";
+	if (strcmp(reason, "notaccept") == 0) {
+		temp = (status != NULL && status[0] == '4') ||
+		    (smtp_code >= 400 && smtp_code < 500);
+		return temp ? "soft" : "hard";
+	}
+	return "soft";
+}
+
+/* Find the first enhanced status code and SMTP reply code in text. */
+static void
+find_codes(struct bounce *b, const char *text, size_t len, char *st,
+    size_t stlen, int *smtp)
+{
+	size_t s, e;
+
+	if (st[0] == '\0' &&
+	    re_find(b, RE_STATUS, text, len, 0, &s, &e, 1) &&
+	    e - s < stlen)
+		snprintf(st, stlen, "%.*s", (int)(e - s), text + s);
+	if (*smtp == 0 && re_find(b, RE_SMTP, text, len, 0, &s, &e, 1))
+		*smtp = atoi(text + s);
+}
+
+int
+bounce_reason(struct bounce *b, const char *text, struct bounce_rcpt *r,
+    struct derr *e)
+{
+	struct phr_hit hit;
+	size_t len = text ? strlen(text) : 0;
+	const char *why;
+	int m;
+
+	if (r->status == NULL || *r->status == '\0') {
+		b->status[0] = '\0';
+		if (text != NULL)
+			find_codes(b, text, len, b->status,
+			    sizeof(b->status), &r->smtp_code);
+		r->status = b->status[0] ? b->status : NULL;
+	} else if (r->smtp_code == 0 && text != NULL) {
+		b->status[0] = 'x';
+		find_codes(b, text, len, b->status, sizeof(b->status),
+		    &r->smtp_code);
+	}
+	r->reason = NULL;
+	r->matched = NULL;
+	if (text != NULL && len > 0) {
+		if ((m = phr_match(b->soft, text, len, 0, &hit, e)) == -1)
+			return -1;
+		if (m == 0 &&
+		    (m = phr_match(b->hard, text, len, 0, &hit, e)) == -1)
+			return -1;
+		if (m == 1) {
+			r->reason = hit.tag;
+			snprintf(b->matched, sizeof(b->matched), "%s:%lu",
+			    hit.file, hit.line);
+			r->matched = b->matched;
+		}
+	}
+	if (r->reason == NULL && (why = status_reason(r->status)) != NULL) {
+		r->reason = why;
+		snprintf(b->matched, sizeof(b->matched), "status:%s",
+		    r->status);
+		r->matched = b->matched;
+	}
+	if (r->reason == NULL && (why = smtp_reason(r->smtp_code)) != NULL) {
+		r->reason = why;
+		snprintf(b->matched, sizeof(b->matched), "smtp:%d",
+		    r->smtp_code);
+		r->matched = b->matched;
+	}
+	if (r->reason == NULL)
+		r->reason = "undefined";
+	r->kind = bounce_kind(r->reason, r->status, r->smtp_code);
+	return 0;
+}
+
+/* --- taking the message apart --- */
+
+static void
+html_to_text(struct sbuf *out, const char *s)
+{
+	bool tag = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '<') {
+			tag = true;
+			if (strncasecmp(s, "<br", 3) == 0 ||
+			    strncasecmp(s, "<p", 2) == 0 ||
+			    strncasecmp(s, "<div", 4) == 0 ||
+			    strncasecmp(s, "<tr", 3) == 0)
+				sbuf_addc(out, '\n');
+		} else if (*s == '>' && tag)
+			tag = false;
+		else if (!tag) {
+			if (strncmp(s, "&nbsp;", 6) == 0) {
+				sbuf_addc(out, ' ');
+				s += 5;
+			} else if (strncmp(s, "&lt;", 4) == 0) {
+				sbuf_addc(out, '<');
+				s += 3;
+			} else if (strncmp(s, "&gt;", 4) == 0) {
+				sbuf_addc(out, '>');
+				s += 3;
+			} else if (strncmp(s, "&amp;", 5) == 0) {
+				sbuf_addc(out, '&');
+				s += 4;
+			} else
+				sbuf_addc(out, *s);
+		}
+	}
+	sbuf_addc(out, '\n');
+}
+
+/* Append s to t with CRLF and CR turned into LF. */
+static void
+add_text(struct sbuf *t, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && t->len < TEXT_MAX; i++) {
+		if (s[i] == '\r') {
+			sbuf_addc(t, '\n');
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		} else if (s[i] != '\0')
+			sbuf_addc(t, s[i]);
+	}
+	if (t->len > 0 && t->s[t->len - 1] != '\n')
+		sbuf_addc(t, '\n');
+}
+
+/* The decoded content of a leaf part. */
+static void
+part_bytes(GMimePart *part, struct sbuf *out)
+{
+	GMimeDataWrapper *w;
+	GMimeStream *st;
+	GByteArray *ba;
+
+	if ((w = g_mime_part_get_content(part)) == NULL)
+		return;
+	st = g_mime_stream_mem_new();
+	if (g_mime_data_wrapper_write_to_stream(w, st) >= 0) {
+		ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
+		add_text(out, (const char *)ba->data, ba->len);
+	}
+	g_object_unref(st);
+}
+
+static void
+add_addr_list(struct parts *p, InternetAddressList *l)
+{
+	InternetAddress *a;
+	const char *addr;
+	char **v;
+	int i, n;
+
+	if (l == NULL)
+		return;
+	n = internet_address_list_length(l);
+	for (i = 0; i < n; i++) {
+		a = internet_address_list_get_address(l, i);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+			continue;
+		addr = internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(a));
+		if (addr == NULL || strchr(addr, '@') == NULL)
+			continue;
+		v = reallocarray(p->orig_to, p->norig_to + 1, sizeof(*v));
+		if (v == NULL)
+			return;
+		p->orig_to = v;
+		if ((v[p->norig_to] = strdup(addr)) != NULL)
+			p->norig_to++;
+	}
+}
+
+static void
+take_original(struct parts *p, GMimeMessage *orig)
+{
+	InternetAddressList *l;
+	const char *id;
+
+	if (p->orig_msgid != NULL || orig == NULL)
+		return;
+	if ((id = g_mime_message_get_message_id(orig)) != NULL &&
+	    asprintf(&p->orig_msgid, "<%s>", id) == -1)
+		p->orig_msgid = NULL;
+	add_addr_list(p, g_mime_message_get_to(orig));
+	l = g_mime_message_get_from(orig);
+	if (l != NULL && internet_address_list_length(l) > 0) {
+		InternetAddress *a = internet_address_list_get_address(l, 0);
+
+		if (INTERNET_ADDRESS_IS_MAILBOX(a))
+			p->orig_from = strdup(internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(a)));
+	}
+}
+
+/* Headers of the original given as text (text/rfc822-headers). */
+static void
+take_original_headers(struct parts *p, const char *s, size_t len)
+{
+	GMimeStream *st;
+	GMimeParser *ps;
+	GMimeMessage *m;
+	struct sbuf t = { 0 };
+
+	if (p->orig_msgid != NULL)
+		return;
+	sbuf_add(&t, s, len);
+	sbuf_adds(&t, "\n\n");
+	st = g_mime_stream_mem_new_with_buffer(t.s, t.len);
+	ps = g_mime_parser_new_with_stream(st);
+	m = g_mime_parser_construct_message(ps, NULL);
+	if (m != NULL) {
+		take_original(p, m);
+		g_object_unref(m);
+	}
+	g_object_unref(ps);
+	g_object_unref(st);
+	sbuf_free(&t);
+}
+
+static void
+walk(struct parts *p, GMimeObject *o, int depth)
+{
+	GMimeContentType *ct;
+	const char *type, *sub;
+	struct sbuf raw = { 0 };
+	char *txt;
+	int i, n;
+
+	if (o == NULL || depth > 20)
+		return;
+	if (GMIME_IS_MULTIPART(o)) {
+		n = g_mime_multipart_get_count(GMIME_MULTIPART(o));
+		for (i = 0; i < n; i++)
+			walk(p, g_mime_multipart_get_part(GMIME_MULTIPART(o),
+			    i), depth + 1);
+		return;
+	}
+	if (GMIME_IS_MESSAGE_PART(o)) {
+		take_original(p, g_mime_message_part_get_message(
+		    GMIME_MESSAGE_PART(o)));
+		return;
+	}
+	if (!GMIME_IS_PART(o))
+		return;
+	ct = g_mime_object_get_content_type(o);
+	type = ct ? g_mime_content_type_get_media_type(ct) : "text";
+	sub = ct ? g_mime_content_type_get_media_subtype(ct) : "plain";
+	if (type == NULL || sub == NULL)
+		return;
+	if (strcasecmp(sub, "delivery-status") == 0 ||
+	    strcasecmp(sub, "global-delivery-status") == 0) {
+		part_bytes(GMIME_PART(o), &raw);
+		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->dsn, NULL) ==
+		    0)
+			p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+	} else if (strcasecmp(sub, "feedback-report") == 0) {
+		part_bytes(GMIME_PART(o), &raw);
+		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->arf, NULL) ==
+		    0)
+			p->has_arf = true;
+	} else if (strcasecmp(sub, "rfc822-headers") == 0 ||
+	    strcasecmp(sub, "global-headers") == 0 ||
+	    (strcasecmp(type, "message") == 0 &&
+	    strcasecmp(sub, "rfc822") == 0)) {
+		part_bytes(GMIME_PART(o), &raw);
+		take_original_headers(p, raw.s ? raw.s : "", raw.len);
+	} else if (strcasecmp(type, "text") == 0 && GMIME_IS_TEXT_PART(o)) {
+		if (g_mime_part_get_filename(GMIME_PART(o)) != NULL &&
+		    p->text.len > 0)
+			return;
+		txt = g_mime_text_part_get_text(GMIME_TEXT_PART(o));
+		if (txt == NULL)
+			return;
+		if (strcasecmp(sub, "html") == 0) {
+			if (p->text.len == 0)
+				html_to_text(&raw, txt);
+		} else
+			sbuf_adds(&raw, txt);
+		g_free(txt);
+		if (raw.len > 0)
+			add_text(&p->text, raw.s, raw.len);
+	}
+	sbuf_free(&raw);
+}
+
+/* Split the copy of the original message off the bounce text. */
+static void
+cut_original(struct bounce *b, struct parts *p)
+{
+	size_t s, e;
+	char *id;
+
+	if (p->text.len == 0)
+		return;
+	if (!re_find(b, RE_CUT, p->text.s, p->text.len, 0, &s, &e, 0))
+		return;
+	/* keep the text before the cut; a cut at the very top is noise */
+	while (s > 0 && p->text.s[s - 1] != '\n')
+		s--;
+	if (s == 0)
+		return;
+	sbuf_add(&p->orig, p->text.s + s, p->text.len - s);
+	p->text.len = s;
+	p->text.s[s] = '\0';
+	if (p->orig_msgid == NULL && re_find(b, RE_MSGID, p->orig.s,
+	    p->orig.len, 0, &s, &e, 1) && (id = strndup(p->orig.s + s,
+	    e - s)) != NULL)
+		p->orig_msgid = id;
+}
+
+static void
+parts_free(struct parts *p)
+{
+	size_t i;
+
+	sbuf_free(&p->text);
+	sbuf_free(&p->orig);
+	dsn_free(&p->dsn);
+	dsn_free(&p->arf);
+	free(p->orig_msgid);
+	for (i = 0; i < p->norig_to; i++)
+		free(p->orig_to[i]);
+	free(p->orig_to);
+	free(p->orig_from);
+}
+
+/* Collapse white space into single spaces; keep at most DIAG_MAX. */
+static void
+one_line(struct sbuf *out, const char *s, size_t len)
+{
+	bool sp = false;
+	size_t i;
+
+	sbuf_reset(out);
+	for (i = 0; i < len && out->len < DIAG_MAX; i++) {
+		if (isspace((unsigned char)s[i])) {
+			sp = out->len > 0;
+			continue;
+		}
+		if (sp)
+			sbuf_addc(out, ' ');
+		sp = false;
+		sbuf_addc(out, s[i]);
+	}
+	if (out->s == NULL)
+		sbuf_adds(out, "");
+}
+
+/* The paragraph of text around offset at (to a blank line each side
+ * after, limited), as the recipient's diagnostic. */
+static void
+paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
+{
+	size_t s = at, e = at, lines = 0;
+
+	while (s > 0 && !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
+		s--;
+	if (at - s > 600) {
+		s = at;
+		while (s > 0 && t[s - 1] != '\n')
+			s--;
+	}
+	/* to the end of this paragraph; if it is just the address line,
+	 * on through the next one (Exim, qmail) */
+	for (;;) {
+		while (e < len && t[e] != '\n')
+			e++;
+		if (e >= len)
+			break;
+		e++;
+		lines++;
+		if (e < len && t[e] == '\n') {
+			if (lines > 1 || e - s > 200)
+				break;
+			while (e < len && t[e] == '\n')
+				e++;
+		}
+		if (e - s > 1200)
+			break;
+	}
+	*ps = s;
+	*pe = e;
+}
+
+static bool
+addr_seen(char **v, size_t n, const char *a)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(v[i], a) == 0)
+			return true;
+	return false;
+}
+
+static bool
+header_line(const char *t, size_t at)
+{
+	static const char *const hdr[] = { "from:", "to:", "cc:",
+	    "reply-to:", "sender:", "return-path:", "message-id:",
+	    "received:", "in-reply-to:", "references:", "errors-to:",
+	    "delivered-to:", "x-", "envelope-from", "date:",
+	    "list-", ">from:", "mail from", "reporting-mta",
+	    "original-envelope-id", "x-postfix-sender" };
+	size_t s = at, i;
+
+	while (s > 0 && t[s - 1] != '\n')
+		s--;
+	while (t[s] == ' ' || t[s] == '\t')
+		s++;
+	for (i = 0; i < nitems(hdr); i++)
+		if (strncasecmp(t + s, hdr[i], strlen(hdr[i])) == 0)
+			return true;
+	return false;
+}
+
+static const char *
+msg_header(GMimeMessage *m, const char *name)
+{
+	return g_mime_object_get_header(GMIME_OBJECT(m), name);
+}
+
+static bool
+in_list(InternetAddressList *l, const char *a)
+{
+	InternetAddress *x;
+	int i, n;
+
+	if (l == NULL)
+		return false;
+	n = internet_address_list_length(l);
+	for (i = 0; i < n; i++) {
+		x = internet_address_list_get_address(l, i);
+		if (INTERNET_ADDRESS_IS_MAILBOX(x) && strcasecmp(a,
+		    internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(x))) == 0)
+			return true;
+	}
+	return false;
+}
+
+struct ctx {
+	struct bounce		*b;
+	GMimeMessage		*m;
+	struct parts		*p;
+	struct bounce_rcpt	 base;
+	bounce_emit		 emit;
+	void			*arg;
+	struct derr		*e;
+	struct sbuf		 diag;
+};
+
+/* Classify with the recipient's own text; else the whole bounce text. */
+static int
+classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
+    const char *status, int smtp)
+{
+	const char *whole = c->p->text.s ? c->p->text.s : "";
+
+	r->status = status;
+	r->smtp_code = smtp;
+	if (bounce_reason(c->b, own, r, c->e) == -1)
+		return -1;
+	if (strcmp(r->reason, "undefined") == 0 ||
+	    (r->matched != NULL && strncmp(r->matched, "smtp:", 5) == 0)) {
+		r->status = status;
+		if (bounce_reason(c->b, whole, r, c->e) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+do_dsn(struct ctx *c)
+{
+	struct parts *p = c->p;
+	const struct dsn_group *g;
+	struct bounce_rcpt r;
+	const char *v, *rcpt, *diag, *st, *action, *found;
+	char stbuf[16], *rc = NULL;
+	struct sbuf own = { 0 };
+	size_t i, s, e, at;
+	time_t t;
+	int smtp, ret = 0, n = 0;
+
+	for (i = 0; i < p->dsn.n && ret == 0; i++) {
+		g = &p->dsn.g[i];
+		rcpt = dsn_get(g, "Final-Recipient");
+		if (rcpt == NULL)
+			rcpt = dsn_get(g, "Original-Recipient");
+		if (rcpt == NULL)
+			continue;
+		r = c->base;
+		free(rc);
+		rc = strdup(dsn_untype(rcpt));
+		if (rc != NULL && rc[0] == '<') {
+			memmove(rc, rc + 1, strlen(rc));
+			if (rc[0] != '\0' && rc[strlen(rc) - 1] == '>')
+				rc[strlen(rc) - 1] = '\0';
+		}
+		r.recipient = rc;
+		action = dsn_get(g, "Action");
+		r.action = action;
+		if ((v = dsn_get(g, "Remote-MTA")) != NULL)
+			r.remote_mta = dsn_untype(v);
+		else if ((v = dsn_get(&p->dsn.g[0], "Reporting-MTA")) != NULL)
+			r.remote_mta = NULL;
+		if ((v = dsn_get(g, "Last-Attempt-Date")) != NULL &&
+		    time_parse_rfc5322(v, &t) == 0)
+			r.ts = t;
+		diag = dsn_get(g, "Diagnostic-Code");
+		diag = diag ? dsn_untype(diag) : "";
+		st = dsn_get(g, "Status");
+		stbuf[0] = '\0';
+		if (st != NULL && sscanf(st, "%15[0-9.]", stbuf) == 1 &&
+		    strlen(stbuf) >= 5) {
+			/* a vaguer X.0.0 yields to a code in the text */
+			if (strcmp(stbuf + 1, ".0.0") == 0 &&
+			    re_find(c->b, RE_STATUS, diag, strlen(diag), 0,
+			    &s, &e, 1) && e - s < sizeof(stbuf))
+				snprintf(stbuf, sizeof(stbuf), "%.*s",
+				    (int)(e - s), diag + s);
+		} else
+			stbuf[0] = '\0';
+		smtp = 0;
+		if (re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s, &e, 1))
+			smtp = atoi(diag + s);
+		/* the recipient's paragraph of the human-readable text */
+		sbuf_reset(&own);
+		sbuf_adds(&own, diag);
+		found = rc && p->text.s ? strcasestr(p->text.s, rc) : NULL;
+		if (found != NULL) {
+			at = (size_t)(found - p->text.s);
+			paragraph(p->text.s, p->text.len, at, &s, &e);
+			sbuf_addc(&own, '\n');
+			if (*diag == '\0')
+				sbuf_add(&own, p->text.s + s, e - s);
+		}
+		one_line(&c->diag, *diag ? diag : own.s, *diag ? strlen(diag) :
+		    own.len);
+		r.diagnostic = c->diag.len ? c->diag.s : NULL;
+		if (action != NULL && (strncasecmp(action, "deliver", 7) == 0 ||
+		    strncasecmp(action, "relayed", 7) == 0 ||
+		    strncasecmp(action, "expanded", 8) == 0)) {
+			r.reason = "delivered";
+			r.status = stbuf[0] ? stbuf : NULL;
+			r.smtp_code = smtp;
+			r.kind = "undetermined";
+			r.matched = NULL;
+		} else if (classify_text(c, &r, own.s, stbuf[0] ? stbuf :
+		    NULL, smtp) == -1) {
+			ret = -1;
+			break;
+		}
+		if (action != NULL && strncasecmp(action, "delayed", 7) == 0 &&
+		    strcmp(r.reason, "undefined") == 0) {
+			r.reason = "expired";
+			r.kind = "soft";
+		}
+		ret = c->emit(c->arg, &r);
+		n++;
+	}
+	free(rc);
+	sbuf_free(&own);
+	return ret != 0 ? ret : (n == 0 ? 1 : 0);
+}
+
+static int
+do_arf(struct ctx *c)
+{
+	struct parts *p = c->p;
+	struct bounce_rcpt r;
+	const char *v;
+	size_t i, j, n = 0;
+	int ret = 0;
+
+	r = c->base;
+	r.reason = "feedback";
+	r.kind = "undetermined";
+	if (p->arf.n > 0 && (v = dsn_get(&p->arf.g[0], "Feedback-Type")))
+		r.diagnostic = v;
+	r.action = NULL;
+	for (i = 0; i < p->arf.n && ret == 0; i++)
+		for (j = 0; j < p->arf.g[i].n && ret == 0; j++) {
+			if (strcasecmp(p->arf.g[i].f[j].name,
+			    "Original-Rcpt-To") != 0 &&
+			    strcasecmp(p->arf.g[i].f[j].name,
+			    "Removal-Recipient") != 0)
+				continue;
+			r.recipient = dsn_untype(p->arf.g[i].f[j].value);
+			if (strchr(r.recipient, '@') == NULL)
+				continue;
+			ret = c->emit(c->arg, &r);
+			n++;
+		}
+	for (i = 0; n == 0 && i < p->norig_to && ret == 0; i++) {
+		r.recipient = p->orig_to[i];
+		ret = c->emit(c->arg, &r);
+		n++;
+	}
+	if (n == 0 && ret == 0) {
+		r.recipient = NULL;
+		ret = c->emit(c->arg, &r);
+	}
+	return ret;
+}
+
+static int
+do_vacation(struct ctx *c)
+{
+	InternetAddressList *l = g_mime_message_get_from(c->m);
+	InternetAddress *a;
+	struct bounce_rcpt r = c->base;
+
+	r.reason = "vacation";
+	r.kind = "undetermined";
+	if (l != NULL && internet_address_list_length(l) > 0) {
+		a = internet_address_list_get_address(l, 0);
+		if (INTERNET_ADDRESS_IS_MAILBOX(a))
+			r.recipient = internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(a));
+	}
+	r.diagnostic = g_mime_message_get_subject(c->m);
+	return c->emit(c->arg, &r);
+}
+
+/* A plain-text bounce: addresses in the text, each with its paragraph. */
+static int
+do_text(struct ctx *c)
+{
+	struct parts *p = c->p;
+	const char *t = p->text.s ? p->text.s : "";
+	size_t len = p->text.len, s, e, off, ps, pe, i, n = 0;
+	char **found = NULL, **v, *a;
+	size_t *where = NULL, *w;
+	struct bounce_rcpt r;
+	const char *xf;
+	bool skipped_pm = false;
+	int ret = 0;
+
+	/* Exim and others name them in a header */
+	if ((xf = msg_header(c->m, "X-Failed-Recipients")) != NULL) {
+		const char *q = xf;
+
+		while (re_find(c->b, RE_ADDR, q, strlen(q), 0, &s, &e, 0)) {
+			if ((a = strndup(q + s, e - s)) == NULL)
+				break;
+			q += e;
+			if (addr_seen(found, n, a)) {
+				free(a);
+				continue;
+			}
+			if ((v = reallocarray(found, n + 1, sizeof(*v))) ==
+			    NULL) {
+				free(a);
+				break;
+			}
+			found = v;
+			if ((w = reallocarray(where, n + 1, sizeof(*w))) ==
+			    NULL) {
+				free(a);
+				break;
+			}
+			where = w;
+			found[n] = a;
+			where[n] = (size_t)-1;
+			n++;
+		}
+		if (n == 0)
+			xf = NULL;
+	}
+	for (off = 0;; off = e) {
+		if (!re_find(c->b, RE_ADDR, t, len, off, &s, &e, 0))
+			break;
+		if ((a = strndup(t + s, e - s)) == NULL)
+			break;
+		/* ".user@host." trailing dots are not part of it */
+		if (header_line(t, s) || in_list(g_mime_message_get_to(c->m),
+		    a) || in_list(g_mime_message_get_from(c->m), a) ||
+		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
+		    (s > 0 && (t[s - 1] == '=' || t[s - 1] == '.'))) {
+			free(a);
+			continue;
+		}
+		if (re_find(c->b, RE_NOADDR, a, strlen(a), 0, &ps, &pe, 0)) {
+			skipped_pm = true;
+			free(a);
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			if (strcasecmp(found[i], a) == 0)
+				break;
+		if (i < n) {
+			if (where[i] == (size_t)-1)
+				where[i] = s;
+			free(a);
+			continue;
+		}
+		if (xf != NULL) {
+			free(a);
+			continue;
+		}
+		if ((v = reallocarray(found, n + 1, sizeof(*v))) == NULL) {
+			free(a);
+			break;
+		}
+		found = v;
+		if ((w = reallocarray(where, n + 1, sizeof(*w))) == NULL) {
+			free(a);
+			break;
+		}
+		where = w;
+		found[n] = a;
+		where[n] = s;
+		n++;
+	}
+	(void)skipped_pm;
+	for (i = 0; i < n && ret == 0; i++) {
+		r = c->base;
+		r.recipient = found[i];
+		if (where[i] != (size_t)-1) {
+			paragraph(t, len, where[i], &ps, &pe);
+			one_line(&c->diag, t + ps, pe - ps);
+		} else
+			one_line(&c->diag, t, len);
+		r.diagnostic = c->diag.s;
+		if (classify_text(c, &r, c->diag.s, NULL, 0) == -1) {
+			ret = -1;
+			break;
+		}
+		ret = c->emit(c->arg, &r);
+	}
+	if (n == 0 && ret == 0) {
+		r = c->base;
+		r.recipient = p->norig_to > 0 ? p->orig_to[0] : NULL;
+		one_line(&c->diag, t, len);
+		r.diagnostic = c->diag.s;
+		if (classify_text(c, &r, t, NULL, 0) == -1)
+			ret = -1;
+		else
+			ret = c->emit(c->arg, &r);
+	}
+	for (i = 0; i < n; i++)
+		free(found[i]);
+	free(found);
+	free(where);
+	return ret;
+}
+
+static bool
+is_vacation(struct ctx *c, bool bounceish)
+{
+	const char *v, *subj = g_mime_message_get_subject(c->m);
+	size_t s, e;
+
+	if (bounceish)
+		return false;
+	if ((v = msg_header(c->m, "Auto-Submitted")) != NULL &&
+	    strncasecmp(v, "auto-replied", 12) == 0)
+		return true;
+	if (msg_header(c->m, "X-Autoreply") != NULL ||
+	    msg_header(c->m, "X-Autorespond") != NULL ||
+	    ((v = msg_header(c->m, "Precedence")) != NULL &&
+	    strcasecmp(v, "auto_reply") == 0))
+		return true;
+	return subj != NULL && re_find(c->b, RE_VACATION, subj, strlen(subj),
+	    0, &s, &e, 0);
+}
+
+static bool
+is_bounce(struct ctx *c)
+{
+	InternetAddressList *l = g_mime_message_get_from(c->m);
+	const char *subj = g_mime_message_get_subject(c->m), *v;
+	char *from;
+	size_t s, e;
+	bool r = false;
+
+	if (msg_header(c->m, "X-Failed-Recipients") != NULL)
+		return true;
+	if (subj != NULL && re_find(c->b, RE_BOUNCE, subj, strlen(subj), 0,
+	    &s, &e, 0))
+		return true;
+	if (l != NULL) {
+		from = internet_address_list_to_string(l, NULL, FALSE);
+		if (from != NULL) {
+			r = strcasestr(from, "mailer-daemon") != NULL ||
+			    strcasestr(from, "postmaster") != NULL ||
+			    strcasestr(from, "mail delivery") != NULL ||
+			    strcasestr(from, "mailer_daemon") != NULL;
+			g_free(from);
+		}
+	}
+	if ((v = msg_header(c->m, "Return-Path")) != NULL &&
+	    strstr(v, "<>") != NULL)
+		r = true;
+	return r;
+}
+
+int
+bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
+    bounce_emit emit, void *arg, struct derr *e)
+{
+	struct parts p;
+	struct ctx c;
+	GDateTime *dt;
+	const char *id, *ct;
+	char *mid = NULL;
+	bool bounceish;
+	int r;
+
+	memset(&c, 0, sizeof(c));
+	memset(&p, 0, sizeof(p));
+	c.b = b;
+	c.m = m;
+	c.p = &p;
+	c.emit = emit;
+	c.arg = arg;
+	c.e = e;
+	c.base.date = c.base.ts = -1;
+	if (m == NULL) {
+		c.base.kind = "none";
+		c.base.diagnostic = error ? error : "not a message";
+		return emit(arg, &c.base);
+	}
+	if ((id = g_mime_message_get_message_id(m)) != NULL &&
+	    asprintf(&mid, "<%s>", id) != -1)
+		c.base.message_id = mid;
+	if ((dt = g_mime_message_get_date(m)) != NULL) {
+		c.base.date = c.base.ts = (time_t)g_date_time_to_unix(dt);
+	}
+	walk(&p, g_mime_message_get_mime_part(m), 0);
+	cut_original(b, &p);
+	c.base.original_message_id = p.orig_msgid;
+	ct = msg_header(m, "Content-Type");
+	if (p.has_arf || (ct != NULL && strcasestr(ct, "feedback-report")))
+		r = do_arf(&c);
+	else if (p.has_dsn && (r = do_dsn(&c)) != 1)
+		;
+	else {
+		bounceish = is_bounce(&c);
+		if (is_vacation(&c, bounceish))
+			r = do_vacation(&c);
+		else if (bounceish || p.has_dsn)
+			r = do_text(&c);
+		else {
+			c.base.kind = "none";
+			c.base.diagnostic = error ? error : "not a bounce";
+			r = emit(arg, &c.base);
+		}
+	}
+	sbuf_free(&c.diag);
+	parts_free(&p);
+	free(mid);
+	return r;
+}
