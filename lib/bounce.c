@@ -24,7 +24,7 @@
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
-	RE_MSGID, RE_NOADDR, RE_COUNT };
+	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them */
@@ -65,13 +65,19 @@ static const char *const re_src[RE_COUNT] = {
 	"^[ \\t>]*message-id:[ \\t]*(<[^>\\s]+>)",
 	/* RE_NOADDR: addresses that are not failed recipients */
 	"^(?:mailer-daemon|postmaster|double-bounce|noreply|no-reply|"
-	    "bounces?|nobody|root|daemon)@"
+	    "bounces?|nobody|root|daemon)@",
+	/* RE_DATA: the reply came after the message was sent */
+	"in reply to (?:end of )?data\\b|after (?:end of )?data\\b|"
+	    ">>> data\\b|(?:our|the) final data|after (?:i|we) sent the "
+	    "message|message body|after the message|data command",
+	/* RE_RCPT: the reply was to RCPT TO */
+	"rcpt to|rcpt command|recipient command|rcpt:"
 };
 
 static const uint32_t re_flags[RE_COUNT] = {
 	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
-	PCRE2_CASELESS
+	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS
 };
 
 struct bounce {
@@ -81,6 +87,7 @@ struct bounce {
 	pcre2_match_data	*md;
 	char			 status[16];
 	char			 matched[64];
+	bool			 dsn;	/* classifying a DSN's recipient */
 };
 
 /* What one message holds, gathered in one walk. */
@@ -350,9 +357,48 @@ find_codes(struct bounce *b, const char *text, size_t len, char *st,
 		*smtp = atoi(text + s);
 }
 
+/*
+ * "User unknown" said after the message was sent (after DATA), or with
+ * a code that says the message was refused, is the recipient's filter
+ * refusing this message, not a missing mailbox: filtered.
+ */
+static const char *
+unknown_or_filtered(struct bounce *b, const char *ctx,
+    const struct bounce_rcpt *r)
+{
+	size_t len = ctx ? strlen(ctx) : 0, s, e;
+	const char *why;
+
+	if (r->status != NULL && strncmp(r->status + 1, ".1.", 3) == 0)
+		return "userunknown";
+	why = status_reason(r->status);
+	if (why != NULL && strcmp(why, "filtered") == 0)
+		return why;
+	if (ctx != NULL && re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
+		return "filtered";
+	if (b->dsn || r->status != NULL)
+		return "userunknown";
+	/* plain text: a server's reply, not to RCPT TO, is a refusal */
+	if (ctx != NULL && re_find(b, RE_RCPT, ctx, len, 0, &s, &e, 0))
+		return "userunknown";
+	return r->smtp_code != 0 ? "filtered" : "userunknown";
+}
+
+static int	reason_ctx(struct bounce *, const char *, const char *,
+		    struct bounce_rcpt *, struct derr *);
+
 int
 bounce_reason(struct bounce *b, const char *text, struct bounce_rcpt *r,
     struct derr *e)
+{
+	b->dsn = false;
+	return reason_ctx(b, text, text, r, e);
+}
+
+/* Classify text; ctx is the wider text that tells the SMTP command. */
+static int
+reason_ctx(struct bounce *b, const char *text, const char *ctx,
+    struct bounce_rcpt *r, struct derr *e)
 {
 	struct phr_hit hit;
 	size_t len = text ? strlen(text) : 0;
@@ -380,6 +426,8 @@ bounce_reason(struct bounce *b, const char *text, struct bounce_rcpt *r,
 			return -1;
 		if (m == 1) {
 			r->reason = hit.tag;
+			if (strcmp(hit.tag, "userunknown") == 0)
+				r->reason = unknown_or_filtered(b, ctx, r);
 			snprintf(b->matched, sizeof(b->matched), "%s:%lu",
 			    hit.file, hit.line);
 			r->matched = b->matched;
@@ -658,19 +706,53 @@ parts_free(struct parts *p)
 	free(p->orig_from);
 }
 
-/* Collapse white space into single spaces; keep at most DIAG_MAX. */
-static void
-one_line(struct sbuf *out, const char *s, size_t len)
+/* The length of a continuation marker "550-5.7.1 " or "550-" at s. */
+static size_t
+continuation(const char *s, size_t len)
 {
-	bool sp = false;
-	size_t i;
+	size_t i = 4;
+
+	if (len < 5 || !(s[0] >= '2' && s[0] <= '5') || !isdigit(
+	    (unsigned char)s[1]) || !isdigit((unsigned char)s[2]) ||
+	    s[3] != '-')
+		return 0;
+	if (i + 5 <= len && (s[i] == '4' || s[i] == '5' || s[i] == '2') &&
+	    s[i + 1] == '.') {
+		i += 2;
+		while (i < len && (isdigit((unsigned char)s[i]) ||
+		    s[i] == '.'))
+			i++;
+	}
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/*
+ * Collapse white space into single spaces and drop the continuation
+ * markers of multi-line SMTP replies after the first; keep at most
+ * DIAG_MAX bytes.
+ */
+static void
+one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
+{
+	bool sp = false, nl = false;
+	size_t i, k;
 
 	sbuf_reset(out);
-	for (i = 0; i < len && out->len < DIAG_MAX; i++) {
+	for (i = 0; i < len && out->len < max; i++) {
 		if (isspace((unsigned char)s[i])) {
 			sp = out->len > 0;
+			nl = true;
 			continue;
 		}
+		if (nl && out->len > 0 && (k = continuation(s + i, len - i)) >
+		    0) {
+			i += k - 1;
+			nl = false;
+			continue;
+		}
+		nl = false;
 		if (sp)
 			sbuf_addc(out, ' ');
 		sp = false;
@@ -678,6 +760,12 @@ one_line(struct sbuf *out, const char *s, size_t len)
 	}
 	if (out->s == NULL)
 		sbuf_adds(out, "");
+}
+
+static void
+one_line(struct sbuf *out, const char *s, size_t len)
+{
+	one_line_max(out, s, len, DIAG_MAX);
 }
 
 /* The paragraph of text around offset at (to a blank line each side
@@ -784,24 +872,50 @@ struct ctx {
 	struct sbuf		 diag;
 };
 
-/* Classify with the recipient's own text; else the whole bounce text. */
+/* Copy src to dst with every copy of addr blanked out. */
+static void
+mask_addr(struct sbuf *dst, const char *src, const char *addr)
+{
+	size_t alen = addr ? strlen(addr) : 0;
+	const char *p;
+
+	sbuf_reset(dst);
+	sbuf_adds(dst, src ? src : "");
+	if (alen < 3 || dst->s == NULL)
+		return;
+	for (p = dst->s; (p = strcasestr(p, addr)) != NULL; p += alen)
+		memset((char *)p, ' ', alen);
+}
+
+/*
+ * Classify with the recipient's own text; else the whole bounce text.
+ * The recipient's address is blanked out first: its local part is no
+ * reason ("no-such-user@...").
+ */
 static int
 classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
     const char *status, int smtp)
 {
-	const char *whole = c->p->text.s ? c->p->text.s : "";
+	struct sbuf o = { 0 }, w = { 0 };
+	int ret = 0;
 
+	mask_addr(&w, own, r->recipient);
+	one_line_max(&o, w.s, w.len, TEXT_MAX);
+	mask_addr(&w, c->p->text.s, r->recipient);
 	r->status = status;
 	r->smtp_code = smtp;
-	if (bounce_reason(c->b, own, r, c->e) == -1)
-		return -1;
-	if (strcmp(r->reason, "undefined") == 0 ||
+	c->b->dsn = c->p->has_dsn;
+	if (reason_ctx(c->b, o.s, w.s, r, c->e) == -1)
+		ret = -1;
+	else if (strcmp(r->reason, "undefined") == 0 ||
 	    (r->matched != NULL && strncmp(r->matched, "smtp:", 5) == 0)) {
 		r->status = status;
-		if (bounce_reason(c->b, whole, r, c->e) == -1)
-			return -1;
+		if (reason_ctx(c->b, w.s, w.s, r, c->e) == -1)
+			ret = -1;
 	}
-	return 0;
+	sbuf_free(&o);
+	sbuf_free(&w);
+	return ret;
 }
 
 static int
@@ -887,7 +1001,7 @@ do_dsn(struct ctx *c)
 			break;
 		}
 		if (action != NULL && strncasecmp(action, "delayed", 7) == 0 &&
-		    strcmp(r.reason, "undefined") == 0) {
+		    (r.matched == NULL || strncmp(r.matched, "soft", 4) != 0)) {
 			r.reason = "expired";
 			r.kind = "soft";
 		}
