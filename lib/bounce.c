@@ -612,14 +612,30 @@ walk(struct parts *p, GMimeObject *o, int depth)
 		return;
 	if (GMIME_IS_MULTIPART(o)) {
 		n = g_mime_multipart_get_count(GMIME_MULTIPART(o));
+		/* a boundary that is not there: the body is all prologue */
+		if (n == 0 && (txt = (char *)g_mime_multipart_get_prologue(
+		    GMIME_MULTIPART(o))) != NULL)
+			add_text(&p->text, txt, strlen(txt));
 		for (i = 0; i < n; i++)
 			walk(p, g_mime_multipart_get_part(GMIME_MULTIPART(o),
 			    i), depth + 1);
 		return;
 	}
 	if (GMIME_IS_MESSAGE_PART(o)) {
-		take_original(p, g_mime_message_part_get_message(
-		    GMIME_MESSAGE_PART(o)));
+		GMimeMessage *in = g_mime_message_part_get_message(
+		    GMIME_MESSAGE_PART(o));
+		GMimeObject *top = in ? g_mime_message_get_mime_part(in) :
+		    NULL;
+
+		/* a forwarded bounce: read the bounce, not its wrapper */
+		if (top != NULL && !p->has_dsn && GMIME_IS_MULTIPART(top) &&
+		    (ct = g_mime_object_get_content_type(top)) != NULL &&
+		    (sub = g_mime_content_type_get_media_subtype(ct)) != NULL &&
+		    strcasecmp(sub, "report") == 0 && p->orig_msgid == NULL) {
+			walk(p, top, depth + 1);
+			return;
+		}
+		take_original(p, in);
 		return;
 	}
 	if (!GMIME_IS_PART(o))
@@ -663,6 +679,40 @@ walk(struct parts *p, GMimeObject *o, int depth)
 			add_text(&p->text, raw.s, raw.len);
 	}
 	sbuf_free(&raw);
+}
+
+/*
+ * Delivery-status fields in the text itself (a broken MIME structure, a
+ * forwarded or quoted bounce): parse them with the quote marks removed.
+ */
+static void
+text_dsn(struct parts *p)
+{
+	struct sbuf t = { 0 };
+	const char *s = p->text.s, *l;
+
+	if (strcasestr(s, "final-recipient:") == NULL)
+		return;
+	for (l = s; *l != '\0'; ) {
+		const char *e = strchr(l, '\n');
+		size_t len = e ? (size_t)(e - l + 1) : strlen(l);
+
+		while (len > 0 && (*l == '>' || (*l == ' ' && l[1] == '>'))) {
+			l++;
+			len--;
+			if (len > 0 && *l == ' ') {
+				l++;
+				len--;
+			}
+		}
+		sbuf_add(&t, l, len);
+		l += len;
+		if (e == NULL)
+			break;
+	}
+	if (t.s != NULL && dsn_parse(t.s, t.len, &p->dsn, NULL) == 0)
+		p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+	sbuf_free(&t);
 }
 
 /* Split the copy of the original message off the bounce text. */
@@ -1195,6 +1245,119 @@ do_text(struct ctx *c)
 	return ret;
 }
 
+/* The string value of "key":"..." at or after from in JSON text. */
+static const char *
+json_str(const char *t, const char *from, const char *key, char *buf,
+    size_t len)
+{
+	char pat[64];
+	const char *p, *q;
+	size_t n;
+
+	(void)t;
+	snprintf(pat, sizeof(pat), "\"%s\"", key);
+	if ((p = strstr(from, pat)) == NULL)
+		return NULL;
+	p += strlen(pat);
+	while (*p == ' ' || *p == ':' || *p == '\\')
+		p++;
+	if (*p != '"')
+		return NULL;
+	p++;
+	for (q = p; *q != '\0' && *q != '"'; q++)
+		if (*q == '\\' && q[1] != '\0')
+			q++;
+	n = (size_t)(q - p);
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	if (n > 0 && buf[n - 1] == '\\')
+		buf[n - 1] = '\0';
+	return q;
+}
+
+/*
+ * An Amazon SES notification (JSON in the body): "notificationType"
+ * Bounce, Complaint or Delivery, and its recipients.
+ */
+static int
+do_ses(struct ctx *c)
+{
+	char *t, type[32], addr[320], st[16], diag[DIAG_MAX];
+	const char *p, *key, *q;
+	struct bounce_rcpt r;
+	size_t i, j, n = 0;
+	int ret = 0;
+
+	/* drop the escaping of JSON inside JSON (SNS envelopes) */
+	if ((t = strdup(c->p->text.s)) == NULL)
+		return -1;
+	for (i = j = 0; t[i] != '\0'; i++)
+		if (!(t[i] == '\\' && t[i + 1] == '"'))
+			t[j++] = t[i];
+	t[j] = '\0';
+	if (json_str(t, t, "notificationType", type, sizeof(type)) == NULL &&
+	    json_str(t, t, "eventType", type, sizeof(type)) == NULL) {
+		free(t);
+		return 1;
+	}
+	key = strcasecmp(type, "Delivery") == 0 ? NULL : "emailAddress";
+	if (key == NULL) {
+		p = strstr(t, "\"recipients\"");
+		q = p ? strchr(p, '[') : NULL;
+		p = q;
+	} else
+		p = t;
+	while (p != NULL && ret == 0) {
+		r = c->base;
+		if (key != NULL) {
+			if ((p = json_str(t, p, key, addr, sizeof(addr))) ==
+			    NULL)
+				break;
+		} else {
+			/* "recipients":["a@b","c@d"] */
+			const char *end = strchr(p, ']');
+
+			if ((q = strchr(p, '"')) == NULL || end == NULL ||
+			    q > end)
+				break;
+			q++;
+			for (i = 0; q[i] != '\0' && q[i] != '"' &&
+			    i < sizeof(addr) - 1; i++)
+				addr[i] = q[i];
+			addr[i] = '\0';
+			p = q + i + 1;
+		}
+		r.recipient = addr;
+		st[0] = diag[0] = '\0';
+		if (strcasecmp(type, "Bounce") == 0) {
+			json_str(t, p, "status", st, sizeof(st));
+			json_str(t, p, "diagnosticCode", diag, sizeof(diag));
+			r.action = "failed";
+			one_line(&c->diag, dsn_untype(diag),
+			    strlen(dsn_untype(diag)));
+			r.diagnostic = c->diag.s;
+			if (classify_text(c, &r, r.diagnostic, st[0] ? st :
+			    NULL, 0) == -1) {
+				ret = -1;
+				break;
+			}
+		} else if (strcasecmp(type, "Complaint") == 0) {
+			r.reason = "feedback";
+			r.kind = "undetermined";
+		} else {
+			r.reason = "delivered";
+			r.kind = "undetermined";
+			r.action = "delivered";
+		}
+		ret = c->emit(c->arg, &r);
+		n++;
+	}
+	free(t);
+	return ret != 0 ? ret : (n == 0 ? 1 : 0);
+}
+
 static bool
 is_vacation(struct ctx *c, bool bounceish)
 {
@@ -1278,12 +1441,18 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		c.base.date = c.base.ts = (time_t)g_date_time_to_unix(dt);
 	}
 	walk(&p, g_mime_message_get_mime_part(m), 0);
+	if (!p.has_dsn && p.text.s != NULL)
+		text_dsn(&p);
 	cut_original(b, &p);
 	c.base.original_message_id = p.orig_msgid;
 	ct = msg_header(m, "Content-Type");
 	if (p.has_arf || (ct != NULL && strcasestr(ct, "feedback-report")))
 		r = do_arf(&c);
 	else if (p.has_dsn && (r = do_dsn(&c)) != 1)
+		;
+	else if (p.text.s != NULL &&
+	    strstr(p.text.s, "notificationType") != NULL &&
+	    (r = do_ses(&c)) != 1)
 		;
 	else {
 		bounceish = is_bounce(&c);

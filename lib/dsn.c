@@ -72,6 +72,32 @@ is_name_char(unsigned char c)
 	return isalnum(c) || c == '-' || c == '_';
 }
 
+/*
+ * A recipient field that the current group already has starts the next
+ * recipient's group (some MTAs leave out the blank line).
+ */
+static bool
+repeats(const struct dsn *d, const char *name, size_t len)
+{
+	static const char *const per_rcpt[] = { "Final-Recipient",
+	    "Original-Recipient", "Action", "Status" };
+	const struct dsn_group *g;
+	size_t i, j;
+
+	if (d->n == 0)
+		return false;
+	g = &d->g[d->n - 1];
+	for (i = 0; i < nitems(per_rcpt); i++) {
+		if (strlen(per_rcpt[i]) != len ||
+		    strncasecmp(per_rcpt[i], name, len) != 0)
+			continue;
+		for (j = 0; j < g->n; j++)
+			if (strcasecmp(g->f[j].name, per_rcpt[i]) == 0)
+				return true;
+	}
+	return false;
+}
+
 int
 dsn_parse(const char *s, size_t len, struct dsn *d, struct derr *e)
 {
@@ -97,8 +123,9 @@ dsn_parse(const char *s, size_t len, struct dsn *d, struct derr *e)
 				;
 			in_field = false;
 			if (colon < eol && *colon == ':' && colon > p) {
-				if ((blank_before || d->n == 0) &&
-				    (d->n == 0 || d->g[d->n - 1].n > 0))
+				if (((blank_before || d->n == 0) &&
+				    (d->n == 0 || d->g[d->n - 1].n > 0)) ||
+				    repeats(d, p, (size_t)(colon - p)))
 					r = new_group(d);
 				blank_before = false;
 				if (r == 0) {
