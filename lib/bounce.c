@@ -374,10 +374,10 @@ unknown_or_filtered(struct bounce *b, const char *ctx,
 	why = status_reason(r->status);
 	if (why != NULL && strcmp(why, "filtered") == 0)
 		return why;
+	if (r->status != NULL)
+		return "userunknown";
 	if (ctx != NULL && re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
 		return "filtered";
-	if (b->dsn || r->status != NULL)
-		return "userunknown";
 	/* plain text: a server's reply, not to RCPT TO, is a refusal */
 	if (ctx != NULL && re_find(b, RE_RCPT, ctx, len, 0, &s, &e, 0))
 		return "userunknown";
@@ -1128,7 +1128,7 @@ do_text(struct ctx *c)
 {
 	struct parts *p = c->p;
 	const char *t = p->text.s ? p->text.s : "";
-	size_t len = p->text.len, s, e, off, ps, pe, i, n = 0;
+	size_t len = p->text.len, s, e, off, ps, pe, i, k, n = 0;
 	char **found = NULL, **v, *a;
 	size_t *where = NULL, *w;
 	struct bounce_rcpt r;
@@ -1218,6 +1218,16 @@ do_text(struct ctx *c)
 		r.recipient = found[i];
 		if (where[i] != (size_t)-1) {
 			paragraph(t, len, where[i], &ps, &pe);
+			/* up to the line of the next recipient named */
+			for (k = 0; k < n; k++)
+				if (k != i && where[k] != (size_t)-1 &&
+				    where[k] > where[i] && where[k] < pe) {
+					e = where[k];
+					while (e > where[i] && t[e - 1] != '\n')
+						e--;
+					if (e > where[i])
+						pe = e;
+				}
 			one_line(&c->diag, t + ps, pe - ps);
 		} else
 			one_line(&c->diag, t, len);
