@@ -374,13 +374,14 @@ unknown_or_filtered(struct bounce *b, const char *ctx,
 	why = status_reason(r->status);
 	if (why != NULL && strcmp(why, "filtered") == 0)
 		return why;
-	if (r->status != NULL)
-		return "userunknown";
-	if (ctx != NULL && re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
-		return "filtered";
-	/* plain text: a server's reply, not to RCPT TO, is a refusal */
 	if (ctx != NULL && re_find(b, RE_RCPT, ctx, len, 0, &s, &e, 0))
 		return "userunknown";
+	/* a code about the mailbox or the message, not the address */
+	if (r->status != NULL)
+		return r->status[2] == '0' || r->status[2] == '4' ||
+		    r->status[2] == '5' ? "userunknown" : "filtered";
+	if (ctx != NULL && re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
+		return "filtered";
 	return r->smtp_code != 0 ? "filtered" : "userunknown";
 }
 
