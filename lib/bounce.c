@@ -24,7 +24,7 @@
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
-	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_COUNT };
+	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them */
@@ -32,7 +32,7 @@ static const char *const re_src[RE_COUNT] = {
 	    "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
 	/* RE_STATUS: an RFC 3463 code, not part of an IP address */
-	"(?<![0-9.])([245]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![0-9]|\\.[0-9])",
+	"(?<![0-9.])([45]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![0-9]|\\.[0-9])",
 	/* RE_SMTP: a reply code at a word start, followed by space or - */
 	"(?<![0-9.:/#-])([45][0-9][0-9])(?=[ -][^0-9]|-?$|[ ][245]\\.)",
 	/* RE_CUT: where the copy of the original message starts */
@@ -71,13 +71,17 @@ static const char *const re_src[RE_COUNT] = {
 	    ">>> data\\b|(?:our|the) final data|after (?:i|we) sent the "
 	    "message|message body|after the message|data command",
 	/* RE_RCPT: the reply was to RCPT TO */
-	"rcpt to|rcpt command|recipient command|rcpt:"
+	"rcpt to|rcpt command|recipient command|rcpt:",
+	/* RE_CONN: refused at the greeting, before any command */
+	"after initial connection|refused to talk to me|in reply to the "
+	    "greeting|smtp greeting|banner|while connected|"
+	    "connection (?:was )?rejected"
 };
 
 static const uint32_t re_flags[RE_COUNT] = {
 	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
-	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS
+	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS
 };
 
 struct bounce {
@@ -923,6 +927,14 @@ struct ctx {
 	struct sbuf		 diag;
 };
 
+/* Nothing better than an SMTP code decided the reason. */
+static bool
+vague(const struct bounce_rcpt *r)
+{
+	return strcmp(r->reason, "undefined") == 0 || (r->matched != NULL &&
+	    strncmp(r->matched, "smtp:", 5) == 0);
+}
+
 /* Copy src to dst with every copy of addr blanked out. */
 static void
 mask_addr(struct sbuf *dst, const char *src, const char *addr)
@@ -948,6 +960,7 @@ classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
     const char *status, int smtp)
 {
 	struct sbuf o = { 0 }, w = { 0 };
+	size_t s, e;
 	int ret = 0;
 
 	mask_addr(&w, own, r->recipient);
@@ -958,11 +971,25 @@ classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
 	c->b->dsn = c->p->has_dsn;
 	if (reason_ctx(c->b, o.s, w.s, r, c->e) == -1)
 		ret = -1;
-	else if (strcmp(r->reason, "undefined") == 0 ||
-	    (r->matched != NULL && strncmp(r->matched, "smtp:", 5) == 0)) {
+	else if (vague(r) && w.s != NULL &&
+	    re_find(c->b, RE_SMTP, w.s, w.len, 0, &s, &e, 0)) {
+		/* the remote server's reply, from its code on */
+		sbuf_reset(&o);
+		sbuf_add(&o, w.s + s, w.len - s > 600 ? 600 : w.len - s);
+		r->status = status;
+		if (reason_ctx(c->b, o.s, w.s, r, c->e) == -1)
+			ret = -1;
+	}
+	if (ret == 0 && vague(r)) {
 		r->status = status;
 		if (reason_ctx(c->b, w.s, w.s, r, c->e) == -1)
 			ret = -1;
+	}
+	if (ret == 0 && vague(r) && w.s != NULL &&
+	    re_find(c->b, RE_CONN, w.s, w.len, 0, &s, &e, 0)) {
+		r->reason = "blocked";
+		r->kind = "soft";
+		r->matched = NULL;
 	}
 	sbuf_free(&o);
 	sbuf_free(&w);
@@ -1102,6 +1129,26 @@ do_arf(struct ctx *c)
 		ret = c->emit(c->arg, &r);
 	}
 	return ret;
+}
+
+/* A one-click unsubscribe sent by a mail client: feedback. */
+static int
+do_unsubscribe(struct ctx *c)
+{
+	InternetAddressList *l = g_mime_message_get_from(c->m);
+	InternetAddress *a;
+	struct bounce_rcpt r = c->base;
+
+	r.reason = "feedback";
+	r.kind = "undetermined";
+	if (l != NULL && internet_address_list_length(l) > 0) {
+		a = internet_address_list_get_address(l, 0);
+		if (INTERNET_ADDRESS_IS_MAILBOX(a))
+			r.recipient = internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(a));
+	}
+	r.diagnostic = "unsubscribe";
+	return c->emit(c->arg, &r);
 }
 
 static int
@@ -1389,8 +1436,9 @@ is_vacation(struct ctx *c, bool bounceish)
 	    0, &s, &e, 0);
 }
 
+/* Strong signs of a bounce; *weak: only a null Return-Path. */
 static bool
-is_bounce(struct ctx *c)
+is_bounce(struct ctx *c, bool *weak)
 {
 	InternetAddressList *l = g_mime_message_get_from(c->m);
 	const char *subj = g_mime_message_get_subject(c->m), *v;
@@ -1398,6 +1446,7 @@ is_bounce(struct ctx *c)
 	size_t s, e;
 	bool r = false;
 
+	*weak = false;
 	if (msg_header(c->m, "X-Failed-Recipients") != NULL)
 		return true;
 	if (subj != NULL && re_find(c->b, RE_BOUNCE, subj, strlen(subj), 0,
@@ -1413,9 +1462,8 @@ is_bounce(struct ctx *c)
 			g_free(from);
 		}
 	}
-	if ((v = msg_header(c->m, "Return-Path")) != NULL &&
-	    strstr(v, "<>") != NULL)
-		r = true;
+	*weak = (v = msg_header(c->m, "Return-Path")) != NULL &&
+	    strstr(v, "<>") != NULL;
 	return r;
 }
 
@@ -1428,7 +1476,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	GDateTime *dt;
 	const char *id, *ct;
 	char *mid = NULL;
-	bool bounceish;
+	bool bounceish, weak;
 	int r;
 
 	memset(&c, 0, sizeof(c));
@@ -1459,6 +1507,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	ct = msg_header(m, "Content-Type");
 	if (p.has_arf || (ct != NULL && strcasestr(ct, "feedback-report")))
 		r = do_arf(&c);
+	else if (msg_header(m, "X-Apple-Unsubscribe") != NULL)
+		r = do_unsubscribe(&c);
 	else if (p.has_dsn && (r = do_dsn(&c)) != 1)
 		;
 	else if (p.text.s != NULL &&
@@ -1466,10 +1516,10 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	    (r = do_ses(&c)) != 1)
 		;
 	else {
-		bounceish = is_bounce(&c);
+		bounceish = is_bounce(&c, &weak);
 		if (is_vacation(&c, bounceish))
 			r = do_vacation(&c);
-		else if (bounceish || p.has_dsn)
+		else if (bounceish || weak || p.has_dsn)
 			r = do_text(&c);
 		else {
 			c.base.kind = "none";
