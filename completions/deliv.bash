@@ -13,7 +13,10 @@ _deliv_spec()
 	case $1 in
 	bounce-classify)
 		# bounce-classify options
-		opts+=' '
+		opts+=' --db --filter --hard-days --now --phrases --soft-limit --soft-window --suppressed'
+		argopts+=' --db --hard-days --now --phrases --soft-limit --soft-window'
+		fileopts+=' --db'
+		diropts+=' --phrases'
 		;;
 
 	header-trace)

@@ -37,8 +37,8 @@ static const char *const re_src[RE_COUNT] = {
 	"(?<![0-9.:/#-])([45][0-9][0-9])(?=[ -][^0-9]|-?$|[ ][245]\\.)",
 	/* RE_CUT: where the copy of the original message starts */
 	"^[ \\t>]*(?:[-=_*#]{2,}.*?(?:original|copy of|unsent|returned|"
-	    "rejected|undelivered|bounced|attached|your) ?(?:message|mail|"
-	    "e-?mail|headers?)|[-=_*]{2,}.*message (?:follows|header)|"
+	    "rejected|undelivered|bounced|attached|your)\\b.{0,20}?"
+	    "(?:message|mail|e-?mail|headers?)|[-=_*]{2,}.*message (?:follows|header)|"
 	    "original message follows|below this line is a copy|"
 	    "content-type: message/rfc822|received: from |"
 	    "return-path: <|the (?:original|header of the original) "

@@ -237,7 +237,9 @@ main(int argc, char *argv[])
 	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct bounce *b;
+	struct cli_progress *prog;
 	struct run u;
+	long long done, total, nmsg = 0;
 	struct derr e;
 	const char *dbpath = NULL, *phropt = NULL;
 	char dir[PATH_MAX];
@@ -329,6 +331,7 @@ main(int argc, char *argv[])
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	sandbox("stdio rpath wpath cpath flock");
 
+	prog = cli_progress_start(&oo, "messages");
 	while ((r = input_next(in, &u.m, &e)) != 0) {
 		if (r == -1) {
 			warnx("%s: %s", e.where, e.what);
@@ -338,7 +341,12 @@ main(int argc, char *argv[])
 		    -1)
 			warnx("%s: message %ld: %s: %s", u.m->source,
 			    u.m->msgno, e.where, e.what);
+		if (prog != NULL) {
+			input_position(in, &done, &total);
+			cli_progress_tick(prog, ++nmsg, done, total);
+		}
 	}
+	cli_progress_end(prog);
 	if (input_errors(in) > 0)
 		bad = 1;
 	if (u.db != NULL && store_commit(u.db, &e) == -1) {
