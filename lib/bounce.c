@@ -916,6 +916,25 @@ in_list(InternetAddressList *l, const char *a)
 	return false;
 }
 
+/* An address as written in a field: without "<>", spaces, a final dot. */
+static char *
+clean_addr(const char *v)
+{
+	char *a, *p;
+	size_t n;
+
+	while (*v == ' ' || *v == '\t' || *v == '<' || *v == '"')
+		v++;
+	if ((a = strdup(v)) == NULL)
+		return NULL;
+	if ((p = strpbrk(a, ">\" \t;,")) != NULL)
+		*p = '\0';
+	n = strlen(a);
+	while (n > 0 && a[n - 1] == '.')
+		a[--n] = '\0';
+	return a;
+}
+
 struct ctx {
 	struct bounce		*b;
 	GMimeMessage		*m;
@@ -1018,12 +1037,7 @@ do_dsn(struct ctx *c)
 			continue;
 		r = c->base;
 		free(rc);
-		rc = strdup(dsn_untype(rcpt));
-		if (rc != NULL && rc[0] == '<') {
-			memmove(rc, rc + 1, strlen(rc));
-			if (rc[0] != '\0' && rc[strlen(rc) - 1] == '>')
-				rc[strlen(rc) - 1] = '\0';
-		}
+		rc = clean_addr(dsn_untype(rcpt));
 		r.recipient = rc;
 		action = dsn_get(g, "Action");
 		r.action = action;
@@ -1049,7 +1063,12 @@ do_dsn(struct ctx *c)
 		} else
 			stbuf[0] = '\0';
 		smtp = 0;
-		if (re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s, &e, 1))
+		if (isdigit((unsigned char)diag[0]) && isdigit((unsigned char)
+		    diag[1]) && isdigit((unsigned char)diag[2]) &&
+		    !isdigit((unsigned char)diag[3]))
+			smtp = atoi(diag);
+		else if (re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s, &e,
+		    1))
 			smtp = atoi(diag + s);
 		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
@@ -1097,6 +1116,7 @@ do_arf(struct ctx *c)
 	struct parts *p = c->p;
 	struct bounce_rcpt r;
 	const char *v;
+	char *a = NULL;
 	size_t i, j, n = 0;
 	int ret = 0;
 
@@ -1113,9 +1133,11 @@ do_arf(struct ctx *c)
 			    strcasecmp(p->arf.g[i].f[j].name,
 			    "Removal-Recipient") != 0)
 				continue;
-			r.recipient = dsn_untype(p->arf.g[i].f[j].value);
-			if (strchr(r.recipient, '@') == NULL)
+			free(a);
+			a = clean_addr(dsn_untype(p->arf.g[i].f[j].value));
+			if (a == NULL || strchr(a, '@') == NULL)
 				continue;
+			r.recipient = a;
 			ret = c->emit(c->arg, &r);
 			n++;
 		}
@@ -1128,6 +1150,7 @@ do_arf(struct ctx *c)
 		r.recipient = NULL;
 		ret = c->emit(c->arg, &r);
 	}
+	free(a);
 	return ret;
 }
 

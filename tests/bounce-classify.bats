@@ -1,0 +1,274 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: DSNs, plain-text bounces, feedback, auto-replies,
+# the phrase lists, and the SQLite suppression list over time.
+
+setup() {
+	load helpers
+	F=$FIXTURES/bounce-classify
+	E=$EXPECTED/bounce-classify
+	DB=$BATS_TEST_TMPDIR/bounces.db
+	# 2026-11-17T00:00:00Z, the day after the bounces in mixed.mbox
+	NOW=1794873600
+	cd "$F"
+}
+
+# field N of line L of $output (1-based; line 0 is the header)
+field() {
+	awk -F'\t' -v l="$1" -v f="$2" 'NR == l + 1 { print $f }' <<<"$output"
+}
+
+@test "bounce-classify: a mixed mailbox, golden TSV" {
+	run -0 deliv-bounce-classify mixed.mbox
+	same_fields
+	golden "$E/mixed.tsv"
+}
+
+@test "bounce-classify: the same as JSON Lines, golden" {
+	run -0 deliv-bounce-classify --json mixed.mbox
+	golden "$E/mixed.json"
+	run -0 jq -e -s 'length == 5 and .[0].smtp_code == 550 and .[4].recipient == null' "$E/mixed.json"
+}
+
+@test "bounce-classify: a DSN gives one record per failed recipient" {
+	run -0 deliv-bounce-classify mixed.mbox
+	assert_equal "$(field 1 5)" alice@example.net
+	assert_equal "$(field 1 6)" failed
+	assert_equal "$(field 1 7)" hard
+	assert_equal "$(field 1 8)" userunknown
+	assert_equal "$(field 1 9)" 5.1.1
+	assert_equal "$(field 1 10)" 550
+	assert_equal "$(field 1 11)" mx.example.net
+	assert_equal "$(field 1 14)" '<news-2026-11@example.org>'
+	assert_equal "$(field 2 5)" bob@example.com
+	assert_equal "$(field 2 6)" delayed
+	assert_equal "$(field 2 7)" soft
+	assert_equal "$(field 2 8)" mailboxfull
+}
+
+@test "bounce-classify: Exim text bounce, SPF failure is soft even with 550" {
+	run -0 deliv-bounce-classify mixed.mbox
+	assert_equal "$(field 3 5)" carol@example.co.uk
+	assert_equal "$(field 3 7)" soft
+	assert_equal "$(field 3 8)" authfailure
+	assert_equal "$(field 3 10)" 550
+	[[ $(field 3 13) == soft.txt:* ]]
+	assert_equal "$(field 3 14)" '<news-2026-11b@example.org>'
+}
+
+@test "bounce-classify: auto-reply is vacation, other mail is kind none" {
+	run -0 deliv-bounce-classify mixed.mbox
+	assert_equal "$(field 4 5)" dave@example.com
+	assert_equal "$(field 4 7)" undetermined
+	assert_equal "$(field 4 8)" vacation
+	assert_equal "$(field 5 5)" ""
+	assert_equal "$(field 5 7)" none
+	assert_equal "$(field 5 8)" ""
+	assert_equal "$(field 5 12)" "not a bounce"
+}
+
+@test "bounce-classify: every reason of the taxonomy is reached" {
+	run -0 deliv-bounce-classify --no-header reasons.mbox others.mbox
+	local got
+	got=$(cut -f8 <<<"$output" | sort -u)
+	for r in authfailure badreputation blocked contenterror delivered \
+	    exceedlimit expired failedstarttls feedback filtered hasmoved \
+	    hostunknown mailboxfull mailererror mesgtoobig networkerror \
+	    norelaying notaccept notcompliantrfc onhold policyviolation \
+	    rejected requireptr securityerror spamdetected speeding suspend \
+	    syntaxerror systemerror systemfull toomanyconn undefined \
+	    userunknown virusdetected; do
+		grep -qx "$r" <<<"$got" || fail "reason $r not reached"
+	done
+	run -0 deliv-bounce-classify --no-header reasons.mbox
+	assert_equal "$(cut -f8 <<<"$output")" "$(cat reasons.txt)"
+}
+
+@test "bounce-classify: delivered, feedback (ARF) and qmail text" {
+	run -0 deliv-bounce-classify others.mbox
+	golden "$E/others.tsv"
+	assert_equal "$(field 1 8)" delivered
+	assert_equal "$(field 1 7)" undetermined
+	assert_equal "$(field 2 5)" grace@isp.example
+	assert_equal "$(field 2 8)" feedback
+	assert_equal "$(field 3 5)" heidi@example.jp
+	assert_equal "$(field 3 8)" userunknown
+	assert_equal "$(field 4 5)" ivan@example.jp
+	assert_equal "$(field 4 8)" mailboxfull
+	assert_equal "$(field 4 7)" soft
+}
+
+@test "bounce-classify: matched names the phrase line, the status or the SMTP code" {
+	run -0 deliv-bounce-classify --no-header reasons.mbox
+	local line ph
+	# the phrase a hit names is on that line of the file, with that tag
+	while IFS=$'\t' read -r reason m; do
+		[[ $m == soft.txt:* || $m == hard.txt:* ]] || continue
+		ph=$(sed -n "${m#*:}p" "$TOP/phrases/${m%%:*}")
+		[[ ${ph%%$'\t'*} == "$reason" ]] || fail "$m: '$ph' is not tagged $reason"
+	done < <(cut -f8,13 <<<"$output")
+	# a DSN with a code and no phrase: the status decides
+	printf 'From: MAILER-DAEMON@x.example\nSubject: Delivery Status Notification (Failure)\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; x.example\n\nFinal-Recipient: rfc822; k@example.net\nAction: failed\nStatus: 5.1.2\nDiagnostic-Code: smtp; 550 5.1.2 nope\n\n--b--\n' >"$BATS_TEST_TMPDIR/st.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/st.eml"
+	assert_equal "$(cut -f7,8,13 <<<"$output")" $'hard\thostunknown\tstatus:5.1.2'
+	# only an SMTP code
+	sed -i 's/^Status: 5.1.2$/Status: 5.0.0/; s/550 5.1.2 nope/552 nope/' "$BATS_TEST_TMPDIR/st.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/st.eml"
+	assert_equal "$(cut -f7,8,13 <<<"$output")" $'soft\tmailboxfull\tsmtp:552'
+}
+
+@test "bounce-classify: a 5xx with no phrase and no code meaning is never hard" {
+	run -0 deliv-bounce-classify --no-header reasons.mbox
+	assert_equal "$(tail -n 1 <<<"$output" | cut -f7,8,10)" $'soft\tundefined\t550'
+}
+
+@test "bounce-classify: the recipient's address is no reason" {
+	printf 'From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n<mailbox-full@example.net>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 no such user here\n' >"$BATS_TEST_TMPDIR/a.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/a.eml"
+	assert_equal "$(cut -f5,7,8 <<<"$output")" $'mailbox-full@example.net\thard\tuserunknown'
+}
+
+@test "bounce-classify: CR-only and empty files still give records" {
+	run -0 deliv-bounce-classify --no-header cr-only.eml empty.eml
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(field 0 5)" judy@example.net
+	assert_equal "$(field 0 8)" userunknown
+	assert_equal "$(field 1 7)" none
+	assert_equal "$(field 1 12)" "empty input"
+}
+
+@test "bounce-classify: every phrase compiles and none is dead" {
+	run -0 phrases-match --check "$TOP/phrases/soft.txt"
+	assert_output ""
+	run -0 phrases-match --check "$TOP/phrases/hard.txt"
+	assert_output ""
+	# and they are hundreds, each with a reason of the taxonomy
+	run -0 awk -F'\t' '!/^#/ && NF { n++; if ($1 !~ /^(authfailure|badreputation|blocked|contenterror|exceedlimit|expired|failedstarttls|filtered|hasmoved|hostunknown|mailboxfull|mailererror|mesgtoobig|networkerror|norelaying|notaccept|notcompliantrfc|onhold|policyviolation|rejected|requireptr|securityerror|spamdetected|speeding|suspend|syntaxerror|systemerror|systemfull|toomanyconn|userunknown|virusdetected)$/) { print FILENAME ": " $1; bad = 1 } } END { if (n < 400) bad = 1; exit bad }' "$TOP/phrases/soft.txt" "$TOP/phrases/hard.txt"
+	assert_output ""
+}
+
+@test "bounce-classify: soft phrases are checked before hard ones" {
+	printf 'From: MAILER-DAEMON@x.example\nSubject: Undeliverable\n\n<k@example.net>: 550 5.1.1 user unknown; mailbox is full\n' >"$BATS_TEST_TMPDIR/b.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$(cut -f7,8 <<<"$output")" $'soft\tmailboxfull'
+}
+
+@test "bounce-classify: a bad phrase list is an error naming file and line" {
+	mkdir "$BATS_TEST_TMPDIR/ph"
+	printf 'mailboxfull\tmailbox full\n' >"$BATS_TEST_TMPDIR/ph/soft.txt"
+	printf 'userunknown\t/user (unknown/\n' >"$BATS_TEST_TMPDIR/ph/hard.txt"
+	run --separate-stderr -2 deliv-bounce-classify --phrases "$BATS_TEST_TMPDIR/ph" mixed.mbox
+	assert_equal "$output" ""
+	[[ $stderr == "deliv-bounce-classify: hard.txt:1: "* ]] || fail "$stderr"
+}
+
+@test "bounce-classify: unreadable file is exit 2, the others still read" {
+	run --separate-stderr -2 deliv-bounce-classify --no-header /nonexistent/x.mbox mixed.mbox
+	[[ $stderr == "deliv-bounce-classify: /nonexistent/x.mbox: "* ]] || fail "$stderr"
+	assert_equal "${#lines[@]}" 5
+}
+
+@test "bounce-classify: usage errors" {
+	run --separate-stderr -2 deliv-bounce-classify --suppressed
+	[[ $stderr == *"usage: deliv-bounce-classify"* ]]
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --hard-days -1
+	[[ $stderr == *"--hard-days is too small"* ]]
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --filter --suppressed
+	assert_equal "$output" ""
+}
+
+@test "bounce-classify: the database: events, schema version, WAL" {
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" mixed.mbox
+	run -0 sqlite3 "$DB" 'PRAGMA user_version; PRAGMA journal_mode; SELECT recipient, ts, kind, reason, status, smtp_code, msgno FROM events ORDER BY id'
+	assert_output - <<'OUT'
+1
+wal
+alice@example.net|1794820321|hard|userunknown|5.1.1|550|1
+bob@example.com|1794820321|soft|mailboxfull|4.2.2|452|1
+carol@example.co.uk|1794825612|soft|authfailure|5.7.1|550|2
+dave@example.com|1794826920|undetermined|vacation|||3
+OUT
+}
+
+@test "bounce-classify: a newer schema than the program knows is an error" {
+	sqlite3 "$DB" 'PRAGMA user_version = 99'
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" mixed.mbox
+	[[ $stderr == *"schema version 99 is newer"* ]] || fail "$stderr"
+}
+
+@test "bounce-classify: hard bounces suppress for --hard-days, 0 = forever" {
+	deliv-bounce-classify --db "$DB" mixed.mbox >/dev/null
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" --suppressed --no-header
+	assert_output $'alice@example.net\thard\tuserunknown\t1\t2026-11-16T09:12:01Z\t2026-11-16T09:12:01Z\t2026-11-23T09:12:01Z'
+	# eight days later it has run out
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW + 8 * 86400)) --suppressed --no-header
+	assert_output ""
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW + 8 * 86400)) --hard-days 0 --suppressed --no-header
+	assert_output --partial $'alice@example.net\thard\tuserunknown'
+	assert_output --partial $'\tforever'
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW + 8 * 86400)) --hard-days 30 --suppressed --no-header
+	assert_output --partial 'alice@example.net'
+	# before the bounce happened nothing was suppressed
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW - 86400)) --suppressed --no-header
+	assert_output ""
+}
+
+@test "bounce-classify: soft bounces suppress at --soft-limit within --soft-window" {
+	deliv-bounce-classify --db "$DB" mixed.mbox >/dev/null
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" --suppressed --no-header
+	refute_output --partial bob@example.com
+	# the same soft bounce twice more, on later days
+	local d
+	for d in 17 18; do
+		sed "s/16 Nov 2026/$d Nov 2026/" mixed.mbox >"$BATS_TEST_TMPDIR/$d.mbox"
+		deliv-bounce-classify --db "$DB" "$BATS_TEST_TMPDIR/$d.mbox" >/dev/null
+	done
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW + 2 * 86400)) --suppressed --no-header
+	assert_line --partial $'bob@example.com\tsoft\tmailboxfull\t3\t2026-11-16T09:12:01Z\t2026-11-18T09:12:01Z'
+	assert_line --partial $'carol@example.co.uk\tsoft\tauthfailure\t3'
+	# the first falls out of a 2-day window: 2 left, under the limit
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW + 2 * 86400)) --soft-window 2 --suppressed --no-header
+	refute_output --partial bob@example.com
+	run -0 deliv-bounce-classify --db "$DB" --now $((NOW + 2 * 86400)) --soft-window 2 --soft-limit 2 --suppressed --no-header
+	assert_output --partial $'bob@example.com\tsoft\tmailboxfull\t2'
+	# vacation and none never count
+	refute_output --partial dave@example.com
+}
+
+@test "bounce-classify: --filter writes the addresses not suppressed" {
+	deliv-bounce-classify --db "$DB" mixed.mbox >/dev/null
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" --filter --no-header <<'IN'
+alice@example.net
+Bob@Example.com
+
+ALICE@EXAMPLE.NET
+erin@example.org
+IN
+	assert_output $'Bob@Example.com\nerin@example.org'
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" --filter --soft-limit 1 --no-header "$TOP/examples/bounce-classify/list.txt"
+	assert_output 'erin@example.org'
+}
+
+@test "bounce-classify: two processes writing one database both succeed" {
+	local i
+	for i in 1 2 3 4; do cat reasons.mbox; done >"$BATS_TEST_TMPDIR/big.mbox"
+	deliv-bounce-classify --db "$DB" "$BATS_TEST_TMPDIR/big.mbox" >/dev/null &
+	local pid=$!
+	run -0 deliv-bounce-classify --db "$DB" "$BATS_TEST_TMPDIR/big.mbox"
+	wait "$pid"
+	run -0 sqlite3 "$DB" 'SELECT count(*) FROM events'
+	assert_output 256
+}
+
+@test "bounce-classify: stdin works like a file" {
+	run -0 deliv-bounce-classify --no-header <mixed.mbox
+	assert_equal "${#lines[@]}" 5
+	assert_equal "$(field 0 1)" -
+}
+
+@test "bounce-classify: every corpus file yields a record" {
+	need_corpora
+	local n
+	n=$(find "$CORPORA/bounces/messages" -type f | wc -l)
+	run -0 bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 deliv-bounce-classify --no-header | cut -f1 | sort -u | wc -l' _ "$CORPORA/bounces/messages"
+	assert_equal "$output" "$n"
+}
