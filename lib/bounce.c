@@ -16,6 +16,7 @@
 #include <pcre2.h>
 
 #include "bounce.h"
+#include "bounce_phr.h"
 #include "dsn.h"
 #include "phrases.h"
 #include "util.h"
@@ -28,7 +29,8 @@ enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them */
-	"[A-Za-z0-9][A-Za-z0-9._%+=&'/!#$*?^`{|}~-]*@"
+	"(?<![A-Za-z0-9._%+=&'/!#$*?^`{|}~-])"
+	    "[A-Za-z0-9][A-Za-z0-9._%+=&'/!#$*?^`{|}~-]*@"
 	    "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
 	/* RE_STATUS: an RFC 3463 code, not part of an IP address */
@@ -87,6 +89,8 @@ static const uint32_t re_flags[RE_COUNT] = {
 struct bounce {
 	struct phr		*soft;
 	struct phr		*hard;
+	struct bounce_phr	*fsoft;		/* the same, searched by word */
+	struct bounce_phr	*fhard;
 	pcre2_code		*re[RE_COUNT];
 	pcre2_match_data	*md;
 	char			 status[16];
@@ -155,6 +159,9 @@ bounce_new(const char *dir, struct derr *e)
 	snprintf(path, sizeof(path), "%s/hard.txt", dir);
 	if ((b->hard = phr_load(path, "hard.txt", e)) == NULL)
 		goto fail;
+	if ((b->fsoft = bounce_phr_new(b->soft, e)) == NULL ||
+	    (b->fhard = bounce_phr_new(b->hard, e)) == NULL)
+		goto fail;
 	for (i = 0; i < RE_COUNT; i++) {
 		b->re[i] = pcre2_compile((PCRE2_SPTR)re_src[i],
 		    PCRE2_ZERO_TERMINATED, re_flags[i] | PCRE2_UTF |
@@ -184,6 +191,8 @@ bounce_free(struct bounce *b)
 
 	if (b == NULL)
 		return;
+	bounce_phr_free(b->fsoft);
+	bounce_phr_free(b->fhard);
 	phr_free(b->soft);
 	phr_free(b->hard);
 	for (i = 0; i < RE_COUNT; i++)
@@ -424,10 +433,11 @@ reason_ctx(struct bounce *b, const char *text, const char *ctx,
 	r->reason = NULL;
 	r->matched = NULL;
 	if (text != NULL && len > 0) {
-		if ((m = phr_match(b->soft, text, len, 0, &hit, e)) == -1)
+		if ((m = bounce_phr_match(b->fsoft, text, len, &hit, e)) ==
+		    -1)
 			return -1;
-		if (m == 0 &&
-		    (m = phr_match(b->hard, text, len, 0, &hit, e)) == -1)
+		if (m == 0 && (m = bounce_phr_match(b->fhard, text, len, &hit,
+		    e)) == -1)
 			return -1;
 		if (m == 1) {
 			r->reason = hit.tag;
@@ -493,19 +503,24 @@ html_to_text(struct sbuf *out, const char *s)
 	sbuf_addc(out, '\n');
 }
 
-/* Append s to t with CRLF and CR turned into LF. */
+/* Append s to t with CRLF and CR turned into LF, NULs dropped. */
 static void
 add_text(struct sbuf *t, const char *s, size_t len)
 {
-	size_t i;
+	size_t i = 0, j;
 
-	for (i = 0; i < len && t->len < TEXT_MAX; i++) {
-		if (s[i] == '\r') {
+	if (t->len + len > TEXT_MAX)
+		len = t->len < TEXT_MAX ? TEXT_MAX - t->len : 0;
+	while (i < len) {
+		for (j = i; j < len && s[j] != '\r' && s[j] != '\0'; j++)
+			;
+		sbuf_add(t, s + i, j - i);
+		if (j < len && s[j] == '\r') {
 			sbuf_addc(t, '\n');
-			if (i + 1 < len && s[i + 1] == '\n')
-				i++;
-		} else if (s[i] != '\0')
-			sbuf_addc(t, s[i]);
+			if (j + 1 < len && s[j + 1] == '\n')
+				j++;
+		}
+		i = j + 1;
 	}
 	if (t->len > 0 && t->s[t->len - 1] != '\n')
 		sbuf_addc(t, '\n');

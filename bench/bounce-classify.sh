@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# bench/bounce-classify.sh BUILDDIR [MB] [PEER_MB]: build an mbox of at
+# least MB megabytes (default 100) from ../shared/corpora/bounces, run
+# deliv-bounce-classify over all of it and the peer (Debian's
+# libsisimai-perl through the corpus's tools/sisimai-classify.pl) over
+# the first PEER_MB megabytes of the same mbox (default 10: the peer is
+# slow, and the machine is shared).  Prints messages/s, MB/s, peak RSS
+# and the ratio of messages/s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=$(cd "${1:-build}" && pwd)
+mb=${2:-100}
+peer_mb=${3:-10}
+corpus=../shared/corpora/bounces
+peer=$corpus/tools/sisimai-classify.pl
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+make -s BUILDDIR="$build" all
+
+# One pass over the corpus as an mbox: LF line ends (CR-only files too),
+# a From_ line before each message that lacks one, body From_ quoted.
+find "$corpus/messages" -type f -size +10c | sort |
+while read -r f; do
+	if [[ $(head -c 5 "$f") != "From " ]]; then
+		echo "From MAILER-DAEMON Mon Nov 16 10:00:00 2026"
+	fi
+	tr '\r' '\n' <"$f" | sed '/^$/N;/\n$/D' | sed '1!s/^From />From /'
+	echo
+done >"$work/one.mbox"
+one=$(stat -c %s "$work/one.mbox")
+n=$(( (mb * 1024 * 1024 + one - 1) / one ))
+for ((i = 0; i < n; i++)); do cat "$work/one.mbox"; done >"$work/big.mbox"
+size=$(stat -c %s "$work/big.mbox")
+msgs=$(grep -c '^From ' "$work/big.mbox")
+
+# the peer's share: whole copies of the corpus up to PEER_MB
+pn=$(( (peer_mb * 1024 * 1024 + one - 1) / one ))
+for ((i = 0; i < pn; i++)); do cat "$work/one.mbox"; done >"$work/peer.mbox"
+psize=$(stat -c %s "$work/peer.mbox")
+pmsgs=$(grep -c '^From ' "$work/peer.mbox")
+
+run() {	# run OUT CMD...: time CMD, print "seconds peak-RSS-KB"
+	local out=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$out"
+	cat "$work/time"
+}
+
+read -r dt drss < <(run "$work/deliv.tsv" "$build/deliv-bounce-classify" \
+    --no-progress --phrases phrases "$work/big.mbox")
+drecs=$(($(wc -l <"$work/deliv.tsv") - 1))
+if perl -MSisimai -e 1 2>/dev/null; then
+	read -r pt prss < <(run "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
+	precs=$(($(wc -l <"$work/peer.tsv") - 1))
+else
+	echo "peer: libsisimai-perl is not installed (apt-get install libsisimai-perl)" >&2
+	pt=0 prss=0 precs=0
+fi
+
+awk -v s="$size" -v m="$msgs" -v t="$dt" -v r="$drss" -v recs="$drecs" \
+    -v ps="$psize" -v pm="$pmsgs" -v pt="$pt" -v pr="$prss" -v precs="$precs" 'BEGIN {
+	t = t > 0 ? t : 0.01
+	printf "deliv-bounce-classify: %.1f MB, %d messages, %d records, %.2f s: %.1f MB/s, %.0f messages/s, peak RSS %.1f MB\n", s / 1048576, m, recs, t, s / 1048576 / t, m / t, r / 1024
+	if (pt > 0) {
+		printf "peer (Sisimai):        %.1f MB, %d messages, %d records, %.2f s: %.2f MB/s, %.0f messages/s, peak RSS %.1f MB\n", ps / 1048576, pm, precs, pt, ps / 1048576 / pt, pm / pt, pr / 1024
+		printf "ratio (messages/s):    %.0fx\n", (m / t) / (pm / pt)
+	}
+}'
