@@ -799,6 +799,27 @@ continuation(const char *s, size_t len)
 }
 
 /*
+ * The reply code the text opened with, written again inside it (the last
+ * line of a multi-line reply, "550 5.7.1 "): its length, or 0.
+ */
+static size_t
+repeated_code(const struct sbuf *out, const char *s, size_t len)
+{
+	size_t k;
+
+	if (out->len < 4 || len < 10 || !isdigit((unsigned char)out->s[0]) ||
+	    memcmp(out->s, s, 3) != 0 || s[3] != ' ' ||
+	    !(s[4] == '2' || s[4] == '4' || s[4] == '5') || s[5] != '.')
+		return 0;
+	for (k = 6; k < len && (isdigit((unsigned char)s[k]) || s[k] == '.');
+	    k++)
+		;
+	while (k < len && s[k] == ' ')
+		k++;
+	return k;
+}
+
+/*
  * Collapse white space into single spaces and drop the continuation
  * markers of multi-line SMTP replies after the first; keep at most
  * DIAG_MAX bytes.
@@ -816,8 +837,8 @@ one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 			nl = true;
 			continue;
 		}
-		if (nl && out->len > 0 && (k = continuation(s + i, len - i)) >
-		    0) {
+		if (nl && out->len > 0 && ((k = continuation(s + i, len - i)) >
+		    0 || (k = repeated_code(out, s + i, len - i)) > 0)) {
 			i += k - 1;
 			nl = false;
 			continue;
