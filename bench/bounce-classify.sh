@@ -39,30 +39,32 @@ for ((i = 0; i < pn; i++)); do cat "$work/one.mbox"; done >"$work/peer.mbox"
 psize=$(stat -c %s "$work/peer.mbox")
 pmsgs=$(grep -c '^From ' "$work/peer.mbox")
 
-run() {	# run OUT CMD...: time CMD, print "seconds peak-RSS-KB"
+run() {	# run OUT CMD...: time CMD, print "CPU-seconds peak-RSS-KB wall"
 	local out=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$out"
-	cat "$work/time"
+	/usr/bin/time -f '%U %S %M %e' -o "$work/time" "$@" >"$out"
+	awk '{ printf "%.2f %d %.2f\n", $1 + $2, $3, $4 }' "$work/time"
 }
 
-read -r dt drss < <(run "$work/deliv.tsv" "$build/deliv-bounce-classify" \
+read -r dt drss dw < <(run "$work/deliv.tsv" "$build/deliv-bounce-classify" \
     --no-progress --phrases phrases "$work/big.mbox")
 drecs=$(($(wc -l <"$work/deliv.tsv") - 1))
 if perl -MSisimai -e 1 2>/dev/null; then
-	read -r pt prss < <(run "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
+	read -r pt prss pw < <(run "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
 	precs=$(($(wc -l <"$work/peer.tsv") - 1))
 else
 	echo "peer: libsisimai-perl is not installed (apt-get install libsisimai-perl)" >&2
-	pt=0 prss=0 precs=0
+	pt=0 prss=0 precs=0 pw=0
 fi
 
+# CPU time (user + system), not wall time: the machine is shared
 awk -v s="$size" -v m="$msgs" -v t="$dt" -v r="$drss" -v recs="$drecs" \
-    -v ps="$psize" -v pm="$pmsgs" -v pt="$pt" -v pr="$prss" -v precs="$precs" 'BEGIN {
+    -v ps="$psize" -v pm="$pmsgs" -v pt="$pt" -v pr="$prss" -v precs="$precs" \
+    -v dw="$dw" -v pw="$pw" 'BEGIN {
 	t = t > 0 ? t : 0.01
-	printf "deliv-bounce-classify: %.1f MB, %d messages, %d records, %.2f s: %.1f MB/s, %.0f messages/s, peak RSS %.1f MB\n", s / 1048576, m, recs, t, s / 1048576 / t, m / t, r / 1024
+	printf "deliv-bounce-classify: %.1f MB, %d messages, %d records, %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f messages/s, peak RSS %.1f MB\n", s / 1048576, m, recs, t, dw, s / 1048576 / t, m / t, r / 1024
 	if (pt > 0) {
-		printf "peer (Sisimai):        %.1f MB, %d messages, %d records, %.2f s: %.2f MB/s, %.0f messages/s, peak RSS %.1f MB\n", ps / 1048576, pm, precs, pt, ps / 1048576 / pt, pm / pt, pr / 1024
+		printf "peer (Sisimai):        %.1f MB, %d messages, %d records, %.2f s CPU (%.2f s wall): %.2f MB/s, %.0f messages/s, peak RSS %.1f MB\n", ps / 1048576, pm, precs, pt, pw, ps / 1048576 / pt, pm / pt, pr / 1024
 		printf "ratio (messages/s):    %.0fx\n", (m / t) / (pm / pt)
 	}
 }'
