@@ -73,7 +73,8 @@ static const char *const re_src[RE_COUNT] = {
 	    ">>> data\\b|(?:our|the) final data|after (?:i|we) sent the "
 	    "message|message body|after the message|data command",
 	/* RE_RCPT: the reply was to RCPT TO */
-	"rcpt to|rcpt command|recipient command|rcpt:",
+	"rcpt to|rcpt command|recipient command|rcpt:|does not like "
+	    "recipient",
 	/* RE_CONN: refused at the greeting, before any command */
 	"after initial connection|refused to talk to me|in reply to the "
 	    "greeting|smtp greeting|banner|while connected|"
@@ -1240,7 +1241,8 @@ do_text(struct ctx *c)
 	size_t *where = NULL, *w;
 	struct bounce_rcpt r;
 	const char *xf;
-	bool skipped_pm = false;
+	char *pm = NULL;
+	size_t pm_at = 0;
 	int ret = 0;
 
 	/* Exim and others name them in a header */
@@ -1288,8 +1290,12 @@ do_text(struct ctx *c)
 			continue;
 		}
 		if (re_find(c->b, RE_NOADDR, a, strlen(a), 0, &ps, &pe, 0)) {
-			skipped_pm = true;
-			free(a);
+			/* postmaster@ only if no other address is named */
+			if (pm == NULL) {
+				pm = a;
+				pm_at = s;
+			} else
+				free(a);
 			continue;
 		}
 		for (i = 0; i < n; i++)
@@ -1319,12 +1325,29 @@ do_text(struct ctx *c)
 		where[n] = s;
 		n++;
 	}
-	(void)skipped_pm;
+	if (n == 0 && pm != NULL && strncasecmp(pm, "mailer-daemon", 13) != 0 &&
+	    (found = malloc(sizeof(*found))) != NULL &&
+	    (where = malloc(sizeof(*where))) != NULL) {
+		found[0] = pm;
+		where[0] = pm_at;
+		pm = NULL;
+		n = 1;
+	}
+	free(pm);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = found[i];
 		if (where[i] != (size_t)-1) {
 			paragraph(t, len, where[i], &ps, &pe);
+			/* from its own line when another is named before */
+			for (k = 0; k < n; k++)
+				if (k != i && where[k] != (size_t)-1 &&
+				    where[k] < where[i] && where[k] >= ps) {
+					ps = where[i];
+					while (ps > 0 && t[ps - 1] != '\n')
+						ps--;
+					break;
+				}
 			/* up to the line of the next recipient named */
 			for (k = 0; k < n; k++)
 				if (k != i && where[k] != (size_t)-1 &&
