@@ -1230,6 +1230,38 @@ do_vacation(struct ctx *c)
 	return c->emit(c->arg, &r);
 }
 
+/*
+ * The first address of a "To:" line in the text (a quoted original
+ * message), not the bounce's own To.  Kept in *keep, freed by the caller.
+ */
+static const char *
+quoted_to(struct ctx *c, const char *t, size_t len, char **keep)
+{
+	const char *l;
+	size_t s, e, ll;
+
+	for (l = t; l < t + len; ) {
+		const char *nl = memchr(l, '\n', (size_t)(t + len - l));
+
+		ll = nl ? (size_t)(nl - l) : (size_t)(t + len - l);
+		while (ll > 0 && (*l == ' ' || *l == '>' || *l == '\t')) {
+			l++;
+			ll--;
+		}
+		if (ll > 3 && strncasecmp(l, "to:", 3) == 0 &&
+		    re_find(c->b, RE_ADDR, l, ll, 0, &s, &e, 0)) {
+			free(*keep);
+			if ((*keep = strndup(l + s, e - s)) != NULL &&
+			    !in_list(g_mime_message_get_to(c->m), *keep))
+				return *keep;
+		}
+		if (nl == NULL)
+			break;
+		l = nl + 1;
+	}
+	return NULL;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 static int
 do_text(struct ctx *c)
@@ -1333,7 +1365,6 @@ do_text(struct ctx *c)
 		pm = NULL;
 		n = 1;
 	}
-	free(pm);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = found[i];
@@ -1371,6 +1402,8 @@ do_text(struct ctx *c)
 	if (n == 0 && ret == 0) {
 		r = c->base;
 		r.recipient = p->norig_to > 0 ? p->orig_to[0] : NULL;
+		if (r.recipient == NULL)
+			r.recipient = quoted_to(c, t, len, &pm);
 		one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
 		if (classify_text(c, &r, t, NULL, 0) == -1)
@@ -1382,6 +1415,7 @@ do_text(struct ctx *c)
 		free(found[i]);
 	free(found);
 	free(where);
+	free(pm);
 	return ret;
 }
 
