@@ -191,7 +191,7 @@ zone_lookup(const struct zoneset *zs, const ldns_rdf *name,
 
 static enum dns_result
 zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
-    ldns_rr_list **rrs, struct derr *e)
+    const char *qs, ldns_rr_list **rrs, struct derr *e)
 {
 	const struct zone *z = NULL;
 	ldns_rdf *name, *next;
@@ -199,7 +199,6 @@ zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 	enum dns_result r;
 	size_t first, end, i, hops;
 	bool timeout;
-	char *s;
 
 	name = ldns_rdf_clone(qname);
 	for (hops = 0;; hops++) {
@@ -226,9 +225,7 @@ zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 		if (*rrs != NULL)
 			break;
 		if (timeout) {
-			s = ldns_rdf2str(name);
-			derr_set(e, s ? s : "?", "timed out (zone marker)");
-			free(s);
+			derr_set(e, qs, "timed out (zone marker)");
 			r = DNS_TEMPERROR;
 			break;
 		}
@@ -237,9 +234,7 @@ zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 			break;
 		}
 		if (hops >= DNS_CNAME_MAX) {
-			s = ldns_rdf2str(qname);
-			derr_set(e, s ? s : "?", "CNAME loop");
-			free(s);
+			derr_set(e, qs, "CNAME loop");
 			r = DNS_TEMPERROR;
 			break;
 		}
@@ -635,7 +630,7 @@ dns_query(struct dns *d, const char *qs, ldns_rr_type type,
 	}
 	if (d->zs != NULL) {
 		d->nq++;
-		r = zones_query(d, name, type, rrs, e);
+		r = zones_query(d, name, type, qs, rrs, e);
 	} else
 		r = resolver_query(d, name, type, qs, rrs, e);
 	ldns_rdf_deep_free(name);
