@@ -45,6 +45,7 @@ out_opts_init(struct out_opts *o, const char *fmtenv)
 	o->format = OUT_TSV;
 	o->color = OUT_COLOR_AUTO;
 	o->header = true;
+	o->progress = -1;
 	if (fmtenv == NULL || *fmtenv == '\0' || strcmp(fmtenv, "tsv") == 0)
 		return 0;
 	if (strcmp(fmtenv, "json") == 0)
@@ -139,28 +140,6 @@ out_bool(struct out *w, size_t col, bool v)
 	w->f[col].b = v;
 }
 
-int
-out_tsv_escape(struct sbuf *b, const char *s, size_t len)
-{
-	size_t i, j;
-
-	for (i = j = 0; i < len; i++) {
-		const char *esc;
-
-		switch (s[i]) {
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\\': esc = "\\\\"; break;
-		default: continue;
-		}
-		if (sbuf_add(b, s + j, i - j) == -1 || sbuf_adds(b, esc) == -1)
-			return -1;
-		j = i + 1;
-	}
-	return sbuf_add(b, s + j, i - j);
-}
-
 /* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid. */
 static size_t
 utf8_len(const unsigned char *s, size_t len)
@@ -189,6 +168,38 @@ utf8_len(const unsigned char *s, size_t len)
 	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
 	return n;
+}
+
+int
+out_tsv_escape(struct sbuf *b, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, j, n;
+
+	for (i = j = 0; i < len; i++) {
+		const char *esc;
+
+		switch (s[i]) {
+		case '\t': esc = "\\t"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\\': esc = "\\\\"; break;
+		default:
+			if (u[i] < 0x80)
+				continue;
+			/* Valid UTF-8 passes; an invalid byte is U+FFFD. */
+			if ((n = utf8_len(u + i, len - i)) != 0) {
+				i += n - 1;
+				continue;
+			}
+			esc = "\xef\xbf\xbd";
+			break;
+		}
+		if (sbuf_add(b, s + j, i - j) == -1 || sbuf_adds(b, esc) == -1)
+			return -1;
+		j = i + 1;
+	}
+	return sbuf_add(b, s + j, i - j);
 }
 
 int

@@ -1,5 +1,5 @@
 /*
- * Phrase lists (phrases/*.txt): "tag<TAB>phrase" lines, "#" comments,
+ * Phrase lists (phrases/NAME.txt): "tag<TAB>phrase" lines, "#" comments,
  * "/regex/" phrases allowed.  One list is compiled once with PCRE2 (JIT,
  * caseless, UCP, invalid UTF-8 tolerated) into a single alternation whose
  * (*MARK)s tell which line matched.

@@ -1,0 +1,74 @@
+/*
+ * input-dump: a test driver for lib/input and lib/out.  For each message
+ * of the operands, one record: source, msgno, envelope, error, the
+ * Subject (decoded), the number of header lines and the size in bytes.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "input.h"
+#include "out.h"
+
+static const struct out_col cols[] = {
+	{ "source", OUT_STR }, { "msgno", OUT_INT }, { "envelope", OUT_STR },
+	{ "error", OUT_STR }, { "subject", OUT_STR }, { "headers", OUT_INT },
+	{ "bytes", OUT_INT }
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = { CLI_LONGOPTS,
+	    { NULL, 0, NULL, 0 } };
+	struct input_opts io = { .stdin_if_empty = true };
+	struct out_opts oo;
+	struct derr e;
+	struct cli_progress *prog;
+	struct input *in;
+	struct out *out;
+	struct msg *m;
+	long long done, total;
+	size_t len;
+	long n = 0;
+	int ch, r;
+
+	cli_init(&oo);
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+		if (!cli_common(ch, optarg, &oo))
+			errx(2, "usage: input-dump [--json] [file ...]");
+	argc -= optind;
+	argv += optind;
+	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL ||
+	    (in = input_open(argc, argv, &io)) == NULL)
+		err(2, "out of memory");
+	prog = cli_progress_start(&oo, "messages");
+	while ((r = input_next(in, &m, &e)) != 0) {
+		input_position(in, &done, &total);
+		cli_progress_tick(prog, ++n, done, total);
+		if (r == -1) {
+			warnx("%s: %s", e.where, e.what);
+			continue;
+		}
+		out_str(out, 0, m->source);
+		out_int(out, 1, m->msgno);
+		out_str(out, 2, m->envelope);
+		out_str(out, 3, m->error);
+		if (m->mime != NULL) {
+			out_str(out, 4, g_mime_message_get_subject(m->mime));
+			out_int(out, 5, g_mime_header_list_get_count(
+			    g_mime_object_get_header_list(
+			    GMIME_OBJECT(m->mime))));
+			input_msg_raw(in, m, &len);
+			out_int(out, 6, (long long)len);
+		}
+		out_end(out);
+	}
+	cli_progress_end(prog);
+	r = input_errors(in);
+	input_close(in);
+	if (out_close(out) == -1 || r > 0)
+		return 2;
+	return 0;
+}

@@ -1,0 +1,65 @@
+/*
+ * out-record: a test driver for lib/out.  Each argument is one string
+ * field of one record (columns f1..fN); "-n" before an argument makes it
+ * unknown, "-i" an integer, "-d" a number.  Common output options first.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "out.h"
+#include "util.h"
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = { CLI_LONGOPTS,
+	    { NULL, 0, NULL, 0 } };
+	struct out_col *cols;
+	struct out_opts oo;
+	struct out *out;
+	char names[64][8];
+	int ch, i, n;
+	size_t c;
+
+	cli_init(&oo);
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1)
+		if (!cli_common(ch, optarg, &oo))
+			errx(2, "usage: out-record [--json|--table] field ...");
+	argc -= optind;
+	argv += optind;
+	if ((cols = calloc(64, sizeof(*cols))) == NULL)
+		err(2, NULL);
+	for (i = n = 0; i < argc && n < 64; i++, n++) {
+		snprintf(names[n], sizeof(names[n]), "f%d", n + 1);
+		cols[n].name = names[n];
+		cols[n].type = OUT_STR;
+		if (strcmp(argv[i], "-i") == 0 && i + 1 < argc)
+			cols[n].type = OUT_INT, i++;
+		else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
+			cols[n].type = OUT_NUM, i++;
+		else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
+			i++;
+	}
+	if ((out = out_open(stdout, &oo, cols, (size_t)n)) == NULL)
+		err(2, NULL);
+	for (i = 0, c = 0; i < argc; i++, c++) {
+		if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) {
+			i++;
+			continue;
+		}
+		if (strcmp(argv[i], "-i") == 0 && i + 1 < argc)
+			out_int(out, c, atoll(argv[++i]));
+		else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
+			out_num(out, c, strtod(argv[++i], NULL));
+		else
+			out_str(out, c, argv[i]);
+	}
+	if (argc > 0)
+		out_end(out);
+	i = out_close(out);
+	free(cols);
+	return i == -1 ? 2 : 0;
+}
