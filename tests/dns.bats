@@ -23,6 +23,7 @@ setup() {
 
 teardown() {
 	[[ -z ${FAKE_PID-} ]] || { kill "$FAKE_PID" 2>/dev/null; wait "$FAKE_PID" 2>/dev/null || true; }
+	FAKE_PID=
 }
 
 need_nsd() {
@@ -31,6 +32,7 @@ need_nsd() {
 
 # fake MODE: start dns-fakeserver MODE, set FAKE to its address.
 fake() {
+	rm -f "$BATS_TEST_TMPDIR/port"
 	dns-fakeserver "$1" 20 >"$BATS_TEST_TMPDIR/port" 3>&- &
 	FAKE_PID=$!
 	local i=0
