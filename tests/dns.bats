@@ -194,3 +194,11 @@ fake() {
 	assert_failure 2
 	assert_output "dns-query: 127.0.0.1#99999: bad port"
 }
+
+@test "dns_dup: a second handle answers alone, zones shared, resolver cloned" {
+	run --separate-stderr dns-query -d "${Z[@]}" away.test.example A
+	assert_output $'answer\nwww.other.example.\t300\tIN\tA\t198.51.100.1'
+	need_nsd
+	run --separate-stderr dns-query -d -s "127.0.0.1#$NSD_PORT" away.test.example A
+	assert_output $'answer\nwww.other.example.\t300\tIN\tA\t198.51.100.1'
+}
