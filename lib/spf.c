@@ -32,6 +32,7 @@
 #define SPF_MAX_NAMES	10	/* MX or PTR names looked at */
 #define SPF_LONG_RECORD	450	/* RFC 7208 §3.4: fits a 512-byte answer */
 #define SPF_LINT_DEPTH	20
+#define SPF_EXPAND_MAX	8192	/* longest macro expansion we build */
 
 struct ip {
 	int	af;		/* 4 or 6 */
@@ -72,6 +73,8 @@ struct ctx {
 	char				 reason[512];
 	char				 mech[256];
 	char				*record;	/* the top record */
+	char				 pdomain[300];	/* %{p} cache: for */
+	char				 pname[256];	/* this domain, this */
 };
 
 static const char *const results[] = {
@@ -331,8 +334,8 @@ static int
 transform(struct sbuf *out, const char *value, long keep, bool rev,
     const char *delims, bool upper)
 {
-	const char *parts[256], *p;
-	size_t plen[256], n = 0, i, first;
+	const char *parts[1100], *p;	/* a value is under 1024 bytes */
+	size_t plen[1100], n = 0, i, first;
 	struct sbuf tmp = { 0 };
 	int rc = 0;
 
@@ -387,6 +390,10 @@ expand(struct ctx *c, const char *domain, const char *s, size_t len,
 	while (p < end) {
 		unsigned char ch = (unsigned char)*p;
 
+		if (out != NULL && out->len > SPF_EXPAND_MAX) {
+			*why = "a macro expansion over 8192 bytes";
+			return -1;
+		}
 		if (ch != '%') {
 			if (ch < 0x21 || ch > 0x7e) {
 				if (!(mode == EXP_TEXT && ch == ' ')) {
@@ -956,6 +963,10 @@ ptr_validated(struct ctx *c, const char *domain, char *out, size_t len)
 	ldns_rr_list *names;
 	enum dns_result r;
 
+	if (*c->pdomain != '\0' && strcmp(c->pdomain, domain) == 0) {
+		snprintf(out, len, "%s", c->pname);
+		return 0;
+	}
 	memset(&p, 0, sizeof(p));
 	p.domain = domain;
 	names = ptr_names(c, &r);
@@ -963,8 +974,10 @@ ptr_validated(struct ctx *c, const char *domain, char *out, size_t len)
 		ptr_walk(c, names, pick_name, &p);
 		ldns_rr_list_deep_free(names);
 	}
-	snprintf(out, len, "%s", *p.exact ? p.exact : *p.sub ? p.sub :
-	    *p.any ? p.any : "unknown");
+	snprintf(c->pname, sizeof(c->pname), "%s", *p.exact ? p.exact :
+	    *p.sub ? p.sub : *p.any ? p.any : "unknown");
+	snprintf(c->pdomain, sizeof(c->pdomain), "%s", domain);
+	snprintf(out, len, "%s", c->pname);
 	return 0;
 }
 
