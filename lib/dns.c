@@ -519,6 +519,8 @@ dns_open_resolver(const struct dns_opts *o, struct derr *e)
 	ldns_resolver_set_fallback(res, true);
 	ldns_resolver_set_recursive(res, true);
 	ldns_resolver_set_dnssec(res, false);
+	/* EDNS with the DNS-flag-day buffer size: fewer answers go to TCP. */
+	ldns_resolver_set_edns_udp_size(res, 1232);
 	ldns_resolver_set_defnames(res, false);
 	ldns_resolver_set_dnsrch(res, false);
 	if ((d = calloc(1, sizeof(*d))) == NULL) {
