@@ -593,8 +593,8 @@ resolver_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 	ldns_rr_list *ans;
 	ldns_rr *rr, *cname;
 	enum dns_result r = DNS_NODATA;
+	ldns_lookup_table *lt;
 	size_t i, hops = 0;
-	bool asked = false;
 
 	name = ldns_rdf_clone(qname);
 	for (;;) {
@@ -603,18 +603,15 @@ resolver_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 				r = DNS_TEMPERROR;
 				break;
 			}
-			asked = true;
 			switch (ldns_pkt_get_rcode(a)) {
 			case LDNS_RCODE_NOERROR:
 			case LDNS_RCODE_NXDOMAIN:
 				break;
 			default:
+				lt = ldns_lookup_by_id(ldns_rcodes,
+				    (int)ldns_pkt_get_rcode(a));
 				derr_set(e, qs, "server answered %s",
-				    ldns_pkt_get_rcode(a) ==
-				    LDNS_RCODE_SERVFAIL ? "SERVFAIL" :
-				    ldns_pkt_get_rcode(a) ==
-				    LDNS_RCODE_REFUSED ? "REFUSED" :
-				    "an error");
+				    lt ? lt->name : "an error");
 				r = DNS_TEMPERROR;
 				goto out;
 			}
@@ -661,7 +658,6 @@ resolver_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 		}
 	}
 out:
-	(void)asked;
 	ldns_rdf_deep_free(name);
 	if (a != NULL)
 		ldns_pkt_free(a);

@@ -202,3 +202,9 @@ fake() {
 	run --separate-stderr dns-query -d -s "127.0.0.1#$NSD_PORT" away.test.example A
 	assert_output $'answer\nwww.other.example.\t300\tIN\tA\t198.51.100.1'
 }
+
+@test "server: a name outside the served zones is REFUSED, a temperror" {
+	need_nsd
+	run --separate-stderr dns-query -s "127.0.0.1#$NSD_PORT" www.elsewhere.example A
+	assert_output $'temperror\nreason\twww.elsewhere.example: server answered REFUSED'
+}
