@@ -506,9 +506,7 @@ dns_open_resolver(const struct dns_opts *o, struct derr *e)
 		}
 	}
 	ms = o->timeout_ms ? o->timeout_ms : 2000;
-	tries = o->retries < 0 ? 2 : o->retries;
-	if (tries < 1)
-		tries = 1;
+	tries = (o->retries < 0 ? 2 : o->retries) + 1;
 	if (tries > 255)
 		tries = 255;
 	ldns_resolver_set_timeout(res, (struct timeval){ ms / 1000,

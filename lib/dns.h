@@ -25,7 +25,7 @@ enum dns_result {
 struct dns_opts {
 	const char	*server;	/* "ADDR[#PORT]", NULL: resolv.conf */
 	unsigned	 timeout_ms;	/* per try; 0: default (2000) */
-	int		 retries;	/* tries per query; -1: default (2), 0: 1 */
+	int		 retries;	/* tries after the first; -1: default (2) */
 };
 
 struct dns;
