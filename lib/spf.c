@@ -1403,9 +1403,9 @@ lint_record(struct lint *w, const char *domain, const char *record)
 {
 	struct rec rec;
 	struct derr e;
-	const struct term *t;
+	const struct term *t, *allterm = NULL;
 	char name[300];
-	bool all = false;
+	bool all = false, has_all = false;
 	size_t i;
 	int top = w->depth == 1;
 
@@ -1419,15 +1419,25 @@ lint_record(struct lint *w, const char *domain, const char *record)
 		w->l->status = SPF_PERMERROR;
 		return;
 	}
+	for (i = 0; i < rec.n; i++)
+		if (rec.t[i].m == M_ALL)
+			has_all = true;
 	for (i = 0; i < rec.n; i++) {
 		t = &rec.t[i];
 		snprintf(name, sizeof(name), "%.*s", (int)t->arglen,
 		    t->arg ? t->arg : "");
 		if (t->arg == NULL || t->arglen == 0)
 			snprintf(name, sizeof(name), "%s", domain);
+		if (allterm != NULL && t->m != M_EXP && t->m != M_OTHER &&
+		    t->m != M_REDIRECT)
+			finding(w, SPF_LINT_WARN, "after-all", domain,
+			    "%s comes after %s and is never evaluated",
+			    t->text, allterm->text);
 		switch (t->m) {
 		case M_ALL:
 			all = true;
+			if (allterm == NULL)
+				allterm = t;
 			if (t->qual == '+')
 				finding(w, SPF_LINT_FAIL, "all-pass", domain,
 				    "%s lets any host on the Internet send as "
@@ -1455,11 +1465,13 @@ lint_record(struct lint *w, const char *domain, const char *record)
 			if (!has_macro(t))
 				lint_void(w, name, LDNS_RR_TYPE_MX);
 			break;
-		case M_INCLUDE:
 		case M_REDIRECT:
+			all = true;		/* decides the default */
+			if (has_all)
+				break;		/* never used: see below */
+			/* FALLTHROUGH */
+		case M_INCLUDE:
 			w->l->lookups++;
-			if (t->m == M_REDIRECT)
-				all = true;	/* decides the default */
 			if (!has_macro(t))
 				lint_walk(w, name, t->text);
 			break;
@@ -1470,6 +1482,10 @@ lint_record(struct lint *w, const char *domain, const char *record)
 	if (!all && top)
 		finding(w, SPF_LINT_INFO, "no-all", domain, "no all mechanism "
 		    "and no redirect: unlisted hosts get neutral");
+	if (allterm != NULL && rec.redirect != NULL)
+		finding(w, SPF_LINT_WARN, "redirect-ignored", domain,
+		    "%s is never used: %s always matches first",
+		    rec.redirect->text, allterm->text);
 	rec_free(&rec);
 }
 

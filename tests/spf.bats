@@ -212,3 +212,10 @@ spf() {
 	wait "$pid" || true
 	assert_output $'temperror\t\t\tspf.example: server answered SERVFAIL\t0\t0'
 }
+
+@test "lint: terms after all and a redirect beside all are dead" {
+	run --separate-stderr spf-lint "${Z[@]}" dead.spf.example
+	assert_output $'pass\t0\t0\tv=spf1 -all ip4:192.0.2.7 redirect=spf.example\nwarn\tafter-all\tdead.spf.example\tip4:192.0.2.7 comes after -all and is never evaluated\nwarn\tredirect-ignored\tdead.spf.example\tredirect=spf.example is never used: -all always matches first'
+	spf 192.0.2.7 a@dead.spf.example
+	assert_output $'fail\t\t-all\t\t0\t0'
+}
