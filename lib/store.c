@@ -2,14 +2,18 @@
  * The suppression list in SQLite.  See store.h.
  */
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store.h"
 
 #define BUSY_MS		10000
+#define BATCH		500	/* rows per write transaction */
+#define SETUP_TRIES	400	/* x 25 ms: waits for another writer */
 
 static const char *const migrations[] = {
 	/* 1 */
@@ -32,7 +36,30 @@ struct store {
 	sqlite3_stmt	*ins;
 	sqlite3_stmt	*one;
 	const char	*path;
+	int		 pending;	/* rows in the open transaction */
+	int		 in_tx;
 };
+
+/*
+ * Setting WAL or migrating a fresh database while another process does
+ * the same can fail at once with SQLITE_BUSY (SQLite does not wait there,
+ * to avoid a deadlock): wait a little and try again.
+ */
+static void
+pause_briefly(void)
+{
+	struct timespec ts = { 0, 25 * 1000 * 1000 };
+
+	nanosleep(&ts, NULL);
+}
+
+static bool
+busy(sqlite3 *db)
+{
+	int rc = sqlite3_errcode(db);
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
 
 /*
  * The suppressed addresses at ?1 (now): hard bounces within ?2 seconds
@@ -104,6 +131,7 @@ store_open(const char *path, struct derr *e)
 {
 	struct store *s;
 	char sql[2048];
+	int tries, r;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL) {
 		derr_set(e, path, "out of memory");
@@ -114,10 +142,16 @@ store_open(const char *path, struct derr *e)
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_busy_timeout(s->db, BUSY_MS);
-	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		goto fail;
-	if (migrate(s, e) == -1) {
+	for (tries = 0; sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL,
+	    NULL, NULL) != SQLITE_OK; tries++) {
+		if (!busy(s->db) || tries >= SETUP_TRIES)
+			goto fail;
+		pause_briefly();
+	}
+	for (tries = 0; (r = migrate(s, e)) == -1 && busy(s->db) &&
+	    tries < SETUP_TRIES; tries++)
+		pause_briefly();
+	if (r == -1) {
 		store_close(s, NULL);
 		return NULL;
 	}
@@ -144,12 +178,17 @@ store_begin(struct store *s, struct derr *e)
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		return dberr(s, e);
+	s->in_tx = 1;
+	s->pending = 0;
 	return 0;
 }
 
 int
 store_commit(struct store *s, struct derr *e)
 {
+	if (!s->in_tx)
+		return 0;
+	s->in_tx = 0;
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		return dberr(s, e);
 	return 0;
@@ -188,6 +227,10 @@ store_add(struct store *s, const struct store_event *ev, struct derr *e)
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
 		return dberr(s, e);
+	/* commit now and then, so that another writer gets its turn */
+	if (s->in_tx && ++s->pending >= BATCH &&
+	    (store_commit(s, e) == -1 || store_begin(s, e) == -1))
+		return -1;
 	return 0;
 }
 

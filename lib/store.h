@@ -47,7 +47,10 @@ struct store_supp {
 
 /* Open (create, migrate) the database.  NULL and e filled on error. */
 struct store	*store_open(const char *path, struct derr *e);
-/* Start a write batch; store_add() rows; store_commit() ends it. */
+/*
+ * Start a write transaction; store_add() rows (committed every few hundred
+ * rows, so that another process can write too); store_commit() ends it.
+ */
 int	store_begin(struct store *, struct derr *e);
 int	store_add(struct store *, const struct store_event *, struct derr *e);
 int	store_commit(struct store *, struct derr *e);
