@@ -2,6 +2,7 @@
  * RFC 5965 feedback reports and plain-text complaints.  See arf.h.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +45,8 @@ clean_addr(const char *s, char *buf, size_t len)
 {
 	size_t i = 0;
 
-	if (s != NULL && (s = strchr(s, '<')) != NULL)
-		s++;
+	if (s != NULL && strchr(s, '<') != NULL)
+		s = strchr(s, '<') + 1;
 	for (; s != NULL && *s != '\0' && *s != '>' && i + 1 < len; s++)
 		if ((unsigned char)*s > 0x20 && (unsigned char)*s < 0x7f &&
 		    strchr("<>\"()[],;:\\", *s) == NULL)
@@ -130,7 +131,7 @@ human(struct sbuf *b, const struct hop *o, const struct abuse_info *ai,
 	    by[0] ? by : "our relay", arrival);
 	sbuf_printf(b, "This address is the first relay outside our trusted "
 	    "network in the\nmessage's Received chain; the headers of the "
-	    "message are attached.\nPlease stop the abuse from this "
+	    "message are included.\nPlease stop the abuse from this "
 	    "address.\n");
 	if (ai->name[0] != '\0')
 		sbuf_printf(b, "\nNetwork registry: %s", ai->name);
@@ -154,8 +155,9 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 	InternetAddress *a;
 	GDateTime *dt;
 	struct sbuf h = { 0 }, m = { 0 }, t = { 0 };
+	GByteArray *ba;
 	struct tm tm;
-	char fromline[64], arrival[64], dom[256], mfrom[256], subj[128], *hdrs = NULL;
+	char bnd[96], fromline[64], arrival[64], dom[256], mfrom[256], subj[128], *hdrs = NULL;
 	const char *addr, *at;
 	int ret = -1;
 
@@ -201,6 +203,15 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 	}
 	if (kind == ARF_ARF) {
 		mp = g_mime_multipart_new_with_subtype("report");
+		/* A boundary from the date and address: reproducible. */
+		memset(bnd, 0, sizeof(bnd));
+		snprintf(bnd, sizeof(bnd), "=-deliv-report-%lld-",
+		    (long long)now);
+		for (addr = o->r.f[RCVD_IP]; *addr != '\0' &&
+		    strlen(bnd) + 1 < sizeof(bnd); addr++)
+			bnd[strlen(bnd)] = isalnum((unsigned char)*addr) ?
+			    *addr : '-';
+		g_mime_multipart_set_boundary(mp, bnd);
 		g_mime_object_set_content_type_parameter(GMIME_OBJECT(mp),
 		    "report-type", "feedback-report");
 		p = leaf("text", "plain", h.s);
@@ -230,16 +241,21 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 		g_object_unref(p);
 	}
 
-	s = g_mime_stream_file_new(fp);
-	g_mime_stream_file_set_owner(GMIME_STREAM_FILE(s), FALSE);
+	/* Serialise in memory: a file stream would seek, and stdout may
+	   be a pipe. */
+	s = g_mime_stream_mem_new();
 	gmtime_r(&now, &tm);
 	strftime(fromline, sizeof(fromline), "%a %b %e %H:%M:%S %Y", &tm);
 	if ((not_first && g_mime_stream_write_string(s, "\n") == -1) ||
 	    g_mime_stream_printf(s, "From deliv-header-trace %s\n",
 	    fromline) == -1 ||
-	    g_mime_object_write_to_stream(GMIME_OBJECT(msg), NULL, s) == -1 ||
-	    g_mime_stream_flush(s) == -1) {
-		derr_set(e, "stdout", "write error");
+	    g_mime_object_write_to_stream(GMIME_OBJECT(msg), NULL, s) == -1) {
+		derr_set(e, "complaint", "cannot serialise");
+		goto out;
+	}
+	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
+	if (fwrite(ba->data, 1, ba->len, fp) != ba->len) {
+		derr_set(e, "stdout", "%s", strerror(errno));
 		goto out;
 	}
 	ret = 0;

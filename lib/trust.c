@@ -328,9 +328,13 @@ trust_walk(struct trace *t, const struct trust_cfg *cfg)
 		if (netlist_match(cfg->msa, ip))
 			msa = true;
 	}
-	if (t->origin == -1)
-		snprintf(t->none, sizeof(t->none), "%s",
-		    t->n == 0 ? "no-received" : "all-trusted");
+	if (t->origin == -1) {
+		for (i = 0; i < t->n; i++)
+			if (t->hop[i].trust != TRUST_SKIPPED)
+				break;
+		snprintf(t->none, sizeof(t->none), "%s", t->n == 0 ?
+		    "no-received" : i == t->n ? "no-relays" : "all-trusted");
+	}
 }
 
 static void

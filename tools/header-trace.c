@@ -98,6 +98,7 @@ struct ctx {
 	struct abuse		*ab;
 	int			 complaint;	/* 0, ARF_ARF, ARF_TEXT */
 	const char		*reporter;
+	time_t			 now;		/* date of complaints */
 	bool			 any;
 };
 
@@ -151,7 +152,7 @@ one(struct ctx *c, const struct msg *m, struct trace *t)
 		    &e) == -1)
 			warnx("%s: %s", e.where, e.what);
 		if (arf_write(stdout, c->complaint, m->mime,
-		    &t->hop[t->origin], &ai, c->reporter, time(NULL),
+		    &t->hop[t->origin], &ai, c->reporter, c->now,
 		    c->any, &e) == -1)
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 		c->any = true;
@@ -201,7 +202,8 @@ main(int argc, char *argv[])
 	struct msg *m;
 	struct derr e;
 	const char *const *xorig = xorig_default;
-	const char *dbpath = NULL, *datadir = NULL, *imports[64];
+	const char *dbpath = NULL, *datadir = NULL, *imports[64], *sde;
+	const char *errstr;
 	char dir[PATH_MAX], table[PATH_MAX + 16];
 	size_t nimp = 0, i, count;
 	int ch, r, found_all = 1;
@@ -268,6 +270,13 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	/* Reproducible complaints: SOURCE_DATE_EPOCH, as build tools do. */
+	c.now = time(NULL);
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL) {
+		c.now = (time_t)parse_num(sde, 0, LLONG_MAX, &errstr);
+		if (errstr != NULL)
+			errx(DELIV_EXIT_USAGE, "SOURCE_DATE_EPOCH: %s", errstr);
+	}
 	if (nimp > 0 && dbpath == NULL) {
 		warnx("--import-registry needs --abuse-db");
 		usage();
