@@ -35,6 +35,8 @@ DATAFILES   := $(sort $(wildcard data/*))
 SANFLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                -fno-omit-frame-pointer
 
+.SECONDARY:
+
 .PHONY: all check check-asan test-drivers demo deps install uninstall clean \
         bench fuzz lint-man
 
@@ -72,8 +74,10 @@ check-asan:
 	$(MAKE) BUILDDIR=build-asan CFLAGS="-O1 -g $(SANFLAGS)" \
 	    LDFLAGS="$(SANFLAGS)" check
 
-demo: all
-	@./tests/demo $(BUILDDIR)
+demo:
+	@./.ci/deps
+	@$(MAKE) -s all
+	@./examples/demo $(BUILDDIR)
 
 deps:
 	@./.ci/deps
@@ -84,10 +88,10 @@ install: all
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
 	    $(DESTDIR)$(FISHCOMPDIR)
 	$(INSTALL) -m 0755 $(PROGS) $(DESTDIR)$(BINDIR)
-	$(INSTALL) -m 0644 $(PHRASES) $(DESTDIR)$(DATADIR)/deliv/phrases
+	$(if $(PHRASES),$(INSTALL) -m 0644 $(PHRASES) $(DESTDIR)$(DATADIR)/deliv/phrases)
 	$(if $(DATAFILES),$(INSTALL) -d $(DESTDIR)$(DATADIR)/deliv/data)
 	$(if $(DATAFILES),$(INSTALL) -m 0644 $(DATAFILES) $(DESTDIR)$(DATADIR)/deliv/data)
-	$(INSTALL) -m 0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(if $(MAN1),$(INSTALL) -m 0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1)
 	$(INSTALL) -m 0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(INSTALL) -m 0644 completions/deliv.bash $(DESTDIR)$(BASHCOMPDIR)/deliv
 	for t in $(TOOL_NAMES); do \

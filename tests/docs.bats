@@ -1,0 +1,72 @@
+#!/usr/bin/env bats
+# Manual pages and completions: lint-clean, parseable, and really working.
+
+setup() { load helpers; }
+
+@test "man: every page is clean under mandoc -T lint -W warning" {
+	run -0 mandoc -T lint -W warning "$TOP"/man/*.[17]
+	assert_output ''
+}
+
+@test "man: every page is clean under groff -mandoc -ww -z" {
+	local p
+	for p in "$TOP"/man/*.[17]; do
+		run -0 groff -mandoc -ww -z "$p"
+		assert_output ''
+	done
+}
+
+@test "man: every tool has a page and deliv(7) names it" {
+	local t
+	for t in $(tools); do
+		assert_file_exists "$TOP/man/deliv-$t.1"
+		grep -q "Xr deliv-$t 1" "$TOP/man/deliv.7" || fail "deliv.7 lacks $t"
+	done
+}
+
+@test "completions: bash, zsh and fish files parse" {
+	run -0 bash -n "$TOP/completions/deliv.bash"
+	if command -v zsh >/dev/null; then
+		run -0 zsh -n "$TOP/completions/_deliv"
+	fi
+	if command -v fish >/dev/null; then
+		run -0 fish -n "$TOP/completions/deliv.fish"
+	fi
+}
+
+# complete WORDS...: run the bash completion for a command line whose
+# last word is being completed; the candidates end up in $output.
+complete_words() {
+	run -0 bash -c '
+		source "$1/completions/deliv.bash"
+		shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+		COMP_LINE="$*"
+		_deliv
+		printf "%s\n" "${COMPREPLY[@]}" | sort' _ "$TOP" "$@"
+}
+
+@test "completions: bash completes deliv subcommands and common options" {
+	complete_words deliv ''
+	assert_line bounce-classify
+	assert_line warmup-plan
+	complete_words deliv-lint --js
+	assert_output -- --json
+	complete_words deliv-lint --color ''
+	assert_output "always
+auto
+never"
+}
+
+@test "completions: bash completes every option of every tool" {
+	local t opt
+	for t in $(tools); do
+		for opt in $(deliv-$t --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
+			complete_words "deliv-$t" "$opt"
+			assert_line -- "$opt"
+			complete_words deliv "$t" "$opt"
+			assert_line -- "$opt"
+		done
+	done
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bats
+# make install into a DESTDIR, run the installed programs with their
+# installed data, make uninstall leaves nothing behind.
+
+setup() { load helpers; }
+
+@test "install: programs, data, manuals and completions land; uninstall removes them" {
+	local stage=$BATS_TEST_TMPDIR/stage t
+	run -0 make -C "$TOP" -s BUILDDIR="$BUILD" DESTDIR="$stage" PREFIX=/usr/local install
+	assert_file_executable "$stage/usr/local/bin/deliv"
+	assert_file_exists "$stage/usr/local/share/man/man7/deliv.7"
+	assert_file_exists "$stage/usr/local/share/bash-completion/completions/deliv"
+	assert_file_exists "$stage/usr/local/share/zsh/vendor-completions/_deliv"
+	assert_file_exists "$stage/usr/local/share/fish/vendor_completions.d/deliv.fish"
+	for t in $(tools); do
+		assert_file_executable "$stage/usr/local/bin/deliv-$t"
+		assert_file_exists "$stage/usr/local/share/man/man1/deliv-$t.1"
+		assert_link_exists "$stage/usr/local/share/bash-completion/completions/deliv-$t"
+		assert_file_exists "$stage/usr/local/share/fish/vendor_completions.d/deliv-$t.fish"
+		run -0 "$stage/usr/local/bin/deliv" "$t" --version
+	done
+	for f in "$TOP"/phrases/*.txt; do
+		[ -e "$f" ] || continue
+		assert_file_exists "$stage/usr/local/share/deliv/phrases/${f##*/}"
+	done
+	run -0 make -C "$TOP" -s BUILDDIR="$BUILD" DESTDIR="$stage" PREFIX=/usr/local uninstall
+	run -0 find "$stage" -type f -o -type l
+	assert_output ''
+}
+
+@test "install: the installed tools find their data at the installed path" {
+	local stage=$BATS_TEST_TMPDIR/stage t
+	[ -n "$(ls "$TOP"/phrases/*.txt 2>/dev/null)" ] || skip "no phrase lists yet"
+	run -0 make -C "$TOP" -s BUILDDIR="$BATS_TEST_TMPDIR/b" DESTDIR="$stage" \
+	    PREFIX="$stage/usr" install
+	# Away from the source tree, with no DELIV_PHRASES: the compiled-in path.
+	cd "$BATS_TEST_TMPDIR"
+	for t in $(tools); do
+		[[ $t == bounce-classify || $t == lint ]] || continue
+		DELIV_PHRASES= run -0 env -u DELIV_PHRASES "$stage/usr/bin/deliv-$t" \
+		    "$FIXTURES/contract/three.mbox"
+	done
+	run -0 make -C "$TOP" -s BUILDDIR="$BATS_TEST_TMPDIR/b" DESTDIR="$stage" \
+	    PREFIX="$stage/usr" uninstall
+}
