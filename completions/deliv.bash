@@ -18,7 +18,10 @@ _deliv_spec()
 
 	header-trace)
 		# header-trace options
-		opts+=' '
+		opts+=' --abuse-db --complaint --data --import-registry --internal --msa --no-originating --reporter --trusted --trusted-file'
+		argopts+=' --abuse-db --complaint --data --import-registry --internal --msa --reporter --trusted --trusted-file'
+		fileopts+=' --abuse-db --import-registry --trusted-file'
+		diropts+=' --data'
 		;;
 
 	dnscheck)
@@ -47,6 +50,7 @@ _deliv_words()
 	# bounce-classify words
 
 	# header-trace words
+	header-trace:--complaint) echo 'arf text' ;;
 
 	# dnscheck words
 

@@ -284,6 +284,16 @@ abuse_close(struct abuse *ab)
 	free(ab);
 }
 
+static void
+set_rir(struct abuse_info *ai, const struct rir *r, const char *ip)
+{
+	snprintf(ai->registry, sizeof(ai->registry), "%s", r->id);
+	snprintf(ai->name, sizeof(ai->name), "%s", r->name);
+	snprintf(ai->whois, sizeof(ai->whois), "%s", r->whois);
+	if (r->rdap[0] != '\0')
+		snprintf(ai->rdap, sizeof(ai->rdap), "%sip/%s", r->rdap, ip);
+}
+
 int
 abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
     struct derr *e)
@@ -303,14 +313,8 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 			best = &ab->rir[ab->net[i].rir];
 			bestlen = ab->net[i].plen;
 		}
-	if (best != NULL) {
-		snprintf(ai->registry, sizeof(ai->registry), "%s", best->id);
-		snprintf(ai->name, sizeof(ai->name), "%s", best->name);
-		snprintf(ai->whois, sizeof(ai->whois), "%s", best->whois);
-		if (best->rdap[0] != '\0')
-			snprintf(ai->rdap, sizeof(ai->rdap), "%sip/%s",
-			    best->rdap, ip);
-	}
+	if (best != NULL)
+		set_rir(ai, best, ip);
 	if (ab->look == NULL)
 		return 0;
 	/* Registry objects never cross an IANA /8 (IPv4) or /12 (IPv6). */
@@ -330,9 +334,18 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 			snprintf(ai->mailbox, sizeof(ai->mailbox), "%s",
 			    (const char *)txt);
 		if ((txt = sqlite3_column_text(ab->look, 1)) != NULL &&
-		    *txt != '\0')
+		    *txt != '\0' && strcmp(ai->registry,
+		    (const char *)txt) != 0) {
+			/* The database knows better than the /8 table. */
 			snprintf(ai->registry, sizeof(ai->registry), "%s",
 			    (const char *)txt);
+			ai->name[0] = ai->rdap[0] = ai->whois[0] = '\0';
+			for (i = 0; i < ab->nrir; i++)
+				if (strcmp(ab->rir[i].id, ai->registry) == 0) {
+					set_rir(ai, &ab->rir[i], ip);
+					break;
+				}
+		}
 	}
 	sqlite3_reset(ab->look);
 	sqlite3_clear_bindings(ab->look);

@@ -405,10 +405,10 @@ set_flags(struct trace *t, time_t now)
 			    "no-date");
 		if (h->r.has_date && h->r.date > now + 86400)
 			flag(h, "future-date");
-		if (h->has_delay && h->delay < -300)
+		if (h->later)
 			flag(h, "date-backwards");
-		if (h->has_delay && (h->delay > 7 * 86400 ||
-		    h->delay < -86400))
+		if ((h->has_delay && h->delay > 7 * 86400) ||
+		    (h->later && h->later_by > 86400))
 			flag(h, "absurd-delay");
 		if (h->trust == TRUST_UNTRUSTED &&
 		    ip_is_private(h->r.f[RCVD_IP]))
@@ -519,6 +519,10 @@ trace_message(struct trace *t, GMimeMessage *msg, struct rcvd_parser *p,
 				t->hop[j].has_delay = true;
 				t->hop[j].delay = (long long)t->hop[j].r.date -
 				    (long long)t->hop[m].r.date;
+				if (t->hop[j].delay < -300) {
+					t->hop[m].later = true;
+					t->hop[m].later_by = -t->hop[j].delay;
+				}
 				break;
 			}
 	}

@@ -60,6 +60,9 @@ struct hop {
 	struct rcvd	 r;
 	enum trust	 trust;
 	bool		 has_delay;
+	bool		 later;		/* dated after the next newer dated
+					   hop (more than five minutes) */
+	long long	 later_by;	/* by how many seconds */
 	long long	 delay;		/* this hop's date minus the next
 					   older dated hop's, seconds */
 	const char	*extra;		/* header name for an X-Originating-IP

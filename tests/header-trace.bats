@@ -47,8 +47,8 @@ field() {
 	assert_equal "$(field hop 1 trust)" internal
 	assert_equal "$(field origin 2 ip)" 203.0.113.66
 	assert_equal "$(field origin 2 helo)" 10.0.0.7
-	assert_equal "$(field hop 2 flags)" date-backwards,helo-ip-mismatch
-	assert_equal "$(field hop 3 flags)" absurd-delay,private-untrusted,by-mismatch
+	assert_equal "$(field hop 2 flags)" helo-ip-mismatch
+	assert_equal "$(field hop 3 flags)" date-backwards,absurd-delay,private-untrusted,by-mismatch
 	assert_equal "$(field hop 4 flags)" by-mismatch
 	assert_equal "$(field hop 4 trust)" untrusted
 }
@@ -158,9 +158,16 @@ field() {
 	run -0 deliv-header-trace --complaint arf --abuse-db "$db" --trusted 198.51.100.10 \
 	    --reporter abuse-desk@example.net "$F/forged.eml"
 	golden "$EXPECTED/header-trace/forged.arf"
-	# GMime reads it back as multipart/report with the three parts.
+	assert_equal "$(grep -c '^Content-Type: ' <<<"$output")" 4
+	assert_line 'Content-Type: message/feedback-report'
+	assert_line 'Content-Type: text/rfc822-headers'
+	assert_line 'To: abuse@dialup.example'
+	assert_line 'Source-IP: 203.0.113.66'
+	assert_line 'Original-Mail-From: <bounce@deals.example>'
+	# GMime reads it back as one message.
 	printf '%s\n' "$output" | tail -n +2 >"$BATS_TEST_TMPDIR/arf.eml"
-	run -0 input-dump "$BATS_TEST_TMPDIR/arf.eml"
+	run -0 input-dump --no-header "$BATS_TEST_TMPDIR/arf.eml"
+	assert_output --partial $'\tAbuse report: spam from 203.0.113.66\t'
 }
 
 @test "--complaint: hostile header text cannot add headers to the complaint" {

@@ -197,6 +197,8 @@ main(int argc, char *argv[])
 	struct ctx c;
 	struct trace t;
 	struct input *in;
+	struct cli_progress *prog;
+	long long nmsg = 0;
 	struct input_opts io = { .stdin_if_empty = true };
 	struct rcvd_parser *p;
 	struct msg *m;
@@ -311,6 +313,7 @@ main(int argc, char *argv[])
 	    (c.out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	sandbox("stdio rpath");
+	prog = cli_progress_start(&oo, "messages");
 
 	while ((r = input_next(in, &m, &e)) != 0) {
 		if (r == -1) {
@@ -323,7 +326,9 @@ main(int argc, char *argv[])
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 		if (!one(&c, m, &t))
 			found_all = 0;
+		cli_progress_tick(prog, ++nmsg, -1, -1);
 	}
+	cli_progress_end(prog);
 	if (c.out != NULL && out_close(c.out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
 	if (c.complaint != 0 && fflush(stdout) == EOF)
