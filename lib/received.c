@@ -887,7 +887,8 @@ unfold(const char *s, size_t len, size_t *outlen)
 	size_t i, n = 0;
 	unsigned char c;
 
-	if ((u = malloc(len + 1)) == NULL)
+	/* Padding: PCRE2's JIT may read a vector past the end. */
+	if ((u = calloc(1, len + 64)) == NULL)
 		return NULL;
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
