@@ -303,6 +303,9 @@ main(int argc, char *argv[])
 			    imports[i], count);
 		}
 		abuse_close(c.ab);
+		netlist_free(cfg.trusted);
+		netlist_free(cfg.internal);
+		netlist_free(cfg.msa);
 		return DELIV_EXIT_OK;
 	}
 	if ((p = rcvd_parser_new(&e)) == NULL)
