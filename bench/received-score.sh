@@ -4,7 +4,8 @@
 # "checks" columns compared as that folder's README says (addresses as
 # parsed addresses, dates as instants, or as wall-clock time when the
 # expected zone is -00:00, "auth" as non-empty).  Prints the rows that
-# differ (with -v) and a last line "N/M rows fully right (P%)".
+# differ (with -v), one line per source (by case id prefix: sa, rs, rsl,
+# st) and a last line "N/M rows fully right (P%)".
 set -euo pipefail
 build=${1:?usage: received-score.sh BUILD [CASES.tsv] [-v]}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -58,11 +59,18 @@ BEGIN {
 			bad = bad " " c "=[" e "|" g "]"
 	}
 	total++
-	if (bad == "")
+	src = $1
+	sub(/-.*/, "", src)
+	stot[src]++
+	if (bad == "") {
 		right++
-	else if (verbose != "")
+		sok[src]++
+	} else if (verbose != "")
 		print $1 ":" bad
 }
 END {
+	for (src in stot)
+		printf "  %-4s %d/%d\n", src, sok[src], stot[src] | "sort"
+	close("sort")
 	printf "%d/%d rows fully right (%.1f%%)\n", right, total, 100 * right / total
 }'
