@@ -391,6 +391,9 @@ clauses(struct work *w)
 
 	for (i = 0; i < w->nt; i++) {
 		if ((c = keyword(w, &w->t[i])) != C_NONE) {
+			/* Smail: "from host from [IP] by ..." */
+			if (c == C_FROM && cur == C_FROM && !w->cl[C_BY].seen)
+				continue;
 			if (sp != NULL)
 				sp->end = i;
 			sp = NULL;
@@ -487,10 +490,14 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 			continue;
 		}
 		if (wl > 6 && strncasecmp(w, "IDENT:", 6) == 0) {
-			ci->ident = w + 6;
-			ci->identlen = wl - 6;
-			prev = NULL;
-			continue;
+			w += 6;
+			wl -= 6;
+			if (memchr(w, '@', wl) == NULL) {
+				ci->ident = w;
+				ci->identlen = wl;
+				prev = NULL;
+				continue;
+			}
 		}
 		/* user@IP, user@[IP], user@host */
 		at = NULL;
@@ -739,8 +746,8 @@ do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	for (i = sp->first; i < sp->end; i++) {
 		t = &w->t[i];
 		if (t->type == T_WORD) {
-			if (t != fw && wip[0] == '\0' &&
-			    w->u[t->off] == '[')
+			/* "from host [IP]", "from host - IP" */
+			if (t != fw && wip[0] == '\0')
 				(void)rcvd_ip_norm(w->u + t->off, t->len, wip,
 				    sizeof(wip));
 			continue;

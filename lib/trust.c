@@ -221,34 +221,31 @@ netlist_match(const struct netlist *l, const char *ip)
 	return 0;
 }
 
-static const struct {
-	const char	*net;
-	bool		 loop;
-} special[] = {
-	{ "127.0.0.0/8", true }, { "::1/128", true },
-	{ "10.0.0.0/8", false }, { "172.16.0.0/12", false },
-	{ "192.168.0.0/16", false }, { "169.254.0.0/16", false },
-	{ "100.64.0.0/10", false }, { "fe80::/10", false },
-	{ "fc00::/7", false }
-};
-
 static bool
 in_special(const char *ip, bool loop_only)
 {
 	unsigned char a[16];
-	struct net n;
-	size_t i;
+	const unsigned char *v4 = a + 12;
 
 	if (ip == NULL || ip16(ip, a) == -1)
 		return false;
-	for (i = 0; i < nitems(special); i++) {
-		if (loop_only && !special[i].loop)
-			continue;
-		if (parse_net(special[i].net, &n) == 0 &&
-		    prefix_eq(a, n.a, n.plen))
+	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
+		if (v4[0] == 127)
 			return true;
+		if (loop_only)
+			return false;
+		return v4[0] == 10 ||				/* 10/8 */
+		    (v4[0] == 172 && (v4[1] & 0xf0) == 16) ||	/* 172.16/12 */
+		    (v4[0] == 192 && v4[1] == 168) ||		/* 192.168/16 */
+		    (v4[0] == 169 && v4[1] == 254) ||		/* 169.254/16 */
+		    (v4[0] == 100 && (v4[1] & 0xc0) == 64);	/* 100.64/10 */
 	}
-	return false;
+	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0)
+		return true;					/* ::1 */
+	if (loop_only)
+		return false;
+	return (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||	/* fe80::/10 */
+	    (a[0] & 0xfe) == 0xfc;				/* fc00::/7 */
 }
 
 bool
@@ -367,14 +364,34 @@ domain_of(const char *h)
 	return dots[1] + 1;
 }
 
+/* The same host or domain; a short name matches its first label. */
 static bool
 same_host(const char *a, const char *b)
 {
+	size_t n;
+
 	if (a == NULL || b == NULL)
 		return true;		/* nothing to compare */
 	if (strcasecmp(a, b) == 0)
 		return true;
+	n = strcspn(b, ".");
+	if (b[n] == '\0' && strncasecmp(a, b, n) == 0 && a[n] == '.')
+		return true;
+	n = strcspn(a, ".");
+	if (a[n] == '\0' && strncasecmp(a, b, n) == 0 && b[n] == '.')
+		return true;
 	return strcasecmp(domain_of(a), domain_of(b)) == 0;
+}
+
+/* A name worth comparing: not an address, "unknown" or "localhost". */
+static bool
+named(const char *s)
+{
+	char buf[64];
+
+	return s != NULL && rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) == 0
+	    && strcasecmp(s, "unknown") != 0 &&
+	    strncasecmp(s, "localhost", 9) != 0;
 }
 
 static bool
@@ -428,12 +445,14 @@ set_flags(struct trace *t, time_t now)
 			continue;
 		up = i > 0 && t->hop[i - 1].extra == NULL ? &t->hop[i - 1] :
 		    NULL;
-		if (up == NULL || (up->r.f[RCVD_HELO] == NULL &&
-		    up->r.f[RCVD_RDNS] == NULL))
+		/* A skipped hop above (fetchmail, a scanner) names no
+		   sender of this one. */
+		if (up == NULL || up->r.local || (!named(up->r.f[RCVD_HELO]) &&
+		    !named(up->r.f[RCVD_RDNS])))
 			continue;
-		if ((is_literal(up->r.f[RCVD_HELO]) ||
+		if ((!named(up->r.f[RCVD_HELO]) ||
 		    !same_host(h->r.f[RCVD_BY], up->r.f[RCVD_HELO])) &&
-		    (is_literal(up->r.f[RCVD_RDNS]) ||
+		    (!named(up->r.f[RCVD_RDNS]) ||
 		    !same_host(h->r.f[RCVD_BY], up->r.f[RCVD_RDNS])))
 			flag(h, "by-mismatch");
 	}
