@@ -18,9 +18,9 @@ _deliv_spec()
 
 	header-trace)
 		# header-trace options
-		opts+=' --abuse-db --complaint --data --import-registry --internal --msa --no-originating --reporter --trusted --trusted-file'
-		argopts+=' --abuse-db --complaint --data --import-registry --internal --msa --reporter --trusted --trusted-file'
-		fileopts+=' --abuse-db --import-registry --trusted-file'
+		opts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --lookup --msa --no-originating --reporter --server --trusted --trusted-file --zone'
+		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --msa --reporter --server --trusted --trusted-file --zone'
+		fileopts+=' --abuse-db --import-registry --trusted-file --zone'
 		diropts+=' --data'
 		;;
 

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "abuse.h"
+#include "dns.h"
 #include "util.h"
 
 struct rir {
@@ -294,6 +295,22 @@ set_rir(struct abuse_info *ai, const struct rir *r, const char *ip)
 		snprintf(ai->rdap, sizeof(ai->rdap), "%sip/%s", r->rdap, ip);
 }
 
+/* Name the registry id; its services when the table knows it. */
+static void
+use_registry(const struct abuse *ab, struct abuse_info *ai, const char *id,
+    const char *ip)
+{
+	size_t i;
+
+	snprintf(ai->registry, sizeof(ai->registry), "%s", id);
+	ai->name[0] = ai->rdap[0] = ai->whois[0] = '\0';
+	for (i = 0; i < ab->nrir; i++)
+		if (strcmp(ab->rir[i].id, ai->registry) == 0) {
+			set_rir(ai, &ab->rir[i], ip);
+			break;
+		}
+}
+
 int
 abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
     struct derr *e)
@@ -337,14 +354,7 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 		    *txt != '\0' && strcmp(ai->registry,
 		    (const char *)txt) != 0) {
 			/* The database knows better than the /8 table. */
-			snprintf(ai->registry, sizeof(ai->registry), "%s",
-			    (const char *)txt);
-			ai->name[0] = ai->rdap[0] = ai->whois[0] = '\0';
-			for (i = 0; i < ab->nrir; i++)
-				if (strcmp(ab->rir[i].id, ai->registry) == 0) {
-					set_rir(ai, &ab->rir[i], ip);
-					break;
-				}
+			use_registry(ab, ai, (const char *)txt, ip);
 		}
 	}
 	sqlite3_reset(ab->look);
@@ -669,5 +679,107 @@ out:
 	sqlite3_finalize(im.hdl);
 	free(line);
 	fclose(fp);
+	return ret;
+}
+
+/* The registered domain of a host name: the last two labels (three
+   under a two-letter TLD with a short second level). */
+static const char *
+reg_domain(const char *h)
+{
+	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
+	int k = 0;
+
+	while (p > h && k < 3) {
+		p--;
+		if (*p == '.')
+			dots[k++] = p;
+	}
+	if (k < 2)
+		return h;
+	if (dots[0] - dots[1] - 1 <= 3 && strlen(dots[0] + 1) == 2)
+		return k == 3 ? dots[2] + 1 : h;
+	return dots[1] + 1;
+}
+
+int
+abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
+    const char *ip, const char *rdns, struct abuse_info *ai, struct derr *e)
+{
+	unsigned char a[16];
+	char name[512], f[5][64], *p, *q, **txt = NULL;
+	const char *zone;
+	size_t n, i, k;
+	int ret = 0, v4;
+	enum dns_result r;
+
+	if (ip == NULL || addr16(ip, a) == -1)
+		return 0;
+	v4 = memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0;
+	zone = v4 ? z->asn4 : z->asn6;
+	if (zone != NULL && *zone != '\0') {
+		if (v4)
+			snprintf(name, sizeof(name), "%u.%u.%u.%u.%s", a[15],
+			    a[14], a[13], a[12], zone);
+		else {
+			for (i = 0, p = name; i < 32; i++) {
+				k = 15 - i / 2;
+				*p++ = "0123456789abcdef"[i % 2 ? a[k] >> 4 :
+				    a[k] & 0xf];
+				*p++ = '.';
+			}
+			snprintf(p, sizeof(name) - 64, "%s", zone);
+		}
+		r = dns_txt(d, name, &txt, &n, e);
+		if (r == DNS_TEMPERROR)
+			ret = -1;
+		else if (r == DNS_ANSWER && n > 0) {
+			/* "ASN | prefix | CC | registry | date" */
+			memset(f, 0, sizeof(f));
+			for (i = 0, p = txt[0]; i < 5 && p != NULL; i++) {
+				k = strcspn(p, "|");
+				snprintf(f[i], sizeof(f[i]), "%.*s", (int)k, p);
+				q = str_trim(f[i]);
+				memmove(f[i], q, strlen(q) + 1);
+				p = p[k] == '|' ? p + k + 1 : NULL;
+			}
+			f[0][strcspn(f[0], " ")] = '\0';
+			if (f[0][0] != '\0' && strspn(f[0], "0123456789") ==
+			    strlen(f[0]))
+				snprintf(ai->asn, sizeof(ai->asn), "AS%.29s",
+				    f[0]);
+			str_lower(f[3]);
+			if (strcmp(f[3], "ripe") == 0)
+				snprintf(f[3], sizeof(f[3]), "ripencc");
+			if (f[3][0] != '\0' && strspn(f[3],
+			    "abcdefghijklmnopqrstuvwxyz") == strlen(f[3]) &&
+			    strcmp(f[3], ai->registry) != 0)
+				use_registry(ab, ai, f[3], ip);
+		}
+		dns_txt_free(txt);
+		txt = NULL;
+	}
+	zone = z->contacts;
+	if (ai->mailbox[0] == '\0' && zone != NULL && *zone != '\0' &&
+	    rdns != NULL && strchr(rdns, '.') != NULL) {
+		snprintf(name, sizeof(name), "%s.%s", reg_domain(rdns), zone);
+		r = dns_txt(d, name, &txt, &n, e);
+		if (r == DNS_TEMPERROR)
+			ret = -1;
+		else if (r == DNS_ANSWER)
+			for (i = 0; i < n; i++) {
+				/* The first word that is an address. */
+				p = txt[i] + strspn(txt[i], " <");
+				k = strcspn(p, " ,;<>");
+				if (k > 0 && k < sizeof(ai->mailbox) &&
+				    memchr(p, '@', k) != NULL) {
+					snprintf(ai->mailbox,
+					    sizeof(ai->mailbox), "%.*s",
+					    (int)k, p);
+					break;
+				}
+			}
+		dns_txt_free(txt);
+	}
 	return ret;
 }

@@ -21,6 +21,7 @@ struct abuse_info {
 	char	rdap[256];	/* RDAP URL for the address, or "" */
 	char	whois[64];	/* whois server, or "" */
 	char	mailbox[256];	/* abuse mailbox from the database */
+	char	asn[32];	/* origin AS from --lookup, "AS64496" */
 };
 
 /*
@@ -45,5 +46,29 @@ int	abuse_lookup(struct abuse *, const char *ip, struct abuse_info *ai,
  */
 int	abuse_import(struct abuse *, const char *path, size_t *count,
 	    struct derr *e);
+
+/*
+ * Opt-in DNS (--lookup): an IP-to-ASN TXT zone answering
+ * "d.c.b.a.ZONE" (IPv4) or the reversed nibbles under ZONE6 with
+ * "ASN | prefix | CC | registry | date", and an abuse-contact TXT zone
+ * answering "DOMAIN.ZONE" with the domain's abuse addresses.  Each zone
+ * may be NULL (not asked).
+ */
+struct dns;
+struct abuse_zones {
+	const char	*asn4;		/* e.g. origin.asn.cymru.com */
+	const char	*asn6;		/* e.g. origin6.asn.cymru.com */
+	const char	*contacts;	/* e.g. contacts.abuse.net */
+};
+
+/*
+ * Complete ai (filled by abuse_lookup) for ip (whose recorded reverse-DNS name is rdns, may be
+ * NULL) from DNS: the ASN and its registry, and the abuse mailbox of the
+ * name's domain when ai has none yet.  A name that does not exist is no
+ * error.  Returns 0, or -1 on a temporary DNS error (e filled, ai kept).
+ */
+int	abuse_lookup_dns(struct abuse *, struct dns *,
+	    const struct abuse_zones *, const char *ip, const char *rdns,
+	    struct abuse_info *ai, struct derr *e);
 
 #endif

@@ -133,6 +133,8 @@ human(struct sbuf *b, const struct hop *o, const struct abuse_info *ai,
 	    "network in the\nmessage's Received chain; the headers of the "
 	    "message are included.\nPlease stop the abuse from this "
 	    "address.\n");
+	if (ai->asn[0] != '\0')
+		sbuf_printf(b, "\nOrigin AS: %s", ai->asn);
 	if (ai->name[0] != '\0')
 		sbuf_printf(b, "\nNetwork registry: %s", ai->name);
 	if (ai->rdap[0] != '\0')

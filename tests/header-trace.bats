@@ -201,3 +201,24 @@ field() {
 	assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 	assert_equal "${BASH_REMATCH[3]}" "${BASH_REMATCH[4]}"
 }
+
+@test "--lookup from zone files: ASN registry, abuse contact, a temporary error" {
+	local z=(--zone "$F/asn.example.zone" --zone "$F/contacts.example.zone"
+	    --asn-zone asn.example --abuse-zone contacts.example)
+	run -0 deliv-header-trace "${z[@]}" --json --trusted 192.0.2.25 "$TOP/examples/header-trace/spam.eml"
+	assert_equal "$(field origin 2 registry)" ripencc
+	assert_equal "$(field origin 2 abuse_contact)" abuse@example-isp.example
+	# Hops are not looked up: only the origin is.
+	assert_equal "$(field hop 2 registry)" documentation
+	run -0 deliv-header-trace "${z[@]}" --complaint text --trusted 192.0.2.25 "$TOP/examples/header-trace/spam.eml"
+	assert_line 'Origin AS: AS64500'
+	assert_line 'To: abuse@example-isp.example'
+	assert_line 'RDAP: https://rdap.db.ripe.net/ip/203.0.113.45'
+	# The contact zone's answer must be an address; a timeout is a flag.
+	run -0 deliv-header-trace "${z[@]}" --json --trusted 198.51.100.10 "$F/forged.eml"
+	assert_equal "$(field origin 2 abuse_contact)" ""
+	run -0 deliv-header-trace "${z[@]}" --json "$F/hostile.mbox"
+	assert_equal "$(field origin 1 flags)" lookup-temperror
+	run --separate-stderr -2 deliv-header-trace --zone "$BATS_TEST_TMPDIR/none.zone" "$F/forged.eml"
+	[[ $stderr == *"none.zone"* ]]
+}

@@ -13,6 +13,7 @@
 #include "abuse.h"
 #include "arf.h"
 #include "cli.h"
+#include "dns.h"
 #include "input.h"
 #include "out.h"
 #include "received.h"
@@ -44,15 +45,20 @@ static const char *const xorig_default[] = {
 
 enum {
 	OPT_ABUSE_DB = 1,
+	OPT_ABUSE_ZONE,
+	OPT_ASN_ZONE,
 	OPT_COMPLAINT,
 	OPT_DATA,
 	OPT_IMPORT,
 	OPT_INTERNAL,
+	OPT_LOOKUP,
 	OPT_MSA,
 	OPT_NO_ORIG,
 	OPT_REPORTER,
+	OPT_SERVER,
 	OPT_TRUSTED,
-	OPT_TRUSTED_FILE
+	OPT_TRUSTED_FILE,
+	OPT_ZONE
 };
 
 static _Noreturn void
@@ -87,6 +93,16 @@ help(void)
 	    "  --abuse-db FILE       SQLite abuse-contact database\n"
 	    "  --import-registry FILE  fill --abuse-db from RIR bulk data, "
 	    "then exit\n"
+	    "  --lookup              ask DNS for the origin's ASN and abuse "
+	    "contact\n"
+	    "  --asn-zone ZONE       IP-to-ASN TXT zone (default: "
+	    "origin[6].asn.cymru.com)\n"
+	    "  --abuse-zone ZONE     abuse-contact TXT zone (default: "
+	    "contacts.abuse.net)\n"
+	    "  --server ADDR[#PORT]  resolver for --lookup (default: "
+	    "resolv.conf)\n"
+	    "  --zone FILE           answer --lookup from zone files, no "
+	    "network\n"
 	    "  --complaint KIND      write a complaint instead: arf or text\n"
 	    "  --reporter ADDR       From: address of complaints\n"
 	    CLI_HELP);
@@ -98,9 +114,26 @@ struct ctx {
 	struct abuse		*ab;
 	int			 complaint;	/* 0, ARF_ARF, ARF_TEXT */
 	const char		*reporter;
+	struct dns		*dns;		/* --lookup, or NULL */
+	struct abuse_zones	 zones;
 	time_t			 now;		/* date of complaints */
 	bool			 any;
 };
+
+/* The registry and abuse contact of hop h; DNS only for origins. */
+static void
+contact(struct ctx *c, const struct hop *h, bool origin,
+    struct abuse_info *ai, bool *temperror)
+{
+	struct derr e;
+
+	*temperror = false;
+	if (abuse_lookup(c->ab, h->r.f[RCVD_IP], ai, &e) == -1)
+		warnx("%s: %s", e.where, e.what);
+	if (origin && c->dns != NULL && abuse_lookup_dns(c->ab, c->dns, &c->zones,
+	    h->r.f[RCVD_IP], h->r.f[RCVD_RDNS], ai, &e) == -1)
+		*temperror = true;
+}
 
 static void
 put_hop(struct ctx *c, const struct msg *m, const struct trace *t, size_t i,
@@ -108,8 +141,8 @@ put_hop(struct ctx *c, const struct msg *m, const struct trace *t, size_t i,
 {
 	const struct hop *h = &t->hop[i];
 	struct abuse_info ai;
-	struct derr e;
-	char d[32];
+	char d[32], fl[300];
+	bool temp = false;
 	int f;
 
 	out_str(c->out, C_SOURCE, m->source);
@@ -123,16 +156,17 @@ put_hop(struct ctx *c, const struct msg *m, const struct trace *t, size_t i,
 	if (h->has_delay)
 		out_int(c->out, C_DELAY, h->delay);
 	out_str(c->out, C_TRUST, trust_name(h->trust));
-	if (h->flags[0] != '\0')
-		out_str(c->out, C_FLAGS, h->flags);
 	if (h->r.f[RCVD_IP] != NULL && h->trust != TRUST_SKIPPED) {
-		if (abuse_lookup(c->ab, h->r.f[RCVD_IP], &ai, &e) == -1)
-			warnx("%s: %s", e.where, e.what);
+		contact(c, h, strcmp(record, "origin") == 0, &ai, &temp);
 		if (ai.registry[0] != '\0')
 			out_str(c->out, C_REGISTRY, ai.registry);
 		if (ai.mailbox[0] != '\0')
 			out_str(c->out, C_ABUSE, ai.mailbox);
 	}
+	snprintf(fl, sizeof(fl), "%s%s%s", h->flags, h->flags[0] != '\0' &&
+	    temp ? "," : "", temp ? "lookup-temperror" : "");
+	if (fl[0] != '\0')
+		out_str(c->out, C_FLAGS, fl);
 	if (out_end(c->out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
 }
@@ -144,13 +178,12 @@ one(struct ctx *c, const struct msg *m, struct trace *t)
 	struct abuse_info ai;
 	struct derr e;
 	size_t i;
+	bool temp;
 
 	if (c->complaint != 0) {
 		if (t->origin < 0)
 			return false;
-		if (abuse_lookup(c->ab, t->hop[t->origin].r.f[RCVD_IP], &ai,
-		    &e) == -1)
-			warnx("%s: %s", e.where, e.what);
+		contact(c, &t->hop[t->origin], true, &ai, &temp);
 		if (arf_write(stdout, c->complaint, m->mime,
 		    &t->hop[t->origin], &ai, c->reporter, c->now,
 		    c->any, &e) == -1)
@@ -179,17 +212,22 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "abuse-db",		required_argument, NULL, OPT_ABUSE_DB },
+		{ "abuse-zone",		required_argument, NULL, OPT_ABUSE_ZONE },
+		{ "asn-zone",		required_argument, NULL, OPT_ASN_ZONE },
 		CLI_LONGOPTS,
 		{ "complaint",		required_argument, NULL, OPT_COMPLAINT },
 		{ "data",		required_argument, NULL, OPT_DATA },
 		{ "import-registry",	required_argument, NULL, OPT_IMPORT },
 		{ "internal",		required_argument, NULL, OPT_INTERNAL },
+		{ "lookup",		no_argument,	   NULL, OPT_LOOKUP },
 		{ "msa",		required_argument, NULL, OPT_MSA },
 		{ "no-originating",	no_argument,	   NULL, OPT_NO_ORIG },
 		{ "reporter",		required_argument, NULL, OPT_REPORTER },
+		{ "server",		required_argument, NULL, OPT_SERVER },
 		{ "trusted",		required_argument, NULL, OPT_TRUSTED },
 		{ "trusted-file",	required_argument, NULL,
 		    OPT_TRUSTED_FILE },
+		{ "zone",		required_argument, NULL, OPT_ZONE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct out_opts oo;
@@ -205,6 +243,10 @@ main(int argc, char *argv[])
 	struct derr e;
 	const char *const *xorig = xorig_default;
 	const char *dbpath = NULL, *datadir = NULL, *imports[64], *sde;
+	char *zonefiles[64];
+	struct dns_opts dopts = { NULL, 0, -1 };
+	size_t nzones = 0;
+	bool lookup = false;
 	const char *errstr;
 	char dir[PATH_MAX], table[PATH_MAX + 16];
 	size_t nimp = 0, i, count;
@@ -212,6 +254,9 @@ main(int argc, char *argv[])
 
 	memset(&c, 0, sizeof(c));
 	memset(&t, 0, sizeof(t));
+	c.zones.asn4 = "origin.asn.cymru.com";
+	c.zones.asn6 = "origin6.asn.cymru.com";
+	c.zones.contacts = "contacts.abuse.net";
 	c.reporter = "postmaster";
 	cli_init(&oo);
 	if ((cfg.trusted = netlist_new()) == NULL ||
@@ -222,6 +267,12 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case OPT_ABUSE_DB:
 			dbpath = optarg;
+			break;
+		case OPT_ABUSE_ZONE:
+			c.zones.contacts = optarg;
+			break;
+		case OPT_ASN_ZONE:
+			c.zones.asn4 = c.zones.asn6 = optarg;
 			break;
 		case OPT_COMPLAINT:
 			if (strcmp(optarg, "arf") == 0)
@@ -241,6 +292,19 @@ main(int argc, char *argv[])
 			if (nimp == nitems(imports))
 				errx(DELIV_EXIT_USAGE, "too many imports");
 			imports[nimp++] = optarg;
+			break;
+		case OPT_LOOKUP:
+			lookup = true;
+			break;
+		case OPT_SERVER:
+			dopts.server = optarg;
+			lookup = true;
+			break;
+		case OPT_ZONE:
+			if (nzones == nitems(zonefiles))
+				errx(DELIV_EXIT_USAGE, "too many zone files");
+			zonefiles[nzones++] = optarg;
+			lookup = true;
 			break;
 		case OPT_INTERNAL:
 		case OPT_MSA:
@@ -308,6 +372,9 @@ main(int argc, char *argv[])
 		netlist_free(cfg.msa);
 		return DELIV_EXIT_OK;
 	}
+	if (lookup && (c.dns = nzones > 0 ? dns_open_zones(zonefiles, nzones,
+	    NULL, &e) : dns_open_resolver(&dopts, &e)) == NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if ((p = rcvd_parser_new(&e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if ((in = input_open(argc, argv, &io)) == NULL)
@@ -315,7 +382,7 @@ main(int argc, char *argv[])
 	if (c.complaint == 0 &&
 	    (c.out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	sandbox("stdio rpath");
+	sandbox(c.dns != NULL ? "stdio rpath dns" : "stdio rpath");
 	prog = cli_progress_start(&oo, "messages");
 
 	while ((r = input_next(in, &m, &e)) != 0) {
@@ -341,6 +408,7 @@ main(int argc, char *argv[])
 	trace_free(&t);
 	rcvd_parser_free(p);
 	abuse_close(c.ab);
+	dns_free(c.dns);
 	netlist_free(cfg.trusted);
 	netlist_free(cfg.internal);
 	netlist_free(cfg.msa);
