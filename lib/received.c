@@ -75,6 +75,8 @@ static const char *const patterns[RE_N] = {
 	[RE_IDENT] = "\\bident=([^\\s()]+)",
 };
 
+static int	ip_norm(const char *, size_t, char *, size_t, int);
+
 struct rcvd_parser {
 	pcre2_code		*re[RE_N];
 	pcre2_match_data	*md;
@@ -192,13 +194,28 @@ set(struct rcvd *r, int f, const char *s, size_t n)
 int
 rcvd_ip_norm(const char *s, size_t len, char *buf, size_t buflen)
 {
+	return ip_norm(s, len, buf, buflen, 0);
+}
+
+/*
+ * rcvd_ip_norm(); port5 also allows "1.2.3.4.5678" unbracketed (a
+ * comment's first word, where no version number stands).
+ */
+static int
+ip_norm(const char *s, size_t len, char *buf, size_t buflen, int port5)
+{
 	char t[80], *q, *dot;
 	unsigned char bin[16];
 	unsigned a[5];
-	int k, n;
+	int k, n, bracketed;
 	size_t i;
 
-	while (len > 0 && (*s == '[' || *s == ' ' || *s == '@')) {
+	while (len > 0 && (*s == ' ' || *s == '@')) {
+		s++;
+		len--;
+	}
+	bracketed = len > 0 && *s == '[';
+	if (bracketed) {
 		s++;
 		len--;
 	}
@@ -240,7 +257,7 @@ rcvd_ip_norm(const char *s, size_t len, char *buf, size_t buflen)
 	if (sscanf(t, "%3u.%3u.%3u.%3u%n", &a[0], &a[1], &a[2], &a[3],
 	    &n) != 4)
 		return 0;
-	if (t[n] == '.') {
+	if (t[n] == '.' && (bracketed || port5)) {	/* "[1.2.3.4.5678]" */
 		for (k = n + 1; isdigit((unsigned char)t[k]); k++)
 			;
 		if (t[k] != '\0' || k == n + 1)
@@ -458,7 +475,7 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 {
 	const char *w, *prev = NULL, *at, *lb;
 	size_t i = 0, wl, prevlen = 0, k;
-	int skipnext = 0, v;
+	int skipnext = 0, v, nw = 0;
 
 	memset(ci, 0, sizeof(*ci));
 	while (i < n) {
@@ -553,8 +570,10 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 			prev = NULL;
 			continue;
 		}
-		v = rcvd_ip_norm(w, wl, ci->ip, sizeof(ci->ip));
-		if (v != 0) {
+		/* A bare address: IPv6 anywhere, IPv4 only first (else it
+		   may be a version number, "(Server 7.0.5.33 64bit)"). */
+		v = ip_norm(w, wl, ci->ip, sizeof(ci->ip), nw == 0);
+		if (v == 6 || (v == 4 && nw == 0)) {
 			ci->found = 1;
 			ci->port_after = v == 4 && memchr(w, ':', wl) != NULL;
 			prev = NULL;
@@ -562,6 +581,7 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 		}
 		prev = w;
 		prevlen = wl;
+		nw++;
 	}
 	if (!ci->found)
 		ci->ip[0] = '\0';
