@@ -222,3 +222,20 @@ field() {
 	run --separate-stderr -2 deliv-header-trace --zone "$BATS_TEST_TMPDIR/none.zone" "$F/forged.eml"
 	[[ $stderr == *"none.zone"* ]]
 }
+
+@test "rcvd-case: version numbers are no peers; IP.port, IDENT:, Smail and IPv6 spellings are" {
+	run -0 rcvd-case <<'IN'
+from mr1.example.com\n (Messaging Server 7.0.5.33.0 64bit (built Aug 27 2014))\n id <0N@mr1.example.com>; Thu, 29 Apr 2014 23:34:45 +0000
+from unknown (HELO mx.example.com) (192.0.2.10.105)\n  by mx2.example with SMTP; 15 Oct 2015 06:22:22 -0000
+from yahoo.com (IDENT:squid@[192.0.2.77]) by mx.example.org (8.11.6/8.11.6) with SMTP id g4; Wed, 7 Aug 2002 10:00:00 +0100
+from mx6.example.net from [192.0.2.103] by mail5.example.net (Smail3.1.30.16 #30.56) with esmtp id <m>; Tue, 3 Sep 2002 10:00:00 -0500
+from a.example (a.example [IPv6:2001:DB8:0:0::1]) by b.example with ESMTP; Sat, 16 Mar 2024 10:00:00 +0000
+from c.example (softdnserr [::ffff:192.0.2.9]) by d.example with esmtp; Sat, 16 Mar 2024 10:00:00 +0000
+IN
+	assert_equal "$(cut -f1,2,16 <<<"${lines[0]}")" $'1\t\tno-ip'
+	assert_equal "$(cut -f2,4 <<<"${lines[1]}")" $'192.0.2.10\tmx.example.com'
+	assert_equal "$(cut -f2,6 <<<"${lines[2]}")" $'192.0.2.77\tsquid'
+	assert_equal "$(cut -f2 <<<"${lines[3]}")" 192.0.2.103
+	assert_equal "$(cut -f2,3 <<<"${lines[4]}")" $'2001:db8::1\ta.example'
+	assert_equal "$(cut -f2,3 <<<"${lines[5]}")" $'192.0.2.9\t'
+}
