@@ -239,3 +239,15 @@ IN
 	assert_equal "$(cut -f2,3 <<<"${lines[4]}")" $'2001:db8::1\ta.example'
 	assert_equal "$(cut -f2,3 <<<"${lines[5]}")" $'192.0.2.9\t'
 }
+
+@test "corpus: the real origin under forged hops (SpamAssassin public corpus)" {
+	need_corpora
+	local f=$CORPORA/lint/messages/spam/00004.eac8de8d759b7e74154f142194282724.eml
+	# The collector's relay (webnote.net) and its forwarder (easyDNS).
+	run -0 deliv-header-trace --json --trusted 193.120.211.219,205.210.42.30 "$f"
+	assert_equal "$(field hop 2 flags)" fetchmail
+	assert_equal "$(field origin 4 ip)" 210.19.113.130
+	assert_equal "$(field origin 4 by)" smtp.easydns.com
+	assert_equal "$(field hop 5 flags)" bad-date
+	assert_equal "$(field hop 8 trust)" untrusted
+}
