@@ -53,7 +53,9 @@ static const char *const patterns[RE_N] = {
 	    "|version=(TLSv?1(?:[._]\\d)?|SSLv[23])[^\\s,]*,?\\s+cipher="
 	    "([A-Za-z0-9_-]+)"
 	    "|\\((?:cipher\\s+|tls_cipher\\s+)?(TLS-?v?1(?:[._]\\d)?|SSLv[23]):"
-	    "([A-Za-z0-9_-]+)(?::\\d+)?\\)",
+	    "([A-Za-z0-9_-]+)(?::\\d+)?\\)"
+	    "|\\bTLS:\\s*(TLSv?1(?:[._]\\d)?|SSLv[23])[^,()]*,\\d+bits,"
+	    "([A-Za-z0-9_-]+)",
 	[RE_ENC] = "\\bwith\\s+([A-Za-z0-9_-]+)\\s+encrypted\\b",
 	[RE_AUTH] = "\\(authenticated(?:\\s+bits=\\d+)?\\)(*MARK:Sendmail)"
 	    "|\\(Authenticated\\s+sender:(*MARK:Postfix)"
@@ -61,8 +63,9 @@ static const char *const patterns[RE_N] = {
 	    "|\\bauthenticated\\s+user\\b(*MARK:HTTP)"
 	    "|\\(via\\s+HTTP\\)(*MARK:HTTP)"
 	    "|\\(account\\s(*MARK:CommuniGate)"
+	    "|\\(AUTH:\\s+\\w+\\s(*MARK:Courier)"
 	    "|\\S@\\S+\\s+with\\s+(?:login|plain|cram-md5)\\)(*MARK:Yahoo)"
-	    "|\\bwith\\s+(?:local-)?(ESMTPS?A|ASMTP|LMTPS?A|UTF8SMTPS?A)\\b"
+	    "|\\bwith\\s+(?:local-)?(ESMTPS?A|ASMTP|LMTPS?A|UTF8SMTPS?A|HTTPU)\\b"
 	    "(*MARK:with)",
 	[RE_ENVFROM] = "envelope-(?:from|sender)\\s*[:=]?\\s*<?"
 	    "([^\\s<>,;()]+@[^\\s<>,;()]+)",
@@ -1020,7 +1023,7 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	if ((rc = re_find(p, RE_TLS, w.u, n, e)) == -1)
 		goto out;
 	if (rc == 1)
-		for (g = 1; g <= 5; g += 2)
+		for (g = 1; g <= 7; g += 2)
 			if (re_group(p, g, &o, &dl)) {
 				if (set_tls_version(r, w.u + o, dl) == -1)
 					goto oom;

@@ -231,6 +231,7 @@ from yahoo.com (IDENT:squid@[192.0.2.77]) by mx.example.org (8.11.6/8.11.6) with
 from mx6.example.net from [192.0.2.103] by mail5.example.net (Smail3.1.30.16 #30.56) with esmtp id <m>; Tue, 3 Sep 2002 10:00:00 -0500
 from a.example (a.example [IPv6:2001:DB8:0:0::1]) by b.example with ESMTP; Sat, 16 Mar 2024 10:00:00 +0000
 from c.example (softdnserr [::ffff:192.0.2.9]) by d.example with esmtp; Sat, 16 Mar 2024 10:00:00 +0000
+from mail.example.com ([192.0.2.5]) (AUTH: LOGIN alice, TLS: TLSv1/SSLv3,256bits,AES256-SHA) by mx.example.net with ESMTPSA; Sat, 16 Mar 2024 10:00:00 +0000
 IN
 	assert_equal "$(cut -f1,2,16 <<<"${lines[0]}")" $'1\t\tno-ip'
 	assert_equal "$(cut -f2,4 <<<"${lines[1]}")" $'192.0.2.10\tmx.example.com'
@@ -238,6 +239,7 @@ IN
 	assert_equal "$(cut -f2 <<<"${lines[3]}")" 192.0.2.103
 	assert_equal "$(cut -f2,3 <<<"${lines[4]}")" $'2001:db8::1\ta.example'
 	assert_equal "$(cut -f2,3 <<<"${lines[5]}")" $'192.0.2.9\t'
+	assert_equal "$(cut -f9,11-13 <<<"${lines[6]}")" $'Courier\tESMTPSA\tTLSv1_0\tAES256-SHA'
 }
 
 @test "corpus: the real origin under forged hops (SpamAssassin public corpus)" {
