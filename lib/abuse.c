@@ -36,26 +36,30 @@ struct abuse {
 	size_t		 nnet;
 	sqlite3		*db;
 	sqlite3_stmt	*look;
+	int		*plens;		/* in the database, longest first */
+	size_t		 nplens;
 };
 
 static const char *const migrations[] = {
+	/* Networks as CIDR blocks (a range is split into blocks), IPv4 as
+	   ::ffff:0:0/96; plens lists the prefix lengths present, so that a
+	   look-up is a few indexed point queries. */
 	"CREATE TABLE nets(lo BLOB NOT NULL, hi BLOB NOT NULL,"
 	" plen INTEGER NOT NULL, registry TEXT, mailbox TEXT, abuse_c TEXT,"
 	" org TEXT, PRIMARY KEY(lo, hi)) STRICT;"
+	"CREATE TABLE plens(plen INTEGER PRIMARY KEY) STRICT;"
 	"CREATE TABLE handles(id TEXT PRIMARY KEY, mailbox TEXT,"
 	" abuse_c TEXT) STRICT;"
 };
 
-/* Most specific network with a mailbox, else the most specific. */
+/* The network lo/plen itself, with its abuse mailbox if any. */
 static const char look_sql[] =
 	"SELECT COALESCE(n.mailbox, h1.mailbox, h3.mailbox), n.registry"
 	" FROM nets n"
 	" LEFT JOIN handles h1 ON h1.id = n.abuse_c"
 	" LEFT JOIN handles h2 ON h2.id = n.org"
 	" LEFT JOIN handles h3 ON h3.id = h2.abuse_c"
-	" WHERE n.lo <= ?1 AND n.lo >= ?2 AND n.hi >= ?1"
-	" ORDER BY COALESCE(n.mailbox, h1.mailbox, h3.mailbox) IS NULL,"
-	" n.plen DESC LIMIT 1";
+	" WHERE n.lo = ?1 AND n.plen = ?2";
 
 /* Address text to 16 bytes (IPv4 mapped).  0 or -1. */
 static int
@@ -198,6 +202,39 @@ db_exec(struct abuse *ab, const char *sql, const char *path, struct derr *e)
 	return 0;
 }
 
+/* The prefix lengths present, longest first. */
+static int
+load_plens(struct abuse *ab, const char *path, struct derr *e)
+{
+	sqlite3_stmt *st;
+	int *nv, rc;
+
+	free(ab->plens);
+	ab->plens = NULL;
+	ab->nplens = 0;
+	if (sqlite3_prepare_v2(ab->db, "SELECT plen FROM plens ORDER BY plen"
+	    " DESC", -1, &st, NULL) != SQLITE_OK) {
+		derr_set(e, path, "%s", sqlite3_errmsg(ab->db));
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((nv = reallocarray(ab->plens, ab->nplens + 1,
+		    sizeof(*nv))) == NULL) {
+			sqlite3_finalize(st);
+			derr_set(e, path, "out of memory");
+			return -1;
+		}
+		ab->plens = nv;
+		ab->plens[ab->nplens++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		derr_set(e, path, "%s", sqlite3_errmsg(ab->db));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 open_db(struct abuse *ab, const char *path, bool create, struct derr *e)
 {
@@ -251,7 +288,7 @@ open_db(struct abuse *ab, const char *path, bool create, struct derr *e)
 		derr_set(e, path, "%s", sqlite3_errmsg(ab->db));
 		return -1;
 	}
-	return 0;
+	return load_plens(ab, path, e);
 }
 
 struct abuse *
@@ -282,6 +319,7 @@ abuse_close(struct abuse *ab)
 		sqlite3_close(ab->db);
 	free(ab->rir);
 	free(ab->net);
+	free(ab->plens);
 	free(ab);
 }
 
@@ -315,11 +353,12 @@ int
 abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
     struct derr *e)
 {
-	unsigned char a[16], floor16[16];
+	unsigned char a[16], lo[16];
 	const struct rir *best = NULL;
 	const unsigned char *txt;
-	size_t i;
-	int bestlen = -1, rc;
+	size_t i, k;
+	int bestlen = -1, rc, plen, j;
+	bool v4, seen = false;
 
 	memset(ai, 0, sizeof(*ai));
 	if (ip == NULL || addr16(ip, a) == -1)
@@ -332,43 +371,48 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 		}
 	if (best != NULL)
 		set_rir(ai, best, ip);
+	v4 = memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0;
 	if (ab->look == NULL)
 		return 0;
-	/* Registry objects never cross an IANA /8 (IPv4) or /12 (IPv6). */
-	memcpy(floor16, a, 16);
-	if (a[10] == 0xff && a[11] == 0xff && memcmp(a, "\0\0\0\0\0\0\0\0\0\0",
-	    10) == 0)
-		memset(floor16 + 13, 0, 3);
-	else {
-		floor16[1] &= 0xf0;
-		memset(floor16 + 2, 0, 14);
-	}
-	sqlite3_bind_blob(ab->look, 1, a, 16, SQLITE_STATIC);
-	sqlite3_bind_blob(ab->look, 2, floor16, 16, SQLITE_STATIC);
-	rc = sqlite3_step(ab->look);
-	if (rc == SQLITE_ROW) {
-		if ((txt = sqlite3_column_text(ab->look, 0)) != NULL)
-			snprintf(ai->mailbox, sizeof(ai->mailbox), "%s",
-			    (const char *)txt);
-		if ((txt = sqlite3_column_text(ab->look, 1)) != NULL &&
-		    *txt != '\0' && strcmp(ai->registry,
-		    (const char *)txt) != 0) {
-			/* The database knows better than the /8 table. */
-			use_registry(ab, ai, (const char *)txt, ip);
+	/* The longest network holding ip that has a mailbox; the registry
+	   of the longest one at all. */
+	for (k = 0; k < ab->nplens; k++) {
+		plen = ab->plens[k];
+		if (plen < 96 && v4)
+			break;
+		memcpy(lo, a, 16);
+		for (j = plen; j < 128; j++)
+			lo[j / 8] &= (unsigned char)~(0x80 >> (j % 8));
+		sqlite3_bind_blob(ab->look, 1, lo, 16, SQLITE_STATIC);
+		sqlite3_bind_int(ab->look, 2, plen);
+		rc = sqlite3_step(ab->look);
+		if (rc == SQLITE_ROW) {
+			if (!seen && (txt = sqlite3_column_text(ab->look, 1)) !=
+			    NULL && *txt != '\0' &&
+			    strcmp(ai->registry, (const char *)txt) != 0)
+				/* The database knows better than the table. */
+				use_registry(ab, ai, (const char *)txt, ip);
+			seen = true;
+			if ((txt = sqlite3_column_text(ab->look, 0)) != NULL)
+				snprintf(ai->mailbox, sizeof(ai->mailbox), "%s",
+				    (const char *)txt);
 		}
-	}
-	sqlite3_reset(ab->look);
-	sqlite3_clear_bindings(ab->look);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		derr_set(e, "abuse database", "%s", sqlite3_errmsg(ab->db));
-		return -1;
+		sqlite3_reset(ab->look);
+		sqlite3_clear_bindings(ab->look);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			derr_set(e, "abuse database", "%s",
+			    sqlite3_errmsg(ab->db));
+			return -1;
+		}
+		if (ai->mailbox[0] != '\0')
+			break;
 	}
 	return 0;
 }
 
 /* Import state: prepared statements and the object being read. */
 struct imp {
-	sqlite3_stmt	*net, *hdl;
+	sqlite3_stmt	*net, *hdl, *plen;
 	size_t		 count;
 	/* the current RPSL object */
 	char		 key[32];	/* inetnum, inet6num, role, ... */
@@ -406,8 +450,9 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 }
 
+/* Store one CIDR block; note its prefix length. */
 static int
-store_net(struct imp *im, const unsigned char lo[16],
+store_block(struct imp *im, const unsigned char lo[16],
     const unsigned char hi[16], int plen, const char *registry,
     const char *mailbox, const char *abuse_c, const char *org)
 {
@@ -422,6 +467,46 @@ store_net(struct imp *im, const unsigned char lo[16],
 		return -1;
 	sqlite3_reset(im->net);
 	sqlite3_clear_bindings(im->net);
+	sqlite3_bind_int(im->plen, 1, plen);
+	if (sqlite3_step(im->plen) != SQLITE_DONE)
+		return -1;
+	sqlite3_reset(im->plen);
+	return 0;
+}
+
+/* Store the range [lo, hi] as the fewest CIDR blocks. */
+static int
+store_net(struct imp *im, const unsigned char lo[16],
+    const unsigned char hi[16], const char *registry, const char *mailbox,
+    const char *abuse_c, const char *org)
+{
+	unsigned char cur[16], end[16], t[16];
+	int p, i, n = 0;
+
+	memcpy(cur, lo, 16);
+	while (memcmp(cur, hi, 16) <= 0 && n++ < 256) {
+		/* Grow the block while cur stays aligned and it fits. */
+		memcpy(end, cur, 16);
+		for (p = 128; p > 0; p--) {
+			if (cur[(p - 1) / 8] & (0x80 >> ((p - 1) % 8)))
+				break;
+			memcpy(t, end, 16);
+			t[(p - 1) / 8] |= (unsigned char)(0x80 >> ((p - 1) % 8));
+			if (memcmp(t, hi, 16) > 0)
+				break;
+			memcpy(end, t, 16);
+		}
+		if (store_block(im, cur, end, p, registry, mailbox, abuse_c,
+		    org) == -1)
+			return -1;
+		/* cur = end + 1, stopping at the top of the space. */
+		for (i = 15; i >= 0 && end[i] == 0xff; i--)
+			end[i] = 0;
+		if (i < 0)
+			break;
+		end[i]++;
+		memcpy(cur, end, 16);
+	}
 	im->count++;
 	return 0;
 }
@@ -435,17 +520,6 @@ fill_hi(const unsigned char lo[16], int plen, unsigned char hi[16])
 	memcpy(hi, lo, 16);
 	for (i = plen; i < 128; i++)
 		hi[i / 8] |= (unsigned char)(0x80 >> (i % 8));
-}
-
-/* Prefix length of the smallest power of two >= count (IPv4 space). */
-static int
-plen_of_count(unsigned long long count)
-{
-	int bits = 0;
-
-	while (bits < 32 && (1ULL << bits) < count)
-		bits++;
-	return 128 - bits;
 }
 
 static void
@@ -487,7 +561,6 @@ stats_line(struct imp *im, char *line)
 		v = parse_num(f[4], 1, 1LL << 32, &errstr);
 		if (errstr != NULL)
 			return 0;
-		plen = plen_of_count((unsigned long long)v);
 		memcpy(hi, lo, 16);
 		add_count(hi, (unsigned long long)v - 1);
 	} else {
@@ -497,15 +570,8 @@ stats_line(struct imp *im, char *line)
 		plen = (int)v;
 		fill_hi(lo, plen, hi);
 	}
-	return store_net(im, lo, hi, plen, rir_of_source(f[0]) ?
+	return store_net(im, lo, hi, rir_of_source(f[0]) ?
 	    rir_of_source(f[0]) : f[0], NULL, NULL, NULL);
-}
-
-static unsigned long long
-u32(const unsigned char a[16])
-{
-	return ((unsigned long long)a[12] << 24) | ((unsigned)a[13] << 16) |
-	    ((unsigned)a[14] << 8) | a[15];
 }
 
 /* Store the RPSL object read so far; reset it. */
@@ -516,7 +582,6 @@ rpsl_flush(struct imp *im)
 	char a[64], b[64], *dash;
 	const char *reg = rir_of_source(im->source);
 	const char *abuse_c = im->abuse_c[0] ? im->abuse_c : im->irt;
-	unsigned long long n;
 	int plen, ret = 0, i;
 
 	if (strcmp(im->key, "inetnum") == 0 && im->range[0] != '\0' &&
@@ -525,9 +590,7 @@ rpsl_flush(struct imp *im)
 		if (sscanf(im->range, "%63s", a) == 1 &&
 		    sscanf(dash + 1, "%63s", b) == 1 && addr16(a, lo) == 0 &&
 		    addr16(b, hi) == 0 && memcmp(lo, hi, 16) <= 0) {
-			n = u32(hi) - u32(lo) + 1;
-			plen = plen_of_count(n);
-			ret = store_net(im, lo, hi, plen, reg, im->mailbox,
+			ret = store_net(im, lo, hi, reg, im->mailbox,
 			    abuse_c, im->org);
 		}
 	} else if (strcmp(im->key, "inet6num") == 0 && im->range[0] != '\0' &&
@@ -535,7 +598,7 @@ rpsl_flush(struct imp *im)
 		for (i = plen; i < 128; i++)
 			lo[i / 8] &= (unsigned char)~(0x80 >> (i % 8));
 		fill_hi(lo, plen, hi);
-		ret = store_net(im, lo, hi, plen, reg, im->mailbox, abuse_c,
+		ret = store_net(im, lo, hi, reg, im->mailbox, abuse_c,
 		    im->org);
 	} else if (im->id[0] != '\0' && (im->mailbox[0] != '\0' ||
 	    im->abuse_c[0] != '\0')) {
@@ -633,7 +696,9 @@ abuse_import(struct abuse *ab, const char *path, size_t *count,
 	    " abuse_c) VALUES(?1,?2,?3) ON CONFLICT(id) DO UPDATE SET"
 	    " mailbox=COALESCE(excluded.mailbox, mailbox),"
 	    " abuse_c=COALESCE(excluded.abuse_c, abuse_c)", -1, &im.hdl,
-	    NULL) != SQLITE_OK) {
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(ab->db, "INSERT OR IGNORE INTO plens(plen)"
+	    " VALUES(?1)", -1, &im.plen, NULL) != SQLITE_OK) {
 		derr_set(e, path, "%s", sqlite3_errmsg(ab->db));
 		goto out;
 	}
@@ -667,7 +732,8 @@ abuse_import(struct abuse *ab, const char *path, size_t *count,
 		derr_set(e, path, "no registry data");
 		goto rollback;
 	}
-	if (db_exec(ab, "COMMIT", path, e) == -1)
+	if (db_exec(ab, "COMMIT", path, e) == -1 ||
+	    load_plens(ab, path, e) == -1)
 		goto out;
 	*count = im.count;
 	ret = 0;
@@ -677,6 +743,7 @@ rollback:
 out:
 	sqlite3_finalize(im.net);
 	sqlite3_finalize(im.hdl);
+	sqlite3_finalize(im.plen);
 	free(line);
 	fclose(fp);
 	return ret;

@@ -134,18 +134,27 @@ field() {
 	run --separate-stderr -0 deliv-header-trace --abuse-db "$db" \
 	    --import-registry "$F/ripe.db.split" --import-registry "$F/delegated-apnic.txt"
 	assert_equal "$output" ""
-	[[ $stderr == *"ripe.db.split: 6 objects"* ]]
+	[[ $stderr == *"ripe.db.split: 7 objects"* ]]
 	[[ $stderr == *"delegated-apnic.txt: 3 objects"* ]]
 	run -0 deliv-header-trace --json --abuse-db "$db" --trusted 198.51.100.10 "$F/forged.eml"
 	# 203.0.113.64/26 names abuse-c AR99; the /24 around it its org's.
 	assert_equal "$(field origin 2 abuse_contact)" abuse@dialup.example
 	assert_equal "$(field origin 2 registry)" ripencc
+	# 198.51.100.10 is below the range 198.51.100.16 - 198.51.100.40.
 	assert_equal "$(field hop 1 registry)" apnic
 	assert_equal "$(field hop 1 abuse_contact)" ""
 	printf 'Received: from x.example (x.example [203.0.113.200]) by mx.example with SMTP; Sat, 16 Mar 2024 10:00:00 +0000\nReceived: from y.example (y.example [2001:db8:100::25]) by x.example with SMTP; Sat, 16 Mar 2024 10:00:00 +0000\nSubject: s\n\nb\n' >"$BATS_TEST_TMPDIR/m"
 	run -0 deliv-header-trace --json --abuse-db "$db" "$BATS_TEST_TMPDIR/m"
 	assert_equal "$(field hop 1 abuse_contact)" noc-abuse@example.net
 	assert_equal "$(field hop 2 abuse_contact)" noc-abuse@example.net
+	# A range that is no CIDR block is stored as several.
+	for ip in 198.51.100.16 198.51.100.33 198.51.100.40 198.51.100.41; do
+		printf 'Received: from x.example (x.example [%s]) by mx.example with SMTP; Sat, 16 Mar 2024 10:00:00 +0000\nSubject: s\n\nb\n\n' $ip
+	done >"$BATS_TEST_TMPDIR/odd.mbox.tmp"
+	awk '/^Received:/ { print "From x@example Sat Mar 16 10:00:00 2024" } 1' "$BATS_TEST_TMPDIR/odd.mbox.tmp" >"$BATS_TEST_TMPDIR/odd.mbox"
+	run -0 deliv-header-trace --json --abuse-db "$db" "$BATS_TEST_TMPDIR/odd.mbox"
+	assert_equal "$(jq -r 'select(.record == "origin") | .abuse_contact // "-"' <<<"$output" | paste -sd' ')" \
+	    "abuse@odd-range.example abuse@odd-range.example abuse@odd-range.example -"
 	run --separate-stderr -2 deliv-header-trace --import-registry "$F/ripe.db.split"
 	[[ $stderr == *"needs --abuse-db"* ]]
 	run --separate-stderr -2 deliv-header-trace --abuse-db "$BATS_TEST_TMPDIR/none.db" "$F/forged.eml"
