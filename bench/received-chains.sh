@@ -15,7 +15,7 @@ norm=$build/drivers/rcvd-case
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ok=0 total=0 lok=0 ltotal=0
-while IFS=$'\037' read -r id src origin model tn in msa xo flags headers et eu oip ohost ohelo raw; do
+while IFS=$'\037' read -r id _ _ model tn in msa xo flags headers et eu oip _ _ _; do
 	[[ $id == case_id ]] && continue
 	args=()
 	[[ -n $tn ]] && args+=(--trusted "$tn")
