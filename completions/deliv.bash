@@ -21,7 +21,10 @@ _deliv_spec()
 
 	header-trace)
 		# header-trace options
-		opts+=' '
+		opts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --lookup --msa --no-originating --reporter --server --trusted --trusted-file --zone'
+		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --msa --reporter --server --trusted --trusted-file --zone'
+		fileopts+=' --abuse-db --import-registry --trusted-file --zone'
+		diropts+=' --data'
 		;;
 
 	dnscheck)
@@ -50,6 +53,7 @@ _deliv_words()
 	# bounce-classify words
 
 	# header-trace words
+	header-trace:--complaint) echo 'arf text' ;;
 
 	# dnscheck words
 

@@ -35,6 +35,21 @@ complete -c deliv-bounce-classify -l soft-window -x -d 'days the soft bounces ar
 complete -c deliv-bounce-classify -l suppressed -d 'list the suppressed addresses'
 
 # header-trace options
+complete -c deliv-header-trace -l abuse-db -r -F -d 'SQLite abuse-contact database'
+complete -c deliv-header-trace -l abuse-zone -x -d 'abuse-contact TXT zone'
+complete -c deliv-header-trace -l asn-zone -x -d 'IP-to-ASN TXT zone'
+complete -c deliv-header-trace -l complaint -x -a 'arf text' -d 'write a complaint instead of records'
+complete -c deliv-header-trace -l data -x -a '(__fish_complete_directories)' -d 'registry table directory'
+complete -c deliv-header-trace -l import-registry -r -F -d 'fill --abuse-db from RIR bulk data'
+complete -c deliv-header-trace -l internal -x -d 'internal relay networks'
+complete -c deliv-header-trace -l lookup -d "ask DNS for the origin's ASN and abuse contact"
+complete -c deliv-header-trace -l msa -x -d 'submission agent networks'
+complete -c deliv-header-trace -l no-originating -d 'ignore X-Originating-IP and similar headers'
+complete -c deliv-header-trace -l reporter -x -d 'From: address of complaints'
+complete -c deliv-header-trace -l server -x -d 'resolver for --lookup'
+complete -c deliv-header-trace -l trusted -x -d 'trusted relay networks'
+complete -c deliv-header-trace -l trusted-file -r -F -d 'trusted networks from a file'
+complete -c deliv-header-trace -l zone -r -F -d 'answer --lookup from a zone file'
 
 # dnscheck options
 
