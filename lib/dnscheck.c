@@ -372,6 +372,7 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 {
 	struct derr e, e2;
 	ldns_rr_list *rrs = NULL;
+	enum dns_result r;
 	char dom[256];
 	size_t i, before = l->n;
 
@@ -380,14 +381,29 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		    "name");
 		return;
 	}
-	/* A server that never answers: say so once, not per check. */
-	if (dns_query(d, dom, LDNS_RR_TYPE_SOA, &rrs, &e) == DNS_TEMPERROR &&
-	    dns_query(d, dom, LDNS_RR_TYPE_A, &rrs, &e2) == DNS_TEMPERROR) {
-		dcrec_add(l, "dns", dom, DCREC_TEMPERROR, NULL, "DNS does not "
-		    "answer for %s (%s): nothing checked", dom, e.what);
+	/*
+	 * A server that never answers, or no such domain: say so once, not
+	 * per check (the DNS lists alone are asked all the same).
+	 */
+	r = DNS_ANSWER;
+	if ((o->checks & ~DC_DNSBL) != 0)
+		r = dns_query(d, dom, LDNS_RR_TYPE_SOA, &rrs, &e);
+	ldns_rr_list_deep_free(rrs);
+	if (r == DNS_TEMPERROR) {
+		r = dns_query(d, dom, LDNS_RR_TYPE_A, &rrs, &e2);
+		ldns_rr_list_deep_free(rrs);
+		if (r == DNS_TEMPERROR) {
+			dcrec_add(l, "dns", dom, DCREC_TEMPERROR, NULL, "DNS "
+			    "does not answer for %s (%s): nothing checked",
+			    dom, e.what);
+			return;
+		}
+	}
+	if (r == DNS_NXDOMAIN) {
+		dcrec_add(l, "dns", dom, DCREC_FAIL, NULL, "the domain does "
+		    "not exist (NXDOMAIN)");
 		return;
 	}
-	ldns_rr_list_deep_free(rrs);
 	mxcheck_run(d, o, dom, l);
 	if (o->checks & DC_SPF) {
 		check_spf(d, dom, l);
