@@ -470,8 +470,11 @@ fetch(struct dns *d, const char *dom, char **rec, size_t *other, int *spf,
 			    strcasestr(txt[i], "dmarc") != NULL ||
 			    strncasecmp(txt[i], "v", 1) == 0)
 				break;
-		if (i < n && (*rec = strdup(txt[i])) == NULL)
-			l->nomem = 1;
+		if (i < n) {
+			if ((*rec = strdup(txt[i])) == NULL)
+				l->nomem = 1;
+			(*other)--;
+		}
 		dns_txt_free(txt);
 		return *rec != NULL ? 1 : 0;
 	}
