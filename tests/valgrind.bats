@@ -18,9 +18,9 @@ vg() {
 	local t
 	for t in $(tools); do
 		case $t in
-		dnscheck) run -ignore vg "deliv-$t" --zone "$FIXTURES/contract/example.test.zone" example.test ;;
-		warmup-plan) run -ignore vg "deliv-$t" --daily 5000 --start 2026-12-01 ;;
-		*) run -ignore vg "deliv-$t" "$FIXTURES/contract/three.mbox" "$FIXTURES/hostile/truncated-b64-qp.eml" ;;
+		dnscheck) run vg "deliv-$t" --zone "$FIXTURES/contract/example.test.zone" example.test ;;
+		warmup-plan) run vg "deliv-$t" --daily 5000 --start 2026-12-01 ;;
+		*) run vg "deliv-$t" "$FIXTURES/contract/three.mbox" "$FIXTURES/hostile/truncated-b64-qp.eml" ;;
 		esac
 		[ "$status" -le 1 ] || fail "$t: exit $status: $output"
 	done
