@@ -24,7 +24,7 @@ struct zone {
 	ldns_rdf	 *origin;
 	ldns_rr		**rrs;
 	size_t		  n;
-	ldns_zone	 *z;		/* owns the records */
+	ldns_rr_list	 *list;		/* owns the records */
 };
 
 struct zoneset {
@@ -191,7 +191,7 @@ zone_lookup(const struct zoneset *zs, const ldns_rdf *name,
 
 static enum dns_result
 zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
-    ldns_rr_list **rrs, struct derr *e)
+    const char *qs, ldns_rr_list **rrs, struct derr *e)
 {
 	const struct zone *z = NULL;
 	ldns_rdf *name, *next;
@@ -199,7 +199,6 @@ zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 	enum dns_result r;
 	size_t first, end, i, hops;
 	bool timeout;
-	char *s;
 
 	name = ldns_rdf_clone(qname);
 	for (hops = 0;; hops++) {
@@ -226,9 +225,7 @@ zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 		if (*rrs != NULL)
 			break;
 		if (timeout) {
-			s = ldns_rdf2str(name);
-			derr_set(e, s ? s : "?", "timed out (zone marker)");
-			free(s);
+			derr_set(e, qs, "timed out (zone marker)");
 			r = DNS_TEMPERROR;
 			break;
 		}
@@ -237,9 +234,7 @@ zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 			break;
 		}
 		if (hops >= DNS_CNAME_MAX) {
-			s = ldns_rdf2str(qname);
-			derr_set(e, s ? s : "?", "CNAME loop");
-			free(s);
+			derr_set(e, qs, "CNAME loop");
 			r = DNS_TEMPERROR;
 			break;
 		}
@@ -259,8 +254,8 @@ static void
 zone_clear(struct zone *z)
 {
 	free(z->rrs);
-	if (z->z != NULL)
-		ldns_zone_deep_free(z->z);
+	if (z->list != NULL)
+		ldns_rr_list_deep_free(z->list);
 	if (z->origin != NULL)
 		ldns_rdf_deep_free(z->origin);
 }
@@ -299,65 +294,117 @@ file_origin(const char *path)
 	return dns_name(buf);
 }
 
+/*
+ * Read a zone file record by record with libldns (as ldns_zone_new_frm_fp
+ * does, but owning every record, so a syntax error leaks nothing).
+ */
+static int
+zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
+    ldns_rdf **soa_owner, struct derr *e)
+{
+	ldns_rdf *origin, *prev = NULL;
+	ldns_rr *rr, *soa = NULL;
+	ldns_status st = LDNS_STATUS_OK;
+	uint32_t ttl = 3600;
+	char where[300];
+	int line = 1;
+
+	*soa_owner = NULL;
+	origin = start ? ldns_rdf_clone(start) : NULL;
+	if (origin != NULL)
+		prev = ldns_rdf_clone(origin);
+	z->list = ldns_rr_list_new();
+	while (!feof(fp)) {
+		rr = NULL;
+		st = ldns_rr_new_frm_fp_l(&rr, fp, &ttl, &origin, &prev, &line);
+		if (st == LDNS_STATUS_OK) {
+			if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
+			    soa == NULL)
+				soa = rr;
+			ldns_rr_list_push_rr(z->list, rr);
+			continue;
+		}
+		if (rr != NULL)
+			ldns_rr_free(rr);
+		if (st == LDNS_STATUS_SYNTAX_EMPTY ||
+		    st == LDNS_STATUS_SYNTAX_TTL ||
+		    st == LDNS_STATUS_SYNTAX_ORIGIN)
+			continue;
+		break;
+	}
+	if (st != LDNS_STATUS_OK && st != LDNS_STATUS_SYNTAX_EMPTY &&
+	    st != LDNS_STATUS_SYNTAX_TTL && st != LDNS_STATUS_SYNTAX_ORIGIN) {
+		snprintf(where, sizeof(where), "%s:%d", path, line);
+		derr_set(e, where, "%s", st == LDNS_STATUS_SYNTAX_INCLUDE ?
+		    "$INCLUDE is not supported" : ldns_get_errorstr_by_id(st));
+	} else
+		st = LDNS_STATUS_OK;
+	if (st == LDNS_STATUS_OK && soa != NULL)
+		*soa_owner = ldns_rdf_clone(ldns_rr_owner(soa));
+	if (origin != NULL)
+		ldns_rdf_deep_free(origin);
+	if (prev != NULL)
+		ldns_rdf_deep_free(prev);
+	return st == LDNS_STATUS_OK ? 0 : -1;
+}
+
 static int
 zone_load(struct zone *z, const char *path, const char *origin,
     struct derr *e)
 {
-	ldns_rdf *org = NULL;
-	ldns_rr_list *list;
-	ldns_status st;
+	ldns_rdf *org, *given = NULL, *start, *soa;
 	FILE *fp;
 	size_t i, n;
-	int line = 0;
+	int rc;
 
 	memset(z, 0, sizeof(*z));
 	if ((fp = fopen(path, "r")) == NULL) {
 		derr_set(e, path, "%s", strerror(errno));
 		return -1;
 	}
-	if (origin != NULL) {
-		if ((org = dns_name(origin)) == NULL) {
-			fclose(fp);
-			derr_set(e, origin, "bad origin");
-			return -1;
-		}
-	} else
-		org = file_origin(path);
-	st = ldns_zone_new_frm_fp_l(&z->z, fp, org, 3600, LDNS_RR_CLASS_IN,
-	    &line);
-	fclose(fp);
-	if (st != LDNS_STATUS_OK) {
-		char where[300];
-
-		snprintf(where, sizeof(where), "%s:%d", path, line);
-		derr_set(e, where, "%s", ldns_get_errorstr_by_id(st));
-		if (org != NULL)
-			ldns_rdf_deep_free(org);
-		z->z = NULL;
+	if (origin != NULL && (given = dns_name(origin)) == NULL) {
+		fclose(fp);
+		derr_set(e, origin, "bad origin");
 		return -1;
 	}
-	if (origin == NULL && ldns_zone_soa(z->z) != NULL) {
+	/* Relative names before any $ORIGIN: the given origin or the name. */
+	start = given ? given : file_origin(path);
+	rc = zone_read(z, fp, path, start, &soa, e);
+	fclose(fp);
+	/* The zone's origin: the given one, else the SOA's, else the name. */
+	if (given != NULL) {
+		org = given;
+		if (start != given && start != NULL)
+			ldns_rdf_deep_free(start);
+		if (soa != NULL)
+			ldns_rdf_deep_free(soa);
+	} else if (soa != NULL) {
+		org = soa;
+		if (start != NULL)
+			ldns_rdf_deep_free(start);
+	} else
+		org = start;
+	if (rc == -1) {
 		if (org != NULL)
 			ldns_rdf_deep_free(org);
-		org = ldns_rdf_clone(ldns_rr_owner(ldns_zone_soa(z->z)));
+		return -1;
 	}
 	if (org == NULL) {
 		derr_set(e, path, "no SOA and no origin");
 		return -1;
 	}
 	z->origin = org;
-	list = ldns_zone_rrs(z->z);
-	n = ldns_rr_list_rr_count(list);
+	n = ldns_rr_list_rr_count(z->list);
 	if ((z->rrs = calloc(n + 1, sizeof(*z->rrs))) == NULL) {
 		derr_set(e, path, "%s", strerror(errno));
 		return -1;
 	}
-	for (i = 0; i < n; i++)
-		z->rrs[z->n++] = ldns_rr_list_rr(list, i);
-	if (ldns_zone_soa(z->z) != NULL)
-		z->rrs[z->n++] = ldns_zone_soa(z->z);
-	for (i = 0; i < z->n; i++)	/* owners compare case-blind already */
-		ldns_dname2canonical(ldns_rr_owner(z->rrs[i]));
+	for (i = 0; i < n; i++) {
+		z->rrs[z->n] = ldns_rr_list_rr(z->list, i);
+		/* owners compare case-blind, but keep them canonical */
+		ldns_dname2canonical(ldns_rr_owner(z->rrs[z->n]));
+		z->n++;
+	}
 	qsort(z->rrs, z->n, sizeof(*z->rrs), rr_cmp);
 	return 0;
 }
@@ -635,7 +682,7 @@ dns_query(struct dns *d, const char *qs, ldns_rr_type type,
 	}
 	if (d->zs != NULL) {
 		d->nq++;
-		r = zones_query(d, name, type, rrs, e);
+		r = zones_query(d, name, type, qs, rrs, e);
 	} else
 		r = resolver_query(d, name, type, qs, rrs, e);
 	ldns_rdf_deep_free(name);

@@ -71,8 +71,7 @@ struct ctx {
 	unsigned			 lookups, voids;
 	char				 reason[512];
 	char				 mech[256];
-	bool				 ptr_done;
-	char				 ptrname[256];
+	char				*record;	/* the top record */
 };
 
 static const char *const results[] = {
@@ -1201,9 +1200,11 @@ check_host(struct ctx *c, const char *domain0, int depth, char **exp)
 		    e.what);
 		return r;
 	}
+	if (depth == 0 && c->record == NULL)
+		c->record = strdup(record);
 	if (rec_parse(record, &rec, &e) == -1) {
-		snprintf(c->reason, sizeof(c->reason), "%.200s: %.100s: %.200s", domain,
-		    e.where, e.what);
+		snprintf(c->reason, sizeof(c->reason), "%.200s: %.100s: %.200s",
+		    domain, e.where, e.what);
 		free(record);
 		return SPF_PERMERROR;
 	}
@@ -1258,10 +1259,8 @@ enum spf_result
 spf_check(struct dns *d, const struct spf_request *req, struct spf_answer *a)
 {
 	struct ctx *c;
-	struct derr e;
 	struct sbuf sb = { 0 };
 	const char *at, *domain, *why;
-	char *record;
 	enum spf_result r;
 
 	memset(a, 0, sizeof(*a));
@@ -1310,9 +1309,7 @@ spf_check(struct dns *d, const struct spf_request *req, struct spf_answer *a)
 		sbuf_free(&sb);
 	if (r == SPF_PERMERROR || r == SPF_TEMPERROR || r == SPF_NONE)
 		snprintf(a->reason, sizeof(a->reason), "%s", c->reason);
-	if (domain_ok(a->domain, true) &&
-	    spf_record(d, a->domain, &record, &e) == SPF_PASS)
-		a->record = record;
+	a->record = c->record;
 	snprintf(a->mechanism, sizeof(a->mechanism), "%s", c->mech);
 	a->lookups = c->lookups;
 	a->voids = c->voids;

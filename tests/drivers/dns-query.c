@@ -1,9 +1,10 @@
 /*
  * dns-query: ask lib/dns one question and print what it answered.
  *
- *   dns-query [-t MS] [-r N] (-s ADDR[#PORT] | -z ZONE [-z ZONE...] [-o ORIGIN])
- *       NAME TYPE
+ *   dns-query [-d] [-t MS] [-r N] (-s ADDR[#PORT] | -z ZONE [-z ZONE...]
+ *       [-o ORIGIN]) NAME TYPE
  *
+ * -d asks through a dns_dup() of the handle, the original freed first.
  * Prints the result (answer, nodata, nxdomain, temperror), then one line
  * per record (TXT: the joined text; others: the record in zone format),
  * and for temperror the reason.  Exit 0, or 2 on a usage/open error.
@@ -24,8 +25,8 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: dns-query [-t ms] [-r tries] (-s server | "
-	    "-z zone ... [-o origin]) name type\n");
+	fprintf(stderr, "usage: dns-query [-d] [-t ms] [-r tries] "
+	    "(-s server | -z zone ... [-o origin]) name type\n");
 	exit(2);
 }
 
@@ -36,7 +37,7 @@ main(int argc, char *argv[])
 	    "temperror" };
 	struct dns_opts o = { NULL, 0, -1 };
 	struct derr e;
-	struct dns *d;
+	struct dns *d, *dup;
 	struct timespec t0, t1;
 	ldns_rr_list *rrs;
 	ldns_rr_type type;
@@ -44,10 +45,13 @@ main(int argc, char *argv[])
 	char *zones[16], **txt, *s;
 	const char *origin = NULL, *errstr;
 	size_t nz = 0, i, n;
-	int ch;
+	int ch, dflag = 0;
 
-	while ((ch = getopt(argc, argv, "o:r:s:t:z:")) != -1) {
+	while ((ch = getopt(argc, argv, "do:r:s:t:z:")) != -1) {
 		switch (ch) {
+		case 'd':
+			dflag = 1;
+			break;
 		case 'o':
 			origin = optarg;
 			break;
@@ -84,6 +88,12 @@ main(int argc, char *argv[])
 	    dns_open_resolver(&o, &e);
 	if (d == NULL)
 		errx(2, "%s: %s", e.where, e.what);
+	if (dflag) {
+		if ((dup = dns_dup(d)) == NULL)
+			errx(2, "dns_dup failed");
+		dns_free(d);
+		d = dup;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (type == LDNS_RR_TYPE_TXT) {
 		r = dns_txt(d, argv[0], &txt, &n, &e);
