@@ -222,6 +222,8 @@ main(int argc, char *argv[])
 	struct out *out;
 	struct orgdom *psl;
 	struct dnsbl *lists = NULL;
+	struct cli_progress *prog;
+	long long ndone = 0;
 	unsigned only = DC_ALL, skip = 0;
 	unsigned char buf6[16];
 	char *ips[MAX_MULTI], *sels[MAX_MULTI], *zones[MAX_MULTI];
@@ -343,6 +345,7 @@ main(int argc, char *argv[])
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	sandbox("stdio inet dns");
+	prog = cli_progress_start(&oo, "domains");
 
 	bmax = jobs == 1 ? 1 : jobs * 8;
 	memset(&b, 0, sizeof(b));
@@ -371,9 +374,12 @@ main(int argc, char *argv[])
 			tested = 1;
 		}
 		found |= run_batch(&b, w, jobs, out);
+		ndone += (long long)b.n;
+		cli_progress_tick(prog, ndone, -1, -1);
 		for (i = 0; i < b.n; i++)
 			free(b.dom[i]);
 	}
+	cli_progress_end(prog);
 	free(line);
 	free(b.dom);
 	free(b.res);
