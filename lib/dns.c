@@ -506,9 +506,7 @@ dns_open_resolver(const struct dns_opts *o, struct derr *e)
 		}
 	}
 	ms = o->timeout_ms ? o->timeout_ms : 2000;
-	tries = o->retries < 0 ? 2 : o->retries;
-	if (tries < 1)
-		tries = 1;
+	tries = (o->retries < 0 ? 2 : o->retries) + 1;
 	if (tries > 255)
 		tries = 255;
 	ldns_resolver_set_timeout(res, (struct timeval){ ms / 1000,
@@ -519,6 +517,8 @@ dns_open_resolver(const struct dns_opts *o, struct derr *e)
 	ldns_resolver_set_fallback(res, true);
 	ldns_resolver_set_recursive(res, true);
 	ldns_resolver_set_dnssec(res, false);
+	/* EDNS with the DNS-flag-day buffer size: fewer answers go to TCP. */
+	ldns_resolver_set_edns_udp_size(res, 1232);
 	ldns_resolver_set_defnames(res, false);
 	ldns_resolver_set_dnsrch(res, false);
 	if ((d = calloc(1, sizeof(*d))) == NULL) {
@@ -591,8 +591,8 @@ resolver_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 	ldns_rr_list *ans;
 	ldns_rr *rr, *cname;
 	enum dns_result r = DNS_NODATA;
+	ldns_lookup_table *lt;
 	size_t i, hops = 0;
-	bool asked = false;
 
 	name = ldns_rdf_clone(qname);
 	for (;;) {
@@ -601,18 +601,15 @@ resolver_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 				r = DNS_TEMPERROR;
 				break;
 			}
-			asked = true;
 			switch (ldns_pkt_get_rcode(a)) {
 			case LDNS_RCODE_NOERROR:
 			case LDNS_RCODE_NXDOMAIN:
 				break;
 			default:
+				lt = ldns_lookup_by_id(ldns_rcodes,
+				    (int)ldns_pkt_get_rcode(a));
 				derr_set(e, qs, "server answered %s",
-				    ldns_pkt_get_rcode(a) ==
-				    LDNS_RCODE_SERVFAIL ? "SERVFAIL" :
-				    ldns_pkt_get_rcode(a) ==
-				    LDNS_RCODE_REFUSED ? "REFUSED" :
-				    "an error");
+				    lt ? lt->name : "an error");
 				r = DNS_TEMPERROR;
 				goto out;
 			}
@@ -659,7 +656,6 @@ resolver_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 		}
 	}
 out:
-	(void)asked;
 	ldns_rdf_deep_free(name);
 	if (a != NULL)
 		ldns_pkt_free(a);

@@ -25,12 +25,17 @@ enum dns_result {
 struct dns_opts {
 	const char	*server;	/* "ADDR[#PORT]", NULL: resolv.conf */
 	unsigned	 timeout_ms;	/* per try; 0: default (2000) */
-	int		 retries;	/* tries per query; -1: default (2), 0: 1 */
+	int		 retries;	/* tries after the first; -1: default (2) */
 };
 
 struct dns;
 
-/* A resolver.  NULL (e filled) when resolv.conf or --server is bad. */
+/*
+ * A resolver.  NULL (e filled) when resolv.conf or --server is bad.
+ * "ADDR[#PORT]": IPv4 or IPv6 ("[::1]#5353" or "::1#5353").  Queries go
+ * with RD and EDNS0 (1232-byte UDP buffer), no DNSSEC, no search list; a
+ * truncated UDP answer is asked again over TCP.
+ */
 struct dns	*dns_open_resolver(const struct dns_opts *, struct derr *e);
 
 /*
@@ -43,7 +48,10 @@ struct dns	*dns_open_zones(char *const files[], size_t nfiles,
 
 /*
  * Another handle to the same source, for a second thread (a resolver is
- * duplicated; zones are shared read-only).  NULL when out of memory.
+ * duplicated; zones are shared read-only and reference-counted, so the
+ * handles may be freed in any order).  Make the copies before the
+ * threads start: a handle is used by one thread at a time.  NULL when
+ * out of memory.
  */
 struct dns	*dns_dup(const struct dns *);
 
@@ -63,8 +71,9 @@ enum dns_result	 dns_query(struct dns *, const char *name, ldns_rr_type,
 
 /*
  * TXT records of name, each record's strings concatenated (RFC 7208
- * §3.3; a NUL byte inside becomes 0x7f so the text cannot be cut short).  On DNS_ANSWER *txt is an owned NULL-terminated array of owned
- * strings (free with dns_txt_free) and *n its length.
+ * §3.3; a NUL byte inside becomes 0x7f so the text cannot be cut short).
+ * On DNS_ANSWER *txt is an owned NULL-terminated array of owned strings
+ * (free with dns_txt_free) and *n its length.
  */
 enum dns_result	 dns_txt(struct dns *, const char *name, char ***txt,
 		    size_t *n, struct derr *e);

@@ -32,6 +32,7 @@
 #define SPF_MAX_NAMES	10	/* MX or PTR names looked at */
 #define SPF_LONG_RECORD	450	/* RFC 7208 §3.4: fits a 512-byte answer */
 #define SPF_LINT_DEPTH	20
+#define SPF_EXPAND_MAX	8192	/* longest macro expansion we build */
 
 struct ip {
 	int	af;		/* 4 or 6 */
@@ -72,6 +73,8 @@ struct ctx {
 	char				 reason[512];
 	char				 mech[256];
 	char				*record;	/* the top record */
+	char				 pdomain[300];	/* %{p} cache: for */
+	char				 pname[256];	/* this domain, this */
 };
 
 static const char *const results[] = {
@@ -331,8 +334,8 @@ static int
 transform(struct sbuf *out, const char *value, long keep, bool rev,
     const char *delims, bool upper)
 {
-	const char *parts[256], *p;
-	size_t plen[256], n = 0, i, first;
+	const char *parts[1100], *p;	/* a value is under 1024 bytes */
+	size_t plen[1100], n = 0, i, first;
 	struct sbuf tmp = { 0 };
 	int rc = 0;
 
@@ -387,6 +390,10 @@ expand(struct ctx *c, const char *domain, const char *s, size_t len,
 	while (p < end) {
 		unsigned char ch = (unsigned char)*p;
 
+		if (out != NULL && out->len > SPF_EXPAND_MAX) {
+			*why = "a macro expansion over 8192 bytes";
+			return -1;
+		}
 		if (ch != '%') {
 			if (ch < 0x21 || ch > 0x7e) {
 				if (!(mode == EXP_TEXT && ch == ' ')) {
@@ -956,6 +963,10 @@ ptr_validated(struct ctx *c, const char *domain, char *out, size_t len)
 	ldns_rr_list *names;
 	enum dns_result r;
 
+	if (*c->pdomain != '\0' && strcmp(c->pdomain, domain) == 0) {
+		snprintf(out, len, "%s", c->pname);
+		return 0;
+	}
 	memset(&p, 0, sizeof(p));
 	p.domain = domain;
 	names = ptr_names(c, &r);
@@ -963,8 +974,10 @@ ptr_validated(struct ctx *c, const char *domain, char *out, size_t len)
 		ptr_walk(c, names, pick_name, &p);
 		ldns_rr_list_deep_free(names);
 	}
-	snprintf(out, len, "%s", *p.exact ? p.exact : *p.sub ? p.sub :
-	    *p.any ? p.any : "unknown");
+	snprintf(c->pname, sizeof(c->pname), "%s", *p.exact ? p.exact :
+	    *p.sub ? p.sub : *p.any ? p.any : "unknown");
+	snprintf(c->pdomain, sizeof(c->pdomain), "%s", domain);
+	snprintf(out, len, "%s", c->pname);
 	return 0;
 }
 
@@ -1390,9 +1403,9 @@ lint_record(struct lint *w, const char *domain, const char *record)
 {
 	struct rec rec;
 	struct derr e;
-	const struct term *t;
+	const struct term *t, *allterm = NULL;
 	char name[300];
-	bool all = false;
+	bool all = false, has_all = false;
 	size_t i;
 	int top = w->depth == 1;
 
@@ -1406,15 +1419,25 @@ lint_record(struct lint *w, const char *domain, const char *record)
 		w->l->status = SPF_PERMERROR;
 		return;
 	}
+	for (i = 0; i < rec.n; i++)
+		if (rec.t[i].m == M_ALL)
+			has_all = true;
 	for (i = 0; i < rec.n; i++) {
 		t = &rec.t[i];
 		snprintf(name, sizeof(name), "%.*s", (int)t->arglen,
 		    t->arg ? t->arg : "");
 		if (t->arg == NULL || t->arglen == 0)
 			snprintf(name, sizeof(name), "%s", domain);
+		if (allterm != NULL && t->m != M_EXP && t->m != M_OTHER &&
+		    t->m != M_REDIRECT)
+			finding(w, SPF_LINT_WARN, "after-all", domain,
+			    "%s comes after %s and is never evaluated",
+			    t->text, allterm->text);
 		switch (t->m) {
 		case M_ALL:
 			all = true;
+			if (allterm == NULL)
+				allterm = t;
 			if (t->qual == '+')
 				finding(w, SPF_LINT_FAIL, "all-pass", domain,
 				    "%s lets any host on the Internet send as "
@@ -1442,11 +1465,13 @@ lint_record(struct lint *w, const char *domain, const char *record)
 			if (!has_macro(t))
 				lint_void(w, name, LDNS_RR_TYPE_MX);
 			break;
-		case M_INCLUDE:
 		case M_REDIRECT:
+			all = true;		/* decides the default */
+			if (has_all)
+				break;		/* never used: see below */
+			/* FALLTHROUGH */
+		case M_INCLUDE:
 			w->l->lookups++;
-			if (t->m == M_REDIRECT)
-				all = true;	/* decides the default */
 			if (!has_macro(t))
 				lint_walk(w, name, t->text);
 			break;
@@ -1457,6 +1482,10 @@ lint_record(struct lint *w, const char *domain, const char *record)
 	if (!all && top)
 		finding(w, SPF_LINT_INFO, "no-all", domain, "no all mechanism "
 		    "and no redirect: unlisted hosts get neutral");
+	if (allterm != NULL && rec.redirect != NULL)
+		finding(w, SPF_LINT_WARN, "redirect-ignored", domain,
+		    "%s is never used: %s always matches first",
+		    rec.redirect->text, allterm->text);
 	rec_free(&rec);
 }
 

@@ -115,7 +115,9 @@ struct spf_lint {
  * "ptr" (ptr mechanism: warn), "long-record" (over 450 bytes: warn),
  * "lookups" (over 10 DNS terms: fail), "void-lookups" (over 2: warn),
  * "include-none" (an include or redirect target without a record:
- * fail), "loop" (an include/redirect loop: fail).  Returns 0, or -1 when
+ * fail), "loop" (an include/redirect loop: fail), "after-all" (a
+ * mechanism after all, never evaluated: warn), "redirect-ignored"
+ * (redirect= with an all mechanism: warn).  Returns 0, or -1 when
  * out of memory.
  */
 int		 spf_lint(struct dns *, const char *domain, struct spf_lint *);

@@ -163,11 +163,16 @@ fake() {
 
 @test "fake: a server that never answers is a temperror within the timeout" {
 	fake silent
-	run --separate-stderr dns-query -t 300 -r 2 -s "$FAKE" spf.example TXT
+	run --separate-stderr dns-query -t 300 -r 1 -s "$FAKE" spf.example TXT
 	assert_output --regexp $'^temperror\nreason\tspf.example: timed out$'
 	local ms=${stderr##*, }
 	ms=${ms% ms}
 	((ms >= 550 && ms < 1500)) || fail "took $ms ms for 2 tries of 300 ms"
+	run --separate-stderr dns-query -t 300 -r 0 -s "$FAKE" spf.example TXT
+	assert_line --index 0 temperror
+	ms=${stderr##*, }
+	ms=${ms% ms}
+	((ms >= 250 && ms < 900)) || fail "took $ms ms for 1 try of 300 ms"
 }
 
 @test "fake: SERVFAIL is a temperror" {
@@ -178,11 +183,11 @@ fake() {
 
 @test "fake: an answer with another id or question is refused" {
 	fake badid
-	run --separate-stderr dns-query -t 300 -r 1 -s "$FAKE" spf.example TXT
+	run --separate-stderr dns-query -t 300 -r 0 -s "$FAKE" spf.example TXT
 	assert_output $'temperror\nreason\tspf.example: answer does not match the question'
 	teardown
 	fake badq
-	run --separate-stderr dns-query -t 300 -r 1 -s "$FAKE" spf.example TXT
+	run --separate-stderr dns-query -t 300 -r 0 -s "$FAKE" spf.example TXT
 	assert_output $'temperror\nreason\tspf.example: answer does not match the question'
 }
 
@@ -201,4 +206,10 @@ fake() {
 	need_nsd
 	run --separate-stderr dns-query -d -s "127.0.0.1#$NSD_PORT" away.test.example A
 	assert_output $'answer\nwww.other.example.\t300\tIN\tA\t198.51.100.1'
+}
+
+@test "server: a name outside the served zones is REFUSED, a temperror" {
+	need_nsd
+	run --separate-stderr dns-query -s "127.0.0.1#$NSD_PORT" www.elsewhere.example A
+	assert_output $'temperror\nreason\twww.elsewhere.example: server answered REFUSED'
 }

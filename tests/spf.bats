@@ -188,3 +188,34 @@ spf() {
 	run --separate-stderr spf-lint "${Z[@]}" voids.spf.example
 	assert_line --index 1 --regexp $'^warn\tvoid-lookups\tvoids.spf.example\t3 terms'
 }
+
+@test "a dead or failing server gives temperror, within the timeout" {
+	local port
+	dns-fakeserver silent 10 >"$BATS_TEST_TMPDIR/port" 3>&- &
+	local pid=$!
+	until [[ -s $BATS_TEST_TMPDIR/port ]]; do sleep 0.01; done
+	port=$(<"$BATS_TEST_TMPDIR/port")
+	SECONDS=0
+	run --separate-stderr spf-eval -t 400 -r 1 -s "127.0.0.1#$port" 192.0.2.1 a@spf.example helo.example
+	local took=$SECONDS
+	kill "$pid"
+	wait "$pid" || true
+	assert_output $'temperror\t\t\tspf.example: timed out\t0\t0'
+	((took <= 2)) || fail "took $took s"
+	rm -f "$BATS_TEST_TMPDIR/port"
+	dns-fakeserver servfail 10 >"$BATS_TEST_TMPDIR/port" 3>&- &
+	pid=$!
+	until [[ -s $BATS_TEST_TMPDIR/port ]]; do sleep 0.01; done
+	port=$(<"$BATS_TEST_TMPDIR/port")
+	run --separate-stderr spf-eval -s "127.0.0.1#$port" 192.0.2.1 a@spf.example helo.example
+	kill "$pid"
+	wait "$pid" || true
+	assert_output $'temperror\t\t\tspf.example: server answered SERVFAIL\t0\t0'
+}
+
+@test "lint: terms after all and a redirect beside all are dead" {
+	run --separate-stderr spf-lint "${Z[@]}" dead.spf.example
+	assert_output $'pass\t0\t0\tv=spf1 -all ip4:192.0.2.7 redirect=spf.example\nwarn\tafter-all\tdead.spf.example\tip4:192.0.2.7 comes after -all and is never evaluated\nwarn\tredirect-ignored\tdead.spf.example\tredirect=spf.example is never used: -all always matches first'
+	spf 192.0.2.7 a@dead.spf.example
+	assert_output $'fail\t\t-all\t\t0\t0'
+}

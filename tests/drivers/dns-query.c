@@ -25,7 +25,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: dns-query [-d] [-t ms] [-r tries] "
+	fprintf(stderr, "usage: dns-query [-d] [-t ms] [-r retries] "
 	    "(-s server | -z zone ... [-o origin]) name type\n");
 	exit(2);
 }

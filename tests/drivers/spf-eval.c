@@ -28,7 +28,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: spf-eval [-b] [-e exp] [-R receiver] "
-	    "[-r tries] [-T now] [-t ms] (-s server | -z zone ...) "
+	    "[-r retries] [-T now] [-t ms] (-s server | -z zone ...) "
 	    "[ip sender helo]\n");
 	exit(2);
 }

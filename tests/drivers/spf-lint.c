@@ -19,7 +19,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: spf-lint [-r tries] [-t ms] "
+	fprintf(stderr, "usage: spf-lint [-r retries] [-t ms] "
 	    "(-s server | -z zone ...) domain\n");
 	exit(2);
 }

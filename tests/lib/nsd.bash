@@ -60,8 +60,8 @@ _nsd_try() {	# RUNDIR PORT ZONE...
 	    grep -q 'rcode: \(NOERROR\|REFUSED\|NXDOMAIN\)'; do
 		i=$((i + 1))
 		if ((i >= 500)) || ! kill -0 "$pid" 2>/dev/null; then
-			kill "$pid" 2>/dev/null
-			wait "$pid" 2>/dev/null
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
 			rm -f "$run/nsd.main.pid"
 			return 1
 		fi
@@ -95,7 +95,7 @@ nsd_stop() {	# RUNDIR
 	local pidf=$1/nsd.main.pid pid i=0
 	[[ -f $pidf ]] || return 0
 	pid=$(<"$pidf")
-	kill "$pid" 2>/dev/null
+	kill "$pid" 2>/dev/null || true
 	while kill -0 "$pid" 2>/dev/null && ((i++ < 200)); do
 		sleep 0.01
 	done

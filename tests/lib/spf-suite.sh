@@ -42,7 +42,7 @@ check() {	# scenario test host mailfrom helo result exp check_exp
 	if [[ $mode == zone ]]; then
 		out=$(spf-eval -z "$dir/$zone" "$host" "$from" "$helo")
 	else
-		out=$(spf-eval -t 1000 -r 1 -s "127.0.0.1#${ports[$zone]}" "$host" "$from" "$helo")
+		out=$(spf-eval -t 1000 -r 0 -s "127.0.0.1#${ports[$zone]}" "$host" "$from" "$helo")
 	fi
 	IFS=$'\x1f' read -r res got _ <<<"${out//$'\t'/$'\x1f'}"
 	IFS=, read -ra accepted <<<"$want"
