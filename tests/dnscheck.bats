@@ -105,16 +105,38 @@ setup() {
 	assert_line $'huge.dc.test\tspf-result\t192.0.2.10\tpass\tip4:192.0.2.10 for huge.dc.test: the IP may send\tpass'
 }
 
+teardown() {
+	[[ -z ${FAKE_PID-} ]] || { kill "$FAKE_PID" 2>/dev/null; wait "$FAKE_PID" 2>/dev/null || true; }
+}
+
+# fake MODE: a misbehaving server (tests/drivers/dns-fakeserver); FAKE is
+# its address.
+fake() {
+	local i=0
+	rm -f "$BATS_TEST_TMPDIR/port"
+	dns-fakeserver "$1" 20 >"$BATS_TEST_TMPDIR/port" 3>&- &
+	FAKE_PID=$!
+	until [[ -s $BATS_TEST_TMPDIR/port ]]; do
+		((i++ < 200)) || fail "dns-fakeserver did not start"
+		sleep 0.01
+	done
+	FAKE=127.0.0.1#$(<"$BATS_TEST_TMPDIR/port")
+}
+
 @test "dnscheck: a server that never answers gives temperror within the timeout" {
-	local port
-	# A UDP port with nothing behind it: nsd's port, with nsd stopped is
-	# racy, so bind nothing: pick a random high port.
-	port=$((20000 + RANDOM % 40000))
+	fake silent
 	SECONDS=0
-	run -0 deliv-dnscheck --server "127.0.0.1#$port" --timeout 0.5 \
-	    --retries 0 example.test
-	((SECONDS <= 5)) || fail "took $SECONDS s"
-	assert_line --partial $'example.test\tdns\texample.test\ttemperror\tDNS does not answer for example.test'
+	run -0 deliv-dnscheck --server "$FAKE" --timeout 0.5 --retries 0 \
+	    --ip 192.0.2.10 example.test other.test
+	((SECONDS <= 4)) || fail "took $SECONDS s"
+	assert_output $'domain\tcheck\tsubject\tstatus\tdetail\tvalue\nexample.test\tdns\texample.test\ttemperror\tDNS does not answer for example.test (timed out): nothing checked\t\nother.test\tdns\tother.test\ttemperror\tDNS does not answer for other.test (timed out): nothing checked\t'
+}
+
+@test "dnscheck: SERVFAIL is a temperror, not an answer" {
+	fake servfail
+	run -0 deliv-dnscheck --server "$FAKE" example.test
+	assert_line --partial $'example.test\tdns\texample.test\ttemperror\tDNS does not answer for example.test ('
+	fake silent
 }
 
 @test "dnscheck: the domain that does not exist" {

@@ -87,9 +87,10 @@ struct batch {
 };
 
 struct worker {
-	pthread_t	 t;
-	struct dns	*d;
-	struct batch	*b;
+	pthread_t		 t;
+	struct dns		*d;
+	struct batch		*b;
+	const struct dns_opts	*reopen;	/* resolver options, or NULL */
 };
 
 static _Noreturn void
@@ -135,10 +136,26 @@ work(void *arg)
 {
 	struct worker *w = arg;
 	struct batch *b = w->b;
-	size_t i;
+	struct derr e;
+	struct dns *d;
+	size_t i, j;
 
-	while ((i = atomic_fetch_add(&b->next, 1)) < b->n)
+	while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
 		dnscheck_domain(w->d, b->o, b->dom[i], &b->res[i]);
+		/*
+		 * libldns marks a server that timed out as unreachable for
+		 * good: after a temperror, start the next domain afresh.
+		 */
+		for (j = 0; w->reopen != NULL && j < b->res[i].n; j++)
+			if (b->res[i].v[j].status == DCREC_TEMPERROR) {
+				if ((d = dns_open_resolver(w->reopen, &e)) !=
+				    NULL) {
+					dns_free(w->d);
+					w->d = d;
+				}
+				break;
+			}
+	}
 	return NULL;
 }
 
@@ -339,9 +356,11 @@ main(int argc, char *argv[])
 	}
 	o.lists = lists;
 	w[0].d = d;
-	for (i = 1; i < jobs; i++)
-		if ((w[i].d = dns_dup(d)) == NULL)
+	for (i = 0; i < jobs; i++) {
+		w[i].reopen = nzones > 0 ? NULL : &dopts;
+		if (i > 0 && (w[i].d = dns_dup(d)) == NULL)
 			errx(DELIV_EXIT_ERROR, "out of memory");
+	}
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	sandbox("stdio inet dns");
@@ -370,8 +389,13 @@ main(int argc, char *argv[])
 			break;
 		/* The lists' self-test, once, when there is work. */
 		if (lists != NULL && !tested) {
-			dnsbl_selftest(lists, d, nips > 0, 1);
+			dnsbl_selftest(lists, w[0].d, nips > 0, 1);
 			tested = 1;
+			if (w[0].reopen != NULL &&
+			    (d = dns_open_resolver(w[0].reopen, &e)) != NULL) {
+				dns_free(w[0].d);	/* see work() */
+				w[0].d = d;
+			}
 		}
 		found |= run_batch(&b, w, jobs, out);
 		ndone += (long long)b.n;
@@ -383,7 +407,7 @@ main(int argc, char *argv[])
 	free(line);
 	free(b.dom);
 	free(b.res);
-	for (i = 1; i < jobs; i++)
+	for (i = 0; i < jobs; i++)
 		dns_free(w[i].d);
 	if (ferror(stdin))
 		warn("stdin");
@@ -391,7 +415,6 @@ main(int argc, char *argv[])
 		err(DELIV_EXIT_ERROR, "stdout");
 	dnsbl_free(lists);
 	orgdom_free(psl);
-	dns_free(d);
 	if (ferror(stdin))
 		return DELIV_EXIT_ERROR;
 	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
