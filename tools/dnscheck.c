@@ -7,8 +7,6 @@
 
 #include <err.h>
 #include <getopt.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "dcpool.h"
 #include "dcrec.h"
 #include "deliv.h"
 #include "dns.h"
@@ -77,22 +76,6 @@ static const struct option longopts[] = {
 	"           [--server addr[#port] | --zone file ... [--origin name]]\n" \
 	"           [--timeout sec] [--retries n] [--lists file] [domain ...]\n"
 
-/* One batch of domains, checked by the threads. */
-struct batch {
-	char			**dom;
-	struct dcrec_list	 *res;
-	size_t			  n;
-	atomic_size_t		  next;
-	const struct dnscheck_opts *o;
-};
-
-struct worker {
-	pthread_t		 t;
-	struct dns		*d;
-	struct batch		*b;
-	const struct dns_opts	*reopen;	/* resolver options, or NULL */
-};
-
 static _Noreturn void
 usage(void)
 {
@@ -131,61 +114,20 @@ help(void)
 	exit(DELIV_EXIT_OK);
 }
 
-static void *
-work(void *arg)
-{
-	struct worker *w = arg;
-	struct batch *b = w->b;
-	struct derr e;
-	struct dns *d;
-	size_t i, j;
-
-	while ((i = atomic_fetch_add(&b->next, 1)) < b->n) {
-		dnscheck_domain(w->d, b->o, b->dom[i], &b->res[i]);
-		/*
-		 * libldns marks a server that timed out as unreachable for
-		 * good: after a temperror, start the next domain afresh.
-		 */
-		for (j = 0; w->reopen != NULL && j < b->res[i].n; j++)
-			if (b->res[i].v[j].status == DCREC_TEMPERROR) {
-				if ((d = dns_open_resolver(w->reopen, &e)) !=
-				    NULL) {
-					dns_free(w->d);
-					w->d = d;
-				}
-				break;
-			}
-	}
-	return NULL;
-}
-
-/* Check the batch with the workers; write it in input order. */
+/* Write the records of dom[0..n) in input order; 1 if any is a fail. */
 static int
-run_batch(struct batch *b, struct worker *w, size_t nw, struct out *out)
+write_batch(struct out *out, char *dom[], struct dcrec_list res[], size_t n)
 {
 	struct dcrec *r;
 	size_t i, j;
 	int found = 0;
 
-	atomic_store(&b->next, 0);
-	if (nw == 1 || b->n == 1) {
-		w[0].b = b;
-		work(&w[0]);
-	} else {
-		for (i = 0; i < nw; i++) {
-			w[i].b = b;
-			if (pthread_create(&w[i].t, NULL, work, &w[i]) != 0)
-				errx(DELIV_EXIT_ERROR, "cannot start a thread");
-		}
-		for (i = 0; i < nw; i++)
-			pthread_join(w[i].t, NULL);
-	}
-	for (i = 0; i < b->n; i++) {
-		if (b->res[i].nomem)
-			errx(DELIV_EXIT_ERROR, "%s: out of memory", b->dom[i]);
-		for (j = 0; j < b->res[i].n; j++) {
-			r = &b->res[i].v[j];
-			out_str(out, 0, b->dom[i]);
+	for (i = 0; i < n; i++) {
+		if (res[i].nomem)
+			errx(DELIV_EXIT_ERROR, "%s: out of memory", dom[i]);
+		for (j = 0; j < res[i].n; j++) {
+			r = &res[i].v[j];
+			out_str(out, 0, dom[i]);
 			out_str(out, 1, r->check);
 			out_str(out, 2, r->subject);
 			out_str(out, 3, dcrec_status_str(r->status));
@@ -193,8 +135,9 @@ run_batch(struct batch *b, struct worker *w, size_t nw, struct out *out)
 			out_str(out, 5, r->value);
 			out_end(out);
 		}
-		found |= dcrec_has_fail(&b->res[i]);
-		dcrec_list_free(&b->res[i]);
+		found |= dcrec_has_fail(&res[i]);
+		dcrec_list_free(&res[i]);
+		free(dom[i]);
 	}
 	return found;
 }
@@ -233,8 +176,8 @@ main(int argc, char *argv[])
 	struct dnscheck_opts o;
 	struct dns_opts dopts = { NULL, 0, -1 };
 	struct derr e;
-	struct batch b;
-	struct worker w[MAX_JOBS];
+	struct dcpool *pool;
+	struct dcrec_list *res;
 	struct dns *d;
 	struct out *out;
 	struct orgdom *psl;
@@ -244,9 +187,9 @@ main(int argc, char *argv[])
 	unsigned only = DC_ALL, skip = 0;
 	unsigned char buf6[16];
 	char *ips[MAX_MULTI], *sels[MAX_MULTI], *zones[MAX_MULTI];
-	char *line = NULL, *s, datadir[4096], path[4200];
+	char *line = NULL, *s, **dom, datadir[4096], path[4200];
 	const char *errstr, *origin = NULL, *listfile = NULL;
-	size_t nips = 0, nsels = 0, nzones = 0, cap = 0, i, bmax, jobs = 1;
+	size_t nips = 0, nsels = 0, nzones = 0, cap = 0, n, bmax, jobs = 1;
 	int ch, found = 0, ai, tested = 0;
 
 	cli_init(&oo);
@@ -355,60 +298,48 @@ main(int argc, char *argv[])
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	}
 	o.lists = lists;
-	w[0].d = d;
-	for (i = 0; i < jobs; i++) {
-		w[i].reopen = nzones > 0 ? NULL : &dopts;
-		if (i > 0 && (w[i].d = dns_dup(d)) == NULL)
-			errx(DELIV_EXIT_ERROR, "out of memory");
-	}
+	if ((pool = dcpool_new(d, jobs, nzones > 0 ? NULL : &dopts, &e)) ==
+	    NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	sandbox("stdio inet dns");
 	prog = cli_progress_start(&oo, "domains");
 
 	bmax = jobs == 1 ? 1 : jobs * 8;
-	memset(&b, 0, sizeof(b));
-	b.o = &o;
-	if ((b.dom = calloc(bmax, sizeof(*b.dom))) == NULL ||
-	    (b.res = calloc(bmax, sizeof(*b.res))) == NULL)
+	if ((dom = calloc(bmax, sizeof(*dom))) == NULL ||
+	    (res = calloc(bmax, sizeof(*res))) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	ai = 0;
 	for (;;) {
-		b.n = 0;
-		while (b.n < bmax) {
+		for (n = 0; n < bmax; n++) {
 			if (argc > 0)
 				s = ai < argc ? argv[ai++] : NULL;
 			else
 				s = next_line(&line, &cap);
 			if (s == NULL)
 				break;
-			if ((b.dom[b.n++] = strdup(s)) == NULL)
+			if ((dom[n] = strdup(s)) == NULL)
 				errx(DELIV_EXIT_ERROR, "out of memory");
 		}
-		if (b.n == 0)
+		if (n == 0)
 			break;
 		/* The lists' self-test, once, when there is work. */
 		if (lists != NULL && !tested) {
-			dnsbl_selftest(lists, w[0].d, nips > 0, 1);
+			dnsbl_selftest(lists, dcpool_dns(pool), nips > 0, 1);
+			dcpool_refresh(pool);	/* a timeout there sticks */
 			tested = 1;
-			if (w[0].reopen != NULL &&
-			    (d = dns_open_resolver(w[0].reopen, &e)) != NULL) {
-				dns_free(w[0].d);	/* see work() */
-				w[0].d = d;
-			}
 		}
-		found |= run_batch(&b, w, jobs, out);
-		ndone += (long long)b.n;
+		dcpool_run(pool, &o, dom, n, res);
+		found |= write_batch(out, dom, res, n);
+		ndone += (long long)n;
 		cli_progress_tick(prog, ndone, -1, -1);
-		for (i = 0; i < b.n; i++)
-			free(b.dom[i]);
 	}
 	cli_progress_end(prog);
 	free(line);
-	free(b.dom);
-	free(b.res);
-	for (i = 0; i < jobs; i++)
-		dns_free(w[i].d);
+	free(dom);
+	free(res);
+	dcpool_free(pool);
 	if (ferror(stdin))
 		warn("stdin");
 	if (out_close(out) == -1)
