@@ -19,7 +19,7 @@ enum dcrec_status {
 /* One finding; every string owned by the list. */
 struct dcrec {
 	char			*check;		/* "mx", "spf-result", ... */
-	char			*subject;	/* host, IP, selector, or NULL */
+	char			*subject;	/* host, IP, selector/NULL */
 	enum dcrec_status	 status;
 	char			*detail;	/* a sentence for people */
 	char			*value;		/* the record or answer seen */

@@ -66,7 +66,8 @@ tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
 			return -1;
 		}
 		if ((eq = strchr(spec, '=')) == NULL) {
-			snprintf(err, elen, "\"%s\" is not tag=value", trim(spec));
+			snprintf(err, elen, "\"%s\" is not tag=value",
+			    trim(spec));
 			return -1;
 		}
 		*eq = '\0';
@@ -261,7 +262,8 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 		}
 	}
 	if ((f = tag_get(t, nt, "k")) != NULL) {
-		if (strcasecmp(f, "rsa") != 0 && strcasecmp(f, "ed25519") != 0) {
+		if (strcasecmp(f, "rsa") != 0 &&
+		    strcasecmp(f, "ed25519") != 0) {
 			snprintf(detail, len, "unknown key type k=%s", f);
 			st = DCREC_FAIL;
 			goto out;
@@ -284,8 +286,8 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 	if ((f = tag_get(t, nt, "t")) != NULL) {
 		if (list_has(f, "y")) {
 			k->testing = 1;
-			strcat(notes, "; t=y: testing mode, receivers may treat "
-			    "mail as unsigned");
+			strcat(notes, "; t=y: testing mode, receivers may "
+			    "treat mail as unsigned");
 			st = DCREC_WARN;
 		}
 		if (list_has(f, "s"))
@@ -316,7 +318,8 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 		snprintf(detail, len, "Ed25519 key (RFC 8463)%s", notes);
 	else if (k->bits < 1024) {
 		snprintf(detail, len, "RSA %d-bit key: under 1024 bits, "
-		    "verifiers must reject it (RFC 8301 3.2)%s", k->bits, notes);
+		    "verifiers must reject it (RFC 8301 3.2)%s", k->bits,
+		    notes);
 		st = DCREC_FAIL;
 	} else if (k->bits < 2048) {
 		snprintf(detail, len, "RSA %d-bit key: 2048 bits recommended "

@@ -48,6 +48,13 @@ void	dmarc_parse(const char *txt, const char *domain,
 	    const struct orgdom *od, struct dmarc_record *);
 
 /*
+ * Is dest (a report address's domain) outside the organizational domain
+ * of dom (od NULL: a different name)?  1 or 0.
+ */
+int	dmarc_external(const struct orgdom *od, const char *dom,
+	    const char *dest);
+
+/*
  * Audit domain: find its record (or the organizational domain's), lint
  * it, check report destinations (authorization, MX), and append "dmarc"
  * records to l.

@@ -304,7 +304,8 @@ check_tlsrpt(struct dns *d, const char *dom, struct dcrec_list *l)
 				bad = 1;
 		}
 	if (bad)
-		dcrec_add(l, "tls-rpt", name, DCREC_WARN, rec, "rua= missing or "
+		dcrec_add(l, "tls-rpt", name, DCREC_WARN, rec,
+		    "rua= missing or "
 		    "not mailto:/https: URIs (RFC 8460 3)");
 	else
 		dcrec_add(l, "tls-rpt", name, DCREC_PASS, rec, "TLS-RPT "

@@ -202,7 +202,8 @@ check_mx(struct dns *d, const char *dom, const struct host *da,
 			if (mx[j].pref == h->pref)
 				same++;
 		if (same > 1 && (i == 0 || mx[i - 1].pref != h->pref))
-			dcrec_add(l, "mx", dom, DCREC_INFO, NULL, "%zu MX hosts "
+			dcrec_add(l, "mx", dom, DCREC_INFO, NULL,
+			    "%zu MX hosts "
 			    "share preference %d: mail is spread between "
 			    "them", same, h->pref);
 		if (ip_literal(h->name))
@@ -221,7 +222,8 @@ check_mx(struct dns *d, const char *dom, const struct host *da,
 			dcrec_add(l, "mx", h->name, DCREC_TEMPERROR, NULL,
 			    "MX target A/AAAA: %s", h->why);
 		else
-			dcrec_add(l, "mx", h->name, DCREC_FAIL, NULL, "MX target "
+			dcrec_add(l, "mx", h->name, DCREC_FAIL, NULL,
+			    "MX target "
 			    "does not resolve%s", h->nxdomain ?
 			    " (no such name)" : " (no A/AAAA)");
 	}
@@ -273,8 +275,10 @@ generic_name(const char *name, const char *ip, char *why, size_t len)
 		for (i = 0; words[i] != NULL; i++)
 			if ((size_t)n == strlen(words[i]) &&
 			    strncmp(tok, words[i], (size_t)n) == 0 &&
-			    (tok[n] == '\0' || isdigit((unsigned char)tok[n]))) {
-				snprintf(why, len, "\"%s\" in the name", words[i]);
+			    (tok[n] == '\0' ||
+			    isdigit((unsigned char)tok[n]))) {
+				snprintf(why, len, "\"%s\" in the name",
+				    words[i]);
 				return 1;
 			}
 	}
@@ -442,14 +446,16 @@ mxcheck_run(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 			dcrec_add(l, "mx", dom, DCREC_FAIL, NULL, "the domain "
 			    "does not exist (NXDOMAIN)");
 		else if (r == DNS_NODATA && da.n > 0)
-			dcrec_add(l, "mx", dom, DCREC_WARN, da.addrs.s, "no MX: "
+			dcrec_add(l, "mx", dom, DCREC_WARN, da.addrs.s,
+			    "no MX: "
 			    "mail goes to the domain's own address (implicit "
 			    "MX, RFC 5321 5.1); publish an MX or a null MX");
 		else if (r == DNS_NODATA && da.temp)
 			dcrec_add(l, "mx", dom, DCREC_TEMPERROR, NULL, "no MX, "
 			    "and A/AAAA: %s", da.why);
 		else if (r == DNS_NODATA)
-			dcrec_add(l, "mx", dom, DCREC_FAIL, NULL, "no MX and no "
+			dcrec_add(l, "mx", dom, DCREC_FAIL, NULL,
+			    "no MX and no "
 			    "address: the domain cannot receive mail (bounces, "
 			    "replies, DMARC reports)");
 		else
