@@ -197,3 +197,35 @@ fake() {
 	diff <(deliv-dnscheck "${LOCAL[@]}" --no-header "${CASES[@]}") \
 	    <(deliv-dnscheck "${LOCAL[@]}" --json "${CASES[@]}" | jq -r '[.[]]|@tsv')
 }
+
+@test "dnscheck: the OpenSPF RFC 7208 suite through spf-result: 203/203 from zone files" {
+	need_corpora
+	load fixtures/dnscheck/spf-suite
+	run spf_suite zone "$CORPORA/spf/zones/rfc7208"
+	assert_output "203 passed, 0 failed, 0 skipped"
+}
+
+@test "dnscheck: the RFC 4408 suite through spf-result: 191/191 from zone files" {
+	need_corpora
+	load fixtures/dnscheck/spf-suite
+	run spf_suite zone "$CORPORA/spf/zones/rfc4408"
+	assert_output "191 passed, 0 failed, 0 skipped"
+}
+
+@test "dnscheck: the RFC 7208 suite from NSD: all 198 that need no timeout" {
+	need_corpora
+	command -v nsd >/dev/null || skip "nsd is not installed"
+	load lib/nsd
+	load fixtures/dnscheck/spf-suite
+	run spf_suite server "$CORPORA/spf/zones/rfc7208"
+	assert_output "198 passed, 0 failed, 5 skipped"
+}
+
+@test "dnscheck: the RFC 4408 suite from NSD: 188, txttimeout is none (NODATA, no timeout)" {
+	need_corpora
+	command -v nsd >/dev/null || skip "nsd is not installed"
+	load lib/nsd
+	load fixtures/dnscheck/spf-suite
+	run spf_suite server "$CORPORA/spf/zones/rfc4408"
+	assert_output $'FAIL\t02.zone\ttxttimeout\twant fail,temperror\tgot none\ttxttimeout.example.net: no SPF record (no TXT record)\n188 passed, 1 failed, 2 skipped'
+}
