@@ -132,6 +132,12 @@ fake() {
 	assert_output $'domain\tcheck\tsubject\tstatus\tdetail\tvalue\nexample.test\tdns\texample.test\ttemperror\tDNS does not answer for example.test (timed out): nothing checked\t\nother.test\tdns\tother.test\ttemperror\tDNS does not answer for other.test (timed out): nothing checked\t'
 }
 
+@test "dnscheck: a truncated UDP answer is asked again over TCP" {
+	fake truncate
+	run -1 deliv-dnscheck --server "$FAKE" --only dkim --selector s1 example.test
+	assert_line $'example.test\tdkim\ts1\tfail\tnot a valid tag list: "via tcp" is not tag=value\tvia tcp'
+}
+
 @test "dnscheck: SERVFAIL is a temperror, not an answer" {
 	fake servfail
 	run -0 deliv-dnscheck --server "$FAKE" example.test
