@@ -71,9 +71,11 @@ static const struct option longopts[] = {
 };
 
 #define SYNOPSIS \
-	"usage: deliv-dnscheck [--ip addr ...] [--helo name] [--sender addr]\n" \
+	"usage: deliv-dnscheck [--ip addr ...] [--helo name] " \
+	"[--sender addr]\n" \
 	"           [--selector sel ...] [--only list | --skip list] [-j n]\n" \
-	"           [--server addr[#port] | --zone file ... [--origin name]]\n" \
+	"           [--server addr[#port] | --zone file ... " \
+	"[--origin name]]\n" \
 	"           [--timeout sec] [--retries n] [--lists file] [domain ...]\n"
 
 static _Noreturn void
@@ -264,7 +266,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (nzones > 0 && dopts.server != NULL)
-		errx(DELIV_EXIT_USAGE, "--zone and --server exclude each other");
+		errx(DELIV_EXIT_USAGE, "--zone and --server exclude each "
+		    "other");
 	o.checks = only & ~skip;
 	o.ips = ips;
 	o.nips = nips;
@@ -285,9 +288,9 @@ main(int argc, char *argv[])
 	o.psl = psl;
 	/* Zone files cannot answer for the real lists: only --lists ones. */
 	if ((o.checks & DC_DNSBL) && (nzones == 0 || listfile != NULL)) {
-		if (listfile == NULL && find_data_dir(NULL, getenv("DELIV_DATA"),
-		    DELIV_DATADIR "/data", "data", datadir,
-		    sizeof(datadir)) == 0) {
+		if (listfile == NULL && find_data_dir(NULL,
+		    getenv("DELIV_DATA"), DELIV_DATADIR "/data", "data",
+		    datadir, sizeof(datadir)) == 0) {
 			snprintf(path, sizeof(path), "%s/dnsbl.tsv", datadir);
 			listfile = path;
 		}
