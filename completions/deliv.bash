@@ -29,7 +29,11 @@ _deliv_spec()
 
 	dnscheck)
 		# dnscheck options
-		opts+=' '
+		opts+=' --helo --ip --jobs -j --lists --only --origin --retries'
+		opts+=' --selector --sender --server --skip --timeout --zone'
+		argopts+=' --helo --ip --jobs -j --lists --only --origin --retries'
+		argopts+=' --selector --sender --server --skip --timeout --zone'
+		fileopts+=' --lists --zone'
 		;;
 
 	lint)
@@ -56,6 +60,8 @@ _deliv_words()
 	header-trace:--complaint) echo 'arf text' ;;
 
 	# dnscheck words
+	dnscheck:--only | dnscheck:--skip)
+		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' ;;
 
 	# lint words
 

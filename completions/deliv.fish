@@ -52,6 +52,19 @@ complete -c deliv-header-trace -l trusted-file -r -F -d 'trusted networks from a
 complete -c deliv-header-trace -l zone -r -F -d 'answer --lookup from a zone file'
 
 # dnscheck options
+complete -c deliv-dnscheck -l helo -x -d 'HELO name of the sending IPs'
+complete -c deliv-dnscheck -l ip -x -d 'a sending IP address'
+complete -c deliv-dnscheck -s j -l jobs -x -d 'domains checked at a time'
+complete -c deliv-dnscheck -l lists -r -F -d 'DNS lists file instead of dnsbl.tsv'
+complete -c deliv-dnscheck -l only -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' -d 'run only these checks'
+complete -c deliv-dnscheck -l origin -x -d 'origin of zone files without one'
+complete -c deliv-dnscheck -l retries -x -d 'DNS tries after the first'
+complete -c deliv-dnscheck -l selector -x -d 'a DKIM selector'
+complete -c deliv-dnscheck -l sender -x -d 'MAIL FROM for the SPF result'
+complete -c deliv-dnscheck -l server -x -d 'DNS server ADDR[#PORT]'
+complete -c deliv-dnscheck -l skip -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' -d 'skip these checks'
+complete -c deliv-dnscheck -l timeout -x -d 'seconds per DNS try'
+complete -c deliv-dnscheck -l zone -r -F -d 'answer from a zone file'
 
 # lint options
 

@@ -1,0 +1,101 @@
+#!/usr/bin/env bats
+# DMARC: lib/dmarc's record lint on every record of corpora/dmarc (validity,
+# effective policy, finding codes) through the dmarc-parse driver, and the
+# DNS cases (record location, organizational domain, external report
+# authorization) through deliv-dnscheck, zone backend and local NSD alike.
+
+setup_file() {
+	load fixtures/dnscheck/serve
+	dc_nsd_up "$BATS_FILE_TMPDIR/nsd"
+}
+
+teardown_file() {
+	load fixtures/dnscheck/serve
+	dc_nsd_down "$BATS_FILE_TMPDIR/nsd"
+}
+
+setup() {
+	load helpers
+	load fixtures/dnscheck/serve
+	need_corpora
+	dc_zones
+	REC=$CORPORA/dmarc/records.tsv
+	PSL=/usr/share/publicsuffix/public_suffix_list.dat
+	[[ -r $PSL ]] || PSL=
+}
+
+@test "dmarc: every corpus record: valid, effective policy and finding codes" {
+	local want got
+	# The codes sorted (insertion sort: mawk has no asort).
+	want=$(awk -F'\t' 'NR > 1 {
+	    n = split($5, c, ";")
+	    for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && c[j - 1] > c[j]; j--) {
+			t = c[j]; c[j] = c[j - 1]; c[j - 1] = t
+		}
+	    s = ""
+	    for (i = 1; i <= n; i++)
+		s = s (i > 1 ? ";" : "") c[i]
+	    print $3 "\t" $4 "\t" s }' "$REC")
+	got=$(awk -F'\t' 'NR > 1 { print $2 }' "$REC" | dmarc-parse example.com $PSL)
+	run diff <(paste <(awk -F'\t' 'NR > 1 { print $1 }' "$REC") <(echo "$want")) \
+	    <(paste <(awk -F'\t' 'NR > 1 { print $1 }' "$REC") <(echo "$got"))
+	assert_success
+	assert_equal "$(wc -l <<<"$got")" 49
+}
+
+@test "dmarc: the organizational domain comes from the Public Suffix List" {
+	[[ -n $PSL ]] || skip "no public_suffix_list.dat"
+	run dmarc-parse mail.example.co.uk "$PSL" <<<'v=DMARC1; p=reject; rua=mailto:d@example.co.uk,mailto:d@other.co.uk'
+	assert_output $'yes\treject\texternal-rua-needs-authorization'
+	run dmarc-parse a.b.example.com "$PSL" <<<'v=DMARC1; p=reject; rua=mailto:d@x.example.com'
+	assert_output $'yes\treject\t'
+}
+
+# The DNS cases of corpora/dmarc/dns-cases.tsv.
+dns_cases() {
+	deliv-dnscheck "$@" --only dmarc --no-header ok.dmarc.test none.dmarc.test \
+	    multiple.dmarc.test unrelated.dmarc.test apex-only.dmarc.test \
+	    cname.dmarc.test ext-authorized.dmarc.test ext-unauthorized.dmarc.test \
+	    ext-wildcard.dmarc.test sub.org.dmarc.test spf-wildcard.dmarc.test \
+	    rua-no-mx.dmarc.test
+}
+
+check_dns_cases() {
+	assert_line $'ok.dmarc.test\tdmarc\t_dmarc.ok.dmarc.test\tpass\tdomain policy p=reject sp=reject pct=100\tv=DMARC1; p=reject; rua=mailto:dmarc@ok.dmarc.test'
+	assert_line --partial $'none.dmarc.test\tdmarc\tnone.dmarc.test\tfail\tno DMARC record at _dmarc.none.dmarc.test or _dmarc.dmarc.test'
+	assert_line --partial $'multiple.dmarc.test\tdmarc\t_dmarc.multiple.dmarc.test\tfail\t2 DMARC records: receivers apply no DMARC policy'
+	assert_line --partial $'unrelated.dmarc.test\tdmarc\t_dmarc.unrelated.dmarc.test\twarn\tdomain policy p=reject'
+	assert_line --partial $'unrelated.dmarc.test\tdmarc\t_dmarc.unrelated.dmarc.test\twarn\t1 other TXT record'
+	assert_line --partial $'apex-only.dmarc.test\tdmarc\tapex-only.dmarc.test\tfail\tno DMARC record'
+	assert_line --partial $'apex-only.dmarc.test\tdmarc\tapex-only.dmarc.test\tinfo\ta DMARC record is published at apex-only.dmarc.test: it belongs at _dmarc.apex-only.dmarc.test'
+	assert_line --partial $'cname.dmarc.test\tdmarc\t_dmarc.cname.dmarc.test\tpass\tdomain policy p=quarantine'
+	assert_line --partial $'ext-authorized.dmarc.test\tdmarc\treports.test\tpass\trua: external destination reports.test authorizes reports'
+	assert_line --partial $'ext-unauthorized.dmarc.test\tdmarc\treports.test\twarn\trua: external destination reports.test has no ext-unauthorized.dmarc.test._report._dmarc.reports.test record'
+	assert_line --partial $'ext-wildcard.dmarc.test\tdmarc\twild.test\tpass\trua: external destination wild.test authorizes'
+	assert_line --partial $'sub.org.dmarc.test\tdmarc\tsub.org.dmarc.test\tfail\tno DMARC record at _dmarc.sub.org.dmarc.test or _dmarc.dmarc.test'
+	assert_line --partial $'sub.org.dmarc.test\tdmarc\torg.dmarc.test\tinfo\tthe DMARCbis tree walk finds _dmarc.org.dmarc.test: sp=quarantine'
+	assert_line --partial $'spf-wildcard.dmarc.test\tdmarc\t_dmarc.spf-wildcard.dmarc.test\tfail\tan SPF record where the DMARC record should be\tspf-record-at-dmarc'
+	refute_line --partial $'spf-wildcard.dmarc.test\tdmarc\t_dmarc.spf-wildcard.dmarc.test\twarn\t1 other TXT'
+	assert_line --partial $'rua-no-mx.dmarc.test\tdmarc\tnomx.rua-no-mx.dmarc.test\twarn\trua: nomx.rua-no-mx.dmarc.test has no MX and no address'
+}
+
+@test "dmarc: the DNS cases through the zone backend" {
+	run -1 dns_cases "${ZARGS[@]}"
+	check_dns_cases
+	golden "$EXPECTED/dnscheck/dmarc-dns-cases.tsv"
+}
+
+@test "dmarc: the DNS cases from a local NSD: the same records" {
+	need_nsd
+	run -1 dns_cases --server "$DC_SERVER"
+	golden "$EXPECTED/dnscheck/dmarc-dns-cases.tsv"
+}
+
+@test "dmarc: p=none warns, an invalid record fails (exit 1)" {
+	run -1 deliv-dnscheck "${ZARGS[@]}" --only dmarc --no-header rfc7489-b21.rec.dmarc.test p-invalid.rec.dmarc.test
+	assert_line --partial $'rfc7489-b21.rec.dmarc.test\tdmarc\t_dmarc.rfc7489-b21.rec.dmarc.test\twarn\tdomain policy p=none'
+	assert_line --partial $'\twarn\tp=none: monitoring only, failing mail is delivered\tp-none'
+	assert_line --partial $'p-invalid.rec.dmarc.test\tdmarc\t_dmarc.p-invalid.rec.dmarc.test\tfail\tinvalid DMARC record: no policy applies'
+	assert_line --partial $'\tfail\tp=bob: none, quarantine or reject expected\tbad-p'
+}
