@@ -28,7 +28,9 @@ _deliv_spec()
 
 	lint)
 		# lint options
-		opts+=' '
+		opts+=' --bulk --min-severity --phrases --threshold'
+		argopts+=' --min-severity --phrases --threshold'
+		diropts+=' --phrases'
 		;;
 
 	warmup-plan)
@@ -51,6 +53,7 @@ _deliv_words()
 	# dnscheck words
 
 	# lint words
+	lint:--min-severity) echo 'info warn error' ;;
 
 	# warmup-plan words
 

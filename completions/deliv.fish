@@ -29,6 +29,10 @@ end
 # dnscheck options
 
 # lint options
+complete -c deliv-lint -l bulk -d 'bulk mail: require List-Unsubscribe'
+complete -c deliv-lint -l min-severity -x -a 'info warn error' -d 'report this severity and up'
+complete -c deliv-lint -l phrases -x -a '(__fish_complete_directories)' -d 'directory of spam.txt'
+complete -c deliv-lint -l threshold -x -d 'fail at this score or more'
 
 # warmup-plan options
 

@@ -59,7 +59,7 @@ static const struct lint_check checks[C_COUNT] = {
 	    "RFC 5322 section 2.1.1", "wrap lines at 78 characters" },
 	[C_B64_LINE] = { "base64-line-length", LINT_WARN, 0.5,
 	    "RFC 2045 section 6.8", "wrap base64 at 76 characters a line" },
-	[C_QP_LINE] = { "qp-line-length", LINT_WARN, 0.5,
+	[C_QP_LINE] = { "qp-line-length", LINT_WARN, 0.7,
 	    "RFC 2045 section 6.7",
 	    "use soft line breaks (=) to keep lines within 76 characters" },
 	[C_DATE_MISSING] = { "date-missing", LINT_ERROR, 1,
@@ -95,7 +95,7 @@ static const struct lint_check checks[C_COUNT] = {
 	[C_HEADER_8BIT] = { "header-8bit", LINT_ERROR, 1,
 	    "RFC 5322 section 2.2",
 	    "encode non-ASCII header text (RFC 2047)" },
-	[C_HTML_ONLY] = { "html-only", LINT_WARN, 1.5,
+	[C_HTML_ONLY] = { "html-only", LINT_WARN, 2,
 	    "RFC 2046 section 5.1.4",
 	    "add a text/plain alternative (multipart/alternative)" },
 	[C_TEXT_HTML_DIFFER] = { "text-html-differ", LINT_WARN, 1,
@@ -107,7 +107,7 @@ static const struct lint_check checks[C_COUNT] = {
 	    "write a body" },
 	[C_HTML_CLIPPED] = { "html-clipped", LINT_WARN, 0.5, NULL,
 	    "keep the HTML under 102 KB (Gmail clips the rest)" },
-	[C_HTML_DANGEROUS] = { "html-dangerous", LINT_ERROR, 2, NULL,
+	[C_HTML_DANGEROUS] = { "html-dangerous", LINT_ERROR, 1, NULL,
 	    "remove script, iframe, form, object and on* handlers" },
 	[C_ATTACH_RISKY] = { "attachment-risky", LINT_ERROR, 3, NULL,
 	    "do not attach executables; link to a download page" },
@@ -125,11 +125,12 @@ static const struct lint_check checks[C_COUNT] = {
 	    "reword the phrase" },
 	[C_LINK_SHORTENER] = { "link-shortener", LINT_WARN, 1, NULL,
 	    "link to your own domain, not a URL shortener" },
-	[C_LINK_HTTP] = { "link-http", LINT_INFO, 0, "RFC 8446",
+	[C_LINK_HTTP] = { "link-http", LINT_INFO, 0, NULL,
 	    "link with https:" },
-	[C_LINK_IP] = { "link-ip-literal", LINT_WARN, 2, "RFC 3986 section 3.2.2",
+	[C_LINK_IP] = { "link-ip-literal", LINT_WARN, 1.5,
+	    "RFC 3986 section 3.2.2",
 	    "link to a host name, not an IP address" },
-	[C_LINK_TEXT_HOST] = { "link-text-host", LINT_WARN, 2, NULL,
+	[C_LINK_TEXT_HOST] = { "link-text-host", LINT_WARN, 1, NULL,
 	    "make the visible link text show the real destination" },
 	[C_LINK_MALFORMED] = { "link-malformed", LINT_WARN, 1,
 	    "RFC 3986 section 3", "fix the URL" },
@@ -1493,9 +1494,10 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
 			    part, line);
 		}
 		add(c, C_SPAM_PHRASE, LINT_INFO, wt, w,
-		    "\"%.*s\" matches \"%s\" (spam.txt:%lu, weight %s)",
+		    "\"%.*s\" matches \"%.60s%s\" (spam.txt:%lu, weight %s)",
 		    (int)(hit.end - hit.start > 80 ? 80 : hit.end - hit.start),
-		    s + hit.start, hit.phrase, hit.line, hit.tag);
+		    s + hit.start, hit.phrase, strlen(hit.phrase) > 60 ? "..." :
+		    "", hit.line, hit.tag);
 		if (c->oom)
 			return;
 	}
@@ -1571,7 +1573,7 @@ check_content(struct ctx *c)
 			add(c, C_EXCL_SUBJECT, LINT_WARN, n >= 3 ? 1.5 : 1.0,
 			    "header Subject", "%zu exclamation marks", n);
 		else if (n == 1)
-			add(c, C_EXCL_SUBJECT, LINT_INFO, 0.3, "header Subject",
+			add(c, C_EXCL_SUBJECT, LINT_INFO, 0.5, "header Subject",
 			    "1 exclamation mark");
 	}
 	caps_count(body.s ? body.s : "", body.len, &words, &caps);
@@ -1580,7 +1582,7 @@ check_content(struct ctx *c)
 		    "body", "%zu of %zu words in capitals (%.0f%%)", caps, words,
 		    100.0 * caps / words);
 	else if (words >= 20 && caps * 100 >= words * 10)
-		add(c, C_CAPS_BODY, LINT_INFO, 0.5, "body",
+		add(c, C_CAPS_BODY, LINT_INFO, 0.7, "body",
 		    "%zu of %zu words in capitals (%.0f%%)", caps, words,
 		    100.0 * caps / words);
 	n = count_char(body.s ? body.s : "", body.len, '!');
@@ -1599,8 +1601,8 @@ check_content(struct ctx *c)
 		money++;
 	if (money > 0)
 		add(c, C_MONEY, money >= 3 ? LINT_WARN : LINT_INFO,
-		    money >= 3 ? 1.5 : 0.7, "body",
-		    "%zu sums of money or $$$", money);
+		    money >= 3 ? 1 : 0.5, "body",
+		    "sums of money or $$$ (%zu)", money);
 	sbuf_free(&body);
 
 	if ((seen = calloc(nseen, 1)) == NULL) {
@@ -1729,7 +1731,7 @@ one_link(struct ctx *c, struct links *L, const char *url, const char *text,
 	if (*u == '\0' || *u == '#')
 		return;
 	if (img && width >= 0 && width <= 1 && height >= 0 && height <= 1)
-		stat_add(&L->pixel, where, NULL);
+		stat_add(&L->pixel, where, u);
 	if (strncasecmp(u, "www.", 4) == 0) {
 		if ((fixed = g_strconcat("http://", u, NULL)) == NULL)
 			return;
@@ -1803,7 +1805,7 @@ static void
 report_links(struct ctx *c, struct linkstat *s, int id, const char *what)
 {
 	if (s->n > 0)
-		addc(c, id, s->where, "%zu %s: %s", s->n, what,
+		addc(c, id, s->where, "%s (%zu): %s", what, s->n,
 		    s->ex.s ? s->ex.s : "");
 	sbuf_free(&s->ex);
 }
@@ -1861,8 +1863,8 @@ check_links(struct ctx *c)
 	report_links(c, &L.pixel, C_TRACKING_PIXEL, "1x1 images");
 	if (L.unrelated.n > 0 && c->from_domain != NULL)
 		addc(c, C_LINK_UNRELATED, L.unrelated.where,
-		    "%zu link domain%s unrelated to %s: %s", L.unrelated.n,
-		    L.unrelated.n == 1 ? "" : "s", c->from_domain,
+		    "link domains unrelated to %s (%zu): %s", c->from_domain,
+		    L.unrelated.n,
 		    L.unrelated.ex.s ? L.unrelated.ex.s : "");
 	sbuf_free(&L.unrelated.ex);
 	g_hash_table_destroy(L.unrel);
