@@ -841,6 +841,28 @@ header(GMimeObject *o, const char *name, int *count)
 	return first;
 }
 
+/*
+ * GMime keeps the Content-* headers of the message with its top MIME
+ * part: look in both lists.
+ */
+static GMimeHeader *
+mheader(GMimeMessage *m, const char *name, int *count)
+{
+	GMimeObject *top = g_mime_message_get_mime_part(m);
+	GMimeHeader *h;
+	int n = 0;
+
+	h = header(GMIME_OBJECT(m), name, count);
+	if (top != NULL) {
+		GMimeHeader *h2 = header(top, name, &n);
+
+		if (h == NULL)
+			h = h2;
+		*count += n;
+	}
+	return h;
+}
+
 static const char *
 raw_value(GMimeHeader *h)
 {
@@ -1036,9 +1058,25 @@ check_headers(struct ctx *c)
 	if (h == NULL) {
 		int a, b;
 
-		if (header(o, "Content-Type", &a) != NULL ||
-		    header(o, "Content-Transfer-Encoding", &b) != NULL)
+		GMimeObject *top = g_mime_message_get_mime_part(c->msg);
+		GMimeContentType *ct = top ? g_mime_object_get_content_type(top) :
+		    NULL;
+		bool mime = top != NULL && (GMIME_IS_MULTIPART(top) ||
+		    (ct != NULL && !g_mime_content_type_is_type(ct, "text",
+		    "plain")) || (GMIME_IS_PART(top) &&
+		    (g_mime_part_get_content_encoding(GMIME_PART(top)) ==
+		    GMIME_CONTENT_ENCODING_BASE64 ||
+		    g_mime_part_get_content_encoding(GMIME_PART(top)) ==
+		    GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)));
+
+		/* Plain text with a charset is harmless; real MIME is not. */
+		if (mime)
 			addc(c, C_MIME_VERSION, "header MIME-Version",
+			    "MIME body without MIME-Version");
+		else if (mheader(c->msg, "Content-Type", &a) != NULL ||
+		    mheader(c->msg, "Content-Transfer-Encoding", &b) != NULL)
+			add(c, C_MIME_VERSION, LINT_INFO, 0,
+			    "header MIME-Version",
 			    "MIME headers without MIME-Version");
 	}
 
@@ -1062,18 +1100,28 @@ check_headers(struct ctx *c)
 
 	/* Duplicates and 8-bit bytes. */
 	for (j = 0; j < nitems(single_headers); j++) {
-		if (header(o, single_headers[j], &cnt) != NULL && cnt > 1)
+		if (mheader(c->msg, single_headers[j], &cnt) != NULL && cnt > 1)
 			addc(c, C_HEADER_DUP, single_headers[j],
 			    "%d %s headers", cnt, single_headers[j]);
 	}
-	n = g_mime_header_list_get_count(hl);
-	for (k = 0; k < n; k++) {
-		h = g_mime_header_list_get_header_at(hl, k);
-		if (has_8bit(raw_value(h)) || has_8bit(g_mime_header_get_name(h))) {
-			if (b8.len > 0)
-				sbuf_adds(&b8, ", ");
-			if (sbuf_adds(&b8, g_mime_header_get_name(h)) == -1)
-				c->oom = 1;
+	for (j = 0; j < 2; j++) {
+		GMimeObject *top = g_mime_message_get_mime_part(c->msg);
+
+		if (j == 1) {
+			if (top == NULL)
+				break;
+			hl = g_mime_object_get_header_list(top);
+		}
+		n = g_mime_header_list_get_count(hl);
+		for (k = 0; k < n; k++) {
+			h = g_mime_header_list_get_header_at(hl, k);
+			if (has_8bit(raw_value(h)) ||
+			    has_8bit(g_mime_header_get_name(h))) {
+				if (b8.len > 0)
+					sbuf_adds(&b8, ", ");
+				if (sbuf_adds(&b8, g_mime_header_get_name(h)) == -1)
+					c->oom = 1;
+			}
 		}
 	}
 	if (b8.len > 0)
