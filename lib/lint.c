@@ -83,7 +83,7 @@ static const struct lint_check checks[C_COUNT] = {
 	    "write From as \"Name <user@example.com>\"" },
 	[C_FROM_MULTIPLE] = { "from-multiple", LINT_ERROR, 1,
 	    "RFC 5322 section 3.6.2", "put exactly one mailbox in From" },
-	[C_MIME_VERSION] = { "mime-version-missing", LINT_WARN, 0.3,
+	[C_MIME_VERSION] = { "mime-version-missing", LINT_WARN, 1,
 	    "RFC 2045 section 4", "add MIME-Version: 1.0" },
 	[C_SUBJECT_MISSING] = { "subject-missing", LINT_WARN, 0.5,
 	    "RFC 5322 section 3.6.5", "give the message a subject" },
