@@ -27,7 +27,7 @@
 #define GMAIL_CLIP	(102 * 1024)
 #define MAX_EXAMPLES	3
 #define PHRASE_WARN	3.0	/* phrase points that make a warning */
-#define PHRASE_SCAN_MAX	(64 * 1024)	/* phrases: first 64 KB a part */
+#define PHRASE_SCAN_MAX	(16 * 1024)	/* phrases: first 16 KB a part */
 
 enum {
 	C_UNPARSEABLE,
@@ -184,14 +184,17 @@ static const char *risky_ext[] = {
 
 /*
  * The spam phrases, split by the first character a match can start with
- * (a letter or digit, caseless), plus one list for the rest: PCRE2 then
- * jumps straight to candidate positions instead of trying every phrase
- * at every byte.  Each list keeps spam.txt's line numbers.
+ * (a letter or digit, caseless), and a list of its own for each phrase
+ * that can start otherwise: PCRE2 then jumps straight to candidate
+ * positions instead of trying every phrase at every byte.  Each list
+ * keeps spam.txt's line numbers.
  */
 #define NGROUPS	37
+#define GROUP_OTHER	(NGROUPS - 1)
 
 struct lint {
-	struct phr		*spam[NGROUPS];
+	struct phr		**spam;		/* letter lists, then one each */
+	size_t			 nspam;
 	unsigned long		 maxline;	/* last line of spam.txt */
 	char			**shorteners;	/* sorted, lower case */
 	size_t			 nshort;
@@ -439,7 +442,7 @@ phrase_group(const char *ph)
 			else if (ph[k] == ')')
 				depth--;
 			else if (ph[k] == '|' && depth == 0)
-				return NGROUPS - 1;
+				return GROUP_OTHER;
 		}
 		p = ph + 1;
 		if (strncmp(p, "(?-i)", 5) == 0)
@@ -448,24 +451,87 @@ phrase_group(const char *ph)
 			p += 2;
 		c = (unsigned char)*p;
 		if (!isalnum(c) || p[1] == '?' || p[1] == '*' || p[1] == '{')
-			return NGROUPS - 1;
+			return GROUP_OTHER;
 	} else
 		c = (unsigned char)*ph;
 	if (isdigit(c))
 		return c - '0';
 	if (isalpha(c))
 		return 10 + tolower(c) - 'a';
-	return NGROUPS - 1;
+	return GROUP_OTHER;
+}
+
+/* Compile the lines of text whose group is g (or only line only). */
+static int
+load_group(struct lint *l, const char *text, int g, unsigned long only,
+    struct derr *e)
+{
+	struct sbuf b = { 0 };
+	const char *line, *next, *tab, *ph;
+	unsigned long lineno = 0;
+	size_t n;
+	int used = 0;
+	struct phr *p, **v;
+
+	for (line = text; *line != '\0'; line = next) {
+		char *one;
+		int lg;
+
+		lineno++;
+		next = strchr(line, '\n');
+		n = next ? (size_t)(next - line) : strlen(line);
+		next = next ? next + 1 : line + n;
+		if ((one = strndup(line, n)) == NULL)
+			goto oom;
+		tab = strchr(one, '\t');
+		ph = tab ? tab + 1 : one;
+		while (*ph == '\t' || *ph == ' ')
+			ph++;
+		lg = tab ? phrase_group(ph) : 0;
+		if (one[strspn(one, " ")] != '#' && *one != '\0' &&
+		    (only ? lineno == only : lg == g)) {
+			if (sbuf_add(&b, one, n) == -1) {
+				free(one);
+				goto oom;
+			}
+			used = 1;
+			if (lineno > l->maxline)
+				l->maxline = lineno;
+		}
+		free(one);
+		if (sbuf_addc(&b, '\n') == -1)
+			goto oom;
+	}
+	if (!used) {
+		sbuf_free(&b);
+		return 0;
+	}
+	if ((v = reallocarray(l->spam, l->nspam + 1, sizeof(*v))) == NULL)
+		goto oom;
+	l->spam = v;
+	if ((p = phr_load_mem(b.s, b.len, "spam.txt", e)) == NULL) {
+		sbuf_free(&b);
+		return -1;
+	}
+	l->spam[l->nspam++] = p;
+	sbuf_free(&b);
+	return 0;
+oom:
+	sbuf_free(&b);
+	derr_set(e, "spam.txt", "out of memory");
+	return -1;
 }
 
 static int
 load_spam(struct lint *l, const char *path, struct derr *e)
 {
-	struct sbuf all = { 0 }, g = { 0 };
-	char chunk[8192], *line, *next, *tab, *ph;
+	struct sbuf all = { 0 };
+	char chunk[8192];
+	const char *line, *next, *tab;
+	unsigned long lineno = 0;
 	size_t n;
 	FILE *fp;
-	int k, rc = -1, used;
+	int k, rc = -1;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		derr_set(e, path, "%s", strerror(errno));
@@ -480,40 +546,28 @@ load_spam(struct lint *l, const char *path, struct derr *e)
 	}
 	if (sbuf_add(&all, "", 0) == -1)
 		goto oom;
-	for (k = 0; k < NGROUPS; k++) {
-		unsigned long lineno = 0;
-
-		sbuf_reset(&g);
-		used = 0;
-		for (line = all.s; line != NULL && *line != '\0'; line = next) {
-			char save;
-
-			lineno++;
-			next = strchr(line, '\n');
-			n = next ? (size_t)(next - line) : strlen(line);
-			if (next != NULL)
-				next++;
-			save = line[n];
-			line[n] = '\0';
-			tab = strchr(line, '\t');
-			ph = tab ? tab + 1 : line;
-			while (*ph == '\t' || *ph == ' ')
-				ph++;
-			if (line[strspn(line, " ")] != '#' && *line != '\0' &&
-			    (tab == NULL || phrase_group(ph) == k)) {
-				if (sbuf_add(&g, line, n) == -1)
-					goto oom;
-				used = 1;
-				if (lineno > l->maxline)
-					l->maxline = lineno;
-			}
-			line[n] = save;
-			if (sbuf_addc(&g, '\n') == -1)
-				goto oom;
-		}
-		if (!used)
+	for (k = 0; k < GROUP_OTHER; k++)
+		if (load_group(l, all.s, k, 0, e) == -1)
+			goto out;
+	for (line = all.s; *line != '\0'; line = next) {
+		lineno++;
+		next = strchr(line, '\n');
+		n = next ? (size_t)(next - line) : strlen(line);
+		next = next ? next + 1 : line + n;
+		if (line[strspn(line, " ")] == '#' || n == 0)
 			continue;
-		if ((l->spam[k] = phr_load_mem(g.s, g.len, "spam.txt", e)) == NULL)
+		tab = memchr(line, '\t', n);
+		if (tab != NULL) {
+			char *ph = strndup(tab + 1, (size_t)(line + n - tab - 1));
+
+			if (ph == NULL)
+				goto oom;
+			k = phrase_group(str_trim(ph));
+			free(ph);
+			if (k != GROUP_OTHER)
+				continue;
+		}
+		if (load_group(l, all.s, 0, lineno, e) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -523,7 +577,6 @@ oom:
 out:
 	fclose(fp);
 	sbuf_free(&all);
-	sbuf_free(&g);
 	return rc;
 }
 
@@ -581,8 +634,9 @@ lint_free(struct lint *l)
 
 	if (l == NULL)
 		return;
-	for (k = 0; k < NGROUPS; k++)
+	for (k = 0; k < l->nspam; k++)
 		phr_free(l->spam[k]);
+	free(l->spam);
 	for (k = 0; k < l->nshort; k++)
 		free(l->shorteners[k]);
 	free(l->shorteners);
@@ -1515,12 +1569,11 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
 {
 	struct phr_hit hit;
 	size_t start;
-	int rc = 0, g;
+	int rc = 0;
+	size_t g;
 	char w[96];
 
-	for (g = 0; g < NGROUPS; g++) {
-	if (c->l->spam[g] == NULL)
-		continue;
+	for (g = 0; g < c->l->nspam; g++) {
 	start = 0;
 	while (start < n &&
 	    (rc = phr_match(c->l->spam[g], s, n, start, &hit, c->e)) == 1) {
