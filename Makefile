@@ -35,6 +35,8 @@ DATAFILES   := $(sort $(wildcard data/*))
 SANFLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                -fno-omit-frame-pointer
 
+.SECONDARY:
+
 .PHONY: all check check-asan test-drivers demo deps install uninstall clean \
         bench fuzz lint-man
 

@@ -1,9 +1,11 @@
 /*
  * Messages from stdin, files, Maildirs and folders, one at a time.  See
- * input.h.  mbox or single message is decided from the first bytes; on a
- * pipe those bytes are put back in front of the stream with a cat stream
- * (and the parser told not to persist it); CR-only input goes through a
- * small GMime filter that turns bare CRs into LFs.
+ * input.h.  mbox or single message is decided from the first bytes.  The
+ * mbox is split here, at a "From " line that starts the file or follows
+ * an empty line (RFC 4155), and each message's bytes are parsed by GMime
+ * on their own: GMime 3.2's own mbox parser stops for good at the first
+ * message whose headers it cannot parse, which would lose the rest of
+ * the mailbox.  CR-only input has its CRs turned into LFs as it is read.
  */
 #include <sys/stat.h>
 
@@ -21,80 +23,18 @@
 
 #define PEEK_SIZE	4096
 
-/* A GMime filter: bare CR (and CRLF) to LF, for CR-only mail. */
-typedef struct {
-	GMimeFilter	 parent;
-	gboolean	 saw_cr;
-} DelivFilterCR;
-typedef struct {
-	GMimeFilterClass parent_class;
-} DelivFilterCRClass;
+#define READ_SIZE	65536
 
-static GType	deliv_filter_cr_get_type(void);
-G_DEFINE_TYPE(DelivFilterCR, deliv_filter_cr, GMIME_TYPE_FILTER)
-
-static void
-cr_convert(GMimeFilter *f, char *in, size_t len, size_t prespace,
-    char **out, size_t *outlen, size_t *outprespace)
-{
-	DelivFilterCR *cr = (DelivFilterCR *)f;
-	size_t i;
-	char *o;
-
-	g_mime_filter_set_size(f, len + 1, FALSE);
-	o = f->outbuf;
-	for (i = 0; i < len; i++) {
-		if (in[i] == '\r') {
-			*o++ = '\n';
-			cr->saw_cr = TRUE;
-		} else if (in[i] == '\n' && cr->saw_cr) {
-			cr->saw_cr = FALSE;
-		} else {
-			*o++ = in[i];
-			cr->saw_cr = FALSE;
-		}
-	}
-	*out = f->outbuf;
-	*outlen = (size_t)(o - f->outbuf);
-	*outprespace = prespace;
-}
-
-static GMimeFilter *
-cr_copy(GMimeFilter *f)
-{
-	(void)f;
-	return g_object_new(deliv_filter_cr_get_type(), NULL);
-}
-
-static void
-cr_complete(GMimeFilter *f, char *in, size_t len, size_t prespace,
-    char **out, size_t *outlen, size_t *outprespace)
-{
-	cr_convert(f, in, len, prespace, out, outlen, outprespace);
-}
-
-static void
-cr_reset(GMimeFilter *f)
-{
-	((DelivFilterCR *)f)->saw_cr = FALSE;
-}
-
-static void
-deliv_filter_cr_class_init(DelivFilterCRClass *k)
-{
-	GMimeFilterClass *fc = GMIME_FILTER_CLASS(k);
-
-	fc->copy = cr_copy;
-	fc->filter = cr_convert;
-	fc->complete = cr_complete;
-	fc->reset = cr_reset;
-}
-
-static void
-deliv_filter_cr_init(DelivFilterCR *f)
-{
-	f->saw_cr = FALSE;
-}
+/* A buffered reader of one file descriptor, line by line. */
+struct reader {
+	int		 fd;
+	bool		 own;		/* close fd at the end */
+	bool		 cronly;	/* lines end in CR: turn them into LF */
+	bool		 eof;
+	long long	 nread;		/* bytes read from fd */
+	char		*buf;
+	size_t		 pos, len;
+};
 
 struct input {
 	char *const		*ops;
@@ -103,12 +43,15 @@ struct input {
 	int			 nerr;
 	GMimeParserOptions	*popts;
 
-	/* The current source: a parser over one file or stdin. */
-	GMimeParser		*parser;
+	/* The current source: one file or stdin. */
+	struct reader		 rd;
+	bool			 open;
 	char			*source;
 	long			 msgno;
+	off_t			 offset;	/* bytes consumed so far */
 	bool			 mbox;
-	bool			 done_single;	/* single message handed out */
+	struct sbuf		 line;		/* a line read ahead */
+	bool			 have_line;
 
 	/* The current directory listing, if an operand was a folder. */
 	char			**list;
@@ -117,10 +60,11 @@ struct input {
 
 	struct msg		 cur;
 	GMimeMessage		*held;
+	GByteArray		*raw;
 	char			*envelope;
 	char			 errbuf[256];
-	GByteArray		*raw;
-	bool			 init_gmime;
+	long long		 bytes_done;	/* over all sources */
+	long long		 bytes_total;	/* -2: not yet known */
 };
 
 struct input *
@@ -132,8 +76,12 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 	(void)o;
 	if ((in = calloc(1, sizeof(*in))) == NULL)
 		return NULL;
+	if ((in->rd.buf = malloc(READ_SIZE)) == NULL) {
+		free(in);
+		return NULL;
+	}
 	g_mime_init();
-	in->init_gmime = true;
+	in->bytes_total = -2;
 	if (argc == 0) {
 		in->ops = stdin_ops;
 		in->nops = 1;
@@ -158,24 +106,91 @@ release_msg(struct input *in)
 		g_object_unref(in->held);
 		in->held = NULL;
 	}
-	g_free(in->envelope);
-	in->envelope = NULL;
 	if (in->raw != NULL) {
 		g_byte_array_unref(in->raw);
 		in->raw = NULL;
 	}
+	free(in->envelope);
+	in->envelope = NULL;
 	memset(&in->cur, 0, sizeof(in->cur));
 }
 
 static void
 close_source(struct input *in)
 {
-	if (in->parser != NULL) {
-		g_object_unref(in->parser);
-		in->parser = NULL;
-	}
+	if (in->open)
+		in->bytes_done += in->rd.nread;
+	in->rd.nread = 0;
+	if (in->open && in->rd.own)
+		close(in->rd.fd);
+	in->open = false;
+	in->have_line = false;
 	free(in->source);
 	in->source = NULL;
+}
+
+/* Fill the reader's buffer.  0 on data, 1 at the end, -1 on error. */
+static int
+rd_fill(struct reader *rd)
+{
+	ssize_t n;
+
+	if (rd->pos < rd->len)
+		return 0;
+	if (rd->eof)
+		return 1;
+	for (;;) {
+		n = read(rd->fd, rd->buf, READ_SIZE);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		break;
+	}
+	rd->pos = 0;
+	rd->len = (size_t)n;
+	rd->nread += n;
+	if (n == 0) {
+		rd->eof = true;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Read one line, with its end (LF; a CR in CR-only mode, written as LF),
+ * into b (replacing its contents).  1 on a line, 0 at the end, -1 on a
+ * read error or when out of memory.
+ */
+static int
+rd_line(struct reader *rd, struct sbuf *b)
+{
+	char term = rd->cronly ? '\r' : '\n', *p;
+	size_t n;
+	int r;
+
+	sbuf_reset(b);
+	for (;;) {
+		if ((r = rd_fill(rd)) == -1)
+			return -1;
+		if (r == 1)
+			return b->len > 0;
+		p = memchr(rd->buf + rd->pos, term, rd->len - rd->pos);
+		n = p ? (size_t)(p - (rd->buf + rd->pos)) + 1 :
+		    rd->len - rd->pos;
+		if (sbuf_add(b, rd->buf + rd->pos, n) == -1)
+			return -1;
+		rd->pos += n;
+		if (p != NULL) {
+			if (rd->cronly) {
+				b->s[b->len - 1] = '\n';
+				/* A CRLF in CR-only input: drop the LF. */
+				if (rd_fill(rd) == 0 && rd->buf[rd->pos] == '\n')
+					rd->pos++;
+			}
+			return 1;
+		}
+	}
 }
 
 static void
@@ -241,10 +256,10 @@ oom:
 static int
 open_dir(struct input *in, const char *path, struct derr *e)
 {
+	const char *parts[] = { "cur", "new" };
 	char sub[4096];
 	struct stat st;
-	int maildir = 0;
-	const char *parts[] = { "cur", "new" };
+	bool maildir = false;
 	size_t i;
 
 	free_list(in);
@@ -253,7 +268,7 @@ open_dir(struct input *in, const char *path, struct derr *e)
 		    parts[i]) >= sizeof(sub))
 			continue;
 		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
-			maildir = 1;
+			maildir = true;
 			if (list_dir(in, sub, e) == -1)
 				return -1;
 		}
@@ -264,20 +279,16 @@ open_dir(struct input *in, const char *path, struct derr *e)
 }
 
 /*
- * Open one file (or stdin for "-") and set up its parser.  Returns 1 when
- * a parser is ready, 0 for an empty stdin, 2 for an empty named file (an
- * error message is handed out for it), -1 on error.
+ * Open one file (or stdin for "-") and look at its first bytes.  Returns
+ * 1 when it has data, 0 when it is empty, -1 on error.
  */
 static int
 open_file(struct input *in, const char *path, struct derr *e)
 {
-	GMimeStream *s = NULL, *mem, *cat, *filt;
-	GMimeFilter *f;
-	char peek[PEEK_SIZE];
-	ssize_t n, got = 0;
-	struct stat st;
-	bool is_stdin = strcmp(path, "-") == 0, regular, cronly, direct;
-	int fd;
+	struct reader *rd = &in->rd;
+	bool is_stdin = strcmp(path, "-") == 0;
+	size_t n;
+	int fd, r;
 
 	if (is_stdin)
 		fd = STDIN_FILENO;
@@ -285,138 +296,157 @@ open_file(struct input *in, const char *path, struct derr *e)
 		derr_set(e, path, "%s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == -1) {
-		derr_set(e, path, "%s", strerror(errno));
-		goto fail;
-	}
-	regular = S_ISREG(st.st_mode);
-	while (got < (ssize_t)sizeof(peek)) {
-		n = read(fd, peek + got, sizeof(peek) - (size_t)got);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			derr_set(e, path, "%s", strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		got += n;
-	}
 	free(in->source);
 	if ((in->source = strdup(path)) == NULL) {
-		derr_set(e, path, "out of memory");
-		goto fail;
-	}
-	in->msgno = 0;
-	in->done_single = false;
-	if (got == 0) {
 		if (!is_stdin)
 			close(fd);
-		return is_stdin ? 0 : 2;
+		derr_set(e, path, "out of memory");
+		return -1;
 	}
-	cronly = memchr(peek, '\r', (size_t)got) != NULL &&
-	    memchr(peek, '\n', (size_t)got) == NULL;
-	in->mbox = got >= 5 && memcmp(peek, "From ", 5) == 0;
-	direct = regular && !cronly && lseek(fd, 0, SEEK_SET) == 0;
-	if (direct) {
-		s = g_mime_stream_fs_new(fd);
-		if (is_stdin)
-			g_mime_stream_fs_set_owner(GMIME_STREAM_FS(s), FALSE);
-	} else {
-		mem = g_mime_stream_mem_new_with_buffer(peek, (size_t)got);
-		if (regular)
-			s = g_mime_stream_fs_new(fd);
-		else
-			s = g_mime_stream_pipe_new(fd);
-		if (is_stdin && regular)
-			g_mime_stream_fs_set_owner(GMIME_STREAM_FS(s), FALSE);
-		else if (is_stdin)
-			g_mime_stream_pipe_set_owner(GMIME_STREAM_PIPE(s),
-			    FALSE);
-		cat = g_mime_stream_cat_new();
-		g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), mem);
-		g_mime_stream_cat_add_source(GMIME_STREAM_CAT(cat), s);
-		g_object_unref(mem);
-		g_object_unref(s);
-		s = cat;
-		if (cronly) {
-			filt = g_mime_stream_filter_new(s);
-			f = g_object_new(deliv_filter_cr_get_type(), NULL);
-			g_mime_stream_filter_add(GMIME_STREAM_FILTER(filt), f);
-			g_object_unref(f);
-			g_object_unref(s);
-			s = filt;
+	rd->fd = fd;
+	rd->own = !is_stdin;
+	rd->eof = false;
+	rd->pos = rd->len = 0;
+	in->open = true;
+	in->have_line = false;
+	in->msgno = 0;
+	in->offset = 0;
+	if ((r = rd_fill(rd)) == -1) {
+		derr_set(e, path, "%s", strerror(errno));
+		close_source(in);
+		return -1;
+	}
+	if (r == 1)
+		return 0;
+	n = rd->len;
+	rd->cronly = memchr(rd->buf, '\r', n) != NULL &&
+	    memchr(rd->buf, '\n', n) == NULL;
+	in->mbox = n >= 5 && memcmp(rd->buf, "From ", 5) == 0;
+	return 1;
+}
+
+static bool
+is_from_line(const struct sbuf *b)
+{
+	return b->len >= 5 && memcmp(b->s, "From ", 5) == 0;
+}
+
+static bool
+is_empty_line(const struct sbuf *b)
+{
+	return (b->len == 1 && b->s[0] == '\n') ||
+	    (b->len == 2 && b->s[0] == '\r' && b->s[1] == '\n');
+}
+
+/*
+ * Read the next message of the open source into a new byte array.  In an
+ * mbox it runs to the next From_ line after an empty line.  Returns 1
+ * with *out set, 0 at the end of the source, -1 on a read error.
+ */
+static int
+read_message(struct input *in, GByteArray **out, struct derr *e)
+{
+	GByteArray *a;
+	bool empty_before = false;
+	int r;
+
+	*out = NULL;
+	if (!in->have_line) {
+		r = rd_line(&in->rd, &in->line);
+		if (r == -1)
+			goto fail;
+		if (r == 0)
+			return 0;
+		in->have_line = true;
+	}
+	a = g_byte_array_new();
+	in->cur.offset = in->offset;
+	if (in->mbox && is_from_line(&in->line)) {
+		const char *p = in->line.s + 5;
+
+		in->envelope = strndup(p, strcspn(p, " \t\r\n"));
+		in->offset += (off_t)in->line.len;
+	} else
+		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
+	in->have_line = false;
+	for (;;) {
+		r = rd_line(&in->rd, &in->line);
+		if (r == -1) {
+			g_byte_array_unref(a);
+			goto fail;
 		}
+		if (r == 0)
+			break;
+		if (in->mbox && empty_before && is_from_line(&in->line)) {
+			in->have_line = true;
+			break;
+		}
+		in->offset += (off_t)in->line.len;
+		empty_before = is_empty_line(&in->line);
+		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
 	}
-	in->parser = g_mime_parser_new_with_stream(s);
-	g_object_unref(s);
-	g_mime_parser_set_format(in->parser, in->mbox ? GMIME_FORMAT_MBOX :
-	    GMIME_FORMAT_MESSAGE);
-	/* Only a seekable file may stay on disk behind the parsed parts. */
-	g_mime_parser_set_persist_stream(in->parser, direct);
+	/* An mbox message's last empty line separates; it is not body. */
+	if (in->mbox && empty_before && a->len > 0 &&
+	    a->data[a->len - 1] == '\n') {
+		g_byte_array_set_size(a, a->len - 1);
+		if (a->len > 0 && a->data[a->len - 1] == '\r')
+			g_byte_array_set_size(a, a->len - 1);
+	}
+	*out = a;
 	return 1;
 fail:
-	if (!is_stdin)
-		close(fd);
+	derr_set(e, in->source, "%s", strerror(errno));
 	return -1;
 }
 
-/* Hand out the next message of the open parser; 0 when it is done. */
-static int
-parser_next(struct input *in, struct msg **m)
+/* Parse the bytes of one message with GMime; NULL if it cannot. */
+static GMimeMessage *
+parse_message(struct input *in, GByteArray *a)
 {
+	GMimeStream *s;
+	GMimeParser *p;
 	GMimeMessage *msg;
-	char *marker, *sp;
 
-	if (!in->mbox && in->done_single)
-		return 0;
-	if (g_mime_parser_eos(in->parser))
-		return 0;
-	msg = g_mime_parser_construct_message(in->parser, in->popts);
-	in->msgno++;
-	in->cur.source = in->source;
-	in->cur.msgno = in->msgno;
-	in->cur.offset = (off_t)g_mime_parser_get_headers_begin(in->parser);
-	if (msg == NULL) {
-		/* The rest of this source cannot be parsed: say so, stop. */
-		snprintf(in->errbuf, sizeof(in->errbuf),
-		    "cannot parse message at offset %lld",
-		    (long long)g_mime_parser_tell(in->parser));
-		in->cur.error = in->errbuf;
-		in->done_single = true;
-		in->mbox = false;
-		*m = &in->cur;
-		return 1;
-	}
-	in->held = msg;
-	in->cur.mime = msg;
-	if (in->mbox) {
-		marker = g_mime_parser_get_mbox_marker(in->parser);
-		if (marker != NULL && strncmp(marker, "From ", 5) == 0) {
-			sp = marker + 5;
-			sp[strcspn(sp, " \t\r\n")] = '\0';
-			in->envelope = g_strdup(sp);
-			in->cur.envelope = in->envelope;
-		}
-		g_free(marker);
-	}
-	in->done_single = true;
-	*m = &in->cur;
-	return 1;
+	s = g_mime_stream_mem_new_with_byte_array(a);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
+	p = g_mime_parser_new_with_stream(s);
+	g_object_unref(s);
+	g_mime_parser_set_format(p, GMIME_FORMAT_MESSAGE);
+	g_mime_parser_set_persist_stream(p, FALSE);
+	msg = g_mime_parser_construct_message(p, in->popts);
+	g_object_unref(p);
+	return msg;
 }
 
 int
 input_next(struct input *in, struct msg **m, struct derr *e)
 {
 	const char *path;
+	GByteArray *a;
 	struct stat st;
 	int r;
 
 	release_msg(in);
 	for (;;) {
-		if (in->parser != NULL) {
-			if (parser_next(in, m) == 1)
+		if (in->open) {
+			r = read_message(in, &a, e);
+			if (r == -1) {
+				in->nerr++;
+				close_source(in);
+				return -1;
+			}
+			if (r == 1) {
+				in->raw = a;
+				in->cur.source = in->source;
+				in->cur.msgno = ++in->msgno;
+				in->cur.envelope = in->envelope;
+				in->held = parse_message(in, a);
+				in->cur.mime = in->held;
+				if (in->held == NULL)
+					in->cur.error = "cannot parse message";
+				*m = &in->cur;
 				return 1;
+			}
 			close_source(in);
 		}
 		if (in->next_list < in->nlist)
@@ -440,34 +470,88 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 			in->nerr++;
 			return -1;
 		}
-		if (r == 2) {
+		if (r == 0 && strcmp(path, "-") != 0) {
+			/* An empty named file is still accounted for. */
 			in->cur.source = in->source;
 			in->cur.msgno = 1;
 			in->cur.error = "empty input";
+			if (in->rd.own)
+				close(in->rd.fd);
+			in->open = false;
 			*m = &in->cur;
 			return 1;
 		}
+		if (r == 0)
+			close_source(in);
 	}
 }
 
 const char *
 input_msg_raw(struct input *in, struct msg *m, size_t *len)
 {
-	GMimeStream *s;
-
+	(void)m;
 	*len = 0;
-	if (m->mime == NULL)
+	if (in->raw == NULL)
 		return NULL;
-	if (in->raw == NULL) {
-		s = g_mime_stream_mem_new();
-		g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
-		g_mime_object_write_to_stream(GMIME_OBJECT(m->mime), NULL, s);
-		in->raw = g_mime_stream_mem_get_byte_array(
-		    GMIME_STREAM_MEM(s));
-		g_object_unref(s);
-	}
 	*len = in->raw->len;
 	return (const char *)in->raw->data;
+}
+
+/* Total size of a path: a file's size, a folder's files; -1 unknown. */
+static long long
+path_size(const char *path)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	char sub[4096];
+	long long sum = 0, n;
+
+	if (strcmp(path, "-") == 0) {
+		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+			return (long long)st.st_size;
+		return -1;
+	}
+	if (stat(path, &st) == -1)
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return (long long)st.st_size;
+	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+		    de->d_name) >= sizeof(sub))
+			continue;
+		if ((n = path_size(sub)) < 0) {
+			sum = -1;
+			break;
+		}
+		sum += n;
+	}
+	closedir(d);
+	return sum;
+}
+
+void
+input_position(struct input *in, long long *done, long long *total)
+{
+	int i;
+	long long n;
+
+	if (in->bytes_total == -2) {
+		in->bytes_total = 0;
+		for (i = 0; i < in->nops; i++) {
+			if ((n = path_size(in->ops[i])) < 0) {
+				in->bytes_total = -1;
+				break;
+			}
+			in->bytes_total += n;
+		}
+	}
+	*done = in->bytes_done + in->rd.nread;
+	*total = in->bytes_total;
 }
 
 int
@@ -484,9 +568,10 @@ input_close(struct input *in)
 	release_msg(in);
 	close_source(in);
 	free_list(in);
+	sbuf_free(&in->line);
 	if (in->popts != NULL)
 		g_mime_parser_options_free(in->popts);
-	if (in->init_gmime)
-		g_mime_shutdown();
+	g_mime_shutdown();
+	free(in->rd.buf);
 	free(in);
 }

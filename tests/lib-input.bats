@@ -9,8 +9,8 @@ setup() {
 
 @test "input: a 2-message mbox on a pipe gives 2 messages with envelopes" {
 	run -0 bash -c "cat '$F/two.mbox' | input-dump --no-header"
-	assert_line -n 0 $'-\t1\tsender@example.com\t\tFirst message\t4\t'"$(sed -n 1p "$F/two.sizes")"
-	assert_line -n 1 $'-\t2\tother@example.org\t\tSecond message\t3\t'"$(sed -n 2p "$F/two.sizes")"
+	assert_line -n 0 $'-\t1\tsender@example.com\t\tFirst message\t4\t'"$(sed -n '2,8p' "$F/two.mbox" | wc -c)"
+	assert_line -n 1 $'-\t2\tother@example.org\t\tSecond message\t3\t'"$(sed -n '11,15p' "$F/two.mbox" | wc -c)"
 	assert_equal "${#lines[@]}" 2
 }
 
@@ -27,10 +27,11 @@ setup() {
 
 @test "input: CRLF and CR-only messages parse like LF ones" {
 	run -0 input-dump --no-header "$F/crlf.eml"
-	assert_output "$F/crlf.eml"$'\t1\t\t\tLine endings\t3\t'"$(cat "$F/crlf.size")"
+	assert_output "$F/crlf.eml"$'\t1\t\t\tLine endings\t3\t'"$(stat -c %s "$F/crlf.eml")"
+	# CR-only lines are read as LF lines.
 	run -0 input-dump --no-header <"$F/cr-only.eml"
-	assert_output $'-\t1\t\t\tLine endings\t3\t'"$(cat "$F/crlf.size")"
-} 
+	assert_output $'-\t1\t\t\tLine endings\t3\t'"$(tr -d '\r' <"$F/crlf.eml" | wc -c)"
+}
 
 @test "input: a Maildir is read cur/ then new/, sorted" {
 	run -0 input-dump --no-header "$F/maildir"
@@ -58,4 +59,17 @@ $F/maildir/new/1700000002.c	In new second"
 	for ((i = 0; i < 2000; i++)); do cat "$F/two.mbox"; done >"$BATS_TEST_TMPDIR/big.mbox"
 	run -0 bash -c "input-dump --no-header '$BATS_TEST_TMPDIR/big.mbox' | wc -l"
 	assert_output 4000
+}
+
+@test "progress: forced with --progress, a line per tick on stderr, cleared at the end" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump --progress "$F/two.mbox"
+	[[ $stderr == $'\rinput-dump: 1 messages, '*'/s, 100%, ETA 0:00'$'\e[K\rinput-dump: 2 messages, '*$'\r\e[K' ]] || fail "stderr: $(od -c <<<"$stderr")"
+	assert_equal "${#lines[@]}" 3
+}
+
+@test "progress: off in pipes and with --no-progress" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump "$F/two.mbox"
+	assert_equal "$stderr" ''
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump --progress --no-progress "$F/two.mbox"
+	assert_equal "$stderr" ''
 }
