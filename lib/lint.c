@@ -203,7 +203,18 @@ struct lint {
 	pcre2_code		*re_encword;
 	pcre2_code		*re_msgid;
 	pcre2_match_data	*md;
+	/*
+	 * Subjects are matched from a copy with zeroed slack after it:
+	 * PCRE2's JIT may read a few bytes past the end (harmless, but
+	 * memory checkers object).
+	 */
+	char			*pad;
+	size_t			 padcap;
+	const char		*padsrc;	/* what pad holds a copy of */
+	size_t			 padlen;
 };
+
+#define PAD_SLACK	64
 
 /* A text part as the checks see it. */
 struct tpart {
@@ -645,7 +656,38 @@ lint_free(struct lint *l)
 	pcre2_code_free(l->re_encword);
 	pcre2_code_free(l->re_msgid);
 	pcre2_match_data_free(l->md);
+	free(l->pad);
 	free(l);
+}
+
+/* s[0..len) in a buffer with zeroed slack; NULL when out of memory. */
+static const char *
+padded(struct lint *l, const char *s, size_t len)
+{
+	if (l->pad != NULL && l->padsrc == s && l->padlen == len)
+		return l->pad;
+	if (len + PAD_SLACK > l->padcap) {
+		size_t cap = len + PAD_SLACK + 4096;
+		char *p = realloc(l->pad, cap);
+
+		if (p == NULL)
+			return NULL;
+		l->pad = p;
+		l->padcap = cap;
+	}
+	memcpy(l->pad, s, len);
+	memset(l->pad + len, 0, PAD_SLACK);
+	l->padsrc = s;
+	l->padlen = len;
+	return l->pad;
+}
+
+/* Forget the copy (its source is about to be freed). */
+static void
+unpad(struct lint *l)
+{
+	l->padsrc = NULL;
+	l->padlen = 0;
 }
 
 /*
@@ -659,6 +701,11 @@ match(struct ctx *c, pcre2_code *re, const char *s, size_t len, size_t start)
 
 	if (start > len)
 		return 0;
+	if ((s = padded(c->l, s, len)) == NULL) {
+		derr_set(c->e, "lint", "out of memory");
+		c->oom = 1;
+		return -1;
+	}
 	rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, 0, c->l->md, NULL);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
@@ -1568,15 +1615,20 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
     const struct tpart *tp, unsigned char *seen, size_t nseen)
 {
 	struct phr_hit hit;
+	const char *ps;
 	size_t start;
 	int rc = 0;
 	size_t g;
 	char w[96];
 
+	if ((ps = padded(c->l, s, n)) == NULL) {
+		c->oom = 1;
+		return;
+	}
 	for (g = 0; g < c->l->nspam; g++) {
 	start = 0;
 	while (start < n &&
-	    (rc = phr_match(c->l->spam[g], s, n, start, &hit, c->e)) == 1) {
+	    (rc = phr_match(c->l->spam[g], ps, n, start, &hit, c->e)) == 1) {
 		double wt = strtod(hit.tag, NULL);
 		unsigned long line;
 
@@ -1705,6 +1757,7 @@ check_content(struct ctx *c)
 		    money >= 3 ? 1 : 0.5, "body",
 		    "sums of money or $$$ (%zu)", money);
 	sbuf_free(&body);
+	unpad(c->l);
 
 	if ((seen = calloc(nseen, 1)) == NULL) {
 		c->oom = 1;
@@ -2220,6 +2273,7 @@ lint_message(struct lint *l, GMimeMessage *msg, const char *why,
 	if (!c.oom)
 		check_bulk(&c, bulk);
 out:
+	unpad(l);
 	for (k = 0; k < c.nparts; k++) {
 		free(c.parts[k].text);
 		html_doc_free(&c.parts[k].doc);

@@ -433,7 +433,10 @@ List-Unsubscribe: <mailto:unsub-42@shop.example.org>' "$F/bulk-good.eml" >"$T/b2
 	local c=$CORPORA/lint
 	tail -n +2 "$c/labels.tsv" | cut -f1 >"$T/files"
 	perl "$TOP/bench/lint-assent.pl" "$c" "$T/msg" <"$T/files"
-	(cd "$T/msg" && xargs deliv-lint --json <"$T/files" >"$T/out.json") || true
+	(cd "$T/msg" && xargs deliv-lint --json <"$T/files" >"$T/out.json" \
+	    2>"$T/err") || true
+	run cat "$T/err"
+	assert_output ''
 	jq -r 'select(.record == "summary") | [.source, .score] | @tsv' \
 	    "$T/out.json" >"$T/scores"
 	run -0 perl "$c/tools/lint-eval.pl" "$c/labels.tsv" "$T/scores"

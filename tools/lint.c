@@ -144,6 +144,8 @@ main(int argc, char *argv[])
 	struct lint_result res = { 0 };
 	struct msg *m;
 	struct derr e;
+	struct cli_progress *prog;
+	long long nmsg = 0;
 	const char *phrdir = NULL, *errstr, *raw;
 	char dir[4096];
 	double threshold = DEFAULT_THRESHOLD;
@@ -200,11 +202,18 @@ main(int argc, char *argv[])
 	if ((o = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		err(DELIV_EXIT_ERROR, "output");
 	sandbox("stdio rpath");
+	prog = cli_progress_start(&oo, "messages");
 
 	while ((r = input_next(in, &m, &e)) != 0) {
 		if (r == -1) {
 			warnx("%s: %s", e.where, e.what);
 			continue;
+		}
+		if (prog != NULL) {
+			long long done, total;
+
+			input_position(in, &done, &total);
+			cli_progress_tick(prog, ++nmsg, done, total);
 		}
 		raw = input_msg_raw(in, m, &rawlen);
 		if (lint_message(l, m->mime, m->error, raw, rawlen, bulk, &res,
@@ -215,6 +224,7 @@ main(int argc, char *argv[])
 		}
 		write_message(o, m, &res, minsev, threshold, &fail);
 	}
+	cli_progress_end(prog);
 	if (out_close(o) == -1) {
 		warn("stdout");
 		status = DELIV_EXIT_ERROR;
