@@ -1616,10 +1616,11 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
 {
 	struct phr_hit hit;
 	const char *ps;
-	size_t start;
+	size_t start, k, nspan = 0, capspan = 0;
 	int rc = 0;
 	size_t g;
 	char w[96];
+	struct { size_t start, end; } *span = NULL;
 
 	if ((ps = padded(c->l, s, n)) == NULL) {
 		c->oom = 1;
@@ -1633,11 +1634,30 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
 		unsigned long line;
 
 		start = hit.end > hit.start ? hit.end : hit.start + 1;
+		/* Text another phrase already matched counts once. */
+		for (k = 0; k < nspan; k++)
+			if (hit.start < span[k].end && span[k].start < hit.end)
+				break;
+		if (k < nspan)
+			continue;
 		if (hit.line < nseen) {
 			if (seen[hit.line])
 				continue;
 			seen[hit.line] = 1;
 		}
+		if (nspan == capspan) {
+			size_t nc = capspan ? capspan * 2 : 16;
+			void *p = reallocarray(span, nc, sizeof(*span));
+
+			if (p == NULL) {
+				c->oom = 1;
+				break;
+			}
+			span = p;
+			capspan = nc;
+		}
+		span[nspan].start = hit.start;
+		span[nspan++].end = hit.end;
 		if (tp == NULL)
 			snprintf(w, sizeof(w), "%s", part);
 		else {
@@ -1652,13 +1672,14 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
 		    s + hit.start, hit.phrase, strlen(hit.phrase) > 60 ? "..." :
 		    "", hit.line, hit.tag);
 		if (c->oom)
-			return;
+			break;
 	}
-	if (rc == -1) {
+	if (rc == -1)
 		c->oom = 2;
-		return;
+	if (c->oom)
+		break;
 	}
-	}
+	free(span);
 }
 
 static void
@@ -2077,6 +2098,17 @@ hlist_has(const char *h, const char *name)
 	return false;
 }
 
+/* Length of v for a detail: up to 80, without trailing white space. */
+static int
+vlen(const char *v)
+{
+	size_t n = strlen(v);
+
+	while (n > 0 && isspace((unsigned char)v[n - 1]))
+		n--;
+	return n > 80 ? 80 : (int)n;
+}
+
 static void
 check_bulk(struct ctx *c, bool forced)
 {
@@ -2115,9 +2147,11 @@ check_bulk(struct ctx *c, bool forced)
 		return;
 	}
 	v = raw_value(lu);
+	while (isspace((unsigned char)*v))
+		v++;
 	if (strstr(v, "=?") != NULL && strstr(v, "?=") != NULL)
 		addc(c, C_UNSUB_ENCODED, "header List-Unsubscribe",
-		    "RFC 2047 encoded-word in \"%.80s\"", v);
+		    "RFC 2047 encoded-word in \"%.*s\"", vlen(v), v);
 	{
 		const char *p = v;
 		bool in = false;
@@ -2169,7 +2203,7 @@ check_bulk(struct ctx *c, bool forced)
 		add(c, C_UNSUB_SYNTAX, forced ? LINT_ERROR : LINT_WARN,
 		    forced ? checks[C_UNSUB_SYNTAX].points : 0.3,
 		    "header List-Unsubscribe", "URI without <angle brackets>: "
-		    "\"%.80s\"", v);
+		    "\"%.*s\"", vlen(v), v);
 	if (!https)
 		add(c, C_UNSUB_HTTPS, soft, forced ?
 		    checks[C_UNSUB_HTTPS].points : 0, "header List-Unsubscribe",
