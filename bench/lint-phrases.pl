@@ -33,8 +33,16 @@ if ($mode eq '--candidates') {
 			} else {
 				next;
 			}
-			$re = "(?-i)$re" unless $flags =~ /i/;
-			$ph = "/$re/";
+			my $ci = $flags =~ /i/;
+			# A leading alternation, \b(?:a|b|c)rest or a|b, becomes
+			# one entry per alternative, so that each can go to the
+			# list of its first letter (see group()).
+			for my $alt (split_alts($re)) {
+				my $r = $ci ? $alt : "(?-i)$alt";
+				next if $seen{lc $r}++;
+				print "# $origin\n1\t/$r/\n";
+			}
+			next;
 		} else {
 			$ph = $text;
 			$ph =~ s/^\s+|\s+$//g;
@@ -88,6 +96,64 @@ if ($mode eq '--weigh') {
 	}
 	exit 0;
 }
+# Split a regex at the top-level "|" of a leading (?:...) group (keeping a
+# \b before it and the rest after it on every alternative) or at its own
+# top level; each piece must start with a letter, else the regex is kept
+# whole.
+sub top_split {
+	my $r = shift;
+	my ($d, $cls, $last, @p) = (0, 0, 0);
+	for (my $k = 0; $k < length $r; $k++) {
+		my $ch = substr($r, $k, 1);
+		if ($ch eq '\\') { $k++; next; }
+		if ($cls) { $cls = 0 if $ch eq ']'; next; }
+		if ($ch eq '[') { $cls = 1; }
+		elsif ($ch eq '(') { $d++; }
+		elsif ($ch eq ')') { $d--; return undef if $d < 0; }
+		elsif ($ch eq '|' && $d == 0) {
+			push @p, substr($r, $last, $k - $last);
+			$last = $k + 1;
+		}
+	}
+	push @p, substr($r, $last);
+	return @p;
+}
+
+# the end of the group that opens at offset 0 of $r, or -1
+sub group_end {
+	my $r = shift;
+	my ($d, $cls) = (0, 0);
+	for (my $k = 0; $k < length $r; $k++) {
+		my $ch = substr($r, $k, 1);
+		if ($ch eq '\\') { $k++; next; }
+		if ($cls) { $cls = 0 if $ch eq ']'; next; }
+		if ($ch eq '[') { $cls = 1; }
+		elsif ($ch eq '(') { $d++; }
+		elsif ($ch eq ')') { $d--; return $k if $d == 0; }
+	}
+	return -1;
+}
+
+sub split_alts {
+	my $re = shift;
+	my @top = top_split($re);
+	if (@top > 1) {
+		return ($re) if grep { !/\A(?:\\b)?[A-Za-z0-9]/ } @top;
+		return @top;
+	}
+	my $b = $re =~ /\A\\b/ ? '\b' : '';
+	my $r = $b ? substr($re, 2) : $re;
+	return ($re) unless $r =~ /\A\(\?:/;
+	my $e = group_end($r);
+	return ($re) if $e < 0;
+	my $rest = substr($r, $e + 1);
+	return ($re) if $rest =~ /\A[?*{+]/;
+	my @alts = top_split(substr($r, 3, $e - 3));
+	return ($re) if @alts < 2;
+	return ($re) if grep { !/\A[A-Za-z0-9]/ || /\A.[?*{]/ } @alts;
+	return map { "$b(?:$_)$rest" } @alts;
+}
+
 # The list a phrase goes to in lib/lint.c (phrase_group): its first
 # letter or digit, or "other".
 sub group {
@@ -106,9 +172,25 @@ sub group {
 		}
 		$r =~ s/\A\(\?-i\)//;
 		$r =~ s/\A(?:\\b)+//;
+		if ($r =~ /\A\(\?:/) {
+			my $e = group_end($r);
+			return 'other' if $e < 0 || substr($r, $e + 1) =~ /\A[?*{]/;
+			my @a = top_split(substr($r, 3, $e - 3));
+			return 'other' if @a != 1;
+			$r = substr($r, 3);
+		}
 		return $r =~ /\A([A-Za-z0-9])(?![?*{])/ ? lc $1 : 'other';
 	}
 	return $p =~ /\A([A-Za-z0-9])/ ? lc $1 : 'other';
 }
 
+if ($mode eq '--groups') {
+	while (<>) {
+		next if /^#/;
+		chomp;
+		my (undef, $ph) = split /\t/, $_, 2;
+		print group($ph), "\t$ph\n";
+	}
+	exit 0;
+}
 die "usage: lint-phrases.pl --candidates CAND | --weigh LIST HITS NHAM NSPAM\n";

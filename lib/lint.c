@@ -460,6 +460,34 @@ phrase_group(const char *ph)
 			p += 5;
 		while (strncmp(p, "\\b", 2) == 0)
 			p += 2;
+		/* "(?:x...)" with no "|" of its own starts with x too. */
+		if (strncmp(p, "(?:", 3) == 0) {
+			const char *q;
+
+			depth = 0;
+			cls = 0;
+			for (q = p + 3; *q != '\0'; q++) {
+				if (*q == '\\' && q[1] != '\0') {
+					q++;
+					continue;
+				}
+				if (cls) {
+					if (*q == ']')
+						cls = 0;
+				} else if (*q == '[')
+					cls = 1;
+				else if (*q == '(')
+					depth++;
+				else if (*q == ')' && depth-- == 0)
+					break;
+				else if (*q == '|' && depth == 0)
+					return GROUP_OTHER;
+			}
+			if (*q != ')' || q[1] == '?' || q[1] == '*' ||
+			    q[1] == '{')
+				return GROUP_OTHER;
+			p += 3;
+		}
 		c = (unsigned char)*p;
 		if (!isalnum(c) || p[1] == '?' || p[1] == '*' || p[1] == '{')
 			return GROUP_OTHER;
