@@ -1596,9 +1596,35 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 
 	*words = *caps = 0;
 	while (p < e) {
-		gunichar u = g_utf8_get_char_validated(p, e - p);
+		gunichar u;
 		size_t letters = 0;
 		bool allup = true;
+
+		/* ASCII fast path: a whole ASCII word at once. */
+		if ((unsigned char)*p < 0x80) {
+			const char *q = p;
+
+			if (!isalpha((unsigned char)*p)) {
+				p++;
+				continue;
+			}
+			while (q < e && isalpha((unsigned char)*q)) {
+				if (!isupper((unsigned char)*q))
+					allup = false;
+				q++;
+			}
+			if (q == e || (unsigned char)*q < 0x80) {
+				if (q - p >= 3) {
+					(*words)++;
+					if (allup)
+						(*caps)++;
+				}
+				p = q;
+				continue;
+			}
+			allup = true;	/* a non-ASCII letter may follow */
+		}
+		u = g_utf8_get_char_validated(p, e - p);
 
 		if (u == (gunichar)-1 || u == (gunichar)-2) {
 			p++;
@@ -2036,6 +2062,9 @@ check_links(struct ctx *c)
 			}
 			continue;
 		}
+		size_t lastoff = 0;
+		unsigned long lastline = 1;
+
 		for (size_t start = 0; match(c, c->l->re_url, p->text, p->len,
 		    start) == 1; ) {
 			PCRE2_SIZE *o = ov(c);
@@ -2051,8 +2080,11 @@ check_links(struct ctx *c)
 			ul = strlen(u);
 			while (ul > 0 && strchr(".,;:!?)'", u[ul - 1]) != NULL)
 				u[--ul] = '\0';
+			/* Lines counted on from the previous URL. */
+			lastline += line_of(p->text + lastoff, o[0] - lastoff) - 1;
+			lastoff = o[0];
 			snprintf(w, sizeof(w), "part %s text line %lu", p->path,
-			    line_of(p->text, o[0]));
+			    lastline);
 			one_link(c, &L, u, NULL, w, false, -1, -1);
 			free(u);
 		}
