@@ -135,11 +135,14 @@ sub group_end {
 }
 
 sub split_alts {
-	my $re = shift;
+	my ($re, $depth) = @_;
+	$depth //= 0;
+	return ($re) if $depth > 3;
 	my @top = top_split($re);
 	if (@top > 1) {
-		return ($re) if grep { !/\A(?:\\b)?[A-Za-z0-9]/ } @top;
-		return @top;
+		my @out = map { split_alts($_, $depth + 1) } @top;
+		return ($re) if grep { !starts_plain($_) } @out;
+		return @out;
 	}
 	my $b = $re =~ /\A\\b/ ? '\b' : '';
 	my $r = $b ? substr($re, 2) : $re;
@@ -149,9 +152,23 @@ sub split_alts {
 	my $rest = substr($r, $e + 1);
 	return ($re) if $rest =~ /\A[?*{+]/;
 	my @alts = top_split(substr($r, 3, $e - 3));
+	# (?:(?:a|b)x)y is (?:a|b)xy: unwrap, then split that
+	if (@alts == 1 && $alts[0] =~ /\A\(\?:/) {
+		my $in = $alts[0];
+		my $ie = group_end($in);
+		return ($re) if $ie < 0 || substr($in, $ie + 1) =~ /\A[?*{+]/;
+		my @out = split_alts("$b$in$rest", $depth + 1);
+		return @out > 1 ? @out : ($re);
+	}
 	return ($re) if @alts < 2;
-	return ($re) if grep { !/\A[A-Za-z0-9]/ || /\A.[?*{]/ } @alts;
-	return map { "$b(?:$_)$rest" } @alts;
+	my @out = map { split_alts("$b(?:$_)$rest", $depth + 1) } @alts;
+	return ($re) if grep { !starts_plain($_) } @out;
+	return @out;
+}
+
+# A regex whose matches all start with one letter or digit (group()).
+sub starts_plain {
+	return group("/$_[0]/") ne 'other';
 }
 
 # The list a phrase goes to in lib/lint.c (phrase_group): its first
