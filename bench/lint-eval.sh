@@ -2,7 +2,8 @@
 # lint-eval.sh BUILDDIR [THRESHOLD]: score the lint corpus (development
 # part, ../shared/corpora/lint) as sent with deliv-lint and print ROC AUC,
 # accuracy at the threshold (default 5) and, per check and severity, the
-# share of ham and spam messages it fires on.
+# share of ham and spam messages it fires on.  EVAL_ONLY=FILE scores only
+# the corpus paths listed in FILE; DELIV_PHRASES picks the phrase list.
 set -euo pipefail
 build=${1:-build}
 th=${2:-5}
@@ -18,6 +19,11 @@ perl "$top/bench/lint-assent.pl" "$corpus" "$tmp/msg" <"$tmp/files"
 (cd "$tmp/msg" && "$lint" --json messages/*) >"$tmp/out.json" || true
 jq -r 'select(.record == "summary") | [.source, .score] | @tsv' \
     "$tmp/out.json" >"$tmp/scores"
+if [[ -n ${EVAL_ONLY-} ]]; then
+	awk -F'\t' 'NR == FNR { keep[$1] = 1; next } ($1 in keep)' \
+	    "$EVAL_ONLY" "$tmp/scores" >"$tmp/s2"
+	mv "$tmp/s2" "$tmp/scores"
+fi
 echo "## deliv-lint on the development part, as sent (threshold $th)"
 echo
 perl "$corpus/tools/lint-eval.pl" --threshold "$th" --by-source \

@@ -4,6 +4,8 @@
 # hits ham and spam of the development part, as sent.  Runs deliv-lint
 # itself over the corpus (the candidates in chunks small enough for one
 # PCRE2 pattern each).  Writes phrases/spam.txt; prints counts.
+# For cross-validation: PHRASES_TRAIN=FILE weighs on the corpus paths
+# listed in FILE only, and PHRASES_OUT=FILE writes there instead.
 set -euo pipefail
 build=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,8 +18,15 @@ trap 'rm -rf "$tmp"' EXIT
 tail -n +2 "$corpus/labels.tsv" | cut -f1 >"$tmp/files"
 perl "$top/bench/lint-assent.pl" "$corpus" "$tmp/msg" <"$tmp/files"
 perl "$top/bench/lint-phrases.pl" --candidates "$corpus/phrases-candidates.txt" >"$tmp/all"
-nham=$(awk -F'\t' '$2 == "ham"' "$corpus/labels.tsv" | wc -l)
-nspam=$(awk -F'\t' '$2 == "spam"' "$corpus/labels.tsv" | wc -l)
+out=${PHRASES_OUT:-$top/phrases/spam.txt}
+if [[ -n ${PHRASES_TRAIN-} ]]; then
+	awk -F'\t' 'NR == FNR { keep[$1] = 1; next } FNR == 1 || ($1 in keep)' \
+	    "$PHRASES_TRAIN" "$corpus/labels.tsv" >"$tmp/labels"
+else
+	cp "$corpus/labels.tsv" "$tmp/labels"
+fi
+nham=$(awk -F'\t' '$2 == "ham"' "$tmp/labels" | wc -l)
+nspam=$(awk -F'\t' '$2 == "spam"' "$tmp/labels" | wc -l)
 # chunks of 100 phrases (each with its comment line)
 awk -v d="$tmp" 'NR % 2 == 1 { c = $0; next }
 	{ n++; k = int((n - 1) / 100); f = d "/c" k; system("mkdir -p " f)
@@ -27,8 +36,8 @@ for c in "$tmp"/c*/; do
 	{ (cd "$tmp/msg" && xargs "$lint" --phrases "$c" --json <"$tmp/files") || true; } |
 	    jq -r 'select(.id == "spam-phrase") | [.source,
 	    (.detail | capture("spam.txt:(?<l>[0-9]+),").l)] | @tsv' | sort -u |
-	    awk -F'\t' 'NR == FNR { lab[$1] = $2; next } { print lab[$1] "\t" $2 }' \
-	    "$corpus/labels.tsv" - >"$c/hits"
+	    awk -F'\t' 'NR == FNR { lab[$1] = $2; next }
+	    ($1 in lab) { print lab[$1] "\t" $2 }' "$tmp/labels" - >"$c/hits"
 	perl "$top/bench/lint-phrases.pl" --weigh "$c/spam.txt" "$c/hits" \
 	    "$nham" "$nspam" | { grep -v '^# \(spam.txt\|TAG\|development\|origins\)' || true; }
 done >"$tmp/body"
@@ -44,5 +53,5 @@ done >"$tmp/body"
 HEAD
 	cat "$tmp/body"
 	cat "$top/bench/lint-spam-own.txt"
-} >"$top/phrases/spam.txt"
-echo "phrases: $(grep -vc '^#' "$top/phrases/spam.txt") weighted of $(grep -vc '^#' "$tmp/all") candidates"
+} >"$out"
+echo "phrases: $(grep -vc '^#' "$out") weighted of $(grep -vc '^#' "$tmp/all") candidates"
