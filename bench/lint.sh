@@ -31,8 +31,8 @@ run() {
 }
 # best CMD...: the run with the least CPU time of three
 best() {
-	local i t b=""
-	for i in 1 2 3; do
+	local t b=""
+	for _ in 1 2 3; do
 		t=$(run "$@")
 		if [[ -z $b ]] || awk -v a="$t" -v b="$b" \
 		    'BEGIN { split(a, x, " "); split(b, y, " "); exit !(x[2] < y[2]) }'; then
@@ -57,7 +57,8 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 row "deliv-lint, whole corpus, one process" "$all" "$l_all"
 row "deliv-lint, SpamAssassin's sample" "$nsample" "$l_sample"
 if command -v spamassassin >/dev/null; then
-	sa=$(run sh "$corpus/tools/sa-score.sh" $(cat "$tmp/sample"))
+	mapfile -t sample <"$tmp/sample"
+	sa=$(run sh "$corpus/tools/sa-score.sh" "${sample[@]}")
 	sa0=$(run sh "$corpus/tools/sa-score.sh" </dev/null)
 	row "SpamAssassin 4.0.1, one warm process" "$nsample" "$sa"
 	row "SpamAssassin 4.0.1 start-up alone (no message)" 0 "$sa0"
