@@ -236,6 +236,10 @@ struct ctx {
 	size_t			 nattach;
 	int			 nalt;
 	char			*from_domain;	/* lower case, or NULL */
+	size_t			 body998;	/* raw body lines over 998 */
+	unsigned long		 body998_line;
+	size_t			 body998_max;
+	size_t			 part998;	/* parts that reported some */
 	int			 oom;
 	struct derr		*e;
 };
@@ -870,11 +874,18 @@ line_of(const char *s, size_t off)
 
 /* --- line lengths -------------------------------------------------------- */
 
+/*
+ * Lines of the message as sent.  Over 998 octets in the header is
+ * reported here; in the body, the parts report it with their own line
+ * (walk()), and this only when no part did (a preamble, an unparsed
+ * message).
+ */
 static void
 check_raw_lines(struct ctx *c, const char *raw, size_t len)
 {
-	size_t i = 0, over998 = 0, over78 = 0, max = 0;
-	unsigned long line = 0, first998 = 0, first78 = 0;
+	size_t i = 0, over78 = 0, hmax = 0, hover = 0;
+	unsigned long line = 0, first78 = 0, hfirst = 0;
+	bool header = true;
 	char where[64];
 
 	while (i < len) {
@@ -885,28 +896,50 @@ check_raw_lines(struct ctx *c, const char *raw, size_t len)
 		line++;
 		if (n > 0 && raw[e - 1] == '\r')
 			n--;
+		if (header && n == 0)
+			header = false;
 		if (n > LINE_MAX_SMTP) {
-			if (over998++ == 0)
-				first998 = line;
+			if (header) {
+				if (hover++ == 0)
+					hfirst = line;
+				if (n > hmax)
+					hmax = n;
+			} else {
+				if (c->body998++ == 0)
+					c->body998_line = line;
+				if (n > c->body998_max)
+					c->body998_max = n;
+			}
 		} else if (n > LINE_MAX_SOFT) {
 			if (over78++ == 0)
 				first78 = line;
 		}
-		if (n > max)
-			max = n;
 		i = e + 1;
 	}
-	if (over998 > 0) {
-		snprintf(where, sizeof(where), "line %lu", first998);
+	if (hover > 0) {
+		snprintf(where, sizeof(where), "line %lu", hfirst);
 		addc(c, C_LINE_998, where,
-		    "%zu line%s over 998 octets, longest %zu", over998,
-		    over998 == 1 ? "" : "s", max);
+		    "%zu header line%s over 998 octets, longest %zu", hover,
+		    hover == 1 ? "" : "s", hmax);
 	}
 	if (over78 > 0) {
 		snprintf(where, sizeof(where), "line %lu", first78);
 		addc(c, C_LINE_78, where, "%zu line%s over 78 characters",
 		    over78, over78 == 1 ? "" : "s");
 	}
+}
+
+/* The body's long lines when no part has reported them. */
+static void
+check_raw_body(struct ctx *c)
+{
+	char where[64];
+
+	if (c->body998 == 0 || c->part998 > 0)
+		return;
+	snprintf(where, sizeof(where), "line %lu", c->body998_line);
+	addc(c, C_LINE_998, where, "%zu line%s over 998 octets, longest %zu",
+	    c->body998, c->body998 == 1 ? "" : "s", c->body998_max);
 }
 
 /* The longest line of the encoded content of part. */
@@ -1328,6 +1361,22 @@ walk(struct ctx *c, GMimeObject *obj, const char *path, int alt)
 		unsigned long line;
 		size_t max;
 
+		if (c->body998 > 0 && enc != GMIME_CONTENT_ENCODING_BASE64 &&
+		    enc != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE) {
+			/* Sent as it is: its own lines must fit. */
+			max = encoded_max_line(part, &line);
+			if (max > LINE_MAX_SMTP) {
+				char w[64];
+
+				snprintf(w, sizeof(w), "part %s line %lu",
+				    where, line);
+				addc(c, C_LINE_998, w, "line of %zu octets in a "
+				    "part sent as %s", max,
+				    enc == GMIME_CONTENT_ENCODING_DEFAULT ?
+				    "7bit" : g_mime_content_encoding_to_string(enc));
+				c->part998++;
+			}
+		}
 		if (enc == GMIME_CONTENT_ENCODING_BASE64 ||
 		    enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE) {
 			max = encoded_max_line(part, &line);
@@ -2347,6 +2396,7 @@ lint_message(struct lint *l, GMimeMessage *msg, const char *why,
 	if (raw != NULL)
 		check_raw_lines(&c, raw, rawlen);
 	if (msg == NULL) {
+		check_raw_body(&c);
 		addc(&c, C_UNPARSEABLE, "message", "%s",
 		    why ? why : "cannot be parsed");
 		goto out;
@@ -2358,6 +2408,8 @@ lint_message(struct lint *l, GMimeMessage *msg, const char *why,
 		if (body != NULL)
 			walk(&c, body, "", 0);
 	}
+	if (!c.oom)
+		check_raw_body(&c);
 	if (!c.oom)
 		check_structure(&c);
 	if (!c.oom)

@@ -63,8 +63,16 @@ quiet() {
 @test "line-too-long: a 1200-octet line is an error at its line; 998 is not" {
 	{ sed -n '1,/^$/p' "$F/list.eml"; printf 'short line\n'
 	  printf '%*s\n' 1200 '' | tr ' ' x; } >"$T/long.eml"
-	run -1 findings "$T/long.eml"
-	assert_line --partial 'line-too-long error 0 line 11'
+	run -1 deliv-lint --no-header "$T/long.eml"
+	assert_line --regexp $'\tline-too-long\terror\t0\tpart 1 line 2\tline of 1200 octets in a part sent as 7bit\t'
+	# in the header: the line of the message
+	{ printf 'X-Note: %s\n' "$(printf '%*s' 1100 '' | tr ' ' y)"
+	  cat "$F/clean.eml"; } >"$T/longhdr.eml"
+	run -1 findings "$T/longhdr.eml"
+	assert_line 'line-too-long error 0 line 1'
+	# a base64 part's decoded lines may be long: only what is sent counts
+	run -0 ids "$F/encoded.eml"
+	refute_line --partial line-too-long
 	{ sed -n '1,/^$/p' "$F/list.eml"; printf '%*s\n' 998 '' | tr ' ' x; } \
 	    >"$T/ok.eml"
 	run -0 ids "$T/ok.eml"
