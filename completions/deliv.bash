@@ -38,7 +38,9 @@ _deliv_spec()
 
 	lint)
 		# lint options
-		opts+=' '
+		opts+=' --bulk --min-severity --phrases --threshold'
+		argopts+=' --min-severity --phrases --threshold'
+		diropts+=' --phrases'
 		;;
 
 	warmup-plan)
@@ -64,6 +66,7 @@ _deliv_words()
 		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' ;;
 
 	# lint words
+	lint:--min-severity) echo 'info warn error' ;;
 
 	# warmup-plan words
 

@@ -67,6 +67,10 @@ complete -c deliv-dnscheck -l timeout -x -d 'seconds per DNS try'
 complete -c deliv-dnscheck -l zone -r -F -d 'answer from a zone file'
 
 # lint options
+complete -c deliv-lint -l bulk -d 'bulk mail: require List-Unsubscribe'
+complete -c deliv-lint -l min-severity -x -a 'info warn error' -d 'report this severity and up'
+complete -c deliv-lint -l phrases -x -a '(__fish_complete_directories)' -d 'directory of spam.txt'
+complete -c deliv-lint -l threshold -x -d 'fail at this score or more'
 
 # warmup-plan options
 

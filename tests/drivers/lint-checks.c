@@ -1,0 +1,45 @@
+/*
+ * lint-checks: a test driver for lib/lint.  Prints the check catalogue,
+ * one record a check: id, severity, points, rfc, fix.  The docs test
+ * compares it with the man page.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "lint.h"
+#include "out.h"
+
+static const struct out_col cols[] = {
+	{ "id", OUT_STR }, { "severity", OUT_STR }, { "points", OUT_NUM },
+	{ "rfc", OUT_STR }, { "fix", OUT_STR }
+};
+
+int
+main(int argc, char *argv[])
+{
+	const struct lint_check *c;
+	struct out_opts oo;
+	struct out *o;
+	size_t n, i;
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: lint-checks\n");
+		return 2;
+	}
+	cli_init(&oo);
+	if ((o = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
+		err(2, "out");
+	c = lint_checks(&n);
+	for (i = 0; i < n; i++) {
+		out_str(o, 0, c[i].id);
+		out_str(o, 1, lint_sev_name(c[i].sev));
+		out_num(o, 2, c[i].points);
+		out_str(o, 3, c[i].rfc);
+		out_str(o, 4, c[i].fix);
+		out_end(o);
+	}
+	return out_close(o) == 0 ? 0 : 2;
+}

@@ -1,0 +1,240 @@
+/*
+ * deliv-lint: check messages before they are sent.  One record per
+ * finding and a summary record per message with the score and verdict.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "deliv.h"
+#include "input.h"
+#include "lint.h"
+#include "out.h"
+#include "util.h"
+
+#define DEFAULT_THRESHOLD	5.0
+
+enum { C_SOURCE, C_MSGNO, C_RECORD, C_ID, C_SEVERITY, C_POINTS, C_WHERE,
+    C_DETAIL, C_FIX, C_SCORE };
+
+static const struct out_col cols[] = {
+	{ "source", OUT_STR },
+	{ "msgno", OUT_INT },
+	{ "record", OUT_STR },
+	{ "id", OUT_STR },
+	{ "severity", OUT_STR },
+	{ "points", OUT_NUM },
+	{ "where", OUT_STR },
+	{ "detail", OUT_STR },
+	{ "fix", OUT_STR },
+	{ "score", OUT_NUM },
+};
+
+enum { OPT_BULK = 1, OPT_MIN_SEVERITY, OPT_PHRASES, OPT_THRESHOLD };
+
+static const struct option longopts[] = {
+	{ "bulk",		no_argument,		NULL, OPT_BULK },
+	CLI_LONGOPTS,
+	{ "min-severity",	required_argument,	NULL, OPT_MIN_SEVERITY },
+	{ "phrases",		required_argument,	NULL, OPT_PHRASES },
+	{ "threshold",		required_argument,	NULL, OPT_THRESHOLD },
+	{ NULL, 0, NULL, 0 }
+};
+
+static _Noreturn void
+usage(void)
+{
+	fprintf(stderr, "usage: deliv-lint [--bulk] [--min-severity LEVEL] "
+	    "[--threshold N] [--phrases DIR]\n"
+	    "                  [--json | --table] [--no-header] "
+	    "[file | dir | -] ...\n");
+	exit(DELIV_EXIT_USAGE);
+}
+
+static _Noreturn void
+help(void)
+{
+	printf("usage: deliv-lint [options] [file | dir | -] ...\n"
+	    "Check messages before sending: line length, headers, structure,\n"
+	    "content, links and unsubscribe headers; a score per message.\n"
+	    "  --bulk                bulk mail: require List-Unsubscribe "
+	    "(RFC 8058)\n"
+	    "  --min-severity LEVEL  report info, warn or error and up "
+	    "(default info)\n"
+	    "  --threshold N         fail at a score of N or more "
+	    "(default 5)\n"
+	    "  --phrases DIR         directory of spam.txt and shorteners.txt\n"
+	    CLI_HELP);
+	exit(fflush(stdout) == 0 ? DELIV_EXIT_OK : DELIV_EXIT_ERROR);
+}
+
+static void
+write_message(struct out *o, const struct msg *m, const struct lint_result *r,
+    int minsev, double threshold, bool *fail)
+{
+	const struct lint_finding *f;
+	size_t k, nerr = 0, nwarn = 0, ninfo = 0;
+	int worst = -1;
+	bool bad;
+
+	for (k = 0; k < r->n; k++) {
+		f = &r->f[k];
+		if ((int)f->sev > worst)
+			worst = (int)f->sev;
+		if (f->sev == LINT_ERROR)
+			nerr++;
+		else if (f->sev == LINT_WARN)
+			nwarn++;
+		else
+			ninfo++;
+		if ((int)f->sev < minsev)
+			continue;
+		out_str(o, C_SOURCE, m->source);
+		out_int(o, C_MSGNO, m->msgno);
+		out_str(o, C_RECORD, "finding");
+		out_str(o, C_ID, f->check->id);
+		out_str(o, C_SEVERITY, lint_sev_name(f->sev));
+		out_num(o, C_POINTS, f->points);
+		out_str(o, C_WHERE, f->where);
+		out_str(o, C_DETAIL, f->detail);
+		if (f->check->rfc != NULL) {
+			char fix[512];
+
+			snprintf(fix, sizeof(fix), "%s (%s)", f->check->fix,
+			    f->check->rfc);
+			out_str(o, C_FIX, fix);
+		} else
+			out_str(o, C_FIX, f->check->fix);
+		out_end(o);
+	}
+	bad = r->error || r->score >= threshold;
+	if (bad)
+		*fail = true;
+	out_str(o, C_SOURCE, m->source);
+	out_int(o, C_MSGNO, m->msgno);
+	out_str(o, C_RECORD, "summary");
+	out_str(o, C_ID, bad ? "fail" : "pass");
+	if (worst >= 0)
+		out_str(o, C_SEVERITY, lint_sev_name((enum lint_sev)worst));
+	{
+		char d[160];
+
+		snprintf(d, sizeof(d), "%s: %zu error%s, %zu warning%s, "
+		    "%zu info; score %g, threshold %g", bad ? "fail" : "pass",
+		    nerr, nerr == 1 ? "" : "s", nwarn, nwarn == 1 ? "" : "s",
+		    ninfo, r->score, threshold);
+		out_str(o, C_DETAIL, d);
+	}
+	out_num(o, C_SCORE, r->score);
+	out_end(o);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct out_opts oo;
+	struct input_opts io = { .stdin_if_empty = true };
+	struct input *in;
+	struct out *o;
+	struct lint *l;
+	struct lint_result res = { 0 };
+	struct msg *m;
+	struct derr e;
+	struct cli_progress *prog;
+	long long nmsg = 0;
+	const char *phrdir = NULL, *errstr, *raw;
+	char dir[4096];
+	double threshold = DEFAULT_THRESHOLD;
+	int ch, r, minsev = LINT_INFO, status = DELIV_EXIT_OK;
+	bool bulk = false, fail = false;
+	size_t rawlen;
+
+	cli_init(&oo);
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			help();
+		case OPT_BULK:
+			bulk = true;
+			break;
+		case OPT_MIN_SEVERITY:
+			if ((minsev = lint_sev_parse(optarg)) == -1)
+				errx(DELIV_EXIT_USAGE, "--min-severity: %s: "
+				    "not info, warn or error", optarg);
+			break;
+		case OPT_PHRASES:
+			phrdir = optarg;
+			break;
+		case OPT_THRESHOLD:
+			threshold = (double)parse_num(optarg, 0, 1000000,
+			    &errstr);
+			if (errstr != NULL) {
+				char *end;
+
+				threshold = strtod(optarg, &end);
+				if (*optarg == '\0' || *end != '\0' ||
+				    !(threshold >= 0 && threshold <= 1e6))
+					errx(DELIV_EXIT_USAGE, "--threshold: %s: "
+					    "not a number from 0 to 1000000",
+					    optarg);
+			}
+			break;
+		default:
+			if (!cli_common(ch, optarg, &oo))
+				usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (find_data_dir(phrdir, getenv("DELIV_PHRASES"),
+	    DELIV_DATADIR "/phrases", "phrases", dir, sizeof(dir)) == -1)
+		errx(DELIV_EXIT_ERROR, "phrases: directory not found "
+		    "(--phrases DIR or DELIV_PHRASES)");
+	if ((l = lint_new(dir, &e)) == NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if ((in = input_open(argc, argv, &io)) == NULL)
+		err(DELIV_EXIT_ERROR, "input");
+	if ((o = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
+		err(DELIV_EXIT_ERROR, "output");
+	sandbox("stdio rpath");
+	prog = cli_progress_start(&oo, "messages");
+
+	while ((r = input_next(in, &m, &e)) != 0) {
+		if (r == -1) {
+			warnx("%s: %s", e.where, e.what);
+			continue;
+		}
+		if (prog != NULL) {
+			long long done, total;
+
+			input_position(in, &done, &total);
+			cli_progress_tick(prog, ++nmsg, done, total);
+		}
+		raw = input_msg_raw(in, m, &rawlen);
+		if (lint_message(l, m->mime, m->error, raw, rawlen, bulk, &res,
+		    &e) == -1) {
+			warnx("%s: %ld: %s: %s", m->source, m->msgno, e.where,
+			    e.what);
+			status = DELIV_EXIT_ERROR;
+		}
+		write_message(o, m, &res, minsev, threshold, &fail);
+	}
+	cli_progress_end(prog);
+	if (out_close(o) == -1) {
+		warn("stdout");
+		status = DELIV_EXIT_ERROR;
+	}
+	if (input_errors(in) > 0)
+		status = DELIV_EXIT_ERROR;
+	input_close(in);
+	lint_result_free(&res);
+	lint_free(l);
+	if (status == DELIV_EXIT_OK && fail)
+		status = DELIV_EXIT_FOUND;
+	return status;
+}
