@@ -130,6 +130,30 @@ fail:
 	return NULL;
 }
 
+/*
+ * A public suffix, roughly: one label ("fr", "com"), or a second-level
+ * label of the kind countries register under ("co.uk", "com.au").
+ */
+static bool
+public_suffix(const char *s)
+{
+	static const char *const sld[] = { "ac", "co", "com", "ne", "net",
+	    "or", "org" };
+	const char *dot;
+	size_t i;
+
+	if (*s == '\0' || strchr(s, '.') == NULL)
+		return *s != '\0';
+	dot = strchr(s, '.');
+	if (strchr(dot + 1, '.') != NULL || strlen(dot + 1) != 2)
+		return false;
+	for (i = 0; i < nitems(sld); i++)
+		if (strlen(sld[i]) == (size_t)(dot - s) &&
+		    strncasecmp(s, sld[i], (size_t)(dot - s)) == 0)
+			return true;
+	return false;
+}
+
 /* d matches pat exactly, or pat is "name.*" and d is "name.<suffix>". */
 static bool
 domain_match(const char *d, const char *pat)
@@ -137,7 +161,8 @@ domain_match(const char *d, const char *pat)
 	size_t n = strlen(pat);
 
 	if (n >= 2 && strcmp(pat + n - 2, ".*") == 0)
-		return strncasecmp(d, pat, n - 1) == 0 && d[n - 1] != '\0';
+		return strncasecmp(d, pat, n - 1) == 0 &&
+		    public_suffix(d + n - 1);
 	return strcasecmp(d, pat) == 0;
 }
 

@@ -254,8 +254,7 @@ warm_ics(const struct warm_plan *pl, FILE *fp, time_t stamp)
 	strftime(st, sizeof(st), "%Y%m%dT%H%M%SZ", &tm);
 	ics_line(fp, "BEGIN:VCALENDAR");
 	ics_line(fp, "VERSION:2.0");
-	ics_line(fp, "PRODID:-//deliv//deliv-warmup-plan " DELIV_VERSION
-	    "//EN");
+	ics_line(fp, "PRODID:-//deliv//deliv-warmup-plan//EN");
 	ics_line(fp, "CALSCALE:GREGORIAN");
 	ics_line(fp, "METHOD:PUBLISH");
 	while (i < warm_plan_nrows(pl)) {

@@ -57,7 +57,7 @@ struct warm_plan {
 	size_t			 nrows, caprows;
 	struct dayres		*res;		/* [calendar day][provider] */
 	struct dayres		*hist;		/* [plan day][provider] */
-	long			 startday, lastres, unused;
+	long			 startday, firstres, lastres, unused;
 	bool			 stopped;
 };
 
@@ -98,6 +98,7 @@ static int	 rank(const char *);
 static char	*fmt_pct(char *, size_t, long long, long long);
 static long long grow(const struct warm_plan *, struct pstate *);
 static int	 make_seq(struct warm_plan *, struct pstate *, struct derr *);
+static size_t	 worst(const struct warm_plan *);
 static int	 add_row(struct warm_plan *, int, long, const char *,
 		    long long, long long, double, const char *, char *);
 static void	 q_clear(struct pstate *);
@@ -308,6 +309,25 @@ grow(const struct warm_plan *pl, struct pstate *ps)
 	return nv < ps->cap ? nv : ps->cap;
 }
 
+/* The provider that needs the most days at x2.0 a day. */
+static size_t
+worst(const struct warm_plan *pl)
+{
+	size_t j, w = 0;
+	double r, rw = 0;
+
+	for (j = 0; j < pl->np; j++) {
+		if (pl->p[j].start <= 0)
+			continue;
+		r = (double)pl->p[j].cap / pl->p[j].start;
+		if (r > rw) {
+			rw = r;
+			w = j;
+		}
+	}
+	return w;
+}
+
 /* --days N: a pure geometric ramp from the start to the cap. */
 static int
 make_seq(struct warm_plan *pl, struct pstate *ps, struct derr *e)
@@ -316,6 +336,7 @@ make_seq(struct warm_plan *pl, struct pstate *ps, struct derr *e)
 	int n = pl->o.days, k, need;
 	char a[32], b[32];
 
+	free(ps->seq);
 	if ((ps->seq = calloc((size_t)n, sizeof(*ps->seq))) == NULL) {
 		derr_set(e, "plan", "out of memory");
 		return -1;
@@ -417,7 +438,7 @@ load_results(struct warm_plan *pl)
 	size_t i, j, other = pl->np;
 	long off;
 
-	pl->lastres = -1;
+	pl->lastres = pl->firstres = -1;
 	if (pl->o.results == NULL)
 		return 0;
 	for (j = 0; j < pl->np; j++)
@@ -453,6 +474,8 @@ load_results(struct warm_plan *pl)
 		c->authfail += en->c.authfail;
 		if (en->day > pl->lastres)
 			pl->lastres = en->day;
+		if (pl->firstres == -1 || en->day < pl->firstres)
+			pl->firstres = en->day;
 	}
 	return 0;
 }
@@ -712,8 +735,17 @@ plan_day_provider(struct warm_plan *pl, size_t j, int d, long off,
 	}
 	/* Today's results, if any: kept for pooling, shown in the note. */
 	r = &pl->hist[(size_t)(d - 1) * WARM_MAXPROV + j];
-	if (off < 0 || off >= SPAN || !pl->res[off * WARM_MAXPROV + j].has)
+	if (off < 0 || off >= SPAN || pl->lastres < 0 ||
+	    off > pl->lastres - pl->startday)
 		return;
+	if (!pl->res[off * WARM_MAXPROV + j].has) {
+		/* Up to the last day with results, no record: sent as
+		 * planned, no failure (bounce-classify sees failures only). */
+		memset(r, 0, sizeof(*r));
+		r->has = true;
+		r->c.sent = r->c.delivered = ps->vol;
+		return;
+	}
 	*r = pl->res[off * WARM_MAXPROV + j];
 	if (r->c.sent < 0)
 		r->c.sent = ps->vol;
@@ -810,9 +842,13 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		if (ps->start > ps->cap)
 			ps->start = ps->cap;
 		ps->v = ps->start;
-		if (pl->o.days > 0 && make_seq(pl, ps, e) == -1)
-			goto fail;
 	}
+	/* Name the provider that needs the most days when N is short. */
+	if (pl->o.days > 0 && make_seq(pl, &pl->p[worst(pl)], e) == -1)
+		goto fail;
+	for (j = 0; j < pl->np && pl->o.days > 0; j++)
+		if (make_seq(pl, &pl->p[j], e) == -1)
+			goto fail;
 	pl->res = calloc((size_t)SPAN * WARM_MAXPROV, sizeof(*pl->res));
 	pl->hist = calloc((size_t)WARM_MAXDAYS * WARM_MAXPROV,
 	    sizeof(*pl->hist));
