@@ -33,7 +33,9 @@ _deliv_spec()
 
 	warmup-plan)
 		# warmup-plan options
-		opts+=' '
+		opts+=' --chart --daily --days --db --ics --ips --migrate --mix --mix-from --monthly --pace --results --start --svg --weekdays-only'
+		argopts+=' --daily --days --db --ics --ips --mix --mix-from --monthly --pace --results --start --svg'
+		fileopts+=' --db --ics --mix-from --results --svg'
 		;;
 	esac
 }
@@ -53,6 +55,8 @@ _deliv_words()
 	# lint words
 
 	# warmup-plan words
+	warmup-plan:--pace) echo 'conservative standard aggressive' ;;
+	warmup-plan:--mix) echo 'gmail=40,microsoft=25,yahoo=15,apple=10,other=10' ;;
 
 	esac
 }
