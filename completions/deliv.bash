@@ -3,7 +3,7 @@
 # command name).  Each tool has one arm below: its long options, the ones
 # that take a value, and how to complete the values.
 
-_deliv_common='--color --help --json --no-header --table --tsv --version'
+_deliv_common='--color --help --json --no-header --no-progress --progress --table --tsv --version'
 
 # _deliv_spec TOOL: set opts (all long options), argopts (those taking a
 # value), fileopts (value is a file), diropts (value is a directory).

@@ -17,6 +17,8 @@ for t in $__deliv_tools
 	complete -c deliv-$t -s h -l help -d 'show help'
 	complete -c deliv-$t -l json -d 'JSON Lines output'
 	complete -c deliv-$t -l no-header -d 'no header line'
+	complete -c deliv-$t -l progress -d 'progress line on stderr'
+	complete -c deliv-$t -l no-progress -d 'no progress line'
 	complete -c deliv-$t -l table -d 'aligned table for people'
 	complete -c deliv-$t -l tsv -d 'TSV output (default)'
 	complete -c deliv-$t -l version -d 'print the version'

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "deliv.h"
@@ -57,6 +59,12 @@ cli_common(int ch, const char *arg, struct out_opts *o)
 	case CLI_OPT_NO_HEADER:
 		o->header = false;
 		return 1;
+	case CLI_OPT_NO_PROGRESS:
+		o->progress = 0;
+		return 1;
+	case CLI_OPT_PROGRESS:
+		o->progress = 1;
+		return 1;
 	case CLI_OPT_TABLE:
 		o->format = OUT_TABLE;
 		return 1;
@@ -68,4 +76,77 @@ cli_common(int ch, const char *arg, struct out_opts *o)
 	default:
 		return 0;
 	}
+}
+
+struct cli_progress {
+	const char	*unit;
+	double		 delay;		/* before the first line, seconds */
+	double		 start;
+	double		 last;
+	bool		 shown;
+};
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct cli_progress *
+cli_progress_start(const struct out_opts *o, const char *unit)
+{
+	struct cli_progress *p;
+	const char *ci = getenv("CI");
+
+	if (o->progress == 0 || (o->progress == -1 && (!isatty(2) ||
+	    (ci != NULL && *ci != '\0'))))
+		return NULL;
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	p->unit = unit;
+	/* DELIV_PROGRESS_DELAY=0 shows every tick (for the tests). */
+	p->delay = getenv("DELIV_PROGRESS_DELAY") != NULL ?
+	    atof(getenv("DELIV_PROGRESS_DELAY")) : 1.0;
+	p->start = p->last = now_s();
+	return p;
+}
+
+void
+cli_progress_tick(struct cli_progress *p, long long items, long long done,
+    long long total)
+{
+	double t, el, rate;
+	long long eta;
+
+	if (p == NULL)
+		return;
+	t = now_s();
+	el = t - p->start;
+	if (el < p->delay || (p->delay > 0 && t - p->last < 0.25))
+		return;
+	p->last = t;
+	p->shown = true;
+	rate = el > 0 ? (double)items / el : 0;
+	fprintf(stderr, "\r%s: %lld %s, %.0f/s", cli_progname(),
+	    items, p->unit, rate);
+	if (total > 0 && done > 0 && done <= total) {
+		eta = (long long)(el * (double)(total - done) / (double)done);
+		fprintf(stderr, ", %.0f%%, ETA %lld:%02lld",
+		    100.0 * (double)done / (double)total, eta / 60, eta % 60);
+	}
+	fputs("\033[K", stderr);
+	fflush(stderr);
+}
+
+void
+cli_progress_end(struct cli_progress *p)
+{
+	if (p == NULL)
+		return;
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+	free(p);
 }

@@ -15,6 +15,8 @@ enum {
 	CLI_OPT_COLOR = 1000,
 	CLI_OPT_JSON,
 	CLI_OPT_NO_HEADER,
+	CLI_OPT_NO_PROGRESS,
+	CLI_OPT_PROGRESS,
 	CLI_OPT_TABLE,
 	CLI_OPT_TSV,
 	CLI_OPT_VERSION
@@ -26,6 +28,8 @@ enum {
 	{ "help",	no_argument,		NULL, 'h' }, \
 	{ "json",	no_argument,		NULL, CLI_OPT_JSON }, \
 	{ "no-header",	no_argument,		NULL, CLI_OPT_NO_HEADER }, \
+	{ "no-progress", no_argument,		NULL, CLI_OPT_NO_PROGRESS }, \
+	{ "progress",	no_argument,		NULL, CLI_OPT_PROGRESS }, \
 	{ "table",	no_argument,		NULL, CLI_OPT_TABLE }, \
 	{ "tsv",	no_argument,		NULL, CLI_OPT_TSV }, \
 	{ "version",	no_argument,		NULL, CLI_OPT_VERSION }
@@ -37,6 +41,8 @@ enum {
 	"  --table               aligned table for people\n" \
 	"  --color WHEN          colour the table: auto, always, never\n" \
 	"  --no-header           no TSV/table header line\n" \
+	"  --progress            progress on stderr (default: when a tty)\n" \
+	"  --no-progress         no progress line, even on a tty\n" \
 	"  -h, --help            this help\n" \
 	"  --version             print the version\n"
 
@@ -55,6 +61,21 @@ int	cli_common(int ch, const char *optarg, struct out_opts *o);
 
 /* Print "deliv-TOOL VERSION" and exit 0. */
 _Noreturn void	cli_version(void);
+
+/*
+ * A progress line on stderr for long runs: items done, rate, and the
+ * share and ETA when the input size is known.  Shown when o->progress is
+ * 1, or when it is -1 (auto) and stderr is a tty and CI is not set; only
+ * after the first second, at most four times a second.  NULL when off.
+ */
+struct cli_progress;
+struct cli_progress	*cli_progress_start(const struct out_opts *o,
+			    const char *unit);
+/* Items done so far; bytes done and total (-1 when unknown). */
+void	cli_progress_tick(struct cli_progress *, long long items,
+	    long long done, long long total);
+/* Clear the line and free.  NULL is a no-op. */
+void	cli_progress_end(struct cli_progress *);
 
 /* The tool's short name from argv[0]: "deliv-lint" for every spelling. */
 const char	*cli_progname(void);

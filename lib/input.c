@@ -31,6 +31,7 @@ struct reader {
 	bool		 own;		/* close fd at the end */
 	bool		 cronly;	/* lines end in CR: turn them into LF */
 	bool		 eof;
+	long long	 nread;		/* bytes read from fd */
 	char		*buf;
 	size_t		 pos, len;
 };
@@ -62,6 +63,8 @@ struct input {
 	GByteArray		*raw;
 	char			*envelope;
 	char			 errbuf[256];
+	long long		 bytes_done;	/* over all sources */
+	long long		 bytes_total;	/* -2: not yet known */
 };
 
 struct input *
@@ -78,6 +81,7 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 		return NULL;
 	}
 	g_mime_init();
+	in->bytes_total = -2;
 	if (argc == 0) {
 		in->ops = stdin_ops;
 		in->nops = 1;
@@ -114,6 +118,9 @@ release_msg(struct input *in)
 static void
 close_source(struct input *in)
 {
+	if (in->open)
+		in->bytes_done += in->rd.nread;
+	in->rd.nread = 0;
 	if (in->open && in->rd.own)
 		close(in->rd.fd);
 	in->open = false;
@@ -142,6 +149,7 @@ rd_fill(struct reader *rd)
 	}
 	rd->pos = 0;
 	rd->len = (size_t)n;
+	rd->nread += n;
 	if (n == 0) {
 		rd->eof = true;
 		return 1;
@@ -467,6 +475,8 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 			in->cur.source = in->source;
 			in->cur.msgno = 1;
 			in->cur.error = "empty input";
+			if (in->rd.own)
+				close(in->rd.fd);
 			in->open = false;
 			*m = &in->cur;
 			return 1;
@@ -485,6 +495,63 @@ input_msg_raw(struct input *in, struct msg *m, size_t *len)
 		return NULL;
 	*len = in->raw->len;
 	return (const char *)in->raw->data;
+}
+
+/* Total size of a path: a file's size, a folder's files; -1 unknown. */
+static long long
+path_size(const char *path)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	char sub[4096];
+	long long sum = 0, n;
+
+	if (strcmp(path, "-") == 0) {
+		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+			return (long long)st.st_size;
+		return -1;
+	}
+	if (stat(path, &st) == -1)
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return (long long)st.st_size;
+	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+		    de->d_name) >= sizeof(sub))
+			continue;
+		if ((n = path_size(sub)) < 0) {
+			sum = -1;
+			break;
+		}
+		sum += n;
+	}
+	closedir(d);
+	return sum;
+}
+
+void
+input_position(struct input *in, long long *done, long long *total)
+{
+	int i;
+	long long n;
+
+	if (in->bytes_total == -2) {
+		in->bytes_total = 0;
+		for (i = 0; i < in->nops; i++) {
+			if ((n = path_size(in->ops[i])) < 0) {
+				in->bytes_total = -1;
+				break;
+			}
+			in->bytes_total += n;
+		}
+	}
+	*done = in->bytes_done + in->rd.nread;
+	*total = in->bytes_total;
 }
 
 int

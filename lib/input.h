@@ -52,6 +52,12 @@ int	input_next(struct input *, struct msg **m, struct derr *e);
  */
 const char	*input_msg_raw(struct input *, struct msg *, size_t *len);
 
+/*
+ * How far the input is: bytes read so far, and the total size of the
+ * operands when they are all regular files or folders of them (else -1).
+ */
+void	input_position(struct input *, long long *done, long long *total);
+
 /* Number of operands that could not be read. */
 int	input_errors(const struct input *);
 

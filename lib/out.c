@@ -45,6 +45,7 @@ out_opts_init(struct out_opts *o, const char *fmtenv)
 	o->format = OUT_TSV;
 	o->color = OUT_COLOR_AUTO;
 	o->header = true;
+	o->progress = -1;
 	if (fmtenv == NULL || *fmtenv == '\0' || strcmp(fmtenv, "tsv") == 0)
 		return 0;
 	if (strcmp(fmtenv, "json") == 0)

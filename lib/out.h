@@ -26,6 +26,7 @@ struct out_opts {
 	enum out_color	 color;
 	bool		 header;	/* TSV/table: print the column names */
 	bool		 no_color_env;	/* NO_COLOR is set (the tool reads it) */
+	int		 progress;	/* stderr progress: -1 auto, 0, 1 */
 };
 
 /*

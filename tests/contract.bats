@@ -79,7 +79,7 @@ input() {
 	local t n
 	for t in $(tools); do
 		input "$t" >/dev/null
-		run -ignore deliv-$t $(args "$t") --json <"$BATS_TEST_TMPDIR/in"
+		run deliv-$t $(args "$t") --json <"$BATS_TEST_TMPDIR/in"
 		[ "$status" -le 1 ] || fail "$t --json: exit $status"
 		[ -n "$output" ] || fail "$t --json: no output"
 		jq -e . >/dev/null <<<"$output" || fail "$t: bad JSON: $output"
@@ -115,13 +115,13 @@ input() {
 	local t n recs
 	for t in $(tools); do
 		n=$(input "$t")
-		run -ignore deliv-$t $(args "$t") --no-header <"$BATS_TEST_TMPDIR/in"
+		run deliv-$t $(args "$t") --no-header <"$BATS_TEST_TMPDIR/in"
 		[ "$status" -le 1 ] || fail "$t: exit $status"
 		recs=${#lines[@]}
 		((recs >= n)) || fail "$t: $n inputs, $recs records"
 		# Every message number of the mbox appears.
 		if [[ -z $(args "$t") ]]; then
-			run -ignore deliv-$t --json <"$BATS_TEST_TMPDIR/in"
+			run deliv-$t --json <"$BATS_TEST_TMPDIR/in"
 			assert_equal "$(jq -r .msgno <<<"$output" | sort -u | tr '\n' ' ')" "1 2 3 "
 		fi
 	done
@@ -160,7 +160,7 @@ input() {
 	local t
 	for t in $(tools); do
 		[[ -z $(args "$t") ]] || continue
-		run -ignore deliv-$t "$FIXTURES/contract/hostile.eml"
+		run deliv-$t "$FIXTURES/contract/hostile.eml"
 		[ "$status" -le 1 ] || fail "$t: exit $status"
 		same_fields || fail "$t: forged column"
 	done

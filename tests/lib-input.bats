@@ -60,3 +60,16 @@ $F/maildir/new/1700000002.c	In new second"
 	run -0 bash -c "input-dump --no-header '$BATS_TEST_TMPDIR/big.mbox' | wc -l"
 	assert_output 4000
 }
+
+@test "progress: forced with --progress, a line per tick on stderr, cleared at the end" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump --progress "$F/two.mbox"
+	[[ $stderr == $'\rinput-dump: 1 messages, '*'/s, 100%, ETA 0:00'$'\e[K\rinput-dump: 2 messages, '*$'\r\e[K' ]] || fail "stderr: $(od -c <<<"$stderr")"
+	assert_equal "${#lines[@]}" 3
+}
+
+@test "progress: off in pipes and with --no-progress" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump "$F/two.mbox"
+	assert_equal "$stderr" ''
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump --progress --no-progress "$F/two.mbox"
+	assert_equal "$stderr" ''
+}

@@ -25,10 +25,13 @@ main(int argc, char *argv[])
 	struct input_opts io = { .stdin_if_empty = true };
 	struct out_opts oo;
 	struct derr e;
+	struct cli_progress *prog;
 	struct input *in;
 	struct out *out;
 	struct msg *m;
+	long long done, total;
 	size_t len;
+	long n = 0;
 	int ch, r;
 
 	cli_init(&oo);
@@ -40,7 +43,10 @@ main(int argc, char *argv[])
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL ||
 	    (in = input_open(argc, argv, &io)) == NULL)
 		err(2, "out of memory");
+	prog = cli_progress_start(&oo, "messages");
 	while ((r = input_next(in, &m, &e)) != 0) {
+		input_position(in, &done, &total);
+		cli_progress_tick(prog, ++n, done, total);
 		if (r == -1) {
 			warnx("%s: %s", e.where, e.what);
 			continue;
@@ -59,6 +65,7 @@ main(int argc, char *argv[])
 		}
 		out_end(out);
 	}
+	cli_progress_end(prog);
 	r = input_errors(in);
 	input_close(in);
 	if (out_close(out) == -1 || r > 0)
