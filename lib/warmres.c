@@ -383,16 +383,18 @@ add_bounce(struct wres *w, const struct rec *r, const struct prov_table *pt)
 	long long code;
 	long day;
 
-	if (!parse_day(get(r, "date"), &day))
-		return 1;
-	prov = prov_of_address(pt, get(r, "recipient"));
-	if (strcmp(prov, "other") == 0)
-		prov = prov_of_mx(pt, get(r, "remote_mta"));
 	code = parse_num(get(r, "smtp_code"), 0, 999, &errstr);
 	if (errstr != NULL)
 		code = 0;
 	classify(&c, get(r, "action"), get(r, "kind"), get(r, "reason"),
 	    code, get(r, "status"), get(r, "diagnostic"));
+	if (c.hard + c.soft + c.complaints + c.deferred + c.refused == 0)
+		return 0;	/* not a failure: nothing to count */
+	if (!parse_day(get(r, "date"), &day))
+		return 1;
+	prov = prov_of_address(pt, get(r, "recipient"));
+	if (strcmp(prov, "other") == 0)
+		prov = prov_of_mx(pt, get(r, "remote_mta"));
 	return wres_add(w, day, prov, &c);
 }
 
