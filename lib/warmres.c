@@ -15,6 +15,7 @@
 #include "deliv.h"
 #include "provider.h"
 #include "util.h"
+#include "warmmix.h"
 #include "warmres.h"
 #include "warmup.h"
 

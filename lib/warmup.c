@@ -11,17 +11,15 @@
 #include "deliv.h"
 #include "util.h"
 #include "warmres.h"
+#include "warmrule.h"
 #include "warmup.h"
 
 #define START_PER_IP	50	/* SendGrid, Braze, StrongGrid, owlat */
-#define POOL_MIN	1000	/* delivered messages a rate is pooled over */
 #define MAXQ		3	/* queued actions per provider */
 #define SPAN		(WARM_MAXDAYS * 7 / 5 + 8)	/* calendar days */
 
-enum act { ACT_RAMP, ACT_HOLD, ACT_BACKOFF, ACT_PAUSE, ACT_STOP };
-
 struct action {
-	enum act	 act;
+	enum wrule_act	 act;
 	int		 num, den;	/* BACKOFF: volume * num / den */
 	char		*note;		/* owned; may be NULL */
 };
@@ -42,11 +40,6 @@ struct pstate {
 	int		 lasthit;	/* day of the last >= 0.3% day */
 };
 
-struct dayres {
-	bool			has;
-	struct wres_counts	c;
-};
-
 struct warm_plan {
 	struct warm_opts	 o;
 	long long		 target;
@@ -55,21 +48,10 @@ struct warm_plan {
 	struct warm_row		*rows;
 	char			**notes;
 	size_t			 nrows, caprows;
-	struct dayres		*res;		/* [calendar day][provider] */
-	struct dayres		*hist;		/* [plan day][provider] */
+	struct wrule_day		*res;		/* [calendar day][provider] */
+	struct wrule_day		*hist;		/* [plan day][provider] */
 	long			 startday, firstres, lastres, unused;
 	bool			 stopped;
-};
-
-static const struct {
-	const char	*name;
-	long long	 weight;	/* start weight, hundredths */
-} known[] = {
-	/* Oracle Responsys day-1 table: Hotmail 0.75, Yahoo 0.5 of Gmail. */
-	{ "gmail", 100 },
-	{ "microsoft", 75 },
-	{ "yahoo", 50 },
-	{ "apple", 50 },	/* no FBL; strictest connection limits */
 };
 
 /* Growth in hundredths by the per-IP provider volume: see the man page. */
@@ -94,16 +76,14 @@ static const struct {
 	{ 20000000, 13 }, { 30000000, 15 }, { 50000000, 17 }, { 80000000, 20 },
 };
 
-static int	 rank(const char *);
-static char	*fmt_pct(char *, size_t, long long, long long);
 static long long grow(const struct warm_plan *, struct pstate *);
 static int	 make_seq(struct warm_plan *, struct pstate *, struct derr *);
 static size_t	 worst(const struct warm_plan *);
 static int	 add_row(struct warm_plan *, int, long, const char *,
 		    long long, long long, double, const char *, char *);
 static void	 q_clear(struct pstate *);
-static int	 q_push(struct pstate *, enum act, int, int, char *);
-static void	 evaluate(struct warm_plan *, size_t, int, struct sbuf *);
+static int	 q_push(struct pstate *, enum wrule_act, int, int, char *);
+static void	 evaluate(struct warm_plan *, size_t, int);
 static int	 load_results(struct warm_plan *);
 
 long
@@ -116,137 +96,6 @@ time_t
 warm_time_of(long day)
 {
 	return (time_t)day * 86400;
-}
-
-void
-warm_mix_default(struct warm_mix *m)
-{
-	memset(m, 0, sizeof(*m));
-	warm_mix_add(m, "gmail", 40);
-	warm_mix_add(m, "microsoft", 25);
-	warm_mix_add(m, "yahoo", 15);
-	warm_mix_add(m, "apple", 10);
-	warm_mix_add(m, "other", 10);
-}
-
-int
-warm_mix_add(struct warm_mix *m, const char *name, long long n)
-{
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->name[i], name) == 0) {
-			m->weight[i] += n;
-			return 0;
-		}
-	if (m->n == WARM_MAXPROV || strlen(name) >= sizeof(m->name[0]))
-		return -1;
-	snprintf(m->name[m->n], sizeof(m->name[0]), "%s", name);
-	m->weight[m->n++] = n;
-	return 0;
-}
-
-int
-warm_mix_parse(struct warm_mix *m, const char *spec, struct derr *e)
-{
-	char buf[512], *p, *item, *eq;
-	const char *errstr, *s;
-	long long sum = 0, v;
-	size_t i;
-	bool other = false;
-
-	memset(m, 0, sizeof(*m));
-	if (strlen(spec) >= sizeof(buf)) {
-		derr_set(e, "--mix", "too long");
-		return -1;
-	}
-	snprintf(buf, sizeof(buf), "%s", spec);
-	p = buf;
-	while ((item = strsep(&p, ",")) != NULL) {
-		if ((eq = strchr(item, '=')) == NULL || eq == item) {
-			derr_set(e, "--mix", "%s: want PROVIDER=PERCENT", item);
-			return -1;
-		}
-		*eq++ = '\0';
-		str_lower(item);
-		for (s = item; *s != '\0'; s++)
-			if (!isalnum((unsigned char)*s) && *s != '-' &&
-			    *s != '_' && *s != '.')
-				break;
-		if (*s != '\0' || strcmp(item, "all") == 0 ||
-		    strcmp(item, "old") == 0) {
-			derr_set(e, "--mix", "%s: not a provider name", item);
-			return -1;
-		}
-		v = parse_num(eq, 0, 100, &errstr);
-		if (errstr != NULL) {
-			derr_set(e, "--mix", "%s=%s: percent %s", item, eq,
-			    errstr);
-			return -1;
-		}
-		for (i = 0; i < m->n; i++)
-			if (strcmp(m->name[i], item) == 0) {
-				derr_set(e, "--mix", "%s: given twice", item);
-				return -1;
-			}
-		if (warm_mix_add(m, item, v) == -1) {
-			derr_set(e, "--mix", "%s: too many providers", item);
-			return -1;
-		}
-		other |= strcmp(item, "other") == 0;
-		sum += v;
-	}
-	if (sum > 100 || (sum < 100 && other) || sum == 0) {
-		derr_set(e, "--mix", "%s: percentages sum to %lld, not 100",
-		    spec, sum);
-		return -1;
-	}
-	if (sum < 100 && warm_mix_add(m, "other", 100 - sum) == -1) {
-		derr_set(e, "--mix", "too many providers");
-		return -1;
-	}
-	warm_mix_sort(m);
-	return 0;
-}
-
-/* Output order: the known providers, the rest by name, "other" last. */
-static int
-rank(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < nitems(known); i++)
-		if (strcmp(name, known[i].name) == 0)
-			return (int)i;
-	return strcmp(name, "other") == 0 ? 99 : 50;
-}
-
-void
-warm_mix_sort(struct warm_mix *m)
-{
-	struct warm_mix t;
-	size_t i, j, n = 0;
-
-	/* Insertion sort into t, dropping empty providers; stable. */
-	memset(&t, 0, sizeof(t));
-	for (i = 0; i < m->n; i++) {
-		if (m->weight[i] <= 0)
-			continue;
-		for (j = n; j > 0; j--) {
-			int a = rank(t.name[j - 1]), b = rank(m->name[i]);
-
-			if (a < b || (a == b && (a != 50 ||
-			    strcmp(t.name[j - 1], m->name[i]) < 0)))
-				break;
-			memcpy(t.name[j], t.name[j - 1], sizeof(t.name[0]));
-			t.weight[j] = t.weight[j - 1];
-		}
-		memcpy(t.name[j], m->name[i], sizeof(t.name[0]));
-		t.weight[j] = m->weight[i];
-		n++;
-	}
-	t.n = n;
-	*m = t;
 }
 
 char *
@@ -268,21 +117,6 @@ warm_fmt_num(char *buf, size_t len, long long v)
 		buf[o++] = tmp[i];
 	}
 	buf[o] = '\0';
-	return buf;
-}
-
-/* num/den as a percentage with two decimals: "0.71%". */
-static char *
-fmt_pct(char *buf, size_t len, long long num, long long den)
-{
-	long long h;
-
-	if (den <= 0) {
-		snprintf(buf, len, "n/a");
-		return buf;
-	}
-	h = (num * 10000 + den / 2) / den;
-	snprintf(buf, len, "%lld.%02lld%%", h / 100, h % 100);
 	return buf;
 }
 
@@ -415,7 +249,7 @@ q_clear(struct pstate *ps)
 }
 
 static int
-q_push(struct pstate *ps, enum act act, int num, int den, char *note)
+q_push(struct pstate *ps, enum wrule_act act, int num, int den, char *note)
 {
 	if (ps->nq == MAXQ) {
 		free(note);
@@ -481,123 +315,28 @@ load_results(struct warm_plan *pl)
 }
 
 /*
- * Provider j's results of plan day d are in pl->hist: decide what the
- * next day does, queue it, and say why in the queued note.
+ * Provider j's results of plan day d are in pl->hist: ask the rules what
+ * the next day does and queue it, with the reason in the note.
  */
 static void
-evaluate(struct warm_plan *pl, size_t j, int d, struct sbuf *why)
+evaluate(struct warm_plan *pl, size_t j, int d)
 {
 	struct pstate *ps = &pl->p[j];
-	const struct wres_counts *today = &pl->hist[(size_t)(d - 1) *
-	    WARM_MAXPROV + j].c;
-	long long sent = 0, del = 0, hard = 0, compl = 0, def = 0, ref = 0;
-	long long auth = 0, c7 = 0;
-	char a[32], b[32], pc[48], *note = NULL;
-	enum act act = ACT_RAMP;
-	int i, num = 1, den = 1, hit = 0;
+	struct wrule w;
 
-	/* Pool the most recent days until 1,000 delivered. */
-	for (i = d; i >= 1 && del < POOL_MIN; i--) {
-		const struct dayres *r = &pl->hist[(size_t)(i - 1) *
-		    WARM_MAXPROV + j];
-
-		if (!r->has)
-			continue;
-		sent += r->c.sent;
-		del += r->c.delivered;
-		hard += r->c.hard;
-		compl += r->c.complaints;
-		def += r->c.deferred;
-		ref += r->c.refused;
-		auth += r->c.authfail;
-	}
-	for (i = d; i >= 1 && i > d - 7; i--)
-		if (pl->hist[(size_t)(i - 1) * WARM_MAXPROV + j].has)
-			c7 += pl->hist[(size_t)(i - 1) * WARM_MAXPROV +
-			    j].c.complaints;
-	sbuf_reset(why);
-#define RULE(cond, a_, n_, d_, ...) do {				\
-	if (cond) {							\
-		if (why->len > 0)					\
-			sbuf_adds(why, "; ");				\
-		sbuf_printf(why, __VA_ARGS__);				\
-		if ((a_) > act || ((a_) == act && (n_) * den < num * (d_))) { \
-			act = (a_); num = (n_); den = (d_);		\
-		}							\
-	}								\
-} while (0)
-	/* Complaints: Google and Yahoo 0.1% / 0.3%, SES 0.1% / 0.5%. */
-	if (del > 0 && today->complaints > 0 && compl * 1000 >= 3 * del) {
-		hit = 1;
-		RULE(true, ACT_BACKOFF, 1, 2, "complaints %lld/%lld pooled = "
-		    "%s >= 0.3%% (Gmail and Yahoo line): half, then hold",
-		    compl, del, fmt_pct(pc, sizeof(pc), compl, del));
-		RULE(ps->lasthit > 0 && d - ps->lasthit < 7 && c7 >= 3,
-		    ACT_STOP, 0, 1, "second day at >= 0.3%% within 7 days "
-		    "(%lld complaints; Google wants 7 days in a row below "
-		    "0.3%%): stop", c7);
-		RULE(compl >= 3 && compl * 1000 >= 5 * del, ACT_STOP, 0, 1,
-		    "complaints >= 0.5%% pooled (Amazon SES pauses): stop");
-	} else
-		RULE(del > 0 && compl * 1000 > del, ACT_HOLD, 1, 1,
-		    "complaints %lld/%lld pooled = %s > 0.1%% (Gmail, SES, "
-		    "Braze): hold", compl, del,
-		    fmt_pct(pc, sizeof(pc), compl, del));
-	if (hit)
-		ps->lasthit = d;
-	/* Hard bounces: SES 2% / 5% / 10%. */
-	if (sent > 0 && hard * 100 > 10 * sent && hard >= 3)
-		RULE(true, ACT_STOP, 0, 1, "hard bounces %lld/%lld pooled = "
-		    "%s > 10%% (Amazon SES may pause): stop; clean the list",
-		    hard, sent, fmt_pct(pc, sizeof(pc), hard, sent));
-	else if (sent > 0 && hard * 100 > 5 * sent && today->hard > 0)
-		RULE(true, ACT_BACKOFF, 1, 2, "hard bounces %lld/%lld pooled = "
-		    "%s > 5%% (Amazon SES review, Braze): half, then hold; "
-		    "clean the list (deliv bounce-classify)", hard, sent,
-		    fmt_pct(pc, sizeof(pc), hard, sent));
-	else
-		RULE(sent > 0 && hard * 100 > 2 * sent, ACT_HOLD, 1, 1,
-		    "hard bounces %lld/%lld pooled = %s > 2%% (Amazon SES): "
-		    "hold; clean the list (deliv bounce-classify)", hard, sent,
-		    fmt_pct(pc, sizeof(pc), hard, sent));
-	/* Deferrals and refusals of the sender: owlat, Braze, Google. */
-	if (sent > 0 && (def + ref) * 100 > 25 * sent &&
-	    today->deferred + today->refused > 0)
-		RULE(true, ACT_PAUSE, 0, 1, "deferred or refused %lld/%lld "
-		    "pooled = %s > 25%% (owlat halts; KumoMTA suspends): "
-		    "pause a day, then half", def + ref, sent,
-		    fmt_pct(pc, sizeof(pc), def + ref, sent));
-	else if (sent > 0 && (def + ref) * 100 > 10 * sent &&
-	    today->deferred + today->refused > 0)
-		RULE(true, ACT_BACKOFF, 7, 10, "deferred or refused %lld/%lld "
-		    "pooled = %s > 10%% (owlat, Braze; Google: reduce until the "
-		    "errors decrease): 0.7 of the volume", def + ref, sent,
-		    fmt_pct(pc, sizeof(pc), def + ref, sent));
-	else
-		RULE(sent > 0 && def * 100 > 5 * sent, ACT_HOLD, 1, 1,
-		    "deferred %lld/%lld pooled = %s > 5%% (owlat): hold a day",
-		    def, sent, fmt_pct(pc, sizeof(pc), def, sent));
-	RULE(auth > 0 && today->authfail > 0, ACT_HOLD, 1, 1,
-	    "%lld authentication refusals: check SPF, DKIM and DMARC with "
-	    "deliv dnscheck; volume cannot fix them", auth);
-	/* SparkPost moves on only when 90% of the stage went out. */
-	RULE(today->sent >= 0 && ps->vol > 0 && today->sent * 100 <
-	    90 * ps->vol, ACT_HOLD, 1, 1, "sent %s of %s planned (< 90%%, "
-	    "SparkPost): repeat the volume", warm_fmt_num(a, sizeof(a), today->sent),
-	    warm_fmt_num(b, sizeof(b), ps->vol));
-#undef RULE
-	if (act == ACT_RAMP)
+	if (wrule_eval(&pl->hist[j], WARM_MAXPROV, d, ps->vol, &ps->lasthit,
+	    &w) == -1 || w.act == WRULE_RAMP) {
+		free(w.note);
 		return;		/* a clean day leaves queued holds alone */
+	}
 	q_clear(ps);
-	if (sbuf_printf(why, " (day %d results)", d) == 0)
-		note = strdup(why->s);
-	q_push(ps, act, num, den, note);
-	if (act == ACT_BACKOFF && num == 1 && den == 2) {
-		q_push(ps, ACT_HOLD, 1, 1, strdup("hold after the back-off"));
-	} else if (act == ACT_PAUSE)
-		q_push(ps, ACT_BACKOFF, 1, 2,
+	q_push(ps, w.act, w.num, w.den, w.note);
+	if (w.act == WRULE_BACKOFF && w.num == 1 && w.den == 2)
+		q_push(ps, WRULE_HOLD, 1, 1, strdup("hold after the back-off"));
+	else if (w.act == WRULE_PAUSE)
+		q_push(ps, WRULE_BACKOFF, 1, 2,
 		    strdup("resume at half after the pause"));
-	if (act == ACT_STOP)
+	if (w.act == WRULE_STOP)
 		pl->stopped = true;
 }
 
@@ -670,8 +409,8 @@ plan_day_provider(struct warm_plan *pl, size_t j, int d, long off,
     const char **state, char **note)
 {
 	struct pstate *ps = &pl->p[j];
-	struct action a = { ACT_RAMP, 1, 1, NULL };
-	struct dayres *r;
+	struct action a = { WRULE_RAMP, 1, 1, NULL };
+	struct wrule_day *r;
 	struct sbuf b = { 0 };
 	char x[32];
 	int i;
@@ -690,13 +429,13 @@ plan_day_provider(struct warm_plan *pl, size_t j, int d, long off,
 		return;
 	}
 	switch (a.act) {
-	case ACT_RAMP:
+	case WRULE_RAMP:
 		if (d > 1)
 			ps->v = grow(pl, ps);
 		break;
-	case ACT_HOLD:
+	case WRULE_HOLD:
 		break;
-	case ACT_BACKOFF:
+	case WRULE_BACKOFF:
 		ps->v = ps->v * a.num / a.den;
 		if (ps->v < 1)
 			ps->v = 1;
@@ -705,20 +444,20 @@ plan_day_provider(struct warm_plan *pl, size_t j, int d, long off,
 			    ps->seq[ps->k + 1] <= ps->v; ps->k++)
 				;
 		break;
-	case ACT_PAUSE:
-	case ACT_STOP:
+	case WRULE_PAUSE:
+	case WRULE_STOP:
 		break;
 	}
 	ps->vol = ps->v * pl->o.ips;
 	if (ps->vol > ps->target)
 		ps->vol = ps->target;
-	if (a.act == ACT_PAUSE || a.act == ACT_STOP)
+	if (a.act == WRULE_PAUSE || a.act == WRULE_STOP)
 		ps->vol = 0;
-	ps->stopped = a.act == ACT_STOP;
-	if (a.act == ACT_RAMP)
+	ps->stopped = a.act == WRULE_STOP;
+	if (a.act == WRULE_RAMP)
 		*state = ps->vol >= ps->target ? "warm" : "ramp";
 	else
-		*state = a.act == ACT_HOLD ? "hold" : "backoff";
+		*state = a.act == WRULE_HOLD ? "hold" : "backoff";
 	if (!ps->bulk && ps->vol >= 5000 && strcmp(ps->name, "gmail") == 0) {
 		ps->bulk = true;
 		note_add(note, strdup("gmail at 5,000 a day: a Gmail bulk "
@@ -769,12 +508,11 @@ struct warm_plan *
 warm_plan_new(const struct warm_opts *o, struct derr *e)
 {
 	struct warm_plan *pl;
-	struct sbuf why = { 0 };
 	unsigned __int128 num;
 	long long W = 0, rem[WARM_MAXPROV], given = 0, total, cum = 0;
 	long long oldcum = 0, old;
 	long date, off, prev;
-	size_t i, j, best;
+	size_t j, best;
 	int d, wstate;
 	char *note;
 	const char *state, *allstate;
@@ -816,10 +554,7 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		ps->target = (long long)(num / W);
 		rem[j] = (long long)(num % W);
 		given += ps->target;
-		ps->weight = 100;
-		for (i = 0; i < nitems(known); i++)
-			if (strcmp(ps->name, known[i].name) == 0)
-				ps->weight = known[i].weight;
+		ps->weight = warm_mix_weight(ps->name);
 	}
 	for (; given < pl->target; given++) {
 		best = 0;
@@ -888,7 +623,7 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 			else if (strcmp(state, "ramp") == 0 && wstate < 1)
 				wstate = 1;
 			if (pl->hist[(size_t)(d - 1) * WARM_MAXPROV + j].has)
-				evaluate(pl, j, d, &why);
+				evaluate(pl, j, d);
 		}
 		cum += total;
 		if (pl->o.migrate) {
@@ -916,12 +651,10 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		if (done)
 			break;
 	}
-	sbuf_free(&why);
 	return pl;
 nomem:
 	derr_set(e, "plan", "out of memory");
 fail:
-	sbuf_free(&why);
 	warm_plan_free(pl);
 	return NULL;
 }

@@ -13,31 +13,12 @@
 #include <time.h>
 
 #include "deliv.h"
+#include "warmmix.h"
 
-#define WARM_MAXPROV	16	/* providers in a mix */
 #define WARM_MAXDAYS	400	/* longest plan */
 #define WARM_MINDAYS	30	/* shortest plan: reputation memory */
 
 enum warm_pace { WARM_CONSERVATIVE, WARM_STANDARD, WARM_AGGRESSIVE };
-
-/* Provider shares: weights (percent or counts), in output order. */
-struct warm_mix {
-	size_t		 n;
-	char		 name[WARM_MAXPROV][32];
-	long long	 weight[WARM_MAXPROV];
-};
-
-/* The default mix: gmail 40, microsoft 25, yahoo 15, apple 10, other 10. */
-void	warm_mix_default(struct warm_mix *);
-/*
- * Parse "gmail=40,microsoft=25,...": percentages summing to 100, or to
- * less when "other" is absent (other gets the rest).  0 or -1 (e filled).
- */
-int	warm_mix_parse(struct warm_mix *, const char *spec, struct derr *e);
-/* Add n to provider name (a count, for --mix-from).  0 or -1 (full). */
-int	warm_mix_add(struct warm_mix *, const char *name, long long n);
-/* Drop empty providers; known providers first, "other" last. */
-void	warm_mix_sort(struct warm_mix *);
 
 struct wres;
 
