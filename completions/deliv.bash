@@ -33,8 +33,8 @@ _deliv_spec()
 
 	warmup-plan)
 		# warmup-plan options
-		opts+=' --chart --daily --days --db --ics --ips --migrate --mix --mix-from --monthly --pace --results --start --svg --weekdays-only'
-		argopts+=' --daily --days --db --ics --ips --mix --mix-from --monthly --pace --results --start --svg'
+		opts+=' --cap --chart --daily --days --db --ics --ips --migrate --mix --mix-from --monthly --pace --results --start --svg --weekdays-only'
+		argopts+=' --cap --daily --days --db --ics --ips --mix --mix-from --monthly --pace --results --start --svg'
 		fileopts+=' --db --ics --mix-from --results --svg'
 		;;
 	esac

@@ -33,6 +33,7 @@ end
 # lint options
 
 # warmup-plan options
+complete -c deliv-warmup-plan -l cap -x -d 'at most N a day to a provider'
 complete -c deliv-warmup-plan -l chart -d 'draw a bar chart instead of records'
 complete -c deliv-warmup-plan -l daily -x -d 'target messages a day'
 complete -c deliv-warmup-plan -l days -x -d 'reach the target on day N'

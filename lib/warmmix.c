@@ -165,3 +165,43 @@ warm_mix_sort(struct warm_mix *m)
 	*m = t;
 }
 
+
+int
+warm_caps_parse(struct warm_mix *m, const char *spec, struct derr *e)
+{
+	char buf[512], *p, *item, *eq;
+	const char *errstr;
+	long long v;
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	if (strlen(spec) >= sizeof(buf)) {
+		derr_set(e, "--cap", "too long");
+		return -1;
+	}
+	snprintf(buf, sizeof(buf), "%s", spec);
+	p = buf;
+	while ((item = strsep(&p, ",")) != NULL) {
+		if ((eq = strchr(item, '=')) == NULL || eq == item) {
+			derr_set(e, "--cap", "%s: want PROVIDER=N", item);
+			return -1;
+		}
+		*eq++ = '\0';
+		str_lower(item);
+		v = parse_num(eq, 0, 1000000000000LL, &errstr);
+		if (errstr != NULL) {
+			derr_set(e, "--cap", "%s=%s: %s", item, eq, errstr);
+			return -1;
+		}
+		for (i = 0; i < m->n; i++)
+			if (strcmp(m->name[i], item) == 0) {
+				derr_set(e, "--cap", "%s: given twice", item);
+				return -1;
+			}
+		if (warm_mix_add(m, item, v) == -1) {
+			derr_set(e, "--cap", "%s: too many providers", item);
+			return -1;
+		}
+	}
+	return 0;
+}

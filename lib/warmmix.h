@@ -26,6 +26,11 @@ void	warm_mix_default(struct warm_mix *);
  * less when "other" is absent (other gets the rest).  0 or -1 (e filled).
  */
 int	warm_mix_parse(struct warm_mix *, const char *spec, struct derr *e);
+/*
+ * Parse "microsoft=20000,...": a daily ceiling per provider (--cap).
+ * 0 or -1 (e filled).
+ */
+int	warm_caps_parse(struct warm_mix *, const char *spec, struct derr *e);
 /* Add n to provider name (a count, for --mix-from).  0 or -1 (full). */
 int	warm_mix_add(struct warm_mix *, const char *name, long long n);
 /* Drop empty providers; known providers first, "other" last. */

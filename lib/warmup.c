@@ -27,6 +27,7 @@ struct action {
 struct pstate {
 	const char	*name;
 	long long	 target;	/* T_p */
+	long long	 limit;		/* T_p, or less by --cap */
 	long long	 cap;		/* per IP: ceil(T_p / ips) */
 	long long	 start;		/* S_p per IP */
 	long long	 weight;	/* start weight, hundredths */
@@ -449,15 +450,25 @@ plan_day_provider(struct warm_plan *pl, size_t j, int d, long off,
 		break;
 	}
 	ps->vol = ps->v * pl->o.ips;
-	if (ps->vol > ps->target)
-		ps->vol = ps->target;
+	if (ps->vol > ps->limit)
+		ps->vol = ps->limit;
 	if (a.act == WRULE_PAUSE || a.act == WRULE_STOP)
 		ps->vol = 0;
 	ps->stopped = a.act == WRULE_STOP;
 	if (a.act == WRULE_RAMP)
-		*state = ps->vol >= ps->target ? "warm" : "ramp";
+		*state = ps->vol >= ps->limit ? "warm" : "ramp";
+
 	else
 		*state = a.act == WRULE_HOLD ? "hold" : "backoff";
+	if (d == 1 && ps->limit < ps->target) {
+		struct sbuf c = { 0 };
+
+		sbuf_printf(&c, "capped at %s a day (--cap): the rest of its "
+		    "share is not sent to other providers%s",
+		    warm_fmt_num(x, sizeof(x), ps->limit), pl->o.migrate ?
+		    "; the old path carries it" : "");
+		note_add(note, c.s);
+	}
 	if (!ps->bulk && ps->vol >= 5000 && strcmp(ps->name, "gmail") == 0) {
 		ps->bulk = true;
 		note_add(note, strdup("gmail at 5,000 a day: a Gmail bulk "
@@ -512,7 +523,7 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 	long long W = 0, rem[WARM_MAXPROV], given = 0, total, cum = 0;
 	long long oldcum = 0, old;
 	long date, off, prev;
-	size_t j, best;
+	size_t i, j, best;
 	int d, wstate;
 	char *note;
 	const char *state, *allstate;
@@ -536,6 +547,16 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 	if (pl->target <= 0) {
 		derr_set(e, "plan", "no target: give --daily or --monthly");
 		goto fail;
+	}
+	for (i = 0; i < o->caps.n; i++) {
+		for (j = 0; j < pl->o.mix.n; j++)
+			if (strcmp(o->caps.name[i], pl->o.mix.name[j]) == 0)
+				break;
+		if (j == pl->o.mix.n) {
+			derr_set(e, "--cap", "%s: not a provider of the mix",
+			    o->caps.name[i]);
+			goto fail;
+		}
 	}
 	pl->startday = warm_day_of(o->start);
 	pl->np = pl->o.mix.n;
@@ -573,7 +594,12 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		ps->start = (long long)(num / ((unsigned __int128)200 * W));
 		if (ps->start < 1)
 			ps->start = 1;
-		ps->cap = (ps->target + pl->o.ips - 1) / pl->o.ips;
+		ps->limit = ps->target;
+		for (i = 0; i < o->caps.n; i++)
+			if (strcmp(o->caps.name[i], ps->name) == 0 &&
+			    o->caps.weight[i] < ps->limit)
+				ps->limit = o->caps.weight[i];
+		ps->cap = (ps->limit + pl->o.ips - 1) / pl->o.ips;
 		if (ps->start > ps->cap)
 			ps->start = ps->cap;
 		ps->v = ps->start;
@@ -647,7 +673,7 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		    date >= pl->lastres;
 		for (j = 0; j < pl->np && done; j++)
 			done = pl->p[j].stopped || (pl->p[j].vol >=
-			    pl->p[j].target && pl->p[j].nq == 0);
+			    pl->p[j].limit && pl->p[j].nq == 0);
 		if (done)
 			break;
 	}

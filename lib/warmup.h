@@ -32,6 +32,7 @@ struct warm_opts {
 	bool			 migrate;
 	time_t			 start;		/* first day (UTC midnight) */
 	struct warm_mix		 mix;
+	struct warm_mix		 caps;		/* --cap: daily ceilings */
 	const struct wres	*results;	/* NULL: a plan without results */
 };
 

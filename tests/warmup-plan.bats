@@ -105,6 +105,16 @@ scenario() {
 	golden "$E/migrate-100000.tsv"
 }
 
+@test "warmup-plan: --cap holds a provider under a ceiling; --migrate's old path carries the rest" {
+	run -0 deliv-warmup-plan --daily 1000000 --cap microsoft=20000 --migrate --start 2026-12-01 --no-header
+	assert_equal "$(field 4 13 microsoft) $(field 7 13 microsoft) $(field 4 30 microsoft)" "20000 warm 20000"
+	[[ $(field 8 1 microsoft) == "capped at 20,000 a day (--cap)"*"the old path carries it" ]]
+	assert_equal "$(field 4 30 all) $(field 4 30 old)" "770000 230000"
+	run -0 awk -F'\t' '$3 == "microsoft" && $4 > 20000 { exit 1 }' <<<"$output"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --cap hotmail=5
+	[[ $stderr == "deliv-warmup-plan: --cap: hotmail: not a provider of the mix"* ]]
+}
+
 @test "warmup-plan: properties over random targets" {
 	local iter t T args
 	RANDOM=7

@@ -37,12 +37,13 @@ static const struct out_col cols[] = {
 };
 
 enum {
-	OPT_CHART = 256, OPT_DAILY, OPT_DAYS, OPT_DB, OPT_ICS, OPT_IPS,
+	OPT_CAP = 256, OPT_CHART, OPT_DAILY, OPT_DAYS, OPT_DB, OPT_ICS, OPT_IPS,
 	OPT_MIGRATE, OPT_MIX, OPT_MIX_FROM, OPT_MONTHLY, OPT_PACE,
 	OPT_RESULTS, OPT_START, OPT_SVG, OPT_WEEKDAYS_ONLY
 };
 
 static const struct option longopts[] = {
+	{ "cap",	required_argument,	NULL, OPT_CAP },
 	{ "chart",	no_argument,		NULL, OPT_CHART },
 	CLI_LONGOPTS,
 	{ "daily",	required_argument,	NULL, OPT_DAILY },
@@ -67,9 +68,9 @@ static const struct option longopts[] = {
 	"[--ips N]\n" \
 	"           [--mix P=PCT,... | --mix-from FILE] [--days N | " \
 	"--pace PACE]\n" \
-	"           [--weekdays-only] [--migrate] [--results FILE | -] " \
-	"[--db FILE]\n" \
-	"           [--chart] [--svg FILE] [--ics FILE] [--json | --table]\n"
+	"           [--cap P=N,...] [--weekdays-only] [--migrate]\n" \
+	"           [--results FILE | -] [--db FILE]" \
+	" [--chart] [--svg FILE] [--ics FILE]\n"
 
 static _Noreturn void
 usage(void)
@@ -96,6 +97,7 @@ help(void)
 	    "  --days N              reach the target on day N (geometric)\n"
 	    "  --pace PACE           conservative, standard (default), "
 	    "aggressive\n"
+	    "  --cap P=N,...         at most N a day to provider P\n"
 	    "  --weekdays-only       send Monday to Friday only\n"
 	    "  --migrate             also give the old path's share per day\n"
 	    "  --results FILE        adapt to results: bounce-classify "
@@ -203,6 +205,12 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'h':
 			help();
+		case OPT_CAP:
+			if (warm_caps_parse(&wo.caps, optarg, &e) == -1) {
+				warnx("%s: %s", e.where, e.what);
+				usage();
+			}
+			break;
 		case OPT_CHART:
 			chart = true;
 			break;
