@@ -272,6 +272,20 @@ scenario() {
 	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/other.db: no table \"events\": not a database written by deliv bounce-classify --db"
 }
 
+@test "warmup-plan: result dates are UTC days; results before --start are reported, not used" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	scenario "$r" 3 yahoo.com feedback 1
+	# 23:30 at UTC-2 on 2 December is 01:30 UTC on the 3rd.
+	sed -i '2s/2026-12-03T10:01:00Z/2026-12-02T23:30:00-02:00/' "$r"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 4 yahoo) $(field 7 4 yahoo)" "8 backoff"
+	run --separate-stderr -0 deliv-warmup-plan --monthly 100000 --start 2026-12-05 --results "$r" --no-header
+	assert_equal "$stderr" "deliv-warmup-plan: 1 provider days of results fall before --start or on days without sending: not used"
+	assert_equal "$(field 7 2 yahoo)" ramp
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --results - --mix-from - </dev/null
+	[[ $stderr == *"only one can be stdin"* ]]
+}
+
 @test "warmup-plan: --mix and --mix-from set the providers' shares" {
 	run -0 deliv-warmup-plan --daily 1000 --mix gmail=60,yahoo=30 --start 2026-12-01 --no-header
 	assert_equal "$(awk -F'\t' '$1 == 1 { printf "%s ", $3 }' <<<"$output")" "gmail yahoo other all "

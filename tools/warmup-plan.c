@@ -288,6 +288,11 @@ main(int argc, char *argv[])
 		warnx("--mix and --mix-from: give one");
 		usage();
 	}
+	if (mixfrom != NULL && results != NULL && strcmp(mixfrom, "-") == 0 &&
+	    strcmp(results, "-") == 0) {
+		warnx("--mix-from - and --results -: only one can be stdin");
+		usage();
+	}
 	if (wo.days > 0 && wo.pace != WARM_STANDARD) {
 		warnx("--days and --pace: give one");
 		usage();
