@@ -34,8 +34,8 @@ wrule_eval(const struct wrule_day *days, size_t stride, int d,
 {
 	const struct wres_counts *today = &days[(size_t)(d - 1) * stride].c;
 	struct sbuf why = { 0 };
-	long long sent = 0, del = 0, hard = 0, compl = 0, def = 0, ref = 0;
-	long long auth = 0, c7 = 0;
+	long long sent = 0, del = 0, hard = 0, compl = 0, auth = 0, c7 = 0;
+	long long dd, ds;
 	char a[32], b[32], pc[48];
 	enum wrule_act act = WRULE_RAMP;
 	int i, num = 1, den = 1, hit = 0;
@@ -50,8 +50,6 @@ wrule_eval(const struct wrule_day *days, size_t stride, int d,
 		del += r->c.delivered;
 		hard += r->c.hard;
 		compl += r->c.complaints;
-		def += r->c.deferred;
-		ref += r->c.refused;
 		auth += r->c.authfail;
 	}
 	for (i = d; i >= 1 && i > d - 7; i--)
@@ -101,23 +99,26 @@ wrule_eval(const struct wrule_day *days, size_t stride, int d,
 		    "hard bounces %lld/%lld pooled = %s > 2%% (Amazon SES): "
 		    "hold; clean the list (deliv bounce-classify)", hard, sent,
 		    fmt_pct(pc, sizeof(pc), hard, sent));
-	/* Deferrals and refusals of the sender: owlat, Braze, Google. */
-	if (sent > 0 && (def + ref) * 100 > 25 * sent &&
-	    today->deferred + today->refused > 0)
+	/*
+	 * Deferrals and refusals of the sender: owlat, Braze, Google.  Of
+	 * the day itself: they are about that day's traffic.
+	 */
+	dd = today->deferred + today->refused;
+	ds = today->sent;
+	if (ds > 0 && dd * 100 > 25 * ds)
 		RULE(true, WRULE_PAUSE, 0, 1, "deferred or refused %lld/%lld "
-		    "pooled = %s > 25%% (owlat halts; KumoMTA suspends): "
-		    "pause a day, then half", def + ref, sent,
-		    fmt_pct(pc, sizeof(pc), def + ref, sent));
-	else if (sent > 0 && (def + ref) * 100 > 10 * sent &&
-	    today->deferred + today->refused > 0)
+		    "= %s > 25%% (owlat halts; KumoMTA suspends): pause a day, "
+		    "then half", dd, ds, fmt_pct(pc, sizeof(pc), dd, ds));
+	else if (ds > 0 && dd * 100 > 10 * ds)
 		RULE(true, WRULE_BACKOFF, 7, 10, "deferred or refused %lld/%lld "
-		    "pooled = %s > 10%% (owlat, Braze; Google: reduce until the "
-		    "errors decrease): 0.7 of the volume", def + ref, sent,
-		    fmt_pct(pc, sizeof(pc), def + ref, sent));
+		    "= %s > 10%% (owlat, Braze; Google: reduce until the errors "
+		    "decrease): 0.7 of the volume", dd, ds,
+		    fmt_pct(pc, sizeof(pc), dd, ds));
 	else
-		RULE(sent > 0 && def * 100 > 5 * sent, WRULE_HOLD, 1, 1,
-		    "deferred %lld/%lld pooled = %s > 5%% (owlat): hold a day",
-		    def, sent, fmt_pct(pc, sizeof(pc), def, sent));
+		RULE(ds > 0 && today->deferred * 100 > 5 * ds, WRULE_HOLD, 1, 1,
+		    "deferred %lld/%lld = %s > 5%% (owlat): hold a day",
+		    today->deferred, ds,
+		    fmt_pct(pc, sizeof(pc), today->deferred, ds));
 	RULE(auth > 0 && today->authfail > 0, WRULE_HOLD, 1, 1,
 	    "%lld authentication refusals: check SPF, DKIM and DMARC with "
 	    "deliv dnscheck; volume cannot fix them", auth);

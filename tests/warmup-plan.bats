@@ -198,11 +198,18 @@ scenario() {
 
 @test "warmup-plan: deferrals (Yahoo TSS04, real record) hold, and over 25% pause a day" {
 	local r=$BATS_TEST_TMPDIR/r.tsv
-	# Yahoo 4+8+16+32 = 60 by day 4; 4 deferred = 6.67% > 5%.
-	scenario "$r" 4 yahoo.com badreputation 4
+	# Yahoo sends 32 on day 4; 2 deferred = 6.25% > 5%: hold.
+	scenario "$r" 4 yahoo.com badreputation 2
 	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
 	assert_equal "$(field 4 4 yahoo) $(field 4 5 yahoo) $(field 7 5 yahoo)" "32 32 hold"
-	[[ $(field 8 5 yahoo) == "deferred 4/60 pooled = 6.67% > 5% (owlat): hold a day (day 4 results)" ]]
+	[[ $(field 8 5 yahoo) == "deferred 2/32 = 6.25% > 5% (owlat): hold a day (day 4 results)" ]]
+	assert_equal "$(field 4 6 yahoo) $(field 7 6 yahoo)" "64 ramp"
+	# 4 deferred = 12.5% > 10%: 0.7 of the volume.
+	: >"$r"
+	scenario "$r" 4 yahoo.com badreputation 4
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo)" "22 backoff"
+	[[ $(field 8 5 yahoo) == "deferred or refused 4/32 = 12.50% > 10%"* ]]
 	: >"$r"
 	scenario "$r" 4 yahoo.com badreputation 20
 	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
