@@ -25,12 +25,17 @@ enum dns_result {
 struct dns_opts {
 	const char	*server;	/* "ADDR[#PORT]", NULL: resolv.conf */
 	unsigned	 timeout_ms;	/* per try; 0: default (2000) */
-	int		 retries;	/* -1: default (2) */
+	int		 retries;	/* tries after the first; -1: default (2) */
 };
 
 struct dns;
 
-/* A resolver.  NULL (e filled) when resolv.conf or --server is bad. */
+/*
+ * A resolver.  NULL (e filled) when resolv.conf or --server is bad.
+ * "ADDR[#PORT]": IPv4 or IPv6 ("[::1]#5353" or "::1#5353").  Queries go
+ * with RD and EDNS0 (1232-byte UDP buffer), no DNSSEC, no search list; a
+ * truncated UDP answer is asked again over TCP.
+ */
 struct dns	*dns_open_resolver(const struct dns_opts *, struct derr *e);
 
 /*
@@ -43,7 +48,10 @@ struct dns	*dns_open_zones(char *const files[], size_t nfiles,
 
 /*
  * Another handle to the same source, for a second thread (a resolver is
- * duplicated; zones are shared read-only).  NULL when out of memory.
+ * duplicated; zones are shared read-only and reference-counted, so the
+ * handles may be freed in any order).  Make the copies before the
+ * threads start: a handle is used by one thread at a time.  NULL when
+ * out of memory.
  */
 struct dns	*dns_dup(const struct dns *);
 
@@ -51,19 +59,33 @@ struct dns	*dns_dup(const struct dns *);
  * Ask name (absolute or not; a trailing dot is optional) for type.  On
  * DNS_ANSWER *rrs is an owned list (ldns_rr_list_deep_free) of the
  * records of that type, CNAMEs already followed; otherwise *rrs is NULL.
- * DNS_TEMPERROR fills e with the reason.
+ * DNS_TEMPERROR fills e with the reason: a timeout, SERVFAIL, REFUSED,
+ * an answer whose id or question does not match, a CNAME loop (over 16
+ * links).  A name that is not a valid domain name is DNS_NXDOMAIN.  In
+ * zone mode a name outside every zone is DNS_NXDOMAIN, and a name holding
+ * a record of the private-use type 65280 but none of the asked type gives
+ * DNS_TEMPERROR ("timed out"), as the SPF test suite's zones expect.
  */
 enum dns_result	 dns_query(struct dns *, const char *name, ldns_rr_type,
 		    ldns_rr_list **rrs, struct derr *e);
 
 /*
  * TXT records of name, each record's strings concatenated (RFC 7208
- * §3.3).  On DNS_ANSWER *txt is an owned NULL-terminated array of owned
- * strings (free with dns_txt_free) and *n its length.
+ * §3.3; a NUL byte inside becomes 0x7f so the text cannot be cut short).
+ * On DNS_ANSWER *txt is an owned NULL-terminated array of owned strings
+ * (free with dns_txt_free) and *n its length.
  */
 enum dns_result	 dns_txt(struct dns *, const char *name, char ***txt,
 		    size_t *n, struct derr *e);
 void		 dns_txt_free(char **txt);
+
+/*
+ * A domain name from text split at dots, no escapes (names in SPF, DKIM
+ * and DMARC are raw text); a trailing dot is optional.  NULL when a label
+ * is empty or over 63 bytes or the name over 255.  Free with
+ * ldns_rdf_deep_free.
+ */
+ldns_rdf	*dns_name(const char *name);
 
 /* Number of queries sent so far (for the SPF lookup limits and stats). */
 unsigned long	 dns_queries(const struct dns *);

@@ -1,0 +1,137 @@
+/*
+ * spf-eval: run lib/spf's check_host() once and print what it found.
+ *
+ *   spf-eval [-e default-exp] [-t MS] [-r N] [-R receiver] [-T now]
+ *       (-s ADDR[#PORT] | -z ZONE [-z ZONE...]) IP SENDER HELO
+ *   spf-eval -b [options] (-s ... | -z ...) <LINES
+ *
+ * With -b, each stdin line "IP<TAB>SENDER<TAB>HELO" is one evaluation
+ * (for bench/spf.sh), all through one struct dns; at the end "queries N"
+ * goes to stderr.
+ * Prints one tab-separated line: result, explanation (empty when none),
+ * the deciding term, the reason (permerror/temperror/none), the number
+ * of DNS-querying terms and of void lookups.  Exit 0, 2 on usage errors.
+ */
+#include <err.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "deliv.h"
+#include "dns.h"
+#include "spf.h"
+#include "util.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: spf-eval [-b] [-e exp] [-R receiver] "
+	    "[-r retries] [-T now] [-t ms] (-s server | -z zone ...) "
+	    "[ip sender helo]\n");
+	exit(2);
+}
+
+static void
+eval(struct dns *d, struct spf_request *req, const char *ip,
+    const char *sender, const char *helo)
+{
+	struct spf_answer a;
+
+	req->ip = ip;
+	req->sender = sender;
+	req->helo = helo;
+	spf_check(d, req, &a);
+	printf("%s\t%s\t%s\t%s\t%u\t%u\n", spf_result_str(a.result),
+	    a.explanation ? a.explanation : "", a.mechanism, a.reason,
+	    a.lookups, a.voids);
+	spf_answer_free(&a);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct dns_opts o = { NULL, 0, -1 };
+	struct spf_request req = { 0 };
+	struct derr e;
+	struct dns *d;
+	char *zones[16];
+	const char *errstr;
+	char *line = NULL, *f[3];
+	size_t nz = 0, cap = 0;
+	ssize_t len;
+	bool batch = false;
+	int ch, i;
+
+	while ((ch = getopt(argc, argv, "R:T:be:r:s:t:z:")) != -1) {
+		switch (ch) {
+		case 'b':
+			batch = true;
+			break;
+		case 'R':
+			req.receiver = optarg;
+			break;
+		case 'T':
+			req.now = parse_num(optarg, 0, 1LL << 40, &errstr);
+			if (errstr != NULL)
+				usage();
+			break;
+		case 'e':
+			req.default_exp = optarg;
+			break;
+		case 'r':
+			o.retries = (int)parse_num(optarg, 0, 10, &errstr);
+			if (errstr != NULL)
+				usage();
+			break;
+		case 's':
+			o.server = optarg;
+			break;
+		case 't':
+			o.timeout_ms = (unsigned)parse_num(optarg, 1, 60000,
+			    &errstr);
+			if (errstr != NULL)
+				usage();
+			break;
+		case 'z':
+			if (nz == nitems(zones))
+				usage();
+			zones[nz++] = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != (batch ? 0 : 3) || (nz == 0) == (o.server == NULL))
+		usage();
+	d = nz ? dns_open_zones(zones, nz, NULL, &e) :
+	    dns_open_resolver(&o, &e);
+	if (d == NULL)
+		errx(2, "%s: %s", e.where, e.what);
+	if (!batch)
+		eval(d, &req, argv[0], argv[1], argv[2]);
+	while (batch && (len = getline(&line, &cap, stdin)) != -1) {
+		if (len > 0 && line[len - 1] == '\n')
+			line[len - 1] = '\0';
+		f[0] = line;
+		for (i = 1; i < 3; i++)
+			if (f[i - 1] == NULL || (f[i] = strchr(f[i - 1], '\t')) ==
+			    NULL)
+				f[i] = NULL;
+			else
+				*f[i]++ = '\0';
+		if (f[2] == NULL) {
+			warnx("stdin: need ip, sender, helo");
+			continue;
+		}
+		eval(d, &req, f[0], f[1], f[2]);
+	}
+	free(line);
+	if (batch)
+		fprintf(stderr, "queries %lu\n", dns_queries(d));
+	dns_free(d);
+	return 0;
+}
