@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,18 @@ usage(void)
 	exit(DELIV_EXIT_USAGE);
 }
 
+/* A usage error: "deliv-warmup-plan: what", then the synopsis; exit 2. */
+static _Noreturn void __attribute__((format(printf, 1, 2)))
+misuse(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	usage();
+}
+
 static _Noreturn void
 help(void)
 {
@@ -119,10 +132,8 @@ num_arg(const char *opt, const char *s, long long min, long long max)
 	long long v;
 
 	v = parse_num(s, min, max, &errstr);
-	if (errstr != NULL) {
-		warnx("%s: %s: %s", opt, s, errstr);
-		usage();
-	}
+	if (errstr != NULL)
+		misuse("%s: %s: %s", opt, s, errstr);
 	return v;
 }
 
@@ -206,10 +217,8 @@ main(int argc, char *argv[])
 		case 'h':
 			help();
 		case OPT_CAP:
-			if (warm_caps_parse(&wo.caps, optarg, &e) == -1) {
-				warnx("%s: %s", e.where, e.what);
-				usage();
-			}
+			if (warm_caps_parse(&wo.caps, optarg, &e) == -1)
+				misuse("%s: %s", e.where, e.what);
 			break;
 		case OPT_CHART:
 			chart = true;
@@ -251,11 +260,9 @@ main(int argc, char *argv[])
 				wo.pace = WARM_STANDARD;
 			else if (strcmp(optarg, "aggressive") == 0)
 				wo.pace = WARM_AGGRESSIVE;
-			else {
-				warnx("--pace: %s: not conservative, standard "
+			else
+				misuse("--pace: %s: not conservative, standard "
 				    "or aggressive", optarg);
-				usage();
-			}
 			break;
 		case OPT_RESULTS:
 			results = optarg;
@@ -276,35 +283,21 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 0) {
-		warnx("%s: no operands; results go to --results", argv[0]);
-		usage();
-	}
-	if ((wo.monthly > 0) == (wo.daily > 0)) {
-		warnx("give one target: --monthly N or --daily N");
-		usage();
-	}
-	if (mix != NULL && mixfrom != NULL) {
-		warnx("--mix and --mix-from: give one");
-		usage();
-	}
+	if (argc > 0)
+		misuse("%s: no operands; results go to --results", argv[0]);
+	if ((wo.monthly > 0) == (wo.daily > 0))
+		misuse("give one target: --monthly N or --daily N");
+	if (mix != NULL && mixfrom != NULL)
+		misuse("--mix and --mix-from: give one");
 	if (mixfrom != NULL && results != NULL && strcmp(mixfrom, "-") == 0 &&
-	    strcmp(results, "-") == 0) {
-		warnx("--mix-from - and --results -: only one can be stdin");
-		usage();
-	}
-	if (wo.days > 0 && wo.pace != WARM_STANDARD) {
-		warnx("--days and --pace: give one");
-		usage();
-	}
-	if (start != NULL && time_parse_ymd(start, &wo.start) == -1) {
-		warnx("--start: %s: not a date YYYY-MM-DD", start);
-		usage();
-	}
-	if (mix != NULL && warm_mix_parse(&wo.mix, mix, &e) == -1) {
-		warnx("%s: %s", e.where, e.what);
-		usage();
-	}
+	    strcmp(results, "-") == 0)
+		misuse("--mix-from - and --results -: only one can be stdin");
+	if (wo.days > 0 && wo.pace != WARM_STANDARD)
+		misuse("--days and --pace: give one");
+	if (start != NULL && time_parse_ymd(start, &wo.start) == -1)
+		misuse("--start: %s: not a date YYYY-MM-DD", start);
+	if (mix != NULL && warm_mix_parse(&wo.mix, mix, &e) == -1)
+		misuse("%s: %s", e.where, e.what);
 
 	/* Acquire: the provider table, results, database, output files. */
 	if (mixfrom != NULL || results != NULL || db != NULL) {
@@ -357,10 +350,8 @@ main(int argc, char *argv[])
 			wo.start = warm_time_of(warm_day_of(time(NULL)));
 	}
 	wo.results = res;
-	if ((pl = warm_plan_new(&wo, &e)) == NULL) {
-		warnx("%s: %s", e.where, e.what);
-		usage();
-	}
+	if ((pl = warm_plan_new(&wo, &e)) == NULL)
+		misuse("%s: %s", e.where, e.what);
 	if (warm_plan_unused(pl) > 0)
 		warnx("%ld provider days of results fall before --start or "
 		    "on days without sending: not used", warm_plan_unused(pl));
