@@ -648,7 +648,8 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 				wstate = 2;
 			else if (strcmp(state, "ramp") == 0 && wstate < 1)
 				wstate = 1;
-			if (pl->hist[(size_t)(d - 1) * WARM_MAXPROV + j].has)
+			if (pl->hist[(size_t)(d - 1) * WARM_MAXPROV + j].has &&
+			    !ps->stopped)
 				evaluate(pl, j, d);
 		}
 		cum += total;

@@ -154,6 +154,35 @@ scenario() {
 	done
 }
 
+@test "warmup-plan: with random results, volumes fall only in backoff and never pass the target" {
+	local iter k r reasons doms
+	reasons=(userunknown feedback authfailure badreputation toomanyconn mailboxfull blocked)
+	doms=(gmail.com hotmail.com yahoo.com icloud.com example.org)
+	RANDOM=11
+	for ((iter = 0; iter < 12; iter++)); do
+		r=$BATS_TEST_TMPDIR/r$iter.tsv
+		for ((k = 0; k < 8; k++)); do
+			scenario "$r" $((RANDOM % 20 + 1)) "${doms[RANDOM % 5]}" \
+			    "${reasons[RANDOM % 7]}" $((RANDOM % 6 + 1))
+		done
+		run deliv-warmup-plan --monthly 200000 --start 2026-12-01 --results "$r" --json
+		[ "$status" -le 1 ] || fail "exit $status"
+		jq -rs 'group_by(.provider)[] | select(.[0].provider != "all")
+		    | . as $r | range(1; length)
+		    | select($r[.].volume < $r[. - 1].volume and $r[.].state != "backoff")
+		    | "\($r[.].provider) day \($r[.].day): \($r[.].volume) < \($r[. - 1].volume)"' \
+		    <<<"$output" >"$BATS_TEST_TMPDIR/bad"
+		[ ! -s "$BATS_TEST_TMPDIR/bad" ] || fail "$(cat "$BATS_TEST_TMPDIR/bad")"
+		jq -e -s 'map(select(.provider == "all" and .volume > 6667)) | length == 0' <<<"$output" >/dev/null
+		# exit 1 exactly when some provider was stopped
+		if jq -e -s 'any(.note | test(": stop"))' <<<"$output" >/dev/null; then
+			[ "$status" -eq 1 ]
+		else
+			[ "$status" -eq 0 ]
+		fi
+	done
+}
+
 @test "warmup-plan: a Yahoo complaint (ARF from the corpus) halves Yahoo and holds, others unchanged" {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	scenario "$r" 3 yahoo.com feedback 1
