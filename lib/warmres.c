@@ -462,7 +462,8 @@ wres_read(struct wres *w, FILE *fp, const char *name,
 				    "bounce-classify records (a header with "
 				    "recipient, date) nor a TSV header date, "
 				    "provider, sent, delivered, hard, soft, "
-				    "complaints, deferred");
+				    "complaints, deferred (TSV needs its "
+				    "header line)");
 				goto fail;
 			}
 			continue;
