@@ -45,7 +45,9 @@ _deliv_spec()
 
 	warmup-plan)
 		# warmup-plan options
-		opts+=' '
+		opts+=' --cap --chart --daily --days --db --ics --ips --migrate --mix --mix-from --monthly --pace --results --start --svg --weekdays-only'
+		argopts+=' --cap --daily --days --db --ics --ips --mix --mix-from --monthly --pace --results --start --svg'
+		fileopts+=' --db --ics --mix-from --results --svg'
 		;;
 	esac
 }
@@ -69,6 +71,8 @@ _deliv_words()
 	lint:--min-severity) echo 'info warn error' ;;
 
 	# warmup-plan words
+	warmup-plan:--pace) echo 'conservative standard aggressive' ;;
+	warmup-plan:--mix) echo 'gmail=40,microsoft=25,yahoo=15,apple=10,other=10' ;;
 
 	esac
 }

@@ -73,6 +73,22 @@ complete -c deliv-lint -l phrases -x -a '(__fish_complete_directories)' -d 'dire
 complete -c deliv-lint -l threshold -x -d 'fail at this score or more'
 
 # warmup-plan options
+complete -c deliv-warmup-plan -l cap -x -d 'at most N a day to a provider'
+complete -c deliv-warmup-plan -l chart -d 'draw a bar chart instead of records'
+complete -c deliv-warmup-plan -l daily -x -d 'target messages a day'
+complete -c deliv-warmup-plan -l days -x -d 'reach the target on day N'
+complete -c deliv-warmup-plan -l db -r -F -d 'bounce-classify database to adapt to'
+complete -c deliv-warmup-plan -l ics -r -F -d 'write calendar events'
+complete -c deliv-warmup-plan -l ips -x -d 'new IPs sharing the volume'
+complete -c deliv-warmup-plan -l migrate -d 'give the old path the rest of each day'
+complete -c deliv-warmup-plan -l mix -x -a 'gmail=40,microsoft=25,yahoo=15,apple=10,other=10' -d 'provider shares in percent'
+complete -c deliv-warmup-plan -l mix-from -r -F -d 'count recipients by provider'
+complete -c deliv-warmup-plan -l monthly -x -d 'target messages a month'
+complete -c deliv-warmup-plan -l pace -x -a 'conservative standard aggressive' -d 'growth'
+complete -c deliv-warmup-plan -l results -r -F -d 'bounce-classify records or per-day TSV'
+complete -c deliv-warmup-plan -l start -x -d 'first day, YYYY-MM-DD'
+complete -c deliv-warmup-plan -l svg -r -F -d 'write the chart as SVG'
+complete -c deliv-warmup-plan -l weekdays-only -d 'send Monday to Friday'
 
 # "deliv TOOL ...": the same options after the subcommand.
 for t in $__deliv_tools

@@ -1,0 +1,381 @@
+#!/usr/bin/env bats
+# deliv-warmup-plan: the default plans (golden), properties over random
+# targets, and adaptation to results built from real bounce-classify
+# records of the bounce corpus.
+
+setup() {
+	load helpers
+	F=$FIXTURES/warmup-plan
+	E=$EXPECTED/warmup-plan
+	export DELIV_DATA=$TOP/data
+}
+
+# plan ARGS: the plan as TSV without header, in $output.
+# col N ROWS: field N of the rows where day == $2 and provider == $3.
+field() {	# field COLUMN DAY PROVIDER
+	awk -F'\t' -v c="$1" -v d="$2" -v p="$3" \
+	    '$1 == d && $3 == p { print $c }' <<<"$output"
+}
+
+# scenario OUT DAY DOMAIN REASON N: append N records to OUT, copies of the
+# first real bounce-classify record with REASON in corpus-records.tsv,
+# dated day DAY of December 2026 and addressed to a recipient at DOMAIN.
+scenario() {
+	local out=$1 day=$2 dom=$3 reason=$4 n=$5
+	[[ -s $out ]] || head -n 1 "$F/corpus-records.tsv" >"$out"
+	awk -F'\t' -v OFS='\t' -v d="$day" -v dom="$dom" -v r="$reason" \
+	    -v n="$n" 'NR > 1 && $8 == r && !done {
+		for (i = 1; i <= n; i++) {
+			$4 = sprintf("2026-12-%02dT10:%02d:00Z", d, i % 60)
+			$5 = "rcpt" i "@" dom
+			print
+		}
+		done = 1
+	} END { if (!done) exit 1 }' "$F/corpus-records.tsv" >>"$out"
+}
+
+@test "warmup-plan: 100,000 a month, default mix (golden)" {
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01
+	golden "$E/monthly-100000.tsv"
+}
+
+@test "warmup-plan: 1,000,000 a day, default mix (golden)" {
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01
+	golden "$E/daily-1000000.tsv"
+}
+
+@test "warmup-plan: the documented numbers of the default plans" {
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --no-header
+	# T = ceil(100000 / 30) split 40/25/15/10/10 by largest remainder.
+	assert_equal "$(field 4 8 gmail) $(field 4 8 microsoft) $(field 4 8 yahoo) $(field 4 8 apple) $(field 4 8 other)" \
+	    "1334 834 500 333 333"
+	# Day 1: 50 a day per IP weighted 1, 0.75, 0.5, 0.5, 1.
+	assert_equal "$(field 4 1 gmail) $(field 4 1 microsoft) $(field 4 1 yahoo) $(field 4 1 apple) $(field 4 1 other)" \
+	    "20 9 4 3 5"
+	assert_equal "$(field 4 7 all) $(field 7 7 all) $(field 4 8 all) $(field 7 8 all)" \
+	    "2624 ramp 3334 warm"
+	assert_equal "$(awk -F'\t' 'END { print $1 }' <<<"$output")" 30
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01 --no-header
+	assert_equal "$(field 4 20 all) $(field 4 21 all)" "964967 1000000"
+	assert_equal "$(field 5 21 all)" 5073242
+	[[ $(field 8 1 all) == *"SendGrid's table suggests 3 IPs"* ]]
+	[[ $(field 8 9 gmail) == *"Gmail bulk sender"* ]]
+	[[ $(field 8 11 microsoft) == *"5.7.515"* ]]
+	[ -z "$(field 8 10 gmail)" ]
+}
+
+@test "warmup-plan: paces, --ips, --weekdays-only reach the target when documented" {
+	first() { awk -F'\t' -v t="$1" '$3 == "all" && $4 == t { print $1; exit }' <<<"$output"; }
+	run -0 deliv-warmup-plan --daily 1000000 --pace conservative --start 2026-12-01 --no-header
+	assert_equal "$(first 1000000)" 34
+	run -0 deliv-warmup-plan --daily 1000000 --pace aggressive --start 2026-12-01 --no-header
+	assert_equal "$(first 1000000)" 17
+	run -0 deliv-warmup-plan --daily 1000000 --ips 3 --start 2026-12-01 --no-header
+	assert_equal "$(field 4 1 all) $(first 1000000)" "123 17"
+	run -0 deliv-warmup-plan --monthly 100000 --pace conservative --start 2026-12-01 --no-header
+	assert_equal "$(awk -F'\t' '$3 == "all" && $1 <= 13 { printf "%s ", $4 }' <<<"$output")" \
+	    "41 63 95 144 216 325 489 734 1102 1654 2482 3169 3334 "
+	# 2026-12-05 is a Saturday: sending day 5 is Monday the 7th.
+	run -0 deliv-warmup-plan --monthly 100000 --weekdays-only --start 2026-12-01 --no-header
+	assert_equal "$(field 2 5 all) $(field 4 5 all) $(first 4667)" "2026-12-07 656 9"
+	run -0 awk -F'\t' '{ print $2 }' <<<"$output"
+	refute_output --partial 2026-12-05
+	refute_output --partial 2026-12-06
+}
+
+@test "warmup-plan: --days N reaches the target on day N, or refuses a ramp over x2" {
+	run -0 deliv-warmup-plan --monthly 100000 --days 30 --migrate --start 2026-12-01 --no-header
+	assert_equal "$(field 4 30 all)" 3334
+	(( $(field 4 29 all) < 3334 ))
+	# new + old = T every day
+	run -0 awk -F'\t' '$3 == "old" { o[$1] = $4 } $3 == "all" { if ($4 + o[$1] != 3334) bad = 1 } END { exit bad }' <<<"$output"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000000 --days 10 --start 2026-12-01
+	assert_equal "$output" ""
+	[[ $stderr == *"--days: 10 days ramp yahoo from 4 to 150,000 a day per IP by more than x2.0 a day; at least 17 days are needed"* ]]
+	run -0 deliv-warmup-plan --daily 1000000 --days 17 --start 2026-12-01 --no-header
+	assert_equal "$(field 4 17 all)" 1000000
+	(( $(field 4 16 all) < 1000000 ))
+}
+
+@test "warmup-plan: --migrate gives the old path the rest of the target" {
+	run -0 deliv-warmup-plan --monthly 100000 --migrate --start 2026-12-01 --no-header
+	assert_equal "$(field 4 1 all) $(field 4 1 old)" "41 3293"
+	assert_equal "$(field 4 5 all) $(field 4 5 old)" "656 2678"
+	assert_equal "$(field 4 8 old) $(field 7 8 old)" "0 warm"
+	golden "$E/migrate-100000.tsv"
+}
+
+@test "warmup-plan: --cap holds a provider under a ceiling; --migrate's old path carries the rest" {
+	run -0 deliv-warmup-plan --daily 1000000 --cap microsoft=20000 --migrate --start 2026-12-01 --no-header
+	assert_equal "$(field 4 13 microsoft) $(field 7 13 microsoft) $(field 4 30 microsoft)" "20000 warm 20000"
+	[[ $(field 8 1 microsoft) == "capped at 20,000 a day (--cap)"*"the old path carries it" ]]
+	assert_equal "$(field 4 30 all) $(field 4 30 old)" "770000 230000"
+	run -0 awk -F'\t' '$3 == "microsoft" && $4 > 20000 { exit 1 }' <<<"$output"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --cap hotmail=5
+	[[ $stderr == "deliv-warmup-plan: --cap: hotmail: not a provider of the mix"* ]]
+}
+
+@test "warmup-plan: properties over random targets" {
+	local iter t T args
+	RANDOM=7
+	for ((iter = 0; iter < 60; iter++)); do
+		t=$(( (RANDOM * 32768 + RANDOM) % 3000000 + 1 ))
+		case $((iter % 6)) in
+		0) args="--daily $t" ;;
+		1) args="--monthly $((t * 7))" ;;
+		2) args="--daily $t --ips $((RANDOM % 5 + 1))" ;;
+		3) args="--daily $t --pace conservative --weekdays-only" ;;
+		4) args="--monthly $t --mix gmail=70,yahoo=3 --pace aggressive" ;;
+		5) args="--daily $t --migrate --days $((RANDOM % 20 + 22))" ;;
+		esac
+		case $args in
+		--monthly*) T=$(( (t * 7 + 29) / 30 )) ;;
+		*) T=$t ;;
+		esac
+		[[ $args == --monthly\ $t\ * ]] && T=$(( (t + 29) / 30 ))
+		run -0 deliv-warmup-plan $args --start 2026-12-01 --json
+		# monotone per provider, never above the target, providers sum
+		# to "all", the target reached on the last day, cumulative adds up
+		jq -rs --arg args "$args" --argjson T "$T" '
+		    (group_by(.provider) | map(select(.[0].provider != "old")
+		        | . as $r | range(1; length) | select($r[.].volume < $r[. - 1].volume)
+		        | "decreasing: \($r[.].provider) day \($r[.].day)")) +
+		      (map(select(.provider == "all" and .volume > $T)) | map("above target day \(.day)")) +
+		      (group_by(.day) | map(select((map(select(.provider != "all" and .provider != "old") | .volume) | add)
+		        != (map(select(.provider == "all"))[0].volume)) | "sum day \(.[0].day)")) +
+		      (if (map(select(.provider == "all")) | last | .volume) != $T then ["target not reached"] else [] end) +
+		      (group_by(.provider) | map(select((map(.volume) | add) != last.cumulative) | "cumulative \(.[0].provider)"))
+		    | .[] | "\($args): \(.)"' <<<"$output" >"$BATS_TEST_TMPDIR/bad"
+		[ ! -s "$BATS_TEST_TMPDIR/bad" ] || fail "$(head -5 "$BATS_TEST_TMPDIR/bad")"
+		# growth never above x2.0 a day per provider after day 1
+		jq -rs '[group_by(.provider)[] | select(.[0].provider != "old" and .[0].provider != "all")
+		    | . as $r | range(1; length) | select($r[. - 1].volume > 0 and $r[.].volume > 2 * $r[. - 1].volume)] | length' \
+		    <<<"$output" | grep -qx 0 || fail "$args: growth above x2"
+	done
+}
+
+@test "warmup-plan: with random results, volumes fall only in backoff and never pass the target" {
+	local iter k r reasons doms
+	reasons=(userunknown feedback authfailure badreputation toomanyconn mailboxfull blocked)
+	doms=(gmail.com hotmail.com yahoo.com icloud.com example.org)
+	RANDOM=11
+	for ((iter = 0; iter < 12; iter++)); do
+		r=$BATS_TEST_TMPDIR/r$iter.tsv
+		for ((k = 0; k < 8; k++)); do
+			scenario "$r" $((RANDOM % 20 + 1)) "${doms[RANDOM % 5]}" \
+			    "${reasons[RANDOM % 7]}" $((RANDOM % 6 + 1))
+		done
+		run deliv-warmup-plan --monthly 200000 --start 2026-12-01 --results "$r" --json
+		[ "$status" -le 1 ] || fail "exit $status"
+		jq -rs 'group_by(.provider)[] | select(.[0].provider != "all")
+		    | . as $r | range(1; length)
+		    | select($r[.].volume < $r[. - 1].volume and $r[.].state != "backoff")
+		    | "\($r[.].provider) day \($r[.].day): \($r[.].volume) < \($r[. - 1].volume)"' \
+		    <<<"$output" >"$BATS_TEST_TMPDIR/bad"
+		[ ! -s "$BATS_TEST_TMPDIR/bad" ] || fail "$(cat "$BATS_TEST_TMPDIR/bad")"
+		jq -e -s 'map(select(.provider == "all" and .volume > 6667)) | length == 0' <<<"$output" >/dev/null
+		# exit 1 exactly when some provider was stopped
+		if jq -e -s 'any(.note | test(": stop"))' <<<"$output" >/dev/null; then
+			[ "$status" -eq 1 ]
+		else
+			[ "$status" -eq 0 ]
+		fi
+	done
+}
+
+@test "warmup-plan: a Yahoo complaint (ARF from the corpus) halves Yahoo and holds, others unchanged" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	scenario "$r" 3 yahoo.com feedback 1
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 3 yahoo) $(field 4 4 yahoo) $(field 7 4 yahoo)" "16 8 backoff"
+	[[ $(field 8 4 yahoo) == "complaints 1/28 pooled = 3.57% >= 0.3%"* ]]
+	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo) $(field 4 6 yahoo) $(field 7 6 yahoo)" \
+	    "8 hold 16 ramp"
+	[[ $(field 8 3 yahoo) == "results: sent 16 (assumed = planned), hard 0, complaints 1, deferred 0" ]]
+	assert_equal "$(field 7 4 all)" backoff
+	# Gmail and the others follow the plain plan.
+	diff <(grep -v -e '	yahoo	' -e '	all	' <<<"$output" | cut -f1-7) \
+	    <(deliv-warmup-plan --monthly 100000 --start 2026-12-01 --no-header | grep -v -e '	yahoo	' -e '	all	' | cut -f1-7)
+}
+
+@test "warmup-plan: the same results as JSON Lines give the same plan" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	scenario "$r" 3 yahoo.com feedback 1
+	scenario "$r" 5 hotmail.com userunknown 8
+	deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" >"$BATS_TEST_TMPDIR/tsv"
+	jq -Rrn '(input | split("\t")) as $h | inputs | split("\t") as $v
+	    | [$h, $v] | transpose | map({(.[0]): .[1]}) | add | tojson' <"$r" >"$BATS_TEST_TMPDIR/r.jsonl"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results - <"$BATS_TEST_TMPDIR/r.jsonl"
+	assert_output - <"$BATS_TEST_TMPDIR/tsv"
+}
+
+@test "warmup-plan: hard bounces over 2% hold the provider and ask for list hygiene" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	# Microsoft sent 9+18+36+72+144 = 279 by day 5; 8 user unknown = 2.87%.
+	scenario "$r" 5 hotmail.com userunknown 8
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 5 microsoft) $(field 4 6 microsoft) $(field 7 6 microsoft)" "144 144 hold"
+	[[ $(field 8 6 microsoft) == "hard bounces 8/279 pooled = 2.87% > 2% (Amazon SES): hold; clean the list (deliv bounce-classify) (day 5 results)" ]]
+	assert_equal "$(field 4 7 microsoft) $(field 7 7 microsoft)" "288 ramp"
+	# Over 5%: half, then hold.
+	: >"$r"
+	scenario "$r" 5 outlook.com userunknown 20
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 6 microsoft) $(field 7 6 microsoft) $(field 4 7 microsoft) $(field 7 7 microsoft)" \
+	    "72 backoff 72 hold"
+}
+
+@test "warmup-plan: deferrals (Yahoo TSS04, real record) hold, and over 25% pause a day" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	# Yahoo sends 32 on day 4; 2 deferred = 6.25% > 5%: hold.
+	scenario "$r" 4 yahoo.com badreputation 2
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 4 yahoo) $(field 4 5 yahoo) $(field 7 5 yahoo)" "32 32 hold"
+	[[ $(field 8 5 yahoo) == "deferred 2/32 = 6.25% > 5% (owlat): hold a day (day 4 results)" ]]
+	assert_equal "$(field 4 6 yahoo) $(field 7 6 yahoo)" "64 ramp"
+	# 4 deferred = 12.5% > 10%: 0.7 of the volume.
+	: >"$r"
+	scenario "$r" 4 yahoo.com badreputation 4
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo)" "22 backoff"
+	[[ $(field 8 5 yahoo) == "deferred or refused 4/32 = 12.50% > 10%"* ]]
+	: >"$r"
+	scenario "$r" 4 yahoo.com badreputation 20
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo) $(field 4 6 yahoo) $(field 7 6 yahoo)" \
+	    "0 backoff 16 backoff"
+	assert_equal "$(field 4 7 yahoo) $(field 7 7 yahoo)" "32 ramp"
+}
+
+@test "warmup-plan: an authentication refusal points at dnscheck" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	scenario "$r" 2 gmail.com authfailure 1
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 3 gmail) $(field 7 3 gmail)" "40 hold"
+	[[ $(field 8 3 gmail) == *"authentication refusals: check SPF, DKIM and DMARC with deliv dnscheck"* ]]
+}
+
+@test "warmup-plan: complaints over 0.3% twice within 7 days stop the provider, exit 1" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	scenario "$r" 3 yahoo.com feedback 2
+	scenario "$r" 5 yahoo.com feedback 2
+	run -1 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 6 yahoo) $(field 7 6 yahoo)" "0 backoff"
+	[[ $(field 8 6 yahoo) == *"second day at >= 0.3% within 7 days (4 complaints"*"stop (day 5 results)"* ]]
+	assert_equal "$(field 4 30 yahoo) $(field 8 30 yahoo)" "0 stopped"
+	assert_equal "$(field 4 30 gmail)" 1334
+	# One complaint a day is not enough to stop.
+	: >"$r"
+	scenario "$r" 3 yahoo.com feedback 1
+	scenario "$r" 5 yahoo.com feedback 1
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+}
+
+@test "warmup-plan: plain per-day TSV (a Postmaster Tools export) and sent under 90%" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	printf 'date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred\n' >"$r"
+	printf '2026-12-01\tgmail\t20\t20\t0\t0\t0\t0\n' >>"$r"
+	printf '2026-12-02\tgmail\t30\t30\t0\t0\t0\t0\n' >>"$r"
+	printf '2026-12-02\tmicrosoft\t18\t18\t0\t0\t0\t0\n' >>"$r"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 3 gmail) $(field 7 3 gmail)" "40 hold"
+	[[ $(field 8 3 gmail) == "sent 30 of 40 planned (< 90%, SparkPost): repeat the volume (day 2 results)" ]]
+	assert_equal "$(field 4 3 microsoft) $(field 7 3 microsoft)" "36 ramp"
+	# A Gmail spam rate over 0.1% but under 0.3%: hold.
+	printf '2026-12-03\tgmail\t2000\t1990\t0\t0\t3\t0\n' >>"$r"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 7 4 gmail)" hold
+	[[ $(field 8 4 gmail) == "complaints 3/1990 pooled = 0.15% > 0.1% (Gmail, SES, Braze): hold (day 3 results)" ]]
+}
+
+@test "warmup-plan: --db reads bounce-classify's database; a database without events is an error" {
+	command -v sqlite3 >/dev/null || skip "no sqlite3 command"
+	local db=$BATS_TEST_TMPDIR/b.db r=$BATS_TEST_TMPDIR/r.tsv
+	sqlite3 "$db" "CREATE TABLE events (id INTEGER PRIMARY KEY, recipient TEXT NOT NULL,
+	    ts INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT, status TEXT, smtp_code INTEGER,
+	    source TEXT, msgno INTEGER) STRICT;
+	    INSERT INTO events (recipient, ts, kind, reason, status, smtp_code, source, msgno) VALUES
+	    ('a@yahoo.com', strftime('%s', '2026-12-03 15:00:00'), 'undetermined', 'feedback', NULL, NULL, 'arf', 1);"
+	scenario "$r" 3 yahoo.com feedback 1
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --db "$db"
+	assert_output - < <(deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r")
+	# Without --start the plan starts on the first day recorded.
+	run -0 deliv-warmup-plan --monthly 100000 --db "$db" --no-header
+	assert_equal "$(field 2 1 gmail) $(field 4 2 yahoo) $(field 7 2 yahoo)" "2026-12-03 2 backoff"
+	sqlite3 "$BATS_TEST_TMPDIR/other.db" "CREATE TABLE t (x);"
+	run --separate-stderr -2 deliv-warmup-plan --monthly 100000 --db "$BATS_TEST_TMPDIR/other.db"
+	assert_equal "$output" ""
+	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/other.db: no table \"events\": not a database written by deliv bounce-classify --db"
+}
+
+@test "warmup-plan: result dates are UTC days; results before --start are reported, not used" {
+	local r=$BATS_TEST_TMPDIR/r.tsv
+	scenario "$r" 3 yahoo.com feedback 1
+	# 23:30 at UTC-2 on 2 December is 01:30 UTC on the 3rd.
+	sed -i '2s/2026-12-03T10:01:00Z/2026-12-02T23:30:00-02:00/' "$r"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	assert_equal "$(field 4 4 yahoo) $(field 7 4 yahoo)" "8 backoff"
+	run --separate-stderr -0 deliv-warmup-plan --monthly 100000 --start 2026-12-05 --results "$r" --no-header
+	assert_equal "$stderr" "deliv-warmup-plan: 1 provider days of results fall before --start or on days without sending: not used"
+	assert_equal "$(field 7 2 yahoo)" ramp
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --results - --mix-from - </dev/null
+	[[ $stderr == *"only one can be stdin"* ]]
+}
+
+@test "warmup-plan: --mix and --mix-from set the providers' shares" {
+	run -0 deliv-warmup-plan --daily 1000 --mix gmail=60,yahoo=30 --start 2026-12-01 --no-header
+	assert_equal "$(awk -F'\t' '$1 == 1 { printf "%s ", $3 }' <<<"$output")" "gmail yahoo other all "
+	assert_equal "$(field 4 30 gmail) $(field 4 30 yahoo) $(field 4 30 other)" "600 300 100"
+	printf '%s\n' a@gmail.com b@GMAIL.com c@googlemail.com 'd@hotmail.co.uk' e@yahoo.fr \
+	    'f@corp.example	alt1.aspmx.l.google.com' g@example.org '# comment' '' >"$BATS_TEST_TMPDIR/rcpts"
+	run -0 deliv-warmup-plan --daily 700 --mix-from "$BATS_TEST_TMPDIR/rcpts" --start 2026-12-01 --no-header
+	assert_equal "$(field 4 30 gmail) $(field 4 30 microsoft) $(field 4 30 yahoo) $(field 4 30 other)" \
+	    "400 100 100 100"
+	run -0 deliv-warmup-plan --daily 1000 --mix-from "$F/corpus-records.tsv" --start 2026-12-01 --no-header
+	assert_equal "$(awk -F'\t' '$1 == 1 { printf "%s ", $3 }' <<<"$output")" "gmail yahoo other all "
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --mix gmail=60,yahoo=50
+	[[ $stderr == *"--mix: gmail=60,yahoo=50: percentages sum to 110, not 100"* ]]
+}
+
+@test "warmup-plan: usage errors exit 2 with usage on stderr" {
+	run --separate-stderr -2 deliv-warmup-plan </dev/null
+	assert_equal "$output" ""
+	[[ $stderr == *"give one target: --monthly N or --daily N"*"usage: deliv-warmup-plan"* ]]
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --monthly 10
+	run --separate-stderr -2 deliv-warmup-plan --daily 0
+	[[ $stderr == *"--daily: 0: too small"* ]]
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --pace fast
+	[[ $stderr == *"--pace: fast: not conservative, standard or aggressive"* ]]
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --start 2026-13-01
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 extra
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --results "$BATS_TEST_TMPDIR/none"
+	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/none: No such file or directory"
+	printf 'a\tb\n1\t2\n' >"$BATS_TEST_TMPDIR/bad.tsv"
+	run --separate-stderr -2 deliv-warmup-plan --daily 10 --results "$BATS_TEST_TMPDIR/bad.tsv"
+	[[ $stderr == "deliv-warmup-plan: $BATS_TEST_TMPDIR/bad.tsv: line 1: neither bounce-classify records"* ]]
+}
+
+@test "warmup-plan: a tiny target still gives whole messages that add up" {
+	run -0 deliv-warmup-plan --daily 3 --start 2026-12-01 --no-header
+	assert_equal "$(field 4 1 all) $(field 4 30 all)" "3 3"
+	run -0 awk -F'\t' '$4 !~ /^[0-9]+$/ { exit 1 }' <<<"$output"
+}
+
+@test "warmup-plan: --chart, --svg and --ics (golden)" {
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --chart
+	golden "$E/chart-100000.txt"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 \
+	    --svg "$BATS_TEST_TMPDIR/p.svg" --ics "$BATS_TEST_TMPDIR/p.ics" --no-header
+	assert_equal "${#lines[@]}" 180
+	if command -v xmllint >/dev/null; then
+		run -0 xmllint --noout "$BATS_TEST_TMPDIR/p.svg"
+	fi
+	run -0 grep -c '<rect' "$BATS_TEST_TMPDIR/p.svg"
+	assert_output 157	# background + 30 days x 5 + legend 6
+	run -0 cat "$BATS_TEST_TMPDIR/p.ics"
+	golden "$E/plan-100000.ics"
+	run -0 grep -c $'^BEGIN:VEVENT\r$' "$BATS_TEST_TMPDIR/p.ics"
+	assert_output 30
+	# RFC 5545: no line over 75 octets, every line ends in CRLF.
+	run -0 awk '{ if (length($0) > 76 || $0 !~ /\r$/) bad = 1 } END { exit bad }' "$BATS_TEST_TMPDIR/p.ics"
+}
