@@ -23,6 +23,7 @@
 
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
+#define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
 	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_COUNT };
@@ -504,14 +505,17 @@ html_to_text(struct sbuf *out, const char *s)
 	sbuf_addc(out, '\n');
 }
 
-/* Append s to t with CRLF and CR turned into LF, NULs dropped. */
+/*
+ * Append s to t with CRLF and CR turned into LF, NULs dropped, t kept
+ * under max bytes.
+ */
 static void
-add_text(struct sbuf *t, const char *s, size_t len)
+add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
 {
 	size_t i = 0, j;
 
-	if (t->len + len > TEXT_MAX)
-		len = t->len < TEXT_MAX ? TEXT_MAX - t->len : 0;
+	if (t->len + len > max)
+		len = t->len < max ? max - t->len : 0;
 	while (i < len) {
 		for (j = i; j < len && s[j] != '\r' && s[j] != '\0'; j++)
 			;
@@ -527,9 +531,15 @@ add_text(struct sbuf *t, const char *s, size_t len)
 		sbuf_addc(t, '\n');
 }
 
-/* The decoded content of a leaf part. */
 static void
-part_bytes(GMimePart *part, struct sbuf *out)
+add_text(struct sbuf *t, const char *s, size_t len)
+{
+	add_text_max(t, s, len, TEXT_MAX);
+}
+
+/* The decoded content of a leaf part, at most max bytes. */
+static void
+part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 {
 	GMimeDataWrapper *w;
 	GMimeStream *st;
@@ -540,7 +550,7 @@ part_bytes(GMimePart *part, struct sbuf *out)
 	st = g_mime_stream_mem_new();
 	if (g_mime_data_wrapper_write_to_stream(w, st) >= 0) {
 		ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
-		add_text(out, (const char *)ba->data, ba->len);
+		add_text_max(out, (const char *)ba->data, ba->len, max);
 	}
 	g_object_unref(st);
 }
@@ -668,12 +678,13 @@ walk(struct parts *p, GMimeObject *o, int depth)
 		return;
 	if (strcasecmp(sub, "delivery-status") == 0 ||
 	    strcasecmp(sub, "global-delivery-status") == 0) {
-		part_bytes(GMIME_PART(o), &raw);
+		/* Every recipient group counts, however many there are. */
+		part_bytes(GMIME_PART(o), &raw, DSN_MAX);
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->dsn, NULL) ==
 		    0)
 			p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
 	} else if (strcasecmp(sub, "feedback-report") == 0) {
-		part_bytes(GMIME_PART(o), &raw);
+		part_bytes(GMIME_PART(o), &raw, TEXT_MAX);
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->arf, NULL) ==
 		    0)
 			p->has_arf = true;
@@ -681,7 +692,7 @@ walk(struct parts *p, GMimeObject *o, int depth)
 	    strcasecmp(sub, "global-headers") == 0 ||
 	    (strcasecmp(type, "message") == 0 &&
 	    strcasecmp(sub, "rfc822") == 0)) {
-		part_bytes(GMIME_PART(o), &raw);
+		part_bytes(GMIME_PART(o), &raw, TEXT_MAX);
 		take_original_headers(p, raw.s ? raw.s : "", raw.len);
 	} else if (strcasecmp(type, "text") == 0 && GMIME_IS_TEXT_PART(o)) {
 		if (g_mime_part_get_filename(GMIME_PART(o)) != NULL &&

@@ -34,7 +34,12 @@ examples() {
 			work=$BATS_TEST_TMPDIR/ex$((++n))
 			mkdir -p "$work"
 			cp -R "$FIXTURES/man/." "$work/"
-			run --separate-stderr bash -c "cd '$work' && set -o pipefail && $code"
+			# A block written with "$ " prompts: the commands, not output.
+			if grep -q '^\$ ' <<<"$code"; then
+				code=$(awk '/^\$ / { sub(/^\$ /, ""); print; more = /[|\\]$/; next }
+				    more { print; more = /[|\\]$/ }' <<<"$code")
+			fi
+			run --separate-stderr bash -c "cd '$work' && export HOME='$work' && set -o pipefail && $code"
 			[ "$status" -le 1 ] || fail "${page##*/}: exit $status: $code: $stderr"
 			[[ $stderr != *deliv-*:* ]] || fail "${page##*/}: $code: $stderr"
 		done < <(examples "$page")

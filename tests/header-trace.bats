@@ -16,7 +16,8 @@ field() {
 }
 
 @test "a Gmail to Postfix chain: golden TSV" {
-	run -0 deliv-header-trace "$F/gmail-postfix.eml"
+	cd "$F"
+	run -0 deliv-header-trace gmail-postfix.eml
 	golden "$EXPECTED/header-trace/gmail-postfix.tsv"
 	same_fields
 }

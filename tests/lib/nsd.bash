@@ -30,6 +30,7 @@ _nsd_conf() {	# RUNDIR PORT ZONE...
 		echo "    pidfile: \"$run/nsd.pid\""
 		echo "    logfile: \"$run/nsd.log\""
 		echo "    server-count: 1"
+		echo "    rrl-ratelimit: 0"
 		echo "    verbosity: 1"
 		echo "remote-control:"
 		echo "    control-enable: no"
