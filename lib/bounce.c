@@ -596,7 +596,9 @@ take_original(struct parts *p, GMimeMessage *orig)
 		p->orig_msgid = NULL;
 	add_addr_list(p, g_mime_message_get_to(orig));
 	l = g_mime_message_get_from(orig);
-	if (l != NULL && internet_address_list_length(l) > 0) {
+	/* several originals without a Message-ID: keep the first sender */
+	if (p->orig_from == NULL && l != NULL &&
+	    internet_address_list_length(l) > 0) {
 		InternetAddress *a = internet_address_list_get_address(l, 0);
 
 		if (INTERNET_ADDRESS_IS_MAILBOX(a))

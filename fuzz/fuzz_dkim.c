@@ -1,0 +1,27 @@
+/*
+ * Fuzz lib/dkim's key-record check: arbitrary bytes (up to the first NUL)
+ * as the TXT record of a DKIM selector: tags, key type, base64 public
+ * key decoded and parsed by OpenSSL.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "dkim.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct dkim_key k;
+	char text[8193];
+	char detail[256];
+
+	if (size > sizeof(text) - 1)
+		return 0;
+	memcpy(text, data, size);
+	text[size] = '\0';
+	memset(&k, 0, sizeof(k));
+	(void)dkim_key_check(text, &k, detail, sizeof(detail));
+	return 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * Fuzz lib/lint: arbitrary bytes as a file of messages (read by
+ * lib/input as deliv-lint reads its operands), each message checked, as
+ * a bulk and as a personal message, with the phrase lists of the source
+ * tree (phrases/, or DELIV_PHRASES), loaded once.
+ */
+#include <sys/mman.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "lint.h"
+
+int	LLVMFuzzerInitialize(int *, char ***);
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static struct lint	*l;
+
+static void
+done(void)
+{
+	lint_free(l);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *dir;
+	struct derr e;
+
+	(void)argc;
+	(void)argv;
+	g_mime_init();
+	if ((dir = getenv("DELIV_PHRASES")) == NULL)
+		dir = "phrases";
+	if ((l = lint_new(dir, &e)) == NULL) {
+		fprintf(stderr, "fuzz_lint: %s: %s\n", e.where, e.what);
+		abort();
+	}
+	atexit(done);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct input_opts io = { .stdin_if_empty = false };
+	struct lint_result res = { 0 };
+	struct input *in;
+	struct derr e;
+	struct msg *m;
+	const char *raw;
+	char path[64];
+	char *argv[1];
+	size_t rawlen;
+	int fd, r;
+
+	if ((fd = memfd_create("fuzz", 0)) == -1)
+		return 0;
+	if (write(fd, data, size) != (ssize_t)size) {
+		close(fd);
+		return 0;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	argv[0] = path;
+	if ((in = input_open(1, argv, &io)) == NULL) {
+		close(fd);
+		return 0;
+	}
+	while ((r = input_next(in, &m, &e)) != 0) {
+		if (r == -1)
+			continue;
+		raw = input_msg_raw(in, m, &rawlen);
+		(void)lint_message(l, m->mime, m->error, raw, rawlen, true,
+		    &res, &e);
+		(void)lint_message(l, m->mime, m->error, raw, rawlen, false,
+		    &res, &e);
+	}
+	lint_result_free(&res);
+	input_close(in);
+	close(fd);
+	return 0;
+}
