@@ -59,6 +59,7 @@ rows() {
 	kill -0 "$pid" || fail "the writer ended before it was killed"
 	kill -KILL "$pid"
 	wait "$pid" || true
+	unset pid
 	exec 7>&-
 	assert_equal "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 	assert_equal "$(rows "$DB")" 500
