@@ -448,7 +448,9 @@ wres_read(struct wres *w, FILE *fp, const char *name,
 		if (lineno == 1 && !json) {
 			if ((hcopy = strdup(line)) == NULL)
 				goto nomem;
-			nh = tsv_split(hcopy, hdr, MAXF);
+			/* over MAXF columns: the first MAXF are read */
+			if ((nh = tsv_split(hcopy, hdr, MAXF)) < 0)
+				nh = MAXF;
 			r.n = 0;
 			for (i = 0; nh > 0 && i < (size_t)nh; i++)
 				r.k[r.n] = hdr[i], r.v[r.n++] = "x";
@@ -481,7 +483,8 @@ wres_read(struct wres *w, FILE *fp, const char *name,
 		} else {
 			const char *vals[MAXF];
 
-			nf = tsv_split(line, vals, MAXF);
+			if ((nf = tsv_split(line, vals, MAXF)) < 0)
+				nf = MAXF;
 			r.n = 0;
 			for (i = 0; i < (size_t)nh && i < (size_t)nf; i++) {
 				r.k[r.n] = hdr[i];
@@ -625,7 +628,9 @@ wres_count_recipients(FILE *fp, const char *name,
 		    strchr(p, '\t') != NULL) {
 			if ((hcopy = strdup(line)) == NULL)
 				goto nomem;
-			nh = tsv_split(hcopy, hdr, MAXF);
+			/* over MAXF columns: the first MAXF are read */
+			if ((nh = tsv_split(hcopy, hdr, MAXF)) < 0)
+				nh = MAXF;
 			tsv = true;
 			continue;
 		}
@@ -635,7 +640,8 @@ wres_count_recipients(FILE *fp, const char *name,
 				continue;
 			addr = get(&r, "recipient");
 		} else if (tsv) {
-			nf = tsv_split(line, vals, MAXF);
+			if ((nf = tsv_split(line, vals, MAXF)) < 0)
+				nf = MAXF;
 			r.n = 0;
 			for (i = 0; i < (size_t)nh && i < (size_t)nf; i++) {
 				r.k[r.n] = hdr[i];

@@ -13,7 +13,7 @@ setup() {
 # and the JSON Lines parse.
 regress() {
 	local t=$1 f=$2
-	run timeout 60 "deliv-$t" "$f"
+	run --separate-stderr timeout 60 "deliv-$t" "$f"
 	[ "$status" -le 1 ] || fail "$t on ${f##*/}: exit $status: $stderr"
 	((${#lines[@]} >= 2)) || fail "$t on ${f##*/}: no record"
 	same_fields || fail "$t on ${f##*/}: forged column"
@@ -31,4 +31,22 @@ regress() {
 	assert_output "<neko22222@nyaan.neko.example.com>"
 	regress lint "$H/bounce-two-originals-no-msgid.eml"
 	regress header-trace "$H/bounce-two-originals-no-msgid.eml"
+}
+
+# plan ARGS...: deliv-warmup-plan with a fixed start; exit 0 or 1, at
+# least one record, no forged column.
+plan() {
+	run --separate-stderr timeout 60 deliv-warmup-plan --monthly 100000 --start 2026-12-01 "$@"
+	[ "$status" -le 1 ] || fail "warmup-plan $*: exit $status: $stderr"
+	((${#lines[@]} >= 2)) || fail "warmup-plan $*: no record"
+	same_fields || fail "warmup-plan $*: forged column"
+}
+
+@test "regress: a --mix-from list whose header has over 40 columns (fuzz_warmres overflow)" {
+	plan --mix-from "$H/warmres-wide-header.tsv"
+	plan --results "$H/warmres-wide-header.tsv"
+	# the first 40 columns are read: recipient first, all gmail
+	plan --mix-from "$H/recipients-45-columns.tsv"
+	run -0 bash -c "deliv-warmup-plan --monthly 100000 --start 2026-12-01 --mix-from '$H/recipients-45-columns.tsv' --no-header | awk -F'\t' '\$3 != \"all\" { print \$3 }' | sort -u"
+	assert_output gmail
 }
