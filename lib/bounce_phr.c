@@ -41,12 +41,6 @@ ascii_word(unsigned char c)
 	    (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-static bool
-is_word(unsigned char c)
-{
-	return ascii_word(c) || c >= 0x80;
-}
-
 static char
 lower(char c)
 {
@@ -67,34 +61,6 @@ first_word(const char *s, size_t len, char *key)
 	}
 	key[n] = '\0';
 	return n;
-}
-
-/* A literal phrase as a pattern, as lib/phrases writes it. */
-static int
-add_literal(struct sbuf *b, const char *p)
-{
-	size_t len = strlen(p), i;
-	int r = 0;
-
-	if (len > 0 && is_word((unsigned char)p[0]))
-		r |= sbuf_adds(b, "\\b");
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == ' ' || c == '\t') {
-			while (i + 1 < len && (p[i + 1] == ' ' ||
-			    p[i + 1] == '\t'))
-				i++;
-			r |= sbuf_adds(b, "\\s+");
-		} else if (c < 0x80 && !is_word(c)) {
-			r |= sbuf_addc(b, '\\');
-			r |= sbuf_addc(b, (char)c);
-		} else
-			r |= sbuf_addc(b, (char)c);
-	}
-	if (len > 0 && is_word((unsigned char)p[len - 1]))
-		r |= sbuf_adds(b, "\\b");
-	return r;
 }
 
 static pcre2_code *
@@ -120,7 +86,7 @@ compile(struct bounce_phr *bp, const size_t *idx, size_t n, uint32_t opt,
 			r |= sbuf_add(&b, h.phrase + 1, strlen(h.phrase) - 2);
 			r |= sbuf_addc(&b, ')');
 		} else
-			r |= add_literal(&b, h.phrase);
+			r |= phr_literal_pattern(&b, h.phrase);
 		r |= sbuf_printf(&b, "(*MARK:%zu)", idx[i]);
 	}
 	r |= sbuf_addc(&b, ')');

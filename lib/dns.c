@@ -555,7 +555,6 @@ ask(struct dns *d, const ldns_rdf *name, ldns_rr_type type, const char *qs,
 {
 	ldns_pkt *q = NULL, *a = NULL;
 	ldns_status st;
-	size_t i;
 
 	st = ldns_resolver_prepare_query_pkt(&q, d->res, name, type,
 	    LDNS_RR_CLASS_IN, LDNS_RD);
@@ -564,14 +563,6 @@ ask(struct dns *d, const ldns_rdf *name, ldns_rr_type type, const char *qs,
 		return NULL;
 	}
 	d->nq++;
-	/*
-	 * libldns marks a server that timed out as unreachable for good;
-	 * give every server another chance, so one lost packet does not
-	 * turn the rest of a run into temperrors.
-	 */
-	for (i = 0; i < ldns_resolver_nameserver_count(d->res); i++)
-		ldns_resolver_set_nameserver_rtt(d->res, i,
-		    LDNS_RESOLV_RTT_MIN);
 	st = ldns_resolver_send_pkt(&a, d->res, q);
 	if (st != LDNS_STATUS_OK || a == NULL) {
 		derr_set(e, qs, "%s", st == LDNS_STATUS_NETWORK_ERR ?

@@ -44,8 +44,8 @@ is_word(unsigned char c)
  * runs of white space matching any white space, word boundaries at the
  * ends that are word characters.
  */
-static int
-add_literal(struct sbuf *b, const char *p)
+int
+phr_literal_pattern(struct sbuf *b, const char *p)
 {
 	size_t len = strlen(p), i;
 	int r = 0;
@@ -151,7 +151,7 @@ compile_list(struct phr *p, struct derr *e)
 			r |= sbuf_add(&b, ph + 1, strlen(ph) - 2);
 			r |= sbuf_addc(&b, ')');
 		} else
-			r |= add_literal(&b, ph);
+			r |= phr_literal_pattern(&b, ph);
 		r |= sbuf_printf(&b, "(*MARK:%zu)", i);
 	}
 	r |= sbuf_addc(&b, ')');

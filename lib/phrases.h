@@ -52,6 +52,14 @@ void	phr_entry(const struct phr *, size_t i, struct phr_hit *,
 void	phr_free(struct phr *);
 
 /*
+ * Append a literal phrase to b as the PCRE2 pattern the lists use: ASCII
+ * punctuation escaped, white-space runs as \s+, \b at word ends.
+ * 0, or -1 when out of memory.
+ */
+struct sbuf;
+int	phr_literal_pattern(struct sbuf *b, const char *phrase);
+
+/*
  * The phrases directory is found with find_data_dir() (util.h):
  * find_data_dir(opt, getenv("DELIV_PHRASES"), DELIV_DATADIR "/phrases",
  * "phrases", buf, sizeof(buf)).

@@ -60,3 +60,16 @@ screen() {
 	screen "DELIV_PROGRESS_DELAY=0 input-dump '$FIXTURES/input/two.mbox' >/dev/null"
 	assert_line -n 0 '__END__'
 }
+
+@test "terminal: dnscheck's table reads as an audit report, status coloured" {
+	screen "deliv-dnscheck --table --zone '$FIXTURES/contract/example.test.zone' example.test"
+	assert_line -n 0 --regexp $'^\e\\[1mdomain +check +subject +status +detail +value'
+	assert_line --regexp $'^example.test +spf +example.test +\e\\[32m(\e\\[49m)?pass'
+	assert_line --regexp $'^example.test +dkim +- +\e\\[33m(\e\\[49m)?warn'
+}
+
+@test "terminal: warmup-plan --chart draws one bar a day" {
+	screen "deliv-warmup-plan --daily 1000 --start 2026-12-01 --chart"
+	run grep -c '█' <<<"$output"
+	((output >= 5)) || fail "$output bars"
+}
