@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "bounce.h"
@@ -18,6 +19,21 @@ int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct bounce	*b;
+
+/*
+ * dir of the source tree: from the working directory (fuzz/run runs from
+ * the top), else beside the executable's folder (build-fuzz/../dir).
+ */
+static const char *
+tree_dir(const char *argv0, const char *dir, char *buf, size_t len)
+{
+	const char *slash;
+
+	if (access(dir, R_OK) == 0 || (slash = strrchr(argv0, '/')) == NULL)
+		return dir;
+	snprintf(buf, len, "%.*s/../%s", (int)(slash - argv0), argv0, dir);
+	return buf;
+}
 
 static void
 done(void)
@@ -29,13 +45,13 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *dir;
+	char buf[512];
 	struct derr e;
 
 	(void)argc;
-	(void)argv;
 	g_mime_init();
 	if ((dir = getenv("DELIV_PHRASES")) == NULL)
-		dir = "phrases";
+		dir = tree_dir((*argv)[0], "phrases", buf, sizeof(buf));
 	if ((b = bounce_new(dir, &e)) == NULL) {
 		fprintf(stderr, "fuzz_bounce: %s: %s\n", e.where, e.what);
 		abort();

@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "provider.h"
 #include "warmmix.h"
@@ -16,6 +18,21 @@ int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct prov_table	*pt;
+
+/*
+ * dir of the source tree: from the working directory (fuzz/run runs from
+ * the top), else beside the executable's folder (build-fuzz/../dir).
+ */
+static const char *
+tree_dir(const char *argv0, const char *dir, char *buf, size_t len)
+{
+	const char *slash;
+
+	if (access(dir, R_OK) == 0 || (slash = strrchr(argv0, '/')) == NULL)
+		return dir;
+	snprintf(buf, len, "%.*s/../%s", (int)(slash - argv0), argv0, dir);
+	return buf;
+}
 
 static void
 done(void)
@@ -27,13 +44,12 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *dir;
-	char path[512];
+	char buf[512], path[600];
 	struct derr e;
 
 	(void)argc;
-	(void)argv;
 	if ((dir = getenv("DELIV_DATA")) == NULL)
-		dir = "data";
+		dir = tree_dir((*argv)[0], "data", buf, sizeof(buf));
 	snprintf(path, sizeof(path), "%s/providers.tsv", dir);
 	if ((pt = prov_load(path, &e)) == NULL) {
 		fprintf(stderr, "fuzz_warmres: %s: %s\n", e.where, e.what);
