@@ -14,6 +14,7 @@
 
 #include "abuse.h"
 #include "dns.h"
+#include "trust.h"
 #include "util.h"
 
 struct rir {
@@ -61,22 +62,6 @@ static const char look_sql[] =
 	" LEFT JOIN handles h3 ON h3.id = h2.abuse_c"
 	" WHERE n.lo = ?1 AND n.plen = ?2";
 
-/* Address text to 16 bytes (IPv4 mapped).  0 or -1. */
-static int
-addr16(const char *ip, unsigned char a[16])
-{
-	unsigned char b[4];
-
-	if (strchr(ip, ':') != NULL)
-		return inet_pton(AF_INET6, ip, a) == 1 ? 0 : -1;
-	if (inet_pton(AF_INET, ip, b) != 1)
-		return -1;
-	memset(a, 0, 10);
-	a[10] = a[11] = 0xff;
-	memcpy(a + 12, b, 4);
-	return 0;
-}
-
 static int
 cidr16(const char *s, unsigned char a[16], int *plen)
 {
@@ -88,7 +73,7 @@ cidr16(const char *s, unsigned char a[16], int *plen)
 	if ((sl = strchr(buf, '/')) == NULL)
 		return -1;
 	*sl++ = '\0';
-	if (addr16(buf, a) == -1)
+	if (trust_ip16(buf, a) == -1)
 		return -1;
 	p = parse_num(sl, 0, strchr(buf, ':') ? 128 : 32, &errstr);
 	if (errstr != NULL)
@@ -361,7 +346,7 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 	bool v4, seen = false;
 
 	memset(ai, 0, sizeof(*ai));
-	if (ip == NULL || addr16(ip, a) == -1)
+	if (ip == NULL || trust_ip16(ip, a) == -1)
 		return 0;
 	for (i = 0; i < ab->nnet; i++)
 		if (ab->net[i].plen > bestlen &&
@@ -555,7 +540,7 @@ stats_line(struct imp *im, char *line)
 		return 0;	/* version, summary, asn lines */
 	if (strcmp(f[6], "allocated") != 0 && strcmp(f[6], "assigned") != 0)
 		return 0;
-	if (addr16(f[3], lo) == -1)
+	if (trust_ip16(f[3], lo) == -1)
 		return 0;
 	if (strcmp(f[2], "ipv4") == 0) {
 		v = parse_num(f[4], 1, 1LL << 32, &errstr);
@@ -588,8 +573,8 @@ rpsl_flush(struct imp *im)
 	    (dash = strchr(im->range, '-')) != NULL) {
 		*dash = '\0';
 		if (sscanf(im->range, "%63s", a) == 1 &&
-		    sscanf(dash + 1, "%63s", b) == 1 && addr16(a, lo) == 0 &&
-		    addr16(b, hi) == 0 && memcmp(lo, hi, 16) <= 0) {
+		    sscanf(dash + 1, "%63s", b) == 1 && trust_ip16(a, lo) == 0 &&
+		    trust_ip16(b, hi) == 0 && memcmp(lo, hi, 16) <= 0) {
 			ret = store_net(im, lo, hi, reg, im->mailbox,
 			    abuse_c, im->org);
 		}
@@ -780,7 +765,7 @@ abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
 	int ret = 0, v4;
 	enum dns_result r;
 
-	if (ip == NULL || addr16(ip, a) == -1)
+	if (ip == NULL || trust_ip16(ip, a) == -1)
 		return 0;
 	v4 = memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0;
 	zone = v4 ? z->asn4 : z->asn6;

@@ -23,9 +23,8 @@ struct netlist {
 	size_t		 n, cap;
 };
 
-/* Parse an address into 16 bytes (IPv4 mapped).  0, or -1. */
-static int
-ip16(const char *ip, unsigned char a[16])
+int
+trust_ip16(const char *ip, unsigned char a[16])
 {
 	unsigned char b[4];
 
@@ -213,7 +212,7 @@ netlist_match(const struct netlist *l, const char *ip)
 	unsigned char a[16];
 	size_t i;
 
-	if (l == NULL || ip == NULL || ip16(ip, a) == -1)
+	if (l == NULL || ip == NULL || trust_ip16(ip, a) == -1)
 		return 0;
 	for (i = 0; i < l->n; i++)
 		if (prefix_eq(a, l->v[i].a, l->v[i].plen))
@@ -227,7 +226,7 @@ in_special(const char *ip, bool loop_only)
 	unsigned char a[16];
 	const unsigned char *v4 = a + 12;
 
-	if (ip == NULL || ip16(ip, a) == -1)
+	if (ip == NULL || trust_ip16(ip, a) == -1)
 		return false;
 	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
 		if (v4[0] == 127)

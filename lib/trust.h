@@ -94,4 +94,7 @@ void	trust_walk(struct trace *t, const struct trust_cfg *cfg);
 void	trace_reset(struct trace *t);	/* clear the hops, keep memory */
 void	trace_free(struct trace *t);
 
+/* An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1. */
+int	trust_ip16(const char *ip, unsigned char a[16]);
+
 #endif
