@@ -734,26 +734,6 @@ out:
 	return ret;
 }
 
-/* The registered domain of a host name: the last two labels (three
-   under a two-letter TLD with a short second level). */
-static const char *
-reg_domain(const char *h)
-{
-	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
-	int k = 0;
-
-	while (p > h && k < 3) {
-		p--;
-		if (*p == '.')
-			dots[k++] = p;
-	}
-	if (k < 2)
-		return h;
-	if (dots[0] - dots[1] - 1 <= 3 && strlen(dots[0] + 1) == 2)
-		return k == 3 ? dots[2] + 1 : h;
-	return dots[1] + 1;
-}
-
 int
 abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
     const char *ip, const char *rdns, struct abuse_info *ai, struct derr *e)
@@ -814,7 +794,7 @@ abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
 	zone = z->contacts;
 	if (ai->mailbox[0] == '\0' && zone != NULL && *zone != '\0' &&
 	    rdns != NULL && strchr(rdns, '.') != NULL) {
-		snprintf(name, sizeof(name), "%s.%s", reg_domain(rdns), zone);
+		snprintf(name, sizeof(name), "%s.%s", trust_reg_domain(rdns), zone);
 		r = dns_txt(d, name, &txt, &n, e);
 		if (r == DNS_TEMPERROR)
 			ret = -1;

@@ -343,9 +343,8 @@ flag(struct hop *h, const char *f)
 	snprintf(h->flags + n, sizeof(h->flags) - n, "%s", f);
 }
 
-/* The last two labels (three under a short second-level label). */
-static const char *
-domain_of(const char *h)
+const char *
+trust_reg_domain(const char *h)
 {
 	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
 	int k = 0;
@@ -379,7 +378,7 @@ same_host(const char *a, const char *b)
 	n = strcspn(a, ".");
 	if (a[n] == '\0' && strncasecmp(a, b, n) == 0 && b[n] == '.')
 		return true;
-	return strcasecmp(domain_of(a), domain_of(b)) == 0;
+	return strcasecmp(trust_reg_domain(a), trust_reg_domain(b)) == 0;
 }
 
 /* A name worth comparing: not an address, "unknown" or "localhost". */

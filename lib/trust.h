@@ -97,4 +97,11 @@ void	trace_free(struct trace *t);
 /* An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1. */
 int	trust_ip16(const char *ip, unsigned char a[16]);
 
+/*
+ * The registered domain of a host name, a guess without the Public
+ * Suffix List: the last two labels, three under a two-letter TLD with a
+ * short second-level label ("example.co.uk").  Points into h.
+ */
+const char	*trust_reg_domain(const char *h);
+
 #endif
