@@ -26,7 +26,7 @@
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
-	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_COUNT };
+	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them */
@@ -79,13 +79,16 @@ static const char *const re_src[RE_COUNT] = {
 	/* RE_CONN: refused at the greeting, before any command */
 	"after initial connection|refused to talk to me|in reply to the "
 	    "greeting|smtp greeting|banner|while connected|"
-	    "connection (?:was )?rejected"
+	    "connection (?:was )?rejected",
+	/* RE_MAIL: the reply was to MAIL FROM, about the sender */
+	"(?:after|in reply to|>>>) mail from\\b|mail from command"
 };
 
 static const uint32_t re_flags[RE_COUNT] = {
 	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
-	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS
+	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
+	PCRE2_CASELESS
 };
 
 struct bounce {
@@ -375,11 +378,17 @@ find_codes(struct bounce *b, const char *text, size_t len, char *st,
 /*
  * "User unknown" said after the message was sent (after DATA), or with
  * a code that says the message was refused, is the recipient's filter
- * refusing this message, not a missing mailbox: filtered.
+ * refusing this message, not a missing mailbox: filtered.  loose: the phrase is one of the short ones ("user unknown", "no such
+ * user") that content filters also say after DATA; an explicit one
+ * ("this user doesn't have an account") keeps its reason unless the code
+ * says otherwise.
  */
+/* hard.txt's tag for the short "user unknown" phrases */
+#define LOOSE_UNKNOWN	"userunknown|filtered"
+
 static const char *
 unknown_or_filtered(struct bounce *b, const char *ctx,
-    const struct bounce_rcpt *r)
+    const struct bounce_rcpt *r, bool loose)
 {
 	size_t len = ctx ? strlen(ctx) : 0, s, e;
 	const char *why;
@@ -391,13 +400,14 @@ unknown_or_filtered(struct bounce *b, const char *ctx,
 		return why;
 	if (ctx != NULL && re_find(b, RE_RCPT, ctx, len, 0, &s, &e, 0))
 		return "userunknown";
+	if (loose && ctx != NULL &&
+	    re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
+		return "filtered";
 	/* a code about the mailbox or the message, not the address */
 	if (r->status != NULL)
 		return r->status[2] == '0' || r->status[2] == '4' ||
 		    r->status[2] == '5' ? "userunknown" : "filtered";
-	if (ctx != NULL && re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
-		return "filtered";
-	return r->smtp_code != 0 ? "filtered" : "userunknown";
+	return loose && r->smtp_code != 0 ? "filtered" : "userunknown";
 }
 
 static int	reason_ctx(struct bounce *, const char *, const char *,
@@ -417,7 +427,7 @@ reason_ctx(struct bounce *b, const char *text, const char *ctx,
     struct bounce_rcpt *r, struct derr *e)
 {
 	struct phr_hit hit;
-	size_t len = text ? strlen(text) : 0;
+	size_t len = text ? strlen(text) : 0, ms, me;
 	const char *why;
 	int m;
 
@@ -444,7 +454,17 @@ reason_ctx(struct bounce *b, const char *text, const char *ctx,
 		if (m == 1) {
 			r->reason = hit.tag;
 			if (strcmp(hit.tag, "userunknown") == 0)
-				r->reason = unknown_or_filtered(b, ctx, r);
+				r->reason = unknown_or_filtered(b, ctx, r,
+				    false);
+			else if (strcmp(hit.tag, LOOSE_UNKNOWN) == 0)
+				r->reason = unknown_or_filtered(b, ctx, r,
+				    true);
+			/* an unknown address or domain in reply to MAIL
+			 * FROM is the sender's: the sender was rejected */
+			if ((strcmp(r->reason, "userunknown") == 0 ||
+			    strcmp(r->reason, "hostunknown") == 0) &&
+			    re_find(b, RE_MAIL, text, len, 0, &ms, &me, 0))
+				r->reason = "rejected";
 			snprintf(b->matched, sizeof(b->matched), "%s:%lu",
 			    hit.file, hit.line);
 			r->matched = b->matched;
@@ -1024,21 +1044,33 @@ mask_addr(struct sbuf *dst, const char *src, const char *addr)
  * The recipient's address is blanked out first: its local part is no
  * reason ("no-such-user@...").
  */
+/*
+ * Classify a recipient from its own text; near, when known, is its
+ * paragraph of the human-readable part, which tells the SMTP command
+ * when it names one (else the whole text does).
+ */
 static int
 classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
-    const char *status, int smtp)
+    const char *near, const char *status, int smtp)
 {
-	struct sbuf o = { 0 }, w = { 0 };
+	struct sbuf o = { 0 }, w = { 0 }, n = { 0 };
 	size_t s, e;
 	int ret = 0;
 
 	mask_addr(&w, own, r->recipient);
 	one_line_max(&o, w.s, w.len, TEXT_MAX);
 	mask_addr(&w, c->p->text.s, r->recipient);
+	/* the paragraph, if it names the command; else the whole text */
+	if (near != NULL) {
+		mask_addr(&n, near, r->recipient);
+		if (!re_find(c->b, RE_RCPT, n.s, n.len, 0, &s, &e, 0) &&
+		    !re_find(c->b, RE_DATA, n.s, n.len, 0, &s, &e, 0))
+			sbuf_free(&n);
+	}
 	r->status = status;
 	r->smtp_code = smtp;
 	c->b->dsn = c->p->has_dsn;
-	if (reason_ctx(c->b, o.s, w.s, r, c->e) == -1)
+	if (reason_ctx(c->b, o.s, n.s != NULL ? n.s : w.s, r, c->e) == -1)
 		ret = -1;
 	else if (vague(r) && w.s != NULL &&
 	    re_find(c->b, RE_SMTP, w.s, w.len, 0, &s, &e, 0)) {
@@ -1062,6 +1094,7 @@ classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
 	}
 	sbuf_free(&o);
 	sbuf_free(&w);
+	sbuf_free(&n);
 	return ret;
 }
 
@@ -1073,7 +1106,7 @@ do_dsn(struct ctx *c)
 	struct bounce_rcpt r;
 	const char *v, *rcpt, *diag, *st, *action, *found;
 	char stbuf[16], *rc = NULL;
-	struct sbuf own = { 0 };
+	struct sbuf own = { 0 }, near = { 0 };
 	size_t i, s, e, at;
 	time_t t;
 	int smtp, ret = 0, n = 0;
@@ -1122,6 +1155,7 @@ do_dsn(struct ctx *c)
 			smtp = atoi(diag + s);
 		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
+		sbuf_reset(&near);
 		sbuf_adds(&own, diag);
 		found = rc && p->text.s ? strcasestr(p->text.s, rc) : NULL;
 		if (found != NULL) {
@@ -1130,6 +1164,9 @@ do_dsn(struct ctx *c)
 			sbuf_addc(&own, '\n');
 			if (*diag == '\0')
 				sbuf_add(&own, p->text.s + s, e - s);
+			sbuf_add(&near, p->text.s + s, e - s);
+			sbuf_addc(&near, '\n');
+			sbuf_adds(&near, diag);
 		}
 		one_line(&c->diag, *diag ? diag : own.s, *diag ? strlen(diag) :
 		    own.len);
@@ -1142,10 +1179,18 @@ do_dsn(struct ctx *c)
 			r.smtp_code = smtp;
 			r.kind = "undetermined";
 			r.matched = NULL;
-		} else if (classify_text(c, &r, own.s, stbuf[0] ? stbuf :
+		} else if (classify_text(c, &r, own.s, near.s, stbuf[0] ? stbuf :
 		    NULL, smtp) == -1) {
 			ret = -1;
 			break;
+		}
+		/* X-Unix: a local program (a pipe, procmail) failed */
+		if ((v = dsn_get(g, "Diagnostic-Code")) != NULL &&
+		    strncasecmp(v, "x-unix", 6) == 0 && r.reason != NULL &&
+		    (strcmp(r.reason, "systemerror") == 0 ||
+		    strcmp(r.reason, "undefined") == 0)) {
+			r.reason = "mailererror";
+			r.kind = "soft";
 		}
 		if (action != NULL && strncasecmp(action, "delayed", 7) == 0 &&
 		    (r.matched == NULL || strncmp(r.matched, "soft", 4) != 0)) {
@@ -1157,6 +1202,7 @@ do_dsn(struct ctx *c)
 	}
 	free(rc);
 	sbuf_free(&own);
+	sbuf_free(&near);
 	return ret != 0 ? ret : (n == 0 ? 1 : 0);
 }
 
@@ -1406,7 +1452,7 @@ do_text(struct ctx *c)
 		} else
 			one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
-		if (classify_text(c, &r, c->diag.s, NULL, 0) == -1) {
+		if (classify_text(c, &r, c->diag.s, NULL, NULL, 0) == -1) {
 			ret = -1;
 			break;
 		}
@@ -1419,7 +1465,7 @@ do_text(struct ctx *c)
 			r.recipient = quoted_to(c, t, len, &pm);
 		one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
-		if (classify_text(c, &r, t, NULL, 0) == -1)
+		if (classify_text(c, &r, t, NULL, NULL, 0) == -1)
 			ret = -1;
 		else
 			ret = c->emit(c->arg, &r);
@@ -1525,7 +1571,7 @@ do_ses(struct ctx *c)
 			one_line(&c->diag, dsn_untype(diag),
 			    strlen(dsn_untype(diag)));
 			r.diagnostic = c->diag.s;
-			if (classify_text(c, &r, r.diagnostic, st[0] ? st :
+			if (classify_text(c, &r, r.diagnostic, NULL, st[0] ? st :
 			    NULL, 0) == -1) {
 				ret = -1;
 				break;
