@@ -127,12 +127,15 @@ field() {
 	# address is unknown; an explicit "no such account" stays so after
 	# DATA; an unknown domain in reply to MAIL FROM is the sender's;
 	# X-Unix is a local program failing
-	assert_equal "$(cut -f5,7,8,13 <<<"$output")" "$(printf '%s\t%s\t%s\t%s\n' \
-	    kenji@example.ne.jp soft filtered hard.txt:8 \
-	    miho@example.ne.jp hard userunknown hard.txt:111 \
-	    sora@example.net soft mailererror soft.txt:554 \
-	    taro@example.com hard userunknown hard.txt:45 \
-	    yui@example.org soft rejected hard.txt:173)"
+	assert_equal "$(cut -f5,7,8 <<<"$output")" "$(printf '%s\t%s\t%s\n' \
+	    kenji@example.ne.jp soft filtered \
+	    miho@example.ne.jp hard userunknown \
+	    sora@example.net soft mailererror \
+	    taro@example.com hard userunknown \
+	    yui@example.org soft rejected)"
+	# each decided by a phrase, not by a code
+	assert_equal "$(cut -f13 <<<"$output" | cut -d: -f1 | tr '\n' ' ')" \
+	    "hard.txt hard.txt soft.txt hard.txt hard.txt "
 }
 
 @test "bounce-classify: the recipient's address is no reason" {
