@@ -42,14 +42,14 @@ setup() {
 
 @test "package: apt-get installs it, the installed deliv runs a pipeline, removal is clean" {
 	[ ! -e "$PKGDIR/failed" ] || fail "build failed"
-	run -0 bash -c "cd '$PKGDIR' && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./deliv_*_*.deb"
+	run -0 bash -c "cd '$PKGDIR' && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 install -y -q ./deliv_*_*.deb"
 	run -0 /usr/bin/deliv --version
 	assert_output "deliv $(cat "$TOP/VERSION")"
 	if [[ -x /usr/bin/deliv-bounce-classify ]]; then
 		run -0 bash -c "cd / && env -u DELIV_PHRASES /usr/bin/deliv bounce-classify --json <'$FIXTURES/contract/three.mbox' | jq -r 'select(.msgno == 1) | .kind'"
 		assert_output hard
 	fi
-	run -0 bash -c "DEBIAN_FRONTEND=noninteractive apt-get remove -y -q --purge deliv"
+	run -0 bash -c "DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=120 remove -y -q --purge deliv"
 	assert_file_not_exists /usr/bin/deliv
 	run -0 bash -c "dpkg -L deliv 2>/dev/null | wc -l"
 	assert_output 0
