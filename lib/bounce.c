@@ -26,7 +26,8 @@
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
-	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_COUNT };
+	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_REPLY,
+	RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them */
@@ -62,8 +63,8 @@ static const char *const re_src[RE_COUNT] = {
 	"^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort)|"
 	    "out of (?:the )?office|away|vacation|on leave|absence|"
 	    "abwesenheit|autoreply|auto:|自動応答|自動返信|不在)"
-	    "|(?:out of (?:the )?office|vacation|auto-?reply|away until|"
-	    "automatic reply)",
+	    "|(?:out of (?:the )?office|on vacation|vacation (?:reply|notice|"
+	    "message|response)|auto-?reply|away until|automatic reply)",
 	/* RE_MSGID: a Message-ID header line in text */
 	"^[ \\t>]*message-id:[ \\t]*(<[^>\\s]+>)",
 	/* RE_NOADDR: addresses that are not failed recipients */
@@ -81,14 +82,16 @@ static const char *const re_src[RE_COUNT] = {
 	    "greeting|smtp greeting|banner|while connected|"
 	    "connection (?:was )?rejected",
 	/* RE_MAIL: the reply was to MAIL FROM, about the sender */
-	"(?:after|in reply to|>>>) mail from\\b|mail from command"
+	"(?:after|in reply to|>>>) mail from\\b|mail from command",
+	/* RE_REPLY: a subject a person answering or forwarding writes */
+	"^\\s*(?:\\[[^\\]]*\\]\\s*)?(?:re|fwd?|aw|sv|vs|antw|r|rif|tr|wg)\\s*(?:\\[\\d+\\])?\\s*:"
 };
 
 static const uint32_t re_flags[RE_COUNT] = {
 	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
-	PCRE2_CASELESS
+	PCRE2_CASELESS, PCRE2_CASELESS
 };
 
 struct bounce {
@@ -1689,7 +1692,10 @@ is_vacation(struct ctx *c, bool bounceish)
 	    ((v = msg_header(c->m, "Precedence")) != NULL &&
 	    strcasecmp(v, "auto_reply") == 0))
 		return true;
-	return subj != NULL && re_find(c->b, RE_VACATION, subj, strlen(subj),
+	/* by the subject alone; "Re: ... out of the office" is a person
+	 * answering one */
+	return subj != NULL && !re_find(c->b, RE_REPLY, subj, strlen(subj),
+	    0, &s, &e, 0) && re_find(c->b, RE_VACATION, subj, strlen(subj),
 	    0, &s, &e, 0);
 }
 

@@ -148,6 +148,14 @@ field() {
 	    3 hana@example.com mailboxfull)"
 }
 
+@test "bounce-classify: a subject about a vacation or a reply about an absence is no auto-reply" {
+	printf 'From: deals@shop.example\nTo: you@example.org\nSubject: The perfect camera for your summer vacation?\n\nBuy now.\n' >"$BATS_TEST_TMPDIR/news.eml"
+	printf 'From: ann@example.org\nTo: list@example.org\nSubject: [team] Re: Bob Smith is out of the office.\n\nPlease fix his auto-reply.\n' >"$BATS_TEST_TMPDIR/re.eml"
+	printf 'From: bob@example.org\nTo: list@example.org\nSubject: [team] Bob Smith is out of the office.\n\nI will be out until Monday.\n' >"$BATS_TEST_TMPDIR/ooo.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/news.eml" "$BATS_TEST_TMPDIR/re.eml" "$BATS_TEST_TMPDIR/ooo.eml"
+	assert_equal "$(cut -f7,8 <<<"$output")" $'none\t\nnone\t\nundetermined\tvacation'
+}
+
 @test "bounce-classify: the recipient's address is no reason" {
 	printf 'From: MAILER-DAEMON@x.example\nSubject: failure notice\n\n<mailbox-full@example.net>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 5.1.1 no such user here\n' >"$BATS_TEST_TMPDIR/a.eml"
 	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/a.eml"
