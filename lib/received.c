@@ -946,6 +946,15 @@ unfold(const char *s, size_t len, size_t *outlen)
 	return u;
 }
 
+/* local@domain, both parts non-empty. */
+static int
+mailbox_like(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+
+	return at != NULL && at > s && at + 1 < s + n;
+}
+
 /*
  * Blank each '(' that no ')' closes ("(8.12.2/BASENAME(a.mc):RCS(x)"
  * lacks one), so that the comment does not swallow the clauses and the
@@ -1028,8 +1037,10 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		free(r->f[RCVD_BY]);
 		r->f[RCVD_BY] = NULL;
 	}
-	/* A recipient is an address. */
-	if (r->f[RCVD_FOR] != NULL && strchr(r->f[RCVD_FOR], '@') == NULL) {
+	/* A recipient is an address: "for cypherpunks-outgoing" or
+	   "for <@example.org>" name none. */
+	if (r->f[RCVD_FOR] != NULL && !mailbox_like(r->f[RCVD_FOR],
+	    strlen(r->f[RCVD_FOR]))) {
 		free(r->f[RCVD_FOR]);
 		r->f[RCVD_FOR] = NULL;
 	}
@@ -1042,7 +1053,8 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		for (dl = 0; d[dl] != '\0' && d[dl] != '>' && d[dl] != ' ' &&
 		    d[dl] != ';'; dl++)
 			;
-		if (dl > 0 && set(r, RCVD_FOR, d, dl) == -1)
+		/* "...; date for multiple recipients" (Proxy+) */
+		if (mailbox_like(d, dl) && set(r, RCVD_FOR, d, dl) == -1)
 			goto oom;
 	}
 	if (w.from2.seen && w.from2.first < w.from2.end &&
