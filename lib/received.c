@@ -538,7 +538,14 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 				ci->ident = w;
 				ci->identlen = wl;
 			}
+			/* Sendmail's "ident@RDNS [IP]": the host is the
+			   name an [IP] after it belongs to. */
 			prev = NULL;
+			if (at != NULL && at > w && at + 1 < w + wl &&
+			    memchr(at, '[', (size_t)(w + wl - at)) == NULL) {
+				prev = at + 1;
+				prevlen = (size_t)(w + wl - at - 1);
+			}
 			continue;
 		}
 		if ((lb = memchr(w, '[', wl)) != NULL) {
@@ -598,8 +605,8 @@ comment_host(const char *s, size_t n, const char **h, size_t *hl)
 
 	for (i = 0; i < n; i++)
 		if (s[i] == ' ' || s[i] == '(' || s[i] == ')' || s[i] == '[' ||
-		    s[i] == '@' || s[i] == ',' || s[i] == '<')
-			return 0;
+		    s[i] == '@' || s[i] == ',' || s[i] == '<' || s[i] == '=')
+			return 0;	/* "(helo=host)" is Exim's HELO */
 	char ip[64];
 	int alpha = 0;
 
@@ -706,6 +713,7 @@ static int
 first_word(struct work *w, struct span *sp, struct rcvd *r, int f)
 {
 	const char *s;
+	char ip[64];
 	size_t n;
 
 	if (!sp->seen || sp->first >= sp->end ||
@@ -717,6 +725,8 @@ first_word(struct work *w, struct span *sp, struct rcvd *r, int f)
 		s++;
 		n--;
 	}
+	if (rcvd_ip_norm(s, n, ip, sizeof(ip)) == 6)	/* "2002:a17::" */
+		return set(r, f, s, n);
 	while (n > 0 && (s[n - 1] == '>' || s[n - 1] == ',' ||
 	    s[n - 1] == ';' || s[n - 1] == ':'))
 		n--;
@@ -857,8 +867,9 @@ do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 				if (set(r, RCVD_RDNS, fs, fl) == -1)
 					return -1;
 		} else if (ct != NULL && ct->glued && fw != NULL) {
-			/* from RDNS(IP) */
-			if (set(r, RCVD_RDNS, fs, fl) == -1)
+			/* from RDNS(IP); smap writes "unknown(IP)" */
+			if (hostlike(fs, fl) &&
+			    set(r, RCVD_RDNS, fs, fl) == -1)
 				return -1;
 		} else {
 			/* from RDNS (HELO h) (ident@IP) */
@@ -935,6 +946,37 @@ unfold(const char *s, size_t len, size_t *outlen)
 	return u;
 }
 
+/* local@domain, both parts non-empty. */
+static int
+mailbox_like(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+
+	return at != NULL && at > s && at + 1 < s + n;
+}
+
+/*
+ * Blank each '(' that no ')' closes ("(8.12.2/BASENAME(a.mc):RCS(x)"
+ * lacks one), so that the comment does not swallow the clauses and the
+ * date after it.  Unmatched ')' are already ignored.
+ */
+static void
+unmatched_parens(char *u, size_t n)
+{
+	size_t i, pending = 0;
+
+	for (i = n; i > 0; i--) {
+		if (u[i - 1] == ')')
+			pending++;
+		else if (u[i - 1] == '(') {
+			if (pending > 0)
+				pending--;
+			else
+				u[i - 1] = ' ';
+		}
+	}
+}
+
 int
 rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
     struct derr *e)
@@ -947,6 +989,7 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	memset(&w, 0, sizeof(w));
 	if ((w.u = unfold(s, len, &n)) == NULL)
 		goto oom;
+	unmatched_parens(w.u, n);
 	/* "(from user@host) by ..." (Sendmail submit, NAVGW). */
 	if (n > 6 && strncasecmp(w.u, "(from ", 6) == 0) {
 		j = comment_end(w.u, 0, n);
@@ -972,7 +1015,8 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		if (*d != '\0') {
 			if ((r->date_text = strdup(d)) == NULL)
 				goto oom;
-			r->has_date = time_parse_rfc5322(d, &r->date) == 0;
+			r->has_date = time_parse_rfc5322(d, &r->date) == 0 ||
+			    time_parse_asctime(d, &r->date) == 0;
 		}
 	}
 	if (tokenize(&w) == -1)
@@ -987,8 +1031,16 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	    first_word(&w, &w.cl[C_ID], r, RCVD_ID) == -1 ||
 	    first_word(&w, &w.cl[C_FOR], r, RCVD_FOR) == -1)
 		goto oom;
-	/* A recipient is an address. */
-	if (r->f[RCVD_FOR] != NULL && strchr(r->f[RCVD_FOR], '@') == NULL) {
+	/* The receiving host is a domain or an address literal (RFC 5321
+	   section 4.4, By-domain), never a mailbox. */
+	if (r->f[RCVD_BY] != NULL && strchr(r->f[RCVD_BY], '@') != NULL) {
+		free(r->f[RCVD_BY]);
+		r->f[RCVD_BY] = NULL;
+	}
+	/* A recipient is an address: "for cypherpunks-outgoing" or
+	   "for <@example.org>" name none. */
+	if (r->f[RCVD_FOR] != NULL && !mailbox_like(r->f[RCVD_FOR],
+	    strlen(r->f[RCVD_FOR]))) {
 		free(r->f[RCVD_FOR]);
 		r->f[RCVD_FOR] = NULL;
 	}
@@ -1001,7 +1053,8 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		for (dl = 0; d[dl] != '\0' && d[dl] != '>' && d[dl] != ' ' &&
 		    d[dl] != ';'; dl++)
 			;
-		if (dl > 0 && set(r, RCVD_FOR, d, dl) == -1)
+		/* "...; date for multiple recipients" (Proxy+) */
+		if (mailbox_like(d, dl) && set(r, RCVD_FOR, d, dl) == -1)
 			goto oom;
 	}
 	if (w.from2.seen && w.from2.first < w.from2.end &&

@@ -261,14 +261,123 @@ read_int(const char **pp, int maxdigits, long *v)
 	return 0;
 }
 
+/* Skip blanks (no comments, no commas). */
+static const char *
+skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	return p;
+}
+
+/*
+ * "hh:mm[:ss][.frac]", with the white space RFC 5322 section 4.3 allows
+ * around the colons (obs-hour, obs-minute, obs-second: "04:02: 43").
+ * Returns 0 and advances *pp, or -1.
+ */
+static int
+read_time(const char **pp, long *hh, long *mm, long *ss)
+{
+	const char *p = *pp, *q;
+
+	*ss = 0;
+	if (read_int(&p, 2, hh) == -1)
+		return -1;
+	p = skip_ws(p);
+	if (*p++ != ':')
+		return -1;
+	p = skip_ws(p);
+	if (read_int(&p, 2, mm) == -1)
+		return -1;
+	q = skip_ws(p);
+	if (*q == ':') {
+		p = skip_ws(q + 1);
+		if (read_int(&p, 2, ss) == -1)
+			return -1;
+	}
+	if (*p == '.')		/* fractional seconds */
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	*pp = p;
+	return 0;
+}
+
+/*
+ * A zone at *pp: "+hhmm", "-hh" or a name (unknown names count as +0000,
+ * as RFC 5322 section 4.3 says of obsolete zones).  Returns 1 and sets
+ * *off (minutes east of UTC) and advances *pp, 0 when there is no zone
+ * there, -1 for a sign without digits.
+ */
+static int
+read_zone(const char **pp, long *off)
+{
+	const char *p = *pp, *q;
+	char word[8];
+	long z;
+	size_t k;
+	int sign, i;
+
+	*off = 0;
+	if (*p == '+' || *p == '-') {
+		sign = *p == '-' ? -1 : 1;
+		q = ++p;
+		if (read_int(&p, 4, &z) == -1)
+			return -1;
+		if (p - q <= 2)
+			z *= 100;
+		*off = sign * ((z / 100) * 60 + z % 100);
+		*pp = p;
+		return 1;
+	}
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	for (i = 0; i < 5 && isalpha((unsigned char)p[i]); i++)
+		word[i] = (char)tolower((unsigned char)p[i]);
+	word[i] = '\0';
+	for (k = 0; k < nitems(zones); k++)
+		if (strcmp(word, zones[k].name) == 0)
+			*off = zones[k].minutes;
+	while (isalpha((unsigned char)*p))
+		p++;
+	*pp = p;
+	return 1;
+}
+
+/* The month named by the three letters at p, 0-11, or -1. */
+static int
+month_at(const char *p)
+{
+	char word[4];
+	size_t k;
+	int i;
+
+	for (i = 0; i < 3 && isalpha((unsigned char)p[i]); i++)
+		word[i] = (char)tolower((unsigned char)p[i]);
+	word[i] = '\0';
+	for (k = 0; k < nitems(months); k++)
+		if (strcmp(word, months[k]) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* The instant, or -1 when a field is out of range. */
+static int
+civil_time(long year, int mon, long day, long hh, long mm, long ss,
+    long off, time_t *t)
+{
+	if (day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	*t = (time_t)(days_from_civil(year, (unsigned)mon + 1,
+	    (unsigned)day) * 86400 + hh * 3600 + mm * 60 + ss - off * 60);
+	return 0;
+}
+
 int
 time_parse_rfc5322(const char *s, time_t *t)
 {
 	const char *p = s;
-	long day, year, hh, mm, ss = 0, off = 0;
-	int mon = -1, sign, i;
-	size_t k;
-	char word[8];
+	long day, year, hh, mm, ss, off = 0;
+	int mon;
 
 	p = skip_cfws(p);
 	/* Optional day name. */
@@ -281,13 +390,7 @@ time_parse_rfc5322(const char *s, time_t *t)
 		return -1;
 	while (*p == ' ' || *p == '-' || *p == '\t')
 		p++;
-	for (i = 0; i < 3 && isalpha((unsigned char)p[i]); i++)
-		word[i] = (char)tolower((unsigned char)p[i]);
-	word[i] = '\0';
-	for (k = 0; k < nitems(months); k++)
-		if (strcmp(word, months[k]) == 0)
-			mon = (int)k;
-	if (mon == -1)
+	if ((mon = month_at(p)) == -1)
 		return -1;
 	while (isalpha((unsigned char)*p))
 		p++;
@@ -300,42 +403,54 @@ time_parse_rfc5322(const char *s, time_t *t)
 	else if (year < 1000)
 		year += 1900;
 	p = skip_cfws(p);
-	if (read_int(&p, 2, &hh) == -1 || *p++ != ':' ||
-	    read_int(&p, 2, &mm) == -1)
+	if (read_time(&p, &hh, &mm, &ss) == -1)
 		return -1;
-	if (*p == ':') {
-		p++;
-		if (read_int(&p, 2, &ss) == -1)
-			return -1;
-	}
-	if (*p == '.')		/* fractional seconds */
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
 	p = skip_cfws(p);
-	if (*p == '+' || *p == '-') {
-		long z;
-		const char *q;
-
-		sign = *p == '-' ? -1 : 1;
-		q = ++p;
-		if (read_int(&p, 4, &z) == -1)
-			return -1;
-		if (p - q <= 2)
-			z *= 100;
-		off = sign * ((z / 100) * 60 + z % 100);
-	} else if (isalpha((unsigned char)*p)) {
-		for (i = 0; i < 5 && isalpha((unsigned char)p[i]); i++)
-			word[i] = (char)tolower((unsigned char)p[i]);
-		word[i] = '\0';
-		for (k = 0; k < nitems(zones); k++)
-			if (strcmp(word, zones[k].name) == 0)
-				off = zones[k].minutes;
-	}
-	if (day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60)
+	if (read_zone(&p, &off) == -1)
 		return -1;
-	*t = (time_t)(days_from_civil(year, (unsigned)mon + 1,
-	    (unsigned)day) * 86400 + hh * 3600 + mm * 60 + ss - off * 60);
-	return 0;
+	return civil_time(year, mon, day, hh, mm, ss, off, t);
+}
+
+int
+time_parse_asctime(const char *s, time_t *t)
+{
+	const char *p;
+	long day, year, hh, mm, ss, off = 0;
+	int mon, z;
+
+	p = skip_ws(s);
+	if ((mon = month_at(p)) == -1 || isalpha((unsigned char)p[3])) {
+		/* A day name first. */
+		while (isalpha((unsigned char)*p))
+			p++;
+		if (*p == ',')
+			p++;
+		p = skip_ws(p);
+		if ((mon = month_at(p)) == -1)
+			return -1;
+	}
+	while (isalpha((unsigned char)*p))
+		p++;
+	p = skip_ws(p);
+	if (read_int(&p, 2, &day) == -1 || (*p != ' ' && *p != '\t'))
+		return -1;
+	p = skip_ws(p);
+	if (read_time(&p, &hh, &mm, &ss) == -1)
+		return -1;
+	p = skip_ws(p);
+	if ((z = read_zone(&p, &off)) == -1)	/* date(1): zone, year */
+		return -1;
+	p = skip_ws(p);
+	s = p;
+	if (read_int(&p, 4, &year) == -1 || p - s != 4 ||
+	    isdigit((unsigned char)*p))
+		return -1;
+	if (z == 0) {
+		p = skip_ws(p);
+		if (read_zone(&p, &off) == -1)
+			return -1;
+	}
+	return civil_time(year, mon, day, hh, mm, ss, off, t);
 }
 
 int

@@ -50,6 +50,14 @@ char	*time_rfc3339(time_t t, char *buf, size_t len);
  */
 int	 time_parse_rfc5322(const char *s, time_t *t);
 
+/*
+ * Parse an asctime(3)/date(1)-style date as some MTAs write it in
+ * Received: ("Sun Nov 13 15:38:52 2005", "Wed Aug 28 10:45:49 2002
+ * +0100", "Fri Sep 14 14:36:56 EDT 2018"; no zone means UTC) into *t.
+ * Return 0, or -1 if unparseable.
+ */
+int	 time_parse_asctime(const char *s, time_t *t);
+
 /* Parse "YYYY-MM-DD" (UTC midnight) into *t.  Return 0 or -1. */
 int	 time_parse_ymd(const char *s, time_t *t);
 

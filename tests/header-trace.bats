@@ -100,7 +100,8 @@ field() {
 	run -0 deliv-header-trace --json "$F/hostile.mbox"
 	assert_equal "$(field hop 1 for)" "a b@example.net"
 	assert_equal "$(field hop 2 flags)" no-ip,bad-date
-	assert_equal "$(field hop 3 flags)" by-only,no-date,unparseable
+	# "(((" never closes, so its ';' are top-level: a date that is bad.
+	assert_equal "$(field hop 3 flags)" by-only,bad-date,unparseable
 }
 
 @test "hostile: 10,000 Received headers and a 1 MB header" {
@@ -250,6 +251,62 @@ IN
 	assert_equal "$(cut -f2,3 <<<"${lines[4]}")" $'2001:db8::1\ta.example'
 	assert_equal "$(cut -f2,3 <<<"${lines[5]}")" $'192.0.2.9\t'
 	assert_equal "$(cut -f9,11-13 <<<"${lines[6]}")" $'Courier\tESMTPSA\tTLSv1_0\tAES256-SHA'
+}
+
+@test "rcvd-case: Sendmail ident@RDNS, Exim helo=, smap unknown(IP), a by that is no host" {
+	run -0 rcvd-case <<'IN'
+from relay.example.org (root@relay.example.org [192.0.2.45]) by mx.example.net (8.11.6/8.11.6) with ESMTP id g7MFQmZ12280 for <jm@example.net>; Thu, 22 Aug 2002 16:26:48 +0100
+from mail.example.org (IDENT:qmailr@out.example.org\n    [192.0.2.46]) by mx.example.net (8.11.6/8.11.6) with SMTP id h381Vvf19860; Tue, 8 Apr 2003 02:31:57 +0100
+from [198.51.100.14] (helo=client.example.com) by list.example.net with smtp (Exim 3.35 #1 (Debian)) id 17kb3f-0002Em-00 for <list@example.net>; Thu, 22 Aug 2002 06:00:00 -0700
+from unknown(10.0.0.13) by gw.example.ie via smap (V2.0) id xma002668; Fri, 9 Aug 02 13:27:22 +0100
+from [192.0.2.101] (HELLO 198.51.100.35) (198.51.100.35) by spammer@example.com with gg login by AOL 6.0 for Windows US sub 008 SMTP  ; Tue, 03 Jul 2018 09:01:47 -0300
+by 2002:a17:902:9a94:: with SMTP id w20mr5721806plp.6; Fri, 28 Apr 2019 23:34:45 -0800 (PST)
+from shakespear [192.168.0.2] by Proxy+; Wed, 31 Jul 2002 11:05:44 +0100 for multiple recipients
+from mx2.example.net (dh1920.example.com [192.0.2.19])\n\tby mail0.example.co.jp (V8/cf) with ESMTP id s5L6lSDw015737\n\tfor <@example.co.jp>; Sat, 21 Jun 2014 23:34:45 +0900
+IN
+	# Sendmail's $_ is "ident@RDNS [IP]": the host is the rDNS name; the
+	# ident keeps the host as written.
+	assert_equal "$(cut -f2-6 <<<"${lines[0]}")" $'192.0.2.45\trelay.example.org\trelay.example.org\tmx.example.net\troot@relay.example.org'
+	assert_equal "$(cut -f2-4,6 <<<"${lines[1]}")" $'192.0.2.46\tout.example.org\tmail.example.org\tqmailr@out.example.org'
+	# Exim's (helo=NAME) names the HELO, not the rDNS.
+	assert_equal "$(cut -f2-4 <<<"${lines[2]}")" $'198.51.100.14\t\tclient.example.com'
+	# smap's "unknown" is no rDNS name.
+	assert_equal "$(cut -f2,3,5 <<<"${lines[3]}")" $'10.0.0.13\t\tgw.example.ie'
+	# A mailbox is no receiving host; the (IP) comment is the peer, the
+	# from-word literal the HELO (RFC 5321 TCP-info).
+	assert_equal "$(cut -f2,4,5 <<<"${lines[4]}")" $'198.51.100.35\t[192.0.2.101]\t'
+	# Gmail's internal by is an IPv6 address: "::" stays.
+	assert_equal "$(cut -f5 <<<"${lines[5]}")" '2002:a17:902:9a94::'
+	# A recipient is local@domain.
+	assert_equal "$(cut -f10 <<<"${lines[6]}")" ''
+	assert_equal "$(cut -f10 <<<"${lines[7]}")" ''
+}
+
+@test "rcvd-case: asctime and obsolete dates, a comment that never closes" {
+	run -0 rcvd-case <<'IN'
+from perl.example.com (HELO mail.example.com) (192.0.2.64) by onion.example.org (qpsmtpd/0.07b) with SMTP; Fri Sep  6 18:13:52 2002 -0000
+from client.example.net(192.0.2.27), claiming to be "foo.example.net" via SMTP by gw.example.at, id smtpd1PBsZT; Sun Nov 13 15:38:52 2005
+FROM relay.example.ie BY webshield ; Wed Aug 28 10:45:49 2002\n    +0100
+from [<1-2@bounce.example.com>] ([<1-2@bounce.example.com>] helo=example.com)  by mailer2 (envelope-from 1-2@bounce.example.com) Jetsend MTA 0.0.1 with ESMTP; Fri Sep 14 14:36:56 EDT 2018
+from 192.0.2.176 by relay1.example.com with\n    ESMTP (Tumbleweed MMS SMTP Relay (MMS v4.7);); Fri, 02 Aug 2002 04:02: 43\n    -0500
+from localhost (jr@tiikeri [192.0.2.76]) by\n    life.example.edu (8.12.2/8.12.2/BASENAME(ai.master.life-8.12.2.mc,\n    .mc):RCS_REVISION(evision: 1.23 ) with ESMTP id g99GvDmX025433;\n    Wed, 9 Oct 2002 12:57:14 -0400 (EDT)
+from mx.example.org by mx2.example.org with SMTP; Thu, 20 Mar 03 10:06:43 +0100
+from mx.example.org by mx2.example.org with SMTP; Tue, 029 Apr 2019 23:34:45 -0800
+IN
+	assert_equal "$(cut -f14 <<<"${lines[0]}")" 2002-09-06T18:13:52Z
+	# No zone: taken as UTC, as an RFC 5322 date without one.
+	assert_equal "$(cut -f14 <<<"${lines[1]}")" 2005-11-13T15:38:52Z
+	assert_equal "$(cut -f14 <<<"${lines[2]}")" 2002-08-28T09:45:49Z
+	# date(1)'s order: the zone before the year.
+	assert_equal "$(cut -f14 <<<"${lines[3]}")" 2018-09-14T18:36:56Z
+	# RFC 5322 4.3 obs-time: white space around the colons.
+	assert_equal "$(cut -f14,15 <<<"${lines[4]}")" $'2002-08-02T09:02:43Z\t2002-08-02T04:02:43'
+	# The unclosed "(8.12.2/..." no longer hides the clauses or the date.
+	assert_equal "$(cut -f5,8,11,14 <<<"${lines[5]}")" $'life.example.edu\tg99GvDmX025433\tESMTP\t2002-10-09T16:57:14Z'
+	# RFC 5322 4.3: a two-digit year below 50 is 20yy.
+	assert_equal "$(cut -f14 <<<"${lines[6]}")" 2003-03-20T09:06:43Z
+	# A three-digit day is no date.
+	assert_equal "$(cut -f14 <<<"${lines[7]}")" ''
 }
 
 @test "corpus: the real origin under forged hops (SpamAssassin public corpus)" {

@@ -12,6 +12,7 @@
  *				RFC 3339 date in COL to UTC (a "-00:00" date
  *				keeps its wall-clock time, without zone)
  */
+#include <ctype.h>
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,26 +57,52 @@ put(const char *s, int last)
 	sbuf_free(&b);
 }
 
-/* The wall-clock time of a date as written: cut after HH:MM[:SS]. */
+/*
+ * The wall-clock time of a date as written: the text with its zone left
+ * out (cut after HH:MM[:SS] for RFC 5322; blank a zone word or "+hhmm"
+ * after the time for asctime forms), parsed as if it were UTC.
+ */
 static int
 local_time(const char *d, char *buf, size_t len)
 {
 	char t[256];
 	const char *c;
-	size_t k;
+	size_t k, n, i, j;
 	time_t tt;
 
 	if (d == NULL || (c = strchr(d, ':')) == NULL)
 		return -1;
-	k = (size_t)(c - d) + 3;
-	if (c[3] == ':')
-		k += 3;
-	if (k >= sizeof(t) || k > strlen(d))
+	/* HH:MM[:SS], white space allowed around the colons (obs-time). */
+	k = (size_t)(c - d) + 1;
+	while (d[k] == ' ')
+		k++;
+	k += 2;
+	for (i = k; d[i] == ' '; i++)
+		;
+	if (d[i] == ':') {
+		for (i++; d[i] == ' '; i++)
+			;
+		k = i + 2;
+	}
+	if (k >= sizeof(t) || k > strlen(d) || (n = strlen(d)) >= sizeof(t))
 		return -1;
 	memcpy(t, d, k);
 	t[k] = '\0';
-	if (time_parse_rfc5322(t, &tt) == -1)
+	if (time_parse_rfc5322(t, &tt) == 0)
+		goto out;
+	memcpy(t, d, n + 1);
+	for (i = k; i < n; i = j) {
+		while (i < n && t[i] == ' ')
+			i++;
+		for (j = i; j < n && t[j] != ' '; j++)
+			;
+		if (j > i && (t[i] == '+' || t[i] == '-' ||
+		    isalpha((unsigned char)t[i])))
+			memset(t + i, ' ', j - i);
+	}
+	if (time_parse_asctime(t, &tt) == -1)
 		return -1;
+out:
 	strftime(buf, len, "%Y-%m-%dT%H:%M:%S", gmtime(&tt));
 	return 0;
 }
