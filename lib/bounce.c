@@ -26,8 +26,7 @@
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
-	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_REPLY,
-	RE_COUNT };
+	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them */
@@ -82,16 +81,14 @@ static const char *const re_src[RE_COUNT] = {
 	    "greeting|smtp greeting|banner|while connected|"
 	    "connection (?:was )?rejected",
 	/* RE_MAIL: the reply was to MAIL FROM, about the sender */
-	"(?:after|in reply to|>>>) mail from\\b|mail from command",
-	/* RE_REPLY: a subject a person answering or forwarding writes */
-	"^\\s*(?:\\[[^\\]]*\\]\\s*)?(?:re|fwd?|aw|sv|vs|antw|r|rif|tr|wg)\\s*(?:\\[\\d+\\])?\\s*:"
+	"(?:after|in reply to|>>>) mail from\\b|mail from command"
 };
 
 static const uint32_t re_flags[RE_COUNT] = {
 	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
-	PCRE2_CASELESS, PCRE2_CASELESS
+	PCRE2_CASELESS
 };
 
 struct bounce {
@@ -1676,6 +1673,42 @@ do_ses(struct ctx *c)
 	return ret != 0 ? ret : (n == 0 ? 1 : 0);
 }
 
+/*
+ * A subject a person answering or forwarding writes: "Re:", "Fwd:",
+ * "AW:", "SV:", "Re[2]:", after an optional list tag "[list] ".
+ */
+static bool
+reply_subject(const char *s)
+{
+	static const char *const pre[] = { "re", "fw", "fwd", "aw", "sv",
+	    "vs", "antw", "r", "rif", "tr", "wg" };
+	const char *w;
+	size_t i, n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '[' && (w = strchr(s, ']')) != NULL)
+		for (s = w + 1; *s == ' ' || *s == '\t'; s++)
+			;
+	for (n = 0; isalpha((unsigned char)s[n]); n++)
+		;
+	for (i = 0; i < nitems(pre); i++)
+		if (strlen(pre[i]) == n && strncasecmp(s, pre[i], n) == 0)
+			break;
+	if (n == 0 || i == nitems(pre))
+		return false;
+	s += n;
+	if (*s == '[') {
+		for (s++; isdigit((unsigned char)*s); s++)
+			;
+		if (*s++ != ']')
+			return false;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == ':';
+}
+
 static bool
 is_vacation(struct ctx *c, bool bounceish)
 {
@@ -1694,9 +1727,8 @@ is_vacation(struct ctx *c, bool bounceish)
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */
-	return subj != NULL && !re_find(c->b, RE_REPLY, subj, strlen(subj),
-	    0, &s, &e, 0) && re_find(c->b, RE_VACATION, subj, strlen(subj),
-	    0, &s, &e, 0);
+	return subj != NULL && !reply_subject(subj) && re_find(c->b,
+	    RE_VACATION, subj, strlen(subj), 0, &s, &e, 0);
 }
 
 /* Strong signs of a bounce; *weak: only a null Return-Path. */
