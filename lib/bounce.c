@@ -512,13 +512,20 @@ html_to_text(struct sbuf *out, const char *s)
 static void
 add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
 {
-	size_t i = 0, j;
+	const char *p;
+	size_t i = 0, j, cr = 0, nul = 0;
 
 	if (t->len + len > max)
 		len = t->len < max ? max - t->len : 0;
 	while (i < len) {
-		for (j = i; j < len && s[j] != '\r' && s[j] != '\0'; j++)
-			;
+		/* the next CR and NUL, looked for again once passed */
+		if (i == 0 || cr < i)
+			cr = (p = memchr(s + i, '\r', len - i)) ? (size_t)(p - s) :
+			    len;
+		if (i == 0 || nul < i)
+			nul = (p = memchr(s + i, '\0', len - i)) ? (size_t)(p - s) :
+			    len;
+		j = cr < nul ? cr : nul;
 		sbuf_add(t, s + i, j - i);
 		if (j < len && s[j] == '\r') {
 			sbuf_addc(t, '\n');
@@ -725,7 +732,7 @@ text_dsn(struct parts *p)
 	struct sbuf t = { 0 };
 	const char *s = p->text.s, *l;
 
-	if (strcasestr(s, "final-recipient:") == NULL)
+	if (str_casestr(s, "final-recipient:") == NULL)
 		return;
 	for (l = s; *l != '\0'; ) {
 		const char *e = strchr(l, '\n');
@@ -845,6 +852,9 @@ one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 	size_t i, k;
 
 	sbuf_reset(out);
+	/* a byte of s gives at most one byte; max + 1 bytes at most */
+	if (sbuf_reserve(out, len < max ? len : max + 1) == -1)
+		return;
 	for (i = 0; i < len && out->len < max; i++) {
 		if (isspace((unsigned char)s[i])) {
 			sp = out->len > 0;
@@ -859,12 +869,11 @@ one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 		}
 		nl = false;
 		if (sp)
-			sbuf_addc(out, ' ');
+			out->s[out->len++] = ' ';
 		sp = false;
-		sbuf_addc(out, s[i]);
+		out->s[out->len++] = s[i];
 	}
-	if (out->s == NULL)
-		sbuf_adds(out, "");
+	out->s[out->len] = '\0';
 }
 
 static void
@@ -1015,7 +1024,7 @@ mask_addr(struct sbuf *dst, const char *src, const char *addr)
 	sbuf_adds(dst, src ? src : "");
 	if (alen < 3 || dst->s == NULL)
 		return;
-	for (p = dst->s; (p = strcasestr(p, addr)) != NULL; p += alen)
+	for (p = dst->s; (p = str_casestr(p, addr)) != NULL; p += alen)
 		memset((char *)p, ' ', alen);
 }
 
@@ -1123,7 +1132,7 @@ do_dsn(struct ctx *c)
 		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
 		sbuf_adds(&own, diag);
-		found = rc && p->text.s ? strcasestr(p->text.s, rc) : NULL;
+		found = rc && p->text.s ? str_casestr(p->text.s, rc) : NULL;
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
 			paragraph(p->text.s, p->text.len, at, &s, &e);
