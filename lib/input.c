@@ -8,7 +8,7 @@
  * the mailbox.  CR-only input has its CRs turned into LFs as it is read.
  *
  * LF (and CRLF) input is read in big blocks into one buffer that is
- * reused from message to message; the split is a memmem(3) search for
+ * reused from message to message; the split is a memchr(3) search for
  * "\nFrom " lines, and GMime parses each message in place (a memory
  * stream bounded to the message, one parser reused, part contents kept
  * as substreams of it rather than copied).  CR-only input, rare, goes
@@ -469,6 +469,24 @@ empty_line_at(const unsigned char *d, size_t body, size_t nl)
 }
 
 /*
+ * The first "\nFrom " in d[from..len), by its rarer capital F; a pointer
+ * to the LF, or NULL.
+ */
+static const unsigned char *
+find_from(const unsigned char *d, size_t from, size_t len)
+{
+	const unsigned char *p = d + from + 1, *end = d + len;
+
+	while (end - p >= 5 && (p = memchr(p, 'F', (size_t)(end - p) - 4)) !=
+	    NULL) {
+		if (p[-1] == '\n' && memcmp(p + 1, "rom ", 4) == 0)
+			return p - 1;
+		p++;
+	}
+	return NULL;
+}
+
+/*
  * LF input: find the next message in the reader's buffer, reading more
  * as needed.  In an mbox it runs from its From_ line to the next From_
  * line after an empty line (which, being the separator, is not part of
@@ -512,8 +530,8 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 	for (;;) {
 		d = rd->buf->data;
 		q = NULL;
-		while (in->mbox && scan < rd->buf->len && (q = memmem(d + scan,
-		    rd->buf->len - scan, "\nFrom ", 6)) != NULL) {
+		while (in->mbox && (q = find_from(d, scan, rd->buf->len)) !=
+		    NULL) {
 			if ((size_t)(q - d) >= body &&
 			    empty_line_at(d, body, (size_t)(q - d)))
 				break;
