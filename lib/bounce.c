@@ -562,6 +562,54 @@ part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 	g_object_unref(st);
 }
 
+/* A charset in which the 7-bit bytes are ASCII: converting them is a no-op. */
+static bool
+ascii_charset(const char *cs)
+{
+	static const char *const names[] = { "us-ascii", "utf-8",
+	    "iso-8859-1", "iso-8859-15", "windows-1252" };
+	size_t i;
+
+	for (i = 0; i < nitems(names); i++)
+		if (strcasecmp(cs, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The text of a part in UTF-8, as g_mime_text_part_get_text() gives it
+ * (g_free() it).  Text that is ASCII up to its first NUL in a charset
+ * of ascii_charset() is taken as GMime decoded it, without the charset
+ * conversion, which could not change it.
+ */
+static char *
+part_text(GMimeTextPart *part)
+{
+	const char *cs = g_mime_object_get_content_type_parameter(
+	    GMIME_OBJECT(part), "charset");
+	GMimeDataWrapper *w;
+	GMimeStream *st;
+	GByteArray *ba;
+	const unsigned char *c;
+
+	if (cs != NULL && !ascii_charset(cs))
+		return g_mime_text_part_get_text(part);
+	if ((w = g_mime_part_get_content(GMIME_PART(part))) == NULL)
+		return NULL;
+	st = g_mime_stream_mem_new();
+	g_mime_data_wrapper_write_to_stream(w, st);
+	g_mime_stream_write(st, "", 1);
+	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
+	for (c = ba->data; cs != NULL && *c != '\0'; c++)
+		if (*c >= 0x80) {
+			g_object_unref(st);
+			return g_mime_text_part_get_text(part);
+		}
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(st), FALSE);
+	g_object_unref(st);
+	return (char *)g_byte_array_free(ba, FALSE);
+}
+
 static void
 add_addr_list(struct parts *p, InternetAddressList *l)
 {
@@ -707,8 +755,7 @@ walk(struct parts *p, GMimeObject *o, int depth)
 		if (g_mime_part_get_filename(GMIME_PART(o)) != NULL &&
 		    p->text.len > 0)
 			return;
-		txt = g_mime_text_part_get_text(GMIME_TEXT_PART(o));
-		if (txt == NULL)
+		if ((txt = part_text(GMIME_TEXT_PART(o))) == NULL)
 			return;
 		if (strcasecmp(sub, "html") == 0) {
 			if (p->text.len == 0)
