@@ -30,6 +30,7 @@
 
 #define READ_SIZE	65536		/* the first read, which decides */
 #define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
+#define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
 
 /*
  * A buffered reader of one file descriptor.  buf holds the bytes read
@@ -44,6 +45,7 @@ struct reader {
 	long long	 nread;		/* bytes read from fd */
 	long long	 base;		/* source offset of buf->data[0] */
 	GByteArray	*buf;
+	bool		 big;		/* buf grew past BIG_SIZE */
 	size_t		 pos;
 };
 
@@ -160,6 +162,8 @@ rd_read(struct reader *rd, size_t n)
 		break;
 	}
 	g_byte_array_set_size(rd->buf, (guint)(len + (r > 0 ? (size_t)r : 0)));
+	if (rd->buf->len > BIG_SIZE)
+		rd->big = true;
 	if (r == -1)
 		return -1;
 	rd->nread += r;
@@ -187,6 +191,13 @@ rd_more(struct reader *rd, size_t keep, size_t *shift)
 		g_byte_array_set_size(b, (guint)(b->len - keep));
 		rd->base += (long long)keep;
 		rd->pos -= keep < rd->pos ? keep : rd->pos;
+	}
+	/* the memory of a big message goes back once it is done */
+	if (rd->big && b->len <= BLOCK_SIZE) {
+		rd->buf = g_byte_array_sized_new(2 * BLOCK_SIZE);
+		g_byte_array_append(rd->buf, b->data, b->len);
+		g_byte_array_unref(b);
+		rd->big = false;
 	}
 	return rd_read(rd, BLOCK_SIZE);
 }
@@ -420,6 +431,11 @@ read_message_lines(struct input *in, struct derr *e)
 		if (r == 0)
 			return 0;
 		in->have_line = true;
+	}
+	if (a->len > BIG_SIZE) {
+		/* the memory of a big message goes back */
+		g_byte_array_unref(a);
+		a = in->crmsg = g_byte_array_new();
 	}
 	g_byte_array_set_size(a, 0);
 	in->cur.offset = in->offset;
