@@ -1331,6 +1331,34 @@ quoted_to(struct ctx *c, const char *t, size_t len, char **keep)
 	return NULL;
 }
 
+/* A byte of RE_ADDR's local part. */
+static bool
+local_char(unsigned char c)
+{
+	return isalnum(c) || (c != '\0' && strchr("._%+=&'/!#$*?^`{|}~-", c)
+	    != NULL);
+}
+
+/*
+ * RE_ADDR from off, started late: a match needs an '@' after a run of
+ * local-part bytes that it starts (the look-behind), so none starts
+ * before the run that ends at the first '@' from off.
+ */
+static int
+find_addr(struct bounce *b, const char *t, size_t len, size_t off,
+    size_t *s, size_t *e)
+{
+	const char *at;
+	size_t start;
+
+	if (off >= len || (at = memchr(t + off, '@', len - off)) == NULL)
+		return 0;
+	for (start = (size_t)(at - t); start > off &&
+	    local_char((unsigned char)t[start - 1]); start--)
+		;
+	return re_find(b, RE_ADDR, t, len, start, s, e, 0);
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 static int
 do_text(struct ctx *c)
@@ -1378,7 +1406,7 @@ do_text(struct ctx *c)
 			xf = NULL;
 	}
 	for (off = 0;; off = e) {
-		if (!re_find(c->b, RE_ADDR, t, len, off, &s, &e, 0))
+		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;
