@@ -624,7 +624,7 @@ next_message(struct input *in, struct derr *e)
 			return r;
 		a = in->rd.buf;
 	}
-	in->raw = (const char *)a->data + start;
+	in->raw = a->data != NULL ? (const char *)a->data + start : NULL;
 	in->rawlen = end - start;
 	in->held = parse_message(in, a, start, end);
 	return 1;
