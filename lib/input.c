@@ -154,6 +154,11 @@ rd_read(struct reader *rd, size_t n)
 
 	if (rd->eof)
 		return 1;
+	/* a byte array holds at most G_MAXUINT bytes */
+	if (n > G_MAXUINT - len) {
+		errno = EFBIG;
+		return -1;
+	}
 	g_byte_array_set_size(rd->buf, (guint)(len + n));
 	for (;;) {
 		r = read(rd->fd, rd->buf->data + len, n);
@@ -175,10 +180,9 @@ rd_read(struct reader *rd, size_t n)
 }
 
 /*
- * Read more after what buf holds, dropping the bytes before keep (which
- * move to the front: *keep becomes 0 and the caller shifts its offsets
- * by the returned amount through shift).  0 on data, 1 at the end, -1 on
- * a read error.
+ * Read more after what buf holds, dropping the bytes before keep: the
+ * rest moves to the front, and *shift is how far the caller's offsets
+ * into buf move back.  0 on data, 1 at the end, -1 on a read error.
  */
 static int
 rd_more(struct reader *rd, size_t keep, size_t *shift)
