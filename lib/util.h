@@ -40,8 +40,9 @@ char	*str_trim(char *s);
 /* Case-insensitive ASCII suffix test. */
 bool	 str_iendswith(const char *s, const char *suffix);
 /*
- * strcasestr(3), faster for a needle with a byte that is not a letter
- * (an address, "name:"): the first caseless match of needle in s.
+ * strcasestr(3) in the C locale, faster for a needle with a byte that is
+ * not an ASCII letter (an address, "name:"): the first caseless match
+ * of needle in s.
  */
 const char	*str_casestr(const char *s, const char *needle);
 
