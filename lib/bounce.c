@@ -532,13 +532,20 @@ html_to_text(struct sbuf *out, const char *s)
 static void
 add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
 {
-	size_t i = 0, j;
+	const char *p;
+	size_t i = 0, j, cr = 0, nul = 0;
 
 	if (t->len + len > max)
 		len = t->len < max ? max - t->len : 0;
 	while (i < len) {
-		for (j = i; j < len && s[j] != '\r' && s[j] != '\0'; j++)
-			;
+		/* the next CR and NUL, looked for again once passed */
+		if (i == 0 || cr < i)
+			cr = (p = memchr(s + i, '\r', len - i)) ? (size_t)(p - s) :
+			    len;
+		if (i == 0 || nul < i)
+			nul = (p = memchr(s + i, '\0', len - i)) ? (size_t)(p - s) :
+			    len;
+		j = cr < nul ? cr : nul;
 		sbuf_add(t, s + i, j - i);
 		if (j < len && s[j] == '\r') {
 			sbuf_addc(t, '\n');
@@ -573,6 +580,54 @@ part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 		add_text_max(out, (const char *)ba->data, ba->len, max);
 	}
 	g_object_unref(st);
+}
+
+/* A charset in which the 7-bit bytes are ASCII: converting them is a no-op. */
+static bool
+ascii_charset(const char *cs)
+{
+	static const char *const names[] = { "us-ascii", "utf-8",
+	    "iso-8859-1", "iso-8859-15", "windows-1252" };
+	size_t i;
+
+	for (i = 0; i < nitems(names); i++)
+		if (strcasecmp(cs, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The text of a part in UTF-8, as g_mime_text_part_get_text() gives it
+ * (g_free() it).  Text that is ASCII up to its first NUL in a charset
+ * of ascii_charset() is taken as GMime decoded it, without the charset
+ * conversion, which could not change it.
+ */
+static char *
+part_text(GMimeTextPart *part)
+{
+	const char *cs = g_mime_object_get_content_type_parameter(
+	    GMIME_OBJECT(part), "charset");
+	GMimeDataWrapper *w;
+	GMimeStream *st;
+	GByteArray *ba;
+	const unsigned char *c;
+
+	if (cs != NULL && !ascii_charset(cs))
+		return g_mime_text_part_get_text(part);
+	if ((w = g_mime_part_get_content(GMIME_PART(part))) == NULL)
+		return NULL;
+	st = g_mime_stream_mem_new();
+	g_mime_data_wrapper_write_to_stream(w, st);
+	g_mime_stream_write(st, "", 1);
+	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
+	for (c = ba->data; cs != NULL && *c != '\0'; c++)
+		if (*c >= 0x80) {
+			g_object_unref(st);
+			return g_mime_text_part_get_text(part);
+		}
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(st), FALSE);
+	g_object_unref(st);
+	return (char *)g_byte_array_free(ba, FALSE);
 }
 
 static void
@@ -720,8 +775,7 @@ walk(struct parts *p, GMimeObject *o, int depth)
 		if (g_mime_part_get_filename(GMIME_PART(o)) != NULL &&
 		    p->text.len > 0)
 			return;
-		txt = g_mime_text_part_get_text(GMIME_TEXT_PART(o));
-		if (txt == NULL)
+		if ((txt = part_text(GMIME_TEXT_PART(o))) == NULL)
 			return;
 		if (strcasecmp(sub, "html") == 0) {
 			if (p->text.len == 0)
@@ -745,7 +799,7 @@ text_dsn(struct parts *p)
 	struct sbuf t = { 0 };
 	const char *s = p->text.s, *l;
 
-	if (strcasestr(s, "final-recipient:") == NULL)
+	if (str_casestr(s, "final-recipient:") == NULL)
 		return;
 	for (l = s; *l != '\0'; ) {
 		const char *e = strchr(l, '\n');
@@ -865,6 +919,9 @@ one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 	size_t i, k;
 
 	sbuf_reset(out);
+	/* a byte of s gives at most one byte; max + 1 bytes at most */
+	if (sbuf_reserve(out, len < max ? len : max + 1) == -1)
+		return;
 	for (i = 0; i < len && out->len < max; i++) {
 		if (isspace((unsigned char)s[i])) {
 			sp = out->len > 0;
@@ -879,12 +936,11 @@ one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 		}
 		nl = false;
 		if (sp)
-			sbuf_addc(out, ' ');
+			out->s[out->len++] = ' ';
 		sp = false;
-		sbuf_addc(out, s[i]);
+		out->s[out->len++] = s[i];
 	}
-	if (out->s == NULL)
-		sbuf_adds(out, "");
+	out->s[out->len] = '\0';
 }
 
 static void
@@ -1035,7 +1091,7 @@ mask_addr(struct sbuf *dst, const char *src, const char *addr)
 	sbuf_adds(dst, src ? src : "");
 	if (alen < 3 || dst->s == NULL)
 		return;
-	for (p = dst->s; (p = strcasestr(p, addr)) != NULL; p += alen)
+	for (p = dst->s; (p = str_casestr(p, addr)) != NULL; p += alen)
 		memset((char *)p, ' ', alen);
 }
 
@@ -1211,7 +1267,7 @@ do_dsn(struct ctx *c)
 		sbuf_reset(&own);
 		sbuf_reset(&near);
 		sbuf_adds(&own, diag);
-		found = rc && p->text.s ? strcasestr(p->text.s, rc) : NULL;
+		found = rc && p->text.s ? str_casestr(p->text.s, rc) : NULL;
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
 			paragraph(p->text.s, p->text.len, at, &s, &e);
@@ -1382,6 +1438,34 @@ quoted_to(struct ctx *c, const char *t, size_t len, char **keep)
 	return NULL;
 }
 
+/* A byte of RE_ADDR's local part. */
+static bool
+local_char(unsigned char c)
+{
+	return isalnum(c) || (c != '\0' && strchr("._%+=&'/!#$*?^`{|}~-", c)
+	    != NULL);
+}
+
+/*
+ * RE_ADDR from off, started late: a match needs an '@' after a run of
+ * local-part bytes that it starts (the look-behind), so none starts
+ * before the run that ends at the first '@' from off.
+ */
+static int
+find_addr(struct bounce *b, const char *t, size_t len, size_t off,
+    size_t *s, size_t *e)
+{
+	const char *at;
+	size_t start;
+
+	if (off >= len || (at = memchr(t + off, '@', len - off)) == NULL)
+		return 0;
+	for (start = (size_t)(at - t); start > off &&
+	    local_char((unsigned char)t[start - 1]); start--)
+		;
+	return re_find(b, RE_ADDR, t, len, start, s, e, 0);
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 static int
 do_text(struct ctx *c)
@@ -1429,7 +1513,7 @@ do_text(struct ctx *c)
 			xf = NULL;
 	}
 	for (off = 0;; off = e) {
-		if (!re_find(c->b, RE_ADDR, t, len, off, &s, &e, 0))
+		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;

@@ -32,6 +32,7 @@ struct bounce_phr {
 	pcre2_code		*any;	/* the rest, unanchored; or NULL */
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
+	pcre2_match_context	*amctx;	/* for any: with an offset limit */
 };
 
 static bool
@@ -162,7 +163,8 @@ bounce_phr_new(struct phr *p, struct derr *e)
 		if ((bp->g[j].re = compile(bp, bp->g[j].idx, bp->g[j].n,
 		    PCRE2_ANCHORED, e)) == NULL)
 			goto fail;
-	if (nany > 0 && (bp->any = compile(bp, any, nany, 0, e)) == NULL)
+	if (nany > 0 && (bp->any = compile(bp, any, nany,
+	    PCRE2_USE_OFFSET_LIMIT, e)) == NULL)
 		goto fail;
 	free(any);
 	any = NULL;
@@ -172,6 +174,8 @@ bounce_phr_new(struct phr *p, struct derr *e)
 		goto oom;
 	pcre2_set_match_limit(bp->mctx, BP_MATCH_LIMIT);
 	pcre2_set_depth_limit(bp->mctx, BP_DEPTH_LIMIT);
+	if ((bp->amctx = pcre2_match_context_copy(bp->mctx)) == NULL)
+		goto oom;
 	return bp;
 oom:
 	derr_set(e, "phrases", "out of memory");
@@ -183,15 +187,16 @@ fail:
 
 /* Match re at (or, unanchored, after) off; fill *at and *idx. */
 static int
-try(struct bounce_phr *bp, pcre2_code *re, const char *s, size_t len,
-    size_t off, size_t *at, size_t *end, size_t *idx, struct derr *e)
+try(struct bounce_phr *bp, pcre2_code *re, pcre2_match_context *mctx,
+    const char *s, size_t len, size_t off, size_t *at, size_t *end,
+    size_t *idx, struct derr *e)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SPTR mark;
 	PCRE2_SIZE *ov;
 	int rc;
 
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, off, 0, bp->md, bp->mctx);
+	rc = pcre2_match(re, (PCRE2_SPTR)s, len, off, 0, bp->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -216,16 +221,12 @@ bounce_phr_match(struct bounce_phr *bp, const char *s, size_t len,
 {
 	struct bp_group key, *g;
 	char word[BP_KEY_MAX];
-	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx, stop = len;
-	int r, found = 0, afound;
+	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
+	int r, found = 0, afound = 0;
 
-	if ((afound = bp->any ? try(bp, bp->any, s, len, 0, &a_at, &a_end,
-	    &a_idx, e) : 0) == -1)
-		return -1;
-	if (afound)
-		stop = a_at;
+	/* the leftmost literal phrase, by the words that open one */
 	key.key = word;
-	for (i = 0; i <= stop && i < len; i++) {
+	for (i = 0; i < len; i++) {
 		if (!ascii_word((unsigned char)s[i]) ||
 		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
 			continue;
@@ -233,12 +234,20 @@ bounce_phr_match(struct bounce_phr *bp, const char *s, size_t len,
 		    (g = bsearch(&key, bp->g, bp->ng, sizeof(*g), cmpgroup)) ==
 		    NULL)
 			continue;
-		if ((r = try(bp, g->re, s, len, i, &at, &end, &idx, e)) == -1)
+		if ((r = try(bp, g->re, bp->mctx, s, len, i, &at, &end, &idx,
+		    e)) == -1)
 			return -1;
 		if (r == 1) {
 			found = 1;
 			break;
 		}
+	}
+	/* the rest, only where it starts no later than that */
+	if (bp->any != NULL) {
+		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
+		if ((afound = try(bp, bp->any, bp->amctx, s, len, 0, &a_at,
+		    &a_end, &a_idx, e)) == -1)
+			return -1;
 	}
 	if (afound && (!found || a_at < at || (a_at == at && a_idx < idx))) {
 		at = a_at;
@@ -270,5 +279,6 @@ bounce_phr_free(struct bounce_phr *bp)
 	pcre2_code_free(bp->any);
 	pcre2_match_data_free(bp->md);
 	pcre2_match_context_free(bp->mctx);
+	pcre2_match_context_free(bp->amctx);
 	free(bp);
 }

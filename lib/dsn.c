@@ -98,6 +98,19 @@ repeats(const struct dsn *d, const char *name, size_t len)
 	return false;
 }
 
+/* The first CR or LF in p[0..end), or end. */
+static const char *
+line_end(const char *p, const char *end)
+{
+	const char *nl, *cr;
+
+	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+		nl = end;
+	if ((cr = memchr(p, '\r', (size_t)(nl - p))) != NULL)
+		return cr;
+	return nl;
+}
+
 int
 dsn_parse(const char *s, size_t len, struct dsn *d, struct derr *e)
 {
@@ -107,8 +120,7 @@ dsn_parse(const char *s, size_t len, struct dsn *d, struct derr *e)
 	int r = 0;
 
 	while (p < end && r == 0) {
-		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
-			;
+		eol = line_end(p, end);
 		llen = (size_t)(eol - p);
 		for (v = p; v < eol && (*v == ' ' || *v == '\t'); v++)
 			;

@@ -6,6 +6,13 @@
  * on their own: GMime 3.2's own mbox parser stops for good at the first
  * message whose headers it cannot parse, which would lose the rest of
  * the mailbox.  CR-only input has its CRs turned into LFs as it is read.
+ *
+ * LF (and CRLF) input is read in big blocks into one buffer that is
+ * reused from message to message; the split is a memchr(3) search for
+ * "\nFrom " lines, and GMime parses each message in place (a memory
+ * stream bounded to the message, one parser reused, part contents kept
+ * as substreams of it rather than copied).  CR-only input, rare, goes
+ * line by line.
  */
 #include <sys/stat.h>
 
@@ -21,19 +28,25 @@
 #include "input.h"
 #include "util.h"
 
-#define PEEK_SIZE	4096
+#define READ_SIZE	65536		/* the first read, which decides */
+#define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
+#define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
 
-#define READ_SIZE	65536
-
-/* A buffered reader of one file descriptor, line by line. */
+/*
+ * A buffered reader of one file descriptor.  buf holds the bytes read
+ * and not yet handed out from pos on; in LF input a message is handed
+ * out as a range of buf, which stays untouched until the next message.
+ */
 struct reader {
 	int		 fd;
 	bool		 own;		/* close fd at the end */
 	bool		 cronly;	/* lines end in CR: turn them into LF */
 	bool		 eof;
 	long long	 nread;		/* bytes read from fd */
-	char		*buf;
-	size_t		 pos, len;
+	long long	 base;		/* source offset of buf->data[0] */
+	GByteArray	*buf;
+	bool		 big;		/* buf grew past BIG_SIZE */
+	size_t		 pos;
 };
 
 struct input {
@@ -50,8 +63,9 @@ struct input {
 	long			 msgno;
 	off_t			 offset;	/* bytes consumed so far */
 	bool			 mbox;
-	struct sbuf		 line;		/* a line read ahead */
+	struct sbuf		 line;		/* CR-only: a line read ahead */
 	bool			 have_line;
+	GByteArray		*crmsg;		/* CR-only: the message */
 
 	/* The current directory listing, if an operand was a folder. */
 	char			**list;
@@ -60,7 +74,9 @@ struct input {
 
 	struct msg		 cur;
 	GMimeMessage		*held;
-	GByteArray		*raw;
+	GMimeParser		*parser;	/* reused for every message */
+	const char		*raw;		/* the message's bytes */
+	size_t			 rawlen;
 	char			*envelope;
 	char			 errbuf[256];
 	long long		 bytes_done;	/* over all sources */
@@ -76,11 +92,10 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 	(void)o;
 	if ((in = calloc(1, sizeof(*in))) == NULL)
 		return NULL;
-	if ((in->rd.buf = malloc(READ_SIZE)) == NULL) {
-		free(in);
-		return NULL;
-	}
 	g_mime_init();
+	in->rd.buf = g_byte_array_sized_new(READ_SIZE);
+	in->crmsg = g_byte_array_new();
+	in->parser = g_mime_parser_new();
 	in->bytes_total = -2;
 	if (argc == 0) {
 		in->ops = stdin_ops;
@@ -106,10 +121,8 @@ release_msg(struct input *in)
 		g_object_unref(in->held);
 		in->held = NULL;
 	}
-	if (in->raw != NULL) {
-		g_byte_array_unref(in->raw);
-		in->raw = NULL;
-	}
+	in->raw = NULL;
+	in->rawlen = 0;
 	free(in->envelope);
 	in->envelope = NULL;
 	memset(&in->cur, 0, sizeof(in->cur));
@@ -129,32 +142,80 @@ close_source(struct input *in)
 	in->source = NULL;
 }
 
-/* Fill the reader's buffer.  0 on data, 1 at the end, -1 on error. */
+/*
+ * Append up to n bytes from the file to buf.  0 on data, 1 at the end,
+ * -1 on a read error.
+ */
 static int
-rd_fill(struct reader *rd)
+rd_read(struct reader *rd, size_t n)
 {
-	ssize_t n;
+	size_t len = rd->buf->len;
+	ssize_t r;
 
-	if (rd->pos < rd->len)
-		return 0;
 	if (rd->eof)
 		return 1;
+	/* a byte array holds at most G_MAXUINT bytes */
+	if (n > G_MAXUINT - len) {
+		errno = EFBIG;
+		return -1;
+	}
+	g_byte_array_set_size(rd->buf, (guint)(len + n));
 	for (;;) {
-		n = read(rd->fd, rd->buf, READ_SIZE);
-		if (n == -1 && errno == EINTR)
+		r = read(rd->fd, rd->buf->data + len, n);
+		if (r == -1 && errno == EINTR)
 			continue;
-		if (n == -1)
-			return -1;
 		break;
 	}
-	rd->pos = 0;
-	rd->len = (size_t)n;
-	rd->nread += n;
-	if (n == 0) {
+	g_byte_array_set_size(rd->buf, (guint)(len + (r > 0 ? (size_t)r : 0)));
+	if (rd->buf->len > BIG_SIZE)
+		rd->big = true;
+	if (r == -1)
+		return -1;
+	rd->nread += r;
+	if (r == 0) {
 		rd->eof = true;
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * Read more after what buf holds, dropping the bytes before keep: the
+ * rest moves to the front, and *shift is how far the caller's offsets
+ * into buf move back.  0 on data, 1 at the end, -1 on a read error.
+ */
+static int
+rd_more(struct reader *rd, size_t keep, size_t *shift)
+{
+	GByteArray *b = rd->buf;
+
+	*shift = keep;
+	if (keep > 0) {
+		memmove(b->data, b->data + keep, b->len - keep);
+		g_byte_array_set_size(b, (guint)(b->len - keep));
+		rd->base += (long long)keep;
+		rd->pos -= keep < rd->pos ? keep : rd->pos;
+	}
+	/* the memory of a big message goes back once it is done */
+	if (rd->big && b->len <= BLOCK_SIZE) {
+		rd->buf = g_byte_array_sized_new(2 * BLOCK_SIZE);
+		g_byte_array_append(rd->buf, b->data, b->len);
+		g_byte_array_unref(b);
+		rd->big = false;
+	}
+	return rd_read(rd, BLOCK_SIZE);
+}
+
+/* CR-only input: refill an empty buffer.  0 on data, 1 at the end, -1. */
+static int
+rd_fill(struct reader *rd)
+{
+	if (rd->pos < rd->buf->len)
+		return 0;
+	rd->base += (long long)rd->buf->len;
+	g_byte_array_set_size(rd->buf, 0);
+	rd->pos = 0;
+	return rd_read(rd, READ_SIZE);
 }
 
 /*
@@ -175,17 +236,19 @@ rd_line(struct reader *rd, struct sbuf *b)
 			return -1;
 		if (r == 1)
 			return b->len > 0;
-		p = memchr(rd->buf + rd->pos, term, rd->len - rd->pos);
-		n = p ? (size_t)(p - (rd->buf + rd->pos)) + 1 :
-		    rd->len - rd->pos;
-		if (sbuf_add(b, rd->buf + rd->pos, n) == -1)
+		p = memchr(rd->buf->data + rd->pos, term,
+		    rd->buf->len - rd->pos);
+		n = p ? (size_t)(p - ((char *)rd->buf->data + rd->pos)) + 1 :
+		    rd->buf->len - rd->pos;
+		if (sbuf_add(b, (char *)rd->buf->data + rd->pos, n) == -1)
 			return -1;
 		rd->pos += n;
 		if (p != NULL) {
 			if (rd->cronly) {
 				b->s[b->len - 1] = '\n';
 				/* A CRLF in CR-only input: drop the LF. */
-				if (rd_fill(rd) == 0 && rd->buf[rd->pos] == '\n')
+				if (rd_fill(rd) == 0 &&
+				    rd->buf->data[rd->pos] == '\n')
 					rd->pos++;
 			}
 			return 1;
@@ -306,22 +369,24 @@ open_file(struct input *in, const char *path, struct derr *e)
 	rd->fd = fd;
 	rd->own = !is_stdin;
 	rd->eof = false;
-	rd->pos = rd->len = 0;
+	rd->pos = 0;
+	rd->base = 0;
+	g_byte_array_set_size(rd->buf, 0);
 	in->open = true;
 	in->have_line = false;
 	in->msgno = 0;
 	in->offset = 0;
-	if ((r = rd_fill(rd)) == -1) {
+	if ((r = rd_read(rd, READ_SIZE)) == -1) {
 		derr_set(e, path, "%s", strerror(errno));
 		close_source(in);
 		return -1;
 	}
 	if (r == 1)
 		return 0;
-	n = rd->len;
-	rd->cronly = memchr(rd->buf, '\r', n) != NULL &&
-	    memchr(rd->buf, '\n', n) == NULL;
-	in->mbox = n >= 5 && memcmp(rd->buf, "From ", 5) == 0;
+	n = rd->buf->len;
+	rd->cronly = memchr(rd->buf->data, '\r', n) != NULL &&
+	    memchr(rd->buf->data, '\n', n) == NULL;
+	in->mbox = n >= 5 && memcmp(rd->buf->data, "From ", 5) == 0;
 	return 1;
 }
 
@@ -338,19 +403,31 @@ is_empty_line(const struct sbuf *b)
 	    (b->len == 2 && b->s[0] == '\r' && b->s[1] == '\n');
 }
 
+/* The envelope sender of a From_ line s[0..len): up to white space. */
+static char *
+envelope_of(const char *s, size_t len)
+{
+	size_t n = 5;
+
+	while (n < len && s[n] != ' ' && s[n] != '\t' && s[n] != '\r' &&
+	    s[n] != '\n' && s[n] != '\0')
+		n++;
+	return strndup(s + 5, n - 5);
+}
+
 /*
- * Read the next message of the open source into a new byte array.  In an
- * mbox it runs to the next From_ line after an empty line.  Returns 1
- * with *out set, 0 at the end of the source, -1 on a read error.
+ * CR-only input: read the next message line by line into in->crmsg.  In
+ * an mbox it runs to the next From_ line after an empty line.  Returns 1
+ * with the message in in->crmsg, 0 at the end of the source, -1 on a
+ * read error.
  */
 static int
-read_message(struct input *in, GByteArray **out, struct derr *e)
+read_message_lines(struct input *in, struct derr *e)
 {
-	GByteArray *a;
+	GByteArray *a = in->crmsg;
 	bool empty_before = false;
 	int r;
 
-	*out = NULL;
 	if (!in->have_line) {
 		r = rd_line(&in->rd, &in->line);
 		if (r == -1)
@@ -359,22 +436,23 @@ read_message(struct input *in, GByteArray **out, struct derr *e)
 			return 0;
 		in->have_line = true;
 	}
-	a = g_byte_array_new();
+	if (a->len > BIG_SIZE) {
+		/* the memory of a big message goes back */
+		g_byte_array_unref(a);
+		a = in->crmsg = g_byte_array_new();
+	}
+	g_byte_array_set_size(a, 0);
 	in->cur.offset = in->offset;
 	if (in->mbox && is_from_line(&in->line)) {
-		const char *p = in->line.s + 5;
-
-		in->envelope = strndup(p, strcspn(p, " \t\r\n"));
+		in->envelope = envelope_of(in->line.s, in->line.len);
 		in->offset += (off_t)in->line.len;
 	} else
 		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
 	in->have_line = false;
 	for (;;) {
 		r = rd_line(&in->rd, &in->line);
-		if (r == -1) {
-			g_byte_array_unref(a);
+		if (r == -1)
 			goto fail;
-		}
 		if (r == 0)
 			break;
 		if (in->mbox && empty_before && is_from_line(&in->line)) {
@@ -392,55 +470,190 @@ read_message(struct input *in, GByteArray **out, struct derr *e)
 		if (a->len > 0 && a->data[a->len - 1] == '\r')
 			g_byte_array_set_size(a, a->len - 1);
 	}
-	*out = a;
 	return 1;
 fail:
 	derr_set(e, in->source, "%s", strerror(errno));
 	return -1;
 }
 
-/* Parse the bytes of one message with GMime; NULL if it cannot. */
+/*
+ * Whether the line that ends with the LF at d[nl] is empty ("\n" or
+ * "\r\n"), given that a line starts at d[body] <= nl.
+ */
+static bool
+empty_line_at(const unsigned char *d, size_t body, size_t nl)
+{
+	if (nl == body || d[nl - 1] == '\n')
+		return true;
+	return d[nl - 1] == '\r' && (nl - 1 == body || d[nl - 2] == '\n');
+}
+
+/*
+ * The first "\nFrom " in d[from..len), by its rarer capital F; a pointer
+ * to the LF, or NULL.
+ */
+static const unsigned char *
+find_from(const unsigned char *d, size_t from, size_t len)
+{
+	const unsigned char *p = d + from + 1, *end = d + len;
+
+	while (end - p >= 5 && (p = memchr(p, 'F', (size_t)(end - p) - 4)) !=
+	    NULL) {
+		if (p[-1] == '\n' && memcmp(p + 1, "rom ", 4) == 0)
+			return p - 1;
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * LF input: find the next message in the reader's buffer, reading more
+ * as needed.  In an mbox it runs from its From_ line to the next From_
+ * line after an empty line (which, being the separator, is not part of
+ * it); else to the end.  Returns 1 with the message at
+ * buf[*start..*end), 0 at the end of the source, -1 on a read error.
+ */
+static int
+read_message_block(struct input *in, size_t *start, size_t *end,
+    struct derr *e)
+{
+	struct reader *rd = &in->rd;
+	const unsigned char *d, *q;
+	size_t body, scan, shift;
+	bool from;
+	int r;
+
+	/* the first line: the From_ line of an mbox message */
+	for (;;) {
+		d = rd->buf->data;
+		q = rd->pos < rd->buf->len ? memchr(d + rd->pos, '\n',
+		    rd->buf->len - rd->pos) : NULL;
+		if (q != NULL || rd->eof)
+			break;
+		if (rd_more(rd, rd->pos, &shift) == -1)
+			goto fail;
+	}
+	if (rd->pos >= rd->buf->len)
+		return 0;
+	in->cur.offset = (off_t)(rd->base + (long long)rd->pos);
+	from = in->mbox && rd->buf->len - rd->pos >= 5 &&
+	    memcmp(d + rd->pos, "From ", 5) == 0;
+	if (from) {
+		body = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
+		in->envelope = envelope_of((const char *)d + rd->pos,
+		    body - rd->pos);
+	} else
+		body = rd->pos;
+
+	/* on to the next From_ line after an empty line */
+	scan = body;
+	for (;;) {
+		d = rd->buf->data;
+		q = NULL;
+		while (in->mbox && (q = find_from(d, scan, rd->buf->len)) !=
+		    NULL) {
+			if ((size_t)(q - d) >= body &&
+			    empty_line_at(d, body, (size_t)(q - d)))
+				break;
+			scan = (size_t)(q - d) + 1;
+			q = NULL;
+		}
+		if (q != NULL || rd->eof)
+			break;
+		/* look again at the last bytes, where a match may start */
+		if (rd->buf->len - scan > 5)
+			scan = rd->buf->len - 5;
+		if ((r = rd_more(rd, rd->pos, &shift)) == -1)
+			goto fail;
+		body -= shift;
+		scan -= shift;
+	}
+	*start = body;
+	*end = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
+	rd->pos = *end;
+	/* An mbox message's last empty line separates; it is not body. */
+	if (in->mbox && *end > body && d[*end - 1] == '\n' &&
+	    empty_line_at(d, body, *end - 1)) {
+		(*end)--;
+		if (*end > body && d[*end - 1] == '\r')
+			(*end)--;
+	}
+	return 1;
+fail:
+	derr_set(e, in->source, "%s", strerror(errno));
+	return -1;
+}
+
+/*
+ * Parse a[start..end) with GMime, in place: the parts' contents stay
+ * substreams of a.  NULL if it cannot.
+ */
 static GMimeMessage *
-parse_message(struct input *in, GByteArray *a)
+parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
 {
 	GMimeStream *s;
-	GMimeParser *p;
 	GMimeMessage *msg;
 
 	s = g_mime_stream_mem_new_with_byte_array(a);
 	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
-	p = g_mime_parser_new_with_stream(s);
+	g_mime_stream_set_bounds(s, (gint64)start, (gint64)end);
+	g_mime_stream_reset(s);
+	g_mime_parser_init_with_stream(in->parser, s);
 	g_object_unref(s);
-	g_mime_parser_set_format(p, GMIME_FORMAT_MESSAGE);
-	g_mime_parser_set_persist_stream(p, FALSE);
-	msg = g_mime_parser_construct_message(p, in->popts);
-	g_object_unref(p);
+	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
+	g_mime_parser_set_persist_stream(in->parser, TRUE);
+	msg = g_mime_parser_construct_message(in->parser, in->popts);
 	return msg;
+}
+
+/*
+ * The next message of the open source, parsed.  1 with in->cur filled,
+ * 0 at the end of the source, -1 on a read error.
+ */
+static int
+next_message(struct input *in, struct derr *e)
+{
+	GByteArray *a;
+	size_t start, end;
+	int r;
+
+	if (in->rd.cronly) {
+		if ((r = read_message_lines(in, e)) != 1)
+			return r;
+		a = in->crmsg;
+		start = 0;
+		end = a->len;
+	} else {
+		if ((r = read_message_block(in, &start, &end, e)) != 1)
+			return r;
+		a = in->rd.buf;
+	}
+	in->raw = a->data != NULL ? (const char *)a->data + start : NULL;
+	in->rawlen = end - start;
+	in->held = parse_message(in, a, start, end);
+	return 1;
 }
 
 int
 input_next(struct input *in, struct msg **m, struct derr *e)
 {
 	const char *path;
-	GByteArray *a;
 	struct stat st;
 	int r;
 
 	release_msg(in);
 	for (;;) {
 		if (in->open) {
-			r = read_message(in, &a, e);
+			r = next_message(in, e);
 			if (r == -1) {
 				in->nerr++;
 				close_source(in);
 				return -1;
 			}
 			if (r == 1) {
-				in->raw = a;
 				in->cur.source = in->source;
 				in->cur.msgno = ++in->msgno;
 				in->cur.envelope = in->envelope;
-				in->held = parse_message(in, a);
 				in->cur.mime = in->held;
 				if (in->held == NULL)
 					in->cur.error = "cannot parse message";
@@ -490,11 +703,8 @@ const char *
 input_msg_raw(struct input *in, struct msg *m, size_t *len)
 {
 	(void)m;
-	*len = 0;
-	if (in->raw == NULL)
-		return NULL;
-	*len = in->raw->len;
-	return (const char *)in->raw->data;
+	*len = in->rawlen;
+	return in->raw;
 }
 
 /* Total size of a path: a file's size, a folder's files; -1 unknown. */
@@ -571,7 +781,9 @@ input_close(struct input *in)
 	sbuf_free(&in->line);
 	if (in->popts != NULL)
 		g_mime_parser_options_free(in->popts);
+	g_object_unref(in->parser);
+	g_byte_array_unref(in->rd.buf);
+	g_byte_array_unref(in->crmsg);
 	g_mime_shutdown();
-	free(in->rd.buf);
 	free(in);
 }

@@ -46,9 +46,10 @@ struct input	*input_open(int argc, char *const argv[],
 int	input_next(struct input *, struct msg **m, struct derr *e);
 
 /*
- * The message as bytes (GMime's serialisation of what it parsed, which
- * keeps the raw headers and body encodings).  Borrowed, valid like m.
- * Returns NULL when the message has none.
+ * The message's bytes as read (CR-only line ends turned into LF, an mbox
+ * message without its From_ line and the empty line that separates it
+ * from the next).  Borrowed, valid like m.  When it has none, *len is
+ * 0 and the result may be NULL.
  */
 const char	*input_msg_raw(struct input *, struct msg *, size_t *len);
 

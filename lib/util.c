@@ -65,8 +65,8 @@ parse_num(const char *s, long long min, long long max, const char **errstr)
 	return v;
 }
 
-static int
-sbuf_grow(struct sbuf *b, size_t more)
+int
+sbuf_reserve(struct sbuf *b, size_t more)
 {
 	size_t ncap;
 	char *p;
@@ -88,7 +88,7 @@ sbuf_grow(struct sbuf *b, size_t more)
 int
 sbuf_add(struct sbuf *b, const char *s, size_t n)
 {
-	if (sbuf_grow(b, n) == -1)
+	if (sbuf_reserve(b, n) == -1)
 		return -1;
 	if (n > 0)
 		memcpy(b->s + b->len, s, n);
@@ -118,7 +118,7 @@ sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || sbuf_grow(b, (size_t)n) == -1)
+	if (n < 0 || sbuf_reserve(b, (size_t)n) == -1)
 		return -1;
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
@@ -174,6 +174,34 @@ str_iendswith(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+const char *
+str_casestr(const char *s, const char *needle)
+{
+	size_t nlen = strlen(needle), slen, k;
+	const char *p, *end;
+	unsigned char c;
+
+	/* a byte that is not a letter has one case: memchr(3) finds it */
+	for (k = 0; k < nlen; k++) {
+		c = (unsigned char)needle[k] | 0x20;
+		if (c < 'a' || c > 'z')
+			break;
+	}
+	if (k == nlen)
+		return strcasestr(s, needle);
+	slen = strlen(s);
+	if (slen < nlen)
+		return NULL;
+	end = s + slen - nlen + k + 1;
+	for (p = s + k; p < end; p++) {
+		if ((p = memchr(p, needle[k], (size_t)(end - p))) == NULL)
+			return NULL;
+		if (strncasecmp(p - k, needle, nlen) == 0)
+			return p - k;
+	}
+	return NULL;
 }
 
 char *

@@ -28,6 +28,8 @@ int	sbuf_adds(struct sbuf *, const char *);
 int	sbuf_addc(struct sbuf *, char);
 int	sbuf_printf(struct sbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Make room for more bytes (and the NUL); 0, or -1 out of memory. */
+int	sbuf_reserve(struct sbuf *, size_t more);
 void	sbuf_reset(struct sbuf *);	/* empty it, keep the memory */
 void	sbuf_free(struct sbuf *);	/* free the memory, zero it */
 
@@ -37,6 +39,12 @@ char	*str_lower(char *s);
 char	*str_trim(char *s);
 /* Case-insensitive ASCII suffix test. */
 bool	 str_iendswith(const char *s, const char *suffix);
+/*
+ * strcasestr(3) in the C locale, faster for a needle with a byte that is
+ * not an ASCII letter (an address, "name:"): the first caseless match
+ * of needle in s.
+ */
+const char	*str_casestr(const char *s, const char *needle);
 
 /*
  * Format t (seconds since the epoch) as RFC 3339 UTC, "2024-01-31T12:00:00Z",

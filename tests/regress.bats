@@ -33,6 +33,15 @@ regress() {
 	regress header-trace "$H/bounce-two-originals-no-msgid.eml"
 }
 
+@test "regress: a CR-only mbox of one From_ line and nothing else (fuzz_input null offset)" {
+	local t
+	run -0 input-dump --no-header "$H/cr-only-envelope-only.mbox"
+	assert_output "$H/cr-only-envelope-only.mbox	1	MAILER-DAEMON	cannot parse message			"
+	for t in bounce-classify lint header-trace; do
+		regress "$t" "$H/cr-only-envelope-only.mbox"
+	done
+}
+
 # plan ARGS...: deliv-warmup-plan with a fixed start; exit 0 or 1, at
 # least one record, no forged column.
 plan() {
