@@ -20,7 +20,7 @@ main(int argc, char *argv[])
 	struct out_col *cols;
 	struct out_opts oo;
 	struct out *out;
-	char names[64][8];
+	char names[64][16];
 	int ch, i, n;
 	size_t c;
 
