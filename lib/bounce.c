@@ -375,17 +375,18 @@ find_codes(struct bounce *b, const char *text, size_t len, char *st,
 		*smtp = atoi(text + s);
 }
 
-/*
- * "User unknown" said after the message was sent (after DATA), or with
- * a code that says the message was refused, is the recipient's filter
- * refusing this message, not a missing mailbox: filtered.  loose: the phrase is one of the short ones ("user unknown", "no such
- * user") that content filters also say after DATA; an explicit one
- * ("this user doesn't have an account") keeps its reason unless the code
- * says otherwise.
- */
 /* hard.txt's tag for the short "user unknown" phrases */
 #define LOOSE_UNKNOWN	"userunknown|filtered"
 
+/*
+ * "User unknown" said after the message was sent (after DATA), or with
+ * a code that says the message was refused, is the recipient's filter
+ * refusing this message, not a missing mailbox: filtered.  loose: the
+ * phrase is one of the short ones ("user unknown", "no such user") that
+ * content filters also say after DATA; an explicit one ("this user
+ * doesn't have an account") keeps its reason unless the code says
+ * otherwise.
+ */
 static const char *
 unknown_or_filtered(struct bounce *b, const char *ctx,
     const struct bounce_rcpt *r, bool loose)
@@ -539,12 +540,14 @@ add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
 		len = t->len < max ? max - t->len : 0;
 	while (i < len) {
 		/* the next CR and NUL, looked for again once passed */
-		if (i == 0 || cr < i)
-			cr = (p = memchr(s + i, '\r', len - i)) ? (size_t)(p - s) :
-			    len;
-		if (i == 0 || nul < i)
-			nul = (p = memchr(s + i, '\0', len - i)) ? (size_t)(p - s) :
-			    len;
+		if (i == 0 || cr < i) {
+			p = memchr(s + i, '\r', len - i);
+			cr = p != NULL ? (size_t)(p - s) : len;
+		}
+		if (i == 0 || nul < i) {
+			p = memchr(s + i, '\0', len - i);
+			nul = p != NULL ? (size_t)(p - s) : len;
+		}
 		j = cr < nul ? cr : nul;
 		sbuf_add(t, s + i, j - i);
 		if (j < len && s[j] == '\r') {
@@ -1098,10 +1101,7 @@ mask_addr(struct sbuf *dst, const char *src, const char *addr)
 /*
  * Classify with the recipient's own text; else the whole bounce text.
  * The recipient's address is blanked out first: its local part is no
- * reason ("no-such-user@...").
- */
-/*
- * Classify a recipient from its own text; near, when known, is its
+ * reason ("no-such-user@...").  near, when known, is the recipient's
  * paragraph of the human-readable part, which tells the SMTP command
  * when it names one (else the whole text does).
  */
