@@ -31,21 +31,6 @@ struct tag {
 	char	*value;
 };
 
-/* Strip white space at both ends in place. */
-static char *
-trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	    e[-1] == '\n'))
-		*--e = '\0';
-	return s;
-}
-
 /*
  * Split a tag list (RFC 6376 §3.2) in place.  Returns the number of tags,
  * or -1 with why in err.
@@ -59,7 +44,7 @@ tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
 	for (spec = s; spec != NULL; spec = next) {
 		if ((next = strchr(spec, ';')) != NULL)
 			*next++ = '\0';
-		if (*trim(spec) == '\0') {
+		if (*str_trim(spec) == '\0') {
 			if (next == NULL)
 				break;		/* trailing ";" */
 			snprintf(err, elen, "empty tag in the tag list");
@@ -67,11 +52,11 @@ tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
 		}
 		if ((eq = strchr(spec, '=')) == NULL) {
 			snprintf(err, elen, "\"%s\" is not tag=value",
-			    trim(spec));
+			    str_trim(spec));
 			return -1;
 		}
 		*eq = '\0';
-		n = trim(spec);
+		n = str_trim(spec);
 		if (!isalpha((unsigned char)*n)) {
 			snprintf(err, elen, "bad tag name \"%s\"", n);
 			return -1;
@@ -87,7 +72,7 @@ tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
 			return -1;
 		}
 		t[nt].name = n;
-		t[nt].value = trim(eq + 1);
+		t[nt].value = str_trim(eq + 1);
 		nt++;
 	}
 	return (int)nt;
