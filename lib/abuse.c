@@ -82,20 +82,6 @@ cidr16(const char *s, unsigned char a[16], int *plen)
 	return 0;
 }
 
-static bool
-in_prefix(const unsigned char *a, const unsigned char *n, int plen)
-{
-	int full = plen / 8, rest = plen % 8;
-	unsigned char m;
-
-	if (memcmp(a, n, (size_t)full) != 0)
-		return false;
-	if (rest == 0)
-		return true;
-	m = (unsigned char)(0xff << (8 - rest));
-	return (a[full] & m) == (n[full] & m);
-}
-
 static int
 load_table(struct abuse *ab, const char *path, struct derr *e)
 {
@@ -350,7 +336,7 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 		return 0;
 	for (i = 0; i < ab->nnet; i++)
 		if (ab->net[i].plen > bestlen &&
-		    in_prefix(a, ab->net[i].a, ab->net[i].plen)) {
+		    trust_prefix_eq(a, ab->net[i].a, ab->net[i].plen)) {
 			best = &ab->rir[ab->net[i].rir];
 			bestlen = ab->net[i].plen;
 		}

@@ -38,8 +38,8 @@ trust_ip16(const char *ip, unsigned char a[16])
 	return 0;
 }
 
-static bool
-prefix_eq(const unsigned char *a, const unsigned char *b, int plen)
+bool
+trust_prefix_eq(const unsigned char *a, const unsigned char *b, int plen)
 {
 	int full = plen / 8, rest = plen % 8;
 	unsigned char m;
@@ -215,7 +215,7 @@ netlist_match(const struct netlist *l, const char *ip)
 	if (l == NULL || ip == NULL || trust_ip16(ip, a) == -1)
 		return 0;
 	for (i = 0; i < l->n; i++)
-		if (prefix_eq(a, l->v[i].a, l->v[i].plen))
+		if (trust_prefix_eq(a, l->v[i].a, l->v[i].plen))
 			return l->v[i].neg ? 0 : 1;
 	return 0;
 }

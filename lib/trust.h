@@ -96,6 +96,9 @@ void	trace_free(struct trace *t);
 
 /* An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1. */
 int	trust_ip16(const char *ip, unsigned char a[16]);
+/* Whether two 16-byte addresses agree in their first plen bits. */
+bool	trust_prefix_eq(const unsigned char *a, const unsigned char *b,
+	    int plen);
 
 /*
  * The registered domain of a host name, a guess without the Public
