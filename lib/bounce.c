@@ -1367,15 +1367,18 @@ do_arf(struct ctx *c)
 	return ret;
 }
 
-/* A one-click unsubscribe sent by a mail client: feedback. */
+/*
+ * A message that is no failure, about its sender (the first From
+ * mailbox): an unsubscribe or an auto-reply.
+ */
 static int
-do_unsubscribe(struct ctx *c)
+emit_from_sender(struct ctx *c, const char *reason, const char *diag)
 {
 	InternetAddressList *l = g_mime_message_get_from(c->m);
 	InternetAddress *a;
 	struct bounce_rcpt r = c->base;
 
-	r.reason = "feedback";
+	r.reason = reason;
 	r.kind = "undetermined";
 	if (l != NULL && internet_address_list_length(l) > 0) {
 		a = internet_address_list_get_address(l, 0);
@@ -1383,27 +1386,22 @@ do_unsubscribe(struct ctx *c)
 			r.recipient = internet_address_mailbox_get_addr(
 			    INTERNET_ADDRESS_MAILBOX(a));
 	}
-	r.diagnostic = "unsubscribe";
+	r.diagnostic = diag;
 	return c->emit(c->arg, &r);
+}
+
+/* A one-click unsubscribe sent by a mail client: feedback. */
+static int
+do_unsubscribe(struct ctx *c)
+{
+	return emit_from_sender(c, "feedback", "unsubscribe");
 }
 
 static int
 do_vacation(struct ctx *c)
 {
-	InternetAddressList *l = g_mime_message_get_from(c->m);
-	InternetAddress *a;
-	struct bounce_rcpt r = c->base;
-
-	r.reason = "vacation";
-	r.kind = "undetermined";
-	if (l != NULL && internet_address_list_length(l) > 0) {
-		a = internet_address_list_get_address(l, 0);
-		if (INTERNET_ADDRESS_IS_MAILBOX(a))
-			r.recipient = internet_address_mailbox_get_addr(
-			    INTERNET_ADDRESS_MAILBOX(a));
-	}
-	r.diagnostic = g_mime_message_get_subject(c->m);
-	return c->emit(c->arg, &r);
+	return emit_from_sender(c, "vacation",
+	    g_mime_message_get_subject(c->m));
 }
 
 /*
