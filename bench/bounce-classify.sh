@@ -5,7 +5,10 @@
 # libsisimai-perl through the corpus's tools/sisimai-classify.pl) over
 # the first PEER_MB megabytes of the same mbox (default 10: the peer is
 # slow, and the machine is shared).  Prints messages/s, MB/s, peak RSS
-# and the ratio of messages/s.
+# and the ratio of messages/s.  A third line, the floor, is lib/input
+# alone on the same mbox (tests/drivers/input-dump: every message read and
+# parsed by GMime, nothing classified): no classifier built on GMime can
+# go faster than that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$(cd "${1:-build}" && pwd)
@@ -15,7 +18,7 @@ corpus=../shared/corpora/bounces
 peer=$corpus/tools/sisimai-classify.pl
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-make -s BUILDDIR="$build" all
+make -s BUILDDIR="$build" all test-drivers
 
 # One pass over the corpus as an mbox: LF line ends (CR-only files too),
 # a From_ line before each message that lacks one, body From_ quoted.
@@ -49,6 +52,8 @@ run() {	# run OUT CMD...: time CMD, print "CPU-seconds peak-RSS-KB wall"
 read -r dt drss dw < <(run "$work/deliv.tsv" "$build/deliv-bounce-classify" \
     --no-progress --phrases phrases "$work/big.mbox")
 drecs=$(($(wc -l <"$work/deliv.tsv") - 1))
+read -r ft frss fw < <(run "$work/floor.tsv" "$build/drivers/input-dump" \
+    --no-progress "$work/big.mbox")
 if perl -MSisimai -e 1 2>/dev/null; then
 	read -r pt prss pw < <(run "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
 	precs=$(($(wc -l <"$work/peer.tsv") - 1))
@@ -60,11 +65,17 @@ fi
 # CPU time (user + system), not wall time: the machine is shared
 awk -v s="$size" -v m="$msgs" -v t="$dt" -v r="$drss" -v recs="$drecs" \
     -v ps="$psize" -v pm="$pmsgs" -v pt="$pt" -v pr="$prss" -v precs="$precs" \
-    -v dw="$dw" -v pw="$pw" 'BEGIN {
+    -v dw="$dw" -v pw="$pw" -v ft="$ft" -v fw="$fw" -v fr="$frss" 'BEGIN {
 	t = t > 0 ? t : 0.01
 	printf "deliv-bounce-classify: %.1f MB, %d messages, %d records, %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f messages/s, peak RSS %.1f MB\n", s / 1048576, m, recs, t, dw, s / 1048576 / t, m / t, r / 1024
 	if (pt > 0) {
 		printf "peer (Sisimai):        %.1f MB, %d messages, %d records, %.2f s CPU (%.2f s wall): %.2f MB/s, %.0f messages/s, peak RSS %.1f MB\n", ps / 1048576, pm, precs, pt, pw, ps / 1048576 / pt, pm / pt, pr / 1024
 		printf "ratio (messages/s):    %.0fx\n", (m / t) / (pm / pt)
 	}
+	ft = ft > 0 ? ft : 0.01
+	printf "floor (lib/input and GMime alone): %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f messages/s, peak RSS %.1f MB", ft, fw, s / 1048576 / ft, m / ft, fr / 1024
+	if (pt > 0)
+		printf ", %.0fx the peer", (m / ft) / (pm / pt)
+	printf "\n"
+
 }'
