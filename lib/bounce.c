@@ -1813,35 +1813,79 @@ is_vacation(struct ctx *c, bool bounceish)
 	    RE_VACATION, subj, strlen(subj), 0, &s, &e, 0);
 }
 
-/* Strong signs of a bounce; *weak: only a null Return-Path. */
-static bool
+/*
+ * Signs of a bounce in the headers.  Returns 2 for a sure sign (an
+ * X-Failed-Recipients header, a From address of the mailer daemon), 1 for
+ * a subject or a sender's name that says so, 0 for none; *weak: a null
+ * Return-Path.
+ */
+static int
 is_bounce(struct ctx *c, bool *weak)
 {
 	InternetAddressList *l = g_mime_message_get_from(c->m);
 	const char *subj = g_mime_message_get_subject(c->m), *v;
+	InternetAddress *ia;
 	char *from;
 	size_t s, e;
-	bool r = false;
+	int r = 0;
 
-	*weak = false;
+	*weak = (v = msg_header(c->m, "Return-Path")) != NULL &&
+	    strstr(v, "<>") != NULL;
 	if (msg_header(c->m, "X-Failed-Recipients") != NULL)
-		return true;
+		return 2;
+	if (l != NULL && internet_address_list_length(l) > 0 &&
+	    INTERNET_ADDRESS_IS_MAILBOX(ia =
+	    internet_address_list_get_address(l, 0)) &&
+	    (v = internet_address_mailbox_get_addr(
+	    INTERNET_ADDRESS_MAILBOX(ia))) != NULL &&
+	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
+	    strncasecmp(v, "mailer_daemon", 13) == 0))
+		return 2;
 	if (subj != NULL && re_find(c->b, RE_BOUNCE, subj, strlen(subj), 0,
 	    &s, &e, 0))
-		return true;
+		return 1;
 	if (l != NULL) {
 		from = internet_address_list_to_string(l, NULL, FALSE);
 		if (from != NULL) {
-			r = strcasestr(from, "mailer-daemon") != NULL ||
+			if (strcasestr(from, "mailer-daemon") != NULL ||
 			    strcasestr(from, "postmaster") != NULL ||
 			    strcasestr(from, "mail delivery") != NULL ||
-			    strcasestr(from, "mailer_daemon") != NULL;
+			    strcasestr(from, "mailer_daemon") != NULL)
+				r = 1;
 			g_free(from);
 		}
 	}
-	*weak = (v = msg_header(c->m, "Return-Path")) != NULL &&
-	    strstr(v, "<>") != NULL;
 	return r;
+}
+
+/*
+ * A message whose headers only hint at a bounce (its subject, a sender
+ * called postmaster, a null Return-Path) must show it in its body too: a
+ * copy of the original message, an SMTP or enhanced status code, or a
+ * phrase of the phrase files.  News whose subject says "rejected" and
+ * spam from "postmaster" do not.  -1 on a matching error.
+ */
+static int
+body_bounces(struct ctx *c)
+{
+	const struct parts *p = c->p;
+	struct phr_hit hit;
+	size_t s, e;
+	int m;
+
+	if (p->orig.len > 0 || p->orig_msgid != NULL || p->norig_to > 0 ||
+	    p->orig_from != NULL)
+		return true;
+	if (p->text.s == NULL)
+		return false;
+	if (re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e, 0) ||
+	    re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s, &e, 0))
+		return true;
+	if ((m = bounce_phr_match(c->b->fhard, p->text.s, p->text.len, &hit,
+	    c->e)) != 0)
+		return m;
+	return bounce_phr_match(c->b->fsoft, p->text.s, p->text.len, &hit,
+	    c->e);
 }
 
 int
@@ -1854,7 +1898,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	const char *id, *ct;
 	char *mid = NULL;
 	bool bounceish, weak;
-	int r;
+	int r, sign;
 
 	memset(&c, 0, sizeof(c));
 	memset(&p, 0, sizeof(p));
@@ -1893,10 +1937,15 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	    (r = do_ses(&c)) != 1)
 		;
 	else {
-		bounceish = is_bounce(&c, &weak);
-		if (is_vacation(&c, bounceish))
+		sign = is_bounce(&c, &weak);
+		bounceish = sign > 0;
+		r = sign == 2 || p.has_dsn ? 1 : bounceish || weak ?
+		    body_bounces(&c) : 0;
+		if (r == -1)
+			;
+		else if (is_vacation(&c, bounceish))
 			r = do_vacation(&c);
-		else if (bounceish || weak || p.has_dsn)
+		else if (r == 1)
 			r = do_text(&c);
 		else {
 			c.base.kind = "none";

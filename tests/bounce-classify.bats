@@ -307,3 +307,13 @@ IN
 	run -0 bash -c 'find "$1" -type f -print0 | sort -z | xargs -0 deliv-bounce-classify --no-header | cut -f1 | sort -u | wc -l' _ "$CORPORA/bounces/messages"
 	assert_equal "$output" "$n"
 }
+
+@test "bounce-classify: a bounce-like subject or sender needs a bounce in the body" {
+	run -0 deliv-bounce-classify --no-header lookalikes.mbox
+	assert_equal "${#lines[@]}" 3
+	# news whose subject says "rejected", spam from a "Postmaster"
+	assert_equal "$(cut -f2,7,12 <<<"${lines[0]}")" "$(printf '1\tnone\tnot a bounce')"
+	assert_equal "$(cut -f2,7,12 <<<"${lines[1]}")" "$(printf '2\tnone\tnot a bounce')"
+	# a plain-text bounce with no code and no copy: its phrase tells
+	assert_equal "$(cut -f2,5,7,8 <<<"${lines[2]}")" "$(printf '3\tcarol@example.net\thard\tuserunknown')"
+}
