@@ -29,8 +29,9 @@ enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
 	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
-	/* RE_ADDR: an address, local part as mail has them */
-	"(?<![A-Za-z0-9._%+=&'/!#$*?^`{|}~-])"
+	/* RE_ADDR: an address, local part as mail has them; one in single
+	 * quotes ('bob@example.com') starts after the quote */
+	"(?<![A-Za-z0-9._%+=&/!#$*?^`{|}~-]|[A-Za-z0-9._%+=&'/!#$*?^`{|}~-]')"
 	    "[A-Za-z0-9][A-Za-z0-9._%+=&'/!#$*?^`{|}~-]*@"
 	    "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",

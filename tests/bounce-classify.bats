@@ -317,3 +317,17 @@ IN
 	# a plain-text bounce with no code and no copy: its phrase tells
 	assert_equal "$(cut -f2,5,7,8 <<<"${lines[2]}")" "$(printf '3\tcarol@example.net\thard\tuserunknown')"
 }
+
+@test "bounce-classify: a recipient in single quotes, and o'brien kept whole" {
+	run -0 deliv-bounce-classify --no-header quoted-rcpt.eml
+	assert_equal "$(cut -f5 <<<"$output")" bob@example.com
+	run -0 deliv-bounce-classify --no-header <<-'EOF'
+	From: Mail Delivery System <Mailer-Daemon@mx.example.net>
+	To: a@example.org
+	Subject: Mail delivery failure
+
+	  o'brien@example.com
+	    unknown user
+	EOF
+	assert_equal "$(cut -f5,7,8 <<<"$output")" "$(printf "o'brien@example.com\thard\tuserunknown")"
+}
