@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -396,6 +397,55 @@ is_from_line(const struct sbuf *b)
 	return b->len >= 5 && memcmp(b->s, "From ", 5) == 0;
 }
 
+/*
+ * Whether s[0..len) is a From_ line with its date, as mbox writers put
+ * them: "From sender Www Mmm dd hh:mm[:ss] [zone] yyyy" (the year last).
+ * Such a line starts a message even with no empty line before it, as
+ * mutt reads an mbox; a body line "From here on..." does not.
+ */
+static bool
+dated_from_line(const char *s, size_t len)
+{
+	size_t i = 5, n;
+
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r' ||
+	    s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len < 5 || memcmp(s, "From ", 5) != 0)
+		return false;
+	for (n = i; i < len && s[i] != ' ' && s[i] != '\t'; i++)
+		;
+	if (i == n)
+		return false;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	/* "Www Mmm " */
+	if (len - i < 8 || !isalpha((unsigned char)s[i]) ||
+	    !isalpha((unsigned char)s[i + 1]) ||
+	    !isalpha((unsigned char)s[i + 2]) || s[i + 3] != ' ' ||
+	    !isalpha((unsigned char)s[i + 4]) ||
+	    !isalpha((unsigned char)s[i + 5]) ||
+	    !isalpha((unsigned char)s[i + 6]) || s[i + 7] != ' ')
+		return false;
+	for (i += 8; i < len && s[i] == ' '; i++)
+		;
+	/* "d[d] hh:mm" */
+	for (n = i; i < len && isdigit((unsigned char)s[i]); i++)
+		;
+	if (i == n || i - n > 2 || len - i < 6 || s[i] != ' ' ||
+	    !isdigit((unsigned char)s[i + 1]) ||
+	    !isdigit((unsigned char)s[i + 2]) || s[i + 3] != ':' ||
+	    !isdigit((unsigned char)s[i + 4]) ||
+	    !isdigit((unsigned char)s[i + 5]))
+		return false;
+	/* ... the year, four digits, last */
+	return len - i >= 11 && s[len - 5] == ' ' &&
+	    isdigit((unsigned char)s[len - 4]) &&
+	    isdigit((unsigned char)s[len - 3]) &&
+	    isdigit((unsigned char)s[len - 2]) &&
+	    isdigit((unsigned char)s[len - 1]);
+}
+
 static bool
 is_empty_line(const struct sbuf *b)
 {
@@ -455,7 +505,8 @@ read_message_lines(struct input *in, struct derr *e)
 			goto fail;
 		if (r == 0)
 			break;
-		if (in->mbox && empty_before && is_from_line(&in->line)) {
+		if (in->mbox && is_from_line(&in->line) && (empty_before ||
+		    dated_from_line(in->line.s, in->line.len))) {
 			in->have_line = true;
 			break;
 		}
@@ -518,9 +569,9 @@ read_message_block(struct input *in, size_t *start, size_t *end,
     struct derr *e)
 {
 	struct reader *rd = &in->rd;
-	const unsigned char *d, *q;
+	const unsigned char *d, *q, *nl;
 	size_t body, scan, shift;
-	bool from;
+	bool from, partial;
 	int r;
 
 	/* the first line: the From_ line of an mbox message */
@@ -545,15 +596,29 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 	} else
 		body = rd->pos;
 
-	/* on to the next From_ line after an empty line */
+	/* on to the next From_ line after an empty line, or with a date */
 	scan = body;
 	for (;;) {
 		d = rd->buf->data;
 		q = NULL;
+		partial = false;
 		while (in->mbox && (q = find_from(d, scan, rd->buf->len)) !=
 		    NULL) {
 			if ((size_t)(q - d) >= body &&
 			    empty_line_at(d, body, (size_t)(q - d)))
+				break;
+			nl = memchr(q + 1, '\n', rd->buf->len -
+			    (size_t)(q + 1 - d));
+			if (nl == NULL && !rd->eof) {
+				/* the whole line first */
+				scan = (size_t)(q - d);
+				q = NULL;
+				partial = true;
+				break;
+			}
+			if ((size_t)(q - d) >= body && dated_from_line(
+			    (const char *)q + 1, (size_t)((nl != NULL ? nl :
+			    d + rd->buf->len) - (q + 1))))
 				break;
 			scan = (size_t)(q - d) + 1;
 			q = NULL;
@@ -561,7 +626,7 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		if (q != NULL || rd->eof)
 			break;
 		/* look again at the last bytes, where a match may start */
-		if (rd->buf->len - scan > 5)
+		if (!partial && rd->buf->len - scan > 5)
 			scan = rd->buf->len - 5;
 		if ((r = rd_more(rd, rd->pos, &shift)) == -1)
 			goto fail;

@@ -73,3 +73,23 @@ $F/maildir/new/1700000002.c	In new second"
 	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 input-dump --progress --no-progress "$F/two.mbox"
 	assert_equal "$stderr" ''
 }
+
+@test "input: a dated From_ line splits even with no empty line before it" {
+	local m=$BATS_TEST_TMPDIR/glued.mbox
+	printf '%s\n' 'From a@example.org Thu Jul  2 12:05:05 2020' \
+	    'Subject: one' '' 'text' 'From here on, a body line.' 'end of one' \
+	    'From MAILER-DAEMON  Thu Apr 29 23:34:45 2015' 'Subject: two' '' \
+	    'body' 'From b@example.org Sat Oct  4 08:00:07 +0200 2025' \
+	    'Subject: three' '' 'body' >"$m"
+	run -0 input-dump --no-header "$m"
+	assert_equal "${#lines[@]}" 3
+	assert_equal "$(cut -f2,3,5 <<<"${lines[0]}")" "$(printf '1\ta@example.org\tone')"
+	assert_equal "$(cut -f2,3,5 <<<"${lines[1]}")" "$(printf '2\tMAILER-DAEMON\ttwo')"
+	assert_equal "$(cut -f2,3,5 <<<"${lines[2]}")" "$(printf '3\tb@example.org\tthree')"
+	# the same from a pipe, and with CR-only line ends
+	run -0 input-dump --no-header <"$m"
+	assert_equal "${#lines[@]}" 3
+	run -0 input-dump --no-header < <(tr '\n' '\r' <"$m")
+	assert_equal "${#lines[@]}" 3
+	assert_equal "$(cut -f2,3,5 <<<"${lines[1]}")" "$(printf '2\tMAILER-DAEMON\ttwo')"
+}
