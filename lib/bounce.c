@@ -1201,6 +1201,31 @@ dsn_better_rcpt(struct ctx *c, const struct dsn_group *g, const char *final)
 	return NULL;
 }
 
+/*
+ * A soft phrase in the bounce's own text (the human-readable part, the
+ * original cut off) decides for r: 1 if one did, 0 if none, -1 on a
+ * matching error.
+ */
+static int
+soft_in_text(struct ctx *c, struct bounce_rcpt *r)
+{
+	const struct parts *p = c->p;
+	struct phr_hit hit;
+	int m;
+
+	if (p->text.s == NULL || p->text.len == 0)
+		return 0;
+	if ((m = bounce_phr_match(c->b->fsoft, p->text.s, p->text.len, &hit,
+	    c->e)) != 1)
+		return m;
+	r->reason = hit.tag;
+	r->kind = bounce_kind(r->reason, r->status, r->smtp_code);
+	snprintf(c->b->matched, sizeof(c->b->matched), "%s:%lu", hit.file,
+	    hit.line);
+	r->matched = c->b->matched;
+	return 1;
+}
+
 static int
 do_dsn(struct ctx *c)
 {
@@ -1299,6 +1324,14 @@ do_dsn(struct ctx *c)
 			r.matched = NULL;
 		} else if (classify_text(c, &r, own.s, near.s, stbuf[0] ? stbuf :
 		    NULL, smtp) == -1) {
+			ret = -1;
+			break;
+		}
+		/* soft first across the report: with one recipient, a soft
+		 * phrase of the human-readable part ("rejected: not enough
+		 * disk space") beats a hard diagnostic (5.1.1) */
+		if (r.kind != NULL && strcmp(r.kind, "hard") == 0 &&
+		    dsn_nrcpt(&p->dsn) == 1 && soft_in_text(c, &r) == -1) {
 			ret = -1;
 			break;
 		}

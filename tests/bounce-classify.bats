@@ -331,3 +331,14 @@ IN
 	EOF
 	assert_equal "$(cut -f5,7,8 <<<"$output")" "$(printf "o'brien@example.com\thard\tuserunknown")"
 }
+
+@test "bounce-classify: soft first across a one-recipient report" {
+	# the human part's "Not enough disk space" beats the DSN's 5.1.1
+	run -0 deliv-bounce-classify --no-header soft-human.mbox
+	local n
+	n=$(grep -n '^systemfull	not enough disk space$' "$TOP/phrases/soft.txt" | cut -d: -f1)
+	assert_equal "$(cut -f2,5,7,8,9,13 <<<"${lines[0]}")" "$(printf '1\tnekochan@example.net\tsoft\tsystemfull\t5.1.1\tsoft.txt:%s' "$n")"
+	# with two recipients the human text may be about the other one
+	assert_equal "$(cut -f2,5,7,8 <<<"${lines[1]}")" "$(printf '2\ttama@example.net\thard\tuserunknown')"
+	assert_equal "$(cut -f2,5,7,8 <<<"${lines[2]}")" "$(printf '2\tmike@example.com\tsoft\tsystemfull')"
+}
