@@ -58,7 +58,8 @@ static const char *const re_src[RE_COUNT] = {
 	    "mail failure|delivery error|unzustellbar|non remis|"
 	    "échec de la remise|nicht zugestellt|エラー|不達|"
 	    "配信|未送達|sending failed|failed delivery|not be sent|"
-	    "permanent error|your message",
+	    "permanent error|your message|are not (?:a )?member|"
+	    "loop alert",
 	/* RE_VACATION: a subject that says it is an auto-reply */
 	"^(?:auto(?:matic)?[ -]?(?:reply|response|respons|antwort)|"
 	    "out of (?:the )?office|away|vacation|on leave|absence|"

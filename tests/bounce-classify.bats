@@ -342,3 +342,10 @@ IN
 	assert_equal "$(cut -f2,5,7,8 <<<"${lines[1]}")" "$(printf '2\ttama@example.net\thard\tuserunknown')"
 	assert_equal "$(cut -f2,5,7,8 <<<"${lines[2]}")" "$(printf '2\tmike@example.com\tsoft\tsystemfull')"
 }
+
+@test "bounce-classify: a mailing list's refusal of a post is a bounce" {
+	run -0 deliv-bounce-classify --no-header list-notices.mbox
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(cut -f2,5,7,8 <<<"${lines[0]}")" "$(printf '1\tcats@lists.example.org\tsoft\trejected')"
+	assert_equal "$(cut -f2,5,7,8 <<<"${lines[1]}")" "$(printf '2\tcats@lists.example.org\tsoft\tsystemerror')"
+}
