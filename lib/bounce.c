@@ -26,7 +26,8 @@
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
 
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_CUT, RE_BOUNCE, RE_VACATION,
-	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_COUNT };
+	RE_MSGID, RE_NOADDR, RE_DATA, RE_RCPT, RE_CONN, RE_MAIL, RE_WRAP,
+	RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them; one in single
@@ -83,14 +84,20 @@ static const char *const re_src[RE_COUNT] = {
 	    "greeting|smtp greeting|banner|while connected|"
 	    "connection (?:was )?rejected",
 	/* RE_MAIL: the reply was to MAIL FROM, about the sender */
-	"(?:after|in reply to|>>>) mail from\\b|mail from command"
+	"(?:after|in reply to|>>>) mail from\\b|mail from command",
+	/* RE_WRAP: a relay's own verdict wrapping the remote reply in
+	 * quotes (Amazon SES: "5.1.0 - Unknown address error 550-'5.2.2
+	 * <a@b>... Mailbox Full'"); group 1 is the remote reply */
+	"^[245]\\.[0-9]{1,3}\\.[0-9]{1,3} - [^'\\n]* error "
+	    "(?:[245][0-9][0-9][ -]?)?'"
+	    "((?:[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[245][0-9][0-9])[ -][^'\\n]+)'"
 };
 
 static const uint32_t re_flags[RE_COUNT] = {
 	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
-	PCRE2_CASELESS
+	PCRE2_CASELESS, PCRE2_CASELESS
 };
 
 struct bounce {
@@ -262,7 +269,7 @@ static const struct {
 	{ "X.6.9", "contenterror" },
 	{ "X.6.10", "contenterror" },
 	{ "X.7.0", "securityerror" },
-	{ "X.7.1", "blocked" },
+	{ "X.7.1", "securityerror" },
 	{ "X.7.2", "securityerror" },
 	{ "X.7.3", "securityerror" },
 	{ "X.7.4", "securityerror" },
@@ -1235,7 +1242,7 @@ do_dsn(struct ctx *c)
 	struct bounce_rcpt r;
 	const char *v, *rcpt, *diag, *st, *action, *found;
 	char stbuf[16], *rc = NULL;
-	struct sbuf own = { 0 }, near = { 0 };
+	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
 	time_t t;
 	int smtp, ret = 0, n = 0;
@@ -1272,6 +1279,12 @@ do_dsn(struct ctx *c)
 		diag = diag ? dsn_untype(diag) : "";
 		st = dsn_get(g, "Status");
 		stbuf[0] = '\0';
+		/* the remote reply a relay quotes decides, its code first */
+		sbuf_reset(&wrap);
+		if (re_find(c->b, RE_WRAP, diag, strlen(diag), 0, &s, &e, 1)) {
+			sbuf_add(&wrap, diag + s, e - s);
+			st = wrap.s;
+		}
 		if (st != NULL && sscanf(st, "%15[0-9.]", stbuf) == 1 &&
 		    strlen(stbuf) >= 5) {
 			/* a vaguer X.0.0 yields to a code in the text */
@@ -1293,7 +1306,7 @@ do_dsn(struct ctx *c)
 		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
 		sbuf_reset(&near);
-		sbuf_adds(&own, diag);
+		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
 		found = rc && p->text.s ? str_casestr(p->text.s, rc) : NULL;
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
@@ -1354,6 +1367,7 @@ do_dsn(struct ctx *c)
 	}
 	free(rc);
 	sbuf_free(&own);
+	sbuf_free(&wrap);
 	sbuf_free(&near);
 	return ret != 0 ? ret : (n == 0 ? 1 : 0);
 }

@@ -349,3 +349,10 @@ IN
 	assert_equal "$(cut -f2,5,7,8 <<<"${lines[0]}")" "$(printf '1\tcats@lists.example.org\tsoft\trejected')"
 	assert_equal "$(cut -f2,5,7,8 <<<"${lines[1]}")" "$(printf '2\tcats@lists.example.org\tsoft\tsystemerror')"
 }
+
+@test "bounce-classify: the remote reply a relay quotes decides, with its code" {
+	# Amazon SES: "5.1.0 - Unknown address error 550-'5.2.2 ...'"
+	run -0 deliv-bounce-classify --no-header ses-wrapped.mbox
+	assert_equal "$(cut -f2,5,7,8,9,10 <<<"${lines[0]}")" "$(printf '1\tkijitora@example.jp\tsoft\tmailboxfull\t5.2.2\t550')"
+	assert_equal "$(cut -f2,5,7,8,9,13 <<<"${lines[1]}")" "$(printf '2\tshironeko@example.co.jp\tsoft\tsecurityerror\t5.7.1\tstatus:5.7.1')"
+}
