@@ -1210,6 +1210,33 @@ dsn_better_rcpt(struct ctx *c, const struct dsn_group *g, const char *final)
 }
 
 /*
+ * The remote reply that a relay quotes in its own verdict (RE_WRAP) into
+ * *out: 1 if there is one, else 0 with *out empty.
+ */
+static int
+quoted_reply(struct bounce *b, const char *diag, struct sbuf *out)
+{
+	size_t s, e;
+
+	sbuf_reset(out);
+	/* "X.Y.Z - ": most diagnostics are not worth a match */
+	if (diag[0] < '2' || diag[0] > '5' || diag[1] != '.' ||
+	    strstr(diag, " - ") == NULL)
+		return 0;
+	/* matched in a copy with zeroed room after it: PCRE2's JIT reads
+	 * a few bytes past the end of a subject */
+	if (sbuf_adds(out, diag) == -1 || sbuf_reserve(out, 64) == -1 ||
+	    !re_find(b, RE_WRAP, out->s, out->len, 0, &s, &e, 1)) {
+		sbuf_reset(out);
+		return 0;
+	}
+	memmove(out->s, out->s + s, e - s);
+	out->len = e - s;
+	out->s[out->len] = '\0';
+	return 1;
+}
+
+/*
  * A soft phrase in the bounce's own text (the human-readable part, the
  * original cut off) decides for r: 1 if one did, 0 if none, -1 on a
  * matching error.
@@ -1280,11 +1307,8 @@ do_dsn(struct ctx *c)
 		st = dsn_get(g, "Status");
 		stbuf[0] = '\0';
 		/* the remote reply a relay quotes decides, its code first */
-		sbuf_reset(&wrap);
-		if (re_find(c->b, RE_WRAP, diag, strlen(diag), 0, &s, &e, 1)) {
-			sbuf_add(&wrap, diag + s, e - s);
+		if (quoted_reply(c->b, diag, &wrap) == 1)
 			st = wrap.s;
-		}
 		if (st != NULL && sscanf(st, "%15[0-9.]", stbuf) == 1 &&
 		    strlen(stbuf) >= 5) {
 			/* a vaguer X.0.0 yields to a code in the text */

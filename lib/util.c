@@ -80,6 +80,8 @@ sbuf_reserve(struct sbuf *b, size_t more)
 		ncap *= 2;
 	if ((p = realloc(b->s, ncap)) == NULL)
 		return -1;
+	/* zeroed: PCRE2's JIT reads a few bytes past a subject's end */
+	memset(p + b->cap, 0, ncap - b->cap);
 	b->s = p;
 	b->cap = ncap;
 	return 0;
