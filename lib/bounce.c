@@ -1236,6 +1236,9 @@ quoted_reply(struct bounce *b, const char *diag, struct sbuf *out)
 	return 1;
 }
 
+/* how much of a report's human-readable part soft_in_text() reads */
+#define HUMAN_MAX	2048
+
 /*
  * A soft phrase in the bounce's own text (the human-readable part, the
  * original cut off) decides for r: 1 if one did, 0 if none, -1 on a
@@ -1250,8 +1253,9 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 
 	if (p->text.s == NULL || p->text.len == 0)
 		return 0;
-	if ((m = bounce_phr_match(c->b->fsoft, p->text.s, p->text.len, &hit,
-	    c->e)) != 1)
+	/* the notice's own words come first; the rest is boilerplate */
+	if ((m = bounce_phr_match(c->b->fsoft, p->text.s, p->text.len >
+	    HUMAN_MAX ? HUMAN_MAX : p->text.len, &hit, c->e)) != 1)
 		return m;
 	r->reason = hit.tag;
 	r->kind = bounce_kind(r->reason, r->status, r->smtp_code);
@@ -1943,7 +1947,7 @@ body_bounces(struct ctx *c)
 {
 	const struct parts *p = c->p;
 	struct phr_hit hit;
-	size_t s, e;
+	size_t s, e, n;
 	int m;
 
 	if (p->orig.len > 0 || p->orig_msgid != NULL || p->norig_to > 0 ||
@@ -1954,11 +1958,11 @@ body_bounces(struct ctx *c)
 	if (re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e, 0) ||
 	    re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s, &e, 0))
 		return true;
-	if ((m = bounce_phr_match(c->b->fhard, p->text.s, p->text.len, &hit,
-	    c->e)) != 0)
+	/* a bounce says so near its top */
+	n = p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
+	if ((m = bounce_phr_match(c->b->fhard, p->text.s, n, &hit, c->e)) != 0)
 		return m;
-	return bounce_phr_match(c->b->fsoft, p->text.s, p->text.len, &hit,
-	    c->e);
+	return bounce_phr_match(c->b->fsoft, p->text.s, n, &hit, c->e);
 }
 
 int
