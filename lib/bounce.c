@@ -1940,7 +1940,8 @@ is_bounce(struct ctx *c, bool *weak)
  * called postmaster, a null Return-Path) must show it in its body too: a
  * copy of the original message, an SMTP or enhanced status code, or a
  * phrase of the phrase files.  News whose subject says "rejected" and
- * spam from "postmaster" do not.  -1 on a matching error.
+ * spam from "postmaster" do not.  1 if it does, 0 if not, -1 on a
+ * matching error.
  */
 static int
 body_bounces(struct ctx *c)
@@ -1952,12 +1953,12 @@ body_bounces(struct ctx *c)
 
 	if (p->orig.len > 0 || p->orig_msgid != NULL || p->norig_to > 0 ||
 	    p->orig_from != NULL)
-		return true;
+		return 1;
 	if (p->text.s == NULL)
-		return false;
+		return 0;
 	if (re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e, 0) ||
 	    re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s, &e, 0))
-		return true;
+		return 1;
 	/* a bounce says so near its top */
 	n = p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
 	if ((m = bounce_phr_match(c->b->fhard, p->text.s, n, &hit, c->e)) != 0)
