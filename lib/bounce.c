@@ -420,6 +420,15 @@ unknown_or_filtered(struct bounce *b, const char *ctx,
 	return loose && r->smtp_code != 0 ? "filtered" : "userunknown";
 }
 
+/* "file:line" of a phrase hit, in b->matched. */
+static const char *
+hit_matched(struct bounce *b, const struct phr_hit *hit)
+{
+	snprintf(b->matched, sizeof(b->matched), "%s:%lu", hit->file,
+	    hit->line);
+	return b->matched;
+}
+
 static int	reason_ctx(struct bounce *, const char *, const char *,
 		    struct bounce_rcpt *, struct derr *);
 
@@ -475,9 +484,7 @@ reason_ctx(struct bounce *b, const char *text, const char *ctx,
 			    strcmp(r->reason, "hostunknown") == 0) &&
 			    re_find(b, RE_MAIL, text, len, 0, &ms, &me, 0))
 				r->reason = "rejected";
-			snprintf(b->matched, sizeof(b->matched), "%s:%lu",
-			    hit.file, hit.line);
-			r->matched = b->matched;
+			r->matched = hit_matched(b, &hit);
 		}
 	}
 	if (r->reason == NULL && (why = status_reason(r->status)) != NULL) {
@@ -1236,8 +1243,17 @@ quoted_reply(struct bounce *b, const char *diag, struct sbuf *out)
 	return 1;
 }
 
-/* how much of a report's human-readable part soft_in_text() reads */
+/*
+ * How much of the bounce text the whole-text phrase checks read: a
+ * notice says what happened near its top; the rest is boilerplate.
+ */
 #define HUMAN_MAX	2048
+
+static size_t
+text_head(const struct parts *p)
+{
+	return p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
+}
 
 /*
  * A soft phrase in the bounce's own text (the human-readable part, the
@@ -1253,15 +1269,12 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 
 	if (p->text.s == NULL || p->text.len == 0)
 		return 0;
-	/* the notice's own words come first; the rest is boilerplate */
-	if ((m = bounce_phr_match(c->b->fsoft, p->text.s, p->text.len >
-	    HUMAN_MAX ? HUMAN_MAX : p->text.len, &hit, c->e)) != 1)
+	if ((m = bounce_phr_match(c->b->fsoft, p->text.s, text_head(p),
+	    &hit, c->e)) != 1)
 		return m;
 	r->reason = hit.tag;
 	r->kind = bounce_kind(r->reason, r->status, r->smtp_code);
-	snprintf(c->b->matched, sizeof(c->b->matched), "%s:%lu", hit.file,
-	    hit.line);
-	r->matched = c->b->matched;
+	r->matched = hit_matched(c->b, &hit);
 	return 1;
 }
 
@@ -1444,6 +1457,21 @@ do_arf(struct ctx *c)
 	return ret;
 }
 
+/* The address of the message's first From mailbox, or NULL. */
+static const char *
+sender_addr(GMimeMessage *m)
+{
+	InternetAddressList *l = g_mime_message_get_from(m);
+	InternetAddress *a;
+
+	if (l == NULL || internet_address_list_length(l) == 0)
+		return NULL;
+	a = internet_address_list_get_address(l, 0);
+	if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+		return NULL;
+	return internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+}
+
 /*
  * A message that is no failure, about its sender (the first From
  * mailbox): an unsubscribe or an auto-reply.
@@ -1451,18 +1479,11 @@ do_arf(struct ctx *c)
 static int
 emit_from_sender(struct ctx *c, const char *reason, const char *diag)
 {
-	InternetAddressList *l = g_mime_message_get_from(c->m);
-	InternetAddress *a;
 	struct bounce_rcpt r = c->base;
 
 	r.reason = reason;
 	r.kind = "undetermined";
-	if (l != NULL && internet_address_list_length(l) > 0) {
-		a = internet_address_list_get_address(l, 0);
-		if (INTERNET_ADDRESS_IS_MAILBOX(a))
-			r.recipient = internet_address_mailbox_get_addr(
-			    INTERNET_ADDRESS_MAILBOX(a));
-	}
+	r.recipient = sender_addr(c->m);
 	r.diagnostic = diag;
 	return c->emit(c->arg, &r);
 }
@@ -1901,7 +1922,6 @@ is_bounce(struct ctx *c, bool *weak)
 {
 	InternetAddressList *l = g_mime_message_get_from(c->m);
 	const char *subj = g_mime_message_get_subject(c->m), *v;
-	InternetAddress *ia;
 	char *from;
 	size_t s, e;
 	int r = 0;
@@ -1910,11 +1930,7 @@ is_bounce(struct ctx *c, bool *weak)
 	    strstr(v, "<>") != NULL;
 	if (msg_header(c->m, "X-Failed-Recipients") != NULL)
 		return 2;
-	if (l != NULL && internet_address_list_length(l) > 0 &&
-	    INTERNET_ADDRESS_IS_MAILBOX(ia =
-	    internet_address_list_get_address(l, 0)) &&
-	    (v = internet_address_mailbox_get_addr(
-	    INTERNET_ADDRESS_MAILBOX(ia))) != NULL &&
+	if ((v = sender_addr(c->m)) != NULL &&
 	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
 	    strncasecmp(v, "mailer_daemon", 13) == 0))
 		return 2;
@@ -1948,7 +1964,7 @@ body_bounces(struct ctx *c)
 {
 	const struct parts *p = c->p;
 	struct phr_hit hit;
-	size_t s, e, n;
+	size_t s, e;
 	int m;
 
 	if (p->orig.len > 0 || p->orig_msgid != NULL || p->norig_to > 0 ||
@@ -1959,11 +1975,11 @@ body_bounces(struct ctx *c)
 	if (re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e, 0) ||
 	    re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s, &e, 0))
 		return 1;
-	/* a bounce says so near its top */
-	n = p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
-	if ((m = bounce_phr_match(c->b->fhard, p->text.s, n, &hit, c->e)) != 0)
+	if ((m = bounce_phr_match(c->b->fhard, p->text.s, text_head(p), &hit,
+	    c->e)) != 0)
 		return m;
-	return bounce_phr_match(c->b->fsoft, p->text.s, n, &hit, c->e);
+	return bounce_phr_match(c->b->fsoft, p->text.s, text_head(p), &hit,
+	    c->e);
 }
 
 int

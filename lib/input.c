@@ -17,7 +17,6 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -399,51 +398,26 @@ is_from_line(const struct sbuf *b)
 
 /*
  * Whether s[0..len) is a From_ line with its date, as mbox writers put
- * them: "From sender Www Mmm dd hh:mm[:ss] [zone] yyyy" (the year last).
- * Such a line starts a message even with no empty line before it, as
- * mutt reads an mbox; a body line "From here on..." does not.
+ * them: "From sender Www Mmm dd hh:mm[:ss] [zone] yyyy".  Such a line
+ * starts a message even with no empty line before it, as mutt reads an
+ * mbox; a body line "From here on..." does not.
  */
 static bool
 dated_from_line(const char *s, size_t len)
 {
+	char date[128];
 	size_t i = 5, n;
+	time_t t;
 
-	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r' ||
-	    s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
 	if (len < 5 || memcmp(s, "From ", 5) != 0)
 		return false;
 	for (n = i; i < len && s[i] != ' ' && s[i] != '\t'; i++)
 		;
-	if (i == n)
+	if (i == n || len - i >= sizeof(date))
 		return false;
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	/* "Www Mmm " */
-	if (len - i < 8 || !isalpha((unsigned char)s[i]) ||
-	    !isalpha((unsigned char)s[i + 1]) ||
-	    !isalpha((unsigned char)s[i + 2]) || s[i + 3] != ' ' ||
-	    !isalpha((unsigned char)s[i + 4]) ||
-	    !isalpha((unsigned char)s[i + 5]) ||
-	    !isalpha((unsigned char)s[i + 6]) || s[i + 7] != ' ')
-		return false;
-	for (i += 8; i < len && s[i] == ' '; i++)
-		;
-	/* "d[d] hh:mm" */
-	for (n = i; i < len && isdigit((unsigned char)s[i]); i++)
-		;
-	if (i == n || i - n > 2 || len - i < 6 || s[i] != ' ' ||
-	    !isdigit((unsigned char)s[i + 1]) ||
-	    !isdigit((unsigned char)s[i + 2]) || s[i + 3] != ':' ||
-	    !isdigit((unsigned char)s[i + 4]) ||
-	    !isdigit((unsigned char)s[i + 5]))
-		return false;
-	/* ... the year, four digits, last */
-	return len - i >= 11 && s[len - 5] == ' ' &&
-	    isdigit((unsigned char)s[len - 4]) &&
-	    isdigit((unsigned char)s[len - 3]) &&
-	    isdigit((unsigned char)s[len - 2]) &&
-	    isdigit((unsigned char)s[len - 1]);
+	memcpy(date, s + i, len - i);
+	date[len - i] = '\0';
+	return time_parse_asctime(date, &t) == 0;
 }
 
 static bool
