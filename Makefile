@@ -22,7 +22,7 @@ override CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib \
                      $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LDLIBS      += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
 
-LIB_SRCS    := $(sort $(wildcard lib/*.c))
+LIB_SRCS    := $(sort $(wildcard lib/*/*.c))
 LIB_OBJS    := $(LIB_SRCS:%.c=$(BUILDDIR)/%.o)
 LIB         := $(BUILDDIR)/libdeliv.a
 TOOL_NAMES  := $(filter-out deliv,$(patsubst tools/%.c,%,$(sort $(wildcard tools/*.c))))
@@ -60,7 +60,7 @@ $(BUILDDIR)/drivers/%: $(BUILDDIR)/tests/drivers/%.o $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
--include $(wildcard $(BUILDDIR)/lib/*.d $(BUILDDIR)/tools/*.d $(BUILDDIR)/tests/drivers/*.d)
+-include $(wildcard $(BUILDDIR)/lib/*/*.d $(BUILDDIR)/tools/*.d $(BUILDDIR)/tests/drivers/*.d)
 
 test-drivers: $(DRIVERS)
 

@@ -5,7 +5,7 @@
 # libsisimai-perl through the corpus's tools/sisimai-classify.pl) over
 # the first PEER_MB megabytes of the same mbox (default 10: the peer is
 # slow, and the machine is shared).  Prints messages/s, MB/s, peak RSS
-# and the ratio of messages/s.  A third line, the floor, is lib/input
+# and the ratio of messages/s.  A third line, the floor, is lib/core/input
 # alone on the same mbox (tests/drivers/input-dump: every message read and
 # parsed by GMime, nothing classified): no classifier built on GMime can
 # go faster than that.
@@ -73,7 +73,7 @@ awk -v s="$size" -v m="$msgs" -v t="$dt" -v r="$drss" -v recs="$drecs" \
 		printf "ratio (messages/s):    %.0fx\n", (m / t) / (pm / pt)
 	}
 	ft = ft > 0 ? ft : 0.01
-	printf "floor (lib/input and GMime alone): %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f messages/s, peak RSS %.1f MB", ft, fw, s / 1048576 / ft, m / ft, fr / 1024
+	printf "floor (lib/core/input and GMime alone): %.2f s CPU (%.2f s wall): %.1f MB/s, %.0f messages/s, peak RSS %.1f MB", ft, fw, s / 1048576 / ft, m / ft, fr / 1024
 	if (pt > 0)
 		printf ", %.0fx the peer", (m / ft) / (pm / pt)
 	printf "\n"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/input.sh BUILDDIR [MB]: build an mbox of at least MB megabytes
 # (default 1024) from the messages in ../shared/corpora and stream it
-# through lib/input (tests/drivers/input-dump, which parses every message
+# through lib/core/input (tests/drivers/input-dump, which parses every message
 # and serialises it again).  Prints MB/s, messages/s and peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

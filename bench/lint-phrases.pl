@@ -3,7 +3,7 @@
 # list (corpora/lint/phrases-candidates.txt) and measured hit counts.
 #
 #   lint-phrases.pl --candidates CAND.txt >all.txt
-#       every usable candidate in the lib/phrases format, tag 1, with its
+#       every usable candidate in the lib/core/phrases format, tag 1, with its
 #       origin in a comment line above it
 #   lint-phrases.pl --weigh CAND-LIST HITS.tsv NHAM NSPAM >spam.txt
 #       HITS.tsv: "label<TAB>line" per message and phrase (line of
@@ -171,7 +171,7 @@ sub starts_plain {
 	return group("/$_[0]/") ne 'other';
 }
 
-# The list a phrase goes to in lib/lint.c (phrase_group): its first
+# The list a phrase goes to in lib/lint/lint.c (phrase_group): its first
 # letter or digit, or "other".
 sub group {
 	my $p = shift;

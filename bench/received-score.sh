@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# received-score.sh BUILD [CASES.tsv]: score lib/received against the
+# received-score.sh BUILD [CASES.tsv]: score lib/mail/received against the
 # Received cases (../shared/corpora/received/cases.tsv): each row's
 # "checks" columns compared as that folder's README says (addresses as
 # parsed addresses, dates as instants, or as wall-clock time when the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/spf.sh BUILDDIR [N]: SPF evaluations per second against a local
-# nsd, lib/spf (tests/drivers/spf-eval -b) next to pyspf (python3-spf
+# nsd, lib/auth/spf (tests/drivers/spf-eval -b) next to pyspf (python3-spf
 # with dnspython) on the same records, the same queries, in the same run.
 #
 # N domains (default 2000) in one zone, each with a record like
@@ -9,7 +9,7 @@
 # ~all.  Each domain is checked twice: once from an IP its ip4: lists
 # (pass, no lookup) and once from an unlisted IP (fail after the include,
 # the MX and the A queries: 4 queries).  Prints evaluations/s (wall and
-# per CPU-second) and peak RSS for both, the same for lib/spf on the zone
+# per CPU-second) and peak RSS for both, the same for lib/auth/spf on the zone
 # file (no network), and how many results differ.
 # Needs nsd, drill, python3-spf, python3-dnspython.
 set -euo pipefail
@@ -59,7 +59,7 @@ evals=$(wc -l <"$work/queries.tsv")
     "$build/drivers/spf-eval" -b -s "127.0.0.1#$port" <"$work/queries.tsv" \
     >"$work/deliv.full" 2>"$work/deliv.err"
 cut -f1 "$work/deliv.full" >"$work/deliv.out"
-# The same evaluations from the zone file: lib/spf's own cost, no network.
+# The same evaluations from the zone file: lib/auth/spf's own cost, no network.
 /usr/bin/time -f '%e %U %S %M' -o "$work/zone.time" \
     "$build/drivers/spf-eval" -b -z "$work/bench.zone" <"$work/queries.tsv" \
     2>/dev/null | cut -f1 >"$work/zone.out"
@@ -91,7 +91,7 @@ row() {	# name wall user sys rss
 		printf "  %-17s %6.2f s wall %7.0f evaluations/s  CPU %5.2f s (%6.0f evaluations/CPU-s)  peak RSS %5.1f MB\n",
 		    n, s, e / s, c, e / (c > 0 ? c : 0.01), r / 1024 }'
 }
-row "deliv (lib/spf)" "$ds" "$du" "$dsy" "$dr"
+row "deliv (lib/auth/spf)" "$ds" "$du" "$dsy" "$dr"
 row "pyspf 2.0.14" "$ps" "$pu" "$psy" "$pr"
 row "deliv, zone file" "$zs" "$zu" "$zsy" "$zr"
 awk -v a="$ds" -v b="$ps" 'BEGIN { printf "  wall-clock speed-up: %.1fx (both wait on the same nsd round trips)\n", b / a }'

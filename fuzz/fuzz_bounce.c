@@ -1,6 +1,6 @@
 /*
- * Fuzz lib/bounce: arbitrary bytes as a file of messages (read by
- * lib/input as deliv-bounce-classify reads its operands), each message
+ * Fuzz lib/bounce/bounce: arbitrary bytes as a file of messages (read by
+ * lib/core/input as deliv-bounce-classify reads its operands), each message
  * classified with the phrase lists of the source tree (phrases/, or
  * DELIV_PHRASES), loaded once.
  */
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "bounce.h"
-#include "input.h"
+#include "bounce/bounce.h"
+#include "core/input.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

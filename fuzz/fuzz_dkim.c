@@ -1,12 +1,12 @@
 /*
- * Fuzz lib/dkim's key-record check: arbitrary bytes (up to the first NUL)
+ * Fuzz lib/auth/dkim's key-record check: arbitrary bytes (up to the first NUL)
  * as the TXT record of a DKIM selector: tags, key type, base64 public
  * key decoded and parsed by OpenSSL.
  */
 #include <stdint.h>
 #include <string.h>
 
-#include "dkim.h"
+#include "auth/dkim.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/dmarc's record parser: arbitrary bytes (up to the first NUL)
+ * Fuzz lib/auth/dmarc's record parser: arbitrary bytes (up to the first NUL)
  * as the TXT record of _dmarc.mail.example.co.uk, with a small public
  * suffix list so that the external-destination rules are exercised.
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dmarc.h"
+#include "auth/dmarc.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/dnsbl: arbitrary bytes as a list file (zones, types, codes
+ * Fuzz lib/auth/dnsbl: arbitrary bytes as a list file (zones, types, codes
  * and what they mean), then, when it loads, the RFC 5782 self-test of its
  * lists and an IPv4, an IPv6 and a domain query, answered by a fixed zone
  * (bl.test) whose names answer with codes inside and outside
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "dnsbl.h"
+#include "auth/dnsbl.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -68,7 +68,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct dcrec_list l = { 0 };
+	struct finding_list l = { 0 };
 	struct dnsbl *b;
 	struct derr e;
 	char path[64];
@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dnsbl_audit_ip(b, dns, "192.0.2.1", &l);
 		dnsbl_audit_ip(b, dns, "2001:db8::1", &l);
 		dnsbl_audit_domain(b, dns, "example.com", &l);
-		dcrec_list_free(&l);
+		finding_list_free(&l);
 		dnsbl_free(b);
 	}
 	close(fd);

@@ -1,11 +1,11 @@
 /*
- * Fuzz lib/dsn: arbitrary bytes as a message/delivery-status body, split
+ * Fuzz lib/mail/dsn: arbitrary bytes as a message/delivery-status body, split
  * into field groups; every group's common fields are looked up.
  */
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "dsn.h"
+#include "mail/dsn.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

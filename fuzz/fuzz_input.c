@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/input: arbitrary bytes as a file (mbox or message, any line
+ * Fuzz lib/core/input: arbitrary bytes as a file (mbox or message, any line
  * endings), every message parsed by GMime and its raw bytes read back.
  */
 #include <sys/mman.h>
@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "input.h"
+#include "core/input.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

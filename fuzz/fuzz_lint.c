@@ -1,6 +1,6 @@
 /*
- * Fuzz lib/lint: arbitrary bytes as a file of messages (read by
- * lib/input as deliv-lint reads its operands), each message checked, as
+ * Fuzz lib/lint/lint: arbitrary bytes as a file of messages (read by
+ * lib/core/input as deliv-lint reads its operands), each message checked, as
  * a bulk and as a personal message, with the phrase lists of the source
  * tree (phrases/, or DELIV_PHRASES), loaded once.
  */
@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input.h"
-#include "lint.h"
+#include "core/input.h"
+#include "lint/lint.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/out: arbitrary bytes as fields of TSV and JSON records.  The
+ * Fuzz lib/core/out: arbitrary bytes as fields of TSV and JSON records.  The
  * TSV line must keep its column count and the JSON must stay one line.
  */
 #include <stdint.h>
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out.h"
-#include "util.h"
+#include "core/out.h"
+#include "core/util.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

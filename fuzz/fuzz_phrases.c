@@ -1,11 +1,11 @@
 /*
- * Fuzz lib/phrases: the first half of the input as a phrase file, the
+ * Fuzz lib/core/phrases: the first half of the input as a phrase file, the
  * second half as text to match.
  */
 #include <stdint.h>
 #include <stdio.h>
 
-#include "phrases.h"
+#include "core/phrases.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/received and lib/trust's network lists: the input as one
+ * Fuzz lib/mail/received and lib/trace/trust's network lists: the input as one
  * Received value (parsed twice: the result must not change), as an
  * address to normalise, and as a network list to match against the
  * parsed peer.
@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "received.h"
-#include "trust.h"
+#include "mail/received.h"
+#include "trace/trust.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,7 +1,7 @@
 /*
- * Fuzz lib/spf and lib/dns's zone backend: the input is published as the
+ * Fuzz lib/auth/spf and lib/net/dns's zone backend: the input is published as the
  * TXT record of fuzz.test (each byte as \DDD), next to a few fixed
- * records, in a zone file that lib/dns loads; then the record's syntax is
+ * records, in a zone file that lib/net/dns loads; then the record's syntax is
  * checked, check_host() runs for an IPv4 and an IPv6 client (macros,
  * includes, exp=), and the linter walks it.
  */
@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dns.h"
-#include "spf.h"
+#include "auth/spf.h"
+#include "net/dns.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/warmres: arbitrary bytes as deliv-warmup-plan's --results
+ * Fuzz lib/warmup/results: arbitrary bytes as deliv-warmup-plan's --results
  * input (any recognised format: bounce-classify TSV or JSON Lines,
  * counts TSV, ...), with the provider table of the source tree's data/
  * (or DELIV_DATA); the same bytes are also read as a --mix-from list.
@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "provider.h"
-#include "warmmix.h"
-#include "warmres.h"
+#include "warmup/mix.h"
+#include "warmup/provider.h"
+#include "warmup/results.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -63,26 +63,26 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct warm_mix mix = { 0 };
-	struct wres *w;
+	struct warm_results *w;
 	struct derr e;
 	FILE *fp;
 	size_t i;
 
 	if (size == 0)
 		return 0;
-	if ((w = wres_new()) == NULL)
+	if ((w = warm_results_new()) == NULL)
 		return 0;
 	if ((fp = fmemopen((void *)(uintptr_t)data, size, "r")) != NULL) {
-		if (wres_read(w, fp, "fuzz", pt, &e) >= 0) {
-			for (i = 0; i < wres_n(w); i++)
-				(void)wres_entry(w, i);
-			(void)wres_first_day(w);
+		if (warm_results_read(w, fp, "fuzz", pt, &e) >= 0) {
+			for (i = 0; i < warm_results_n(w); i++)
+				(void)warm_results_entry(w, i);
+			(void)warm_results_first_day(w);
 		}
 		fclose(fp);
 	}
-	wres_free(w);
+	warm_results_free(w);
 	if ((fp = fmemopen((void *)(uintptr_t)data, size, "r")) != NULL) {
-		(void)wres_count_recipients(fp, "fuzz", pt, &mix, &e);
+		(void)warm_results_count_recipients(fp, "fuzz", pt, &mix, &e);
 		fclose(fp);
 	}
 	return 0;

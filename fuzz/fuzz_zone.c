@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/dns's zone backend: arbitrary bytes as a zone file of
+ * Fuzz lib/net/dns's zone backend: arbitrary bytes as a zone file of
  * fuzz.test (loaded from a memfd path), then a few queries: apex SOA and
  * MX, A and TXT of a few names (CNAMEs followed, wildcards), and a name
  * outside the zone.
@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "dns.h"
+#include "net/dns.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -2,7 +2,7 @@
 # Nothing lost: every program that reads mail gives at least one record
 # for every message of every corpus in ../shared/corpora and exits 0 or 1,
 # never 2 or a signal.  The reference list of messages comes from
-# lib/input itself (tests/drivers/input-dump).
+# lib/core/input itself (tests/drivers/input-dump).
 
 setup() {
 	load helpers

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# DKIM key records: lib/dkim through the dkim-key driver on every record
+# DKIM key records: lib/auth/dkim through the dkim-key driver on every record
 # text of corpora/dkim, and deliv-dnscheck --only dkim on its zones through
 # the zone backend and a local NSD: the audit verdict of every case.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# DMARC: lib/dmarc's record lint on every record of corpora/dmarc (validity,
+# DMARC: lib/auth/dmarc's record lint on every record of corpora/dmarc (validity,
 # effective policy, finding codes) through the dmarc-parse driver, and the
 # DNS cases (record location, organizational domain, external report
 # authorization) through deliv-dnscheck, zone backend and local NSD alike.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# lib/dns: the zone backend and the resolver (against nsd and against a
+# lib/net/dns: the zone backend and the resolver (against nsd and against a
 # misbehaving fake server) give the same answers.
 
 setup_file() {

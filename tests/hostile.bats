@@ -96,7 +96,7 @@ survive() {
 	survive "$FIXTURES/contract/hostile.eml"
 }
 
-@test "hostile: lib/input hands out every hostile message" {
+@test "hostile: lib/core/input hands out every hostile message" {
 	local f
 	for f in "$H"/*.eml "$H"/*.mbox "$HOSTILE_BIG"/*.eml; do
 		run -0 timeout 120 input-dump --no-header "$f"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# lib/input: mbox and single messages from files and pipes, Maildir,
+# lib/core/input: mbox and single messages from files and pipes, Maildir,
 # folders, CRLF and CR-only endings, errors that do not stop the stream.
 
 setup() {

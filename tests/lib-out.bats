@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# lib/out: TSV escaping, JSON Lines, tables, through tests/drivers/out-record.
+# lib/core/out: TSV escaping, JSON Lines, tables, through tests/drivers/out-record.
 
 setup() { load helpers; }
 

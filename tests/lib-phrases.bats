@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# lib/phrases: phrase files compiled into one PCRE2 alternation.
+# lib/core/phrases: phrase files compiled into one PCRE2 alternation.
 
 setup() {
 	load helpers

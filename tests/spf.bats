@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# lib/spf: check_host() on the OpenSPF suites (zone files and a live
+# lib/auth/spf: check_host() on the OpenSPF suites (zone files and a live
 # nsd) and on our own policies; the record linter.
 
 setup() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# SQLite safety of deliv-bounce-classify --db (lib/store): concurrent
+# SQLite safety of deliv-bounce-classify --db (lib/core/store): concurrent
 # writers, a writer killed mid-run, a database from a newer program.
 
 setup() {

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "bounce.h"
-#include "cli.h"
-#include "input.h"
-#include "out.h"
-#include "store.h"
-#include "util.h"
+#include "bounce/bounce.h"
+#include "core/cli.h"
+#include "core/input.h"
+#include "core/out.h"
+#include "core/store.h"
+#include "core/util.h"
 
 enum { C_SOURCE, C_MSGNO, C_MSGID, C_DATE, C_RCPT, C_ACTION, C_KIND,
 	C_REASON, C_STATUS, C_SMTP, C_MTA, C_DIAG, C_MATCHED, C_ORIGID };

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "deliv.h"
+#include "core/deliv.h"
 
 static const struct {
 	const char	*name;

@@ -13,16 +13,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "dcpool.h"
-#include "dcrec.h"
-#include "deliv.h"
-#include "dns.h"
-#include "dnsbl.h"
-#include "dnscheck.h"
-#include "orgdom.h"
-#include "out.h"
-#include "util.h"
+#include "auth/dnsbl.h"
+#include "core/cli.h"
+#include "core/deliv.h"
+#include "core/finding.h"
+#include "core/out.h"
+#include "core/util.h"
+#include "dnscheck/dnscheck.h"
+#include "dnscheck/pool.h"
+#include "net/dns.h"
+#include "net/orgdom.h"
 
 #define PSL_FILE	"/usr/share/publicsuffix/public_suffix_list.dat"
 #define MAX_JOBS	256
@@ -118,9 +118,9 @@ help(void)
 
 /* Write the records of dom[0..n) in input order; 1 if any is a fail. */
 static int
-write_batch(struct out *out, char *dom[], struct dcrec_list res[], size_t n)
+write_batch(struct out *out, char *dom[], struct finding_list res[], size_t n)
 {
-	struct dcrec *r;
+	struct finding *r;
 	size_t i, j;
 	int found = 0;
 
@@ -132,13 +132,13 @@ write_batch(struct out *out, char *dom[], struct dcrec_list res[], size_t n)
 			out_str(out, 0, dom[i]);
 			out_str(out, 1, r->check);
 			out_str(out, 2, r->subject);
-			out_str(out, 3, dcrec_status_str(r->status));
+			out_str(out, 3, finding_status_str(r->status));
 			out_str(out, 4, r->detail);
 			out_str(out, 5, r->value);
 			out_end(out);
 		}
-		found |= dcrec_has_fail(&res[i]);
-		dcrec_list_free(&res[i]);
+		found |= finding_has_fail(&res[i]);
+		finding_list_free(&res[i]);
 		free(dom[i]);
 	}
 	return found;
@@ -178,8 +178,8 @@ main(int argc, char *argv[])
 	struct dnscheck_opts o;
 	struct dns_opts dopts = { NULL, 0, -1 };
 	struct derr e;
-	struct dcpool *pool;
-	struct dcrec_list *res;
+	struct dnscheck_pool *pool;
+	struct finding_list *res;
 	struct dns *d;
 	struct out *out;
 	struct orgdom *psl;
@@ -301,7 +301,7 @@ main(int argc, char *argv[])
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	}
 	o.lists = lists;
-	if ((pool = dcpool_new(d, jobs, nzones > 0 ? NULL : &dopts, &e)) ==
+	if ((pool = dnscheck_pool_new(d, jobs, nzones > 0 ? NULL : &dopts, &e)) ==
 	    NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
@@ -329,11 +329,11 @@ main(int argc, char *argv[])
 			break;
 		/* The lists' self-test, once, when there is work. */
 		if (lists != NULL && !tested) {
-			dnsbl_selftest(lists, dcpool_dns(pool), nips > 0, 1);
-			dcpool_refresh(pool);	/* a timeout there sticks */
+			dnsbl_selftest(lists, dnscheck_pool_dns(pool), nips > 0, 1);
+			dnscheck_pool_refresh(pool);	/* a timeout there sticks */
 			tested = 1;
 		}
-		dcpool_run(pool, &o, dom, n, res);
+		dnscheck_pool_run(pool, &o, dom, n, res);
 		found |= write_batch(out, dom, res, n);
 		ndone += (long long)n;
 		cli_progress_tick(prog, ndone, -1, -1);
@@ -342,7 +342,7 @@ main(int argc, char *argv[])
 	free(line);
 	free(dom);
 	free(res);
-	dcpool_free(pool);
+	dnscheck_pool_free(pool);
 	if (ferror(stdin))
 		warn("stdin");
 	if (out_close(out) == -1)

@@ -10,15 +10,15 @@
 #include <string.h>
 #include <time.h>
 
-#include "abuse.h"
-#include "arf.h"
-#include "cli.h"
-#include "dns.h"
-#include "input.h"
-#include "out.h"
-#include "received.h"
-#include "trust.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/input.h"
+#include "core/out.h"
+#include "core/util.h"
+#include "mail/received.h"
+#include "net/dns.h"
+#include "trace/abuse.h"
+#include "trace/arf.h"
+#include "trace/trust.h"
 
 enum {
 	C_SOURCE, C_MSGNO, C_RECORD, C_HOP, C_IP /* ... the rcvd fields */,

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "deliv.h"
-#include "input.h"
-#include "lint.h"
-#include "out.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/deliv.h"
+#include "core/input.h"
+#include "core/out.h"
+#include "core/util.h"
+#include "lint/lint.h"
 
 #define DEFAULT_THRESHOLD	5.0
 

@@ -14,14 +14,14 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli.h"
-#include "deliv.h"
-#include "out.h"
-#include "provider.h"
-#include "util.h"
-#include "warmdraw.h"
-#include "warmres.h"
-#include "warmup.h"
+#include "core/cli.h"
+#include "core/deliv.h"
+#include "core/out.h"
+#include "core/util.h"
+#include "warmup/draw.h"
+#include "warmup/provider.h"
+#include "warmup/results.h"
+#include "warmup/warmup.h"
 
 enum { C_DAY, C_DATE, C_PROVIDER, C_VOLUME, C_CUMULATIVE, C_SHARE,
     C_STATE, C_NOTE };
@@ -199,7 +199,7 @@ main(int argc, char *argv[])
 	struct out *out = NULL;
 	struct warm_plan *pl;
 	struct prov_table *pt = NULL;
-	struct wres *res = NULL;
+	struct warm_results *res = NULL;
 	FILE *rfp = NULL, *mfp = NULL, *svg = NULL, *ics = NULL;
 	const char *mix = NULL, *mixfrom = NULL, *results = NULL, *db = NULL;
 	const char *svgpath = NULL, *icspath = NULL, *start = NULL;
@@ -315,9 +315,9 @@ main(int argc, char *argv[])
 	if (results != NULL && (rfp = strcmp(results, "-") == 0 ? stdin :
 	    fopen(results, "r")) == NULL)
 		err(DELIV_EXIT_ERROR, "%s", results);
-	if ((results != NULL || db != NULL) && (res = wres_new()) == NULL)
+	if ((results != NULL || db != NULL) && (res = warm_results_new()) == NULL)
 		err(DELIV_EXIT_ERROR, "results");
-	if (db != NULL && (skipped = wres_read_db(res, db, pt, &e)) == -1)
+	if (db != NULL && (skipped = warm_results_read_db(res, db, pt, &e)) == -1)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	svg = open_out(svgpath);
 	ics = open_out(icspath);
@@ -325,7 +325,7 @@ main(int argc, char *argv[])
 
 	if (mfp != NULL) {
 		memset(&wo.mix, 0, sizeof(wo.mix));
-		if (wres_count_recipients(mfp, mixfrom, pt, &wo.mix, &e) < 0)
+		if (warm_results_count_recipients(mfp, mixfrom, pt, &wo.mix, &e) < 0)
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 		if (mfp != stdin)
 			fclose(mfp);
@@ -335,7 +335,7 @@ main(int argc, char *argv[])
 			    mixfrom);
 	}
 	if (rfp != NULL) {
-		if ((skipped = wres_read(res, rfp, results, pt, &e)) == -1)
+		if ((skipped = warm_results_read(res, rfp, results, pt, &e)) == -1)
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 		if (skipped > 0)
 			warnx("%s: %ld records without a usable date or "
@@ -344,8 +344,8 @@ main(int argc, char *argv[])
 			fclose(rfp);
 	}
 	if (start == NULL) {
-		if (res != NULL && wres_first_day(res) >= 0)
-			wo.start = warm_time_of(wres_first_day(res));
+		if (res != NULL && warm_results_first_day(res) >= 0)
+			wo.start = warm_time_of(warm_results_first_day(res));
 		else
 			wo.start = warm_time_of(warm_day_of(time(NULL)));
 	}
@@ -375,7 +375,7 @@ main(int argc, char *argv[])
 	if (rc == DELIV_EXIT_OK && warm_plan_stopped(pl))
 		rc = DELIV_EXIT_FOUND;
 	warm_plan_free(pl);
-	wres_free(res);
+	warm_results_free(res);
 	prov_free(pt);
 	return rc;
 }

@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dcrec.h"
-#include "dkim.h"
+#include "auth/dkim.h"
+#include "core/finding.h"
 
 int
 main(void)
 {
 	struct dkim_key k;
-	enum dcrec_status st;
+	enum finding_status st;
 	char *line = NULL, detail[640];
 	size_t cap = 0;
 	ssize_t n;
@@ -22,7 +22,7 @@ main(void)
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
 		st = dkim_key_check(line, &k, detail, sizeof(detail));
-		printf("%s\t%s\t%d\t%s%s%s%s\t%s\n", dcrec_status_str(st), k.k,
+		printf("%s\t%s\t%d\t%s%s%s%s\t%s\n", finding_status_str(st), k.k,
 		    k.bits, k.testing ? "t=y," : "", k.strict ? "t=s," : "",
 		    k.revoked ? "revoked," : "", k.pkcs1 ? "pkcs1," : "",
 		    detail);

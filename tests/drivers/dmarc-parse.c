@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deliv.h"
-#include "dmarc.h"
-#include "orgdom.h"
+#include "auth/dmarc.h"
+#include "core/deliv.h"
+#include "net/orgdom.h"
 
 static int
 cmp(const void *a, const void *b)

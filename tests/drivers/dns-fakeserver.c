@@ -30,7 +30,7 @@
 
 #include <ldns/ldns.h>
 
-#include "util.h"
+#include "core/util.h"
 
 /* The reply to q, or NULL for none. */
 static ldns_pkt *

@@ -1,5 +1,5 @@
 /*
- * dns-query: ask lib/dns one question and print what it answered.
+ * dns-query: ask lib/net/dns one question and print what it answered.
  *
  *   dns-query [-d] [-t MS] [-r N] (-s ADDR[#PORT] | -z ZONE [-z ZONE...]
  *       [-o ORIGIN]) NAME TYPE
@@ -18,9 +18,9 @@
 
 #include <ldns/ldns.h>
 
-#include "deliv.h"
-#include "dns.h"
-#include "util.h"
+#include "core/deliv.h"
+#include "core/util.h"
+#include "net/dns.h"
 
 static void
 usage(void)

@@ -1,5 +1,5 @@
 /*
- * input-dump: a test driver for lib/input and lib/out.  For each message
+ * input-dump: a test driver for lib/core/input and lib/core/out.  For each message
  * of the operands, one record: source, msgno, envelope, error, the
  * Subject (decoded), the number of header lines and the size in bytes.
  */
@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "input.h"
-#include "out.h"
+#include "core/cli.h"
+#include "core/input.h"
+#include "core/out.h"
 
 static const struct out_col cols[] = {
 	{ "source", OUT_STR }, { "msgno", OUT_INT }, { "envelope", OUT_STR },

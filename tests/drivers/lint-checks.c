@@ -1,5 +1,5 @@
 /*
- * lint-checks: a test driver for lib/lint.  Prints the check catalogue,
+ * lint-checks: a test driver for lib/lint/lint.  Prints the check catalogue,
  * one record a check: id, severity, points, rfc, fix.  The docs test
  * compares it with the man page.
  */
@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "lint.h"
-#include "out.h"
+#include "core/cli.h"
+#include "core/out.h"
+#include "lint/lint.h"
 
 static const struct out_col cols[] = {
 	{ "id", OUT_STR }, { "severity", OUT_STR }, { "points", OUT_NUM },

@@ -1,5 +1,5 @@
 /*
- * out-record: a test driver for lib/out.  Each argument is one string
+ * out-record: a test driver for lib/core/out.  Each argument is one string
  * field of one record (columns f1..fN); "-n" before an argument makes it
  * unknown, "-i" an integer, "-d" a number.  Common output options first.
  */
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "out.h"
-#include "util.h"
+#include "core/cli.h"
+#include "core/out.h"
+#include "core/util.h"
 
 int
 main(int argc, char *argv[])

@@ -1,5 +1,5 @@
 /*
- * phrases-match: a test driver for lib/phrases.  "phrases-match FILE"
+ * phrases-match: a test driver for lib/core/phrases.  "phrases-match FILE"
  * loads the list and, for every line of stdin, prints one record: the
  * line number, and the first hit's file, line, tag, phrase and matched
  * text (empty when nothing matches).  "phrases-match --check FILE"
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "out.h"
-#include "phrases.h"
+#include "core/cli.h"
+#include "core/out.h"
+#include "core/phrases.h"
 
 static const struct out_col cols[] = {
 	{ "input", OUT_INT }, { "file", OUT_STR }, { "line", OUT_INT },

@@ -1,5 +1,5 @@
 /*
- * rcvd-case: a test driver for lib/received.
+ * rcvd-case: a test driver for lib/mail/received.
  *
  *	rcvd-case		each stdin line is one Received value, TSV-
  *				escaped (\n \t \r \\ \0); prints skip, ip,
@@ -20,9 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "out.h"
-#include "received.h"
-#include "util.h"
+#include "core/out.h"
+#include "core/util.h"
+#include "mail/received.h"
 
 static size_t
 unescape(char *s, size_t n)

@@ -1,5 +1,5 @@
 /*
- * spf-eval: run lib/spf's check_host() once and print what it found.
+ * spf-eval: run lib/auth/spf's check_host() once and print what it found.
  *
  *   spf-eval [-e default-exp] [-t MS] [-r N] [-R receiver] [-T now]
  *       (-s ADDR[#PORT] | -z ZONE [-z ZONE...]) IP SENDER HELO
@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "deliv.h"
-#include "dns.h"
-#include "spf.h"
-#include "util.h"
+#include "auth/spf.h"
+#include "core/deliv.h"
+#include "core/util.h"
+#include "net/dns.h"
 
 static void
 usage(void)

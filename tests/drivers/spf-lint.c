@@ -1,5 +1,5 @@
 /*
- * spf-lint: run lib/spf's linter on a domain and print its findings.
+ * spf-lint: run lib/auth/spf's linter on a domain and print its findings.
  *
  *   spf-lint [-t MS] [-r N] (-s ADDR[#PORT] | -z ZONE [-z ZONE...]) DOMAIN
  *
@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "deliv.h"
-#include "dns.h"
-#include "spf.h"
-#include "util.h"
+#include "auth/spf.h"
+#include "core/deliv.h"
+#include "core/util.h"
+#include "net/dns.h"
 
 static void
 usage(void)

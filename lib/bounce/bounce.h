@@ -1,0 +1,67 @@
+/*
+ * Bounce classification: what a message is (RFC 3464 DSN, plain-text MTA
+ * bounce, RFC 5965 feedback report, RFC 3834 auto-reply, or no bounce),
+ * who failed and why.  The reason comes from, in this order, the soft
+ * phrase list, the hard phrase list, the RFC 3463 enhanced status code,
+ * the SMTP reply code; else "undefined".
+ */
+#ifndef BOUNCE_H
+#define BOUNCE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include <gmime/gmime.h>
+
+#include "core/deliv.h"
+
+struct bounce;
+
+/* One failed (or delivered, or reported) recipient.  Borrowed strings. */
+struct bounce_rcpt {
+	const char	*message_id;	/* the bounce's own Message-ID */
+	time_t		 date;		/* the bounce's Date, or -1 */
+	const char	*recipient;	/* NULL when none was found */
+	const char	*action;	/* DSN Action, or NULL */
+	const char	*kind;		/* hard, soft, undetermined, none */
+	const char	*reason;	/* taxonomy name; NULL for kind none */
+	const char	*status;	/* "5.1.1", or NULL */
+	int		 smtp_code;	/* 550, or 0 */
+	const char	*remote_mta;
+	const char	*diagnostic;	/* one line, white space collapsed */
+	const char	*matched;	/* "soft.txt:12", "status:5.1.1", NULL */
+	const char	*original_message_id;
+	time_t		 ts;		/* Last-Attempt-Date, else date, -1 */
+};
+
+/* Called once per record; a non-zero return stops and is returned. */
+typedef int	(*bounce_emit)(void *arg, const struct bounce_rcpt *);
+
+/*
+ * Load phrases/soft.txt and phrases/hard.txt from dir.  Returns NULL
+ * and fills e on an unreadable or bad list.
+ */
+struct bounce	*bounce_new(const char *phrase_dir, struct derr *e);
+void		 bounce_free(struct bounce *);
+
+/*
+ * Classify one message (mime may be NULL: then error says why, and one
+ * kind "none" record is emitted).  Emits at least one record.  Returns 0,
+ * the emitter's non-zero value, or -1 on a match error (e filled).
+ */
+int	bounce_classify(struct bounce *, GMimeMessage *mime,
+	    const char *error, bounce_emit emit, void *arg, struct derr *e);
+
+/*
+ * Classify a diagnostic text alone, as for one recipient: fills reason,
+ * kind, status, smtp_code and matched of r (pointers into b or text).
+ * status and smtp_code may be preset from DSN fields.  Returns 0 or -1.
+ */
+int	bounce_reason(struct bounce *, const char *text, struct bounce_rcpt *r,
+	    struct derr *e);
+
+/* The kind of a reason given the codes: "hard", "soft", "undetermined". */
+const char	*bounce_kind(const char *reason, const char *status,
+		    int smtp_code);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * Command-line plumbing shared by the tools in tools/: the common long
+ * options (--json, --no-header, --table, --color, --version, --help) and
+ * the version line.  The only lib module that prints or exits, and it is
+ * called only from main() before the input loop.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+
+#include "core/out.h"
+
+enum {
+	CLI_OPT_COLOR = 1000,
+	CLI_OPT_JSON,
+	CLI_OPT_NO_HEADER,
+	CLI_OPT_NO_PROGRESS,
+	CLI_OPT_PROGRESS,
+	CLI_OPT_TABLE,
+	CLI_OPT_TSV,
+	CLI_OPT_VERSION
+};
+
+/* Put these in a tool's longopts[] (with its own options, sorted). */
+#define CLI_LONGOPTS \
+	{ "color",	required_argument,	NULL, CLI_OPT_COLOR }, \
+	{ "help",	no_argument,		NULL, 'h' }, \
+	{ "json",	no_argument,		NULL, CLI_OPT_JSON }, \
+	{ "no-header",	no_argument,		NULL, CLI_OPT_NO_HEADER }, \
+	{ "no-progress", no_argument,		NULL, CLI_OPT_NO_PROGRESS }, \
+	{ "progress",	no_argument,		NULL, CLI_OPT_PROGRESS }, \
+	{ "table",	no_argument,		NULL, CLI_OPT_TABLE }, \
+	{ "tsv",	no_argument,		NULL, CLI_OPT_TSV }, \
+	{ "version",	no_argument,		NULL, CLI_OPT_VERSION }
+
+/* The lines a tool's --help prints for the common options. */
+#define CLI_HELP \
+	"  --json                JSON Lines instead of TSV\n" \
+	"  --tsv                 TSV (the default; overrides DELIV_FORMAT)\n" \
+	"  --table               aligned table for people\n" \
+	"  --color WHEN          colour the table: auto, always, never\n" \
+	"  --no-header           no TSV/table header line\n" \
+	"  --progress            progress on stderr (default: when a tty)\n" \
+	"  --no-progress         no progress line, even on a tty\n" \
+	"  -h, --help            this help\n" \
+	"  --version             print the version\n"
+
+/*
+ * Set up o from the environment (DELIV_FORMAT, NO_COLOR).  Exits 2 with a
+ * message if DELIV_FORMAT is bad.
+ */
+void	cli_init(struct out_opts *o);
+
+/*
+ * Handle a common option.  Returns 1 if ch was one (and handled it:
+ * --version prints and exits 0), 0 if it is the tool's own.  A bad
+ * --color value exits 2.
+ */
+int	cli_common(int ch, const char *optarg, struct out_opts *o);
+
+/* Print "deliv-TOOL VERSION" and exit 0. */
+_Noreturn void	cli_version(void);
+
+/*
+ * A progress line on stderr for long runs: items done, rate, and the
+ * share and ETA when the input size is known.  Shown when o->progress is
+ * 1, or when it is -1 (auto) and stderr is a tty and CI is not set; only
+ * after the first second, at most four times a second.  NULL when off.
+ */
+struct cli_progress;
+struct cli_progress	*cli_progress_start(const struct out_opts *o,
+			    const char *unit);
+/* Items done so far; bytes done and total (-1 when unknown). */
+void	cli_progress_tick(struct cli_progress *, long long items,
+	    long long done, long long total);
+/* Clear the line and free.  NULL is a no-op. */
+void	cli_progress_end(struct cli_progress *);
+
+/* The tool's short name from argv[0]: "deliv-lint" for every spelling. */
+const char	*cli_progname(void);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * dnscheck's finding list.  See finding.h.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/finding.h"
+
+const char *
+finding_status_str(enum finding_status s)
+{
+	static const char *names[] = { "pass", "warn", "fail", "info",
+	    "temperror" };
+
+	if ((size_t)s >= sizeof(names) / sizeof(names[0]))
+		return "temperror";
+	return names[s];
+}
+
+static char *
+dup_or_null(const char *s, int *bad)
+{
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		*bad = 1;
+	return d;
+}
+
+void
+finding_add(struct finding_list *l, const char *check, const char *subject,
+    enum finding_status st, const char *value, const char *fmt, ...)
+{
+	struct finding *v, r;
+	va_list ap;
+	size_t cap;
+	int bad = 0;
+
+	if (l->n == l->cap) {
+		cap = l->cap ? l->cap * 2 : 16;
+		if ((v = reallocarray(l->v, cap, sizeof(*v))) == NULL) {
+			l->nomem = 1;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	memset(&r, 0, sizeof(r));
+	r.status = st;
+	r.check = dup_or_null(check, &bad);
+	r.subject = dup_or_null(subject, &bad);
+	r.value = dup_or_null(value, &bad);
+	va_start(ap, fmt);
+	if (vasprintf(&r.detail, fmt, ap) == -1) {
+		r.detail = NULL;
+		bad = 1;
+	}
+	va_end(ap);
+	if (bad) {
+		free(r.check);
+		free(r.subject);
+		free(r.value);
+		free(r.detail);
+		l->nomem = 1;
+		return;
+	}
+	l->v[l->n++] = r;
+}
+
+int
+finding_has_fail(const struct finding_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].status == FINDING_FAIL)
+			return 1;
+	return 0;
+}
+
+void
+finding_list_free(struct finding_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].check);
+		free(l->v[i].subject);
+		free(l->v[i].detail);
+		free(l->v[i].value);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,828 @@
+/*
+ * Messages from stdin, files, Maildirs and folders, one at a time.  See
+ * input.h.  mbox or single message is decided from the first bytes.  The
+ * mbox is split here, at a "From " line that starts the file or follows
+ * an empty line (RFC 4155), and each message's bytes are parsed by GMime
+ * on their own: GMime 3.2's own mbox parser stops for good at the first
+ * message whose headers it cannot parse, which would lose the rest of
+ * the mailbox.  CR-only input has its CRs turned into LFs as it is read.
+ *
+ * LF (and CRLF) input is read in big blocks into one buffer that is
+ * reused from message to message; the split is a memchr(3) search for
+ * "\nFrom " lines, and GMime parses each message in place (a memory
+ * stream bounded to the message, one parser reused, part contents kept
+ * as substreams of it rather than copied).  CR-only input, rare, goes
+ * line by line.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gmime/gmime.h>
+
+#include "core/input.h"
+#include "core/util.h"
+
+#define READ_SIZE	65536		/* the first read, which decides */
+#define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
+#define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
+
+/*
+ * A buffered reader of one file descriptor.  buf holds the bytes read
+ * and not yet handed out from pos on; in LF input a message is handed
+ * out as a range of buf, which stays untouched until the next message.
+ */
+struct reader {
+	int		 fd;
+	bool		 own;		/* close fd at the end */
+	bool		 cronly;	/* lines end in CR: turn them into LF */
+	bool		 eof;
+	long long	 nread;		/* bytes read from fd */
+	long long	 base;		/* source offset of buf->data[0] */
+	GByteArray	*buf;
+	bool		 big;		/* buf grew past BIG_SIZE */
+	size_t		 pos;
+};
+
+struct input {
+	char *const		*ops;
+	int			 nops;
+	int			 next_op;	/* next operand to open */
+	int			 nerr;
+	GMimeParserOptions	*popts;
+
+	/* The current source: one file or stdin. */
+	struct reader		 rd;
+	bool			 open;
+	char			*source;
+	long			 msgno;
+	off_t			 offset;	/* bytes consumed so far */
+	bool			 mbox;
+	struct sbuf		 line;		/* CR-only: a line read ahead */
+	bool			 have_line;
+	GByteArray		*crmsg;		/* CR-only: the message */
+
+	/* The current directory listing, if an operand was a folder. */
+	char			**list;
+	size_t			 nlist;
+	size_t			 next_list;
+
+	struct msg		 cur;
+	GMimeMessage		*held;
+	GMimeParser		*parser;	/* reused for every message */
+	const char		*raw;		/* the message's bytes */
+	size_t			 rawlen;
+	char			*envelope;
+	char			 errbuf[256];
+	long long		 bytes_done;	/* over all sources */
+	long long		 bytes_total;	/* -2: not yet known */
+};
+
+struct input *
+input_open(int argc, char *const argv[], const struct input_opts *o)
+{
+	static char *const stdin_ops[] = { "-", NULL };
+	struct input *in;
+
+	(void)o;
+	if ((in = calloc(1, sizeof(*in))) == NULL)
+		return NULL;
+	g_mime_init();
+	in->rd.buf = g_byte_array_sized_new(READ_SIZE);
+	in->crmsg = g_byte_array_new();
+	in->parser = g_mime_parser_new();
+	in->bytes_total = -2;
+	if (argc == 0) {
+		in->ops = stdin_ops;
+		in->nops = 1;
+	} else {
+		in->ops = argv;
+		in->nops = argc;
+	}
+	in->popts = g_mime_parser_options_new();
+	g_mime_parser_options_set_rfc2047_compliance_mode(in->popts,
+	    GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_address_compliance_mode(in->popts,
+	    GMIME_RFC_COMPLIANCE_LOOSE);
+	g_mime_parser_options_set_parameter_compliance_mode(in->popts,
+	    GMIME_RFC_COMPLIANCE_LOOSE);
+	return in;
+}
+
+static void
+release_msg(struct input *in)
+{
+	if (in->held != NULL) {
+		g_object_unref(in->held);
+		in->held = NULL;
+	}
+	in->raw = NULL;
+	in->rawlen = 0;
+	free(in->envelope);
+	in->envelope = NULL;
+	memset(&in->cur, 0, sizeof(in->cur));
+}
+
+static void
+close_source(struct input *in)
+{
+	if (in->open)
+		in->bytes_done += in->rd.nread;
+	in->rd.nread = 0;
+	if (in->open && in->rd.own)
+		close(in->rd.fd);
+	in->open = false;
+	in->have_line = false;
+	free(in->source);
+	in->source = NULL;
+}
+
+/*
+ * Append up to n bytes from the file to buf.  0 on data, 1 at the end,
+ * -1 on a read error.
+ */
+static int
+rd_read(struct reader *rd, size_t n)
+{
+	size_t len = rd->buf->len;
+	ssize_t r;
+
+	if (rd->eof)
+		return 1;
+	/* a byte array holds at most G_MAXUINT bytes */
+	if (n > G_MAXUINT - len) {
+		errno = EFBIG;
+		return -1;
+	}
+	g_byte_array_set_size(rd->buf, (guint)(len + n));
+	for (;;) {
+		r = read(rd->fd, rd->buf->data + len, n);
+		if (r == -1 && errno == EINTR)
+			continue;
+		break;
+	}
+	g_byte_array_set_size(rd->buf, (guint)(len + (r > 0 ? (size_t)r : 0)));
+	if (rd->buf->len > BIG_SIZE)
+		rd->big = true;
+	if (r == -1)
+		return -1;
+	rd->nread += r;
+	if (r == 0) {
+		rd->eof = true;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Read more after what buf holds, dropping the bytes before keep: the
+ * rest moves to the front, and *shift is how far the caller's offsets
+ * into buf move back.  0 on data, 1 at the end, -1 on a read error.
+ */
+static int
+rd_more(struct reader *rd, size_t keep, size_t *shift)
+{
+	GByteArray *b = rd->buf;
+
+	*shift = keep;
+	if (keep > 0) {
+		memmove(b->data, b->data + keep, b->len - keep);
+		g_byte_array_set_size(b, (guint)(b->len - keep));
+		rd->base += (long long)keep;
+		rd->pos -= keep < rd->pos ? keep : rd->pos;
+	}
+	/* the memory of a big message goes back once it is done */
+	if (rd->big && b->len <= BLOCK_SIZE) {
+		rd->buf = g_byte_array_sized_new(2 * BLOCK_SIZE);
+		g_byte_array_append(rd->buf, b->data, b->len);
+		g_byte_array_unref(b);
+		rd->big = false;
+	}
+	return rd_read(rd, BLOCK_SIZE);
+}
+
+/* CR-only input: refill an empty buffer.  0 on data, 1 at the end, -1. */
+static int
+rd_fill(struct reader *rd)
+{
+	if (rd->pos < rd->buf->len)
+		return 0;
+	rd->base += (long long)rd->buf->len;
+	g_byte_array_set_size(rd->buf, 0);
+	rd->pos = 0;
+	return rd_read(rd, READ_SIZE);
+}
+
+/*
+ * Read one line, with its end (LF; a CR in CR-only mode, written as LF),
+ * into b (replacing its contents).  1 on a line, 0 at the end, -1 on a
+ * read error or when out of memory.
+ */
+static int
+rd_line(struct reader *rd, struct sbuf *b)
+{
+	char term = rd->cronly ? '\r' : '\n', *p;
+	size_t n;
+	int r;
+
+	sbuf_reset(b);
+	for (;;) {
+		if ((r = rd_fill(rd)) == -1)
+			return -1;
+		if (r == 1)
+			return b->len > 0;
+		p = memchr(rd->buf->data + rd->pos, term,
+		    rd->buf->len - rd->pos);
+		n = p ? (size_t)(p - ((char *)rd->buf->data + rd->pos)) + 1 :
+		    rd->buf->len - rd->pos;
+		if (sbuf_add(b, (char *)rd->buf->data + rd->pos, n) == -1)
+			return -1;
+		rd->pos += n;
+		if (p != NULL) {
+			if (rd->cronly) {
+				b->s[b->len - 1] = '\n';
+				/* A CRLF in CR-only input: drop the LF. */
+				if (rd_fill(rd) == 0 &&
+				    rd->buf->data[rd->pos] == '\n')
+					rd->pos++;
+			}
+			return 1;
+		}
+	}
+}
+
+static void
+free_list(struct input *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->nlist; i++)
+		free(in->list[i]);
+	free(in->list);
+	in->list = NULL;
+	in->nlist = in->next_list = 0;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Append the regular files of dir (sorted, no dot files) to the list. */
+static int
+list_dir(struct input *in, const char *dir, struct derr *e)
+{
+	DIR *d;
+	struct dirent *de;
+	struct stat st;
+	char **v, *p;
+	size_t first = in->nlist;
+
+	if ((d = opendir(dir)) == NULL) {
+		derr_set(e, dir, "%s", strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (asprintf(&p, "%s/%s", dir, de->d_name) == -1)
+			goto oom;
+		if (stat(p, &st) == -1 || !S_ISREG(st.st_mode)) {
+			free(p);
+			continue;
+		}
+		v = reallocarray(in->list, in->nlist + 1, sizeof(*v));
+		if (v == NULL) {
+			free(p);
+			goto oom;
+		}
+		in->list = v;
+		in->list[in->nlist++] = p;
+	}
+	closedir(d);
+	qsort(in->list + first, in->nlist - first, sizeof(*in->list),
+	    cmpstr);
+	return 0;
+oom:
+	closedir(d);
+	derr_set(e, dir, "out of memory");
+	return -1;
+}
+
+/* An operand that is a directory: a Maildir (cur/, new/) or a folder. */
+static int
+open_dir(struct input *in, const char *path, struct derr *e)
+{
+	const char *parts[] = { "cur", "new" };
+	char sub[4096];
+	struct stat st;
+	bool maildir = false;
+	size_t i;
+
+	free_list(in);
+	for (i = 0; i < nitems(parts); i++) {
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+		    parts[i]) >= sizeof(sub))
+			continue;
+		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+			maildir = true;
+			if (list_dir(in, sub, e) == -1)
+				return -1;
+		}
+	}
+	if (!maildir && list_dir(in, path, e) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Open one file (or stdin for "-") and look at its first bytes.  Returns
+ * 1 when it has data, 0 when it is empty, -1 on error.
+ */
+static int
+open_file(struct input *in, const char *path, struct derr *e)
+{
+	struct reader *rd = &in->rd;
+	bool is_stdin = strcmp(path, "-") == 0;
+	size_t n;
+	int fd, r;
+
+	if (is_stdin)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1) {
+		derr_set(e, path, "%s", strerror(errno));
+		return -1;
+	}
+	free(in->source);
+	if ((in->source = strdup(path)) == NULL) {
+		if (!is_stdin)
+			close(fd);
+		derr_set(e, path, "out of memory");
+		return -1;
+	}
+	rd->fd = fd;
+	rd->own = !is_stdin;
+	rd->eof = false;
+	rd->pos = 0;
+	rd->base = 0;
+	g_byte_array_set_size(rd->buf, 0);
+	in->open = true;
+	in->have_line = false;
+	in->msgno = 0;
+	in->offset = 0;
+	if ((r = rd_read(rd, READ_SIZE)) == -1) {
+		derr_set(e, path, "%s", strerror(errno));
+		close_source(in);
+		return -1;
+	}
+	if (r == 1)
+		return 0;
+	n = rd->buf->len;
+	rd->cronly = memchr(rd->buf->data, '\r', n) != NULL &&
+	    memchr(rd->buf->data, '\n', n) == NULL;
+	in->mbox = n >= 5 && memcmp(rd->buf->data, "From ", 5) == 0;
+	return 1;
+}
+
+static bool
+is_from_line(const struct sbuf *b)
+{
+	return b->len >= 5 && memcmp(b->s, "From ", 5) == 0;
+}
+
+/*
+ * Whether s[0..len) is a From_ line with its date, as mbox writers put
+ * them: "From sender Www Mmm dd hh:mm[:ss] [zone] yyyy".  Such a line
+ * starts a message even with no empty line before it, as mutt reads an
+ * mbox; a body line "From here on..." does not.
+ */
+static bool
+dated_from_line(const char *s, size_t len)
+{
+	char date[128];
+	size_t i = 5, n;
+	time_t t;
+
+	if (len < 5 || memcmp(s, "From ", 5) != 0)
+		return false;
+	for (n = i; i < len && s[i] != ' ' && s[i] != '\t'; i++)
+		;
+	if (i == n || len - i >= sizeof(date))
+		return false;
+	memcpy(date, s + i, len - i);
+	date[len - i] = '\0';
+	return time_parse_asctime(date, &t) == 0;
+}
+
+static bool
+is_empty_line(const struct sbuf *b)
+{
+	return (b->len == 1 && b->s[0] == '\n') ||
+	    (b->len == 2 && b->s[0] == '\r' && b->s[1] == '\n');
+}
+
+/* The envelope sender of a From_ line s[0..len): up to white space. */
+static char *
+envelope_of(const char *s, size_t len)
+{
+	size_t n = 5;
+
+	while (n < len && s[n] != ' ' && s[n] != '\t' && s[n] != '\r' &&
+	    s[n] != '\n' && s[n] != '\0')
+		n++;
+	return strndup(s + 5, n - 5);
+}
+
+/*
+ * CR-only input: read the next message line by line into in->crmsg.  In
+ * an mbox it runs to the next From_ line after an empty line.  Returns 1
+ * with the message in in->crmsg, 0 at the end of the source, -1 on a
+ * read error.
+ */
+static int
+read_message_lines(struct input *in, struct derr *e)
+{
+	GByteArray *a = in->crmsg;
+	bool empty_before = false;
+	int r;
+
+	if (!in->have_line) {
+		r = rd_line(&in->rd, &in->line);
+		if (r == -1)
+			goto fail;
+		if (r == 0)
+			return 0;
+		in->have_line = true;
+	}
+	if (a->len > BIG_SIZE) {
+		/* the memory of a big message goes back */
+		g_byte_array_unref(a);
+		a = in->crmsg = g_byte_array_new();
+	}
+	g_byte_array_set_size(a, 0);
+	in->cur.offset = in->offset;
+	if (in->mbox && is_from_line(&in->line)) {
+		in->envelope = envelope_of(in->line.s, in->line.len);
+		in->offset += (off_t)in->line.len;
+	} else
+		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
+	in->have_line = false;
+	for (;;) {
+		r = rd_line(&in->rd, &in->line);
+		if (r == -1)
+			goto fail;
+		if (r == 0)
+			break;
+		if (in->mbox && is_from_line(&in->line) && (empty_before ||
+		    dated_from_line(in->line.s, in->line.len))) {
+			in->have_line = true;
+			break;
+		}
+		in->offset += (off_t)in->line.len;
+		empty_before = is_empty_line(&in->line);
+		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
+	}
+	/* An mbox message's last empty line separates; it is not body. */
+	if (in->mbox && empty_before && a->len > 0 &&
+	    a->data[a->len - 1] == '\n') {
+		g_byte_array_set_size(a, a->len - 1);
+		if (a->len > 0 && a->data[a->len - 1] == '\r')
+			g_byte_array_set_size(a, a->len - 1);
+	}
+	return 1;
+fail:
+	derr_set(e, in->source, "%s", strerror(errno));
+	return -1;
+}
+
+/*
+ * Whether the line that ends with the LF at d[nl] is empty ("\n" or
+ * "\r\n"), given that a line starts at d[body] <= nl.
+ */
+static bool
+empty_line_at(const unsigned char *d, size_t body, size_t nl)
+{
+	if (nl == body || d[nl - 1] == '\n')
+		return true;
+	return d[nl - 1] == '\r' && (nl - 1 == body || d[nl - 2] == '\n');
+}
+
+/*
+ * The first "\nFrom " in d[from..len), by its rarer capital F; a pointer
+ * to the LF, or NULL.
+ */
+static const unsigned char *
+find_from(const unsigned char *d, size_t from, size_t len)
+{
+	const unsigned char *p = d + from + 1, *end = d + len;
+
+	while (end - p >= 5 && (p = memchr(p, 'F', (size_t)(end - p) - 4)) !=
+	    NULL) {
+		if (p[-1] == '\n' && memcmp(p + 1, "rom ", 4) == 0)
+			return p - 1;
+		p++;
+	}
+	return NULL;
+}
+
+/*
+ * LF input: find the next message in the reader's buffer, reading more
+ * as needed.  In an mbox it runs from its From_ line to the next From_
+ * line after an empty line (which, being the separator, is not part of
+ * it); else to the end.  Returns 1 with the message at
+ * buf[*start..*end), 0 at the end of the source, -1 on a read error.
+ */
+static int
+read_message_block(struct input *in, size_t *start, size_t *end,
+    struct derr *e)
+{
+	struct reader *rd = &in->rd;
+	const unsigned char *d, *q, *nl;
+	size_t body, scan, shift;
+	bool from, partial;
+	int r;
+
+	/* the first line: the From_ line of an mbox message */
+	for (;;) {
+		d = rd->buf->data;
+		q = rd->pos < rd->buf->len ? memchr(d + rd->pos, '\n',
+		    rd->buf->len - rd->pos) : NULL;
+		if (q != NULL || rd->eof)
+			break;
+		if (rd_more(rd, rd->pos, &shift) == -1)
+			goto fail;
+	}
+	if (rd->pos >= rd->buf->len)
+		return 0;
+	in->cur.offset = (off_t)(rd->base + (long long)rd->pos);
+	from = in->mbox && rd->buf->len - rd->pos >= 5 &&
+	    memcmp(d + rd->pos, "From ", 5) == 0;
+	if (from) {
+		body = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
+		in->envelope = envelope_of((const char *)d + rd->pos,
+		    body - rd->pos);
+	} else
+		body = rd->pos;
+
+	/* on to the next From_ line after an empty line, or with a date */
+	scan = body;
+	for (;;) {
+		d = rd->buf->data;
+		q = NULL;
+		partial = false;
+		while (in->mbox && (q = find_from(d, scan, rd->buf->len)) !=
+		    NULL) {
+			if ((size_t)(q - d) >= body &&
+			    empty_line_at(d, body, (size_t)(q - d)))
+				break;
+			nl = memchr(q + 1, '\n', rd->buf->len -
+			    (size_t)(q + 1 - d));
+			if (nl == NULL && !rd->eof) {
+				/* the whole line first */
+				scan = (size_t)(q - d);
+				q = NULL;
+				partial = true;
+				break;
+			}
+			if ((size_t)(q - d) >= body && dated_from_line(
+			    (const char *)q + 1, (size_t)((nl != NULL ? nl :
+			    d + rd->buf->len) - (q + 1))))
+				break;
+			scan = (size_t)(q - d) + 1;
+			q = NULL;
+		}
+		if (q != NULL || rd->eof)
+			break;
+		/* look again at the last bytes, where a match may start */
+		if (!partial && rd->buf->len - scan > 5)
+			scan = rd->buf->len - 5;
+		if ((r = rd_more(rd, rd->pos, &shift)) == -1)
+			goto fail;
+		body -= shift;
+		scan -= shift;
+	}
+	*start = body;
+	*end = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
+	rd->pos = *end;
+	/* An mbox message's last empty line separates; it is not body. */
+	if (in->mbox && *end > body && d[*end - 1] == '\n' &&
+	    empty_line_at(d, body, *end - 1)) {
+		(*end)--;
+		if (*end > body && d[*end - 1] == '\r')
+			(*end)--;
+	}
+	return 1;
+fail:
+	derr_set(e, in->source, "%s", strerror(errno));
+	return -1;
+}
+
+/*
+ * Parse a[start..end) with GMime, in place: the parts' contents stay
+ * substreams of a.  NULL if it cannot.
+ */
+static GMimeMessage *
+parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
+{
+	GMimeStream *s;
+	GMimeMessage *msg;
+
+	s = g_mime_stream_mem_new_with_byte_array(a);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
+	g_mime_stream_set_bounds(s, (gint64)start, (gint64)end);
+	g_mime_stream_reset(s);
+	g_mime_parser_init_with_stream(in->parser, s);
+	g_object_unref(s);
+	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
+	g_mime_parser_set_persist_stream(in->parser, TRUE);
+	msg = g_mime_parser_construct_message(in->parser, in->popts);
+	return msg;
+}
+
+/*
+ * The next message of the open source, parsed.  1 with in->cur filled,
+ * 0 at the end of the source, -1 on a read error.
+ */
+static int
+next_message(struct input *in, struct derr *e)
+{
+	GByteArray *a;
+	size_t start, end;
+	int r;
+
+	if (in->rd.cronly) {
+		if ((r = read_message_lines(in, e)) != 1)
+			return r;
+		a = in->crmsg;
+		start = 0;
+		end = a->len;
+	} else {
+		if ((r = read_message_block(in, &start, &end, e)) != 1)
+			return r;
+		a = in->rd.buf;
+	}
+	in->raw = a->data != NULL ? (const char *)a->data + start : NULL;
+	in->rawlen = end - start;
+	in->held = parse_message(in, a, start, end);
+	return 1;
+}
+
+int
+input_next(struct input *in, struct msg **m, struct derr *e)
+{
+	const char *path;
+	struct stat st;
+	int r;
+
+	release_msg(in);
+	for (;;) {
+		if (in->open) {
+			r = next_message(in, e);
+			if (r == -1) {
+				in->nerr++;
+				close_source(in);
+				return -1;
+			}
+			if (r == 1) {
+				in->cur.source = in->source;
+				in->cur.msgno = ++in->msgno;
+				in->cur.envelope = in->envelope;
+				in->cur.mime = in->held;
+				if (in->held == NULL)
+					in->cur.error = "cannot parse message";
+				*m = &in->cur;
+				return 1;
+			}
+			close_source(in);
+		}
+		if (in->next_list < in->nlist)
+			path = in->list[in->next_list++];
+		else {
+			free_list(in);
+			if (in->next_op >= in->nops)
+				return 0;
+			path = in->ops[in->next_op++];
+			if (strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+			    S_ISDIR(st.st_mode)) {
+				if (open_dir(in, path, e) == -1) {
+					in->nerr++;
+					return -1;
+				}
+				continue;
+			}
+		}
+		r = open_file(in, path, e);
+		if (r == -1) {
+			in->nerr++;
+			return -1;
+		}
+		if (r == 0 && strcmp(path, "-") != 0) {
+			/* An empty named file is still accounted for. */
+			in->cur.source = in->source;
+			in->cur.msgno = 1;
+			in->cur.error = "empty input";
+			if (in->rd.own)
+				close(in->rd.fd);
+			in->open = false;
+			*m = &in->cur;
+			return 1;
+		}
+		if (r == 0)
+			close_source(in);
+	}
+}
+
+const char *
+input_msg_raw(struct input *in, struct msg *m, size_t *len)
+{
+	(void)m;
+	*len = in->rawlen;
+	return in->raw;
+}
+
+/* Total size of a path: a file's size, a folder's files; -1 unknown. */
+static long long
+path_size(const char *path)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	char sub[4096];
+	long long sum = 0, n;
+
+	if (strcmp(path, "-") == 0) {
+		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+			return (long long)st.st_size;
+		return -1;
+	}
+	if (stat(path, &st) == -1)
+		return 0;
+	if (S_ISREG(st.st_mode))
+		return (long long)st.st_size;
+	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+		    de->d_name) >= sizeof(sub))
+			continue;
+		if ((n = path_size(sub)) < 0) {
+			sum = -1;
+			break;
+		}
+		sum += n;
+	}
+	closedir(d);
+	return sum;
+}
+
+void
+input_position(struct input *in, long long *done, long long *total)
+{
+	int i;
+	long long n;
+
+	if (in->bytes_total == -2) {
+		in->bytes_total = 0;
+		for (i = 0; i < in->nops; i++) {
+			if ((n = path_size(in->ops[i])) < 0) {
+				in->bytes_total = -1;
+				break;
+			}
+			in->bytes_total += n;
+		}
+	}
+	*done = in->bytes_done + in->rd.nread;
+	*total = in->bytes_total;
+}
+
+int
+input_errors(const struct input *in)
+{
+	return in->nerr;
+}
+
+void
+input_close(struct input *in)
+{
+	if (in == NULL)
+		return;
+	release_msg(in);
+	close_source(in);
+	free_list(in);
+	sbuf_free(&in->line);
+	if (in->popts != NULL)
+		g_mime_parser_options_free(in->popts);
+	g_object_unref(in->parser);
+	g_byte_array_unref(in->rd.buf);
+	g_byte_array_unref(in->crmsg);
+	g_mime_shutdown();
+	free(in);
+}

@@ -1,0 +1,68 @@
+/*
+ * Messages from stdin, files, "-", Maildirs and folders, one at a time:
+ * mbox or single message decided from the first bytes (also on a pipe),
+ * CRLF and CR-only line endings, parsed with GMime.  A message that
+ * cannot be parsed is still handed out, with its error set.
+ */
+#ifndef INPUT_H
+#define INPUT_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include <gmime/gmime.h>
+
+#include "core/deliv.h"
+
+struct input_opts {
+	bool	 stdin_if_empty;	/* no operands means stdin (default) */
+};
+
+/* One message, valid until the next input_next() or input_close(). */
+struct msg {
+	GMimeMessage	*mime;		/* NULL when it could not be parsed */
+	const char	*source;	/* path, or "-" for stdin */
+	long		 msgno;		/* 1-based position in its source */
+	const char	*error;		/* why mime is NULL or suspect; or NULL */
+	const char	*envelope;	/* mbox "From " line sender, or NULL */
+	off_t		 offset;	/* byte offset of the message in source */
+};
+
+struct input;
+
+/*
+ * Prepare to read the operands (argv[0..argc); none means stdin).  Paths
+ * are checked lazily: an unreadable one is reported by input_next().
+ * Returns NULL only when out of memory.
+ */
+struct input	*input_open(int argc, char *const argv[],
+		    const struct input_opts *);
+
+/*
+ * The next message.  Returns 1 and fills *m; 0 at the end of all input;
+ * -1 when an operand could not be read (e is filled with the path and the
+ * reason; call again to go on with the next operand).
+ */
+int	input_next(struct input *, struct msg **m, struct derr *e);
+
+/*
+ * The message's bytes as read (CR-only line ends turned into LF, an mbox
+ * message without its From_ line and the empty line that separates it
+ * from the next).  Borrowed, valid like m.  When it has none, *len is
+ * 0 and the result may be NULL.
+ */
+const char	*input_msg_raw(struct input *, struct msg *, size_t *len);
+
+/*
+ * How far the input is: bytes read so far, and the total size of the
+ * operands when they are all regular files or folders of them (else -1).
+ */
+void	input_position(struct input *, long long *done, long long *total);
+
+/* Number of operands that could not be read. */
+int	input_errors(const struct input *);
+
+/* Free everything.  input_close(NULL) is a no-op. */
+void	input_close(struct input *);
+
+#endif

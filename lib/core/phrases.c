@@ -1,0 +1,341 @@
+/*
+ * Phrase lists compiled into one PCRE2 alternation.  See core/phrases.h.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "core/phrases.h"
+#include "core/util.h"
+
+#define PHR_MATCH_LIMIT	10000000	/* bounds a runaway /regex/ */
+#define PHR_DEPTH_LIMIT	10000
+#define PHR_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
+
+struct phr_entry {
+	unsigned long	 line;
+	char		*tag;
+	char		*phrase;
+	bool		 regex;
+};
+
+struct phr {
+	char			*name;
+	struct phr_entry	*e;
+	size_t			 n;
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mctx;
+};
+
+static bool
+is_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+/*
+ * Append a literal phrase as a pattern: non-alphanumeric ASCII escaped,
+ * runs of white space matching any white space, word boundaries at the
+ * ends that are word characters.
+ */
+int
+phr_literal_pattern(struct sbuf *b, const char *p)
+{
+	size_t len = strlen(p), i;
+	int r = 0;
+
+	if (len > 0 && is_word((unsigned char)p[0]))
+		r |= sbuf_adds(b, "\\b");
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == ' ' || c == '\t') {
+			while (i + 1 < len && (p[i + 1] == ' ' ||
+			    p[i + 1] == '\t'))
+				i++;
+			r |= sbuf_adds(b, "\\s+");
+		} else if (c < 0x80 && !is_word(c)) {
+			r |= sbuf_addc(b, '\\');
+			r |= sbuf_addc(b, (char)c);
+		} else
+			r |= sbuf_addc(b, (char)c);
+	}
+	if (len > 0 && is_word((unsigned char)p[len - 1]))
+		r |= sbuf_adds(b, "\\b");
+	return r;
+}
+
+static int
+compile_error(struct derr *e, const char *where, int code, size_t off)
+{
+	PCRE2_UCHAR msg[256];
+
+	pcre2_get_error_message(code, msg, sizeof(msg));
+	derr_set(e, where, "%s at offset %zu", (const char *)msg, off);
+	return -1;
+}
+
+static int
+add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
+{
+	struct phr_entry *v;
+	char where[300], *tab, *ph;
+	size_t plen;
+	pcre2_code *re;
+	PCRE2_SIZE off;
+	int code;
+
+	snprintf(where, sizeof(where), "%s:%lu", p->name, line);
+	if ((tab = strchr(text, '\t')) == NULL) {
+		derr_set(e, where, "no tab between tag and phrase");
+		return -1;
+	}
+	*tab = '\0';
+	ph = tab + 1;
+	while (*ph == '\t')
+		ph++;
+	if (*str_trim(text) == '\0' || *(ph = str_trim(ph)) == '\0') {
+		derr_set(e, where, "empty tag or phrase");
+		return -1;
+	}
+	if ((v = reallocarray(p->e, p->n + 1, sizeof(*v))) == NULL) {
+		derr_set(e, where, "out of memory");
+		return -1;
+	}
+	p->e = v;
+	v = &p->e[p->n];
+	memset(v, 0, sizeof(*v));
+	v->line = line;
+	plen = strlen(ph);
+	v->regex = plen >= 3 && ph[0] == '/' && ph[plen - 1] == '/';
+	if (v->regex) {
+		/* Compile alone first, so an error names its line. */
+		re = pcre2_compile((PCRE2_SPTR)ph + 1, plen - 2, PHR_COMPILE,
+		    &code, &off, NULL);
+		if (re == NULL)
+			return compile_error(e, where, code, off);
+		pcre2_code_free(re);
+	}
+	if ((v->tag = strdup(text)) == NULL ||
+	    (v->phrase = strdup(ph)) == NULL) {
+		free(v->tag);
+		derr_set(e, where, "out of memory");
+		return -1;
+	}
+	p->n++;
+	return 0;
+}
+
+static int
+compile_list(struct phr *p, struct derr *e)
+{
+	struct sbuf b = { 0 };
+	PCRE2_SIZE off;
+	size_t i;
+	int code, r = 0;
+
+	r |= sbuf_adds(&b, "(?:");
+	for (i = 0; i < p->n; i++) {
+		const char *ph = p->e[i].phrase;
+
+		if (i > 0)
+			r |= sbuf_addc(&b, '|');
+		if (p->e[i].regex) {
+			r |= sbuf_adds(&b, "(?:");
+			r |= sbuf_add(&b, ph + 1, strlen(ph) - 2);
+			r |= sbuf_addc(&b, ')');
+		} else
+			r |= phr_literal_pattern(&b, ph);
+		r |= sbuf_printf(&b, "(*MARK:%zu)", i);
+	}
+	r |= sbuf_addc(&b, ')');
+	if (p->n == 0) {
+		sbuf_reset(&b);
+		r |= sbuf_adds(&b, "(*FAIL)");
+	}
+	if (r != 0) {
+		sbuf_free(&b);
+		derr_set(e, p->name, "out of memory");
+		return -1;
+	}
+	p->re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PHR_COMPILE, &code,
+	    &off, NULL);
+	sbuf_free(&b);
+	if (p->re == NULL)
+		return compile_error(e, p->name, code, off);
+	(void)pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
+	p->md = pcre2_match_data_create_from_pattern(p->re, NULL);
+	p->mctx = pcre2_match_context_create(NULL);
+	if (p->md == NULL || p->mctx == NULL) {
+		derr_set(e, p->name, "out of memory");
+		return -1;
+	}
+	pcre2_set_match_limit(p->mctx, PHR_MATCH_LIMIT);
+	pcre2_set_depth_limit(p->mctx, PHR_DEPTH_LIMIT);
+	return 0;
+}
+
+struct phr *
+phr_load_mem(const char *text, size_t len, const char *name, struct derr *e)
+{
+	struct phr *p;
+	const char *q = text, *end = text + len, *nl;
+	unsigned long line = 0;
+	char *buf, *s;
+	size_t n;
+
+	if ((p = calloc(1, sizeof(*p))) == NULL ||
+	    (p->name = strdup(name)) == NULL) {
+		free(p);
+		derr_set(e, name, "out of memory");
+		return NULL;
+	}
+	while (q < end) {
+		line++;
+		nl = memchr(q, '\n', (size_t)(end - q));
+		n = nl ? (size_t)(nl - q) : (size_t)(end - q);
+		if (memchr(q, '\0', n) != NULL) {
+			char where[300];
+
+			snprintf(where, sizeof(where), "%s:%lu", name, line);
+			derr_set(e, where, "NUL byte in line");
+			goto fail;
+		}
+		if ((buf = strndup(q, n)) == NULL) {
+			derr_set(e, name, "out of memory");
+			goto fail;
+		}
+		q += n + (nl != NULL);
+		if (n > 0 && buf[n - 1] == '\r')
+			buf[n - 1] = '\0';
+		s = buf;
+		while (*s == ' ')
+			s++;
+		if (*s == '\0' || *s == '#') {
+			free(buf);
+			continue;
+		}
+		if (add_entry(p, line, s, e) == -1) {
+			free(buf);
+			goto fail;
+		}
+		free(buf);
+	}
+	if (compile_list(p, e) == -1)
+		goto fail;
+	return p;
+fail:
+	phr_free(p);
+	return NULL;
+}
+
+struct phr *
+phr_load(const char *path, const char *name, struct derr *e)
+{
+	struct sbuf b = { 0 };
+	struct phr *p;
+	char chunk[8192];
+	size_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		derr_set(e, path, "%s", strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		if (sbuf_add(&b, chunk, n) == -1) {
+			derr_set(e, path, "out of memory");
+			goto fail;
+		}
+	if (ferror(fp)) {
+		derr_set(e, path, "%s", strerror(errno));
+		goto fail;
+	}
+	fclose(fp);
+	p = phr_load_mem(b.s ? b.s : "", b.len, name, e);
+	sbuf_free(&b);
+	return p;
+fail:
+	fclose(fp);
+	sbuf_free(&b);
+	return NULL;
+}
+
+int
+phr_match(struct phr *p, const char *s, size_t len, size_t start,
+    struct phr_hit *hit, struct derr *e)
+{
+	PCRE2_SIZE *ov;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SPTR mark;
+	unsigned long i;
+	int rc;
+
+	if (start > len)
+		return 0;
+	rc = pcre2_match(p->re, (PCRE2_SPTR)s, len, start, 0, p->md,
+	    p->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		derr_set(e, p->name, "%s", (const char *)msg);
+		return -1;
+	}
+	mark = pcre2_get_mark(p->md);
+	i = mark ? strtoul((const char *)mark, NULL, 10) : 0;
+	if (mark == NULL || i >= p->n) {
+		derr_set(e, p->name, "match without a mark");
+		return -1;
+	}
+	ov = pcre2_get_ovector_pointer(p->md);
+	phr_entry(p, i, hit, NULL);
+	hit->start = ov[0];
+	hit->end = ov[1];
+	return 1;
+}
+
+size_t
+phr_count(const struct phr *p)
+{
+	return p->n;
+}
+
+void
+phr_entry(const struct phr *p, size_t i, struct phr_hit *hit, bool *regex)
+{
+	memset(hit, 0, sizeof(*hit));
+	if (i >= p->n)
+		return;
+	hit->file = p->name;
+	hit->line = p->e[i].line;
+	hit->tag = p->e[i].tag;
+	hit->phrase = p->e[i].phrase;
+	if (regex != NULL)
+		*regex = p->e[i].regex;
+}
+
+void
+phr_free(struct phr *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++) {
+		free(p->e[i].tag);
+		free(p->e[i].phrase);
+	}
+	free(p->e);
+	pcre2_match_data_free(p->md);
+	pcre2_match_context_free(p->mctx);
+	pcre2_code_free(p->re);
+	free(p->name);
+	free(p);
+}

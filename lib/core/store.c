@@ -1,0 +1,313 @@
+/*
+ * The suppression list in SQLite.  See core/store.h.
+ */
+#include <stdio.h>
+#include <time.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "core/store.h"
+
+#define BUSY_MS		10000
+#define BATCH		500	/* rows per write transaction */
+#define SETUP_TRIES	400	/* x 25 ms: waits for another writer */
+
+static const char *const migrations[] = {
+	/* 1 */
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  recipient TEXT NOT NULL,"
+	"  ts INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  reason TEXT,"
+	"  status TEXT,"
+	"  smtp_code INTEGER,"
+	"  source TEXT,"
+	"  msgno INTEGER"
+	") STRICT;"
+	"CREATE INDEX events_rcpt ON events(recipient, ts);",
+};
+
+struct store {
+	sqlite3		*db;
+	sqlite3_stmt	*ins;
+	sqlite3_stmt	*one;
+	const char	*path;
+	int		 pending;	/* rows in the open transaction */
+	int		 in_tx;
+};
+
+/*
+ * Setting WAL or migrating a fresh database while another process does
+ * the same can fail at once with SQLITE_BUSY (SQLite does not wait there,
+ * to avoid a deadlock): wait a little and try again.
+ */
+static void
+pause_briefly(void)
+{
+	struct timespec ts = { 0, 25 * 1000 * 1000 };
+
+	nanosleep(&ts, NULL);
+}
+
+static bool
+busy(sqlite3 *db)
+{
+	int rc = sqlite3_errcode(db);
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+/*
+ * The suppressed addresses at ?1 (now): hard bounces within ?2 seconds
+ * (0 = forever), or at least ?3 soft bounces within ?4 seconds.
+ */
+#define SUPP_SQL \
+	"WITH h AS (SELECT recipient, count(*) n, min(ts) f, max(ts) l" \
+	"  FROM events WHERE kind = 'hard' AND ts <= ?1" \
+	"  AND (?2 = 0 OR ts > ?1 - ?2) %s GROUP BY recipient)," \
+	" s AS (SELECT recipient, count(*) n, min(ts) f, max(ts) l" \
+	"  FROM events WHERE kind = 'soft' AND ts <= ?1" \
+	"  AND ts > ?1 - ?4 %s GROUP BY recipient HAVING count(*) >= ?3)," \
+	" u AS (SELECT recipient, 'hard' why, n, f, l," \
+	"  CASE WHEN ?2 = 0 THEN -1 ELSE l + ?2 END un FROM h" \
+	"  UNION ALL SELECT recipient, 'soft', n, f, l, NULL FROM s" \
+	"  WHERE recipient NOT IN (SELECT recipient FROM h))" \
+	" SELECT u.recipient, why, (SELECT reason FROM events e" \
+	"  WHERE e.recipient = u.recipient AND e.ts <= ?1" \
+	"  ORDER BY ts DESC, id DESC LIMIT 1), n, f, l, un" \
+	" FROM u ORDER BY u.recipient"
+
+static int
+dberr(struct store *s, struct derr *e)
+{
+	derr_set(e, s->path, "%s", sqlite3_errmsg(s->db));
+	return -1;
+}
+
+static int
+migrate(struct store *s, struct derr *e)
+{
+	sqlite3_stmt *st;
+	int v, i, n = (int)nitems(migrations);
+	char sql[64];
+
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return dberr(s, e);
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		goto fail;
+	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (v < 0)
+		goto fail;
+	if (v > n) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		derr_set(e, s->path, "schema version %d is newer than this "
+		    "program's %d", v, n);
+		return -1;
+	}
+	for (i = v; i < n; i++)
+		if (sqlite3_exec(s->db, migrations[i], NULL, NULL, NULL) !=
+		    SQLITE_OK)
+			goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", n);
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	dberr(s, e);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+struct store *
+store_open(const char *path, struct derr *e)
+{
+	struct store *s;
+	char sql[2048];
+	int tries, r;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		derr_set(e, path, "out of memory");
+		return NULL;
+	}
+	s->path = path;
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_busy_timeout(s->db, BUSY_MS);
+	for (tries = 0; sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL,
+	    NULL, NULL) != SQLITE_OK; tries++) {
+		if (!busy(s->db) || tries >= SETUP_TRIES)
+			goto fail;
+		pause_briefly();
+	}
+	for (tries = 0; (r = migrate(s, e)) == -1 && busy(s->db) &&
+	    tries < SETUP_TRIES; tries++)
+		pause_briefly();
+	if (r == -1) {
+		store_close(s, NULL);
+		return NULL;
+	}
+	if (sqlite3_prepare_v3(s->db, "INSERT INTO events (recipient, ts, "
+	    "kind, reason, status, smtp_code, source, msgno) "
+	    "VALUES (lower(?), ?, ?, ?, ?, ?, ?, ?)", -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->ins, NULL) != SQLITE_OK)
+		goto fail;
+	snprintf(sql, sizeof(sql), SUPP_SQL, "AND recipient = lower(?5) "
+	    "", "AND recipient = lower(?5)");
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->one, NULL) != SQLITE_OK)
+		goto fail;
+	return s;
+fail:
+	dberr(s, e);
+	store_close(s, NULL);
+	return NULL;
+}
+
+int
+store_begin(struct store *s, struct derr *e)
+{
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return dberr(s, e);
+	s->in_tx = 1;
+	s->pending = 0;
+	return 0;
+}
+
+int
+store_commit(struct store *s, struct derr *e)
+{
+	if (!s->in_tx)
+		return 0;
+	s->in_tx = 0;
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return dberr(s, e);
+	return 0;
+}
+
+static void
+bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_add(struct store *s, const struct store_event *ev, struct derr *e)
+{
+	sqlite3_stmt *st = s->ins;
+	int rc;
+
+	if (ev->recipient == NULL || ev->kind == NULL)
+		return 0;
+	bind_str(st, 1, ev->recipient);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)ev->ts);
+	bind_str(st, 3, ev->kind);
+	bind_str(st, 4, ev->reason);
+	bind_str(st, 5, ev->status);
+	if (ev->smtp_code > 0)
+		sqlite3_bind_int(st, 6, ev->smtp_code);
+	else
+		sqlite3_bind_null(st, 6);
+	bind_str(st, 7, ev->source);
+	sqlite3_bind_int64(st, 8, ev->msgno);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return dberr(s, e);
+	/* commit now and then, so that another writer gets its turn */
+	if (s->in_tx && ++s->pending >= BATCH &&
+	    (store_commit(s, e) == -1 || store_begin(s, e) == -1))
+		return -1;
+	return 0;
+}
+
+static void
+bind_policy(sqlite3_stmt *st, time_t now, const struct store_policy *p)
+{
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)p->hard_days * 86400);
+	sqlite3_bind_int64(st, 3, p->soft_limit);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)p->soft_days * 86400);
+}
+
+int
+store_is_suppressed(struct store *s, const char *addr, time_t now,
+    const struct store_policy *p, struct derr *e)
+{
+	sqlite3_stmt *st = s->one;
+	int rc;
+
+	bind_policy(st, now, p);
+	sqlite3_bind_text(st, 5, addr, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return dberr(s, e);
+}
+
+int
+store_suppressed(struct store *s, time_t now, const struct store_policy *p,
+    int (*cb)(void *, const struct store_supp *), void *arg,
+    struct derr *e)
+{
+	struct store_supp v;
+	sqlite3_stmt *st;
+	char sql[2048];
+	int rc, r = 0;
+
+	snprintf(sql, sizeof(sql), SUPP_SQL, "", "");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return dberr(s, e);
+	bind_policy(st, now, p);
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v.recipient = (const char *)sqlite3_column_text(st, 0);
+		v.why = (const char *)sqlite3_column_text(st, 1);
+		v.reason = (const char *)sqlite3_column_text(st, 2);
+		v.count = (long)sqlite3_column_int64(st, 3);
+		v.first = (time_t)sqlite3_column_int64(st, 4);
+		v.last = (time_t)sqlite3_column_int64(st, 5);
+		v.until = sqlite3_column_type(st, 6) == SQLITE_NULL ?
+		    (time_t)-2 : (time_t)sqlite3_column_int64(st, 6);
+		r = cb(arg, &v);
+	}
+	if (r == 0 && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return dberr(s, e);
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+int
+store_close(struct store *s, struct derr *e)
+{
+	int r = 0;
+
+	if (s == NULL)
+		return 0;
+	sqlite3_finalize(s->ins);
+	sqlite3_finalize(s->one);
+	if (s->db != NULL && sqlite3_close(s->db) != SQLITE_OK) {
+		derr_set(e, s->path, "%s", sqlite3_errmsg(s->db));
+		r = -1;
+	}
+	free(s);
+	return r;
+}

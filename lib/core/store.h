@@ -1,0 +1,74 @@
+/*
+ * The suppression list: an SQLite database of bounce events (one row per
+ * classified record) from which the suppressed addresses are derived.
+ * Schema versioned with PRAGMA user_version, WAL, a busy timeout, so two
+ * processes can write one database.  The warmup-plan tool reads the
+ * events table too.
+ */
+#ifndef STORE_H
+#define STORE_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/deliv.h"
+
+struct store;
+
+/* When an address is suppressed. */
+struct store_policy {
+	long	hard_days;	/* a hard bounce suppresses this long; 0 = ever */
+	long	soft_limit;	/* this many soft bounces ... */
+	long	soft_days;	/* ... within this many days suppress */
+};
+
+/* One event to record; strings may be NULL. */
+struct store_event {
+	const char	*recipient;
+	time_t		 ts;
+	const char	*kind;
+	const char	*reason;
+	const char	*status;
+	int		 smtp_code;	/* 0 = unknown */
+	const char	*source;
+	long		 msgno;
+};
+
+/* A suppressed address, as store_suppressed() reports it. */
+struct store_supp {
+	const char	*recipient;
+	const char	*why;		/* "hard" or "soft" */
+	const char	*reason;	/* the latest bounce's reason */
+	long		 count;		/* bounces that count */
+	time_t		 first;		/* first counted bounce */
+	time_t		 last;		/* latest counted bounce */
+	time_t		 until;		/* suppressed until; -1 = forever */
+};
+
+/* Open (create, migrate) the database.  NULL and e filled on error. */
+struct store	*store_open(const char *path, struct derr *e);
+/*
+ * Start a write transaction; store_add() rows (committed every few hundred
+ * rows, so that another process can write too); store_commit() ends it.
+ */
+int	store_begin(struct store *, struct derr *e);
+int	store_add(struct store *, const struct store_event *, struct derr *e);
+int	store_commit(struct store *, struct derr *e);
+
+/*
+ * Is addr suppressed at time now under policy?  Returns 1 yes, 0 no,
+ * -1 on error.
+ */
+int	store_is_suppressed(struct store *, const char *addr, time_t now,
+	    const struct store_policy *, struct derr *e);
+
+/* Call cb for each address suppressed at now, sorted; cb != 0 stops. */
+int	store_suppressed(struct store *, time_t now,
+	    const struct store_policy *,
+	    int (*cb)(void *, const struct store_supp *), void *arg,
+	    struct derr *e);
+
+/* Close; returns 0 or -1 (e filled). store_close(NULL) is a no-op. */
+int	store_close(struct store *, struct derr *e);
+
+#endif

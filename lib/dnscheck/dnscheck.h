@@ -1,0 +1,58 @@
+/*
+ * dnscheck: audit one domain (and the sending IPs given) through struct
+ * dns: A/AAAA, MX, PTR, SPF, DKIM, DMARC, MTA-STS, TLS-RPT and DNS
+ * lists, as a list of findings (lib/finding) in a fixed order.
+ */
+#ifndef DNSCHECK_H
+#define DNSCHECK_H
+
+#include <stddef.h>
+
+#include "auth/dnsbl.h"
+#include "core/deliv.h"
+#include "core/finding.h"
+#include "net/dns.h"
+#include "net/orgdom.h"
+
+/* The checks, by name for --only and --skip. */
+enum {
+	DC_A = 1 << 0,
+	DC_MX = 1 << 1,
+	DC_PTR = 1 << 2,
+	DC_SPF = 1 << 3,
+	DC_DKIM = 1 << 4,
+	DC_DMARC = 1 << 5,
+	DC_MTASTS = 1 << 6,
+	DC_TLSRPT = 1 << 7,
+	DC_DNSBL = 1 << 8,
+	DC_ALL = (1 << 9) - 1
+};
+
+/*
+ * Parse a comma-separated list of check names (a, mx, ptr, spf, dkim,
+ * dmarc, mta-sts, tls-rpt, dnsbl) into *mask.  0, or -1 with e filled.
+ */
+int	dnscheck_names(const char *list, unsigned *mask, struct derr *e);
+
+/* What to check, shared read-only by every thread. */
+struct dnscheck_opts {
+	unsigned		 checks;	/* DC_* */
+	char *const		*ips;		/* --ip */
+	size_t			 nips;
+	const char		*helo;		/* --helo, or NULL */
+	const char		*sender;	/* --sender, or NULL */
+	char *const		*selectors;	/* --selector; none: common */
+	size_t			 nselectors;
+	const struct orgdom	*psl;
+	const struct dnsbl	*lists;		/* NULL: no DNS lists */
+	long long		 now;		/* the clock, for SPF %{t} */
+};
+
+/*
+ * Audit domain and append its findings to l (at least one).  Thread-safe
+ * with one struct dns per thread.
+ */
+void	dnscheck_domain(struct dns *, const struct dnscheck_opts *,
+	    const char *domain, struct finding_list *l);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * Organizational domains (RFC 7489 §3.2) from the Public Suffix List:
+ * the public suffix of a name plus one label.
+ */
+#ifndef ORGDOM_H
+#define ORGDOM_H
+
+#include <stddef.h>
+
+#include "core/deliv.h"
+
+struct orgdom;
+
+/*
+ * Load the list from path (public_suffix_list.dat).  path NULL gives an
+ * empty list (every TLD is a suffix, the rule "*").  NULL with e filled
+ * when the file cannot be read.  Read-only afterwards: one list can serve
+ * several threads.
+ */
+struct orgdom	*orgdom_load(const char *path, struct derr *e);
+
+/*
+ * The organizational domain of name (lower-cased, no trailing dot) into
+ * buf; a name that is itself a public suffix is its own.  Returns buf, or
+ * NULL when it does not fit.
+ */
+char	*orgdom_get(const struct orgdom *, const char *name, char *buf,
+	    size_t len);
+
+void	 orgdom_free(struct orgdom *);
+
+#endif

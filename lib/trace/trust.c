@@ -1,0 +1,569 @@
+/*
+ * Network lists, the trust walk and a message's hop list.  See trace/trust.h.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/util.h"
+#include "trace/trust.h"
+
+struct net {
+	unsigned char	a[16];		/* IPv4 as ::ffff:a.b.c.d */
+	int		plen;		/* 0..128 */
+	bool		neg;
+};
+
+struct netlist {
+	struct net	*v;
+	size_t		 n, cap;
+};
+
+int
+trust_ip16(const char *ip, unsigned char a[16])
+{
+	unsigned char b[4];
+
+	if (strchr(ip, ':') != NULL)
+		return inet_pton(AF_INET6, ip, a) == 1 ? 0 : -1;
+	if (inet_pton(AF_INET, ip, b) != 1)
+		return -1;
+	memset(a, 0, 10);
+	a[10] = a[11] = 0xff;
+	memcpy(a + 12, b, 4);
+	return 0;
+}
+
+bool
+trust_prefix_eq(const unsigned char *a, const unsigned char *b, int plen)
+{
+	int full = plen / 8, rest = plen % 8;
+	unsigned char m;
+
+	if (memcmp(a, b, (size_t)full) != 0)
+		return false;
+	if (rest == 0)
+		return true;
+	m = (unsigned char)(0xff << (8 - rest));
+	return (a[full] & m) == (b[full] & m);
+}
+
+struct netlist *
+netlist_new(void)
+{
+	return calloc(1, sizeof(struct netlist));
+}
+
+void
+netlist_free(struct netlist *l)
+{
+	if (l == NULL)
+		return;
+	free(l->v);
+	free(l);
+}
+
+bool
+netlist_empty(const struct netlist *l)
+{
+	return l == NULL || l->n == 0;
+}
+
+/* One network, SpamAssassin syntax.  0, or -1. */
+static int
+parse_net(const char *s, struct net *n)
+{
+	char buf[80], *slash, *p;
+	const char *errstr;
+	unsigned oct[4] = { 0, 0, 0, 0 };
+	int k = 0, plen = -1, dot = 0;
+	size_t len;
+
+	memset(n, 0, sizeof(*n));
+	if (*s == '!') {
+		n->neg = true;
+		s++;
+	}
+	if (strlen(s) >= sizeof(buf) || *s == '\0')
+		return -1;
+	snprintf(buf, sizeof(buf), "%s", s);
+	if ((slash = strchr(buf, '/')) != NULL) {
+		*slash++ = '\0';
+		plen = (int)parse_num(slash, 0, 128, &errstr);
+		if (errstr != NULL)
+			return -1;
+	}
+	p = buf;
+	len = strlen(p);
+	if (*p == '[' && len > 1 && p[len - 1] == ']') {
+		p[len - 1] = '\0';
+		p++;
+	}
+	if (strchr(p, ':') != NULL) {
+		if (inet_pton(AF_INET6, p, n->a) != 1)
+			return -1;
+		if (plen == -1)
+			plen = 128;
+		n->plen = plen;
+		return 0;
+	}
+	/* IPv4, maybe shortened: "10", "10.", "1.2", "1.2.3." */
+	while (*p != '\0') {
+		if (k == 4 || !isdigit((unsigned char)*p))
+			return -1;
+		oct[k] = (unsigned)strtoul(p, &p, 10);
+		if (oct[k] > 255)
+			return -1;
+		k++;
+		dot = 0;
+		if (*p == '.') {
+			p++;
+			dot = 1;
+		} else if (*p != '\0')
+			return -1;
+	}
+	if (k == 0)
+		return -1;
+	(void)dot;
+	if (plen == -1)
+		plen = 8 * k;
+	if (plen > 32)
+		return -1;
+	n->a[10] = n->a[11] = 0xff;
+	for (k = 0; k < 4; k++)
+		n->a[12 + k] = (unsigned char)oct[k];
+	n->plen = plen + 96;
+	return 0;
+}
+
+int
+netlist_add(struct netlist *l, const char *spec, struct derr *e)
+{
+	char *copy, *tok, *save = NULL;
+	struct net n, *nv;
+	int ret = 0;
+
+	if ((copy = strdup(spec)) == NULL) {
+		derr_set(e, "networks", "out of memory");
+		return -1;
+	}
+	for (tok = strtok_r(copy, " \t\r\n,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\r\n,", &save)) {
+		if (parse_net(tok, &n) == -1) {
+			derr_set(e, "networks", "bad network: %s", tok);
+			ret = -1;
+			break;
+		}
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 8;
+			if ((nv = reallocarray(l->v, l->cap,
+			    sizeof(*nv))) == NULL) {
+				derr_set(e, "networks", "out of memory");
+				ret = -1;
+				break;
+			}
+			l->v = nv;
+		}
+		l->v[l->n++] = n;
+	}
+	free(copy);
+	return ret;
+}
+
+int
+netlist_add_file(struct netlist *l, const char *path, struct derr *e)
+{
+	FILE *fp;
+	char *line = NULL, *h;
+	size_t cap = 0;
+	unsigned long lineno = 0;
+	int ret = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		derr_set(e, path, "%s", strerror(errno));
+		return -1;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		if ((h = strchr(line, '#')) != NULL)
+			*h = '\0';
+		if (netlist_add(l, line, e) == -1) {
+			derr_set(e, path, "line %lu: %s", lineno, e->what);
+			ret = -1;
+			break;
+		}
+	}
+	if (ret == 0 && ferror(fp)) {
+		derr_set(e, path, "%s", strerror(errno));
+		ret = -1;
+	}
+	free(line);
+	fclose(fp);
+	return ret;
+}
+
+int
+netlist_match(const struct netlist *l, const char *ip)
+{
+	unsigned char a[16];
+	size_t i;
+
+	if (l == NULL || ip == NULL || trust_ip16(ip, a) == -1)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (trust_prefix_eq(a, l->v[i].a, l->v[i].plen))
+			return l->v[i].neg ? 0 : 1;
+	return 0;
+}
+
+static bool
+in_special(const char *ip, bool loop_only)
+{
+	unsigned char a[16];
+	const unsigned char *v4 = a + 12;
+
+	if (ip == NULL || trust_ip16(ip, a) == -1)
+		return false;
+	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
+		if (v4[0] == 127)
+			return true;
+		if (loop_only)
+			return false;
+		return v4[0] == 10 ||				/* 10/8 */
+		    (v4[0] == 172 && (v4[1] & 0xf0) == 16) ||	/* 172.16/12 */
+		    (v4[0] == 192 && v4[1] == 168) ||		/* 192.168/16 */
+		    (v4[0] == 169 && v4[1] == 254) ||		/* 169.254/16 */
+		    (v4[0] == 100 && (v4[1] & 0xc0) == 64);	/* 100.64/10 */
+	}
+	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0)
+		return true;					/* ::1 */
+	if (loop_only)
+		return false;
+	return (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||	/* fe80::/10 */
+	    (a[0] & 0xfe) == 0xfc;				/* fc00::/7 */
+}
+
+bool
+ip_is_private(const char *ip)
+{
+	return in_special(ip, false);
+}
+
+bool
+ip_is_loopback(const char *ip)
+{
+	return in_special(ip, true);
+}
+
+const char *
+trust_name(enum trust t)
+{
+	switch (t) {
+	case TRUST_TRUSTED:
+		return "trusted";
+	case TRUST_INTERNAL:
+		return "internal";
+	case TRUST_UNTRUSTED:
+		return "untrusted";
+	default:
+		return "skipped";
+	}
+}
+
+void
+trust_walk(struct trace *t, const struct trust_cfg *cfg)
+{
+	const struct netlist *tr, *in;
+	bool configured, trusting = true, msa = false, ok;
+	struct hop *h;
+	const char *ip;
+	size_t i;
+
+	tr = !netlist_empty(cfg->trusted) ? cfg->trusted : cfg->internal;
+	in = !netlist_empty(cfg->internal) ? cfg->internal : cfg->trusted;
+	configured = !netlist_empty(tr);
+	t->origin = -1;
+	for (i = 0; i < t->n; i++) {
+		h = &t->hop[i];
+		ip = h->r.f[RCVD_IP];
+		if (h->r.local || ip == NULL) {
+			h->trust = TRUST_SKIPPED;
+			continue;
+		}
+		if (!trusting) {
+			h->trust = TRUST_UNTRUSTED;
+			continue;
+		}
+		if (msa) {
+			h->trust = configured && netlist_match(in, ip) ?
+			    TRUST_INTERNAL : TRUST_TRUSTED;
+			continue;
+		}
+		if (configured)
+			ok = ip_is_loopback(ip) || netlist_match(tr, ip) ||
+			    netlist_match(in, ip) ||
+			    h->r.f[RCVD_AUTH] != NULL;
+		else
+			ok = ip_is_private(ip) || h->r.f[RCVD_AUTH] != NULL;
+		if (!ok) {
+			h->trust = TRUST_UNTRUSTED;
+			t->origin = (long)i;
+			trusting = false;
+			continue;
+		}
+		if (configured)
+			h->trust = netlist_match(in, ip) || ip_is_loopback(ip) ?
+			    TRUST_INTERNAL : TRUST_TRUSTED;
+		else
+			h->trust = ip_is_private(ip) ? TRUST_INTERNAL :
+			    TRUST_TRUSTED;
+		if (netlist_match(cfg->msa, ip))
+			msa = true;
+	}
+	if (t->origin == -1) {
+		for (i = 0; i < t->n; i++)
+			if (t->hop[i].trust != TRUST_SKIPPED)
+				break;
+		snprintf(t->none, sizeof(t->none), "%s", t->n == 0 ?
+		    "no-received" : i == t->n ? "no-relays" : "all-trusted");
+	}
+}
+
+static void
+flag(struct hop *h, const char *f)
+{
+	size_t n = strlen(h->flags);
+
+	if (n > 0 && n + 1 < sizeof(h->flags))
+		h->flags[n++] = ',';
+	snprintf(h->flags + n, sizeof(h->flags) - n, "%s", f);
+}
+
+const char *
+trust_reg_domain(const char *h)
+{
+	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
+	int k = 0;
+
+	while (p > h && k < 3) {
+		p--;
+		if (*p == '.')
+			dots[k++] = p;
+	}
+	if (k < 2)
+		return h;
+	/* "example.co.uk": keep three labels. */
+	if (dots[0] - dots[1] - 1 <= 3 && strlen(dots[0] + 1) == 2)
+		return k == 3 ? dots[2] + 1 : h;
+	return dots[1] + 1;
+}
+
+/* The same host or domain; a short name matches its first label. */
+static bool
+same_host(const char *a, const char *b)
+{
+	size_t n;
+
+	if (a == NULL || b == NULL)
+		return true;		/* nothing to compare */
+	if (strcasecmp(a, b) == 0)
+		return true;
+	n = strcspn(b, ".");
+	if (b[n] == '\0' && strncasecmp(a, b, n) == 0 && a[n] == '.')
+		return true;
+	n = strcspn(a, ".");
+	if (a[n] == '\0' && strncasecmp(a, b, n) == 0 && b[n] == '.')
+		return true;
+	return strcasecmp(trust_reg_domain(a), trust_reg_domain(b)) == 0;
+}
+
+/* A name worth comparing: not an address, "unknown" or "localhost". */
+static bool
+named(const char *s)
+{
+	char buf[64];
+
+	return s != NULL && rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) == 0
+	    && strcasecmp(s, "unknown") != 0 &&
+	    strncasecmp(s, "localhost", 9) != 0;
+}
+
+static bool
+is_literal(const char *s)
+{
+	char buf[64];
+
+	return s == NULL || rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0
+	    || strchr(s, '.') == NULL;
+}
+
+static void
+set_flags(struct trace *t, time_t now)
+{
+	struct hop *h, *up;
+	char ip[64];
+	const char *helo;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		h = &t->hop[i];
+		if (h->r.local && h->r.why != NULL)
+			flag(h, h->r.why);
+		if (h->extra != NULL)
+			flag(h, "originating-header");
+		if (h->extra == NULL && !h->r.has_date)
+			flag(h, h->r.date_text != NULL ? "bad-date" :
+			    "no-date");
+		if (h->r.has_date && h->r.date > now + 86400)
+			flag(h, "future-date");
+		if (h->later)
+			flag(h, "date-backwards");
+		if ((h->has_delay && h->delay > 7 * 86400) ||
+		    (h->later && h->later_by > 86400))
+			flag(h, "absurd-delay");
+		if (h->trust == TRUST_UNTRUSTED &&
+		    ip_is_private(h->r.f[RCVD_IP]))
+			flag(h, "private-untrusted");
+		helo = h->r.f[RCVD_HELO];
+		if (helo != NULL && h->r.f[RCVD_IP] != NULL &&
+		    rcvd_ip_norm(helo, strlen(helo), ip, sizeof(ip)) != 0 &&
+		    strcmp(ip, h->r.f[RCVD_IP]) != 0)
+			flag(h, "helo-ip-mismatch");
+		if (h->extra == NULL && h->r.f[RCVD_BY] == NULL &&
+		    h->r.f[RCVD_IP] == NULL && !h->r.has_date)
+			flag(h, "unparseable");
+		/* The host that handed this hop on is the from of the
+		   next newer network hop. */
+		if (h->r.local || h->extra != NULL || h->r.f[RCVD_BY] == NULL
+		    || is_literal(h->r.f[RCVD_BY]))
+			continue;
+		up = i > 0 && t->hop[i - 1].extra == NULL ? &t->hop[i - 1] :
+		    NULL;
+		/* A skipped hop above (fetchmail, a scanner) names no
+		   sender of this one. */
+		if (up == NULL || up->r.local || (!named(up->r.f[RCVD_HELO]) &&
+		    !named(up->r.f[RCVD_RDNS])))
+			continue;
+		if ((!named(up->r.f[RCVD_HELO]) ||
+		    !same_host(h->r.f[RCVD_BY], up->r.f[RCVD_HELO])) &&
+		    (!named(up->r.f[RCVD_RDNS]) ||
+		    !same_host(h->r.f[RCVD_BY], up->r.f[RCVD_RDNS])))
+			flag(h, "by-mismatch");
+	}
+}
+
+static struct hop *
+hop_new(struct trace *t, struct derr *e)
+{
+	struct hop *nh;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		if ((nh = reallocarray(t->hop, t->cap, sizeof(*nh))) == NULL) {
+			derr_set(e, "trace", "out of memory");
+			return NULL;
+		}
+		t->hop = nh;
+	}
+	nh = &t->hop[t->n++];
+	memset(nh, 0, sizeof(*nh));
+	return nh;
+}
+
+int
+trace_message(struct trace *t, GMimeMessage *msg, struct rcvd_parser *p,
+    const struct trust_cfg *cfg, const char *const *xorig, time_t now,
+    struct derr *e)
+{
+	GMimeHeaderList *hl;
+	GMimeHeader *hd;
+	const char *name, *v, *best = NULL, *bestname = NULL;
+	char ip[64];
+	struct hop *h;
+	int i, cnt, k, bestk = -1;
+	size_t j, m;
+
+	trace_reset(t);
+	hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+	cnt = g_mime_header_list_get_count(hl);
+	for (i = 0; i < cnt; i++) {
+		hd = g_mime_header_list_get_header_at(hl, i);
+		name = g_mime_header_get_name(hd);
+		if (name == NULL)
+			continue;
+		if (strcasecmp(name, "Received") == 0) {
+			if ((v = g_mime_header_get_raw_value(hd)) == NULL)
+				v = "";
+			if ((h = hop_new(t, e)) == NULL)
+				return -1;
+			if (rcvd_parse(p, v, strlen(v), &h->r, e) == -1)
+				return -1;
+			continue;
+		}
+		for (k = 0; xorig != NULL && xorig[k] != NULL; k++)
+			if (strcasecmp(name, xorig[k]) == 0 &&
+			    (bestk == -1 || k < bestk) &&
+			    (v = g_mime_header_get_raw_value(hd)) != NULL &&
+			    rcvd_ip_norm(v + strspn(v, " \t\r\n"),
+			    strcspn(v + strspn(v, " \t\r\n"), " \t\r\n,;"),
+			    ip, sizeof(ip)) != 0) {
+				best = v;
+				bestname = xorig[k];
+				bestk = k;
+			}
+	}
+	if (best != NULL) {
+		v = best + strspn(best, " \t\r\n");
+		(void)rcvd_ip_norm(v, strcspn(v, " \t\r\n,;"), ip, sizeof(ip));
+		if ((h = hop_new(t, e)) == NULL)
+			return -1;
+		h->extra = bestname;
+		if ((h->r.f[RCVD_IP] = strdup(ip)) == NULL) {
+			derr_set(e, "trace", "out of memory");
+			return -1;
+		}
+	}
+	/* Delays: this hop's date minus the next older dated hop's. */
+	for (j = 0; j < t->n; j++) {
+		if (!t->hop[j].r.has_date)
+			continue;
+		for (m = j + 1; m < t->n; m++)
+			if (t->hop[m].r.has_date) {
+				t->hop[j].has_delay = true;
+				t->hop[j].delay = (long long)t->hop[j].r.date -
+				    (long long)t->hop[m].r.date;
+				if (t->hop[j].delay < -300) {
+					t->hop[m].later = true;
+					t->hop[m].later_by = -t->hop[j].delay;
+				}
+				break;
+			}
+	}
+	trust_walk(t, cfg);
+	set_flags(t, now);
+	return 0;
+}
+
+void
+trace_reset(struct trace *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		rcvd_clear(&t->hop[i].r);
+	t->n = 0;
+	t->origin = -1;
+	t->none[0] = '\0';
+}
+
+void
+trace_free(struct trace *t)
+{
+	trace_reset(t);
+	free(t->hop);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,228 @@
+/*
+ * Mailbox providers from domains and MX names.  See warmup/provider.h.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/deliv.h"
+#include "core/util.h"
+#include "warmup/provider.h"
+
+enum prov_kind { PROV_DOMAIN, PROV_MX };
+
+struct prov_rule {
+	char		*provider;
+	char		*pattern;	/* lower case; "name.*" = any suffix */
+	enum prov_kind	 kind;
+};
+
+struct prov_table {
+	struct prov_rule	*rules;
+	size_t			 n, cap;
+};
+
+static int	add_rule(struct prov_table *, const char *, enum prov_kind,
+		    const char *);
+static bool	domain_match(const char *, const char *);
+
+void
+prov_free(struct prov_table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++) {
+		free(t->rules[i].provider);
+		free(t->rules[i].pattern);
+	}
+	free(t->rules);
+	free(t);
+}
+
+static int
+add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
+    const char *pat)
+{
+	struct prov_rule *r;
+
+	if (t->n == t->cap) {
+		size_t ncap = t->cap ? t->cap * 2 : 32;
+
+		if ((r = reallocarray(t->rules, ncap, sizeof(*r))) == NULL)
+			return -1;
+		t->rules = r;
+		t->cap = ncap;
+	}
+	r = &t->rules[t->n];
+	r->provider = strdup(prov);
+	r->pattern = strdup(pat);
+	r->kind = kind;
+	if (r->provider == NULL || r->pattern == NULL) {
+		free(r->provider);
+		free(r->pattern);
+		return -1;
+	}
+	str_lower(r->pattern);
+	t->n++;
+	return 0;
+}
+
+struct prov_table *
+prov_load(const char *path, struct derr *e)
+{
+	struct prov_table *t = NULL;
+	FILE *fp = NULL;
+	char *line = NULL, *f[3], *p, where[64];
+	size_t cap = 0, i;
+	long lineno = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		derr_set(e, path, "%s", strerror(errno));
+		return NULL;
+	}
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		goto nomem;
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		p = line;
+		p[strcspn(p, "\r\n")] = '\0';
+		if (*str_trim(p) == '\0' || *str_trim(p) == '#')
+			continue;
+		for (i = 0; i < 3; i++) {
+			f[i] = strsep(&p, "\t");
+			if (f[i] == NULL || *str_trim(f[i]) == '\0')
+				break;
+			f[i] = str_trim(f[i]);
+		}
+		snprintf(where, sizeof(where), "line %ld", lineno);
+		if (i < 3 || p != NULL) {
+			derr_set(e, path, "%s: want provider, domain|mx, "
+			    "pattern separated by tabs", where);
+			goto fail;
+		}
+		if (strcmp(f[1], "domain") != 0 && strcmp(f[1], "mx") != 0) {
+			derr_set(e, path, "%s: %s: not domain or mx", where,
+			    f[1]);
+			goto fail;
+		}
+		if (add_rule(t, f[0], strcmp(f[1], "mx") == 0 ? PROV_MX :
+		    PROV_DOMAIN, f[2]) == -1)
+			goto nomem;
+	}
+	if (ferror(fp)) {
+		derr_set(e, path, "%s", strerror(errno));
+		goto fail;
+	}
+	free(line);
+	fclose(fp);
+	return t;
+nomem:
+	derr_set(e, path, "out of memory");
+fail:
+	free(line);
+	fclose(fp);
+	prov_free(t);
+	return NULL;
+}
+
+/*
+ * A public suffix, roughly: one label ("fr", "com"), or a second-level
+ * label of the kind countries register under ("co.uk", "com.au").
+ */
+static bool
+public_suffix(const char *s)
+{
+	static const char *const sld[] = { "ac", "co", "com", "ne", "net",
+	    "or", "org" };
+	const char *dot;
+	size_t i;
+
+	if (*s == '\0' || strchr(s, '.') == NULL)
+		return *s != '\0';
+	dot = strchr(s, '.');
+	if (strchr(dot + 1, '.') != NULL || strlen(dot + 1) != 2)
+		return false;
+	for (i = 0; i < nitems(sld); i++)
+		if (strlen(sld[i]) == (size_t)(dot - s) &&
+		    strncasecmp(s, sld[i], (size_t)(dot - s)) == 0)
+			return true;
+	return false;
+}
+
+/* d matches pat exactly, or pat is "name.*" and d is "name.<suffix>". */
+static bool
+domain_match(const char *d, const char *pat)
+{
+	size_t n = strlen(pat);
+
+	if (n >= 2 && strcmp(pat + n - 2, ".*") == 0)
+		return strncasecmp(d, pat, n - 1) == 0 &&
+		    public_suffix(d + n - 1);
+	return strcasecmp(d, pat) == 0;
+}
+
+const char *
+prov_of_domain(const struct prov_table *t, const char *domain)
+{
+	size_t i;
+
+	if (t == NULL || domain == NULL || *domain == '\0')
+		return "other";
+	for (i = 0; i < t->n; i++)
+		if (t->rules[i].kind == PROV_DOMAIN &&
+		    domain_match(domain, t->rules[i].pattern))
+			return t->rules[i].provider;
+	return "other";
+}
+
+const char *
+prov_of_mx(const struct prov_table *t, const char *host)
+{
+	char buf[256];
+	size_t i, n;
+
+	if (t == NULL || host == NULL || *host == '\0')
+		return "other";
+	n = strlen(host);
+	if (host[n - 1] == '.')
+		n--;		/* absolute name */
+	if (n >= sizeof(buf))
+		return "other";
+	memcpy(buf, host, n);
+	buf[n] = '\0';
+	for (i = 0; i < t->n; i++) {
+		const char *pat = t->rules[i].pattern;
+
+		if (t->rules[i].kind != PROV_MX)
+			continue;
+		if (str_iendswith(buf, pat) || (pat[0] == '.' &&
+		    strcasecmp(buf, pat + 1) == 0))
+			return t->rules[i].provider;
+	}
+	return "other";
+}
+
+const char *
+prov_of_address(const struct prov_table *t, const char *addr)
+{
+	char buf[256];
+	const char *at;
+	size_t n;
+
+	if (addr == NULL || (at = strrchr(addr, '@')) == NULL)
+		return "other";
+	at++;
+	n = strcspn(at, "> \t\r\n");
+	if (n == 0 || n >= sizeof(buf))
+		return "other";
+	memcpy(buf, at, n);
+	buf[n] = '\0';
+	if (buf[n - 1] == '.')
+		buf[n - 1] = '\0';
+	return prov_of_domain(t, buf);
+}

@@ -1,0 +1,686 @@
+/*
+ * Results for warm-up plans: bounce-classify records, plain per-day TSV,
+ * bounce-classify's SQLite database, recipient lists.  See warmup/results.h.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sqlite3.h>
+
+#include "core/deliv.h"
+#include "core/util.h"
+#include "warmup/mix.h"
+#include "warmup/provider.h"
+#include "warmup/results.h"
+#include "warmup/warmup.h"
+
+#define MAXF	40		/* fields of a record */
+
+struct warm_results {
+	struct warm_results_entry	*e;
+	size_t			 n, cap;
+	long			 first;
+};
+
+/* One input record: names and values (borrowed). */
+struct rec {
+	const char	*k[MAXF];
+	const char	*v[MAXF];
+	size_t		 n;
+};
+
+enum fmt { FMT_BOUNCE, FMT_PLAIN };
+
+static const char *const plaincols[] = { "date", "provider", "sent",
+    "delivered", "hard", "soft", "complaints", "deferred" };
+
+/* Reasons that refuse the sender, not the address (Sisimai names). */
+static const char *const senderreasons[] = { "authfailure",
+    "badreputation", "blocked", "policyviolation", "rejected",
+    "requireptr", "spamdetected" };
+
+/* Texts of rate limiting and deferral: Google, Microsoft, Yahoo. */
+static const char *const deftexts[] = { "4.7.28", "RP-001", "RP-002",
+    "RP-003", "TS01", "TS02", "TS03", "TSS04", "temporarily deferred",
+    "rate limit", "try again later" };
+
+static const char	*get(const struct rec *, const char *);
+static int	 json_split(char *, struct rec *);
+static int	 tsv_split(char *, const char **, size_t);
+static bool	 parse_day(const char *, long *);
+static int	 add_bounce(struct warm_results *, const struct rec *,
+		    const struct prov_table *);
+static int	 add_plain(struct warm_results *, const struct rec *);
+static int	 classify(struct warm_results_counts *, const char *, const char *,
+		    const char *, long long, const char *, const char *);
+
+struct warm_results *
+warm_results_new(void)
+{
+	struct warm_results *w;
+
+	if ((w = calloc(1, sizeof(*w))) != NULL)
+		w->first = -1;
+	return w;
+}
+
+void
+warm_results_free(struct warm_results *w)
+{
+	if (w == NULL)
+		return;
+	free(w->e);
+	free(w);
+}
+
+size_t
+warm_results_n(const struct warm_results *w)
+{
+	return w->n;
+}
+
+const struct warm_results_entry *
+warm_results_entry(const struct warm_results *w, size_t i)
+{
+	return i < w->n ? &w->e[i] : NULL;
+}
+
+long
+warm_results_first_day(const struct warm_results *w)
+{
+	return w->first;
+}
+
+int
+warm_results_add(struct warm_results *w, long day, const char *provider,
+    const struct warm_results_counts *c)
+{
+	struct warm_results_entry *en = NULL;
+	size_t i;
+
+	for (i = w->n; i > 0; i--)
+		if (w->e[i - 1].day == day &&
+		    strcmp(w->e[i - 1].provider, provider) == 0) {
+			en = &w->e[i - 1];
+			break;
+		}
+	if (en == NULL) {
+		if (w->n == w->cap) {
+			size_t ncap = w->cap ? w->cap * 2 : 64;
+
+			if ((en = reallocarray(w->e, ncap, sizeof(*en))) ==
+			    NULL)
+				return -1;
+			w->e = en;
+			w->cap = ncap;
+		}
+		en = &w->e[w->n++];
+		memset(en, 0, sizeof(*en));
+		en->day = day;
+		snprintf(en->provider, sizeof(en->provider), "%s", provider);
+		en->c.sent = en->c.delivered = -1;
+		if (w->first == -1 || day < w->first)
+			w->first = day;
+	}
+	if (c->sent >= 0)
+		en->c.sent = (en->c.sent < 0 ? 0 : en->c.sent) + c->sent;
+	if (c->delivered >= 0)
+		en->c.delivered = (en->c.delivered < 0 ? 0 :
+		    en->c.delivered) + c->delivered;
+	en->c.hard += c->hard;
+	en->c.soft += c->soft;
+	en->c.complaints += c->complaints;
+	en->c.deferred += c->deferred;
+	en->c.refused += c->refused;
+	en->c.authfail += c->authfail;
+	return 0;
+}
+
+static const char *
+get(const struct rec *r, const char *k)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->k[i], k) == 0)
+			return r->v[i] != NULL ? r->v[i] : "";
+	return "";
+}
+
+/* Split a TSV line in place; unescape \t \n \r \\.  Number of fields. */
+static int
+tsv_split(char *line, const char **f, size_t max)
+{
+	char *p = line, *o;
+	size_t n = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	for (;;) {
+		if (n == max)
+			return -1;
+		f[n++] = o = p;
+		for (; *p != '\0' && *p != '\t'; p++) {
+			if (*p == '\\' && p[1] != '\0') {
+				p++;
+				*o++ = *p == 't' ? '\t' : *p == 'n' ? '\n' :
+				    *p == 'r' ? '\r' : *p;
+			} else
+				*o++ = *p;
+		}
+		if (*p == '\0') {
+			*o = '\0';
+			return (int)n;
+		}
+		p++;
+		*o = '\0';
+	}
+}
+
+/* Put a code point as UTF-8 at *o. */
+static char *
+put_utf8(char *o, unsigned long c)
+{
+	if (c < 0x80)
+		*o++ = (char)c;
+	else if (c < 0x800) {
+		*o++ = (char)(0xc0 | c >> 6);
+		*o++ = (char)(0x80 | (c & 0x3f));
+	} else {
+		*o++ = (char)(0xe0 | c >> 12);
+		*o++ = (char)(0x80 | (c >> 6 & 0x3f));
+		*o++ = (char)(0x80 | (c & 0x3f));
+	}
+	return o;
+}
+
+/* A JSON string at *pp (after the quote), decoded in place. */
+static char *
+json_str(char **pp)
+{
+	char *p = *pp, *o = p, *start = p, hex[5];
+	unsigned long c;
+
+	for (; *p != '"'; p++) {
+		if (*p == '\0')
+			return NULL;
+		if (*p != '\\') {
+			*o++ = *p;
+			continue;
+		}
+		switch (*++p) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			if (strspn(p + 1, "0123456789abcdefABCDEF") < 4)
+				return NULL;
+			memcpy(hex, p + 1, 4);
+			hex[4] = '\0';
+			c = strtoul(hex, NULL, 16);
+			/* Surrogates cannot matter here: a placeholder. */
+			o = put_utf8(o, c >= 0xd800 && c < 0xe000 ? '?' : c);
+			p += 4;
+			break;
+		case '\0':
+			return NULL;
+		default: *o++ = *p; break;
+		}
+	}
+	*o = '\0';
+	*pp = p + 1;
+	return start;
+}
+
+/*
+ * A flat JSON object (string, number, true, false, null values) into r,
+ * in place.  0, or -1 when it is not one.
+ */
+static int
+json_split(char *line, struct rec *r)
+{
+	char *p = line, *k, *v;
+
+	r->n = 0;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p++ != '{')
+		return -1;
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '}' && r->n == 0)
+			return 0;
+		if (*p++ != '"' || (k = json_str(&p)) == NULL)
+			return -1;
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p++ != ':')
+			return -1;
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '"') {
+			p++;
+			if ((v = json_str(&p)) == NULL)
+				return -1;
+		} else {
+			v = p;
+			p += strcspn(p, ",} \t\r\n");
+			if (p == v)
+				return -1;
+			if (strncmp(v, "null", 4) == 0 && p - v == 4)
+				v = "";
+		}
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p != ',' && *p != '}')
+			return -1;
+		if (r->n < MAXF) {
+			r->k[r->n] = k;
+			r->v[r->n++] = v;
+		}
+		if (*p == '}') {
+			*p = '\0';	/* ends an unquoted value */
+			return 0;
+		}
+		*p++ = '\0';
+	}
+}
+
+/* "2026-12-01", "2026-12-01T23:10:00+02:00" -> UTC day. */
+static bool
+parse_day(const char *s, long *day)
+{
+	char buf[11];
+	time_t t;
+	long off = 0, hh, mm, sec = 0;
+	const char *p;
+	int sign;
+
+	if (strlen(s) < 10)
+		return false;
+	memcpy(buf, s, 10);
+	buf[10] = '\0';
+	if (time_parse_ymd(buf, &t) == -1)
+		return false;
+	p = s + 10;
+	if ((*p == 'T' || *p == 't' || *p == ' ') && sscanf(p + 1,
+	    "%2ld:%2ld", &hh, &mm) == 2) {
+		sec = hh * 3600 + mm * 60;
+		p += 6;
+		if (*p == ':')
+			p += 3;
+		if (*p == '.')
+			p += strspn(p + 1, "0123456789") + 1;
+		if ((*p == '+' || *p == '-') && sscanf(p + 1, "%2ld:%2ld",
+		    &hh, &mm) == 2) {
+			sign = *p == '-' ? -1 : 1;
+			off = sign * (hh * 3600 + mm * 60);
+		}
+	}
+	*day = warm_day_of(t + sec - off);
+	return true;
+}
+
+static bool
+in_list(const char *s, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(s, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* One bounce-classify record into c. */
+static int
+classify(struct warm_results_counts *c, const char *action, const char *kind,
+    const char *reason, long long code, const char *status,
+    const char *diag)
+{
+	bool temp, sender;
+	size_t i;
+
+	if (strcasecmp(reason, "feedback") == 0) {
+		c->complaints++;
+		return 0;
+	}
+	if (strcasecmp(kind, "hard") != 0 && strcasecmp(kind, "soft") != 0)
+		return 0;	/* delivered, vacation, not a bounce */
+	temp = (code >= 400 && code < 500) || status[0] == '4' ||
+	    strcasecmp(action, "delayed") == 0 ||
+	    strcasecmp(reason, "toomanyconn") == 0 ||
+	    strcasecmp(reason, "speeding") == 0;
+	for (i = 0; i < nitems(deftexts) && !temp && code < 500; i++)
+		temp = strcasestr(diag, deftexts[i]) != NULL;
+	sender = in_list(reason, senderreasons, nitems(senderreasons));
+	if (temp)
+		c->deferred++;
+	else if (sender) {
+		c->refused++;
+		if (strcasecmp(reason, "authfailure") == 0 ||
+		    strcmp(status, "5.7.515") == 0 ||
+		    strcmp(status, "5.7.26") == 0)
+			c->authfail++;
+	} else if (strcasecmp(kind, "hard") == 0)
+		c->hard++;
+	else
+		c->soft++;
+	return 0;
+}
+
+static int
+add_bounce(struct warm_results *w, const struct rec *r, const struct prov_table *pt)
+{
+	struct warm_results_counts c = { -1, -1, 0, 0, 0, 0, 0, 0 };
+	const char *prov, *errstr;
+	long long code;
+	long day;
+
+	code = parse_num(get(r, "smtp_code"), 0, 999, &errstr);
+	if (errstr != NULL)
+		code = 0;
+	classify(&c, get(r, "action"), get(r, "kind"), get(r, "reason"),
+	    code, get(r, "status"), get(r, "diagnostic"));
+	if (c.hard + c.soft + c.complaints + c.deferred + c.refused == 0)
+		return 0;	/* not a failure: nothing to count */
+	if (!parse_day(get(r, "date"), &day))
+		return 1;
+	prov = prov_of_address(pt, get(r, "recipient"));
+	if (strcmp(prov, "other") == 0)
+		prov = prov_of_mx(pt, get(r, "remote_mta"));
+	return warm_results_add(w, day, prov, &c);
+}
+
+static int
+add_plain(struct warm_results *w, const struct rec *r)
+{
+	struct warm_results_counts c = { -1, -1, 0, 0, 0, 0, 0, 0 };
+	long long *f[] = { &c.sent, &c.delivered, &c.hard, &c.soft,
+	    &c.complaints, &c.deferred };
+	char prov[32];
+	const char *v, *errstr;
+	long day;
+	size_t i;
+
+	if (!parse_day(get(r, "date"), &day))
+		return 1;
+	v = get(r, "provider");
+	if (*v == '\0' || strlen(v) >= sizeof(prov))
+		return 1;
+	snprintf(prov, sizeof(prov), "%s", v);
+	str_lower(prov);
+	for (i = 0; i < nitems(f); i++) {
+		v = get(r, plaincols[i + 2]);
+		if (*v == '\0')
+			continue;	/* unknown: sent, delivered derived */
+		*f[i] = parse_num(v, 0, 1000000000000LL, &errstr);
+		if (errstr != NULL)
+			return 1;
+	}
+	return warm_results_add(w, day, prov, &c);
+}
+
+long
+warm_results_read(struct warm_results *w, FILE *fp, const char *name,
+    const struct prov_table *pt, struct derr *e)
+{
+	const char *hdr[MAXF];
+	char *line = NULL, *hcopy = NULL;
+	size_t cap = 0, i;
+	long skipped = 0, lineno = 0;
+	int nh = 0, nf, rc;
+	enum fmt fmt = FMT_BOUNCE;
+	bool json = false;
+	struct rec r;
+
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		if (lineno == 1 && line[strspn(line, " \t")] == '{')
+			json = true;
+		if (lineno == 1 && !json) {
+			if ((hcopy = strdup(line)) == NULL)
+				goto nomem;
+			/* over MAXF columns: the first MAXF are read */
+			if ((nh = tsv_split(hcopy, hdr, MAXF)) < 0)
+				nh = MAXF;
+			r.n = 0;
+			for (i = 0; nh > 0 && i < (size_t)nh; i++)
+				r.k[r.n] = hdr[i], r.v[r.n++] = "x";
+			if (*get(&r, "recipient") != '\0')
+				fmt = FMT_BOUNCE;
+			else if (*get(&r, "provider") != '\0' &&
+			    *get(&r, "date") != '\0')
+				fmt = FMT_PLAIN;
+			else {
+				derr_set(e, name, "line 1: neither "
+				    "bounce-classify records (a header with "
+				    "recipient, date) nor a TSV header date, "
+				    "provider, sent, delivered, hard, soft, "
+				    "complaints, deferred (TSV needs its "
+				    "header line)");
+				goto fail;
+			}
+			continue;
+		}
+		if (line[strspn(line, " \t\r\n")] == '\0')
+			continue;
+		if (json) {
+			if (json_split(line, &r) == -1) {
+				skipped++;
+				continue;
+			}
+			fmt = *get(&r, "recipient") != '\0' ||
+			    *get(&r, "provider") == '\0' ? FMT_BOUNCE :
+			    FMT_PLAIN;
+		} else {
+			const char *vals[MAXF];
+
+			if ((nf = tsv_split(line, vals, MAXF)) < 0)
+				nf = MAXF;
+			r.n = 0;
+			for (i = 0; i < (size_t)nh && i < (size_t)nf; i++) {
+				r.k[r.n] = hdr[i];
+				r.v[r.n++] = vals[i];
+			}
+		}
+		rc = fmt == FMT_PLAIN ? add_plain(w, &r) :
+		    add_bounce(w, &r, pt);
+		if (rc == -1)
+			goto nomem;
+		skipped += rc;
+	}
+	if (ferror(fp)) {
+		derr_set(e, name, "%s", strerror(errno));
+		goto fail;
+	}
+	free(line);
+	free(hcopy);
+	return skipped;
+nomem:
+	derr_set(e, name, "out of memory");
+fail:
+	free(line);
+	free(hcopy);
+	return -1;
+}
+
+long
+warm_results_read_db(struct warm_results *w, const char *path, const struct prov_table *pt,
+    struct derr *e)
+{
+	static const char *const opt[] = { "remote_mta", "diagnostic",
+	    "action" };
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	struct sbuf q = { 0 };
+	bool have[nitems(opt)] = { false };
+	long skipped = 0;
+	size_t i;
+	int rc;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		derr_set(e, path, "%s", db != NULL ? sqlite3_errmsg(db) :
+		    "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info("
+	    "'events')", -1, &st, NULL) != SQLITE_OK) {
+		derr_set(e, path, "%s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	rc = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+
+		rc++;
+		for (i = 0; col != NULL && i < nitems(opt); i++)
+			if (strcmp(col, opt[i]) == 0)
+				have[i] = true;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == 0) {
+		derr_set(e, path, "no table \"events\": not a database "
+		    "written by deliv bounce-classify --db");
+		goto fail;
+	}
+	sbuf_adds(&q, "SELECT recipient, ts, kind, reason, status, smtp_code");
+	for (i = 0; i < nitems(opt); i++)
+		sbuf_printf(&q, ", %s", have[i] ? opt[i] : "NULL");
+	if (sbuf_adds(&q, " FROM events ORDER BY ts") == -1) {
+		derr_set(e, path, "out of memory");
+		goto fail;
+	}
+	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) != SQLITE_OK) {
+		derr_set(e, path, "%s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct warm_results_counts c = { -1, -1, 0, 0, 0, 0, 0, 0 };
+		const char *f[9], *prov;
+		long day;
+
+		for (i = 0; i < 9; i++) {
+			f[i] = (const char *)sqlite3_column_text(st, (int)i);
+			if (f[i] == NULL)
+				f[i] = "";
+		}
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+			skipped++;
+			continue;
+		}
+		day = warm_day_of((time_t)sqlite3_column_int64(st, 1));
+		prov = prov_of_address(pt, f[0]);
+		if (strcmp(prov, "other") == 0)
+			prov = prov_of_mx(pt, f[6]);
+		classify(&c, f[8], f[2], f[3], sqlite3_column_int64(st, 5),
+		    f[4], f[7]);
+		if (warm_results_add(w, day, prov, &c) == -1) {
+			derr_set(e, path, "out of memory");
+			goto fail;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		derr_set(e, path, "%s", sqlite3_errmsg(db));
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sbuf_free(&q);
+	return skipped;
+fail:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sbuf_free(&q);
+	return -1;
+}
+
+long
+warm_results_count_recipients(FILE *fp, const char *name,
+    const struct prov_table *pt, struct warm_mix *mix, struct derr *e)
+{
+	const char *hdr[MAXF], *vals[MAXF], *addr, *prov;
+	char *line = NULL, *hcopy = NULL, *p;
+	size_t cap = 0, i;
+	long n = 0, lineno = 0;
+	int nh = 0, nf;
+	bool json = false, tsv = false;
+	struct rec r;
+
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		p = str_trim(line);
+		if (*p == '\0' || *p == '#')
+			continue;
+		if (lineno == 1 && *p == '{')
+			json = true;
+		else if (lineno == 1 && strstr(p, "recipient") != NULL &&
+		    strchr(p, '\t') != NULL) {
+			if ((hcopy = strdup(line)) == NULL)
+				goto nomem;
+			/* over MAXF columns: the first MAXF are read */
+			if ((nh = tsv_split(hcopy, hdr, MAXF)) < 0)
+				nh = MAXF;
+			tsv = true;
+			continue;
+		}
+		prov = NULL;
+		if (json) {
+			if (json_split(p, &r) == -1)
+				continue;
+			addr = get(&r, "recipient");
+		} else if (tsv) {
+			if ((nf = tsv_split(line, vals, MAXF)) < 0)
+				nf = MAXF;
+			r.n = 0;
+			for (i = 0; i < (size_t)nh && i < (size_t)nf; i++) {
+				r.k[r.n] = hdr[i];
+				r.v[r.n++] = vals[i];
+			}
+			addr = get(&r, "recipient");
+		} else {
+			/* "address" or "address<TAB>mx-host" */
+			addr = p;
+			if ((p = strpbrk(p, " \t")) != NULL) {
+				*p++ = '\0';
+				p = str_trim(p);
+			}
+			if (strchr(addr, '@') != NULL && p != NULL &&
+			    strcmp(prov_of_address(pt, addr), "other") == 0)
+				prov = prov_of_mx(pt, p);
+		}
+		if (strchr(addr, '@') == NULL)
+			continue;
+		if (prov == NULL)
+			prov = prov_of_address(pt, addr);
+		if (warm_mix_add(mix, prov, 1) == -1) {
+			derr_set(e, name, "line %ld: too many providers",
+			    lineno);
+			goto fail;
+		}
+		n++;
+	}
+	if (ferror(fp)) {
+		derr_set(e, name, "%s", strerror(errno));
+		goto fail;
+	}
+	free(line);
+	free(hcopy);
+	return n;
+nomem:
+	derr_set(e, name, "out of memory");
+fail:
+	free(line);
+	free(hcopy);
+	return -1;
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bats
+# lib/'s layout: one folder per domain over a shared core, dependencies
+# one way (tests/lib/layers.sh, which lib/README.md explains).
+
+setup() {
+	load helpers
+}
+
+@test "layout: lib/ keeps the one-way dependency rule" {
+	run "$TOP/tests/lib/layers.sh" "$TOP/lib"
+	assert_success
+	assert_output ''
+}
+
+@test "layout: a core module that includes a domain's header is refused" {
+	cp -r "$TOP/lib" "$BATS_TEST_TMPDIR/lib"
+	printf '/* a breach */\n#include "bounce/bounce.h"\n' >"$BATS_TEST_TMPDIR/lib/core/bad.c"
+	run "$TOP/tests/lib/layers.sh" "$BATS_TEST_TMPDIR/lib"
+	assert_failure 1
+	assert_output 'layers: core/bad.c: #include "bounce/bounce.h": core may not depend on bounce'
+}
+
+@test "layout: one domain may not include another, nor lib/ hold a root file" {
+	cp -r "$TOP/lib" "$BATS_TEST_TMPDIR/lib"
+	printf '/* a breach */\n#include "bounce/bounce.h"\n' >"$BATS_TEST_TMPDIR/lib/lint/bad.c"
+	printf '/* loose */\n' >"$BATS_TEST_TMPDIR/lib/loose.c"
+	printf 'int x;\n#include "out.h"\n' >"$BATS_TEST_TMPDIR/lib/core/nocomment.h"
+	run "$TOP/tests/lib/layers.sh" "$BATS_TEST_TMPDIR/lib"
+	assert_failure 1
+	assert_line "layers: loose.c: a source file at lib/'s root"
+	assert_line 'layers: lint/bad.c: #include "bounce/bounce.h": lint may not depend on bounce'
+	assert_line 'layers: core/nocomment.h: does not open with a comment saying what it owns'
+	assert_line 'layers: core/nocomment.h: #include "out.h" lacks its folder'
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# layers.sh [LIBDIR]: check lib/'s layout and the one-way rule of its
+# dependencies, from the #include lines alone.  Layers, lowest first:
+#
+#   core                                  depends on nothing else of lib/
+#   mail, net                             on core
+#   auth                                  on core, mail, net
+#   bounce, trace, lint, dnscheck, warmup on core, mail, net, auth;
+#                                         never on one another
+#
+# Also: no source file at lib/'s root, every folder a known one, every
+# include spelled with its folder, every file opening with a comment.
+# Prints one line per breach; exit 1 if any.
+set -euo pipefail
+lib=${1:-$(dirname "$0")/../../lib}
+cd "$lib"
+bad=0
+breach() { echo "layers: $*"; bad=1; }
+
+allowed() {	# folder -> the folders it may include
+	case $1 in
+	core) echo "core" ;;
+	mail | net) echo "core $1" ;;
+	auth) echo "core mail net auth" ;;
+	bounce | trace | lint | dnscheck | warmup) echo "core mail net auth $1" ;;
+	*) return 1 ;;
+	esac
+}
+
+for f in *.[ch]; do
+	[[ -e $f ]] && breach "$f: a source file at lib/'s root"
+done
+for f in */*.[ch]; do
+	dir=${f%%/*}
+	if ! ok=$(allowed "$dir"); then
+		breach "$f: unknown folder $dir (add it to tests/lib/layers.sh)"
+		continue
+	fi
+	head -n 1 "$f" | grep -q '^/\*' || breach "$f: does not open with a comment saying what it owns"
+	while IFS= read -r inc; do
+		to=${inc%%/*}
+		if [[ $inc != */* ]]; then
+			breach "$f: #include \"$inc\" lacks its folder"
+		elif [[ " $ok " != *" $to "* ]]; then
+			breach "$f: #include \"$inc\": $dir may not depend on $to"
+		fi
+	done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f")
+done
+exit $bad
