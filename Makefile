@@ -55,6 +55,7 @@ endif
 PKGS_MISSING := $(shell for m in $(PKGS); do \
                 $(PKG_CONFIG) --exists $$m || echo $$m; done)
 ifneq ($(PKGS_MISSING),)
+$(shell $(PKG_CONFIG) --print-errors --exists $(PKGS_MISSING) >&2)
 $(error pkg-config cannot find $(PKGS_MISSING) (see PKG_CONFIG_PATH); \
 "make deps" installs what is missing)
 endif
