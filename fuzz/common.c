@@ -3,6 +3,7 @@
  */
 #include <sys/mman.h>
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "core/deliv.h"
 #include "core/input.h"
 
 char *
@@ -37,20 +39,28 @@ fuzz_memfd(const uint8_t *data, size_t size, char *path, size_t len)
 	return fd;
 }
 
-struct input *
-fuzz_input(const uint8_t *data, size_t size, int *fd)
+void
+fuzz_messages(const uint8_t *data, size_t size,
+    void (*fn)(struct input *in, struct msg *m, void *arg), void *arg)
 {
 	struct input_opts io = { .stdin_if_empty = false };
 	struct input *in;
+	struct derr e;
+	struct msg *m;
 	char path[64];
 	char *argv[1];
+	int fd, r;
 
-	if ((*fd = fuzz_memfd(data, size, path, sizeof(path))) == -1)
-		return NULL;
+	if ((fd = fuzz_memfd(data, size, path, sizeof(path))) == -1)
+		return;
 	argv[0] = path;
-	if ((in = input_open(1, argv, &io)) == NULL)
-		close(*fd);
-	return in;
+	if ((in = input_open(1, argv, &io)) != NULL) {
+		while ((r = input_next(in, &m, &e)) != 0)
+			if (r == 1)
+				fn(in, m, arg);
+		input_close(in);
+	}
+	close(fd);
 }
 
 void
@@ -77,6 +87,14 @@ fuzz_tree_dir(const char *env, const char *argv0, const char *dir,
 		return dir;
 	snprintf(buf, len, "%.*s/../%s", (int)(slash - argv0), argv0, dir);
 	return buf;
+}
+
+void
+fuzz_abort(const struct derr *e)
+{
+	fprintf(stderr, "%s: %s: %s\n", program_invocation_short_name,
+	    e->where, e->what);
+	abort();
 }
 
 void

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/deliv.h"
 #include "core/input.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
@@ -26,10 +27,11 @@ char	*fuzz_cstr(char *buf, size_t len, const uint8_t *data, size_t size);
 int	fuzz_memfd(const uint8_t *data, size_t size, char *path, size_t len);
 
 /*
- * data as a file of messages for lib/core/input, as a tool reads its
- * operands: NULL, or the input, to input_close() before close(*fd).
+ * data as a file of messages, read by lib/core/input as a tool reads its
+ * operands: fn(in, m, arg) for each message it reads (errors skipped).
  */
-struct input *fuzz_input(const uint8_t *data, size_t size, int *fd);
+void	fuzz_messages(const uint8_t *data, size_t size,
+	    void (*fn)(struct input *in, struct msg *m, void *arg), void *arg);
 
 /*
  * text written to a new file made from the mkstemp(3) template path, for
@@ -45,6 +47,9 @@ void	fuzz_tmpfile(char *path, const char *text, size_t len);
  */
 const char *fuzz_tree_dir(const char *env, const char *argv0,
 	    const char *dir, char *buf, size_t len);
+
+/* "TARGET: where: what" on stderr, then abort(3). */
+_Noreturn void fuzz_abort(const struct derr *);
 
 /* g_mime_init(), once: GMime cannot start again once shut down. */
 void	fuzz_gmime_init(void);

@@ -5,9 +5,7 @@
  * DELIV_PHRASES), loaded once.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "bounce/bounce.h"
 #include "common.h"
@@ -32,10 +30,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_gmime_init();
 	dir = fuzz_tree_dir("DELIV_PHRASES", (*argv)[0], "phrases", buf,
 	    sizeof(buf));
-	if ((b = bounce_new(dir, &e)) == NULL) {
-		fprintf(stderr, "fuzz_bounce: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	if ((b = bounce_new(dir, &e)) == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }
@@ -48,24 +44,20 @@ count(void *arg, const struct bounce_rcpt *r)
 	return 0;
 }
 
+static void
+classify(struct input *in, struct msg *m, void *arg)
+{
+	struct derr e;
+	size_t n = 0;
+
+	(void)in;
+	(void)arg;
+	(void)bounce_classify(b, m->mime, m->error, count, &n, &e);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct input *in;
-	struct derr e;
-	struct msg *m;
-	size_t n;
-	int fd, r;
-
-	if ((in = fuzz_input(data, size, &fd)) == NULL)
-		return 0;
-	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == -1)
-			continue;
-		n = 0;
-		(void)bounce_classify(b, m->mime, m->error, count, &n, &e);
-	}
-	input_close(in);
-	close(fd);
+	fuzz_messages(data, size, classify, NULL);
 	return 0;
 }

@@ -32,7 +32,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	od = orgdom_load(path, &e);
 	unlink(path);
 	if (od == NULL)
-		abort();
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }

@@ -6,7 +6,6 @@
  * 127.0.0.0/8, bitmasks and TXT reasons.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -48,10 +47,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	files[0] = path;
 	dns = dns_open_zones(files, 1, "bl.test", &e);
 	unlink(path);
-	if (dns == NULL) {
-		fprintf(stderr, "fuzz_dnsbl: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	if (dns == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }

@@ -6,9 +6,7 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "common.h"
 #include "core/input.h"
@@ -33,38 +31,31 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	fuzz_gmime_init();
 	dir = fuzz_tree_dir("DELIV_PHRASES", (*argv)[0], "phrases", buf,
 	    sizeof(buf));
-	if ((l = lint_new(dir, &e)) == NULL) {
-		fprintf(stderr, "fuzz_lint: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	if ((l = lint_new(dir, &e)) == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
+}
+
+static void
+check(struct input *in, struct msg *m, void *arg)
+{
+	struct lint_result *res = arg;
+	struct derr e;
+	const char *raw;
+	size_t rawlen;
+
+	raw = input_msg_raw(in, m, &rawlen);
+	(void)lint_message(l, m->mime, m->error, raw, rawlen, true, res, &e);
+	(void)lint_message(l, m->mime, m->error, raw, rawlen, false, res, &e);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct lint_result res = { 0 };
-	struct input *in;
-	struct derr e;
-	struct msg *m;
-	const char *raw;
-	size_t rawlen;
-	int fd, r;
 
-	if ((in = fuzz_input(data, size, &fd)) == NULL)
-		return 0;
-	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == -1)
-			continue;
-		raw = input_msg_raw(in, m, &rawlen);
-		(void)lint_message(l, m->mime, m->error, raw, rawlen, true,
-		    &res, &e);
-		(void)lint_message(l, m->mime, m->error, raw, rawlen, false,
-		    &res, &e);
-	}
+	fuzz_messages(data, size, check, &res);
 	lint_result_free(&res);
-	input_close(in);
-	close(fd);
 	return 0;
 }

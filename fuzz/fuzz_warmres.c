@@ -31,10 +31,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	dir = fuzz_tree_dir("DELIV_DATA", (*argv)[0], "data", buf, sizeof(buf));
 	snprintf(path, sizeof(path), "%s/providers.tsv", dir);
-	if ((pt = prov_load(path, &e)) == NULL) {
-		fprintf(stderr, "fuzz_warmres: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	if ((pt = prov_load(path, &e)) == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }
