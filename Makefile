@@ -116,7 +116,7 @@ test-drivers: $(DRIVERS)
 # The whole suite: Bats (tools, lib drivers, docs, install); the last line
 # is "N passed, N failed".
 check: all test-drivers
-	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(TESTS)
+	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(strip $(TESTS))
 
 # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan:
