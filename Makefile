@@ -18,13 +18,57 @@ override CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
                      $(if $(WERROR),-Werror)
 override CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib \
                      -DDELIV_VERSION='"$(VERSION)"' \
-                     -DDELIV_DATADIR='"$(DATADIR)/deliv"' \
-                     $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS      += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -pthread -lm
+                     -DDELIV_DATADIR='"$(DATADIR)/deliv"' $(PKG_CFLAGS)
+
+# The pkg-config modules each program links: those its objects call (the
+# lib/ modules it uses decide it; check with nm -u, or link with
+# -Wl,--as-needed and read "readelf -d").  A program not listed links all
+# of PKGS.  -pthread -lm go to every program.
+deliv.pkgs                  :=
+deliv-bounce-classify.pkgs  := gmime-3.0 libpcre2-8 sqlite3
+deliv-dnscheck.pkgs         := ldns libcrypto
+deliv-header-trace.pkgs     := gmime-3.0 ldns libpcre2-8 sqlite3
+deliv-lint.pkgs             := gmime-3.0 libpcre2-8
+deliv-warmup-plan.pkgs      := sqlite3
+drivers/dkim-key.pkgs       := ldns libcrypto
+drivers/dmarc-parse.pkgs    :=
+drivers/dns-fakeserver.pkgs := ldns
+drivers/dns-query.pkgs      := ldns
+drivers/input-dump.pkgs     := gmime-3.0
+drivers/lint-checks.pkgs    := gmime-3.0 libpcre2-8
+drivers/out-record.pkgs     :=
+drivers/phrases-match.pkgs  := libpcre2-8
+drivers/rcvd-case.pkgs      := libpcre2-8
+drivers/spf-eval.pkgs       := ldns
+drivers/spf-lint.pkgs       := ldns
+pkgs_of      = $(if $(filter undefined,$(origin $1.pkgs)),$(PKGS),$($1.pkgs))
+libs_of      = $(if $(call pkgs_of,$1),$(shell $(PKG_CONFIG) --libs \
+               $(call pkgs_of,$1))) $(LDLIBS) -pthread -lm
+
+# Every goal but these needs the libraries: stop early, naming what
+# pkg-config cannot find, rather than fail later in the compiler.
+NOLIB_GOALS := deps clean uninstall lint-man demo fuzz
+ifneq ($(filter-out $(NOLIB_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(shell command -v $(PKG_CONFIG) 2>/dev/null),)
+$(error $(PKG_CONFIG) not found; "make deps" installs it and the libraries)
+endif
+PKGS_MISSING := $(shell for m in $(PKGS); do \
+                $(PKG_CONFIG) --exists $$m || echo $$m; done)
+ifneq ($(PKGS_MISSING),)
+$(shell $(PKG_CONFIG) --print-errors --exists $(PKGS_MISSING) >&2)
+$(error pkg-config cannot find $(PKGS_MISSING) (see PKG_CONFIG_PATH); \
+"make deps" installs what is missing)
+endif
+PKG_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+endif
 
 LIB_SRCS    := $(sort $(wildcard lib/*/*.c))
 LIB_OBJS    := $(LIB_SRCS:%.c=$(BUILDDIR)/%.o)
 LIB         := $(BUILDDIR)/libdeliv.a
+# Code every test driver shares: an archive, so a driver takes what it uses.
+DRV_SRCS    := $(sort $(wildcard tests/drivers/common/*.c))
+DRV_OBJS    := $(DRV_SRCS:%.c=$(BUILDDIR)/%.o)
+DRV_LIB     := $(BUILDDIR)/libdriver.a
 TOOL_NAMES  := $(filter-out deliv,$(patsubst tools/%.c,%,$(sort $(wildcard tools/*.c))))
 PROGS       := $(BUILDDIR)/deliv $(TOOL_NAMES:%=$(BUILDDIR)/deliv-%)
 DRIVERS     := $(patsubst tests/drivers/%.c,$(BUILDDIR)/drivers/%,$(sort $(wildcard tests/drivers/*.c)))
@@ -50,24 +94,29 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+$(DRV_LIB): $(DRV_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $^
+
 $(BUILDDIR)/deliv: $(BUILDDIR)/tools/deliv.o $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(call libs_of,deliv)
 
 $(BUILDDIR)/deliv-%: $(BUILDDIR)/tools/%.o $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(call libs_of,deliv-$*)
 
-$(BUILDDIR)/drivers/%: $(BUILDDIR)/tests/drivers/%.o $(LIB)
+$(BUILDDIR)/drivers/%: $(BUILDDIR)/tests/drivers/%.o $(DRV_LIB) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(call libs_of,drivers/$*)
 
--include $(wildcard $(BUILDDIR)/lib/*/*.d $(BUILDDIR)/tools/*.d $(BUILDDIR)/tests/drivers/*.d)
+-include $(wildcard $(BUILDDIR)/lib/*/*.d $(BUILDDIR)/tools/*.d \
+    $(BUILDDIR)/tests/drivers/*.d $(BUILDDIR)/tests/drivers/common/*.d)
 
 test-drivers: $(DRIVERS)
 
 # The whole suite: Bats (tools, lib drivers, docs, install); the last line
 # is "N passed, N failed".
 check: all test-drivers
-	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(TESTS)
+	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(strip $(TESTS))
 
 # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan:

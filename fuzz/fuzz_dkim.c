@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "auth/dkim.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+#include "common.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -17,10 +16,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char text[8193];
 	char detail[256];
 
-	if (size > sizeof(text) - 1)
+	if (fuzz_cstr(text, sizeof(text), data, size) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	memset(&k, 0, sizeof(k));
 	(void)dkim_key_check(text, &k, detail, sizeof(detail));
 	return 0;

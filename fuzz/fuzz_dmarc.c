@@ -4,15 +4,12 @@
  * suffix list so that the external-destination rules are exercised.
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "auth/dmarc.h"
-
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+#include "common.h"
 
 static struct orgdom	*od;
 
@@ -28,19 +25,14 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	char path[] = "/tmp/fuzz_dmarc.XXXXXX";
 	static const char psl[] = "com\nuk\nco.uk\n*.ck\n!www.ck\n";
 	struct derr e;
-	int fd;
 
 	(void)argc;
 	(void)argv;
-	if ((fd = mkstemp(path)) == -1)
-		abort();
-	if (write(fd, psl, sizeof(psl) - 1) != (ssize_t)sizeof(psl) - 1)
-		abort();
-	close(fd);
+	fuzz_tmpfile(path, psl, sizeof(psl) - 1);
 	od = orgdom_load(path, &e);
 	unlink(path);
 	if (od == NULL)
-		abort();
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }
@@ -51,10 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct dmarc_record r;
 	char text[4097];
 
-	if (size > sizeof(text) - 1)
+	if (fuzz_cstr(text, sizeof(text), data, size) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	memset(&r, 0, sizeof(r));
 	dmarc_parse(text, "mail.example.co.uk", od, &r);
 	if (r.n > DMARC_MAX_FINDINGS || r.nuri > DMARC_MAX_URIS)

@@ -5,17 +5,12 @@
  * (bl.test) whose names answer with codes inside and outside
  * 127.0.0.0/8, bitmasks and TXT reasons.
  */
-#include <sys/mman.h>
-
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "auth/dnsbl.h"
-
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+#include "common.h"
 
 static struct dns	*dns;
 
@@ -45,22 +40,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	char path[] = "/tmp/fuzz_dnsbl.XXXXXX";
 	char *files[1];
 	struct derr e;
-	int fd;
 
 	(void)argc;
 	(void)argv;
-	if ((fd = mkstemp(path)) == -1)
-		abort();
-	if (write(fd, zone, sizeof(zone) - 1) != (ssize_t)sizeof(zone) - 1)
-		abort();
-	close(fd);
+	fuzz_tmpfile(path, zone, sizeof(zone) - 1);
 	files[0] = path;
 	dns = dns_open_zones(files, 1, "bl.test", &e);
 	unlink(path);
-	if (dns == NULL) {
-		fprintf(stderr, "fuzz_dnsbl: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	if (dns == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }
@@ -74,13 +62,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char path[64];
 	int fd;
 
-	if ((fd = memfd_create("fuzz", 0)) == -1)
+	if ((fd = fuzz_memfd(data, size, path, sizeof(path))) == -1)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		return 0;
-	}
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	if ((b = dnsbl_load(path, &e)) != NULL) {
 		dnsbl_selftest(b, dns, 1, 1);
 		dnsbl_audit_ip(b, dns, "192.0.2.1", &l);

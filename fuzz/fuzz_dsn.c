@@ -5,9 +5,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "common.h"
 #include "mail/dsn.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

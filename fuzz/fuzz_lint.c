@@ -4,36 +4,15 @@
  * a bulk and as a personal message, with the phrase lists of the source
  * tree (phrases/, or DELIV_PHRASES), loaded once.
  */
-#include <sys/mman.h>
-
+#include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
+#include "common.h"
 #include "core/input.h"
 #include "lint/lint.h"
 
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
 static struct lint	*l;
-
-/*
- * dir of the source tree: from the working directory (fuzz/run runs from
- * the top), else beside the executable's folder (build-fuzz/../dir).
- */
-static const char *
-tree_dir(const char *argv0, const char *dir, char *buf, size_t len)
-{
-	const char *slash;
-
-	if (access(dir, R_OK) == 0 || (slash = strrchr(argv0, '/')) == NULL)
-		return dir;
-	snprintf(buf, len, "%.*s/../%s", (int)(slash - argv0), argv0, dir);
-	return buf;
-}
 
 static void
 done(void)
@@ -49,54 +28,34 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct derr e;
 
 	(void)argc;
-	g_mime_init();
-	if ((dir = getenv("DELIV_PHRASES")) == NULL)
-		dir = tree_dir((*argv)[0], "phrases", buf, sizeof(buf));
-	if ((l = lint_new(dir, &e)) == NULL) {
-		fprintf(stderr, "fuzz_lint: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	fuzz_gmime_init();
+	dir = fuzz_tree_dir("DELIV_PHRASES", (*argv)[0], "phrases", buf,
+	    sizeof(buf));
+	if ((l = lint_new(dir, &e)) == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
+}
+
+static void
+check(struct input *in, struct msg *m, void *arg)
+{
+	struct lint_result *res = arg;
+	struct derr e;
+	const char *raw;
+	size_t rawlen;
+
+	raw = input_msg_raw(in, m, &rawlen);
+	(void)lint_message(l, m->mime, m->error, raw, rawlen, true, res, &e);
+	(void)lint_message(l, m->mime, m->error, raw, rawlen, false, res, &e);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct input_opts io = { .stdin_if_empty = false };
 	struct lint_result res = { 0 };
-	struct input *in;
-	struct derr e;
-	struct msg *m;
-	const char *raw;
-	char path[64];
-	char *argv[1];
-	size_t rawlen;
-	int fd, r;
 
-	if ((fd = memfd_create("fuzz", 0)) == -1)
-		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		return 0;
-	}
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-	argv[0] = path;
-	if ((in = input_open(1, argv, &io)) == NULL) {
-		close(fd);
-		return 0;
-	}
-	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == -1)
-			continue;
-		raw = input_msg_raw(in, m, &rawlen);
-		(void)lint_message(l, m->mime, m->error, raw, rawlen, true,
-		    &res, &e);
-		(void)lint_message(l, m->mime, m->error, raw, rawlen, false,
-		    &res, &e);
-	}
+	fuzz_messages(data, size, check, &res);
 	lint_result_free(&res);
-	input_close(in);
-	close(fd);
 	return 0;
 }

@@ -5,9 +5,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "common.h"
 #include "core/phrases.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

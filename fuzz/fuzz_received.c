@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "mail/received.h"
 #include "trace/trust.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -12,9 +12,8 @@
 #include <unistd.h>
 
 #include "auth/spf.h"
+#include "common.h"
 #include "net/dns.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static char	path[64];
 
@@ -52,10 +51,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	char text[2001];
 
-	if (size > 2000)
+	if (fuzz_cstr(text, sizeof(text), data, size) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	spf_syntax(text, &e);			/* stops at a NUL: fine */
 	if (*path == '\0') {
 		snprintf(path, sizeof(path), "/tmp/fuzz_spf.XXXXXX");

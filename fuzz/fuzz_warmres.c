@@ -7,32 +7,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
+#include "common.h"
 #include "warmup/mix.h"
 #include "warmup/provider.h"
 #include "warmup/results.h"
 
-int	LLVMFuzzerInitialize(int *, char ***);
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
 static struct prov_table	*pt;
-
-/*
- * dir of the source tree: from the working directory (fuzz/run runs from
- * the top), else beside the executable's folder (build-fuzz/../dir).
- */
-static const char *
-tree_dir(const char *argv0, const char *dir, char *buf, size_t len)
-{
-	const char *slash;
-
-	if (access(dir, R_OK) == 0 || (slash = strrchr(argv0, '/')) == NULL)
-		return dir;
-	snprintf(buf, len, "%.*s/../%s", (int)(slash - argv0), argv0, dir);
-	return buf;
-}
 
 static void
 done(void)
@@ -48,13 +29,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct derr e;
 
 	(void)argc;
-	if ((dir = getenv("DELIV_DATA")) == NULL)
-		dir = tree_dir((*argv)[0], "data", buf, sizeof(buf));
+	dir = fuzz_tree_dir("DELIV_DATA", (*argv)[0], "data", buf, sizeof(buf));
 	snprintf(path, sizeof(path), "%s/providers.tsv", dir);
-	if ((pt = prov_load(path, &e)) == NULL) {
-		fprintf(stderr, "fuzz_warmres: %s: %s\n", e.where, e.what);
-		abort();
-	}
+	if ((pt = prov_load(path, &e)) == NULL)
+		fuzz_abort(&e);
 	atexit(done);
 	return 0;
 }

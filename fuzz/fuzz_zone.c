@@ -4,15 +4,11 @@
  * MX, A and TXT of a few names (CNAMEs followed, wildcards), and a name
  * outside the zone.
  */
-#include <sys/mman.h>
-
 #include <stdint.h>
-#include <stdio.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "net/dns.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const struct {
 	const char	*name;
@@ -40,13 +36,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i, n;
 	int fd;
 
-	if ((fd = memfd_create("fuzz", 0)) == -1)
+	if ((fd = fuzz_memfd(data, size, path, sizeof(path))) == -1)
 		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		return 0;
-	}
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	files[0] = path;
 	if ((d = dns_open_zones(files, 1, "fuzz.test", &e)) == NULL) {
 		close(fd);

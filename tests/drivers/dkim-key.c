@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "auth/dkim.h"
+#include "common/driver.h"
 #include "core/finding.h"
 
 int
@@ -16,11 +17,8 @@ main(void)
 	enum finding_status st;
 	char *line = NULL, detail[640];
 	size_t cap = 0;
-	ssize_t n;
 
-	while ((n = getline(&line, &cap, stdin)) != -1) {
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
+	while (drv_line(&line, &cap) != -1) {
 		st = dkim_key_check(line, &k, detail, sizeof(detail));
 		printf("%s\t%s\t%d\t%s%s%s%s\t%s\n", finding_status_str(st), k.k,
 		    k.bits, k.testing ? "t=y," : "", k.strict ? "t=s," : "",

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "auth/dmarc.h"
+#include "common/driver.h"
 #include "core/deliv.h"
 #include "net/orgdom.h"
 
@@ -28,7 +29,6 @@ main(int argc, char *argv[])
 	const char *codes[DMARC_MAX_FINDINGS];
 	char *line = NULL, *p, *q;
 	size_t cap = 0, i;
-	ssize_t n;
 
 	if (argc < 2 || argc > 3) {
 		fprintf(stderr, "usage: dmarc-parse domain [psl-file]\n");
@@ -38,9 +38,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "dmarc-parse: %s: %s\n", e.where, e.what);
 		return 2;
 	}
-	while ((n = getline(&line, &cap, stdin)) != -1) {
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
+	while (drv_line(&line, &cap) != -1) {
 		for (p = q = line; *p != '\0'; p++, q++) {
 			if (p[0] == '\\' && p[1] == 't') {
 				*q = '\t';

@@ -18,8 +18,8 @@
 
 #include <ldns/ldns.h>
 
+#include "common/driver.h"
 #include "core/deliv.h"
-#include "core/util.h"
 #include "net/dns.h"
 
 static void
@@ -35,59 +35,30 @@ main(int argc, char *argv[])
 {
 	static const char *names[] = { "answer", "nodata", "nxdomain",
 	    "temperror" };
-	struct dns_opts o = { NULL, 0, -1 };
+	struct drv_dns dd = DRV_DNS_INIT;
 	struct derr e;
 	struct dns *d, *dup;
 	struct timespec t0, t1;
 	ldns_rr_list *rrs;
 	ldns_rr_type type;
 	enum dns_result r;
-	char *zones[16], **txt, *s;
-	const char *origin = NULL, *errstr;
-	size_t nz = 0, i, n;
+	char **txt, *s;
+	size_t i, n;
 	int ch, dflag = 0;
 
 	while ((ch = getopt(argc, argv, "do:r:s:t:z:")) != -1) {
-		switch (ch) {
-		case 'd':
+		if (ch == 'd')
 			dflag = 1;
-			break;
-		case 'o':
-			origin = optarg;
-			break;
-		case 'r':
-			o.retries = (int)parse_num(optarg, 0, 10, &errstr);
-			if (errstr != NULL)
-				usage();
-			break;
-		case 's':
-			o.server = optarg;
-			break;
-		case 't':
-			o.timeout_ms = (unsigned)parse_num(optarg, 1, 60000,
-			    &errstr);
-			if (errstr != NULL)
-				usage();
-			break;
-		case 'z':
-			if (nz == nitems(zones))
-				usage();
-			zones[nz++] = optarg;
-			break;
-		default:
+		else if (drv_dns_opt(&dd, ch, optarg) != 1)
 			usage();
-		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 2 || (nz == 0) == (o.server == NULL))
+	if (argc != 2 || !drv_dns_given(&dd))
 		usage();
 	if ((type = ldns_get_rr_type_by_name(argv[1])) == 0)
 		errx(2, "%s: unknown type", argv[1]);
-	d = nz ? dns_open_zones(zones, nz, origin, &e) :
-	    dns_open_resolver(&o, &e);
-	if (d == NULL)
-		errx(2, "%s: %s", e.where, e.what);
+	d = drv_dns_open(&dd);
 	if (dflag) {
 		if ((dup = dns_dup(d)) == NULL)
 			errx(2, "dns_dup failed");

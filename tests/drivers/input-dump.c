@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "common/driver.h"
 #include "core/cli.h"
 #include "core/input.h"
 #include "core/out.h"
@@ -20,8 +21,6 @@ static const struct out_col cols[] = {
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = { CLI_LONGOPTS,
-	    { NULL, 0, NULL, 0 } };
 	struct input_opts io = { .stdin_if_empty = true };
 	struct out_opts oo;
 	struct derr e;
@@ -32,14 +31,12 @@ main(int argc, char *argv[])
 	long long done, total;
 	size_t len;
 	long n = 0;
-	int ch, r;
+	int i, r;
 
-	cli_init(&oo);
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
-		if (!cli_common(ch, optarg, &oo))
-			errx(2, "usage: input-dump [--json] [file ...]");
-	argc -= optind;
-	argv += optind;
+	i = drv_out_opts(argc, argv, "h", &oo,
+	    "input-dump [--json] [file ...]");
+	argc -= i;
+	argv += i;
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL ||
 	    (in = input_open(argc, argv, &io)) == NULL)
 		err(2, "out of memory");

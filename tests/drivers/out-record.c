@@ -8,28 +8,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cli.h"
+#include "common/driver.h"
 #include "core/out.h"
 #include "core/util.h"
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = { CLI_LONGOPTS,
-	    { NULL, 0, NULL, 0 } };
 	struct out_col *cols;
 	struct out_opts oo;
 	struct out *out;
 	char names[64][16];
-	int ch, i, n;
+	int i, n;
 	size_t c;
 
-	cli_init(&oo);
-	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1)
-		if (!cli_common(ch, optarg, &oo))
-			errx(2, "usage: out-record [--json|--table] field ...");
-	argc -= optind;
-	argv += optind;
+	i = drv_out_opts(argc, argv, "+h", &oo,
+	    "out-record [--json|--table] field ...");
+	argc -= i;
+	argv += i;
 	if ((cols = calloc(64, sizeof(*cols))) == NULL)
 		err(2, NULL);
 	for (i = n = 0; i < argc && n < 64; i++, n++) {

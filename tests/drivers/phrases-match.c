@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/driver.h"
 #include "core/cli.h"
 #include "core/out.h"
 #include "core/phrases.h"
@@ -81,9 +82,7 @@ main(int argc, char *argv[])
 	}
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
 		err(2, "out of memory");
-	while ((n = getline(&line, &cap, stdin)) != -1) {
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
+	while ((n = drv_line(&line, &cap)) != -1) {
 		out_int(out, 0, ++no);
 		r = phr_match(p, line, (size_t)n, 0, &hit, &e);
 		if (r == -1)

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/driver.h"
 #include "core/out.h"
 #include "core/util.h"
 #include "mail/received.h"
@@ -121,9 +122,7 @@ parse_lines(void)
 	if ((p = rcvd_parser_new(&e)) == NULL)
 		errx(2, "%s: %s", e.where, e.what);
 	memset(&r, 0, sizeof(r));
-	while ((len = getline(&line, &cap, stdin)) != -1) {
-		if (len > 0 && line[len - 1] == '\n')
-			len--;
+	while ((len = drv_line(&line, &cap)) != -1) {
 		n = unescape(line, (size_t)len);
 		if (rcvd_parse(p, line, n, &r, &e) == -1)
 			errx(2, "%s: %s", e.where, e.what);
@@ -194,10 +193,8 @@ normalise(const char *cols, int datecol)
 			while (f[1] >= '0' && f[1] <= '9')
 				f++;
 		}
-	while ((got = getline(&line, &cap, stdin)) != -1) {
+	while ((got = drv_line(&line, &cap)) != -1) {
 		len = (size_t)got;
-		if (len > 0 && line[len - 1] == '\n')
-			len--;
 		for (f = line, col = 1; f <= line + len; col++) {
 			tab = memchr(f, '\t', (size_t)(line + len - f));
 			n = tab ? (size_t)(tab - f) : (size_t)(line + len - f);

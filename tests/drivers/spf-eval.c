@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "auth/spf.h"
-#include "core/deliv.h"
+#include "common/driver.h"
 #include "core/util.h"
 #include "net/dns.h"
 
@@ -52,15 +52,12 @@ eval(struct dns *d, struct spf_request *req, const char *ip,
 int
 main(int argc, char *argv[])
 {
-	struct dns_opts o = { NULL, 0, -1 };
+	struct drv_dns dd = DRV_DNS_INIT;
 	struct spf_request req = { 0 };
-	struct derr e;
 	struct dns *d;
-	char *zones[16];
 	const char *errstr;
 	char *line = NULL, *f[3];
-	size_t nz = 0, cap = 0;
-	ssize_t len;
+	size_t cap = 0;
 	bool batch = false;
 	int ch, i;
 
@@ -80,42 +77,19 @@ main(int argc, char *argv[])
 		case 'e':
 			req.default_exp = optarg;
 			break;
-		case 'r':
-			o.retries = (int)parse_num(optarg, 0, 10, &errstr);
-			if (errstr != NULL)
-				usage();
-			break;
-		case 's':
-			o.server = optarg;
-			break;
-		case 't':
-			o.timeout_ms = (unsigned)parse_num(optarg, 1, 60000,
-			    &errstr);
-			if (errstr != NULL)
-				usage();
-			break;
-		case 'z':
-			if (nz == nitems(zones))
-				usage();
-			zones[nz++] = optarg;
-			break;
 		default:
-			usage();
+			if (drv_dns_opt(&dd, ch, optarg) != 1)
+				usage();
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc != (batch ? 0 : 3) || (nz == 0) == (o.server == NULL))
+	if (argc != (batch ? 0 : 3) || !drv_dns_given(&dd))
 		usage();
-	d = nz ? dns_open_zones(zones, nz, NULL, &e) :
-	    dns_open_resolver(&o, &e);
-	if (d == NULL)
-		errx(2, "%s: %s", e.where, e.what);
+	d = drv_dns_open(&dd);
 	if (!batch)
 		eval(d, &req, argv[0], argv[1], argv[2]);
-	while (batch && (len = getline(&line, &cap, stdin)) != -1) {
-		if (len > 0 && line[len - 1] == '\n')
-			line[len - 1] = '\0';
+	while (batch && drv_line(&line, &cap) != -1) {
 		f[0] = line;
 		for (i = 1; i < 3; i++)
 			if (f[i - 1] == NULL || (f[i] = strchr(f[i - 1], '\t')) ==

@@ -12,8 +12,7 @@
 #include <unistd.h>
 
 #include "auth/spf.h"
-#include "core/deliv.h"
-#include "core/util.h"
+#include "common/driver.h"
 #include "net/dns.h"
 
 static void
@@ -28,48 +27,20 @@ int
 main(int argc, char *argv[])
 {
 	static const char *levels[] = { "info", "warn", "fail" };
-	struct dns_opts o = { NULL, 0, -1 };
+	struct drv_dns dd = DRV_DNS_INIT;
 	struct spf_lint l;
-	struct derr e;
 	struct dns *d;
-	char *zones[16];
-	const char *errstr;
-	size_t nz = 0, i;
+	size_t i;
 	int ch;
 
-	while ((ch = getopt(argc, argv, "r:s:t:z:")) != -1) {
-		switch (ch) {
-		case 'r':
-			o.retries = (int)parse_num(optarg, 0, 10, &errstr);
-			if (errstr != NULL)
-				usage();
-			break;
-		case 's':
-			o.server = optarg;
-			break;
-		case 't':
-			o.timeout_ms = (unsigned)parse_num(optarg, 1, 60000,
-			    &errstr);
-			if (errstr != NULL)
-				usage();
-			break;
-		case 'z':
-			if (nz == nitems(zones))
-				usage();
-			zones[nz++] = optarg;
-			break;
-		default:
+	while ((ch = getopt(argc, argv, "r:s:t:z:")) != -1)
+		if (drv_dns_opt(&dd, ch, optarg) != 1)
 			usage();
-		}
-	}
 	argc -= optind;
 	argv += optind;
-	if (argc != 1 || (nz == 0) == (o.server == NULL))
+	if (argc != 1 || !drv_dns_given(&dd))
 		usage();
-	d = nz ? dns_open_zones(zones, nz, NULL, &e) :
-	    dns_open_resolver(&o, &e);
-	if (d == NULL)
-		errx(2, "%s: %s", e.where, e.what);
+	d = drv_dns_open(&dd);
 	if (spf_lint(d, argv[0], &l) == -1)
 		errx(2, "out of memory");
 	printf("%s\t%u\t%u\t%s\n", spf_result_str(l.status), l.lookups,
