@@ -44,15 +44,17 @@ done(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir;
-	char buf[512];
+	const char *dir, *data;
+	char buf[512], dbuf[512];
 	struct derr e;
 
 	(void)argc;
 	g_mime_init();
 	if ((dir = getenv("DELIV_PHRASES")) == NULL)
 		dir = tree_dir((*argv)[0], "phrases", buf, sizeof(buf));
-	if ((b = bounce_new(dir, &e)) == NULL) {
+	if ((data = getenv("DELIV_DATA")) == NULL)
+		data = tree_dir((*argv)[0], "data", dbuf, sizeof(dbuf));
+	if ((b = bounce_new(dir, data, &e)) == NULL) {
 		fprintf(stderr, "fuzz_bounce: %s: %s\n", e.where, e.what);
 		abort();
 	}

@@ -242,7 +242,7 @@ main(int argc, char *argv[])
 	long long done, total, nmsg = 0;
 	struct derr e;
 	const char *dbpath = NULL, *phropt = NULL;
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], ddir[PATH_MAX];
 	bool do_filter = false, do_list = false;
 	int ch, r, bad = 0;
 
@@ -321,7 +321,10 @@ main(int argc, char *argv[])
 	    DELIV_DATADIR "/phrases", "phrases", dir, sizeof(dir)) == -1)
 		errx(DELIV_EXIT_ERROR, "%s: no phrases directory",
 		    phropt ? phropt : "phrases");
-	if ((b = bounce_new(dir, &e)) == NULL)
+	if (find_data_dir(NULL, getenv("DELIV_DATA"), DELIV_DATADIR "/data",
+	    "data", ddir, sizeof(ddir)) == -1)
+		errx(DELIV_EXIT_ERROR, "data: no data directory (set DELIV_DATA)");
+	if ((b = bounce_new(dir, ddir, &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if ((in = input_open(argc, argv, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
