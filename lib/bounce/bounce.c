@@ -7,6 +7,7 @@
  * report.c (DSN and ARF), text.c (plain text), ses.c (Amazon SES).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,25 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 fail:
 	bounce_free(b);
 	return NULL;
+}
+
+struct bounce *
+bounce_open(const char *phropt, const char *phrenv, const char *dataenv,
+    struct derr *e)
+{
+	char dir[PATH_MAX], ddir[PATH_MAX];
+
+	if (find_data_dir(phropt, phrenv, DELIV_DATADIR "/phrases", "phrases",
+	    dir, sizeof(dir)) == -1) {
+		derr_set(e, phropt ? phropt : "phrases", "no phrases directory");
+		return NULL;
+	}
+	if (find_data_dir(NULL, dataenv, DELIV_DATADIR "/data", "data", ddir,
+	    sizeof(ddir)) == -1) {
+		derr_set(e, "data", "no data directory (set DELIV_DATA)");
+		return NULL;
+	}
+	return bounce_new(dir, ddir, e);
 }
 
 void

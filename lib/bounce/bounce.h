@@ -46,6 +46,15 @@ typedef int	(*bounce_emit)(void *arg, const struct bounce_rcpt *);
  */
 struct bounce	*bounce_new(const char *phrase_dir, const char *data_dir,
 		    struct derr *e);
+/*
+ * bounce_new() with the directories found as the tools find them
+ * (find_data_dir() of core/util.h): phrases from phrase_opt (--phrases),
+ * else phrase_env ($DELIV_PHRASES), else the installed or the source
+ * tree's phrases/; the data directory from data_env ($DELIV_DATA), else
+ * the installed or the tree's data/.  NULL and e filled on failure.
+ */
+struct bounce	*bounce_open(const char *phrase_opt, const char *phrase_env,
+		    const char *data_env, struct derr *e);
 void		 bounce_free(struct bounce *);
 
 /*
