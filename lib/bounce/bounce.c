@@ -19,6 +19,7 @@
 #include "bounce/report.h"
 #include "bounce/ses.h"
 #include "bounce/text.h"
+#include "mail/message.h"
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them; one in single
@@ -298,12 +299,12 @@ is_vacation(struct ctx *c, bool bounceish)
 
 	if (bounceish)
 		return false;
-	if ((v = bnc_header(c->m, "Auto-Submitted")) != NULL &&
+	if ((v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
 	    strncasecmp(v, "auto-replied", 12) == 0)
 		return true;
-	if (bnc_header(c->m, "X-Autoreply") != NULL ||
-	    bnc_header(c->m, "X-Autorespond") != NULL ||
-	    ((v = bnc_header(c->m, "Precedence")) != NULL &&
+	if (mail_header(GMIME_OBJECT(c->m), "X-Autoreply") != NULL ||
+	    mail_header(GMIME_OBJECT(c->m), "X-Autorespond") != NULL ||
+	    ((v = mail_header(GMIME_OBJECT(c->m), "Precedence")) != NULL &&
 	    strcasecmp(v, "auto_reply") == 0))
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
@@ -327,9 +328,9 @@ is_bounce(struct ctx *c, bool *weak)
 	size_t s;
 	int r = 0;
 
-	*weak = (v = bnc_header(c->m, "Return-Path")) != NULL &&
+	*weak = (v = mail_header(GMIME_OBJECT(c->m), "Return-Path")) != NULL &&
 	    strstr(v, "<>") != NULL;
-	if (bnc_header(c->m, "X-Failed-Recipients") != NULL)
+	if (mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients") != NULL)
 		return 2;
 	if ((v = sender_addr(c->m)) != NULL &&
 	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
@@ -417,10 +418,10 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	}
 	bnc_parts_read(b, &p, m);
 	c.base.original_message_id = p.orig_msgid;
-	ct = bnc_header(m, "Content-Type");
+	ct = mail_header(GMIME_OBJECT(m), "Content-Type");
 	if (p.has_arf || (ct != NULL && strcasestr(ct, "feedback-report")))
 		r = bnc_arf(&c);
-	else if (bnc_header(m, "X-Apple-Unsubscribe") != NULL)
+	else if (mail_header(GMIME_OBJECT(m), "X-Apple-Unsubscribe") != NULL)
 		r = do_unsubscribe(&c);
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)
 		;

@@ -11,41 +11,7 @@
 #include <strings.h>
 
 #include "bounce/parts.h"
-
-static void
-html_to_text(struct sbuf *out, const char *s)
-{
-	bool tag = false;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '<') {
-			tag = true;
-			if (strncasecmp(s, "<br", 3) == 0 ||
-			    strncasecmp(s, "<p", 2) == 0 ||
-			    strncasecmp(s, "<div", 4) == 0 ||
-			    strncasecmp(s, "<tr", 3) == 0)
-				sbuf_addc(out, '\n');
-		} else if (*s == '>' && tag)
-			tag = false;
-		else if (!tag) {
-			if (strncmp(s, "&nbsp;", 6) == 0) {
-				sbuf_addc(out, ' ');
-				s += 5;
-			} else if (strncmp(s, "&lt;", 4) == 0) {
-				sbuf_addc(out, '<');
-				s += 3;
-			} else if (strncmp(s, "&gt;", 4) == 0) {
-				sbuf_addc(out, '>');
-				s += 3;
-			} else if (strncmp(s, "&amp;", 5) == 0) {
-				sbuf_addc(out, '&');
-				s += 4;
-			} else
-				sbuf_addc(out, *s);
-		}
-	}
-	sbuf_addc(out, '\n');
-}
+#include "mail/message.h"
 
 /*
  * Append s to t with CRLF and CR turned into LF, NULs dropped, t kept
@@ -86,72 +52,6 @@ static void
 add_text(struct sbuf *t, const char *s, size_t len)
 {
 	add_text_max(t, s, len, TEXT_MAX);
-}
-
-/* The decoded content of a leaf part, at most max bytes. */
-static void
-part_bytes(GMimePart *part, struct sbuf *out, size_t max)
-{
-	GMimeDataWrapper *w;
-	GMimeStream *st;
-	GByteArray *ba;
-
-	if ((w = g_mime_part_get_content(part)) == NULL)
-		return;
-	st = g_mime_stream_mem_new();
-	if (g_mime_data_wrapper_write_to_stream(w, st) >= 0) {
-		ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
-		add_text_max(out, (const char *)ba->data, ba->len, max);
-	}
-	g_object_unref(st);
-}
-
-/* A charset in which the 7-bit bytes are ASCII: converting them is a no-op. */
-static bool
-ascii_charset(const char *cs)
-{
-	static const char *const names[] = { "us-ascii", "utf-8",
-	    "iso-8859-1", "iso-8859-15", "windows-1252" };
-	size_t i;
-
-	for (i = 0; i < nitems(names); i++)
-		if (strcasecmp(cs, names[i]) == 0)
-			return true;
-	return false;
-}
-
-/*
- * The text of a part in UTF-8, as g_mime_text_part_get_text() gives it
- * (g_free() it).  Text that is ASCII up to its first NUL in a charset
- * of ascii_charset() is taken as GMime decoded it, without the charset
- * conversion, which could not change it.
- */
-static char *
-part_text(GMimeTextPart *part)
-{
-	const char *cs = g_mime_object_get_content_type_parameter(
-	    GMIME_OBJECT(part), "charset");
-	GMimeDataWrapper *w;
-	GMimeStream *st;
-	GByteArray *ba;
-	const unsigned char *c;
-
-	if (cs != NULL && !ascii_charset(cs))
-		return g_mime_text_part_get_text(part);
-	if ((w = g_mime_part_get_content(GMIME_PART(part))) == NULL)
-		return NULL;
-	st = g_mime_stream_mem_new();
-	g_mime_data_wrapper_write_to_stream(w, st);
-	g_mime_stream_write(st, "", 1);
-	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
-	for (c = ba->data; cs != NULL && *c != '\0'; c++)
-		if (*c >= 0x80) {
-			g_object_unref(st);
-			return g_mime_text_part_get_text(part);
-		}
-	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(st), FALSE);
-	g_object_unref(st);
-	return (char *)g_byte_array_free(ba, FALSE);
 }
 
 static void
@@ -231,61 +131,66 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 	sbuf_free(&t);
 }
 
+/* The decoded content of a leaf part, at most max bytes, as text. */
 static void
-walk(struct parts *p, GMimeObject *o, int depth)
+part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 {
-	GMimeContentType *ct;
-	const char *type, *sub;
 	struct sbuf raw = { 0 };
-	char *txt;
-	int i, n;
 
-	if (o == NULL || depth > 20)
-		return;
-	if (GMIME_IS_MULTIPART(o)) {
-		n = g_mime_multipart_get_count(GMIME_MULTIPART(o));
+	if (mail_part_bytes(part, &raw, max) == 0)
+		add_text_max(out, raw.s, raw.len, max);
+	sbuf_free(&raw);
+}
+
+/* A message part: a forwarded bounce is read, an original taken. */
+static int
+visit_message(struct parts *p, const struct mail_node *n)
+{
+	GMimeObject *top = n->message ? g_mime_message_get_mime_part(
+	    n->message) : NULL;
+	GMimeContentType *ct;
+	const char *sub;
+
+	/* a forwarded bounce: read the bounce, not its wrapper */
+	if (top != NULL && !p->has_dsn && GMIME_IS_MULTIPART(top) &&
+	    (ct = g_mime_object_get_content_type(top)) != NULL &&
+	    (sub = g_mime_content_type_get_media_subtype(ct)) != NULL &&
+	    strcasecmp(sub, "report") == 0 && p->orig_msgid == NULL)
+		return MAIL_WALK_INTO;
+	take_original(p, n->message);
+	return MAIL_WALK_NEXT;
+}
+
+static int
+visit(void *arg, const struct mail_node *n)
+{
+	struct parts *p = arg;
+	const char *type = n->type, *sub = n->subtype, *txt;
+	struct sbuf raw = { 0 };
+	GMimePart *part;
+
+	if (n->multipart) {
 		/* a boundary that is not there: the body is all prologue */
-		if (n == 0 && (txt = (char *)g_mime_multipart_get_prologue(
-		    GMIME_MULTIPART(o))) != NULL)
+		if (g_mime_multipart_get_count(GMIME_MULTIPART(n->obj)) == 0 &&
+		    (txt = g_mime_multipart_get_prologue(
+		    GMIME_MULTIPART(n->obj))) != NULL)
 			add_text(&p->text, txt, strlen(txt));
-		for (i = 0; i < n; i++)
-			walk(p, g_mime_multipart_get_part(GMIME_MULTIPART(o),
-			    i), depth + 1);
-		return;
+		return MAIL_WALK_NEXT;
 	}
-	if (GMIME_IS_MESSAGE_PART(o)) {
-		GMimeMessage *in = g_mime_message_part_get_message(
-		    GMIME_MESSAGE_PART(o));
-		GMimeObject *top = in ? g_mime_message_get_mime_part(in) :
-		    NULL;
-
-		/* a forwarded bounce: read the bounce, not its wrapper */
-		if (top != NULL && !p->has_dsn && GMIME_IS_MULTIPART(top) &&
-		    (ct = g_mime_object_get_content_type(top)) != NULL &&
-		    (sub = g_mime_content_type_get_media_subtype(ct)) != NULL &&
-		    strcasecmp(sub, "report") == 0 && p->orig_msgid == NULL) {
-			walk(p, top, depth + 1);
-			return;
-		}
-		take_original(p, in);
-		return;
-	}
-	if (!GMIME_IS_PART(o))
-		return;
-	ct = g_mime_object_get_content_type(o);
-	type = ct ? g_mime_content_type_get_media_type(ct) : "text";
-	sub = ct ? g_mime_content_type_get_media_subtype(ct) : "plain";
-	if (type == NULL || sub == NULL)
-		return;
+	if (GMIME_IS_MESSAGE_PART(n->obj))
+		return visit_message(p, n);
+	if (!n->leaf || sub == NULL)
+		return MAIL_WALK_NEXT;
+	part = GMIME_PART(n->obj);
 	if (strcasecmp(sub, "delivery-status") == 0 ||
 	    strcasecmp(sub, "global-delivery-status") == 0) {
 		/* Every recipient group counts, however many there are. */
-		part_bytes(GMIME_PART(o), &raw, DSN_MAX);
+		part_bytes(part, &raw, DSN_MAX);
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->dsn, NULL) ==
 		    0)
 			p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
 	} else if (strcasecmp(sub, "feedback-report") == 0) {
-		part_bytes(GMIME_PART(o), &raw, TEXT_MAX);
+		part_bytes(part, &raw, TEXT_MAX);
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->arf, NULL) ==
 		    0)
 			p->has_arf = true;
@@ -293,24 +198,19 @@ walk(struct parts *p, GMimeObject *o, int depth)
 	    strcasecmp(sub, "global-headers") == 0 ||
 	    (strcasecmp(type, "message") == 0 &&
 	    strcasecmp(sub, "rfc822") == 0)) {
-		part_bytes(GMIME_PART(o), &raw, TEXT_MAX);
+		part_bytes(part, &raw, TEXT_MAX);
 		take_original_headers(p, raw.s ? raw.s : "", raw.len);
-	} else if (strcasecmp(type, "text") == 0 && GMIME_IS_TEXT_PART(o)) {
-		if (g_mime_part_get_filename(GMIME_PART(o)) != NULL &&
+	} else if (strcasecmp(type, "text") == 0 && n->text) {
+		/* an attached text, and a second HTML, add nothing */
+		if ((n->filename != NULL || strcasecmp(sub, "html") == 0) &&
 		    p->text.len > 0)
-			return;
-		if ((txt = part_text(GMIME_TEXT_PART(o))) == NULL)
-			return;
-		if (strcasecmp(sub, "html") == 0) {
-			if (p->text.len == 0)
-				html_to_text(&raw, txt);
-		} else
-			sbuf_adds(&raw, txt);
-		g_free(txt);
-		if (raw.len > 0)
+			return MAIL_WALK_NEXT;
+		if (mail_part_visible(GMIME_TEXT_PART(n->obj), &raw) == 0 &&
+		    raw.len > 0)
 			add_text(&p->text, raw.s, raw.len);
 	}
 	sbuf_free(&raw);
+	return MAIL_WALK_NEXT;
 }
 
 /*
@@ -387,16 +287,11 @@ bnc_parts_free(struct parts *p)
 	free(p->orig_to);
 	free(p->orig_from);
 }
-const char *
-bnc_header(GMimeMessage *m, const char *name)
-{
-	return g_mime_object_get_header(GMIME_OBJECT(m), name);
-}
 
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	walk(p, g_mime_message_get_mime_part(m), 0);
+	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, p);
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
 	cut_original(b, p);

@@ -13,7 +13,4 @@
 void	bnc_parts_read(struct bounce *, struct parts *, GMimeMessage *m);
 void	bnc_parts_free(struct parts *);
 
-/* The first header of m called name, or NULL. */
-const char	*bnc_header(GMimeMessage *m, const char *name);
-
 #endif

@@ -13,6 +13,7 @@
 #include "bounce/parts.h"
 #include "bounce/reasons.h"
 #include "bounce/text.h"
+#include "mail/message.h"
 
 /* The length of a continuation marker "550-5.7.1 " or "550-" at s. */
 static size_t
@@ -290,7 +291,7 @@ bnc_text(struct ctx *c)
 	int ret = 0;
 
 	/* Exim and others name them in a header */
-	if ((xf = bnc_header(c->m, "X-Failed-Recipients")) != NULL) {
+	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) != NULL) {
 		const char *q = xf;
 
 		while (bnc_re_find(c->b, RE_ADDR, q, strlen(q), 0, &s, &e, 0)) {
