@@ -282,6 +282,29 @@ field() {
 	[[ $stderr == "deliv-bounce-classify: "*"/bounce-cut.txt: No such file or directory" ]] || fail "$stderr"
 }
 
+@test "bounce-classify: an SES notification in an SNS envelope is read as JSON, each recipient with its own fields" {
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\nContent-Type: text/plain; charset=UTF-8\n\n'
+		printf '{"Type":"Notification","Message":"{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bouncedRecipients\\":['
+		printf '{\\"emailAddress\\":\\"a@example.net\\",\\"diagnosticCode\\":\\"smtp; 550 5.1.1 user unknown\\"},'
+		printf '{\\"emailAddress\\":\\"b@example.net\\",\\"status\\":\\"4.2.2\\",\\"diagnosticCode\\":\\"smtp; 452 4.2.2 mailbox full\\"}]}}"}\n'
+	} >"$BATS_TEST_TMPDIR/sns.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/sns.eml"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(cut -f5,6,7,8,9 <<<"${lines[0]}")" $'a@example.net\tfailed\thard\tuserunknown\t5.1.1'
+	assert_equal "$(cut -f5,6,7,8,9,12 <<<"${lines[1]}")" $'b@example.net\tfailed\tsoft\tmailboxfull\t4.2.2\t452 4.2.2 mailbox full'
+}
+
+@test "bounce-classify: JSON nested without end in an SES-like body is no crash" {
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n{"notificationType":"Bounce","x":'
+		head -c 200000 /dev/zero | tr '\0' '['
+		printf '\n'
+	} >"$BATS_TEST_TMPDIR/deep.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/deep.eml"
+	assert_equal "${#lines[@]}" 1
+}
+
 @test "bounce-classify: unreadable file is exit 2, the others still read" {
 	run --separate-stderr -2 deliv-bounce-classify --no-header /nonexistent/x.mbox mixed.mbox
 	[[ $stderr == "deliv-bounce-classify: /nonexistent/x.mbox: "* ]] || fail "$stderr"
