@@ -18,6 +18,7 @@
 #include "bounce/reasons.h"
 #include "bounce/report.h"
 #include "bounce/ses.h"
+#include "bounce/table.h"
 #include "bounce/text.h"
 #include "mail/message.h"
 

@@ -1,309 +1,28 @@
 /*
- * The reason of a failure: the reasons table (data/reasons.tsv: each
- * reason's kind and RFC 3463 codes, loaded and checked at start), and
- * the classification of a recipient's text by, in this order, the soft
- * phrases, the hard phrases, the enhanced status code, the SMTP reply
- * code.  See bounce/reasons.h.
+ * The reason of a failure: the classification of a recipient's text by,
+ * in this order, the soft phrases, the hard phrases, the enhanced status
+ * code, the SMTP reply code; the kind of a reason by the reasons table
+ * (bounce/table.c).  See bounce/reasons.h.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/types.h>
 
 #include "bounce/reasons.h"
+#include "bounce/table.h"
 #include "bounce/text.h"
 
-
-enum kind { K_HARD, K_SOFT, K_UNDET, K_BYCODE, K_CHOICE, K_UNKNOWN };
-
-static const char *const kind_names[] = { "hard", "soft", "undetermined",
-    "bycode", "choice" };
-
-struct reason {
-	char		*name;
-	enum kind	 kind;
-};
-
-/* An RFC 3463 code "X.1.1" of a reason (matches 4.1.1 and 5.1.1). */
-struct reason_code {
-	char		 code[12];
-	size_t		 reason;	/* index in reasons.r */
-};
-
-struct reasons {
-	struct reason		*r;
-	size_t			 n;
-	struct reason_code	*c;
-	size_t			 nc;
-};
-
-void
-reasons_free(struct reasons *t)
-{
-	size_t i;
-
-	if (t == NULL)
-		return;
-	for (i = 0; i < t->n; i++)
-		free(t->r[i].name);
-	free(t->r);
-	free(t->c);
-	free(t);
-}
-
-static ssize_t
-reason_find(const struct reasons *t, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (strcmp(t->r[i].name, name) == 0)
-			return (ssize_t)i;
-	return -1;
-}
-
-static enum kind
-reason_kind(const struct reasons *t, const char *name)
-{
-	ssize_t i = reason_find(t, name);
-
-	return i < 0 ? K_UNKNOWN : t->r[i].kind;
-}
-
-/* "X.1.1", "X.7.30": the form of a status code column entry. */
-static bool
-code_ok(const char *c)
-{
-	const char *p = c;
-	int part, n;
-
-	if (strlen(c) >= sizeof(((struct reason_code *)0)->code) ||
-	    p[0] != 'X' || p[1] != '.')
-		return false;
-	for (p += 2, part = 0; part < 2; part++) {
-		for (n = 0; isdigit((unsigned char)*p); p++)
-			n++;
-		if (n < 1 || n > 3 || (part == 0 && *p++ != '.'))
-			return false;
-	}
-	return *p == '\0';
-}
-
-static int
-add_codes(struct reasons *t, char *codes, const char *where,
-    struct derr *e)
-{
-	struct reason_code *v;
-	char *c, *save = NULL;
-	size_t i;
-
-	if (strcmp(codes, "-") == 0)
-		return 0;
-	for (c = strtok_r(codes, ",", &save); c != NULL;
-	    c = strtok_r(NULL, ",", &save)) {
-		if (!code_ok(c)) {
-			derr_set(e, where, "bad status code \"%s\" (want X.n.n)",
-			    c);
-			return -1;
-		}
-		for (i = 0; i < t->nc; i++)
-			if (strcmp(t->c[i].code, c) == 0) {
-				derr_set(e, where, "status code %s given twice",
-				    c);
-				return -1;
-			}
-		if ((v = reallocarray(t->c, t->nc + 1, sizeof(*v))) == NULL) {
-			derr_set(e, where, "out of memory");
-			return -1;
-		}
-		t->c = v;
-		snprintf(v[t->nc].code, sizeof(v[t->nc].code), "%s", c);
-		v[t->nc++].reason = t->n;
-	}
-	return 0;
-}
-
-/* One line "reason<TAB>kind<TAB>codes<TAB>meaning" into t. */
-static int
-add_line(struct reasons *t, char *line, const char *where, struct derr *e)
-{
-	char *f[4], *p = line;
-	struct reason *v;
-	const char *c;
-	size_t i, k;
-
-	for (i = 0; i < 4; i++) {
-		f[i] = p;
-		if (i < 3 && (p = strchr(p, '\t')) == NULL) {
-			derr_set(e, where, "%zu fields, want 4 (reason, kind, "
-			    "status codes, meaning) separated by tabs", i + 1);
-			return -1;
-		}
-		if (i < 3)
-			*p++ = '\0';
-	}
-	if (strchr(f[3], '\t') != NULL || *f[3] == '\0') {
-		derr_set(e, where, "want 4 fields: reason, kind, status codes, "
-		    "meaning");
-		return -1;
-	}
-	for (c = f[0]; *c != '\0'; c++)
-		if (!(islower((unsigned char)*c) || *c == '|'))
-			break;
-	if (*f[0] == '\0' || *c != '\0') {
-		derr_set(e, where, "bad reason \"%s\" (a-z and |)", f[0]);
-		return -1;
-	}
-	if (reason_find(t, f[0]) >= 0) {
-		derr_set(e, where, "reason %s given twice", f[0]);
-		return -1;
-	}
-	for (k = 0; k < nitems(kind_names); k++)
-		if (strcmp(f[1], kind_names[k]) == 0)
-			break;
-	if (k == nitems(kind_names)) {
-		derr_set(e, where, "bad kind \"%s\" (hard, soft, undetermined, "
-		    "bycode, choice)", f[1]);
-		return -1;
-	}
-	if ((k == K_CHOICE) != (strchr(f[0], '|') != NULL)) {
-		derr_set(e, where, "a reason with \"|\" is of kind choice, "
-		    "and only it");
-		return -1;
-	}
-	if (add_codes(t, f[2], where, e) == -1)
-		return -1;
-	if ((v = reallocarray(t->r, t->n + 1, sizeof(*v))) == NULL ||
-	    (v[t->n].name = strdup(f[0])) == NULL) {
-		if (v != NULL)
-			t->r = v;
-		derr_set(e, where, "out of memory");
-		return -1;
-	}
-	t->r = v;
-	v[t->n++].kind = (enum kind)k;
-	return 0;
-}
-
-/* Each part of a choice "a|b" is a reason of the table. */
-static int
-check_choices(const struct reasons *t, const char *name, struct derr *e)
-{
-	char part[64];
-	const char *p, *bar;
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		if (t->r[i].kind != K_CHOICE)
-			continue;
-		for (p = t->r[i].name; ; p = bar + 1) {
-			bar = strchr(p, '|');
-			snprintf(part, sizeof(part), "%.*s", bar ? (int)(bar -
-			    p) : (int)strlen(p), p);
-			if (reason_kind(t, part) >= K_BYCODE) {
-				derr_set(e, name, "choice %s: %s is no reason "
-				    "of the table", t->r[i].name, part);
-				return -1;
-			}
-			if (bar == NULL)
-				break;
-		}
-	}
-	return 0;
-}
-
-struct reasons *
-reasons_load(const char *path, const char *name, struct derr *e)
-{
-	struct reasons *t;
-	char *line = NULL, where[300];
-	size_t cap = 0, len;
-	unsigned long lineno = 0;
-	ssize_t n;
-	FILE *fp;
-
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, name, "%s", strerror(errno));
-		return NULL;
-	}
-	if ((t = calloc(1, sizeof(*t))) == NULL) {
-		derr_set(e, name, "out of memory");
-		goto fail;
-	}
-	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		len = (size_t)n;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
-		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
-		if (strlen(line) != len) {
-			derr_set(e, where, "a NUL byte");
-			goto fail;
-		}
-		if (add_line(t, line, where, e) == -1)
-			goto fail;
-	}
-	if (ferror(fp)) {
-		derr_set(e, name, "%s", strerror(errno));
-		goto fail;
-	}
-	if (t->n == 0) {
-		derr_set(e, name, "no reasons");
-		goto fail;
-	}
-	if (check_choices(t, name, e) == -1)
-		goto fail;
-	free(line);
-	fclose(fp);
-	return t;
-fail:
-	free(line);
-	fclose(fp);
-	reasons_free(t);
-	return NULL;
-}
-
-int
-reasons_check_phrases(const struct reasons *t, const struct phr *p,
-    struct derr *e)
-{
-	struct phr_hit h;
-	char where[300];
-	size_t i;
-
-	for (i = 0; i < phr_count(p); i++) {
-		phr_entry(p, i, &h, NULL);
-		if (reason_find(t, h.tag) < 0) {
-			snprintf(where, sizeof(where), "%s:%lu", h.file,
-			    h.line);
-			derr_set(e, where, "unknown reason \"%s\" (not in "
-			    "data/reasons.tsv)", h.tag);
-			return -1;
-		}
-	}
-	return 0;
-}
 
 const char *
 bnc_status_reason(const struct bounce *b, const char *st)
 {
-	const struct reasons *t = b->reasons;
-	size_t i;
-
 	if (st == NULL || strlen(st) < 5)
 		return NULL;
 	if (st[0] == '2')
 		return "delivered";
-	for (i = 0; i < t->nc; i++)
-		if (strcmp(t->c[i].code + 1, st + 1) == 0)
-			return t->r[t->c[i].reason].name;
-	return NULL;
+	return reasons_of_status(b->reasons, st);
 }
 
 static const char *
@@ -344,12 +63,12 @@ bounce_kind(const struct bounce *b, const char *reason, const char *status,
 
 	if (reason == NULL)
 		return "none";
-	switch (reason_kind(b->reasons, reason)) {
-	case K_HARD:
+	switch (reasons_kind(b->reasons, reason)) {
+	case REASON_HARD:
 		return "hard";
-	case K_UNDET:
+	case REASON_UNDET:
 		return "undetermined";
-	case K_BYCODE:
+	case REASON_BYCODE:
 		temp = (status != NULL && status[0] == '4') ||
 		    (smtp_code >= 400 && smtp_code < 500);
 		return temp ? "soft" : "hard";
@@ -459,7 +178,7 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 			if (strcmp(hit.tag, "userunknown") == 0)
 				r->reason = unknown_or_filtered(b, ctx, r,
 				    false);
-			else if (reason_kind(b->reasons, hit.tag) == K_CHOICE)
+			else if (reasons_kind(b->reasons, hit.tag) == REASON_CHOICE)
 				r->reason = unknown_or_filtered(b, ctx, r,
 				    true);
 			/* an unknown address or domain in reply to MAIL

@@ -1,29 +1,11 @@
 /*
- * The reason of a failure (bounce/reasons.c): the reasons table
- * (data/reasons.tsv) that gives each reason its kind and its RFC 3463
- * codes, and the classification of one recipient's text by phrase,
- * enhanced status code, SMTP reply code.
+ * The reason of a failure (bounce/reasons.c): the classification of one
+ * recipient's text by phrase, enhanced status code, SMTP reply code.
  */
 #ifndef BOUNCE_REASONS_H
 #define BOUNCE_REASONS_H
 
 #include "bounce/bounce_priv.h"
-
-/*
- * Load and check the table at path (name is what errors say, as
- * "data/reasons.tsv").  NULL and e filled ("data/reasons.tsv:12", what)
- * on an unreadable file or a bad line.
- */
-struct reasons	*reasons_load(const char *path, const char *name,
-		    struct derr *e);
-void		 reasons_free(struct reasons *);
-
-/*
- * Every tag of the phrase list is a reason of the table: 0, else -1
- * and e names the list's file and line.
- */
-int	reasons_check_phrases(const struct reasons *, const struct phr *,
-	    struct derr *e);
 
 /* The reason of an RFC 3463 code by the table, or NULL. */
 const char	*bnc_status_reason(const struct bounce *, const char *status);
