@@ -70,7 +70,7 @@ help(void)
 	    "(0 = forever; default 7)\n"
 	    "  --now EPOCH           the clock, in seconds since 1970 "
 	    "(default: now)\n"
-	    "  --phrases DIR         where soft.txt and hard.txt are\n"
+	    "  --phrases DIR         where the phrase lists are\n"
 	    "  --soft-limit N        soft bounces that suppress "
 	    "(default 3) ...\n"
 	    "  --soft-window DAYS    ... within this many days (default 7)\n"
@@ -160,13 +160,13 @@ struct opts {
 	struct out_opts		 oo;
 	const char		*dbpath;
 	const char		*phrases;
-	bool			 filter;
-	bool			 list;
+	bool			 filter, list;
 };
 
 static void
 parse_opts(int argc, char *argv[], struct opts *o, struct run *u)
 {
+	struct store_policy *p = &o->pol;
 	int ch;
 
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -180,22 +180,22 @@ parse_opts(int argc, char *argv[], struct opts *o, struct run *u)
 			o->filter = true;
 			break;
 		case OPT_HARD_DAYS:
-			o->pol.hard_days = num_arg(optarg, "--hard-days", 36500);
+			p->hard_days = num_arg(optarg, "--hard-days", 36500);
 			break;
 		case OPT_NOW:
-			u->now = (time_t)num_arg(optarg, "--now", LLONG_MAX / 2);
+			u->now = num_arg(optarg, "--now", LLONG_MAX / 2);
 			break;
 		case OPT_PHRASES:
 			o->phrases = optarg;
 			break;
 		case OPT_SOFT_LIMIT:
-			o->pol.soft_limit = num_arg(optarg, "--soft-limit",
+			p->soft_limit = num_arg(optarg, "--soft-limit",
 			    1000000);
-			if (o->pol.soft_limit == 0)
-				o->pol.soft_limit = 1;
+			if (p->soft_limit == 0)
+				p->soft_limit = 1;
 			break;
 		case OPT_SOFT_WINDOW:
-			o->pol.soft_days = num_arg(optarg, "--soft-window", 36500);
+			p->soft_days = num_arg(optarg, "--soft-window", 36500);
 			break;
 		case OPT_SUPPRESSED:
 			o->list = true;

@@ -168,7 +168,8 @@ bounce_open(const char *phropt, const char *phrenv, const char *dataenv,
 
 	if (find_data_dir(phropt, phrenv, DELIV_DATADIR "/phrases", "phrases",
 	    dir, sizeof(dir)) == -1) {
-		derr_set(e, phropt ? phropt : "phrases", "no phrases directory");
+		derr_set(e, phropt ? phropt : "phrases",
+		    "no phrases directory");
 		return NULL;
 	}
 	if (find_data_dir(NULL, dataenv, DELIV_DATADIR "/data", "data", ddir,
@@ -375,14 +376,15 @@ body_bounces(struct ctx *c)
 		return 1;
 	if (p->text.s == NULL)
 		return 0;
-	if (bnc_re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e, 0) ||
-	    bnc_re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s, &e, 0))
+	if (bnc_re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e,
+	    0) || bnc_re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s,
+	    &e, 0))
 		return 1;
-	if ((m = phrase_index_match(c->b->fhard, p->text.s, bnc_text_head(p), &hit,
-	    c->e)) != 0)
+	if ((m = phrase_index_match(c->b->fhard, p->text.s, bnc_text_head(p),
+	    &hit, c->e)) != 0)
 		return m;
-	return phrase_index_match(c->b->fsoft, p->text.s, bnc_text_head(p), &hit,
-	    c->e);
+	return phrase_index_match(c->b->fsoft, p->text.s, bnc_text_head(p),
+	    &hit, c->e);
 }
 
 int

@@ -178,7 +178,8 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 			if (strcmp(hit.tag, "userunknown") == 0)
 				r->reason = unknown_or_filtered(b, ctx, r,
 				    false);
-			else if (reasons_kind(b->reasons, hit.tag) == REASON_CHOICE)
+			else if (reasons_kind(b->reasons, hit.tag) ==
+			    REASON_CHOICE)
 				r->reason = unknown_or_filtered(b, ctx, r,
 				    true);
 			/* an unknown address or domain in reply to MAIL
@@ -190,7 +191,8 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 			r->matched = bnc_hit_matched(b, &hit);
 		}
 	}
-	if (r->reason == NULL && (why = bnc_status_reason(b, r->status)) != NULL) {
+	if (r->reason == NULL &&
+	    (why = bnc_status_reason(b, r->status)) != NULL) {
 		r->reason = why;
 		snprintf(b->matched, sizeof(b->matched), "status:%s",
 		    r->status);
@@ -235,7 +237,7 @@ mask_addr(struct sbuf *dst, const char *src, const char *addr)
  * Classify with the recipient's own text; else the whole bounce text.
  * The recipient's address is blanked out first: its local part is no
  * reason ("no-such-user@...").  near, when known, is the recipient's
- * bnc_paragraph of the human-readable part, which tells the SMTP command
+ * paragraph of the human-readable part, which tells the SMTP command
  * when it names one (else the whole text does).
  */
 int
@@ -249,7 +251,7 @@ bnc_classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
 	mask_addr(&w, own, r->recipient);
 	bnc_one_line_max(&o, w.s, w.len, TEXT_MAX);
 	mask_addr(&w, c->p->text.s, r->recipient);
-	/* the bnc_paragraph, if it names the command; else the whole text */
+	/* the paragraph, if it names the command; else the whole text */
 	if (near != NULL) {
 		mask_addr(&n, near, r->recipient);
 		if (!bnc_re_find(c->b, RE_RCPT, n.s, n.len, 0, &s, &e, 0) &&

@@ -174,10 +174,10 @@ bnc_dsn(struct ctx *c)
 		    diag[1]) && isdigit((unsigned char)diag[2]) &&
 		    !isdigit((unsigned char)diag[3]))
 			smtp = atoi(diag);
-		else if (bnc_re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s, &e,
-		    1))
+		else if (bnc_re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s,
+		    &e, 1))
 			smtp = atoi(diag + s);
-		/* the recipient's bnc_paragraph of the human-readable text */
+		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
 		sbuf_reset(&near);
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
@@ -199,8 +199,8 @@ bnc_dsn(struct ctx *c)
 			sbuf_addc(&near, '\n');
 			sbuf_adds(&near, diag);
 		}
-		bnc_one_line(&c->diag, *diag ? diag : own.s, *diag ? strlen(diag) :
-		    own.len);
+		bnc_one_line(&c->diag, *diag ? diag : own.s,
+		    *diag ? strlen(diag) : own.len);
 		r.diagnostic = c->diag.len ? c->diag.s : NULL;
 		if (action != NULL && (strncasecmp(action, "deliver", 7) == 0 ||
 		    strncasecmp(action, "relayed", 7) == 0 ||
@@ -210,8 +210,8 @@ bnc_dsn(struct ctx *c)
 			r.smtp_code = smtp;
 			r.kind = "undetermined";
 			r.matched = NULL;
-		} else if (bnc_classify_text(c, &r, own.s, near.s, stbuf[0] ? stbuf :
-		    NULL, smtp) == -1) {
+		} else if (bnc_classify_text(c, &r, own.s, near.s,
+		    stbuf[0] ? stbuf : NULL, smtp) == -1) {
 			ret = -1;
 			break;
 		}

@@ -100,8 +100,8 @@ add_codes(struct reasons *t, char *codes, const char *where,
 	for (c = strtok_r(codes, ",", &save); c != NULL;
 	    c = strtok_r(NULL, ",", &save)) {
 		if (!code_ok(c)) {
-			derr_set(e, where, "bad status code \"%s\" (want X.n.n)",
-			    c);
+			derr_set(e, where,
+			    "bad status code \"%s\" (want X.n.n)", c);
 			return -1;
 		}
 		for (i = 0; i < t->nc; i++)

@@ -37,7 +37,8 @@ int	reasons_check_phrases(const struct reasons *, const struct phr *,
 	    struct derr *e);
 
 /* The kind of a reason; REASON_UNKNOWN when the table lacks it. */
-enum reason_kind	 reasons_kind(const struct reasons *, const char *reason);
+enum reason_kind	 reasons_kind(const struct reasons *,
+			    const char *reason);
 
 /* The reason whose codes hold status ("5.1.1" matches X.1.1), or NULL. */
 const char	*reasons_of_status(const struct reasons *, const char *status);

@@ -100,7 +100,7 @@ bnc_one_line(struct sbuf *out, const char *s, size_t len)
 	bnc_one_line_max(out, s, len, DIAG_MAX);
 }
 
-/* The bnc_paragraph of text around offset at (to a blank line each side
+/* The paragraph of text around offset at (to a blank line each side
  * after, limited), as the recipient's diagnostic. */
 void
 bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
@@ -114,7 +114,7 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 		while (s > 0 && t[s - 1] != '\n')
 			s--;
 	}
-	/* to the end of this bnc_paragraph; if it is just the address line,
+	/* to the end of this paragraph; if it is just the address line,
 	 * on through the next one (Exim, qmail) */
 	for (;;) {
 		while (e < len && t[e] != '\n')
@@ -275,7 +275,7 @@ find_addr(struct bounce *b, const char *t, size_t len, size_t off,
 	return bnc_re_find(b, RE_ADDR, t, len, start, s, e, 0);
 }
 
-/* A plain-text bounce: addresses in the text, each with its bnc_paragraph. */
+/* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
 {
@@ -291,7 +291,8 @@ bnc_text(struct ctx *c)
 	int ret = 0;
 
 	/* Exim and others name them in a header */
-	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) != NULL) {
+	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) !=
+	    NULL) {
 		const char *q = xf;
 
 		while (bnc_re_find(c->b, RE_ADDR, q, strlen(q), 0, &s, &e, 0)) {
@@ -327,8 +328,9 @@ bnc_text(struct ctx *c)
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;
 		/* ".user@host." trailing dots are not part of it */
-		if (header_line(t, s) || bnc_in_list(g_mime_message_get_to(c->m),
-		    a) || bnc_in_list(g_mime_message_get_from(c->m), a) ||
+		if (header_line(t, s) ||
+		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
+		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
 		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
 		    (s > 0 && (t[s - 1] == '=' || t[s - 1] == '.'))) {
 			/* the sender's own address, but on a line of its

@@ -168,7 +168,8 @@ unicode(struct parser *p, struct sbuf *b)
 static int
 string(struct parser *p, char **out, size_t *outlen)
 {
-	static const char esc_in[] = "\"\\/bfnrt", esc_out[] = "\"\\/\b\f\n\r\t";
+	static const char esc_in[] = "\"\\/bfnrt";
+	static const char esc_out[] = "\"\\/\b\f\n\r\t";
 	struct sbuf b = { 0 };
 	const char *q;
 	unsigned char c;

@@ -128,7 +128,7 @@ from_g(char *g)
 }
 
 char *
-mail_part_text(GMimeTextPart *part)
+mail_part_text(GMimeTextPart *part, unsigned flags)
 {
 	const char *cs = g_mime_object_get_content_type_parameter(
 	    GMIME_OBJECT(part), "charset");
@@ -141,7 +141,7 @@ mail_part_text(GMimeTextPart *part)
 	/* Text that is ASCII up to its first NUL in an ASCII-compatible
 	 * charset is taken as GMime decoded it: the conversion could not
 	 * change it. */
-	if (cs != NULL && !ascii_charset(cs))
+	if ((flags & MAIL_TEXT_GMIME) || (cs != NULL && !ascii_charset(cs)))
 		return from_g(g_mime_text_part_get_text(part));
 	if ((w = g_mime_part_get_content(GMIME_PART(part))) == NULL)
 		return NULL;
@@ -167,7 +167,7 @@ mail_part_visible(GMimeTextPart *part, struct sbuf *out)
 	char *t;
 	int r;
 
-	if ((t = mail_part_text(part)) == NULL)
+	if ((t = mail_part_text(part, 0)) == NULL)
 		return -1;
 	ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
 	sub = ct ? g_mime_content_type_get_media_subtype(ct) : NULL;

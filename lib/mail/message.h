@@ -4,6 +4,25 @@
  * bytes and the UTF-8 text of a part (text/html made text through
  * mail/html), and header look-ups.  Nothing here prints, exits or keeps
  * state between calls.
+ *
+ * A walk that counts attachments and keeps the text parts, as a linter
+ * would:
+ *
+ *	static int
+ *	visit(void *arg, const struct mail_node *n)
+ *	{
+ *		struct mine *m = arg;
+ *
+ *		if (n->message != NULL || (n->leaf && (n->attachment ||
+ *		    !n->text)))
+ *			m->nattach++;
+ *		else if (n->text)
+ *			keep(m, n->path, n->alt, mail_part_text(
+ *			    GMIME_TEXT_PART(n->obj), MAIL_TEXT_GMIME));
+ *		return MAIL_WALK_NEXT;
+ *	}
+ *	...
+ *	mail_walk(g_mime_message_get_mime_part(msg), 64, visit, &mine);
  */
 #ifndef MAIL_MESSAGE_H
 #define MAIL_MESSAGE_H
@@ -30,11 +49,11 @@ struct mail_node {
 	bool		 multipart;	/* a multipart: its parts follow */
 	GMimeMessage	*message;	/* a message/rfc822 (or global) part:
 					 * the message it holds, else NULL */
-	bool		 leaf;		/* a GMimePart: has content of its own */
+	bool		 leaf;		/* a GMimePart: content of its own */
 	bool		 text;		/* a GMimeTextPart (text slash any) */
 	bool		 attachment;	/* Content-Disposition: attachment, or
 					 * a filename given */
-	const char	*filename;	/* g_mime_part_get_filename(), or NULL */
+	const char	*filename;	/* g_mime_part_get_filename() */
 	int		 alt;		/* 0, or the number (1, 2, ... in walk
 					 * order) of the innermost
 					 * multipart/alternative it is in */
@@ -72,19 +91,27 @@ int	mail_walk(GMimeObject *top, int max_depth, mail_visitor visit,
  */
 int	mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max);
 
+/* Flags of mail_part_text(). */
+#define MAIL_TEXT_GMIME	0x1	/* exactly g_mime_text_part_get_text() */
+
 /*
- * The text of a text part in UTF-8 (its charset converted by GMime, as
- * g_mime_text_part_get_text() does; text that is ASCII in an
- * ASCII-compatible charset taken as it is), up to its first NUL.
- * malloc'd; free() it.  NULL when there is none or out of memory.
+ * The text of a text part in UTF-8, up to its first NUL; malloc'd,
+ * free() it; NULL when there is none or out of memory.  With flags 0:
+ * a part in a charset other than us-ascii, utf-8, iso-8859-1,
+ * iso-8859-15 or windows-1252, or with 8-bit bytes in one of those, is
+ * converted by GMime (g_mime_text_part_get_text()); ASCII text in one
+ * of those is taken as it is (the conversion could not change it); a
+ * part without a charset parameter is taken as it is, 8-bit bytes
+ * unconverted.  With MAIL_TEXT_GMIME: always GMime's conversion (what
+ * lint reads today).
  */
-char	*mail_part_text(GMimeTextPart *part);
+char	*mail_part_text(GMimeTextPart *part, unsigned flags);
 
 /*
  * The text a reader sees of a text part, appended to out: text/html
  * through html_lines() of mail/html.h (line breaks kept; use
  * html_scan() on mail_part_text() for the full analysis), any other
- * text as mail_part_text() gives it.  0, or -1 when the part has no
+ * text as mail_part_text(part, 0) gives it.  0, or -1 when the part has no
  * text or out of memory.
  */
 int	mail_part_visible(GMimeTextPart *part, struct sbuf *out);
