@@ -210,5 +210,6 @@ bnc_ses(struct ctx *c)
 	r = ses_tree(c, inner != NULL ? inner : j);
 	json_free(inner);
 	json_free(j);
-	return r;
+	/* the first JSON of the text was not the notification */
+	return r == 1 ? ses_scan(c) : r;
 }
