@@ -22,15 +22,17 @@ done(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir;
-	char buf[512];
+	const char *dir, *data;
+	char buf[512], dbuf[512];
 	struct derr e;
 
 	(void)argc;
 	fuzz_gmime_init();
 	dir = fuzz_tree_dir("DELIV_PHRASES", (*argv)[0], "phrases", buf,
 	    sizeof(buf));
-	if ((b = bounce_new(dir, &e)) == NULL)
+	data = fuzz_tree_dir("DELIV_DATA", (*argv)[0], "data", dbuf,
+	    sizeof(dbuf));
+	if ((b = bounce_new(dir, data, &e)) == NULL)
 		fuzz_abort(&e);
 	atexit(done);
 	return 0;

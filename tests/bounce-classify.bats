@@ -223,6 +223,88 @@ field() {
 	[[ $stderr == "deliv-bounce-classify: hard.txt:1: "* ]] || fail "$stderr"
 }
 
+@test "bounce-classify: a bad line of data/reasons.tsv is exit 2 naming file and line" {
+	mkdir "$BATS_TEST_TMPDIR/data"
+	cp "$TOP/data/reasons.tsv" "$BATS_TEST_TMPDIR/data/"
+	n=$(($(wc -l <"$TOP/data/reasons.tsv") + 1))
+	# a kind that is none
+	printf 'toomuch\tsometimes\t-\ttoo much of it\n' >>"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$output" ""
+	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv:$n: bad kind \"sometimes\" (hard, soft, undetermined, bycode, choice)"
+	# three fields, not four
+	cp "$TOP/data/reasons.tsv" "$BATS_TEST_TMPDIR/data/"
+	printf 'toomuch\tsoft\t-\n' >>"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv:$n: 3 fields, want 4 (reason, kind, status codes, meaning) separated by tabs"
+	# a status code given to two reasons
+	cp "$TOP/data/reasons.tsv" "$BATS_TEST_TMPDIR/data/"
+	printf 'toomuch\tsoft\tX.9.9,X.2.2\ttoo much of it\n' >>"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv:$n: status code X.2.2 given twice"
+	# no table at all
+	rm "$BATS_TEST_TMPDIR/data/reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv: No such file or directory"
+}
+
+@test "bounce-classify: a phrase tagged with a reason not in data/reasons.tsv is exit 2 naming file and line" {
+	cp -r "$TOP/phrases" "$BATS_TEST_TMPDIR/ph"
+	n=$(($(wc -l <"$TOP/phrases/hard.txt") + 1))
+	printf 'userunkown\tno such mailbox here\n' >>"$BATS_TEST_TMPDIR/ph/hard.txt"
+	run --separate-stderr -2 deliv-bounce-classify --phrases "$BATS_TEST_TMPDIR/ph" mixed.mbox
+	assert_equal "$output" ""
+	assert_equal "$stderr" "deliv-bounce-classify: hard.txt:$n: unknown reason \"userunkown\" (not in data/reasons.tsv)"
+}
+
+@test "bounce-classify: the reasons table drives the kind and the status code's reason" {
+	mkdir "$BATS_TEST_TMPDIR/data"
+	# mailboxfull made hard, X.2.2 given to it still
+	sed 's/^mailboxfull\tsoft\t/mailboxfull\thard\t/' "$TOP/data/reasons.tsv" >"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	printf 'From: MAILER-DAEMON@x.example\nSubject: Undeliverable\n\n<k@example.net>: status 5.2.2 qwerty\n' >"$BATS_TEST_TMPDIR/b.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$(cut -f7,8,13 <<<"$output")" $'soft\tmailboxfull\tstatus:5.2.2'
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$(cut -f7,8,13 <<<"$output")" $'hard\tmailboxfull\tstatus:5.2.2'
+}
+
+@test "bounce-classify: the bounce-*.txt phrase files decide subject, vacation, cut and daemon addresses" {
+	cp -r "$TOP/phrases" "$BATS_TEST_TMPDIR/ph"
+	printf 'From: Kim <kim@x.example>\nSubject: Gone fishing\n\nBack Monday.\n' >"$BATS_TEST_TMPDIR/v.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/v.eml"
+	assert_equal "$(cut -f7,8 <<<"$output")" $'none\t'
+	printf 'vacation\t/^gone fishing/\n' >>"$BATS_TEST_TMPDIR/ph/bounce-vacation.txt"
+	run -0 deliv-bounce-classify --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/v.eml"
+	assert_equal "$(cut -f5,7,8 <<<"$output")" $'kim@x.example\tundetermined\tvacation'
+	# a missing one is an error
+	rm "$BATS_TEST_TMPDIR/ph/bounce-cut.txt"
+	run --separate-stderr -2 deliv-bounce-classify --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/v.eml"
+	[[ $stderr == "deliv-bounce-classify: "*"/bounce-cut.txt: No such file or directory" ]] || fail "$stderr"
+}
+
+@test "bounce-classify: an SES notification in an SNS envelope is read as JSON, each recipient with its own fields" {
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\nContent-Type: text/plain; charset=UTF-8\n\n'
+		printf '{"Type":"Notification","Message":"{\\"notificationType\\":\\"Bounce\\",\\"bounce\\":{\\"bouncedRecipients\\":['
+		printf '{\\"emailAddress\\":\\"a@example.net\\",\\"diagnosticCode\\":\\"smtp; 550 5.1.1 user unknown\\"},'
+		printf '{\\"emailAddress\\":\\"b@example.net\\",\\"status\\":\\"4.2.2\\",\\"diagnosticCode\\":\\"smtp; 452 4.2.2 mailbox full\\"}]}}"}\n'
+	} >"$BATS_TEST_TMPDIR/sns.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/sns.eml"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(cut -f5,6,7,8,9 <<<"${lines[0]}")" $'a@example.net\tfailed\thard\tuserunknown\t5.1.1'
+	assert_equal "$(cut -f5,6,7,8,9,12 <<<"${lines[1]}")" $'b@example.net\tfailed\tsoft\tmailboxfull\t4.2.2\t452 4.2.2 mailbox full'
+}
+
+@test "bounce-classify: JSON nested without end in an SES-like body is no crash" {
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n{"notificationType":"Bounce","x":'
+		head -c 200000 /dev/zero | tr '\0' '['
+		printf '\n'
+	} >"$BATS_TEST_TMPDIR/deep.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/deep.eml"
+	assert_equal "${#lines[@]}" 1
+}
+
 @test "bounce-classify: unreadable file is exit 2, the others still read" {
 	run --separate-stderr -2 deliv-bounce-classify --no-header /nonexistent/x.mbox mixed.mbox
 	[[ $stderr == "deliv-bounce-classify: /nonexistent/x.mbox: "* ]] || fail "$stderr"

@@ -38,10 +38,23 @@ struct bounce_rcpt {
 typedef int	(*bounce_emit)(void *arg, const struct bounce_rcpt *);
 
 /*
- * Load phrases/soft.txt and phrases/hard.txt from dir.  Returns NULL
- * and fills e on an unreadable or bad list.
+ * Load the reasons table data_dir/reasons.tsv and the phrase lists of
+ * phrase_dir: soft.txt and hard.txt (their tags checked against the
+ * table), bounce-subject.txt, bounce-vacation.txt, bounce-cut.txt and
+ * bounce-noaddr.txt.  Returns NULL and fills e ("data/reasons.tsv:12",
+ * "hard.txt:40", with what is wrong) on an unreadable or bad file.
  */
-struct bounce	*bounce_new(const char *phrase_dir, struct derr *e);
+struct bounce	*bounce_new(const char *phrase_dir, const char *data_dir,
+		    struct derr *e);
+/*
+ * bounce_new() with the directories found as the tools find them
+ * (find_data_dir() of core/util.h): phrases from phrase_opt (--phrases),
+ * else phrase_env ($DELIV_PHRASES), else the installed or the source
+ * tree's phrases/; the data directory from data_env ($DELIV_DATA), else
+ * the installed or the tree's data/.  NULL and e filled on failure.
+ */
+struct bounce	*bounce_open(const char *phrase_opt, const char *phrase_env,
+		    const char *data_env, struct derr *e);
 void		 bounce_free(struct bounce *);
 
 /*
@@ -60,8 +73,12 @@ int	bounce_classify(struct bounce *, GMimeMessage *mime,
 int	bounce_reason(struct bounce *, const char *text, struct bounce_rcpt *r,
 	    struct derr *e);
 
-/* The kind of a reason given the codes: "hard", "soft", "undetermined". */
-const char	*bounce_kind(const char *reason, const char *status,
-		    int smtp_code);
+/*
+ * The kind of a reason given the codes, by the reasons table: "hard",
+ * "soft", "undetermined"; "none" for no reason; "soft" for a reason the
+ * table lacks.
+ */
+const char	*bounce_kind(const struct bounce *, const char *reason,
+		    const char *status, int smtp_code);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * A forgiving HTML scanner for mail bodies.  See mail/html.h.
+ * A forgiving HTML scanner for mail bodies (html_scan), and the quick
+ * line-keeping text of HTML (html_lines).  See mail/html.h.
  */
 #include <ctype.h>
 #include <stdbool.h>
@@ -576,4 +577,41 @@ html_doc_free(struct html_doc *d)
 	free(d->map_line);
 	sbuf_free(&d->text);
 	memset(d, 0, sizeof(*d));
+}
+
+int
+html_lines(const char *s, struct sbuf *out)
+{
+	bool tag = false;
+	int r = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '<') {
+			tag = true;
+			if (strncasecmp(s, "<br", 3) == 0 ||
+			    strncasecmp(s, "<p", 2) == 0 ||
+			    strncasecmp(s, "<div", 4) == 0 ||
+			    strncasecmp(s, "<tr", 3) == 0)
+				r |= sbuf_addc(out, '\n');
+		} else if (*s == '>' && tag)
+			tag = false;
+		else if (!tag) {
+			if (strncmp(s, "&nbsp;", 6) == 0) {
+				r |= sbuf_addc(out, ' ');
+				s += 5;
+			} else if (strncmp(s, "&lt;", 4) == 0) {
+				r |= sbuf_addc(out, '<');
+				s += 3;
+			} else if (strncmp(s, "&gt;", 4) == 0) {
+				r |= sbuf_addc(out, '>');
+				s += 3;
+			} else if (strncmp(s, "&amp;", 5) == 0) {
+				r |= sbuf_addc(out, '&');
+				s += 4;
+			} else
+				r |= sbuf_addc(out, *s);
+		}
+	}
+	r |= sbuf_addc(out, '\n');
+	return r != 0 ? -1 : 0;
 }

@@ -58,4 +58,14 @@ int		html_scan(const char *s, size_t len, struct html_doc *d);
 unsigned long	html_line(const struct html_doc *, size_t off);
 void		html_doc_free(struct html_doc *);
 
+/*
+ * A quick text of HTML that keeps its line structure, for reading a
+ * notice rather than judging a page: tags dropped, a line break before
+ * each <br>, <p>, <div> and <tr>, &nbsp; &lt; &gt; &amp; decoded, all
+ * else (white space, other entities, script text) kept as it is, one
+ * line break at the end.  s is NUL-terminated; appends to out.  0, or
+ * -1 when out of memory.
+ */
+int		html_lines(const char *s, struct sbuf *out);
+
 #endif

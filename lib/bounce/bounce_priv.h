@@ -1,0 +1,89 @@
+/*
+ * What the modules of bounce/ share and nobody else sees: the classifier
+ * (struct bounce), what one message holds once taken apart (struct
+ * parts), the state of one classification (struct ctx), the fixed
+ * patterns and the size limits.
+ */
+#ifndef BOUNCE_PRIV_H
+#define BOUNCE_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "bounce/bounce.h"
+#include "core/phrase_index.h"
+#include "core/phrases.h"
+#include "core/util.h"
+#include "mail/dsn.h"
+
+#define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
+#define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
+#define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
+
+/* The fixed patterns, compiled once by bounce_new() (bounce.c). */
+enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,
+	RE_MAIL, RE_WRAP, RE_COUNT };
+
+struct reasons;
+
+struct bounce {
+	struct phr		*soft;
+	struct phr		*hard;
+	struct phrase_index	*fsoft;		/* the same, searched by word */
+	struct phrase_index	*fhard;
+	struct phr		*subject;	/* bounce-subject.txt */
+	struct phr		*vacation;	/* bounce-vacation.txt */
+	struct phr		*cut;		/* bounce-cut.txt */
+	struct phr		*noaddr;	/* bounce-noaddr.txt */
+	struct reasons		*reasons;	/* data/reasons.tsv */
+	pcre2_code		*re[RE_COUNT];
+	pcre2_match_data	*md;
+	char			 status[16];
+	char			 matched[64];
+	bool			 dsn;	/* classifying a DSN's recipient */
+};
+
+/* What one message holds, gathered in one walk (parts.c). */
+struct parts {
+	struct sbuf	 text;		/* bounce text, UTF-8, LF */
+	struct sbuf	 orig;		/* original message text after cut */
+	struct dsn	 dsn;		/* delivery-status fields */
+	struct dsn	 arf;		/* feedback-report fields */
+	bool		 has_dsn;
+	bool		 has_arf;
+	char		*orig_msgid;
+	char		**orig_to;	/* recipients of the original */
+	size_t		 norig_to;
+	char		*orig_from;
+};
+
+/* One classification under way. */
+struct ctx {
+	struct bounce		*b;
+	GMimeMessage		*m;
+	struct parts		*p;
+	struct bounce_rcpt	 base;
+	bounce_emit		 emit;
+	void			*arg;
+	struct derr		*e;
+	struct sbuf		 diag;
+};
+
+/*
+ * Match fixed pattern which in s[0..len) from start: 1 and the offsets
+ * of group (of the whole match when the group did not take part), or 0.
+ */
+int	bnc_re_find(struct bounce *, int which, const char *s, size_t len,
+	    size_t start, size_t *mstart, size_t *mend, int group);
+
+/*
+ * Does a list of bounce-*.txt match s[0..len)?  1 with *mstart set to
+ * where the leftmost match starts, else 0 (a match error counts as none).
+ */
+int	bnc_phr_find(struct phr *, const char *s, size_t len,
+	    size_t *mstart);
+
+#endif

@@ -1,0 +1,298 @@
+/*
+ * Taking a bounce apart, once: its text parts decoded to UTF-8 (the
+ * attached original left out), its delivery-status and feedback-report
+ * fields, the original message's Message-ID and addresses, and the cut
+ * between the bounce's own words and a copy of the original.  See
+ * bounce/parts.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce/parts.h"
+#include "mail/message.h"
+
+/*
+ * Append s to t with CRLF and CR turned into LF, NULs dropped, t kept
+ * under max bytes.
+ */
+static void
+add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
+{
+	const char *p;
+	size_t i = 0, j, cr = 0, nul = 0;
+
+	if (t->len + len > max)
+		len = t->len < max ? max - t->len : 0;
+	while (i < len) {
+		/* the next CR and NUL, looked for again once passed */
+		if (i == 0 || cr < i) {
+			p = memchr(s + i, '\r', len - i);
+			cr = p != NULL ? (size_t)(p - s) : len;
+		}
+		if (i == 0 || nul < i) {
+			p = memchr(s + i, '\0', len - i);
+			nul = p != NULL ? (size_t)(p - s) : len;
+		}
+		j = cr < nul ? cr : nul;
+		sbuf_add(t, s + i, j - i);
+		if (j < len && s[j] == '\r') {
+			sbuf_addc(t, '\n');
+			if (j + 1 < len && s[j + 1] == '\n')
+				j++;
+		}
+		i = j + 1;
+	}
+	if (t->len > 0 && t->s[t->len - 1] != '\n')
+		sbuf_addc(t, '\n');
+}
+
+static void
+add_text(struct sbuf *t, const char *s, size_t len)
+{
+	add_text_max(t, s, len, TEXT_MAX);
+}
+
+static void
+add_addr_list(struct parts *p, InternetAddressList *l)
+{
+	InternetAddress *a;
+	const char *addr;
+	char **v;
+	int i, n;
+
+	if (l == NULL)
+		return;
+	n = internet_address_list_length(l);
+	for (i = 0; i < n; i++) {
+		a = internet_address_list_get_address(l, i);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+			continue;
+		addr = internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(a));
+		if (addr == NULL || strchr(addr, '@') == NULL)
+			continue;
+		v = reallocarray(p->orig_to, p->norig_to + 1, sizeof(*v));
+		if (v == NULL)
+			return;
+		p->orig_to = v;
+		if ((v[p->norig_to] = strdup(addr)) != NULL)
+			p->norig_to++;
+	}
+}
+
+static void
+take_original(struct parts *p, GMimeMessage *orig)
+{
+	InternetAddressList *l;
+	const char *id;
+
+	if (p->orig_msgid != NULL || orig == NULL)
+		return;
+	if ((id = g_mime_message_get_message_id(orig)) != NULL &&
+	    asprintf(&p->orig_msgid, "<%s>", id) == -1)
+		p->orig_msgid = NULL;
+	add_addr_list(p, g_mime_message_get_to(orig));
+	l = g_mime_message_get_from(orig);
+	/* several originals without a Message-ID: keep the first sender */
+	if (p->orig_from == NULL && l != NULL &&
+	    internet_address_list_length(l) > 0) {
+		InternetAddress *a = internet_address_list_get_address(l, 0);
+
+		if (INTERNET_ADDRESS_IS_MAILBOX(a))
+			p->orig_from = strdup(internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(a)));
+	}
+}
+
+/* Headers of the original given as text (text/rfc822-headers). */
+static void
+take_original_headers(struct parts *p, const char *s, size_t len)
+{
+	GMimeStream *st;
+	GMimeParser *ps;
+	GMimeMessage *m;
+	struct sbuf t = { 0 };
+
+	if (p->orig_msgid != NULL)
+		return;
+	sbuf_add(&t, s, len);
+	sbuf_adds(&t, "\n\n");
+	st = g_mime_stream_mem_new_with_buffer(t.s, t.len);
+	ps = g_mime_parser_new_with_stream(st);
+	m = g_mime_parser_construct_message(ps, NULL);
+	if (m != NULL) {
+		take_original(p, m);
+		g_object_unref(m);
+	}
+	g_object_unref(ps);
+	g_object_unref(st);
+	sbuf_free(&t);
+}
+
+/* The decoded content of a leaf part, at most max bytes, as text. */
+static void
+part_bytes(GMimePart *part, struct sbuf *out, size_t max)
+{
+	struct sbuf raw = { 0 };
+
+	if (mail_part_bytes(part, &raw, max) == 0)
+		add_text_max(out, raw.s, raw.len, max);
+	sbuf_free(&raw);
+}
+
+/* A message part: a forwarded bounce is read, an original taken. */
+static int
+visit_message(struct parts *p, const struct mail_node *n)
+{
+	GMimeObject *top = n->message ? g_mime_message_get_mime_part(
+	    n->message) : NULL;
+	GMimeContentType *ct;
+	const char *sub;
+
+	/* a forwarded bounce: read the bounce, not its wrapper */
+	if (top != NULL && !p->has_dsn && GMIME_IS_MULTIPART(top) &&
+	    (ct = g_mime_object_get_content_type(top)) != NULL &&
+	    (sub = g_mime_content_type_get_media_subtype(ct)) != NULL &&
+	    strcasecmp(sub, "report") == 0 && p->orig_msgid == NULL)
+		return MAIL_WALK_INTO;
+	take_original(p, n->message);
+	return MAIL_WALK_NEXT;
+}
+
+static int
+visit(void *arg, const struct mail_node *n)
+{
+	struct parts *p = arg;
+	const char *type = n->type, *sub = n->subtype, *txt;
+	struct sbuf raw = { 0 };
+	GMimePart *part;
+
+	if (n->multipart) {
+		/* a boundary that is not there: the body is all prologue */
+		if (g_mime_multipart_get_count(GMIME_MULTIPART(n->obj)) == 0 &&
+		    (txt = g_mime_multipart_get_prologue(
+		    GMIME_MULTIPART(n->obj))) != NULL)
+			add_text(&p->text, txt, strlen(txt));
+		return MAIL_WALK_NEXT;
+	}
+	if (GMIME_IS_MESSAGE_PART(n->obj))
+		return visit_message(p, n);
+	if (!n->leaf || sub == NULL)
+		return MAIL_WALK_NEXT;
+	part = GMIME_PART(n->obj);
+	if (strcasecmp(sub, "delivery-status") == 0 ||
+	    strcasecmp(sub, "global-delivery-status") == 0) {
+		/* Every recipient group counts, however many there are. */
+		part_bytes(part, &raw, DSN_MAX);
+		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->dsn, NULL) ==
+		    0)
+			p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+	} else if (strcasecmp(sub, "feedback-report") == 0) {
+		part_bytes(part, &raw, TEXT_MAX);
+		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->arf, NULL) ==
+		    0)
+			p->has_arf = true;
+	} else if (strcasecmp(sub, "rfc822-headers") == 0 ||
+	    strcasecmp(sub, "global-headers") == 0 ||
+	    (strcasecmp(type, "message") == 0 &&
+	    strcasecmp(sub, "rfc822") == 0)) {
+		part_bytes(part, &raw, TEXT_MAX);
+		take_original_headers(p, raw.s ? raw.s : "", raw.len);
+	} else if (strcasecmp(type, "text") == 0 && n->text) {
+		/* an attached text, and a second HTML, add nothing */
+		if ((n->filename != NULL || strcasecmp(sub, "html") == 0) &&
+		    p->text.len > 0)
+			return MAIL_WALK_NEXT;
+		if (mail_part_visible(GMIME_TEXT_PART(n->obj), &raw) == 0 &&
+		    raw.len > 0)
+			add_text(&p->text, raw.s, raw.len);
+	}
+	sbuf_free(&raw);
+	return MAIL_WALK_NEXT;
+}
+
+/*
+ * Delivery-status fields in the text itself (a broken MIME structure, a
+ * forwarded or quoted bounce): parse them with the quote marks removed.
+ */
+static void
+text_dsn(struct parts *p)
+{
+	struct sbuf t = { 0 };
+	const char *s = p->text.s, *l;
+
+	if (str_casestr(s, "final-recipient:") == NULL)
+		return;
+	for (l = s; *l != '\0'; ) {
+		const char *e = strchr(l, '\n');
+		size_t len = e ? (size_t)(e - l + 1) : strlen(l);
+
+		while (len > 0 && (*l == '>' || (*l == ' ' && l[1] == '>'))) {
+			l++;
+			len--;
+			if (len > 0 && *l == ' ') {
+				l++;
+				len--;
+			}
+		}
+		sbuf_add(&t, l, len);
+		l += len;
+		if (e == NULL)
+			break;
+	}
+	if (t.s != NULL && dsn_parse(t.s, t.len, &p->dsn, NULL) == 0)
+		p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+	sbuf_free(&t);
+}
+
+/* Split the copy of the original message off the bounce text. */
+static void
+cut_original(struct bounce *b, struct parts *p)
+{
+	size_t s, e;
+	char *id;
+
+	if (p->text.len == 0)
+		return;
+	if (!bnc_phr_find(b->cut, p->text.s, p->text.len, &s))
+		return;
+	/* keep the text before the cut; a cut at the very top is noise */
+	while (s > 0 && p->text.s[s - 1] != '\n')
+		s--;
+	if (s == 0)
+		return;
+	sbuf_add(&p->orig, p->text.s + s, p->text.len - s);
+	p->text.len = s;
+	p->text.s[s] = '\0';
+	if (p->orig_msgid == NULL && bnc_re_find(b, RE_MSGID, p->orig.s,
+	    p->orig.len, 0, &s, &e, 1) && (id = strndup(p->orig.s + s,
+	    e - s)) != NULL)
+		p->orig_msgid = id;
+}
+
+void
+bnc_parts_free(struct parts *p)
+{
+	size_t i;
+
+	sbuf_free(&p->text);
+	sbuf_free(&p->orig);
+	dsn_free(&p->dsn);
+	dsn_free(&p->arf);
+	free(p->orig_msgid);
+	for (i = 0; i < p->norig_to; i++)
+		free(p->orig_to[i]);
+	free(p->orig_to);
+	free(p->orig_from);
+}
+
+void
+bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
+{
+	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, p);
+	if (!p->has_dsn && p->text.s != NULL)
+		text_dsn(p);
+	cut_original(b, p);
+}

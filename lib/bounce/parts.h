@@ -1,0 +1,16 @@
+/*
+ * Taking a bounce apart (bounce/parts.c): its text parts, its
+ * delivery-status and feedback-report fields, the original message's
+ * Message-ID and addresses, and the cut between the bounce's own words
+ * and the copy of the original.
+ */
+#ifndef BOUNCE_PARTS_H
+#define BOUNCE_PARTS_H
+
+#include "bounce/bounce_priv.h"
+
+/* Fill p (zeroed by the caller) from message m. */
+void	bnc_parts_read(struct bounce *, struct parts *, GMimeMessage *m);
+void	bnc_parts_free(struct parts *);
+
+#endif

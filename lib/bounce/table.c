@@ -1,0 +1,299 @@
+/*
+ * The reasons table, data/reasons.tsv: each reason's kind and the RFC
+ * 3463 codes whose reason it is, loaded and checked line by line at
+ * start, and the check of the phrase lists' tags against it.  See
+ * bounce/table.h.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "bounce/table.h"
+#include "core/util.h"
+
+static const char *const kind_names[] = { "hard", "soft", "undetermined",
+    "bycode", "choice" };
+
+struct reason {
+	char			*name;
+	enum reason_kind	 kind;
+};
+
+/* An RFC 3463 code "X.1.1" of a reason (matches 4.1.1 and 5.1.1). */
+struct reason_code {
+	char		 code[12];
+	size_t		 reason;	/* index in reasons.r */
+};
+
+struct reasons {
+	struct reason		*r;
+	size_t			 n;
+	struct reason_code	*c;
+	size_t			 nc;
+};
+
+void
+reasons_free(struct reasons *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++)
+		free(t->r[i].name);
+	free(t->r);
+	free(t->c);
+	free(t);
+}
+
+static ssize_t
+reason_find(const struct reasons *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->r[i].name, name) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
+enum reason_kind
+reasons_kind(const struct reasons *t, const char *name)
+{
+	ssize_t i = reason_find(t, name);
+
+	return i < 0 ? REASON_UNKNOWN : t->r[i].kind;
+}
+
+/* "X.1.1", "X.7.30": the form of a status code column entry. */
+static bool
+code_ok(const char *c)
+{
+	const char *p = c;
+	int part, n;
+
+	if (strlen(c) >= sizeof(((struct reason_code *)0)->code) ||
+	    p[0] != 'X' || p[1] != '.')
+		return false;
+	for (p += 2, part = 0; part < 2; part++) {
+		for (n = 0; isdigit((unsigned char)*p); p++)
+			n++;
+		if (n < 1 || n > 3 || (part == 0 && *p++ != '.'))
+			return false;
+	}
+	return *p == '\0';
+}
+
+static int
+add_codes(struct reasons *t, char *codes, const char *where,
+    struct derr *e)
+{
+	struct reason_code *v;
+	char *c, *save = NULL;
+	size_t i;
+
+	if (strcmp(codes, "-") == 0)
+		return 0;
+	for (c = strtok_r(codes, ",", &save); c != NULL;
+	    c = strtok_r(NULL, ",", &save)) {
+		if (!code_ok(c)) {
+			derr_set(e, where,
+			    "bad status code \"%s\" (want X.n.n)", c);
+			return -1;
+		}
+		for (i = 0; i < t->nc; i++)
+			if (strcmp(t->c[i].code, c) == 0) {
+				derr_set(e, where, "status code %s given twice",
+				    c);
+				return -1;
+			}
+		if ((v = reallocarray(t->c, t->nc + 1, sizeof(*v))) == NULL) {
+			derr_set(e, where, "out of memory");
+			return -1;
+		}
+		t->c = v;
+		snprintf(v[t->nc].code, sizeof(v[t->nc].code), "%s", c);
+		v[t->nc++].reason = t->n;
+	}
+	return 0;
+}
+
+/* One line "reason<TAB>kind<TAB>codes<TAB>meaning" into t. */
+static int
+add_line(struct reasons *t, char *line, const char *where, struct derr *e)
+{
+	char *f[4], *p = line;
+	struct reason *v;
+	const char *c;
+	size_t i, k;
+
+	for (i = 0; i < 4; i++) {
+		f[i] = p;
+		if (i < 3 && (p = strchr(p, '\t')) == NULL) {
+			derr_set(e, where, "%zu fields, want 4 (reason, kind, "
+			    "status codes, meaning) separated by tabs", i + 1);
+			return -1;
+		}
+		if (i < 3)
+			*p++ = '\0';
+	}
+	if (strchr(f[3], '\t') != NULL || *f[3] == '\0') {
+		derr_set(e, where, "want 4 fields: reason, kind, status codes, "
+		    "meaning");
+		return -1;
+	}
+	for (c = f[0]; *c != '\0'; c++)
+		if (!(islower((unsigned char)*c) || *c == '|'))
+			break;
+	if (*f[0] == '\0' || *c != '\0') {
+		derr_set(e, where, "bad reason \"%s\" (a-z and |)", f[0]);
+		return -1;
+	}
+	if (reason_find(t, f[0]) >= 0) {
+		derr_set(e, where, "reason %s given twice", f[0]);
+		return -1;
+	}
+	for (k = 0; k < nitems(kind_names); k++)
+		if (strcmp(f[1], kind_names[k]) == 0)
+			break;
+	if (k == nitems(kind_names)) {
+		derr_set(e, where, "bad kind \"%s\" (hard, soft, undetermined, "
+		    "bycode, choice)", f[1]);
+		return -1;
+	}
+	if ((k == REASON_CHOICE) != (strchr(f[0], '|') != NULL)) {
+		derr_set(e, where, "a reason with \"|\" is of kind choice, "
+		    "and only it");
+		return -1;
+	}
+	if (add_codes(t, f[2], where, e) == -1)
+		return -1;
+	if ((v = reallocarray(t->r, t->n + 1, sizeof(*v))) == NULL ||
+	    (v[t->n].name = strdup(f[0])) == NULL) {
+		if (v != NULL)
+			t->r = v;
+		derr_set(e, where, "out of memory");
+		return -1;
+	}
+	t->r = v;
+	v[t->n++].kind = (enum reason_kind)k;
+	return 0;
+}
+
+/* Each part of a choice "a|b" is a reason of the table. */
+static int
+check_choices(const struct reasons *t, const char *name, struct derr *e)
+{
+	char part[64];
+	const char *p, *bar;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->r[i].kind != REASON_CHOICE)
+			continue;
+		for (p = t->r[i].name; ; p = bar + 1) {
+			bar = strchr(p, '|');
+			snprintf(part, sizeof(part), "%.*s", bar ? (int)(bar -
+			    p) : (int)strlen(p), p);
+			if (reasons_kind(t, part) >= REASON_BYCODE) {
+				derr_set(e, name, "choice %s: %s is no reason "
+				    "of the table", t->r[i].name, part);
+				return -1;
+			}
+			if (bar == NULL)
+				break;
+		}
+	}
+	return 0;
+}
+
+struct reasons *
+reasons_load(const char *path, const char *name, struct derr *e)
+{
+	struct reasons *t;
+	char *line = NULL, where[300];
+	size_t cap = 0, len;
+	unsigned long lineno = 0;
+	ssize_t n;
+	FILE *fp;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		derr_set(e, name, "%s", strerror(errno));
+		return NULL;
+	}
+	if ((t = calloc(1, sizeof(*t))) == NULL) {
+		derr_set(e, name, "out of memory");
+		goto fail;
+	}
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		len = (size_t)n;
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
+		if (strlen(line) != len) {
+			derr_set(e, where, "a NUL byte");
+			goto fail;
+		}
+		if (add_line(t, line, where, e) == -1)
+			goto fail;
+	}
+	if (ferror(fp)) {
+		derr_set(e, name, "%s", strerror(errno));
+		goto fail;
+	}
+	if (t->n == 0) {
+		derr_set(e, name, "no reasons");
+		goto fail;
+	}
+	if (check_choices(t, name, e) == -1)
+		goto fail;
+	free(line);
+	fclose(fp);
+	return t;
+fail:
+	free(line);
+	fclose(fp);
+	reasons_free(t);
+	return NULL;
+}
+
+int
+reasons_check_phrases(const struct reasons *t, const struct phr *p,
+    struct derr *e)
+{
+	struct phr_hit h;
+	char where[300];
+	size_t i;
+
+	for (i = 0; i < phr_count(p); i++) {
+		phr_entry(p, i, &h, NULL);
+		if (reason_find(t, h.tag) < 0) {
+			snprintf(where, sizeof(where), "%s:%lu", h.file,
+			    h.line);
+			derr_set(e, where, "unknown reason \"%s\" (not in "
+			    "data/reasons.tsv)", h.tag);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const char *
+reasons_of_status(const struct reasons *t, const char *st)
+{
+	size_t i;
+
+	if (st == NULL || strlen(st) < 5)
+		return NULL;
+	for (i = 0; i < t->nc; i++)
+		if (strcmp(t->c[i].code + 1, st + 1) == 0)
+			return t->r[t->c[i].reason].name;
+	return NULL;
+}

@@ -1,0 +1,456 @@
+/*
+ * Plain-text bounces: the recipients a bounce names in its words (or in
+ * X-Failed-Recipients), each with its paragraph as diagnostic; and the
+ * text helpers the other modules share (one-line diagnostics,
+ * paragraphs, addresses as written).  See bounce/text.h.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce/parts.h"
+#include "bounce/reasons.h"
+#include "bounce/text.h"
+#include "mail/message.h"
+
+/* The length of a continuation marker "550-5.7.1 " or "550-" at s. */
+static size_t
+continuation(const char *s, size_t len)
+{
+	size_t i = 4;
+
+	if (len < 5 || !(s[0] >= '2' && s[0] <= '5') || !isdigit(
+	    (unsigned char)s[1]) || !isdigit((unsigned char)s[2]) ||
+	    s[3] != '-')
+		return 0;
+	if (i + 5 <= len && (s[i] == '4' || s[i] == '5' || s[i] == '2') &&
+	    s[i + 1] == '.') {
+		i += 2;
+		while (i < len && (isdigit((unsigned char)s[i]) ||
+		    s[i] == '.'))
+			i++;
+	}
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/*
+ * The reply code the text opened with, written again inside it (the last
+ * line of a multi-line reply, "550 5.7.1 "): its length, or 0.
+ */
+static size_t
+repeated_code(const struct sbuf *out, const char *s, size_t len)
+{
+	size_t k;
+
+	if (out->len < 4 || len < 10 || !isdigit((unsigned char)out->s[0]) ||
+	    memcmp(out->s, s, 3) != 0 || s[3] != ' ' ||
+	    !(s[4] == '2' || s[4] == '4' || s[4] == '5') || s[5] != '.')
+		return 0;
+	for (k = 6; k < len && (isdigit((unsigned char)s[k]) || s[k] == '.');
+	    k++)
+		;
+	while (k < len && s[k] == ' ')
+		k++;
+	return k;
+}
+
+/*
+ * Collapse white space into single spaces and drop the continuation
+ * markers of multi-line SMTP replies after the first; keep at most
+ * DIAG_MAX bytes.
+ */
+void
+bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
+{
+	bool sp = false, nl = false;
+	size_t i, k;
+
+	sbuf_reset(out);
+	/* a byte of s gives at most one byte; max + 1 bytes at most */
+	if (sbuf_reserve(out, len < max ? len : max + 1) == -1)
+		return;
+	for (i = 0; i < len && out->len < max; i++) {
+		if (isspace((unsigned char)s[i])) {
+			sp = out->len > 0;
+			nl = true;
+			continue;
+		}
+		if (nl && out->len > 0 && ((k = continuation(s + i, len - i)) >
+		    0 || (k = repeated_code(out, s + i, len - i)) > 0)) {
+			i += k - 1;
+			nl = false;
+			continue;
+		}
+		nl = false;
+		if (sp)
+			out->s[out->len++] = ' ';
+		sp = false;
+		out->s[out->len++] = s[i];
+	}
+	out->s[out->len] = '\0';
+}
+
+void
+bnc_one_line(struct sbuf *out, const char *s, size_t len)
+{
+	bnc_one_line_max(out, s, len, DIAG_MAX);
+}
+
+/* The paragraph of text around offset at (to a blank line each side
+ * after, limited), as the recipient's diagnostic. */
+void
+bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
+{
+	size_t s = at, e = at, lines = 0;
+
+	while (s > 0 && !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
+		s--;
+	if (at - s > 600) {
+		s = at;
+		while (s > 0 && t[s - 1] != '\n')
+			s--;
+	}
+	/* to the end of this paragraph; if it is just the address line,
+	 * on through the next one (Exim, qmail) */
+	for (;;) {
+		while (e < len && t[e] != '\n')
+			e++;
+		if (e >= len)
+			break;
+		e++;
+		lines++;
+		if (e < len && t[e] == '\n') {
+			if (lines > 1 || e - s > 200)
+				break;
+			while (e < len && t[e] == '\n')
+				e++;
+		}
+		if (e - s > 1200)
+			break;
+	}
+	*ps = s;
+	*pe = e;
+}
+
+static bool
+addr_seen(char **v, size_t n, const char *a)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(v[i], a) == 0)
+			return true;
+	return false;
+}
+
+static bool
+header_line(const char *t, size_t at)
+{
+	static const char *const hdr[] = { "from:", "to:", "cc:",
+	    "reply-to:", "sender:", "return-path:", "message-id:",
+	    "received:", "in-reply-to:", "references:", "errors-to:",
+	    "delivered-to:", "x-", "envelope-from", "date:",
+	    "list-", ">from:", "mail from", "reporting-mta",
+	    "original-envelope-id", "x-postfix-sender" };
+	size_t s = at, i;
+
+	while (s > 0 && t[s - 1] != '\n')
+		s--;
+	while (t[s] == ' ' || t[s] == '\t')
+		s++;
+	for (i = 0; i < nitems(hdr); i++)
+		if (strncasecmp(t + s, hdr[i], strlen(hdr[i])) == 0)
+			return true;
+	return false;
+}
+bool
+bnc_in_list(InternetAddressList *l, const char *a)
+{
+	InternetAddress *x;
+	int i, n;
+
+	if (l == NULL)
+		return false;
+	n = internet_address_list_length(l);
+	for (i = 0; i < n; i++) {
+		x = internet_address_list_get_address(l, i);
+		if (INTERNET_ADDRESS_IS_MAILBOX(x) && strcasecmp(a,
+		    internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(x))) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* An address as written in a field: without "<>", spaces, a final dot. */
+char *
+bnc_clean_addr(const char *v)
+{
+	char *a, *p;
+	size_t n;
+
+	while (*v == ' ' || *v == '\t' || *v == '<' || *v == '"')
+		v++;
+	if ((a = strdup(v)) == NULL)
+		return NULL;
+	if ((p = strpbrk(a, ">\" \t;,")) != NULL)
+		*p = '\0';
+	n = strlen(a);
+	while (n > 0 && a[n - 1] == '.')
+		a[--n] = '\0';
+	return a;
+}
+/*
+ * How much of the bounce text the whole-text phrase checks read: a
+ * notice says what happened near its top; the rest is boilerplate.
+ */
+#define HUMAN_MAX	2048
+
+size_t
+bnc_text_head(const struct parts *p)
+{
+	return p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
+}
+/*
+ * The first address of a "To:" line in the text (a quoted original
+ * message), not the bounce's own To.  Kept in *keep, freed by the caller.
+ */
+static const char *
+quoted_to(struct ctx *c, const char *t, size_t len, char **keep)
+{
+	const char *l;
+	size_t s, e, ll;
+
+	for (l = t; l < t + len; ) {
+		const char *nl = memchr(l, '\n', (size_t)(t + len - l));
+
+		ll = nl ? (size_t)(nl - l) : (size_t)(t + len - l);
+		while (ll > 0 && (*l == ' ' || *l == '>' || *l == '\t')) {
+			l++;
+			ll--;
+		}
+		if (ll > 3 && strncasecmp(l, "to:", 3) == 0 &&
+		    bnc_re_find(c->b, RE_ADDR, l, ll, 0, &s, &e, 0)) {
+			free(*keep);
+			if ((*keep = strndup(l + s, e - s)) != NULL &&
+			    !bnc_in_list(g_mime_message_get_to(c->m), *keep))
+				return *keep;
+		}
+		if (nl == NULL)
+			break;
+		l = nl + 1;
+	}
+	return NULL;
+}
+
+/* A byte of RE_ADDR's local part. */
+static bool
+local_char(unsigned char c)
+{
+	return isalnum(c) || (c != '\0' && strchr("._%+=&'/!#$*?^`{|}~-", c)
+	    != NULL);
+}
+
+/*
+ * RE_ADDR from off, started late: a match needs an '@' after a run of
+ * local-part bytes that it starts (the look-behind), so none starts
+ * before the run that ends at the first '@' from off.
+ */
+static int
+find_addr(struct bounce *b, const char *t, size_t len, size_t off,
+    size_t *s, size_t *e)
+{
+	const char *at;
+	size_t start;
+
+	if (off >= len || (at = memchr(t + off, '@', len - off)) == NULL)
+		return 0;
+	for (start = (size_t)(at - t); start > off &&
+	    local_char((unsigned char)t[start - 1]); start--)
+		;
+	return bnc_re_find(b, RE_ADDR, t, len, start, s, e, 0);
+}
+
+/* A plain-text bounce: addresses in the text, each with its paragraph. */
+int
+bnc_text(struct ctx *c)
+{
+	struct parts *p = c->p;
+	const char *t = p->text.s ? p->text.s : "";
+	size_t len = p->text.len, s, e, off, ps, pe, i, k, n = 0;
+	char **found = NULL, **v, *a;
+	size_t *where = NULL, *w;
+	struct bounce_rcpt r;
+	const char *xf;
+	char *pm = NULL, *self = NULL;
+	size_t pm_at = 0, self_at = 0;
+	int ret = 0;
+
+	/* Exim and others name them in a header */
+	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) !=
+	    NULL) {
+		const char *q = xf;
+
+		while (bnc_re_find(c->b, RE_ADDR, q, strlen(q), 0, &s, &e, 0)) {
+			if ((a = strndup(q + s, e - s)) == NULL)
+				break;
+			q += e;
+			if (addr_seen(found, n, a)) {
+				free(a);
+				continue;
+			}
+			if ((v = reallocarray(found, n + 1, sizeof(*v))) ==
+			    NULL) {
+				free(a);
+				break;
+			}
+			found = v;
+			if ((w = reallocarray(where, n + 1, sizeof(*w))) ==
+			    NULL) {
+				free(a);
+				break;
+			}
+			where = w;
+			found[n] = a;
+			where[n] = (size_t)-1;
+			n++;
+		}
+		if (n == 0)
+			xf = NULL;
+	}
+	for (off = 0;; off = e) {
+		if (!find_addr(c->b, t, len, off, &s, &e))
+			break;
+		if ((a = strndup(t + s, e - s)) == NULL)
+			break;
+		/* ".user@host." trailing dots are not part of it */
+		if (header_line(t, s) ||
+		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
+		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
+		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
+		    (s > 0 && (t[s - 1] == '=' || t[s - 1] == '.'))) {
+			/* the sender's own address, but on a line of its
+			 * own as "<addr>:" (qmail, Postfix): someone who
+			 * wrote to himself; kept in case none other is */
+			if (self == NULL && !header_line(t, s) && s > 0 &&
+			    t[s - 1] == '<' && (s == 1 || t[s - 2] == '\n') &&
+			    e + 1 < len && t[e] == '>' && t[e + 1] == ':') {
+				self = a;
+				self_at = s;
+			} else
+				free(a);
+			continue;
+		}
+		if (bnc_phr_find(c->b->noaddr, a, strlen(a), &ps)) {
+			/* postmaster@ only if no other address is named */
+			if (pm == NULL) {
+				pm = a;
+				pm_at = s;
+			} else
+				free(a);
+			continue;
+		}
+		for (i = 0; i < n; i++)
+			if (strcasecmp(found[i], a) == 0)
+				break;
+		if (i < n) {
+			if (where[i] == (size_t)-1)
+				where[i] = s;
+			free(a);
+			continue;
+		}
+		if (xf != NULL) {
+			free(a);
+			continue;
+		}
+		if ((v = reallocarray(found, n + 1, sizeof(*v))) == NULL) {
+			free(a);
+			break;
+		}
+		found = v;
+		if ((w = reallocarray(where, n + 1, sizeof(*w))) == NULL) {
+			free(a);
+			break;
+		}
+		where = w;
+		found[n] = a;
+		where[n] = s;
+		n++;
+	}
+	/* none named: the sender's own, else postmaster@ (not the daemon) */
+	if (n == 0 && self == NULL && pm != NULL &&
+	    strncasecmp(pm, "mailer-daemon", 13) != 0) {
+		self = pm;
+		self_at = pm_at;
+		pm = NULL;
+	}
+	if (n == 0 && self != NULL) {
+		free(found);
+		free(where);
+		found = malloc(sizeof(*found));
+		where = malloc(sizeof(*where));
+		if (found != NULL && where != NULL) {
+			found[0] = self;
+			where[0] = self_at;
+			self = NULL;
+			n = 1;
+		}
+	}
+	for (i = 0; i < n && ret == 0; i++) {
+		r = c->base;
+		r.recipient = found[i];
+		if (where[i] != (size_t)-1) {
+			bnc_paragraph(t, len, where[i], &ps, &pe);
+			/* from its own line when another is named before */
+			for (k = 0; k < n; k++)
+				if (k != i && where[k] != (size_t)-1 &&
+				    where[k] < where[i] && where[k] >= ps) {
+					ps = where[i];
+					while (ps > 0 && t[ps - 1] != '\n')
+						ps--;
+					break;
+				}
+			/* up to the line of the next recipient named */
+			for (k = 0; k < n; k++)
+				if (k != i && where[k] != (size_t)-1 &&
+				    where[k] > where[i] && where[k] < pe) {
+					e = where[k];
+					while (e > where[i] && t[e - 1] != '\n')
+						e--;
+					if (e > where[i])
+						pe = e;
+				}
+			bnc_one_line(&c->diag, t + ps, pe - ps);
+		} else
+			bnc_one_line(&c->diag, t, len);
+		r.diagnostic = c->diag.s;
+		if (bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0) == -1) {
+			ret = -1;
+			break;
+		}
+		ret = c->emit(c->arg, &r);
+	}
+	if (n == 0 && ret == 0) {
+		r = c->base;
+		r.recipient = p->norig_to > 0 ? p->orig_to[0] : NULL;
+		if (r.recipient == NULL)
+			r.recipient = quoted_to(c, t, len, &pm);
+		bnc_one_line(&c->diag, t, len);
+		r.diagnostic = c->diag.s;
+		if (bnc_classify_text(c, &r, t, NULL, NULL, 0) == -1)
+			ret = -1;
+		else
+			ret = c->emit(c->arg, &r);
+	}
+	for (i = 0; i < n; i++)
+		free(found[i]);
+	free(found);
+	free(where);
+	free(pm);
+	free(self);
+	return ret;
+}

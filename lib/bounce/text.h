@@ -1,0 +1,34 @@
+/*
+ * Plain-text bounces and text helpers (bounce/text.c): the recipients
+ * named in a bounce's words, their paragraphs, diagnostics made one line.
+ */
+#ifndef BOUNCE_TEXT_H
+#define BOUNCE_TEXT_H
+
+#include "bounce/bounce_priv.h"
+
+/* Emit the records of a plain-text bounce.  The emitter's value, or -1. */
+int	bnc_text(struct ctx *);
+
+/*
+ * s[0..len) with white space collapsed and the continuation markers of
+ * multi-line SMTP replies dropped, at most max (or DIAG_MAX) bytes.
+ */
+void	bnc_one_line_max(struct sbuf *out, const char *s, size_t len,
+	    size_t max);
+void	bnc_one_line(struct sbuf *out, const char *s, size_t len);
+
+/* The paragraph of t around offset at: [*ps, *pe). */
+void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
+	    size_t *pe);
+
+/* An address as written in a field, without "<>" (malloc'd, or NULL). */
+char	*bnc_clean_addr(const char *v);
+
+/* Is address a one of the mailboxes of l? */
+bool	bnc_in_list(InternetAddressList *l, const char *a);
+
+/* How much of the bounce text the whole-text phrase checks read. */
+size_t	bnc_text_head(const struct parts *);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * The message layer over GMime: a depth-limited walk of the MIME tree
+ * that tells each node's content type and disposition, the decoded
+ * bytes and the UTF-8 text of a part (text/html made text through
+ * mail/html), and header look-ups.  Nothing here prints, exits or keeps
+ * state between calls.
+ *
+ * A walk that counts attachments and keeps the text parts, as a linter
+ * would:
+ *
+ *	static int
+ *	visit(void *arg, const struct mail_node *n)
+ *	{
+ *		struct mine *m = arg;
+ *
+ *		if (n->message != NULL || (n->leaf && (n->attachment ||
+ *		    !n->text)))
+ *			m->nattach++;
+ *		else if (n->text)
+ *			keep(m, n->path, n->alt, mail_part_text(
+ *			    GMIME_TEXT_PART(n->obj), MAIL_TEXT_GMIME));
+ *		return MAIL_WALK_NEXT;
+ *	}
+ *	...
+ *	mail_walk(g_mime_message_get_mime_part(msg), 64, visit, &mine);
+ */
+#ifndef MAIL_MESSAGE_H
+#define MAIL_MESSAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <gmime/gmime.h>
+
+#include "core/util.h"
+
+/* One node of the MIME tree as mail_walk() shows it.  All borrowed. */
+struct mail_node {
+	GMimeObject	*obj;		/* the node itself */
+	int		 depth;		/* 0 for the top it was given */
+	const char	*path;		/* "1", "1.2", "2.1.3": positions from
+					 * 1 under each multipart; "" for the
+					 * top; the top of an enclosed message
+					 * has its message part's path */
+	const char	*type;		/* media type as written, "text" when
+					 * no Content-Type; never NULL */
+	const char	*subtype;	/* "plain" when no Content-Type; NULL
+					 * when the type has none */
+	bool		 multipart;	/* a multipart: its parts follow */
+	GMimeMessage	*message;	/* a message/rfc822 (or global) part:
+					 * the message it holds, else NULL */
+	bool		 leaf;		/* a GMimePart: content of its own */
+	bool		 text;		/* a GMimeTextPart (text slash any) */
+	bool		 attachment;	/* Content-Disposition: attachment, or
+					 * a filename given */
+	const char	*filename;	/* g_mime_part_get_filename() */
+	int		 alt;		/* 0, or the number (1, 2, ... in walk
+					 * order) of the innermost
+					 * multipart/alternative it is in */
+};
+
+/* What a visitor returns to mail_walk(). */
+enum {
+	MAIL_WALK_NEXT = 0,	/* go on: into a multipart's parts */
+	MAIL_WALK_SKIP = 1,	/* go on, but not into this multipart */
+	MAIL_WALK_INTO = 2	/* for a message part: walk the message it
+				 * holds too (its top at depth + 1) */
+};
+
+/*
+ * Called once per node, parents before children.  Returns one of
+ * MAIL_WALK_*, or a negative value, which stops the walk.
+ */
+typedef int	(*mail_visitor)(void *arg, const struct mail_node *);
+
+/*
+ * Walk the tree under top (a message's g_mime_message_get_mime_part(),
+ * or any part), depth first in order, visiting nodes of depth at most
+ * max_depth; deeper ones are left out silently.  Enclosed messages are
+ * walked only when the visitor says MAIL_WALK_INTO.  top NULL visits
+ * nothing.  Returns 0, or the visitor's negative value that stopped it.
+ */
+int	mail_walk(GMimeObject *top, int max_depth, mail_visitor visit,
+	    void *arg);
+
+/*
+ * The content of a leaf part with its transfer encoding (base64,
+ * quoted-printable) undone, no charset conversion: at most max bytes of
+ * it appended to out.  0, or -1 when it has no content or GMime cannot
+ * decode it, or out of memory.
+ */
+int	mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max);
+
+/* Flags of mail_part_text(). */
+#define MAIL_TEXT_GMIME	0x1	/* exactly g_mime_text_part_get_text() */
+
+/*
+ * The text of a text part in UTF-8, up to its first NUL; malloc'd,
+ * free() it; NULL when there is none or out of memory.  With flags 0:
+ * a part in a charset other than us-ascii, utf-8, iso-8859-1,
+ * iso-8859-15 or windows-1252, or with 8-bit bytes in one of those, is
+ * converted by GMime (g_mime_text_part_get_text()); ASCII text in one
+ * of those is taken as it is (the conversion could not change it); a
+ * part without a charset parameter is taken as it is, 8-bit bytes
+ * unconverted.  With MAIL_TEXT_GMIME: always GMime's conversion (what
+ * lint reads today).
+ */
+char	*mail_part_text(GMimeTextPart *part, unsigned flags);
+
+/*
+ * The text a reader sees of a text part, appended to out: text/html
+ * through html_lines() of mail/html.h (line breaks kept; use
+ * html_scan() on mail_part_text() for the full analysis), any other
+ * text as mail_part_text(part, 0) gives it.  0, or -1 when the part has no
+ * text or out of memory.
+ */
+int	mail_part_visible(GMimeTextPart *part, struct sbuf *out);
+
+/*
+ * The value of the first header called name (any case) of o, a message
+ * or a part, as GMime gives it, or NULL.  For a message, GMime also
+ * finds the Content-* headers it keeps with the top part.
+ */
+const char	*mail_header(GMimeObject *o, const char *name);
+
+/*
+ * The first header called name in o's own header list, and in *count
+ * how many there are (0 and NULL when none).
+ */
+GMimeHeader	*mail_header_find(GMimeObject *o, const char *name,
+		    int *count);
+
+/*
+ * The same for a message, in its own list and in its top part's list
+ * (where GMime keeps the Content-* headers): the message's first one,
+ * else the top part's; *count adds both lists.
+ */
+GMimeHeader	*mail_message_header(GMimeMessage *m, const char *name,
+		    int *count);
+
+#endif
