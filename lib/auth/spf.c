@@ -26,6 +26,7 @@
 #include "core/deliv.h"
 #include "core/util.h"
 #include "net/dns.h"
+#include "net/ip.h"
 
 #define SPF_MAX_LOOKUPS	10
 #define SPF_MAX_VOIDS	2
@@ -33,11 +34,6 @@
 #define SPF_LONG_RECORD	450	/* RFC 7208 §3.4: fits a 512-byte answer */
 #define SPF_LINT_DEPTH	20
 #define SPF_EXPAND_MAX	8192	/* longest macro expansion we build */
-
-struct ip {
-	int	af;		/* 4 or 6 */
-	uint8_t	b[16];
-};
 
 enum mech {
 	M_ALL, M_INCLUDE, M_A, M_MX, M_PTR, M_IP4, M_IP6, M_EXISTS,
@@ -51,7 +47,7 @@ struct term {
 	const char	*arg;		/* domain-spec or address, may be NULL */
 	size_t		 arglen;
 	int		 cidr4, cidr6;	/* -1: none given */
-	struct ip	 net;
+	struct ipaddr	 net;
 };
 
 struct rec {
@@ -64,7 +60,7 @@ struct rec {
 struct ctx {
 	struct dns			*dns;
 	const struct spf_request	*req;
-	struct ip			 ip;
+	struct ipaddr			 ip;
 	char				 sender[600];	/* local@domain */
 	char				 local[300];
 	char				 odomain[300];
@@ -89,62 +85,11 @@ spf_result_str(enum spf_result r)
 
 /* Addresses */
 
-static int
-ip_parse(const char *s, size_t len, struct ip *ip)
-{
-	char buf[64];
-
-	if (len == 0 || len >= sizeof(buf))
-		return -1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	memset(ip, 0, sizeof(*ip));
-	if (inet_pton(AF_INET, buf, ip->b) == 1) {
-		ip->af = 4;
-		return 0;
-	}
-	if (inet_pton(AF_INET6, buf, ip->b) == 1) {
-		ip->af = 6;
-		return 0;
-	}
-	return -1;
-}
-
-/* The client as the checks see it: an IPv4-mapped IPv6 address is IPv4. */
-static void
-ip_unmap(struct ip *ip)
-{
-	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0xff, 0xff };
-
-	if (ip->af == 6 && memcmp(ip->b, mapped, 12) == 0) {
-		memmove(ip->b, ip->b + 12, 4);
-		memset(ip->b + 4, 0, 12);
-		ip->af = 4;
-	}
-}
-
 static bool
-ip_in(const struct ip *ip, const struct ip *net, int bits)
-{
-	int full = bits / 8, rest = bits % 8;
-	uint8_t mask;
-
-	if (ip->af != net->af)
-		return false;
-	if (memcmp(ip->b, net->b, (size_t)full) != 0)
-		return false;
-	if (rest == 0)
-		return true;
-	mask = (uint8_t)(0xff << (8 - rest));
-	return (ip->b[full] & mask) == (net->b[full] & mask);
-}
-
-static bool
-ip_in_rr(const struct ip *ip, const ldns_rr *rr, int bits)
+ip_in_rr(const struct ipaddr *ip, const ldns_rr *rr, int bits)
 {
 	const ldns_rdf *f = ldns_rr_rdf(rr, 0);
-	struct ip a;
+	struct ipaddr a;
 
 	memset(&a, 0, sizeof(a));
 	if (f == NULL)
@@ -157,7 +102,7 @@ ip_in_rr(const struct ip *ip, const ldns_rr *rr, int bits)
 	else
 		return false;
 	memcpy(a.b, ldns_rdf_data(f), ldns_rdf_size(f));
-	return ip_in(ip, &a, bits);
+	return ip_in_prefix(ip, &a, bits);
 }
 
 /* Names */
@@ -235,28 +180,13 @@ enum { EXP_DOMAIN, EXP_TEXT };
 static int	ptr_validated(struct ctx *, const char *domain, char *out,
 		    size_t len);
 
+/* %{i}: the address, IPv6 as dot-separated nibbles (§7.3); %{c}: text. */
 static void
-ip_text(const struct ip *ip, bool nibbles, char *buf, size_t len)
+ip_macro_text(const struct ipaddr *ip, bool nibbles, char *buf, size_t len)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i, o = 0;
-
-	if (ip->af == 4) {
-		snprintf(buf, len, "%u.%u.%u.%u", ip->b[0], ip->b[1], ip->b[2],
-		    ip->b[3]);
-		return;
-	}
-	if (!nibbles) {
-		inet_ntop(AF_INET6, ip->b, buf, (socklen_t)len);
-		return;
-	}
-	for (i = 0; i < 16 && o + 4 < len; i++) {
-		buf[o++] = hex[ip->b[i] >> 4];
-		buf[o++] = '.';
-		buf[o++] = hex[ip->b[i] & 15];
-		buf[o++] = i == 15 ? '\0' : '.';
-	}
-	buf[len - 1] = '\0';
+	if ((nibbles ? ip_nibbles(ip, buf, len) : ip_text(ip, buf, len)) ==
+	    NULL)
+		buf[0] = '\0';
 }
 
 /* The value of one macro letter, or -1 for a letter not allowed here. */
@@ -278,7 +208,7 @@ macro_value(struct ctx *c, const char *domain, int letter, int mode,
 		snprintf(buf, len, "%s", domain);
 		return 0;
 	case 'i':
-		ip_text(&c->ip, true, buf, len);
+		ip_macro_text(&c->ip, true, buf, len);
 		return 0;
 	case 'p':
 		return ptr_validated(c, domain, buf, len);
@@ -291,7 +221,7 @@ macro_value(struct ctx *c, const char *domain, int letter, int mode,
 	case 'c':
 		if (mode != EXP_TEXT)
 			return -1;
-		ip_text(&c->ip, false, buf, len);
+		ip_macro_text(&c->ip, false, buf, len);
 		return 0;
 	case 'r':
 		if (mode != EXP_TEXT)
@@ -720,7 +650,7 @@ term_parse(char *s, struct term *t, struct rec *r, struct derr *e)
 			t->arglen = l;
 			t->cidr4 = t->m == M_IP4 ? 32 : 128;
 		}
-		if (ip_parse(p, t->arglen, &t->net) == -1 ||
+		if (ip_parse_n(p, t->arglen, &t->net) == -1 ||
 		    t->net.af != (t->m == M_IP4 ? 4 : 6)) {
 			why = t->m == M_IP4 ? "not an IPv4 address" :
 			    "not an IPv6 address";
@@ -873,30 +803,16 @@ rdf_name(const ldns_rdf *f, char *buf, size_t len)
 static ldns_rr_list *
 ptr_names(struct ctx *c, enum dns_result *res)
 {
-	ldns_rdf *rev, *ip;
 	ldns_rr_list *rrs = NULL;
 	struct derr e;
-	char *s;
+	char s[300];
 
-	ip = ldns_rdf_new(c->ip.af == 4 ? LDNS_RDF_TYPE_A :
-	    LDNS_RDF_TYPE_AAAA, c->ip.af == 4 ? 4 : 16, NULL);
-	if (ip == NULL) {
+	if (ip_reverse(&c->ip, c->ip.af == 4 ? "in-addr.arpa." : "ip6.arpa.",
+	    s, sizeof(s)) == -1) {
 		*res = DNS_TEMPERROR;
 		return NULL;
 	}
-	ldns_rdf_set_data(ip, c->ip.b);
-	rev = ldns_rdf_address_reverse(ip);
-	ldns_rdf_set_data(ip, NULL);
-	ldns_rdf_free(ip);
-	if (rev == NULL || (s = ldns_rdf2str(rev)) == NULL) {
-		if (rev != NULL)
-			ldns_rdf_deep_free(rev);
-		*res = DNS_TEMPERROR;
-		return NULL;
-	}
-	ldns_rdf_deep_free(rev);
 	*res = dns_query(c->dns, s, LDNS_RR_TYPE_PTR, &rrs, &e);
-	free(s);
 	return rrs;
 }
 
@@ -1060,7 +976,7 @@ eval_term(struct ctx *c, const char *domain, const struct term *t,
 		return MATCH;
 	case M_IP4:
 	case M_IP6:
-		return ip_in(&c->ip, &t->net, t->cidr4) ? MATCH : NOMATCH;
+		return ip_in_prefix(&c->ip, &t->net, t->cidr4) ? MATCH : NOMATCH;
 	default:
 		break;
 	}
@@ -1303,7 +1219,7 @@ spf_check(struct dns *d, const struct spf_request *req, struct spf_answer *a)
 	domain = req->domain ? req->domain : c->odomain;
 	snprintf(a->domain, sizeof(a->domain), "%.255s", domain);
 	strip_dot(a->domain);
-	if (req->ip == NULL || ip_parse(req->ip, strlen(req->ip), &c->ip) ==
+	if (req->ip == NULL || ip_parse(req->ip, &c->ip) ==
 	    -1) {
 		a->result = SPF_PERMERROR;
 		snprintf(a->reason, sizeof(a->reason), "%s: not an IP address",

@@ -1,7 +1,6 @@
 /*
  * Network lists, the trust walk and a message's hop list.  See trace/trust.h.
  */
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +9,8 @@
 #include <strings.h>
 
 #include "core/util.h"
+#include "net/ip.h"
+#include "net/orgdom.h"
 #include "trace/trust.h"
 
 struct net {
@@ -26,30 +27,18 @@ struct netlist {
 int
 trust_ip16(const char *ip, unsigned char a[16])
 {
-	unsigned char b[4];
+	struct ipaddr x;
 
-	if (strchr(ip, ':') != NULL)
-		return inet_pton(AF_INET6, ip, a) == 1 ? 0 : -1;
-	if (inet_pton(AF_INET, ip, b) != 1)
+	if (ip_parse(ip, &x) == -1)
 		return -1;
-	memset(a, 0, 10);
-	a[10] = a[11] = 0xff;
-	memcpy(a + 12, b, 4);
+	ip_to16(&x, a);
 	return 0;
 }
 
 bool
 trust_prefix_eq(const unsigned char *a, const unsigned char *b, int plen)
 {
-	int full = plen / 8, rest = plen % 8;
-	unsigned char m;
-
-	if (memcmp(a, b, (size_t)full) != 0)
-		return false;
-	if (rest == 0)
-		return true;
-	m = (unsigned char)(0xff << (8 - rest));
-	return (a[full] & m) == (b[full] & m);
+	return ip_prefix_eq(a, b, plen);
 }
 
 struct netlist *
@@ -79,6 +68,7 @@ parse_net(const char *s, struct net *n)
 {
 	char buf[80], *slash, *p;
 	const char *errstr;
+	struct ipaddr a;
 	unsigned oct[4] = { 0, 0, 0, 0 };
 	int k = 0, plen = -1, dot = 0;
 	size_t len;
@@ -104,8 +94,9 @@ parse_net(const char *s, struct net *n)
 		p++;
 	}
 	if (strchr(p, ':') != NULL) {
-		if (inet_pton(AF_INET6, p, n->a) != 1)
+		if (ip_parse(p, &a) == -1 || a.af != 6)
 			return -1;
+		memcpy(n->a, a.b, 16);
 		if (plen == -1)
 			plen = 128;
 		n->plen = plen;
@@ -220,43 +211,16 @@ netlist_match(const struct netlist *l, const char *ip)
 	return 0;
 }
 
-static bool
-in_special(const char *ip, bool loop_only)
-{
-	unsigned char a[16];
-	const unsigned char *v4 = a + 12;
-
-	if (ip == NULL || trust_ip16(ip, a) == -1)
-		return false;
-	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
-		if (v4[0] == 127)
-			return true;
-		if (loop_only)
-			return false;
-		return v4[0] == 10 ||				/* 10/8 */
-		    (v4[0] == 172 && (v4[1] & 0xf0) == 16) ||	/* 172.16/12 */
-		    (v4[0] == 192 && v4[1] == 168) ||		/* 192.168/16 */
-		    (v4[0] == 169 && v4[1] == 254) ||		/* 169.254/16 */
-		    (v4[0] == 100 && (v4[1] & 0xc0) == 64);	/* 100.64/10 */
-	}
-	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0)
-		return true;					/* ::1 */
-	if (loop_only)
-		return false;
-	return (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||	/* fe80::/10 */
-	    (a[0] & 0xfe) == 0xfc;				/* fc00::/7 */
-}
-
 bool
 ip_is_private(const char *ip)
 {
-	return in_special(ip, false);
+	return ip_text_in(ip, IP_INTERNAL);
 }
 
 bool
 ip_is_loopback(const char *ip)
 {
-	return in_special(ip, true);
+	return ip_text_in(ip, IP_LOOPBACK);
 }
 
 const char *
@@ -346,20 +310,7 @@ flag(struct hop *h, const char *f)
 const char *
 trust_reg_domain(const char *h)
 {
-	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
-	int k = 0;
-
-	while (p > h && k < 3) {
-		p--;
-		if (*p == '.')
-			dots[k++] = p;
-	}
-	if (k < 2)
-		return h;
-	/* "example.co.uk": keep three labels. */
-	if (dots[0] - dots[1] - 1 <= 3 && strlen(dots[0] + 1) == 2)
-		return k == 3 ? dots[2] + 1 : h;
-	return dots[1] + 1;
+	return orgdom_guess(h);
 }
 
 /* The same host or domain; a short name matches its first label. */
