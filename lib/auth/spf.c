@@ -139,8 +139,7 @@ ptr_names(struct ctx *c, enum dns_result *res)
 	struct derr e;
 	char s[300];
 
-	if (ip_reverse(&c->ip, c->ip.af == 4 ? "in-addr.arpa." : "ip6.arpa.",
-	    s, sizeof(s)) == -1) {
+	if (ip_reverse(&c->ip, NULL, s, sizeof(s)) == -1) {
 		*res = DNS_TEMPERROR;
 		return NULL;
 	}

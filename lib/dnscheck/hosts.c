@@ -321,8 +321,8 @@ check_ptr(struct dns *d, const char *ip, const char *helo,
 	size_t i, n;
 	int match = 0;
 
-	if (ip_parse(ip, &a) == -1 || ip_reverse(&a, a.af == 4 ?
-	    "in-addr.arpa." : "ip6.arpa.", rname, sizeof(rname)) == -1) {
+	if (ip_parse(ip, &a) == -1 || ip_reverse(&a, NULL, rname,
+	    sizeof(rname)) == -1) {
 		finding_add(l, "ptr", ip, FINDING_FAIL, NULL, "not an IP address");
 		return;
 	}

@@ -156,7 +156,7 @@ ip_reverse(const struct ipaddr *a, const char *zone, char *buf, size_t len)
 		}
 	}
 	if (zone == NULL)
-		zone = a->af == 4 ? "in-addr.arpa" : "ip6.arpa";
+		zone = a->af == 4 ? "in-addr.arpa." : "ip6.arpa.";
 	if ((size_t)snprintf(buf, len, "%s.%s", rev, zone) >= len)
 		return -1;
 	return 0;

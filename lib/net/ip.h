@@ -61,7 +61,7 @@ bool	ip_in_prefix(const struct ipaddr *a, const struct ipaddr *net,
 /*
  * The reversed name of a under zone (RFC 5782 §2.1, §2.4): "4.3.2.1.zone"
  * for 1.2.3.4, 32 nibbles last-first for IPv6.  zone NULL gives the PTR
- * name, "4.3.2.1.in-addr.arpa" or "<nibbles>.ip6.arpa" (no final dot).
+ * name, "4.3.2.1.in-addr.arpa." or "<nibbles>.ip6.arpa." (absolute).
  * Returns 0, or -1 when it does not fit (buf of 300 always does).
  */
 int	ip_reverse(const struct ipaddr *a, const char *zone, char *buf,
