@@ -1,7 +1,7 @@
 /*
- * Network lists in SpamAssassin's syntax, the trust walk over a
- * message's relays (SpamAssassin's model), and the hop list of one
- * message with its forgery and oddity flags.
+ * The trust walk over a message's relays (SpamAssassin's model) with
+ * network lists in SpamAssassin's syntax (net/netlist.h, included), and
+ * the hop list of one message with its forgery and oddity flags.
  */
 #ifndef TRUST_H
 #define TRUST_H
@@ -14,28 +14,7 @@
 
 #include "core/deliv.h"
 #include "mail/received.h"
-
-/*
- * A list of networks: "1.2.3.4", "10/8", "1.2/16", "1.2." (octet
- * shorthand), "2001:db8::/32", "[::1]", each optionally preceded by "!"
- * (excluded).  The first entry that contains an address decides.
- */
-struct netlist;
-
-struct netlist	*netlist_new(void);
-void		 netlist_free(struct netlist *);
-/*
- * Add the networks in spec (several, separated by white space or commas).
- * Returns 0, or -1 with e filled ("bad network: ...").
- */
-int		 netlist_add(struct netlist *, const char *spec,
-		    struct derr *e);
-/* Add every network in a file (one or more a line, "#" comments). */
-int		 netlist_add_file(struct netlist *, const char *path,
-		    struct derr *e);
-bool		 netlist_empty(const struct netlist *);
-/* 1: the first matching entry includes ip; 0: excluded or no match. */
-int		 netlist_match(const struct netlist *, const char *ip);
+#include "net/netlist.h"
 
 /*
  * Loopback, private, link-local, shared or unique-local address (IPv4-
