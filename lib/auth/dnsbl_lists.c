@@ -2,9 +2,6 @@
  * The DNS list file of lib/auth/dnsbl: zones, types and the meaning of each
  * answer code.  See auth/dnsbl.h.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>

@@ -8,14 +8,8 @@
  * loops; 2 void lookups; 10 MX names per mx term; 10 PTR names per ptr
  * term or %{p}.
  */
-#include <sys/socket.h>
-
-#include <arpa/inet.h>
-#include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,7 +301,8 @@ eval_term(struct ctx *c, const char *domain, const struct term *t,
 		return MATCH;
 	case M_IP4:
 	case M_IP6:
-		return ip_in_prefix(&c->ip, &t->net, t->cidr4) ? MATCH : NOMATCH;
+		return ip_in_prefix(&c->ip, &t->net, t->cidr4) ? MATCH :
+		    NOMATCH;
 	default:
 		break;
 	}
@@ -401,7 +396,8 @@ explain(struct ctx *c, const char *domain, const struct term *t)
 	const char *why;
 	size_t n;
 
-	if (t == NULL || spf_target(c, domain, t, name, sizeof(name), &why) != 0)
+	if (t == NULL ||
+	    spf_target(c, domain, t, name, sizeof(name), &why) != 0)
 		return NULL;
 	if (dns_txt(c->dns, name, &txt, &n, &e) != DNS_ANSWER)
 		return NULL;

@@ -3,14 +3,8 @@
  * redirects, reporting what check_host() would stumble on and what is
  * merely risky.  See auth/spf.h (spf_lint).
  */
-#include <sys/socket.h>
-
-#include <arpa/inet.h>
-#include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,20 +2,10 @@
  * The SPF macro expander (RFC 7208 §7): macro letters, transformers,
  * URL escaping, and the target domain of a term.  See auth/spf_priv.h.
  */
-#include <sys/socket.h>
-
-#include <arpa/inet.h>
 #include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#include <ldns/ldns.h>
 
 #include "auth/spf.h"
 #include "auth/spf_priv.h"

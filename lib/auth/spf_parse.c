@@ -3,20 +3,12 @@
  * dual CIDR lengths, and the domain-name checks the other SPF modules
  * share.  See auth/spf_priv.h.
  */
-#include <sys/socket.h>
-
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <ldns/ldns.h>
 
 #include "auth/spf.h"
 #include "auth/spf_priv.h"

@@ -4,9 +4,6 @@
  * sending IP (forward-confirmed, generic-looking, HELO).  See
  * dnscheck/hosts.h.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -65,7 +65,6 @@ static const char *const patterns[RE_N] = {
 	[RE_IDENT] = "\\bident=([^\\s()]+)",
 };
 
-
 struct rcvd_parser *
 rcvd_parser_new(struct derr *e)
 {
@@ -185,7 +184,8 @@ rcvd_ip_norm(const char *s, size_t len, char *buf, size_t buflen)
  * comment's first word, where no version number stands).
  */
 int
-rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen, int port5)
+rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
+    int port5)
 {
 	char t[80], *q, *dot;
 	unsigned char bin[16];

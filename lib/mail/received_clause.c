@@ -4,12 +4,7 @@
  * clauses (with: protocol and TLS; id, by, for: their first word).  See
  * mail/received_priv.h.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-
-#include <arpa/inet.h>
 #include <ctype.h>
-#include <pcre2.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +17,6 @@
 static const char *const kw[C_N] = {
 	NULL, "from", "by", "via", "with", "id", "for"
 };
-
 
 static int
 tok_add(struct work *w, enum tok_type type, size_t off, size_t len,

@@ -3,14 +3,7 @@
  * name, HELO and ident read from the clause and its comments by their
  * shape (see the table in received.c).  See mail/received_priv.h.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-
-#include <arpa/inet.h>
 #include <ctype.h>
-#include <pcre2.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -358,7 +351,8 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 			helo = fs;
 			helolen = fl;
 		}
-		if (hname != NULL && rcvd_set(r, RCVD_RDNS, hname, hnamelen) == -1)
+		if (hname != NULL &&
+		    rcvd_set(r, RCVD_RDNS, hname, hnamelen) == -1)
 			return -1;
 		if (ci.ident != NULL && ci.identlen > 0 &&
 		    rcvd_set_ident(r, ci.ident, ci.identlen) == -1)

@@ -4,13 +4,10 @@
  * question.  See net/dns_priv.h.
  */
 #include <errno.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <ldns/ldns.h>
 
