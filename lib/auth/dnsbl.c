@@ -20,6 +20,7 @@
 #include "core/finding.h"
 #include "core/util.h"
 #include "net/dns.h"
+#include "net/ip.h"
 
 const char *
 dnsbl_class_str(enum dnsbl_class c)
@@ -179,30 +180,11 @@ ask(const struct list *l, struct dns *d, const char *name, struct sbuf *val,
 static int
 ip_name(const char *ip, const char *zone, char *buf, size_t len)
 {
-	ldns_rdf *a, *rev;
-	char *s, *arpa;
-	int rc = -1;
+	struct ipaddr a;
 
-	if (strchr(ip, ':') != NULL)
-		a = ldns_rdf_new_frm_str(LDNS_RDF_TYPE_AAAA, ip);
-	else
-		a = ldns_rdf_new_frm_str(LDNS_RDF_TYPE_A, ip);
-	if (a == NULL)
+	if (ip_parse(ip, &a) == -1)
 		return -1;
-	if ((rev = ldns_rdf_address_reverse(a)) != NULL &&
-	    (s = ldns_rdf2str(rev)) != NULL) {
-		if ((arpa = strstr(s, "in-addr.arpa.")) == NULL)
-			arpa = strstr(s, "ip6.arpa.");
-		if (arpa != NULL) {
-			*arpa = '\0';
-			if ((size_t)snprintf(buf, len, "%s%s", s, zone) < len)
-				rc = 0;
-		}
-		free(s);
-	}
-	ldns_rdf_deep_free(rev);
-	ldns_rdf_deep_free(a);
-	return rc;
+	return ip_reverse(&a, zone, buf, len);
 }
 
 void
@@ -340,24 +322,21 @@ out:
 	sbuf_free(&why);
 }
 
-/* Private and reserved addresses are not sent to lists (RFC 5782 §6). */
+/*
+ * Private and reserved addresses are not sent to lists (RFC 5782 §6);
+ * the test entries 127.0.0.1 and 127.0.0.2 are.
+ */
 static int
 private_ip(const char *ip)
 {
-	struct in6_addr a6;
-	uint32_t a;
+	struct ipaddr a;
 
-	if (dnsbl_ip4(ip, &a) == 0) {
-		if (a == 0x7f000001 || a == 0x7f000002)
-			return 0;	/* the test entries */
-		return (a >> 24) == 10 || (a >> 24) == 127 ||
-		    (a >> 20) == 0xac1 || (a >> 16) == 0xc0a8 ||
-		    (a >> 16) == 0xa9fe || (a >> 24) == 0;
-	}
-	if (inet_pton(AF_INET6, ip, &a6) != 1)
+	if (ip_parse(ip, &a) == -1)
 		return 0;
-	return (a6.s6_addr[0] & 0xfe) == 0xfc || (a6.s6_addr[0] == 0xfe &&
-	    (a6.s6_addr[1] & 0xc0) == 0x80) || IN6_IS_ADDR_LOOPBACK(&a6);
+	if (a.af == 4 && a.b[0] == 127 && a.b[1] == 0 && a.b[2] == 0 &&
+	    (a.b[3] == 1 || a.b[3] == 2))
+		return 0;
+	return (ip_special(&a) & IP_NOT_LISTED) != 0;
 }
 
 void

@@ -2,9 +2,6 @@
  * The DNS list file of lib/auth/dnsbl: zones, types and the meaning of each
  * answer code.  See auth/dnsbl.h.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
@@ -17,15 +14,17 @@
 #include "auth/dnsbl_priv.h"
 #include "core/deliv.h"
 #include "core/util.h"
+#include "net/ip.h"
 
 int
 dnsbl_ip4(const char *s, uint32_t *v)
 {
-	struct in_addr a;
+	struct ipaddr a;
 
-	if (inet_pton(AF_INET, s, &a) != 1)
+	if (ip_parse(s, &a) == -1 || a.af != 4)
 		return -1;
-	*v = ntohl(a.s_addr);
+	*v = (uint32_t)a.b[0] << 24 | (uint32_t)a.b[1] << 16 |
+	    (uint32_t)a.b[2] << 8 | a.b[3];
 	return 0;
 }
 

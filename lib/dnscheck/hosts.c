@@ -4,9 +4,6 @@
  * sending IP (forward-confirmed, generic-looking, HELO).  See
  * dnscheck/hosts.h.
  */
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +18,7 @@
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/hosts.h"
 #include "net/dns.h"
+#include "net/ip.h"
 
 #define MX_MAX	32		/* MX hosts examined */
 
@@ -98,7 +96,7 @@ resolve(struct dns *d, const char *name, struct host *h)
 static int
 ip_literal(const char *name)
 {
-	unsigned char buf[16];
+	struct ipaddr a;
 	char s[256];
 	size_t l;
 
@@ -108,8 +106,7 @@ ip_literal(const char *name)
 		s[l - 1] = '\0';
 	if (s[0] == '[')
 		return 1;
-	return inet_pton(AF_INET, s, buf) == 1 ||
-	    inet_pton(AF_INET6, s, buf) == 1;
+	return ip_parse(s, &a) == 0;
 }
 
 static int
@@ -294,17 +291,16 @@ ip:
 static int
 has_addr(const struct host *h, const char *ip)
 {
-	unsigned char x[16], y[16];
+	struct ipaddr x, y;
 	char buf[4096], *tok, *save = NULL;
-	int af = strchr(ip, ':') ? AF_INET6 : AF_INET;
 
-	if (h->addrs.s == NULL || inet_pton(af, ip, x) != 1)
+	if (h->addrs.s == NULL || ip_parse(ip, &x) == -1)
 		return 0;
 	snprintf(buf, sizeof(buf), "%s", h->addrs.s);
 	for (tok = strtok_r(buf, " ", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ", &save))
-		if (inet_pton(af, tok, y) == 1 &&
-		    memcmp(x, y, af == AF_INET ? 4 : 16) == 0)
+		if (ip_parse(tok, &y) == 0 && x.af == y.af &&
+		    memcmp(x.b, y.b, 16) == 0)
 			return 1;
 	return 0;
 }
@@ -315,27 +311,18 @@ check_ptr(struct dns *d, const char *ip, const char *helo,
 {
 	struct derr e;
 	struct host h;
-	ldns_rdf *a, *rev;
+	struct ipaddr a;
 	ldns_rr_list *rrs = NULL;
 	enum dns_result r;
-	char *rname = NULL, name[256], why[128], *first = NULL;
+	char rname[300], name[256], why[128], *first = NULL;
 	size_t i, n;
 	int match = 0;
 
-	a = ldns_rdf_new_frm_str(strchr(ip, ':') ? LDNS_RDF_TYPE_AAAA :
-	    LDNS_RDF_TYPE_A, ip);
-	if (a == NULL) {
+	if (ip_parse(ip, &a) == -1 || ip_reverse(&a, NULL, rname,
+	    sizeof(rname)) == -1) {
 		finding_add(l, "ptr", ip, FINDING_FAIL, NULL, "not an IP address");
 		return;
 	}
-	rev = ldns_rdf_address_reverse(a);
-	ldns_rdf_deep_free(a);
-	if (rev == NULL || (rname = ldns_rdf2str(rev)) == NULL) {
-		ldns_rdf_deep_free(rev);
-		finding_add(l, "ptr", ip, FINDING_FAIL, NULL, "not an IP address");
-		return;
-	}
-	ldns_rdf_deep_free(rev);
 	r = dns_query(d, rname, LDNS_RR_TYPE_PTR, &rrs, &e);
 	if (r == DNS_TEMPERROR) {
 		finding_add(l, "ptr", ip, FINDING_TEMPERROR, NULL, "%s PTR: %s",
@@ -399,7 +386,6 @@ check_ptr(struct dns *d, const char *ip, const char *helo,
 	}
 out:
 	free(first);
-	free(rname);
 	ldns_rr_list_deep_free(rrs);
 }
 

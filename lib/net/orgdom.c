@@ -99,6 +99,11 @@ orgdom_get(const struct orgdom *o, const char *name, char *buf, size_t len)
 	while (l > 0 && d[l - 1] == '.')
 		d[--l] = '\0';
 	str_lower(d);
+	if (o == NULL) {
+		if ((size_t)snprintf(buf, len, "%s", orgdom_guess(d)) >= len)
+			return NULL;
+		return buf;
+	}
 	for (s = d; s != NULL; s = parent) {
 		parent = strchr(s, '.');
 		if (parent != NULL)
@@ -137,4 +142,23 @@ orgdom_free(struct orgdom *o)
 		free(o->rules[i]);
 	free(o->rules);
 	free(o);
+}
+
+const char *
+orgdom_guess(const char *h)
+{
+	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
+	int k = 0;
+
+	while (p > h && k < 3) {
+		p--;
+		if (*p == '.')
+			dots[k++] = p;
+	}
+	if (k < 2)
+		return h;
+	/* "example.co.uk": keep three labels. */
+	if (dots[0] - dots[1] - 1 <= 3 && strlen(dots[0] + 1) == 2)
+		return k == 3 ? dots[2] + 1 : h;
+	return dots[1] + 1;
 }

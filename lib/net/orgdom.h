@@ -21,12 +21,21 @@ struct orgdom	*orgdom_load(const char *path, struct derr *e);
 
 /*
  * The organizational domain of name (lower-cased, no trailing dot) into
- * buf; a name that is itself a public suffix is its own.  Returns buf, or
+ * buf; a name that is itself a public suffix is its own.  A NULL list
+ * (none loaded at all) uses orgdom_guess(), lower-cased.  Returns buf, or
  * NULL when it does not fit.
  */
 char	*orgdom_get(const struct orgdom *, const char *name, char *buf,
 	    size_t len);
 
 void	 orgdom_free(struct orgdom *);
+
+/*
+ * The fallback without a list: the last two labels of name, three under
+ * a two-letter TLD whose second-level label has at most three letters
+ * ("example.co.uk", "example.com.au").  A name of one or two labels is its
+ * own.  name has no final dot.  Points into name (case kept).
+ */
+const char	*orgdom_guess(const char *name);
 
 #endif

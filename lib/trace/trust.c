@@ -1,7 +1,7 @@
 /*
- * Network lists, the trust walk and a message's hop list.  See trace/trust.h.
+ * The trust walk and a message's hop list.  See trace/trust.h; the
+ * network lists are net/netlist.c.
  */
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,253 +10,37 @@
 #include <strings.h>
 
 #include "core/util.h"
+#include "net/ip.h"
+#include "net/orgdom.h"
 #include "trace/trust.h"
-
-struct net {
-	unsigned char	a[16];		/* IPv4 as ::ffff:a.b.c.d */
-	int		plen;		/* 0..128 */
-	bool		neg;
-};
-
-struct netlist {
-	struct net	*v;
-	size_t		 n, cap;
-};
 
 int
 trust_ip16(const char *ip, unsigned char a[16])
 {
-	unsigned char b[4];
+	struct ipaddr x;
 
-	if (strchr(ip, ':') != NULL)
-		return inet_pton(AF_INET6, ip, a) == 1 ? 0 : -1;
-	if (inet_pton(AF_INET, ip, b) != 1)
+	if (ip_parse(ip, &x) == -1)
 		return -1;
-	memset(a, 0, 10);
-	a[10] = a[11] = 0xff;
-	memcpy(a + 12, b, 4);
+	ip_to16(&x, a);
 	return 0;
 }
 
 bool
 trust_prefix_eq(const unsigned char *a, const unsigned char *b, int plen)
 {
-	int full = plen / 8, rest = plen % 8;
-	unsigned char m;
-
-	if (memcmp(a, b, (size_t)full) != 0)
-		return false;
-	if (rest == 0)
-		return true;
-	m = (unsigned char)(0xff << (8 - rest));
-	return (a[full] & m) == (b[full] & m);
-}
-
-struct netlist *
-netlist_new(void)
-{
-	return calloc(1, sizeof(struct netlist));
-}
-
-void
-netlist_free(struct netlist *l)
-{
-	if (l == NULL)
-		return;
-	free(l->v);
-	free(l);
-}
-
-bool
-netlist_empty(const struct netlist *l)
-{
-	return l == NULL || l->n == 0;
-}
-
-/* One network, SpamAssassin syntax.  0, or -1. */
-static int
-parse_net(const char *s, struct net *n)
-{
-	char buf[80], *slash, *p;
-	const char *errstr;
-	unsigned oct[4] = { 0, 0, 0, 0 };
-	int k = 0, plen = -1, dot = 0;
-	size_t len;
-
-	memset(n, 0, sizeof(*n));
-	if (*s == '!') {
-		n->neg = true;
-		s++;
-	}
-	if (strlen(s) >= sizeof(buf) || *s == '\0')
-		return -1;
-	snprintf(buf, sizeof(buf), "%s", s);
-	if ((slash = strchr(buf, '/')) != NULL) {
-		*slash++ = '\0';
-		plen = (int)parse_num(slash, 0, 128, &errstr);
-		if (errstr != NULL)
-			return -1;
-	}
-	p = buf;
-	len = strlen(p);
-	if (*p == '[' && len > 1 && p[len - 1] == ']') {
-		p[len - 1] = '\0';
-		p++;
-	}
-	if (strchr(p, ':') != NULL) {
-		if (inet_pton(AF_INET6, p, n->a) != 1)
-			return -1;
-		if (plen == -1)
-			plen = 128;
-		n->plen = plen;
-		return 0;
-	}
-	/* IPv4, maybe shortened: "10", "10.", "1.2", "1.2.3." */
-	while (*p != '\0') {
-		if (k == 4 || !isdigit((unsigned char)*p))
-			return -1;
-		oct[k] = (unsigned)strtoul(p, &p, 10);
-		if (oct[k] > 255)
-			return -1;
-		k++;
-		dot = 0;
-		if (*p == '.') {
-			p++;
-			dot = 1;
-		} else if (*p != '\0')
-			return -1;
-	}
-	if (k == 0)
-		return -1;
-	(void)dot;
-	if (plen == -1)
-		plen = 8 * k;
-	if (plen > 32)
-		return -1;
-	n->a[10] = n->a[11] = 0xff;
-	for (k = 0; k < 4; k++)
-		n->a[12 + k] = (unsigned char)oct[k];
-	n->plen = plen + 96;
-	return 0;
-}
-
-int
-netlist_add(struct netlist *l, const char *spec, struct derr *e)
-{
-	char *copy, *tok, *save = NULL;
-	struct net n, *nv;
-	int ret = 0;
-
-	if ((copy = strdup(spec)) == NULL) {
-		derr_set(e, "networks", "out of memory");
-		return -1;
-	}
-	for (tok = strtok_r(copy, " \t\r\n,", &save); tok != NULL;
-	    tok = strtok_r(NULL, " \t\r\n,", &save)) {
-		if (parse_net(tok, &n) == -1) {
-			derr_set(e, "networks", "bad network: %s", tok);
-			ret = -1;
-			break;
-		}
-		if (l->n == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 8;
-			if ((nv = reallocarray(l->v, l->cap,
-			    sizeof(*nv))) == NULL) {
-				derr_set(e, "networks", "out of memory");
-				ret = -1;
-				break;
-			}
-			l->v = nv;
-		}
-		l->v[l->n++] = n;
-	}
-	free(copy);
-	return ret;
-}
-
-int
-netlist_add_file(struct netlist *l, const char *path, struct derr *e)
-{
-	FILE *fp;
-	char *line = NULL, *h;
-	size_t cap = 0;
-	unsigned long lineno = 0;
-	int ret = 0;
-
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
-		return -1;
-	}
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		if ((h = strchr(line, '#')) != NULL)
-			*h = '\0';
-		if (netlist_add(l, line, e) == -1) {
-			derr_set(e, path, "line %lu: %s", lineno, e->what);
-			ret = -1;
-			break;
-		}
-	}
-	if (ret == 0 && ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
-		ret = -1;
-	}
-	free(line);
-	fclose(fp);
-	return ret;
-}
-
-int
-netlist_match(const struct netlist *l, const char *ip)
-{
-	unsigned char a[16];
-	size_t i;
-
-	if (l == NULL || ip == NULL || trust_ip16(ip, a) == -1)
-		return 0;
-	for (i = 0; i < l->n; i++)
-		if (trust_prefix_eq(a, l->v[i].a, l->v[i].plen))
-			return l->v[i].neg ? 0 : 1;
-	return 0;
-}
-
-static bool
-in_special(const char *ip, bool loop_only)
-{
-	unsigned char a[16];
-	const unsigned char *v4 = a + 12;
-
-	if (ip == NULL || trust_ip16(ip, a) == -1)
-		return false;
-	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
-		if (v4[0] == 127)
-			return true;
-		if (loop_only)
-			return false;
-		return v4[0] == 10 ||				/* 10/8 */
-		    (v4[0] == 172 && (v4[1] & 0xf0) == 16) ||	/* 172.16/12 */
-		    (v4[0] == 192 && v4[1] == 168) ||		/* 192.168/16 */
-		    (v4[0] == 169 && v4[1] == 254) ||		/* 169.254/16 */
-		    (v4[0] == 100 && (v4[1] & 0xc0) == 64);	/* 100.64/10 */
-	}
-	if (memcmp(a, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1", 16) == 0)
-		return true;					/* ::1 */
-	if (loop_only)
-		return false;
-	return (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||	/* fe80::/10 */
-	    (a[0] & 0xfe) == 0xfc;				/* fc00::/7 */
+	return ip_prefix_eq(a, b, plen);
 }
 
 bool
 ip_is_private(const char *ip)
 {
-	return in_special(ip, false);
+	return ip_text_in(ip, IP_INTERNAL);
 }
 
 bool
 ip_is_loopback(const char *ip)
 {
-	return in_special(ip, true);
+	return ip_text_in(ip, IP_LOOPBACK);
 }
 
 const char *
@@ -346,20 +130,7 @@ flag(struct hop *h, const char *f)
 const char *
 trust_reg_domain(const char *h)
 {
-	const char *p = h + strlen(h), *dots[3] = { NULL, NULL, NULL };
-	int k = 0;
-
-	while (p > h && k < 3) {
-		p--;
-		if (*p == '.')
-			dots[k++] = p;
-	}
-	if (k < 2)
-		return h;
-	/* "example.co.uk": keep three labels. */
-	if (dots[0] - dots[1] - 1 <= 3 && strlen(dots[0] + 1) == 2)
-		return k == 3 ? dots[2] + 1 : h;
-	return dots[1] + 1;
+	return orgdom_guess(h);
 }
 
 /* The same host or domain; a short name matches its first label. */

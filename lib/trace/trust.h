@@ -1,7 +1,7 @@
 /*
- * Network lists in SpamAssassin's syntax, the trust walk over a
- * message's relays (SpamAssassin's model), and the hop list of one
- * message with its forgery and oddity flags.
+ * The trust walk over a message's relays (SpamAssassin's model) with
+ * network lists in SpamAssassin's syntax (net/netlist.h, included), and
+ * the hop list of one message with its forgery and oddity flags.
  */
 #ifndef TRUST_H
 #define TRUST_H
@@ -14,30 +14,12 @@
 
 #include "core/deliv.h"
 #include "mail/received.h"
+#include "net/netlist.h"
 
 /*
- * A list of networks: "1.2.3.4", "10/8", "1.2/16", "1.2." (octet
- * shorthand), "2001:db8::/32", "[::1]", each optionally preceded by "!"
- * (excluded).  The first entry that contains an address decides.
+ * Loopback, private, link-local, shared or unique-local address (IPv4-
+ * mapped judged as IPv4): net/ip.h's IP_INTERNAL and IP_LOOPBACK.
  */
-struct netlist;
-
-struct netlist	*netlist_new(void);
-void		 netlist_free(struct netlist *);
-/*
- * Add the networks in spec (several, separated by white space or commas).
- * Returns 0, or -1 with e filled ("bad network: ...").
- */
-int		 netlist_add(struct netlist *, const char *spec,
-		    struct derr *e);
-/* Add every network in a file (one or more a line, "#" comments). */
-int		 netlist_add_file(struct netlist *, const char *path,
-		    struct derr *e);
-bool		 netlist_empty(const struct netlist *);
-/* 1: the first matching entry includes ip; 0: excluded or no match. */
-int		 netlist_match(const struct netlist *, const char *ip);
-
-/* Loopback, private, link-local, shared or unique-local address. */
 bool	ip_is_private(const char *ip);
 bool	ip_is_loopback(const char *ip);
 
@@ -94,16 +76,20 @@ void	trust_walk(struct trace *t, const struct trust_cfg *cfg);
 void	trace_reset(struct trace *t);	/* clear the hops, keep memory */
 void	trace_free(struct trace *t);
 
-/* An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1. */
+/*
+ * An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1.
+ * The next two are net/ip.h's ip_parse() + ip_to16() and ip_prefix_eq().
+ */
 int	trust_ip16(const char *ip, unsigned char a[16]);
 /* Whether two 16-byte addresses agree in their first plen bits. */
 bool	trust_prefix_eq(const unsigned char *a, const unsigned char *b,
 	    int plen);
 
 /*
- * The registered domain of a host name, a guess without the Public
- * Suffix List: the last two labels, three under a two-letter TLD with a
- * short second-level label ("example.co.uk").  Points into h.
+ * The registered domain of a host name, net/orgdom.h's guess without the
+ * Public Suffix List (orgdom_guess): the last two labels, three under a
+ * two-letter TLD with a short second-level label ("example.co.uk").
+ * Points into h.
  */
 const char	*trust_reg_domain(const char *h);
 

@@ -1,0 +1,243 @@
+/*
+ * IP addresses: parsing, prefixes, the special-purpose range table and
+ * reversed names.  See net/ip.h.
+ */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/deliv.h"
+#include "core/util.h"
+#include "net/ip.h"
+
+static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0xff, 0xff };
+
+int
+ip_parse(const char *s, struct ipaddr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (s == NULL)
+		return -1;
+	if (inet_pton(AF_INET, s, a->b) == 1) {
+		a->af = 4;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, s, a->b) == 1) {
+		a->af = 6;
+		return 0;
+	}
+	memset(a, 0, sizeof(*a));
+	return -1;
+}
+
+int
+ip_parse_n(const char *s, size_t len, struct ipaddr *a)
+{
+	char buf[64];
+
+	memset(a, 0, sizeof(*a));
+	if (len == 0 || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return ip_parse(buf, a);
+}
+
+int
+ip_parse_prefix(const char *s, struct ipaddr *a, int *bits)
+{
+	const char *slash = strchr(s, '/'), *errstr;
+	int max;
+
+	if (ip_parse_n(s, slash ? (size_t)(slash - s) : strlen(s), a) == -1)
+		return -1;
+	max = a->af == 4 ? 32 : 128;
+	*bits = max;
+	if (slash != NULL) {
+		*bits = (int)parse_num(slash + 1, 0, max, &errstr);
+		if (errstr != NULL)
+			return -1;
+	}
+	return 0;
+}
+
+void
+ip_unmap(struct ipaddr *a)
+{
+	if (a->af == 6 && memcmp(a->b, mapped, 12) == 0) {
+		memmove(a->b, a->b + 12, 4);
+		memset(a->b + 4, 0, 12);
+		a->af = 4;
+	}
+}
+
+void
+ip_to16(const struct ipaddr *a, unsigned char out[16])
+{
+	if (a->af == 6) {
+		memcpy(out, a->b, 16);
+		return;
+	}
+	memcpy(out, mapped, 12);
+	memcpy(out + 12, a->b, 4);
+}
+
+char *
+ip_text(const struct ipaddr *a, char *buf, size_t len)
+{
+	if (inet_ntop(a->af == 4 ? AF_INET : AF_INET6, a->b, buf,
+	    (socklen_t)len) == NULL)
+		return NULL;
+	return buf;
+}
+
+char *
+ip_nibbles(const struct ipaddr *a, char *buf, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0;
+
+	if (a->af == 4)
+		return ip_text(a, buf, len);
+	if (len < 64)
+		return NULL;
+	for (i = 0; i < 16; i++) {
+		buf[o++] = hex[a->b[i] >> 4];
+		buf[o++] = '.';
+		buf[o++] = hex[a->b[i] & 15];
+		buf[o++] = i == 15 ? '\0' : '.';
+	}
+	return buf;
+}
+
+bool
+ip_prefix_eq(const unsigned char *a, const unsigned char *b, int bits)
+{
+	int full = bits / 8, rest = bits % 8;
+	unsigned char m;
+
+	if (memcmp(a, b, (size_t)full) != 0)
+		return false;
+	if (rest == 0)
+		return true;
+	m = (unsigned char)(0xff << (8 - rest));
+	return (a[full] & m) == (b[full] & m);
+}
+
+bool
+ip_in_prefix(const struct ipaddr *a, const struct ipaddr *net, int bits)
+{
+	if (a->af != net->af)
+		return false;
+	return ip_prefix_eq(a->b, net->b, bits);
+}
+
+int
+ip_reverse(const struct ipaddr *a, const char *zone, char *buf, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	char rev[80];
+	size_t o = 0;
+	int i;
+
+	if (a->af == 4)
+		snprintf(rev, sizeof(rev), "%u.%u.%u.%u", a->b[3], a->b[2],
+		    a->b[1], a->b[0]);
+	else {
+		for (i = 15; i >= 0; i--) {
+			rev[o++] = hex[a->b[i] & 15];
+			rev[o++] = '.';
+			rev[o++] = hex[a->b[i] >> 4];
+			rev[o++] = i == 0 ? '\0' : '.';
+		}
+	}
+	if (zone == NULL)
+		zone = a->af == 4 ? "in-addr.arpa." : "ip6.arpa.";
+	if ((size_t)snprintf(buf, len, "%s.%s", rev, zone) >= len)
+		return -1;
+	return 0;
+}
+
+/* The special-purpose table (see net/ip.h for the sources). */
+static const struct special {
+	int		 af;
+	const char	*net;
+	int		 bits;
+	unsigned	 range;
+} specials[] = {
+	{ 4, "0.0.0.0",		8,	IP_THISNET },
+	{ 4, "10.0.0.0",	8,	IP_PRIVATE },
+	{ 4, "100.64.0.0",	10,	IP_SHARED },
+	{ 4, "127.0.0.0",	8,	IP_LOOPBACK },
+	{ 4, "169.254.0.0",	16,	IP_LINKLOCAL },
+	{ 4, "172.16.0.0",	12,	IP_PRIVATE },
+	{ 4, "192.0.0.0",	24,	IP_PROTOCOL },
+	{ 4, "192.0.2.0",	24,	IP_DOC },
+	{ 4, "192.88.99.0",	24,	IP_RELAY },
+	{ 4, "192.168.0.0",	16,	IP_PRIVATE },
+	{ 4, "198.18.0.0",	15,	IP_BENCHMARK },
+	{ 4, "198.51.100.0",	24,	IP_DOC },
+	{ 4, "203.0.113.0",	24,	IP_DOC },
+	{ 4, "224.0.0.0",	4,	IP_MULTICAST },
+	{ 4, "240.0.0.0",	4,	IP_RESERVED },
+	{ 4, "255.255.255.255",	32,	IP_RESERVED },
+	{ 6, "::",		128,	IP_UNSPECIFIED },
+	{ 6, "::1",		128,	IP_LOOPBACK },
+	{ 6, "::ffff:0:0",	96,	IP_MAPPED },
+	{ 6, "64:ff9b::",	96,	IP_TRANSLATION },
+	{ 6, "64:ff9b:1::",	48,	IP_TRANSLATION },
+	{ 6, "100::",		64,	IP_DISCARD },
+	{ 6, "2001::",		23,	IP_PROTOCOL },
+	{ 6, "2001:2::",	48,	IP_BENCHMARK },
+	{ 6, "2001:db8::",	32,	IP_DOC },
+	{ 6, "3fff::",		20,	IP_DOC },
+	{ 6, "fc00::",		7,	IP_PRIVATE },
+	{ 6, "fe80::",		10,	IP_LINKLOCAL },
+	{ 6, "ff00::",		8,	IP_MULTICAST },
+};
+
+unsigned
+ip_special(const struct ipaddr *a)
+{
+	struct ipaddr net;
+	unsigned r = 0;
+	size_t i;
+
+	for (i = 0; i < nitems(specials); i++) {
+		if (specials[i].af != a->af ||
+		    ip_parse(specials[i].net, &net) == -1)
+			continue;
+		if (ip_in_prefix(a, &net, specials[i].bits))
+			r |= specials[i].range;
+	}
+	return r;
+}
+
+const char *
+ip_range_name(enum ip_range r)
+{
+	static const char *const names[] = { "this-network", "unspecified",
+	    "loopback", "private", "shared", "link-local", "protocol",
+	    "documentation", "benchmark", "6to4-relay", "ipv4-mapped",
+	    "translation", "discard", "multicast", "reserved" };
+	size_t i;
+
+	for (i = 0; i < nitems(names); i++)
+		if ((unsigned)r == 1u << i)
+			return names[i];
+	return "?";
+}
+
+bool
+ip_text_in(const char *s, unsigned ranges)
+{
+	struct ipaddr a;
+
+	if (s == NULL || ip_parse(s, &a) == -1)
+		return false;
+	ip_unmap(&a);
+	return (ip_special(&a) & ranges) != 0;
+}
