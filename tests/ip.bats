@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# lib/net/ip: parsing, prefixes, the special-purpose table and reversed
+# lib/core/ip: parsing, prefixes, the special-purpose table and reversed
 # names, through the ip-check driver.
 
 setup() {

@@ -18,9 +18,9 @@
 #include "auth/dnsbl_priv.h"
 #include "core/deliv.h"
 #include "core/finding.h"
+#include "core/ip.h"
 #include "core/util.h"
 #include "net/dns.h"
-#include "net/ip.h"
 
 const char *
 dnsbl_class_str(enum dnsbl_class c)

@@ -13,8 +13,8 @@
 #include "auth/dnsbl.h"
 #include "auth/dnsbl_priv.h"
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
-#include "net/ip.h"
 
 int
 dnsbl_ip4(const char *s, uint32_t *v)

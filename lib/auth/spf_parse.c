@@ -13,9 +13,9 @@
 #include "auth/spf.h"
 #include "auth/spf_priv.h"
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
 #include "net/dns.h"
-#include "net/ip.h"
 
 /* Names */
 

@@ -12,9 +12,9 @@
 
 #include "auth/spf.h"
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
 #include "net/dns.h"
-#include "net/ip.h"
 
 /* Limits (RFC 7208 §4.6.4) and sizes. */
 #define SPF_MAX_LOOKUPS	10

@@ -14,11 +14,11 @@
 
 #include "core/deliv.h"
 #include "core/finding.h"
+#include "core/ip.h"
 #include "core/util.h"
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/hosts.h"
 #include "net/dns.h"
-#include "net/ip.h"
 
 #define MX_MAX	32		/* MX hosts examined */
 

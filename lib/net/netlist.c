@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
-#include "net/ip.h"
 #include "net/netlist.h"
 
 struct net {

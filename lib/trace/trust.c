@@ -9,8 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/ip.h"
 #include "core/util.h"
-#include "net/ip.h"
 #include "net/orgdom.h"
 #include "trace/trust.h"
 

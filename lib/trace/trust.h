@@ -18,7 +18,7 @@
 
 /*
  * Loopback, private, link-local, shared or unique-local address (IPv4-
- * mapped judged as IPv4): net/ip.h's IP_INTERNAL and IP_LOOPBACK.
+ * mapped judged as IPv4): core/ip.h's IP_INTERNAL and IP_LOOPBACK.
  */
 bool	ip_is_private(const char *ip);
 bool	ip_is_loopback(const char *ip);
@@ -78,7 +78,7 @@ void	trace_free(struct trace *t);
 
 /*
  * An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1.
- * The next two are net/ip.h's ip_parse() + ip_to16() and ip_prefix_eq().
+ * The next two are core/ip.h's ip_parse() + ip_to16() and ip_prefix_eq().
  */
 int	trust_ip16(const char *ip, unsigned char a[16]);
 /* Whether two 16-byte addresses agree in their first plen bits. */

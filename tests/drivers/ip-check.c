@@ -1,5 +1,5 @@
 /*
- * ip-check: what lib/net/ip makes of addresses.
+ * ip-check: what lib/core/ip makes of addresses.
  *
  *   ip-check ADDR...            one line per address
  *   ip-check -p ADDR PREFIX     "in" or "out" (PREFIX: address[/bits])
@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "net/ip.h"
+#include "core/ip.h"
 
 static int
 one(const char *s)

@@ -4,8 +4,8 @@
  * registries (RFC 6890 and its updates) as one table, and the reversed
  * names of DNSBL and PTR look-ups.  No DNS, no allocation, no state.
  */
-#ifndef NET_IP_H
-#define NET_IP_H
+#ifndef CORE_IP_H
+#define CORE_IP_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /*
  * IP addresses: parsing, prefixes, the special-purpose range table and
- * reversed names.  See net/ip.h.
+ * reversed names.  See core/ip.h.
  */
 #include <sys/socket.h>
 
@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
-#include "net/ip.h"
 
 static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0xff, 0xff };
@@ -161,7 +161,7 @@ ip_reverse(const struct ipaddr *a, const char *zone, char *buf, size_t len)
 	return 0;
 }
 
-/* The special-purpose table (see net/ip.h for the sources). */
+/* The special-purpose table (see core/ip.h for the sources). */
 static const struct special {
 	int		 af;
 	const char	*net;
