@@ -22,4 +22,4 @@ echo '$ deliv-header-trace --abuse-db abuse.db --trusted 192.0.2.25 --json spam.
 echo
 echo '$ deliv-header-trace --abuse-db abuse.db --trusted 192.0.2.25 --complaint arf spam.eml | head -30'
 "$t" --abuse-db "$tmp/abuse.db" --trusted 192.0.2.25 --complaint arf \
-    --reporter abuse@example.net spam.eml | head -30
+    --reporter abuse@example.net spam.eml | sed -n 1,30p

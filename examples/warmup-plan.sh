@@ -22,4 +22,4 @@ echo
 echo "# as a chart, first 10 days"
 "$bin" --monthly 100000 --start 2026-12-01 \
     --mix-from warmup-plan/recipients.txt \
-    --results warmup-plan/results.tsv --chart | head -n 11
+    --results warmup-plan/results.tsv --chart | sed -n 1,11p
