@@ -1,8 +1,11 @@
 /*
  * Command-line plumbing shared by the tools.  See core/cli.h.
  */
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 
 #include "core/cli.h"
 #include "core/deliv.h"
+#include "core/util.h"
 
 const char *
 cli_progname(void)
@@ -149,4 +153,102 @@ cli_progress_end(struct cli_progress *p)
 	if (p->shown)
 		fputs("\r\033[K", stderr);
 	free(p);
+}
+
+/* Write a bound of cli_num's range as the user would type it. */
+static void
+fmt_bound(char *buf, size_t len, double v, bool integer)
+{
+	if (integer)
+		snprintf(buf, len, "%.0f", v);
+	else
+		snprintf(buf, len, "%g", v);
+}
+
+int
+cli_num(const char *opt, const char *arg, double min, double max,
+    bool integer, double *v, struct derr *e)
+{
+	char *end, lo[32], hi[32];
+	long long ll;
+	double d;
+
+	errno = 0;
+	end = NULL;
+	if (arg == NULL || *arg == '\0' || isspace((unsigned char)*arg))
+		goto bad;
+	if (integer) {
+		ll = strtoll(arg, &end, 10);
+		d = (double)ll;
+	} else
+		d = strtod(arg, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(d) || d < min ||
+	    d > max)
+		goto bad;
+	*v = d;
+	return 0;
+bad:
+	fmt_bound(lo, sizeof(lo), min, integer);
+	fmt_bound(hi, sizeof(hi), max, integer);
+	derr_set(e, opt, "not a number between %s and %s: %s", lo, hi,
+	    arg != NULL ? arg : "");
+	return -1;
+}
+
+/* Seconds since the epoch, digits only. */
+static int
+epoch_seconds(const char *s, time_t *t)
+{
+	const char *errstr;
+	long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = parse_num(s, 0, LLONG_MAX, &errstr);
+	if (errstr != NULL)
+		return -1;
+	*t = (time_t)v;
+	return 0;
+}
+
+/* YYYY-MM-DDTHH:MM:SSZ, UTC. */
+static int
+rfc3339_utc(const char *s, time_t *t)
+{
+	char day[11];
+	int h, mi, sec, n = 0;
+
+	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (time_parse_ymd(day, t) == -1 ||
+	    sscanf(s + 11, "%2d:%2d:%2dZ%n", &h, &mi, &sec, &n) != 3 ||
+	    n != 9 || h > 23 || mi > 59 || sec > 60 || h < 0 || mi < 0 ||
+	    sec < 0)
+		return -1;
+	*t += (time_t)h * 3600 + mi * 60 + sec;
+	return 0;
+}
+
+int
+cli_now(const char *arg, time_t *now, struct derr *e)
+{
+	const char *sde;
+
+	if (arg != NULL) {
+		if (epoch_seconds(arg, now) == 0 ||
+		    time_parse_ymd(arg, now) == 0 || rfc3339_utc(arg, now) == 0)
+			return 0;
+		derr_set(e, "--now", "not a time: %s", arg);
+		return -1;
+	}
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL) {
+		if (epoch_seconds(sde, now) == 0)
+			return 0;
+		derr_set(e, "SOURCE_DATE_EPOCH", "not a time: %s", sde);
+		return -1;
+	}
+	*now = time(NULL);
+	return 0;
 }
