@@ -252,3 +252,16 @@ cli_now(const char *arg, time_t *now, struct derr *e)
 	*now = time(NULL);
 	return 0;
 }
+
+int
+cli_data_file(const char *dir, const char *name, char *buf, size_t len)
+{
+	char d[PATH_MAX];
+
+	if (find_data_dir(dir, getenv("DELIV_DATA"), DELIV_DATADIR "/data",
+	    "data", d, sizeof(d)) == -1)
+		return -1;
+	if ((size_t)snprintf(buf, len, "%s/%s", d, name) >= len)
+		return -1;
+	return 0;
+}

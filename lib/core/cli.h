@@ -107,6 +107,15 @@ int	cli_now(const char *arg, time_t *now, struct derr *e);
 	"                        YYYY-MM-DDTHH:MM:SSZ (default: " \
 	"$SOURCE_DATE_EPOCH, the clock)\n"
 
+/*
+ * The path of the shipped data file name ("rir.tsv") in buf: in dir (a
+ * --data option, may be NULL), else in $DELIV_DATA, the installed data
+ * directory or the source tree's data/ (see find_data_dir).  Returns 0,
+ * or -1 when there is no data directory (or buf is too short).
+ */
+int	cli_data_file(const char *dir, const char *name, char *buf,
+	    size_t len);
+
 /* The tool's short name from argv[0]: "deliv-lint" for every spelling. */
 const char	*cli_progname(void);
 
