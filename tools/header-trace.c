@@ -240,9 +240,7 @@ main(int argc, char *argv[])
 	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct derr e;
-	const struct out_col *cols;
 	char table[PATH_MAX + 16];
-	size_t ncols;
 	int rc;
 
 	options(&c, argc, argv);
@@ -270,9 +268,8 @@ main(int argc, char *argv[])
 	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
 	    (c.w.parser = rcvd_parser_new(&e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	cols = trace_record_cols(&ncols);
 	if (c.w.complaint == 0 &&
-	    (c.w.out = out_open(stdout, &c.oo, cols, ncols)) == NULL)
+	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	io.progress = cli_progress_start(&c.oo, "messages");
 	if ((in = input_open(argc, argv, &io)) == NULL)

@@ -62,11 +62,10 @@ static const struct {
 	{ C_TLS_VERSION, RCVD_TLS_VERSION }, { C_TLS_CIPHER, RCVD_TLS_CIPHER }
 };
 
-const struct out_col *
-trace_record_cols(size_t *n)
+struct out *
+trace_record_open(FILE *fp, const struct out_opts *oo)
 {
-	*n = nitems(cols);
-	return cols;
+	return out_open(fp, oo, cols, nitems(cols));
 }
 
 int

@@ -25,8 +25,8 @@
  */
 extern const char *const trace_xorig_headers[];
 
-/* The columns of a record, for out_open(). */
-const struct out_col	*trace_record_cols(size_t *n);
+/* Open the record writer on fp (out_open with this module's columns). */
+struct out	*trace_record_open(FILE *fp, const struct out_opts *oo);
 
 /*
  * Write hop i of t as a record of kind record ("hop" or "origin") of
