@@ -18,6 +18,7 @@
 #include "core/deliv.h"
 #include "core/out.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/draw.h"
 #include "warmup/provider.h"
 #include "warmup/results.h"

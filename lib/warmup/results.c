@@ -14,10 +14,10 @@
 
 #include "core/deliv.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/mix.h"
 #include "warmup/provider.h"
 #include "warmup/results.h"
-#include "warmup/warmup.h"
 
 #define MAXF	40		/* fields of a record */
 

@@ -8,8 +8,8 @@
 
 #include "core/deliv.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/rules.h"
-#include "warmup/warmup.h"
 
 static char	*fmt_pct(char *, size_t, long long, long long);
 

@@ -70,11 +70,4 @@ bool		 warm_plan_stopped(const struct warm_plan *);
 /* Result days that fell outside the plan's sending days. */
 long		 warm_plan_unused(const struct warm_plan *);
 
-/* 1234567 as "1,234,567" in buf; returns buf. */
-char	*warm_fmt_num(char *buf, size_t len, long long v);
-
-/* Days since 1970-01-01 of t, and back. */
-long	warm_day_of(time_t t);
-time_t	warm_time_of(long day);
-
 #endif
