@@ -343,7 +343,7 @@ scenario() {
 	[[ $stderr == *"give one target: --monthly N or --daily N"*"usage: deliv-warmup-plan"* ]]
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --monthly 10
 	run --separate-stderr -2 deliv-warmup-plan --daily 0
-	[[ $stderr == *"--daily: 0: too small"* ]]
+	[[ $stderr == "deliv-warmup-plan: --daily: not a number between 1 and 1000000000000: 0"$'\n'"usage: deliv-warmup-plan"* ]]
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --pace fast
 	[[ $stderr == *"--pace: fast: not conservative, standard or aggressive"* ]]
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --start 2026-13-01

@@ -265,3 +265,34 @@ cli_data_file(const char *dir, const char *name, char *buf, size_t len)
 		return -1;
 	return 0;
 }
+
+FILE *
+cli_open(const char *path, const char *mode)
+{
+	FILE *fp;
+
+	if (path == NULL)
+		return NULL;
+	if (strcmp(path, "-") == 0 && mode[0] == 'r')
+		return stdin;
+	if ((fp = fopen(path, mode)) == NULL)
+		err(DELIV_EXIT_ERROR, "%s", path);
+	return fp;
+}
+
+int
+cli_close(FILE *fp, const char *path)
+{
+	if (fp == NULL || fp == stdin)
+		return 0;
+	if (fflush(fp) == EOF || ferror(fp)) {
+		warn("%s", path);
+		fclose(fp);
+		return -1;
+	}
+	if (fclose(fp) == EOF) {
+		warn("%s", path);
+		return -1;
+	}
+	return 0;
+}

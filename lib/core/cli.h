@@ -8,6 +8,7 @@
 #define CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -115,6 +116,15 @@ int	cli_now(const char *arg, time_t *now, struct derr *e);
  */
 int	cli_data_file(const char *dir, const char *name, char *buf,
 	    size_t len);
+
+/*
+ * Files a tool acquires before its loop: cli_open() opens path with mode
+ * ("-" is stdin for reading; NULL gives NULL) or exits 2 with
+ * "deliv-TOOL: path: why"; cli_close() flushes and closes one opened for
+ * writing, says why it cannot and returns -1, else 0 (NULL: a no-op).
+ */
+FILE	*cli_open(const char *path, const char *mode);
+int	 cli_close(FILE *fp, const char *path);
 
 /* The tool's short name from argv[0]: "deliv-lint" for every spelling. */
 const char	*cli_progname(void);

@@ -496,8 +496,8 @@ warm_results_read(struct warm_results *w, FILE *fp, const char *name,
 				continue;
 			}
 			fmt = *get(&r, bccols[BC_RECIPIENT]) != '\0' ||
-			    *get(&r, plaincols[PL_PROVIDER]) == '\0' ? FMT_BOUNCE :
-			    FMT_PLAIN;
+			    *get(&r, plaincols[PL_PROVIDER]) == '\0' ?
+			    FMT_BOUNCE : FMT_PLAIN;
 		} else {
 			const char *vals[MAXF];
 
@@ -652,4 +652,19 @@ fail:
 	free(line);
 	free(hcopy);
 	return -1;
+}
+
+int
+warm_results_mix_from(FILE *fp, const char *name,
+    const struct prov_table *pt, struct warm_mix *mix, struct derr *e)
+{
+	memset(mix, 0, sizeof(*mix));
+	if (warm_results_count_recipients(fp, name, pt, mix, e) < 0)
+		return -1;
+	warm_mix_sort(mix);
+	if (mix->n == 0) {
+		derr_set(e, name, "no recipient addresses");
+		return -1;
+	}
+	return 0;
 }

@@ -292,8 +292,8 @@ evaluate(struct warm_plan *pl, size_t j, int d)
 	struct pstate *ps = &pl->p[j];
 	struct warm_rule w;
 
-	if (warm_rule_eval(&pl->hist[j], WARM_MAXPROV, d, ps->vol, &ps->lasthit,
-	    &w) == -1 || w.act == WARM_RULE_RAMP) {
+	if (warm_rule_eval(pl->o.rules, &pl->hist[j], WARM_MAXPROV, d, ps->vol,
+	    &ps->lasthit, &w) == -1 || w.act == WARM_RULE_RAMP) {
 		free(w.note);
 		return;		/* a clean day leaves queued holds alone */
 	}
@@ -501,7 +501,10 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		return NULL;
 	}
 	pl->o = *o;
-	pl->o.results = o->results;
+	if (o->results != NULL && o->rules == NULL) {
+		derr_set(e, "plan", "results without rules to adapt by");
+		goto fail;
+	}
 	if (pl->o.ips < 1)
 		pl->o.ips = 1;
 	if (pl->o.mix.n == 0)

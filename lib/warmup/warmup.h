@@ -21,6 +21,7 @@
 enum warm_pace { WARM_CONSERVATIVE, WARM_STANDARD, WARM_AGGRESSIVE };
 
 struct warm_results;
+struct warm_rules;
 
 struct warm_opts {
 	long long		 monthly;	/* --monthly N, or 0 */
@@ -34,6 +35,7 @@ struct warm_opts {
 	struct warm_mix		 mix;
 	struct warm_mix		 caps;		/* --cap: daily ceilings */
 	const struct warm_results	*results;	/* NULL: a plan without results */
+	const struct warm_rules		*rules;		/* needed with results */
 };
 
 struct warm_row {
