@@ -346,3 +346,12 @@ IN
 	SOURCE_DATE_EPOCH=soon run --separate-stderr -2 deliv-header-trace "$BATS_TEST_TMPDIR/n.eml"
 	assert_equal "$stderr" "deliv-header-trace: SOURCE_DATE_EPOCH: not a time: soon"
 }
+
+@test "--progress: the input loop ticks it, with the share of the bytes read" {
+	local s=$TOP/examples/header-trace/spam.eml
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 deliv-header-trace --progress "$s" "$s"
+	[[ $stderr == *"deliv-header-trace: 1 messages, "*"/s, 50%, ETA "* ]]
+	[[ $stderr == *"deliv-header-trace: 2 messages, "*"/s, 100%, ETA "* ]]
+	run --separate-stderr -0 deliv-header-trace --no-progress "$s"
+	assert_equal "$stderr" ""
+}

@@ -1,7 +1,6 @@
 /*
  * Command-line plumbing shared by the tools.  See core/cli.h.
  */
-#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <limits.h>
@@ -175,7 +174,9 @@ cli_num(const char *opt, const char *arg, double min, double max,
 
 	errno = 0;
 	end = NULL;
-	if (arg == NULL || *arg == '\0' || isspace((unsigned char)*arg))
+	/* Decimal only: no blanks, hex, "inf" or "nan". */
+	if (arg == NULL || *arg == '\0' ||
+	    arg[strspn(arg, "0123456789.+-eE")] != '\0')
 		goto bad;
 	if (integer) {
 		ll = strtoll(arg, &end, 10);
