@@ -4,6 +4,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,6 +116,21 @@ check_note(const char *note, const char *where, struct derr *e)
 	return 0;
 }
 
+/* Fill e with where and a message; returns -1. */
+static int __attribute__((format(printf, 3, 4)))
+bad(struct derr *e, const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return -1;
+	va_start(ap, fmt);
+	derr_set(e, where, "%s", "");
+	vsnprintf(e->what, sizeof(e->what), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 /* Parse the fields f[] of one line into r.  0, or -1 (e filled). */
 static int
 parse_rule(struct warm_rules *rs, char **f, const char *where,
@@ -126,53 +142,51 @@ parse_rule(struct warm_rules *rs, char **f, const char *where,
 
 	if (*f[0] == '\0' || strspn(f[0], "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(f[0]))
-		return derr_set(e, where, "rule: not a name: %s", f[0]), -1;
+		return bad(e, where, "rule: not a name: %s", f[0]);
 	for (i = 0; i < rs->n; i++)
 		if (strcmp(rs->r[i].name, f[0]) == 0)
-			return derr_set(e, where, "rule %s given twice", f[0]),
-			    -1;
+			return bad(e, where, "rule %s given twice", f[0]);
 	if ((k = lookup(measures, nitems(measures), f[1])) == -1)
-		return derr_set(e, where, "unknown measure: %s", f[1]), -1;
+		return bad(e, where, "unknown measure: %s", f[1]);
 	r->measure = (enum measure)k;
 	if ((k = lookup(ops, nitems(ops), f[2])) == -1)
-		return derr_set(e, where, "unknown op: %s (>, >= or <)", f[2]),
-		    -1;
+		return bad(e, where, "unknown op: %s (>, >= or <)", f[2]);
 	r->op = (enum op)k;
 	r->bp = strcmp(f[3], "-") == 0 ? -1 : parse_bp(f[3]);
 	if (r->bp == -1 && (strcmp(f[3], "-") != 0 || (r->measure !=
 	    M_AUTHFAIL && r->measure != M_REPEAT)))
-		return derr_set(e, where, "percent: not a number between 0.01 "
-		    "and 100 with up to 2 decimals: %s", f[3]), -1;
+		return bad(e, where, "percent: not a number between 0.01 "
+		    "and 100 with up to 2 decimals: %s", f[3]);
 	r->min = strcmp(f[4], "-") == 0 ? 0 : parse_num(f[4], 0, 1000000000,
 	    &errstr);
 	if (strcmp(f[4], "-") != 0 && errstr != NULL)
-		return derr_set(e, where, "min: not a count: %s", f[4]), -1;
+		return bad(e, where, "min: not a count: %s", f[4]);
 	r->days = strcmp(f[5], "-") == 0 ? 0 : (int)parse_num(f[5], 1, 366,
 	    &errstr);
 	if ((strcmp(f[5], "-") != 0 && errstr != NULL) ||
 	    (r->measure == M_REPEAT) != (r->days > 0))
-		return derr_set(e, where, "days: a window of 1 to 366 days for "
-		    "repeat, - for the others: %s", f[5]), -1;
+		return bad(e, where, "days: a window of 1 to 366 days for "
+		    "repeat, - for the others: %s", f[5]);
 	if (strcmp(f[6], "yes") != 0 && strcmp(f[6], "-") != 0)
-		return derr_set(e, where, "today: not yes or -: %s", f[6]), -1;
+		return bad(e, where, "today: not yes or -: %s", f[6]);
 	r->today = strcmp(f[6], "yes") == 0;
 	r->nwhen = 0;
 	save = NULL;
 	tok = strcmp(f[7], "-") == 0 ? NULL : strtok_r(f[7], ",", &save);
 	for (; tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		bool not = *tok == '!';
+		bool neg = *tok == '!';
 
 		for (i = 0; i < rs->n; i++)
-			if (strcmp(rs->r[i].name, tok + not) == 0)
+			if (strcmp(rs->r[i].name, tok + neg) == 0)
 				break;
 		if (i == rs->n || r->nwhen == MAXWHEN)
-			return derr_set(e, where, "when: %s: no such rule on an "
-			    "earlier line", tok + not), -1;
-		r->when[r->nwhen++] = not ? ~i : i;
+			return bad(e, where, "when: %s: no such rule on an "
+			    "earlier line", tok + neg);
+		r->when[r->nwhen++] = neg ? ~i : i;
 	}
 	if ((k = lookup(actions, nitems(actions), f[8])) < 1)
-		return derr_set(e, where, "unknown action: %s (hold, backoff, "
-		    "pause or stop)", f[8]), -1;
+		return bad(e, where, "unknown action: %s (hold, backoff, "
+		    "pause or stop)", f[8]);
 	r->act = (enum warm_rule_act)k;
 	r->num = r->act == WARM_RULE_HOLD ? 1 : 0;
 	r->den = 1;
@@ -180,18 +194,17 @@ parse_rule(struct warm_rules *rs, char **f, const char *where,
 		if (sscanf(f[9], "%d/%d%n", &r->num, &r->den, &k) != 2 ||
 		    f[9][k] != '\0' || r->num < 1 || r->den < 2 ||
 		    r->num >= r->den || r->den > 1000)
-			return derr_set(e, where, "factor: not N/D below 1: %s",
-			    f[9]), -1;
+			return bad(e, where, "factor: not N/D below 1: %s",
+			    f[9]);
 	} else if (strcmp(f[9], "-") != 0)
-		return derr_set(e, where, "factor: only for backoff: %s", f[9]),
-		    -1;
+		return bad(e, where, "factor: only for backoff: %s", f[9]);
 	if (check_note(f[11], where, e) == -1)
 		return -1;
 	if ((r->name = strdup(f[0])) == NULL ||
 	    (r->thr = strdup(f[3])) == NULL ||
 	    (r->source = strdup(f[10])) == NULL ||
 	    (r->note = strdup(f[11])) == NULL)
-		return derr_set(e, where, "out of memory"), -1;
+		return bad(e, where, "out of memory");
 	return 0;
 }
 
