@@ -21,17 +21,17 @@ _deliv_spec()
 
 	header-trace)
 		# header-trace options
-		opts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --lookup --msa --no-originating --reporter --server --trusted --trusted-file --zone'
-		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --msa --reporter --server --trusted --trusted-file --zone'
+		opts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --lookup --msa --no-originating --now --reporter --server --trusted --trusted-file --zone'
+		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --msa --now --reporter --server --trusted --trusted-file --zone'
 		fileopts+=' --abuse-db --import-registry --trusted-file --zone'
 		diropts+=' --data'
 		;;
 
 	dnscheck)
 		# dnscheck options
-		opts+=' --helo --ip --jobs -j --lists --only --origin --retries'
+		opts+=' --helo --ip --jobs -j --lists --now --only --origin --retries'
 		opts+=' --selector --sender --server --skip --timeout --zone'
-		argopts+=' --helo --ip --jobs -j --lists --only --origin --retries'
+		argopts+=' --helo --ip --jobs -j --lists --now --only --origin --retries'
 		argopts+=' --selector --sender --server --skip --timeout --zone'
 		fileopts+=' --lists --zone'
 		;;
@@ -45,9 +45,9 @@ _deliv_spec()
 
 	warmup-plan)
 		# warmup-plan options
-		opts+=' --cap --chart --daily --days --db --ics --ips --migrate --mix --mix-from --monthly --pace --results --start --svg --weekdays-only'
-		argopts+=' --cap --daily --days --db --ics --ips --mix --mix-from --monthly --pace --results --start --svg'
-		fileopts+=' --db --ics --mix-from --results --svg'
+		opts+=' --cap --chart --daily --days --db --ics --ips --migrate --mix --mix-from --monthly --now --pace --results --rules --start --svg --weekdays-only'
+		argopts+=' --cap --daily --days --db --ics --ips --mix --mix-from --monthly --now --pace --results --rules --start --svg'
+		fileopts+=' --db --ics --mix-from --results --rules --svg'
 		;;
 	esac
 }

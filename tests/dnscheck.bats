@@ -235,3 +235,21 @@ fake() {
 	run spf_suite server "$CORPORA/spf/zones/rfc4408"
 	assert_output $'FAIL\t02.zone\ttxttimeout\twant fail,temperror\tgot none\ttxttimeout.example.net: no SPF record (no TXT record)\n188 passed, 1 failed, 2 skipped'
 }
+
+@test "dnscheck: number options go through cli_num: exact range errors, exit 2" {
+	run --separate-stderr -2 deliv-dnscheck --timeout 0 x.test
+	assert_equal "$stderr" "deliv-dnscheck: --timeout: not a number between 0.001 and 300: 0"
+	assert_equal "$output" ""
+	run --separate-stderr -2 deliv-dnscheck --timeout 2s x.test
+	assert_equal "$stderr" "deliv-dnscheck: --timeout: not a number between 0.001 and 300: 2s"
+	run --separate-stderr -2 deliv-dnscheck -j 0 x.test
+	assert_equal "$stderr" "deliv-dnscheck: --jobs: not a number between 1 and 256: 0"
+	run --separate-stderr -2 deliv-dnscheck --jobs 1.5 x.test
+	assert_equal "$stderr" "deliv-dnscheck: --jobs: not a number between 1 and 256: 1.5"
+	run --separate-stderr -2 deliv-dnscheck --retries 11 x.test
+	assert_equal "$stderr" "deliv-dnscheck: --retries: not a number between 0 and 10: 11"
+	run --separate-stderr -2 deliv-dnscheck --retries -1 x.test
+	assert_equal "$stderr" "deliv-dnscheck: --retries: not a number between 0 and 10: -1"
+	run --separate-stderr -2 deliv-dnscheck --now 2026-13-01 x.test
+	assert_equal "$stderr" "deliv-dnscheck: --now: not a time: 2026-13-01"
+}

@@ -320,3 +320,38 @@ IN
 	assert_equal "$(field hop 5 flags)" bad-date
 	assert_equal "$(field hop 8 trust)" untrusted
 }
+
+@test "--now and SOURCE_DATE_EPOCH: the complaint's date and the future-date clock" {
+	printf 'Received: from evil (evil [203.0.113.9]) by mx.example with SMTP; Sat, 16 Mar 2024 10:00:00 +0000\nFrom: a@evil.example\nSubject: s\n\nb\n' >"$BATS_TEST_TMPDIR/n.eml"
+	# SOURCE_DATE_EPOCH (1710600000) dates the complaint.
+	run -0 deliv-header-trace --complaint text "$BATS_TEST_TMPDIR/n.eml"
+	assert_line 'Date: Sat, 16 Mar 2024 14:40:00 +0000'
+	# --now outranks it, in each of its spellings.
+	run -0 deliv-header-trace --now 2026-12-01T08:30:00Z --complaint text "$BATS_TEST_TMPDIR/n.eml"
+	assert_line 'Date: Tue, 01 Dec 2026 08:30:00 +0000'
+	refute_line --regexp '^Date: Sat, 16 Mar 2024'
+	run -0 deliv-header-trace --now 2026-12-01 --complaint arf "$BATS_TEST_TMPDIR/n.eml"
+	assert_line 'Date: Tue, 01 Dec 2026 00:00:00 +0000'
+	run -0 deliv-header-trace --now 1795337000 --complaint text "$BATS_TEST_TMPDIR/n.eml"
+	assert_line 'Date: Sun, 22 Nov 2026 08:43:20 +0000'
+	# --now is also the clock of future-date: a hop two days ahead of it.
+	run -0 deliv-header-trace --now 2024-03-14 --json "$BATS_TEST_TMPDIR/n.eml"
+	assert_equal "$(field hop 1 flags)" future-date
+	run -0 deliv-header-trace --now 2024-03-16 --json "$BATS_TEST_TMPDIR/n.eml"
+	assert_equal "$(field hop 1 flags)" ""
+	# Bad values are usage errors naming where they came from.
+	run --separate-stderr -2 deliv-header-trace --now yesterday "$BATS_TEST_TMPDIR/n.eml"
+	assert_equal "$stderr" "deliv-header-trace: --now: not a time: yesterday"
+	assert_equal "$output" ""
+	SOURCE_DATE_EPOCH=soon run --separate-stderr -2 deliv-header-trace "$BATS_TEST_TMPDIR/n.eml"
+	assert_equal "$stderr" "deliv-header-trace: SOURCE_DATE_EPOCH: not a time: soon"
+}
+
+@test "--progress: the input loop ticks it, with the share of the bytes read" {
+	local s=$TOP/examples/header-trace/spam.eml
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 deliv-header-trace --progress "$s" "$s"
+	[[ $stderr == *"deliv-header-trace: 1 messages, "*"/s, 50%, ETA "* ]]
+	[[ $stderr == *"deliv-header-trace: 2 messages, "*"/s, 100%, ETA "* ]]
+	run --separate-stderr -0 deliv-header-trace --no-progress "$s"
+	assert_equal "$stderr" ""
+}

@@ -343,7 +343,7 @@ scenario() {
 	[[ $stderr == *"give one target: --monthly N or --daily N"*"usage: deliv-warmup-plan"* ]]
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --monthly 10
 	run --separate-stderr -2 deliv-warmup-plan --daily 0
-	[[ $stderr == *"--daily: 0: too small"* ]]
+	[[ $stderr == "deliv-warmup-plan: --daily: not a number between 1 and 1000000000000: 0"$'\n'"usage: deliv-warmup-plan"* ]]
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --pace fast
 	[[ $stderr == *"--pace: fast: not conservative, standard or aggressive"* ]]
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --start 2026-13-01
@@ -378,4 +378,75 @@ scenario() {
 	assert_output 30
 	# RFC 5545: no line over 75 octets, every line ends in CRLF.
 	run -0 awk '{ if (length($0) > 76 || $0 !~ /\r$/) bad = 1 } END { exit bad }' "$BATS_TEST_TMPDIR/p.ics"
+}
+
+@test "warmup-plan: the rules are data; --rules with another threshold changes the plan" {
+	local r=$BATS_TEST_TMPDIR/r.tsv rules=$BATS_TEST_TMPDIR/rules.tsv
+	scenario "$r" 5 hotmail.com userunknown 8	# 8/279 = 2.87%
+	# The shipped file, given explicitly, is the default.
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	local shipped=$output
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header \
+	    --rules "$TOP/data/warmup-rules.tsv"
+	assert_output "$shipped"
+	assert_equal "$(field 7 6 microsoft)" hold
+	# The hold line moved to 3%: day 6 ramps.
+	sed 's/^\(hard-hold\thard\t>\t\)2\t/\13\t/' "$TOP/data/warmup-rules.tsv" >"$rules"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header \
+	    --rules "$rules"
+	assert_equal "$(field 7 6 microsoft) $(field 4 6 microsoft)" "ramp 288"
+}
+
+@test "warmup-plan: a bad rules line is refused, naming the file and the line" {
+	local rules=$BATS_TEST_TMPDIR/rules.tsv n
+	n=$(grep -n '^hard-hold' "$TOP/data/warmup-rules.tsv" | cut -d: -f1)
+	bad() {		# bad SED-SCRIPT EXPECTED-MESSAGE
+		sed "$1" "$TOP/data/warmup-rules.tsv" >"$rules"
+		run --separate-stderr -2 deliv-warmup-plan --daily 1000 --rules "$rules"
+		assert_equal "$stderr" "deliv-warmup-plan: $rules:$n: $2"
+		assert_equal "$output" ""
+	}
+	bad "${n}s/\\thard\\t/\\tbounces\\t/" "unknown measure: bounces"
+	bad "${n}s/\\t>\\t2\\t/\\t>\\t2.345\\t/" "percent: not a number between 0.01 and 100 with up to 2 decimals: 2.345"
+	bad "${n}s/\\t>\\t2\\t/\\t=>\\t2\\t/" "unknown op: => (>, >= or <)"
+	bad "${n}s/\\thold\\t-\\t/\\thold\\t1\\/2\\t/" "factor: only for backoff: 1/2"
+	bad "${n}s/!hard-half/!hard-halve/" "when: hard-halve: no such rule on an earlier line"
+	bad "${n}s/\\thold\\t/\\twait\\t/" "unknown action: wait (hold, backoff, pause or stop)"
+	bad "${n}s/({source})/({sauce})/" "note: unknown {sauce}"
+	bad "${n}s/\\tAmazon SES\\t/\\t/" "11 fields, not 12 (tab-separated)"
+	bad "${n}s/^hard-hold/hard-stop/" "rule hard-stop given twice"
+	# Found by the default path too: a broken shipped file stops the plan.
+	mkdir "$BATS_TEST_TMPDIR/data"
+	cp "$TOP/data/providers.tsv" "$BATS_TEST_TMPDIR/data/"
+	sed "${n}s/\\thard\\t/\\tbounces\\t/" "$TOP/data/warmup-rules.tsv" \
+	    >"$BATS_TEST_TMPDIR/data/warmup-rules.tsv"
+	printf 'date\tprovider\tsent\n' >"$BATS_TEST_TMPDIR/r.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 \
+	    deliv-warmup-plan --daily 1000 --results "$BATS_TEST_TMPDIR/r.tsv"
+	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/data/warmup-rules.tsv:$n: unknown measure: bounces"
+}
+
+@test "warmup-plan: the manual states every rule's threshold and source as the table has them" {
+	local rule meas op pct min days today when act fac src note thr line
+	while IFS=$'\t' read -r rule meas op pct min days today when act fac src note; do
+		[[ $rule == \#* || -z $rule ]] && continue
+		d() { [[ $1 == - ]] && printf '\\-' || printf '%s' "$1"; }
+		thr=$([[ $pct == - ]] && printf '\\-' || printf '%s %s%%' "$op" "$pct")
+		[[ $fac == - ]] || act="$act $fac"
+		line=".It $rule Ta $meas Ta $thr Ta $(d "$min") Ta $(d "$days") Ta $act Ta $(d "$src")"
+		grep -qxF -- "$line" "$TOP/man/deliv-warmup-plan.1" ||
+		    fail "deliv-warmup-plan.1 lacks: $line"
+	done <"$TOP/data/warmup-rules.tsv"
+	# And no row the table lacks.
+	assert_equal "$(grep -c '^\.It [a-z-]* Ta ' "$TOP/man/deliv-warmup-plan.1")" \
+	    "$(grep -vc '^#' "$TOP/data/warmup-rules.tsv")"
+}
+
+@test "warmup-plan: --now and SOURCE_DATE_EPOCH are today for the default --start" {
+	run -0 deliv-warmup-plan --daily 1000 --now 2027-02-03T15:00:00Z --no-header
+	assert_equal "$(head -n 1 <<<"$output" | cut -f2)" 2027-02-03
+	SOURCE_DATE_EPOCH=1795337000 run -0 deliv-warmup-plan --daily 1000 --no-header
+	assert_equal "$(head -n 1 <<<"$output" | cut -f2)" 2026-11-22
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --now 3pm
+	[[ $stderr == "deliv-warmup-plan: --now: not a time: 3pm"$'\n'"usage: deliv-warmup-plan"* ]]
 }

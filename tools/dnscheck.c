@@ -6,21 +6,19 @@
 #include <arpa/inet.h>
 
 #include <err.h>
-#include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "auth/dnsbl.h"
 #include "core/cli.h"
-#include "core/deliv.h"
-#include "core/finding.h"
 #include "core/out.h"
 #include "core/util.h"
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/pool.h"
+#include "dnscheck/record.h"
 #include "net/dns.h"
 #include "net/orgdom.h"
 
@@ -28,28 +26,10 @@
 #define MAX_JOBS	256
 #define MAX_MULTI	64	/* --ip, --selector, --zone given at most */
 
-static const struct out_col cols[] = {
-	{ "domain", OUT_STR },
-	{ "check", OUT_STR },
-	{ "subject", OUT_STR },
-	{ "status", OUT_STR },
-	{ "detail", OUT_STR },
-	{ "value", OUT_STR }
-};
-
 enum {
-	OPT_HELO = 1,
-	OPT_IP,
-	OPT_LISTS,
-	OPT_ONLY,
-	OPT_ORIGIN,
-	OPT_RETRIES,
-	OPT_SELECTOR,
-	OPT_SENDER,
-	OPT_SERVER,
-	OPT_SKIP,
-	OPT_TIMEOUT,
-	OPT_ZONE
+	OPT_HELO = 256, OPT_IP, OPT_LISTS, OPT_NOW, OPT_ONLY, OPT_ORIGIN,
+	OPT_RETRIES, OPT_SELECTOR, OPT_SENDER, OPT_SERVER, OPT_SKIP,
+	OPT_TIMEOUT, OPT_ZONE
 };
 
 static const struct option longopts[] = {
@@ -57,6 +37,7 @@ static const struct option longopts[] = {
 	{ "ip",		required_argument,	NULL, OPT_IP },
 	{ "jobs",	required_argument,	NULL, 'j' },
 	{ "lists",	required_argument,	NULL, OPT_LISTS },
+	{ "now",	required_argument,	NULL, OPT_NOW },
 	{ "only",	required_argument,	NULL, OPT_ONLY },
 	{ "origin",	required_argument,	NULL, OPT_ORIGIN },
 	{ "retries",	required_argument,	NULL, OPT_RETRIES },
@@ -112,214 +93,134 @@ help(void)
 	    "  --retries N           DNS tries after the first (default 2)\n"
 	    "  --lists FILE          DNS lists to ask instead of the shipped "
 	    "dnsbl.tsv\n"
-	    CLI_HELP, stdout);
+	    CLI_HELP_NOW CLI_HELP, stdout);
 	exit(DELIV_EXIT_OK);
 }
 
-/* Write the records of dom[0..n) in input order; 1 if any is a fail. */
-static int
-write_batch(struct out *out, char *dom[], struct finding_list res[], size_t n)
-{
-	struct finding *r;
-	size_t i, j;
-	int found = 0;
+/* The options, then what main() acquires from them. */
+struct ctx {
+	struct out_opts		 oo;
+	struct dnscheck_opts	 o;
+	struct dns_opts		 dopts;
+	unsigned		 only, skip;
+	char			*ips[MAX_MULTI], *sels[MAX_MULTI];
+	char			*zones[MAX_MULTI];
+	size_t			 nzones, jobs;
+	const char		*origin, *listfile, *nowarg;
+	struct dnsbl		*lists;		/* NULL: not asked */
+};
 
-	for (i = 0; i < n; i++) {
-		if (res[i].nomem)
-			errx(DELIV_EXIT_ERROR, "%s: out of memory", dom[i]);
-		for (j = 0; j < res[i].n; j++) {
-			r = &res[i].v[j];
-			out_str(out, 0, dom[i]);
-			out_str(out, 1, r->check);
-			out_str(out, 2, r->subject);
-			out_str(out, 3, finding_status_str(r->status));
-			out_str(out, 4, r->detail);
-			out_str(out, 5, r->value);
-			out_end(out);
-		}
-		found |= finding_has_fail(&res[i]);
-		finding_list_free(&res[i]);
-		free(dom[i]);
-	}
-	return found;
+static void
+add_multi(char *v[], size_t *n, char *arg, const char *opt)
+{
+	if (*n == MAX_MULTI)
+		errx(DELIV_EXIT_USAGE, "%s: too many", opt);
+	v[(*n)++] = arg;
 }
 
-/* Next domain from stdin: the first word of a line; skip blanks, "#". */
-static char *
-next_line(char **line, size_t *cap)
-{
-	char *s;
-
-	while (getline(line, cap, stdin) != -1) {
-		s = str_trim(*line);
-		s[strcspn(s, " \t")] = '\0';
-		if (*s != '\0' && *s != '#')
-			return s;
-	}
-	return NULL;
-}
-
+/* The number option opt's argument, or exit 2. */
 static double
-parse_seconds(const char *s)
+num(const char *opt, double min, double max, bool integer)
 {
-	char *end;
+	struct derr e;
 	double v;
 
-	v = strtod(s, &end);
-	if (end == s || *end != '\0' || !(v >= 0.001 && v <= 300))
-		errx(DELIV_EXIT_USAGE, "--timeout: invalid: %s", s);
+	if (cli_num(opt, optarg, min, max, integer, &v, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
 	return v;
 }
 
-int
-main(int argc, char *argv[])
+static void
+options(struct ctx *c, int argc, char *argv[])
 {
-	struct out_opts oo;
-	struct dnscheck_opts o;
-	struct dns_opts dopts = { NULL, 0, -1 };
-	struct derr e;
-	struct dnscheck_pool *pool;
-	struct finding_list *res;
-	struct dns *d;
-	struct out *out;
-	struct orgdom *psl;
-	struct dnsbl *lists = NULL;
-	struct cli_progress *prog;
-	long long ndone = 0;
-	unsigned only = DC_ALL, skip = 0;
 	unsigned char buf6[16];
-	char *ips[MAX_MULTI], *sels[MAX_MULTI], *zones[MAX_MULTI];
-	char *line = NULL, *s, **dom, datadir[4096], path[4200];
-	const char *errstr, *origin = NULL, *listfile = NULL;
-	size_t nips = 0, nsels = 0, nzones = 0, cap = 0, n, bmax, jobs = 1;
-	int ch, found = 0, ai, tested = 0;
+	struct derr e;
+	time_t now;
+	int ch;
 
-	cli_init(&oo);
-	memset(&o, 0, sizeof(o));
+	cli_init(&c->oo);
 	while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'h':
-			help();
+		case 'h':		help();
+		case OPT_HELO:		c->o.helo = optarg; break;
+		case OPT_LISTS:		c->listfile = optarg; break;
+		case OPT_NOW:		c->nowarg = optarg; break;
+		case OPT_ORIGIN:	c->origin = optarg; break;
+		case OPT_SENDER:	c->o.sender = optarg; break;
+		case OPT_SERVER:	c->dopts.server = optarg; break;
 		case 'j':
-			jobs = (size_t)parse_num(optarg, 1, MAX_JOBS, &errstr);
-			if (errstr != NULL)
-				errx(DELIV_EXIT_USAGE, "--jobs: %s: %s", errstr,
-				    optarg);
-			break;
-		case OPT_HELO:
-			o.helo = optarg;
+			c->jobs = (size_t)num("--jobs", 1, MAX_JOBS, true);
 			break;
 		case OPT_IP:
 			if (inet_pton(AF_INET, optarg, buf6) != 1 &&
 			    inet_pton(AF_INET6, optarg, buf6) != 1)
 				errx(DELIV_EXIT_USAGE, "--ip: not an IP "
 				    "address: %s", optarg);
-			if (nips == MAX_MULTI)
-				errx(DELIV_EXIT_USAGE, "--ip: too many");
-			ips[nips++] = optarg;
-			break;
-		case OPT_LISTS:
-			listfile = optarg;
+			add_multi(c->ips, &c->o.nips, optarg, "--ip");
 			break;
 		case OPT_ONLY:
 		case OPT_SKIP:
-			if (dnscheck_names(optarg, ch == OPT_ONLY ? &only :
-			    &skip, &e) == -1)
+			if (dnscheck_names(optarg, ch == OPT_ONLY ? &c->only :
+			    &c->skip, &e) == -1)
 				errx(DELIV_EXIT_USAGE, "--%s: %s: %s",
 				    ch == OPT_ONLY ? "only" : "skip", e.where,
 				    e.what);
 			break;
-		case OPT_ORIGIN:
-			origin = optarg;
-			break;
 		case OPT_RETRIES:
-			dopts.retries = (int)parse_num(optarg, 0, 10, &errstr);
-			if (errstr != NULL)
-				errx(DELIV_EXIT_USAGE, "--retries: %s: %s",
-				    errstr, optarg);
+			c->dopts.retries = (int)num("--retries", 0, 10, true);
 			break;
 		case OPT_SELECTOR:
-			if (nsels == MAX_MULTI)
-				errx(DELIV_EXIT_USAGE, "--selector: too many");
-			sels[nsels++] = optarg;
-			break;
-		case OPT_SENDER:
-			o.sender = optarg;
-			break;
-		case OPT_SERVER:
-			dopts.server = optarg;
+			add_multi(c->sels, &c->o.nselectors, optarg,
+			    "--selector");
 			break;
 		case OPT_TIMEOUT:
-			dopts.timeout_ms = (unsigned)(parse_seconds(optarg) *
-			    1000 + 0.5);
+			c->dopts.timeout_ms = (unsigned)(num("--timeout", 0.001,
+			    300, false) * 1000 + 0.5);
 			break;
 		case OPT_ZONE:
-			if (nzones == MAX_MULTI)
-				errx(DELIV_EXIT_USAGE, "--zone: too many");
-			zones[nzones++] = optarg;
+			add_multi(c->zones, &c->nzones, optarg, "--zone");
 			break;
 		default:
-			if (!cli_common(ch, optarg, &oo))
+			if (!cli_common(ch, optarg, &c->oo))
 				usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (nzones > 0 && dopts.server != NULL)
+	if (c->nzones > 0 && c->dopts.server != NULL)
 		errx(DELIV_EXIT_USAGE, "--zone and --server exclude each "
 		    "other");
-	o.checks = only & ~skip;
-	o.ips = ips;
-	o.nips = nips;
-	o.selectors = sels;
-	o.nselectors = nsels;
-	o.now = (long long)time(NULL);
+	if (cli_now(c->nowarg, &now, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+	c->o.now = (long long)now;
+	c->o.checks = c->only & ~c->skip;
+	c->o.ips = c->ips;
+	c->o.selectors = c->sels;
+}
 
-	/* Acquire: DNS, the suffix list, the DNS lists. */
-	if (nzones > 0)
-		d = dns_open_zones(zones, nzones, origin, &e);
-	else
-		d = dns_open_resolver(&dopts, &e);
-	if (d == NULL)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if ((psl = orgdom_load(access(PSL_FILE, R_OK) == 0 ? PSL_FILE : NULL,
-	    &e)) == NULL)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	o.psl = psl;
-	/* Zone files cannot answer for the real lists: only --lists ones. */
-	if ((o.checks & DC_DNSBL) && (nzones == 0 || listfile != NULL)) {
-		if (listfile == NULL && find_data_dir(NULL,
-		    getenv("DELIV_DATA"), DELIV_DATADIR "/data", "data",
-		    datadir, sizeof(datadir)) == 0) {
-			snprintf(path, sizeof(path), "%s/dnsbl.tsv", datadir);
-			listfile = path;
-		}
-		if (listfile == NULL)
-			warnx("dnsbl.tsv: no data directory: DNS lists not "
-			    "checked");
-		else if ((lists = dnsbl_load(listfile, &e)) == NULL)
-			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	}
-	o.lists = lists;
-	if ((pool = dnscheck_pool_new(d, jobs, nzones > 0 ? NULL : &dopts, &e)) ==
-	    NULL)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
-		errx(DELIV_EXIT_ERROR, "out of memory");
-	sandbox("stdio inet dns");
-	prog = cli_progress_start(&oo, "domains");
+/*
+ * Check the domains, the operands or stdin's lines, in batches of bmax;
+ * 1 when a finding is a fail, else 0.
+ */
+static int
+run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
+    char *argv[])
+{
+	struct cli_progress *prog;
+	struct finding_list *res;
+	struct derr e;
+	char *line = NULL, *s, **dom;
+	size_t n, ndone = 0, cap = 0, bmax = c->jobs == 1 ? 1 : c->jobs * 8;
+	int ai = 0, found = 0, tested = 0;
 
-	bmax = jobs == 1 ? 1 : jobs * 8;
 	if ((dom = calloc(bmax, sizeof(*dom))) == NULL ||
 	    (res = calloc(bmax, sizeof(*res))) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
-	ai = 0;
+	prog = cli_progress_start(&c->oo, "domains");
 	for (;;) {
 		for (n = 0; n < bmax; n++) {
 			if (argc > 0)
 				s = ai < argc ? argv[ai++] : NULL;
 			else
-				s = next_line(&line, &cap);
+				s = dnscheck_next_domain(stdin, &line, &cap);
 			if (s == NULL)
 				break;
 			if ((dom[n] = strdup(s)) == NULL)
@@ -328,28 +229,72 @@ main(int argc, char *argv[])
 		if (n == 0)
 			break;
 		/* The lists' self-test, once, when there is work. */
-		if (lists != NULL && !tested) {
-			dnsbl_selftest(lists, dnscheck_pool_dns(pool), nips > 0, 1);
-			dnscheck_pool_refresh(pool);	/* a timeout there sticks */
-			tested = 1;
-		}
-		dnscheck_pool_run(pool, &o, dom, n, res);
-		found |= write_batch(out, dom, res, n);
-		ndone += (long long)n;
-		cli_progress_tick(prog, ndone, -1, -1);
+		if (c->lists != NULL && !tested++)
+			dnscheck_pool_selftest(pool, c->lists, c->o.nips > 0);
+		dnscheck_pool_run(pool, &c->o, dom, n, res);
+		if (dnscheck_record_write(out, dom, res, n, &found, &e) == -1)
+			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+		cli_progress_tick(prog, (long long)(ndone += n), -1, -1);
 	}
 	cli_progress_end(prog);
 	free(line);
 	free(dom);
 	free(res);
+	return found;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ctx c = { .dopts = { NULL, 0, -1 }, .only = DC_ALL, .jobs = 1 };
+	struct derr e;
+	struct dnscheck_pool *pool;
+	struct dns *d;
+	struct out *out;
+	struct orgdom *psl;
+	char path[PATH_MAX + 16];
+	int found;
+
+	options(&c, argc, argv);
+	argc -= optind;
+	argv += optind;
+
+	/* Acquire: DNS, the suffix list, the DNS lists. */
+	if ((d = c.nzones > 0 ? dns_open_zones(c.zones, c.nzones, c.origin,
+	    &e) : dns_open_resolver(&c.dopts, &e)) == NULL ||
+	    (psl = orgdom_load(access(PSL_FILE, R_OK) == 0 ? PSL_FILE : NULL,
+	    &e)) == NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	c.o.psl = psl;
+	/* Zone files cannot answer for the real lists: only --lists ones. */
+	if ((c.o.checks & DC_DNSBL) && (c.nzones == 0 || c.listfile != NULL)) {
+		if (c.listfile == NULL && cli_data_file(NULL, "dnsbl.tsv", path,
+		    sizeof(path)) == 0)
+			c.listfile = path;
+		if (c.listfile == NULL)
+			warnx("dnsbl.tsv: no data directory: DNS lists not "
+			    "checked");
+		else if ((c.lists = dnsbl_load(c.listfile, &e)) == NULL)
+			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	}
+	c.o.lists = c.lists;
+	if ((pool = dnscheck_pool_new(d, c.jobs, c.nzones > 0 ? NULL :
+	    &c.dopts, &e)) == NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if ((out = dnscheck_record_open(stdout, &c.oo)) == NULL)
+		errx(DELIV_EXIT_ERROR, "out of memory");
+	sandbox("stdio inet dns");
+
+	found = run(&c, pool, out, argc, argv);
+
 	dnscheck_pool_free(pool);
-	if (ferror(stdin))
-		warn("stdin");
 	if (out_close(out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
-	dnsbl_free(lists);
+	dnsbl_free(c.lists);
 	orgdom_free(psl);
-	if (ferror(stdin))
+	if (ferror(stdin)) {
+		warn("stdin");
 		return DELIV_EXIT_ERROR;
+	}
 	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
 }

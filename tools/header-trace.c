@@ -14,51 +14,39 @@
 #include "core/input.h"
 #include "core/out.h"
 #include "core/util.h"
-#include "mail/received.h"
 #include "net/dns.h"
-#include "trace/abuse.h"
 #include "trace/arf.h"
+#include "trace/record.h"
 #include "trace/trust.h"
 
-enum {
-	C_SOURCE, C_MSGNO, C_RECORD, C_HOP, C_IP /* ... the rcvd fields */,
-	C_DATE = C_IP + RCVD_NFIELDS, C_DELAY, C_TRUST, C_FLAGS, C_REGISTRY,
-	C_ABUSE
-};
-
-static const struct out_col cols[] = {
-	{ "source", OUT_STR }, { "msgno", OUT_INT }, { "record", OUT_STR },
-	{ "hop", OUT_INT }, { "ip", OUT_STR }, { "rdns", OUT_STR },
-	{ "helo", OUT_STR }, { "by", OUT_STR }, { "ident", OUT_STR },
-	{ "envfrom", OUT_STR }, { "queue_id", OUT_STR }, { "auth", OUT_STR },
-	{ "for", OUT_STR }, { "with", OUT_STR }, { "tls_version", OUT_STR },
-	{ "tls_cipher", OUT_STR }, { "date", OUT_STR }, { "delay_s", OUT_INT },
-	{ "trust", OUT_STR }, { "flags", OUT_STR }, { "registry", OUT_STR },
-	{ "abuse_contact", OUT_STR }
-};
-
-static const char *const xorig_default[] = {
-	"X-Originating-IP", "X-Yahoo-Post-IP", "X-Apparently-From",
-	"X-SenderIP", "X-AOL-IP",
-	"X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp", NULL
-};
+#define MAX_MULTI	64	/* --import-registry, --zone given at most */
 
 enum {
-	OPT_ABUSE_DB = 1,
-	OPT_ABUSE_ZONE,
-	OPT_ASN_ZONE,
-	OPT_COMPLAINT,
-	OPT_DATA,
-	OPT_IMPORT,
-	OPT_INTERNAL,
-	OPT_LOOKUP,
-	OPT_MSA,
-	OPT_NO_ORIG,
-	OPT_REPORTER,
-	OPT_SERVER,
-	OPT_TRUSTED,
-	OPT_TRUSTED_FILE,
+	OPT_ABUSE_DB = 256, OPT_ABUSE_ZONE, OPT_ASN_ZONE, OPT_COMPLAINT,
+	OPT_DATA, OPT_IMPORT, OPT_INTERNAL, OPT_LOOKUP, OPT_MSA, OPT_NO_ORIG,
+	OPT_NOW, OPT_REPORTER, OPT_SERVER, OPT_TRUSTED, OPT_TRUSTED_FILE,
 	OPT_ZONE
+};
+
+static const struct option longopts[] = {
+	{ "abuse-db",		required_argument, NULL, OPT_ABUSE_DB },
+	{ "abuse-zone",		required_argument, NULL, OPT_ABUSE_ZONE },
+	{ "asn-zone",		required_argument, NULL, OPT_ASN_ZONE },
+	CLI_LONGOPTS,
+	{ "complaint",		required_argument, NULL, OPT_COMPLAINT },
+	{ "data",		required_argument, NULL, OPT_DATA },
+	{ "import-registry",	required_argument, NULL, OPT_IMPORT },
+	{ "internal",		required_argument, NULL, OPT_INTERNAL },
+	{ "lookup",		no_argument,	   NULL, OPT_LOOKUP },
+	{ "msa",		required_argument, NULL, OPT_MSA },
+	{ "no-originating",	no_argument,	   NULL, OPT_NO_ORIG },
+	{ "now",		required_argument, NULL, OPT_NOW },
+	{ "reporter",		required_argument, NULL, OPT_REPORTER },
+	{ "server",		required_argument, NULL, OPT_SERVER },
+	{ "trusted",		required_argument, NULL, OPT_TRUSTED },
+	{ "trusted-file",	required_argument, NULL, OPT_TRUSTED_FILE },
+	{ "zone",		required_argument, NULL, OPT_ZONE },
+	{ NULL, 0, NULL, 0 }
 };
 
 static _Noreturn void
@@ -105,314 +93,203 @@ help(void)
 	    "network\n"
 	    "  --complaint KIND      write a complaint instead: arf or text\n"
 	    "  --reporter ADDR       From: address of complaints\n"
-	    CLI_HELP);
+	    CLI_HELP_NOW CLI_HELP);
 	exit(0);
 }
 
+/* The options, then what main() acquires from them. */
 struct ctx {
-	struct out		*out;
-	struct abuse		*ab;
-	int			 complaint;	/* 0, ARF_ARF, ARF_TEXT */
-	const char		*reporter;
-	struct dns		*dns;		/* --lookup, or NULL */
+	struct out_opts		 oo;
+	struct trust_cfg	 cfg;
+	const char		*dbpath, *datadir, *nowarg;
+	char			*imports[MAX_MULTI], *zonefiles[MAX_MULTI];
+	size_t			 nimp, nzones;
+	struct dns_opts		 dopts;
+	bool			 lookup;
 	struct abuse_zones	 zones;
-	time_t			 now;		/* date of complaints */
-	bool			 any;
+	struct trace_writer	 w;		/* and what main() acquires */
 };
 
-/* The registry and abuse contact of hop h; DNS only for origins. */
 static void
-contact(struct ctx *c, const struct hop *h, bool origin,
-    struct abuse_info *ai, bool *temperror)
+add_multi(char *v[], size_t *n, char *arg, const char *opt)
 {
-	struct derr e;
-
-	*temperror = false;
-	if (abuse_lookup(c->ab, h->r.f[RCVD_IP], ai, &e) == -1)
-		warnx("%s: %s", e.where, e.what);
-	if (origin && c->dns != NULL && abuse_lookup_dns(c->ab, c->dns, &c->zones,
-	    h->r.f[RCVD_IP], h->r.f[RCVD_RDNS], ai, &e) == -1)
-		*temperror = true;
+	if (*n == MAX_MULTI)
+		errx(DELIV_EXIT_USAGE, "%s: too many", opt);
+	v[(*n)++] = arg;
 }
 
 static void
-put_hop(struct ctx *c, const struct msg *m, const struct trace *t, size_t i,
-    const char *record)
+options(struct ctx *c, int argc, char *argv[])
 {
-	const struct hop *h = &t->hop[i];
-	struct abuse_info ai;
-	char d[32], fl[300];
-	bool temp = false;
-	int f;
-
-	out_str(c->out, C_SOURCE, m->source);
-	out_int(c->out, C_MSGNO, m->msgno);
-	out_str(c->out, C_RECORD, record);
-	out_int(c->out, C_HOP, (long long)i + 1);
-	for (f = 0; f < RCVD_NFIELDS; f++)
-		out_str(c->out, C_IP + (size_t)f, h->r.f[f]);
-	if (h->r.has_date && time_rfc3339(h->r.date, d, sizeof(d)) != NULL)
-		out_str(c->out, C_DATE, d);
-	if (h->has_delay)
-		out_int(c->out, C_DELAY, h->delay);
-	out_str(c->out, C_TRUST, trust_name(h->trust));
-	if (h->r.f[RCVD_IP] != NULL && h->trust != TRUST_SKIPPED) {
-		contact(c, h, strcmp(record, "origin") == 0, &ai, &temp);
-		if (ai.registry[0] != '\0')
-			out_str(c->out, C_REGISTRY, ai.registry);
-		if (ai.mailbox[0] != '\0')
-			out_str(c->out, C_ABUSE, ai.mailbox);
-	}
-	snprintf(fl, sizeof(fl), "%s%s%s", h->flags, h->flags[0] != '\0' &&
-	    temp ? "," : "", temp ? "lookup-temperror" : "");
-	if (fl[0] != '\0')
-		out_str(c->out, C_FLAGS, fl);
-	if (out_end(c->out) == -1)
-		err(DELIV_EXIT_ERROR, "stdout");
-}
-
-/* One message: its hops and its origin, or its complaint. */
-static bool
-one(struct ctx *c, const struct msg *m, struct trace *t)
-{
-	struct abuse_info ai;
 	struct derr e;
-	size_t i;
-	bool temp;
+	int ch;
 
-	if (c->complaint != 0) {
-		if (t->origin < 0)
-			return false;
-		contact(c, &t->hop[t->origin], true, &ai, &temp);
-		if (arf_write(stdout, c->complaint, m->mime,
-		    &t->hop[t->origin], &ai, c->reporter, c->now,
-		    c->any, &e) == -1)
-			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-		c->any = true;
-		return true;
-	}
-	for (i = 0; i < t->n; i++)
-		put_hop(c, m, t, i, "hop");
-	if (t->origin >= 0) {
-		put_hop(c, m, t, (size_t)t->origin, "origin");
-		return true;
-	}
-	out_str(c->out, C_SOURCE, m->source);
-	out_int(c->out, C_MSGNO, m->msgno);
-	out_str(c->out, C_RECORD, "origin");
-	out_str(c->out, C_FLAGS, m->mime == NULL ? "unparseable-message" :
-	    t->none);
-	if (out_end(c->out) == -1)
-		err(DELIV_EXIT_ERROR, "stdout");
-	return false;
-}
-
-int
-main(int argc, char *argv[])
-{
-	static const struct option longopts[] = {
-		{ "abuse-db",		required_argument, NULL, OPT_ABUSE_DB },
-		{ "abuse-zone",		required_argument, NULL, OPT_ABUSE_ZONE },
-		{ "asn-zone",		required_argument, NULL, OPT_ASN_ZONE },
-		CLI_LONGOPTS,
-		{ "complaint",		required_argument, NULL, OPT_COMPLAINT },
-		{ "data",		required_argument, NULL, OPT_DATA },
-		{ "import-registry",	required_argument, NULL, OPT_IMPORT },
-		{ "internal",		required_argument, NULL, OPT_INTERNAL },
-		{ "lookup",		no_argument,	   NULL, OPT_LOOKUP },
-		{ "msa",		required_argument, NULL, OPT_MSA },
-		{ "no-originating",	no_argument,	   NULL, OPT_NO_ORIG },
-		{ "reporter",		required_argument, NULL, OPT_REPORTER },
-		{ "server",		required_argument, NULL, OPT_SERVER },
-		{ "trusted",		required_argument, NULL, OPT_TRUSTED },
-		{ "trusted-file",	required_argument, NULL,
-		    OPT_TRUSTED_FILE },
-		{ "zone",		required_argument, NULL, OPT_ZONE },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct out_opts oo;
-	struct trust_cfg cfg;
-	struct ctx c;
-	struct trace t;
-	struct input *in;
-	struct cli_progress *prog;
-	long long nmsg = 0;
-	struct input_opts io = { .stdin_if_empty = true };
-	struct rcvd_parser *p;
-	struct msg *m;
-	struct derr e;
-	const char *const *xorig = xorig_default;
-	const char *dbpath = NULL, *datadir = NULL, *imports[64], *sde;
-	char *zonefiles[64];
-	struct dns_opts dopts = { NULL, 0, -1 };
-	size_t nzones = 0;
-	bool lookup = false;
-	const char *errstr;
-	char dir[PATH_MAX], table[PATH_MAX + 16];
-	size_t nimp = 0, i, count;
-	int ch, r, found_all = 1;
-
-	memset(&c, 0, sizeof(c));
-	memset(&t, 0, sizeof(t));
-	c.zones.asn4 = "origin.asn.cymru.com";
-	c.zones.asn6 = "origin6.asn.cymru.com";
-	c.zones.contacts = "contacts.abuse.net";
-	c.reporter = "postmaster";
-	cli_init(&oo);
-	if ((cfg.trusted = netlist_new()) == NULL ||
-	    (cfg.internal = netlist_new()) == NULL ||
-	    (cfg.msa = netlist_new()) == NULL)
+	cli_init(&c->oo);
+	if ((c->cfg.trusted = netlist_new()) == NULL ||
+	    (c->cfg.internal = netlist_new()) == NULL ||
+	    (c->cfg.msa = netlist_new()) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
-		case OPT_ABUSE_DB:
-			dbpath = optarg;
-			break;
-		case OPT_ABUSE_ZONE:
-			c.zones.contacts = optarg;
-			break;
+		case OPT_ABUSE_DB:	c->dbpath = optarg; break;
+		case OPT_ABUSE_ZONE:	c->zones.contacts = optarg; break;
 		case OPT_ASN_ZONE:
-			c.zones.asn4 = c.zones.asn6 = optarg;
+			c->zones.asn4 = c->zones.asn6 = optarg;
 			break;
+		case OPT_DATA:		c->datadir = optarg; break;
+		case OPT_LOOKUP:	c->lookup = true; break;
+		case OPT_NO_ORIG:	c->w.xorig = NULL; break;
+		case OPT_NOW:		c->nowarg = optarg; break;
+		case OPT_REPORTER:	c->w.reporter = optarg; break;
 		case OPT_COMPLAINT:
-			if (strcmp(optarg, "arf") == 0)
-				c.complaint = ARF_ARF;
-			else if (strcmp(optarg, "text") == 0)
-				c.complaint = ARF_TEXT;
-			else {
+			c->w.complaint = strcmp(optarg, "arf") == 0 ? ARF_ARF :
+			    strcmp(optarg, "text") == 0 ? ARF_TEXT : 0;
+			if (c->w.complaint == 0) {
 				warnx("--complaint: %s: not arf or text",
 				    optarg);
 				usage();
 			}
 			break;
-		case OPT_DATA:
-			datadir = optarg;
-			break;
 		case OPT_IMPORT:
-			if (nimp == nitems(imports))
-				errx(DELIV_EXIT_USAGE, "too many imports");
-			imports[nimp++] = optarg;
-			break;
-		case OPT_LOOKUP:
-			lookup = true;
+			add_multi(c->imports, &c->nimp, optarg,
+			    "--import-registry");
 			break;
 		case OPT_SERVER:
-			dopts.server = optarg;
-			lookup = true;
+			c->dopts.server = optarg;
+			c->lookup = true;
 			break;
 		case OPT_ZONE:
-			if (nzones == nitems(zonefiles))
-				errx(DELIV_EXIT_USAGE, "too many zone files");
-			zonefiles[nzones++] = optarg;
-			lookup = true;
+			add_multi(c->zonefiles, &c->nzones, optarg, "--zone");
+			c->lookup = true;
 			break;
 		case OPT_INTERNAL:
 		case OPT_MSA:
 		case OPT_TRUSTED:
-			if (netlist_add(ch == OPT_INTERNAL ? cfg.internal :
-			    ch == OPT_MSA ? cfg.msa : cfg.trusted, optarg,
+			if (netlist_add(ch == OPT_INTERNAL ? c->cfg.internal :
+			    ch == OPT_MSA ? c->cfg.msa : c->cfg.trusted, optarg,
 			    &e) == -1) {
 				warnx("%s: %s", e.where, e.what);
 				usage();
 			}
 			break;
-		case OPT_NO_ORIG:
-			xorig = NULL;
-			break;
-		case OPT_REPORTER:
-			c.reporter = optarg;
-			break;
 		case OPT_TRUSTED_FILE:
-			if (netlist_add_file(cfg.trusted, optarg, &e) == -1)
+			if (netlist_add_file(c->cfg.trusted, optarg, &e) == -1)
 				errx(DELIV_EXIT_ERROR, "%s: %s", e.where,
 				    e.what);
 			break;
 		case 'h':
 			help();
 		default:
-			if (!cli_common(ch, optarg, &oo))
+			if (!cli_common(ch, optarg, &c->oo))
 				usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	/* Reproducible complaints: SOURCE_DATE_EPOCH, as build tools do. */
-	c.now = time(NULL);
-	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL) {
-		c.now = (time_t)parse_num(sde, 0, LLONG_MAX, &errstr);
-		if (errstr != NULL)
-			errx(DELIV_EXIT_USAGE, "SOURCE_DATE_EPOCH: %s", errstr);
-	}
-	if (nimp > 0 && dbpath == NULL) {
+	if (c->nimp > 0 && c->dbpath == NULL) {
 		warnx("--import-registry needs --abuse-db");
 		usage();
 	}
+	/* Reproducible complaints: --now, else SOURCE_DATE_EPOCH. */
+	if (cli_now(c->nowarg, &c->w.now, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+	c->w.clock = c->nowarg != NULL ? c->w.now : time(NULL);
+}
 
-	/* Acquire: the registry table, the database, the patterns. */
-	table[0] = '\0';
-	if (find_data_dir(datadir, getenv("DELIV_DATA"), DELIV_DATADIR "/data",
-	    "data", dir, sizeof(dir)) == 0)
-		snprintf(table, sizeof(table), "%s/rir.tsv", dir);
-	else if (datadir != NULL)
-		errx(DELIV_EXIT_ERROR, "%s: no such directory", datadir);
-	if ((c.ab = abuse_open(table[0] ? table : NULL, dbpath, nimp > 0,
-	    &e)) == NULL)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if (nimp > 0) {
-		for (i = 0; i < nimp; i++) {
-			if (abuse_import(c.ab, imports[i], &count, &e) == -1)
-				errx(DELIV_EXIT_ERROR, "%s: %s", e.where,
-				    e.what);
-			fprintf(stderr, "deliv-header-trace: %s: %zu objects\n",
-			    imports[i], count);
-		}
-		abuse_close(c.ab);
-		netlist_free(cfg.trusted);
-		netlist_free(cfg.internal);
-		netlist_free(cfg.msa);
-		return DELIV_EXIT_OK;
-	}
-	if (lookup && (c.dns = nzones > 0 ? dns_open_zones(zonefiles, nzones,
-	    NULL, &e) : dns_open_resolver(&dopts, &e)) == NULL)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if ((p = rcvd_parser_new(&e)) == NULL)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if ((in = input_open(argc, argv, &io)) == NULL)
-		err(DELIV_EXIT_ERROR, NULL);
-	if (c.complaint == 0 &&
-	    (c.out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
-		err(DELIV_EXIT_ERROR, NULL);
-	sandbox(c.dns != NULL ? "stdio rpath dns" : "stdio rpath");
-	prog = cli_progress_start(&oo, "messages");
+static void
+imported(const char *path, size_t count, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "deliv-header-trace: %s: %zu objects\n", path, count);
+}
+
+static void
+lookup_failed(const struct derr *e)
+{
+	warnx("%s: %s", e->where, e->what);
+}
+
+/* Trace every message of in; the exit status. */
+static int
+loop(struct trace_writer *w, struct input *in)
+{
+	struct msg *m;
+	struct derr e;
+	int r, found_all = 1, bad = 0;
 
 	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == -1) {
-			warnx("%s: %s", e.where, e.what);
-			continue;
-		}
-		trace_reset(&t);
-		if (m->mime != NULL && trace_message(&t, m->mime, p, &cfg,
-		    xorig, time(NULL), &e) == -1)
-			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-		if (!one(&c, m, &t))
+		if (r == 1 && (r = trace_record_message(w, m, &e)) == TREC_NONE)
 			found_all = 0;
-		cli_progress_tick(prog, ++nmsg, -1, -1);
+		if (r < 0)	/* an operand, a message, the output */
+			warnx("%s: %s", e.where, e.what);
+		if (r == TREC_UNTRACED || r == TREC_WRITE_ERROR)
+			bad = 1;
+		if (r == TREC_WRITE_ERROR)
+			break;
 	}
-	cli_progress_end(prog);
-	if (c.out != NULL && out_close(c.out) == -1)
-		err(DELIV_EXIT_ERROR, "stdout");
-	if (c.complaint != 0 && fflush(stdout) == EOF)
-		err(DELIV_EXIT_ERROR, "stdout");
-	r = input_errors(in);
-	input_close(in);
-	trace_free(&t);
-	rcvd_parser_free(p);
-	abuse_close(c.ab);
-	dns_free(c.dns);
-	netlist_free(cfg.trusted);
-	netlist_free(cfg.internal);
-	netlist_free(cfg.msa);
-	if (r > 0)
+	if (bad || input_errors(in) > 0)
 		return DELIV_EXIT_ERROR;
 	return found_all ? DELIV_EXIT_OK : DELIV_EXIT_FOUND;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct ctx c = { .dopts = { NULL, 0, -1 }, .zones = {
+	    "origin.asn.cymru.com", "origin6.asn.cymru.com",
+	    "contacts.abuse.net" }, .w = { .xorig = trace_xorig_headers,
+	    .reporter = "postmaster", .fp = stdout, .warn = lookup_failed } };
+	struct input_opts io = { .stdin_if_empty = true };
+	struct input *in;
+	struct derr e;
+	char table[PATH_MAX + 16];
+	int rc;
+
+	options(&c, argc, argv);
+	argc -= optind;
+	argv += optind;
+
+	/* Acquire: the registry table, the database, DNS, the patterns. */
+	if (cli_data_file(c.datadir, "rir.tsv", table, sizeof(table)) == -1) {
+		if (c.datadir != NULL)
+			errx(DELIV_EXIT_ERROR, "%s: no such directory",
+			    c.datadir);
+		table[0] = '\0';
+	}
+	if (c.nimp > 0) {
+		if (abuse_import_registry(table[0] ? table : NULL, c.dbpath,
+		    c.imports, c.nimp, imported, NULL, &e) == -1)
+			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+		return DELIV_EXIT_OK;
+	}
+	c.w.zones = &c.zones;
+	c.w.cfg = &c.cfg;
+	if ((c.w.ab = abuse_open(table[0] ? table : NULL, c.dbpath, false,
+	    &e)) == NULL || (c.lookup && (c.w.dns = c.nzones > 0 ?
+	    dns_open_zones(c.zonefiles, c.nzones, NULL, &e) :
+	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
+	    (c.w.parser = rcvd_parser_new(&e)) == NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if (c.w.complaint == 0 &&
+	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
+		err(DELIV_EXIT_ERROR, NULL);
+	io.progress = cli_progress_start(&c.oo, "messages");
+	if ((in = input_open(argc, argv, &io)) == NULL)
+		err(DELIV_EXIT_ERROR, NULL);
+	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");
+
+	rc = loop(&c.w, in);
+
+	cli_progress_end(io.progress);
+	if (c.w.out != NULL && out_close(c.w.out) == -1)
+		err(DELIV_EXIT_ERROR, "stdout");
+	if (c.w.complaint != 0 && fflush(stdout) == EOF)
+		err(DELIV_EXIT_ERROR, "stdout");
+	input_close(in);
+	trace_writer_free(&c.w);
+	rcvd_parser_free(c.w.parser);
+	abuse_close(c.w.ab);
+	dns_free(c.w.dns);
+	netlist_free(c.cfg.trusted);
+	netlist_free(c.cfg.internal);
+	netlist_free(c.cfg.msa);
+	return rc;
 }

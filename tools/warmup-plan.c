@@ -4,43 +4,26 @@
  * See deliv-warmup-plan(1).
  */
 #include <err.h>
-#include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/cli.h"
-#include "core/deliv.h"
-#include "core/out.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/draw.h"
 #include "warmup/provider.h"
+#include "warmup/record.h"
 #include "warmup/results.h"
+#include "warmup/rules.h"
 #include "warmup/warmup.h"
-
-enum { C_DAY, C_DATE, C_PROVIDER, C_VOLUME, C_CUMULATIVE, C_SHARE,
-    C_STATE, C_NOTE };
-
-static const struct out_col cols[] = {
-	{ "day", OUT_INT },
-	{ "date", OUT_STR },
-	{ "provider", OUT_STR },
-	{ "volume", OUT_INT },
-	{ "cumulative", OUT_INT },
-	{ "share", OUT_NUM },
-	{ "state", OUT_STR },
-	{ "note", OUT_STR },
-};
 
 enum {
 	OPT_CAP = 256, OPT_CHART, OPT_DAILY, OPT_DAYS, OPT_DB, OPT_ICS, OPT_IPS,
-	OPT_MIGRATE, OPT_MIX, OPT_MIX_FROM, OPT_MONTHLY, OPT_PACE,
-	OPT_RESULTS, OPT_START, OPT_SVG, OPT_WEEKDAYS_ONLY
+	OPT_MIGRATE, OPT_MIX, OPT_MIX_FROM, OPT_MONTHLY, OPT_NOW, OPT_PACE,
+	OPT_RESULTS, OPT_RULES, OPT_START, OPT_SVG, OPT_WEEKDAYS_ONLY
 };
 
 static const struct option longopts[] = {
@@ -56,8 +39,10 @@ static const struct option longopts[] = {
 	{ "mix",	required_argument,	NULL, OPT_MIX },
 	{ "mix-from",	required_argument,	NULL, OPT_MIX_FROM },
 	{ "monthly",	required_argument,	NULL, OPT_MONTHLY },
+	{ "now",	required_argument,	NULL, OPT_NOW },
 	{ "pace",	required_argument,	NULL, OPT_PACE },
 	{ "results",	required_argument,	NULL, OPT_RESULTS },
+	{ "rules",	required_argument,	NULL, OPT_RULES },
 	{ "start",	required_argument,	NULL, OPT_START },
 	{ "svg",	required_argument,	NULL, OPT_SVG },
 	{ "weekdays-only", no_argument,		NULL, OPT_WEEKDAYS_ONLY },
@@ -70,7 +55,7 @@ static const struct option longopts[] = {
 	"           [--mix P=PCT,... | --mix-from FILE] [--days N | " \
 	"--pace PACE]\n" \
 	"           [--cap P=N,...] [--weekdays-only] [--migrate]\n" \
-	"           [--results FILE | -] [--db FILE]" \
+	"           [--results FILE | -] [--db FILE] [--rules FILE]" \
 	" [--chart] [--svg FILE] [--ics FILE]\n"
 
 static _Noreturn void
@@ -117,265 +102,197 @@ help(void)
 	    "records or\n"
 	    "                        date/provider/sent/... TSV (- for stdin)\n"
 	    "  --db FILE             adapt to a bounce-classify --db database\n"
+	    "  --rules FILE          adaptation rules instead of the shipped "
+	    "warmup-rules.tsv\n"
 	    "  --chart               draw a bar chart instead of records\n"
 	    "  --svg FILE            write the chart as SVG to FILE\n"
 	    "  --ics FILE            write the days as calendar events to "
 	    "FILE\n", stdout);
-	fputs(CLI_HELP, stdout);
+	fputs(CLI_HELP_NOW CLI_HELP, stdout);
 	exit(fflush(stdout) == 0 ? DELIV_EXIT_OK : DELIV_EXIT_ERROR);
 }
 
+/* The options. */
+struct ctx {
+	struct warm_opts	 wo;
+	struct out_opts		 oo;
+	const char		*mix, *mixfrom, *results, *db, *rules;
+	const char		*svgpath, *icspath, *start, *nowarg;
+	bool			 chart;
+};
+
+/* The integer argument of option opt, or a usage error. */
 static long long
-num_arg(const char *opt, const char *s, long long min, long long max)
+num(const char *opt, long long min, long long max)
 {
-	const char *errstr;
-	long long v;
+	struct derr e;
+	double v;
 
-	v = parse_num(s, min, max, &errstr);
-	if (errstr != NULL)
-		misuse("%s: %s: %s", opt, s, errstr);
-	return v;
-}
-
-static FILE *
-open_out(const char *path)
-{
-	FILE *fp;
-
-	if (path == NULL)
-		return NULL;
-	if ((fp = fopen(path, "w")) == NULL)
-		err(DELIV_EXIT_ERROR, "%s", path);
-	return fp;
-}
-
-static int
-close_out(FILE *fp, const char *path)
-{
-	if (fp == NULL)
-		return 0;
-	if (fflush(fp) == EOF || ferror(fp)) {
-		warn("%s", path);
-		fclose(fp);
-		return -1;
-	}
-	if (fclose(fp) == EOF) {
-		warn("%s", path);
-		return -1;
-	}
-	return 0;
+	if (cli_num(opt, optarg, (double)min, (double)max, true, &v, &e) == -1)
+		misuse("%s: %s", e.where, e.what);
+	return (long long)v;
 }
 
 static void
-write_rows(struct out *out, const struct warm_plan *pl)
+options(struct ctx *c, int argc, char *argv[])
 {
-	const struct warm_row *r;
-	char date[16];
-	struct tm tm;
-	size_t i;
+	struct derr e;
+	int ch;
 
-	for (i = 0; i < warm_plan_nrows(pl); i++) {
-		r = warm_plan_row(pl, i);
-		gmtime_r(&r->date, &tm);
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-		out_int(out, C_DAY, r->day);
-		out_str(out, C_DATE, date);
-		out_str(out, C_PROVIDER, r->provider);
-		out_int(out, C_VOLUME, r->volume);
-		out_int(out, C_CUMULATIVE, r->cumulative);
-		out_num(out, C_SHARE, r->share);
-		out_str(out, C_STATE, r->state);
-		out_str(out, C_NOTE, r->note);
-		out_end(out);
+	cli_init(&c->oo);
+	c->wo.ips = 1;
+	c->wo.pace = WARM_STANDARD;
+	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':		help();
+		case OPT_CHART:		c->chart = true; break;
+		case OPT_DB:		c->db = optarg; break;
+		case OPT_ICS:		c->icspath = optarg; break;
+		case OPT_MIGRATE:	c->wo.migrate = true; break;
+		case OPT_MIX:		c->mix = optarg; break;
+		case OPT_MIX_FROM:	c->mixfrom = optarg; break;
+		case OPT_NOW:		c->nowarg = optarg; break;
+		case OPT_RESULTS:	c->results = optarg; break;
+		case OPT_RULES:		c->rules = optarg; break;
+		case OPT_START:		c->start = optarg; break;
+		case OPT_SVG:		c->svgpath = optarg; break;
+		case OPT_WEEKDAYS_ONLY:	c->wo.weekdays_only = true; break;
+		case OPT_CAP:
+			if (warm_caps_parse(&c->wo.caps, optarg, &e) == -1)
+				misuse("%s: %s", e.where, e.what);
+			break;
+		case OPT_DAILY:
+			c->wo.daily = num("--daily", 1, 1000000000000LL);
+			break;
+		case OPT_DAYS:
+			c->wo.days = (int)num("--days", 1, WARM_MAXDAYS);
+			break;
+		case OPT_IPS:
+			c->wo.ips = num("--ips", 1, 1000);
+			break;
+		case OPT_MONTHLY:
+			c->wo.monthly = num("--monthly", 1, 30000000000000LL);
+			break;
+		case OPT_PACE:
+			if (strcmp(optarg, "conservative") == 0)
+				c->wo.pace = WARM_CONSERVATIVE;
+			else if (strcmp(optarg, "standard") == 0)
+				c->wo.pace = WARM_STANDARD;
+			else if (strcmp(optarg, "aggressive") == 0)
+				c->wo.pace = WARM_AGGRESSIVE;
+			else
+				misuse("--pace: %s: not conservative, standard "
+				    "or aggressive", optarg);
+			break;
+		default:
+			if (!cli_common(ch, optarg, &c->oo))
+				usage();
+		}
 	}
+	if (argc > optind)
+		misuse("%s: no operands; results go to --results", argv[optind]);
+	if ((c->wo.monthly > 0) == (c->wo.daily > 0))
+		misuse("give one target: --monthly N or --daily N");
+	if (c->mix != NULL && c->mixfrom != NULL)
+		misuse("--mix and --mix-from: give one");
+	if (c->mixfrom != NULL && c->results != NULL &&
+	    strcmp(c->mixfrom, "-") == 0 && strcmp(c->results, "-") == 0)
+		misuse("--mix-from - and --results -: only one can be stdin");
+	if (c->wo.days > 0 && c->wo.pace != WARM_STANDARD)
+		misuse("--days and --pace: give one");
+	if (c->start != NULL && time_parse_ymd(c->start, &c->wo.start) == -1)
+		misuse("--start: %s: not a date YYYY-MM-DD", c->start);
+	if (c->mix != NULL && warm_mix_parse(&c->wo.mix, c->mix, &e) == -1)
+		misuse("%s: %s", e.where, e.what);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct warm_opts wo;
-	struct out_opts oo;
+	struct ctx c = { 0 };
 	struct derr e;
-	struct out *out = NULL;
-	struct warm_plan *pl;
 	struct prov_table *pt = NULL;
 	struct warm_results *res = NULL;
-	FILE *rfp = NULL, *mfp = NULL, *svg = NULL, *ics = NULL;
-	const char *mix = NULL, *mixfrom = NULL, *results = NULL, *db = NULL;
-	const char *svgpath = NULL, *icspath = NULL, *start = NULL;
-	char dir[PATH_MAX], path[PATH_MAX + 32];
-	bool chart = false;
+	struct warm_rules *rules = NULL;
+	struct warm_plan *pl;
+	struct out *out;
+	FILE *rfp, *mfp, *svg, *ics;
+	char ppath[PATH_MAX + 32], rpath[PATH_MAX + 32];
+	time_t now;
 	long skipped;
-	int ch, rc = DELIV_EXIT_OK;
+	int rc = DELIV_EXIT_OK;
+	bool adapt;
 
-	cli_init(&oo);
-	memset(&wo, 0, sizeof(wo));
-	wo.ips = 1;
-	wo.pace = WARM_STANDARD;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			help();
-		case OPT_CAP:
-			if (warm_caps_parse(&wo.caps, optarg, &e) == -1)
-				misuse("%s: %s", e.where, e.what);
-			break;
-		case OPT_CHART:
-			chart = true;
-			break;
-		case OPT_DAILY:
-			wo.daily = num_arg("--daily", optarg, 1,
-			    1000000000000LL);
-			break;
-		case OPT_DAYS:
-			wo.days = (int)num_arg("--days", optarg, 1,
-			    WARM_MAXDAYS);
-			break;
-		case OPT_DB:
-			db = optarg;
-			break;
-		case OPT_ICS:
-			icspath = optarg;
-			break;
-		case OPT_IPS:
-			wo.ips = num_arg("--ips", optarg, 1, 1000);
-			break;
-		case OPT_MIGRATE:
-			wo.migrate = true;
-			break;
-		case OPT_MIX:
-			mix = optarg;
-			break;
-		case OPT_MIX_FROM:
-			mixfrom = optarg;
-			break;
-		case OPT_MONTHLY:
-			wo.monthly = num_arg("--monthly", optarg, 1,
-			    30000000000000LL);
-			break;
-		case OPT_PACE:
-			if (strcmp(optarg, "conservative") == 0)
-				wo.pace = WARM_CONSERVATIVE;
-			else if (strcmp(optarg, "standard") == 0)
-				wo.pace = WARM_STANDARD;
-			else if (strcmp(optarg, "aggressive") == 0)
-				wo.pace = WARM_AGGRESSIVE;
-			else
-				misuse("--pace: %s: not conservative, standard "
-				    "or aggressive", optarg);
-			break;
-		case OPT_RESULTS:
-			results = optarg;
-			break;
-		case OPT_START:
-			start = optarg;
-			break;
-		case OPT_SVG:
-			svgpath = optarg;
-			break;
-		case OPT_WEEKDAYS_ONLY:
-			wo.weekdays_only = true;
-			break;
-		default:
-			if (!cli_common(ch, optarg, &oo))
-				usage();
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 0)
-		misuse("%s: no operands; results go to --results", argv[0]);
-	if ((wo.monthly > 0) == (wo.daily > 0))
-		misuse("give one target: --monthly N or --daily N");
-	if (mix != NULL && mixfrom != NULL)
-		misuse("--mix and --mix-from: give one");
-	if (mixfrom != NULL && results != NULL && strcmp(mixfrom, "-") == 0 &&
-	    strcmp(results, "-") == 0)
-		misuse("--mix-from - and --results -: only one can be stdin");
-	if (wo.days > 0 && wo.pace != WARM_STANDARD)
-		misuse("--days and --pace: give one");
-	if (start != NULL && time_parse_ymd(start, &wo.start) == -1)
-		misuse("--start: %s: not a date YYYY-MM-DD", start);
-	if (mix != NULL && warm_mix_parse(&wo.mix, mix, &e) == -1)
+	options(&c, argc, argv);
+	if (cli_now(c.nowarg, &now, &e) == -1)
 		misuse("%s: %s", e.where, e.what);
+	adapt = c.results != NULL || c.db != NULL;
 
-	/* Acquire: the provider table, results, database, output files. */
-	if (mixfrom != NULL || results != NULL || db != NULL) {
-		if (find_data_dir(NULL, getenv("DELIV_DATA"), DELIV_DATADIR
-		    "/data", "data", dir, sizeof(dir)) == -1)
-			errx(DELIV_EXIT_ERROR, "data: no data directory "
-			    "(set DELIV_DATA)");
-		snprintf(path, sizeof(path), "%s/providers.tsv", dir);
-		if ((pt = prov_load(path, &e)) == NULL)
-			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	}
-	if (mixfrom != NULL && (mfp = strcmp(mixfrom, "-") == 0 ? stdin :
-	    fopen(mixfrom, "r")) == NULL)
-		err(DELIV_EXIT_ERROR, "%s", mixfrom);
-	if (results != NULL && (rfp = strcmp(results, "-") == 0 ? stdin :
-	    fopen(results, "r")) == NULL)
-		err(DELIV_EXIT_ERROR, "%s", results);
-	if ((results != NULL || db != NULL) && (res = warm_results_new()) == NULL)
-		err(DELIV_EXIT_ERROR, "results");
-	if (db != NULL && (skipped = warm_results_read_db(res, db, pt, &e)) == -1)
+	/* Acquire: the tables, results, database, output files. */
+	if ((adapt || c.mixfrom != NULL) && (cli_data_file(NULL,
+	    "providers.tsv", ppath, sizeof(ppath)) == -1 || (adapt &&
+	    c.rules == NULL && cli_data_file(NULL, "warmup-rules.tsv", rpath,
+	    sizeof(rpath)) == -1)))
+		errx(DELIV_EXIT_ERROR, "data: no data directory (set "
+		    "DELIV_DATA)");
+	if ((adapt || c.mixfrom != NULL) && (pt = prov_load(ppath, &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	svg = open_out(svgpath);
-	ics = open_out(icspath);
+	if ((adapt || c.rules != NULL) && (rules = warm_rules_load(c.rules !=
+	    NULL ? c.rules : rpath, &e)) == NULL)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	mfp = cli_open(c.mixfrom, "r");
+	rfp = cli_open(c.results, "r");
+	if (adapt && (res = warm_results_new()) == NULL)
+		err(DELIV_EXIT_ERROR, "results");
+	if (c.db != NULL && warm_results_read_db(res, c.db, pt, &e) == -1)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	svg = cli_open(c.svgpath, "w");
+	ics = cli_open(c.icspath, "w");
 	sandbox("stdio");
 
-	if (mfp != NULL) {
-		memset(&wo.mix, 0, sizeof(wo.mix));
-		if (warm_results_count_recipients(mfp, mixfrom, pt, &wo.mix, &e) < 0)
-			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-		if (mfp != stdin)
-			fclose(mfp);
-		warm_mix_sort(&wo.mix);
-		if (wo.mix.n == 0)
-			errx(DELIV_EXIT_ERROR, "%s: no recipient addresses",
-			    mixfrom);
-	}
-	if (rfp != NULL) {
-		if ((skipped = warm_results_read(res, rfp, results, pt, &e)) == -1)
-			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-		if (skipped > 0)
-			warnx("%s: %ld records without a usable date or "
-			    "provider skipped", results, skipped);
-		if (rfp != stdin)
-			fclose(rfp);
-	}
-	if (start == NULL) {
-		if (res != NULL && warm_results_first_day(res) >= 0)
-			wo.start = warm_time_of(warm_results_first_day(res));
-		else
-			wo.start = warm_time_of(warm_day_of(time(NULL)));
-	}
-	wo.results = res;
-	if ((pl = warm_plan_new(&wo, &e)) == NULL)
+	if (mfp != NULL && warm_results_mix_from(mfp, c.mixfrom, pt, &c.wo.mix,
+	    &e) == -1)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	cli_close(mfp, c.mixfrom);
+	if (rfp != NULL && (skipped = warm_results_read(res, rfp, c.results,
+	    pt, &e)) == -1)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if (rfp != NULL && skipped > 0)
+		warnx("%s: %ld records without a usable date or provider "
+		    "skipped", c.results, skipped);
+	cli_close(rfp, c.results);
+	if (c.start == NULL)
+		c.wo.start = warm_time_of(res != NULL &&
+		    warm_results_first_day(res) >= 0 ?
+		    warm_results_first_day(res) : warm_day_of(now));
+	c.wo.results = res;
+	c.wo.rules = rules;
+	if ((pl = warm_plan_new(&c.wo, &e)) == NULL)
 		misuse("%s: %s", e.where, e.what);
 	if (warm_plan_unused(pl) > 0)
 		warnx("%ld provider days of results fall before --start or "
 		    "on days without sending: not used", warm_plan_unused(pl));
 
-	if (chart) {
+	if (c.chart) {
 		if (warm_chart(pl, stdout, 60) == -1 || fflush(stdout) == EOF)
 			rc = DELIV_EXIT_ERROR;
 	} else {
-		if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
+		if ((out = warm_record_open(stdout, &c.oo)) == NULL)
 			err(DELIV_EXIT_ERROR, "out");
-		write_rows(out, pl);
-		if (out_close(out) == -1)
+		if (warm_record_write(out, pl) == -1 || out_close(out) == -1)
 			rc = DELIV_EXIT_ERROR;
 	}
 	if (svg != NULL && (warm_svg(pl, svg) == -1 ||
-	    close_out(svg, svgpath) == -1))
+	    cli_close(svg, c.svgpath) == -1))
 		rc = DELIV_EXIT_ERROR;
-	if (ics != NULL && (warm_ics(pl, ics, wo.start) == -1 ||
-	    close_out(ics, icspath) == -1))
+	if (ics != NULL && (warm_ics(pl, ics, c.wo.start) == -1 ||
+	    cli_close(ics, c.icspath) == -1))
 		rc = DELIV_EXIT_ERROR;
 	if (rc == DELIV_EXIT_OK && warm_plan_stopped(pl))
 		rc = DELIV_EXIT_FOUND;
 	warm_plan_free(pl);
 	warm_results_free(res);
+	warm_rules_free(rules);
 	prov_free(pt);
 	return rc;
 }

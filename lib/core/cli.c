@@ -3,6 +3,8 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 
 #include "core/cli.h"
 #include "core/deliv.h"
+#include "core/util.h"
 
 const char *
 cli_progname(void)
@@ -149,4 +152,148 @@ cli_progress_end(struct cli_progress *p)
 	if (p->shown)
 		fputs("\r\033[K", stderr);
 	free(p);
+}
+
+/* Write a bound of cli_num's range as the user would type it. */
+static void
+fmt_bound(char *buf, size_t len, double v, bool integer)
+{
+	if (integer)
+		snprintf(buf, len, "%.0f", v);
+	else
+		snprintf(buf, len, "%g", v);
+}
+
+int
+cli_num(const char *opt, const char *arg, double min, double max,
+    bool integer, double *v, struct derr *e)
+{
+	char *end, lo[32], hi[32];
+	long long ll;
+	double d;
+
+	errno = 0;
+	end = NULL;
+	/* Decimal only: no blanks, hex, "inf" or "nan". */
+	if (arg == NULL || *arg == '\0' ||
+	    arg[strspn(arg, "0123456789.+-eE")] != '\0')
+		goto bad;
+	if (integer) {
+		ll = strtoll(arg, &end, 10);
+		d = (double)ll;
+	} else
+		d = strtod(arg, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(d) || d < min ||
+	    d > max)
+		goto bad;
+	*v = d;
+	return 0;
+bad:
+	fmt_bound(lo, sizeof(lo), min, integer);
+	fmt_bound(hi, sizeof(hi), max, integer);
+	derr_set(e, opt, "not a number between %s and %s: %s", lo, hi,
+	    arg != NULL ? arg : "");
+	return -1;
+}
+
+/* Seconds since the epoch, digits only. */
+static int
+epoch_seconds(const char *s, time_t *t)
+{
+	const char *errstr;
+	long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = parse_num(s, 0, LLONG_MAX, &errstr);
+	if (errstr != NULL)
+		return -1;
+	*t = (time_t)v;
+	return 0;
+}
+
+/* YYYY-MM-DDTHH:MM:SSZ, UTC. */
+static int
+rfc3339_utc(const char *s, time_t *t)
+{
+	char day[11];
+	int h, mi, sec, n = 0;
+
+	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (time_parse_ymd(day, t) == -1 ||
+	    sscanf(s + 11, "%2d:%2d:%2dZ%n", &h, &mi, &sec, &n) != 3 ||
+	    n != 9 || h > 23 || mi > 59 || sec > 60 || h < 0 || mi < 0 ||
+	    sec < 0)
+		return -1;
+	*t += (time_t)h * 3600 + mi * 60 + sec;
+	return 0;
+}
+
+int
+cli_now(const char *arg, time_t *now, struct derr *e)
+{
+	const char *sde;
+
+	if (arg != NULL) {
+		if (epoch_seconds(arg, now) == 0 ||
+		    time_parse_ymd(arg, now) == 0 || rfc3339_utc(arg, now) == 0)
+			return 0;
+		derr_set(e, "--now", "not a time: %s", arg);
+		return -1;
+	}
+	if ((sde = getenv("SOURCE_DATE_EPOCH")) != NULL) {
+		if (epoch_seconds(sde, now) == 0)
+			return 0;
+		derr_set(e, "SOURCE_DATE_EPOCH", "not a time: %s", sde);
+		return -1;
+	}
+	*now = time(NULL);
+	return 0;
+}
+
+int
+cli_data_file(const char *dir, const char *name, char *buf, size_t len)
+{
+	char d[PATH_MAX];
+
+	if (find_data_dir(dir, getenv("DELIV_DATA"), DELIV_DATADIR "/data",
+	    "data", d, sizeof(d)) == -1)
+		return -1;
+	if ((size_t)snprintf(buf, len, "%s/%s", d, name) >= len)
+		return -1;
+	return 0;
+}
+
+FILE *
+cli_open(const char *path, const char *mode)
+{
+	FILE *fp;
+
+	if (path == NULL)
+		return NULL;
+	if (strcmp(path, "-") == 0 && mode[0] == 'r')
+		return stdin;
+	if ((fp = fopen(path, mode)) == NULL)
+		err(DELIV_EXIT_ERROR, "%s", path);
+	return fp;
+}
+
+int
+cli_close(FILE *fp, const char *path)
+{
+	if (fp == NULL || fp == stdin)
+		return 0;
+	if (fflush(fp) == EOF || ferror(fp)) {
+		warn("%s", path);
+		fclose(fp);
+		return -1;
+	}
+	if (fclose(fp) == EOF) {
+		warn("%s", path);
+		return -1;
+	}
+	return 0;
 }

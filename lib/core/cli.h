@@ -8,7 +8,11 @@
 #define CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <time.h>
 
+#include "core/deliv.h"
 #include "core/out.h"
 
 enum {
@@ -76,6 +80,51 @@ void	cli_progress_tick(struct cli_progress *, long long items,
 	    long long done, long long total);
 /* Clear the line and free.  NULL is a no-op. */
 void	cli_progress_end(struct cli_progress *);
+
+/*
+ * The one way a tool reads a number option: arg, the value of option opt
+ * (spelled as typed, "--days"), must be a number in [min, max], an
+ * integer when integer is true (exact up to 2^53), else a decimal.
+ * Returns 0 and sets *v; -1 when it is not, with e filled as
+ * where "--days", what "not a number between 1 and 365: x", for the
+ * caller to print (errx "%s: %s") and exit DELIV_EXIT_USAGE with.
+ */
+int	cli_num(const char *opt, const char *arg, double min, double max,
+	    bool integer, double *v, struct derr *e);
+
+/*
+ * The current time of a run: arg (the value of --now, or NULL) when
+ * given, else $SOURCE_DATE_EPOCH when set, else time(NULL).  --now takes
+ * seconds since the epoch, YYYY-MM-DD (UTC midnight) or
+ * YYYY-MM-DDTHH:MM:SSZ; SOURCE_DATE_EPOCH takes seconds.  Returns 0 and
+ * sets *now; -1 when a value is not a time, with e filled (where "--now"
+ * or "SOURCE_DATE_EPOCH", what "not a time: X").
+ */
+int	cli_now(const char *arg, time_t *now, struct derr *e);
+
+/* The help line of --now, for a tool's --help. */
+#define CLI_HELP_NOW \
+	"  --now TIME            the current time: seconds, YYYY-MM-DD or\n" \
+	"                        YYYY-MM-DDTHH:MM:SSZ (default: " \
+	"$SOURCE_DATE_EPOCH, the clock)\n"
+
+/*
+ * The path of the shipped data file name ("rir.tsv") in buf: in dir (a
+ * --data option, may be NULL), else in $DELIV_DATA, the installed data
+ * directory or the source tree's data/ (see find_data_dir).  Returns 0,
+ * or -1 when there is no data directory (or buf is too short).
+ */
+int	cli_data_file(const char *dir, const char *name, char *buf,
+	    size_t len);
+
+/*
+ * Files a tool acquires before its loop: cli_open() opens path with mode
+ * ("-" is stdin for reading; NULL gives NULL) or exits 2 with
+ * "deliv-TOOL: path: why"; cli_close() flushes and closes one opened for
+ * writing, says why it cannot and returns -1, else 0 (NULL: a no-op).
+ */
+FILE	*cli_open(const char *path, const char *mode);
+int	 cli_close(FILE *fp, const char *path);
 
 /* The tool's short name from argv[0]: "deliv-lint" for every spelling. */
 const char	*cli_progname(void);

@@ -25,6 +25,7 @@
 
 #include <gmime/gmime.h>
 
+#include "core/cli.h"
 #include "core/input.h"
 #include "core/util.h"
 
@@ -81,6 +82,8 @@ struct input {
 	char			 errbuf[256];
 	long long		 bytes_done;	/* over all sources */
 	long long		 bytes_total;	/* -2: not yet known */
+	struct cli_progress	*progress;	/* or NULL */
+	long long		 handed;	/* messages handed out */
 };
 
 struct input *
@@ -89,9 +92,9 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 	static char *const stdin_ops[] = { "-", NULL };
 	struct input *in;
 
-	(void)o;
 	if ((in = calloc(1, sizeof(*in))) == NULL)
 		return NULL;
+	in->progress = o != NULL ? o->progress : NULL;
 	g_mime_init();
 	in->rd.buf = g_byte_array_sized_new(READ_SIZE);
 	in->crmsg = g_byte_array_new();
@@ -678,9 +681,14 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 {
 	const char *path;
 	struct stat st;
+	long long done, total;
 	int r;
 
 	release_msg(in);
+	if (in->progress != NULL && in->handed > 0) {
+		input_position(in, &done, &total);
+		cli_progress_tick(in->progress, in->handed, done, total);
+	}
 	for (;;) {
 		if (in->open) {
 			r = next_message(in, e);
@@ -697,6 +705,7 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 				if (in->held == NULL)
 					in->cur.error = "cannot parse message";
 				*m = &in->cur;
+				in->handed++;
 				return 1;
 			}
 			close_source(in);
@@ -731,6 +740,7 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 				close(in->rd.fd);
 			in->open = false;
 			*m = &in->cur;
+			in->handed++;
 			return 1;
 		}
 		if (r == 0)

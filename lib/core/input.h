@@ -14,8 +14,11 @@
 
 #include "core/deliv.h"
 
+struct cli_progress;
+
 struct input_opts {
-	bool	 stdin_if_empty;	/* no operands means stdin (default) */
+	bool			 stdin_if_empty; /* no operands: stdin (default) */
+	struct cli_progress	*progress;	/* ticked by input_next, or NULL */
 };
 
 /* One message, valid until the next input_next() or input_close(). */
@@ -40,6 +43,8 @@ struct input	*input_open(int argc, char *const argv[],
 
 /*
  * The next message.  Returns 1 and fills *m; 0 at the end of all input;
+ * ticks the progress line of the options (messages handed out before,
+ * bytes read of the total);
  * -1 when an operand could not be read (e is filled with the path and the
  * reason; call again to go on with the next operand).
  */

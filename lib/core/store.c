@@ -311,3 +311,114 @@ store_close(struct store *s, struct derr *e)
 	free(s);
 	return r;
 }
+
+/* The events table's optional columns, in store_row order. */
+static const char *const row_opt[] = { "remote_mta", "diagnostic", "action" };
+
+/* Column i of a row as text, "" when NULL. */
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	return v != NULL ? v : "";
+}
+
+/*
+ * Check the schema of a database opened read-only, and which optional
+ * columns its events table has.  0, or -1 (e filled).
+ */
+static int
+check_events(sqlite3 *db, const char *path, bool have[], struct derr *e)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int v, ncols = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto dberror;
+	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (v > (int)nitems(migrations)) {
+		derr_set(e, path, "schema version %d is newer than this "
+		    "program's %d", v, (int)nitems(migrations));
+		return -1;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info("
+	    "'events')", -1, &st, NULL) != SQLITE_OK)
+		goto dberror;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ncols++;
+		for (i = 0; i < nitems(row_opt); i++)
+			if (strcmp(col_text(st, 0), row_opt[i]) == 0)
+				have[i] = true;
+	}
+	sqlite3_finalize(st);
+	if (ncols == 0) {
+		derr_set(e, path, "no table \"events\": not a database "
+		    "written by deliv bounce-classify --db");
+		return -1;
+	}
+	return 0;
+dberror:
+	derr_set(e, path, "%s", sqlite3_errmsg(db));
+	return -1;
+}
+
+int
+store_read_events(const char *path,
+    int (*cb)(void *, const struct store_row *), void *arg, struct derr *e)
+{
+	struct store_row row;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	bool have[nitems(row_opt)] = { false };
+	char sql[256];
+	size_t i, o;
+	int rc = SQLITE_DONE, r = 0;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		derr_set(e, path, "%s", db != NULL ? sqlite3_errmsg(db) :
+		    "out of memory");
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, BUSY_MS);
+	if (check_events(db, path, have, e) == -1) {
+		sqlite3_close(db);
+		return -1;
+	}
+	o = (size_t)snprintf(sql, sizeof(sql), "SELECT recipient, ts, kind, "
+	    "reason, status, smtp_code");
+	for (i = 0; i < nitems(row_opt); i++)
+		o += (size_t)snprintf(sql + o, sizeof(sql) - o, ", %s",
+		    have[i] ? row_opt[i] : "NULL");
+	snprintf(sql + o, sizeof(sql) - o, " FROM events ORDER BY ts");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		derr_set(e, path, "%s", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -1;
+	}
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.recipient = col_text(st, 0);
+		row.has_ts = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		row.ts = (time_t)sqlite3_column_int64(st, 1);
+		row.kind = col_text(st, 2);
+		row.reason = col_text(st, 3);
+		row.status = col_text(st, 4);
+		row.smtp_code = sqlite3_column_int64(st, 5);
+		row.remote_mta = col_text(st, 6);
+		row.diagnostic = col_text(st, 7);
+		row.action = col_text(st, 8);
+		r = cb(arg, &row);
+	}
+	if (r == 0 && rc != SQLITE_DONE) {
+		derr_set(e, path, "%s", sqlite3_errmsg(db));
+		r = -1;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return r;
+}

@@ -71,4 +71,35 @@ int	store_suppressed(struct store *, time_t now,
 /* Close; returns 0 or -1 (e filled). store_close(NULL) is a no-op. */
 int	store_close(struct store *, struct derr *e);
 
+/*
+ * Reading the events back (deliv-warmup-plan --db): one event as
+ * store_read_events() hands it out.  Strings are "" when unknown and
+ * valid during the callback only; remote_mta, diagnostic and action are
+ * "" unless the table has those columns.
+ */
+struct store_row {
+	const char	*recipient;
+	time_t		 ts;
+	bool		 has_ts;	/* false: ts is NULL in the row */
+	const char	*kind;
+	const char	*reason;
+	const char	*status;
+	long long	 smtp_code;	/* 0 = unknown */
+	const char	*remote_mta;
+	const char	*diagnostic;
+	const char	*action;
+};
+
+/*
+ * Open the database at path read-only (never created nor migrated),
+ * check that it is one this program can read (a table "events"; a schema
+ * version not newer than this program's), and call cb for each event in
+ * time order; cb != 0 stops.  Returns 0 or cb's value, or -1 with e
+ * filled: no such database, no table "events" ("not a database written
+ * by deliv bounce-classify --db"), a newer schema version, a read error.
+ */
+int	store_read_events(const char *path,
+	    int (*cb)(void *, const struct store_row *), void *arg,
+	    struct derr *e);
+
 #endif

@@ -429,3 +429,17 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		finding_add(l, "dns", dom, FINDING_INFO, NULL, "no check selected "
 		    "applies");
 }
+
+char *
+dnscheck_next_domain(FILE *fp, char **line, size_t *cap)
+{
+	char *s;
+
+	while (getline(line, cap, fp) != -1) {
+		s = str_trim(*line);
+		s[strcspn(s, " \t")] = '\0';
+		if (*s != '\0' && *s != '#')
+			return s;
+	}
+	return NULL;
+}

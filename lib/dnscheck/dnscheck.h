@@ -7,6 +7,7 @@
 #define DNSCHECK_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "auth/dnsbl.h"
 #include "core/deliv.h"
@@ -54,5 +55,12 @@ struct dnscheck_opts {
  */
 void	dnscheck_domain(struct dns *, const struct dnscheck_opts *,
 	    const char *domain, struct finding_list *l);
+
+/*
+ * The next domain of a list read from fp: the first word of a line;
+ * empty lines and "#" comments skipped.  Points into *line (getline(3)'s
+ * buffer, *cap its size; the caller frees it).  NULL at the end.
+ */
+char	*dnscheck_next_domain(FILE *fp, char **line, size_t *cap);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "auth/dnsbl.h"
 #include "core/finding.h"
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/pool.h"
@@ -142,4 +143,12 @@ dnscheck_pool_free(struct dnscheck_pool *p)
 		dns_free(p->w[i].d);
 	free(p->w);
 	free(p);
+}
+
+void
+dnscheck_pool_selftest(struct dnscheck_pool *p, struct dnsbl *lists,
+    int with_ips)
+{
+	dnsbl_selftest(lists, dnscheck_pool_dns(p), with_ips, 1);
+	dnscheck_pool_refresh(p);
 }

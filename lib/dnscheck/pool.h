@@ -32,6 +32,13 @@ struct dns	*dnscheck_pool_dns(struct dnscheck_pool *);
 void	dnscheck_pool_refresh(struct dnscheck_pool *);
 
 /*
+ * The DNS lists' self-test (dnsbl_selftest, with_ips as there) on the
+ * first worker, then a fresh resolver for it: a timeout there sticks.
+ */
+void	dnscheck_pool_selftest(struct dnscheck_pool *, struct dnsbl *lists,
+	    int with_ips);
+
+/*
  * Check dom[0..n) with o, filling res[i] for dom[i] (res zeroed by the
  * caller).  If threads cannot start, fewer (or the caller) do the work.
  */

@@ -17,7 +17,7 @@
 
 #include "core/deliv.h"
 
-/* The string fields, in the order header-trace prints them. */
+/* The string fields (a tool that prints them chooses its own order). */
 enum rcvd_field {
 	RCVD_IP,		/* peer address, normalised (inet_ntop) */
 	RCVD_RDNS,		/* reverse-DNS name the MTA recorded */

@@ -801,3 +801,27 @@ abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
 	}
 	return ret;
 }
+
+int
+abuse_import_registry(const char *tablepath, const char *dbpath,
+    char *const files[], size_t n,
+    void (*done)(const char *path, size_t count, void *arg), void *arg,
+    struct derr *e)
+{
+	struct abuse *ab;
+	size_t i, count;
+	int ret = 0;
+
+	if ((ab = abuse_open(tablepath, dbpath, true, e)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (abuse_import(ab, files[i], &count, e) == -1) {
+			ret = -1;
+			break;
+		}
+		if (done != NULL)
+			done(files[i], count, arg);
+	}
+	abuse_close(ab);
+	return ret;
+}

@@ -48,6 +48,18 @@ int	abuse_import(struct abuse *, const char *path, size_t *count,
 	    struct derr *e);
 
 /*
+ * The --import-registry mode of header-trace: open (create) the database
+ * at dbpath with the table at tablepath (may be NULL) and import
+ * files[0..n) in order; after each, done(path, objects, arg) is called
+ * when done is not NULL.  0, or -1 (e filled) at the first file that
+ * cannot be read or stored.
+ */
+int	abuse_import_registry(const char *tablepath, const char *dbpath,
+	    char *const files[], size_t n,
+	    void (*done)(const char *path, size_t count, void *arg),
+	    void *arg, struct derr *e);
+
+/*
  * Opt-in DNS (--lookup): an IP-to-ASN TXT zone answering
  * "d.c.b.a.ZONE" (IPv4) or the reversed nibbles under ZONE6 with
  * "ASN | prefix | CC | registry | date", and an abuse-contact TXT zone

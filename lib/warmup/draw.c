@@ -7,6 +7,7 @@
 
 #include "core/deliv.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/draw.h"
 #include "warmup/warmup.h"
 

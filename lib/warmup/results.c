@@ -10,14 +10,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <sqlite3.h>
-
 #include "core/deliv.h"
+#include "core/store.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/mix.h"
 #include "warmup/provider.h"
 #include "warmup/results.h"
-#include "warmup/warmup.h"
 
 #define MAXF	40		/* fields of a record */
 
@@ -36,6 +35,24 @@ struct rec {
 
 enum fmt { FMT_BOUNCE, FMT_PLAIN };
 
+/*
+ * The columns of bounce-classify's records read here, by the names of
+ * the TSV header (and the JSON keys) deliv-bounce-classify(1) writes:
+ * the one list of them in this module.
+ */
+enum {
+	BC_DATE, BC_RECIPIENT, BC_ACTION, BC_KIND, BC_REASON, BC_STATUS,
+	BC_SMTP_CODE, BC_REMOTE_MTA, BC_DIAGNOSTIC, BC_NCOLS
+};
+static const char *const bccols[BC_NCOLS] = {
+	[BC_DATE] = "date", [BC_RECIPIENT] = "recipient",
+	[BC_ACTION] = "action", [BC_KIND] = "kind", [BC_REASON] = "reason",
+	[BC_STATUS] = "status", [BC_SMTP_CODE] = "smtp_code",
+	[BC_REMOTE_MTA] = "remote_mta", [BC_DIAGNOSTIC] = "diagnostic"
+};
+
+/* The columns of the plain results TSV (see deliv-warmup-plan(1)). */
+enum { PL_DATE, PL_PROVIDER, PL_SENT };
 static const char *const plaincols[] = { "date", "provider", "sent",
     "delivered", "hard", "soft", "complaints", "deferred" };
 
@@ -384,18 +401,19 @@ add_bounce(struct warm_results *w, const struct rec *r, const struct prov_table 
 	long long code;
 	long day;
 
-	code = parse_num(get(r, "smtp_code"), 0, 999, &errstr);
+	code = parse_num(get(r, bccols[BC_SMTP_CODE]), 0, 999, &errstr);
 	if (errstr != NULL)
 		code = 0;
-	classify(&c, get(r, "action"), get(r, "kind"), get(r, "reason"),
-	    code, get(r, "status"), get(r, "diagnostic"));
+	classify(&c, get(r, bccols[BC_ACTION]), get(r, bccols[BC_KIND]),
+	    get(r, bccols[BC_REASON]), code, get(r, bccols[BC_STATUS]),
+	    get(r, bccols[BC_DIAGNOSTIC]));
 	if (c.hard + c.soft + c.complaints + c.deferred + c.refused == 0)
 		return 0;	/* not a failure: nothing to count */
-	if (!parse_day(get(r, "date"), &day))
+	if (!parse_day(get(r, bccols[BC_DATE]), &day))
 		return 1;
-	prov = prov_of_address(pt, get(r, "recipient"));
+	prov = prov_of_address(pt, get(r, bccols[BC_RECIPIENT]));
 	if (strcmp(prov, "other") == 0)
-		prov = prov_of_mx(pt, get(r, "remote_mta"));
+		prov = prov_of_mx(pt, get(r, bccols[BC_REMOTE_MTA]));
 	return warm_results_add(w, day, prov, &c);
 }
 
@@ -410,15 +428,15 @@ add_plain(struct warm_results *w, const struct rec *r)
 	long day;
 	size_t i;
 
-	if (!parse_day(get(r, "date"), &day))
+	if (!parse_day(get(r, plaincols[PL_DATE]), &day))
 		return 1;
-	v = get(r, "provider");
+	v = get(r, plaincols[PL_PROVIDER]);
 	if (*v == '\0' || strlen(v) >= sizeof(prov))
 		return 1;
 	snprintf(prov, sizeof(prov), "%s", v);
 	str_lower(prov);
 	for (i = 0; i < nitems(f); i++) {
-		v = get(r, plaincols[i + 2]);
+		v = get(r, plaincols[PL_SENT + i]);
 		if (*v == '\0')
 			continue;	/* unknown: sent, delivered derived */
 		*f[i] = parse_num(v, 0, 1000000000000LL, &errstr);
@@ -454,10 +472,10 @@ warm_results_read(struct warm_results *w, FILE *fp, const char *name,
 			r.n = 0;
 			for (i = 0; nh > 0 && i < (size_t)nh; i++)
 				r.k[r.n] = hdr[i], r.v[r.n++] = "x";
-			if (*get(&r, "recipient") != '\0')
+			if (*get(&r, bccols[BC_RECIPIENT]) != '\0')
 				fmt = FMT_BOUNCE;
-			else if (*get(&r, "provider") != '\0' &&
-			    *get(&r, "date") != '\0')
+			else if (*get(&r, plaincols[PL_PROVIDER]) != '\0' &&
+			    *get(&r, plaincols[PL_DATE]) != '\0')
 				fmt = FMT_PLAIN;
 			else {
 				derr_set(e, name, "line 1: neither "
@@ -477,9 +495,9 @@ warm_results_read(struct warm_results *w, FILE *fp, const char *name,
 				skipped++;
 				continue;
 			}
-			fmt = *get(&r, "recipient") != '\0' ||
-			    *get(&r, "provider") == '\0' ? FMT_BOUNCE :
-			    FMT_PLAIN;
+			fmt = *get(&r, bccols[BC_RECIPIENT]) != '\0' ||
+			    *get(&r, plaincols[PL_PROVIDER]) == '\0' ?
+			    FMT_BOUNCE : FMT_PLAIN;
 		} else {
 			const char *vals[MAXF];
 
@@ -512,97 +530,48 @@ fail:
 	return -1;
 }
 
-long
-warm_results_read_db(struct warm_results *w, const char *path, const struct prov_table *pt,
-    struct derr *e)
+/* What warm_results_read_db() carries through store_read_events(). */
+struct db_read {
+	struct warm_results		*w;
+	const struct prov_table		*pt;
+	long				 skipped;
+};
+
+static int
+add_event(void *arg, const struct store_row *r)
 {
-	static const char *const opt[] = { "remote_mta", "diagnostic",
-	    "action" };
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	struct sbuf q = { 0 };
-	bool have[nitems(opt)] = { false };
-	long skipped = 0;
-	size_t i;
-	int rc;
+	struct db_read *d = arg;
+	struct warm_results_counts c = { -1, -1, 0, 0, 0, 0, 0, 0 };
+	const char *prov;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK) {
-		derr_set(e, path, "%s", db != NULL ? sqlite3_errmsg(db) :
-		    "out of memory");
-		goto fail;
+	if (!r->has_ts) {
+		d->skipped++;
+		return 0;
 	}
-	sqlite3_busy_timeout(db, 5000);
-	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info("
-	    "'events')", -1, &st, NULL) != SQLITE_OK) {
-		derr_set(e, path, "%s", sqlite3_errmsg(db));
-		goto fail;
-	}
-	rc = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *col = (const char *)sqlite3_column_text(st, 0);
+	prov = prov_of_address(d->pt, r->recipient);
+	if (strcmp(prov, "other") == 0)
+		prov = prov_of_mx(d->pt, r->remote_mta);
+	classify(&c, r->action, r->kind, r->reason, r->smtp_code, r->status,
+	    r->diagnostic);
+	return warm_results_add(d->w, warm_day_of(r->ts), prov, &c) == -1 ?
+	    -2 : 0;
+}
 
-		rc++;
-		for (i = 0; col != NULL && i < nitems(opt); i++)
-			if (strcmp(col, opt[i]) == 0)
-				have[i] = true;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc == 0) {
-		derr_set(e, path, "no table \"events\": not a database "
-		    "written by deliv bounce-classify --db");
-		goto fail;
-	}
-	sbuf_adds(&q, "SELECT recipient, ts, kind, reason, status, smtp_code");
-	for (i = 0; i < nitems(opt); i++)
-		sbuf_printf(&q, ", %s", have[i] ? opt[i] : "NULL");
-	if (sbuf_adds(&q, " FROM events ORDER BY ts") == -1) {
+long
+warm_results_read_db(struct warm_results *w, const char *path,
+    const struct prov_table *pt, struct derr *e)
+{
+	struct db_read d = { w, pt, 0 };
+
+	switch (store_read_events(path, add_event, &d, e)) {
+	case 0:
+		return d.skipped;
+	case -2:
 		derr_set(e, path, "out of memory");
-		goto fail;
+		return -1;
+	default:
+		return -1;
 	}
-	if (sqlite3_prepare_v2(db, q.s, -1, &st, NULL) != SQLITE_OK) {
-		derr_set(e, path, "%s", sqlite3_errmsg(db));
-		goto fail;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct warm_results_counts c = { -1, -1, 0, 0, 0, 0, 0, 0 };
-		const char *f[9], *prov;
-		long day;
-
-		for (i = 0; i < 9; i++) {
-			f[i] = (const char *)sqlite3_column_text(st, (int)i);
-			if (f[i] == NULL)
-				f[i] = "";
-		}
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-			skipped++;
-			continue;
-		}
-		day = warm_day_of((time_t)sqlite3_column_int64(st, 1));
-		prov = prov_of_address(pt, f[0]);
-		if (strcmp(prov, "other") == 0)
-			prov = prov_of_mx(pt, f[6]);
-		classify(&c, f[8], f[2], f[3], sqlite3_column_int64(st, 5),
-		    f[4], f[7]);
-		if (warm_results_add(w, day, prov, &c) == -1) {
-			derr_set(e, path, "out of memory");
-			goto fail;
-		}
-	}
-	if (rc != SQLITE_DONE) {
-		derr_set(e, path, "%s", sqlite3_errmsg(db));
-		goto fail;
-	}
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	sbuf_free(&q);
-	return skipped;
-fail:
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	sbuf_free(&q);
-	return -1;
 }
 
 long
@@ -624,7 +593,7 @@ warm_results_count_recipients(FILE *fp, const char *name,
 			continue;
 		if (lineno == 1 && *p == '{')
 			json = true;
-		else if (lineno == 1 && strstr(p, "recipient") != NULL &&
+		else if (lineno == 1 && strstr(p, bccols[BC_RECIPIENT]) != NULL &&
 		    strchr(p, '\t') != NULL) {
 			if ((hcopy = strdup(line)) == NULL)
 				goto nomem;
@@ -638,7 +607,7 @@ warm_results_count_recipients(FILE *fp, const char *name,
 		if (json) {
 			if (json_split(p, &r) == -1)
 				continue;
-			addr = get(&r, "recipient");
+			addr = get(&r, bccols[BC_RECIPIENT]);
 		} else if (tsv) {
 			if ((nf = tsv_split(line, vals, MAXF)) < 0)
 				nf = MAXF;
@@ -647,7 +616,7 @@ warm_results_count_recipients(FILE *fp, const char *name,
 				r.k[r.n] = hdr[i];
 				r.v[r.n++] = vals[i];
 			}
-			addr = get(&r, "recipient");
+			addr = get(&r, bccols[BC_RECIPIENT]);
 		} else {
 			/* "address" or "address<TAB>mx-host" */
 			addr = p;
@@ -683,4 +652,19 @@ fail:
 	free(line);
 	free(hcopy);
 	return -1;
+}
+
+int
+warm_results_mix_from(FILE *fp, const char *name,
+    const struct prov_table *pt, struct warm_mix *mix, struct derr *e)
+{
+	memset(mix, 0, sizeof(*mix));
+	if (warm_results_count_recipients(fp, name, pt, mix, e) < 0)
+		return -1;
+	warm_mix_sort(mix);
+	if (mix->n == 0) {
+		derr_set(e, name, "no recipient addresses");
+		return -1;
+	}
+	return 0;
 }

@@ -76,4 +76,12 @@ long			 warm_results_first_day(const struct warm_results *);
 long	warm_results_count_recipients(FILE *fp, const char *name,
 	    const struct prov_table *, struct warm_mix *, struct derr *e);
 
+/*
+ * The mix of --mix-from: the recipients of fp counted by provider into
+ * *mix (emptied first), sorted by share.  0, or -1 with e filled (also
+ * when fp has no recipient address).
+ */
+int	warm_results_mix_from(FILE *fp, const char *name,
+	    const struct prov_table *, struct warm_mix *mix, struct derr *e);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "core/deliv.h"
 #include "core/util.h"
+#include "warmup/calendar.h"
 #include "warmup/results.h"
 #include "warmup/rules.h"
 #include "warmup/warmup.h"
@@ -86,40 +87,6 @@ static void	 q_clear(struct pstate *);
 static int	 q_push(struct pstate *, enum warm_rule_act, int, int, char *);
 static void	 evaluate(struct warm_plan *, size_t, int);
 static int	 load_results(struct warm_plan *);
-
-long
-warm_day_of(time_t t)
-{
-	return (long)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
-}
-
-time_t
-warm_time_of(long day)
-{
-	return (time_t)day * 86400;
-}
-
-char *
-warm_fmt_num(char *buf, size_t len, long long v)
-{
-	char tmp[32];
-	size_t n, i, o = 0;
-	int lead;
-
-	if (v < 0) {
-		snprintf(buf, len, "%lld", v);
-		return buf;
-	}
-	n = (size_t)snprintf(tmp, sizeof(tmp), "%lld", v);
-	lead = (int)(n % 3);
-	for (i = 0; i < n && o + 2 < len; i++) {
-		if (i > 0 && (int)(i % 3) == lead % 3)
-			buf[o++] = ',';
-		buf[o++] = tmp[i];
-	}
-	buf[o] = '\0';
-	return buf;
-}
 
 /* The next per-IP level after a clean day. */
 static long long
@@ -325,8 +292,8 @@ evaluate(struct warm_plan *pl, size_t j, int d)
 	struct pstate *ps = &pl->p[j];
 	struct warm_rule w;
 
-	if (warm_rule_eval(&pl->hist[j], WARM_MAXPROV, d, ps->vol, &ps->lasthit,
-	    &w) == -1 || w.act == WARM_RULE_RAMP) {
+	if (warm_rule_eval(pl->o.rules, &pl->hist[j], WARM_MAXPROV, d, ps->vol,
+	    &ps->lasthit, &w) == -1 || w.act == WARM_RULE_RAMP) {
 		free(w.note);
 		return;		/* a clean day leaves queued holds alone */
 	}
@@ -534,7 +501,10 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		return NULL;
 	}
 	pl->o = *o;
-	pl->o.results = o->results;
+	if (o->results != NULL && o->rules == NULL) {
+		derr_set(e, "plan", "results without rules to adapt by");
+		goto fail;
+	}
 	if (pl->o.ips < 1)
 		pl->o.ips = 1;
 	if (pl->o.mix.n == 0)

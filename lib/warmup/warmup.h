@@ -21,6 +21,7 @@
 enum warm_pace { WARM_CONSERVATIVE, WARM_STANDARD, WARM_AGGRESSIVE };
 
 struct warm_results;
+struct warm_rules;
 
 struct warm_opts {
 	long long		 monthly;	/* --monthly N, or 0 */
@@ -34,6 +35,7 @@ struct warm_opts {
 	struct warm_mix		 mix;
 	struct warm_mix		 caps;		/* --cap: daily ceilings */
 	const struct warm_results	*results;	/* NULL: a plan without results */
+	const struct warm_rules		*rules;		/* needed with results */
 };
 
 struct warm_row {
@@ -69,12 +71,5 @@ const char	*warm_plan_prov(const struct warm_plan *, size_t);
 bool		 warm_plan_stopped(const struct warm_plan *);
 /* Result days that fell outside the plan's sending days. */
 long		 warm_plan_unused(const struct warm_plan *);
-
-/* 1234567 as "1,234,567" in buf; returns buf. */
-char	*warm_fmt_num(char *buf, size_t len, long long v);
-
-/* Days since 1970-01-01 of t, and back. */
-long	warm_day_of(time_t t);
-time_t	warm_time_of(long day);
 
 #endif

@@ -1,0 +1,87 @@
+/*
+ * What deliv-header-trace writes for a message: its records, whose
+ * columns are in the order this module's table (not received.h) gives
+ * them, with the registry and abuse contact of the hops; or the
+ * complaint about its origin.  See deliv-header-trace(1).
+ */
+#ifndef TRACE_RECORD_H
+#define TRACE_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <time.h>
+
+#include "core/input.h"
+#include "core/out.h"
+#include "net/dns.h"
+#include "trace/abuse.h"
+#include "trace/trust.h"
+
+/*
+ * The headers that may name the originating client (X-Originating-IP and
+ * kin), for trace_message(); NULL-terminated.
+ */
+extern const char *const trace_xorig_headers[];
+
+/* Open the record writer on fp (out_open with this module's columns). */
+struct out	*trace_record_open(FILE *fp, const struct out_opts *oo);
+
+/*
+ * Write hop i of t as a record of kind record ("hop" or "origin") of
+ * message msgno of source: the Received fields, date, delay, trust and
+ * flags; the registry and abuse contact from ai (NULL: unknown);
+ * temperror adds the flag "lookup-temperror".  0, or -1 on a write error.
+ */
+int	trace_record_hop(struct out *, const char *source, long msgno,
+	    const struct trace *t, size_t i, const char *record,
+	    const struct abuse_info *ai, bool temperror);
+
+/*
+ * Write the origin record of a message without one: flags says why
+ * ("unparseable-message", "trace-error", t->none).  0, or -1.
+ */
+int	trace_record_none(struct out *, const char *source, long msgno,
+	    const char *flags);
+
+/* How to trace and write the messages of a run. */
+struct trace_writer {
+	struct rcvd_parser	*parser;
+	const struct trust_cfg	*cfg;
+	const char *const	*xorig;		/* e.g. trace_xorig_headers */
+	time_t			 clock;		/* for "date in the future" */
+	struct out		*out;		/* records; NULL for complaints */
+	int			 complaint;	/* 0, ARF_ARF, ARF_TEXT */
+	FILE			*fp;		/* where complaints go */
+	const char		*reporter;	/* From: of complaints */
+	time_t			 now;		/* Date: of complaints */
+	struct abuse		*ab;
+	struct dns		*dns;		/* --lookup, or NULL */
+	const struct abuse_zones *zones;
+	/* Told of a failed database look-up (the record goes on). */
+	void			(*warn)(const struct derr *);
+	bool			 any;		/* a complaint written */
+	struct trace		 t;		/* reused for every message */
+};
+
+/* What trace_record_message() did. */
+enum {
+	TREC_NONE = 0,		/* wrote a message without an origin */
+	TREC_ORIGIN = 1,	/* wrote a message with an origin */
+	TREC_UNTRACED = -2,	/* could not trace it (e filled); wrote its
+				   origin record with the flag "trace-error" */
+	TREC_WRITE_ERROR = -3	/* could not write (e filled) */
+};
+
+/*
+ * Trace message m and write it: a record per hop and one for its origin,
+ * or the complaint about its origin (nothing when it has none).
+ */
+int	trace_record_message(struct trace_writer *, const struct msg *m,
+	    struct derr *e);
+
+/* Free what the writer holds (not what the caller gave it). */
+void	trace_writer_free(struct trace_writer *);
+
+#endif
