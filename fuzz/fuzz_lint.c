@@ -1,8 +1,9 @@
 /*
  * Fuzz lib/lint/lint: arbitrary bytes as a file of messages (read by
  * lib/core/input as deliv-lint reads its operands), each message checked, as
- * a bulk and as a personal message, with the phrase lists of the source
- * tree (phrases/, or DELIV_PHRASES), loaded once.
+ * a bulk and as a personal message, with the phrase lists and the check
+ * weights of the source tree (phrases/ or DELIV_PHRASES, data/ or
+ * DELIV_DATA), loaded once, and no Public Suffix List.
  */
 #include <sys/mman.h>
 
@@ -44,15 +45,21 @@ done(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir;
-	char buf[512];
+	struct lint_conf conf = { 0 };
+	const char *data;
+	char buf[512], dbuf[512], weights[600];
 	struct derr e;
 
 	(void)argc;
 	g_mime_init();
-	if ((dir = getenv("DELIV_PHRASES")) == NULL)
-		dir = tree_dir((*argv)[0], "phrases", buf, sizeof(buf));
-	if ((l = lint_new(dir, &e)) == NULL) {
+	if ((conf.phrases = getenv("DELIV_PHRASES")) == NULL)
+		conf.phrases = tree_dir((*argv)[0], "phrases", buf,
+		    sizeof(buf));
+	if ((data = getenv("DELIV_DATA")) == NULL)
+		data = tree_dir((*argv)[0], "data", dbuf, sizeof(dbuf));
+	snprintf(weights, sizeof(weights), "%s/lint-weights.tsv", data);
+	conf.weights = weights;
+	if ((l = lint_new(&conf, &e)) == NULL) {
 		fprintf(stderr, "fuzz_lint: %s: %s\n", e.where, e.what);
 		abort();
 	}

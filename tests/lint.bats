@@ -433,7 +433,7 @@ List-Unsubscribe: <mailto:unsub-42@shop.example.org>' "$F/bulk-good.eml" >"$T/b2
 	while IFS=$'\t' read -r id _ _ _ fix; do
 		[[ $id == id ]] && continue
 		grep -q "^\.It Sy $id\$" "$TOP/man/deliv-lint.1" || fail "no $id in man page"
-	done < <(lint-checks)
+	done < <(lint-checks "$TOP/data/lint-weights.tsv")
 }
 
 @test "corpus: ROC AUC >= 0.93 as sent; no check warns on > 5% of ham" {
