@@ -11,41 +11,50 @@
 
 #include <gmime/gmime.h>
 
+#include "auth/dkim.h"
 #include "core/util.h"
 #include "lint/lint_priv.h"
 
-/* Value of tag t in a DKIM-Signature (white space removed); owned. */
+#define SIG_MAX_TAGS	64
+
+/* s without its white space, in a new string; NULL when out of memory. */
 static char *
-dkim_tag(const char *sig, const char *t)
+nospace(const char *s)
 {
-	const char *p = sig;
-	size_t tl = strlen(t);
+	char *d, *p;
 
-	while (*p != '\0') {
-		const char *semi = strchr(p, ';'), *e = semi ? semi : p + strlen(p);
-		const char *q = p;
+	if ((d = strdup(s)) == NULL)
+		return NULL;
+	for (p = d; *s != '\0'; s++)
+		if (!isspace((unsigned char)*s))
+			*p++ = *s;
+	*p = '\0';
+	return d;
+}
 
-		while (q < e && isspace((unsigned char)*q))
-			q++;
-		if ((size_t)(e - q) > tl && strncasecmp(q, t, tl) == 0) {
-			const char *r = q + tl;
+/*
+ * The h= and d= of a DKIM-Signature (the first of each, names in any
+ * case, white space removed), read leniently; owned, NULL when absent.
+ */
+static void
+sig_tags(const char *sig, char **h, char **d)
+{
+	struct dkim_tag t[SIG_MAX_TAGS];
+	char *s, err[80];
+	int n, k;
 
-			while (r < e && isspace((unsigned char)*r))
-				r++;
-			if (r < e && *r == '=') {
-				struct sbuf b = { 0 };
-
-				for (r++; r < e; r++)
-					if (!isspace((unsigned char)*r))
-						sbuf_addc(&b, *r);
-				if (sbuf_add(&b, "", 0) == -1)
-					return NULL;
-				return b.s;
-			}
-		}
-		p = semi ? semi + 1 : e;
+	*h = *d = NULL;
+	if ((s = strdup(sig)) == NULL)
+		return;
+	n = dkim_tags_split(s, t, nitems(t), DKIM_TAGS_LENIENT, err,
+	    sizeof(err));
+	for (k = 0; k < n; k++) {
+		if (*h == NULL && strcasecmp(t[k].name, "h") == 0)
+			*h = nospace(t[k].value);
+		else if (*d == NULL && strcasecmp(t[k].name, "d") == 0)
+			*d = nospace(t[k].value);
 	}
-	return NULL;
+	free(s);
 }
 
 static bool
@@ -208,8 +217,7 @@ lint_check_bulk(struct ctx *c, bool forced)
 			    "DKIM-Signature") != 0)
 				continue;
 			sig = h;
-			hv = dkim_tag(lint_raw_value(h), "h");
-			dv = dkim_tag(lint_raw_value(h), "d");
+			sig_tags(lint_raw_value(h), &hv, &dv);
 			if (hv != NULL && hlist_has(hv, "List-Unsubscribe") &&
 			    (lup == NULL ||
 			    hlist_has(hv, "List-Unsubscribe-Post")))
