@@ -16,6 +16,7 @@
 #include "core/deliv.h"
 #include "core/util.h"
 #include "lint/lint_priv.h"
+#include "net/orgdom.h"
 
 static int
 cmpstr(const void *a, const void *b)
@@ -118,55 +119,24 @@ lint_is_shortener(const struct lint *l, const char *host)
 
 
 /*
- * The organisational domain of host, approximately: the last two labels,
- * or three under a two-letter country code's generic second level
- * (co.uk, com.au).  Points into host.
+ * The organizational domain of host by the Public Suffix List (net/orgdom)
+ * into buf; host itself when it does not fit.
  */
-static const char *
-org_domain(const char *host)
-{
-	static const char *sld[] = {
-		"ac", "co", "com", "edu", "gov", "ltd", "ne", "net", "or",
-		"org", "plc",
-	};
-	const char *dots[3] = { NULL, NULL, NULL };
-	const char *p;
-	size_t n = 0, k, tld, sl;
-
-	for (p = host + strlen(host); p > host; p--)
-		if (p[-1] == '.') {
-			if (n < 3)
-				dots[n++] = p;
-			else
-				break;
-		}
-	if (n < 2)
-		return host;
-	tld = strlen(dots[0]);
-	sl = (size_t)(dots[0] - dots[1] - 1);
-	if (tld == 2 && n >= 2) {
-		for (k = 0; k < nitems(sld); k++)
-			if (strlen(sld[k]) == sl &&
-			    strncasecmp(dots[1], sld[k], sl) == 0)
-				return n >= 3 ? dots[2] : host;
-	}
-	return dots[1];
-}
-
 const char *
 lint_org_domain(const struct lint *l, const char *host, char *buf, size_t len)
 {
-	(void)l;
-	(void)buf;
-	(void)len;
-	return org_domain(host);
+	const char *o = orgdom_get(l->psl, host, buf, len);
+
+	return o != NULL ? o : host;
 }
 
 bool
 lint_same_org(const struct lint *l, const char *a, const char *b)
 {
-	(void)l;
-	return strcasecmp(org_domain(a), org_domain(b)) == 0;
+	char ba[256], bb[256];
+
+	return strcasecmp(lint_org_domain(l, a, ba, sizeof(ba)),
+	    lint_org_domain(l, b, bb, sizeof(bb))) == 0;
 }
 
 /*
