@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "core/phrase_index.h"
 #include "core/phrases.h"
 #include "core/util.h"
 #include "lint/lint_priv.h"
@@ -106,10 +107,10 @@ phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
 		c->oom = 1;
 		return;
 	}
-	for (g = 0; g < c->l->nspam; g++) {
+	for (g = 0; g < c->l->nspamidx; g++) {
 	start = 0;
-	while (start < n &&
-	    (rc = phr_match(c->l->spam[g], ps, n, start, &hit, c->e)) == 1) {
+	while (start < n && (rc = phrase_index_match_from(c->l->spamidx[g],
+	    ps, n, start, &hit, c->e)) == 1) {
 		double wt = strtod(hit.tag, NULL);
 		unsigned long line;
 

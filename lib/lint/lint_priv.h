@@ -54,9 +54,10 @@ enum {
 
 struct lint {
 	struct lint_check	 cat[C_COUNT];	/* with the loaded weights */
-	struct phr		**spam;		/* spam.txt, in groups */
-	size_t			 nspam;
-	unsigned long		 maxline;	/* last line of spam.txt */
+	struct phr		*spam;		/* spam.txt */
+	struct phrase_index	**spamidx;	/* its groups (spam.c) */
+	size_t			 nspamidx;
+	unsigned long		 maxline;	/* last phrase line of spam.txt */
 	char			**shorteners;	/* sorted, lower case */
 	size_t			 nshort;
 	struct orgdom		*psl;

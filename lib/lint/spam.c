@@ -1,16 +1,19 @@
 /*
- * lint's spam phrase list (phrases/spam.txt), split by the first
- * character a match can start with into one phr list a group.
+ * lint's spam phrase list (phrases/spam.txt: weight TAB phrase), loaded
+ * with core/phrases and searched with core/phrase_index.  The phrases
+ * are searched in groups, and the group order is part of the result:
+ * where two phrases overlap, the one of the earlier group counts, and
+ * findings come group by group.  The groups: one for each letter or
+ * digit a match must start with (caseless; 0-9 then a-z), then each
+ * other phrase on its own, in file order.
  */
 #include <ctype.h>
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/phrase_index.h"
 #include "core/phrases.h"
-#include "core/util.h"
 #include "lint/lint_priv.h"
 
 #define NGROUPS	37
@@ -89,132 +92,72 @@ phrase_group(const char *ph)
 	return GROUP_OTHER;
 }
 
-/* Compile the lines of text whose group is g (or only line only). */
+/* Index the entries sub[0..n) as the next group. */
 static int
-load_group(struct lint *l, const char *text, int g, unsigned long only,
-    struct derr *e)
+add_group(struct lint *l, const size_t *sub, size_t n, struct derr *e)
 {
-	struct sbuf b = { 0 };
-	const char *line, *next, *tab, *ph;
-	unsigned long lineno = 0;
-	size_t n;
-	int used = 0;
-	struct phr *p, **v;
+	struct phrase_index **v;
 
-	for (line = text; *line != '\0'; line = next) {
-		char *one;
-		int lg;
-
-		lineno++;
-		next = strchr(line, '\n');
-		n = next ? (size_t)(next - line) : strlen(line);
-		next = next ? next + 1 : line + n;
-		if ((one = strndup(line, n)) == NULL)
-			goto oom;
-		tab = strchr(one, '\t');
-		ph = tab ? tab + 1 : one;
-		while (*ph == '\t' || *ph == ' ')
-			ph++;
-		lg = tab ? phrase_group(ph) : 0;
-		if (one[strspn(one, " ")] != '#' && *one != '\0' &&
-		    (only ? lineno == only : lg == g)) {
-			if (sbuf_add(&b, one, n) == -1) {
-				free(one);
-				goto oom;
-			}
-			used = 1;
-			if (lineno > l->maxline)
-				l->maxline = lineno;
-		}
-		free(one);
-		if (sbuf_addc(&b, '\n') == -1)
-			goto oom;
-	}
-	if (!used) {
-		sbuf_free(&b);
+	if (n == 0)
 		return 0;
-	}
-	if ((v = reallocarray(l->spam, l->nspam + 1, sizeof(*v))) == NULL)
-		goto oom;
-	l->spam = v;
-	if ((p = phr_load_mem(b.s, b.len, "spam.txt", e)) == NULL) {
-		sbuf_free(&b);
+	if ((v = reallocarray(l->spamidx, l->nspamidx + 1, sizeof(*v))) ==
+	    NULL) {
+		derr_set(e, "spam.txt", "out of memory");
 		return -1;
 	}
-	l->spam[l->nspam++] = p;
-	sbuf_free(&b);
+	l->spamidx = v;
+	if ((v[l->nspamidx] = phrase_index_new_subset(l->spam, sub, n, e)) ==
+	    NULL)
+		return -1;
+	l->nspamidx++;
 	return 0;
-oom:
-	sbuf_free(&b);
-	derr_set(e, "spam.txt", "out of memory");
-	return -1;
 }
 
 int
 lint_spam_load(struct lint *l, const char *path, struct derr *e)
 {
-	struct sbuf all = { 0 };
-	char chunk[8192];
-	const char *line, *next, *tab;
-	unsigned long lineno = 0;
-	size_t n;
-	FILE *fp;
-	int k, rc = -1;
+	struct phr_hit h;
+	size_t k, n, m, *sub = NULL;
+	int g, *grp = NULL, rc = -1;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((l->spam = phr_load(path, "spam.txt", e)) == NULL)
 		return -1;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (sbuf_add(&all, chunk, n) == -1)
-			goto oom;
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
+	n = phr_count(l->spam);
+	if ((grp = calloc(n + 1, sizeof(*grp))) == NULL ||
+	    (sub = calloc(n + 1, sizeof(*sub))) == NULL) {
+		derr_set(e, "spam.txt", "out of memory");
 		goto out;
 	}
-	if (sbuf_add(&all, "", 0) == -1)
-		goto oom;
-	for (k = 0; k < GROUP_OTHER; k++)
-		if (load_group(l, all.s, k, 0, e) == -1)
-			goto out;
-	for (line = all.s; *line != '\0'; line = next) {
-		lineno++;
-		next = strchr(line, '\n');
-		n = next ? (size_t)(next - line) : strlen(line);
-		next = next ? next + 1 : line + n;
-		if (line[strspn(line, " ")] == '#' || n == 0)
-			continue;
-		tab = memchr(line, '\t', n);
-		if (tab != NULL) {
-			char *ph = strndup(tab + 1, (size_t)(line + n - tab - 1));
-
-			if (ph == NULL)
-				goto oom;
-			k = phrase_group(str_trim(ph));
-			free(ph);
-			if (k != GROUP_OTHER)
-				continue;
-		}
-		if (load_group(l, all.s, 0, lineno, e) == -1)
+	for (k = 0; k < n; k++) {
+		phr_entry(l->spam, k, &h, NULL);
+		grp[k] = phrase_group(h.phrase);
+		if (h.line > l->maxline)
+			l->maxline = h.line;
+	}
+	for (g = 0; g < GROUP_OTHER; g++) {
+		for (k = m = 0; k < n; k++)
+			if (grp[k] == g)
+				sub[m++] = k;
+		if (add_group(l, sub, m, e) == -1)
 			goto out;
 	}
+	for (k = 0; k < n; k++)
+		if (grp[k] == GROUP_OTHER && add_group(l, &k, 1, e) == -1)
+			goto out;
 	rc = 0;
-	goto out;
-oom:
-	derr_set(e, path, "out of memory");
 out:
-	fclose(fp);
-	sbuf_free(&all);
+	free(grp);
+	free(sub);
 	return rc;
 }
-
 
 void
 lint_spam_free(struct lint *l)
 {
 	size_t k;
 
-	for (k = 0; k < l->nspam; k++)
-		phr_free(l->spam[k]);
-	free(l->spam);
+	for (k = 0; k < l->nspamidx; k++)
+		phrase_index_free(l->spamidx[k]);
+	free(l->spamidx);
+	phr_free(l->spam);
 }
