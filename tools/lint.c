@@ -25,15 +25,9 @@ enum { C_SOURCE, C_MSGNO, C_RECORD, C_ID, C_SEVERITY, C_POINTS, C_WHERE,
     C_DETAIL, C_FIX, C_SCORE };
 
 static const struct out_col cols[] = {
-	{ "source", OUT_STR },
-	{ "msgno", OUT_INT },
-	{ "record", OUT_STR },
-	{ "id", OUT_STR },
-	{ "severity", OUT_STR },
-	{ "points", OUT_NUM },
-	{ "where", OUT_STR },
-	{ "detail", OUT_STR },
-	{ "fix", OUT_STR },
+	{ "source", OUT_STR }, { "msgno", OUT_INT }, { "record", OUT_STR },
+	{ "id", OUT_STR }, { "severity", OUT_STR }, { "points", OUT_NUM },
+	{ "where", OUT_STR }, { "detail", OUT_STR }, { "fix", OUT_STR },
 	{ "score", OUT_NUM },
 };
 
@@ -55,9 +49,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: deliv-lint [--bulk] [--min-severity LEVEL] "
 	    "[--threshold N] [--phrases DIR]\n"
-	    "                  [--weights FILE]"
-	    "                  [--json | --table] [--no-header] "
-	    "[file | dir | -] ...\n");
+	    "                  [--weights FILE] [--json | --table] "
+	    "[--no-header] [file | dir | -] ...\n");
 	exit(DELIV_EXIT_USAGE);
 }
 
