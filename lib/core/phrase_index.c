@@ -168,7 +168,8 @@ phrase_index_new_subset(struct phr *p, const size_t *sub, size_t n,
 		g->idx = w;
 		g->idx[g->n++] = ent;
 	}
-	qsort(bp->g, bp->ng, sizeof(*bp->g), cmpgroup);
+	if (bp->ng > 0)
+		qsort(bp->g, bp->ng, sizeof(*bp->g), cmpgroup);
 	for (j = 0; j < bp->ng; j++) {
 		unsigned char c0 = (unsigned char)bp->g[j].key[0];
 
