@@ -38,8 +38,9 @@ _deliv_spec()
 
 	lint)
 		# lint options
-		opts+=' --bulk --min-severity --phrases --threshold'
-		argopts+=' --min-severity --phrases --threshold'
+		opts+=' --bulk --min-severity --phrases --threshold --weights'
+		argopts+=' --min-severity --phrases --threshold --weights'
+		fileopts+=' --weights'
 		diropts+=' --phrases'
 		;;
 

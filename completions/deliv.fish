@@ -73,6 +73,7 @@ complete -c deliv-lint -l bulk -d 'bulk mail: require List-Unsubscribe'
 complete -c deliv-lint -l min-severity -x -a 'info warn error' -d 'report this severity and up'
 complete -c deliv-lint -l phrases -x -a '(__fish_complete_directories)' -d 'directory of spam.txt'
 complete -c deliv-lint -l threshold -x -d 'fail at this score or more'
+complete -c deliv-lint -l weights -r -F -d 'severities and points of the checks'
 
 # warmup-plan options
 complete -c deliv-warmup-plan -l cap -x -d 'at most N a day to a provider'

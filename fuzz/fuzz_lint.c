@@ -1,8 +1,9 @@
 /*
  * Fuzz lib/lint/lint: arbitrary bytes as a file of messages (read by
  * lib/core/input as deliv-lint reads its operands), each message checked, as
- * a bulk and as a personal message, with the phrase lists of the source
- * tree (phrases/, or DELIV_PHRASES), loaded once.
+ * a bulk and as a personal message, with the phrase lists and the check
+ * weights of the source tree (phrases/ or DELIV_PHRASES, data/ or
+ * DELIV_DATA), loaded once, and no Public Suffix List.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -23,15 +24,20 @@ done(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	const char *dir;
-	char buf[512];
+	struct lint_conf conf = { 0 };
+	const char *data;
+	char buf[512], dbuf[512], weights[600];
 	struct derr e;
 
 	(void)argc;
 	fuzz_gmime_init();
-	dir = fuzz_tree_dir("DELIV_PHRASES", (*argv)[0], "phrases", buf,
-	    sizeof(buf));
-	if ((l = lint_new(dir, &e)) == NULL)
+	conf.phrases = fuzz_tree_dir("DELIV_PHRASES", (*argv)[0], "phrases",
+	    buf, sizeof(buf));
+	data = fuzz_tree_dir("DELIV_DATA", (*argv)[0], "data", dbuf,
+	    sizeof(dbuf));
+	snprintf(weights, sizeof(weights), "%s/lint-weights.tsv", data);
+	conf.weights = weights;
+	if ((l = lint_new(&conf, &e)) == NULL)
 		fuzz_abort(&e);
 	atexit(done);
 	return 0;

@@ -52,3 +52,31 @@ IN
 	run -0 phrases-match --no-header "$F/catastrophic.txt" <<<"aaa"
 	assert_output $'1\tcatastrophic.txt\t1\tevil\t/(a+)+$/\taaa'
 }
+
+@test "phrase index: every hit from the end of the last, as phr_match finds them" {
+	run -0 phrase-index "$F/list.txt" <<<'The mailbox is full now, user unknown; SPAM blocked and $$$ and over  quota'
+	assert_output "$(printf '%s\n' \
+	    $'1\t2\tmailboxfull\t4\t19\tmailbox is full' \
+	    $'1\t3\tuserunknown\t25\t37\tuser unknown' \
+	    $'1\t6\tspamdetected\t39\t51\tSPAM blocked' \
+	    $'1\t7\tmoney\t56\t59\t$$$' \
+	    $'1\t5\tmailboxfull\t64\t75\tover  quota')"
+	# a search from inside a word sees the word before it
+	run -0 phrase-index "$F/list.txt" <<<'xuser unknown, user unknown'
+	assert_output $'1\t3\tuserunknown\t15\t27\tuser unknown'
+}
+
+@test "phrase index: over some entries only, with the lines of the whole list" {
+	run -0 phrase-index "$F/list.txt" 1 3 <<<'The mailbox is full now, user unknown; SPAM blocked and $$$'
+	assert_output "$(printf '%s\n' \
+	    $'1\t3\tuserunknown\t25\t37\tuser unknown' \
+	    $'1\t6\tspamdetected\t39\t51\tSPAM blocked')"
+	run -0 phrase-index "$F/list.txt" 5 <<<'The mailbox is full now'
+	assert_output $'1\t8\tmailboxfull\t4\t23\tmailbox is full now'
+}
+
+@test "phrase index: the same hits as phr_match over spam.txt and real text" {
+	sed -n '/^$/,$p' "$FIXTURES/lint/spam.eml" "$FIXTURES/lint/clean.eml" >"$BATS_TEST_TMPDIR/text"
+	run -0 phrase-index "$TOP/phrases/spam.txt" <"$BATS_TEST_TMPDIR/text"
+	refute_output ''
+}

@@ -433,7 +433,96 @@ List-Unsubscribe: <mailto:unsub-42@shop.example.org>' "$F/bulk-good.eml" >"$T/b2
 	while IFS=$'\t' read -r id _ _ _ fix; do
 		[[ $id == id ]] && continue
 		grep -q "^\.It Sy $id\$" "$TOP/man/deliv-lint.1" || fail "no $id in man page"
-	done < <(lint-checks)
+	done < <(lint-checks "$TOP/data/lint-weights.tsv")
+}
+
+@test "the man page gives each check the severity and points of the weights file" {
+	local id sev pts want
+	while IFS=$'\t' read -r id sev pts _; do
+		[[ $id == id ]] && continue
+		case $sev in
+		error) want=Error ;;
+		warn) want=Warning ;;
+		*) want=Info ;;
+		esac
+		[[ $pts == 1 ]] && want+=", 1 point by default." ||
+		    want+=", $pts points by default."
+		run grep -A1 "^\.It Sy $id\$" "$TOP/man/deliv-lint.1"
+		assert_line --index 1 "$want"
+	done < <(lint-checks "$TOP/data/lint-weights.tsv")
+}
+
+# weights SED-SCRIPT: the shipped weights file edited by sed, into $T/w.tsv.
+weights() {
+	sed "$1" "$TOP/data/lint-weights.tsv" >"$T/w.tsv"
+	! cmp -s "$TOP/data/lint-weights.tsv" "$T/w.tsv" || fail "sed $1: no change"
+}
+
+# summary FILE [OPTION...]: "verdict score" of each message.
+summary() {
+	set -o pipefail
+	local f=$1
+	shift
+	deliv-lint --no-header "$@" "$f" |
+	    awk -F'\t' '$3 == "summary" { print $4 " " $10 }'
+}
+
+@test "--weights: one check's severity and points change the finding and the score exactly" {
+	run -0 summary "$F/links.eml"
+	assert_output 'pass 3.5'
+	weights 's/^link-shortener\twarn\t1\t/link-shortener\terror\t2.25\t/'
+	run -1 summary "$F/links.eml" --weights "$T/w.tsv"
+	assert_output 'fail 4.75'
+	run -1 findings "$F/links.eml" --weights "$T/w.tsv"
+	assert_line --index 0 'link-shortener error 2.25 part 1 text line 1'
+	assert_line --index 2 'link-ip-literal warn 1.5 part 1 text line 3'
+	# points only: the verdict follows the threshold
+	weights 's/^link-ip-literal\twarn\t1.5\t/link-ip-literal\twarn\t0\t/'
+	run -0 summary "$F/links.eml" --weights "$T/w.tsv"
+	assert_output 'pass 2'
+	# DELIV_DATA finds the file by its name; --weights wins over it
+	mkdir "$T/data"
+	cp "$T/w.tsv" "$T/data/lint-weights.tsv"
+	DELIV_DATA=$T/data run -0 summary "$F/links.eml"
+	assert_output 'pass 2'
+	DELIV_DATA=$T/data run -0 summary "$F/links.eml" \
+	    --weights "$TOP/data/lint-weights.tsv"
+	assert_output 'pass 3.5'
+}
+
+@test "--weights: a bad line is an error naming the file and line, exit 2" {
+	local n
+	n=$(grep -n '^date-missing	' "$TOP/data/lint-weights.tsv" | cut -d: -f1)
+	weights 's/^date-missing\terror\t1\t/date-missing\terror\tmany\t/'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_output ''
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv:$n: points \"many\" not a number from 0 to 100"
+	weights 's/^date-missing\terror\t1\t/date-missing\tsevere\t1\t/'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv:$n: severity \"severe\" is not info, warn or error"
+	weights 's/^date-missing\terror\t1\t.*/date-missing\terror\t1/'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv:$n: want 4 tab-separated fields: id, severity, points, meaning"
+	weights 's/^date-missing\terror\t1\t/date-missing\terror\t-1\t/'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv:$n: points \"-1\" not a number from 0 to 100"
+}
+
+@test "--weights: an unknown, missing or repeated check id is an error, exit 2" {
+	local n
+	n=$(grep -n '^money	' "$TOP/data/lint-weights.tsv" | cut -d: -f1)
+	weights 's/^money\t/monney\t/'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_output ''
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv:$n: unknown check id \"monney\""
+	weights '/^money\t/d'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv: no line for check money"
+	weights '/^money\t/p'
+	run --separate-stderr -2 deliv-lint --weights "$T/w.tsv" "$F/clean.eml"
+	assert_equal "$stderr" "deliv-lint: $T/w.tsv:$((n + 1)): check money given twice"
+	run --separate-stderr -2 deliv-lint --weights "$T/none.tsv" "$F/clean.eml"
+	assert_equal "$stderr" "deliv-lint: $T/none.tsv: No such file or directory"
 }
 
 @test "corpus: ROC AUC >= 0.93 as sent; no check warns on > 5% of ham" {

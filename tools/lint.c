@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/cli.h"
 #include "core/deliv.h"
@@ -17,24 +18,21 @@
 #include "lint/lint.h"
 
 #define DEFAULT_THRESHOLD	5.0
+#define WEIGHTS_FILE		"lint-weights.tsv"
+#define PSL_FILE	"/usr/share/publicsuffix/public_suffix_list.dat"
 
 enum { C_SOURCE, C_MSGNO, C_RECORD, C_ID, C_SEVERITY, C_POINTS, C_WHERE,
     C_DETAIL, C_FIX, C_SCORE };
 
 static const struct out_col cols[] = {
-	{ "source", OUT_STR },
-	{ "msgno", OUT_INT },
-	{ "record", OUT_STR },
-	{ "id", OUT_STR },
-	{ "severity", OUT_STR },
-	{ "points", OUT_NUM },
-	{ "where", OUT_STR },
-	{ "detail", OUT_STR },
-	{ "fix", OUT_STR },
+	{ "source", OUT_STR }, { "msgno", OUT_INT }, { "record", OUT_STR },
+	{ "id", OUT_STR }, { "severity", OUT_STR }, { "points", OUT_NUM },
+	{ "where", OUT_STR }, { "detail", OUT_STR }, { "fix", OUT_STR },
 	{ "score", OUT_NUM },
 };
 
-enum { OPT_BULK = 1, OPT_MIN_SEVERITY, OPT_PHRASES, OPT_THRESHOLD };
+enum { OPT_BULK = 1, OPT_MIN_SEVERITY, OPT_PHRASES, OPT_THRESHOLD,
+    OPT_WEIGHTS };
 
 static const struct option longopts[] = {
 	{ "bulk",		no_argument,		NULL, OPT_BULK },
@@ -42,6 +40,7 @@ static const struct option longopts[] = {
 	{ "min-severity",	required_argument,	NULL, OPT_MIN_SEVERITY },
 	{ "phrases",		required_argument,	NULL, OPT_PHRASES },
 	{ "threshold",		required_argument,	NULL, OPT_THRESHOLD },
+	{ "weights",		required_argument,	NULL, OPT_WEIGHTS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -50,8 +49,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: deliv-lint [--bulk] [--min-severity LEVEL] "
 	    "[--threshold N] [--phrases DIR]\n"
-	    "                  [--json | --table] [--no-header] "
-	    "[file | dir | -] ...\n");
+	    "                  [--weights FILE] [--json | --table] "
+	    "[--no-header] [file | dir | -] ...\n");
 	exit(DELIV_EXIT_USAGE);
 }
 
@@ -68,6 +67,7 @@ help(void)
 	    "  --threshold N         fail at a score of N or more "
 	    "(default 5)\n"
 	    "  --phrases DIR         directory of spam.txt and shorteners.txt\n"
+	    "  --weights FILE        severities and points of the checks\n"
 	    CLI_HELP);
 	exit(fflush(stdout) == 0 ? DELIV_EXIT_OK : DELIV_EXIT_ERROR);
 }
@@ -133,98 +133,154 @@ write_message(struct out *o, const struct msg *m, const struct lint_result *r,
 	out_end(o);
 }
 
-int
-main(int argc, char *argv[])
-{
-	struct out_opts oo;
-	struct input_opts io = { .stdin_if_empty = true };
-	struct input *in;
-	struct out *o;
-	struct lint *l;
-	struct lint_result res = { 0 };
-	struct msg *m;
-	struct derr e;
-	struct cli_progress *prog;
-	long long nmsg = 0;
-	const char *phrdir = NULL, *errstr, *raw;
-	char dir[4096];
-	double threshold = DEFAULT_THRESHOLD;
-	int ch, r, minsev = LINT_INFO, status = DELIV_EXIT_OK;
-	bool bulk = false, fail = false;
-	size_t rawlen;
+struct opts {
+	struct out_opts	 oo;
+	const char	*phrases;	/* --phrases, or NULL */
+	const char	*weights;	/* --weights, or NULL */
+	double		 threshold;
+	int		 minsev;
+	bool		 bulk;
+};
 
-	cli_init(&oo);
+static double
+threshold_arg(const char *s)
+{
+	const char *errstr;
+	char *end;
+	double t;
+
+	t = (double)parse_num(s, 0, 1000000, &errstr);
+	if (errstr == NULL)
+		return t;
+	t = strtod(s, &end);
+	if (*s == '\0' || *end != '\0' || !(t >= 0 && t <= 1e6))
+		errx(DELIV_EXIT_USAGE, "--threshold: %s: not a number from 0 "
+		    "to 1000000", s);
+	return t;
+}
+
+static void
+parse_args(int argc, char *argv[], struct opts *op)
+{
+	int ch;
+
+	cli_init(&op->oo);
+	op->threshold = DEFAULT_THRESHOLD;
+	op->minsev = LINT_INFO;
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			help();
 		case OPT_BULK:
-			bulk = true;
+			op->bulk = true;
 			break;
 		case OPT_MIN_SEVERITY:
-			if ((minsev = lint_sev_parse(optarg)) == -1)
+			if ((op->minsev = lint_sev_parse(optarg)) == -1)
 				errx(DELIV_EXIT_USAGE, "--min-severity: %s: "
 				    "not info, warn or error", optarg);
 			break;
 		case OPT_PHRASES:
-			phrdir = optarg;
+			op->phrases = optarg;
 			break;
 		case OPT_THRESHOLD:
-			threshold = (double)parse_num(optarg, 0, 1000000,
-			    &errstr);
-			if (errstr != NULL) {
-				char *end;
-
-				threshold = strtod(optarg, &end);
-				if (*optarg == '\0' || *end != '\0' ||
-				    !(threshold >= 0 && threshold <= 1e6))
-					errx(DELIV_EXIT_USAGE, "--threshold: %s: "
-					    "not a number from 0 to 1000000",
-					    optarg);
-			}
+			op->threshold = threshold_arg(optarg);
+			break;
+		case OPT_WEIGHTS:
+			op->weights = optarg;
 			break;
 		default:
-			if (!cli_common(ch, optarg, &oo))
+			if (!cli_common(ch, optarg, &op->oo))
 				usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
+}
 
-	if (find_data_dir(phrdir, getenv("DELIV_PHRASES"),
-	    DELIV_DATADIR "/phrases", "phrases", dir, sizeof(dir)) == -1)
+/* Find the data and load it; exits on failure (before any message). */
+static struct lint *
+open_lint(const struct opts *op)
+{
+	struct lint_conf conf = { 0 };
+	struct lint *l;
+	struct derr e;
+	char phr[4096], data[4096], weights[4200];
+
+	if (find_data_dir(op->phrases, getenv("DELIV_PHRASES"),
+	    DELIV_DATADIR "/phrases", "phrases", phr, sizeof(phr)) == -1)
 		errx(DELIV_EXIT_ERROR, "phrases: directory not found "
 		    "(--phrases DIR or DELIV_PHRASES)");
-	if ((l = lint_new(dir, &e)) == NULL)
+	conf.phrases = phr;
+	if ((conf.weights = op->weights) == NULL) {
+		if (find_data_dir(NULL, getenv("DELIV_DATA"), DELIV_DATADIR
+		    "/data", "data", data, sizeof(data)) == -1)
+			errx(DELIV_EXIT_ERROR, "data: directory not found "
+			    "(--weights FILE or DELIV_DATA)");
+		snprintf(weights, sizeof(weights), "%s/%s", data,
+		    WEIGHTS_FILE);
+		conf.weights = weights;
+	}
+	conf.psl = access(PSL_FILE, R_OK) == 0 ? PSL_FILE : NULL;
+	if ((l = lint_new(&conf, &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if ((in = input_open(argc, argv, &io)) == NULL)
-		err(DELIV_EXIT_ERROR, "input");
-	if ((o = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
-		err(DELIV_EXIT_ERROR, "output");
-	sandbox("stdio rpath");
-	prog = cli_progress_start(&oo, "messages");
+	return l;
+}
 
+/* Lint every message of in; DELIV_EXIT_ERROR when one could not be. */
+static int
+lint_all(struct input *in, struct out *o, struct lint *l,
+    const struct opts *op, bool *fail)
+{
+	struct cli_progress *prog;
+	struct lint_result res = { 0 };
+	struct msg *m;
+	struct derr e;
+	long long nmsg = 0, done, total;
+	const char *raw;
+	size_t rawlen;
+	int r, status = DELIV_EXIT_OK;
+
+	prog = cli_progress_start(&op->oo, "messages");
 	while ((r = input_next(in, &m, &e)) != 0) {
 		if (r == -1) {
 			warnx("%s: %s", e.where, e.what);
 			continue;
 		}
 		if (prog != NULL) {
-			long long done, total;
-
 			input_position(in, &done, &total);
 			cli_progress_tick(prog, ++nmsg, done, total);
 		}
 		raw = input_msg_raw(in, m, &rawlen);
-		if (lint_message(l, m->mime, m->error, raw, rawlen, bulk, &res,
-		    &e) == -1) {
+		if (lint_message(l, m->mime, m->error, raw, rawlen, op->bulk,
+		    &res, &e) == -1) {
 			warnx("%s: %ld: %s: %s", m->source, m->msgno, e.where,
 			    e.what);
 			status = DELIV_EXIT_ERROR;
 		}
-		write_message(o, m, &res, minsev, threshold, &fail);
+		write_message(o, m, &res, op->minsev, op->threshold, fail);
 	}
 	cli_progress_end(prog);
+	lint_result_free(&res);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts op = { 0 };
+	struct input_opts io = { .stdin_if_empty = true };
+	struct input *in;
+	struct out *o;
+	struct lint *l;
+	int status;
+	bool fail = false;
+
+	parse_args(argc, argv, &op);
+	l = open_lint(&op);
+	if ((in = input_open(argc - optind, argv + optind, &io)) == NULL)
+		err(DELIV_EXIT_ERROR, "input");
+	if ((o = out_open(stdout, &op.oo, cols, nitems(cols))) == NULL)
+		err(DELIV_EXIT_ERROR, "output");
+	sandbox("stdio rpath");
+	status = lint_all(in, o, l, &op, &fail);
 	if (out_close(o) == -1) {
 		warn("stdout");
 		status = DELIV_EXIT_ERROR;
@@ -232,7 +288,6 @@ main(int argc, char *argv[])
 	if (input_errors(in) > 0)
 		status = DELIV_EXIT_ERROR;
 	input_close(in);
-	lint_result_free(&res);
 	lint_free(l);
 	if (status == DELIV_EXIT_OK && fail)
 		status = DELIV_EXIT_FOUND;

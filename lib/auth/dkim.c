@@ -26,31 +26,26 @@ const char *const dkim_common_selectors[] = {
 	"protonmail", "sig1", "zendesk1", NULL
 };
 
-struct tag {
-	char	*name;
-	char	*value;
-};
-
-/*
- * Split a tag list (RFC 6376 §3.2) in place.  Returns the number of tags,
- * or -1 with why in err.
- */
-static int
-tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
+int
+dkim_tags_split(char *s, struct dkim_tag *t, size_t max, int flags, char *err,
+    size_t elen)
 {
 	char *spec, *next, *eq, *n;
 	size_t nt = 0, i;
+	int lenient = (flags & DKIM_TAGS_LENIENT) != 0;
 
 	for (spec = s; spec != NULL; spec = next) {
 		if ((next = strchr(spec, ';')) != NULL)
 			*next++ = '\0';
 		if (*str_trim(spec) == '\0') {
-			if (next == NULL)
-				break;		/* trailing ";" */
+			if (next == NULL || lenient)
+				continue;	/* trailing ";" */
 			snprintf(err, elen, "empty tag in the tag list");
 			return -1;
 		}
 		if ((eq = strchr(spec, '=')) == NULL) {
+			if (lenient)
+				continue;
 			snprintf(err, elen, "\"%s\" is not tag=value",
 			    str_trim(spec));
 			return -1;
@@ -58,16 +53,24 @@ tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
 		*eq = '\0';
 		n = str_trim(spec);
 		if (!isalpha((unsigned char)*n)) {
+			if (lenient)
+				continue;
 			snprintf(err, elen, "bad tag name \"%s\"", n);
 			return -1;
 		}
 		for (i = 0; i < nt; i++)
-			if (strcmp(t[i].name, n) == 0) {
-				snprintf(err, elen, "tag %s= given twice "
-				    "(RFC 6376 3.2)", n);
-				return -1;
-			}
+			if (strcmp(t[i].name, n) == 0)
+				break;
+		if (i < nt) {
+			if (lenient)
+				continue;
+			snprintf(err, elen, "tag %s= given twice "
+			    "(RFC 6376 3.2)", n);
+			return -1;
+		}
 		if (nt == max) {
+			if (lenient)
+				break;
 			snprintf(err, elen, "too many tags");
 			return -1;
 		}
@@ -78,8 +81,8 @@ tags_split(char *s, struct tag *t, size_t max, char *err, size_t elen)
 	return (int)nt;
 }
 
-static const char *
-tag_get(const struct tag *t, int n, const char *name)
+const char *
+dkim_tag_get(const struct dkim_tag *t, int n, const char *name)
 {
 	int i;
 
@@ -216,7 +219,7 @@ enum finding_status
 dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
     size_t len)
 {
-	struct tag t[DKIM_MAX_TAGS];
+	struct dkim_tag t[DKIM_MAX_TAGS];
 	enum finding_status st = FINDING_PASS;
 	const char *v, *p, *h, *s, *f;
 	char *buf, err[256], notes[512] = "";
@@ -228,12 +231,13 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 		snprintf(detail, len, "out of memory");
 		return FINDING_TEMPERROR;
 	}
-	if ((nt = tags_split(buf, t, nitems(t), err, sizeof(err))) < 0) {
+	if ((nt = dkim_tags_split(buf, t, nitems(t), 0, err,
+	    sizeof(err))) < 0) {
 		snprintf(detail, len, "not a valid tag list: %s", err);
 		st = FINDING_FAIL;
 		goto out;
 	}
-	if ((v = tag_get(t, nt, "v")) != NULL) {
+	if ((v = dkim_tag_get(t, nt, "v")) != NULL) {
 		if (strcmp(v, "DKIM1") != 0) {
 			snprintf(detail, len, "v=%s: not a DKIM1 key record "
 			    "(RFC 6376 3.6.1)", v);
@@ -246,7 +250,7 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 			st = FINDING_WARN;
 		}
 	}
-	if ((f = tag_get(t, nt, "k")) != NULL) {
+	if ((f = dkim_tag_get(t, nt, "k")) != NULL) {
 		if (strcasecmp(f, "rsa") != 0 &&
 		    strcasecmp(f, "ed25519") != 0) {
 			snprintf(detail, len, "unknown key type k=%s", f);
@@ -256,19 +260,19 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 		snprintf(k->k, sizeof(k->k), "%s", f);
 		str_lower(k->k);
 	}
-	if ((h = tag_get(t, nt, "h")) != NULL && !list_has(h, "sha256")) {
+	if ((h = dkim_tag_get(t, nt, "h")) != NULL && !list_has(h, "sha256")) {
 		snprintf(detail, len, "h=%s: no sha256, and rsa-sha1 must not "
 		    "be used (RFC 8301 3.1)", h);
 		st = FINDING_FAIL;
 		goto out;
 	}
-	if ((s = tag_get(t, nt, "s")) != NULL && !list_has(s, "email") &&
+	if ((s = dkim_tag_get(t, nt, "s")) != NULL && !list_has(s, "email") &&
 	    !list_has(s, "*")) {
 		snprintf(detail, len, "s=%s: the key is not for email", s);
 		st = FINDING_FAIL;
 		goto out;
 	}
-	if ((f = tag_get(t, nt, "t")) != NULL) {
+	if ((f = dkim_tag_get(t, nt, "t")) != NULL) {
 		if (list_has(f, "y")) {
 			k->testing = 1;
 			strcat(notes, "; t=y: testing mode, receivers may "
@@ -278,7 +282,7 @@ dkim_key_check(const char *txt, struct dkim_key *k, char *detail,
 		if (list_has(f, "s"))
 			k->strict = 1;
 	}
-	if ((p = tag_get(t, nt, "p")) == NULL) {
+	if ((p = dkim_tag_get(t, nt, "p")) == NULL) {
 		snprintf(detail, len, "no p= tag: p= is required");
 		st = FINDING_FAIL;
 		goto out;

@@ -11,6 +11,31 @@
 #include "core/finding.h"
 #include "net/dns.h"
 
+/* One tag=value of a tag list: pointers into the string split. */
+struct dkim_tag {
+	char	*name;
+	char	*value;		/* trimmed; inner white space kept */
+};
+
+#define DKIM_TAGS_LENIENT	0x1	/* skip bad tags, keep the first */
+
+/*
+ * Split a tag list (RFC 6376 section 3.2: "tag=value; ..."), as in a
+ * key record or a DKIM-Signature, in place into t[0..max).  Names and
+ * values are trimmed of spaces, tabs, CR and LF.  Strictly (flags 0) an
+ * empty tag (but a trailing ";"), a tag without "=", a name not opening
+ * with a letter, a name given twice or more than max tags is an error:
+ * -1 with why in err[0..elen).  With DKIM_TAGS_LENIENT those tags are
+ * skipped (of a name given twice, the first counts; tags past max are
+ * dropped) and it does not fail.  Returns the number of tags.
+ */
+int	dkim_tags_split(char *s, struct dkim_tag *t, size_t max, int flags,
+	    char *err, size_t elen);
+
+/* The value of tag name (case-sensitive) among t[0..n), or NULL. */
+const char	*dkim_tag_get(const struct dkim_tag *t, int n,
+		    const char *name);
+
 /* What one key record says. */
 struct dkim_key {
 	char	 k[32];		/* key type ("rsa" by default) */

@@ -29,6 +29,7 @@ struct phrase_index {
 	struct phr		*p;
 	struct bp_group		*g;	/* sorted by key */
 	size_t			 ng;
+	unsigned char		 first[256];	/* 1: some key opens so */
 	pcre2_code		*any;	/* the rest, unanchored; or NULL */
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
@@ -118,25 +119,34 @@ cmpgroup(const void *a, const void *b)
 struct phrase_index *
 phrase_index_new(struct phr *p, struct derr *e)
 {
+	return phrase_index_new_subset(p, NULL, phr_count(p), e);
+}
+
+struct phrase_index *
+phrase_index_new_subset(struct phr *p, const size_t *sub, size_t n,
+    struct derr *e)
+{
 	struct phrase_index *bp;
 	struct bp_group *g, *v;
 	struct phr_hit h;
 	char key[BP_KEY_MAX];
-	size_t i, j, n = phr_count(p), *any = NULL, nany = 0, *w;
+	size_t i, j, *any = NULL, nany = 0, *w;
 	bool regex;
 
 	if ((bp = calloc(1, sizeof(*bp))) == NULL)
 		goto oom;
 	bp->p = p;
 	for (i = 0; i < n; i++) {
-		phr_entry(p, i, &h, &regex);
+		size_t ent = sub != NULL ? sub[i] : i;
+
+		phr_entry(p, ent, &h, &regex);
 		if (regex || first_word(h.phrase, strlen(h.phrase), key) == 0 ||
 		    (unsigned char)h.phrase[strlen(key)] >= 0x80) {
 			if ((w = reallocarray(any, nany + 1, sizeof(*w))) ==
 			    NULL)
 				goto oom;
 			any = w;
-			any[nany++] = i;
+			any[nany++] = ent;
 			continue;
 		}
 		for (j = 0; j < bp->ng; j++)
@@ -156,9 +166,17 @@ phrase_index_new(struct phr *p, struct derr *e)
 		if ((w = reallocarray(g->idx, g->n + 1, sizeof(*w))) == NULL)
 			goto oom;
 		g->idx = w;
-		g->idx[g->n++] = i;
+		g->idx[g->n++] = ent;
 	}
-	qsort(bp->g, bp->ng, sizeof(*bp->g), cmpgroup);
+	if (bp->ng > 0)
+		qsort(bp->g, bp->ng, sizeof(*bp->g), cmpgroup);
+	for (j = 0; j < bp->ng; j++) {
+		unsigned char c0 = (unsigned char)bp->g[j].key[0];
+
+		bp->first[c0] = 1;
+		if (c0 >= 'a' && c0 <= 'z')
+			bp->first[c0 - 'a' + 'A'] = 1;
+	}
 	for (j = 0; j < bp->ng; j++)
 		if ((bp->g[j].re = compile(bp, bp->g[j].idx, bp->g[j].n,
 		    PCRE2_ANCHORED, e)) == NULL)
@@ -219,15 +237,24 @@ int
 phrase_index_match(struct phrase_index *bp, const char *s, size_t len,
     struct phr_hit *hit, struct derr *e)
 {
+	return phrase_index_match_from(bp, s, len, 0, hit, e);
+}
+
+int
+phrase_index_match_from(struct phrase_index *bp, const char *s, size_t len,
+    size_t start, struct phr_hit *hit, struct derr *e)
+{
 	struct bp_group key, *g;
 	char word[BP_KEY_MAX];
 	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
 	int r, found = 0, afound = 0;
 
 	/* the leftmost literal phrase, by the words that open one */
+	if (start > len)
+		return 0;
 	key.key = word;
-	for (i = 0; i < len; i++) {
-		if (!ascii_word((unsigned char)s[i]) ||
+	for (i = start; bp->ng > 0 && i < len; i++) {
+		if (!bp->first[(unsigned char)s[i]] ||
 		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
 			continue;
 		if (first_word(s + i, len - i, word) == 0 ||
@@ -245,7 +272,7 @@ phrase_index_match(struct phrase_index *bp, const char *s, size_t len,
 	/* the rest, only where it starts no later than that */
 	if (bp->any != NULL) {
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((afound = try(bp, bp->any, bp->amctx, s, len, 0, &a_at,
+		if ((afound = try(bp, bp->any, bp->amctx, s, len, start, &a_at,
 		    &a_end, &a_idx, e)) == -1)
 			return -1;
 	}

@@ -18,17 +18,31 @@
 
 enum lint_sev { LINT_INFO, LINT_WARN, LINT_ERROR };
 
-/* One entry of the check catalogue (static). */
+/* One entry of the check catalogue. */
 struct lint_check {
 	const char	*id;
-	enum lint_sev	 sev;		/* default severity */
-	double		 points;	/* default points */
 	const char	*rfc;		/* "RFC 5322 section 2.1.1", or NULL */
 	const char	*fix;		/* one line */
+	enum lint_sev	 sev;		/* from the weights file */
+	double		 points;	/* from the weights file */
 };
 
-/* The catalogue, in report order; *n is set to its length. */
+/*
+ * The built-in catalogue, in report order (ids, RFCs, fixes; severity
+ * and points zero until a weights file fills them); *n is its length.
+ */
 const struct lint_check	*lint_checks(size_t *n);
+
+/*
+ * Read the weights file at path (data/lint-weights.tsv: "id TAB severity
+ * TAB points TAB meaning" lines, "#" comments, an "id" header line) into
+ * cat[0..n), a copy of lint_checks().  Every check must have exactly one
+ * line.  Returns 0, or -1 with e filled: where "path:line" and what for
+ * a bad line or an unknown check id, where path for a missing check or
+ * an unreadable file.
+ */
+int	lint_weights_load(const char *path, struct lint_check *cat, size_t n,
+	    struct derr *e);
 
 /* One finding; strings owned by the result that holds it. */
 struct lint_finding {
@@ -56,13 +70,22 @@ int		 lint_sev_parse(const char *);
 
 struct lint;
 
+/* Where lint's data is. */
+struct lint_conf {
+	const char	*phrases;	/* directory of spam.txt, shorteners.txt */
+	const char	*weights;	/* the weights file (lint_weights_load) */
+	const char	*psl;		/* public_suffix_list.dat, or NULL */
+};
+
 /*
- * Load the data from the phrases directory dir: spam.txt (weighted spam
+ * Load the data: from the phrases directory spam.txt (weighted spam
  * phrases, tag = weight) and shorteners.txt (URL-shortener domains, one
- * a line, a leading dot for any host under it).  Compile the patterns.
- * Returns NULL and fills e on an unreadable or bad file.
+ * a line, a leading dot for any host under it); the weights file; the
+ * Public Suffix List for organizational domains (NULL: the last two
+ * labels).  Compile the patterns.  Returns NULL and fills e on an
+ * unreadable or bad file.
  */
-struct lint	*lint_new(const char *dir, struct derr *e);
+struct lint	*lint_new(const struct lint_conf *, struct derr *e);
 void		 lint_free(struct lint *);
 
 /*

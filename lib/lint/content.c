@@ -1,0 +1,298 @@
+/*
+ * Content checks on the subject and the text the reader sees: capitals,
+ * exclamation marks, sums of money, and the weighted spam phrases.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <glib.h>
+
+#include "core/phrase_index.h"
+#include "core/phrases.h"
+#include "core/util.h"
+#include "lint/lint_priv.h"
+
+/* ALL-CAPS words of 3+ letters among all words of 3+ letters. */
+static void
+caps_count(const char *s, size_t n, size_t *words, size_t *caps)
+{
+	const char *p = s, *e = s + n;
+
+	*words = *caps = 0;
+	while (p < e) {
+		gunichar u;
+		size_t letters = 0;
+		bool allup = true;
+
+		/* ASCII fast path: a whole ASCII word at once. */
+		if ((unsigned char)*p < 0x80) {
+			const char *q = p;
+
+			if (!isalpha((unsigned char)*p)) {
+				p++;
+				continue;
+			}
+			while (q < e && isalpha((unsigned char)*q)) {
+				if (!isupper((unsigned char)*q))
+					allup = false;
+				q++;
+			}
+			if (q == e || (unsigned char)*q < 0x80) {
+				if (q - p >= 3) {
+					(*words)++;
+					if (allup)
+						(*caps)++;
+				}
+				p = q;
+				continue;
+			}
+			allup = true;	/* a non-ASCII letter may follow */
+		}
+		u = g_utf8_get_char_validated(p, e - p);
+
+		if (u == (gunichar)-1 || u == (gunichar)-2) {
+			p++;
+			continue;
+		}
+		if (!g_unichar_isalpha(u)) {
+			p = g_utf8_next_char(p);
+			continue;
+		}
+		while (p < e) {
+			u = g_utf8_get_char_validated(p, e - p);
+			if (u == (gunichar)-1 || u == (gunichar)-2 ||
+			    !g_unichar_isalpha(u))
+				break;
+			letters++;
+			if (!g_unichar_isupper(u))
+				allup = false;
+			p = g_utf8_next_char(p);
+		}
+		if (letters >= 3) {
+			(*words)++;
+			if (allup)
+				(*caps)++;
+		}
+	}
+}
+
+static size_t
+count_char(const char *s, size_t n, char ch)
+{
+	size_t k, m = 0;
+
+	for (k = 0; k < n; k++)
+		if (s[k] == ch)
+			m++;
+	return m;
+}
+
+/* Phrase hits in one text: each phrase once per message (seen[line]). */
+static void
+phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
+    const struct tpart *tp, unsigned char *seen, size_t nseen)
+{
+	struct phr_hit hit;
+	const char *ps;
+	size_t start, k, nspan = 0, capspan = 0;
+	int rc = 0;
+	size_t g;
+	char w[96];
+	struct { size_t start, end; } *span = NULL;
+
+	if ((ps = lint_padded(c->l, s, n)) == NULL) {
+		c->oom = 1;
+		return;
+	}
+	for (g = 0; g < c->l->nspamidx; g++) {
+	start = 0;
+	while (start < n && (rc = phrase_index_match_from(c->l->spamidx[g],
+	    ps, n, start, &hit, c->e)) == 1) {
+		double wt = strtod(hit.tag, NULL);
+		unsigned long line;
+
+		start = hit.end > hit.start ? hit.end : hit.start + 1;
+		/* Text another phrase already matched counts once. */
+		for (k = 0; k < nspan; k++)
+			if (hit.start < span[k].end && span[k].start < hit.end)
+				break;
+		if (k < nspan)
+			continue;
+		if (hit.line < nseen) {
+			if (seen[hit.line])
+				continue;
+			seen[hit.line] = 1;
+		}
+		if (nspan == capspan) {
+			size_t nc = capspan ? capspan * 2 : 16;
+			void *p = reallocarray(span, nc, sizeof(*span));
+
+			if (p == NULL) {
+				c->oom = 1;
+				break;
+			}
+			span = p;
+			capspan = nc;
+		}
+		span[nspan].start = hit.start;
+		span[nspan++].end = hit.end;
+		if (tp == NULL)
+			snprintf(w, sizeof(w), "%s", part);
+		else {
+			line = tp->html ? html_line(&tp->doc, hit.start) :
+			    lint_line_of(s, hit.start);
+			snprintf(w, sizeof(w), "part %s %s line %lu", tp->path,
+			    part, line);
+		}
+		lint_add(c, C_SPAM_PHRASE, LINT_INFO, wt, w,
+		    "\"%.*s\" matches \"%.60s%s\" (spam.txt:%lu, weight %s)",
+		    (int)(hit.end - hit.start > 80 ? 80 : hit.end - hit.start),
+		    s + hit.start, hit.phrase, strlen(hit.phrase) > 60 ? "..." :
+		    "", hit.line, hit.tag);
+		if (c->oom)
+			break;
+	}
+	if (rc == -1)
+		c->oom = 2;
+	if (c->oom)
+		break;
+	}
+	free(span);
+}
+
+void
+lint_check_content(struct ctx *c)
+{
+	const char *subj = g_mime_message_get_subject(c->msg);
+	size_t sl = subj ? strlen(subj) : 0, k, words, caps, n;
+	struct sbuf body = { 0 };
+	size_t nseen = c->l->maxline + 1;
+	unsigned char *seen;
+	size_t money = 0, start, first;
+	double pts;
+	bool have_plain = false;
+
+	for (k = 0; k < c->nparts; k++)
+		if (!c->parts[k].html)
+			have_plain = true;
+	for (k = 0; k < c->nparts; k++) {
+		size_t vl;
+		const char *v;
+
+		if (c->parts[k].html && have_plain)
+			continue;
+		v = lint_visible(&c->parts[k], &vl);
+		if (sbuf_add(&body, v, vl) == -1 || sbuf_addc(&body, '\n') == -1)
+			c->oom = 1;
+	}
+	if (c->oom) {
+		sbuf_free(&body);
+		return;
+	}
+	if (subj != NULL) {
+		/* List tags ("[ILUG]") and Re:/Fwd: are not the sender's. */
+		struct sbuf st = { 0 };
+		int depth = 0;
+
+		for (k = 0; k < sl; k++) {
+			if (subj[k] == '[')
+				depth++;
+			else if (subj[k] == ']' && depth > 0)
+				depth--;
+			else if (depth == 0 && sbuf_addc(&st, subj[k]) == -1)
+				c->oom = 1;
+		}
+		caps_count(st.s ? st.s : "", st.len, &words, &caps);
+		if (st.s != NULL && strncasecmp(str_trim(st.s), "fwd:", 4) == 0 &&
+		    caps > 0 && words > 0) {
+			/* "FWD:" counted as a word in capitals: drop it. */
+			const char *t = str_trim(st.s);
+
+			if (isupper((unsigned char)t[0]) &&
+			    isupper((unsigned char)t[1]) &&
+			    isupper((unsigned char)t[2]) && t[3] == ':') {
+				words--;
+				caps--;
+			}
+		}
+		sbuf_free(&st);
+		if (words >= 2 && caps * 2 >= words)
+			lint_add(c, C_CAPS_SUBJECT, LINT_WARN,
+			    caps == words ? 1.5 : 1.0, "header Subject",
+			    "%zu of %zu words in capitals", caps, words);
+		n = count_char(subj, sl, '!');
+		if (n >= 2)
+			lint_add(c, C_EXCL_SUBJECT, LINT_WARN, n >= 3 ? 1.5 : 1.0,
+			    "header Subject", "%zu exclamation marks", n);
+		else if (n == 1)
+			lint_add(c, C_EXCL_SUBJECT, LINT_INFO, 0.5, "header Subject",
+			    "1 exclamation mark");
+	}
+	caps_count(body.s ? body.s : "", body.len, &words, &caps);
+	if (words >= 20 && caps * 100 >= words * 25)
+		lint_add(c, C_CAPS_BODY, LINT_WARN, caps * 100 >= words * 50 ? 2 : 1,
+		    "body", "%zu of %zu words in capitals (%.0f%%)", caps, words,
+		    100.0 * caps / words);
+	else if (words >= 20 && caps * 100 >= words * 10)
+		lint_add(c, C_CAPS_BODY, LINT_INFO, 0.7, "body",
+		    "%zu of %zu words in capitals (%.0f%%)", caps, words,
+		    100.0 * caps / words);
+	n = count_char(body.s ? body.s : "", body.len, '!');
+	if (n >= 10 || (n >= 4 && n * 100 > words))
+		lint_add(c, C_EXCL_BODY, LINT_WARN, n >= 10 ? 1.5 : 1.0, "body",
+		    "%zu exclamation marks in %zu words", n, words);
+	else if (n >= 3)
+		lint_add(c, C_EXCL_BODY, LINT_INFO, 0.3, "body",
+		    "%zu exclamation marks in %zu words", n, words);
+	for (start = 0; subj != NULL &&
+	    lint_match(c, c->l->re_money, subj, sl, start) == 1; start = lint_ov(c)[1])
+		money++;
+	for (start = 0; body.s != NULL &&
+	    lint_match(c, c->l->re_money, body.s, body.len, start) == 1;
+	    start = lint_ov(c)[1])
+		money++;
+	if (money > 0)
+		lint_add(c, C_MONEY, money >= 3 ? LINT_WARN : LINT_INFO,
+		    money >= 3 ? 1 : 0.5, "body",
+		    "sums of money or $$$ (%zu)", money);
+	sbuf_free(&body);
+	lint_unpad(c->l);
+
+	if ((seen = calloc(nseen, 1)) == NULL) {
+		c->oom = 1;
+		return;
+	}
+	first = c->r->n;
+	if (subj != NULL)
+		phrases_in(c, subj, sl, "header Subject", NULL, seen, nseen);
+	for (k = 0; k < c->nparts && !c->oom; k++) {
+		size_t vl, j;
+		const char *v = lint_visible(&c->parts[k], &vl);
+
+		/* HTML with a text/plain alternative: the text is enough. */
+		for (j = 0; c->parts[k].html && c->parts[k].alt != 0 &&
+		    j < c->nparts; j++)
+			if (!c->parts[j].html &&
+			    c->parts[j].alt == c->parts[k].alt)
+				break;
+		if (c->parts[k].html && c->parts[k].alt != 0 && j < c->nparts)
+			continue;
+		if (vl > PHRASE_SCAN_MAX)
+			vl = PHRASE_SCAN_MAX;
+		phrases_in(c, v, vl, c->parts[k].html ? "html" : "text",
+		    &c->parts[k], seen, nseen);
+	}
+	free(seen);
+	/*
+	 * One phrase is a hint; several together are a warning.  Below
+	 * PHRASE_WARN points in all, every phrase finding is info.
+	 */
+	for (k = first, pts = 0; k < c->r->n; k++)
+		pts += c->r->f[k].points;
+	for (k = first; k < c->r->n; k++)
+		c->r->f[k].sev = pts >= PHRASE_WARN ? LINT_WARN : LINT_INFO;
+}
+

@@ -1,0 +1,163 @@
+/*
+ * Host names as lint judges them: the URL-shortener list
+ * (phrases/shorteners.txt), organizational domains (for links and DKIM
+ * d=), and lint's own test of whether a URL host is an IP address
+ * (lint_host_is_ip, kept apart to be replaced by a shared IP module).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <glib.h>
+
+#include "core/deliv.h"
+#include "core/util.h"
+#include "lint/lint_priv.h"
+#include "net/orgdom.h"
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+lint_shorteners_load(struct lint *l, const char *path, struct derr *e)
+{
+	FILE *fp;
+	char *line = NULL, *s;
+	size_t cap = 0, ncap = 0;
+	unsigned long lineno = 0;
+	ssize_t n;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		derr_set(e, path, "%s", strerror(errno));
+		return -1;
+	}
+	while ((n = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		s = str_trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (strspn(s, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != strlen(s)) {
+			derr_set(e, path, "line %lu: not a domain", lineno);
+			goto fail;
+		}
+		if (l->nshort == ncap) {
+			size_t nc = ncap ? ncap * 2 : 256;
+			void *p = reallocarray(l->shorteners, nc, sizeof(char *));
+
+			if (p == NULL)
+				goto oom;
+			l->shorteners = p;
+			ncap = nc;
+		}
+		if ((l->shorteners[l->nshort] = strdup(str_lower(s))) == NULL)
+			goto oom;
+		l->nshort++;
+	}
+	if (ferror(fp)) {
+		derr_set(e, path, "%s", strerror(errno));
+		goto fail;
+	}
+	free(line);
+	fclose(fp);
+	if (l->nshort > 0)
+		qsort(l->shorteners, l->nshort, sizeof(char *), cmpstr);
+	return 0;
+oom:
+	derr_set(e, path, "out of memory");
+fail:
+	free(line);
+	fclose(fp);
+	return -1;
+}
+
+void
+lint_shorteners_free(struct lint *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->nshort; k++)
+		free(l->shorteners[k]);
+	free(l->shorteners);
+}
+
+bool
+lint_is_shortener(const struct lint *l, const char *host)
+{
+	const char *p;
+	char buf[300];
+	const char *key;
+
+	key = host;
+	if (l->nshort == 0)
+		return false;
+	if (bsearch(&key, l->shorteners, l->nshort, sizeof(char *), cmpstr))
+		return true;
+	for (p = host; (p = strchr(p, '.')) != NULL; p++) {
+		if (snprintf(buf, sizeof(buf), "%s", p) >= (int)sizeof(buf))
+			return false;
+		key = buf;
+		if (bsearch(&key, l->shorteners, l->nshort, sizeof(char *),
+		    cmpstr))
+			return true;
+		/* ".domain" also means the domain itself. */
+	}
+	if (snprintf(buf, sizeof(buf), ".%s", host) < (int)sizeof(buf)) {
+		key = buf;
+		if (bsearch(&key, l->shorteners, l->nshort, sizeof(char *),
+		    cmpstr))
+			return true;
+	}
+	return false;
+}
+
+
+/*
+ * The organizational domain of host by the Public Suffix List (net/orgdom)
+ * into buf; host itself when it does not fit.
+ */
+const char *
+lint_org_domain(const struct lint *l, const char *host, char *buf, size_t len)
+{
+	const char *o = orgdom_get(l->psl, host, buf, len);
+
+	return o != NULL ? o : host;
+}
+
+bool
+lint_same_org(const struct lint *l, const char *a, const char *b)
+{
+	char ba[256], bb[256];
+
+	return strcasecmp(lint_org_domain(l, a, ba, sizeof(ba)),
+	    lint_org_domain(l, b, bb, sizeof(bb))) == 0;
+}
+
+/*
+ * Is the URL host h an IP address (a literal, dotted or dotless decimal,
+ * hex)?  lint's own parsing; a shared IP module will replace it.
+ */
+bool
+lint_host_is_ip(const char *h)
+{
+	size_t k;
+
+	if (*h == '[' || strchr(h, ':') != NULL)
+		return true;
+	if (g_hostname_is_ip_address(h))
+		return true;
+	/* Dotless decimal or hex hosts ("3627734385", "0xd8.0x3a..."). */
+	for (k = 0; h[k] != '\0'; k++)
+		if (!isdigit((unsigned char)h[k]) && h[k] != '.' &&
+		    h[k] != 'x' && h[k] != 'X' &&
+		    !(isxdigit((unsigned char)h[k]) && strstr(h, "0x")))
+			return false;
+	return k > 0;
+}
+

@@ -1,0 +1,93 @@
+/*
+ * phrase-index: a test driver for lib/core/phrase_index.  "phrase-index
+ * FILE [ENTRY...]" loads the list, indexes it (or only the 0-based
+ * entries given) and, for every line of stdin, prints one record per hit
+ * of a scan that searches again from the end of the last hit: the line
+ * number, the hit's list line, tag, offsets and matched text.  Indexing
+ * the whole list, it also scans with phr_match() and exits 1 (after a
+ * "differ" line on stderr) when the two disagree.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cli.h"
+#include "core/out.h"
+#include "core/phrase_index.h"
+#include "core/phrases.h"
+
+static const struct out_col cols[] = {
+	{ "input", OUT_INT }, { "line", OUT_INT }, { "tag", OUT_STR },
+	{ "start", OUT_INT }, { "end", OUT_INT }, { "text", OUT_STR }
+};
+
+int
+main(int argc, char *argv[])
+{
+	struct out_opts oo;
+	struct phrase_index *ix;
+	struct phr_hit hit, ref;
+	struct derr e;
+	struct phr *p;
+	struct out *out;
+	char *line = NULL, *name;
+	size_t cap = 0, start, *sub = NULL, nsub = 0;
+	ssize_t n;
+	long no = 0;
+	int r, rr, k, status = 0;
+
+	if (argc < 2)
+		errx(2, "usage: phrase-index FILE [ENTRY...]");
+	name = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
+	if ((p = phr_load(argv[1], name, &e)) == NULL)
+		errx(2, "%s: %s", e.where, e.what);
+	if (argc > 2 && (sub = calloc((size_t)argc, sizeof(*sub))) == NULL)
+		err(2, NULL);
+	for (k = 2; k < argc; k++)
+		sub[nsub++] = strtoul(argv[k], NULL, 10);
+	ix = sub != NULL ? phrase_index_new_subset(p, sub, nsub, &e) :
+	    phrase_index_new(p, &e);
+	if (ix == NULL)
+		errx(2, "%s: %s", e.where, e.what);
+	cli_init(&oo);
+	oo.header = false;
+	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
+		err(2, "out of memory");
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		no++;
+		for (start = 0; start < (size_t)n; start = hit.end > hit.start ?
+		    hit.end : hit.start + 1) {
+			r = phrase_index_match_from(ix, line, (size_t)n, start,
+			    &hit, &e);
+			if (r == -1)
+				errx(2, "%s: %s", e.where, e.what);
+			if (sub == NULL) {
+				rr = phr_match(p, line, (size_t)n, start, &ref,
+				    &e);
+				if (rr != r || (r == 1 && (ref.line != hit.line ||
+				    ref.start != hit.start || ref.end != hit.end))) {
+					fprintf(stderr, "differ: input %ld from "
+					    "%zu\n", no, start);
+					status = 1;
+				}
+			}
+			if (r == 0)
+				break;
+			out_int(out, 0, no);
+			out_int(out, 1, (long long)hit.line);
+			out_str(out, 2, hit.tag);
+			out_int(out, 3, (long long)hit.start);
+			out_int(out, 4, (long long)hit.end);
+			out_strn(out, 5, line + hit.start, hit.end - hit.start);
+			out_end(out);
+		}
+	}
+	free(line);
+	free(sub);
+	phrase_index_free(ix);
+	phr_free(p);
+	return out_close(out) == -1 ? 2 : status;
+}
