@@ -102,34 +102,6 @@ hex4(struct parser *p, uint32_t *u)
 	return 0;
 }
 
-static int
-put_utf8(struct sbuf *b, uint32_t u)
-{
-	char o[4];
-	size_t n;
-
-	if (u < 0x80) {
-		o[0] = (char)u;
-		n = 1;
-	} else if (u < 0x800) {
-		o[0] = (char)(0xc0 | u >> 6);
-		o[1] = (char)(0x80 | (u & 0x3f));
-		n = 2;
-	} else if (u < 0x10000) {
-		o[0] = (char)(0xe0 | u >> 12);
-		o[1] = (char)(0x80 | (u >> 6 & 0x3f));
-		o[2] = (char)(0x80 | (u & 0x3f));
-		n = 3;
-	} else {
-		o[0] = (char)(0xf0 | u >> 18);
-		o[1] = (char)(0x80 | (u >> 12 & 0x3f));
-		o[2] = (char)(0x80 | (u >> 6 & 0x3f));
-		o[3] = (char)(0x80 | (u & 0x3f));
-		n = 4;
-	}
-	return sbuf_add(b, o, n);
-}
-
 /* A \u escape (after the "\u"), with its low surrogate if it needs one. */
 static int
 unicode(struct parser *p, struct sbuf *b)
@@ -161,7 +133,7 @@ unicode(struct parser *p, struct sbuf *b)
 		fault(p, "\\u0000 in a string");
 		return -1;
 	}
-	return put_utf8(b, u);
+	return sbuf_add_utf8(b, u);
 }
 
 /* A string at p->i (on its quote) into *out (malloc'd) and *outlen. */

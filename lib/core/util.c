@@ -112,6 +112,34 @@ sbuf_addc(struct sbuf *b, char c)
 }
 
 int
+sbuf_add_utf8(struct sbuf *b, uint32_t u)
+{
+	char o[4];
+	size_t n;
+
+	if (u < 0x80) {
+		o[0] = (char)u;
+		n = 1;
+	} else if (u < 0x800) {
+		o[0] = (char)(0xc0 | u >> 6);
+		o[1] = (char)(0x80 | (u & 0x3f));
+		n = 2;
+	} else if (u < 0x10000) {
+		o[0] = (char)(0xe0 | u >> 12);
+		o[1] = (char)(0x80 | (u >> 6 & 0x3f));
+		o[2] = (char)(0x80 | (u & 0x3f));
+		n = 3;
+	} else {
+		o[0] = (char)(0xf0 | u >> 18);
+		o[1] = (char)(0x80 | (u >> 12 & 0x3f));
+		o[2] = (char)(0x80 | (u >> 6 & 0x3f));
+		o[3] = (char)(0x80 | (u & 0x3f));
+		n = 4;
+	}
+	return sbuf_add(b, o, n);
+}
+
+int
 sbuf_printf(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap;

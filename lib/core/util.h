@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 /*
@@ -26,6 +27,8 @@ struct sbuf {
 int	sbuf_add(struct sbuf *, const char *, size_t);
 int	sbuf_adds(struct sbuf *, const char *);
 int	sbuf_addc(struct sbuf *, char);
+/* Append the UTF-8 encoding of code point u (at most 0x10ffff). */
+int	sbuf_add_utf8(struct sbuf *, uint32_t u);
 int	sbuf_printf(struct sbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Make room for more bytes (and the NUL); 0, or -1 out of memory. */

@@ -113,31 +113,9 @@ text_break(struct scan *sc)
 static void
 utf8_add(struct sbuf *b, uint32_t u, int *oom)
 {
-	char o[4];
-	size_t n;
-
 	if (u == 0 || u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff))
 		u = 0xfffd;
-	if (u < 0x80) {
-		o[0] = (char)u;
-		n = 1;
-	} else if (u < 0x800) {
-		o[0] = (char)(0xc0 | u >> 6);
-		o[1] = (char)(0x80 | (u & 0x3f));
-		n = 2;
-	} else if (u < 0x10000) {
-		o[0] = (char)(0xe0 | u >> 12);
-		o[1] = (char)(0x80 | (u >> 6 & 0x3f));
-		o[2] = (char)(0x80 | (u & 0x3f));
-		n = 3;
-	} else {
-		o[0] = (char)(0xf0 | u >> 18);
-		o[1] = (char)(0x80 | (u >> 12 & 0x3f));
-		o[2] = (char)(0x80 | (u >> 6 & 0x3f));
-		o[3] = (char)(0x80 | (u & 0x3f));
-		n = 4;
-	}
-	if (sbuf_add(b, o, n) == -1)
+	if (sbuf_add_utf8(b, u) == -1)
 		*oom = 1;
 }
 
