@@ -32,3 +32,17 @@ setup() {
 	assert_line 'layers: core/nocomment.h: does not open with a comment saying what it owns'
 	assert_line 'layers: core/nocomment.h: #include "out.h" lacks its folder'
 }
+
+@test "layout: a lib/ file over 1,000 lines or a main over 300 is refused" {
+	mkdir -p "$BATS_TEST_TMPDIR/t"
+	cp -r "$TOP/lib" "$BATS_TEST_TMPDIR/t/lib"
+	mkdir "$BATS_TEST_TMPDIR/t/tools"
+	{ echo '/* long */'; for i in $(seq 1000); do echo "int v$i;"; done; } >"$BATS_TEST_TMPDIR/t/lib/core/long.c"
+	{ echo '/* main */'; for i in $(seq 300); do echo "int w$i;"; done; } >"$BATS_TEST_TMPDIR/t/tools/fat.c"
+	run "$TOP/tests/lib/layers.sh" "$BATS_TEST_TMPDIR/t/lib"
+	assert_failure 1
+	assert_output - <<-'OUT'
+	layers: core/long.c: 1001 lines (at most 1,000)
+	layers: tools/fat.c: 301 lines (at most 300: move the work into lib/)
+	OUT
+}

@@ -9,8 +9,10 @@
 #                                         never on one another
 #
 # Also: no source file at lib/'s root, every folder a known one, every
-# include spelled with its folder, every file opening with a comment.
-# Prints one line per breach; exit 1 if any.
+# include spelled with its folder, every file opening with a comment, no
+# .c file over 1,000 lines, and (when lib/ has a tools/ beside it) no
+# program's main file over 300 lines.  Prints one line per breach; exit 1
+# if any.
 set -euo pipefail
 lib=${1:-$(dirname "$0")/../../lib}
 cd "$lib"
@@ -37,6 +39,9 @@ for f in */*.[ch]; do
 		continue
 	fi
 	head -n 1 "$f" | grep -q '^/\*' || breach "$f: does not open with a comment saying what it owns"
+	if [[ $f == *.c ]] && (($(wc -l <"$f") > 1000)); then
+		breach "$f: $(wc -l <"$f") lines (at most 1,000)"
+	fi
 	while IFS= read -r inc; do
 		to=${inc%%/*}
 		if [[ $inc != */* ]]; then
@@ -45,5 +50,10 @@ for f in */*.[ch]; do
 			breach "$f: #include \"$inc\": $dir may not depend on $to"
 		fi
 	done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f")
+done
+for f in ../tools/*.c; do
+	[[ -e $f ]] || continue
+	n=$(wc -l <"$f")
+	((n <= 300)) || breach "tools/${f##*/}: $n lines (at most 300: move the work into lib/)"
 done
 exit $bad
