@@ -328,6 +328,27 @@ unmatched_parens(char *u, size_t n)
 	}
 }
 
+/*
+ * Set field f (unless set) to group 1 of pattern i's match in s[0..len).
+ * 0, or -1 on a match error or out of memory (e filled).
+ */
+static int
+re_field(struct rcvd_parser *p, int i, const char *s, size_t len,
+    struct rcvd *r, int f, struct derr *e)
+{
+	size_t o, n;
+	int rc;
+
+	if ((rc = rcvd_re_find(p, i, s, len, e)) == -1)
+		return -1;
+	if (rc == 1 && rcvd_re_group(p, 1, &o, &n) &&
+	    rcvd_set(r, f, s + o, n) == -1) {
+		derr_set(e, "received", "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 /* The patterns of hops that are no network hand-over, in order. */
 static const struct {
 	int		 re;
@@ -422,16 +443,9 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		goto oom;
 
 	/* Patterns over the whole header. */
-	if ((rc = rcvd_re_find(p, RE_ENVFROM, w.u, n, e)) == -1)
+	if (re_field(p, RE_ENVFROM, w.u, n, r, RCVD_ENVFROM, e) == -1 ||
+	    re_field(p, RE_IDENT, w.u, w.n, r, RCVD_IDENT, e) == -1)
 		goto out;
-	if (rc == 1 && rcvd_re_group(p, 1, &o, &dl) &&
-	    rcvd_set(r, RCVD_ENVFROM, w.u + o, dl) == -1)
-		goto oom;
-	if ((rc = rcvd_re_find(p, RE_IDENT, w.u, w.n, e)) == -1)
-		goto out;
-	if (rc == 1 && rcvd_re_group(p, 1, &o, &dl) &&
-	    rcvd_set(r, RCVD_IDENT, w.u + o, dl) == -1)
-		goto oom;
 	if ((rc = rcvd_re_find(p, RE_TLS, w.u, n, e)) == -1)
 		goto out;
 	if (rc == 1)
@@ -446,11 +460,9 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 					goto oom;
 				break;
 			}
-	if ((rc = rcvd_re_find(p, RE_ENC, w.u, n, e)) == -1)
+	/* After RE_TLS: its cipher comes first. */
+	if (re_field(p, RE_ENC, w.u, n, r, RCVD_TLS_CIPHER, e) == -1)
 		goto out;
-	if (rc == 1 && rcvd_re_group(p, 1, &o, &dl) &&
-	    rcvd_set(r, RCVD_TLS_CIPHER, w.u + o, dl) == -1)
-		goto oom;
 	if ((rc = rcvd_re_find(p, RE_AUTH, w.u, w.n, e)) == -1)
 		goto out;
 	if (rc == 1) {
