@@ -1,5 +1,5 @@
 /*
- * Fuzz lib/mail/received and lib/trace/trust's network lists: the input as one
+ * Fuzz lib/mail/received and lib/net/netlist: the input as one
  * Received value (parsed twice: the result must not change), as an
  * address to normalise, and as a network list to match against the
  * parsed peer.
@@ -10,7 +10,7 @@
 
 #include "common.h"
 #include "mail/received.h"
-#include "trace/trust.h"
+#include "net/netlist.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

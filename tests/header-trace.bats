@@ -54,6 +54,36 @@ field() {
 	assert_equal "$(field hop 4 trust)" untrusted
 }
 
+@test "by-mismatch: registered domains from the Public Suffix List, final dot dropped" {
+	[[ -r /usr/share/publicsuffix/public_suffix_list.dat ]] ||
+	    skip "no public_suffix_list.dat"
+	# uk.com is a public suffix: alice.uk.com and carol.uk.com are two
+	# registrants (the two-label guess would call both uk.com).
+	cat >"$BATS_TEST_TMPDIR/psl.eml" <<-'EOF'
+	Received: from mx.alice.uk.com (mx.alice.uk.com [192.0.2.1])
+	    by mx.bob.example (Postfix) with ESMTP id A1;
+	    Tue, 12 Mar 2024 10:15:10 +0000
+	Received: from out.carol.uk.com (out.carol.uk.com [198.51.100.7])
+	    by relay.alice.uk.com (Postfix) with ESMTP id B2;
+	    Tue, 12 Mar 2024 10:15:09 +0000
+	Received: from gw2.example.org (gw2.example.org [203.0.113.9])
+	    by relay.dave.uk.com (Postfix) with ESMTP id C3;
+	    Tue, 12 Mar 2024 10:15:08 +0000
+	Received: from pc.example.net (pc.example.net [203.0.113.5])
+	    by gw.example.org. (Postfix) with ESMTP id D4;
+	    Tue, 12 Mar 2024 10:15:07 +0000
+	From: a@example.net
+	Subject: psl
+
+	body
+	EOF
+	run -0 deliv-header-trace --json "$BATS_TEST_TMPDIR/psl.eml"
+	assert_equal "$(field hop 2 flags)" ""
+	assert_equal "$(field hop 3 flags)" by-mismatch
+	assert_equal "$(field hop 4 flags)" ""
+	assert_equal "$(field origin 1 ip)" 192.0.2.1
+}
+
 @test "SpamAssassin network syntax: shorthand, exclusions, first match wins" {
 	run -0 deliv-header-trace --json --trusted '!198.51.100.10 198.51.' "$F/forged.eml"
 	assert_equal "$(field origin 1 ip)" 198.51.100.10

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/cli.h"
 #include "core/input.h"
@@ -20,6 +21,7 @@
 #include "trace/trust.h"
 
 #define MAX_MULTI	64	/* --import-registry, --zone given at most */
+#define PSL_FILE	"/usr/share/publicsuffix/public_suffix_list.dat"
 
 enum {
 	OPT_ABUSE_DB = 256, OPT_ABUSE_ZONE, OPT_ASN_ZONE, OPT_COMPLAINT,
@@ -235,10 +237,12 @@ main(int argc, char *argv[])
 {
 	struct ctx c = { .dopts = { NULL, 0, -1 }, .zones = {
 	    "origin.asn.cymru.com", "origin6.asn.cymru.com",
-	    "contacts.abuse.net" }, .w = { .xorig = trace_xorig_headers,
-	    .reporter = "postmaster", .fp = stdout, .warn = lookup_failed } };
+	    "contacts.abuse.net", NULL }, .w = { .xorig = trace_xorig_headers,
+	    .reporter = "postmaster", .fp = stdout, .warn = lookup_failed,
+	    .cfg = &c.cfg, .zones = &c.zones } };
 	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
+	struct orgdom *psl = NULL;
 	struct derr e;
 	char table[PATH_MAX + 16];
 	int rc;
@@ -247,7 +251,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	/* Acquire: the registry table, the database, DNS, the patterns. */
+	/* Acquire: the registry table, suffix list, database, DNS, patterns. */
 	if (cli_data_file(c.datadir, "rir.tsv", table, sizeof(table)) == -1) {
 		if (c.datadir != NULL)
 			errx(DELIV_EXIT_ERROR, "%s: no such directory",
@@ -260,9 +264,9 @@ main(int argc, char *argv[])
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 		return DELIV_EXIT_OK;
 	}
-	c.w.zones = &c.zones;
-	c.w.cfg = &c.cfg;
-	if ((c.w.ab = abuse_open(table[0] ? table : NULL, c.dbpath, false,
+	if ((access(PSL_FILE, R_OK) == 0 && (c.cfg.orgdom = c.zones.orgdom =
+	    psl = orgdom_load(PSL_FILE, &e)) == NULL) ||
+	    (c.w.ab = abuse_open(table[0] ? table : NULL, c.dbpath, false,
 	    &e)) == NULL || (c.lookup && (c.w.dns = c.nzones > 0 ?
 	    dns_open_zones(c.zonefiles, c.nzones, NULL, &e) :
 	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
@@ -291,5 +295,6 @@ main(int argc, char *argv[])
 	netlist_free(c.cfg.trusted);
 	netlist_free(c.cfg.internal);
 	netlist_free(c.cfg.msa);
+	orgdom_free(psl);
 	return rc;
 }

@@ -18,7 +18,6 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <pcre2.h>
 #include <stdint.h>
@@ -27,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/ip.h"
 #include "core/util.h"
 #include "mail/received.h"
 #include "mail/received_priv.h"
@@ -180,17 +180,47 @@ rcvd_ip_norm(const char *s, size_t len, char *buf, size_t buflen)
 }
 
 /*
+ * The dotted quad s with each part's leading zeros dropped ("010.001.2.3"
+ * becomes "10.1.2.3") into out (16 bytes), for ip_parse().  Old MTAs pad
+ * the parts in Received headers and inet_pton() rejects that; the address
+ * is the same, so this one rule stays here.  0, or -1 when s is not four
+ * parts of one to three digits.
+ */
+static int
+unpad_quad(const char *s, char out[16])
+{
+	size_t d, o = 0;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		if ((d = strspn(s, "0123456789")) == 0 || d > 3)
+			return -1;
+		while (d > 1 && *s == '0') {
+			s++;
+			d--;
+		}
+		memcpy(out + o, s, d);
+		o += d;
+		s += d;
+		if (*s != (k < 3 ? '.' : '\0'))
+			return -1;
+		out[o++] = *s++;
+	}
+	return 0;
+}
+
+/*
  * rcvd_ip_norm(); port5 also allows "1.2.3.4.5678" unbracketed (a
- * comment's first word, where no version number stands).
+ * comment's first word, where no version number stands).  The wrapping
+ * is Received's; the address itself is core/ip.h's.
  */
 int
 rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
     int port5)
 {
-	char t[80], *q, *dot;
-	unsigned char bin[16];
-	unsigned a[5];
-	int k, n, bracketed;
+	char t[80], quad[16], *q;
+	struct ipaddr a;
+	int bracketed;
 	size_t i;
 
 	while (len > 0 && (*s == ' ' || *s == '@')) {
@@ -217,45 +247,26 @@ rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
 	t[len] = '\0';
 	if ((q = strchr(t, '%')) != NULL)	/* zone id */
 		*q = '\0';
-	if (strchr(t, ':') != NULL && inet_pton(AF_INET6, t, bin) == 1) {
-		if (memcmp(bin, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0) {
-			if (inet_ntop(AF_INET, bin + 12, buf,
-			    (socklen_t)buflen) == NULL)
-				return 0;
-			return 4;
-		}
-		if (inet_ntop(AF_INET6, bin, buf, (socklen_t)buflen) == NULL)
-			return 0;
-		return 6;
+	if (strchr(t, ':') != NULL && ip_parse(t, &a) == 0) {
+		ip_unmap(&a);		/* ::ffff:1.2.3.4 is 1.2.3.4 */
+		return ip_text(&a, buf, buflen) != NULL ? a.af : 0;
 	}
 	/* IPv4, maybe with ":port" or a fifth ".port" part. */
 	if ((q = strchr(t, ':')) != NULL) {
-		for (dot = q + 1; isdigit((unsigned char)*dot); dot++)
-			;
-		if (*dot != '\0' || dot == q + 1)
+		if (q[1] == '\0' || q[1 + strspn(q + 1, "0123456789")] != '\0')
 			return 0;
 		*q = '\0';
 	}
-	n = 0;
-	if (sscanf(t, "%3u.%3u.%3u.%3u%n", &a[0], &a[1], &a[2], &a[3],
-	    &n) != 4)
-		return 0;
-	if (t[n] == '.' && (bracketed || port5)) {	/* "[1.2.3.4.5678]" */
-		for (k = n + 1; isdigit((unsigned char)t[k]); k++)
-			;
-		if (t[k] != '\0' || k == n + 1)
+	if (unpad_quad(t, quad) == -1) {
+		/* "[1.2.3.4.5678]": a fifth part is the port. */
+		if (!(bracketed || port5) || (q = strrchr(t, '.')) == NULL ||
+		    q[1] == '\0' || q[1 + strspn(q + 1, "0123456789")] != '\0')
 			return 0;
-	} else if (t[n] != '\0')
-		return 0;
-	for (k = 0; k < 4; k++)
-		if (a[k] > 255)
+		*q = '\0';
+		if (unpad_quad(t, quad) == -1)
 			return 0;
-	/* Reject leading garbage such as "1.2.3.4" inside "01.2.3.4"? No:
-	   sscanf took digits only, so the text is a dotted quad. */
-	if (!isdigit((unsigned char)t[0]))
-		return 0;
-	if ((size_t)snprintf(buf, buflen, "%u.%u.%u.%u", a[0], a[1], a[2],
-	    a[3]) >= buflen)
+	}
+	if (ip_parse(quad, &a) == -1 || ip_text(&a, buf, buflen) == NULL)
 		return 0;
 	return 4;
 }
@@ -316,6 +327,35 @@ unmatched_parens(char *u, size_t n)
 		}
 	}
 }
+
+/*
+ * Set field f (unless set) to group 1 of pattern i's match in s[0..len).
+ * 0, or -1 on a match error or out of memory (e filled).
+ */
+static int
+re_field(struct rcvd_parser *p, int i, const char *s, size_t len,
+    struct rcvd *r, int f, struct derr *e)
+{
+	size_t o, n;
+	int rc;
+
+	if ((rc = rcvd_re_find(p, i, s, len, e)) == -1)
+		return -1;
+	if (rc == 1 && rcvd_re_group(p, 1, &o, &n) &&
+	    rcvd_set(r, f, s + o, n) == -1) {
+		derr_set(e, "received", "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* The patterns of hops that are no network hand-over, in order. */
+static const struct {
+	int		 re;
+	const char	*why;
+} nonrelay[] = {
+	{ RE_LOCAL, "local" }, { RE_FETCH, "fetchmail" }, { RE_SCAN, "scanner" }
+};
 
 int
 rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
@@ -403,16 +443,9 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		goto oom;
 
 	/* Patterns over the whole header. */
-	if ((rc = rcvd_re_find(p, RE_ENVFROM, w.u, n, e)) == -1)
+	if (re_field(p, RE_ENVFROM, w.u, n, r, RCVD_ENVFROM, e) == -1 ||
+	    re_field(p, RE_IDENT, w.u, w.n, r, RCVD_IDENT, e) == -1)
 		goto out;
-	if (rc == 1 && rcvd_re_group(p, 1, &o, &dl) &&
-	    rcvd_set(r, RCVD_ENVFROM, w.u + o, dl) == -1)
-		goto oom;
-	if ((rc = rcvd_re_find(p, RE_IDENT, w.u, w.n, e)) == -1)
-		goto out;
-	if (rc == 1 && rcvd_re_group(p, 1, &o, &dl) &&
-	    rcvd_set(r, RCVD_IDENT, w.u + o, dl) == -1)
-		goto oom;
 	if ((rc = rcvd_re_find(p, RE_TLS, w.u, n, e)) == -1)
 		goto out;
 	if (rc == 1)
@@ -427,11 +460,9 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 					goto oom;
 				break;
 			}
-	if ((rc = rcvd_re_find(p, RE_ENC, w.u, n, e)) == -1)
+	/* After RE_TLS: its cipher comes first. */
+	if (re_field(p, RE_ENC, w.u, n, r, RCVD_TLS_CIPHER, e) == -1)
 		goto out;
-	if (rc == 1 && rcvd_re_group(p, 1, &o, &dl) &&
-	    rcvd_set(r, RCVD_TLS_CIPHER, w.u + o, dl) == -1)
-		goto oom;
 	if ((rc = rcvd_re_find(p, RE_AUTH, w.u, w.n, e)) == -1)
 		goto out;
 	if (rc == 1) {
@@ -446,26 +477,12 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	}
 
 	/* Is it a network hand-over at all? */
-	if ((rc = rcvd_re_find(p, RE_LOCAL, w.u, w.n, e)) == -1)
-		goto out;
-	if (rc == 1) {
-		r->local = true;
-		r->why = "local";
-	}
-	if (!r->local) {
-		if ((rc = rcvd_re_find(p, RE_FETCH, w.u, w.n, e)) == -1)
+	for (j = 0; j < nitems(nonrelay) && !r->local; j++) {
+		if ((rc = rcvd_re_find(p, nonrelay[j].re, w.u, w.n, e)) == -1)
 			goto out;
 		if (rc == 1) {
 			r->local = true;
-			r->why = "fetchmail";
-		}
-	}
-	if (!r->local) {
-		if ((rc = rcvd_re_find(p, RE_SCAN, w.u, w.n, e)) == -1)
-			goto out;
-		if (rc == 1) {
-			r->local = true;
-			r->why = "scanner";
+			r->why = nonrelay[j].why;
 		}
 	}
 	if (!r->local && r->f[RCVD_WITH] != NULL &&

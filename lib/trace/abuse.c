@@ -12,10 +12,11 @@
 
 #include <sqlite3.h>
 
+#include "core/ip.h"
 #include "core/util.h"
 #include "net/dns.h"
+#include "net/orgdom.h"
 #include "trace/abuse.h"
-#include "trace/trust.h"
 
 struct rir {
 	char	id[32];
@@ -62,6 +63,18 @@ static const char look_sql[] =
 	" LEFT JOIN handles h3 ON h3.id = h2.abuse_c"
 	" WHERE n.lo = ?1 AND n.plen = ?2";
 
+/* An address (IPv4 or IPv6 text) as 16 bytes, IPv4 mapped.  0, or -1. */
+static int
+ip16(const char *s, unsigned char a[16])
+{
+	struct ipaddr x;
+
+	if (ip_parse(s, &x) == -1)
+		return -1;
+	ip_to16(&x, a);
+	return 0;
+}
+
 static int
 cidr16(const char *s, unsigned char a[16], int *plen)
 {
@@ -73,7 +86,7 @@ cidr16(const char *s, unsigned char a[16], int *plen)
 	if ((sl = strchr(buf, '/')) == NULL)
 		return -1;
 	*sl++ = '\0';
-	if (trust_ip16(buf, a) == -1)
+	if (ip16(buf, a) == -1)
 		return -1;
 	p = parse_num(sl, 0, strchr(buf, ':') ? 128 : 32, &errstr);
 	if (errstr != NULL)
@@ -332,11 +345,11 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
 	bool v4, seen = false;
 
 	memset(ai, 0, sizeof(*ai));
-	if (ip == NULL || trust_ip16(ip, a) == -1)
+	if (ip == NULL || ip16(ip, a) == -1)
 		return 0;
 	for (i = 0; i < ab->nnet; i++)
 		if (ab->net[i].plen > bestlen &&
-		    trust_prefix_eq(a, ab->net[i].a, ab->net[i].plen)) {
+		    ip_prefix_eq(a, ab->net[i].a, ab->net[i].plen)) {
 			best = &ab->rir[ab->net[i].rir];
 			bestlen = ab->net[i].plen;
 		}
@@ -526,7 +539,7 @@ stats_line(struct imp *im, char *line)
 		return 0;	/* version, summary, asn lines */
 	if (strcmp(f[6], "allocated") != 0 && strcmp(f[6], "assigned") != 0)
 		return 0;
-	if (trust_ip16(f[3], lo) == -1)
+	if (ip16(f[3], lo) == -1)
 		return 0;
 	if (strcmp(f[2], "ipv4") == 0) {
 		v = parse_num(f[4], 1, 1LL << 32, &errstr);
@@ -559,8 +572,8 @@ rpsl_flush(struct imp *im)
 	    (dash = strchr(im->range, '-')) != NULL) {
 		*dash = '\0';
 		if (sscanf(im->range, "%63s", a) == 1 &&
-		    sscanf(dash + 1, "%63s", b) == 1 && trust_ip16(a, lo) == 0 &&
-		    trust_ip16(b, hi) == 0 && memcmp(lo, hi, 16) <= 0) {
+		    sscanf(dash + 1, "%63s", b) == 1 && ip16(a, lo) == 0 &&
+		    ip16(b, hi) == 0 && memcmp(lo, hi, 16) <= 0) {
 			ret = store_net(im, lo, hi, reg, im->mailbox,
 			    abuse_c, im->org);
 		}
@@ -725,13 +738,13 @@ abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
     const char *ip, const char *rdns, struct abuse_info *ai, struct derr *e)
 {
 	unsigned char a[16];
-	char name[512], f[5][64], *p, *q, **txt = NULL;
+	char name[512], f[5][64], dom[256], *p, *q, **txt = NULL;
 	const char *zone;
 	size_t n, i, k;
 	int ret = 0, v4;
 	enum dns_result r;
 
-	if (ip == NULL || trust_ip16(ip, a) == -1)
+	if (ip == NULL || ip16(ip, a) == -1)
 		return 0;
 	v4 = memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0;
 	zone = v4 ? z->asn4 : z->asn6;
@@ -779,8 +792,9 @@ abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
 	}
 	zone = z->contacts;
 	if (ai->mailbox[0] == '\0' && zone != NULL && *zone != '\0' &&
-	    rdns != NULL && strchr(rdns, '.') != NULL) {
-		snprintf(name, sizeof(name), "%s.%s", trust_reg_domain(rdns), zone);
+	    rdns != NULL && strchr(rdns, '.') != NULL &&
+	    orgdom_get(z->orgdom, rdns, dom, sizeof(dom)) != NULL) {
+		snprintf(name, sizeof(name), "%s.%s", dom, zone);
 		r = dns_txt(d, name, &txt, &n, e);
 		if (r == DNS_TEMPERROR)
 			ret = -1;

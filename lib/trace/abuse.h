@@ -67,10 +67,14 @@ int	abuse_import_registry(const char *tablepath, const char *dbpath,
  * may be NULL (not asked).
  */
 struct dns;
+struct orgdom;
 struct abuse_zones {
 	const char	*asn4;		/* e.g. origin.asn.cymru.com */
 	const char	*asn6;		/* e.g. origin6.asn.cymru.com */
 	const char	*contacts;	/* e.g. contacts.abuse.net */
+	/* The rdns name's registered domain is asked under contacts
+	   (orgdom_get; NULL: orgdom_guess(), no Public Suffix List). */
+	const struct orgdom *orgdom;
 };
 
 /*

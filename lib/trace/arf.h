@@ -17,7 +17,7 @@
 
 #include "core/deliv.h"
 #include "trace/abuse.h"
-#include "trace/trust.h"
+#include "trace/hops.h"
 
 enum { ARF_ARF = 1, ARF_TEXT = 2 };
 

@@ -11,12 +11,6 @@
 #include "trace/arf.h"
 #include "trace/record.h"
 
-const char *const trace_xorig_headers[] = {
-	"X-Originating-IP", "X-Yahoo-Post-IP", "X-Apparently-From",
-	"X-SenderIP", "X-AOL-IP",
-	"X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp", NULL
-};
-
 enum {
 	C_SOURCE, C_MSGNO, C_RECORD, C_HOP, C_IP, C_RDNS, C_HELO, C_BY,
 	C_IDENT, C_ENVFROM, C_QUEUE_ID, C_AUTH, C_FOR, C_WITH, C_TLS_VERSION,

@@ -17,13 +17,8 @@
 #include "core/out.h"
 #include "net/dns.h"
 #include "trace/abuse.h"
+#include "trace/hops.h"
 #include "trace/trust.h"
-
-/*
- * The headers that may name the originating client (X-Originating-IP and
- * kin), for trace_message(); NULL-terminated.
- */
-extern const char *const trace_xorig_headers[];
 
 /* Open the record writer on fp (out_open with this module's columns). */
 struct out	*trace_record_open(FILE *fp, const struct out_opts *oo);

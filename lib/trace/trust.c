@@ -1,47 +1,14 @@
 /*
- * The trust walk and a message's hop list.  See trace/trust.h; the
- * network lists are net/netlist.c.
+ * The trust walk over a message's hops.  See trace/trust.h; the network
+ * lists are net/netlist.c, the hop list trace/hops.c.
  */
-#include <ctype.h>
-#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "core/ip.h"
-#include "core/util.h"
-#include "net/orgdom.h"
+#include "mail/received.h"
+#include "trace/hops.h"
 #include "trace/trust.h"
-
-int
-trust_ip16(const char *ip, unsigned char a[16])
-{
-	struct ipaddr x;
-
-	if (ip_parse(ip, &x) == -1)
-		return -1;
-	ip_to16(&x, a);
-	return 0;
-}
-
-bool
-trust_prefix_eq(const unsigned char *a, const unsigned char *b, int plen)
-{
-	return ip_prefix_eq(a, b, plen);
-}
-
-bool
-ip_is_private(const char *ip)
-{
-	return ip_text_in(ip, IP_INTERNAL);
-}
-
-bool
-ip_is_loopback(const char *ip)
-{
-	return ip_text_in(ip, IP_LOOPBACK);
-}
 
 const char *
 trust_name(enum trust t)
@@ -88,11 +55,12 @@ trust_walk(struct trace *t, const struct trust_cfg *cfg)
 			continue;
 		}
 		if (configured)
-			ok = ip_is_loopback(ip) || netlist_match(tr, ip) ||
-			    netlist_match(in, ip) ||
+			ok = ip_text_in(ip, IP_LOOPBACK) ||
+			    netlist_match(tr, ip) || netlist_match(in, ip) ||
 			    h->r.f[RCVD_AUTH] != NULL;
 		else
-			ok = ip_is_private(ip) || h->r.f[RCVD_AUTH] != NULL;
+			ok = ip_text_in(ip, IP_INTERNAL) ||
+			    h->r.f[RCVD_AUTH] != NULL;
 		if (!ok) {
 			h->trust = TRUST_UNTRUSTED;
 			t->origin = (long)i;
@@ -100,11 +68,12 @@ trust_walk(struct trace *t, const struct trust_cfg *cfg)
 			continue;
 		}
 		if (configured)
-			h->trust = netlist_match(in, ip) || ip_is_loopback(ip) ?
-			    TRUST_INTERNAL : TRUST_TRUSTED;
-		else
-			h->trust = ip_is_private(ip) ? TRUST_INTERNAL :
+			h->trust = netlist_match(in, ip) ||
+			    ip_text_in(ip, IP_LOOPBACK) ? TRUST_INTERNAL :
 			    TRUST_TRUSTED;
+		else
+			h->trust = ip_text_in(ip, IP_INTERNAL) ?
+			    TRUST_INTERNAL : TRUST_TRUSTED;
 		if (netlist_match(cfg->msa, ip))
 			msa = true;
 	}
@@ -115,226 +84,4 @@ trust_walk(struct trace *t, const struct trust_cfg *cfg)
 		snprintf(t->none, sizeof(t->none), "%s", t->n == 0 ?
 		    "no-received" : i == t->n ? "no-relays" : "all-trusted");
 	}
-}
-
-static void
-flag(struct hop *h, const char *f)
-{
-	size_t n = strlen(h->flags);
-
-	if (n > 0 && n + 1 < sizeof(h->flags))
-		h->flags[n++] = ',';
-	snprintf(h->flags + n, sizeof(h->flags) - n, "%s", f);
-}
-
-const char *
-trust_reg_domain(const char *h)
-{
-	return orgdom_guess(h);
-}
-
-/* The same host or domain; a short name matches its first label. */
-static bool
-same_host(const char *a, const char *b)
-{
-	size_t n;
-
-	if (a == NULL || b == NULL)
-		return true;		/* nothing to compare */
-	if (strcasecmp(a, b) == 0)
-		return true;
-	n = strcspn(b, ".");
-	if (b[n] == '\0' && strncasecmp(a, b, n) == 0 && a[n] == '.')
-		return true;
-	n = strcspn(a, ".");
-	if (a[n] == '\0' && strncasecmp(a, b, n) == 0 && b[n] == '.')
-		return true;
-	return strcasecmp(trust_reg_domain(a), trust_reg_domain(b)) == 0;
-}
-
-/* A name worth comparing: not an address, "unknown" or "localhost". */
-static bool
-named(const char *s)
-{
-	char buf[64];
-
-	return s != NULL && rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) == 0
-	    && strcasecmp(s, "unknown") != 0 &&
-	    strncasecmp(s, "localhost", 9) != 0;
-}
-
-static bool
-is_literal(const char *s)
-{
-	char buf[64];
-
-	return s == NULL || rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0
-	    || strchr(s, '.') == NULL;
-}
-
-static void
-set_flags(struct trace *t, time_t now)
-{
-	struct hop *h, *up;
-	char ip[64];
-	const char *helo;
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		h = &t->hop[i];
-		if (h->r.local && h->r.why != NULL)
-			flag(h, h->r.why);
-		if (h->extra != NULL)
-			flag(h, "originating-header");
-		if (h->extra == NULL && !h->r.has_date)
-			flag(h, h->r.date_text != NULL ? "bad-date" :
-			    "no-date");
-		if (h->r.has_date && h->r.date > now + 86400)
-			flag(h, "future-date");
-		if (h->later)
-			flag(h, "date-backwards");
-		if ((h->has_delay && h->delay > 7 * 86400) ||
-		    (h->later && h->later_by > 86400))
-			flag(h, "absurd-delay");
-		if (h->trust == TRUST_UNTRUSTED &&
-		    ip_is_private(h->r.f[RCVD_IP]))
-			flag(h, "private-untrusted");
-		helo = h->r.f[RCVD_HELO];
-		if (helo != NULL && h->r.f[RCVD_IP] != NULL &&
-		    rcvd_ip_norm(helo, strlen(helo), ip, sizeof(ip)) != 0 &&
-		    strcmp(ip, h->r.f[RCVD_IP]) != 0)
-			flag(h, "helo-ip-mismatch");
-		if (h->extra == NULL && h->r.f[RCVD_BY] == NULL &&
-		    h->r.f[RCVD_IP] == NULL && !h->r.has_date)
-			flag(h, "unparseable");
-		/* The host that handed this hop on is the from of the
-		   next newer network hop. */
-		if (h->r.local || h->extra != NULL || h->r.f[RCVD_BY] == NULL
-		    || is_literal(h->r.f[RCVD_BY]))
-			continue;
-		up = i > 0 && t->hop[i - 1].extra == NULL ? &t->hop[i - 1] :
-		    NULL;
-		/* A skipped hop above (fetchmail, a scanner) names no
-		   sender of this one. */
-		if (up == NULL || up->r.local || (!named(up->r.f[RCVD_HELO]) &&
-		    !named(up->r.f[RCVD_RDNS])))
-			continue;
-		if ((!named(up->r.f[RCVD_HELO]) ||
-		    !same_host(h->r.f[RCVD_BY], up->r.f[RCVD_HELO])) &&
-		    (!named(up->r.f[RCVD_RDNS]) ||
-		    !same_host(h->r.f[RCVD_BY], up->r.f[RCVD_RDNS])))
-			flag(h, "by-mismatch");
-	}
-}
-
-static struct hop *
-hop_new(struct trace *t, struct derr *e)
-{
-	struct hop *nh;
-
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		if ((nh = reallocarray(t->hop, t->cap, sizeof(*nh))) == NULL) {
-			derr_set(e, "trace", "out of memory");
-			return NULL;
-		}
-		t->hop = nh;
-	}
-	nh = &t->hop[t->n++];
-	memset(nh, 0, sizeof(*nh));
-	return nh;
-}
-
-int
-trace_message(struct trace *t, GMimeMessage *msg, struct rcvd_parser *p,
-    const struct trust_cfg *cfg, const char *const *xorig, time_t now,
-    struct derr *e)
-{
-	GMimeHeaderList *hl;
-	GMimeHeader *hd;
-	const char *name, *v, *best = NULL, *bestname = NULL;
-	char ip[64];
-	struct hop *h;
-	int i, cnt, k, bestk = -1;
-	size_t j, m;
-
-	trace_reset(t);
-	hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
-	cnt = g_mime_header_list_get_count(hl);
-	for (i = 0; i < cnt; i++) {
-		hd = g_mime_header_list_get_header_at(hl, i);
-		name = g_mime_header_get_name(hd);
-		if (name == NULL)
-			continue;
-		if (strcasecmp(name, "Received") == 0) {
-			if ((v = g_mime_header_get_raw_value(hd)) == NULL)
-				v = "";
-			if ((h = hop_new(t, e)) == NULL)
-				return -1;
-			if (rcvd_parse(p, v, strlen(v), &h->r, e) == -1)
-				return -1;
-			continue;
-		}
-		for (k = 0; xorig != NULL && xorig[k] != NULL; k++)
-			if (strcasecmp(name, xorig[k]) == 0 &&
-			    (bestk == -1 || k < bestk) &&
-			    (v = g_mime_header_get_raw_value(hd)) != NULL &&
-			    rcvd_ip_norm(v + strspn(v, " \t\r\n"),
-			    strcspn(v + strspn(v, " \t\r\n"), " \t\r\n,;"),
-			    ip, sizeof(ip)) != 0) {
-				best = v;
-				bestname = xorig[k];
-				bestk = k;
-			}
-	}
-	if (best != NULL) {
-		v = best + strspn(best, " \t\r\n");
-		(void)rcvd_ip_norm(v, strcspn(v, " \t\r\n,;"), ip, sizeof(ip));
-		if ((h = hop_new(t, e)) == NULL)
-			return -1;
-		h->extra = bestname;
-		if ((h->r.f[RCVD_IP] = strdup(ip)) == NULL) {
-			derr_set(e, "trace", "out of memory");
-			return -1;
-		}
-	}
-	/* Delays: this hop's date minus the next older dated hop's. */
-	for (j = 0; j < t->n; j++) {
-		if (!t->hop[j].r.has_date)
-			continue;
-		for (m = j + 1; m < t->n; m++)
-			if (t->hop[m].r.has_date) {
-				t->hop[j].has_delay = true;
-				t->hop[j].delay = (long long)t->hop[j].r.date -
-				    (long long)t->hop[m].r.date;
-				if (t->hop[j].delay < -300) {
-					t->hop[m].later = true;
-					t->hop[m].later_by = -t->hop[j].delay;
-				}
-				break;
-			}
-	}
-	trust_walk(t, cfg);
-	set_flags(t, now);
-	return 0;
-}
-
-void
-trace_reset(struct trace *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		rcvd_clear(&t->hop[i].r);
-	t->n = 0;
-	t->origin = -1;
-	t->none[0] = '\0';
-}
-
-void
-trace_free(struct trace *t)
-{
-	trace_reset(t);
-	free(t->hop);
-	memset(t, 0, sizeof(*t));
 }

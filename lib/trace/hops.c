@@ -1,0 +1,243 @@
+/*
+ * A message's hop list: Received headers and an X-Originating-IP style
+ * header parsed into hops, their delays and flags.  See trace/hops.h;
+ * the trust walk is trace/trust.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/ip.h"
+#include "core/util.h"
+#include "net/orgdom.h"
+#include "trace/hops.h"
+#include "trace/trust.h"
+
+const char *const trace_xorig_headers[] = {
+	"X-Originating-IP", "X-Yahoo-Post-IP", "X-Apparently-From",
+	"X-SenderIP", "X-AOL-IP",
+	"X-MS-Exchange-CrossTenant-OriginalAttributedTenantConnectingIp", NULL
+};
+
+static void
+flag(struct hop *h, const char *f)
+{
+	size_t n = strlen(h->flags);
+
+	if (n > 0 && n + 1 < sizeof(h->flags))
+		h->flags[n++] = ',';
+	snprintf(h->flags + n, sizeof(h->flags) - n, "%s", f);
+}
+
+/*
+ * The same host or domain; a short name matches its first label, a
+ * full one its registered domain (od: the Public Suffix List or NULL).
+ */
+static bool
+same_host(const struct orgdom *od, const char *a, const char *b)
+{
+	char da[256], db[256];
+	size_t n;
+
+	if (a == NULL || b == NULL)
+		return true;		/* nothing to compare */
+	if (strcasecmp(a, b) == 0)
+		return true;
+	n = strcspn(b, ".");
+	if (b[n] == '\0' && strncasecmp(a, b, n) == 0 && a[n] == '.')
+		return true;
+	n = strcspn(a, ".");
+	if (a[n] == '\0' && strncasecmp(a, b, n) == 0 && b[n] == '.')
+		return true;
+	return orgdom_get(od, a, da, sizeof(da)) != NULL &&
+	    orgdom_get(od, b, db, sizeof(db)) != NULL &&
+	    strcmp(da, db) == 0;
+}
+
+/* A name worth comparing: not an address, "unknown" or "localhost". */
+static bool
+named(const char *s)
+{
+	char buf[64];
+
+	return s != NULL && rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) == 0
+	    && strcasecmp(s, "unknown") != 0 &&
+	    strncasecmp(s, "localhost", 9) != 0;
+}
+
+static bool
+is_literal(const char *s)
+{
+	char buf[64];
+
+	return s == NULL || rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0
+	    || strchr(s, '.') == NULL;
+}
+
+static void
+set_flags(struct trace *t, const struct orgdom *od, time_t now)
+{
+	struct hop *h, *up;
+	char ip[64];
+	const char *helo;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		h = &t->hop[i];
+		if (h->r.local && h->r.why != NULL)
+			flag(h, h->r.why);
+		if (h->extra != NULL)
+			flag(h, "originating-header");
+		if (h->extra == NULL && !h->r.has_date)
+			flag(h, h->r.date_text != NULL ? "bad-date" :
+			    "no-date");
+		if (h->r.has_date && h->r.date > now + 86400)
+			flag(h, "future-date");
+		if (h->later)
+			flag(h, "date-backwards");
+		if ((h->has_delay && h->delay > 7 * 86400) ||
+		    (h->later && h->later_by > 86400))
+			flag(h, "absurd-delay");
+		if (h->trust == TRUST_UNTRUSTED &&
+		    ip_text_in(h->r.f[RCVD_IP], IP_INTERNAL))
+			flag(h, "private-untrusted");
+		helo = h->r.f[RCVD_HELO];
+		if (helo != NULL && h->r.f[RCVD_IP] != NULL &&
+		    rcvd_ip_norm(helo, strlen(helo), ip, sizeof(ip)) != 0 &&
+		    strcmp(ip, h->r.f[RCVD_IP]) != 0)
+			flag(h, "helo-ip-mismatch");
+		if (h->extra == NULL && h->r.f[RCVD_BY] == NULL &&
+		    h->r.f[RCVD_IP] == NULL && !h->r.has_date)
+			flag(h, "unparseable");
+		/* The host that handed this hop on is the from of the
+		   next newer network hop. */
+		if (h->r.local || h->extra != NULL || h->r.f[RCVD_BY] == NULL
+		    || is_literal(h->r.f[RCVD_BY]))
+			continue;
+		up = i > 0 && t->hop[i - 1].extra == NULL ? &t->hop[i - 1] :
+		    NULL;
+		/* A skipped hop above (fetchmail, a scanner) names no
+		   sender of this one. */
+		if (up == NULL || up->r.local || (!named(up->r.f[RCVD_HELO]) &&
+		    !named(up->r.f[RCVD_RDNS])))
+			continue;
+		if ((!named(up->r.f[RCVD_HELO]) ||
+		    !same_host(od, h->r.f[RCVD_BY], up->r.f[RCVD_HELO])) &&
+		    (!named(up->r.f[RCVD_RDNS]) ||
+		    !same_host(od, h->r.f[RCVD_BY], up->r.f[RCVD_RDNS])))
+			flag(h, "by-mismatch");
+	}
+}
+
+static struct hop *
+hop_new(struct trace *t, struct derr *e)
+{
+	struct hop *nh;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		if ((nh = reallocarray(t->hop, t->cap, sizeof(*nh))) == NULL) {
+			derr_set(e, "trace", "out of memory");
+			return NULL;
+		}
+		t->hop = nh;
+	}
+	nh = &t->hop[t->n++];
+	memset(nh, 0, sizeof(*nh));
+	return nh;
+}
+
+int
+trace_message(struct trace *t, GMimeMessage *msg, struct rcvd_parser *p,
+    const struct trust_cfg *cfg, const char *const *xorig, time_t now,
+    struct derr *e)
+{
+	GMimeHeaderList *hl;
+	GMimeHeader *hd;
+	const char *name, *v, *best = NULL, *bestname = NULL;
+	char ip[64];
+	struct hop *h;
+	int i, cnt, k, bestk = -1;
+	size_t j, m;
+
+	trace_reset(t);
+	hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+	cnt = g_mime_header_list_get_count(hl);
+	for (i = 0; i < cnt; i++) {
+		hd = g_mime_header_list_get_header_at(hl, i);
+		name = g_mime_header_get_name(hd);
+		if (name == NULL)
+			continue;
+		if (strcasecmp(name, "Received") == 0) {
+			if ((v = g_mime_header_get_raw_value(hd)) == NULL)
+				v = "";
+			if ((h = hop_new(t, e)) == NULL)
+				return -1;
+			if (rcvd_parse(p, v, strlen(v), &h->r, e) == -1)
+				return -1;
+			continue;
+		}
+		for (k = 0; xorig != NULL && xorig[k] != NULL; k++)
+			if (strcasecmp(name, xorig[k]) == 0 &&
+			    (bestk == -1 || k < bestk) &&
+			    (v = g_mime_header_get_raw_value(hd)) != NULL &&
+			    rcvd_ip_norm(v + strspn(v, " \t\r\n"),
+			    strcspn(v + strspn(v, " \t\r\n"), " \t\r\n,;"),
+			    ip, sizeof(ip)) != 0) {
+				best = v;
+				bestname = xorig[k];
+				bestk = k;
+			}
+	}
+	if (best != NULL) {
+		v = best + strspn(best, " \t\r\n");
+		(void)rcvd_ip_norm(v, strcspn(v, " \t\r\n,;"), ip, sizeof(ip));
+		if ((h = hop_new(t, e)) == NULL)
+			return -1;
+		h->extra = bestname;
+		if ((h->r.f[RCVD_IP] = strdup(ip)) == NULL) {
+			derr_set(e, "trace", "out of memory");
+			return -1;
+		}
+	}
+	/* Delays: this hop's date minus the next older dated hop's. */
+	for (j = 0; j < t->n; j++) {
+		if (!t->hop[j].r.has_date)
+			continue;
+		for (m = j + 1; m < t->n; m++)
+			if (t->hop[m].r.has_date) {
+				t->hop[j].has_delay = true;
+				t->hop[j].delay = (long long)t->hop[j].r.date -
+				    (long long)t->hop[m].r.date;
+				if (t->hop[j].delay < -300) {
+					t->hop[m].later = true;
+					t->hop[m].later_by = -t->hop[j].delay;
+				}
+				break;
+			}
+	}
+	trust_walk(t, cfg);
+	set_flags(t, cfg->orgdom, now);
+	return 0;
+}
+
+void
+trace_reset(struct trace *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		rcvd_clear(&t->hop[i].r);
+	t->n = 0;
+	t->origin = -1;
+	t->none[0] = '\0';
+}
+
+void
+trace_free(struct trace *t)
+{
+	trace_reset(t);
+	free(t->hop);
+	memset(t, 0, sizeof(*t));
+}
