@@ -385,3 +385,17 @@ IN
 	run --separate-stderr -0 deliv-header-trace --no-progress "$s"
 	assert_equal "$stderr" ""
 }
+
+@test "--lookup: the abuse contact of an rDNS under a private suffix is asked of its operator's domain" {
+	[[ -r /usr/share/publicsuffix/public_suffix_list.dat ]] || skip "no Public Suffix List"
+	sed 's/dsl-203-0-113-45\.dyn\.example-isp\.example/ec2-203-0-113-45.compute-1.amazonaws.com/' \
+	    "$TOP/examples/header-trace/spam.eml" >"$BATS_TEST_TMPDIR/ec2.eml"
+	cat "$F/contacts.example.zone" - >"$BATS_TEST_TMPDIR/contacts.zone" <<-'ZONE'
+	amazonaws.com IN TXT "abuse@amazonaws.com"
+	ec2-203-0-113-45.compute-1.amazonaws.com IN TXT "abuse@customer.example"
+	ZONE
+	run -0 deliv-header-trace --zone "$F/asn.example.zone" --zone "$BATS_TEST_TMPDIR/contacts.zone" \
+	    --asn-zone asn.example --abuse-zone contacts.example --json --trusted 192.0.2.25 "$BATS_TEST_TMPDIR/ec2.eml"
+	assert_equal "$(field origin 2 rdns)" ec2-203-0-113-45.compute-1.amazonaws.com
+	assert_equal "$(field origin 2 abuse_contact)" abuse@amazonaws.com
+}

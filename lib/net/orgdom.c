@@ -2,6 +2,7 @@
  * Public Suffix List look-up.  See net/orgdom.h.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +11,16 @@
 #include "core/util.h"
 #include "net/orgdom.h"
 
-struct orgdom {
-	char	**rules;	/* "com", "co.uk", "*.ck", "!www.ck"; sorted */
+/* A sorted list of rules: "com", "co.uk", "*.ck", "!www.ck". */
+struct rules {
+	char	**v;
 	size_t	  n;
+	size_t	  cap;
+};
+
+struct orgdom {
+	struct rules	icann;		/* the ICANN section (and rules outside both) */
+	struct rules	priv;		/* the PRIVATE section: blogspot.com, ... */
 };
 
 static int
@@ -21,13 +29,32 @@ cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Append a copy of s; 0, or -1 when out of memory. */
+static int
+rules_add(struct rules *r, const char *s)
+{
+	char **v;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 1024;
+		if ((v = reallocarray(r->v, r->cap, sizeof(*v))) == NULL)
+			return -1;
+		r->v = v;
+	}
+	if ((r->v[r->n] = strdup(s)) == NULL)
+		return -1;
+	r->n++;
+	return 0;
+}
+
 struct orgdom *
 orgdom_load(const char *path, struct derr *e)
 {
 	struct orgdom *o;
+	struct rules *to;
 	FILE *fp;
-	char *line = NULL, *s, **v;
-	size_t cap = 0, vcap = 0;
+	char *line = NULL, *s;
+	size_t cap = 0;
 	ssize_t len;
 
 	if ((o = calloc(1, sizeof(*o))) == NULL) {
@@ -41,21 +68,21 @@ orgdom_load(const char *path, struct derr *e)
 		free(o);
 		return NULL;
 	}
+	to = &o->icann;
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		s = str_trim(line);
-		if (*s == '\0' || (s[0] == '/' && s[1] == '/'))
+		if (s[0] == '/' && s[1] == '/') {
+			if (strstr(s, "===BEGIN PRIVATE DOMAINS===") != NULL)
+				to = &o->priv;
+			else if (strstr(s, "===END PRIVATE DOMAINS===") != NULL)
+				to = &o->icann;
+			continue;
+		}
+		if (*s == '\0')
 			continue;
 		s[strcspn(s, " \t")] = '\0';
-		if (o->n == vcap) {
-			vcap = vcap ? vcap * 2 : 1024;
-			if ((v = reallocarray(o->rules, vcap, sizeof(*v))) ==
-			    NULL)
-				goto nomem;
-			o->rules = v;
-		}
-		if ((o->rules[o->n] = strdup(str_lower(s))) == NULL)
+		if (rules_add(to, str_lower(s)) == -1)
 			goto nomem;
-		o->n++;
 	}
 	if (ferror(fp)) {
 		derr_set(e, path, "%s", strerror(errno));
@@ -63,7 +90,8 @@ orgdom_load(const char *path, struct derr *e)
 	}
 	free(line);
 	fclose(fp);
-	qsort(o->rules, o->n, sizeof(*o->rules), cmp);
+	qsort(o->icann.v, o->icann.n, sizeof(*o->icann.v), cmp);
+	qsort(o->priv.v, o->priv.n, sizeof(*o->priv.v), cmp);
 	return o;
 nomem:
 	derr_set(e, path, "%s", strerror(ENOMEM));
@@ -75,20 +103,25 @@ fail:
 }
 
 static int
-has(const struct orgdom *o, const char *prefix, const char *s)
+has1(const struct rules *r, const char *k)
+{
+	return r->n > 0 && bsearch(&k, r->v, r->n, sizeof(*r->v), cmp) != NULL;
+}
+
+static int
+has(const struct orgdom *o, bool icann, const char *prefix, const char *s)
 {
 	char buf[300];
-	const char *k = buf;
 
 	if ((size_t)snprintf(buf, sizeof(buf), "%s%s", prefix, s) >=
 	    sizeof(buf))
 		return 0;
-	return o->n > 0 &&
-	    bsearch(&k, o->rules, o->n, sizeof(*o->rules), cmp) != NULL;
+	return has1(&o->icann, buf) || (!icann && has1(&o->priv, buf));
 }
 
-char *
-orgdom_get(const struct orgdom *o, const char *name, char *buf, size_t len)
+static char *
+get(const struct orgdom *o, bool icann, const char *name, char *buf,
+    size_t len)
 {
 	char d[256], *s, *parent, *ps = NULL, *org;
 	size_t l;
@@ -108,11 +141,12 @@ orgdom_get(const struct orgdom *o, const char *name, char *buf, size_t len)
 		parent = strchr(s, '.');
 		if (parent != NULL)
 			parent++;
-		if (has(o, "!", s)) {
+		if (has(o, icann, "!", s)) {
 			ps = parent;
 			break;
 		}
-		if (has(o, "", s) || (parent != NULL && has(o, "*.", parent))) {
+		if (has(o, icann, "", s) ||
+		    (parent != NULL && has(o, icann, "*.", parent))) {
 			ps = s;
 			break;
 		}
@@ -131,16 +165,36 @@ orgdom_get(const struct orgdom *o, const char *name, char *buf, size_t len)
 	return buf;
 }
 
-void
-orgdom_free(struct orgdom *o)
+char *
+orgdom_get(const struct orgdom *o, const char *name, char *buf, size_t len)
+{
+	return get(o, false, name, buf, len);
+}
+
+char *
+orgdom_get_icann(const struct orgdom *o, const char *name, char *buf,
+    size_t len)
+{
+	return get(o, true, name, buf, len);
+}
+
+static void
+rules_free(struct rules *r)
 {
 	size_t i;
 
+	for (i = 0; i < r->n; i++)
+		free(r->v[i]);
+	free(r->v);
+}
+
+void
+orgdom_free(struct orgdom *o)
+{
 	if (o == NULL)
 		return;
-	for (i = 0; i < o->n; i++)
-		free(o->rules[i]);
-	free(o->rules);
+	rules_free(&o->icann);
+	rules_free(&o->priv);
 	free(o);
 }
 

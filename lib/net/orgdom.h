@@ -28,6 +28,16 @@ struct orgdom	*orgdom_load(const char *path, struct derr *e);
 char	*orgdom_get(const struct orgdom *, const char *name, char *buf,
 	    size_t len);
 
+/*
+ * The same with the list's ICANN section alone: the domain its operator
+ * registered with a registry ("amazonaws.com" for a host under
+ * compute-1.amazonaws.com, where orgdom_get() says the customer's
+ * "ec2-...compute-1.amazonaws.com").  For abuse contacts, which are
+ * kept per operator.
+ */
+char	*orgdom_get_icann(const struct orgdom *, const char *name, char *buf,
+	    size_t len);
+
 void	 orgdom_free(struct orgdom *);
 
 /*

@@ -793,7 +793,7 @@ abuse_lookup_dns(struct abuse *ab, struct dns *d, const struct abuse_zones *z,
 	zone = z->contacts;
 	if (ai->mailbox[0] == '\0' && zone != NULL && *zone != '\0' &&
 	    rdns != NULL && strchr(rdns, '.') != NULL &&
-	    orgdom_get(z->orgdom, rdns, dom, sizeof(dom)) != NULL) {
+	    orgdom_get_icann(z->orgdom, rdns, dom, sizeof(dom)) != NULL) {
 		snprintf(name, sizeof(name), "%s.%s", dom, zone);
 		r = dns_txt(d, name, &txt, &n, e);
 		if (r == DNS_TEMPERROR)
