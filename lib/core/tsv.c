@@ -135,7 +135,8 @@ tsv_close(struct tsv *t)
 /*
  * The next line into t->buf, its newline and trailing CRs cut: its
  * length in *len; 1, 0 at the end, -1 with e filled.  Never holds more
- * than max_line + 2 bytes.
+ * than max_line + 2 bytes.  With TSV_NUL_ENDS a NUL byte ends the text
+ * and the rest of the line is read and dropped.
  */
 static int
 read_line(struct tsv *t, size_t *len, struct derr *e)
@@ -143,6 +144,7 @@ read_line(struct tsv *t, size_t *len, struct derr *e)
 	size_t n = 0, ncap;
 	int c;
 	char *nb;
+	bool cut = false;
 
 	for (;;) {
 		if ((c = getc_unlocked(t->fp)) == EOF) {
@@ -160,8 +162,12 @@ read_line(struct tsv *t, size_t *len, struct derr *e)
 		}
 		if (c == '\n')
 			break;
-		if (c == '\0')
+		if (c == '\0' && !(t->o.flags & TSV_NUL_ENDS))
 			return fail(t, e, t->where, "a NUL byte");
+		if (c == '\0' || cut) {
+			cut = true;	/* the rest of the line goes */
+			continue;
+		}
 		/* One byte over the cap, for a CR that goes. */
 		if (n > t->o.max_line)
 			return fail(t, e, t->where, "line longer than %zu "

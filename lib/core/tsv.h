@@ -7,7 +7,7 @@
  * header naming the columns.  Every row comes with its file name and
  * 1-based line number, and every error reads "FILE:LINE: what".  A line
  * longer than a cap, a NUL byte or a file of more rows than a cap is an
- * error, so a hostile file cannot eat memory.
+ * error, so a hostile file cannot eat memory or hide text.
  */
 #ifndef TSV_H
 #define TSV_H
@@ -35,7 +35,10 @@ enum {
 	TSV_NOSPLIT = 1 << 4,	/* a row is the whole line, one field; split
 				   it later with tsv_split() */
 	TSV_KEEP_COMMENTS = 1 << 5,	/* "#" lines are rows */
-	TSV_KEEP_BLANK = 1 << 6	/* blank lines (spaces, tabs) are rows */
+	TSV_KEEP_BLANK = 1 << 6,	/* blank lines (spaces, tabs) are rows */
+	TSV_NUL_ENDS = 1 << 7	/* a NUL byte ends the line's text (the
+				   rest is dropped), not an error: for
+				   records of other programs, not tables */
 };
 
 /* Options; zero-initialised fields take the defaults. */

@@ -329,8 +329,9 @@ warm_results_read(struct warm_results *w, FILE *fp, const char *name,
     const struct prov_table *pt, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_NOSPLIT |
-	    TSV_KEEP_COMMENTS | TSV_UNESCAPE | TSV_REST, .max_fields = MAXF,
-	    .max_line = LINE_MAX_RES, .max_rows = TSV_UNLIMITED };
+	    TSV_KEEP_COMMENTS | TSV_UNESCAPE | TSV_REST | TSV_NUL_ENDS,
+	    .max_fields = MAXF, .max_line = LINE_MAX_RES,
+	    .max_rows = TSV_UNLIMITED };
 	struct tsv_row row;
 	struct rec r = { NULL, &row, NULL };
 	struct tsv *in;
@@ -438,7 +439,7 @@ warm_results_count_recipients(FILE *fp, const char *name,
     const struct prov_table *pt, struct warm_mix *mix, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_NOSPLIT | TSV_TRIM |
-	    TSV_UNESCAPE | TSV_REST, .max_fields = MAXF,
+	    TSV_UNESCAPE | TSV_REST | TSV_NUL_ENDS, .max_fields = MAXF,
 	    .max_line = LINE_MAX_RES, .max_rows = TSV_UNLIMITED };
 	struct tsv_row row;
 	struct rec r = { NULL, &row, NULL };

@@ -19,7 +19,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: tsv-dump [-bHknRtu] [-c name] [-l max-line] "
+	fprintf(stderr, "usage: tsv-dump [-bHknRtuz] [-c name] [-l max-line] "
 	    "[-M max-fields] [-m min-fields] [-r max-rows] file\n");
 	exit(2);
 }
@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 	size_t i;
 	int ch, rc;
 
-	while ((ch = getopt(argc, argv, "bc:Hkl:M:m:nRr:tu")) != -1) {
+	while ((ch = getopt(argc, argv, "bc:Hkl:M:m:nRr:tuz")) != -1) {
 		switch (ch) {
 		case 'b': o.flags |= TSV_KEEP_BLANK; break;
 		case 'c': col = optarg; break;
@@ -60,6 +60,7 @@ main(int argc, char *argv[])
 		case 'r': o.max_rows = num(optarg); break;
 		case 't': o.flags |= TSV_TRIM; break;
 		case 'u': o.flags |= TSV_UNESCAPE; break;
+		case 'z': o.flags |= TSV_NUL_ENDS; break;
 		default: usage();
 		}
 	}
