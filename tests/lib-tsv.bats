@@ -73,9 +73,9 @@ setup() {
 	assert_output $'1\t1\t[a]'
 	assert_equal "$stderr" "tsv-dump: $T:2: a NUL byte"
 	# Or, for other programs' records, the end of the line's text.
-	printf 'a\nb\0c\td\ne\n' >"$T"
-	run -0 tsv-dump -z "$T"
-	assert_output $'1\t1\t[a]\n2\t1\t[b]\n3\t1\t[e]'
+	printf 'a\nb\0c\td\n\0\0x\ne\n\0' >"$T"
+	run -0 tsv-dump -z -b "$T"
+	assert_output $'1\t1\t[a]\n2\t1\t[b]\n3\t1\t[]\n4\t1\t[e]\n5\t1\t[]'
 	printf 'a\n# c\nb\n\nc\n' >"$T"
 	run --separate-stderr -2 tsv-dump -r 2 "$T"
 	assert_output $'1\t1\t[a]\n3\t1\t[b]'

@@ -133,29 +133,30 @@ tsv_close(struct tsv *t)
 }
 
 /*
- * The next line into t->buf, its newline and trailing CRs cut: its
- * length in *len; 1, 0 at the end, -1 with e filled.  Never holds more
+ * The next line into t->buf, its newline and trailing CRs cut: 1, 0 at
+ * the end, -1 with e filled.  Never holds more
  * than max_line + 2 bytes.  With TSV_NUL_ENDS a NUL byte ends the text
  * and the rest of the line is read and dropped.
  */
 static int
-read_line(struct tsv *t, size_t *len, struct derr *e)
+read_line(struct tsv *t, struct derr *e)
 {
 	size_t n = 0, ncap;
 	int c;
 	char *nb;
-	bool cut = false;
+	bool started = false, cut = false;
 
 	for (;;) {
 		if ((c = getc_unlocked(t->fp)) == EOF) {
 			if (ferror(t->fp))
 				return fail(t, e, t->name, "%s",
 				    strerror(errno));
-			if (n == 0)
+			if (!started)
 				return 0;
 			break;
 		}
-		if (n == 0) {
+		if (!started) {
+			started = true;
 			t->line++;
 			snprintf(t->where, sizeof(t->where), "%s:%lu",
 			    t->name, t->line);
@@ -191,7 +192,6 @@ read_line(struct tsv *t, size_t *len, struct derr *e)
 	if (n > t->o.max_line)
 		return fail(t, e, t->where, "line longer than %zu bytes",
 		    t->o.max_line);
-	*len = n;
 	return 1;
 }
 
@@ -199,7 +199,6 @@ int
 tsv_next(struct tsv *t, struct tsv_row *r, struct derr *e)
 {
 	unsigned fl = t->o.flags;
-	size_t len;
 	char *s;
 	int rc;
 
@@ -209,7 +208,7 @@ tsv_next(struct tsv *t, struct tsv_row *r, struct derr *e)
 		return -1;
 	}
 	for (;;) {
-		if ((rc = read_line(t, &len, e)) != 1)
+		if ((rc = read_line(t, e)) != 1)
 			return rc;
 		s = t->buf;
 		if (fl & TSV_TRIM)

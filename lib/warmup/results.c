@@ -19,18 +19,17 @@
 #include "warmup/results.h"
 
 #define MAXF	40		/* fields of a record */
+/*
+ * Bounce-classify records are lines of a few kilobytes at most (its
+ * diagnostic is cut at 1,024 bytes); a file may hold millions of them.
+ */
+#define LINE_MAX_RES	(1024 * 1024)
 
 struct warm_results {
 	struct warm_results_entry	*e;
 	size_t			 n, cap;
 	long			 first;
 };
-
-/*
- * Bounce-classify records are lines of a few kilobytes at most (its
- * diagnostic is cut at 1,024 bytes); a file may hold millions of them.
- */
-#define LINE_MAX_RES	(1024 * 1024)
 
 /* One input record: a TSV row under its file's header, or a JSON object. */
 struct rec {
