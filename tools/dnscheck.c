@@ -296,9 +296,5 @@ main(int argc, char *argv[])
 		err(DELIV_EXIT_ERROR, "stdout");
 	dnsbl_free(c.lists);
 	orgdom_free(psl);
-	if (ferror(stdin)) {
-		warn("stdin");
-		return DELIV_EXIT_ERROR;
-	}
 	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
 }
