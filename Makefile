@@ -41,6 +41,8 @@ drivers/phrases-match.pkgs  := libpcre2-8
 drivers/rcvd-case.pkgs      := libpcre2-8
 drivers/spf-eval.pkgs       := ldns
 drivers/spf-lint.pkgs       := ldns
+drivers/tsv-dump.pkgs       :=
+drivers/ip-check.pkgs       :=
 pkgs_of      = $(if $(filter undefined,$(origin $1.pkgs)),$(PKGS),$($1.pkgs))
 libs_of      = $(if $(call pkgs_of,$1),$(shell $(PKG_CONFIG) --libs \
                $(call pkgs_of,$1))) $(LDLIBS) -pthread -lm

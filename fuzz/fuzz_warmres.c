@@ -2,13 +2,16 @@
  * Fuzz lib/warmup/results: arbitrary bytes as deliv-warmup-plan's --results
  * input (any recognised format: bounce-classify TSV or JSON Lines,
  * counts TSV, ...), with the provider table of the source tree's data/
- * (or DELIV_DATA); the same bytes are also read as a --mix-from list.
+ * (or DELIV_DATA); the same bytes are also read as a --mix-from list
+ * and through lib/core/tsv with a header, trimmed and unescaped, as the
+ * warm-up readers use it.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "common.h"
+#include "core/tsv.h"
 #include "warmup/mix.h"
 #include "warmup/provider.h"
 #include "warmup/results.h"
@@ -61,6 +64,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	warm_results_free(w);
 	if ((fp = fmemopen((void *)(uintptr_t)data, size, "r")) != NULL) {
 		(void)warm_results_count_recipients(fp, "fuzz", pt, &mix, &e);
+		fclose(fp);
+	}
+	if ((fp = fmemopen((void *)(uintptr_t)data, size, "r")) != NULL) {
+		static const struct tsv_opts o = { .flags = TSV_HEADER |
+		    TSV_TRIM | TSV_UNESCAPE | TSV_REST, .max_fields = 8,
+		    .max_line = 4096, .max_rows = 1000 };
+		struct tsv_row r;
+		struct tsv *t;
+
+		if ((t = tsv_stream(fp, "fuzz", &o, &e)) != NULL) {
+			while (tsv_next(t, &r, &e) == 1)
+				(void)tsv_get(t, &r, "recipient");
+			tsv_close(t);
+		}
 		fclose(fp);
 	}
 	return 0;

@@ -82,9 +82,9 @@ classes() {
 	printf 'zone\ttype\tcode\tmeaning\tclass\nx.test\tip\t127.0.0.300\tbad\tlisted\n' >"$BATS_TEST_TMPDIR/bad.tsv"
 	run --separate-stderr -2 deliv-dnscheck --zone "$CORPORA/dnsbl/zones/dnsbl.test.zone" \
 	    --lists "$BATS_TEST_TMPDIR/bad.tsv" dnsbl.test
-	assert_equal "$stderr" "deliv-dnscheck: $BATS_TEST_TMPDIR/bad.tsv: line 2: bad code \"127.0.0.300\""
+	assert_equal "$stderr" "deliv-dnscheck: $BATS_TEST_TMPDIR/bad.tsv:2: bad code \"127.0.0.300\""
 	printf 'zone\tcode\nx\ty\n' >"$BATS_TEST_TMPDIR/bad.tsv"
 	run --separate-stderr -2 deliv-dnscheck --zone "$CORPORA/dnsbl/zones/dnsbl.test.zone" \
 	    --lists "$BATS_TEST_TMPDIR/bad.tsv" dnsbl.test
-	assert_equal "$stderr" "deliv-dnscheck: $BATS_TEST_TMPDIR/bad.tsv: line 1: a header with zone, type, code, meaning and class expected"
+	assert_equal "$stderr" "deliv-dnscheck: $BATS_TEST_TMPDIR/bad.tsv:1: a header with zone, type, code, meaning and class expected"
 }

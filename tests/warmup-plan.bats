@@ -209,6 +209,38 @@ scenario() {
 	assert_output - <"$BATS_TEST_TMPDIR/tsv"
 }
 
+@test "warmup-plan: JSON Lines with null and escaped strings read as their TSV does; a bad JSON line is exit 2 naming file and line" {
+	local r=$BATS_TEST_TMPDIR/r.tsv j=$BATS_TEST_TMPDIR/r.jsonl i
+	scenario "$r" 5 hotmail.com userunknown 8
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	local want=$output
+	# The same 8 hard bounces: "\u0040" and "\u002d" must decode for the
+	# recipient and the date to count; null is an empty field.
+	for ((i = 1; i <= 8; i++)); do
+		printf '{"date": "2026\\u002d12-05T10:%02d:00Z", "recipient": "rcpt%d\\u0040hotmail.com", "action": "failed", "kind": "hard", "reason": "userunknown", "status": "5.1.1", "smtp_code": null, "remote_mta": null, "diagnostic": "550 \\"User\\" unknown\\t\\u00e9"}\n' "$i" "$i"
+	done >"$j"
+	# A null date: skipped, and said so.
+	printf '{"date": null, "recipient": "x@hotmail.com", "kind": "hard", "reason": "userunknown"}\n\n' >>"$j"
+	run --separate-stderr -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$j" --no-header
+	assert_output "$want"
+	assert_equal "$stderr" "deliv-warmup-plan: $j: 1 records without a usable date or provider skipped"
+	# Line 11: not JSON.
+	printf '{"date": "2026-12-05", "recipient": }\n' >>"$j"
+	run --separate-stderr -2 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$j"
+	assert_output ""
+	assert_equal "$stderr" "deliv-warmup-plan: $j:11: offset 36: unexpected character"
+	# A lone surrogate is no text either.
+	sed -i '11s/.*/{"recipient": "a\\ud800@gmail.com"}/' "$j"
+	run --separate-stderr -2 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$j"
+	[[ $stderr == "deliv-warmup-plan: $j:11: offset "*surrogate* ]] || fail "$stderr"
+	sed -i '11s/.*/["a@gmail.com"]/' "$j"
+	run --separate-stderr -2 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$j"
+	assert_equal "$stderr" "deliv-warmup-plan: $j:11: not a JSON object"
+	# The same line in a --mix-from list.
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --mix-from "$j"
+	assert_equal "$stderr" "deliv-warmup-plan: $j:11: not a JSON object"
+}
+
 @test "warmup-plan: hard bounces over 2% hold the provider and ask for list hygiene" {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	# Microsoft sent 9+18+36+72+144 = 279 by day 5; 8 user unknown = 2.87%.
@@ -352,7 +384,7 @@ scenario() {
 	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/none: No such file or directory"
 	printf 'a\tb\n1\t2\n' >"$BATS_TEST_TMPDIR/bad.tsv"
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --results "$BATS_TEST_TMPDIR/bad.tsv"
-	[[ $stderr == "deliv-warmup-plan: $BATS_TEST_TMPDIR/bad.tsv: line 1: neither bounce-classify records"* ]]
+	[[ $stderr == "deliv-warmup-plan: $BATS_TEST_TMPDIR/bad.tsv:1: neither bounce-classify records"* ]]
 }
 
 @test "warmup-plan: a tiny target still gives whole messages that add up" {

@@ -15,6 +15,7 @@
 #include "auth/dnsbl.h"
 #include "core/cli.h"
 #include "core/out.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/pool.h"
@@ -207,20 +208,23 @@ run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
 	struct cli_progress *prog;
 	struct finding_list *res;
 	struct derr e;
-	char *line = NULL, *s, **dom;
-	size_t n, ndone = 0, cap = 0, bmax = c->jobs == 1 ? 1 : c->jobs * 8;
+	struct tsv *list = NULL;
+	const char *s;
+	char **dom;
+	size_t n, ndone = 0, bmax = c->jobs == 1 ? 1 : c->jobs * 8;
 	int ai = 0, found = 0, tested = 0;
 
 	if ((dom = calloc(bmax, sizeof(*dom))) == NULL ||
-	    (res = calloc(bmax, sizeof(*res))) == NULL)
+	    (res = calloc(bmax, sizeof(*res))) == NULL ||
+	    (argc == 0 && (list = dnscheck_list_open(stdin, "-", &e)) == NULL))
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	prog = cli_progress_start(&c->oo, "domains");
 	for (;;) {
 		for (n = 0; n < bmax; n++) {
 			if (argc > 0)
 				s = ai < argc ? argv[ai++] : NULL;
-			else
-				s = dnscheck_next_domain(stdin, &line, &cap);
+			else if (dnscheck_next_domain(list, &s, &e) == -1)
+				errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 			if (s == NULL)
 				break;
 			if ((dom[n] = strdup(s)) == NULL)
@@ -237,7 +241,7 @@ run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
 		cli_progress_tick(prog, (long long)(ndone += n), -1, -1);
 	}
 	cli_progress_end(prog);
-	free(line);
+	tsv_close(list);
 	free(dom);
 	free(res);
 	return found;
@@ -292,9 +296,5 @@ main(int argc, char *argv[])
 		err(DELIV_EXIT_ERROR, "stdout");
 	dnsbl_free(c.lists);
 	orgdom_free(psl);
-	if (ferror(stdin)) {
-		warn("stdin");
-		return DELIV_EXIT_ERROR;
-	}
 	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
 }

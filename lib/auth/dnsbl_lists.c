@@ -14,6 +14,7 @@
 #include "auth/dnsbl_priv.h"
 #include "core/deliv.h"
 #include "core/ip.h"
+#include "core/tsv.h"
 #include "core/util.h"
 
 int
@@ -132,139 +133,92 @@ list_get(struct dnsbl *b, const char *zone, int domain)
 	return l;
 }
 
-static int
-col_index(char **f, int nf, const char *name)
-{
-	int i;
-
-	for (i = 0; i < nf; i++)
-		if (strcmp(f[i], name) == 0)
-			return i;
-	return -1;
-}
-
-/* Split s on tabs in place; return the number of fields (max max). */
-static int
-split_tabs(char *s, char **f, int max)
-{
-	int n = 0;
-
-	while (n < max) {
-		f[n++] = s;
-		if ((s = strchr(s, '\t')) == NULL)
-			break;
-		*s++ = '\0';
-	}
-	return n;
-}
-
 struct dnsbl *
 dnsbl_load(const char *path, struct derr *e)
 {
 	static const char *cls[] = { "listed", "error", "allow", "reputation",
 	    "unused", "defunct" };
+	static const struct tsv_opts o = { .flags = TSV_HEADER | TSV_REST,
+	    .max_fields = 16 };
 	struct dnsbl *b;
 	struct list *l;
-	struct row r, *rows;
-	FILE *fp;
-	char *line = NULL, *f[16], *item, *next, prefix[32];
-	size_t cap = 0, i;
-	ssize_t len;
-	int nf, lineno = 0, cz = -1, ct = -1, cc = -1, cm = -1, ccl = -1;
+	struct row rw, *rows;
+	struct tsv *in;
+	struct tsv_row r;
+	char *item, *next, prefix[32];
+	size_t i;
+	int rc, cz, ct, cc, cm, ccl;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL) {
 		derr_set(e, path, "%s", strerror(errno));
 		return NULL;
 	}
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &o, e)) == NULL) {
 		free(b);
 		return NULL;
 	}
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		nf = split_tabs(line, f, (int)nitems(f));
-		if (cz == -1) {
-			cz = col_index(f, nf, "zone");
-			ct = col_index(f, nf, "type");
-			cc = col_index(f, nf, "code");
-			cm = col_index(f, nf, "meaning");
-			ccl = col_index(f, nf, "class");
-			if (cz < 0 || ct < 0 || cc < 0 || cm < 0 || ccl < 0) {
-				derr_set(e, path, "line %d: a header with "
-				    "zone, "
-				    "type, code, meaning and class expected",
-				    lineno);
-				goto fail;
-			}
-			continue;
-		}
-		if (nf <= cz || nf <= ct || nf <= cc || nf <= cm ||
-		    nf <= ccl) {
-			derr_set(e, path, "line %d: too few fields", lineno);
+	cz = tsv_col(in, "zone");
+	ct = tsv_col(in, "type");
+	cc = tsv_col(in, "code");
+	cm = tsv_col(in, "meaning");
+	ccl = tsv_col(in, "class");
+	if (cz < 0 || ct < 0 || cc < 0 || cm < 0 || ccl < 0) {
+		derr_set(e, tsv_where(in), "a header with zone, type, code, "
+		    "meaning and class expected");
+		goto fail;
+	}
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		if (r.n <= (size_t)cz || r.n <= (size_t)ct || r.n <= (size_t)cc ||
+		    r.n <= (size_t)cm || r.n <= (size_t)ccl) {
+			derr_set(e, r.where, "too few fields");
 			goto fail;
 		}
 		for (i = 0; i < nitems(cls); i++)
-			if (strcmp(f[ccl], cls[i]) == 0)
+			if (strcmp(r.f[ccl], cls[i]) == 0)
 				break;
-		if (i == nitems(cls) || (strcmp(f[ct], "ip") != 0 &&
-		    strcmp(f[ct], "domain") != 0)) {
-			derr_set(e, path, "line %d: bad type or class",
-			    lineno);
+		if (i == nitems(cls) || (strcmp(r.f[ct], "ip") != 0 &&
+		    strcmp(r.f[ct], "domain") != 0)) {
+			derr_set(e, r.where, "bad type or class");
 			goto fail;
 		}
-		if ((l = list_get(b, f[cz], strcmp(f[ct], "domain") == 0)) ==
-		    NULL)
+		if ((l = list_get(b, r.f[cz], strcmp(r.f[ct], "domain") ==
+		    0)) == NULL)
 			goto nomem;
 		if (i != R_ALLOW && i != R_ERROR)
 			l->allowlist = 0;
 		if (i != R_DEFUNCT)
 			l->defunct = 0;
 		prefix[0] = '\0';
-		for (item = f[cc]; item != NULL; item = next) {
+		for (item = r.f[cc]; item != NULL; item = next) {
 			if ((next = strchr(item, ',')) != NULL)
 				*next++ = '\0';
 			if (parse_item(str_trim(item), prefix, sizeof(prefix),
-			    &r) == -1) {
-				derr_set(e, path, "line %d: bad code \"%s\"",
-				    lineno, item);
+			    &rw) == -1) {
+				derr_set(e, r.where, "bad code \"%s\"", item);
 				goto fail;
 			}
-			r.cls = (enum row_class)i;
-			if ((r.meaning = strdup(f[cm])) == NULL)
+			rw.cls = (enum row_class)i;
+			if ((rw.meaning = strdup(r.f[cm])) == NULL)
 				goto nomem;
 			if ((rows = reallocarray(l->rows, l->nrows + 1,
 			    sizeof(*rows))) == NULL) {
-				free(r.meaning);
+				free(rw.meaning);
 				goto nomem;
 			}
 			l->rows = rows;
-			l->rows[l->nrows++] = r;
-			if (r.bitmask)
+			l->rows[l->nrows++] = rw;
+			if (rw.bitmask)
 				l->bitmask = 1;
 		}
 	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
+	if (rc == -1)
 		goto fail;
-	}
-	if (cz == -1) {
-		derr_set(e, path, "no header line");
-		goto fail;
-	}
-	free(line);
-	fclose(fp);
+	tsv_close(in);
 	return b;
 nomem:
 	derr_set(e, path, "%s", strerror(ENOMEM));
 fail:
-	free(line);
-	fclose(fp);
+	tsv_close(in);
 	dnsbl_free(b);
 	return NULL;
 }

@@ -5,13 +5,13 @@
  * bounce/table.h.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 
 #include "bounce/table.h"
+#include "core/tsv.h"
 #include "core/util.h"
 
 static const char *const kind_names[] = { "hard", "soft", "undetermined",
@@ -121,24 +121,22 @@ add_codes(struct reasons *t, char *codes, const char *where,
 	return 0;
 }
 
-/* One line "reason<TAB>kind<TAB>codes<TAB>meaning" into t. */
+/*
+ * One line "reason<TAB>kind<TAB>codes<TAB>meaning" into t: its n fields
+ * f[], the last holding the rest of the line.
+ */
 static int
-add_line(struct reasons *t, char *line, const char *where, struct derr *e)
+add_line(struct reasons *t, char **f, size_t n, const char *where,
+    struct derr *e)
 {
-	char *f[4], *p = line;
 	struct reason *v;
 	const char *c;
-	size_t i, k;
+	size_t k;
 
-	for (i = 0; i < 4; i++) {
-		f[i] = p;
-		if (i < 3 && (p = strchr(p, '\t')) == NULL) {
-			derr_set(e, where, "%zu fields, want 4 (reason, kind, "
-			    "status codes, meaning) separated by tabs", i + 1);
-			return -1;
-		}
-		if (i < 3)
-			*p++ = '\0';
+	if (n < 4) {
+		derr_set(e, where, "%zu fields, want 4 (reason, kind, status "
+		    "codes, meaning) separated by tabs", n);
+		return -1;
 	}
 	if (strchr(f[3], '\t') != NULL || *f[3] == '\0') {
 		derr_set(e, where, "want 4 fields: reason, kind, status codes, "
@@ -213,53 +211,34 @@ check_choices(const struct reasons *t, const char *name, struct derr *e)
 struct reasons *
 reasons_load(const char *path, const char *name, struct derr *e)
 {
-	struct reasons *t;
-	char *line = NULL, where[300];
-	size_t cap = 0, len;
-	unsigned long lineno = 0;
-	ssize_t n;
-	FILE *fp;
+	static const struct tsv_opts o = { .flags = TSV_REST,
+	    .max_fields = 4 };
+	struct reasons *t = NULL;
+	struct tsv *in;
+	struct tsv_row r;
+	int rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, name, "%s", strerror(errno));
+	if ((in = tsv_open(path, name, &o, e)) == NULL)
 		return NULL;
-	}
 	if ((t = calloc(1, sizeof(*t))) == NULL) {
 		derr_set(e, name, "out of memory");
 		goto fail;
 	}
-	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		len = (size_t)n;
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
-		snprintf(where, sizeof(where), "%s:%lu", name, lineno);
-		if (strlen(line) != len) {
-			derr_set(e, where, "a NUL byte");
+	while ((rc = tsv_next(in, &r, e)) == 1)
+		if (add_line(t, r.f, r.n, r.where, e) == -1)
 			goto fail;
-		}
-		if (add_line(t, line, where, e) == -1)
-			goto fail;
-	}
-	if (ferror(fp)) {
-		derr_set(e, name, "%s", strerror(errno));
+	if (rc == -1)
 		goto fail;
-	}
 	if (t->n == 0) {
 		derr_set(e, name, "no reasons");
 		goto fail;
 	}
 	if (check_choices(t, name, e) == -1)
 		goto fail;
-	free(line);
-	fclose(fp);
+	tsv_close(in);
 	return t;
 fail:
-	free(line);
-	fclose(fp);
+	tsv_close(in);
 	reasons_free(t);
 	return NULL;
 }

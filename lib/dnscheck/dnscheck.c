@@ -16,6 +16,7 @@
 #include "auth/spf.h"
 #include "core/deliv.h"
 #include "core/finding.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/hosts.h"
@@ -430,16 +431,25 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		    "applies");
 }
 
-char *
-dnscheck_next_domain(FILE *fp, char **line, size_t *cap)
+struct tsv *
+dnscheck_list_open(FILE *fp, const char *name, struct derr *e)
 {
-	char *s;
+	static const struct tsv_opts o = { .flags = TSV_NOSPLIT | TSV_TRIM,
+	    .max_rows = TSV_UNLIMITED };
 
-	while (getline(line, cap, fp) != -1) {
-		s = str_trim(*line);
-		s[strcspn(s, " \t")] = '\0';
-		if (*s != '\0' && *s != '#')
-			return s;
-	}
-	return NULL;
+	return tsv_stream(fp, name, &o, e);
+}
+
+int
+dnscheck_next_domain(struct tsv *list, const char **domain, struct derr *e)
+{
+	struct tsv_row r;
+	int rc;
+
+	*domain = NULL;
+	if ((rc = tsv_next(list, &r, e)) != 1)
+		return rc;
+	r.f[0][strcspn(r.f[0], " \t")] = '\0';
+	*domain = r.f[0];
+	return 1;
 }

@@ -56,11 +56,21 @@ struct dnscheck_opts {
 void	dnscheck_domain(struct dns *, const struct dnscheck_opts *,
 	    const char *domain, struct finding_list *l);
 
+struct tsv;
+
 /*
- * The next domain of a list read from fp: the first word of a line;
- * empty lines and "#" comments skipped.  Points into *line (getline(3)'s
- * buffer, *cap its size; the caller frees it).  NULL at the end.
+ * A list of domains read from fp (named name in errors), one a line;
+ * tsv_close() it.  NULL with e filled when out of memory.
  */
-char	*dnscheck_next_domain(FILE *fp, char **line, size_t *cap);
+struct tsv	*dnscheck_list_open(FILE *fp, const char *name, struct derr *e);
+
+/*
+ * The next domain of the list into *domain: the first word of a line;
+ * blank lines and "#" comments skipped.  1; 0 at the end (*domain NULL);
+ * -1 with e filled ("NAME:LINE: line longer than 65536 bytes").
+ * *domain is valid until the next call.
+ */
+int	dnscheck_next_domain(struct tsv *list, const char **domain,
+	    struct derr *e);
 
 #endif

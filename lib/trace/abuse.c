@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "core/ip.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "net/dns.h"
 #include "net/orgdom.h"
@@ -98,27 +99,19 @@ cidr16(const char *s, unsigned char a[16], int *plen)
 static int
 load_table(struct abuse *ab, const char *path, struct derr *e)
 {
-	FILE *fp;
-	char *line = NULL, *f[5], *p;
-	size_t cap = 0, k, i, capr = 0, capn = 0;
-	unsigned long lineno = 0;
+	static const struct tsv_opts o = { .flags = TSV_REST, .max_fields = 5 };
+	struct tsv *in;
+	struct tsv_row r;
+	char *f[5];
+	size_t k, i, capr = 0, capn = 0;
 	void *nv;
-	int ret = -1;
+	int rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &o, e)) == NULL)
 		return -1;
-	}
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || line[0] == '\0')
-			continue;
-		for (k = 0, p = line; k < 5; k++) {
-			f[k] = p;
-			if (p != NULL && (p = strchr(p, '\t')) != NULL)
-				*p++ = '\0';
-		}
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		for (k = 0; k < 5; k++)
+			f[k] = k < r.n ? r.f[k] : NULL;
 		if (strcmp(f[0], "rir") == 0 && f[1] != NULL && f[2] != NULL) {
 			if (ab->nrir == capr) {
 				capr = capr ? capr * 2 : 16;
@@ -149,28 +142,22 @@ load_table(struct abuse *ab, const char *path, struct derr *e)
 					break;
 			if (i == ab->nrir || cidr16(f[1], ab->net[ab->nnet].a,
 			    &ab->net[ab->nnet].plen) == -1) {
-				derr_set(e, path, "line %lu: bad entry",
-				    lineno);
-				goto out;
+				derr_set(e, r.where, "bad entry");
+				goto fail;
 			}
 			ab->net[ab->nnet++].rir = i;
 		} else {
-			derr_set(e, path, "line %lu: bad entry", lineno);
-			goto out;
+			derr_set(e, r.where, "bad entry");
+			goto fail;
 		}
 	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
-		goto out;
-	}
-	ret = 0;
-	goto out;
+	tsv_close(in);
+	return rc;	/* 0, or -1 with e filled */
 oom:
 	derr_set(e, path, "out of memory");
-out:
-	free(line);
-	fclose(fp);
-	return ret;
+fail:
+	tsv_close(in);
+	return -1;
 }
 
 static int
@@ -653,11 +640,14 @@ int
 abuse_import(struct abuse *ab, const char *path, size_t *count,
     struct derr *e)
 {
+	/* Registry files are streams of short lines, kept whole. */
+	static const struct tsv_opts o = { .flags = TSV_NOSPLIT |
+	    TSV_KEEP_COMMENTS | TSV_KEEP_BLANK, .max_rows = TSV_UNLIMITED };
 	struct imp im;
-	FILE *fp;
-	char *line = NULL, *p;
-	size_t cap = 0;
-	int fmt = 0, ret = -1;	/* 1 stats, 2 RPSL */
+	struct tsv *in;
+	struct tsv_row r;
+	char *line, *p;
+	int fmt = 0, ret = -1, rc;	/* fmt: 1 stats, 2 RPSL */
 
 	memset(&im, 0, sizeof(im));
 	*count = 0;
@@ -665,10 +655,8 @@ abuse_import(struct abuse *ab, const char *path, size_t *count,
 		derr_set(e, path, "no abuse database open");
 		return -1;
 	}
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &o, e)) == NULL)
 		return -1;
-	}
 	if (sqlite3_prepare_v2(ab->db, "INSERT INTO nets(lo, hi, plen,"
 	    " registry, mailbox, abuse_c, org) VALUES(?1,?2,?3,?4,?5,?6,?7)"
 	    " ON CONFLICT(lo, hi) DO UPDATE SET plen=excluded.plen,"
@@ -688,8 +676,8 @@ abuse_import(struct abuse *ab, const char *path, size_t *count,
 	}
 	if (db_exec(ab, "BEGIN IMMEDIATE", path, e) == -1)
 		goto out;
-	while (getline(&line, &cap, fp) != -1) {
-		line[strcspn(line, "\r\n")] = '\0';
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		line = r.f[0];
 		if (fmt == 0) {
 			if (line[0] == '#' || line[0] == '%' || line[0] == '\0')
 				continue;
@@ -704,10 +692,8 @@ abuse_import(struct abuse *ab, const char *path, size_t *count,
 			goto rollback;
 		}
 	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
+	if (rc == -1)
 		goto rollback;
-	}
 	if (fmt == 2 && rpsl_flush(&im) == -1) {
 		derr_set(e, path, "%s", sqlite3_errmsg(ab->db));
 		goto rollback;
@@ -728,8 +714,7 @@ out:
 	sqlite3_finalize(im.net);
 	sqlite3_finalize(im.hdl);
 	sqlite3_finalize(im.plen);
-	free(line);
-	fclose(fp);
+	tsv_close(in);
 	return ret;
 }
 

@@ -1,7 +1,6 @@
 /*
  * Mailbox providers from domains and MX names.  See warmup/provider.h.
  */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include <strings.h>
 
 #include "core/deliv.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "warmup/provider.h"
 
@@ -75,57 +75,42 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 struct prov_table *
 prov_load(const char *path, struct derr *e)
 {
+	static const struct tsv_opts o = { .flags = TSV_TRIM | TSV_REST,
+	    .max_fields = 3 };
 	struct prov_table *t = NULL;
-	FILE *fp = NULL;
-	char *line = NULL, *f[3], *p, where[64];
-	size_t cap = 0, i;
-	long lineno = 0;
+	struct tsv *in;
+	struct tsv_row r;
+	int rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &o, e)) == NULL)
 		return NULL;
-	}
-	if ((t = calloc(1, sizeof(*t))) == NULL)
-		goto nomem;
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		p = line;
-		p[strcspn(p, "\r\n")] = '\0';
-		if (*str_trim(p) == '\0' || *str_trim(p) == '#')
-			continue;
-		for (i = 0; i < 3; i++) {
-			f[i] = strsep(&p, "\t");
-			if (f[i] == NULL || *str_trim(f[i]) == '\0')
-				break;
-			f[i] = str_trim(f[i]);
-		}
-		snprintf(where, sizeof(where), "line %ld", lineno);
-		if (i < 3 || p != NULL) {
-			derr_set(e, path, "%s: want provider, domain|mx, "
-			    "pattern separated by tabs", where);
-			goto fail;
-		}
-		if (strcmp(f[1], "domain") != 0 && strcmp(f[1], "mx") != 0) {
-			derr_set(e, path, "%s: %s: not domain or mx", where,
-			    f[1]);
-			goto fail;
-		}
-		if (add_rule(t, f[0], strcmp(f[1], "mx") == 0 ? PROV_MX :
-		    PROV_DOMAIN, f[2]) == -1)
-			goto nomem;
-	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((t = calloc(1, sizeof(*t))) == NULL) {
+		derr_set(e, path, "out of memory");
 		goto fail;
 	}
-	free(line);
-	fclose(fp);
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		if (r.n < 3 || *r.f[0] == '\0' || *r.f[1] == '\0' ||
+		    *r.f[2] == '\0' || strchr(r.f[2], '\t') != NULL) {
+			derr_set(e, r.where, "want provider, domain|mx, pattern "
+			    "separated by tabs");
+			goto fail;
+		}
+		if (strcmp(r.f[1], "domain") != 0 && strcmp(r.f[1], "mx") != 0) {
+			derr_set(e, r.where, "%s: not domain or mx", r.f[1]);
+			goto fail;
+		}
+		if (add_rule(t, r.f[0], strcmp(r.f[1], "mx") == 0 ? PROV_MX :
+		    PROV_DOMAIN, r.f[2]) == -1) {
+			derr_set(e, r.where, "out of memory");
+			goto fail;
+		}
+	}
+	if (rc == -1)
+		goto fail;
+	tsv_close(in);
 	return t;
-nomem:
-	derr_set(e, path, "out of memory");
 fail:
-	free(line);
-	fclose(fp);
+	tsv_close(in);
 	prov_free(t);
 	return NULL;
 }

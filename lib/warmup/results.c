@@ -2,8 +2,6 @@
  * Results for warm-up plans: bounce-classify records, plain per-day TSV,
  * bounce-classify's SQLite database, recipient lists.  See warmup/results.h.
  */
-#include <ctype.h>
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +9,9 @@
 #include <strings.h>
 
 #include "core/deliv.h"
+#include "core/json.h"
 #include "core/store.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "warmup/calendar.h"
 #include "warmup/mix.h"
@@ -19,6 +19,11 @@
 #include "warmup/results.h"
 
 #define MAXF	40		/* fields of a record */
+/*
+ * Bounce-classify records are lines of a few kilobytes at most (its
+ * diagnostic is cut at 1,024 bytes); a file may hold millions of them.
+ */
+#define LINE_MAX_RES	(1024 * 1024)
 
 struct warm_results {
 	struct warm_results_entry	*e;
@@ -26,11 +31,11 @@ struct warm_results {
 	long			 first;
 };
 
-/* One input record: names and values (borrowed). */
+/* One input record: a TSV row under its file's header, or a JSON object. */
 struct rec {
-	const char	*k[MAXF];
-	const char	*v[MAXF];
-	size_t		 n;
+	const struct tsv	*t;
+	const struct tsv_row	*row;
+	struct json		*j;	/* JSON Lines: the object, else NULL */
 };
 
 enum fmt { FMT_BOUNCE, FMT_PLAIN };
@@ -67,8 +72,7 @@ static const char *const deftexts[] = { "4.7.28", "RP-001", "RP-002",
     "rate limit", "try again later" };
 
 static const char	*get(const struct rec *, const char *);
-static int	 json_split(char *, struct rec *);
-static int	 tsv_split(char *, const char **, size_t);
+static int	 json_rec(struct rec *, const struct tsv_row *, struct derr *);
 static bool	 parse_day(const char *, long *);
 static int	 add_bounce(struct warm_results *, const struct rec *,
 		    const struct prov_table *);
@@ -158,156 +162,29 @@ warm_results_add(struct warm_results *w, long day, const char *provider,
 	return 0;
 }
 
+/* The value of column or key k of r; "" when r has none or it is null. */
 static const char *
 get(const struct rec *r, const char *k)
 {
-	size_t i;
+	const char *v;
 
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->k[i], k) == 0)
-			return r->v[i] != NULL ? r->v[i] : "";
-	return "";
+	v = r->j != NULL ? json_get_text(r->j, k) : tsv_get(r->t, r->row, k);
+	return v != NULL ? v : "";
 }
 
-/* Split a TSV line in place; unescape \t \n \r \\.  Number of fields. */
+/* The JSON object of row into r->j.  0, or -1 with e filled. */
 static int
-tsv_split(char *line, const char **f, size_t max)
+json_rec(struct rec *r, const struct tsv_row *row, struct derr *e)
 {
-	char *p = line, *o;
-	size_t n = 0;
-
-	line[strcspn(line, "\r\n")] = '\0';
-	for (;;) {
-		if (n == max)
-			return -1;
-		f[n++] = o = p;
-		for (; *p != '\0' && *p != '\t'; p++) {
-			if (*p == '\\' && p[1] != '\0') {
-				p++;
-				*o++ = *p == 't' ? '\t' : *p == 'n' ? '\n' :
-				    *p == 'r' ? '\r' : *p;
-			} else
-				*o++ = *p;
-		}
-		if (*p == '\0') {
-			*o = '\0';
-			return (int)n;
-		}
-		p++;
-		*o = '\0';
-	}
-}
-
-/* Put a code point as UTF-8 at *o. */
-static char *
-put_utf8(char *o, unsigned long c)
-{
-	if (c < 0x80)
-		*o++ = (char)c;
-	else if (c < 0x800) {
-		*o++ = (char)(0xc0 | c >> 6);
-		*o++ = (char)(0x80 | (c & 0x3f));
-	} else {
-		*o++ = (char)(0xe0 | c >> 12);
-		*o++ = (char)(0x80 | (c >> 6 & 0x3f));
-		*o++ = (char)(0x80 | (c & 0x3f));
-	}
-	return o;
-}
-
-/* A JSON string at *pp (after the quote), decoded in place. */
-static char *
-json_str(char **pp)
-{
-	char *p = *pp, *o = p, *start = p, hex[5];
-	unsigned long c;
-
-	for (; *p != '"'; p++) {
-		if (*p == '\0')
-			return NULL;
-		if (*p != '\\') {
-			*o++ = *p;
-			continue;
-		}
-		switch (*++p) {
-		case 'b': *o++ = '\b'; break;
-		case 'f': *o++ = '\f'; break;
-		case 'n': *o++ = '\n'; break;
-		case 'r': *o++ = '\r'; break;
-		case 't': *o++ = '\t'; break;
-		case 'u':
-			if (strspn(p + 1, "0123456789abcdefABCDEF") < 4)
-				return NULL;
-			memcpy(hex, p + 1, 4);
-			hex[4] = '\0';
-			c = strtoul(hex, NULL, 16);
-			/* Surrogates cannot matter here: a placeholder. */
-			o = put_utf8(o, c >= 0xd800 && c < 0xe000 ? '?' : c);
-			p += 4;
-			break;
-		case '\0':
-			return NULL;
-		default: *o++ = *p; break;
-		}
-	}
-	*o = '\0';
-	*pp = p + 1;
-	return start;
-}
-
-/*
- * A flat JSON object (string, number, true, false, null values) into r,
- * in place.  0, or -1 when it is not one.
- */
-static int
-json_split(char *line, struct rec *r)
-{
-	char *p = line, *k, *v;
-
-	r->n = 0;
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p++ != '{')
+	json_free(r->j);
+	if ((r->j = json_parse(row->f[0], strlen(row->f[0]), row->where,
+	    e)) == NULL)
 		return -1;
-	for (;;) {
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == '}' && r->n == 0)
-			return 0;
-		if (*p++ != '"' || (k = json_str(&p)) == NULL)
-			return -1;
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p++ != ':')
-			return -1;
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == '"') {
-			p++;
-			if ((v = json_str(&p)) == NULL)
-				return -1;
-		} else {
-			v = p;
-			p += strcspn(p, ",} \t\r\n");
-			if (p == v)
-				return -1;
-			if (strncmp(v, "null", 4) == 0 && p - v == 4)
-				v = "";
-		}
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p != ',' && *p != '}')
-			return -1;
-		if (r->n < MAXF) {
-			r->k[r->n] = k;
-			r->v[r->n++] = v;
-		}
-		if (*p == '}') {
-			*p = '\0';	/* ends an unquoted value */
-			return 0;
-		}
-		*p++ = '\0';
+	if (json_type(r->j) != JSON_OBJECT) {
+		derr_set(e, row->where, "not a JSON object");
+		return -1;
 	}
+	return 0;
 }
 
 /* "2026-12-01", "2026-12-01T23:10:00+02:00" -> UTC day. */
@@ -450,83 +327,65 @@ long
 warm_results_read(struct warm_results *w, FILE *fp, const char *name,
     const struct prov_table *pt, struct derr *e)
 {
-	const char *hdr[MAXF];
-	char *line = NULL, *hcopy = NULL;
-	size_t cap = 0, i;
-	long skipped = 0, lineno = 0;
-	int nh = 0, nf, rc;
+	static const struct tsv_opts o = { .flags = TSV_NOSPLIT |
+	    TSV_KEEP_COMMENTS | TSV_UNESCAPE | TSV_REST | TSV_NUL_ENDS,
+	    .max_fields = MAXF, .max_line = LINE_MAX_RES,
+	    .max_rows = TSV_UNLIMITED };
+	struct tsv_row row;
+	struct rec r = { NULL, &row, NULL };
+	struct tsv *in;
+	long skipped = 0;
+	int n, rc;
 	enum fmt fmt = FMT_BOUNCE;
 	bool json = false;
-	struct rec r;
 
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		if (lineno == 1 && line[strspn(line, " \t")] == '{')
-			json = true;
-		if (lineno == 1 && !json) {
-			if ((hcopy = strdup(line)) == NULL)
-				goto nomem;
-			/* over MAXF columns: the first MAXF are read */
-			if ((nh = tsv_split(hcopy, hdr, MAXF)) < 0)
-				nh = MAXF;
-			r.n = 0;
-			for (i = 0; nh > 0 && i < (size_t)nh; i++)
-				r.k[r.n] = hdr[i], r.v[r.n++] = "x";
-			if (*get(&r, bccols[BC_RECIPIENT]) != '\0')
-				fmt = FMT_BOUNCE;
-			else if (*get(&r, plaincols[PL_PROVIDER]) != '\0' &&
-			    *get(&r, plaincols[PL_DATE]) != '\0')
-				fmt = FMT_PLAIN;
-			else {
-				derr_set(e, name, "line 1: neither "
-				    "bounce-classify records (a header with "
-				    "recipient, date) nor a TSV header date, "
-				    "provider, sent, delivered, hard, soft, "
-				    "complaints, deferred (TSV needs its "
-				    "header line)");
-				goto fail;
-			}
-			continue;
+	if ((in = tsv_stream(fp, name, &o, e)) == NULL)
+		return -1;
+	r.t = in;
+	/* The first line tells: a JSON object, or the TSV header. */
+	if ((rc = tsv_next(in, &row, e)) == 1 &&
+	    !(json = row.f[0][strspn(row.f[0], " \t")] == '{')) {
+		if (tsv_split(in, &row, e) == -1 ||
+		    tsv_header(in, &row, e) == -1)
+			goto fail;
+		if (tsv_col(in, bccols[BC_RECIPIENT]) >= 0)
+			fmt = FMT_BOUNCE;
+		else if (tsv_col(in, plaincols[PL_PROVIDER]) >= 0 &&
+		    tsv_col(in, plaincols[PL_DATE]) >= 0)
+			fmt = FMT_PLAIN;
+		else {
+			derr_set(e, row.where, "neither bounce-classify records "
+			    "(a header with recipient, date) nor a TSV header "
+			    "date, provider, sent, delivered, hard, soft, "
+			    "complaints, deferred (TSV needs its header line)");
+			goto fail;
 		}
-		if (line[strspn(line, " \t\r\n")] == '\0')
-			continue;
+		rc = tsv_next(in, &row, e);
+	}
+	for (; rc == 1; rc = tsv_next(in, &row, e)) {
 		if (json) {
-			if (json_split(line, &r) == -1) {
-				skipped++;
-				continue;
-			}
+			if (json_rec(&r, &row, e) == -1)
+				goto fail;
 			fmt = *get(&r, bccols[BC_RECIPIENT]) != '\0' ||
 			    *get(&r, plaincols[PL_PROVIDER]) == '\0' ?
 			    FMT_BOUNCE : FMT_PLAIN;
-		} else {
-			const char *vals[MAXF];
-
-			if ((nf = tsv_split(line, vals, MAXF)) < 0)
-				nf = MAXF;
-			r.n = 0;
-			for (i = 0; i < (size_t)nh && i < (size_t)nf; i++) {
-				r.k[r.n] = hdr[i];
-				r.v[r.n++] = vals[i];
-			}
+		} else if (tsv_split(in, &row, e) == -1)
+			goto fail;
+		if ((n = fmt == FMT_PLAIN ? add_plain(w, &r) :
+		    add_bounce(w, &r, pt)) == -1) {
+			derr_set(e, name, "out of memory");
+			goto fail;
 		}
-		rc = fmt == FMT_PLAIN ? add_plain(w, &r) :
-		    add_bounce(w, &r, pt);
-		if (rc == -1)
-			goto nomem;
-		skipped += rc;
+		skipped += n;
 	}
-	if (ferror(fp)) {
-		derr_set(e, name, "%s", strerror(errno));
+	if (rc == -1)
 		goto fail;
-	}
-	free(line);
-	free(hcopy);
+	json_free(r.j);
+	tsv_close(in);
 	return skipped;
-nomem:
-	derr_set(e, name, "out of memory");
 fail:
-	free(line);
-	free(hcopy);
+	json_free(r.j);
+	tsv_close(in);
 	return -1;
 }
 
@@ -578,44 +437,44 @@ long
 warm_results_count_recipients(FILE *fp, const char *name,
     const struct prov_table *pt, struct warm_mix *mix, struct derr *e)
 {
-	const char *hdr[MAXF], *vals[MAXF], *addr, *prov;
-	char *line = NULL, *hcopy = NULL, *p;
-	size_t cap = 0, i;
-	long n = 0, lineno = 0;
-	int nh = 0, nf;
-	bool json = false, tsv = false;
-	struct rec r;
+	static const struct tsv_opts o = { .flags = TSV_NOSPLIT | TSV_TRIM |
+	    TSV_UNESCAPE | TSV_REST | TSV_NUL_ENDS, .max_fields = MAXF,
+	    .max_line = LINE_MAX_RES, .max_rows = TSV_UNLIMITED };
+	struct tsv_row row;
+	struct rec r = { NULL, &row, NULL };
+	struct tsv *in;
+	const char *addr, *prov;
+	char *p;
+	long n = 0;
+	int rc;
+	bool first = true, json = false, tsv = false;
 
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		p = str_trim(line);
-		if (*p == '\0' || *p == '#')
-			continue;
-		if (lineno == 1 && *p == '{')
+	if ((in = tsv_stream(fp, name, &o, e)) == NULL)
+		return -1;
+	r.t = in;
+	while ((rc = tsv_next(in, &row, e)) == 1) {
+		p = row.f[0];
+		/* The first line tells: JSON, a TSV header, or addresses. */
+		if (first && *p == '{')
 			json = true;
-		else if (lineno == 1 && strstr(p, bccols[BC_RECIPIENT]) != NULL &&
+		else if (first && strstr(p, bccols[BC_RECIPIENT]) != NULL &&
 		    strchr(p, '\t') != NULL) {
-			if ((hcopy = strdup(line)) == NULL)
-				goto nomem;
-			/* over MAXF columns: the first MAXF are read */
-			if ((nh = tsv_split(hcopy, hdr, MAXF)) < 0)
-				nh = MAXF;
+			if (tsv_split(in, &row, e) == -1 ||
+			    tsv_header(in, &row, e) == -1)
+				goto fail;
+			first = false;
 			tsv = true;
 			continue;
 		}
+		first = false;
 		prov = NULL;
 		if (json) {
-			if (json_split(p, &r) == -1)
-				continue;
+			if (json_rec(&r, &row, e) == -1)
+				goto fail;
 			addr = get(&r, bccols[BC_RECIPIENT]);
 		} else if (tsv) {
-			if ((nf = tsv_split(line, vals, MAXF)) < 0)
-				nf = MAXF;
-			r.n = 0;
-			for (i = 0; i < (size_t)nh && i < (size_t)nf; i++) {
-				r.k[r.n] = hdr[i];
-				r.v[r.n++] = vals[i];
-			}
+			if (tsv_split(in, &row, e) == -1)
+				goto fail;
 			addr = get(&r, bccols[BC_RECIPIENT]);
 		} else {
 			/* "address" or "address<TAB>mx-host" */
@@ -633,24 +492,19 @@ warm_results_count_recipients(FILE *fp, const char *name,
 		if (prov == NULL)
 			prov = prov_of_address(pt, addr);
 		if (warm_mix_add(mix, prov, 1) == -1) {
-			derr_set(e, name, "line %ld: too many providers",
-			    lineno);
+			derr_set(e, row.where, "too many providers");
 			goto fail;
 		}
 		n++;
 	}
-	if (ferror(fp)) {
-		derr_set(e, name, "%s", strerror(errno));
+	if (rc == -1)
 		goto fail;
-	}
-	free(line);
-	free(hcopy);
+	json_free(r.j);
+	tsv_close(in);
 	return n;
-nomem:
-	derr_set(e, name, "out of memory");
 fail:
-	free(line);
-	free(hcopy);
+	json_free(r.j);
+	tsv_close(in);
 	return -1;
 }
 

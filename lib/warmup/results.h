@@ -42,9 +42,10 @@ void		 warm_results_free(struct warm_results *);
 
 /*
  * Read records from fp (named name in errors): the format is recognised
- * from the first line.  Adds to w.  Returns the number of lines skipped
- * as unusable (no date, no recipient), or -1 with e filled (unknown
- * format, I/O error, out of memory).
+ * from the first line that is not blank.  Adds to w.  Returns the number
+ * of lines skipped as unusable (no date, no recipient), or -1 with e
+ * filled (unknown format; in JSON Lines a line that is no JSON object,
+ * where "NAME:LINE"; a line over 1 MB; I/O error; out of memory).
  */
 long	warm_results_read(struct warm_results *, FILE *fp, const char *name,
 	    const struct prov_table *, struct derr *e);
@@ -69,9 +70,10 @@ long			 warm_results_first_day(const struct warm_results *);
 
 /*
  * Count the recipients in fp for --mix-from: one address a line, or
- * bounce-classify records (their recipient column).  Lines without an
- * address are skipped.  Returns the number of recipients counted, or -1
- * with e filled.
+ * bounce-classify records (their recipient column), as the first line
+ * that is not blank or a "#" comment tells.  Lines without an address
+ * are skipped.  Returns the number of recipients counted, or -1 with e
+ * filled (as warm_results_read()).
  */
 long	warm_results_count_recipients(FILE *fp, const char *name,
 	    const struct prov_table *, struct warm_mix *, struct derr *e);

@@ -3,7 +3,6 @@
  * rules file, and their evaluation.  See warmup/rules.h.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "warmup/calendar.h"
 #include "warmup/rules.h"
@@ -220,62 +220,42 @@ free_rule(struct rule *r)
 struct warm_rules *
 warm_rules_load(const char *path, struct derr *e)
 {
+	static const struct tsv_opts o = { .min_fields = NFIELDS,
+	    .max_fields = NFIELDS };
 	struct warm_rules *rs;
-	FILE *fp;
-	char *line = NULL, *f[NFIELDS + 1], *p, where[300];
-	size_t cap = 0;
-	long lineno = 0;
-	int n;
+	struct tsv *in;
+	struct tsv_row r;
+	int rc;
 
 	if ((rs = calloc(1, sizeof(*rs))) == NULL) {
 		derr_set(e, path, "out of memory");
 		return NULL;
 	}
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &o, e)) == NULL) {
 		free(rs);
 		return NULL;
 	}
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
-			continue;
-		snprintf(where, sizeof(where), "%s:%ld", path, lineno);
-		for (n = 0, p = line; n <= NFIELDS && p != NULL; n++) {
-			f[n] = p;
-			if ((p = strchr(p, '\t')) != NULL)
-				*p++ = '\0';
-		}
-		if (n != NFIELDS || p != NULL) {
-			derr_set(e, where, "%d fields, not %d (tab-separated)",
-			    p != NULL ? n + 1 : n, NFIELDS);
-			goto fail;
-		}
+	while ((rc = tsv_next(in, &r, e)) == 1) {
 		if (rs->n == MAXRULES) {
-			derr_set(e, where, "more than %d rules", MAXRULES);
+			derr_set(e, r.where, "more than %d rules", MAXRULES);
 			goto fail;
 		}
-		if (parse_rule(rs, f, where, &rs->r[rs->n], e) == -1) {
+		if (parse_rule(rs, r.f, r.where, &rs->r[rs->n], e) == -1) {
 			free_rule(&rs->r[rs->n]);
 			goto fail;
 		}
 		rs->n++;
 	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
+	if (rc == -1)
 		goto fail;
-	}
 	if (rs->n == 0) {
 		derr_set(e, path, "no rules");
 		goto fail;
 	}
-	fclose(fp);
-	free(line);
+	tsv_close(in);
 	return rs;
 fail:
-	fclose(fp);
-	free(line);
+	tsv_close(in);
 	warm_rules_free(rs);
 	return NULL;
 }

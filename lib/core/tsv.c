@@ -1,0 +1,339 @@
+/*
+ * Reading tab-separated line files: lines under a cap, comments and blank
+ * lines skipped, fields split, an optional header.  See core/tsv.h.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/deliv.h"
+#include "core/tsv.h"
+#include "core/util.h"
+
+struct tsv {
+	FILE		*fp;
+	bool		 own;		/* opened by tsv_open() */
+	char		*name;
+	struct tsv_opts	 o;		/* defaults filled in */
+	char		*buf;		/* the line */
+	size_t		 cap;
+	char		**f;		/* o.max_fields of them */
+	unsigned long	 line;
+	size_t		 rows;
+	char		 where[300];
+	char		**cols;		/* the header's names */
+	size_t		 ncols;
+	bool		 failed;
+	struct derr	 err;		/* the error that stopped it */
+};
+
+/* Fill e and remember it; returns -1. */
+static int __attribute__((format(printf, 4, 5)))
+fail(struct tsv *t, struct derr *e, const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	t->failed = true;
+	derr_set(&t->err, where, "%s", "");
+	va_start(ap, fmt);
+	vsnprintf(t->err.what, sizeof(t->err.what), fmt, ap);
+	va_end(ap);
+	if (e != NULL)
+		*e = t->err;
+	return -1;
+}
+
+static struct tsv *
+tsv_new(FILE *fp, bool own, const char *name, const struct tsv_opts *o,
+    struct derr *e)
+{
+	struct tsv *t;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL) {
+		derr_set(e, name, "out of memory");
+		if (own)
+			fclose(fp);
+		return NULL;
+	}
+	t->fp = fp;
+	t->own = own;
+	if (o != NULL)
+		t->o = *o;
+	if (t->o.max_fields == 0)
+		t->o.max_fields = TSV_FIELDS_MAX;
+	if (t->o.max_line == 0)
+		t->o.max_line = TSV_LINE_MAX;
+	if (t->o.max_rows == 0)
+		t->o.max_rows = TSV_ROWS_MAX;
+	if ((t->name = strdup(name)) == NULL ||
+	    (t->f = calloc(t->o.max_fields, sizeof(*t->f))) == NULL) {
+		derr_set(e, name, "out of memory");
+		tsv_close(t);
+		return NULL;
+	}
+	if (t->o.flags & TSV_HEADER) {
+		struct tsv_row r;
+
+		switch (tsv_next(t, &r, e)) {
+		case 1:
+			if (tsv_header(t, &r, e) == 0)
+				return t;
+			break;
+		case 0:
+			derr_set(e, name, "no header line");
+			break;
+		}
+		tsv_close(t);
+		return NULL;
+	}
+	return t;
+}
+
+struct tsv *
+tsv_open(const char *path, const char *name, const struct tsv_opts *o,
+    struct derr *e)
+{
+	FILE *fp;
+
+	if (name == NULL)
+		name = path;
+	if ((fp = fopen(path, "r")) == NULL) {
+		derr_set(e, name, "%s", strerror(errno));
+		return NULL;
+	}
+	return tsv_new(fp, true, name, o, e);	/* closes fp on failure */
+}
+
+struct tsv *
+tsv_stream(FILE *fp, const char *name, const struct tsv_opts *o,
+    struct derr *e)
+{
+	return tsv_new(fp, false, name, o, e);
+}
+
+void
+tsv_close(struct tsv *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	if (t->own && t->fp != NULL)
+		fclose(t->fp);
+	for (i = 0; i < t->ncols; i++)
+		free(t->cols[i]);
+	free(t->cols);
+	free(t->f);
+	free(t->buf);
+	free(t->name);
+	free(t);
+}
+
+/*
+ * The next line into t->buf, its newline and trailing CRs cut: 1, 0 at
+ * the end, -1 with e filled.  Never holds more
+ * than max_line + 2 bytes.  With TSV_NUL_ENDS a NUL byte ends the text
+ * and the rest of the line is read and dropped.
+ */
+static int
+read_line(struct tsv *t, struct derr *e)
+{
+	size_t n = 0, ncap;
+	int c;
+	char *nb;
+	bool started = false, cut = false;
+
+	for (;;) {
+		if ((c = getc_unlocked(t->fp)) == EOF) {
+			if (ferror(t->fp))
+				return fail(t, e, t->name, "%s",
+				    strerror(errno));
+			if (!started)
+				return 0;
+			break;
+		}
+		if (!started) {
+			started = true;
+			t->line++;
+			snprintf(t->where, sizeof(t->where), "%s:%lu",
+			    t->name, t->line);
+		}
+		if (c == '\n')
+			break;
+		if (c == '\0' && !(t->o.flags & TSV_NUL_ENDS))
+			return fail(t, e, t->where, "a NUL byte");
+		if (c == '\0' || cut) {
+			cut = true;	/* the rest of the line goes */
+			continue;
+		}
+		/* One byte over the cap, for a CR that goes. */
+		if (n > t->o.max_line)
+			return fail(t, e, t->where, "line longer than %zu "
+			    "bytes", t->o.max_line);
+		if (n + 1 >= t->cap) {
+			ncap = t->cap ? t->cap * 2 : 256;
+			if (ncap > t->o.max_line + 2)
+				ncap = t->o.max_line + 2;
+			if ((nb = realloc(t->buf, ncap)) == NULL)
+				return fail(t, e, t->where, "out of memory");
+			t->buf = nb;
+			t->cap = ncap;
+		}
+		t->buf[n++] = (char)c;
+	}
+	if (t->buf == NULL && (t->buf = malloc(t->cap = 1)) == NULL)
+		return fail(t, e, t->where, "out of memory");
+	while (n > 0 && t->buf[n - 1] == '\r')
+		n--;
+	t->buf[n] = '\0';
+	if (n > t->o.max_line)
+		return fail(t, e, t->where, "line longer than %zu bytes",
+		    t->o.max_line);
+	return 1;
+}
+
+int
+tsv_next(struct tsv *t, struct tsv_row *r, struct derr *e)
+{
+	unsigned fl = t->o.flags;
+	char *s;
+	int rc;
+
+	if (t->failed) {
+		if (e != NULL)
+			*e = t->err;
+		return -1;
+	}
+	for (;;) {
+		if ((rc = read_line(t, e)) != 1)
+			return rc;
+		s = t->buf;
+		if (fl & TSV_TRIM)
+			s = str_trim(s);
+		if (s[strspn(s, " \t")] == '\0' && !(fl & TSV_KEEP_BLANK))
+			continue;
+		if (s[0] == '#' && !(fl & TSV_KEEP_COMMENTS))
+			continue;
+		break;
+	}
+	if (t->rows++ == t->o.max_rows)
+		return fail(t, e, t->where, "more than %zu rows",
+		    t->o.max_rows);
+	t->f[0] = s;
+	r->f = t->f;
+	r->n = 1;
+	r->line = t->line;
+	r->where = t->where;
+	if (fl & TSV_NOSPLIT)
+		return 1;
+	return tsv_split(t, r, e) == -1 ? -1 : 1;
+}
+
+/* Decode \t \n \r \\ (and "\x" as x) in place. */
+static void
+unescape(char *s)
+{
+	char *o = s;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' && s[1] != '\0') {
+			s++;
+			*o++ = *s == 't' ? '\t' : *s == 'n' ? '\n' :
+			    *s == 'r' ? '\r' : *s;
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+}
+
+int
+tsv_split(struct tsv *t, struct tsv_row *r, struct derr *e)
+{
+	const struct tsv_opts *o = &t->o;
+	char *p = r->f[0];
+	size_t n = 1, i;
+
+	for (; (p = strchr(p, '\t')) != NULL; p++)
+		n++;
+	if ((o->flags & TSV_REST) && n > o->max_fields)
+		n = o->max_fields;
+	if (n < o->min_fields || n > o->max_fields) {
+		if (o->min_fields == o->max_fields)
+			return fail(t, e, r->where, "%zu fields, not %zu "
+			    "(tab-separated)", n, o->min_fields);
+		return fail(t, e, r->where, "%zu fields, %s than %zu "
+		    "(tab-separated)", n, n < o->min_fields ? "fewer" : "more",
+		    n < o->min_fields ? o->min_fields : o->max_fields);
+	}
+	for (i = 1, p = r->f[0]; i < n; i++) {
+		p = strchr(p, '\t');
+		*p++ = '\0';
+		r->f[i] = p;
+	}
+	r->n = n;
+	for (i = 0; i < n; i++) {
+		if (o->flags & TSV_TRIM)
+			r->f[i] = str_trim(r->f[i]);
+		if (o->flags & TSV_UNESCAPE)
+			unescape(r->f[i]);
+	}
+	return 0;
+}
+
+int
+tsv_header(struct tsv *t, const struct tsv_row *r, struct derr *e)
+{
+	char **c;
+	size_t i;
+
+	if ((c = calloc(r->n, sizeof(*c))) == NULL)
+		return fail(t, e, r->where, "out of memory");
+	for (i = 0; i < t->ncols; i++)
+		free(t->cols[i]);
+	free(t->cols);
+	t->cols = c;
+	for (t->ncols = 0; t->ncols < r->n; t->ncols++)
+		if ((c[t->ncols] = strdup(r->f[t->ncols])) == NULL)
+			return fail(t, e, r->where, "out of memory");
+	return 0;
+}
+
+size_t
+tsv_ncols(const struct tsv *t)
+{
+	return t->ncols;
+}
+
+int
+tsv_col(const struct tsv *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+tsv_get(const struct tsv *t, const struct tsv_row *r, const char *name)
+{
+	int i = tsv_col(t, name);
+
+	return i < 0 || (size_t)i >= r->n ? NULL : r->f[i];
+}
+
+const char *
+tsv_name(const struct tsv *t)
+{
+	return t->name;
+}
+
+const char *
+tsv_where(const struct tsv *t)
+{
+	return t->line > 0 ? t->where : t->name;
+}
