@@ -59,7 +59,7 @@ dkim_run() {
 		dom=${owner#*._domainkey.}
 		dom=${dom%.}
 		st=$(deliv-dnscheck "$@" --only dkim --selector "$sel" "$dom" |
-		    col - status | sort -u | awk '{ s[$1] = 1 } END {
+		    cols - status | sort -u | awk '{ s[$1] = 1 } END {
 		    if (s["fail"]) print "fail"; else if (s["temperror"]) print "temperror";
 		    else if (s["warn"]) print "warn"; else print "pass" }')
 		printf '%s\t%s\n' "$id" "$st"

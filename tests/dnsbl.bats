@@ -33,7 +33,7 @@ classes() {
 		else
 			got=$(deliv-dnscheck "$@" --lists "$LISTS" --only dnsbl "$q")
 		fi
-		got=$(col - subject,detail <<<"$got" | awk -F'\t' -v s="$q" -v z=" on $list" \
+		got=$(cols - subject,detail <<<"$got" | awk -F'\t' -v s="$q" -v z=" on $list" \
 		    '$1 == s && index($2, z) { split($2, w, " "); print w[1] }')
 		printf '%s\t%s\t%s\t%s\n' "$list" "$type" "$q" "$got"
 	done <"$EXP"

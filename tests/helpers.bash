@@ -44,17 +44,18 @@ need_corpora() {
 	[[ -d $CORPORA ]] || skip "no shared/corpora beside the checkout"
 }
 
-# col [-] [-t TOOL] NAME[,NAME...]...: the named columns of a TSV record
+# cols [-] [-t TOOL] NAME[,NAME...]...: the named columns of a TSV record
 # stream, tab-separated in the order asked, one line per data row (the
 # header line itself is not printed). Columns are found by the header's
 # names, never by position, so a new column breaks no test.
 #   Input: "$output" (after `run`); with `-`, stdin instead (in a pipe:
-#   `... | col - status`). Stdin is never guessed: under bats it is a pipe.
+#   `... | cols - status`). Stdin is never guessed: under bats it is a pipe.
 #   -t TOOL: the input has no header (--no-header); take it from the first
 #   line that deliv-TOOL (or TOOL, e.g. input-dump) prints on empty input.
-# An unknown name prints "col: no column 'X' in: a b c" on stderr and col
+# An unknown name prints "cols: no column 'X' in: a b c" on stderr and cols
 # returns 1; so does input with no header line.
-col() {
+# Named cols, not col: col(1) (util-linux) is in use (contract.bats).
+cols() {
 	local in=output tool= hdr=
 	while (($#)); do
 		case $1 in
@@ -64,11 +65,11 @@ col() {
 		esac
 		shift
 	done
-	(($#)) || { echo "col: no column named" >&2; return 1; }
+	(($#)) || { echo "cols: no column named" >&2; return 1; }
 	if [[ -n $tool ]]; then
 		command -v "deliv-$tool" >/dev/null && tool=deliv-$tool
 		hdr=$("$tool" </dev/null | head -n 1)
-		[[ -n $hdr ]] || { echo "col: $tool prints no header" >&2; return 1; }
+		[[ -n $hdr ]] || { echo "cols: $tool prints no header" >&2; return 1; }
 	fi
 	{
 		[[ -z $hdr ]] || printf '%s\n' "$hdr"
@@ -85,7 +86,7 @@ col() {
 		for (j = 1; j <= n; j++)
 			if (!(w[j] in at)) {
 				gsub(/\t/, " ")
-				printf "col: no column '\''%s'\'' in: %s\n", w[j], $0 >"/dev/stderr"
+				printf "cols: no column '\''%s'\'' in: %s\n", w[j], $0 >"/dev/stderr"
 				bad = 1
 				exit 1
 			}
@@ -97,7 +98,7 @@ col() {
 	}
 	END {
 		if (NR == 0 && !bad) {
-			print "col: no header line in the input" >"/dev/stderr"
+			print "cols: no header line in the input" >"/dev/stderr"
 			exit 1
 		}
 	}'

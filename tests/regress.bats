@@ -57,5 +57,5 @@ plan() {
 	# the first 40 columns are read: recipient first, all gmail
 	plan --mix-from "$H/recipients-45-columns.tsv"
 	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --mix-from "$H/recipients-45-columns.tsv"
-	assert_equal "$(col provider | grep -vx all | sort -u)" gmail
+	assert_equal "$(cols provider | grep -vx all | sort -u)" gmail
 }
