@@ -24,7 +24,7 @@ mail_tools() {
 check_dir() {
 	local dir=$1 t want got
 	want=$BATS_TEST_TMPDIR/want
-	input-dump --no-header "$dir" | cut -f1,2 | sort -u >"$want"
+	input-dump "$dir" | cols - source,msgno | sort -u >"$want"
 	[ -s "$want" ] || fail "no messages in $dir"
 	for t in $(mail_tools); do
 		run bash -c "deliv-$t --json '$dir' 2>/dev/null | jq -r '[.source, .msgno] | @tsv' | sort -u"

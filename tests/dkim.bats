@@ -58,8 +58,8 @@ dkim_run() {
 		sel=${owner%%._domainkey.*}
 		dom=${owner#*._domainkey.}
 		dom=${dom%.}
-		st=$(deliv-dnscheck "$@" --only dkim --selector "$sel" --no-header "$dom" |
-		    cut -f4 | sort -u | awk '{ s[$1] = 1 } END {
+		st=$(deliv-dnscheck "$@" --only dkim --selector "$sel" "$dom" |
+		    cols - status | sort -u | awk '{ s[$1] = 1 } END {
 		    if (s["fail"]) print "fail"; else if (s["temperror"]) print "temperror";
 		    else if (s["warn"]) print "warn"; else print "pass" }')
 		printf '%s\t%s\n' "$id" "$st"

@@ -29,13 +29,12 @@ classes() {
 		[[ $list == list ]] && continue
 		if [[ $type == ip ]]; then
 			got=$(deliv-dnscheck "$@" --lists "$LISTS" --only dnsbl \
-			    --no-header --ip "$q" dnsbl.test)
+			    --ip "$q" dnsbl.test)
 		else
-			got=$(deliv-dnscheck "$@" --lists "$LISTS" --only dnsbl \
-			    --no-header "$q")
+			got=$(deliv-dnscheck "$@" --lists "$LISTS" --only dnsbl "$q")
 		fi
-		got=$(awk -F'\t' -v s="$q" -v z=" on $list" \
-		    '$3 == s && index($5, z) { split($5, w, " "); print w[1] }' <<<"$got")
+		got=$(cols - subject,detail <<<"$got" | awk -F'\t' -v s="$q" -v z=" on $list" \
+		    '$1 == s && index($2, z) { split($2, w, " "); print w[1] }')
 		printf '%s\t%s\t%s\t%s\n' "$list" "$type" "$q" "$got"
 	done <"$EXP"
 }

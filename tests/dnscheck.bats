@@ -153,7 +153,7 @@ fake() {
 @test "dnscheck: domains from stdin, comments and blanks skipped, order kept with -j" {
 	printf '# customers\ngood.dc.test\n\nweak.dc.test  extra words\nnullmx.dc.test\n' >"$BATS_TEST_TMPDIR/in"
 	run -1 deliv-dnscheck "${LOCAL[@]}" --only mx --no-header <"$BATS_TEST_TMPDIR/in"
-	assert_equal "$(cut -f1 <<<"$output" | uniq | tr '\n' ' ')" "good.dc.test weak.dc.test nullmx.dc.test "
+	assert_equal "$(cols -t dnscheck domain | uniq | tr '\n' ' ')" "good.dc.test weak.dc.test nullmx.dc.test "
 	local one=$output
 	for _ in 1 2 3; do
 		printf 'good.dc.test\nweak.dc.test\nnullmx.dc.test\n'
@@ -174,9 +174,9 @@ fake() {
 
 @test "dnscheck: --only and --skip select checks; a bad name is a usage error" {
 	run -0 deliv-dnscheck "${LOCAL[@]}" --only mta-sts,tls-rpt --no-header good.dc.test
-	assert_equal "$(cut -f2 <<<"$output" | tr '\n' ' ')" "mta-sts tls-rpt "
+	assert_equal "$(cols -t dnscheck check | tr '\n' ' ')" "mta-sts tls-rpt "
 	run -0 deliv-dnscheck "${LOCAL[@]}" --skip a,mx,ptr,spf,dkim,dmarc,mta-sts,dnsbl --no-header weak.dc.test
-	assert_equal "$(cut -f2 <<<"$output" | tr '\n' ' ')" "tls-rpt "
+	assert_equal "$(cols -t dnscheck check | tr '\n' ' ')" "tls-rpt "
 	run --separate-stderr -2 deliv-dnscheck "${LOCAL[@]}" --only mx,bogus good.dc.test
 	assert_equal "$stderr" "deliv-dnscheck: --only: bogus: no such check (a, mx, ptr, spf, dkim, dmarc, mta-sts, tls-rpt, dnsbl)"
 	assert_equal "$output" ""

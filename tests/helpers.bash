@@ -43,3 +43,63 @@ same_fields() {
 need_corpora() {
 	[[ -d $CORPORA ]] || skip "no shared/corpora beside the checkout"
 }
+
+# cols [-] [-t TOOL] NAME[,NAME...]...: the named columns of a TSV record
+# stream, tab-separated in the order asked, one line per data row (the
+# header line itself is not printed). Columns are found by the header's
+# names, never by position, so a new column breaks no test.
+#   Input: "$output" (after `run`); with `-`, stdin instead (in a pipe:
+#   `... | cols - status`). Stdin is never guessed: under bats it is a pipe.
+#   -t TOOL: the input has no header (--no-header); take it from the first
+#   line that deliv-TOOL (or TOOL, e.g. input-dump) prints on empty input.
+# An unknown name prints "cols: no column 'X' in: a b c" on stderr and cols
+# returns 1; so does input with no header line.
+# Named cols, not col: col(1) (util-linux) is in use (contract.bats).
+cols() {
+	local in=output tool= hdr=
+	while (($#)); do
+		case $1 in
+		-) in=stdin ;;
+		-t) tool=$2; shift ;;
+		*) break ;;
+		esac
+		shift
+	done
+	(($#)) || { echo "cols: no column named" >&2; return 1; }
+	if [[ -n $tool ]]; then
+		command -v "deliv-$tool" >/dev/null && tool=deliv-$tool
+		hdr=$("$tool" </dev/null | head -n 1)
+		[[ -n $hdr ]] || { echo "cols: $tool prints no header" >&2; return 1; }
+	fi
+	{
+		[[ -z $hdr ]] || printf '%s\n' "$hdr"
+		if [[ $in == stdin ]]; then
+			cat
+		elif [[ -n ${output-} ]]; then
+			printf '%s\n' "$output"
+		fi
+	} | awk -F'\t' -v want="$(IFS=,; echo "$*")" '
+	NR == 1 {
+		for (i = 1; i <= NF; i++)
+			at[$i] = i
+		n = split(want, w, ",")
+		for (j = 1; j <= n; j++)
+			if (!(w[j] in at)) {
+				gsub(/\t/, " ")
+				printf "cols: no column '\''%s'\'' in: %s\n", w[j], $0 >"/dev/stderr"
+				bad = 1
+				exit 1
+			}
+		next
+	}
+	{
+		for (j = 1; j <= n; j++)
+			printf "%s%s", $(at[w[j]]), (j < n ? "\t" : "\n")
+	}
+	END {
+		if (NR == 0 && !bad) {
+			print "cols: no header line in the input" >"/dev/stderr"
+			exit 1
+		}
+	}'
+}

@@ -15,8 +15,9 @@ setup() {
 }
 
 @test "input: the same mbox as a file gives the same messages" {
-	diff <(input-dump --no-header "$F/two.mbox" | cut -f2-) \
-	    <(input-dump --no-header <"$F/two.mbox" | cut -f2-)
+	local all=msgno,envelope,error,subject,headers,bytes
+	diff <(input-dump "$F/two.mbox" | cols - "$all") \
+	    <(input-dump <"$F/two.mbox" | cols - "$all")
 }
 
 @test "input: a >From line in a body does not split the message" {
@@ -35,7 +36,7 @@ setup() {
 
 @test "input: a Maildir is read cur/ then new/, sorted" {
 	run -0 input-dump --no-header "$F/maildir"
-	assert_equal "$(cut -f1,5 <<<"$output")" "$F/maildir/cur/1700000000.a:2,S	In cur
+	assert_equal "$(cols -t input-dump source,subject)" "$F/maildir/cur/1700000000.a:2,S	In cur
 $F/maildir/new/1700000001.b	In new first
 $F/maildir/new/1700000002.c	In new second"
 }
@@ -83,13 +84,11 @@ $F/maildir/new/1700000002.c	In new second"
 	    'Subject: three' '' 'body' >"$m"
 	run -0 input-dump --no-header "$m"
 	assert_equal "${#lines[@]}" 3
-	assert_equal "$(cut -f2,3,5 <<<"${lines[0]}")" "$(printf '1\ta@example.org\tone')"
-	assert_equal "$(cut -f2,3,5 <<<"${lines[1]}")" "$(printf '2\tMAILER-DAEMON\ttwo')"
-	assert_equal "$(cut -f2,3,5 <<<"${lines[2]}")" "$(printf '3\tb@example.org\tthree')"
+	assert_equal "$(cols -t input-dump msgno,envelope,subject)" "$(printf '1\ta@example.org\tone\n2\tMAILER-DAEMON\ttwo\n3\tb@example.org\tthree')"
 	# the same from a pipe, and with CR-only line ends
 	run -0 input-dump --no-header <"$m"
 	assert_equal "${#lines[@]}" 3
 	run -0 input-dump --no-header < <(tr '\n' '\r' <"$m")
 	assert_equal "${#lines[@]}" 3
-	assert_equal "$(cut -f2,3,5 <<<"${lines[1]}")" "$(printf '2\tMAILER-DAEMON\ttwo')"
+	assert_equal "$(cols -t input-dump msgno,envelope,subject | sed -n 2p)" "$(printf '2\tMAILER-DAEMON\ttwo')"
 }
