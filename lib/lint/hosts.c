@@ -1,8 +1,8 @@
 /*
  * Host names as lint judges them: the URL-shortener list
  * (phrases/shorteners.txt), organizational domains (for links and DKIM
- * d=), and lint's own test of whether a URL host is an IP address
- * (lint_host_is_ip, kept apart to be replaced by a shared IP module).
+ * d=), and whether a URL host is an IP address (lint_host_is_ip: the
+ * standard forms through core/ip, the legacy ones lint's own).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -11,9 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <glib.h>
-
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
 #include "lint/lint_priv.h"
 #include "net/orgdom.h"
@@ -146,13 +145,22 @@ lint_same_org(const struct lint *l, const char *a, const char *b)
 bool
 lint_host_is_ip(const char *h)
 {
+	struct ipaddr a;
 	size_t k;
 
+	/*
+	 * A bracketed literal or anything with a colon (IPv6, or a host
+	 * with a port) is taken for an address without parsing it.
+	 */
 	if (*h == '[' || strchr(h, ':') != NULL)
 		return true;
-	if (g_hostname_is_ip_address(h))
+	if (ip_parse(h, &a) == 0)
 		return true;
-	/* Dotless decimal or hex hosts ("3627734385", "0xd8.0x3a..."). */
+	/*
+	 * lint's own: the legacy forms inet_aton() and browsers still
+	 * accept and ip_parse() does not, dotless decimal or hex hosts
+	 * ("3627734385", "0xd8.0x3a...") used to hide an address in a link.
+	 */
 	for (k = 0; h[k] != '\0'; k++)
 		if (!isdigit((unsigned char)h[k]) && h[k] != '.' &&
 		    h[k] != 'x' && h[k] != 'X' &&
@@ -160,4 +168,3 @@ lint_host_is_ip(const char *h)
 			return false;
 	return k > 0;
 }
-

@@ -20,6 +20,7 @@
 #include "core/phrases.h"
 #include "lint/lint.h"
 #include "mail/html.h"
+#include "mail/message.h"
 #include "net/orgdom.h"
 
 #define LINE_MAX_SMTP	998	/* RFC 5322 section 2.1.1 */
@@ -87,13 +88,6 @@ struct tpart {
 	struct html_doc	 doc;		/* html: scanned */
 };
 
-/* One leaf of the MIME tree, in walk order (message.c). */
-struct leaf {
-	GMimeObject	*obj;		/* borrowed from the message */
-	char		 path[32];	/* "1", "2.1"... */
-	int		 alt;		/* multipart/alternative group, or 0 */
-};
-
 struct ctx {
 	struct lint		*l;
 	struct lint_result	*r;
@@ -147,13 +141,18 @@ const char	*lint_org_domain(const struct lint *, const char *host,
 		    char *buf, size_t len);
 bool	lint_same_org(const struct lint *, const char *a, const char *b);
 
-/* message.c: lint's own view of the message (headers, MIME leaves). */
-GMimeHeader	*lint_header(GMimeObject *, const char *name, int *count);
-GMimeHeader	*lint_mheader(GMimeMessage *, const char *name, int *count);
-const char	*lint_raw_value(GMimeHeader *);
-int		 lint_leaves(GMimeMessage *, struct leaf **, size_t *);
-char		*lint_part_text(GMimeObject *);
-size_t		 lint_encoded_max_line(GMimePart *, unsigned long *line);
+/*
+ * Headers are looked up through mail/message.h (mail_header_find,
+ * mail_message_header); the checks read a header's raw value, "" for
+ * none.
+ */
+static inline const char *
+lint_raw_value(GMimeHeader *h)
+{
+	const char *v = h ? g_mime_header_get_raw_value(h) : NULL;
+
+	return v ? v : "";
+}
 
 /* The checks, in the order lint_message() runs them. */
 void	lint_check_raw_lines(struct ctx *, const char *raw, size_t len);
