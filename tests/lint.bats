@@ -396,7 +396,25 @@ List-Unsubscribe: <mailto:unsub-42@shop.example.org>' "$F/bulk-good.eml" >"$T/b2
 	assert_line --regexp $'\tsummary\tfail\twarn\t.*score 3.5, threshold 3.5\t'
 	run -0 deliv-lint --no-header --threshold 100 "$F/differ.eml"
 	run --separate-stderr -2 deliv-lint --threshold lots "$F/clean.eml"
-	assert_equal "$stderr" 'deliv-lint: --threshold: lots: not a number from 0 to 1000000'
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: lots'
+	run --separate-stderr -2 deliv-lint --threshold -1 "$F/clean.eml"
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: -1'
+	run --separate-stderr -2 deliv-lint --threshold 1000001 "$F/clean.eml"
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: 1000001'
+	run --separate-stderr -2 deliv-lint --threshold 0x10 "$F/clean.eml"
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: 0x10'
+	assert_equal "$output" ""
+	run -0 deliv-lint --no-header --threshold 1000000 "$F/clean.eml"
+	run -1 deliv-lint --no-header --threshold 0 "$F/clean.eml"
+	assert_line --regexp $'\tsummary\tfail\t.*score 0, threshold 0\t'
+}
+
+@test "--progress: the input loop ticks it, with the share of the bytes read" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 deliv-lint --no-header --progress "$F/clean.eml" "$F/clean.eml"
+	[[ $stderr == *"deliv-lint: 1 messages, "*"/s, 50%, ETA "* ]] || fail "$stderr"
+	[[ $stderr == *"deliv-lint: 2 messages, "*"/s, 100%, ETA "* ]] || fail "$stderr"
+	run --separate-stderr -0 deliv-lint --no-header --no-progress "$F/clean.eml"
+	assert_equal "$stderr" ""
 }
 
 @test "exit 1 on an error finding even under the threshold" {
