@@ -86,8 +86,9 @@ vlen(const char *v)
 }
 
 void
-lint_check_bulk(struct ctx *c, bool forced)
+lint_check_bulk(struct ctx *c)
 {
+	bool forced = c->bulk;
 	GMimeObject *o = GMIME_OBJECT(c->msg);
 	GMimeHeader *lu, *lup, *h;
 	int cnt, cnt2, k, n;

@@ -59,8 +59,7 @@ struct lint {
 	struct phrase_index	**spamidx;	/* its groups (spam.c) */
 	size_t			 nspamidx;
 	unsigned long		 maxline;	/* last phrase line of spam.txt */
-	char			**shorteners;	/* sorted, lower case */
-	size_t			 nshort;
+	GHashTable		*shorteners;	/* lower case, a set */
 	struct orgdom		*psl;
 	pcre2_code		*re_url;
 	pcre2_code		*re_money;
@@ -101,6 +100,7 @@ struct ctx {
 	unsigned long		 body998_line;
 	size_t			 body998_max;
 	size_t			 part998;	/* parts that reported some */
+	bool			 bulk;		/* bulk mail (--bulk) */
 	int			 oom;
 	struct derr		*e;
 };
@@ -114,9 +114,6 @@ void	lint_add(struct ctx *, int id, enum lint_sev, double pts,
 #define addc(c, id, where, ...) \
 	lint_add((c), (id), (c)->l->cat[id].sev, (c)->l->cat[id].points, \
 	    (where), __VA_ARGS__)
-
-/* rules.c: the built-in catalogue, weights from a file into l->cat. */
-int	lint_weights_read(struct lint *, const char *path, struct derr *);
 
 /* data.c: patterns and matching. */
 int	lint_patterns_new(struct lint *, struct derr *);
@@ -162,7 +159,7 @@ void	lint_check_parts(struct ctx *);
 void	lint_check_structure(struct ctx *);
 void	lint_check_content(struct ctx *);
 void	lint_check_links(struct ctx *);
-void	lint_check_bulk(struct ctx *, bool forced);
+void	lint_check_bulk(struct ctx *);	/* c->bulk: required */
 
 /* mime.c: the text the reader sees in a part. */
 const char	*lint_visible(const struct tpart *, size_t *len);
