@@ -161,7 +161,7 @@ struct opts {
 };
 
 static void
-parse_opts(int argc, char *argv[], struct opts *o, struct run *u)
+options(int argc, char *argv[], struct opts *o, struct run *u)
 {
 	struct store_policy *p = &o->pol;
 	struct derr e;
@@ -247,7 +247,7 @@ main(int argc, char *argv[])
 
 	memset(&u, 0, sizeof(u));
 	cli_init(&o.oo);
-	parse_opts(argc, argv, &o, &u);
+	options(argc, argv, &o, &u);
 	argc -= optind;
 	argv += optind;
 	if (o.dbpath != NULL && (u.db = store_open(o.dbpath, &e)) == NULL)

@@ -155,7 +155,7 @@ num(const char *opt, double min, double max, bool integer)
 }
 
 static void
-parse_args(int argc, char *argv[], struct opts *op)
+options(int argc, char *argv[], struct opts *op)
 {
 	int ch;
 
@@ -260,7 +260,7 @@ main(int argc, char *argv[])
 	int status;
 	bool fail = false;
 
-	parse_args(argc, argv, &op);
+	options(argc, argv, &op);
 	l = open_lint(&op);
 	io.progress = cli_progress_start(&op.oo, "messages");
 	if ((in = input_open(argc - optind, argv + optind, &io)) == NULL)

@@ -1,8 +1,9 @@
 /*
- * MIME structure checks: per leaf part (encoded line lengths, risky
- * attachment names; text parts collected for the other checks), then
- * the body as a whole (empty, HTML only, clipped, image-heavy, dangerous
- * HTML, text and HTML alternatives that disagree).
+ * MIME structure checks: per leaf part, as mail_walk() of mail/message
+ * hands them out (encoded line lengths, risky attachment names; text
+ * parts collected for the other checks), then the body as a whole
+ * (empty, HTML only, clipped, image-heavy, dangerous HTML, text and HTML
+ * alternatives that disagree).
  */
 #include <ctype.h>
 #include <limits.h>
