@@ -297,6 +297,21 @@ quiet() {
 	quiet "$F/clean.eml" --phrases "$F/phrases"
 }
 
+@test "link-ip-literal: dotted quads and the legacy decimal and hex forms, not hex-looking names" {
+	local h	# no Date or Message-ID: each run exits 1
+	for h in 3627734385 0xd8.0x3a.0xc8.0x2e 192.0.2.1 1.2.3; do
+		printf 'From: Ann <ann@shop.example.org>\nSubject: x\n\nhttps://%s/a\n' "$h" >"$BATS_TEST_TMPDIR/m.eml"
+		run -1 deliv-lint --no-header "$BATS_TEST_TMPDIR/m.eml"
+		assert_line --regexp $'\tlink-ip-literal\twarn\t1.5\tpart 1 text line 1\tlinks to IP addresses \\(1\\): '"$h"$'\t'
+	done
+	for h in deadbeef.example 123.example; do
+		printf 'From: Ann <ann@shop.example.org>\nSubject: x\n\nhttps://%s/a\n' "$h" >"$BATS_TEST_TMPDIR/m.eml"
+		run -1 deliv-lint --no-header "$BATS_TEST_TMPDIR/m.eml"
+		refute_output --partial link-ip-literal
+		assert_output --partial "link domains unrelated to shop.example.org (1): $h"
+	done
+}
+
 @test "spam-phrase: the shipped list loads and finds the classics" {
 	run -1 ids "$F/spam.eml"
 	assert_line 'spam-phrase warn'
