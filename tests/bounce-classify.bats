@@ -315,9 +315,48 @@ field() {
 	run --separate-stderr -2 deliv-bounce-classify --suppressed
 	[[ $stderr == *"usage: deliv-bounce-classify"* ]]
 	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --hard-days -1
-	[[ $stderr == *"--hard-days is too small"* ]]
+	assert_equal "$stderr" "deliv-bounce-classify: --hard-days: not a number between 0 and 36500: -1"
 	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --filter --suppressed
 	assert_equal "$output" ""
+}
+
+@test "bounce-classify: a bad number or time exits 2 with the option and the range" {
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --hard-days 36501 mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: --hard-days: not a number between 0 and 36500: 36501"
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --soft-limit 2.5 mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: --soft-limit: not a number between 0 and 1000000: 2.5"
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --soft-window 7d mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: --soft-window: not a number between 0 and 36500: 7d"
+	run --separate-stderr -2 deliv-bounce-classify --db "$DB" --now yesterday mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: --now: not a time: yesterday"
+	SOURCE_DATE_EPOCH=soon run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: SOURCE_DATE_EPOCH: not a time: soon"
+	assert_equal "$output" ""
+	[[ ! -e $DB ]]
+}
+
+@test "bounce-classify: --now takes a date; SOURCE_DATE_EPOCH is the clock without it" {
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" mixed.mbox
+	run -0 deliv-bounce-classify --db "$DB" --now "$NOW" --suppressed --no-header
+	local want=$output
+	[[ -n $want ]]
+	run -0 deliv-bounce-classify --db "$DB" --now 2026-11-17 --suppressed --no-header
+	assert_equal "$output" "$want"
+	run -0 deliv-bounce-classify --db "$DB" --now 2026-11-17T00:00:00Z --suppressed --no-header
+	assert_equal "$output" "$want"
+	SOURCE_DATE_EPOCH=$NOW run -0 deliv-bounce-classify --db "$DB" --suppressed --no-header
+	assert_equal "$output" "$want"
+	# a year on, nothing is suppressed any more
+	SOURCE_DATE_EPOCH=$((NOW + 365 * 86400)) run -0 deliv-bounce-classify --db "$DB" --suppressed --no-header
+	assert_equal "$output" ""
+}
+
+@test "bounce-classify: --progress: the input loop ticks it, with the share of the bytes read" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 deliv-bounce-classify --no-header --progress quoted-rcpt.eml quoted-rcpt.eml
+	[[ $stderr == *"deliv-bounce-classify: 1 messages, "*"/s, 50%, ETA "* ]] || fail "$stderr"
+	[[ $stderr == *"deliv-bounce-classify: 2 messages, "*"/s, 100%, ETA "* ]] || fail "$stderr"
+	run --separate-stderr -0 deliv-bounce-classify --no-header --no-progress quoted-rcpt.eml
+	assert_equal "$stderr" ""
 }
 
 @test "bounce-classify: the database: events, schema version, WAL" {

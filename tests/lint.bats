@@ -297,6 +297,21 @@ quiet() {
 	quiet "$F/clean.eml" --phrases "$F/phrases"
 }
 
+@test "link-ip-literal: dotted quads and the legacy decimal and hex forms, not hex-looking names" {
+	local h	# no Date or Message-ID: each run exits 1
+	for h in 3627734385 0xd8.0x3a.0xc8.0x2e 192.0.2.1 1.2.3; do
+		printf 'From: Ann <ann@shop.example.org>\nSubject: x\n\nhttps://%s/a\n' "$h" >"$BATS_TEST_TMPDIR/m.eml"
+		run -1 deliv-lint --no-header "$BATS_TEST_TMPDIR/m.eml"
+		assert_line --regexp $'\tlink-ip-literal\twarn\t1.5\tpart 1 text line 1\tlinks to IP addresses \\(1\\): '"$h"$'\t'
+	done
+	for h in deadbeef.example 123.example; do
+		printf 'From: Ann <ann@shop.example.org>\nSubject: x\n\nhttps://%s/a\n' "$h" >"$BATS_TEST_TMPDIR/m.eml"
+		run -1 deliv-lint --no-header "$BATS_TEST_TMPDIR/m.eml"
+		refute_output --partial link-ip-literal
+		assert_output --partial "link domains unrelated to shop.example.org (1): $h"
+	done
+}
+
 @test "spam-phrase: the shipped list loads and finds the classics" {
 	run -1 ids "$F/spam.eml"
 	assert_line 'spam-phrase warn'
@@ -396,7 +411,25 @@ List-Unsubscribe: <mailto:unsub-42@shop.example.org>' "$F/bulk-good.eml" >"$T/b2
 	assert_line --regexp $'\tsummary\tfail\twarn\t.*score 3.5, threshold 3.5\t'
 	run -0 deliv-lint --no-header --threshold 100 "$F/differ.eml"
 	run --separate-stderr -2 deliv-lint --threshold lots "$F/clean.eml"
-	assert_equal "$stderr" 'deliv-lint: --threshold: lots: not a number from 0 to 1000000'
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: lots'
+	run --separate-stderr -2 deliv-lint --threshold -1 "$F/clean.eml"
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: -1'
+	run --separate-stderr -2 deliv-lint --threshold 1000001 "$F/clean.eml"
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: 1000001'
+	run --separate-stderr -2 deliv-lint --threshold 0x10 "$F/clean.eml"
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: 0x10'
+	assert_equal "$output" ""
+	run -0 deliv-lint --no-header --threshold 1000000 "$F/clean.eml"
+	run -1 deliv-lint --no-header --threshold 0 "$F/clean.eml"
+	assert_line --regexp $'\tsummary\tfail\t.*score 0, threshold 0\t'
+}
+
+@test "--progress: the input loop ticks it, with the share of the bytes read" {
+	DELIV_PROGRESS_DELAY=0 run --separate-stderr -0 deliv-lint --no-header --progress "$F/clean.eml" "$F/clean.eml"
+	[[ $stderr == *"deliv-lint: 1 messages, "*"/s, 50%, ETA "* ]] || fail "$stderr"
+	[[ $stderr == *"deliv-lint: 2 messages, "*"/s, 100%, ETA "* ]] || fail "$stderr"
+	run --separate-stderr -0 deliv-lint --no-header --no-progress "$F/clean.eml"
+	assert_equal "$stderr" ""
 }
 
 @test "exit 1 on an error finding even under the threshold" {

@@ -5,7 +5,6 @@
  */
 #include <err.h>
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,7 @@
 #include "core/store.h"
 #include "core/util.h"
 
-enum { OPT_DB = 1, OPT_FILTER, OPT_HARD_DAYS, OPT_NOW, OPT_PHRASES,
+enum { OPT_DB = 256, OPT_FILTER, OPT_HARD_DAYS, OPT_NOW, OPT_PHRASES,
 	OPT_SOFT_LIMIT, OPT_SOFT_WINDOW, OPT_SUPPRESSED };
 
 static const struct option longopts[] = {
@@ -68,8 +67,7 @@ help(void)
 	    "suppressed (needs --db)\n"
 	    "  --hard-days N         a hard bounce suppresses N days "
 	    "(0 = forever; default 7)\n"
-	    "  --now EPOCH           the clock, in seconds since 1970 "
-	    "(default: now)\n"
+	    CLI_HELP_NOW
 	    "  --phrases DIR         where the phrase lists are\n"
 	    "  --soft-limit N        soft bounces that suppress "
 	    "(default 3) ...\n"
@@ -141,17 +139,15 @@ db_mode(struct run *u, bool list, int argc, char *argv[],
 	return bad;
 }
 
+/* The integer argument of option opt, or exit 2. */
 static long
-num_arg(const char *s, const char *what, long long max)
+num(const char *opt, double max)
 {
-	const char *errstr;
-	long long v;
+	struct derr e;
+	double v;
 
-	v = parse_num(s, 0, max, &errstr);
-	if (errstr != NULL) {
-		warnx("%s is %s: %s", what, errstr, s);
-		usage();
-	}
+	if (cli_num(opt, optarg, 0, max, true, &v, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
 	return (long)v;
 }
 
@@ -160,13 +156,15 @@ struct opts {
 	struct out_opts		 oo;
 	const char		*dbpath;
 	const char		*phrases;
+	const char		*nowarg;	/* --now, or NULL */
 	bool			 filter, list;
 };
 
 static void
-parse_opts(int argc, char *argv[], struct opts *o, struct run *u)
+options(int argc, char *argv[], struct opts *o, struct run *u)
 {
 	struct store_policy *p = &o->pol;
+	struct derr e;
 	int ch;
 
 	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -180,22 +178,21 @@ parse_opts(int argc, char *argv[], struct opts *o, struct run *u)
 			o->filter = true;
 			break;
 		case OPT_HARD_DAYS:
-			p->hard_days = num_arg(optarg, "--hard-days", 36500);
+			p->hard_days = num("--hard-days", 36500);
 			break;
 		case OPT_NOW:
-			u->now = num_arg(optarg, "--now", LLONG_MAX / 2);
+			o->nowarg = optarg;
 			break;
 		case OPT_PHRASES:
 			o->phrases = optarg;
 			break;
 		case OPT_SOFT_LIMIT:
-			p->soft_limit = num_arg(optarg, "--soft-limit",
-			    1000000);
+			p->soft_limit = num("--soft-limit", 1000000);
 			if (p->soft_limit == 0)
 				p->soft_limit = 1;
 			break;
 		case OPT_SOFT_WINDOW:
-			p->soft_days = num_arg(optarg, "--soft-window", 36500);
+			p->soft_days = num("--soft-window", 36500);
 			break;
 		case OPT_SUPPRESSED:
 			o->list = true;
@@ -211,19 +208,17 @@ parse_opts(int argc, char *argv[], struct opts *o, struct run *u)
 	}
 	if (o->filter && o->list)
 		usage();
+	if (cli_now(o->nowarg, &u->now, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
 }
 
 /* Every message of in, classified; 1 if one could not be read. */
 static int
-classify_all(struct run *u, struct bounce *b, struct input *in,
-    const struct out_opts *oo)
+classify_all(struct run *u, struct bounce *b, struct input *in)
 {
-	struct cli_progress *prog;
-	long long done, total, nmsg = 0;
 	struct derr e;
 	int r;
 
-	prog = cli_progress_start(oo, "messages");
 	while ((r = input_next(in, &u->m, &e)) != 0) {
 		if (r == -1) {
 			warnx("%s: %s", e.where, e.what);
@@ -233,12 +228,7 @@ classify_all(struct run *u, struct bounce *b, struct input *in,
 		    -1)
 			warnx("%s: message %ld: %s: %s", u->m->source,
 			    u->m->msgno, e.where, e.what);
-		if (prog != NULL) {
-			input_position(in, &done, &total);
-			cli_progress_tick(prog, ++nmsg, done, total);
-		}
 	}
-	cli_progress_end(prog);
 	return input_errors(in) > 0;
 }
 
@@ -256,9 +246,8 @@ main(int argc, char *argv[])
 	int bad = 0;
 
 	memset(&u, 0, sizeof(u));
-	u.now = time(NULL);
 	cli_init(&o.oo);
-	parse_opts(argc, argv, &o, &u);
+	options(argc, argv, &o, &u);
 	argc -= optind;
 	argv += optind;
 	if (o.dbpath != NULL && (u.db = store_open(o.dbpath, &e)) == NULL)
@@ -271,6 +260,7 @@ main(int argc, char *argv[])
 	if ((b = bounce_open(o.phrases, getenv("DELIV_PHRASES"),
 	    getenv("DELIV_DATA"), &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	io.progress = cli_progress_start(&o.oo, "messages");
 	if ((in = input_open(argc, argv, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
 	cols = bounce_record_cols(&ncols);
@@ -280,7 +270,8 @@ main(int argc, char *argv[])
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	sandbox("stdio rpath wpath cpath flock");
 
-	bad = classify_all(&u, b, in, &o.oo);
+	bad = classify_all(&u, b, in);
+	cli_progress_end(io.progress);
 	if (u.db != NULL && store_commit(u.db, &e) == -1) {
 		warnx("%s: %s", e.where, e.what);
 		bad = 1;

@@ -31,7 +31,7 @@ static const struct out_col cols[] = {
 	{ "score", OUT_NUM },
 };
 
-enum { OPT_BULK = 1, OPT_MIN_SEVERITY, OPT_PHRASES, OPT_THRESHOLD,
+enum { OPT_BULK = 256, OPT_MIN_SEVERITY, OPT_PHRASES, OPT_THRESHOLD,
     OPT_WEIGHTS };
 
 static const struct option longopts[] = {
@@ -142,25 +142,20 @@ struct opts {
 	bool		 bulk;
 };
 
+/* The number option opt's argument, or exit 2. */
 static double
-threshold_arg(const char *s)
+num(const char *opt, double min, double max, bool integer)
 {
-	const char *errstr;
-	char *end;
-	double t;
+	struct derr e;
+	double v;
 
-	t = (double)parse_num(s, 0, 1000000, &errstr);
-	if (errstr == NULL)
-		return t;
-	t = strtod(s, &end);
-	if (*s == '\0' || *end != '\0' || !(t >= 0 && t <= 1e6))
-		errx(DELIV_EXIT_USAGE, "--threshold: %s: not a number from 0 "
-		    "to 1000000", s);
-	return t;
+	if (cli_num(opt, optarg, min, max, integer, &v, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+	return v;
 }
 
 static void
-parse_args(int argc, char *argv[], struct opts *op)
+options(int argc, char *argv[], struct opts *op)
 {
 	int ch;
 
@@ -183,7 +178,7 @@ parse_args(int argc, char *argv[], struct opts *op)
 			op->phrases = optarg;
 			break;
 		case OPT_THRESHOLD:
-			op->threshold = threshold_arg(optarg);
+			op->threshold = num("--threshold", 0, 1e6, false);
 			break;
 		case OPT_WEIGHTS:
 			op->weights = optarg;
@@ -229,24 +224,17 @@ static int
 lint_all(struct input *in, struct out *o, struct lint *l,
     const struct opts *op, bool *fail)
 {
-	struct cli_progress *prog;
 	struct lint_result res = { 0 };
 	struct msg *m;
 	struct derr e;
-	long long nmsg = 0, done, total;
 	const char *raw;
 	size_t rawlen;
 	int r, status = DELIV_EXIT_OK;
 
-	prog = cli_progress_start(&op->oo, "messages");
 	while ((r = input_next(in, &m, &e)) != 0) {
 		if (r == -1) {
 			warnx("%s: %s", e.where, e.what);
 			continue;
-		}
-		if (prog != NULL) {
-			input_position(in, &done, &total);
-			cli_progress_tick(prog, ++nmsg, done, total);
 		}
 		raw = input_msg_raw(in, m, &rawlen);
 		if (lint_message(l, m->mime, m->error, raw, rawlen, op->bulk,
@@ -257,7 +245,6 @@ lint_all(struct input *in, struct out *o, struct lint *l,
 		}
 		write_message(o, m, &res, op->minsev, op->threshold, fail);
 	}
-	cli_progress_end(prog);
 	lint_result_free(&res);
 	return status;
 }
@@ -273,14 +260,16 @@ main(int argc, char *argv[])
 	int status;
 	bool fail = false;
 
-	parse_args(argc, argv, &op);
+	options(argc, argv, &op);
 	l = open_lint(&op);
+	io.progress = cli_progress_start(&op.oo, "messages");
 	if ((in = input_open(argc - optind, argv + optind, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
 	if ((o = out_open(stdout, &op.oo, cols, nitems(cols))) == NULL)
 		err(DELIV_EXIT_ERROR, "output");
 	sandbox("stdio rpath");
 	status = lint_all(in, o, l, &op, &fail);
+	cli_progress_end(io.progress);
 	if (out_close(o) == -1) {
 		warn("stdout");
 		status = DELIV_EXIT_ERROR;

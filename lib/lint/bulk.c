@@ -86,8 +86,9 @@ vlen(const char *v)
 }
 
 void
-lint_check_bulk(struct ctx *c, bool forced)
+lint_check_bulk(struct ctx *c)
 {
+	bool forced = c->bulk;
 	GMimeObject *o = GMIME_OBJECT(c->msg);
 	GMimeHeader *lu, *lup, *h;
 	int cnt, cnt2, k, n;
@@ -104,7 +105,7 @@ lint_check_bulk(struct ctx *c, bool forced)
 		if (strncasecmp(name, "List-", 5) == 0)
 			detected = true;
 	}
-	if ((h = lint_header(o, "Precedence", &cnt)) != NULL) {
+	if ((h = mail_header_find(o, "Precedence", &cnt)) != NULL) {
 		v = lint_raw_value(h);
 		if (strcasestr(v, "bulk") || strcasestr(v, "list") ||
 		    strcasestr(v, "junk"))
@@ -113,8 +114,8 @@ lint_check_bulk(struct ctx *c, bool forced)
 	if (!forced && !detected)
 		return;
 	soft = forced ? LINT_WARN : LINT_INFO;
-	lu = lint_header(o, "List-Unsubscribe", &cnt);
-	lup = lint_header(o, "List-Unsubscribe-Post", &cnt2);
+	lu = mail_header_find(o, "List-Unsubscribe", &cnt);
+	lup = mail_header_find(o, "List-Unsubscribe-Post", &cnt2);
 	if (lu == NULL) {
 		lint_add(c, C_UNSUB_MISSING, forced ? LINT_ERROR : LINT_INFO,
 		    forced ? c->l->cat[C_UNSUB_MISSING].points : 0,

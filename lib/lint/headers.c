@@ -136,7 +136,7 @@ lint_check_headers(struct ctx *c)
 	const char *v;
 
 	/* Date */
-	h = lint_header(o, "Date", &cnt);
+	h = mail_header_find(o, "Date", &cnt);
 	if (h == NULL)
 		addc(c, C_DATE_MISSING, "header Date", "no Date header");
 	else {
@@ -154,7 +154,7 @@ lint_check_headers(struct ctx *c)
 	}
 
 	/* Message-ID */
-	h = lint_header(o, "Message-ID", &cnt);
+	h = mail_header_find(o, "Message-ID", &cnt);
 	if (h == NULL)
 		addc(c, C_MSGID_MISSING, "header Message-ID", "no Message-ID");
 	else {
@@ -178,7 +178,7 @@ lint_check_headers(struct ctx *c)
 	}
 
 	/* From */
-	h = lint_header(o, "From", &cnt);
+	h = mail_header_find(o, "From", &cnt);
 	if (h == NULL)
 		addc(c, C_FROM_MISSING, "header From", "no From header");
 	else {
@@ -211,7 +211,7 @@ lint_check_headers(struct ctx *c)
 	}
 
 	/* MIME-Version */
-	h = lint_header(o, "MIME-Version", &cnt);
+	h = mail_header_find(o, "MIME-Version", &cnt);
 	if (h == NULL) {
 		int a, b;
 
@@ -230,15 +230,16 @@ lint_check_headers(struct ctx *c)
 		if (mime)
 			addc(c, C_MIME_VERSION, "header MIME-Version",
 			    "MIME body without MIME-Version");
-		else if (lint_mheader(c->msg, "Content-Type", &a) != NULL ||
-		    lint_mheader(c->msg, "Content-Transfer-Encoding", &b) != NULL)
+		else if (mail_message_header(c->msg, "Content-Type", &a) !=
+		    NULL || mail_message_header(c->msg,
+		    "Content-Transfer-Encoding", &b) != NULL)
 			lint_add(c, C_MIME_VERSION, LINT_INFO, 0,
 			    "header MIME-Version",
 			    "MIME headers without MIME-Version");
 	}
 
 	/* Subject */
-	h = lint_header(o, "Subject", &cnt);
+	h = mail_header_find(o, "Subject", &cnt);
 	if (h == NULL)
 		addc(c, C_SUBJECT_MISSING, "header Subject", "no Subject");
 	else {
@@ -257,7 +258,8 @@ lint_check_headers(struct ctx *c)
 
 	/* Duplicates and 8-bit bytes. */
 	for (j = 0; j < nitems(single_headers); j++) {
-		if (lint_mheader(c->msg, single_headers[j], &cnt) != NULL && cnt > 1)
+		if (mail_message_header(c->msg, single_headers[j], &cnt) !=
+		    NULL && cnt > 1)
 			addc(c, C_HEADER_DUP, single_headers[j],
 			    "%d %s headers", cnt, single_headers[j]);
 	}

@@ -1,8 +1,8 @@
 /*
  * Host names as lint judges them: the URL-shortener list
  * (phrases/shorteners.txt), organizational domains (for links and DKIM
- * d=), and lint's own test of whether a URL host is an IP address
- * (lint_host_is_ip, kept apart to be replaced by a shared IP module).
+ * d=), and whether a URL host is an IP address (lint_host_is_ip: the
+ * standard forms through core/ip, the legacy ones lint's own).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -14,30 +14,29 @@
 #include <glib.h>
 
 #include "core/deliv.h"
+#include "core/ip.h"
 #include "core/util.h"
 #include "lint/lint_priv.h"
 #include "net/orgdom.h"
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+#define HOST_MAX	300
 
 int
 lint_shorteners_load(struct lint *l, const char *path, struct derr *e)
 {
 	FILE *fp;
 	char *line = NULL, *s;
-	size_t cap = 0, ncap = 0;
+	size_t cap = 0;
 	unsigned long lineno = 0;
-	ssize_t n;
+	int rc = -1;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		derr_set(e, path, "%s", strerror(errno));
 		return -1;
 	}
-	while ((n = getline(&line, &cap, fp)) != -1) {
+	l->shorteners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    NULL);
+	while (getline(&line, &cap, fp) != -1) {
 		lineno++;
 		s = str_trim(line);
 		if (*s == '\0' || *s == '#')
@@ -45,78 +44,48 @@ lint_shorteners_load(struct lint *l, const char *path, struct derr *e)
 		if (strspn(s, "abcdefghijklmnopqrstuvwxyz"
 		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != strlen(s)) {
 			derr_set(e, path, "line %lu: not a domain", lineno);
-			goto fail;
+			goto out;
 		}
-		if (l->nshort == ncap) {
-			size_t nc = ncap ? ncap * 2 : 256;
-			void *p = reallocarray(l->shorteners, nc, sizeof(char *));
-
-			if (p == NULL)
-				goto oom;
-			l->shorteners = p;
-			ncap = nc;
-		}
-		if ((l->shorteners[l->nshort] = strdup(str_lower(s))) == NULL)
-			goto oom;
-		l->nshort++;
+		g_hash_table_add(l->shorteners, g_strdup(str_lower(s)));
 	}
-	if (ferror(fp)) {
+	if (ferror(fp))
 		derr_set(e, path, "%s", strerror(errno));
-		goto fail;
-	}
+	else
+		rc = 0;
+out:
 	free(line);
 	fclose(fp);
-	if (l->nshort > 0)
-		qsort(l->shorteners, l->nshort, sizeof(char *), cmpstr);
-	return 0;
-oom:
-	derr_set(e, path, "out of memory");
-fail:
-	free(line);
-	fclose(fp);
-	return -1;
+	return rc;
 }
 
 void
 lint_shorteners_free(struct lint *l)
 {
-	size_t k;
-
-	for (k = 0; k < l->nshort; k++)
-		free(l->shorteners[k]);
-	free(l->shorteners);
+	if (l->shorteners != NULL)
+		g_hash_table_destroy(l->shorteners);
 }
 
+/*
+ * host, or a domain above it listed as ".domain" (which also covers the
+ * domain itself).  Suffixes of HOST_MAX bytes or more end the search.
+ */
 bool
 lint_is_shortener(const struct lint *l, const char *host)
 {
 	const char *p;
-	char buf[300];
-	const char *key;
+	char buf[HOST_MAX];
 
-	key = host;
-	if (l->nshort == 0)
-		return false;
-	if (bsearch(&key, l->shorteners, l->nshort, sizeof(char *), cmpstr))
+	if (g_hash_table_contains(l->shorteners, host))
 		return true;
 	for (p = host; (p = strchr(p, '.')) != NULL; p++) {
-		if (snprintf(buf, sizeof(buf), "%s", p) >= (int)sizeof(buf))
+		if (strlen(p) >= sizeof(buf))
 			return false;
-		key = buf;
-		if (bsearch(&key, l->shorteners, l->nshort, sizeof(char *),
-		    cmpstr))
-			return true;
-		/* ".domain" also means the domain itself. */
-	}
-	if (snprintf(buf, sizeof(buf), ".%s", host) < (int)sizeof(buf)) {
-		key = buf;
-		if (bsearch(&key, l->shorteners, l->nshort, sizeof(char *),
-		    cmpstr))
+		if (g_hash_table_contains(l->shorteners, p))
 			return true;
 	}
-	return false;
+	return snprintf(buf, sizeof(buf), ".%s", host) < (int)sizeof(buf) &&
+	    g_hash_table_contains(l->shorteners, buf);
 }
-
 
 /*
  * The organizational domain of host by the Public Suffix List (net/orgdom)
@@ -146,13 +115,22 @@ lint_same_org(const struct lint *l, const char *a, const char *b)
 bool
 lint_host_is_ip(const char *h)
 {
+	struct ipaddr a;
 	size_t k;
 
+	/*
+	 * A bracketed literal or anything with a colon (IPv6, or a host
+	 * with a port) is taken for an address without parsing it.
+	 */
 	if (*h == '[' || strchr(h, ':') != NULL)
 		return true;
-	if (g_hostname_is_ip_address(h))
+	if (ip_parse(h, &a) == 0)
 		return true;
-	/* Dotless decimal or hex hosts ("3627734385", "0xd8.0x3a..."). */
+	/*
+	 * lint's own: the legacy forms inet_aton() and browsers still
+	 * accept and ip_parse() does not, dotless decimal or hex hosts
+	 * ("3627734385", "0xd8.0x3a...") used to hide an address in a link.
+	 */
 	for (k = 0; h[k] != '\0'; k++)
 		if (!isdigit((unsigned char)h[k]) && h[k] != '.' &&
 		    h[k] != 'x' && h[k] != 'X' &&
@@ -160,4 +138,3 @@ lint_host_is_ip(const char *h)
 			return false;
 	return k > 0;
 }
-

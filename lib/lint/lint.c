@@ -112,6 +112,19 @@ lint_add(struct ctx *c, int id, enum lint_sev sev, double pts, const char *where
 		r->error = true;
 }
 
+/* dir/name into buf; -1 (e filled) when it does not fit. */
+static int
+data_path(char *buf, size_t len, const char *dir, const char *name,
+    struct derr *e)
+{
+	int n = snprintf(buf, len, "%s/%s", dir, name);
+
+	if (n < 0 || (size_t)n >= len) {
+		derr_set(e, dir, "path too long");
+		return -1;
+	}
+	return 0;
+}
 
 struct lint *
 lint_new(const struct lint_conf *conf, struct derr *e)
@@ -120,7 +133,6 @@ lint_new(const struct lint_conf *conf, struct derr *e)
 	const struct lint_check *cat;
 	char path[4096];
 	size_t ncat;
-	int n;
 
 	if ((l = calloc(1, sizeof(*l))) == NULL) {
 		derr_set(e, "lint", "out of memory");
@@ -128,30 +140,18 @@ lint_new(const struct lint_conf *conf, struct derr *e)
 	}
 	cat = lint_checks(&ncat);
 	memcpy(l->cat, cat, sizeof(l->cat));
-	if (lint_weights_load(conf->weights, l->cat, ncat, e) == -1)
-		goto fail;
-	n = snprintf(path, sizeof(path), "%s/spam.txt", conf->phrases);
-	if (n < 0 || (size_t)n >= sizeof(path)) {
-		derr_set(e, conf->phrases, "path too long");
-		goto fail;
+	if (lint_weights_load(conf->weights, l->cat, ncat, e) == -1 ||
+	    data_path(path, sizeof(path), conf->phrases, "spam.txt", e) == -1 ||
+	    lint_spam_load(l, path, e) == -1 ||
+	    data_path(path, sizeof(path), conf->phrases, "shorteners.txt",
+	    e) == -1 ||
+	    lint_shorteners_load(l, path, e) == -1 ||
+	    (l->psl = orgdom_load(conf->psl, e)) == NULL ||
+	    lint_patterns_new(l, e) == -1) {
+		lint_free(l);
+		return NULL;
 	}
-	if (lint_spam_load(l, path, e) == -1)
-		goto fail;
-	n = snprintf(path, sizeof(path), "%s/shorteners.txt", conf->phrases);
-	if (n < 0 || (size_t)n >= sizeof(path)) {
-		derr_set(e, conf->phrases, "path too long");
-		goto fail;
-	}
-	if (lint_shorteners_load(l, path, e) == -1)
-		goto fail;
-	if ((l->psl = orgdom_load(conf->psl, e)) == NULL)
-		goto fail;
-	if (lint_patterns_new(l, e) == -1)
-		goto fail;
 	return l;
-fail:
-	lint_free(l);
-	return NULL;
 }
 
 void
@@ -166,6 +166,13 @@ lint_free(struct lint *l)
 	free(l);
 }
 
+/* The checks of a parsed message, in order; each stops at out of memory. */
+static void (*const checks[])(struct ctx *) = {
+	lint_check_headers, lint_check_parts, lint_check_raw_body,
+	lint_check_structure, lint_check_content, lint_check_links,
+	lint_check_bulk
+};
+
 int
 lint_message(struct lint *l, GMimeMessage *msg, const char *why,
     const char *raw, size_t rawlen, bool bulk, struct lint_result *r,
@@ -179,6 +186,7 @@ lint_message(struct lint *l, GMimeMessage *msg, const char *why,
 	c.r = r;
 	c.msg = msg;
 	c.e = e;
+	c.bulk = bulk;
 	result_reset(r);
 	if (raw != NULL)
 		lint_check_raw_lines(&c, raw, rawlen);
@@ -188,19 +196,8 @@ lint_message(struct lint *l, GMimeMessage *msg, const char *why,
 		    why ? why : "cannot be parsed");
 		goto out;
 	}
-	lint_check_headers(&c);
-	if (!c.oom)
-		lint_check_parts(&c);
-	if (!c.oom)
-		lint_check_raw_body(&c);
-	if (!c.oom)
-		lint_check_structure(&c);
-	if (!c.oom)
-		lint_check_content(&c);
-	if (!c.oom)
-		lint_check_links(&c);
-	if (!c.oom)
-		lint_check_bulk(&c, bulk);
+	for (k = 0; k < nitems(checks) && !c.oom; k++)
+		checks[k](&c);
 out:
 	lint_unpad(l);
 	for (k = 0; k < c.nparts; k++) {

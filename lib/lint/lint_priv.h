@@ -20,6 +20,7 @@
 #include "core/phrases.h"
 #include "lint/lint.h"
 #include "mail/html.h"
+#include "mail/message.h"
 #include "net/orgdom.h"
 
 #define LINE_MAX_SMTP	998	/* RFC 5322 section 2.1.1 */
@@ -58,8 +59,7 @@ struct lint {
 	struct phrase_index	**spamidx;	/* its groups (spam.c) */
 	size_t			 nspamidx;
 	unsigned long		 maxline;	/* last phrase line of spam.txt */
-	char			**shorteners;	/* sorted, lower case */
-	size_t			 nshort;
+	GHashTable		*shorteners;	/* lower case, a set */
 	struct orgdom		*psl;
 	pcre2_code		*re_url;
 	pcre2_code		*re_money;
@@ -87,13 +87,6 @@ struct tpart {
 	struct html_doc	 doc;		/* html: scanned */
 };
 
-/* One leaf of the MIME tree, in walk order (message.c). */
-struct leaf {
-	GMimeObject	*obj;		/* borrowed from the message */
-	char		 path[32];	/* "1", "2.1"... */
-	int		 alt;		/* multipart/alternative group, or 0 */
-};
-
 struct ctx {
 	struct lint		*l;
 	struct lint_result	*r;
@@ -107,6 +100,7 @@ struct ctx {
 	unsigned long		 body998_line;
 	size_t			 body998_max;
 	size_t			 part998;	/* parts that reported some */
+	bool			 bulk;		/* bulk mail (--bulk) */
 	int			 oom;
 	struct derr		*e;
 };
@@ -120,9 +114,6 @@ void	lint_add(struct ctx *, int id, enum lint_sev, double pts,
 #define addc(c, id, where, ...) \
 	lint_add((c), (id), (c)->l->cat[id].sev, (c)->l->cat[id].points, \
 	    (where), __VA_ARGS__)
-
-/* rules.c: the built-in catalogue, weights from a file into l->cat. */
-int	lint_weights_read(struct lint *, const char *path, struct derr *);
 
 /* data.c: patterns and matching. */
 int	lint_patterns_new(struct lint *, struct derr *);
@@ -147,13 +138,18 @@ const char	*lint_org_domain(const struct lint *, const char *host,
 		    char *buf, size_t len);
 bool	lint_same_org(const struct lint *, const char *a, const char *b);
 
-/* message.c: lint's own view of the message (headers, MIME leaves). */
-GMimeHeader	*lint_header(GMimeObject *, const char *name, int *count);
-GMimeHeader	*lint_mheader(GMimeMessage *, const char *name, int *count);
-const char	*lint_raw_value(GMimeHeader *);
-int		 lint_leaves(GMimeMessage *, struct leaf **, size_t *);
-char		*lint_part_text(GMimeObject *);
-size_t		 lint_encoded_max_line(GMimePart *, unsigned long *line);
+/*
+ * Headers are looked up through mail/message.h (mail_header_find,
+ * mail_message_header); the checks read a header's raw value, "" for
+ * none.
+ */
+static inline const char *
+lint_raw_value(GMimeHeader *h)
+{
+	const char *v = h ? g_mime_header_get_raw_value(h) : NULL;
+
+	return v ? v : "";
+}
 
 /* The checks, in the order lint_message() runs them. */
 void	lint_check_raw_lines(struct ctx *, const char *raw, size_t len);
@@ -163,7 +159,7 @@ void	lint_check_parts(struct ctx *);
 void	lint_check_structure(struct ctx *);
 void	lint_check_content(struct ctx *);
 void	lint_check_links(struct ctx *);
-void	lint_check_bulk(struct ctx *, bool forced);
+void	lint_check_bulk(struct ctx *);	/* c->bulk: required */
 
 /* mime.c: the text the reader sees in a part. */
 const char	*lint_visible(const struct tpart *, size_t *len);

@@ -1,10 +1,13 @@
 /*
- * MIME structure checks: per leaf part (encoded line lengths, risky
- * attachment names; text parts collected for the other checks), then
- * the body as a whole (empty, HTML only, clipped, image-heavy, dangerous
- * HTML, text and HTML alternatives that disagree).
+ * MIME structure checks: per leaf part, as mail_walk() of mail/message
+ * hands them out (encoded line lengths, risky attachment names; text
+ * parts collected for the other checks), then the body as a whole
+ * (empty, HTML only, clipped, image-heavy, dangerous HTML, text and HTML
+ * alternatives that disagree).
  */
 #include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,48 @@ static const char *risky_ext[] = {
 	"scr", "sct", "shb", "shs", "sys", "vb", "vbe", "vbs", "vxd", "wsc",
 	"wsf", "wsh", "xlsm",
 };
+/*
+ * The longest line of a part's content as it is encoded (transfer
+ * encoding not undone), CR LF or LF ends, and in *line its number.
+ */
+static size_t
+encoded_max_line(GMimePart *part, unsigned long *line)
+{
+	GMimeDataWrapper *w = g_mime_part_get_content(part);
+	GMimeStream *src, *mem;
+	GByteArray *ba;
+	size_t i = 0, max = 0;
+	unsigned long n = 0;
+
+	*line = 0;
+	if (w == NULL || (src = g_mime_data_wrapper_get_stream(w)) == NULL)
+		return 0;
+	mem = g_mime_stream_mem_new();
+	g_mime_stream_reset(src);
+	if (g_mime_stream_write_to_stream(src, mem) == -1) {
+		g_object_unref(mem);
+		return 0;
+	}
+	g_mime_stream_reset(src);
+	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	while (i < ba->len) {
+		const guint8 *nl = memchr(ba->data + i, '\n', ba->len - i);
+		size_t e = nl ? (size_t)(nl - ba->data) : ba->len;
+		size_t k = e - i;
+
+		n++;
+		if (k > 0 && ba->data[e - 1] == '\r')
+			k--;
+		if (k > max) {
+			max = k;
+			*line = n;
+		}
+		i = e + 1;
+	}
+	g_object_unref(mem);
+	return max;
+}
+
 /* Lines of a part's encoded content: over 998 as sent, over 76 encoded. */
 static void
 part_lines(struct ctx *c, GMimePart *part, const char *where)
@@ -34,7 +79,7 @@ part_lines(struct ctx *c, GMimePart *part, const char *where)
 	if (c->body998 > 0 && enc != GMIME_CONTENT_ENCODING_BASE64 &&
 	    enc != GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE) {
 		/* Sent as it is: its own lines must fit. */
-		max = lint_encoded_max_line(part, &line);
+		max = encoded_max_line(part, &line);
 		if (max > LINE_MAX_SMTP) {
 			snprintf(w, sizeof(w), "part %s line %lu", where, line);
 			addc(c, C_LINE_998, w, "line of %zu octets in a "
@@ -46,7 +91,7 @@ part_lines(struct ctx *c, GMimePart *part, const char *where)
 	}
 	if (enc == GMIME_CONTENT_ENCODING_BASE64 ||
 	    enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE) {
-		max = lint_encoded_max_line(part, &line);
+		max = encoded_max_line(part, &line);
 		if (max > LINE_MAX_ENC) {
 			snprintf(w, sizeof(w), "part %s line %lu", where, line);
 			addc(c, enc == GMIME_CONTENT_ENCODING_BASE64 ?
@@ -71,9 +116,31 @@ risky_name(struct ctx *c, const char *fn, const char *where)
 		}
 }
 
+/*
+ * The text of a text part as lint reads it: GMime's conversion to
+ * UTF-8, else the decoded bytes, else "".  NULL out of memory.
+ */
+static char *
+part_text(GMimeObject *obj)
+{
+	struct sbuf b = { 0 };
+	char *t;
+
+	if (GMIME_IS_TEXT_PART(obj) && (t = mail_part_text(GMIME_TEXT_PART(obj),
+	    MAIL_TEXT_GMIME)) != NULL)
+		return t;
+	if (mail_part_bytes(GMIME_PART(obj), &b, SIZE_MAX) == -1 ||
+	    b.s == NULL) {
+		sbuf_free(&b);
+		return strdup("");
+	}
+	return b.s;
+}
+
 /* A text part into c->parts; -1 out of memory. */
 static int
-add_text(struct ctx *c, const struct leaf *lf, bool html)
+add_text(struct ctx *c, const struct mail_node *n, const char *path,
+    bool html)
 {
 	struct tpart *tp;
 
@@ -88,10 +155,10 @@ add_text(struct ctx *c, const struct leaf *lf, bool html)
 	}
 	tp = &c->parts[c->nparts];
 	memset(tp, 0, sizeof(*tp));
-	snprintf(tp->path, sizeof(tp->path), "%s", lf->path);
+	snprintf(tp->path, sizeof(tp->path), "%s", path);
 	tp->html = html;
-	tp->alt = lf->alt;
-	if ((tp->text = lint_part_text(lf->obj)) == NULL)
+	tp->alt = n->alt;
+	if ((tp->text = part_text(n->obj)) == NULL)
 		return -1;
 	tp->len = strlen(tp->text);
 	if (html && html_scan(tp->text, tp->len, &tp->doc) == -1) {
@@ -102,53 +169,49 @@ add_text(struct ctx *c, const struct leaf *lf, bool html)
 	return 0;
 }
 
-/* The checks of one leaf; a text part joins c->parts.  -1 out of memory. */
+/*
+ * The checks of one leaf (a part or an enclosed message, which counts
+ * as an attachment and is not walked into); a text part joins c->parts.
+ * Paths are cut to 31 bytes as lint has always reported them; the top
+ * part of a single-part message is "1".
+ */
 static int
-check_leaf(struct ctx *c, const struct leaf *lf)
+visit_leaf(void *arg, const struct mail_node *n)
 {
-	GMimeObject *obj = lf->obj;
-	GMimeContentType *ct = g_mime_object_get_content_type(obj);
-	GMimeContentDisposition *cd;
-	GMimePart *part;
-	const char *fn;
-	bool attach, plain, html;
+	struct ctx *c = arg;
+	GMimeContentType *ct = g_mime_object_get_content_type(n->obj);
+	char path[32];
+	bool plain, html;
 
-	if (GMIME_IS_MESSAGE_PART(obj)) {
+	if (!n->leaf && !GMIME_IS_MESSAGE_PART(n->obj))
+		return MAIL_WALK_NEXT;
+	if (!n->leaf) {
 		c->nattach++;
-		return 0;
+		return MAIL_WALK_NEXT;
 	}
-	part = GMIME_PART(obj);
-	cd = g_mime_object_get_content_disposition(obj);
-	fn = g_mime_part_get_filename(part);
-	attach = (cd != NULL && g_mime_content_disposition_is_attachment(cd)) ||
-	    fn != NULL;
+	snprintf(path, sizeof(path), "%s", *n->path ? n->path : "1");
 	plain = ct == NULL || g_mime_content_type_is_type(ct, "text", "plain");
 	html = ct != NULL && g_mime_content_type_is_type(ct, "text", "html");
-	part_lines(c, part, lf->path);
-	if (fn != NULL)
-		risky_name(c, fn, lf->path);
-	if (attach || (!plain && !html)) {
+	part_lines(c, GMIME_PART(n->obj), path);
+	if (n->filename != NULL)
+		risky_name(c, n->filename, path);
+	if (n->attachment || (!plain && !html)) {
 		c->nattach++;
-		return 0;
+		return MAIL_WALK_NEXT;
 	}
-	return add_text(c, lf, html);
+	if (add_text(c, n, path, html) == -1) {
+		c->oom = 1;
+		return -1;
+	}
+	return MAIL_WALK_NEXT;
 }
 
-/* Each leaf of the MIME tree, in order. */
+/* Each leaf of the MIME tree, in order, however deep. */
 void
 lint_check_parts(struct ctx *c)
 {
-	struct leaf *v;
-	size_t n, k;
-
-	if (lint_leaves(c->msg, &v, &n) == -1) {
-		c->oom = 1;
-		return;
-	}
-	for (k = 0; k < n && !c->oom; k++)
-		if (check_leaf(c, &v[k]) == -1)
-			c->oom = 1;
-	free(v);
+	mail_walk(g_mime_message_get_mime_part(c->msg), INT_MAX, visit_leaf,
+	    c);
 }
 
 static bool
