@@ -179,8 +179,7 @@ options(struct ctx *c, int argc, char *argv[])
 				errx(DELIV_EXIT_ERROR, "%s: %s", e.where,
 				    e.what);
 			break;
-		case 'h':
-			help();
+		case 'h':		help();
 		default:
 			if (!cli_common(ch, optarg, &c->oo))
 				usage();
@@ -245,7 +244,7 @@ main(int argc, char *argv[])
 	struct orgdom *psl = NULL;
 	struct derr e;
 	char table[PATH_MAX + 16];
-	int rc;
+	int rc = DELIV_EXIT_OK;
 
 	options(&c, argc, argv);
 	argc -= optind;
@@ -262,7 +261,7 @@ main(int argc, char *argv[])
 		if (abuse_import_registry(table[0] ? table : NULL, c.dbpath,
 		    c.imports, c.nimp, imported, NULL, &e) == -1)
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-		return DELIV_EXIT_OK;
+		goto out;
 	}
 	if ((access(PSL_FILE, R_OK) == 0 && (c.cfg.orgdom = c.zones.orgdom =
 	    psl = orgdom_load(PSL_FILE, &e)) == NULL) ||
@@ -292,6 +291,7 @@ main(int argc, char *argv[])
 	rcvd_parser_free(c.w.parser);
 	abuse_close(c.w.ab);
 	dns_free(c.w.dns);
+out:
 	netlist_free(c.cfg.trusted);
 	netlist_free(c.cfg.internal);
 	netlist_free(c.cfg.msa);
