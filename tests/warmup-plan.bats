@@ -10,11 +10,14 @@ setup() {
 	export DELIV_DATA=$TOP/data
 }
 
-# plan ARGS: the plan as TSV without header, in $output.
-# col N ROWS: field N of the rows where day == $2 and provider == $3.
-field() {	# field COLUMN DAY PROVIDER
-	awk -F'\t' -v c="$1" -v d="$2" -v p="$3" \
-	    '$1 == d && $3 == p { print $c }' <<<"$output"
+# field NAME DAY PROVIDER: column NAME of the plan row of DAY and PROVIDER
+# in $output (the plan with its header). Prints "no row DAY PROVIDER"
+# rather than nothing (also when cols fails), so that an expected empty
+# field cannot pass by error.
+field() {
+	cols "$1,day,provider" | awk -F'\t' -v d="$2" -v p="$3" \
+	    '$2 == d && $3 == p { print $1; found = 1 }
+	    END { if (!found) print "no row " d " " p }'
 }
 
 # scenario OUT DAY DOMAIN REASON N: append N records to OUT, copies of the
@@ -24,10 +27,11 @@ scenario() {
 	local out=$1 day=$2 dom=$3 reason=$4 n=$5
 	[[ -s $out ]] || head -n 1 "$F/corpus-records.tsv" >"$out"
 	awk -F'\t' -v OFS='\t' -v d="$day" -v dom="$dom" -v r="$reason" \
-	    -v n="$n" 'NR > 1 && $8 == r && !done {
+	    -v n="$n" 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i; next }
+	    $at["reason"] == r && !done {
 		for (i = 1; i <= n; i++) {
-			$4 = sprintf("2026-12-%02dT10:%02d:00Z", d, i % 60)
-			$5 = "rcpt" i "@" dom
+			$at["date"] = sprintf("2026-12-%02dT10:%02d:00Z", d, i % 60)
+			$at["recipient"] = "rcpt" i "@" dom
 			print
 		}
 		done = 1
@@ -45,72 +49,80 @@ scenario() {
 }
 
 @test "warmup-plan: the documented numbers of the default plans" {
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --no-header
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01
 	# T = ceil(100000 / 30) split 40/25/15/10/10 by largest remainder.
-	assert_equal "$(field 4 8 gmail) $(field 4 8 microsoft) $(field 4 8 yahoo) $(field 4 8 apple) $(field 4 8 other)" \
+	assert_equal "$(field volume 8 gmail) $(field volume 8 microsoft) $(field volume 8 yahoo) $(field volume 8 apple) $(field volume 8 other)" \
 	    "1334 834 500 333 333"
 	# Day 1: 50 a day per IP weighted 1, 0.75, 0.5, 0.5, 1.
-	assert_equal "$(field 4 1 gmail) $(field 4 1 microsoft) $(field 4 1 yahoo) $(field 4 1 apple) $(field 4 1 other)" \
+	assert_equal "$(field volume 1 gmail) $(field volume 1 microsoft) $(field volume 1 yahoo) $(field volume 1 apple) $(field volume 1 other)" \
 	    "20 9 4 3 5"
-	assert_equal "$(field 4 7 all) $(field 7 7 all) $(field 4 8 all) $(field 7 8 all)" \
+	assert_equal "$(field volume 7 all) $(field state 7 all) $(field volume 8 all) $(field state 8 all)" \
 	    "2624 ramp 3334 warm"
-	assert_equal "$(awk -F'\t' 'END { print $1 }' <<<"$output")" 30
-	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01 --no-header
-	assert_equal "$(field 4 20 all) $(field 4 21 all)" "964967 1000000"
-	assert_equal "$(field 5 21 all)" 5073242
-	[[ $(field 8 1 all) == *"SendGrid's table suggests 3 IPs"* ]]
-	[[ $(field 8 9 gmail) == *"Gmail bulk sender"* ]]
-	[[ $(field 8 11 microsoft) == *"5.7.515"* ]]
-	[ -z "$(field 8 10 gmail)" ]
+	assert_equal "$(cols day | tail -n 1)" 30
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01
+	assert_equal "$(field volume 20 all) $(field volume 21 all)" "964967 1000000"
+	assert_equal "$(field cumulative 21 all)" 5073242
+	[[ $(field note 1 all) == *"SendGrid's table suggests 3 IPs"* ]]
+	[[ $(field note 9 gmail) == *"Gmail bulk sender"* ]]
+	[[ $(field note 11 microsoft) == *"5.7.515"* ]]
+	[ -z "$(field note 10 gmail)" ]
 }
 
 @test "warmup-plan: paces, --ips, --weekdays-only reach the target when documented" {
-	first() { awk -F'\t' -v t="$1" '$3 == "all" && $4 == t { print $1; exit }' <<<"$output"; }
-	run -0 deliv-warmup-plan --daily 1000000 --pace conservative --start 2026-12-01 --no-header
+	first() {	# first VOLUME: the first day "all" sends VOLUME
+		cols day,provider,volume | awk -F'\t' -v t="$1" \
+		    '$2 == "all" && $3 == t && !f { print $1; f = 1 }'
+	}
+	run -0 deliv-warmup-plan --daily 1000000 --pace conservative --start 2026-12-01
 	assert_equal "$(first 1000000)" 34
-	run -0 deliv-warmup-plan --daily 1000000 --pace aggressive --start 2026-12-01 --no-header
+	run -0 deliv-warmup-plan --daily 1000000 --pace aggressive --start 2026-12-01
 	assert_equal "$(first 1000000)" 17
-	run -0 deliv-warmup-plan --daily 1000000 --ips 3 --start 2026-12-01 --no-header
-	assert_equal "$(field 4 1 all) $(first 1000000)" "123 17"
-	run -0 deliv-warmup-plan --monthly 100000 --pace conservative --start 2026-12-01 --no-header
-	assert_equal "$(awk -F'\t' '$3 == "all" && $1 <= 13 { printf "%s ", $4 }' <<<"$output")" \
+	run -0 deliv-warmup-plan --daily 1000000 --ips 3 --start 2026-12-01
+	assert_equal "$(field volume 1 all) $(first 1000000)" "123 17"
+	run -0 deliv-warmup-plan --monthly 100000 --pace conservative --start 2026-12-01
+	assert_equal "$(cols day,provider,volume | awk -F'\t' '$2 == "all" && $1 <= 13 { printf "%s ", $3 }')" \
 	    "41 63 95 144 216 325 489 734 1102 1654 2482 3169 3334 "
 	# 2026-12-05 is a Saturday: sending day 5 is Monday the 7th.
-	run -0 deliv-warmup-plan --monthly 100000 --weekdays-only --start 2026-12-01 --no-header
-	assert_equal "$(field 2 5 all) $(field 4 5 all) $(first 4667)" "2026-12-07 656 9"
-	run -0 awk -F'\t' '{ print $2 }' <<<"$output"
+	run -0 deliv-warmup-plan --monthly 100000 --weekdays-only --start 2026-12-01
+	assert_equal "$(field date 5 all) $(field volume 5 all) $(first 4667)" "2026-12-07 656 9"
+	output=$(cols date)
 	refute_output --partial 2026-12-05
 	refute_output --partial 2026-12-06
 }
 
 @test "warmup-plan: --days N reaches the target on day N, or refuses a ramp over x2" {
-	run -0 deliv-warmup-plan --monthly 100000 --days 30 --migrate --start 2026-12-01 --no-header
-	assert_equal "$(field 4 30 all)" 3334
-	(( $(field 4 29 all) < 3334 ))
+	local c
+	run -0 deliv-warmup-plan --monthly 100000 --days 30 --migrate --start 2026-12-01
+	assert_equal "$(field volume 30 all)" 3334
+	(( $(field volume 29 all) < 3334 ))
 	# new + old = T every day
-	run -0 awk -F'\t' '$3 == "old" { o[$1] = $4 } $3 == "all" { if ($4 + o[$1] != 3334) bad = 1 } END { exit bad }' <<<"$output"
+	c=$(cols day,provider,volume)
+	run -0 awk -F'\t' '$2 == "old" { o[$1] = $3 } $2 == "all" { if ($3 + o[$1] != 3334) bad = 1 } END { exit bad }' <<<"$c"
 	run --separate-stderr -2 deliv-warmup-plan --daily 1000000 --days 10 --start 2026-12-01
 	assert_equal "$output" ""
 	[[ $stderr == *"--days: 10 days ramp yahoo from 4 to 150,000 a day per IP by more than x2.0 a day; at least 17 days are needed"* ]]
-	run -0 deliv-warmup-plan --daily 1000000 --days 17 --start 2026-12-01 --no-header
-	assert_equal "$(field 4 17 all)" 1000000
-	(( $(field 4 16 all) < 1000000 ))
+	run -0 deliv-warmup-plan --daily 1000000 --days 17 --start 2026-12-01
+	assert_equal "$(field volume 17 all)" 1000000
+	(( $(field volume 16 all) < 1000000 ))
 }
 
 @test "warmup-plan: --migrate gives the old path the rest of the target" {
+	run -0 deliv-warmup-plan --monthly 100000 --migrate --start 2026-12-01
+	assert_equal "$(field volume 1 all) $(field volume 1 old)" "41 3293"
+	assert_equal "$(field volume 5 all) $(field volume 5 old)" "656 2678"
+	assert_equal "$(field volume 8 old) $(field state 8 old)" "0 warm"
 	run -0 deliv-warmup-plan --monthly 100000 --migrate --start 2026-12-01 --no-header
-	assert_equal "$(field 4 1 all) $(field 4 1 old)" "41 3293"
-	assert_equal "$(field 4 5 all) $(field 4 5 old)" "656 2678"
-	assert_equal "$(field 4 8 old) $(field 7 8 old)" "0 warm"
 	golden "$E/migrate-100000.tsv"
 }
 
 @test "warmup-plan: --cap holds a provider under a ceiling; --migrate's old path carries the rest" {
-	run -0 deliv-warmup-plan --daily 1000000 --cap microsoft=20000 --migrate --start 2026-12-01 --no-header
-	assert_equal "$(field 4 13 microsoft) $(field 7 13 microsoft) $(field 4 30 microsoft)" "20000 warm 20000"
-	[[ $(field 8 1 microsoft) == "capped at 20,000 a day (--cap)"*"the old path carries it" ]]
-	assert_equal "$(field 4 30 all) $(field 4 30 old)" "770000 230000"
-	run -0 awk -F'\t' '$3 == "microsoft" && $4 > 20000 { exit 1 }' <<<"$output"
+	local c
+	run -0 deliv-warmup-plan --daily 1000000 --cap microsoft=20000 --migrate --start 2026-12-01
+	assert_equal "$(field volume 13 microsoft) $(field state 13 microsoft) $(field volume 30 microsoft)" "20000 warm 20000"
+	[[ $(field note 1 microsoft) == "capped at 20,000 a day (--cap)"*"the old path carries it" ]]
+	assert_equal "$(field volume 30 all) $(field volume 30 old)" "770000 230000"
+	c=$(cols provider,volume)
+	run -0 awk -F'\t' '$1 == "microsoft" && $2 > 20000 { exit 1 }' <<<"$c"
 	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --cap hotmail=5
 	[[ $stderr == "deliv-warmup-plan: --cap: hotmail: not a provider of the mix"* ]]
 }
@@ -186,16 +198,19 @@ scenario() {
 @test "warmup-plan: a Yahoo complaint (ARF from the corpus) halves Yahoo and holds, others unchanged" {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	scenario "$r" 3 yahoo.com feedback 1
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 3 yahoo) $(field 4 4 yahoo) $(field 7 4 yahoo)" "16 8 backoff"
-	[[ $(field 8 4 yahoo) == "complaints 1/28 pooled = 3.57% >= 0.3%"* ]]
-	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo) $(field 4 6 yahoo) $(field 7 6 yahoo)" \
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 3 yahoo) $(field volume 4 yahoo) $(field state 4 yahoo)" "16 8 backoff"
+	[[ $(field note 4 yahoo) == "complaints 1/28 pooled = 3.57% >= 0.3%"* ]]
+	assert_equal "$(field volume 5 yahoo) $(field state 5 yahoo) $(field volume 6 yahoo) $(field state 6 yahoo)" \
 	    "8 hold 16 ramp"
-	[[ $(field 8 3 yahoo) == "results: sent 16 (assumed = planned), hard 0, complaints 1, deferred 0" ]]
-	assert_equal "$(field 7 4 all)" backoff
+	[[ $(field note 3 yahoo) == "results: sent 16 (assumed = planned), hard 0, complaints 1, deferred 0" ]]
+	assert_equal "$(field state 4 all)" backoff
 	# Gmail and the others follow the plain plan.
-	diff <(grep -v -e '	yahoo	' -e '	all	' <<<"$output" | cut -f1-7) \
-	    <(deliv-warmup-plan --monthly 100000 --start 2026-12-01 --no-header | grep -v -e '	yahoo	' -e '	all	' | cut -f1-7)
+	local c=day,date,provider,volume,cumulative,share,state got want
+	got=$(cols "$c")
+	want=$(deliv-warmup-plan --monthly 100000 --start 2026-12-01 | cols - "$c")
+	diff <(awk -F'\t' '$3 != "yahoo" && $3 != "all"' <<<"$got") \
+	    <(awk -F'\t' '$3 != "yahoo" && $3 != "all"' <<<"$want")
 }
 
 @test "warmup-plan: the same results as JSON Lines give the same plan" {
@@ -245,15 +260,15 @@ scenario() {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	# Microsoft sent 9+18+36+72+144 = 279 by day 5; 8 user unknown = 2.87%.
 	scenario "$r" 5 hotmail.com userunknown 8
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 5 microsoft) $(field 4 6 microsoft) $(field 7 6 microsoft)" "144 144 hold"
-	[[ $(field 8 6 microsoft) == "hard bounces 8/279 pooled = 2.87% > 2% (Amazon SES): hold; clean the list (deliv bounce-classify) (day 5 results)" ]]
-	assert_equal "$(field 4 7 microsoft) $(field 7 7 microsoft)" "288 ramp"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 5 microsoft) $(field volume 6 microsoft) $(field state 6 microsoft)" "144 144 hold"
+	[[ $(field note 6 microsoft) == "hard bounces 8/279 pooled = 2.87% > 2% (Amazon SES): hold; clean the list (deliv bounce-classify) (day 5 results)" ]]
+	assert_equal "$(field volume 7 microsoft) $(field state 7 microsoft)" "288 ramp"
 	# Over 5%: half, then hold.
 	: >"$r"
 	scenario "$r" 5 outlook.com userunknown 20
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 6 microsoft) $(field 7 6 microsoft) $(field 4 7 microsoft) $(field 7 7 microsoft)" \
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 6 microsoft) $(field state 6 microsoft) $(field volume 7 microsoft) $(field state 7 microsoft)" \
 	    "72 backoff 72 hold"
 }
 
@@ -261,46 +276,46 @@ scenario() {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	# Yahoo sends 32 on day 4; 2 deferred = 6.25% > 5%: hold.
 	scenario "$r" 4 yahoo.com badreputation 2
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 4 yahoo) $(field 4 5 yahoo) $(field 7 5 yahoo)" "32 32 hold"
-	[[ $(field 8 5 yahoo) == "deferred 2/32 = 6.25% > 5% (owlat): hold a day (day 4 results)" ]]
-	assert_equal "$(field 4 6 yahoo) $(field 7 6 yahoo)" "64 ramp"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 4 yahoo) $(field volume 5 yahoo) $(field state 5 yahoo)" "32 32 hold"
+	[[ $(field note 5 yahoo) == "deferred 2/32 = 6.25% > 5% (owlat): hold a day (day 4 results)" ]]
+	assert_equal "$(field volume 6 yahoo) $(field state 6 yahoo)" "64 ramp"
 	# 4 deferred = 12.5% > 10%: 0.7 of the volume.
 	: >"$r"
 	scenario "$r" 4 yahoo.com badreputation 4
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo)" "22 backoff"
-	[[ $(field 8 5 yahoo) == "deferred or refused 4/32 = 12.50% > 10%"* ]]
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 5 yahoo) $(field state 5 yahoo)" "22 backoff"
+	[[ $(field note 5 yahoo) == "deferred or refused 4/32 = 12.50% > 10%"* ]]
 	: >"$r"
 	scenario "$r" 4 yahoo.com badreputation 20
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 5 yahoo) $(field 7 5 yahoo) $(field 4 6 yahoo) $(field 7 6 yahoo)" \
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 5 yahoo) $(field state 5 yahoo) $(field volume 6 yahoo) $(field state 6 yahoo)" \
 	    "0 backoff 16 backoff"
-	assert_equal "$(field 4 7 yahoo) $(field 7 7 yahoo)" "32 ramp"
+	assert_equal "$(field volume 7 yahoo) $(field state 7 yahoo)" "32 ramp"
 }
 
 @test "warmup-plan: an authentication refusal points at dnscheck" {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	scenario "$r" 2 gmail.com authfailure 1
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 3 gmail) $(field 7 3 gmail)" "40 hold"
-	[[ $(field 8 3 gmail) == *"authentication refusals: check SPF, DKIM and DMARC with deliv dnscheck"* ]]
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 3 gmail) $(field state 3 gmail)" "40 hold"
+	[[ $(field note 3 gmail) == *"authentication refusals: check SPF, DKIM and DMARC with deliv dnscheck"* ]]
 }
 
 @test "warmup-plan: complaints over 0.3% twice within 7 days stop the provider, exit 1" {
 	local r=$BATS_TEST_TMPDIR/r.tsv
 	scenario "$r" 3 yahoo.com feedback 2
 	scenario "$r" 5 yahoo.com feedback 2
-	run -1 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 6 yahoo) $(field 7 6 yahoo)" "0 backoff"
-	[[ $(field 8 6 yahoo) == *"second day at >= 0.3% within 7 days (4 complaints"*"stop (day 5 results)"* ]]
-	assert_equal "$(field 4 30 yahoo) $(field 8 30 yahoo)" "0 stopped"
-	assert_equal "$(field 4 30 gmail)" 1334
+	run -1 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 6 yahoo) $(field state 6 yahoo)" "0 backoff"
+	[[ $(field note 6 yahoo) == *"second day at >= 0.3% within 7 days (4 complaints"*"stop (day 5 results)"* ]]
+	assert_equal "$(field volume 30 yahoo) $(field note 30 yahoo)" "0 stopped"
+	assert_equal "$(field volume 30 gmail)" 1334
 	# One complaint a day is not enough to stop.
 	: >"$r"
 	scenario "$r" 3 yahoo.com feedback 1
 	scenario "$r" 5 yahoo.com feedback 1
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
 }
 
 @test "warmup-plan: plain per-day TSV (a Postmaster Tools export) and sent under 90%" {
@@ -309,15 +324,15 @@ scenario() {
 	printf '2026-12-01\tgmail\t20\t20\t0\t0\t0\t0\n' >>"$r"
 	printf '2026-12-02\tgmail\t30\t30\t0\t0\t0\t0\n' >>"$r"
 	printf '2026-12-02\tmicrosoft\t18\t18\t0\t0\t0\t0\n' >>"$r"
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 3 gmail) $(field 7 3 gmail)" "40 hold"
-	[[ $(field 8 3 gmail) == "sent 30 of 40 planned (< 90%, SparkPost): repeat the volume (day 2 results)" ]]
-	assert_equal "$(field 4 3 microsoft) $(field 7 3 microsoft)" "36 ramp"
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 3 gmail) $(field state 3 gmail)" "40 hold"
+	[[ $(field note 3 gmail) == "sent 30 of 40 planned (< 90%, SparkPost): repeat the volume (day 2 results)" ]]
+	assert_equal "$(field volume 3 microsoft) $(field state 3 microsoft)" "36 ramp"
 	# A Gmail spam rate over 0.1% but under 0.3%: hold.
 	printf '2026-12-03\tgmail\t2000\t1990\t0\t0\t3\t0\n' >>"$r"
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 7 4 gmail)" hold
-	[[ $(field 8 4 gmail) == "complaints 3/1990 pooled = 0.15% > 0.1% (Gmail, SES, Braze): hold (day 3 results)" ]]
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field state 4 gmail)" hold
+	[[ $(field note 4 gmail) == "complaints 3/1990 pooled = 0.15% > 0.1% (Gmail, SES, Braze): hold (day 3 results)" ]]
 }
 
 @test "warmup-plan: --db reads bounce-classify's database; a database without events is an error" {
@@ -332,8 +347,8 @@ scenario() {
 	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --db "$db"
 	assert_output - < <(deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r")
 	# Without --start the plan starts on the first day recorded.
-	run -0 deliv-warmup-plan --monthly 100000 --db "$db" --no-header
-	assert_equal "$(field 2 1 gmail) $(field 4 2 yahoo) $(field 7 2 yahoo)" "2026-12-03 2 backoff"
+	run -0 deliv-warmup-plan --monthly 100000 --db "$db"
+	assert_equal "$(field date 1 gmail) $(field volume 2 yahoo) $(field state 2 yahoo)" "2026-12-03 2 backoff"
 	sqlite3 "$BATS_TEST_TMPDIR/other.db" "CREATE TABLE t (x);"
 	run --separate-stderr -2 deliv-warmup-plan --monthly 100000 --db "$BATS_TEST_TMPDIR/other.db"
 	assert_equal "$output" ""
@@ -345,26 +360,26 @@ scenario() {
 	scenario "$r" 3 yahoo.com feedback 1
 	# 23:30 at UTC-2 on 2 December is 01:30 UTC on the 3rd.
 	sed -i '2s/2026-12-03T10:01:00Z/2026-12-02T23:30:00-02:00/' "$r"
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
-	assert_equal "$(field 4 4 yahoo) $(field 7 4 yahoo)" "8 backoff"
-	run --separate-stderr -0 deliv-warmup-plan --monthly 100000 --start 2026-12-05 --results "$r" --no-header
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
+	assert_equal "$(field volume 4 yahoo) $(field state 4 yahoo)" "8 backoff"
+	run --separate-stderr -0 deliv-warmup-plan --monthly 100000 --start 2026-12-05 --results "$r"
 	assert_equal "$stderr" "deliv-warmup-plan: 1 provider days of results fall before --start or on days without sending: not used"
-	assert_equal "$(field 7 2 yahoo)" ramp
+	assert_equal "$(field state 2 yahoo)" ramp
 	run --separate-stderr -2 deliv-warmup-plan --daily 10 --results - --mix-from - </dev/null
 	[[ $stderr == *"only one can be stdin"* ]]
 }
 
 @test "warmup-plan: --mix and --mix-from set the providers' shares" {
-	run -0 deliv-warmup-plan --daily 1000 --mix gmail=60,yahoo=30 --start 2026-12-01 --no-header
-	assert_equal "$(awk -F'\t' '$1 == 1 { printf "%s ", $3 }' <<<"$output")" "gmail yahoo other all "
-	assert_equal "$(field 4 30 gmail) $(field 4 30 yahoo) $(field 4 30 other)" "600 300 100"
+	run -0 deliv-warmup-plan --daily 1000 --mix gmail=60,yahoo=30 --start 2026-12-01
+	assert_equal "$(cols day,provider | awk -F'\t' '$1 == 1 { printf "%s ", $2 }')" "gmail yahoo other all "
+	assert_equal "$(field volume 30 gmail) $(field volume 30 yahoo) $(field volume 30 other)" "600 300 100"
 	printf '%s\n' a@gmail.com b@GMAIL.com c@googlemail.com 'd@hotmail.co.uk' e@yahoo.fr \
 	    'f@corp.example	alt1.aspmx.l.google.com' g@example.org '# comment' '' >"$BATS_TEST_TMPDIR/rcpts"
-	run -0 deliv-warmup-plan --daily 700 --mix-from "$BATS_TEST_TMPDIR/rcpts" --start 2026-12-01 --no-header
-	assert_equal "$(field 4 30 gmail) $(field 4 30 microsoft) $(field 4 30 yahoo) $(field 4 30 other)" \
+	run -0 deliv-warmup-plan --daily 700 --mix-from "$BATS_TEST_TMPDIR/rcpts" --start 2026-12-01
+	assert_equal "$(field volume 30 gmail) $(field volume 30 microsoft) $(field volume 30 yahoo) $(field volume 30 other)" \
 	    "400 100 100 100"
-	run -0 deliv-warmup-plan --daily 1000 --mix-from "$F/corpus-records.tsv" --start 2026-12-01 --no-header
-	assert_equal "$(awk -F'\t' '$1 == 1 { printf "%s ", $3 }' <<<"$output")" "gmail yahoo other all "
+	run -0 deliv-warmup-plan --daily 1000 --mix-from "$F/corpus-records.tsv" --start 2026-12-01
+	assert_equal "$(cols day,provider | awk -F'\t' '$1 == 1 { printf "%s ", $2 }')" "gmail yahoo other all "
 	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --mix gmail=60,yahoo=50
 	[[ $stderr == *"--mix: gmail=60,yahoo=50: percentages sum to 110, not 100"* ]]
 }
@@ -388,9 +403,11 @@ scenario() {
 }
 
 @test "warmup-plan: a tiny target still gives whole messages that add up" {
-	run -0 deliv-warmup-plan --daily 3 --start 2026-12-01 --no-header
-	assert_equal "$(field 4 1 all) $(field 4 30 all)" "3 3"
-	run -0 awk -F'\t' '$4 !~ /^[0-9]+$/ { exit 1 }' <<<"$output"
+	local c
+	run -0 deliv-warmup-plan --daily 3 --start 2026-12-01
+	assert_equal "$(field volume 1 all) $(field volume 30 all)" "3 3"
+	c=$(cols volume)
+	run -0 awk '$1 !~ /^[0-9]+$/ { exit 1 }' <<<"$c"
 }
 
 @test "warmup-plan: --chart, --svg and --ics (golden)" {
@@ -416,17 +433,17 @@ scenario() {
 	local r=$BATS_TEST_TMPDIR/r.tsv rules=$BATS_TEST_TMPDIR/rules.tsv
 	scenario "$r" 5 hotmail.com userunknown 8	# 8/279 = 2.87%
 	# The shipped file, given explicitly, is the default.
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r"
 	local shipped=$output
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header \
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" \
 	    --rules "$TOP/data/warmup-rules.tsv"
 	assert_output "$shipped"
-	assert_equal "$(field 7 6 microsoft)" hold
+	assert_equal "$(field state 6 microsoft)" hold
 	# The hold line moved to 3%: day 6 ramps.
 	sed 's/^\(hard-hold\thard\t>\t\)2\t/\13\t/' "$TOP/data/warmup-rules.tsv" >"$rules"
-	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" --no-header \
+	run -0 deliv-warmup-plan --monthly 100000 --start 2026-12-01 --results "$r" \
 	    --rules "$rules"
-	assert_equal "$(field 7 6 microsoft) $(field 4 6 microsoft)" "ramp 288"
+	assert_equal "$(field state 6 microsoft) $(field volume 6 microsoft)" "ramp 288"
 }
 
 @test "warmup-plan: a bad rules line is refused, naming the file and the line" {
@@ -475,10 +492,10 @@ scenario() {
 }
 
 @test "warmup-plan: --now and SOURCE_DATE_EPOCH are today for the default --start" {
-	run -0 deliv-warmup-plan --daily 1000 --now 2027-02-03T15:00:00Z --no-header
-	assert_equal "$(head -n 1 <<<"$output" | cut -f2)" 2027-02-03
-	SOURCE_DATE_EPOCH=1795337000 run -0 deliv-warmup-plan --daily 1000 --no-header
-	assert_equal "$(head -n 1 <<<"$output" | cut -f2)" 2026-11-22
+	run -0 deliv-warmup-plan --daily 1000 --now 2027-02-03T15:00:00Z
+	assert_equal "$(field date 1 all)" 2027-02-03
+	SOURCE_DATE_EPOCH=1795337000 run -0 deliv-warmup-plan --daily 1000
+	assert_equal "$(field date 1 all)" 2026-11-22
 	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --now 3pm
 	[[ $stderr == "deliv-warmup-plan: --now: not a time: 3pm"$'\n'"usage: deliv-warmup-plan"* ]]
 }

@@ -1,11 +1,14 @@
 /*
  * rcvd-case: a test driver for lib/mail/received.
  *
- *	rcvd-case		each stdin line is one Received value, TSV-
+ *	rcvd-case [-H]		each stdin line is one Received value, TSV-
  *				escaped (\n \t \r \\ \0); prints skip, ip,
  *				rdns, helo, by, ident, envfrom, queue_id,
  *				auth, for, with, tls_version, tls_cipher,
- *				date (UTC), date as written (no zone), why
+ *				date (UTC), date as written (no zone), why;
+ *				-H first prints those names as a header line
+ *				(HEADER below), for tests that pick columns
+ *				by name
  *	rcvd-case -n COLS [-d COL]
  *				copy TSV from stdin, normalising addresses in
  *				the 1-based columns COLS ("2,3,4") and an
@@ -24,6 +27,11 @@
 #include "core/out.h"
 #include "core/util.h"
 #include "mail/received.h"
+
+/* The columns parse_lines() prints, in order (-H). */
+#define HEADER	"skip\tip\trdns\thelo\tby\tident\tenvfrom\tqueue_id\t" \
+		"auth\tfor\twith\ttls_version\ttls_cipher\tdate\t" \
+		"date_local\twhy\n"
 
 static size_t
 unescape(char *s, size_t n)
@@ -109,7 +117,7 @@ out:
 }
 
 static void
-parse_lines(void)
+parse_lines(int header)
 {
 	struct rcvd_parser *p;
 	struct rcvd r;
@@ -122,6 +130,8 @@ parse_lines(void)
 	if ((p = rcvd_parser_new(&e)) == NULL)
 		errx(2, "%s: %s", e.where, e.what);
 	memset(&r, 0, sizeof(r));
+	if (header)
+		fputs(HEADER, stdout);
 	while ((len = drv_line(&line, &cap)) != -1) {
 		n = unescape(line, (size_t)len);
 		if (rcvd_parse(p, line, n, &r, &e) == -1)
@@ -219,10 +229,13 @@ int
 main(int argc, char *argv[])
 {
 	const char *cols = NULL;
-	int ch, datecol = 0;
+	int ch, datecol = 0, header = 0;
 
-	while ((ch = getopt(argc, argv, "d:n:")) != -1)
+	while ((ch = getopt(argc, argv, "Hd:n:")) != -1)
 		switch (ch) {
+		case 'H':
+			header = 1;
+			break;
 		case 'd':
 			datecol = atoi(optarg);
 			break;
@@ -230,11 +243,11 @@ main(int argc, char *argv[])
 			cols = optarg;
 			break;
 		default:
-			errx(2, "usage: rcvd-case [-n cols [-d col]]");
+			errx(2, "usage: rcvd-case [-H | -n cols [-d col]]");
 		}
 	if (cols != NULL || datecol != 0)
 		normalise(cols != NULL ? cols : "", datecol);
 	else
-		parse_lines();
+		parse_lines(header);
 	return fflush(stdout) == 0 ? 0 : 2;
 }
