@@ -3,7 +3,7 @@
 # the phrase lists, and the SQLite suppression list over time.
 
 setup() {
-	load helpers
+	load lib/helpers
 	F=$FIXTURES/bounce-classify
 	E=$EXPECTED/bounce-classify
 	DB=$BATS_TEST_TMPDIR/bounces.db

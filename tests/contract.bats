@@ -4,7 +4,7 @@
 # nothing lost, unreadable input, and options documented and completed.
 
 setup() {
-	load helpers
+	load lib/helpers
 	MBOX=$FIXTURES/contract/three.mbox
 	ZONE=$FIXTURES/contract/example.test.zone
 }

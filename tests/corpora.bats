@@ -5,7 +5,7 @@
 # lib/core/input itself (tests/drivers/input-dump).
 
 setup() {
-	load helpers
+	load lib/helpers
 	need_corpora
 }
 

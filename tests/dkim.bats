@@ -4,18 +4,18 @@
 # the zone backend and a local NSD: the audit verdict of every case.
 
 setup_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_up "$BATS_FILE_TMPDIR/nsd"
 }
 
 teardown_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_down "$BATS_FILE_TMPDIR/nsd"
 }
 
 setup() {
-	load helpers
-	load fixtures/dnscheck/serve
+	load lib/helpers
+	load lib/dnscheck-serve
 	need_corpora
 	dc_zones
 	REC=$CORPORA/dkim/records.tsv

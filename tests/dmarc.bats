@@ -5,18 +5,18 @@
 # authorization) through deliv-dnscheck, zone backend and local NSD alike.
 
 setup_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_up "$BATS_FILE_TMPDIR/nsd"
 }
 
 teardown_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_down "$BATS_FILE_TMPDIR/nsd"
 }
 
 setup() {
-	load helpers
-	load fixtures/dnscheck/serve
+	load lib/helpers
+	load lib/dnscheck-serve
 	need_corpora
 	dc_zones
 	REC=$CORPORA/dmarc/records.tsv

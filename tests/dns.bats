@@ -17,7 +17,7 @@ teardown_file() {
 }
 
 setup() {
-	load helpers
+	load lib/helpers
 	Z=(-z "$FIXTURES/dns/test.example.zone" -z "$FIXTURES/dns/other.example.zone")
 }
 

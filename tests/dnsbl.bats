@@ -4,18 +4,18 @@
 # shipped list file loads; a bad list file is an error.
 
 setup_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_up "$BATS_FILE_TMPDIR/nsd"
 }
 
 teardown_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_down "$BATS_FILE_TMPDIR/nsd"
 }
 
 setup() {
-	load helpers
-	load fixtures/dnscheck/serve
+	load lib/helpers
+	load lib/dnscheck-serve
 	need_corpora
 	LISTS=$FIXTURES/dnscheck/mock-lists.tsv
 	EXP=$CORPORA/dnsbl/expected.tsv

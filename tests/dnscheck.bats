@@ -5,18 +5,18 @@
 # answers); options, exit status, threads.
 
 setup_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_up "$BATS_FILE_TMPDIR/nsd"
 }
 
 teardown_file() {
-	load fixtures/dnscheck/serve
+	load lib/dnscheck-serve
 	dc_nsd_down "$BATS_FILE_TMPDIR/nsd"
 }
 
 setup() {
-	load helpers
-	load fixtures/dnscheck/serve
+	load lib/helpers
+	load lib/dnscheck-serve
 	dc_zones
 	D=$FIXTURES/dnscheck
 	LOCAL=(--zone "$D/dc.test.zone" --zone "$D/2.0.192.in-addr.arpa.zone"
@@ -206,14 +206,14 @@ fake() {
 
 @test "dnscheck: the OpenSPF RFC 7208 suite through spf-result: 203/203 from zone files" {
 	need_corpora
-	load fixtures/dnscheck/spf-suite
+	load lib/dnscheck-spf-suite
 	run spf_suite zone "$CORPORA/spf/zones/rfc7208"
 	assert_output "203 passed, 0 failed, 0 skipped"
 }
 
 @test "dnscheck: the RFC 4408 suite through spf-result: 191/191 from zone files" {
 	need_corpora
-	load fixtures/dnscheck/spf-suite
+	load lib/dnscheck-spf-suite
 	run spf_suite zone "$CORPORA/spf/zones/rfc4408"
 	assert_output "191 passed, 0 failed, 0 skipped"
 }
@@ -222,7 +222,7 @@ fake() {
 	need_corpora
 	command -v nsd >/dev/null || skip "nsd is not installed"
 	load lib/nsd
-	load fixtures/dnscheck/spf-suite
+	load lib/dnscheck-spf-suite
 	run spf_suite server "$CORPORA/spf/zones/rfc7208"
 	assert_output "198 passed, 0 failed, 5 skipped"
 }
@@ -231,7 +231,7 @@ fake() {
 	need_corpora
 	command -v nsd >/dev/null || skip "nsd is not installed"
 	load lib/nsd
-	load fixtures/dnscheck/spf-suite
+	load lib/dnscheck-spf-suite
 	run spf_suite server "$CORPORA/spf/zones/rfc4408"
 	assert_output $'FAIL\t02.zone\ttxttimeout\twant fail,temperror\tgot none\ttxttimeout.example.net: no SPF record (no TXT record)\n188 passed, 1 failed, 2 skipped'
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # Manual pages and completions: lint-clean, parseable, and really working.
 
-setup() { load helpers; }
+setup() { load lib/helpers; }
 
 @test "man: every page is clean under mandoc -T lint -W warning" {
 	run -0 mandoc -T lint -W warning "$TOP"/man/*.[17]

@@ -6,7 +6,7 @@
 # skipped (live DNS, sending mail).
 
 setup() {
-	load helpers
+	load lib/helpers
 	command -v mandoc >/dev/null || skip "mandoc is not installed"
 }
 

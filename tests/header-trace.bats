@@ -4,7 +4,7 @@
 # Received cases.
 
 setup() {
-	load helpers
+	load lib/helpers
 	F=$FIXTURES/header-trace
 	export SOURCE_DATE_EPOCH=1710600000
 }

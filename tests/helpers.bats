@@ -1,10 +1,10 @@
 #!/usr/bin/env bats
-# tests/helpers.bash: cols picks TSV columns by the header's names.
+# tests/lib/helpers.bash: cols picks TSV columns by the header's names.
 # `run col` replaces $output, so each test sets $output again (or uses
 # $(cols ...)) before it picks once more.
 
 setup() {
-	load helpers
+	load lib/helpers
 	T=$'source\tmsgno\tenvelope\terror\tsubject\na.mbox\t1\tx@example.org\t\tHello\na.mbox\t2\t\t\t'
 	output=$T
 }

@@ -10,7 +10,7 @@ setup_file() {
 }
 
 setup() {
-	load helpers
+	load lib/helpers
 	H=$FIXTURES/hostile
 }
 

@@ -2,7 +2,7 @@
 # make install into a DESTDIR, run the installed programs with their
 # installed data, make uninstall leaves nothing behind.
 
-setup() { load helpers; }
+setup() { load lib/helpers; }
 
 @test "install: programs, data, manuals and completions land; uninstall removes them" {
 	local stage=$BATS_TEST_TMPDIR/stage t

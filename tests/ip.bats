@@ -3,7 +3,7 @@
 # names, through the ip-check driver.
 
 setup() {
-	load helpers
+	load lib/helpers
 }
 
 field() {	# field N of $output's line

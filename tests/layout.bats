@@ -3,7 +3,7 @@
 # one way (tests/lib/layers.sh, which lib/README.md explains).
 
 setup() {
-	load helpers
+	load lib/helpers
 }
 
 @test "layout: lib/ keeps the one-way dependency rule" {

@@ -3,7 +3,7 @@
 # folders, CRLF and CR-only endings, errors that do not stop the stream.
 
 setup() {
-	load helpers
+	load lib/helpers
 	F=$FIXTURES/input
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # lib/core/out: TSV escaping, JSON Lines, tables, through tests/drivers/out-record.
 
-setup() { load helpers; }
+setup() { load lib/helpers; }
 
 @test "out: TSV escapes tab, newline, CR and backslash; unknown is empty" {
 	run -0 out-record --no-header $'a\tb' $'c\nd\re\\f' -n x -i 42 -d 0.25

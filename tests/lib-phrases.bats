@@ -2,7 +2,7 @@
 # lib/core/phrases: phrase files compiled into one PCRE2 alternation.
 
 setup() {
-	load helpers
+	load lib/helpers
 	F=$FIXTURES/phrases
 }
 

@@ -4,7 +4,7 @@
 # look-up by name, and every error as "FILE:LINE: what".
 
 setup() {
-	load helpers
+	load lib/helpers
 	T=$BATS_TEST_TMPDIR/t.tsv
 }
 

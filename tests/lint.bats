@@ -4,7 +4,7 @@
 # separation of ham and spam on the shared corpus.
 
 setup() {
-	load helpers
+	load lib/helpers
 	F=$FIXTURES/lint
 	T=$BATS_TEST_TMPDIR
 }

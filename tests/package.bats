@@ -17,7 +17,7 @@ setup_file() {
 }
 
 setup() {
-	load helpers
+	load lib/helpers
 	[[ $(id -u) == 0 ]] || skip "needs root to install a package"
 	command -v dpkg-buildpackage >/dev/null || skip "no dpkg-buildpackage"
 	[[ $BUILD != *asan* ]] || skip "not under AddressSanitizer"

@@ -5,7 +5,7 @@
 # or an overflow makes the program fail, so these tests fail with it.
 
 setup() {
-	load helpers
+	load lib/helpers
 	H=$FIXTURES/hostile
 }
 

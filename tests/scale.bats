@@ -21,7 +21,7 @@ setup_file() {
 }
 
 setup() {
-	load helpers
+	load lib/helpers
 	need_corpora
 	command -v parallel >/dev/null || skip "GNU parallel is not installed"
 	[[ $BUILD != *asan* ]] || skip "too slow under AddressSanitizer"

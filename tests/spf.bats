@@ -3,7 +3,7 @@
 # nsd) and on our own policies; the record linter.
 
 setup() {
-	load helpers
+	load lib/helpers
 	Z=(-z "$FIXTURES/spf/spf.example.zone")
 	SUITE=$CORPORA/spf/zones
 }

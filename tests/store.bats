@@ -3,7 +3,7 @@
 # writers, a writer killed mid-run, a database from a newer program.
 
 setup() {
-	load helpers
+	load lib/helpers
 	DB=$BATS_TEST_TMPDIR/bounces.db
 	# 30 copies of 32 bounces: 960 records, more than one write batch
 	BIG=$BATS_TEST_TMPDIR/big.mbox

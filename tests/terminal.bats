@@ -4,7 +4,7 @@
 # NO_COLOR); the progress line shows on a tty and is cleared at the end.
 
 setup() {
-	load helpers
+	load lib/helpers
 	command -v tmux >/dev/null || skip "tmux is not installed"
 	SOCK=$BATS_TEST_TMPDIR/tmux.0
 	NSCREEN=0

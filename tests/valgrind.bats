@@ -3,7 +3,7 @@
 # access, no definite leak.
 
 setup() {
-	load helpers
+	load lib/helpers
 	command -v valgrind >/dev/null || skip "valgrind is not installed"
 	[[ $BUILD != *asan* ]] || skip "not under AddressSanitizer"
 }

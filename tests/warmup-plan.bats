@@ -4,7 +4,7 @@
 # records of the bounce corpus.
 
 setup() {
-	load helpers
+	load lib/helpers
 	F=$FIXTURES/warmup-plan
 	E=$EXPECTED/warmup-plan
 	export DELIV_DATA=$TOP/data
