@@ -35,12 +35,9 @@ rules_add(struct rules *r, const char *s)
 {
 	char **v;
 
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 1024;
-		if ((v = reallocarray(r->v, r->cap, sizeof(*v))) == NULL)
-			return -1;
-		r->v = v;
-	}
+	if ((v = array_room(r->v, r->n, &r->cap, sizeof(*v), 1024)) == NULL)
+		return -1;
+	r->v = v;
 	if ((r->v[r->n] = strdup(s)) == NULL)
 		return -1;
 	r->n++;

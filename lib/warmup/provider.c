@@ -50,14 +50,10 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 {
 	struct prov_rule *r;
 
-	if (t->n == t->cap) {
-		size_t ncap = t->cap ? t->cap * 2 : 32;
-
-		if ((r = reallocarray(t->rules, ncap, sizeof(*r))) == NULL)
-			return -1;
-		t->rules = r;
-		t->cap = ncap;
-	}
+	if ((r = array_room(t->rules, t->n, &t->cap, sizeof(*r), 32)) ==
+	    NULL)
+		return -1;
+	t->rules = r;
 	r = &t->rules[t->n];
 	r->provider = strdup(prov);
 	r->pattern = strdup(pat);

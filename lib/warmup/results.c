@@ -131,15 +131,10 @@ warm_results_add(struct warm_results *w, long day, const char *provider,
 			break;
 		}
 	if (en == NULL) {
-		if (w->n == w->cap) {
-			size_t ncap = w->cap ? w->cap * 2 : 64;
-
-			if ((en = reallocarray(w->e, ncap, sizeof(*en))) ==
-			    NULL)
-				return -1;
-			w->e = en;
-			w->cap = ncap;
-		}
+		if ((en = array_room(w->e, w->n, &w->cap, sizeof(*en),
+		    64)) == NULL)
+			return -1;
+		w->e = en;
 		en = &w->e[w->n++];
 		memset(en, 0, sizeof(*en));
 		en->day = day;
