@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "net/orgdom.h"
 
@@ -47,12 +48,14 @@ rules_add(struct rules *r, const char *s)
 struct orgdom *
 orgdom_load(const char *path, struct derr *e)
 {
+	static const struct tsv_opts opts = { .flags = TSV_NOSPLIT |
+	    TSV_TRIM, .max_rows = TSV_UNLIMITED };
 	struct orgdom *o;
 	struct rules *to;
-	FILE *fp;
-	char *line = NULL, *s;
-	size_t cap = 0;
-	ssize_t len;
+	struct tsv *in;
+	struct tsv_row r;
+	char *s;
+	int rc;
 
 	if ((o = calloc(1, sizeof(*o))) == NULL) {
 		derr_set(e, "orgdom", "%s", strerror(errno));
@@ -60,14 +63,13 @@ orgdom_load(const char *path, struct derr *e)
 	}
 	if (path == NULL)
 		return o;
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &opts, e)) == NULL) {
 		free(o);
 		return NULL;
 	}
 	to = &o->icann;
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		s = str_trim(line);
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		s = r.f[0];
 		if (s[0] == '/' && s[1] == '/') {
 			if (strstr(s, "===BEGIN PRIVATE DOMAINS===") != NULL)
 				to = &o->priv;
@@ -75,28 +77,21 @@ orgdom_load(const char *path, struct derr *e)
 				to = &o->icann;
 			continue;
 		}
-		if (*s == '\0')
-			continue;
 		s[strcspn(s, " \t")] = '\0';
-		if (rules_add(to, str_lower(s)) == -1)
-			goto nomem;
+		if (rules_add(to, str_lower(s)) == -1) {
+			derr_set(e, path, "%s", strerror(ENOMEM));
+			rc = -1;
+			break;
+		}
 	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
-		goto fail;
+	tsv_close(in);
+	if (rc == -1) {
+		orgdom_free(o);
+		return NULL;
 	}
-	free(line);
-	fclose(fp);
 	qsort(o->icann.v, o->icann.n, sizeof(*o->icann.v), cmp);
 	qsort(o->priv.v, o->priv.n, sizeof(*o->priv.v), cmp);
 	return o;
-nomem:
-	derr_set(e, path, "%s", strerror(ENOMEM));
-fail:
-	free(line);
-	fclose(fp);
-	orgdom_free(o);
-	return NULL;
 }
 
 static int
