@@ -114,6 +114,26 @@ tsv_stream(FILE *fp, const char *name, const struct tsv_opts *o,
 	return tsv_new(fp, false, name, o, e);
 }
 
+int
+tsv_each(const char *path, const char *name, const struct tsv_opts *o,
+    int (*fn)(void *, struct tsv_row *, struct derr *), void *arg,
+    struct derr *e)
+{
+	struct tsv *in;
+	struct tsv_row r;
+	int rc;
+
+	if ((in = tsv_open(path, name, o, e)) == NULL)
+		return -1;
+	while ((rc = tsv_next(in, &r, e)) == 1)
+		if (fn(arg, &r, e) == -1) {
+			rc = -1;
+			break;
+		}
+	tsv_close(in);
+	return rc;
+}
+
 void
 tsv_close(struct tsv *t)
 {
