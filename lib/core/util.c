@@ -187,6 +187,16 @@ array_room(void *v, size_t n, size_t *cap, size_t size, size_t first)
 	return v;
 }
 
+void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 char *
 str_lower(char *s)
 {

@@ -44,6 +44,8 @@ void	sbuf_free(struct sbuf *);	/* free the memory, zero it */
  * and *cap unchanged).
  */
 void	*array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
+/* Free the n strings of v, then v.  NULL v (with n 0) is fine. */
+void	 strv_free(char **v, size_t n);
 
 /* Lower-case ASCII letters in place; return s. */
 char	*str_lower(char *s);

@@ -173,11 +173,7 @@ orgdom_get_icann(const struct orgdom *o, const char *name, char *buf,
 static void
 rules_free(struct rules *r)
 {
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->v[i]);
-	free(r->v);
+	strv_free(r->v, r->n);
 }
 
 void

@@ -667,9 +667,7 @@ warm_plan_free(struct warm_plan *pl)
 		q_clear(&pl->p[i]);
 		free(pl->p[i].seq);
 	}
-	for (i = 0; i < pl->nrows; i++)
-		free(pl->notes[i]);
-	free(pl->notes);
+	strv_free(pl->notes, pl->nrows);
 	free(pl->rows);
 	free(pl->res);
 	free(pl->hist);
