@@ -100,6 +100,24 @@ words_ok(const char *v, const char *const *words)
 	return 1;
 }
 
+/*
+ * A tag DMARCbis removes, value v, valid when ok: a finding code
+ * (expected saying what is) and 1 when it is not, else an info and 0.
+ */
+static int
+removed_tag(struct dmarc_record *r, const char *tag, const char *v, int ok,
+    const char *code, const char *expected)
+{
+	if (!ok) {
+		add(r, code, FINDING_FAIL, "%s=%s: %s expected", tag, v,
+		    expected);
+		return 1;
+	}
+	add(r, "removed-in-dmarcbis", FINDING_INFO, "%s= is removed in "
+	    "DMARCbis", tag);
+	return 0;
+}
+
 int
 dmarc_external(const struct orgdom *od, const char *dom, const char *d)
 {
@@ -325,21 +343,11 @@ dmarc_parse(const char *txt, const char *dom, const struct orgdom *od,
 				    "the policy applies to %d%% of failing "
 				    "mail only", r->pct, r->pct);
 		} else if (strcasecmp(n, "ri") == 0) {
-			if (!all_digits(v, 32)) {
-				add(r, "bad-ri", FINDING_FAIL, "ri=%s: seconds "
-				    "expected", v);
-				fatal = 1;
-			} else
-				add(r, "removed-in-dmarcbis", FINDING_INFO,
-				    "ri= is removed in DMARCbis");
+			fatal |= removed_tag(r, "ri", v, all_digits(v, 32),
+			    "bad-ri", "seconds");
 		} else if (strcasecmp(n, "rf") == 0) {
-			if (!words_ok(v, rf_words)) {
-				add(r, "bad-rf", FINDING_FAIL, "rf=%s: afrf "
-				    "expected", v);
-				fatal = 1;
-			} else
-				add(r, "removed-in-dmarcbis", FINDING_INFO,
-				    "rf= is removed in DMARCbis");
+			fatal |= removed_tag(r, "rf", v, words_ok(v, rf_words),
+			    "bad-rf", "afrf");
 		} else if (strcasecmp(n, "fo") == 0) {
 			if (!words_ok(v, fo_words))
 				add(r, "bad-fo", FINDING_FAIL, "fo=%s: 0, 1, d "

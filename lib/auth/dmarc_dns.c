@@ -214,24 +214,20 @@ dmarc_audit(struct dns *d, const struct orgdom *od, const char *dom,
 {
 	struct derr e;
 	char org[256], walk[256], *rec = NULL, **txt;
-	const char *s;
-	size_t other, n, i;
+	const char *s, *at[2];
+	size_t other, n, i, nat = 0;
 	int r, spf;
 
-	if ((r = fetch(d, dom, &rec, &other, &spf, l)) < 0)
-		return;
-	if (r == 1) {
-		report(d, od, dom, dom, rec, other, l);
-		free(rec);
-		return;
-	}
-	/* The organizational domain (RFC 7489 6.6.3). */
+	/* The domain, then its organizational domain (RFC 7489 6.6.3). */
+	at[nat++] = dom;
 	if (orgdom_get(od, dom, org, sizeof(org)) != NULL &&
-	    strcasecmp(org, dom) != 0) {
-		if ((r = fetch(d, org, &rec, &other, &spf, l)) < 0)
+	    strcasecmp(org, dom) != 0)
+		at[nat++] = org;
+	for (i = 0; i < nat; i++) {
+		if ((r = fetch(d, at[i], &rec, &other, &spf, l)) < 0)
 			return;
 		if (r == 1) {
-			report(d, od, dom, org, rec, other, l);
+			report(d, od, dom, at[i], rec, other, l);
 			free(rec);
 			return;
 		}

@@ -130,6 +130,23 @@ bad:
 	return -1;
 }
 
+/*
+ * The ":domain-spec" of a mechanism, the l bytes at p, into t; 0, or -1
+ * with *why (missing when p does not start with ":").
+ */
+static int
+domain_arg(const char *p, size_t l, struct term *t, const char *missing,
+    const char **why)
+{
+	if (*p != ':') {
+		*why = missing;
+		return -1;
+	}
+	t->arg = p + 1;
+	t->arglen = l - 1;
+	return spf_domain_spec_ok(t->arg, t->arglen, why);
+}
+
 static int
 term_parse(char *s, struct term *t, struct rec *r, struct derr *e)
 {
@@ -213,13 +230,8 @@ term_parse(char *s, struct term *t, struct rec *r, struct derr *e)
 		break;
 	case M_INCLUDE:
 	case M_EXISTS:
-		if (*p != ':') {
-			why = "a domain-spec is required";
-			goto bad;
-		}
-		t->arg = p + 1;
-		t->arglen = l - 1;
-		if (spf_domain_spec_ok(t->arg, t->arglen, &why) == -1)
+		if (domain_arg(p, l, t, "a domain-spec is required",
+		    &why) == -1)
 			goto bad;
 		break;
 	case M_A:
@@ -227,15 +239,8 @@ term_parse(char *s, struct term *t, struct rec *r, struct derr *e)
 	case M_PTR:
 		if (t->m != M_PTR && dual_cidr(p, &l, t, &why) == -1)
 			goto bad;
-		if (l == 0)
-			break;
-		if (*p != ':') {
-			why = "unexpected text after the mechanism";
-			goto bad;
-		}
-		t->arg = p + 1;
-		t->arglen = l - 1;
-		if (spf_domain_spec_ok(t->arg, t->arglen, &why) == -1)
+		if (l != 0 && domain_arg(p, l, t, "unexpected text after the "
+		    "mechanism", &why) == -1)
 			goto bad;
 		break;
 	case M_IP4:

@@ -275,16 +275,12 @@ cut_original(struct bounce *b, struct parts *p)
 void
 bnc_parts_free(struct parts *p)
 {
-	size_t i;
-
 	sbuf_free(&p->text);
 	sbuf_free(&p->orig);
 	dsn_free(&p->dsn);
 	dsn_free(&p->arf);
 	free(p->orig_msgid);
-	for (i = 0; i < p->norig_to; i++)
-		free(p->orig_to[i]);
-	free(p->orig_to);
+	strv_free(p->orig_to, p->norig_to);
 	free(p->orig_from);
 }
 

@@ -122,16 +122,18 @@ add_codes(struct reasons *t, char *codes, const char *where,
 }
 
 /*
- * One line "reason<TAB>kind<TAB>codes<TAB>meaning" into t: its n fields
- * f[], the last holding the rest of the line.
+ * One line "reason<TAB>kind<TAB>codes<TAB>meaning" of the table into
+ * arg, a struct reasons: the row's fields, the last holding the rest of
+ * the line.
  */
 static int
-add_line(struct reasons *t, char **f, size_t n, const char *where,
-    struct derr *e)
+add_line(void *arg, struct tsv_row *r, struct derr *e)
 {
+	struct reasons *t = arg;
+	char **f = r->f;
+	const char *where = r->where, *c;
+	size_t n = r->n, k;
 	struct reason *v;
-	const char *c;
-	size_t k;
 
 	if (n < 4) {
 		derr_set(e, where, "%zu fields, want 4 (reason, kind, status "
@@ -213,21 +215,13 @@ reasons_load(const char *path, const char *name, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_REST,
 	    .max_fields = 4 };
-	struct reasons *t = NULL;
-	struct tsv *in;
-	struct tsv_row r;
-	int rc;
+	struct reasons *t;
 
-	if ((in = tsv_open(path, name, &o, e)) == NULL)
-		return NULL;
 	if ((t = calloc(1, sizeof(*t))) == NULL) {
 		derr_set(e, name, "out of memory");
-		goto fail;
+		return NULL;
 	}
-	while ((rc = tsv_next(in, &r, e)) == 1)
-		if (add_line(t, r.f, r.n, r.where, e) == -1)
-			goto fail;
-	if (rc == -1)
+	if (tsv_each(path, name, &o, add_line, t, e) == -1)
 		goto fail;
 	if (t->n == 0) {
 		derr_set(e, name, "no reasons");
@@ -235,10 +229,8 @@ reasons_load(const char *path, const char *name, struct derr *e)
 	}
 	if (check_choices(t, name, e) == -1)
 		goto fail;
-	tsv_close(in);
 	return t;
 fail:
-	tsv_close(in);
 	reasons_free(t);
 	return NULL;
 }

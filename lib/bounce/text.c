@@ -446,9 +446,7 @@ bnc_text(struct ctx *c)
 		else
 			ret = c->emit(c->arg, &r);
 	}
-	for (i = 0; i < n; i++)
-		free(found[i]);
-	free(found);
+	strv_free(found, n);
 	free(where);
 	free(pm);
 	free(self);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/finding.h"
+#include "core/util.h"
 
 const char *
 finding_status_str(enum finding_status s)
@@ -37,18 +38,13 @@ finding_add(struct finding_list *l, const char *check, const char *subject,
 {
 	struct finding *v, r;
 	va_list ap;
-	size_t cap;
 	int bad = 0;
 
-	if (l->n == l->cap) {
-		cap = l->cap ? l->cap * 2 : 16;
-		if ((v = reallocarray(l->v, cap, sizeof(*v))) == NULL) {
-			l->nomem = 1;
-			return;
-		}
-		l->v = v;
-		l->cap = cap;
+	if ((v = array_room(l->v, l->n, &l->cap, sizeof(*v), 16)) == NULL) {
+		l->nomem = 1;
+		return;
 	}
+	l->v = v;
 	memset(&r, 0, sizeof(r));
 	r.status = st;
 	r.check = dup_or_null(check, &bad);

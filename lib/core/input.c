@@ -262,11 +262,7 @@ rd_line(struct reader *rd, struct sbuf *b)
 static void
 free_list(struct input *in)
 {
-	size_t i;
-
-	for (i = 0; i < in->nlist; i++)
-		free(in->list[i]);
-	free(in->list);
+	strv_free(in->list, in->nlist);
 	in->list = NULL;
 	in->nlist = in->next_list = 0;
 }

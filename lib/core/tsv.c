@@ -114,18 +114,34 @@ tsv_stream(FILE *fp, const char *name, const struct tsv_opts *o,
 	return tsv_new(fp, false, name, o, e);
 }
 
+int
+tsv_each(const char *path, const char *name, const struct tsv_opts *o,
+    int (*fn)(void *, struct tsv_row *, struct derr *), void *arg,
+    struct derr *e)
+{
+	struct tsv *in;
+	struct tsv_row r;
+	int rc;
+
+	if ((in = tsv_open(path, name, o, e)) == NULL)
+		return -1;
+	while ((rc = tsv_next(in, &r, e)) == 1)
+		if (fn(arg, &r, e) == -1) {
+			rc = -1;
+			break;
+		}
+	tsv_close(in);
+	return rc;
+}
+
 void
 tsv_close(struct tsv *t)
 {
-	size_t i;
-
 	if (t == NULL)
 		return;
 	if (t->own && t->fp != NULL)
 		fclose(t->fp);
-	for (i = 0; i < t->ncols; i++)
-		free(t->cols[i]);
-	free(t->cols);
+	strv_free(t->cols, t->ncols);
 	free(t->f);
 	free(t->buf);
 	free(t->name);
@@ -287,13 +303,10 @@ int
 tsv_header(struct tsv *t, const struct tsv_row *r, struct derr *e)
 {
 	char **c;
-	size_t i;
 
 	if ((c = calloc(r->n, sizeof(*c))) == NULL)
 		return fail(t, e, r->where, "out of memory");
-	for (i = 0; i < t->ncols; i++)
-		free(t->cols[i]);
-	free(t->cols);
+	strv_free(t->cols, t->ncols);
 	t->cols = c;
 	for (t->ncols = 0; t->ncols < r->n; t->ncols++)
 		if ((c[t->ncols] = strdup(r->f[t->ncols])) == NULL)

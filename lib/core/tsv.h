@@ -77,6 +77,16 @@ struct tsv	*tsv_stream(FILE *fp, const char *name,
 void		 tsv_close(struct tsv *t);
 
 /*
+ * Read the whole file at path (called name in errors; NULL: path) with
+ * o, handing every row to fn(arg, row, e), which returns 0, or -1 with e
+ * filled to stop.  0, or -1 with e filled (the file's error or fn's).
+ */
+int		 tsv_each(const char *path, const char *name,
+		    const struct tsv_opts *o,
+		    int (*fn)(void *arg, struct tsv_row *r, struct derr *e),
+		    void *arg, struct derr *e);
+
+/*
  * The next row into *r: 1, 0 at the end of the file, or -1 with e
  * filled ("NAME:LINE: line longer than 65536 bytes", "...: a NUL byte",
  * "...: 3 fields, not 4 (tab-separated)", "NAME: <errno text>"); after

@@ -173,6 +173,30 @@ sbuf_free(struct sbuf *b)
 	b->len = b->cap = 0;
 }
 
+void *
+array_room(void *v, size_t n, size_t *cap, size_t size, size_t first)
+{
+	size_t ncap;
+
+	if (n < *cap)
+		return v;
+	ncap = *cap ? *cap * 2 : first;
+	if ((v = reallocarray(v, ncap, size)) == NULL)
+		return NULL;
+	*cap = ncap;
+	return v;
+}
+
+void
+strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 char *
 str_lower(char *s)
 {

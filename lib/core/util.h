@@ -1,6 +1,7 @@
 /*
  * Small helpers glibc lacks: strtonum-style number parsing, a growable
- * string buffer, ASCII case helpers and RFC 3339 time formatting.
+ * string buffer, growable arrays, ASCII case helpers and RFC 3339 time
+ * formatting.
  */
 #ifndef UTIL_H
 #define UTIL_H
@@ -35,6 +36,16 @@ int	sbuf_printf(struct sbuf *, const char *, ...)
 int	sbuf_reserve(struct sbuf *, size_t more);
 void	sbuf_reset(struct sbuf *);	/* empty it, keep the memory */
 void	sbuf_free(struct sbuf *);	/* free the memory, zero it */
+
+/*
+ * Room for one more element in the array v of n elements of size bytes,
+ * *cap allocated: v itself while n < *cap, else v grown to twice *cap
+ * (first when *cap is 0) with *cap updated.  NULL when out of memory (v
+ * and *cap unchanged).
+ */
+void	*array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
+/* Free the n strings of v, then v.  NULL v (with n 0) is fine. */
+void	 strv_free(char **v, size_t n);
 
 /* Lower-case ASCII letters in place; return s. */
 char	*str_lower(char *s);

@@ -214,17 +214,12 @@ link_new(struct scan *sc, enum html_kind kind, const char *url, size_t n,
 	struct html_link *l;
 	struct sbuf b = { 0 };
 
-	if (d->nlinks == d->caplinks) {
-		size_t ncap = d->caplinks ? d->caplinks * 2 : 16;
-		void *p = reallocarray(d->links, ncap, sizeof(*d->links));
-
-		if (p == NULL) {
-			sc->oom = 1;
-			return NULL;
-		}
-		d->links = p;
-		d->caplinks = ncap;
+	if ((l = array_room(d->links, d->nlinks, &d->caplinks,
+	    sizeof(*l), 16)) == NULL) {
+		sc->oom = 1;
+		return NULL;
 	}
+	d->links = l;
 	decode_entities(&b, url, n, &sc->oom);
 	if (sbuf_add(&b, "", 0) == -1) {
 		sc->oom = 1;

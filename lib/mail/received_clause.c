@@ -24,12 +24,10 @@ tok_add(struct work *w, enum tok_type type, size_t off, size_t len,
 {
 	struct tok *nt;
 
-	if (w->nt == w->capt) {
-		w->capt = w->capt ? w->capt * 2 : 32;
-		if ((nt = reallocarray(w->t, w->capt, sizeof(*nt))) == NULL)
-			return -1;
-		w->t = nt;
-	}
+	if ((nt = array_room(w->t, w->nt, &w->capt, sizeof(*nt), 32)) ==
+	    NULL)
+		return -1;
+	w->t = nt;
 	w->t[w->nt].type = type;
 	w->t[w->nt].off = off;
 	w->t[w->nt].len = len;

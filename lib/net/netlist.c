@@ -132,16 +132,13 @@ netlist_add(struct netlist *l, const char *spec, struct derr *e)
 			ret = -1;
 			break;
 		}
-		if (l->n == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 8;
-			if ((nv = reallocarray(l->v, l->cap,
-			    sizeof(*nv))) == NULL) {
-				derr_set(e, "networks", "out of memory");
-				ret = -1;
-				break;
-			}
-			l->v = nv;
+		if ((nv = array_room(l->v, l->n, &l->cap, sizeof(*nv),
+		    8)) == NULL) {
+			derr_set(e, "networks", "out of memory");
+			ret = -1;
+			break;
 		}
+		l->v = nv;
 		l->v[l->n++] = n;
 	}
 	free(copy);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "net/orgdom.h"
 
@@ -35,12 +36,9 @@ rules_add(struct rules *r, const char *s)
 {
 	char **v;
 
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 1024;
-		if ((v = reallocarray(r->v, r->cap, sizeof(*v))) == NULL)
-			return -1;
-		r->v = v;
-	}
+	if ((v = array_room(r->v, r->n, &r->cap, sizeof(*v), 1024)) == NULL)
+		return -1;
+	r->v = v;
 	if ((r->v[r->n] = strdup(s)) == NULL)
 		return -1;
 	r->n++;
@@ -50,12 +48,14 @@ rules_add(struct rules *r, const char *s)
 struct orgdom *
 orgdom_load(const char *path, struct derr *e)
 {
+	static const struct tsv_opts opts = { .flags = TSV_NOSPLIT |
+	    TSV_TRIM, .max_rows = TSV_UNLIMITED };
 	struct orgdom *o;
 	struct rules *to;
-	FILE *fp;
-	char *line = NULL, *s;
-	size_t cap = 0;
-	ssize_t len;
+	struct tsv *in;
+	struct tsv_row r;
+	char *s;
+	int rc;
 
 	if ((o = calloc(1, sizeof(*o))) == NULL) {
 		derr_set(e, "orgdom", "%s", strerror(errno));
@@ -63,14 +63,13 @@ orgdom_load(const char *path, struct derr *e)
 	}
 	if (path == NULL)
 		return o;
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if ((in = tsv_open(path, NULL, &opts, e)) == NULL) {
 		free(o);
 		return NULL;
 	}
 	to = &o->icann;
-	while ((len = getline(&line, &cap, fp)) != -1) {
-		s = str_trim(line);
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		s = r.f[0];
 		if (s[0] == '/' && s[1] == '/') {
 			if (strstr(s, "===BEGIN PRIVATE DOMAINS===") != NULL)
 				to = &o->priv;
@@ -78,28 +77,21 @@ orgdom_load(const char *path, struct derr *e)
 				to = &o->icann;
 			continue;
 		}
-		if (*s == '\0')
-			continue;
 		s[strcspn(s, " \t")] = '\0';
-		if (rules_add(to, str_lower(s)) == -1)
-			goto nomem;
+		if (rules_add(to, str_lower(s)) == -1) {
+			derr_set(e, path, "%s", strerror(ENOMEM));
+			rc = -1;
+			break;
+		}
 	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
-		goto fail;
+	tsv_close(in);
+	if (rc == -1) {
+		orgdom_free(o);
+		return NULL;
 	}
-	free(line);
-	fclose(fp);
 	qsort(o->icann.v, o->icann.n, sizeof(*o->icann.v), cmp);
 	qsort(o->priv.v, o->priv.n, sizeof(*o->priv.v), cmp);
 	return o;
-nomem:
-	derr_set(e, path, "%s", strerror(ENOMEM));
-fail:
-	free(line);
-	fclose(fp);
-	orgdom_free(o);
-	return NULL;
 }
 
 static int
@@ -181,11 +173,7 @@ orgdom_get_icann(const struct orgdom *o, const char *name, char *buf,
 static void
 rules_free(struct rules *r)
 {
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->v[i]);
-	free(r->v);
+	strv_free(r->v, r->n);
 }
 
 void

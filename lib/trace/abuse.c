@@ -113,13 +113,10 @@ load_table(struct abuse *ab, const char *path, struct derr *e)
 		for (k = 0; k < 5; k++)
 			f[k] = k < r.n ? r.f[k] : NULL;
 		if (strcmp(f[0], "rir") == 0 && f[1] != NULL && f[2] != NULL) {
-			if (ab->nrir == capr) {
-				capr = capr ? capr * 2 : 16;
-				if ((nv = reallocarray(ab->rir, capr,
-				    sizeof(*ab->rir))) == NULL)
-					goto oom;
-				ab->rir = nv;
-			}
+			if ((nv = array_room(ab->rir, ab->nrir, &capr,
+			    sizeof(*ab->rir), 16)) == NULL)
+				goto oom;
+			ab->rir = nv;
 			snprintf(ab->rir[ab->nrir].id, sizeof(ab->rir->id),
 			    "%s", f[1]);
 			snprintf(ab->rir[ab->nrir].name, sizeof(ab->rir->name),
@@ -130,13 +127,10 @@ load_table(struct abuse *ab, const char *path, struct derr *e)
 			    sizeof(ab->rir->whois), "%s", f[4] ? f[4] : "");
 			ab->nrir++;
 		} else if (strcmp(f[0], "net") == 0 && f[1] && f[2]) {
-			if (ab->nnet == capn) {
-				capn = capn ? capn * 2 : 256;
-				if ((nv = reallocarray(ab->net, capn,
-				    sizeof(*ab->net))) == NULL)
-					goto oom;
-				ab->net = nv;
-			}
+			if ((nv = array_room(ab->net, ab->nnet, &capn,
+			    sizeof(*ab->net), 256)) == NULL)
+				goto oom;
+			ab->net = nv;
 			for (i = 0; i < ab->nrir; i++)
 				if (strcmp(ab->rir[i].id, f[2]) == 0)
 					break;

@@ -135,14 +135,12 @@ hop_new(struct trace *t, struct derr *e)
 {
 	struct hop *nh;
 
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 16;
-		if ((nh = reallocarray(t->hop, t->cap, sizeof(*nh))) == NULL) {
-			derr_set(e, "trace", "out of memory");
-			return NULL;
-		}
-		t->hop = nh;
+	if ((nh = array_room(t->hop, t->n, &t->cap, sizeof(*nh), 16)) ==
+	    NULL) {
+		derr_set(e, "trace", "out of memory");
+		return NULL;
 	}
+	t->hop = nh;
 	nh = &t->hop[t->n++];
 	memset(nh, 0, sizeof(*nh));
 	return nh;

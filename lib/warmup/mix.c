@@ -61,55 +61,77 @@ warm_mix_add(struct warm_mix *m, const char *name, long long n)
 	return 0;
 }
 
-int
-warm_mix_parse(struct warm_mix *m, const char *spec, struct derr *e)
+/*
+ * Read spec, "NAME=VALUE,...", the argument of option opt, into m
+ * (emptied first): each NAME lower-cased and given once, a provider name
+ * when names is set, each VALUE from 0 to max (unit names it in errors,
+ * "percent " or ""; want is the form, "PROVIDER=N").  0, or -1 with e
+ * filled.
+ */
+static int
+parse_pairs(struct warm_mix *m, const char *spec, const char *opt,
+    const char *want, long long max, const char *unit, bool names,
+    struct derr *e)
 {
 	char buf[512], *p, *item, *eq;
 	const char *errstr, *s;
-	long long sum = 0, v;
+	long long v;
 	size_t i;
-	bool other = false;
 
 	memset(m, 0, sizeof(*m));
 	if (strlen(spec) >= sizeof(buf)) {
-		derr_set(e, "--mix", "too long");
+		derr_set(e, opt, "too long");
 		return -1;
 	}
 	snprintf(buf, sizeof(buf), "%s", spec);
 	p = buf;
 	while ((item = strsep(&p, ",")) != NULL) {
 		if ((eq = strchr(item, '=')) == NULL || eq == item) {
-			derr_set(e, "--mix", "%s: want PROVIDER=PERCENT", item);
+			derr_set(e, opt, "%s: want %s", item, want);
 			return -1;
 		}
 		*eq++ = '\0';
 		str_lower(item);
-		for (s = item; *s != '\0'; s++)
+		for (s = item; names && *s != '\0'; s++)
 			if (!isalnum((unsigned char)*s) && *s != '-' &&
 			    *s != '_' && *s != '.')
 				break;
-		if (*s != '\0' || strcmp(item, "all") == 0 ||
-		    strcmp(item, "old") == 0) {
-			derr_set(e, "--mix", "%s: not a provider name", item);
+		if (names && (*s != '\0' || strcmp(item, "all") == 0 ||
+		    strcmp(item, "old") == 0)) {
+			derr_set(e, opt, "%s: not a provider name", item);
 			return -1;
 		}
-		v = parse_num(eq, 0, 100, &errstr);
+		v = parse_num(eq, 0, max, &errstr);
 		if (errstr != NULL) {
-			derr_set(e, "--mix", "%s=%s: percent %s", item, eq,
-			    errstr);
+			derr_set(e, opt, "%s=%s: %s%s", item, eq, unit, errstr);
 			return -1;
 		}
 		for (i = 0; i < m->n; i++)
 			if (strcmp(m->name[i], item) == 0) {
-				derr_set(e, "--mix", "%s: given twice", item);
+				derr_set(e, opt, "%s: given twice", item);
 				return -1;
 			}
 		if (warm_mix_add(m, item, v) == -1) {
-			derr_set(e, "--mix", "%s: too many providers", item);
+			derr_set(e, opt, "%s: too many providers", item);
 			return -1;
 		}
-		other |= strcmp(item, "other") == 0;
-		sum += v;
+	}
+	return 0;
+}
+
+int
+warm_mix_parse(struct warm_mix *m, const char *spec, struct derr *e)
+{
+	long long sum = 0;
+	size_t i;
+	bool other = false;
+
+	if (parse_pairs(m, spec, "--mix", "PROVIDER=PERCENT", 100, "percent ",
+	    true, e) == -1)
+		return -1;
+	for (i = 0; i < m->n; i++) {
+		other |= strcmp(m->name[i], "other") == 0;
+		sum += m->weight[i];
 	}
 	if (sum > 100 || (sum < 100 && other) || sum == 0) {
 		derr_set(e, "--mix", "%s: percentages sum to %lld, not 100",
@@ -165,43 +187,9 @@ warm_mix_sort(struct warm_mix *m)
 	*m = t;
 }
 
-
 int
 warm_caps_parse(struct warm_mix *m, const char *spec, struct derr *e)
 {
-	char buf[512], *p, *item, *eq;
-	const char *errstr;
-	long long v;
-	size_t i;
-
-	memset(m, 0, sizeof(*m));
-	if (strlen(spec) >= sizeof(buf)) {
-		derr_set(e, "--cap", "too long");
-		return -1;
-	}
-	snprintf(buf, sizeof(buf), "%s", spec);
-	p = buf;
-	while ((item = strsep(&p, ",")) != NULL) {
-		if ((eq = strchr(item, '=')) == NULL || eq == item) {
-			derr_set(e, "--cap", "%s: want PROVIDER=N", item);
-			return -1;
-		}
-		*eq++ = '\0';
-		str_lower(item);
-		v = parse_num(eq, 0, 1000000000000LL, &errstr);
-		if (errstr != NULL) {
-			derr_set(e, "--cap", "%s=%s: %s", item, eq, errstr);
-			return -1;
-		}
-		for (i = 0; i < m->n; i++)
-			if (strcmp(m->name[i], item) == 0) {
-				derr_set(e, "--cap", "%s: given twice", item);
-				return -1;
-			}
-		if (warm_mix_add(m, item, v) == -1) {
-			derr_set(e, "--cap", "%s: too many providers", item);
-			return -1;
-		}
-	}
-	return 0;
+	return parse_pairs(m, spec, "--cap", "PROVIDER=N", 1000000000000LL,
+	    "", false, e);
 }

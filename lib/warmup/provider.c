@@ -50,14 +50,10 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 {
 	struct prov_rule *r;
 
-	if (t->n == t->cap) {
-		size_t ncap = t->cap ? t->cap * 2 : 32;
-
-		if ((r = reallocarray(t->rules, ncap, sizeof(*r))) == NULL)
-			return -1;
-		t->rules = r;
-		t->cap = ncap;
-	}
+	if ((r = array_room(t->rules, t->n, &t->cap, sizeof(*r), 32)) ==
+	    NULL)
+		return -1;
+	t->rules = r;
 	r = &t->rules[t->n];
 	r->provider = strdup(prov);
 	r->pattern = strdup(pat);
@@ -72,47 +68,44 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 	return 0;
 }
 
+/* One line "provider<TAB>domain|mx<TAB>pattern" into arg, a prov_table. */
+static int
+add_line(void *arg, struct tsv_row *r, struct derr *e)
+{
+	if (r->n < 3 || *r->f[0] == '\0' || *r->f[1] == '\0' ||
+	    *r->f[2] == '\0' || strchr(r->f[2], '\t') != NULL) {
+		derr_set(e, r->where, "want provider, domain|mx, pattern "
+		    "separated by tabs");
+		return -1;
+	}
+	if (strcmp(r->f[1], "domain") != 0 && strcmp(r->f[1], "mx") != 0) {
+		derr_set(e, r->where, "%s: not domain or mx", r->f[1]);
+		return -1;
+	}
+	if (add_rule(arg, r->f[0], strcmp(r->f[1], "mx") == 0 ? PROV_MX :
+	    PROV_DOMAIN, r->f[2]) == -1) {
+		derr_set(e, r->where, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
 struct prov_table *
 prov_load(const char *path, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_TRIM | TSV_REST,
 	    .max_fields = 3 };
-	struct prov_table *t = NULL;
-	struct tsv *in;
-	struct tsv_row r;
-	int rc;
+	struct prov_table *t;
 
-	if ((in = tsv_open(path, NULL, &o, e)) == NULL)
-		return NULL;
 	if ((t = calloc(1, sizeof(*t))) == NULL) {
 		derr_set(e, path, "out of memory");
-		goto fail;
+		return NULL;
 	}
-	while ((rc = tsv_next(in, &r, e)) == 1) {
-		if (r.n < 3 || *r.f[0] == '\0' || *r.f[1] == '\0' ||
-		    *r.f[2] == '\0' || strchr(r.f[2], '\t') != NULL) {
-			derr_set(e, r.where, "want provider, domain|mx, pattern "
-			    "separated by tabs");
-			goto fail;
-		}
-		if (strcmp(r.f[1], "domain") != 0 && strcmp(r.f[1], "mx") != 0) {
-			derr_set(e, r.where, "%s: not domain or mx", r.f[1]);
-			goto fail;
-		}
-		if (add_rule(t, r.f[0], strcmp(r.f[1], "mx") == 0 ? PROV_MX :
-		    PROV_DOMAIN, r.f[2]) == -1) {
-			derr_set(e, r.where, "out of memory");
-			goto fail;
-		}
+	if (tsv_each(path, NULL, &o, add_line, t, e) == -1) {
+		prov_free(t);
+		return NULL;
 	}
-	if (rc == -1)
-		goto fail;
-	tsv_close(in);
 	return t;
-fail:
-	tsv_close(in);
-	prov_free(t);
-	return NULL;
 }
 
 /*

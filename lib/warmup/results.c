@@ -77,6 +77,7 @@ static bool	 parse_day(const char *, long *);
 static int	 add_bounce(struct warm_results *, const struct rec *,
 		    const struct prov_table *);
 static int	 add_plain(struct warm_results *, const struct rec *);
+static long	 rec_close(struct rec *, struct tsv *, long);
 static int	 classify(struct warm_results_counts *, const char *, const char *,
 		    const char *, long long, const char *, const char *);
 
@@ -131,15 +132,10 @@ warm_results_add(struct warm_results *w, long day, const char *provider,
 			break;
 		}
 	if (en == NULL) {
-		if (w->n == w->cap) {
-			size_t ncap = w->cap ? w->cap * 2 : 64;
-
-			if ((en = reallocarray(w->e, ncap, sizeof(*en))) ==
-			    NULL)
-				return -1;
-			w->e = en;
-			w->cap = ncap;
-		}
+		if ((en = array_room(w->e, w->n, &w->cap, sizeof(*en),
+		    64)) == NULL)
+			return -1;
+		w->e = en;
 		en = &w->e[w->n++];
 		memset(en, 0, sizeof(*en));
 		en->day = day;
@@ -323,6 +319,15 @@ add_plain(struct warm_results *w, const struct rec *r)
 	return warm_results_add(w, day, prov, &c);
 }
 
+/* Free what a reader of records holds, r's JSON object and in; ret. */
+static long
+rec_close(struct rec *r, struct tsv *in, long ret)
+{
+	json_free(r->j);
+	tsv_close(in);
+	return ret;
+}
+
 long
 warm_results_read(struct warm_results *w, FILE *fp, const char *name,
     const struct prov_table *pt, struct derr *e)
@@ -380,13 +385,9 @@ warm_results_read(struct warm_results *w, FILE *fp, const char *name,
 	}
 	if (rc == -1)
 		goto fail;
-	json_free(r.j);
-	tsv_close(in);
-	return skipped;
+	return rec_close(&r, in, skipped);
 fail:
-	json_free(r.j);
-	tsv_close(in);
-	return -1;
+	return rec_close(&r, in, -1);
 }
 
 /* What warm_results_read_db() carries through store_read_events(). */
@@ -499,13 +500,9 @@ warm_results_count_recipients(FILE *fp, const char *name,
 	}
 	if (rc == -1)
 		goto fail;
-	json_free(r.j);
-	tsv_close(in);
-	return n;
+	return rec_close(&r, in, n);
 fail:
-	json_free(r.j);
-	tsv_close(in);
-	return -1;
+	return rec_close(&r, in, -1);
 }
 
 int

@@ -217,45 +217,43 @@ free_rule(struct rule *r)
 	free(r->note);
 }
 
+/* One row of the rules table into arg, a struct warm_rules. */
+static int
+add_line(void *arg, struct tsv_row *r, struct derr *e)
+{
+	struct warm_rules *rs = arg;
+
+	if (rs->n == MAXRULES) {
+		derr_set(e, r->where, "more than %d rules", MAXRULES);
+		return -1;
+	}
+	if (parse_rule(rs, r->f, r->where, &rs->r[rs->n], e) == -1) {
+		free_rule(&rs->r[rs->n]);
+		return -1;
+	}
+	rs->n++;
+	return 0;
+}
+
 struct warm_rules *
 warm_rules_load(const char *path, struct derr *e)
 {
 	static const struct tsv_opts o = { .min_fields = NFIELDS,
 	    .max_fields = NFIELDS };
 	struct warm_rules *rs;
-	struct tsv *in;
-	struct tsv_row r;
-	int rc;
 
 	if ((rs = calloc(1, sizeof(*rs))) == NULL) {
 		derr_set(e, path, "out of memory");
 		return NULL;
 	}
-	if ((in = tsv_open(path, NULL, &o, e)) == NULL) {
-		free(rs);
-		return NULL;
-	}
-	while ((rc = tsv_next(in, &r, e)) == 1) {
-		if (rs->n == MAXRULES) {
-			derr_set(e, r.where, "more than %d rules", MAXRULES);
-			goto fail;
-		}
-		if (parse_rule(rs, r.f, r.where, &rs->r[rs->n], e) == -1) {
-			free_rule(&rs->r[rs->n]);
-			goto fail;
-		}
-		rs->n++;
-	}
-	if (rc == -1)
+	if (tsv_each(path, NULL, &o, add_line, rs, e) == -1)
 		goto fail;
 	if (rs->n == 0) {
 		derr_set(e, path, "no rules");
 		goto fail;
 	}
-	tsv_close(in);
 	return rs;
 fail:
-	tsv_close(in);
 	warm_rules_free(rs);
 	return NULL;
 }

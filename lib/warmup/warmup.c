@@ -49,7 +49,7 @@ struct warm_plan {
 	struct pstate		 p[WARM_MAXPROV];
 	struct warm_row		*rows;
 	char			**notes;
-	size_t			 nrows, caprows;
+	size_t			 nrows, caprows, capnotes;
 	struct warm_rule_day		*res;		/* [calendar day][provider] */
 	struct warm_rule_day		*hist;		/* [plan day][provider] */
 	long			 startday, firstres, lastres, unused;
@@ -176,19 +176,16 @@ add_row(struct warm_plan *pl, int day, long date, const char *prov,
     char *note)
 {
 	struct warm_row *r;
+	char **nn;
 
-	if (pl->nrows == pl->caprows) {
-		size_t ncap = pl->caprows ? pl->caprows * 2 : 256;
-		char **nn;
-
-		if ((r = reallocarray(pl->rows, ncap, sizeof(*r))) == NULL)
-			goto fail;
-		pl->rows = r;
-		if ((nn = reallocarray(pl->notes, ncap, sizeof(*nn))) == NULL)
-			goto fail;
-		pl->notes = nn;
-		pl->caprows = ncap;
-	}
+	if ((r = array_room(pl->rows, pl->nrows, &pl->caprows, sizeof(*r),
+	    256)) == NULL)
+		goto fail;
+	pl->rows = r;
+	if ((nn = array_room(pl->notes, pl->nrows, &pl->capnotes,
+	    sizeof(*nn), 256)) == NULL)
+		goto fail;
+	pl->notes = nn;
 	r = &pl->rows[pl->nrows];
 	r->day = day;
 	r->date = warm_time_of(date);
@@ -667,9 +664,7 @@ warm_plan_free(struct warm_plan *pl)
 		q_clear(&pl->p[i]);
 		free(pl->p[i].seq);
 	}
-	for (i = 0; i < pl->nrows; i++)
-		free(pl->notes[i]);
-	free(pl->notes);
+	strv_free(pl->notes, pl->nrows);
 	free(pl->rows);
 	free(pl->res);
 	free(pl->hist);
