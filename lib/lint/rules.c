@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/deliv.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "lint/lint.h"
 #include "lint/lint_priv.h"
@@ -153,50 +154,56 @@ check_index(const char *id)
 	return -1;
 }
 
-/* One line "id TAB severity TAB points TAB meaning" into cat; -1 bad. */
-static int
-weights_line(char *s, struct lint_check *cat, bool *seen, const char *where,
-    struct derr *e)
-{
-	char *f[4], *end;
-	double pts;
-	int k, n, sev;
+/* What the weights loader fills. */
+struct weights {
+	struct lint_check	*cat;
+	bool			 seen[C_COUNT];
+};
 
-	for (n = 0; n < 4 && s != NULL; n++)
-		f[n] = strsep(&s, "\t");
-	if (n < 4 || s != NULL) {
-		derr_set(e, where, "want 4 tab-separated fields: id, severity, "
-		    "points, meaning");
+/* One row "id TAB severity TAB points TAB meaning" into the catalogue. */
+static int
+weights_row(void *arg, struct tsv_row *r, struct derr *e)
+{
+	struct weights *w = arg;
+	char **f = r->f, *end;
+	double pts;
+	int k, sev;
+
+	if (strcmp(f[0], "id") == 0 && r->n > 1)	/* a header line */
+		return 0;
+	if (r->n != 4) {
+		derr_set(e, r->where, "want 4 tab-separated fields: id, "
+		    "severity, points, meaning");
 		return -1;
 	}
 	if ((k = check_index(f[0])) == -1) {
-		derr_set(e, where, "unknown check id \"%.60s\"", f[0]);
+		derr_set(e, r->where, "unknown check id \"%.60s\"", f[0]);
 		return -1;
 	}
-	if (seen[k]) {
-		derr_set(e, where, "check %s given twice", f[0]);
+	if (w->seen[k]) {
+		derr_set(e, r->where, "check %s given twice", f[0]);
 		return -1;
 	}
 	if ((sev = lint_sev_parse(f[1])) == -1) {
-		derr_set(e, where, "severity \"%.20s\" is not info, warn or "
-		    "error", f[1]);
+		derr_set(e, r->where, "severity \"%.20s\" is not info, warn "
+		    "or error", f[1]);
 		return -1;
 	}
 	errno = 0;
 	pts = strtod(f[2], &end);
 	if (*f[2] == '\0' || *end != '\0' || errno != 0 || !isfinite(pts) ||
 	    pts < 0 || pts > POINTS_MAX) {
-		derr_set(e, where, "points \"%.20s\" not a number from 0 to %d",
-		    f[2], POINTS_MAX);
+		derr_set(e, r->where, "points \"%.20s\" not a number from 0 "
+		    "to %d", f[2], POINTS_MAX);
 		return -1;
 	}
 	if (*str_trim(f[3]) == '\0') {
-		derr_set(e, where, "no meaning given");
+		derr_set(e, r->where, "no meaning given");
 		return -1;
 	}
-	seen[k] = true;
-	cat[k].sev = (enum lint_sev)sev;
-	cat[k].points = pts;
+	w->seen[k] = true;
+	w->cat[k].sev = (enum lint_sev)sev;
+	w->cat[k].points = pts;
 	return 0;
 }
 
@@ -204,46 +211,21 @@ int
 lint_weights_load(const char *path, struct lint_check *cat, size_t ncat,
     struct derr *e)
 {
-	bool seen[C_COUNT] = { false };
-	char *line = NULL, where[256];
-	size_t cap = 0, k;
-	unsigned long lineno = 0;
-	ssize_t n;
-	FILE *fp;
-	int rc = -1;
+	struct weights w = { .cat = cat };
+	struct tsv_opts o = { 0 };
+	size_t k;
 
 	if (ncat != C_COUNT) {
 		derr_set(e, path, "catalogue of %zu checks, not %d", ncat,
 		    C_COUNT);
 		return -1;
 	}
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if (tsv_each(path, path, &o, weights_row, &w, e) == -1)
 		return -1;
-	}
-	while ((n = getline(&line, &cap, fp)) != -1) {
-		lineno++;
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if (line[0] == '\0' || line[0] == '#' ||
-		    strncmp(line, "id\t", 3) == 0)
-			continue;
-		snprintf(where, sizeof(where), "%s:%lu", path, lineno);
-		if (weights_line(line, cat, seen, where, e) == -1)
-			goto out;
-	}
-	if (ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
-		goto out;
-	}
 	for (k = 0; k < C_COUNT; k++)
-		if (!seen[k]) {
+		if (!w.seen[k]) {
 			derr_set(e, path, "no line for check %s", builtin[k].id);
-			goto out;
+			return -1;
 		}
-	rc = 0;
-out:
-	free(line);
-	fclose(fp);
-	return rc;
+	return 0;
 }
