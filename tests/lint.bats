@@ -411,13 +411,13 @@ List-Unsubscribe: <mailto:unsub-42@shop.example.org>' "$F/bulk-good.eml" >"$T/b2
 	assert_line --regexp $'\tsummary\tfail\twarn\t.*score 3.5, threshold 3.5\t'
 	run -0 deliv-lint --no-header --threshold 100 "$F/differ.eml"
 	run --separate-stderr -2 deliv-lint --threshold lots "$F/clean.eml"
-	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: lots'
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1000000: lots'
 	run --separate-stderr -2 deliv-lint --threshold -1 "$F/clean.eml"
-	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: -1'
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1000000: -1'
 	run --separate-stderr -2 deliv-lint --threshold 1000001 "$F/clean.eml"
-	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: 1000001'
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1000000: 1000001'
 	run --separate-stderr -2 deliv-lint --threshold 0x10 "$F/clean.eml"
-	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1e+06: 0x10'
+	assert_equal "$stderr" 'deliv-lint: --threshold: not a number between 0 and 1000000: 0x10'
 	assert_equal "$output" ""
 	run -0 deliv-lint --no-header --threshold 1000000 "$F/clean.eml"
 	run -1 deliv-lint --no-header --threshold 0 "$F/clean.eml"

@@ -161,7 +161,7 @@ fmt_bound(char *buf, size_t len, double v, bool integer)
 	if (integer)
 		snprintf(buf, len, "%.0f", v);
 	else
-		snprintf(buf, len, "%g", v);
+		snprintf(buf, len, "%.15g", v);
 }
 
 int
