@@ -52,6 +52,20 @@ setup() {
 	assert_output $'yes\treject\t'
 }
 
+@test "dmarc: a suffix list of one section, or of both, is read whole" {
+	# Only ICANN rules: the private section's list is empty (no qsort of
+	# nothing: UBSan found it).
+	printf '// ===BEGIN ICANN DOMAINS===\nuk\nco.uk\n// ===END ICANN DOMAINS===\n' >"$BATS_TEST_TMPDIR/icann.dat"
+	run -0 dmarc-parse mail.example.co.uk "$BATS_TEST_TMPDIR/icann.dat" <<<'v=DMARC1; p=reject; rua=mailto:d@example.co.uk'
+	assert_output $'yes\treject\t'
+	# A private rule counts for DMARC as the list's own rules do.
+	printf 'com\n// ===BEGIN PRIVATE DOMAINS===\nhost.example.com\n// ===END PRIVATE DOMAINS===\n' >"$BATS_TEST_TMPDIR/both.dat"
+	run -0 dmarc-parse a.b.host.example.com "$BATS_TEST_TMPDIR/both.dat" <<<'v=DMARC1; p=reject; rua=mailto:d@x.host.example.com'
+	assert_output $'yes\treject\texternal-rua-needs-authorization'
+	run -0 dmarc-parse a.b.host.example.com "$BATS_TEST_TMPDIR/both.dat" <<<'v=DMARC1; p=reject; rua=mailto:d@x.b.host.example.com'
+	assert_output $'yes\treject\t'
+}
+
 # The DNS cases of corpora/dmarc/dns-cases.tsv.
 dns_cases() {
 	deliv-dnscheck "$@" --only dmarc --no-header ok.dmarc.test none.dmarc.test \

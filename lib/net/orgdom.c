@@ -89,8 +89,10 @@ orgdom_load(const char *path, struct derr *e)
 		orgdom_free(o);
 		return NULL;
 	}
-	qsort(o->icann.v, o->icann.n, sizeof(*o->icann.v), cmp);
-	qsort(o->priv.v, o->priv.n, sizeof(*o->priv.v), cmp);
+	if (o->icann.n > 0)	/* qsort() of NULL is undefined */
+		qsort(o->icann.v, o->icann.n, sizeof(*o->icann.v), cmp);
+	if (o->priv.n > 0)
+		qsort(o->priv.v, o->priv.n, sizeof(*o->priv.v), cmp);
 	return o;
 }
 
