@@ -171,7 +171,7 @@ sub starts_plain {
 	return group("/$_[0]/") ne 'other';
 }
 
-# The list a phrase goes to in lib/lint/lint.c (phrase_group): its first
+# The list a phrase goes to in lib/lint/spam.c (phrase_group): its first
 # letter or digit, or "other".
 sub group {
 	my $p = shift;
