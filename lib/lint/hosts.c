@@ -15,47 +15,37 @@
 
 #include "core/deliv.h"
 #include "core/ip.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "lint/lint_priv.h"
 #include "net/orgdom.h"
 
 #define HOST_MAX	300
 
+/* One line of the shortener list: a host name. */
+static int
+shortener_row(void *arg, struct tsv_row *r, struct derr *e)
+{
+	struct lint *l = arg;
+	const char *s = r->f[0];
+
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != strlen(s)) {
+		derr_set(e, r->where, "not a domain");
+		return -1;
+	}
+	g_hash_table_add(l->shorteners, g_strdup(str_lower(r->f[0])));
+	return 0;
+}
+
 int
 lint_shorteners_load(struct lint *l, const char *path, struct derr *e)
 {
-	FILE *fp;
-	char *line = NULL, *s;
-	size_t cap = 0;
-	unsigned long lineno = 0;
-	int rc = -1;
+	static const struct tsv_opts o = { .flags = TSV_NOSPLIT | TSV_TRIM };
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
-		return -1;
-	}
 	l->shorteners = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		s = str_trim(line);
-		if (*s == '\0' || *s == '#')
-			continue;
-		if (strspn(s, "abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") != strlen(s)) {
-			derr_set(e, path, "line %lu: not a domain", lineno);
-			goto out;
-		}
-		g_hash_table_add(l->shorteners, g_strdup(str_lower(s)));
-	}
-	if (ferror(fp))
-		derr_set(e, path, "%s", strerror(errno));
-	else
-		rc = 0;
-out:
-	free(line);
-	fclose(fp);
-	return rc;
+	return tsv_each(path, path, &o, shortener_row, l, e);
 }
 
 void
