@@ -22,7 +22,7 @@ main(int argc, char *argv[])
 	int i, n;
 	size_t c;
 
-	i = drv_out_opts(argc, argv, "+h", &oo,
+	i = drv_out_opts(argc, argv, "+ho:", &oo,
 	    "out-record [--json|--table] field ...");
 	argc -= i;
 	argv += i;
