@@ -23,16 +23,16 @@ static const struct {
 	const char	*name;
 	const char	*what;
 } tools[] = {
-	{ "bounce-classify", "one record per failed recipient in bounces: "
-	    "hard or soft, why, the codes" },
-	{ "dnscheck", "audit a domain and its sending IPs: A/AAAA, MX, PTR, "
-	    "SPF, DKIM, DMARC, blocklists" },
-	{ "header-trace", "the originating IP of a message from its Received "
-	    "chain, its abuse contact, a complaint" },
-	{ "lint", "check a message before it is sent: lines, headers, "
-	    "content, links, unsubscribe" },
-	{ "warmup-plan", "a day-by-day warm-up schedule for a new IP or "
-	    "domain that adapts to results" },
+	{ "bounce-classify", "one record per failed recipient: hard or soft, "
+	    "why, codes" },
+	{ "dnscheck", "audit a domain: A/AAAA, MX, PTR, SPF, DKIM, DMARC, "
+	    "blocklists" },
+	{ "header-trace", "where a message entered: the origin IP, its abuse "
+	    "contact" },
+	{ "lint", "check a message before it is sent: headers, content, "
+	    "links" },
+	{ "warmup-plan", "a day-by-day warm-up schedule that adapts to "
+	    "results" },
 };
 
 static _Noreturn void
@@ -51,8 +51,9 @@ list_tools(FILE *fp)
 	fprintf(fp, "usage: deliv TOOL [ARGS ...]\n\ntools:\n");
 	for (i = 0; i < nitems(tools); i++)
 		fprintf(fp, "  %-16s %s\n", tools[i].name, tools[i].what);
-	fprintf(fp, "\n\"deliv TOOL --help\" for a tool's options; "
-	    "man deliv-TOOL, man 7 deliv.\n");
+	fprintf(fp, "\n\"deliv TOOL --help\" for a tool's options, "
+	    "\"deliv help TOOL\" its manual;\nman 7 deliv for what they "
+	    "share.\n");
 }
 
 /* "no such tool: NAME", with the nearest name when there is one. */

@@ -139,7 +139,7 @@ options(struct ctx *c, int argc, char *argv[])
 	time_t now;
 	int ch;
 
-	cli_setup(&c->oo, "-value", "status/domain");
+	cli_setup(&c->oo, "-domain,value", "status/domain");
 	while ((ch = cli_getopt(argc, argv, "hj:", longopts)) != -1) {
 		switch (ch) {
 		case 'h':		help();

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,10 +66,32 @@ table_width(void)
 	return 80;
 }
 
+/*
+ * SIGPIPE: when standard output is a pipe whose reader has gone (as
+ * "| head" does), stop quietly with 0, as the contract says; a SIGPIPE
+ * from anything else (a DNS socket) only makes that write fail.
+ */
+static void
+on_sigpipe(int sig)
+{
+	struct pollfd p = { .fd = 1, .events = POLLOUT };
+
+	(void)sig;
+	if (poll(&p, 1, 0) == 1 && (p.revents & POLLERR))
+		_exit(DELIV_EXIT_OK);
+}
+
 void
 cli_init(struct out_opts *o)
 {
 	const char *nc, *ci;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigpipe;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGPIPE, &sa, NULL);
 
 	if (out_opts_init(o, getenv("DELIV_FORMAT")) == -1)
 		errx(DELIV_EXIT_USAGE, "DELIV_FORMAT: %s: not tsv, json or table",

@@ -62,7 +62,8 @@ enum {
  * terminal's width for tables, CI) and core/cli's hooks: an unknown -o
  * column exits 2 naming the columns; the tally line goes to stderr when
  * it is a terminal and CI is not set.  Exits 2 with a message if
- * DELIV_FORMAT is bad.
+ * DELIV_FORMAT is bad.  From here on a closed pipe on stdout (a reader
+ * such as "head" gone) ends the program quietly with 0.
  */
 void	cli_init(struct out_opts *o);
 
