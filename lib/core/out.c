@@ -15,8 +15,6 @@
 #include "core/out_priv.h"
 #include "core/util.h"
 
-#define TABLE_CHUNK	1000	/* table rows aligned together */
-
 int
 out_opts_init(struct out_opts *o, const char *fmtenv)
 {

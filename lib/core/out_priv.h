@@ -9,6 +9,8 @@
 #include "core/out.h"
 #include "core/util.h"
 
+#define TABLE_CHUNK	1000	/* table rows aligned together */
+
 struct field {
 	bool		 set;
 	long long	 i;

@@ -13,7 +13,6 @@
 #include "core/out_priv.h"
 #include "core/util.h"
 
-#define TABLE_CHUNK	1000	/* as in out.c */
 #define MIN_COL		4	/* no column is cut narrower */
 #define ELLIPSIS	"\xe2\x80\xa6"
 
