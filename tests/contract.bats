@@ -177,6 +177,11 @@ input() {
 	assert_output '{"diagnostic":"550 5.1.1 user unknown \u001b]0;pwned\u0007\b\u007f \u009b2J '$'\u202e''txt.exe"}'
 	run deliv-bounce-classify --table=long -o diagnostic "$in"
 	assert_output 'diagnostic: 550 5.1.1 user unknown \x1b]0;pwned\x07\x08\x7f \u009b2J \u202etxt.exe'
+	# A TXT record through dnscheck: ESC, BEL and CSI escaped.
+	sed 's|^@\tIN TXT "v=spf1 ip4:192.0.2.0/24 -all"|@\tIN TXT "v=spf1 ip4:192.0.2.0/24 \\027]0;x\\007 \\194\\155 -all"|' \
+	    "$ZONE" >"$BATS_TEST_TMPDIR/ctl.zone"
+	run deliv-dnscheck --zone "$BATS_TEST_TMPDIR/ctl.zone" --no-header -o value example.test
+	assert_line 'v=spf1 ip4:192.0.2.0/24 \x1b]0;x\x07 \u009b -all'
 	# Whole records, every tool: no C0 but tab and newline, no DEL, no C1.
 	for t in bounce-classify header-trace lint; do
 		for f in "" --json --table --table=long; do
