@@ -83,8 +83,8 @@ SANFLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 
 .SECONDARY:
 
-.PHONY: all check check-asan test-drivers demo deps install uninstall clean \
-        bench fuzz lint-man
+.PHONY: all check check-asan check-package test-drivers demo deps install \
+        uninstall clean bench fuzz lint-man
 
 all: $(PROGS)
 
@@ -115,10 +115,19 @@ $(BUILDDIR)/drivers/%: $(BUILDDIR)/tests/drivers/%.o $(DRV_LIB) $(LIB)
 
 test-drivers: $(DRIVERS)
 
-# The whole suite: Bats (tools, lib drivers, docs, install); the last line
-# is "N passed, N failed".
+# The whole suite: Bats (tools, lib drivers, docs, install into a DESTDIR);
+# the last line is "N passed, N failed".  It changes nothing outside the
+# tree: the Debian package test, which installs the .deb system-wide, is
+# check-package's.
+CHECK_TESTS := $(filter-out tests/package.bats,$(sort $(wildcard tests/*.bats)))
 check: all test-drivers
-	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(strip $(TESTS))
+	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(strip $(or $(TESTS),$(CHECK_TESTS)))
+
+# Build the .deb, install it with apt-get, run it, remove it: as root, on
+# a machine (or container) meant for it, as .ci/run does.
+check-package: all test-drivers
+	@DELIV_CHECK_PACKAGE=1 DELIV_BUILDDIR=$(abspath $(BUILDDIR)) \
+	    ./tests/run tests/package.bats
 
 # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan:

@@ -3,13 +3,13 @@
 # command name).  Each tool has one arm below: its long options, the ones
 # that take a value, and how to complete the values.
 
-_deliv_common='--color --help --json --no-header --no-progress --progress --table --tsv --version'
+_deliv_common='--color --columns -o --help --json --no-header --no-progress --progress --summary --table --table=long --tsv --version'
 
 # _deliv_spec TOOL: set opts (all long options), argopts (those taking a
 # value), fileopts (value is a file), diropts (value is a directory).
 _deliv_spec()
 {
-	opts=$_deliv_common argopts='--color' fileopts='' diropts=''
+	opts=$_deliv_common argopts='--color --columns -o' fileopts='' diropts=''
 	case $1 in
 	bounce-classify)
 		# bounce-classify options
@@ -88,10 +88,15 @@ _deliv()
 	tool=${COMP_WORDS[0]##*/}
 	if [[ $tool == deliv ]]; then
 		if ((COMP_CWORD == 1)); then
-			COMPREPLY=($(compgen -W "$_deliv_tools --help --version" -- "$cur"))
+			COMPREPLY=($(compgen -W "$_deliv_tools help --help --version" -- "$cur"))
 			return
 		fi
 		tool=${COMP_WORDS[1]}
+		if [[ $tool == help ]]; then
+			((COMP_CWORD == 2)) &&
+			    COMPREPLY=($(compgen -W "$_deliv_tools" -- "$cur"))
+			return
+		fi
 	else
 		tool=${tool#deliv-}
 	fi

@@ -8,6 +8,8 @@ complete -c deliv -f -n "not __fish_seen_subcommand_from $__deliv_tools" -a dnsc
 complete -c deliv -f -n "not __fish_seen_subcommand_from $__deliv_tools" -a header-trace -d 'trace Received headers'
 complete -c deliv -f -n "not __fish_seen_subcommand_from $__deliv_tools" -a lint -d 'check a message'
 complete -c deliv -f -n "not __fish_seen_subcommand_from $__deliv_tools" -a warmup-plan -d 'warm-up schedule'
+complete -c deliv -f -n "not __fish_seen_subcommand_from $__deliv_tools help" -a help -d 'the manual of a tool'
+complete -c deliv -f -n "__fish_seen_subcommand_from help" -a "$__deliv_tools"
 complete -c deliv -n "not __fish_seen_subcommand_from $__deliv_tools" -l help -d 'show help'
 complete -c deliv -n "not __fish_seen_subcommand_from $__deliv_tools" -l version -d 'print the version'
 
@@ -19,7 +21,9 @@ for t in $__deliv_tools
 	complete -c deliv-$t -l no-header -d 'no header line'
 	complete -c deliv-$t -l progress -d 'progress line on stderr'
 	complete -c deliv-$t -l no-progress -d 'no progress line'
-	complete -c deliv-$t -l table -d 'aligned table for people'
+	complete -c deliv-$t -l table -d 'a table for people (--table=long: key: value blocks)'
+	complete -c deliv-$t -s o -l columns -x -d 'these columns, comma-separated, in order'
+	complete -c deliv-$t -l summary -d 'only the tally of the run, as records'
 	complete -c deliv-$t -l tsv -d 'TSV output (default)'
 	complete -c deliv-$t -l version -d 'print the version'
 end

@@ -8,13 +8,20 @@ bin=$1/deliv-bounce-classify
 db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
 
-echo "-- one record per failed recipient (some columns)"
-"$bin" bounce-classify/bounces.mbox | cut -f4,5,7-10,13 | column -t -s $'\t'
+echo "== deliv bounce-classify: one record per failed recipient, hard or soft"
+echo "-- five messages: two bounces, a DSN, a vacation reply, a plain message"
+"$bin" --table -o recipient,kind,reason,status,smtp_code \
+    bounce-classify/bounces.mbox || true
 
-echo "-- the suppression list the next day"
-"$bin" --db "$db/bounces.db" --now 1794900000 bounce-classify/bounces.mbox >/dev/null
-"$bin" --db "$db/bounces.db" --now 1794900000 --suppressed --table
+echo "-- the tally of the run, as records (--summary)"
+"$bin" --summary --table bounce-classify/bounces.mbox || true
 
-echo "-- a mailing list cleaned with it"
+echo "-- the suppression list the next day (a hard bounce suppresses)"
+"$bin" --db "$db/bounces.db" --now 1794900000 bounce-classify/bounces.mbox \
+    >/dev/null || true
+"$bin" --db "$db/bounces.db" --now 1794900000 --suppressed --table \
+    -o recipient,reason,until
+
+echo "-- a mailing list cleaned with it: the addresses still to mail"
 "$bin" --db "$db/bounces.db" --now 1794900000 --filter --no-header \
     bounce-classify/list.txt

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# header-trace demo: the hops of a spam, where it entered, who to tell.
+# make demo: deliv-header-trace on a spam: its hops, where it entered,
+# who to tell.  Usage: examples/header-trace.sh BUILDDIR
 set -euo pipefail
 build=${1:?usage: header-trace.sh BUILD}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -8,18 +9,22 @@ trap 'rm -rf "$tmp"' EXIT
 t=$(cd "$build" && pwd)/deliv-header-trace
 cd "$here/header-trace"
 export DELIV_DATA=$here/../data
-# (the table of hops is wide: pipe it through less -S) SOURCE_DATE_EPOCH=1795337000
 
-echo '$ deliv-header-trace --trusted 192.0.2.25 --table spam.eml'
-"$t" --trusted 192.0.2.25 --table spam.eml
+echo "== deliv header-trace: where a spam entered, and who to tell"
+echo '$ deliv header-trace --trusted 192.0.2.25 --table spam.eml'
+"$t" --trusted 192.0.2.25 --table spam.eml || true
 echo
-echo '$ deliv-header-trace --abuse-db abuse.db --import-registry ripe.db.split'
+echo '$ deliv header-trace --abuse-db abuse.db --import-registry ripe.db.split'
 "$t" --abuse-db "$tmp/abuse.db" --import-registry ripe.db.split 2>&1
 echo
-echo '$ deliv-header-trace --abuse-db abuse.db --trusted 192.0.2.25 --json spam.eml | jq -c "select(.record == \"origin\")"'
-"$t" --abuse-db "$tmp/abuse.db" --trusted 192.0.2.25 --json spam.eml |
-    grep '"record":"origin"'
+echo '$ deliv header-trace --abuse-db abuse.db --trusted 192.0.2.25 \'
+echo '    --table=long -o record,hop,ip,rdns,registry,abuse_contact spam.eml'
+"$t" --abuse-db "$tmp/abuse.db" --trusted 192.0.2.25 --table=long \
+    -o record,hop,ip,rdns,registry,abuse_contact spam.eml >"$tmp/long" || true
+awk '/^ *record: origin/ { on = 1 } on' "$tmp/long"
 echo
-echo '$ deliv-header-trace --abuse-db abuse.db --trusted 192.0.2.25 --complaint arf spam.eml | head -30'
+echo '$ deliv header-trace --abuse-db abuse.db --trusted 192.0.2.25 \'
+echo '    --complaint arf spam.eml        (the first lines of the complaint)'
 "$t" --abuse-db "$tmp/abuse.db" --trusted 192.0.2.25 --complaint arf \
-    --reporter abuse@example.net spam.eml | sed -n 1,30p
+    --reporter abuse@example.net spam.eml >"$tmp/arf" || true
+sed -n 1,12p "$tmp/arf"

@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# examples/: make demo's script runs every tool, fits 80 columns and never
+# fails on a reader that stops early (SIGPIPE).
 # The EXAMPLES of every manual page are real pipelines: each .Bd -literal
 # block of the EXAMPLES section runs, in a folder holding the files that
 # tests/fixtures/man/ provides, and must exit 0 or 1 with no error from a
@@ -45,4 +47,38 @@ examples() {
 		done < <(examples "$page")
 	done
 	((n > 0)) || fail "no example found"
+}
+
+@test "demo: every tool's section runs, says in one line what it shows, and fits 80 columns" {
+	local t l n
+	COLUMNS=80 run --separate-stderr -0 "$TOP/examples/demo" "$BUILD"
+	assert_line -n 0 "== deliv: the front command lists the tools"
+	for t in $(tools); do
+		[[ -x $TOP/examples/$t.sh ]] || continue
+		assert_line --regexp "^== deliv $t: [a-z].{10,}\$"
+	done
+	for l in "${lines[@]}"; do
+		n=$(printf '%s' "$l" | wc -m)
+		((n <= 80)) || fail "$n columns: $l"
+	done
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+}
+
+@test "demo: a reader that stops early (| head -1) ends the demo and every tool with 0, quietly" {
+	local t big=$BATS_TEST_TMPDIR/big.mbox i
+	run --separate-stderr -0 bash -c "set -o pipefail; '$TOP/examples/demo' '$BUILD' | head -1"
+	assert_output "== deliv: the front command lists the tools"
+	[ -z "$stderr" ] || fail "stderr: $stderr"
+	# More output than a pipe holds, so the writer meets the closed pipe.
+	for ((i = 0; i < 300; i++)); do cat "$FIXTURES/contract/three.mbox"; done >"$big"
+	for t in bounce-classify header-trace lint; do
+		run --separate-stderr -0 bash -c "set -o pipefail; deliv-$t --json '$big' | head -1"
+		[[ $output == '{"source":'* ]] || fail "$t: $output"
+		[ -z "$stderr" ] || fail "$t: stderr: $stderr"
+	done
+	run --separate-stderr -0 bash -c "set -o pipefail; deliv-warmup-plan --daily 100000000 --days 365 --start 2026-12-01 | head -1"
+	[ -z "$stderr" ] || fail "warmup-plan: stderr: $stderr"
+	yes example.test | head -n 3000 >"$BATS_TEST_TMPDIR/domains"
+	run --separate-stderr -0 bash -c "set -o pipefail; deliv-dnscheck --zone '$FIXTURES/contract/example.test.zone' <'$BATS_TEST_TMPDIR/domains' | head -1"
+	[ -z "$stderr" ] || fail "dnscheck: stderr: $stderr"
 }

@@ -45,3 +45,16 @@ setup() { load lib/helpers; }
 	run -0 make -C "$TOP" -s BUILDDIR="$BATS_TEST_TMPDIR/b" \
 	    PREFIX="$stage/usr" uninstall
 }
+
+@test "make check changes nothing outside the tree: the .deb test is make check-package's, which .ci/run runs" {
+	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" check
+	refute_output --partial package.bats
+	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" check-package
+	assert_output --partial "DELIV_CHECK_PACKAGE=1"
+	assert_output --partial "tests/package.bats"
+	# Unasked, the suite skips itself.
+	run -0 bats --tap "$TOP/tests/package.bats"
+	refute_line --regexp '^not ok'
+	grep -q '^make deps$' "$TOP/.ci/run"
+	[[ $(grep -n '^make deps$' "$TOP/.ci/run" | cut -d: -f1) -lt $(grep -n '^make check-package' "$TOP/.ci/run" | cut -d: -f1) ]]
+}

@@ -104,3 +104,10 @@ setup() {
 	run -0 tsv-dump -u "$T"
 	assert_output $'1\t3\t[a\tb][c\\d\ne][f\\]'
 }
+
+@test "tsv: TSV_UNESCAPE reads lib/out's escapes back: \\t \\n \\r \\\\ \\xHH \\uHHHH" {
+	printf '%s\n' 'a\tb\nc\rd\\e\x1b\x7f\u009b\u202e\xZZ\u12\q\x00' >"$BATS_TEST_TMPDIR/e"
+	run -0 tsv-dump -u "$BATS_TEST_TMPDIR/e"
+	assert_output "1	1	[a	b
+c"$'\r'"d\\e"$'\e\x7f\xc2\x9b\xe2\x80\xae'"xZZu12q\\x00]"
+}

@@ -167,7 +167,7 @@ options(int argc, char *argv[], struct opts *o, struct run *u)
 	struct derr e;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'h':
 			help();
@@ -246,7 +246,8 @@ main(int argc, char *argv[])
 	int bad = 0;
 
 	memset(&u, 0, sizeof(u));
-	cli_init(&o.oo);
+	cli_setup(&o.oo, "msgno,recipient,kind,reason,status,diagnostic",
+	    "kind,reason");
 	options(argc, argv, &o, &u);
 	argc -= optind;
 	argv += optind;
@@ -260,7 +261,7 @@ main(int argc, char *argv[])
 	if ((b = bounce_open(o.phrases, getenv("DELIV_PHRASES"),
 	    getenv("DELIV_DATA"), &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	io.progress = cli_progress_start(&o.oo, "messages");
+	io.progress = cli_input_start(&o.oo, "messages", argc);
 	if ((in = input_open(argc, argv, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
 	cols = bounce_record_cols(&ncols);

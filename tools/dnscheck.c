@@ -139,8 +139,8 @@ options(struct ctx *c, int argc, char *argv[])
 	time_t now;
 	int ch;
 
-	cli_init(&c->oo);
-	while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+	cli_setup(&c->oo, "-domain,value", "status/domain");
+	while ((ch = cli_getopt(argc, argv, "hj:", longopts)) != -1) {
 		switch (ch) {
 		case 'h':		help();
 		case OPT_HELO:		c->o.helo = optarg; break;
@@ -218,7 +218,7 @@ run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
 	    (res = calloc(bmax, sizeof(*res))) == NULL ||
 	    (argc == 0 && (list = dnscheck_list_open(stdin, "-", &e)) == NULL))
 		errx(DELIV_EXIT_ERROR, "out of memory");
-	prog = cli_progress_start(&c->oo, "domains");
+	prog = cli_input_start(&c->oo, "domains", argc);
 	for (;;) {
 		for (n = 0; n < bmax; n++) {
 			if (argc > 0)

@@ -126,12 +126,12 @@ options(struct ctx *c, int argc, char *argv[])
 	struct derr e;
 	int ch;
 
-	cli_init(&c->oo);
+	cli_setup(&c->oo, "record,hop,ip,rdns,trust,abuse_contact", "record");
 	if ((c->cfg.trusted = netlist_new()) == NULL ||
 	    (c->cfg.internal = netlist_new()) == NULL ||
 	    (c->cfg.msa = netlist_new()) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case OPT_ABUSE_DB:	c->dbpath = optarg; break;
 		case OPT_ABUSE_ZONE:	c->zones.contacts = optarg; break;
@@ -274,7 +274,7 @@ main(int argc, char *argv[])
 	if (c.w.complaint == 0 &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	io.progress = cli_progress_start(&c.oo, "messages");
+	io.progress = cli_input_start(&c.oo, "messages", argc);
 	if ((in = input_open(argc, argv, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");

@@ -159,10 +159,11 @@ options(int argc, char *argv[], struct opts *op)
 {
 	int ch;
 
-	cli_init(&op->oo);
+	cli_setup(&op->oo, "msgno,id,severity,points,detail",
+	    "verdict:id@record=summary");
 	op->threshold = DEFAULT_THRESHOLD;
 	op->minsev = LINT_INFO;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'h':
 			help();
@@ -262,7 +263,7 @@ main(int argc, char *argv[])
 
 	options(argc, argv, &op);
 	l = open_lint(&op);
-	io.progress = cli_progress_start(&op.oo, "messages");
+	io.progress = cli_input_start(&op.oo, "messages", argc - optind);
 	if ((in = input_open(argc - optind, argv + optind, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
 	if ((o = out_open(stdout, &op.oo, cols, nitems(cols))) == NULL)

@@ -139,10 +139,10 @@ options(struct ctx *c, int argc, char *argv[])
 	struct derr e;
 	int ch;
 
-	cli_init(&c->oo);
+	cli_setup(&c->oo, "day,date,provider,volume,state,note", NULL);
 	c->wo.ips = 1;
 	c->wo.pace = WARM_STANDARD;
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (ch) {
 		case 'h':		help();
 		case OPT_CHART:		c->chart = true; break;

@@ -1,10 +1,14 @@
 /*
  * Command-line plumbing shared by the tools.  See core/cli.h.
  */
+#include <sys/ioctl.h>
+
 #include <err.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,16 +25,184 @@ cli_progname(void)
 	return program_invocation_short_name;
 }
 
+/* out_open's hook: -o named no column of the schema. */
+static _Noreturn void
+bad_column(const char *name, const struct out_col *cols, size_t ncols)
+{
+	size_t c;
+
+	fprintf(stderr, "%s: -o: no such column: %s (columns:",
+	    cli_progname(), name);
+	for (c = 0; c < ncols; c++)
+		fprintf(stderr, "%s%s", c ? ", " : " ", cols[c].name);
+	fputs(")\n", stderr);
+	exit(DELIV_EXIT_USAGE);
+}
+
+/* out_close's hook: the tally line. */
+static void
+tally_line(const char *line)
+{
+	fprintf(stderr, "%s: %s\n", cli_progname(), line);
+}
+
+/* The width of tables: $COLUMNS, else the terminal's, else 80. */
+static int
+table_width(void)
+{
+	struct winsize ws;
+	const char *c = getenv("COLUMNS"), *errstr;
+	long long v;
+
+	if (c != NULL && *c != '\0') {
+		v = parse_num(c, 10, 100000, &errstr);
+		if (errstr == NULL)
+			return (int)v;
+	}
+	if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
+		return ws.ws_col;
+	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 10)
+		return ws.ws_col;
+	return 80;
+}
+
+/*
+ * SIGPIPE: when standard output is a pipe whose reader has gone (as
+ * "| head" does), stop quietly with 0, as the contract says; a SIGPIPE
+ * from anything else (a DNS socket) only makes that write fail.
+ */
+static void
+on_sigpipe(int sig)
+{
+	struct pollfd p = { .fd = 1, .events = POLLOUT };
+
+	(void)sig;
+	if (poll(&p, 1, 0) == 1 && (p.revents & POLLERR))
+		_exit(DELIV_EXIT_OK);
+}
+
 void
 cli_init(struct out_opts *o)
 {
-	const char *nc;
+	const char *nc, *ci;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigpipe;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGPIPE, &sa, NULL);
 
 	if (out_opts_init(o, getenv("DELIV_FORMAT")) == -1)
 		errx(DELIV_EXIT_USAGE, "DELIV_FORMAT: %s: not tsv, json or table",
 		    getenv("DELIV_FORMAT"));
 	nc = getenv("NO_COLOR");
 	o->no_color_env = nc != NULL && *nc != '\0';
+	o->width = table_width();
+	o->bad_column = bad_column;
+	ci = getenv("CI");
+	if (isatty(2) && (ci == NULL || *ci == '\0'))
+		o->tally_line = tally_line;
+}
+
+void
+cli_setup(struct out_opts *o, const char *table_cols, const char *tally)
+{
+	cli_init(o);
+	o->table_cols = table_cols;
+	o->tally = tally;
+}
+
+/* Edits from a to b: insert, delete, change, swap two neighbours. */
+static size_t
+edits(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[3][65], v;
+
+	if (la > 64 || lb > 64)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t *cur = d[i % 3], *prev = d[(i - 1) % 3],
+		    *pp = d[(i + 1) % 3];
+
+		cur[0] = i;
+		for (j = 1; j <= lb; j++) {
+			v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+		}
+	}
+	return d[la % 3][lb];
+}
+
+int
+cli_nearest(const char *word, const char *const *names, size_t n)
+{
+	size_t i, d, best = SIZE_MAX, len = strlen(word);
+	int at = -1;
+
+	for (i = 0; i < n; i++)
+		if ((d = edits(word, names[i])) < best) {
+			best = d;
+			at = (int)i;
+		}
+	if (at == -1 || best > 2 || best >= len)
+		return -1;
+	return at;
+}
+
+/* After getopt's "unrecognized option '--tabel'": the nearest option. */
+static void
+suggest(const char *arg, const struct option *lo)
+{
+	const char *names[128];
+	char word[65];
+	size_t n;
+	int i;
+
+	if (arg == NULL || strncmp(arg, "--", 2) != 0)
+		return;
+	snprintf(word, sizeof(word), "%.*s", (int)strcspn(arg + 2, "="),
+	    arg + 2);
+	for (n = 0; lo[n].name != NULL && n < nitems(names); n++) {
+		if (strncmp(lo[n].name, word, strlen(word)) == 0)
+			return;		/* ambiguous, not unknown */
+		names[n] = lo[n].name;
+	}
+	if ((i = cli_nearest(word, names, n)) != -1)
+		fprintf(stderr, "%s: did you mean --%s?\n", cli_progname(),
+		    names[i]);
+}
+
+int
+cli_getopt(int argc, char *argv[], const char *optstring,
+    const struct option *longopts)
+{
+	char os[128];
+	int ch;
+
+	snprintf(os, sizeof(os), "%so:", optstring);
+	ch = getopt_long(argc, argv, os, longopts, NULL);
+	if (ch == '?' && optopt == 0 && optind > 0 && optind <= argc)
+		suggest(argv[optind - 1], longopts);
+	return ch;
+}
+
+struct cli_progress *
+cli_input_start(const struct out_opts *o, const char *unit, int nfiles)
+{
+	if (nfiles == 0 && isatty(0))
+		fprintf(stderr, "%s: reading from standard input "
+		    "(Ctrl-D to end)\n", cli_progname());
+	return cli_progress_start(o, unit);
 }
 
 _Noreturn void
@@ -68,8 +240,19 @@ cli_common(int ch, const char *arg, struct out_opts *o)
 	case CLI_OPT_PROGRESS:
 		o->progress = 1;
 		return 1;
+	case CLI_OPT_SUMMARY:
+		o->summary = 1;
+		return 1;
 	case CLI_OPT_TABLE:
-		o->format = OUT_TABLE;
+		if (arg == NULL)
+			o->format = OUT_TABLE;
+		else if (strcmp(arg, "long") == 0)
+			o->format = OUT_TABLE_LONG;
+		else
+			errx(DELIV_EXIT_USAGE, "--table: %s: not long", arg);
+		return 1;
+	case 'o':
+		o->columns = arg;
 		return 1;
 	case CLI_OPT_TSV:
 		o->format = OUT_TSV;

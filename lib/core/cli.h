@@ -1,7 +1,8 @@
 /*
  * Command-line plumbing shared by the tools in tools/: the common long
- * options (--json, --no-header, --table, --color, --version, --help) and
- * the version line.  The only lib module that prints or exits, and it is
+ * options (--json, --no-header, --table, -o, --summary, --color,
+ * --version, --help), the version line, the nearest name to a typo, the
+ * hint when a tool waits on a terminal.  The only lib module that prints or exits, and it is
  * called only from main() before the input loop.
  */
 #ifndef CLI_H
@@ -21,6 +22,7 @@ enum {
 	CLI_OPT_NO_HEADER,
 	CLI_OPT_NO_PROGRESS,
 	CLI_OPT_PROGRESS,
+	CLI_OPT_SUMMARY,
 	CLI_OPT_TABLE,
 	CLI_OPT_TSV,
 	CLI_OPT_VERSION
@@ -29,12 +31,14 @@ enum {
 /* Put these in a tool's longopts[] (with its own options, sorted). */
 #define CLI_LONGOPTS \
 	{ "color",	required_argument,	NULL, CLI_OPT_COLOR }, \
+	{ "columns",	required_argument,	NULL, 'o' }, \
 	{ "help",	no_argument,		NULL, 'h' }, \
 	{ "json",	no_argument,		NULL, CLI_OPT_JSON }, \
 	{ "no-header",	no_argument,		NULL, CLI_OPT_NO_HEADER }, \
 	{ "no-progress", no_argument,		NULL, CLI_OPT_NO_PROGRESS }, \
 	{ "progress",	no_argument,		NULL, CLI_OPT_PROGRESS }, \
-	{ "table",	no_argument,		NULL, CLI_OPT_TABLE }, \
+	{ "summary",	no_argument,		NULL, CLI_OPT_SUMMARY }, \
+	{ "table",	optional_argument,	NULL, CLI_OPT_TABLE }, \
 	{ "tsv",	no_argument,		NULL, CLI_OPT_TSV }, \
 	{ "version",	no_argument,		NULL, CLI_OPT_VERSION }
 
@@ -42,19 +46,61 @@ enum {
 #define CLI_HELP \
 	"  --json                JSON Lines instead of TSV\n" \
 	"  --tsv                 TSV (the default; overrides DELIV_FORMAT)\n" \
-	"  --table               aligned table for people\n" \
+	"  --table[=long]        a table for people, fitted to the terminal;\n" \
+	"                        long: one key: value block a record\n" \
+	"  -o, --columns LIST    these columns (comma-separated), in order\n" \
 	"  --color WHEN          colour the table: auto, always, never\n" \
 	"  --no-header           no TSV/table header line\n" \
+	"  --summary             only the tally of the run, as records\n" \
 	"  --progress            progress on stderr (default: when a tty)\n" \
 	"  --no-progress         no progress line, even on a tty\n" \
 	"  -h, --help            this help\n" \
 	"  --version             print the version\n"
 
 /*
- * Set up o from the environment (DELIV_FORMAT, NO_COLOR).  Exits 2 with a
- * message if DELIV_FORMAT is bad.
+ * Set up o from the environment (DELIV_FORMAT, NO_COLOR, COLUMNS or the
+ * terminal's width for tables, CI) and core/cli's hooks: an unknown -o
+ * column exits 2 naming the columns; the tally line goes to stderr when
+ * it is a terminal and CI is not set.  Exits 2 with a message if
+ * DELIV_FORMAT is bad.  From here on a closed pipe on stdout (a reader
+ * such as "head" gone) ends the program quietly with 0.
  */
 void	cli_init(struct out_opts *o);
+
+/*
+ * cli_init(), and the tool's own: the columns of its table when -o is not
+ * given (the 4-6 most useful; NULL: all) and its tally columns (NULL:
+ * none); see struct out_opts and the tally in core/out.h.
+ */
+void	cli_setup(struct out_opts *o, const char *table_cols,
+	    const char *tally);
+
+/*
+ * getopt_long(3) over optstring plus the common "o:" (-o, --columns).
+ * An unknown long option gets a hint after getopt's message:
+ * "deliv-lint: did you mean --table?"; the tool then calls usage() as
+ * before (cli_common() returns 0 for '?').
+ */
+int	cli_getopt(int argc, char *argv[], const char *optstring,
+	    const struct option *longopts);
+
+/*
+ * The index of the name in names[0..n) nearest to word (by edits:
+ * insert, delete, change or swap two letters), when it is near enough
+ * to be a typo (at most 2 edits, and fewer than word's length); -1 if
+ * none.
+ */
+int	cli_nearest(const char *word, const char *const *names, size_t n);
+
+/*
+ * Before a tool reads input (nfiles: its file operands): when it has
+ * none and stdin is a terminal, "deliv-TOOL: reading from standard input
+ * (Ctrl-D to end)" on stderr; then the progress line as
+ * cli_progress_start().
+ */
+struct cli_progress;
+struct cli_progress	*cli_input_start(const struct out_opts *o,
+			    const char *unit, int nfiles);
 
 /*
  * Handle a common option.  Returns 1 if ch was one (and handled it:

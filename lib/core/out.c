@@ -1,5 +1,7 @@
 /*
- * The record writer: TSV, JSON Lines and tables.  See core/out.h.
+ * The record writer: fields, TSV, JSON Lines, the choice of columns (-o)
+ * and the escapers.  Tables are in out_table.c, the tally in
+ * out_tally.c.  See core/out.h.
  */
 #include <math.h>
 #include <stdint.h>
@@ -10,33 +12,8 @@
 
 #include "core/deliv.h"
 #include "core/out.h"
+#include "core/out_priv.h"
 #include "core/util.h"
-
-#define TABLE_CHUNK	1000	/* table rows aligned together */
-
-struct field {
-	bool		 set;
-	long long	 i;
-	double		 d;
-	bool		 b;
-	struct sbuf	 s;
-};
-
-struct out {
-	FILE			*fp;
-	struct out_opts		 o;
-	const struct out_col	*cols;
-	size_t			 ncols;
-	struct field		*f;
-	struct sbuf		 line;
-	size_t			 count;
-	bool			 header_done;
-	bool			 color;
-	int			 err;
-	/* Table rows, each ncols cells, kept until the chunk is full. */
-	char			**cells;
-	size_t			 nrows;
-};
 
 int
 out_opts_init(struct out_opts *o, const char *fmtenv)
@@ -46,26 +23,108 @@ out_opts_init(struct out_opts *o, const char *fmtenv)
 	o->color = OUT_COLOR_AUTO;
 	o->header = true;
 	o->progress = -1;
+	o->summary = -1;
 	if (fmtenv == NULL || *fmtenv == '\0' || strcmp(fmtenv, "tsv") == 0)
 		return 0;
 	if (strcmp(fmtenv, "json") == 0)
 		o->format = OUT_JSON;
 	else if (strcmp(fmtenv, "table") == 0)
 		o->format = OUT_TABLE;
+	else if (strcmp(fmtenv, "table=long") == 0)
+		o->format = OUT_TABLE_LONG;
 	else
 		return -1;
 	return 0;
+}
+
+int
+out_col_index(const struct out_col *cols, size_t ncols, const char *name,
+    size_t len)
+{
+	size_t c;
+
+	for (c = 0; c < ncols; c++)
+		if (strlen(cols[c].name) == len &&
+		    memcmp(cols[c].name, name, len) == 0)
+			return (int)c;
+	return -1;
+}
+
+/*
+ * The columns to write: the -o list (every name must be a column: the
+ * first that is not goes to *bad), else for a table the tool's list
+ * (names not in the schema skipped), else all.  A list that starts with
+ * "-" names the columns left out.  0, 1 (a bad name), -1 (out of memory).
+ */
+static int
+choose(struct out *w, const char **bad, size_t *badlen)
+{
+	const char *list = w->o.columns, *p, *q;
+	bool strict = true, *drop;
+	size_t n;
+	int c;
+
+	if ((w->sel = calloc(w->ncols + 1, sizeof(*w->sel))) == NULL ||
+	    (drop = calloc(w->ncols + 1, sizeof(*drop))) == NULL)
+		return -1;
+	if (list == NULL && w->o.format == OUT_TABLE) {
+		list = w->o.table_cols;
+		strict = false;
+	}
+	for (p = list && *list == '-' ? list + 1 : list; p != NULL &&
+	    *p != '\0'; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ",");
+		if ((n = (size_t)(q - p)) == 0)
+			continue;
+		if ((c = out_col_index(w->cols, w->ncols, p, n)) == -1) {
+			if (!strict)
+				continue;
+			*bad = p;
+			*badlen = n;
+			free(drop);
+			return 1;
+		}
+		if (*list == '-')
+			drop[c] = true;
+		else if (w->nsel < w->ncols)
+			w->sel[w->nsel++] = (size_t)c;
+	}
+	if (w->nsel == 0)
+		for (n = 0; n < w->ncols; n++)
+			if (!drop[n])
+				w->sel[w->nsel++] = n;
+	free(drop);
+	return 0;
+}
+
+static void
+out_free(struct out *w)
+{
+	size_t c;
+
+	for (c = 0; c < w->ncols; c++)
+		sbuf_free(&w->f[c].s);
+	tally_free(w->tally);
+	free(w->cells);
+	free(w->sel);
+	sbuf_free(&w->line);
+	free(w->f);
+	free(w);
 }
 
 struct out *
 out_open(FILE *fp, const struct out_opts *o, const struct out_col *cols,
     size_t ncols)
 {
+	const char *bad = NULL;
+	size_t badlen = 0;
 	struct out *w;
+	char name[64];
+	int r;
 
 	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return NULL;
-	if ((w->f = calloc(ncols, sizeof(*w->f))) == NULL) {
+	if ((w->f = calloc(ncols + 1, sizeof(*w->f))) == NULL) {
 		free(w);
 		return NULL;
 	}
@@ -73,15 +132,26 @@ out_open(FILE *fp, const struct out_opts *o, const struct out_col *cols,
 	w->o = *o;
 	w->cols = cols;
 	w->ncols = ncols;
-	if (o->format == OUT_TABLE) {
+	if ((r = choose(w, &bad, &badlen)) != 0) {
+		out_free(w);
+		if (r == 1 && o->bad_column != NULL) {
+			snprintf(name, sizeof(name), "%.*s", (int)badlen, bad);
+			o->bad_column(name, cols, ncols);
+		}
+		return NULL;
+	}
+	if (o->tally != NULL && (o->summary == 1 || (o->summary == -1 &&
+	    o->tally_line != NULL)))
+		w->tally = tally_new(o->tally, cols, ncols);
+	if (o->format == OUT_TABLE || o->format == OUT_TABLE_LONG) {
 		if (o->color == OUT_COLOR_ALWAYS)
 			w->color = true;
 		else if (o->color == OUT_COLOR_AUTO)
 			w->color = !o->no_color_env && isatty(fileno(fp));
-		w->cells = calloc(TABLE_CHUNK * ncols, sizeof(char *));
+		w->width = o->width > 0 ? (size_t)o->width : 0;
+		w->cells = calloc(TABLE_CHUNK * w->nsel, sizeof(char *));
 		if (w->cells == NULL) {
-			free(w->f);
-			free(w);
+			out_free(w);
 			return NULL;
 		}
 	}
@@ -140,21 +210,24 @@ out_bool(struct out *w, size_t col, bool v)
 	w->f[col].b = v;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..len), or 0 if invalid. */
+/* The code point of the valid UTF-8 sequence at s[0..len) in *cp and its
+ * length, or 0 if invalid. */
 static size_t
-utf8_len(const unsigned char *s, size_t len)
+utf8_dec(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	uint32_t cp;
 	size_t n, i;
+	uint32_t c;
 
-	if (s[0] < 0x80)
+	if (s[0] < 0x80) {
+		*cp = s[0];
 		return 1;
+	}
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
+		n = 2, c = s[0] & 0x1f;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
+		n = 3, c = s[0] & 0x0f;
 	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
+		n = 4, c = s[0] & 0x07;
 	else
 		return 0;
 	if (n > len)
@@ -162,100 +235,110 @@ utf8_len(const unsigned char *s, size_t len)
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
+		c = (c << 6) | (s[i] & 0x3f);
 	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 ||
-	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
+	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
 		return 0;
+	*cp = c;
 	return n;
+}
+
+/* Whether code point c is a bidirectional control or a line or paragraph
+ * separator: text that reorders or breaks what a terminal shows. */
+static bool
+is_bidi(uint32_t c)
+{
+	return c == 0x061c || c == 0x200e || c == 0x200f ||
+	    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0x2028 || c == 0x2029;
+}
+
+enum esc_mode { ESC_TSV, ESC_JSON, ESC_TEXT };
+
+/*
+ * The one escaper.  TSV: \t \n \r \\, other C0 and DEL as \xHH, C1 as
+ * \u00HH.  JSON: RFC 8259's escapes, DEL and C1 as \u00HH.  Text (for
+ * people): \t \n \r, C0 and DEL as \xHH, C1 and the bidi controls as
+ * \uHHHH, a backslash as itself.  In all three invalid UTF-8 is U+FFFD.
+ */
+static int
+escape(struct sbuf *b, const char *s, size_t len, enum esc_mode m)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, j, n;
+	uint32_t cp;
+	char tmp[8];
+	const char *esc;
+
+	for (i = j = 0; i < len; i += n) {
+		n = 1;
+		esc = tmp;
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			if (u[i] == '\\' && m != ESC_TEXT)
+				esc = "\\\\";
+			else if (u[i] == '"' && m == ESC_JSON)
+				esc = "\\\"";
+			else
+				continue;
+		} else if (u[i] == '\t')
+			esc = "\\t";
+		else if (u[i] == '\n')
+			esc = "\\n";
+		else if (u[i] == '\r')
+			esc = "\\r";
+		else if (m == ESC_JSON && u[i] == '\b')
+			esc = "\\b";
+		else if (m == ESC_JSON && u[i] == '\f')
+			esc = "\\f";
+		else if (u[i] < 0x80)
+			snprintf(tmp, sizeof(tmp), m == ESC_JSON ? "\\u%04x" :
+			    "\\x%02x", u[i]);
+		else if ((n = utf8_dec(u + i, len - i, &cp)) == 0) {
+			n = 1;
+			esc = "\xef\xbf\xbd";
+		} else if (cp < 0xa0 || (m == ESC_TEXT && is_bidi(cp)))
+			snprintf(tmp, sizeof(tmp), "\\u%04x", (unsigned)cp);
+		else
+			continue;
+		if (sbuf_add(b, s + j, i - j) == -1 || sbuf_adds(b, esc) == -1)
+			return -1;
+		j = i + n;
+	}
+	return sbuf_add(b, s + j, len - j);
 }
 
 int
 out_tsv_escape(struct sbuf *b, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, j, n;
-
-	for (i = j = 0; i < len; i++) {
-		const char *esc;
-
-		switch (s[i]) {
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\\': esc = "\\\\"; break;
-		default:
-			if (u[i] < 0x80)
-				continue;
-			/* Valid UTF-8 passes; an invalid byte is U+FFFD. */
-			if ((n = utf8_len(u + i, len - i)) != 0) {
-				i += n - 1;
-				continue;
-			}
-			esc = "\xef\xbf\xbd";
-			break;
-		}
-		if (sbuf_add(b, s + j, i - j) == -1 || sbuf_adds(b, esc) == -1)
-			return -1;
-		j = i + 1;
-	}
-	return sbuf_add(b, s + j, i - j);
+	return escape(b, s, len, ESC_TSV);
 }
 
 int
 out_json_escape(struct sbuf *b, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n;
-	char tmp[8];
-
-	while (i < len) {
-		if (u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' &&
-		    u[i] != '\\') {
-			size_t j = i;
-
-			while (j < len && u[j] >= 0x20 && u[j] < 0x80 &&
-			    u[j] != '"' && u[j] != '\\')
-				j++;
-			if (sbuf_add(b, s + i, j - i) == -1)
-				return -1;
-			i = j;
-			continue;
-		}
-		if (u[i] >= 0x80) {
-			if ((n = utf8_len(u + i, len - i)) == 0) {
-				if (sbuf_adds(b, "\xef\xbf\xbd") == -1)
-					return -1;
-				i++;
-			} else {
-				if (sbuf_add(b, s + i, n) == -1)
-					return -1;
-				i += n;
-			}
-			continue;
-		}
-		switch (u[i]) {
-		case '"': strcpy(tmp, "\\\""); break;
-		case '\\': strcpy(tmp, "\\\\"); break;
-		case '\n': strcpy(tmp, "\\n"); break;
-		case '\r': strcpy(tmp, "\\r"); break;
-		case '\t': strcpy(tmp, "\\t"); break;
-		case '\b': strcpy(tmp, "\\b"); break;
-		case '\f': strcpy(tmp, "\\f"); break;
-		default:
-			snprintf(tmp, sizeof(tmp), "\\u%04x", u[i]);
-			break;
-		}
-		if (sbuf_adds(b, tmp) == -1)
-			return -1;
-		i++;
-	}
-	return 0;
+	return escape(b, s, len, ESC_JSON);
 }
 
-/* Append field f of type t as plain text (no escaping). */
-static int
-field_text(struct sbuf *b, const struct field *f, enum out_type t)
+int
+out_text_escape(struct sbuf *b, const char *s, size_t len)
+{
+	return escape(b, s, len, ESC_TEXT);
+}
+
+size_t
+out_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+out_field_text(struct sbuf *b, const struct field *f, enum out_type t)
 {
 	switch (t) {
 	case OUT_INT:
@@ -273,14 +356,14 @@ field_text(struct sbuf *b, const struct field *f, enum out_type t)
 static int
 write_tsv(struct out *w)
 {
-	size_t c;
+	size_t k, c;
 	int r = 0;
 
 	sbuf_reset(&w->line);
-	for (c = 0; c < w->ncols; c++) {
-		const struct field *f = &w->f[c];
+	for (k = 0; k < w->nsel; k++) {
+		const struct field *f = &w->f[c = w->sel[k]];
 
-		if (c > 0)
+		if (k > 0)
 			r |= sbuf_addc(&w->line, '\t');
 		if (!f->set)
 			continue;
@@ -288,7 +371,7 @@ write_tsv(struct out *w)
 			r |= out_tsv_escape(&w->line, f->s.s ? f->s.s : "",
 			    f->s.len);
 		else
-			r |= field_text(&w->line, f, w->cols[c].type);
+			r |= out_field_text(&w->line, f, w->cols[c].type);
 	}
 	r |= sbuf_addc(&w->line, '\n');
 	return r;
@@ -297,15 +380,15 @@ write_tsv(struct out *w)
 static int
 write_json(struct out *w)
 {
-	size_t c;
+	size_t k, c;
 	int r = 0;
 
 	sbuf_reset(&w->line);
 	r |= sbuf_addc(&w->line, '{');
-	for (c = 0; c < w->ncols; c++) {
-		const struct field *f = &w->f[c];
+	for (k = 0; k < w->nsel; k++) {
+		const struct field *f = &w->f[c = w->sel[k]];
 
-		r |= sbuf_adds(&w->line, c ? ",\"" : "\"");
+		r |= sbuf_adds(&w->line, k ? ",\"" : "\"");
 		r |= out_json_escape(&w->line, w->cols[c].name,
 		    strlen(w->cols[c].name));
 		r |= sbuf_adds(&w->line, "\":");
@@ -317,146 +400,22 @@ write_json(struct out *w)
 			    f->s.len);
 			r |= sbuf_addc(&w->line, '"');
 		} else
-			r |= field_text(&w->line, f, w->cols[c].type);
+			r |= out_field_text(&w->line, f, w->cols[c].type);
 	}
 	r |= sbuf_adds(&w->line, "}\n");
 	return r;
 }
 
-/* Display width of a UTF-8 string (one column per code point). */
-static size_t
-width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-static const char *
-cell_color(const char *v)
-{
-	static const struct {
-		const char *word, *sgr;
-	} map[] = {
-		{ "pass", "32" }, { "ok", "32" }, { "warm", "32" },
-		{ "ramp", "32" }, { "info", "36" }, { "warn", "33" },
-		{ "soft", "33" }, { "hold", "33" }, { "fail", "31;1" },
-		{ "error", "31;1" }, { "hard", "31;1" }, { "backoff", "31" },
-		{ "permerror", "31" }, { "temperror", "35" },
-		{ "untrusted", "31" }, { "trusted", "32" }
-	};
-	size_t i;
-
-	for (i = 0; i < nitems(map); i++)
-		if (strcmp(v, map[i].word) == 0)
-			return map[i].sgr;
-	return NULL;
-}
-
-static int
-table_flush(struct out *w)
-{
-	size_t *wid, r, c, k;
-	const char *sgr;
-
-	if ((wid = calloc(w->ncols, sizeof(*wid))) == NULL)
-		return -1;
-	for (c = 0; c < w->ncols; c++) {
-		if (w->o.header)
-			wid[c] = width(w->cols[c].name);
-		for (r = 0; r < w->nrows; r++) {
-			k = width(w->cells[r * w->ncols + c]);
-			if (k > wid[c])
-				wid[c] = k;
-		}
-	}
-	if (w->o.header && !w->header_done) {
-		if (w->color)
-			fputs("\033[1m", w->fp);
-		for (c = 0; c < w->ncols; c++)
-			fprintf(w->fp, "%s%-*s", c ? "  " : "",
-			    c + 1 < w->ncols ? (int)wid[c] : 0,
-			    w->cols[c].name);
-		fputs(w->color ? "\033[0m\n" : "\n", w->fp);
-		w->header_done = true;
-	}
-	for (r = 0; r < w->nrows; r++) {
-		for (c = 0; c < w->ncols; c++) {
-			char *v = w->cells[r * w->ncols + c];
-			size_t pad = wid[c] - width(v);
-
-			if (c > 0)
-				fputs("  ", w->fp);
-			sgr = w->color ? cell_color(v) : NULL;
-			if (sgr != NULL)
-				fprintf(w->fp, "\033[%sm%s\033[0m", sgr, v);
-			else
-				fputs(v, w->fp);
-			if (c + 1 < w->ncols)
-				fprintf(w->fp, "%*s", (int)pad, "");
-			free(v);
-			w->cells[r * w->ncols + c] = NULL;
-		}
-		fputc('\n', w->fp);
-	}
-	w->nrows = 0;
-	free(wid);
-	return 0;
-}
-
-static int
-table_add(struct out *w)
-{
-	struct sbuf b = { 0 };
-	size_t c, i;
-	int r = 0;
-
-	for (c = 0; c < w->ncols; c++) {
-		const struct field *f = &w->f[c];
-
-		sbuf_reset(&b);
-		if (!f->set)
-			r |= sbuf_adds(&b, "-");
-		else if (w->cols[c].type == OUT_STR) {
-			/* Valid UTF-8, control characters shown escaped. */
-			r |= out_json_escape(&b, f->s.s ? f->s.s : "",
-			    f->s.len);
-		} else
-			r |= field_text(&b, f, w->cols[c].type);
-		if (b.s == NULL)
-			r |= sbuf_adds(&b, "");
-		if (r != 0)
-			break;
-		w->cells[w->nrows * w->ncols + c] = b.s;
-		b.s = NULL;
-		b.len = b.cap = 0;
-	}
-	sbuf_free(&b);
-	if (r != 0) {
-		for (i = 0; i < c; i++) {
-			free(w->cells[w->nrows * w->ncols + i]);
-			w->cells[w->nrows * w->ncols + i] = NULL;
-		}
-		return -1;
-	}
-	if (++w->nrows == TABLE_CHUNK)
-		return table_flush(w);
-	return 0;
-}
-
 static void
 write_header(struct out *w)
 {
-	size_t c;
+	size_t k;
 
 	w->header_done = true;
 	if (!w->o.header || w->o.format != OUT_TSV)
 		return;
-	for (c = 0; c < w->ncols; c++)
-		fprintf(w->fp, "%s%s", c ? "\t" : "", w->cols[c].name);
+	for (k = 0; k < w->nsel; k++)
+		fprintf(w->fp, "%s%s", k ? "\t" : "", w->cols[w->sel[k]].name);
 	fputc('\n', w->fp);
 }
 
@@ -464,13 +423,17 @@ int
 out_end(struct out *w)
 {
 	size_t c;
-	int r;
+	int r = 0;
 
-	if (!w->header_done && w->o.format == OUT_TSV)
-		write_header(w);
-	if (w->o.format == OUT_TABLE)
-		r = table_add(w);
+	if (w->tally != NULL && tally_add(w->tally, w) == -1)
+		r = -1;
+	if (w->o.summary == 1)
+		;	/* only the tally is written, at the end */
+	else if (w->o.format == OUT_TABLE || w->o.format == OUT_TABLE_LONG)
+		r |= out_table_add(w);
 	else {
+		if (!w->header_done)
+			write_header(w);
 		r = w->o.format == OUT_JSON ? write_json(w) : write_tsv(w);
 		if (r == 0 && fwrite(w->line.s, 1, w->line.len, w->fp) !=
 		    w->line.len)
@@ -494,26 +457,54 @@ out_count(const struct out *w)
 	return w->count;
 }
 
+/* The tally at the end: records (--summary), or the line for stderr. */
+static int
+finish_tally(struct out *w)
+{
+	struct out_opts o = w->o;
+	const struct out_col *tc;
+	struct sbuf b = { 0 };
+	struct out *t;
+	size_t n;
+	int r;
+
+	if (w->o.summary == 1) {
+		o.columns = o.table_cols = o.tally = NULL;
+		o.summary = 0;
+		tc = tally_cols(&n);
+		if ((t = out_open(w->fp, &o, tc, n)) == NULL)
+			return -1;
+		r = tally_write(w->tally, w->count, t);
+		return out_close(t) == -1 ? -1 : r;
+	}
+	if (w->tally == NULL || w->o.tally_line == NULL)
+		return 0;
+	if ((r = tally_line(w->tally, w->count, &b)) == 0)
+		w->o.tally_line(b.s);
+	sbuf_free(&b);
+	return r;
+}
+
 int
 out_close(struct out *w)
 {
-	size_t c;
 	int r = 0;
 
 	if (w == NULL)
 		return 0;
-	if (!w->header_done && w->o.format == OUT_TSV)
-		write_header(w);
-	if (w->o.format == OUT_TABLE && (w->nrows > 0 ||
-	    (!w->header_done && w->o.header)))
-		r = table_flush(w);
+	if (w->o.summary != 1) {
+		if (!w->header_done && w->o.format == OUT_TSV)
+			write_header(w);
+		if ((w->o.format == OUT_TABLE ||
+		    w->o.format == OUT_TABLE_LONG) && (w->nrows > 0 ||
+		    (!w->header_done && w->o.header)))
+			r = out_table_flush(w);
+	}
 	if (fflush(w->fp) == EOF || ferror(w->fp) || w->err)
 		r = -1;
-	for (c = 0; c < w->ncols; c++)
-		sbuf_free(&w->f[c].s);
-	free(w->cells);
-	sbuf_free(&w->line);
-	free(w->f);
-	free(w);
+	if (r == 0 && (w->o.summary == 1 || w->tally != NULL) &&
+	    finish_tally(w) == -1)
+		r = -1;
+	out_free(w);
 	return r;
 }

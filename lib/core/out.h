@@ -1,7 +1,10 @@
 /*
  * The one record writer: TSV with a header (default), JSON Lines, or an
- * aligned table for people.  Tools never printf a record; they set fields
- * by column index and end the record.
+ * aligned table for people (fitted to the terminal, or one "key: value"
+ * block a record).  Tools never printf a record; they set fields by
+ * column index and end the record.  It also chooses the columns (-o),
+ * and counts the values of the tool's tally columns for the summary at
+ * the end of a run.
  */
 #ifndef OUT_H
 #define OUT_H
@@ -18,7 +21,7 @@ struct out_col {
 	enum out_type	 type;
 };
 
-enum out_format { OUT_TSV, OUT_JSON, OUT_TABLE };
+enum out_format { OUT_TSV, OUT_JSON, OUT_TABLE, OUT_TABLE_LONG };
 enum out_color { OUT_COLOR_AUTO, OUT_COLOR_ALWAYS, OUT_COLOR_NEVER };
 
 struct out_opts {
@@ -27,7 +30,48 @@ struct out_opts {
 	bool		 header;	/* TSV/table: print the column names */
 	bool		 no_color_env;	/* NO_COLOR is set (the tool reads it) */
 	int		 progress;	/* stderr progress: -1 auto, 0, 1 */
+	/*
+	 * -o/--columns: the column names to write, comma-separated, in
+	 * this order, in every format; NULL for all (a table: table_cols).
+	 */
+	const char	*columns;
+	/*
+	 * The tool's own (one line in its main): the columns of a table
+	 * when -o is not given ("source,kind,reason"; names not in the
+	 * schema are skipped, so one list serves several schemas; NULL:
+	 * all), and what the tally counts (see below; NULL: no tally).
+	 */
+	const char	*table_cols;
+	const char	*tally;
+	/* The summary: -1 a line on a terminal, 0 none, 1 records only. */
+	int		 summary;
+	/* Table width in columns; 0: $COLUMNS, the terminal's, or 80. */
+	int		 width;
+	/*
+	 * Set by core/cli: out_open() calls bad_column when -o names a
+	 * column the schema has not (it says so and exits; NULL: out_open
+	 * returns NULL); out_close() hands the tally line to tally_line
+	 * (it prints it when stderr is a terminal; NULL: no line).
+	 */
+	void		(*bad_column)(const char *name,
+			    const struct out_col *cols, size_t ncols);
+	void		(*tally_line)(const char *line);
 };
+
+/*
+ * The tally: tally is a comma-separated list of items
+ *	[LABEL:][COL[/GROUP]][@FCOL=VALUE]
+ * each counting the values of column COL (per value of column GROUP),
+ * over the records whose column FCOL is VALUE (all records without @),
+ * under the name LABEL (default COL; an item with no COL counts the
+ * records).  "kind,reason" counts kinds and reasons;
+ * "verdict:id@record=summary" counts the id of summary records;
+ * "status/domain" counts statuses per domain.  At most OUT_TALLY_MAX
+ * distinct values an item; the rest count as "(other)".  The line reads
+ * "N records; kind: hard 7, soft 5; reason: ... (+3 more)", the
+ * records (--summary) have the columns tally, group, value, count.
+ */
+#define OUT_TALLY_MAX	1000
 
 /*
  * Defaults: TSV with header, unless fmtenv (the value of DELIV_FORMAT,
@@ -64,5 +108,20 @@ size_t	out_count(const struct out *);
 struct sbuf;
 int	out_tsv_escape(struct sbuf *, const char *s, size_t len);
 int	out_json_escape(struct sbuf *, const char *s, size_t len);
+/*
+ * For people: valid UTF-8 with every control character (C0, DEL, C1)
+ * and every bidirectional control and line/paragraph separator (U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069, U+2028, U+2029, U+061C) shown
+ * as \t, \n, \r, \xHH or \uHHHH; nothing else escaped (a backslash stays
+ * one).  Invalid UTF-8 becomes U+FFFD.
+ */
+int	out_text_escape(struct sbuf *, const char *s, size_t len);
+/* Display width of UTF-8 text, one column a code point. */
+size_t	out_width(const char *s);
+/*
+ * The index of the column called name (len bytes) in cols, or -1.
+ */
+int	out_col_index(const struct out_col *cols, size_t ncols,
+	    const char *name, size_t len);
 
 #endif

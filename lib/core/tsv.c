@@ -2,6 +2,7 @@
  * Reading tab-separated line files: lines under a cap, comments and blank
  * lines skipped, fields split, an optional header.  See core/tsv.h.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -248,19 +249,61 @@ tsv_next(struct tsv *t, struct tsv_row *r, struct derr *e)
 	return tsv_split(t, r, e) == -1 ? -1 : 1;
 }
 
-/* Decode \t \n \r \\ (and "\x" as x) in place. */
+/* The value of n hex digits at s, or -1. */
+static long
+hex(const char *s, int n)
+{
+	long v = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!isxdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 16 + (isdigit((unsigned char)s[i]) ? s[i] - '0' :
+		    (tolower((unsigned char)s[i]) - 'a' + 10));
+	}
+	return v;
+}
+
+/*
+ * Decode lib/out's TSV escapes in place: \t \n \r \\, \xHH (a byte) and
+ * \uHHHH (a code point, as UTF-8); another "\x" is x, but "\x00" (a NUL)
+ * stays as written.
+ */
 static void
 unescape(char *s)
 {
 	char *o = s;
+	long v;
 
 	for (; *s != '\0'; s++) {
-		if (*s == '\\' && s[1] != '\0') {
-			s++;
+		if (*s != '\\' || s[1] == '\0') {
+			*o++ = *s;
+			continue;
+		}
+		s++;
+		if (*s == 'x' && hex(s + 1, 2) == 0) {
+			*o++ = '\\';		/* a NUL stays "\x00" */
+			*o++ = 'x';
+		} else if (*s == 'x' && (v = hex(s + 1, 2)) > 0) {
+			*o++ = (char)v;
+			s += 2;
+		} else if (*s == 'u' && (v = hex(s + 1, 4)) > 0 &&
+		    (v < 0xd800 || v > 0xdfff)) {
+			if (v < 0x80)
+				*o++ = (char)v;
+			else if (v < 0x800) {
+				*o++ = (char)(0xc0 | (v >> 6));
+				*o++ = (char)(0x80 | (v & 0x3f));
+			} else {
+				*o++ = (char)(0xe0 | (v >> 12));
+				*o++ = (char)(0x80 | ((v >> 6) & 0x3f));
+				*o++ = (char)(0x80 | (v & 0x3f));
+			}
+			s += 4;
+		} else
 			*o++ = *s == 't' ? '\t' : *s == 'n' ? '\n' :
 			    *s == 'r' ? '\r' : *s;
-		} else
-			*o++ = *s;
 	}
 	*o = '\0';
 }

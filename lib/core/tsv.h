@@ -28,8 +28,9 @@ enum {
 	TSV_HEADER = 1 << 0,	/* the first row names the columns */
 	TSV_TRIM = 1 << 1,	/* trim white space around the line and
 				   each field; an indented "#" is a comment */
-	TSV_UNESCAPE = 1 << 2,	/* decode \t \n \r \\ in fields (lib/out's
-				   TSV); "\x" is x */
+	TSV_UNESCAPE = 1 << 2,	/* decode lib/out's TSV escapes in
+				   fields: \t \n \r \\, \xHH, \uHHHH;
+				   another "\x" is x; \x00 stays */
 	TSV_REST = 1 << 3,	/* the last field (the max_fields-th) takes
 				   the rest of the line, tabs and all */
 	TSV_NOSPLIT = 1 << 4,	/* a row is the whole line, one field; split

@@ -1,7 +1,10 @@
 /*
  * out-record: a test driver for lib/core/out.  Each argument is one string
  * field of one record (columns f1..fN); "-n" before an argument makes it
- * unknown, "-i" an integer, "-d" a number.  Common output options first.
+ * unknown, "-i" an integer, "-d" a number; a "+" argument ends a record
+ * and starts the next (the first record's fields name the columns).
+ * Common output options first.  $OUT_TABLE_COLS and $OUT_TALLY play a
+ * tool's table columns and tally (cli_setup()).
  */
 #include <err.h>
 #include <stdio.h>
@@ -19,16 +22,19 @@ main(int argc, char *argv[])
 	struct out_opts oo;
 	struct out *out;
 	char names[64][16];
-	int i, n;
+	int i, n, r = 0;
 	size_t c;
 
-	i = drv_out_opts(argc, argv, "+h", &oo,
+	i = drv_out_opts(argc, argv, "+ho:", &oo,
 	    "out-record [--json|--table] field ...");
 	argc -= i;
 	argv += i;
+	oo.table_cols = getenv("OUT_TABLE_COLS");
+	oo.tally = getenv("OUT_TALLY");
 	if ((cols = calloc(64, sizeof(*cols))) == NULL)
 		err(2, NULL);
-	for (i = n = 0; i < argc && n < 64; i++, n++) {
+	for (i = n = 0; i < argc && n < 64 && strcmp(argv[i], "+") != 0;
+	    i++, n++) {
 		snprintf(names[n], sizeof(names[n]), "f%d", n + 1);
 		cols[n].name = names[n];
 		cols[n].type = OUT_STR;
@@ -42,6 +48,11 @@ main(int argc, char *argv[])
 	if ((out = out_open(stdout, &oo, cols, (size_t)n)) == NULL)
 		err(2, NULL);
 	for (i = 0, c = 0; i < argc; i++, c++) {
+		if (strcmp(argv[i], "+") == 0) {
+			r |= out_end(out);
+			c = (size_t)-1;
+			continue;
+		}
 		if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) {
 			i++;
 			continue;
@@ -54,8 +65,9 @@ main(int argc, char *argv[])
 			out_str(out, c, argv[i]);
 	}
 	if (argc > 0)
-		out_end(out);
-	i = out_close(out);
+		r |= out_end(out);
+	if (out_close(out) == -1)
+		r = -1;
 	free(cols);
-	return i == -1 ? 2 : 0;
+	return r != 0 ? 2 : 0;
 }
