@@ -22,6 +22,8 @@
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
+#define RCPT_MAX	1000	/* recipients reported per message; the
+				 * rest are counted in one record */
 
 /* The fixed patterns, compiled once by bounce_new() (bounce.c). */
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,

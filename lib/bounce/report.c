@@ -122,6 +122,7 @@ bnc_dsn(struct ctx *c)
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
 	time_t t;
+	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0;
 	int smtp, ret = 0, n = 0;
 
 	for (i = 0; i < p->dsn.n && ret == 0; i++) {
@@ -131,6 +132,11 @@ bnc_dsn(struct ctx *c)
 			rcpt = dsn_get(g, "Original-Recipient");
 		if (rcpt == NULL)
 			continue;
+		/* at most RCPT_MAX groups read, the rest counted */
+		if (n >= RCPT_MAX) {
+			more++;
+			continue;
+		}
 		r = c->base;
 		free(rc);
 		rc = bnc_clean_addr(dsn_untype(rcpt));
@@ -219,7 +225,7 @@ bnc_dsn(struct ctx *c)
 		 * phrase of the human-readable part ("rejected: not enough
 		 * disk space") beats a hard diagnostic (5.1.1) */
 		if (r.kind != NULL && strcmp(r.kind, "hard") == 0 &&
-		    dsn_nrcpt(&p->dsn) == 1 && soft_in_text(c, &r) == -1) {
+		    nrcpt == 1 && soft_in_text(c, &r) == -1) {
 			ret = -1;
 			break;
 		}
@@ -239,6 +245,8 @@ bnc_dsn(struct ctx *c)
 		ret = c->emit(c->arg, &r);
 		n++;
 	}
+	if (ret == 0)
+		ret = bnc_emit_cap(c, more);
 	free(rc);
 	sbuf_free(&own);
 	sbuf_free(&wrap);

@@ -28,6 +28,13 @@ char	*bnc_clean_addr(const char *v);
 /* Is address a one of the mailboxes of l? */
 bool	bnc_in_list(InternetAddressList *l, const char *a);
 
+/*
+ * The record that says more recipients were named than RCPT_MAX: no
+ * recipient, the count left out in its diagnostic, "cap:RCPT_MAX" in
+ * matched.  The emitter's value.
+ */
+int	bnc_emit_cap(struct ctx *, size_t more);
+
 /* How much of the bounce text the whole-text phrase checks read. */
 size_t	bnc_text_head(const struct parts *);
 
