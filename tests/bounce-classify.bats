@@ -587,3 +587,20 @@ mkdsn() {
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason | sed -n 2p)" "$(printf 'u2@example.org\thard\tuserunknown')"
 	assert_equal "$(cols -t bounce-classify recipient,diagnostic,matched | sed -n 1001p)" "$(printf '\t199000 more recipients not reported: at most 1000 per message\tcap:1000')"
 }
+
+@test "bounce-classify: only addresses named as failed; none invented" {
+	run -0 deliv-bounce-classify --no-header precision.mbox
+	assert_equal "${#lines[@]}" 4
+	# Sendmail: the failed address (q_paddr), not the alias it was
+	# "expanded from"
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | sed -n 1p)" "$(printf '1\tmike@example.net\thard\tuserunknown')"
+	# a site's notice: not the "write to ... instead" nor the contact
+	assert_equal "$(cols -t bounce-classify msgno,recipient | sed -n 2p)" "$(printf '2\tsato@example.com')"
+	# a gateway's notice naming nobody: no recipient from the returned
+	# message's own To, and why in matched
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | sed -n 3p)" "$(printf '3\t\tsoft\tvirusdetected')"
+	assert_regex "$(cols -t bounce-classify matched | sed -n 3p)" '; no failed address named$'
+	# Original-Recipient over the rewritten Final-Recipient, said in matched
+	assert_equal "$(cols -t bounce-classify msgno,recipient,reason | sed -n 4p)" "$(printf '4\thanako@example.jp\tuserunknown')"
+	assert_regex "$(cols -t bounce-classify matched | sed -n 4p)" '; original-recipient$'
+}

@@ -133,7 +133,9 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	    load_list(b, dir, "bounce-vacation.txt", false, &b->vacation,
 	    e) == -1 ||
 	    load_list(b, dir, "bounce-cut.txt", false, &b->cut, e) == -1 ||
-	    load_list(b, dir, "bounce-noaddr.txt", false, &b->noaddr, e) == -1)
+	    load_list(b, dir, "bounce-noaddr.txt", false, &b->noaddr, e) == -1 ||
+	    load_list(b, dir, "bounce-notrcpt.txt", false, &b->notrcpt,
+	    e) == -1)
 		goto fail;
 	if ((b->fsoft = phrase_index_new(b->soft, e)) == NULL ||
 	    (b->fhard = phrase_index_new(b->hard, e)) == NULL)
@@ -195,6 +197,7 @@ bounce_free(struct bounce *b)
 	phr_free(b->vacation);
 	phr_free(b->cut);
 	phr_free(b->noaddr);
+	phr_free(b->notrcpt);
 	reasons_free(b->reasons);
 	for (i = 0; i < RE_COUNT; i++)
 		pcre2_code_free(b->re[i]);

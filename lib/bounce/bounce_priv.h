@@ -40,6 +40,7 @@ struct bounce {
 	struct phr		*vacation;	/* bounce-vacation.txt */
 	struct phr		*cut;		/* bounce-cut.txt */
 	struct phr		*noaddr;	/* bounce-noaddr.txt */
+	struct phr		*notrcpt;	/* bounce-notrcpt.txt */
 	struct reasons		*reasons;	/* data/reasons.tsv */
 	pcre2_code		*re[RE_COUNT];
 	pcre2_match_data	*md;
@@ -72,6 +73,7 @@ struct ctx {
 	void			*arg;
 	struct derr		*e;
 	struct sbuf		 diag;
+	char			 note[128];	/* matched with a note */
 };
 
 /*

@@ -285,6 +285,9 @@ bnc_clean_addr(const char *v)
 
 	while (*v == ' ' || *v == '\t' || *v == '<' || *v == '"')
 		v++;
+	/* old Exchange: "SMTP=user@host", "smtp:user@host" */
+	if (strncasecmp(v, "smtp=", 5) == 0 || strncasecmp(v, "smtp:", 5) == 0)
+		v += 5;
 	if ((a = strdup(v)) == NULL)
 		return NULL;
 	if ((p = strpbrk(a, ">\" \t;,")) != NULL)
@@ -305,38 +308,6 @@ bnc_text_head(const struct parts *p)
 {
 	return p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
 }
-/*
- * The first address of a "To:" line in the text (a quoted original
- * message), not the bounce's own To.  Kept in *keep, freed by the caller.
- */
-static const char *
-quoted_to(struct ctx *c, const char *t, size_t len, char **keep)
-{
-	const char *l;
-	size_t s, e, ll;
-
-	for (l = t; l < t + len; ) {
-		const char *nl = memchr(l, '\n', (size_t)(t + len - l));
-
-		ll = nl ? (size_t)(nl - l) : (size_t)(t + len - l);
-		while (ll > 0 && (*l == ' ' || *l == '>' || *l == '\t')) {
-			l++;
-			ll--;
-		}
-		if (ll > 3 && strncasecmp(l, "to:", 3) == 0 &&
-		    bnc_re_find(c->b, RE_ADDR, l, ll, 0, &s, &e, 0)) {
-			free(*keep);
-			if ((*keep = strndup(l + s, e - s)) != NULL &&
-			    !bnc_in_list(g_mime_message_get_to(c->m), *keep))
-				return *keep;
-		}
-		if (nl == NULL)
-			break;
-		l = nl + 1;
-	}
-	return NULL;
-}
-
 /* A byte of RE_ADDR's local part. */
 static bool
 local_char(unsigned char c)
@@ -363,6 +334,44 @@ find_addr(struct bounce *b, const char *t, size_t len, size_t off,
 	    local_char((unsigned char)t[start - 1]); start--)
 		;
 	return bnc_re_find(b, RE_ADDR, t, len, start, s, e, 0);
+}
+
+/*
+ * Do the words before the address at t[at] say it is no failed
+ * recipient (a contact, a new address, an example, the alias a failed
+ * address was expanded from)?  Its line up to it, and the line before
+ * when the address opens its line: bounce-notrcpt.txt.
+ */
+static bool
+not_rcpt(struct ctx *c, const char *t, size_t at)
+{
+	size_t ls = at, k, s;
+
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
+	    t[k] == '"'); k++)
+		;
+	if (k == at && ls >= 2 && t[ls - 2] != '\n') {
+		ls--;
+		while (ls > 0 && t[ls - 1] != '\n')
+			ls--;
+	}
+	if (at - ls > 300)
+		ls = at - 300;
+	return bnc_phr_find(c->b->notrcpt, t + ls, at - ls, &s) == 1;
+}
+
+/*
+ * matched of r with a note after it ("soft.txt:12; no failed address
+ * named"), in c->note.
+ */
+const char *
+bnc_note(struct ctx *c, const char *matched, const char *note)
+{
+	snprintf(c->note, sizeof(c->note), "%s%s%s", matched ? matched : "",
+	    matched ? "; " : "", note);
+	return c->note;
 }
 
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
@@ -415,6 +424,11 @@ bnc_text(struct ctx *c)
 				self_at = s;
 			} else
 				free(a);
+			continue;
+		}
+		/* a contact, a new address, an example: never failed */
+		if (not_rcpt(c, t, s)) {
+			free(a);
 			continue;
 		}
 		if (bnc_phr_find(c->b->noaddr, a, strlen(a), &ps)) {
@@ -483,17 +497,20 @@ bnc_text(struct ctx *c)
 	}
 	if (ret == 0)
 		ret = bnc_emit_cap(c, f.more);
+	/* a bounce that names no failed address: one record without a
+	 * recipient (the returned message's own To is no evidence) */
 	if (n == 0 && ret == 0) {
 		r = c->base;
-		r.recipient = p->norig_to > 0 ? p->orig_to[0] : NULL;
-		if (r.recipient == NULL)
-			r.recipient = quoted_to(c, t, len, &pm);
+		r.recipient = NULL;
 		bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
 		if (bnc_classify_text(c, &r, t, NULL, NULL, 0) == -1)
 			ret = -1;
-		else
+		else {
+			r.matched = bnc_note(c, r.matched,
+			    "no failed address named");
 			ret = c->emit(c->arg, &r);
+		}
 	}
 	found_free(&f);
 	free(pm);

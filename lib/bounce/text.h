@@ -35,6 +35,9 @@ bool	bnc_in_list(InternetAddressList *l, const char *a);
  */
 int	bnc_emit_cap(struct ctx *, size_t more);
 
+/* matched with a note after it, in c->note ("soft.txt:12; NOTE"). */
+const char	*bnc_note(struct ctx *, const char *matched, const char *note);
+
 /* How much of the bounce text the whole-text phrase checks read. */
 size_t	bnc_text_head(const struct parts *);
 
