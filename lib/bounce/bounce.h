@@ -31,6 +31,7 @@ struct bounce_rcpt {
 	const char	*diagnostic;	/* one line, white space collapsed */
 	const char	*matched;	/* "soft.txt:12", "status:5.1.1", NULL */
 	const char	*original_message_id;
+	const char	*mta;		/* the bounce's writer, or NULL */
 	time_t		 ts;		/* Last-Attempt-Date, else date, -1 */
 };
 

@@ -30,6 +30,7 @@ enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,
 	RE_MAIL, RE_WRAP, RE_COUNT };
 
 struct reasons;
+struct mtas;
 
 struct bounce {
 	struct phr		*soft;
@@ -42,6 +43,7 @@ struct bounce {
 	struct phr		*noaddr;	/* bounce-noaddr.txt */
 	struct phr		*notrcpt;	/* bounce-notrcpt.txt */
 	struct reasons		*reasons;	/* data/reasons.tsv */
+	struct mtas		*mtas;		/* data/bounce-mta*.tsv */
 	pcre2_code		*re[RE_COUNT];
 	pcre2_match_data	*md;
 	char			 status[16];
@@ -71,6 +73,9 @@ struct ctx {
 	struct bounce_rcpt	 base;
 	bounce_emit		 emit;
 	void			*arg;
+	bounce_emit		 user_emit;	/* the caller's, after the
+						 * writer's own reasons */
+	void			*user_arg;
 	struct derr		*e;
 	struct sbuf		 diag;
 	char			 note[128];	/* matched with a note */
