@@ -604,3 +604,35 @@ mkdsn() {
 	assert_equal "$(cols -t bounce-classify msgno,recipient,reason | sed -n 4p)" "$(printf '4\thanako@example.jp\tuserunknown')"
 	assert_regex "$(cols -t bounce-classify matched | sed -n 4p)" '; original-recipient$'
 }
+
+@test "bounce-classify: plain-text notices as their writers' templates word them, and the mta column" {
+	run -0 deliv-bounce-classify --no-header templates.mbox
+	assert_equal "${#lines[@]}" 5
+	# Exchange 2007 and later, Exchange 5.5 IMS, Domino, an MDaemon
+	# delay warning, a report whose status part names no recipient
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
+	    $'1\tken.ito@corp.example.com\thard\tuserunknown\texchange' \
+	    $'2\tjun@old.example.net\thard\tuserunknown\texchange' \
+	    $'3\ttaro@notes.example.jp\thard\tuserunknown\tdomino' \
+	    $'4\tamy@example.co.uk\tsoft\tnetworkerror\tmdaemon' \
+	    $'5\tluc@example.fr\tsoft\tsuspend\t')"
+	run -0 deliv-bounce-classify --no-header precision.mbox
+	assert_equal "$(cols -t bounce-classify mta | tr '\n' ' ')" "sendmail   postfix "
+}
+
+@test "bounce-classify: a writer's own reason is a row of data/bounce-mta-reasons.tsv" {
+	mkdir "$BATS_TEST_TMPDIR/data"
+	cp "$TOP/data/reasons.tsv" "$TOP/data/bounce-mta.tsv" "$BATS_TEST_TMPDIR/data/"
+	printf 'domino\tuserunknown\tfiltered\ta test row\n' >"$BATS_TEST_TMPDIR/data/bounce-mta-reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -0 deliv-bounce-classify --no-header templates.mbox
+	assert_equal "$(cols -t bounce-classify msgno,kind,reason | sed -n 2,3p)" "$(printf '2\thard\tuserunknown\n3\tsoft\tfiltered')"
+	assert_regex "$(cols -t bounce-classify matched | sed -n 3p)" '; mta:domino$'
+	# a reason the reasons table lacks is exit 2 naming file and line
+	printf 'domino\tuserunknown\tnosuch\tx\n' >"$BATS_TEST_TMPDIR/data/bounce-mta-reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -2 deliv-bounce-classify templates.mbox
+	assert_output --partial 'data/bounce-mta-reasons.tsv:1: unknown reason "nosuch"'
+	# and a bad place in the fingerprints
+	printf 'x\tnowhere\tfoo\n' >"$BATS_TEST_TMPDIR/data/bounce-mta.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -2 deliv-bounce-classify templates.mbox
+	assert_output --partial 'data/bounce-mta.tsv:1: bad place "nowhere"'
+}
