@@ -554,12 +554,12 @@ mkdsn() {
 	assert_equal "$(cols -t bounce-classify recipient,reason)" "$(printf 'u1@example.org\tauthfailure')"
 }
 
-@test "bounce-classify: 40,000 DSN groups give 1,000 records and one that counts the rest" {
+@test "bounce-classify: 40,000 DSN groups give 10,000 records and one that counts the rest" {
 	mkdsn "$BATS_TEST_TMPDIR/many.eml" 40000 "550 5.1.1 no such user"
 	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/many.eml"
-	assert_equal "${#lines[@]}" 1001
-	assert_equal "$(cols -t bounce-classify recipient | sed -n 1000p)" u1000@example.org
-	assert_equal "$(cols -t bounce-classify recipient,kind,reason,diagnostic,matched | sed -n 1001p)" "$(printf '\tsoft\tundefined\t39000 more recipients not reported: at most 1000 per message\tcap:1000')"
+	assert_equal "${#lines[@]}" 10001
+	assert_equal "$(cols -t bounce-classify recipient | sed -n 10000p)" u10000@example.org
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason,diagnostic,matched | sed -n 10001p)" "$(printf '\tsoft\tundefined\t30000 more recipients not reported: at most 10000 per message\tcap:10000')"
 }
 
 @test "bounce-classify: X-Failed-Recipients with 200,000 addresses, each once, capped" {
@@ -581,11 +581,11 @@ mkdsn() {
 		print "    unknown user"
 	}' >"$BATS_TEST_TMPDIR/xf.eml"
 	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/xf.eml"
-	assert_equal "${#lines[@]}" 1001
+	assert_equal "${#lines[@]}" 10001
 	# u1 named twice is one recipient; u2 gets its paragraph of the text
 	assert_equal "$(cols -t bounce-classify recipient | sed -n 1,2p | tr '\n' ' ')" "u1@example.org u2@example.org "
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason | sed -n 2p)" "$(printf 'u2@example.org\thard\tuserunknown')"
-	assert_equal "$(cols -t bounce-classify recipient,diagnostic,matched | sed -n 1001p)" "$(printf '\t199000 more recipients not reported: at most 1000 per message\tcap:1000')"
+	assert_equal "$(cols -t bounce-classify recipient,diagnostic,matched | sed -n 10001p)" "$(printf '\t190000 more recipients not reported: at most 10000 per message\tcap:10000')"
 }
 
 @test "bounce-classify: only addresses named as failed; none invented" {

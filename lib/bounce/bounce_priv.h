@@ -22,7 +22,7 @@
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
-#define RCPT_MAX	1000	/* recipients reported per message; the
+#define RCPT_MAX	10000	/* recipients reported per message; the
 				 * rest are counted in one record */
 
 /* The fixed patterns, compiled once by bounce_new() (bounce.c). */
