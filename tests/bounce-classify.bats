@@ -506,3 +506,133 @@ IN
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,status,smtp_code | sed -n 1p)" "$(printf '1\tkijitora@example.jp\tsoft\tmailboxfull\t5.2.2\t550')"
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,status,matched | sed -n 2p)" "$(printf '2\tshironeko@example.co.jp\tsoft\tsecurityerror\t5.7.1\tstatus:5.7.1')"
 }
+
+# mkdsn FILE N DIAG [REP]: a DSN with N recipient groups, each with
+# Diagnostic-Code DIAG followed by REP times "5.7.1 "
+mkdsn() {
+	awk -v n="$2" -v diag="$3" -v rep="${4:-0}" 'BEGIN {
+		for (i = 0; i < rep; i++)
+			diag = diag "5.7.1 "
+		print "From: MAILER-DAEMON@mx.example.net"
+		print "To: sender@example.com"
+		print "Subject: Delivery Status Notification (Failure)"
+		print "MIME-Version: 1.0"
+		print "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\""
+		print ""
+		print "--b"
+		print "Content-Type: text/plain"
+		print ""
+		print "Delivery failed."
+		print ""
+		print "--b"
+		print "Content-Type: message/delivery-status"
+		print ""
+		print "Reporting-MTA: dns; mx.example.net"
+		for (i = 1; i <= n; i++) {
+			print ""
+			printf "Final-Recipient: rfc822; u%d@example.org\n", i
+			print "Action: failed"
+			print "Status: 5.7.1"
+			if (diag != "")
+				printf "Diagnostic-Code: smtp; %s\n", diag
+		}
+		print ""
+		print "--b--"
+	}' >"$1"
+}
+
+@test "bounce-classify: no phrase looks ahead over an unbounded run (linear time)" {
+	# "5.7.1 " x 40,000 took 47 s with (?=[^\n]*...): every code scanned
+	# the rest of the line
+	run -1 grep -nE '\(\?<?[=!][^)]*[^\\][*+]' "$TOP/phrases/soft.txt" "$TOP/phrases/hard.txt"
+	mkdsn "$BATS_TEST_TMPDIR/codes.eml" 1 "550 " 40000
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/codes.eml"
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason,status,matched)" "$(printf 'u1@example.org\tsoft\tsecurityerror\t5.7.1\tstatus:5.7.1')"
+	# the bounded phrase still tells Gmail's and Yahoo's wording
+	mkdsn "$BATS_TEST_TMPDIR/auth.eml" 1 "550 5.7.9 This mail has been blocked because the sender is unauthenticated."
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/auth.eml"
+	assert_equal "$(cols -t bounce-classify recipient,reason)" "$(printf 'u1@example.org\tauthfailure')"
+}
+
+@test "bounce-classify: 40,000 DSN groups give 10,000 records and one that counts the rest" {
+	mkdsn "$BATS_TEST_TMPDIR/many.eml" 40000 "550 5.1.1 no such user"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/many.eml"
+	assert_equal "${#lines[@]}" 10001
+	assert_equal "$(cols -t bounce-classify recipient | sed -n 10000p)" u10000@example.org
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason,diagnostic,matched | sed -n 10001p)" "$(printf '\tsoft\tundefined\t30000 more recipients not reported: at most 10000 per message\tcap:10000')"
+}
+
+@test "bounce-classify: X-Failed-Recipients with 200,000 addresses, each once, capped" {
+	awk 'BEGIN {
+		print "From: Mail Delivery System <Mailer-Daemon@mx.example.net>"
+		print "To: sender@example.com"
+		print "Subject: Mail delivery failed: returning message to sender"
+		printf "X-Failed-Recipients: u1@example.org"
+		for (i = 1; i <= 200000; i++)
+			printf ",\n  u%d@example.org", i
+		print ""
+		print ""
+		print "This message was created automatically by mail delivery software."
+		print ""
+		print "A message that you sent could not be delivered to one or more of its"
+		print "recipients. This is a permanent error. The following address(es) failed:"
+		print ""
+		print "  u2@example.org"
+		print "    unknown user"
+	}' >"$BATS_TEST_TMPDIR/xf.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/xf.eml"
+	assert_equal "${#lines[@]}" 10001
+	# u1 named twice is one recipient; u2 gets its paragraph of the text
+	assert_equal "$(cols -t bounce-classify recipient | sed -n 1,2p | tr '\n' ' ')" "u1@example.org u2@example.org "
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason | sed -n 2p)" "$(printf 'u2@example.org\thard\tuserunknown')"
+	assert_equal "$(cols -t bounce-classify recipient,diagnostic,matched | sed -n 10001p)" "$(printf '\t190000 more recipients not reported: at most 10000 per message\tcap:10000')"
+}
+
+@test "bounce-classify: only addresses named as failed; none invented" {
+	run -0 deliv-bounce-classify --no-header precision.mbox
+	assert_equal "${#lines[@]}" 4
+	# Sendmail: the failed address (q_paddr), not the alias it was
+	# "expanded from"
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | sed -n 1p)" "$(printf '1\tmike@example.net\thard\tuserunknown')"
+	# a site's notice: not the "write to ... instead" nor the contact
+	assert_equal "$(cols -t bounce-classify msgno,recipient | sed -n 2p)" "$(printf '2\tsato@example.com')"
+	# a gateway's notice naming nobody: no recipient from the returned
+	# message's own To, and why in matched
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | sed -n 3p)" "$(printf '3\t\tsoft\tvirusdetected')"
+	assert_regex "$(cols -t bounce-classify matched | sed -n 3p)" '; no failed address named$'
+	# Original-Recipient over the rewritten Final-Recipient, said in matched
+	assert_equal "$(cols -t bounce-classify msgno,recipient,reason | sed -n 4p)" "$(printf '4\thanako@example.jp\tuserunknown')"
+	assert_regex "$(cols -t bounce-classify matched | sed -n 4p)" '; original-recipient$'
+}
+
+@test "bounce-classify: plain-text notices as their writers' templates word them, and the mta column" {
+	run -0 deliv-bounce-classify --no-header templates.mbox
+	assert_equal "${#lines[@]}" 5
+	# Exchange 2007 and later, Exchange 5.5 IMS, Domino, an MDaemon
+	# delay warning, a report whose status part names no recipient
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
+	    $'1\tken.ito@corp.example.com\thard\tuserunknown\texchange' \
+	    $'2\tjun@old.example.net\thard\tuserunknown\texchange' \
+	    $'3\ttaro@notes.example.jp\thard\tuserunknown\tdomino' \
+	    $'4\tamy@example.co.uk\tsoft\tnetworkerror\tmdaemon' \
+	    $'5\tluc@example.fr\tsoft\tsuspend\t')"
+	run -0 deliv-bounce-classify --no-header precision.mbox
+	assert_equal "$(cols -t bounce-classify mta | tr '\n' ' ')" "sendmail   postfix "
+}
+
+@test "bounce-classify: a writer's own reason is a row of data/bounce-mta-reasons.tsv" {
+	mkdir "$BATS_TEST_TMPDIR/data"
+	cp "$TOP/data/reasons.tsv" "$TOP/data/bounce-mta.tsv" "$BATS_TEST_TMPDIR/data/"
+	printf 'domino\tuserunknown\tfiltered\ta test row\n' >"$BATS_TEST_TMPDIR/data/bounce-mta-reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -0 deliv-bounce-classify --no-header templates.mbox
+	assert_equal "$(cols -t bounce-classify msgno,kind,reason | sed -n 2,3p)" "$(printf '2\thard\tuserunknown\n3\tsoft\tfiltered')"
+	assert_regex "$(cols -t bounce-classify matched | sed -n 3p)" '; mta:domino$'
+	# a reason the reasons table lacks is exit 2 naming file and line
+	printf 'domino\tuserunknown\tnosuch\tx\n' >"$BATS_TEST_TMPDIR/data/bounce-mta-reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -2 deliv-bounce-classify templates.mbox
+	assert_output --partial 'data/bounce-mta-reasons.tsv:1: unknown reason "nosuch"'
+	# and a bad place in the fingerprints
+	printf 'x\tnowhere\tfoo\n' >"$BATS_TEST_TMPDIR/data/bounce-mta.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -2 deliv-bounce-classify templates.mbox
+	assert_output --partial 'data/bounce-mta.tsv:1: bad place "nowhere"'
+}

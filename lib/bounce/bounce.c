@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "bounce/bounce_priv.h"
+#include "bounce/mta.h"
 #include "bounce/parts.h"
 #include "bounce/reasons.h"
 #include "bounce/report.h"
@@ -126,6 +127,8 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	}
 	if ((b->reasons = reasons_load(path, "data/reasons.tsv", e)) == NULL)
 		goto fail;
+	if ((b->mtas = mtas_load(datadir, b->reasons, e)) == NULL)
+		goto fail;
 	if (load_list(b, dir, "soft.txt", true, &b->soft, e) == -1 ||
 	    load_list(b, dir, "hard.txt", true, &b->hard, e) == -1 ||
 	    load_list(b, dir, "bounce-subject.txt", false, &b->subject,
@@ -133,7 +136,9 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	    load_list(b, dir, "bounce-vacation.txt", false, &b->vacation,
 	    e) == -1 ||
 	    load_list(b, dir, "bounce-cut.txt", false, &b->cut, e) == -1 ||
-	    load_list(b, dir, "bounce-noaddr.txt", false, &b->noaddr, e) == -1)
+	    load_list(b, dir, "bounce-noaddr.txt", false, &b->noaddr, e) == -1 ||
+	    load_list(b, dir, "bounce-notrcpt.txt", false, &b->notrcpt,
+	    e) == -1)
 		goto fail;
 	if ((b->fsoft = phrase_index_new(b->soft, e)) == NULL ||
 	    (b->fhard = phrase_index_new(b->hard, e)) == NULL)
@@ -195,6 +200,8 @@ bounce_free(struct bounce *b)
 	phr_free(b->vacation);
 	phr_free(b->cut);
 	phr_free(b->noaddr);
+	phr_free(b->notrcpt);
+	mtas_free(b->mtas);
 	reasons_free(b->reasons);
 	for (i = 0; i < RE_COUNT; i++)
 		pcre2_code_free(b->re[i]);
@@ -387,6 +394,30 @@ body_bounces(struct ctx *c)
 	    &hit, c->e);
 }
 
+/*
+ * Each record on its way out: the writer's own meaning of its reason
+ * (data/bounce-mta-reasons.tsv), said in matched.
+ */
+static int
+emit_mta(void *arg, const struct bounce_rcpt *r0)
+{
+	struct ctx *c = arg;
+	struct bounce_rcpt r = *r0;
+	const char *to;
+	char buf[sizeof(c->note) + 64];
+
+	if (r.recipient != NULL && r.kind != NULL &&
+	    strcmp(r.kind, "none") != 0 &&
+	    (to = mtas_reason(c->b->mtas, r.mta, r.reason)) != NULL) {
+		snprintf(buf, sizeof(buf), "%s%smta:%s", r.matched ?
+		    r.matched : "", r.matched ? "; " : "", r.mta);
+		r.matched = buf;
+		r.reason = to;
+		r.kind = bounce_kind(c->b, to, r.status, r.smtp_code);
+	}
+	return c->user_emit(c->user_arg, &r);
+}
+
 int
 bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
     bounce_emit emit, void *arg, struct derr *e)
@@ -421,6 +452,13 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	}
 	bnc_parts_read(b, &p, m);
 	c.base.original_message_id = p.orig_msgid;
+	c.base.mta = mtas_find(b->mtas, &c);
+	c.user_emit = emit;
+	c.user_arg = arg;
+	c.emit = emit_mta;
+	c.arg = &c;
+	emit = emit_mta;
+	arg = &c;
 	ct = mail_header(GMIME_OBJECT(m), "Content-Type");
 	if (p.has_arf || (ct != NULL && strcasestr(ct, "feedback-report")))
 		r = bnc_arf(&c);

@@ -31,6 +31,7 @@ struct bounce_rcpt {
 	const char	*diagnostic;	/* one line, white space collapsed */
 	const char	*matched;	/* "soft.txt:12", "status:5.1.1", NULL */
 	const char	*original_message_id;
+	const char	*mta;		/* the bounce's writer, or NULL */
 	time_t		 ts;		/* Last-Attempt-Date, else date, -1 */
 };
 
@@ -41,7 +42,7 @@ typedef int	(*bounce_emit)(void *arg, const struct bounce_rcpt *);
  * Load the reasons table data_dir/reasons.tsv and the phrase lists of
  * phrase_dir: soft.txt and hard.txt (their tags checked against the
  * table), bounce-subject.txt, bounce-vacation.txt, bounce-cut.txt and
- * bounce-noaddr.txt.  Returns NULL and fills e ("data/reasons.tsv:12",
+ * bounce-noaddr.txt, bounce-notrcpt.txt.  Returns NULL and fills e ("data/reasons.tsv:12",
  * "hard.txt:40", with what is wrong) on an unreadable or bad file.
  */
 struct bounce	*bounce_new(const char *phrase_dir, const char *data_dir,

@@ -22,12 +22,15 @@
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
+#define RCPT_MAX	10000	/* recipients reported per message; the
+				 * rest are counted in one record */
 
 /* The fixed patterns, compiled once by bounce_new() (bounce.c). */
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,
 	RE_MAIL, RE_WRAP, RE_COUNT };
 
 struct reasons;
+struct mtas;
 
 struct bounce {
 	struct phr		*soft;
@@ -38,7 +41,9 @@ struct bounce {
 	struct phr		*vacation;	/* bounce-vacation.txt */
 	struct phr		*cut;		/* bounce-cut.txt */
 	struct phr		*noaddr;	/* bounce-noaddr.txt */
+	struct phr		*notrcpt;	/* bounce-notrcpt.txt */
 	struct reasons		*reasons;	/* data/reasons.tsv */
+	struct mtas		*mtas;		/* data/bounce-mta*.tsv */
 	pcre2_code		*re[RE_COUNT];
 	pcre2_match_data	*md;
 	char			 status[16];
@@ -68,8 +73,12 @@ struct ctx {
 	struct bounce_rcpt	 base;
 	bounce_emit		 emit;
 	void			*arg;
+	bounce_emit		 user_emit;	/* the caller's, after the
+						 * writer's own reasons */
+	void			*user_arg;
 	struct derr		*e;
 	struct sbuf		 diag;
+	char			 note[128];	/* matched with a note */
 };
 
 /*

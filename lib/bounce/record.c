@@ -8,7 +8,8 @@
 #include "core/util.h"
 
 enum { C_SOURCE, C_MSGNO, C_MSGID, C_DATE, C_RCPT, C_ACTION, C_KIND,
-	C_REASON, C_STATUS, C_SMTP, C_MTA, C_DIAG, C_MATCHED, C_ORIGID };
+	C_REASON, C_STATUS, C_SMTP, C_RMTA, C_DIAG, C_MATCHED, C_ORIGID,
+	C_MTA };
 
 static const struct out_col cols[] = {
 	{ "source", OUT_STR }, { "msgno", OUT_INT },
@@ -17,7 +18,7 @@ static const struct out_col cols[] = {
 	{ "kind", OUT_STR }, { "reason", OUT_STR }, { "status", OUT_STR },
 	{ "smtp_code", OUT_INT }, { "remote_mta", OUT_STR },
 	{ "diagnostic", OUT_STR }, { "matched", OUT_STR },
-	{ "original_message_id", OUT_STR }
+	{ "original_message_id", OUT_STR }, { "mta", OUT_STR }
 };
 
 const struct out_col *
@@ -45,9 +46,10 @@ bounce_record_out(struct out *o, const char *source, long msgno,
 	out_str(o, C_STATUS, r->status);
 	if (r->smtp_code > 0)
 		out_int(o, C_SMTP, r->smtp_code);
-	out_str(o, C_MTA, r->remote_mta);
+	out_str(o, C_RMTA, r->remote_mta);
 	out_str(o, C_DIAG, r->diagnostic);
 	out_str(o, C_MATCHED, r->matched);
 	out_str(o, C_ORIGID, r->original_message_id);
+	out_str(o, C_MTA, r->mta);
 	return out_end(o);
 }

@@ -62,6 +62,27 @@ dsn_better_rcpt(struct ctx *c, const struct dsn_group *g, const char *final)
 }
 
 /*
+ * An rfc822 Original-Recipient that is a usable address other than
+ * final (malloc'd), else NULL.
+ */
+static char *
+original_rcpt(const struct dsn_group *g, const char *final)
+{
+	const char *v;
+	char *a;
+
+	if ((v = dsn_get(g, "Original-Recipient")) == NULL ||
+	    strncasecmp(v, "rfc822", 6) != 0 ||
+	    (a = bnc_clean_addr(dsn_untype(v))) == NULL)
+		return NULL;
+	if (!usable_addr(a) || (final != NULL && strcasecmp(a, final) == 0)) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+/*
  * The remote reply that a relay quotes in its own verdict (RE_WRAP) into
  * *out: 1 if there is one, else 0 with *out empty.
  */
@@ -118,10 +139,11 @@ bnc_dsn(struct ctx *c)
 	const struct dsn_group *g;
 	struct bounce_rcpt r;
 	const char *v, *rcpt, *diag, *st, *action, *found;
-	char stbuf[16], *rc = NULL;
+	char stbuf[16], *rc = NULL, *orig;
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
 	time_t t;
+	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0;
 	int smtp, ret = 0, n = 0;
 
 	for (i = 0; i < p->dsn.n && ret == 0; i++) {
@@ -131,6 +153,11 @@ bnc_dsn(struct ctx *c)
 			rcpt = dsn_get(g, "Original-Recipient");
 		if (rcpt == NULL)
 			continue;
+		/* at most RCPT_MAX groups read, the rest counted */
+		if (n >= RCPT_MAX) {
+			more++;
+			continue;
+		}
 		r = c->base;
 		free(rc);
 		rc = bnc_clean_addr(dsn_untype(rcpt));
@@ -142,7 +169,10 @@ bnc_dsn(struct ctx *c)
 				rc = better;
 			}
 		}
-		r.recipient = rc;
+		/* the address the sender used, when an alias or a relay
+		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
+		orig = original_rcpt(g, rc);
+		r.recipient = orig != NULL ? orig : rc;
 		action = dsn_get(g, "Action");
 		r.action = action;
 		if ((v = dsn_get(g, "Remote-MTA")) != NULL)
@@ -219,7 +249,7 @@ bnc_dsn(struct ctx *c)
 		 * phrase of the human-readable part ("rejected: not enough
 		 * disk space") beats a hard diagnostic (5.1.1) */
 		if (r.kind != NULL && strcmp(r.kind, "hard") == 0 &&
-		    dsn_nrcpt(&p->dsn) == 1 && soft_in_text(c, &r) == -1) {
+		    nrcpt == 1 && soft_in_text(c, &r) == -1) {
 			ret = -1;
 			break;
 		}
@@ -236,9 +266,15 @@ bnc_dsn(struct ctx *c)
 			r.reason = "expired";
 			r.kind = "soft";
 		}
+		if (orig != NULL)
+			r.matched = bnc_note(c, r.matched,
+			    "original-recipient");
 		ret = c->emit(c->arg, &r);
+		free(orig);
 		n++;
 	}
+	if (ret == 0)
+		ret = bnc_emit_cap(c, more);
 	free(rc);
 	sbuf_free(&own);
 	sbuf_free(&wrap);

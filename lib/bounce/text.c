@@ -136,15 +136,105 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 	*pe = e;
 }
 
-static bool
-addr_seen(char **v, size_t n, const char *a)
-{
-	size_t i;
+/*
+ * The recipients found so far, in order, with where the text names each
+ * ((size_t)-1: only in X-Failed-Recipients), and a set of them by lower
+ * case address (a lookup in constant time: 200,000 addresses in
+ * X-Failed-Recipients must not cost n^2 comparisons).  At most RCPT_MAX
+ * are kept; more counts the others.
+ */
+struct found {
+	char		**a;
+	size_t		 *where;
+	size_t		  n;
+	size_t		  more;
+	GHashTable	 *idx;	/* lower-case address -> index + 1 */
+};
 
-	for (i = 0; i < n; i++)
-		if (strcasecmp(v[i], a) == 0)
-			return true;
-	return false;
+static void
+found_free(struct found *f)
+{
+	strv_free(f->a, f->n);
+	free(f->where);
+	if (f->idx != NULL)
+		g_hash_table_destroy(f->idx);
+}
+
+/* The index of address a in f, or (size_t)-1. */
+static size_t
+found_index(const struct found *f, const char *a)
+{
+	char *k;
+	gpointer v;
+
+	if (f->idx == NULL)
+		return (size_t)-1;
+	k = g_ascii_strdown(a, -1);
+	v = g_hash_table_lookup(f->idx, k);
+	g_free(k);
+	return v == NULL ? (size_t)-1 : (size_t)GPOINTER_TO_SIZE(v) - 1;
+}
+
+/*
+ * Add a (taken over, freed when not kept) named at where.  0 when added,
+ * 1 when already there (its place set if it had none), 2 when past the
+ * cap (counted in more), -1 when out of memory.
+ */
+static int
+found_add(struct found *f, char *a, size_t where)
+{
+	char **v;
+	size_t *w, i;
+
+	if ((i = found_index(f, a)) != (size_t)-1) {
+		if (f->where[i] == (size_t)-1)
+			f->where[i] = where;
+		free(a);
+		return 1;
+	}
+	if (f->n >= RCPT_MAX) {
+		f->more++;
+		free(a);
+		return 2;
+	}
+	if (f->idx == NULL)
+		f->idx = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    NULL);
+	if ((v = reallocarray(f->a, f->n + 1, sizeof(*v))) == NULL) {
+		free(a);
+		return -1;
+	}
+	f->a = v;
+	if ((w = reallocarray(f->where, f->n + 1, sizeof(*w))) == NULL) {
+		free(a);
+		return -1;
+	}
+	f->where = w;
+	f->a[f->n] = a;
+	f->where[f->n] = where;
+	f->n++;
+	g_hash_table_insert(f->idx, g_ascii_strdown(a, -1),
+	    GSIZE_TO_POINTER(f->n));
+	return 0;
+}
+
+int
+bnc_emit_cap(struct ctx *c, size_t more)
+{
+	struct bounce_rcpt r = c->base;
+	char buf[128];
+
+	if (more == 0)
+		return 0;
+	snprintf(buf, sizeof(buf), "%zu more recipients not reported: at "
+	    "most %d per message", more, RCPT_MAX);
+	snprintf(c->b->matched, sizeof(c->b->matched), "cap:%d", RCPT_MAX);
+	r.recipient = NULL;
+	r.kind = "soft";
+	r.reason = "undefined";
+	r.diagnostic = buf;
+	r.matched = c->b->matched;
+	return c->emit(c->arg, &r);
 }
 
 static bool
@@ -195,6 +285,9 @@ bnc_clean_addr(const char *v)
 
 	while (*v == ' ' || *v == '\t' || *v == '<' || *v == '"')
 		v++;
+	/* old Exchange: "SMTP=user@host", "smtp:user@host" */
+	if (strncasecmp(v, "smtp=", 5) == 0 || strncasecmp(v, "smtp:", 5) == 0)
+		v += 5;
 	if ((a = strdup(v)) == NULL)
 		return NULL;
 	if ((p = strpbrk(a, ">\" \t;,")) != NULL)
@@ -215,38 +308,6 @@ bnc_text_head(const struct parts *p)
 {
 	return p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
 }
-/*
- * The first address of a "To:" line in the text (a quoted original
- * message), not the bounce's own To.  Kept in *keep, freed by the caller.
- */
-static const char *
-quoted_to(struct ctx *c, const char *t, size_t len, char **keep)
-{
-	const char *l;
-	size_t s, e, ll;
-
-	for (l = t; l < t + len; ) {
-		const char *nl = memchr(l, '\n', (size_t)(t + len - l));
-
-		ll = nl ? (size_t)(nl - l) : (size_t)(t + len - l);
-		while (ll > 0 && (*l == ' ' || *l == '>' || *l == '\t')) {
-			l++;
-			ll--;
-		}
-		if (ll > 3 && strncasecmp(l, "to:", 3) == 0 &&
-		    bnc_re_find(c->b, RE_ADDR, l, ll, 0, &s, &e, 0)) {
-			free(*keep);
-			if ((*keep = strndup(l + s, e - s)) != NULL &&
-			    !bnc_in_list(g_mime_message_get_to(c->m), *keep))
-				return *keep;
-		}
-		if (nl == NULL)
-			break;
-		l = nl + 1;
-	}
-	return NULL;
-}
-
 /* A byte of RE_ADDR's local part. */
 static bool
 local_char(unsigned char c)
@@ -275,51 +336,71 @@ find_addr(struct bounce *b, const char *t, size_t len, size_t off,
 	return bnc_re_find(b, RE_ADDR, t, len, start, s, e, 0);
 }
 
+/*
+ * Do the words before the address at t[at] say it is no failed
+ * recipient (a contact, a new address, an example, the alias a failed
+ * address was expanded from)?  Its line up to it, and the line before
+ * when the address opens its line: bounce-notrcpt.txt.
+ */
+static bool
+not_rcpt(struct ctx *c, const char *t, size_t at)
+{
+	size_t ls = at, k, s;
+
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
+	    t[k] == '"'); k++)
+		;
+	if (k == at && ls >= 2 && t[ls - 2] != '\n') {
+		ls--;
+		while (ls > 0 && t[ls - 1] != '\n')
+			ls--;
+	}
+	if (at - ls > 300)
+		ls = at - 300;
+	return bnc_phr_find(c->b->notrcpt, t + ls, at - ls, &s) == 1;
+}
+
+/*
+ * matched of r with a note after it ("soft.txt:12; no failed address
+ * named"), in c->note.
+ */
+const char *
+bnc_note(struct ctx *c, const char *matched, const char *note)
+{
+	snprintf(c->note, sizeof(c->note), "%s%s%s", matched ? matched : "",
+	    matched ? "; " : "", note);
+	return c->note;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
 {
 	struct parts *p = c->p;
 	const char *t = p->text.s ? p->text.s : "";
-	size_t len = p->text.len, s, e, off, ps, pe, i, k, n = 0;
-	char **found = NULL, **v, *a;
-	size_t *where = NULL, *w;
+	size_t len = p->text.len, s, e, off, ps, pe, i, k, n;
+	struct found f = { 0 };
 	struct bounce_rcpt r;
 	const char *xf;
-	char *pm = NULL, *self = NULL;
+	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0;
 	int ret = 0;
 
 	/* Exim and others name them in a header */
 	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) !=
 	    NULL) {
-		const char *q = xf;
+		size_t xlen = strlen(xf);
 
-		while (bnc_re_find(c->b, RE_ADDR, q, strlen(q), 0, &s, &e, 0)) {
-			if ((a = strndup(q + s, e - s)) == NULL)
+		for (off = 0; bnc_re_find(c->b, RE_ADDR, xf, xlen, off, &s,
+		    &e, 0); off = e) {
+			if ((a = strndup(xf + s, e - s)) == NULL)
 				break;
-			q += e;
-			if (addr_seen(found, n, a)) {
-				free(a);
-				continue;
-			}
-			if ((v = reallocarray(found, n + 1, sizeof(*v))) ==
-			    NULL) {
-				free(a);
+			if (found_add(&f, a, (size_t)-1) == -1)
 				break;
-			}
-			found = v;
-			if ((w = reallocarray(where, n + 1, sizeof(*w))) ==
-			    NULL) {
-				free(a);
-				break;
-			}
-			where = w;
-			found[n] = a;
-			where[n] = (size_t)-1;
-			n++;
 		}
-		if (n == 0)
+		if (f.n == 0)
 			xf = NULL;
 	}
 	for (off = 0;; off = e) {
@@ -345,6 +426,11 @@ bnc_text(struct ctx *c)
 				free(a);
 			continue;
 		}
+		/* a contact, a new address, an example: never failed */
+		if (not_rcpt(c, t, s)) {
+			free(a);
+			continue;
+		}
 		if (bnc_phr_find(c->b->noaddr, a, strlen(a), &ps)) {
 			/* postmaster@ only if no other address is named */
 			if (pm == NULL) {
@@ -354,74 +440,49 @@ bnc_text(struct ctx *c)
 				free(a);
 			continue;
 		}
-		for (i = 0; i < n; i++)
-			if (strcasecmp(found[i], a) == 0)
-				break;
-		if (i < n) {
-			if (where[i] == (size_t)-1)
-				where[i] = s;
+		/* with X-Failed-Recipients, the text only places them */
+		if (xf != NULL && found_index(&f, a) == (size_t)-1) {
 			free(a);
 			continue;
 		}
-		if (xf != NULL) {
-			free(a);
-			continue;
-		}
-		if ((v = reallocarray(found, n + 1, sizeof(*v))) == NULL) {
-			free(a);
+		if (found_add(&f, a, s) == -1)
 			break;
-		}
-		found = v;
-		if ((w = reallocarray(where, n + 1, sizeof(*w))) == NULL) {
-			free(a);
-			break;
-		}
-		where = w;
-		found[n] = a;
-		where[n] = s;
-		n++;
 	}
 	/* none named: the sender's own, else postmaster@ (not the daemon) */
-	if (n == 0 && self == NULL && pm != NULL &&
+	if (f.n == 0 && self == NULL && pm != NULL &&
 	    strncasecmp(pm, "mailer-daemon", 13) != 0) {
 		self = pm;
 		self_at = pm_at;
 		pm = NULL;
 	}
-	if (n == 0 && self != NULL) {
-		free(found);
-		free(where);
-		found = malloc(sizeof(*found));
-		where = malloc(sizeof(*where));
-		if (found != NULL && where != NULL) {
-			found[0] = self;
-			where[0] = self_at;
-			self = NULL;
-			n = 1;
-		}
+	if (f.n == 0 && self != NULL) {
+		(void)found_add(&f, self, self_at);
+		self = NULL;
 	}
+	n = f.n;
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
-		r.recipient = found[i];
-		if (where[i] != (size_t)-1) {
-			bnc_paragraph(t, len, where[i], &ps, &pe);
+		r.recipient = f.a[i];
+		if (f.where[i] != (size_t)-1) {
+			bnc_paragraph(t, len, f.where[i], &ps, &pe);
 			/* from its own line when another is named before */
 			for (k = 0; k < n; k++)
-				if (k != i && where[k] != (size_t)-1 &&
-				    where[k] < where[i] && where[k] >= ps) {
-					ps = where[i];
+				if (k != i && f.where[k] != (size_t)-1 &&
+				    f.where[k] < f.where[i] &&
+				    f.where[k] >= ps) {
+					ps = f.where[i];
 					while (ps > 0 && t[ps - 1] != '\n')
 						ps--;
 					break;
 				}
 			/* up to the line of the next recipient named */
 			for (k = 0; k < n; k++)
-				if (k != i && where[k] != (size_t)-1 &&
-				    where[k] > where[i] && where[k] < pe) {
-					e = where[k];
-					while (e > where[i] && t[e - 1] != '\n')
+				if (k != i && f.where[k] != (size_t)-1 &&
+				    f.where[k] > f.where[i] && f.where[k] < pe) {
+					e = f.where[k];
+					while (e > f.where[i] && t[e - 1] != '\n')
 						e--;
-					if (e > where[i])
+					if (e > f.where[i])
 						pe = e;
 				}
 			bnc_one_line(&c->diag, t + ps, pe - ps);
@@ -434,20 +495,24 @@ bnc_text(struct ctx *c)
 		}
 		ret = c->emit(c->arg, &r);
 	}
+	if (ret == 0)
+		ret = bnc_emit_cap(c, f.more);
+	/* a bounce that names no failed address: one record without a
+	 * recipient (the returned message's own To is no evidence) */
 	if (n == 0 && ret == 0) {
 		r = c->base;
-		r.recipient = p->norig_to > 0 ? p->orig_to[0] : NULL;
-		if (r.recipient == NULL)
-			r.recipient = quoted_to(c, t, len, &pm);
+		r.recipient = NULL;
 		bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
 		if (bnc_classify_text(c, &r, t, NULL, NULL, 0) == -1)
 			ret = -1;
-		else
+		else {
+			r.matched = bnc_note(c, r.matched,
+			    "no failed address named");
 			ret = c->emit(c->arg, &r);
+		}
 	}
-	strv_free(found, n);
-	free(where);
+	found_free(&f);
 	free(pm);
 	free(self);
 	return ret;

@@ -28,6 +28,16 @@ char	*bnc_clean_addr(const char *v);
 /* Is address a one of the mailboxes of l? */
 bool	bnc_in_list(InternetAddressList *l, const char *a);
 
+/*
+ * The record that says more recipients were named than RCPT_MAX: no
+ * recipient, the count left out in its diagnostic, "cap:RCPT_MAX" in
+ * matched.  The emitter's value.
+ */
+int	bnc_emit_cap(struct ctx *, size_t more);
+
+/* matched with a note after it, in c->note ("soft.txt:12; NOTE"). */
+const char	*bnc_note(struct ctx *, const char *matched, const char *note);
+
 /* How much of the bounce text the whole-text phrase checks read. */
 size_t	bnc_text_head(const struct parts *);
 

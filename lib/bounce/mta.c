@@ -1,0 +1,302 @@
+/*
+ * The writer of a bounce, from fingerprints: data/bounce-mta.tsv, rows
+ * "mta<TAB>where<TAB>pattern", the first row whose caseless PCRE2
+ * pattern matches its place of the bounce names the writer.  Places:
+ * reporting-mta (the DSN's Reporting-MTA), from, subject, x-mailer,
+ * received (the bounce's own first Received), message-id, header (the
+ * name of a header the bounce has), dsn-field (the name of a field of
+ * the DSN's per-message group), text (the head of the bounce's words).
+ * And the writer's own reasons, data/bounce-mta-reasons.tsv, rows
+ * "mta<TAB>reason<TAB>its reason<TAB>why".  See bounce/mta.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "bounce/mta.h"
+#include "bounce/table.h"
+#include "bounce/text.h"
+#include "core/tsv.h"
+#include "mail/message.h"
+
+enum where { W_RMTA, W_FROM, W_SUBJECT, W_XMAILER, W_RECEIVED, W_MSGID,
+	W_HEADER, W_DSNFIELD, W_TEXT, W_COUNT };
+
+static const char *const where_names[W_COUNT] = { "reporting-mta", "from",
+    "subject", "x-mailer", "received", "message-id", "header", "dsn-field",
+    "text" };
+
+struct fp {
+	char		*mta;
+	enum where	 where;
+	pcre2_code	*re;
+};
+
+struct override {
+	char	*mta;
+	char	*reason;
+	char	*to;
+};
+
+struct mtas {
+	struct fp		*f;
+	size_t			 nf;
+	struct override		*o;
+	size_t			 no;
+	pcre2_match_data	*md;
+	const struct reasons	*reasons;
+};
+
+void
+mtas_free(struct mtas *m)
+{
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nf; i++) {
+		free(m->f[i].mta);
+		pcre2_code_free(m->f[i].re);
+	}
+	for (i = 0; i < m->no; i++) {
+		free(m->o[i].mta);
+		free(m->o[i].reason);
+		free(m->o[i].to);
+	}
+	free(m->f);
+	free(m->o);
+	pcre2_match_data_free(m->md);
+	free(m);
+}
+
+/* A writer's name: a-z, 0-9 and '-'. */
+static bool
+name_ok(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return false;
+	return true;
+}
+
+static int
+add_fp(void *arg, struct tsv_row *r, struct derr *e)
+{
+	struct mtas *m = arg;
+	struct fp *v;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	size_t w;
+	int code;
+
+	if (r->n != 3) {
+		derr_set(e, r->where, "%zu fields, want 3 (mta, where, "
+		    "pattern) separated by tabs", r->n);
+		return -1;
+	}
+	if (!name_ok(r->f[0])) {
+		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
+		return -1;
+	}
+	for (w = 0; w < W_COUNT; w++)
+		if (strcmp(r->f[1], where_names[w]) == 0)
+			break;
+	if (w == W_COUNT) {
+		derr_set(e, r->where, "bad place \"%s\"", r->f[1]);
+		return -1;
+	}
+	if ((v = reallocarray(m->f, m->nf + 1, sizeof(*v))) == NULL) {
+		derr_set(e, r->where, "out of memory");
+		return -1;
+	}
+	m->f = v;
+	v += m->nf;
+	v->where = (enum where)w;
+	/* not JIT-compiled: the JIT reads a few bytes past the end of a
+	 * subject, and the places are exact-sized strings of GMime and
+	 * lib/mail/dsn; the patterns are short and anchored to little */
+	v->re = pcre2_compile((PCRE2_SPTR)r->f[2], PCRE2_ZERO_TERMINATED,
+	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off,
+	    NULL);
+	if (v->re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		derr_set(e, r->where, "pattern: %s", (const char *)msg);
+		return -1;
+	}
+	if ((v->mta = strdup(r->f[0])) == NULL) {
+		pcre2_code_free(v->re);
+		derr_set(e, r->where, "out of memory");
+		return -1;
+	}
+	m->nf++;
+	return 0;
+}
+
+static int
+add_override(void *arg, struct tsv_row *r, struct derr *e)
+{
+	struct mtas *m = arg;
+	struct override *v;
+	int i;
+
+	if (r->n != 4) {
+		derr_set(e, r->where, "%zu fields, want 4 (mta, reason, its "
+		    "reason, why) separated by tabs", r->n);
+		return -1;
+	}
+	if (!name_ok(r->f[0])) {
+		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
+		return -1;
+	}
+	for (i = 1; i <= 2; i++)
+		if (reasons_kind(m->reasons, r->f[i]) == REASON_UNKNOWN ||
+		    reasons_kind(m->reasons, r->f[i]) == REASON_CHOICE) {
+			derr_set(e, r->where, "unknown reason \"%s\" (not in "
+			    "data/reasons.tsv)", r->f[i]);
+			return -1;
+		}
+	if ((v = reallocarray(m->o, m->no + 1, sizeof(*v))) == NULL) {
+		derr_set(e, r->where, "out of memory");
+		return -1;
+	}
+	m->o = v;
+	v += m->no;
+	v->mta = strdup(r->f[0]);
+	v->reason = strdup(r->f[1]);
+	v->to = strdup(r->f[2]);
+	m->no++;
+	if (v->mta == NULL || v->reason == NULL || v->to == NULL) {
+		derr_set(e, r->where, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+struct mtas *
+mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
+{
+	static const struct tsv_opts o3 = { .flags = TSV_REST,
+	    .max_fields = 3 };
+	static const struct tsv_opts o4 = { .flags = TSV_REST,
+	    .max_fields = 4 };
+	struct mtas *m;
+	char path[4096];
+
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		derr_set(e, "bounce", "out of memory");
+		return NULL;
+	}
+	m->reasons = reasons;
+	if ((m->md = pcre2_match_data_create(1, NULL)) == NULL) {
+		derr_set(e, "bounce", "out of memory");
+		goto fail;
+	}
+	if (snprintf(path, sizeof(path), "%s/bounce-mta.tsv", dir) >=
+	    (int)sizeof(path)) {
+		derr_set(e, dir, "path too long");
+		goto fail;
+	}
+	/* both tables may be absent (a data directory of reasons.tsv
+	 * alone): then no writer is named */
+	if (access(path, F_OK) == 0 && tsv_each(path, "data/bounce-mta.tsv",
+	    &o3, add_fp, m, e) == -1)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/bounce-mta-reasons.tsv", dir);
+	if (access(path, F_OK) == 0 && tsv_each(path,
+	    "data/bounce-mta-reasons.tsv", &o4, add_override, m, e) == -1)
+		goto fail;
+	return m;
+fail:
+	mtas_free(m);
+	return NULL;
+}
+
+static bool
+match(struct mtas *m, const struct fp *f, const char *s, size_t len)
+{
+	if (s == NULL)
+		return false;
+	return pcre2_match(f->re, (PCRE2_SPTR)s, len, 0, 0, m->md, NULL) >= 0;
+}
+
+/* Does a header or DSN field name of the bounce match f? */
+static bool
+match_names(struct mtas *m, const struct fp *f, struct ctx *c)
+{
+	GMimeHeaderList *hl;
+	GMimeHeader *h;
+	const struct dsn_group *g;
+	const char *name;
+	size_t i;
+	int k, n;
+
+	if (f->where == W_DSNFIELD) {
+		if (!c->p->has_dsn || c->p->dsn.n == 0)
+			return false;
+		g = &c->p->dsn.g[0];
+		for (i = 0; i < g->n; i++)
+			if (match(m, f, g->f[i].name, strlen(g->f[i].name)))
+				return true;
+		return false;
+	}
+	hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
+	n = hl ? g_mime_header_list_get_count(hl) : 0;
+	for (k = 0; k < n; k++) {
+		h = g_mime_header_list_get_header_at(hl, k);
+		name = g_mime_header_get_name(h);
+		if (name != NULL && match(m, f, name, strlen(name)))
+			return true;
+	}
+	return false;
+}
+
+const char *
+mtas_find(struct mtas *m, struct ctx *c)
+{
+	const char *v[W_COUNT] = { NULL };
+	size_t len[W_COUNT] = { 0 }, i;
+	GMimeObject *o = GMIME_OBJECT(c->m);
+	int w;
+
+	if (m == NULL)
+		return NULL;
+	if (c->p->has_dsn && c->p->dsn.n > 0)
+		v[W_RMTA] = dsn_get(&c->p->dsn.g[0], "Reporting-MTA");
+	v[W_FROM] = mail_header(o, "From");
+	v[W_SUBJECT] = mail_header(o, "Subject");
+	v[W_XMAILER] = mail_header(o, "X-Mailer");
+	v[W_RECEIVED] = mail_header(o, "Received");
+	v[W_MSGID] = mail_header(o, "Message-ID");
+	v[W_TEXT] = c->p->text.s;
+	for (w = 0; w < W_COUNT; w++)
+		len[w] = v[w] == NULL ? 0 : w == W_TEXT ?
+		    bnc_text_head(c->p) : strlen(v[w]);
+	for (i = 0; i < m->nf; i++) {
+		w = m->f[i].where;
+		if (w == W_HEADER || w == W_DSNFIELD) {
+			if (match_names(m, &m->f[i], c))
+				return m->f[i].mta;
+		} else if (match(m, &m->f[i], v[w], len[w]))
+			return m->f[i].mta;
+	}
+	return NULL;
+}
+
+const char *
+mtas_reason(const struct mtas *m, const char *mta, const char *reason)
+{
+	size_t i;
+
+	if (m == NULL || mta == NULL || reason == NULL)
+		return NULL;
+	for (i = 0; i < m->no; i++)
+		if (strcmp(m->o[i].mta, mta) == 0 &&
+		    strcmp(m->o[i].reason, reason) == 0)
+			return m->o[i].to;
+	return NULL;
+}
