@@ -25,7 +25,7 @@
 
 enum {
 	OPT_ABUSE_DB = 256, OPT_ABUSE_ZONE, OPT_ASN_ZONE, OPT_COMPLAINT,
-	OPT_DATA, OPT_IMPORT, OPT_INTERNAL, OPT_LOOKUP, OPT_MSA, OPT_NO_ORIG,
+	OPT_COMPLAINT_DIR, OPT_TO, OPT_DATA, OPT_IMPORT, OPT_INTERNAL, OPT_LOOKUP, OPT_MSA, OPT_NO_ORIG,
 	OPT_NOW, OPT_REPORTER, OPT_SERVER, OPT_TRUSTED, OPT_TRUSTED_FILE,
 	OPT_ZONE
 };
@@ -36,6 +36,7 @@ static const struct option longopts[] = {
 	{ "asn-zone",		required_argument, NULL, OPT_ASN_ZONE },
 	CLI_LONGOPTS,
 	{ "complaint",		required_argument, NULL, OPT_COMPLAINT },
+	{ "complaint-dir",	required_argument, NULL, OPT_COMPLAINT_DIR },
 	{ "data",		required_argument, NULL, OPT_DATA },
 	{ "import-registry",	required_argument, NULL, OPT_IMPORT },
 	{ "internal",		required_argument, NULL, OPT_INTERNAL },
@@ -45,6 +46,7 @@ static const struct option longopts[] = {
 	{ "now",		required_argument, NULL, OPT_NOW },
 	{ "reporter",		required_argument, NULL, OPT_REPORTER },
 	{ "server",		required_argument, NULL, OPT_SERVER },
+	{ "to",			required_argument, NULL, OPT_TO },
 	{ "trusted",		required_argument, NULL, OPT_TRUSTED },
 	{ "trusted-file",	required_argument, NULL, OPT_TRUSTED_FILE },
 	{ "zone",		required_argument, NULL, OPT_ZONE },
@@ -57,7 +59,8 @@ usage(void)
 	fprintf(stderr, "usage: deliv-header-trace [--json] [--trusted nets] "
 	    "[--internal nets] [--msa nets]\n"
 	    "          [--trusted-file file] [--abuse-db file] "
-	    "[--complaint arf|text] [file ...]\n"
+	    "[--complaint arf|text]\n          [--complaint-dir dir] "
+	    "[--to addr] [file ...]\n"
 	    "       deliv-header-trace --abuse-db file --import-registry "
 	    "file ...\n");
 	exit(DELIV_EXIT_USAGE);
@@ -93,7 +96,12 @@ help(void)
 	    "resolv.conf)\n"
 	    "  --zone FILE           answer --lookup from zone files, no "
 	    "network\n"
-	    "  --complaint KIND      write a complaint instead: arf or text\n"
+	    "  --complaint KIND      one complaint per message instead (an "
+	    "mbox): arf or text\n"
+	    "  --complaint-dir DIR   one file per complaint in DIR; records "
+	    "on stdout\n"
+	    "  --to ADDR             To: of every complaint (default: the "
+	    "abuse contact)\n"
 	    "  --reporter ADDR       From: address of complaints\n"
 	    CLI_HELP_NOW CLI_HELP);
 	exit(0);
@@ -143,6 +151,8 @@ options(struct ctx *c, int argc, char *argv[])
 		case OPT_NO_ORIG:	c->w.xorig = NULL; break;
 		case OPT_NOW:		c->nowarg = optarg; break;
 		case OPT_REPORTER:	c->w.reporter = optarg; break;
+		case OPT_COMPLAINT_DIR:	c->w.complaint_dir = optarg; break;
+		case OPT_TO:		c->w.to = optarg; break;
 		case OPT_COMPLAINT:
 			c->w.complaint = strcmp(optarg, "arf") == 0 ? ARF_ARF :
 			    strcmp(optarg, "text") == 0 ? ARF_TEXT : 0;
@@ -175,7 +185,7 @@ options(struct ctx *c, int argc, char *argv[])
 			}
 			break;
 		case OPT_TRUSTED_FILE:
-			if (netlist_add_file(c->cfg.trusted, optarg, &e) == -1)
+			if (trust_load_file(c->cfg.trusted, optarg, &e) == -1)
 				errx(DELIV_EXIT_ERROR, "%s: %s", e.where,
 				    e.what);
 			break;
@@ -192,7 +202,37 @@ options(struct ctx *c, int argc, char *argv[])
 	/* Reproducible complaints: --now, else SOURCE_DATE_EPOCH. */
 	if (cli_now(c->nowarg, &c->w.now, &e) == -1)
 		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+	if (!arf_time_ok(c->w.now))
+		errx(DELIV_EXIT_USAGE, "%s: %lld: outside 1970-9999",
+		    c->nowarg != NULL ? "--now" : "SOURCE_DATE_EPOCH",
+		    (long long)c->w.now);
 	c->w.clock = c->nowarg != NULL ? c->w.now : time(NULL);
+	if ((c->w.complaint_dir != NULL || c->w.to != NULL) &&
+	    c->w.complaint == 0) {
+		warnx("--complaint-dir and --to need --complaint");
+		usage();
+	}
+}
+
+/* Trusted networks from the environment or a file, else one warning. */
+static void
+trust_defaults(struct trust_cfg *cfg)
+{
+	struct derr e;
+	char from[4096];
+	int r;
+
+	if (!netlist_empty(cfg->trusted) || !netlist_empty(cfg->internal))
+		return;
+	if ((r = trust_load_default(cfg->trusted, getenv("DELIV_TRUSTED"),
+	    getenv("HOME"), from, sizeof(from), &e)) == -1)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if (r == 0)
+		warnx("no trusted networks (--trusted, $DELIV_TRUSTED, "
+		    "~/.config/deliv/trusted): the origin is the first relay "
+		    "outside private, loopback and authenticated hops, which "
+		    "may be your own MX; a complaint could go to the wrong "
+		    "network");
 }
 
 static void
@@ -214,21 +254,29 @@ loop(struct trace_writer *w, struct input *in)
 {
 	struct msg *m;
 	struct derr e;
-	int r, found_all = 1, bad = 0;
+	const char *raw;
+	size_t len;
+	int r, found = 0, bad = 0;
 
 	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == 1 && (r = trace_record_message(w, m, &e)) == TREC_NONE)
-			found_all = 0;
+		if (r == 1 && (raw = input_msg_raw(in, m, &len), r =
+		    trace_record_message(w, m, len > 0 ? raw : NULL, len,
+		    &e)) == TREC_ORIGIN)
+			found = 1;
 		if (r < 0)	/* an operand, a message, the output */
 			warnx("%s: %s", e.where, e.what);
-		if (r == TREC_UNTRACED || r == TREC_WRITE_ERROR)
+		if (r == TREC_UNTRACED || r == TREC_WRITE_ERROR ||
+		    r == TREC_NO_COMPLAINT)
 			bad = 1;
 		if (r == TREC_WRITE_ERROR)
 			break;
 	}
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "deliv-header-trace: %lu messages, %lu origins "
+		    "found\n", w->nmessages, w->norigins);
 	if (bad || input_errors(in) > 0)
 		return DELIV_EXIT_ERROR;
-	return found_all ? DELIV_EXIT_OK : DELIV_EXIT_FOUND;
+	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
 }
 
 int
@@ -271,12 +319,16 @@ main(int argc, char *argv[])
 	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
 	    (c.w.parser = rcvd_parser_new(&e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if (c.w.complaint == 0 &&
+	trust_defaults(&c.cfg);
+	if ((c.w.complaint == 0 || c.w.complaint_dir != NULL) &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	io.progress = cli_progress_start(&c.oo, "messages");
 	if ((in = input_open(argc, argv, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
+	if (c.w.to != NULL && arf_addr_spec(c.w.to, table, sizeof(table)) ==
+	    -1)
+		errx(DELIV_EXIT_USAGE, "--to: %s: not one mail address", c.w.to);
 	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");
 
 	rc = loop(&c.w, in);
@@ -284,7 +336,7 @@ main(int argc, char *argv[])
 	cli_progress_end(io.progress);
 	if (c.w.out != NULL && out_close(c.w.out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
-	if (c.w.complaint != 0 && fflush(stdout) == EOF)
+	if (c.w.out == NULL && fflush(stdout) == EOF)
 		err(DELIV_EXIT_ERROR, "stdout");
 	input_close(in);
 	trace_writer_free(&c.w);

@@ -39,4 +39,25 @@ struct trace;
  */
 void	trust_walk(struct trace *t, const struct trust_cfg *cfg);
 
+#define TRUST_LINE_MAX	4096	/* bytes in a line of a trusted file */
+#define TRUST_LINES_MAX	100000	/* lines in a trusted file */
+
+/*
+ * Add the networks of the file at path (SpamAssassin syntax, several on
+ * a line, "#" comments) to l.  A line over TRUST_LINE_MAX bytes, more
+ * than TRUST_LINES_MAX lines or a NUL byte is an error, so a device such
+ * as /dev/zero cannot eat memory.  0, or -1 with e filled (FILE:LINE).
+ */
+int	trust_load_file(struct netlist *l, const char *path, struct derr *e);
+
+/*
+ * The trusted networks configured outside the command line: env (the
+ * value of $DELIV_TRUSTED; an empty value configures none, and says
+ * so), else HOME/.config/deliv/trusted, else /etc/deliv/trusted.  Adds
+ * them to l and names the source in from[len].  1 when one was found,
+ * 0 when none, -1 with e filled on a bad network or file.
+ */
+int	trust_load_default(struct netlist *l, const char *env,
+	    const char *home, char *from, size_t len, struct derr *e);
+
 #endif
