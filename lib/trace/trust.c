@@ -94,6 +94,10 @@ trust_walk(struct trace *t, const struct trust_cfg *cfg)
 static int
 add_row(void *arg, struct tsv_row *r, struct derr *e)
 {
+	char *h;
+
+	if ((h = strchr(r->f[0], '#')) != NULL)	/* "1.2.3.4  # our MX" */
+		*h = '\0';
 	if (netlist_add(arg, r->f[0], e) == -1) {
 		derr_set(e, r->where, "%s", e->what);
 		return -1;
