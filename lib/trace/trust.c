@@ -95,11 +95,12 @@ static int
 add_row(void *arg, struct tsv_row *r, struct derr *e)
 {
 	char *h;
+	struct derr ne;
 
 	if ((h = strchr(r->f[0], '#')) != NULL)	/* "1.2.3.4  # our MX" */
 		*h = '\0';
-	if (netlist_add(arg, r->f[0], e) == -1) {
-		derr_set(e, r->where, "%s", e->what);
+	if (netlist_add(arg, r->f[0], &ne) == -1) {
+		derr_set(e, r->where, "%s", ne.what);
 		return -1;
 	}
 	return 0;
@@ -121,14 +122,15 @@ int
 trust_load_default(struct netlist *l, const char *env, const char *home,
     char *from, size_t len, struct derr *e)
 {
+	struct derr ne;
 	char path[4096];
 	const char *files[2];
 	size_t i;
 
 	if (env != NULL) {
 		snprintf(from, len, "DELIV_TRUSTED");
-		if (netlist_add(l, env, e) == -1) {
-			derr_set(e, "DELIV_TRUSTED", "%s", e->what);
+		if (netlist_add(l, env, &ne) == -1) {
+			derr_set(e, "DELIV_TRUSTED", "%s", ne.what);
 			return -1;
 		}
 		return 1;
