@@ -70,38 +70,24 @@ static _Noreturn void
 help(void)
 {
 	printf("usage: deliv-header-trace [options] [file ...]\n"
-	    "Trace the Received chain of each message: one record per hop, "
-	    "one per origin.\n"
-	    "  --trusted NETS        trusted relays (CIDR, 1.2. shorthand, "
-	    "!exclusions)\n"
-	    "  --internal NETS       internal relays (trusted, inside the "
-	    "organisation)\n"
-	    "  --msa NETS            submission agents: relays after them "
-	    "keep their trust\n"
+	    "Trace the Received chain of each message: a record per hop and "
+	    "its origin.\n"
+	    "  --trusted NETS        trusted relays (CIDR, 1.2. shorthand, !NET)\n"
+	    "  --internal NETS       internal relays (trusted, in the org)\n"
+	    "  --msa NETS            submission agents: later relays trusted\n"
 	    "  --trusted-file FILE   trusted networks from FILE\n"
-	    "  --no-originating      ignore X-Originating-IP and similar "
-	    "headers\n"
-	    "  --data DIR            registry table directory (default: "
-	    "$DELIV_DATA, installed)\n"
+	    "  --no-originating      ignore X-Originating-IP and the like\n"
+	    "  --data DIR            registry table directory\n"
 	    "  --abuse-db FILE       SQLite abuse-contact database\n"
-	    "  --import-registry FILE  fill --abuse-db from RIR bulk data, "
-	    "then exit\n"
-	    "  --lookup              ask DNS for the origin's ASN and abuse "
-	    "contact\n"
-	    "  --asn-zone ZONE       IP-to-ASN TXT zone (default: "
-	    "origin[6].asn.cymru.com)\n"
-	    "  --abuse-zone ZONE     abuse-contact TXT zone (default: "
-	    "contacts.abuse.net)\n"
-	    "  --server ADDR[#PORT]  resolver for --lookup (default: "
-	    "resolv.conf)\n"
-	    "  --zone FILE           answer --lookup from zone files, no "
-	    "network\n"
-	    "  --complaint KIND      one complaint per message instead (an "
-	    "mbox): arf or text\n"
-	    "  --complaint-dir DIR   one file per complaint in DIR; records "
-	    "on stdout\n"
-	    "  --to ADDR             To: of every complaint (default: the "
-	    "abuse contact)\n"
+	    "  --import-registry FILE  fill --abuse-db from RIR bulk data\n"
+	    "  --lookup              ask DNS for the origin's ASN and contact\n"
+	    "  --asn-zone ZONE       IP-to-ASN TXT zone (origin.asn.cymru.com)\n"
+	    "  --abuse-zone ZONE     abuse-contact zone (contacts.abuse.net)\n"
+	    "  --server ADDR[#PORT]  resolver for --lookup (resolv.conf)\n"
+	    "  --zone FILE           answer --lookup from zone files\n"
+	    "  --complaint KIND      a complaint per message (mbox): arf, text\n"
+	    "  --complaint-dir DIR   a file per complaint in DIR, records out\n"
+	    "  --to ADDR             To: of complaints (default: the contact)\n"
 	    "  --reporter ADDR       From: address of complaints\n"
 	    CLI_HELP_NOW CLI_HELP);
 	exit(0);
@@ -214,27 +200,6 @@ options(struct ctx *c, int argc, char *argv[])
 	}
 }
 
-/* Trusted networks from the environment or a file, else one warning. */
-static void
-trust_defaults(struct trust_cfg *cfg)
-{
-	struct derr e;
-	char from[4096];
-	int r;
-
-	if (!netlist_empty(cfg->trusted) || !netlist_empty(cfg->internal))
-		return;
-	if ((r = trust_load_default(cfg->trusted, getenv("DELIV_TRUSTED"),
-	    getenv("HOME"), from, sizeof(from), &e)) == -1)
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if (r == 0)
-		warnx("no trusted networks (--trusted, $DELIV_TRUSTED, "
-		    "~/.config/deliv/trusted): the origin is the first relay "
-		    "outside private, loopback and authenticated hops, which "
-		    "may be your own MX; a complaint could go to the wrong "
-		    "network");
-}
-
 static void
 imported(const char *path, size_t count, void *arg)
 {
@@ -319,7 +284,11 @@ main(int argc, char *argv[])
 	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
 	    (c.w.parser = rcvd_parser_new(&e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	trust_defaults(&c.cfg);
+	if ((rc = trust_defaults(&c.cfg, getenv("DELIV_TRUSTED"),
+	    getenv("HOME"), &e)) == -1)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if (rc == 0)
+		warnx("%s", TRUST_WARNING);
 	if ((c.w.complaint == 0 || c.w.complaint_dir != NULL) &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);

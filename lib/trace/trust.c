@@ -119,17 +119,18 @@ trust_load_file(struct netlist *l, const char *path, struct derr *e)
 }
 
 int
-trust_load_default(struct netlist *l, const char *env, const char *home,
-    char *from, size_t len, struct derr *e)
+trust_defaults(struct trust_cfg *cfg, const char *env, const char *home,
+    struct derr *e)
 {
 	struct derr ne;
 	char path[4096];
 	const char *files[2];
 	size_t i;
 
+	if (!netlist_empty(cfg->trusted) || !netlist_empty(cfg->internal))
+		return 1;
 	if (env != NULL) {
-		snprintf(from, len, "DELIV_TRUSTED");
-		if (netlist_add(l, env, &ne) == -1) {
+		if (netlist_add(cfg->trusted, env, &ne) == -1) {
 			derr_set(e, "DELIV_TRUSTED", "%s", ne.what);
 			return -1;
 		}
@@ -140,11 +141,9 @@ trust_load_default(struct netlist *l, const char *env, const char *home,
 		snprintf(path, sizeof(path), "%s/.config/deliv/trusted", home);
 	files[0] = path;
 	files[1] = "/etc/deliv/trusted";
-	for (i = 0; i < 2; i++) {
-		if (files[i][0] == '\0' || access(files[i], F_OK) == -1)
-			continue;
-		snprintf(from, len, "%s", files[i]);
-		return trust_load_file(l, files[i], e) == -1 ? -1 : 1;
-	}
+	for (i = 0; i < 2; i++)
+		if (files[i][0] != '\0' && access(files[i], F_OK) == 0)
+			return trust_load_file(cfg->trusted, files[i], e) ==
+			    -1 ? -1 : 1;
 	return 0;
 }

@@ -51,13 +51,21 @@ void	trust_walk(struct trace *t, const struct trust_cfg *cfg);
 int	trust_load_file(struct netlist *l, const char *path, struct derr *e);
 
 /*
- * The trusted networks configured outside the command line: env (the
- * value of $DELIV_TRUSTED; an empty value configures none, and says
- * so), else HOME/.config/deliv/trusted, else /etc/deliv/trusted.  Adds
- * them to l and names the source in from[len].  1 when one was found,
- * 0 when none, -1 with e filled on a bad network or file.
+ * When cfg has no trusted or internal networks from the command line:
+ * the networks of env (the value of $DELIV_TRUSTED; set but empty means
+ * "the private ranges, I know"), else of HOME/.config/deliv/trusted,
+ * else of /etc/deliv/trusted, added to cfg->trusted.  0 when none is
+ * configured anywhere (the caller warns with TRUST_WARNING), 1 when
+ * configured (on the command line, in a file, or by $DELIV_TRUSTED even
+ * empty), -1 with e filled on a bad network or file.
  */
-int	trust_load_default(struct netlist *l, const char *env,
-	    const char *home, char *from, size_t len, struct derr *e);
+int	trust_defaults(struct trust_cfg *cfg, const char *env,
+	    const char *home, struct derr *e);
+
+/* What to tell a user who configured no trusted networks at all. */
+#define TRUST_WARNING	"no trusted networks (--trusted, $DELIV_TRUSTED, " \
+	"~/.config/deliv/trusted): the origin is the first relay outside " \
+	"private, loopback and authenticated hops, which may be your own " \
+	"MX; a complaint could go to the wrong network"
 
 #endif
