@@ -181,8 +181,11 @@ options(struct ctx *c, int argc, char *argv[])
 				usage();
 		}
 	}
-	if (c->nimp > 0 && c->dbpath == NULL) {
-		warnx("--import-registry needs --abuse-db");
+	if ((c->nimp > 0 && c->dbpath == NULL) || (c->w.complaint == 0 &&
+	    (c->w.complaint_dir != NULL || c->w.to != NULL))) {
+		warnx("%s", c->nimp > 0 && c->dbpath == NULL ? "--import-"
+		    "registry needs --abuse-db" : "--complaint-dir and --to "
+		    "need --complaint");
 		usage();
 	}
 	/* Reproducible complaints: --now, else SOURCE_DATE_EPOCH. */
@@ -193,11 +196,6 @@ options(struct ctx *c, int argc, char *argv[])
 		    c->nowarg != NULL ? "--now" : "SOURCE_DATE_EPOCH",
 		    (long long)c->w.now);
 	c->w.clock = c->nowarg != NULL ? c->w.now : time(NULL);
-	if ((c->w.complaint_dir != NULL || c->w.to != NULL) &&
-	    c->w.complaint == 0) {
-		warnx("--complaint-dir and --to need --complaint");
-		usage();
-	}
 }
 
 static void
@@ -211,37 +209,6 @@ static void
 lookup_failed(const struct derr *e)
 {
 	warnx("%s: %s", e->where, e->what);
-}
-
-/* Trace every message of in; the exit status. */
-static int
-loop(struct trace_writer *w, struct input *in)
-{
-	struct msg *m;
-	struct derr e;
-	const char *raw;
-	size_t len;
-	int r, found = 0, bad = 0;
-
-	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == 1 && (raw = input_msg_raw(in, m, &len), r =
-		    trace_record_message(w, m, len > 0 ? raw : NULL, len,
-		    &e)) == TREC_ORIGIN)
-			found = 1;
-		if (r < 0)	/* an operand, a message, the output */
-			warnx("%s: %s", e.where, e.what);
-		if (r == TREC_UNTRACED || r == TREC_WRITE_ERROR ||
-		    r == TREC_NO_COMPLAINT)
-			bad = 1;
-		if (r == TREC_WRITE_ERROR)
-			break;
-	}
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "deliv-header-trace: %lu messages, %lu origins "
-		    "found\n", w->nmessages, w->norigins);
-	if (bad || input_errors(in) > 0)
-		return DELIV_EXIT_ERROR;
-	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
 }
 
 int
@@ -300,7 +267,10 @@ main(int argc, char *argv[])
 		errx(DELIV_EXIT_USAGE, "--to: %s: not one mail address", c.w.to);
 	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");
 
-	rc = loop(&c.w, in);
+	rc = trace_run(&c.w, in);
+	if (isatty(STDERR_FILENO))
+		warnx("%lu messages, %lu origins found", c.w.nmessages,
+		    c.w.norigins);
 
 	cli_progress_end(io.progress);
 	if (c.w.out != NULL && out_close(c.w.out) == -1)

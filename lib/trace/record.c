@@ -353,6 +353,33 @@ trace_record_message(struct trace_writer *w, const struct msg *m,
 	return r;
 }
 
+int
+trace_run(struct trace_writer *w, struct input *in)
+{
+	struct msg *m;
+	struct derr e;
+	const char *raw;
+	size_t len;
+	int r, found = 0, bad = 0;
+
+	while ((r = input_next(in, &m, &e)) != 0) {
+		if (r == 1 && (raw = input_msg_raw(in, m, &len), r =
+		    trace_record_message(w, m, len > 0 ? raw : NULL, len,
+		    &e)) == TREC_ORIGIN)
+			found = 1;
+		if (r < 0 && w->warn != NULL)	/* operand, message, output */
+			w->warn(&e);
+		if (r == TREC_UNTRACED || r == TREC_WRITE_ERROR ||
+		    r == TREC_NO_COMPLAINT)
+			bad = 1;
+		if (r == TREC_WRITE_ERROR)
+			break;
+	}
+	if (bad || input_errors(in) > 0)
+		return DELIV_EXIT_ERROR;
+	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
+}
+
 void
 trace_writer_free(struct trace_writer *w)
 {

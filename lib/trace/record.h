@@ -60,7 +60,8 @@ struct trace_writer {
 	struct abuse		*ab;
 	struct dns		*dns;		/* --lookup, or NULL */
 	const struct abuse_zones *zones;
-	/* Told of a failed database look-up (the record goes on). */
+	/* Told of a failed database look-up (the record goes on), and by
+	   trace_run() of every error. */
 	void			(*warn)(const struct derr *);
 	unsigned long		 ncomplaints;	/* complaints written */
 	unsigned long		 nmessages;	/* messages traced */
@@ -88,6 +89,15 @@ enum {
  */
 int	trace_record_message(struct trace_writer *, const struct msg *m,
 	    const char *raw, size_t rawlen, struct derr *e);
+
+/*
+ * Trace and write every message of in, telling w->warn of each operand,
+ * message or output error.  The exit status: DELIV_EXIT_ERROR after an
+ * unreadable operand, an untraced message, a refused complaint or a
+ * write error (it stops there); else DELIV_EXIT_FOUND when a message
+ * had an origin, DELIV_EXIT_OK when none had.
+ */
+int	trace_run(struct trace_writer *w, struct input *in);
 
 /* Free what the writer holds (not what the caller gave it). */
 void	trace_writer_free(struct trace_writer *);
