@@ -268,15 +268,15 @@ main(int argc, char *argv[])
 	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");
 
 	rc = trace_run(&c.w, in);
-	if (isatty(STDERR_FILENO))
-		warnx("%lu messages, %lu origins found", c.w.nmessages,
-		    c.w.norigins);
 
 	cli_progress_end(io.progress);
 	if (c.w.out != NULL && out_close(c.w.out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
 	if (c.w.out == NULL && fflush(stdout) == EOF)
 		err(DELIV_EXIT_ERROR, "stdout");
+	if (isatty(STDERR_FILENO))	/* the tally, after the records */
+		warnx("%lu messages, %lu origins found", c.w.nmessages,
+		    c.w.norigins);
 	input_close(in);
 	trace_writer_free(&c.w);
 	rcvd_parser_free(c.w.parser);
