@@ -639,3 +639,20 @@ deliv-header-trace: $BATS_TEST_TMPDIR/2.mbox: message 2: no complaint: no abuse 
 	run --separate-stderr -1 deliv-header-trace --json "$F/forged.eml"
 	assert_equal "$stderr" ""
 }
+
+@test "formats: a header per MTA format, as its writer's template makes it (coverage table)" {
+	run -0 "$TOP/bench/received-formats.sh" "$F/formats.tsv" "$BUILD/drivers/rcvd-case"
+	refute_output --partial FAIL
+	[[ ${lines[-1]} =~ ^([0-9]+)/([0-9]+)\ formats\ right$ ]] || fail "$output"
+	assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	((BASH_REMATCH[2] >= 50)) || fail "only ${BASH_REMATCH[2]} formats"
+}
+
+@test "webmail over HTTP counts as authenticated submission (SpamAssassin's trust model)" {
+	run -0 rcvd-case -H <<'IN'
+from [198.51.100.43]\n\tby webmail.example.org with HTTP (HTTP/1.1 POST); Tue, 12 Mar 2024 10:15:05 +0100
+from [198.51.100.11] by web12345.mail.ne1.yahoo.com via HTTP; Tue, 12 Mar 2024 03:15:05 PDT
+IN
+	assert_equal "$(rcvd 1 ip,auth)" $'198.51.100.43\tHTTP'
+	assert_equal "$(rcvd 2 ip,auth)" $'198.51.100.11\tHTTP'
+}
