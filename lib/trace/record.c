@@ -273,10 +273,11 @@ complain(struct trace_writer *w, const struct msg *m, struct derr *e)
 	const char *to = NULL;
 	int r = TREC_ORIGIN;
 
-	if (w->t.origin < 0)
+	if (w->t.origin < 0 || m->mime == NULL)
 		return w->out != NULL && trace_record_none(w->out, m->source,
-		    m->msgno, m->mime == NULL ? "unparseable-message" :
-		    w->t.none) == -1 ? TREC_WRITE_ERROR : TREC_NONE;
+		    m->msgno, w->t.origin < 0 && w->t.none[0] != '\0' ?
+		    w->t.none : "unparseable-message") == -1 ?
+		    TREC_WRITE_ERROR : TREC_NONE;
 	o = &w->t.hop[w->t.origin];
 	contact(w, o, true, &ai, more, sizeof(more));
 	if (w->to != NULL)
@@ -323,7 +324,7 @@ write_message(struct trace_writer *w, const struct msg *m, struct derr *e)
 		return put_hop(w, m, t, (size_t)t->origin, "origin", NULL) ==
 		    -1 ? TREC_WRITE_ERROR : TREC_ORIGIN;
 	return trace_record_none(w->out, m->source, m->msgno,
-	    m->mime == NULL ? "unparseable-message" : t->none) == -1 ?
+	    t->none[0] != '\0' ? t->none : "unparseable-message") == -1 ?
 	    TREC_WRITE_ERROR : TREC_NONE;
 }
 
@@ -336,7 +337,10 @@ trace_record_message(struct trace_writer *w, const struct msg *m,
 
 	trace_reset(&w->t);
 	w->nmessages++;
-	if (m->mime != NULL && trace_message(&w->t, m->mime, raw, rawlen, w->parser,
+	/* Traced from the raw bytes, or GMime's headers; a message GMime
+	   could not parse (error set, no mime) is not traced. */
+	if ((m->mime != NULL || (raw != NULL && m->error == NULL)) &&
+	    trace_message(&w->t, m->mime, raw, rawlen, w->parser,
 	    w->cfg, w->xorig, w->clock, &te) == -1) {
 		if (w->out != NULL && trace_record_none(w->out, m->source,
 		    m->msgno, "trace-error") == -1) {
