@@ -652,7 +652,10 @@ deliv-header-trace: $BATS_TEST_TMPDIR/2.mbox: message 2: no complaint: no abuse 
 	run -0 rcvd-case -H <<'IN'
 from [198.51.100.43]\n\tby webmail.example.org with HTTP (HTTP/1.1 POST); Tue, 12 Mar 2024 10:15:05 +0100
 from [198.51.100.11] by web12345.mail.ne1.yahoo.com via HTTP; Tue, 12 Mar 2024 03:15:05 PDT
+from HE1EUR01HT085.eop-EUR01.prod.protection.outlook.com\n (2603:1096:100:18::29) by SLXP216MB0381.KORP216.PROD.OUTLOOK.COM with HTTPS\n via SL2P216CA0019.KORP216.PROD.OUTLOOK.COM; Mon, 21 May 2018 05:08:01 +0000
 IN
 	assert_equal "$(rcvd 1 ip,auth)" $'198.51.100.43\tHTTP'
 	assert_equal "$(rcvd 2 ip,auth)" $'198.51.100.11\tHTTP'
+	# Exchange Online's own transfer between its servers is no submission.
+	assert_equal "$(rcvd 3 ip,auth)" $'2603:1096:100:18::29\t'
 }

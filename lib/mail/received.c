@@ -50,7 +50,7 @@ static const char *const patterns[RE_N] = {
 	    "|\\bauthenticated\\s+user\\b(*MARK:HTTP)"
 	    "|\\(via\\s+HTTP\\)(*MARK:HTTP)"
 	    "|\\bvia\\s+HTTP\\b(*MARK:HTTP)"
-	    "|\\bwith\\s+HTTPS?\\b(*MARK:HTTP)"
+	    "|\\bwith\\s+HTTP\\b(*MARK:HTTP)"
 	    "|\\(account\\s(*MARK:CommuniGate)"
 	    "|\\(AUTH:\\s+\\w+\\s(*MARK:Courier)"
 	    "|\\S@\\S+\\s+with\\s+(?:login|plain|cram-md5)\\)(*MARK:Yahoo)"
