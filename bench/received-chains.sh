@@ -14,6 +14,8 @@ tool=$build/deliv-header-trace
 norm=$build/drivers/rcvd-case
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Each row's own trust settings only: no $DELIV_TRUSTED or user file.
+export DELIV_TRUSTED= HOME=$tmp
 ok=0 total=0 lok=0 ltotal=0
 while IFS=$'\037' read -r id _ _ model tn in msa xo flags headers et eu oip _ _ _; do
 	[[ $id == case_id ]] && continue

@@ -21,10 +21,10 @@ _deliv_spec()
 
 	header-trace)
 		# header-trace options
-		opts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --lookup --msa --no-originating --now --reporter --server --trusted --trusted-file --zone'
-		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --data --import-registry --internal --msa --now --reporter --server --trusted --trusted-file --zone'
+		opts+=' --abuse-db --abuse-zone --asn-zone --complaint --complaint-dir --data --import-registry --internal --lookup --msa --no-originating --now --reporter --server --to --trusted --trusted-file --zone'
+		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --complaint-dir --data --import-registry --internal --msa --now --reporter --server --to --trusted --trusted-file --zone'
 		fileopts+=' --abuse-db --import-registry --trusted-file --zone'
-		diropts+=' --data'
+		diropts+=' --complaint-dir --data'
 		;;
 
 	dnscheck)

@@ -25,7 +25,7 @@
 
 enum {
 	OPT_ABUSE_DB = 256, OPT_ABUSE_ZONE, OPT_ASN_ZONE, OPT_COMPLAINT,
-	OPT_DATA, OPT_IMPORT, OPT_INTERNAL, OPT_LOOKUP, OPT_MSA, OPT_NO_ORIG,
+	OPT_COMPLAINT_DIR, OPT_TO, OPT_DATA, OPT_IMPORT, OPT_INTERNAL, OPT_LOOKUP, OPT_MSA, OPT_NO_ORIG,
 	OPT_NOW, OPT_REPORTER, OPT_SERVER, OPT_TRUSTED, OPT_TRUSTED_FILE,
 	OPT_ZONE
 };
@@ -36,6 +36,7 @@ static const struct option longopts[] = {
 	{ "asn-zone",		required_argument, NULL, OPT_ASN_ZONE },
 	CLI_LONGOPTS,
 	{ "complaint",		required_argument, NULL, OPT_COMPLAINT },
+	{ "complaint-dir",	required_argument, NULL, OPT_COMPLAINT_DIR },
 	{ "data",		required_argument, NULL, OPT_DATA },
 	{ "import-registry",	required_argument, NULL, OPT_IMPORT },
 	{ "internal",		required_argument, NULL, OPT_INTERNAL },
@@ -45,6 +46,7 @@ static const struct option longopts[] = {
 	{ "now",		required_argument, NULL, OPT_NOW },
 	{ "reporter",		required_argument, NULL, OPT_REPORTER },
 	{ "server",		required_argument, NULL, OPT_SERVER },
+	{ "to",			required_argument, NULL, OPT_TO },
 	{ "trusted",		required_argument, NULL, OPT_TRUSTED },
 	{ "trusted-file",	required_argument, NULL, OPT_TRUSTED_FILE },
 	{ "zone",		required_argument, NULL, OPT_ZONE },
@@ -57,7 +59,8 @@ usage(void)
 	fprintf(stderr, "usage: deliv-header-trace [--json] [--trusted nets] "
 	    "[--internal nets] [--msa nets]\n"
 	    "          [--trusted-file file] [--abuse-db file] "
-	    "[--complaint arf|text] [file ...]\n"
+	    "[--complaint arf|text]\n          [--complaint-dir dir] "
+	    "[--to addr] [file ...]\n"
 	    "       deliv-header-trace --abuse-db file --import-registry "
 	    "file ...\n");
 	exit(DELIV_EXIT_USAGE);
@@ -67,33 +70,24 @@ static _Noreturn void
 help(void)
 {
 	printf("usage: deliv-header-trace [options] [file ...]\n"
-	    "Trace the Received chain of each message: one record per hop, "
-	    "one per origin.\n"
-	    "  --trusted NETS        trusted relays (CIDR, 1.2. shorthand, "
-	    "!exclusions)\n"
-	    "  --internal NETS       internal relays (trusted, inside the "
-	    "organisation)\n"
-	    "  --msa NETS            submission agents: relays after them "
-	    "keep their trust\n"
+	    "Trace the Received chain of each message: a record per hop and "
+	    "its origin.\n"
+	    "  --trusted NETS        trusted relays (CIDR, 1.2. shorthand, !NET)\n"
+	    "  --internal NETS       internal relays (trusted, in the org)\n"
+	    "  --msa NETS            submission agents: later relays trusted\n"
 	    "  --trusted-file FILE   trusted networks from FILE\n"
-	    "  --no-originating      ignore X-Originating-IP and similar "
-	    "headers\n"
-	    "  --data DIR            registry table directory (default: "
-	    "$DELIV_DATA, installed)\n"
+	    "  --no-originating      ignore X-Originating-IP and the like\n"
+	    "  --data DIR            registry table directory\n"
 	    "  --abuse-db FILE       SQLite abuse-contact database\n"
-	    "  --import-registry FILE  fill --abuse-db from RIR bulk data, "
-	    "then exit\n"
-	    "  --lookup              ask DNS for the origin's ASN and abuse "
-	    "contact\n"
-	    "  --asn-zone ZONE       IP-to-ASN TXT zone (default: "
-	    "origin[6].asn.cymru.com)\n"
-	    "  --abuse-zone ZONE     abuse-contact TXT zone (default: "
-	    "contacts.abuse.net)\n"
-	    "  --server ADDR[#PORT]  resolver for --lookup (default: "
-	    "resolv.conf)\n"
-	    "  --zone FILE           answer --lookup from zone files, no "
-	    "network\n"
-	    "  --complaint KIND      write a complaint instead: arf or text\n"
+	    "  --import-registry FILE  fill --abuse-db from RIR bulk data\n"
+	    "  --lookup              ask DNS for the origin's ASN and contact\n"
+	    "  --asn-zone ZONE       IP-to-ASN TXT zone (origin.asn.cymru.com)\n"
+	    "  --abuse-zone ZONE     abuse-contact zone (contacts.abuse.net)\n"
+	    "  --server ADDR[#PORT]  resolver for --lookup (resolv.conf)\n"
+	    "  --zone FILE           answer --lookup from zone files\n"
+	    "  --complaint KIND      a complaint per message (mbox): arf, text\n"
+	    "  --complaint-dir DIR   a file per complaint in DIR, records out\n"
+	    "  --to ADDR             To: of complaints (default: the contact)\n"
 	    "  --reporter ADDR       From: address of complaints\n"
 	    CLI_HELP_NOW CLI_HELP);
 	exit(0);
@@ -143,6 +137,8 @@ options(struct ctx *c, int argc, char *argv[])
 		case OPT_NO_ORIG:	c->w.xorig = NULL; break;
 		case OPT_NOW:		c->nowarg = optarg; break;
 		case OPT_REPORTER:	c->w.reporter = optarg; break;
+		case OPT_COMPLAINT_DIR:	c->w.complaint_dir = optarg; break;
+		case OPT_TO:		c->w.to = optarg; break;
 		case OPT_COMPLAINT:
 			c->w.complaint = strcmp(optarg, "arf") == 0 ? ARF_ARF :
 			    strcmp(optarg, "text") == 0 ? ARF_TEXT : 0;
@@ -175,7 +171,7 @@ options(struct ctx *c, int argc, char *argv[])
 			}
 			break;
 		case OPT_TRUSTED_FILE:
-			if (netlist_add_file(c->cfg.trusted, optarg, &e) == -1)
+			if (trust_load_file(c->cfg.trusted, optarg, &e) == -1)
 				errx(DELIV_EXIT_ERROR, "%s: %s", e.where,
 				    e.what);
 			break;
@@ -185,13 +181,20 @@ options(struct ctx *c, int argc, char *argv[])
 				usage();
 		}
 	}
-	if (c->nimp > 0 && c->dbpath == NULL) {
-		warnx("--import-registry needs --abuse-db");
+	if ((c->nimp > 0 && c->dbpath == NULL) || (c->w.complaint == 0 &&
+	    (c->w.complaint_dir != NULL || c->w.to != NULL))) {
+		warnx("%s", c->nimp > 0 && c->dbpath == NULL ? "--import-"
+		    "registry needs --abuse-db" : "--complaint-dir and --to "
+		    "need --complaint");
 		usage();
 	}
 	/* Reproducible complaints: --now, else SOURCE_DATE_EPOCH. */
 	if (cli_now(c->nowarg, &c->w.now, &e) == -1)
 		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+	if (!arf_time_ok(c->w.now))
+		errx(DELIV_EXIT_USAGE, "%s: %lld: outside 1970-9999",
+		    c->nowarg != NULL ? "--now" : "SOURCE_DATE_EPOCH",
+		    (long long)c->w.now);
 	c->w.clock = c->nowarg != NULL ? c->w.now : time(NULL);
 }
 
@@ -206,29 +209,6 @@ static void
 lookup_failed(const struct derr *e)
 {
 	warnx("%s: %s", e->where, e->what);
-}
-
-/* Trace every message of in; the exit status. */
-static int
-loop(struct trace_writer *w, struct input *in)
-{
-	struct msg *m;
-	struct derr e;
-	int r, found_all = 1, bad = 0;
-
-	while ((r = input_next(in, &m, &e)) != 0) {
-		if (r == 1 && (r = trace_record_message(w, m, &e)) == TREC_NONE)
-			found_all = 0;
-		if (r < 0)	/* an operand, a message, the output */
-			warnx("%s: %s", e.where, e.what);
-		if (r == TREC_UNTRACED || r == TREC_WRITE_ERROR)
-			bad = 1;
-		if (r == TREC_WRITE_ERROR)
-			break;
-	}
-	if (bad || input_errors(in) > 0)
-		return DELIV_EXIT_ERROR;
-	return found_all ? DELIV_EXIT_OK : DELIV_EXIT_FOUND;
 }
 
 int
@@ -271,21 +251,32 @@ main(int argc, char *argv[])
 	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
 	    (c.w.parser = rcvd_parser_new(&e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	if (c.w.complaint == 0 &&
+	if ((rc = trust_defaults(&c.cfg, getenv("DELIV_TRUSTED"),
+	    getenv("HOME"), &e)) == -1)
+		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if (rc == 0)
+		warnx("%s", TRUST_WARNING);
+	if ((c.w.complaint == 0 || c.w.complaint_dir != NULL) &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	io.progress = cli_input_start(&c.oo, "messages", argc);
 	if ((in = input_open(argc, argv, &io)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
+	if (c.w.to != NULL && arf_addr_spec(c.w.to, table, sizeof(table)) ==
+	    -1)
+		errx(DELIV_EXIT_USAGE, "--to: %s: not one mail address", c.w.to);
 	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");
 
-	rc = loop(&c.w, in);
+	rc = trace_run(&c.w, in);
 
 	cli_progress_end(io.progress);
 	if (c.w.out != NULL && out_close(c.w.out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
-	if (c.w.complaint != 0 && fflush(stdout) == EOF)
+	if (c.w.out == NULL && fflush(stdout) == EOF)
 		err(DELIV_EXIT_ERROR, "stdout");
+	if (isatty(STDERR_FILENO))	/* the tally, after the records */
+		warnx("%lu messages, %lu origins found", c.w.nmessages,
+		    c.w.norigins);
 	input_close(in);
 	trace_writer_free(&c.w);
 	rcvd_parser_free(c.w.parser);

@@ -49,6 +49,8 @@ static const char *const patterns[RE_N] = {
 	    "|\\(authenticated\\s+as\\s(*MARK:CriticalPath)"
 	    "|\\bauthenticated\\s+user\\b(*MARK:HTTP)"
 	    "|\\(via\\s+HTTP\\)(*MARK:HTTP)"
+	    "|\\bvia\\s+HTTP\\b(*MARK:HTTP)"
+	    "|\\bwith\\s+HTTP\\b(*MARK:HTTP)"
 	    "|\\(account\\s(*MARK:CommuniGate)"
 	    "|\\(AUTH:\\s+\\w+\\s(*MARK:Courier)"
 	    "|\\S@\\S+\\s+with\\s+(?:login|plain|cram-md5)\\)(*MARK:Yahoo)"

@@ -41,6 +41,9 @@ struct rcvd {
 	time_t		 date;		/* valid when has_date */
 	bool		 has_date;
 	bool		 local;		/* no network hand-over: not a relay */
+	bool		 rdns_unverified; /* the MTA wrote that the rDNS name
+					   does not confirm ("may be
+					   forged", "unverified") */
 	const char	*why;		/* static reason when local (or NULL):
 					   "fetchmail", "scanner", "local",
 					   "by-only", "no-ip" */
@@ -71,5 +74,16 @@ void	rcvd_clear(struct rcvd *r);
  * or 0 when s is no address.
  */
 int	rcvd_ip_norm(const char *s, size_t len, char *buf, size_t buflen);
+
+/*
+ * Hand each field of the header block raw[0..len) (a message's bytes;
+ * the block ends at the first empty line) to fn: its name and its value
+ * after the colon, folding kept, NUL bytes and all (a NUL never ends a
+ * field or joins two).  Lines without a field name are passed over.
+ * Returns 0, or -1 when fn does.  received_block.c.
+ */
+int	rcvd_fields(const char *raw, size_t len,
+	    int (*fn)(void *arg, const char *name, size_t namelen,
+	    const char *value, size_t valuelen), void *arg);
 
 #endif

@@ -72,8 +72,19 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 			prev = NULL;
 			continue;
 		}
-		if (wl == 7 && strncasecmp(w, "account", 7) == 0) {
+		/* Client-written words name no peer: the account
+		   (CommuniGate), the HELO argument, Exim's helo= and
+		   ident= (the ident server is the client's too). */
+		if ((wl == 7 && strncasecmp(w, "account", 7) == 0) ||
+		    (wl == 4 && (strncasecmp(w, "HELO", 4) == 0 ||
+		    strncasecmp(w, "EHLO", 4) == 0 ||
+		    strncasecmp(w, "LHLO", 4) == 0))) {
 			skipnext = 1;
+			continue;
+		}
+		if ((wl > 5 && strncasecmp(w, "helo=", 5) == 0) ||
+		    (wl > 6 && strncasecmp(w, "ident=", 6) == 0)) {
+			prev = NULL;
 			continue;
 		}
 		if (wl == 8 && strncasecmp(w, "verified", 8) == 0) {
@@ -199,6 +210,18 @@ comment_host(const char *s, size_t n, const char **h, size_t *hl)
 	return 1;
 }
 
+/* Does s[0..n) hold note (ASCII, any case)? */
+static int
+has_note(const char *s, size_t n, const char *note)
+{
+	size_t k = strlen(note), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, note, k) == 0)
+			return 1;
+	return 0;
+}
+
 int
 rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
     const char *all, size_t alllen, struct derr *e)
@@ -258,7 +281,9 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 			ci.ident = c.ident;
 			ci.identlen = c.identlen;
 		}
-		if (c.found && !ci.found) {
+		/* The last "(rdns [IP])" the receiving MTA wrote wins
+		   over any address earlier in the clause. */
+		if (c.found && (!ci.found || (c.bracket && !c.ident))) {
 			if (c.ident == NULL) {
 				c.ident = ci.ident;
 				c.identlen = ci.identlen;
@@ -283,6 +308,11 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 				break;
 			}
 	}
+
+	/* Sendmail's "[IP] (may be forged)", "(unverified)" notes. */
+	r->rdns_unverified = has_note(text, textlen, "may be forged") ||
+	    has_note(text, textlen, "unverified") ||
+	    has_note(text, textlen, "not verified");
 
 	exim = 0;
 	if ((rc = rcvd_re_find(p, RE_EXIM, all, alllen, e)) == -1)

@@ -56,6 +56,44 @@ clean_addr(const char *s, char *buf, size_t len)
 		buf[0] = '\0';
 }
 
+int
+arf_addr_spec(const char *s, char *buf, size_t len)
+{
+	InternetAddressList *l;
+	InternetAddress *a;
+	const char *addr, *at, *p;
+	size_t n;
+	int ok = 0;
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (s == NULL)
+		return -1;
+	/* Printable ASCII only: no white space, controls, lists. */
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
+		    *p == ',' || *p == ';')
+			return -1;
+	n = strlen(s);
+	if (n == 0 || n >= len)
+		return -1;
+	if ((l = internet_address_list_parse(NULL, s)) == NULL)
+		return -1;
+	if (internet_address_list_length(l) == 1 &&
+	    INTERNET_ADDRESS_IS_MAILBOX(a = internet_address_list_get_address(
+	    l, 0)) && (a->name == NULL || a->name[0] == '\0') &&
+	    (addr = internet_address_mailbox_get_addr(
+	    INTERNET_ADDRESS_MAILBOX(a))) != NULL &&
+	    strcmp(addr, s) == 0 && (at = strrchr(addr, '@')) != NULL &&
+	    at > addr && at[1] != '\0' && at[1] != '.' &&
+	    strchr(at + 1, '[') == NULL) {
+		snprintf(buf, len, "%s", addr);
+		ok = 1;
+	}
+	g_object_unref(l);
+	return ok ? 0 : -1;
+}
+
 static int
 add_addr(GMimeMessage *msg, GMimeAddressType type, const char *s)
 {
@@ -96,7 +134,7 @@ leaf(const char *type, const char *subtype, const char *text)
 	return part;
 }
 
-static void
+static int
 rfc5322_date(time_t t, char *buf, size_t len)
 {
 	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed",
@@ -105,10 +143,19 @@ rfc5322_date(time_t t, char *buf, size_t len)
 	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
+	if (!arf_time_ok(t) || gmtime_r(&t, &tm) == NULL)
+		return -1;
 	snprintf(buf, len, "%s, %d %s %d %02d:%02d:%02d +0000",
 	    days[tm.tm_wday], tm.tm_mday, mons[tm.tm_mon], tm.tm_year + 1900,
 	    tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return 0;
+}
+
+bool
+arf_time_ok(time_t t)
+{
+	/* 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z */
+	return t >= 0 && (long long)t <= 253402300799LL;
 }
 
 /* The human-readable explanation. */
@@ -146,8 +193,8 @@ human(struct sbuf *b, const struct hop *o, const struct abuse_info *ai,
 
 int
 arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
-    const struct abuse_info *ai, const char *reporter, time_t now,
-    bool not_first, struct derr *e)
+    const struct abuse_info *ai, const char *to, const char *reporter,
+    time_t now, int mbox, struct derr *e)
 {
 	GMimeMessage *msg = NULL;
 	GMimeMultipart *mp;
@@ -163,8 +210,13 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 	const char *addr, *at;
 	int ret = -1;
 
-	rfc5322_date(o->r.has_date ? o->r.date : now, arrival,
-	    sizeof(arrival));
+	if (rfc5322_date(now, arrival, sizeof(arrival)) == -1) {
+		derr_set(e, "complaint", "the clock is outside 1970-9999");
+		return -1;
+	}
+	/* The origin's date, when it is one that can be written. */
+	if (o->r.has_date)
+		(void)rfc5322_date(o->r.date, arrival, sizeof(arrival));
 	dom[0] = mfrom[0] = '\0';
 	from = g_mime_message_get_from(orig);
 	if (from != NULL && internet_address_list_length(from) > 0 &&
@@ -182,12 +234,17 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 		derr_set(e, "--reporter", "%s: not a mail address", reporter);
 		goto out;
 	}
-	if (ai->mailbox[0] != '\0')
-		(void)add_addr(msg, GMIME_ADDRESS_TYPE_TO, ai->mailbox);
+	if (to == NULL || add_addr(msg, GMIME_ADDRESS_TYPE_TO, to) == -1) {
+		derr_set(e, "complaint", "no valid recipient");
+		goto out;
+	}
 	snprintf(subj, sizeof(subj), "Abuse report: %s from %s",
 	    kind == ARF_ARF ? "spam" : "spam", o->r.f[RCVD_IP]);
 	g_mime_message_set_subject(msg, subj, "utf-8");
-	dt = g_date_time_new_from_unix_utc(now);
+	if ((dt = g_date_time_new_from_unix_utc(now)) == NULL) {
+		derr_set(e, "complaint", "the clock is outside 1970-9999");
+		goto out;
+	}
 	g_mime_message_set_date(msg, dt);
 	g_date_time_unref(dt);
 
@@ -246,18 +303,21 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 	/* Serialise in memory: a file stream would seek, and stdout may
 	   be a pipe. */
 	s = g_mime_stream_mem_new();
-	gmtime_r(&now, &tm);
-	strftime(fromline, sizeof(fromline), "%a %b %e %H:%M:%S %Y", &tm);
-	if ((not_first && g_mime_stream_write_string(s, "\n") == -1) ||
-	    g_mime_stream_printf(s, "From deliv-header-trace %s\n",
-	    fromline) == -1 ||
+	if (gmtime_r(&now, &tm) == NULL || strftime(fromline,
+	    sizeof(fromline), "%a %b %e %H:%M:%S %Y", &tm) == 0) {
+		derr_set(e, "complaint", "the clock is outside 1970-9999");
+		goto out;
+	}
+	if ((mbox == ARF_MBOX_NEXT && g_mime_stream_write_string(s, "\n") ==
+	    -1) || (mbox != ARF_FILE && g_mime_stream_printf(s,
+	    "From deliv-header-trace %s\n", fromline) == -1) ||
 	    g_mime_object_write_to_stream(GMIME_OBJECT(msg), NULL, s) == -1) {
 		derr_set(e, "complaint", "cannot serialise");
 		goto out;
 	}
 	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(s));
 	if (fwrite(ba->data, 1, ba->len, fp) != ba->len) {
-		derr_set(e, "stdout", "%s", strerror(errno));
+		derr_set(e, "output", "%s", strerror(errno));
 		goto out;
 	}
 	ret = 0;

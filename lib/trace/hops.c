@@ -106,7 +106,9 @@ set_flags(struct trace *t, const struct orgdom *od, time_t now)
 		if (helo != NULL && h->r.f[RCVD_IP] != NULL &&
 		    rcvd_ip_norm(helo, strlen(helo), ip, sizeof(ip)) != 0 &&
 		    strcmp(ip, h->r.f[RCVD_IP]) != 0)
-			flag(h, "helo-ip-mismatch");
+			flag(h, "helo-ip-differs");
+		if (h->r.rdns_unverified)
+			flag(h, "rdns-unverified");
 		if (h->extra == NULL && h->r.f[RCVD_BY] == NULL &&
 		    h->r.f[RCVD_IP] == NULL && !h->r.has_date)
 			flag(h, "unparseable");
@@ -146,55 +148,105 @@ hop_new(struct trace *t, struct derr *e)
 	return nh;
 }
 
-int
-trace_message(struct trace *t, GMimeMessage *msg, struct rcvd_parser *p,
-    const struct trust_cfg *cfg, const char *const *xorig, time_t now,
-    struct derr *e)
+/* What the header walk collects. */
+struct walk {
+	struct trace		*t;
+	struct rcvd_parser	*p;
+	const char *const	*xorig;
+	const char		*bestname;
+	char			 ip[64];
+	int			 bestk;
+	char			*copy;		/* a value, NULs made spaces */
+	size_t			 copycap;
+	struct derr		*e;
+};
+
+/* One header field: a Received hop, or an X-Originating-IP candidate. */
+static int
+field(void *arg, const char *name, size_t nl, const char *v, size_t vl)
 {
+	struct walk *wk = arg;
+	struct hop *h;
+	char ip[64];
+	const char *s;
+	size_t i, k;
+	char *c;
+
+	if (nl == 8 && strncasecmp(name, "Received", 8) == 0) {
+		/* A NUL byte is no end of the text: a space. */
+		while (wk->copycap <= vl) {
+			if ((c = array_room(wk->copy, wk->copycap,
+			    &wk->copycap, 1, 256)) == NULL) {
+				derr_set(wk->e, "trace", "out of memory");
+				return -1;
+			}
+			wk->copy = c;
+		}
+		c = wk->copy;
+		for (i = 0; i < vl; i++)
+			c[i] = v[i] == '\0' ? ' ' : v[i];
+		c[vl] = '\0';
+		if ((h = hop_new(wk->t, wk->e)) == NULL ||
+		    rcvd_parse(wk->p, c, vl, &h->r, wk->e) == -1)
+			return -1;
+		return 0;
+	}
+	for (k = 0; wk->xorig != NULL && wk->xorig[k] != NULL; k++) {
+		if (strlen(wk->xorig[k]) != nl ||
+		    strncasecmp(name, wk->xorig[k], nl) != 0 ||
+		    (wk->bestk != -1 && (int)k >= wk->bestk))
+			continue;
+		for (s = v; s < v + vl && strchr(" \t\r\n", *s) != NULL &&
+		    *s != '\0'; s++)
+			;
+		for (i = 0; s + i < v + vl && s[i] != '\0' &&
+		    strchr(" \t\r\n,;", s[i]) == NULL; i++)
+			;
+		if (rcvd_ip_norm(s, i, ip, sizeof(ip)) != 0) {
+			memcpy(wk->ip, ip, sizeof(ip));
+			wk->bestname = wk->xorig[k];
+			wk->bestk = (int)k;
+		}
+	}
+	return 0;
+}
+
+int
+trace_message(struct trace *t, GMimeMessage *msg, const char *raw,
+    size_t rawlen, struct rcvd_parser *p, const struct trust_cfg *cfg,
+    const char *const *xorig, time_t now, struct derr *e)
+{
+	struct walk wk = { t, p, xorig, NULL, "", -1, NULL, 0, e };
 	GMimeHeaderList *hl;
 	GMimeHeader *hd;
-	const char *name, *v, *best = NULL, *bestname = NULL;
-	char ip[64];
+	const char *name, *v;
 	struct hop *h;
-	int i, cnt, k, bestk = -1;
+	int i, cnt, r = 0;
 	size_t j, m;
 
 	trace_reset(t);
-	hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
-	cnt = g_mime_header_list_get_count(hl);
-	for (i = 0; i < cnt; i++) {
-		hd = g_mime_header_list_get_header_at(hl, i);
-		name = g_mime_header_get_name(hd);
-		if (name == NULL)
-			continue;
-		if (strcasecmp(name, "Received") == 0) {
+	if (raw != NULL)
+		r = rcvd_fields(raw, rawlen, field, &wk);
+	else if (msg != NULL) {
+		hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+		cnt = g_mime_header_list_get_count(hl);
+		for (i = 0; i < cnt && r == 0; i++) {
+			hd = g_mime_header_list_get_header_at(hl, i);
+			if ((name = g_mime_header_get_name(hd)) == NULL)
+				continue;
 			if ((v = g_mime_header_get_raw_value(hd)) == NULL)
 				v = "";
-			if ((h = hop_new(t, e)) == NULL)
-				return -1;
-			if (rcvd_parse(p, v, strlen(v), &h->r, e) == -1)
-				return -1;
-			continue;
+			r = field(&wk, name, strlen(name), v, strlen(v));
 		}
-		for (k = 0; xorig != NULL && xorig[k] != NULL; k++)
-			if (strcasecmp(name, xorig[k]) == 0 &&
-			    (bestk == -1 || k < bestk) &&
-			    (v = g_mime_header_get_raw_value(hd)) != NULL &&
-			    rcvd_ip_norm(v + strspn(v, " \t\r\n"),
-			    strcspn(v + strspn(v, " \t\r\n"), " \t\r\n,;"),
-			    ip, sizeof(ip)) != 0) {
-				best = v;
-				bestname = xorig[k];
-				bestk = k;
-			}
 	}
-	if (best != NULL) {
-		v = best + strspn(best, " \t\r\n");
-		(void)rcvd_ip_norm(v, strcspn(v, " \t\r\n,;"), ip, sizeof(ip));
+	free(wk.copy);
+	if (r == -1)
+		return -1;
+	if (wk.bestname != NULL) {
 		if ((h = hop_new(t, e)) == NULL)
 			return -1;
-		h->extra = bestname;
-		if ((h->r.f[RCVD_IP] = strdup(ip)) == NULL) {
+		h->extra = wk.bestname;
+		if ((h->r.f[RCVD_IP] = strdup(wk.ip)) == NULL) {
 			derr_set(e, "trace", "out of memory");
 			return -1;
 		}
@@ -216,6 +268,16 @@ trace_message(struct trace *t, GMimeMessage *msg, struct rcvd_parser *p,
 			}
 	}
 	trust_walk(t, cfg);
+	/* A delay counts only between dates the trusted side wrote: the
+	   origin's header is the last one a trusted relay wrote. */
+	for (j = 0; j < t->n; j++) {
+		if (!t->hop[j].has_delay)
+			continue;
+		for (m = j + 1; m < t->n && !t->hop[m].r.has_date; m++)
+			;
+		t->hop[j].delay_trusted = t->origin < 0 ||
+		    (long)m <= t->origin;
+	}
 	set_flags(t, cfg->orgdom, now);
 	return 0;
 }

@@ -39,4 +39,33 @@ struct trace;
  */
 void	trust_walk(struct trace *t, const struct trust_cfg *cfg);
 
+#define TRUST_LINE_MAX	4096	/* bytes in a line of a trusted file */
+#define TRUST_LINES_MAX	100000	/* lines in a trusted file */
+
+/*
+ * Add the networks of the file at path (SpamAssassin syntax, several on
+ * a line, "#" comments) to l.  A line over TRUST_LINE_MAX bytes, more
+ * than TRUST_LINES_MAX lines or a NUL byte is an error, so a device such
+ * as /dev/zero cannot eat memory.  0, or -1 with e filled (FILE:LINE).
+ */
+int	trust_load_file(struct netlist *l, const char *path, struct derr *e);
+
+/*
+ * When cfg has no trusted or internal networks from the command line:
+ * the networks of env (the value of $DELIV_TRUSTED; set but empty means
+ * "the private ranges, I know"), else of HOME/.config/deliv/trusted,
+ * else of /etc/deliv/trusted, added to cfg->trusted.  0 when none is
+ * configured anywhere (the caller warns with TRUST_WARNING), 1 when
+ * configured (on the command line, in a file, or by $DELIV_TRUSTED even
+ * empty), -1 with e filled on a bad network or file.
+ */
+int	trust_defaults(struct trust_cfg *cfg, const char *env,
+	    const char *home, struct derr *e);
+
+/* What to tell a user who configured no trusted networks at all. */
+#define TRUST_WARNING	"no trusted networks (--trusted, $DELIV_TRUSTED, " \
+	"~/.config/deliv/trusted): the origin is the first relay outside " \
+	"private, loopback and authenticated hops, which may be your own " \
+	"MX; a complaint could go to the wrong network"
+
 #endif

@@ -5,7 +5,8 @@
  *				escaped (\n \t \r \\ \0); prints skip, ip,
  *				rdns, helo, by, ident, envfrom, queue_id,
  *				auth, for, with, tls_version, tls_cipher,
- *				date (UTC), date as written (no zone), why;
+ *				date (UTC), date as written (no zone), why,
+ *				unverified (1: the rDNS is marked forged);
  *				-H first prints those names as a header line
  *				(HEADER below), for tests that pick columns
  *				by name
@@ -31,7 +32,7 @@
 /* The columns parse_lines() prints, in order (-H). */
 #define HEADER	"skip\tip\trdns\thelo\tby\tident\tenvfrom\tqueue_id\t" \
 		"auth\tfor\twith\ttls_version\ttls_cipher\tdate\t" \
-		"date_local\twhy\n"
+		"date_local\twhy\tunverified\n"
 
 static size_t
 unescape(char *s, size_t n)
@@ -146,7 +147,8 @@ parse_lines(int header)
 			l[0] = '\0';
 		put(d, 0);
 		put(l, 0);
-		put(r.why, 1);
+		put(r.why, 0);
+		put(r.rdns_unverified ? "1" : NULL, 1);
 		rcvd_clear(&r);
 	}
 	free(line);

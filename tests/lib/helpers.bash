@@ -12,6 +12,9 @@ EXPECTED=$BATS_TEST_DIRNAME/expected
 CORPORA=$TOP/../shared/corpora
 export DELIV_PHRASES=$TOP/phrases
 unset DELIV_FORMAT NO_COLOR
+# header-trace: the built-in private ranges, without the warning that no
+# trusted networks are configured (tests/header-trace.bats tests it).
+export DELIV_TRUSTED=
 
 # golden FILE: compare $output with FILE; UPDATE=1 rewrites FILE instead.
 golden() {
