@@ -211,6 +211,24 @@ fake() {
 	assert_output "203 passed, 0 failed, 0 skipped"
 }
 
+@test "dnscheck: the RFC 7208 suite auditing the identity's own domain: 203/203" {
+	need_corpora
+	load lib/dnscheck-spf-suite
+	run spf_suite own "$CORPORA/spf/zones/rfc7208"
+	assert_output "203 passed, 0 failed, 0 skipped"
+}
+
+@test "dnscheck: an invalid or silent domain still gets its spf-result" {
+	local z=$CORPORA/spf/zones/rfc7208
+	need_corpora
+	run -2 deliv-dnscheck --zone "$z/02.zone" --only spf --no-header \
+	    --ip 1.2.3.4 --sender foo@txttimeout.example.net txttimeout.example.net
+	assert_line --index 1 --regexp $'^txttimeout.example.net\tspf-result\t1.2.3.4\ttemperror\t.*\ttemperror$'
+	run -1 deliv-dnscheck --zone "$z/01.zone" --only spf --no-header \
+	    --ip 1.2.3.4 --sender foo@a..b a..b
+	assert_line --index 1 --regexp $'^a..b\tspf-result\t1.2.3.4\twarn\t.*\tnone$'
+}
+
 @test "dnscheck: the RFC 4408 suite through spf-result: 191/191 from zone files" {
 	need_corpora
 	load lib/dnscheck-spf-suite
