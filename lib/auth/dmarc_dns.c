@@ -177,20 +177,16 @@ report(struct dns *d, const struct orgdom *od, const char *dom,
 	struct dmarc_record r;
 	enum finding_status st;
 	char name[300];
-	size_t i;
+	size_t i, first;
 	int pnone = 0;
 
 	snprintf(name, sizeof(name), "_dmarc.%s", at);
 	dmarc_parse(rec, at, od, &r);
-	/* The record's row has the worst status of its findings. */
 	st = !r.valid ? FINDING_FAIL : other > 0 ? FINDING_WARN : FINDING_PASS;
-	for (i = 0; i < r.n; i++) {
+	for (i = 0; i < r.n; i++)
 		if (strcmp(r.f[i].code, "p-none") == 0)
 			pnone = 1;
-		if (r.f[i].level == FINDING_FAIL || (r.f[i].level ==
-		    FINDING_WARN && st == FINDING_PASS))
-			st = r.f[i].level;
-	}
+	first = l->n;
 	if (r.p[0] == '\0')
 		finding_add(l, "dmarc", name, st, rec, "invalid DMARC record: "
 		    "no policy applies");
@@ -218,6 +214,13 @@ report(struct dns *d, const struct orgdom *od, const char *dom,
 			    r.f[i].code, "%s", r.f[i].detail);
 	if (r.p[0] != '\0')
 		destinations(d, od, at, &r, l);
+	/* The record's row has the worst status of all its rows. */
+	for (i = first + 1; first < l->n && i < l->n; i++)
+		if (l->v[i].status == FINDING_FAIL || (l->v[i].status ==
+		    FINDING_WARN && st == FINDING_PASS))
+			st = l->v[i].status;
+	if (first < l->n && l->v[first].status != FINDING_FAIL)
+		l->v[first].status = st;
 }
 
 void

@@ -207,8 +207,8 @@ tcp_try(const struct sockaddr_storage *sa, size_t salen, const uint8_t *wire,
 	size_t alen = 0;
 
 	if ((qb = ldns_buffer_new(wlen)) != NULL) {
+		/* libldns sends the bytes before the position */
 		ldns_buffer_write(qb, wire, wlen);
-		ldns_buffer_flip(qb);
 		st = ldns_tcp_send(&ans, qb, sa, (socklen_t)salen,
 		    (struct timeval){ ms / 1000, (ms % 1000) * 1000 }, &alen);
 		ldns_buffer_free(qb);
