@@ -106,7 +106,7 @@ check_spf(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 	enum finding_status st;
 	enum spf_level worst = SPF_LINT_INFO;
 	size_t i;
-	int over = 0;
+	int over = 0, temp = 0;
 
 	memset(&sl, 0, sizeof(sl));
 	if (spf_lint(d, dom, &sl) == -1) {
@@ -119,10 +119,14 @@ check_spf(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 			worst = sl.f[i].level;
 		if (strcmp(sl.f[i].code, "lookups") == 0)
 			over = 1;
+		if (strcmp(sl.f[i].code, "temperror") == 0)
+			temp = 1;
 	}
 	switch (sl.status) {
 	case SPF_PASS:
 		st = worst == SPF_LINT_INFO ? FINDING_PASS : lint_status(worst);
+		if (temp && st != FINDING_FAIL)
+			st = FINDING_TEMPERROR;
 		finding_add(l, "spf", dom, st, sl.record, "one v=spf1 record; %u "
 		    "DNS-querying terms in its tree (limit 10)%s", sl.lookups,
 		    over ? ": receivers that reach the 11th give permerror" :

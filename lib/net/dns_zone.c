@@ -266,6 +266,9 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 		rr = NULL;
 		at = line;	/* ldns counts the record's own newline */
 		st = ldns_rr_new_frm_fp_l(&rr, fp, &ttl, &origin, &prev, &line);
+		/* libldns reads "hello world" as a record of type 0 */
+		if (st == LDNS_STATUS_OK && ldns_rr_get_type(rr) == 0)
+			st = LDNS_STATUS_SYNTAX_TYPE_ERR;
 		if (st == LDNS_STATUS_OK) {
 			if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
 			    soa == NULL)

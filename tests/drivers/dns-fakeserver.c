@@ -16,6 +16,8 @@
  *   strayid    a datagram with another id first, then the right answer
  *   ptrflood   PTR questions get 3,000 names under flood.test (over UDP,
  *              one big datagram), A questions 192.0.2.1
+ * With DNS_FAKE_LOG set, each UDP question is appended to that file as
+ * "NAME TYPE" (a test can see that none is asked twice).
  */
 #include <sys/socket.h>
 #include <sys/select.h>
@@ -119,6 +121,8 @@ serve_udp(const char *mode, int fd)
 	struct sockaddr_storage from;
 	socklen_t fl = sizeof(from);
 	ldns_pkt *q, *a;
+	ldns_rr *qr;
+	FILE *log;
 	size_t len;
 	ssize_t n;
 	int o;
@@ -128,6 +132,14 @@ serve_udp(const char *mode, int fd)
 		return;
 	if (ldns_wire2pkt(&q, buf, (size_t)n) != LDNS_STATUS_OK)
 		return;
+	if (getenv("DNS_FAKE_LOG") != NULL &&
+	    ldns_rr_list_rr_count(ldns_pkt_question(q)) == 1 &&
+	    (log = fopen(getenv("DNS_FAKE_LOG"), "a")) != NULL) {
+		qr = ldns_rr_list_rr(ldns_pkt_question(q), 0);
+		ldns_rdf_print(log, ldns_rr_owner(qr));
+		fprintf(log, " %d\n", (int)ldns_rr_get_type(qr));
+		fclose(log);
+	}
 	if ((a = reply(mode, q, false)) != NULL) {
 		if (ldns_pkt2wire(&wire, a, &len) == LDNS_STATUS_OK) {
 			if (strcmp(mode, "otherport") == 0 &&
