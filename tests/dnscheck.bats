@@ -313,10 +313,10 @@ fake() {
 @test "dnscheck: --explain spf shows the include/redirect tree, indented, with lookups per node" {
 	need_corpora
 	run -1 deliv-dnscheck --zone "$CORPORA/spf/zones/rfc7208/15.zone" --only spf --no-header --explain spf e9.example.com
-	assert_line $'e9.example.com\tspf-tree\te9.example.com\tinfo\te9.example.com: 3 lookups here, 11 with its tree, 0 void\tok'
-	assert_line $'e9.example.com\tspf-tree\tinc.example.com\tinfo\t  include:inc.example.com: 8 lookups here, 8 with its tree, 0 void\tok'
+	assert_line $'e9.example.com\tspf-tree\te9.example.com\tinfo\te9.example.com: 3 lookups here, 11 with its tree, 0 void\tv=spf1 a include:inc.example.com a ip4:1.2.3.4 -all'
+	assert_line $'e9.example.com\tspf-tree\tinc.example.com\tinfo\t  include:inc.example.com: 8 lookups here, 8 with its tree, 0 void\tv=spf1 a a a a a a a a'
 	run -1 deliv-dnscheck "${LOCAL[@]}" --only spf --no-header --explain spf spfloop.dc.test
-	assert_line $'spfloop.dc.test\tspf-tree\tspfloop.dc.test\tinfo\t    include:spfloop.dc.test: 0 lookups here, 0 with its tree, 0 void\tpermerror'
+	assert_line $'spfloop.dc.test\tspf-tree\tspfloop.dc.test\tinfo\t    include:spfloop.dc.test: 0 lookups here, 0 with its tree, 0 void: permerror\t'
 	run -1 deliv-dnscheck "${LOCAL[@]}" --only spf --table --color never spfloop.dc.test
 	assert_output --partial 'include:spfloop2.dc.test: 1 lookup here'
 	run -2 deliv-dnscheck --explain dkim x.test

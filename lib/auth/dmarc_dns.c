@@ -186,6 +186,8 @@ report(struct dns *d, const struct orgdom *od, const char *dom,
 	for (i = 0; i < r.n; i++)
 		if (strcmp(r.f[i].code, "p-none") == 0)
 			pnone = 1;
+	if (pnone && st == FINDING_PASS)
+		st = FINDING_WARN;
 	first = l->n;
 	if (r.p[0] == '\0')
 		finding_add(l, "dmarc", name, st, rec, "invalid DMARC record: "

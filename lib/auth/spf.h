@@ -104,6 +104,7 @@ struct spf_node {
 	enum spf_result	 result;	/* SPF_PASS: one record that parses;
 					   none, permerror (several, syntax,
 					   a loop), temperror */
+	char		*record;	/* its record (owned), or NULL */
 };
 
 struct spf_lint {

@@ -252,6 +252,8 @@ lint_walk(struct lint *w, const char *domain, const char *via)
 	}
 	if (w->depth == 0)
 		w->l->record = strdup(record);
+	if ((w->l->nodes[k].record = strdup(record)) == NULL)
+		w->nomem = true;
 	w->stack[w->depth++] = domain;
 	w->node = (size_t)k;
 	lint_record(w, domain, record);
@@ -292,8 +294,12 @@ spf_lint(struct dns *d, const char *domain, struct spf_lint *l)
 void
 spf_lint_free(struct spf_lint *l)
 {
+	size_t i;
+
 	free(l->record);
 	free(l->f);
+	for (i = 0; i < l->nnodes; i++)
+		free(l->nodes[i].record);
 	free(l->nodes);
 	memset(l, 0, sizeof(*l));
 }

@@ -73,8 +73,9 @@ lint_status(enum spf_level lv)
 }
 
 /*
- * --explain spf: one info row a node of the include/redirect tree, its
- * detail indented two spaces a level.
+ * --explain spf: one info row a node of the include/redirect tree (its
+ * record the value), the detail indented two spaces a level and ending
+ * with the node's result when it is not a usable record.
  */
 static void
 spf_tree(const struct spf_lint *sl, struct finding_list *l)
@@ -84,12 +85,12 @@ spf_tree(const struct spf_lint *sl, struct finding_list *l)
 
 	for (i = 0; i < sl->nnodes; i++) {
 		v = &sl->nodes[i];
-		finding_add(l, "spf-tree", v->domain, FINDING_INFO,
-		    v->result == SPF_PASS ? "ok" : spf_result_str(v->result),
-		    "%*s%s: %u lookup%s here, %u with its tree, %u void",
+		finding_add(l, "spf-tree", v->domain, FINDING_INFO, v->record,
+		    "%*s%s: %u lookup%s here, %u with its tree, %u void%s%s",
 		    2 * v->depth, "", v->depth ? v->via : v->domain,
 		    v->lookups, v->lookups == 1 ? "" : "s", v->total,
-		    v->voids);
+		    v->voids, v->result == SPF_PASS ? "" : ": ",
+		    v->result == SPF_PASS ? "" : spf_result_str(v->result));
 	}
 }
 
