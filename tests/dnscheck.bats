@@ -358,8 +358,9 @@ fake() {
 @test "dnscheck: --zone with --live: the zones' names from the files, the rest from DNS" {
 	local z=$BATS_TEST_TMPDIR/mine.test.zone
 	printf '$ORIGIN mine.test.\n@ IN SOA ns h 1 2 3 4 5\n@ IN TXT "v=spf1 include:good.dc.test -all"\n' >"$z"
-	run -2 deliv-dnscheck --zone "$z" --only spf --no-header --ip 192.0.2.10 mine.test
-	assert_output $'mine.test\tspf\tmine.test\ttemperror\tone v=spf1 record; 1 DNS-querying terms in its tree (limit 10)\tv=spf1 include:good.dc.test -all\nmine.test\tspf\tgood.dc.test\ttemperror\tinclude:good.dc.test: not in the zone files\ttemperror\nmine.test\tspf-result\t192.0.2.10\ttemperror\tgood.dc.test: not in the zone files\ttemperror'
+	# without --live: unknown (info, exit 0), never NXDOMAIN nor a pass
+	run -0 deliv-dnscheck --zone "$z" --only spf --no-header --ip 192.0.2.10 mine.test
+	assert_output $'mine.test\tspf\tmine.test\tinfo\tone v=spf1 record; 1 DNS-querying terms in its tree (limit 10)\tv=spf1 include:good.dc.test -all\nmine.test\tspf\tgood.dc.test\tinfo\tinclude:good.dc.test: not in the zone files\ttemperror\nmine.test\tspf-result\t192.0.2.10\tinfo\tgood.dc.test: not in the zone files\ttemperror'
 	run -2 deliv-dnscheck --live mine.test
 	assert_output "deliv-dnscheck: --live needs --zone"
 	run -2 deliv-dnscheck --zone "$z" --server 127.0.0.1 mine.test

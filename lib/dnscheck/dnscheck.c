@@ -107,7 +107,7 @@ check_spf(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 	enum finding_status st;
 	enum spf_level worst = SPF_LINT_INFO;
 	size_t i;
-	int over = 0, temp = 0;
+	int over = 0, temp = 0, outside = 0;
 
 	memset(&sl, 0, sizeof(sl));
 	if (spf_lint(d, dom, &sl) == -1) {
@@ -116,11 +116,16 @@ check_spf(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 		return;
 	}
 	for (i = 0; i < sl.n; i++) {
+		if (strstr(sl.f[i].detail, DNS_NOT_IN_ZONES) != NULL) {
+			outside = 1;	/* unknown, not wrong */
+			continue;
+		}
 		if (sl.f[i].level > worst)
 			worst = sl.f[i].level;
 		if (strcmp(sl.f[i].code, "lookups") == 0)
 			over = 1;
-		if (strcmp(sl.f[i].code, "temperror") == 0)
+		if (strcmp(sl.f[i].code, "temperror") == 0 &&
+		    strstr(sl.f[i].detail, DNS_NOT_IN_ZONES) == NULL)
 			temp = 1;
 	}
 	switch (sl.status) {
@@ -128,6 +133,8 @@ check_spf(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 		st = worst == SPF_LINT_INFO ? FINDING_PASS : lint_status(worst);
 		if (temp && st != FINDING_FAIL)
 			st = FINDING_TEMPERROR;
+		else if (outside && st == FINDING_PASS)
+			st = FINDING_INFO;	/* never a pass on half a tree */
 		finding_add(l, "spf", dom, st, sl.record, "one v=spf1 record; %u "
 		    "DNS-querying terms in its tree (limit 10)%s", sl.lookups,
 		    over ? ": receivers that reach the 11th give permerror" :
@@ -434,6 +441,19 @@ normalize(const char *in, char *out, size_t len)
 	return 0;
 }
 
+/*
+ * Zone files alone (no --live) know nothing of the names outside them:
+ * what rests on such a name is info, not a temperror (nothing failed).
+ */
+static void
+outside_info(struct finding_list *l, size_t from)
+{
+	for (; from < l->n; from++)
+		if (l->v[from].status == FINDING_TEMPERROR &&
+		    strstr(l->v[from].detail, DNS_NOT_IN_ZONES) != NULL)
+			l->v[from].status = FINDING_INFO;
+}
+
 void
 dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
     const char *in, struct finding_list *l)
@@ -459,6 +479,7 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		finding_add(l, "dns", dom, FINDING_INFO, NULL, "not in the zone "
 		    "files: nothing checked (--live asks DNS for it)");
 		spf_results(d, o, dom, l);
+		outside_info(l, before);
 		return;
 	}
 	if ((o->checks & ~DC_DNSBL) != 0)
@@ -479,6 +500,7 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		finding_add(l, "dns", dom, FINDING_FAIL, NULL, "the domain does "
 		    "not exist (NXDOMAIN)");
 		spf_results(d, o, dom, l);
+		outside_info(l, before);
 		return;
 	}
 	dnscheck_hosts_run(d, o, dom, l);
@@ -502,6 +524,7 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 	if (l->n == before)
 		finding_add(l, "dns", dom, FINDING_INFO, NULL, "no check selected "
 		    "applies");
+	outside_info(l, before);
 }
 
 struct tsv *

@@ -155,7 +155,7 @@ dns_query(struct dns *d, const char *qs, ldns_rr_type type,
 		d->nq++;
 		r = dns_zones_query(d, name, type, qs, rrs, e);
 	} else if (d->res == NULL) {
-		derr_set(e, qs, "not in the zone files");
+		derr_set(e, qs, "%s", DNS_NOT_IN_ZONES);
 		r = DNS_TEMPERROR;
 	} else if (cache_key(qs, key), (c = cache_get(d, key, type)) != NULL) {
 		r = c->r;

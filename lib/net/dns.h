@@ -54,6 +54,9 @@ struct dns	*dns_open_zones(char *const files[], size_t nfiles,
 int		 dns_add_live(struct dns *zones, const struct dns_opts *o,
 		    struct derr *e);
 
+/* The reason of a DNS_TEMPERROR for a name outside the zone files. */
+#define DNS_NOT_IN_ZONES	"not in the zone files"
+
 /*
  * 1 when d can answer for name: a resolver, or zone files holding it (or
  * with --live).  Zone files alone answer DNS_TEMPERROR ("not in the zone
