@@ -29,9 +29,11 @@ _deliv_spec()
 
 	dnscheck)
 		# dnscheck options
-		opts+=' --helo --ip --jobs -j --lists --now --only --origin --retries'
+		opts+=' --explain --helo --ip --jobs -j --lists --live --min-status'
+		opts+=' --now --only --origin --retries'
 		opts+=' --selector --sender --server --skip --timeout --zone'
-		argopts+=' --helo --ip --jobs -j --lists --now --only --origin --retries'
+		argopts+=' --explain --helo --ip --jobs -j --lists --min-status'
+		argopts+=' --now --only --origin --retries'
 		argopts+=' --selector --sender --server --skip --timeout --zone'
 		fileopts+=' --lists --zone'
 		;;
@@ -67,6 +69,8 @@ _deliv_words()
 	# dnscheck words
 	dnscheck:--only | dnscheck:--skip)
 		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' ;;
+	dnscheck:--min-status) echo 'pass warn fail' ;;
+	dnscheck:--explain) echo 'spf' ;;
 
 	# lint words
 	lint:--min-severity) echo 'info warn error' ;;

@@ -59,10 +59,13 @@ complete -c deliv-header-trace -l trusted-file -r -F -d 'trusted networks from a
 complete -c deliv-header-trace -l zone -r -F -d 'answer --lookup from a zone file'
 
 # dnscheck options
+complete -c deliv-dnscheck -l explain -x -a 'spf' -d 'explain a check: the SPF tree'
 complete -c deliv-dnscheck -l helo -x -d 'HELO name of the sending IPs'
 complete -c deliv-dnscheck -l ip -x -d 'a sending IP address'
 complete -c deliv-dnscheck -s j -l jobs -x -d 'domains checked at a time'
 complete -c deliv-dnscheck -l lists -r -F -d 'DNS lists file instead of dnsbl.tsv'
+complete -c deliv-dnscheck -l live -d 'with --zone: other names from DNS'
+complete -c deliv-dnscheck -l min-status -x -a 'pass warn fail' -d 'write only records this bad'
 complete -c deliv-dnscheck -l now -x -d 'the current time: seconds or YYYY-MM-DD'
 complete -c deliv-dnscheck -l only -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' -d 'run only these checks'
 complete -c deliv-dnscheck -l origin -x -d 'origin of zone files without one'

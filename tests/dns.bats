@@ -109,9 +109,9 @@ fake() {
 	assert_line --index 1 --regexp '^2000	ip4:192\.0\.2\.0x+ip4:192\.0\.2\.1x'
 }
 
-@test "zone: names outside every zone and invalid names do not exist" {
+@test "zone: a name outside every zone is not known (temperror), an invalid one does not exist" {
 	run --separate-stderr dns-query "${Z[@]}" www.elsewhere.example A
-	assert_output nxdomain
+	assert_output $'temperror\nreason\twww.elsewhere.example: not in the zone files'
 	run --separate-stderr dns-query "${Z[@]}" a..test.example A
 	assert_output nxdomain
 }
@@ -181,14 +181,26 @@ fake() {
 	assert_output $'temperror\nreason\tspf.example: server answered SERVFAIL'
 }
 
-@test "fake: an answer with another id or question is refused" {
+@test "fake: an answer with another id or question is skipped: the wait goes on" {
 	fake badid
 	run --separate-stderr dns-query -t 300 -r 0 -s "$FAKE" spf.example TXT
-	assert_output $'temperror\nreason\tspf.example: answer does not match the question'
+	assert_output $'temperror\nreason\tspf.example: timed out'
 	teardown
 	fake badq
 	run --separate-stderr dns-query -t 300 -r 0 -s "$FAKE" spf.example TXT
-	assert_output $'temperror\nreason\tspf.example: answer does not match the question'
+	assert_output $'temperror\nreason\tspf.example: timed out'
+}
+
+@test "fake: a stray datagram with another id first, then the answer: the answer is taken" {
+	fake strayid
+	run --separate-stderr dns-query -t 2000 -r 0 -s "$FAKE" spf.example TXT
+	assert_output $'answer\n7\tvia udp'
+}
+
+@test "fake: the right answer from another port is not believed" {
+	fake otherport
+	run --separate-stderr dns-query -t 300 -r 0 -s "$FAKE" spf.example TXT
+	assert_output $'temperror\nreason\tspf.example: timed out'
 }
 
 @test "server address: a bad address or port is an error" {

@@ -20,6 +20,7 @@
 #include "dnscheck/dnscheck.h"
 #include "dnscheck/pool.h"
 #include "dnscheck/record.h"
+#include "dnscheck/usage.h"
 #include "net/dns.h"
 #include "net/orgdom.h"
 
@@ -30,14 +31,17 @@
 enum {
 	OPT_HELO = 256, OPT_IP, OPT_LISTS, OPT_NOW, OPT_ONLY, OPT_ORIGIN,
 	OPT_RETRIES, OPT_SELECTOR, OPT_SENDER, OPT_SERVER, OPT_SKIP,
-	OPT_TIMEOUT, OPT_ZONE
+	OPT_TIMEOUT, OPT_ZONE, OPT_LIVE, OPT_MIN, OPT_EXPLAIN
 };
 
 static const struct option longopts[] = {
+	{ "explain",	required_argument,	NULL, OPT_EXPLAIN },
 	{ "helo",	required_argument,	NULL, OPT_HELO },
 	{ "ip",		required_argument,	NULL, OPT_IP },
 	{ "jobs",	required_argument,	NULL, 'j' },
 	{ "lists",	required_argument,	NULL, OPT_LISTS },
+	{ "live",	no_argument,		NULL, OPT_LIVE },
+	{ "min-status",	required_argument,	NULL, OPT_MIN },
 	{ "now",	required_argument,	NULL, OPT_NOW },
 	{ "only",	required_argument,	NULL, OPT_ONLY },
 	{ "origin",	required_argument,	NULL, OPT_ORIGIN },
@@ -52,50 +56,11 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
-#define SYNOPSIS \
-	"usage: deliv-dnscheck [--ip addr ...] [--helo name] " \
-	"[--sender addr]\n" \
-	"           [--selector sel ...] [--only list | --skip list] [-j n]\n" \
-	"           [--server addr[#port] | --zone file ... " \
-	"[--origin name]]\n" \
-	"           [--timeout sec] [--retries n] [--lists file] [domain ...]\n"
-
 static _Noreturn void
 usage(void)
 {
-	fputs(SYNOPSIS, stderr);
+	fputs(dnscheck_synopsis, stderr);
 	exit(DELIV_EXIT_USAGE);
-}
-
-static _Noreturn void
-help(void)
-{
-	fputs(SYNOPSIS, stdout);
-	fputs("\nAudit each domain (arguments, or one per line on stdin):\n"
-	    "  --ip ADDR             a sending IP: PTR, SPF result, blocklists "
-	    "(repeatable)\n"
-	    "  --helo NAME           the HELO name (PTR match, SPF identity)\n"
-	    "  --sender ADDR         MAIL FROM for the SPF result "
-	    "(default postmaster@DOMAIN)\n"
-	    "  --selector SEL        a DKIM selector (repeatable; default: "
-	    "common ones)\n"
-	    "  --only LIST           run only these checks: a, mx, ptr, spf, "
-	    "dkim, dmarc,\n"
-	    "                        mta-sts, tls-rpt, dnsbl\n"
-	    "  --skip LIST           run all checks but these\n"
-	    "  -j, --jobs N          check N domains at a time (default 1)\n"
-	    "  --server ADDR[#PORT]  ask this DNS server (default: "
-	    "resolv.conf)\n"
-	    "  --zone FILE           answer from zone files, no network "
-	    "(repeatable)\n"
-	    "  --origin NAME         origin of zone files without $ORIGIN "
-	    "or SOA\n"
-	    "  --timeout SEC         seconds per DNS try (default 2)\n"
-	    "  --retries N           DNS tries after the first (default 2)\n"
-	    "  --lists FILE          DNS lists to ask instead of the shipped "
-	    "dnsbl.tsv\n"
-	    CLI_HELP_NOW CLI_HELP, stdout);
-	exit(DELIV_EXIT_OK);
 }
 
 /* The options, then what main() acquires from them. */
@@ -107,6 +72,8 @@ struct ctx {
 	char			*ips[MAX_MULTI], *sels[MAX_MULTI];
 	char			*zones[MAX_MULTI];
 	size_t			 nzones, jobs;
+	int			 live;
+	struct dnscheck_sum	 sum;
 	const char		*origin, *listfile, *nowarg;
 	struct dnsbl		*lists;		/* NULL: not asked */
 };
@@ -142,7 +109,21 @@ options(struct ctx *c, int argc, char *argv[])
 	cli_setup(&c->oo, "-domain,value", "status/domain");
 	while ((ch = cli_getopt(argc, argv, "hj:", longopts)) != -1) {
 		switch (ch) {
-		case 'h':		help();
+		case 'h':
+			printf("%s%s", dnscheck_synopsis, dnscheck_help);
+			exit(DELIV_EXIT_OK);
+		case OPT_LIVE:		c->live = 1; break;
+		case OPT_EXPLAIN:
+			if (dnscheck_names(optarg, &c->o.explain, &e) == -1 ||
+			    (c->o.explain & ~DC_SPF) != 0)
+				errx(DELIV_EXIT_USAGE, "--explain: only spf "
+				    "has an explanation: %s", optarg);
+			break;
+		case OPT_MIN:
+			if (dnscheck_min_status(optarg, &c->sum.min) == -1)
+				errx(DELIV_EXIT_USAGE, "--min-status: not pass, "
+				    "warn or fail: %s", optarg);
+			break;
 		case OPT_HELO:		c->o.helo = optarg; break;
 		case OPT_LISTS:		c->listfile = optarg; break;
 		case OPT_NOW:		c->nowarg = optarg; break;
@@ -186,9 +167,13 @@ options(struct ctx *c, int argc, char *argv[])
 				usage();
 		}
 	}
-	if (c->nzones > 0 && c->dopts.server != NULL)
-		errx(DELIV_EXIT_USAGE, "--zone and --server exclude each "
-		    "other");
+	if (c->nzones > 0 && c->dopts.server != NULL && !c->live)
+		errx(DELIV_EXIT_USAGE, "--zone and --server go together only "
+		    "with --live");
+	if (c->live && c->nzones == 0)
+		errx(DELIV_EXIT_USAGE, "--live needs --zone");
+	if (c->oo.format == OUT_TABLE)
+		c->o.explain |= DC_SPF;
 	if (cli_now(c->nowarg, &now, &e) == -1)
 		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
 	c->o.now = (long long)now;
@@ -197,11 +182,8 @@ options(struct ctx *c, int argc, char *argv[])
 	c->o.selectors = c->sels;
 }
 
-/*
- * Check the domains, the operands or stdin's lines, in batches of bmax;
- * 1 when a finding is a fail, else 0.
- */
-static int
+/* Check the domains, the operands or stdin's lines, in batches of bmax. */
+static void
 run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
     char *argv[])
 {
@@ -212,7 +194,7 @@ run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
 	const char *s;
 	char **dom;
 	size_t n, ndone = 0, bmax = c->jobs == 1 ? 1 : c->jobs * 8;
-	int ai = 0, found = 0, tested = 0;
+	int ai = 0, tested = 0;
 
 	if ((dom = calloc(bmax, sizeof(*dom))) == NULL ||
 	    (res = calloc(bmax, sizeof(*res))) == NULL ||
@@ -236,7 +218,7 @@ run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
 		if (c->lists != NULL && !tested++)
 			dnscheck_pool_selftest(pool, c->lists, c->o.nips > 0);
 		dnscheck_pool_run(pool, &c->o, dom, n, res);
-		if (dnscheck_record_write(out, dom, res, n, &found, &e) == -1)
+		if (dnscheck_record_write(out, dom, res, n, &c->sum, &e) == -1)
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 		cli_progress_tick(prog, (long long)(ndone += n), -1, -1);
 	}
@@ -244,7 +226,6 @@ run(struct ctx *c, struct dnscheck_pool *pool, struct out *out, int argc,
 	tsv_close(list);
 	free(dom);
 	free(res);
-	return found;
 }
 
 int
@@ -257,7 +238,6 @@ main(int argc, char *argv[])
 	struct out *out;
 	struct orgdom *psl;
 	char path[PATH_MAX + 16];
-	int found;
 
 	options(&c, argc, argv);
 	argc -= optind;
@@ -266,6 +246,7 @@ main(int argc, char *argv[])
 	/* Acquire: DNS, the suffix list, the DNS lists. */
 	if ((d = c.nzones > 0 ? dns_open_zones(c.zones, c.nzones, c.origin,
 	    &e) : dns_open_resolver(&c.dopts, &e)) == NULL ||
+	    (c.live && dns_add_live(d, &c.dopts, &e) == -1) ||
 	    (psl = orgdom_load(access(PSL_FILE, R_OK) == 0 ? PSL_FILE : NULL,
 	    &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
@@ -282,19 +263,23 @@ main(int argc, char *argv[])
 			errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	}
 	c.o.lists = c.lists;
-	if ((pool = dnscheck_pool_new(d, c.jobs, c.nzones > 0 ? NULL :
-	    &c.dopts, &e)) == NULL)
+	/* Our sockets keep no state after a timeout: no fresh resolvers. */
+	if ((pool = dnscheck_pool_new(d, c.jobs, NULL, &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if ((out = dnscheck_record_open(stdout, &c.oo)) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	sandbox("stdio inet dns");
 
-	found = run(&c, pool, out, argc, argv);
+	c.sum.tally = isatty(STDERR_FILENO);
+	run(&c, pool, out, argc, argv);
 
 	dnscheck_pool_free(pool);
 	if (out_close(out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
 	dnsbl_free(c.lists);
 	orgdom_free(psl);
-	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
+	if (c.sum.len > 0)
+		fputs(c.sum.lines, stderr);
+	dnscheck_sum_free(&c.sum);
+	return dnscheck_exit(&c.sum);
 }

@@ -164,7 +164,7 @@ uris(struct dmarc_record *r, char *v, int ruf, const char *dom,
 			sl = strspn(u, "abcdefghijklmnopqrstuvwxyz"
 			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 		if (sl == 0 || u[sl] != ':') {
-			add(r, "rua-bad-uri", FINDING_FAIL, "%s: \"%s\" is not a "
+			add(r, "rua-bad-uri", FINDING_WARN, "%s: \"%s\" is not a "
 			    "URI (mailto:address expected)", tag, u);
 			bad = 1;
 			continue;
@@ -182,7 +182,7 @@ uris(struct dmarc_record *r, char *v, int ruf, const char *dom,
 				add(r, "ruf-bad-address", FINDING_WARN, "ruf: "
 				    "\"%s\" is not a mail address", u);
 			else
-				add(r, "rua-bad-uri", FINDING_FAIL, "rua: \"%s\""
+				add(r, "rua-bad-uri", FINDING_WARN, "rua: \"%s\""
 				    " is not a mail address", u);
 			bad = 1;
 			continue;

@@ -177,35 +177,52 @@ report(struct dns *d, const struct orgdom *od, const char *dom,
 	struct dmarc_record r;
 	enum finding_status st;
 	char name[300];
-	size_t i;
+	size_t i, first;
+	int pnone = 0;
 
 	snprintf(name, sizeof(name), "_dmarc.%s", at);
 	dmarc_parse(rec, at, od, &r);
-	if (!r.valid)
-		st = FINDING_FAIL;
-	else if (strcmp(r.p, "none") == 0 || other > 0)
+	st = !r.valid ? FINDING_FAIL : other > 0 ? FINDING_WARN : FINDING_PASS;
+	for (i = 0; i < r.n; i++)
+		if (strcmp(r.f[i].code, "p-none") == 0)
+			pnone = 1;
+	if (pnone && st == FINDING_PASS)
 		st = FINDING_WARN;
-	else
-		st = FINDING_PASS;
+	first = l->n;
 	if (r.p[0] == '\0')
 		finding_add(l, "dmarc", name, st, rec, "invalid DMARC record: "
 		    "no policy applies");
 	else
 		finding_add(l, "dmarc", name, st, rec, "%s%s policy p=%s sp=%s "
-		    "pct=%d%s%s%s", r.valid ? "" : "invalid record; ",
+		    "pct=%d%s%s%s%s", r.valid ? "" : "invalid record; ",
 		    strcmp(at, dom) == 0 ? "domain" : "organizational domain",
 		    r.p, r.sp, r.pct, strcmp(at, dom) == 0 ? "" :
 		    " (inherited by ", strcmp(at, dom) == 0 ? "" : dom,
-		    strcmp(at, dom) == 0 ? "" : ")");
+		    strcmp(at, dom) == 0 ? "" : ")", pnone ? ": monitoring "
+		    "only, failing mail is delivered" : "");
 	if (other > 0)
 		finding_add(l, "dmarc", name, FINDING_WARN, "unrelated-txt",
 		    "%zu other TXT record%s at %s (ignored by receivers)",
 		    other, other > 1 ? "s" : "", name);
+	/*
+	 * Each problem once: p=none is the record's row; an external
+	 * destination's authorization is destinations()'s row.
+	 */
 	for (i = 0; i < r.n; i++)
-		finding_add(l, "dmarc", name, r.f[i].level, r.f[i].code, "%s",
-		    r.f[i].detail);
+		if (strcmp(r.f[i].code, "p-none") != 0 &&
+		    (r.p[0] == '\0' || strncmp(r.f[i].code, "external-",
+		    9) != 0))
+			finding_add(l, "dmarc", name, r.f[i].level,
+			    r.f[i].code, "%s", r.f[i].detail);
 	if (r.p[0] != '\0')
 		destinations(d, od, at, &r, l);
+	/* The record's row has the worst status of all its rows. */
+	for (i = first + 1; first < l->n && i < l->n; i++)
+		if (l->v[i].status == FINDING_FAIL || (l->v[i].status ==
+		    FINDING_WARN && st == FINDING_PASS))
+			st = l->v[i].status;
+	if (first < l->n && l->v[first].status != FINDING_FAIL)
+		l->v[first].status = st;
 }
 
 void

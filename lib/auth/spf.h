@@ -93,6 +93,20 @@ struct spf_finding {
 	char		 detail[512];	/* a sentence for people */
 };
 
+/* One record of the include/redirect tree, in walk order (depth-first). */
+struct spf_node {
+	int		 depth;		/* 0: the domain itself */
+	char		 domain[256];
+	char		 via[128];	/* "include:x", "redirect=x"; "" on top */
+	unsigned	 lookups;	/* DNS-querying terms in this record */
+	unsigned	 total;		/* the same, with all below it */
+	unsigned	 voids;		/* void lookups of its own terms */
+	enum spf_result	 result;	/* SPF_PASS: one record that parses;
+					   none, permerror (several, syntax,
+					   a loop), temperror */
+	char		*record;	/* its record (owned), or NULL */
+};
+
 struct spf_lint {
 	char			*record;	/* the domain's record, or NULL */
 	enum spf_result		 status;	/* SPF_PASS: one usable record
@@ -105,6 +119,8 @@ struct spf_lint {
 	unsigned		 voids;		/* void lookups on the walk */
 	struct spf_finding	*f;
 	size_t			 n;
+	struct spf_node		*nodes;		/* the tree */
+	size_t			 nnodes;
 };
 
 /*

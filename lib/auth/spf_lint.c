@@ -26,8 +26,31 @@ struct lint {
 	struct spf_lint	*l;
 	const char	*stack[SPF_LINT_DEPTH];
 	int		 depth;
+	size_t		 node;		/* the record being read */
 	bool		 nomem;
 };
+
+/* A node for domain reached by via; its index, or -1 (nomem). */
+static long
+node_add(struct lint *w, const char *domain, const char *via)
+{
+	struct spf_node *v;
+
+	if ((v = reallocarray(w->l->nodes, w->l->nnodes + 1,
+	    sizeof(*v))) == NULL) {
+		w->nomem = true;
+		return -1;
+	}
+	w->l->nodes = v;
+	v += w->l->nnodes;
+	memset(v, 0, sizeof(*v));
+	v->depth = w->depth;
+	v->result = SPF_PASS;
+	snprintf(v->domain, sizeof(v->domain), "%s", domain);
+	if (w->depth > 0)
+		snprintf(v->via, sizeof(v->via), "%s", via);
+	return (long)w->l->nnodes++;
+}
 
 static void
 finding(struct lint *w, enum spf_level lv, const char *code,
@@ -74,8 +97,10 @@ lint_void(struct lint *w, const char *name, ldns_rr_type type)
 
 	r = dns_query(w->dns, name, type, &rrs, &e);
 	ldns_rr_list_deep_free(rrs);
-	if (r == DNS_NXDOMAIN || r == DNS_NODATA)
+	if (r == DNS_NXDOMAIN || r == DNS_NODATA) {
 		w->l->voids++;
+		w->l->nodes[w->node].voids++;
+	}
 }
 
 static void
@@ -97,6 +122,7 @@ lint_record(struct lint *w, const char *domain, const char *record)
 		finding(w, SPF_LINT_FAIL, "syntax", domain, "%s: %s", e.where,
 		    e.what);
 		w->l->status = SPF_PERMERROR;
+		w->l->nodes[w->node].result = SPF_PERMERROR;
 		return;
 	}
 	for (i = 0; i < rec.n; i++)
@@ -130,6 +156,7 @@ lint_record(struct lint *w, const char *domain, const char *record)
 			break;
 		case M_PTR:
 			w->l->lookups++;
+			w->l->nodes[w->node].lookups++;
 			finding(w, SPF_LINT_WARN, "ptr", domain, "%s: the ptr "
 			    "mechanism is slow and unreliable; RFC 7208 "
 			    "§5.5 says not to use it", t->text);
@@ -137,11 +164,13 @@ lint_record(struct lint *w, const char *domain, const char *record)
 		case M_A:
 		case M_EXISTS:
 			w->l->lookups++;
+			w->l->nodes[w->node].lookups++;
 			if (!has_macro(t))
 				lint_void(w, name, LDNS_RR_TYPE_A);
 			break;
 		case M_MX:
 			w->l->lookups++;
+			w->l->nodes[w->node].lookups++;
 			if (!has_macro(t))
 				lint_void(w, name, LDNS_RR_TYPE_MX);
 			break;
@@ -152,6 +181,7 @@ lint_record(struct lint *w, const char *domain, const char *record)
 			/* FALLTHROUGH */
 		case M_INCLUDE:
 			w->l->lookups++;
+			w->l->nodes[w->node].lookups++;
 			if (!has_macro(t))
 				lint_walk(w, name, t->text);
 			break;
@@ -175,10 +205,15 @@ lint_walk(struct lint *w, const char *domain, const char *via)
 	struct derr e;
 	enum spf_result r;
 	char *record;
+	unsigned before = w->l->lookups;
+	size_t up = w->node;
+	long k;
 	int i;
 
 	for (i = 0; i < w->depth; i++)
 		if (strcasecmp(w->stack[i], domain) == 0) {
+			if ((k = node_add(w, domain, via)) != -1)
+				w->l->nodes[k].result = SPF_PERMERROR;
 			finding(w, SPF_LINT_FAIL, "loop", domain, "%s comes "
 			    "back to %s: an include/redirect loop", via,
 			    domain);
@@ -187,7 +222,10 @@ lint_walk(struct lint *w, const char *domain, const char *via)
 		}
 	if (w->depth == SPF_LINT_DEPTH || w->l->lookups > 5 * SPF_MAX_LOOKUPS)
 		return;
+	if ((k = node_add(w, domain, via)) == -1)
+		return;
 	r = spf_record(w->dns, domain, &record, &e);
+	w->l->nodes[k].result = r;
 	if (r != SPF_PASS) {
 		if (w->depth == 0) {
 			if (r == SPF_NONE)
@@ -214,9 +252,14 @@ lint_walk(struct lint *w, const char *domain, const char *via)
 	}
 	if (w->depth == 0)
 		w->l->record = strdup(record);
+	if ((w->l->nodes[k].record = strdup(record)) == NULL)
+		w->nomem = true;
 	w->stack[w->depth++] = domain;
+	w->node = (size_t)k;
 	lint_record(w, domain, record);
+	w->node = up;
 	w->depth--;
+	w->l->nodes[k].total = w->l->lookups - before;
 	free(record);
 }
 
@@ -251,7 +294,12 @@ spf_lint(struct dns *d, const char *domain, struct spf_lint *l)
 void
 spf_lint_free(struct spf_lint *l)
 {
+	size_t i;
+
 	free(l->record);
 	free(l->f);
+	for (i = 0; i < l->nnodes; i++)
+		free(l->nodes[i].record);
+	free(l->nodes);
 	memset(l, 0, sizeof(*l));
 }

@@ -72,12 +72,42 @@ lint_status(enum spf_level lv)
 	}
 }
 
+/*
+ * --explain spf: one info row a node of the include/redirect tree (its
+ * record the value), the detail indented two spaces a level and ending
+ * with the node's result when it is not a usable record.
+ */
 static void
-check_spf(struct dns *d, const char *dom,
+spf_tree(const struct spf_lint *sl, struct finding_list *l)
+{
+	const struct spf_node *v;
+	size_t i;
+
+	for (i = 0; i < sl->nnodes; i++) {
+		v = &sl->nodes[i];
+		finding_add(l, "spf-tree", v->domain, FINDING_INFO, v->record,
+		    "%*s%s: %u lookup%s here, %u with its tree, %u void%s%s",
+		    2 * v->depth, "", v->depth ? v->via : v->domain,
+		    v->lookups, v->lookups == 1 ? "" : "s", v->total,
+		    v->voids, v->result == SPF_PASS ? "" : ": ",
+		    v->result == SPF_PASS ? "" : spf_result_str(v->result));
+	}
+}
+
+/*
+ * The domain's SPF record and its tree: one summary row whose status is
+ * the worst of its findings (the lookup count and the limit are that
+ * row), then the findings, then with --explain the tree.
+ */
+static void
+check_spf(struct dns *d, const struct dnscheck_opts *o, const char *dom,
     struct finding_list *l)
 {
 	struct spf_lint sl;
+	enum finding_status st;
+	enum spf_level worst = SPF_LINT_INFO;
 	size_t i;
+	int over = 0, temp = 0, outside = 0;
 
 	memset(&sl, 0, sizeof(sl));
 	if (spf_lint(d, dom, &sl) == -1) {
@@ -85,11 +115,30 @@ check_spf(struct dns *d, const char *dom,
 		spf_lint_free(&sl);
 		return;
 	}
+	for (i = 0; i < sl.n; i++) {
+		if (strstr(sl.f[i].detail, DNS_NOT_IN_ZONES) != NULL) {
+			outside = 1;	/* unknown, not wrong */
+			continue;
+		}
+		if (sl.f[i].level > worst)
+			worst = sl.f[i].level;
+		if (strcmp(sl.f[i].code, "lookups") == 0)
+			over = 1;
+		if (strcmp(sl.f[i].code, "temperror") == 0 &&
+		    strstr(sl.f[i].detail, DNS_NOT_IN_ZONES) == NULL)
+			temp = 1;
+	}
 	switch (sl.status) {
 	case SPF_PASS:
-		finding_add(l, "spf", dom, FINDING_PASS, sl.record, "one v=spf1 "
-		    "record; %u DNS-querying terms in its tree (limit 10)",
-		    sl.lookups);
+		st = worst == SPF_LINT_INFO ? FINDING_PASS : lint_status(worst);
+		if (temp && st != FINDING_FAIL)
+			st = FINDING_TEMPERROR;
+		else if (outside && st == FINDING_PASS)
+			st = FINDING_INFO;	/* never a pass on half a tree */
+		finding_add(l, "spf", dom, st, sl.record, "one v=spf1 record; %u "
+		    "DNS-querying terms in its tree (limit 10)%s", sl.lookups,
+		    over ? ": receivers that reach the 11th give permerror" :
+		    "");
 		break;
 	case SPF_NONE:
 		finding_add(l, "spf", dom, FINDING_WARN, NULL, "no SPF record: "
@@ -105,12 +154,18 @@ check_spf(struct dns *d, const char *dom,
 		break;
 	}
 	for (i = 0; i < sl.n; i++) {
-		if (strcmp(sl.f[i].code, "none") == 0 &&
-		    strcasecmp(sl.f[i].domain, dom) == 0)
+		if ((strcmp(sl.f[i].code, "none") == 0 &&
+		    strcasecmp(sl.f[i].domain, dom) == 0) ||
+		    (sl.status == SPF_PASS &&
+		    strcmp(sl.f[i].code, "lookups") == 0))
 			continue;
-		finding_add(l, "spf", sl.f[i].domain, lint_status(sl.f[i].level),
-		    sl.f[i].code, "%s", sl.f[i].detail);
+		finding_add(l, "spf", sl.f[i].domain,
+		    strcmp(sl.f[i].code, "temperror") == 0 ? FINDING_TEMPERROR :
+		    lint_status(sl.f[i].level), sl.f[i].code, "%s",
+		    sl.f[i].detail);
 	}
+	if (o->explain & DC_SPF)
+		spf_tree(&sl, l);
 	spf_lint_free(&sl);
 }
 
@@ -163,6 +218,23 @@ check_spf_ip(struct dns *d, const struct dnscheck_opts *o, const char *dom,
 		    a.domain, a.result == SPF_PASS ? "the IP may send" :
 		    "the IP is not authorized");
 	spf_answer_free(&a);
+}
+
+/*
+ * check_host()'s result for each --ip, whatever became of the domain's
+ * own checks: the answer a receiver gets (RFC 7208 §4.3: none for a name
+ * that is no domain; §4.4: temperror when its TXT times out).
+ */
+static void
+spf_results(struct dns *d, const struct dnscheck_opts *o, const char *dom,
+    struct finding_list *l)
+{
+	size_t i;
+
+	if (!(o->checks & DC_SPF))
+		return;
+	for (i = 0; i < o->nips; i++)
+		check_spf_ip(d, o, dom, o->ips[i], l);
 }
 
 /* Tags of "v=X; a=b; ..." (RFC 8461 / 8460 style); value of tag, or NULL. */
@@ -369,6 +441,19 @@ normalize(const char *in, char *out, size_t len)
 	return 0;
 }
 
+/*
+ * Zone files alone (no --live) know nothing of the names outside them:
+ * what rests on such a name is info, not a temperror (nothing failed).
+ */
+static void
+outside_info(struct finding_list *l, size_t from)
+{
+	for (; from < l->n; from++)
+		if (l->v[from].status == FINDING_TEMPERROR &&
+		    strstr(l->v[from].detail, DNS_NOT_IN_ZONES) != NULL)
+			l->v[from].status = FINDING_INFO;
+}
+
 void
 dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
     const char *in, struct finding_list *l)
@@ -382,6 +467,7 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 	if (normalize(in, dom, sizeof(dom)) == -1) {
 		finding_add(l, "dns", in, FINDING_FAIL, NULL, "not a valid domain "
 		    "name");
+		spf_results(d, o, in, l);
 		return;
 	}
 	/*
@@ -389,6 +475,13 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 	 * per check (the DNS lists alone are asked all the same).
 	 */
 	r = DNS_ANSWER;
+	if ((o->checks & ~DC_DNSBL) != 0 && !dns_covers(d, dom)) {
+		finding_add(l, "dns", dom, FINDING_INFO, NULL, "not in the zone "
+		    "files: nothing checked (--live asks DNS for it)");
+		spf_results(d, o, dom, l);
+		outside_info(l, before);
+		return;
+	}
 	if ((o->checks & ~DC_DNSBL) != 0)
 		r = dns_query(d, dom, LDNS_RR_TYPE_SOA, &rrs, &e);
 	ldns_rr_list_deep_free(rrs);
@@ -399,19 +492,21 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 			finding_add(l, "dns", dom, FINDING_TEMPERROR, NULL, "DNS "
 			    "does not answer for %s (%s): nothing checked",
 			    dom, e.what);
+			spf_results(d, o, dom, l);
 			return;
 		}
 	}
 	if (r == DNS_NXDOMAIN) {
 		finding_add(l, "dns", dom, FINDING_FAIL, NULL, "the domain does "
 		    "not exist (NXDOMAIN)");
+		spf_results(d, o, dom, l);
+		outside_info(l, before);
 		return;
 	}
 	dnscheck_hosts_run(d, o, dom, l);
 	if (o->checks & DC_SPF) {
-		check_spf(d, dom, l);
-		for (i = 0; i < o->nips; i++)
-			check_spf_ip(d, o, dom, o->ips[i], l);
+		check_spf(d, o, dom, l);
+		spf_results(d, o, dom, l);
 	}
 	if (o->checks & DC_DKIM)
 		check_dkim(d, o, dom, l);
@@ -429,6 +524,7 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 	if (l->n == before)
 		finding_add(l, "dns", dom, FINDING_INFO, NULL, "no check selected "
 		    "applies");
+	outside_info(l, before);
 }
 
 struct tsv *

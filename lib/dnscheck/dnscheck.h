@@ -47,6 +47,7 @@ struct dnscheck_opts {
 	const struct orgdom	*psl;
 	const struct dnsbl	*lists;		/* NULL: no DNS lists */
 	long long		 now;		/* the clock, for SPF %{t} */
+	unsigned		 explain;	/* DC_SPF: the SPF tree */
 };
 
 /*

@@ -21,13 +21,16 @@
 #include "net/dns.h"
 
 #define MX_MAX	32		/* MX hosts examined */
+#define PTR_MAX	10		/* PTR names of one IP examined */
+#define ADDR_MAX 32		/* addresses of one host listed */
 
 /* The addresses of a host. */
 struct host {
 	char		 name[256];
 	int		 pref;
 	struct sbuf	 addrs;		/* "192.0.2.1 2001:db8::1" */
-	int		 n;		/* number of addresses */
+	int		 n;		/* number of addresses listed */
+	int		 more;		/* the ones past ADDR_MAX */
 	int		 nxdomain;	/* both A and AAAA: no such name */
 	int		 temp;		/* a query failed */
 	char		 why[512];
@@ -76,6 +79,10 @@ resolve(struct dns *d, const char *name, struct host *h)
 		if (r != DNS_ANSWER)
 			continue;
 		for (i = 0; i < ldns_rr_list_rr_count(rrs); i++) {
+			if (h->n == ADDR_MAX) {
+				h->more++;
+				continue;
+			}
 			rdf_text(ldns_rr_rdf(ldns_rr_list_rr(rrs, i), 0), buf,
 			    sizeof(buf));
 			sbuf_printf(&h->addrs, "%s%s", h->n ? " " : "", buf);
@@ -83,6 +90,9 @@ resolve(struct dns *d, const char *name, struct host *h)
 		}
 		ldns_rr_list_deep_free(rrs);
 	}
+	if (h->more > 0)
+		sbuf_printf(&h->addrs, " (and %d more: only %d listed)",
+		    h->more, ADDR_MAX);
 	h->nxdomain = nx == 2;
 	if (dns_query(d, name, LDNS_RR_TYPE_CNAME, &rrs, &e) == DNS_ANSWER) {
 		h->cname = 1;
@@ -336,7 +346,11 @@ check_ptr(struct dns *d, const char *ip, const char *helo,
 		goto out;
 	}
 	n = ldns_rr_list_rr_count(rrs);
-	for (i = 0; i < n; i++) {
+	if (n > PTR_MAX)
+		finding_add(l, "ptr", ip, FINDING_WARN, NULL, "%zu PTR records "
+		    "at %s: only the first %d checked (one is best)", n,
+		    rname, PTR_MAX);
+	for (i = 0; i < n && i < PTR_MAX; i++) {
 		rdf_text(ldns_rr_rdf(ldns_rr_list_rr(rrs, i), 0), name,
 		    sizeof(name));
 		memset(&h, 0, sizeof(h));
@@ -371,7 +385,7 @@ check_ptr(struct dns *d, const char *ip, const char *helo,
 		if (hn[0] != '\0' && hn[strlen(hn) - 1] == '.')
 			hn[strlen(hn) - 1] = '\0';
 		if (!match)
-			for (i = 0; i < n && !match; i++) {
+			for (i = 0; i < n && i < PTR_MAX && !match; i++) {
 				rdf_text(ldns_rr_rdf(ldns_rr_list_rr(rrs, i),
 				    0), name, sizeof(name));
 				match = strcasecmp(hn, name) == 0;

@@ -18,9 +18,10 @@ struct dnscheck_pool;
 /*
  * A pool of n workers over d (owned from now on; the others get
  * dns_dup()s).  reopen, when not NULL, are the resolver options to open a
- * fresh resolver with after a domain that had a temperror (libldns keeps
- * a server that timed out as unreachable for good); it must outlive the
- * pool.  NULL (e filled) when out of memory.
+ * fresh resolver with after a domain that had a temperror; it must
+ * outlive the pool.  net/dns's own sockets keep no state after a
+ * timeout, so deliv-dnscheck passes NULL (and keeps each handle's
+ * cache).  NULL (e filled) when out of memory.
  */
 struct dnscheck_pool	*dnscheck_pool_new(struct dns *d, size_t n,
 		    const struct dns_opts *reopen, struct derr *e);

@@ -3,6 +3,7 @@
  * queries, TXT strings, copies and counts.  See net/dns.h; the back
  * ends are dns_zone.c (zone files in memory) and dns_resolver.c.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -52,27 +53,152 @@ dns_name(const char *name)
 	return ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, len, wire);
 }
 
+/* The cache of network answers */
+
+static unsigned
+cache_hash(const char *name, ldns_rr_type type)
+{
+	unsigned h = 2166136261u ^ (unsigned)type;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h % DNS_CACHE_BUCKETS;
+}
+
+static void
+cache_clear(struct dns *d)
+{
+	struct dns_centry *c, *next;
+	size_t i;
+
+	for (i = 0; i < DNS_CACHE_BUCKETS; i++) {
+		for (c = d->cache[i]; c != NULL; c = next) {
+			next = c->next;
+			if (c->rrs != NULL)
+				ldns_rr_list_deep_free(c->rrs);
+			free(c->what);
+			free(c);
+		}
+		d->cache[i] = NULL;
+	}
+	d->ncache = 0;
+}
+
+/* The key of qs: lower case, no final dot (into key, at least 256). */
+static void
+cache_key(const char *qs, char *key)
+{
+	size_t n = strlen(qs), i;
+
+	if (n > 1 && qs[n - 1] == '.')
+		n--;
+	for (i = 0; i < n && i < 255; i++)
+		key[i] = (char)tolower((unsigned char)qs[i]);
+	key[i] = '\0';
+}
+
+static const struct dns_centry *
+cache_get(const struct dns *d, const char *key, ldns_rr_type type)
+{
+	const struct dns_centry *c;
+
+	for (c = d->cache[cache_hash(key, type)]; c != NULL; c = c->next)
+		if (c->type == type && strcmp(c->name, key) == 0)
+			return c;
+	return NULL;
+}
+
+/* Remember an outcome (nothing when out of memory: it is a cache). */
+static void
+cache_put(struct dns *d, const char *key, ldns_rr_type type,
+    enum dns_result r, const ldns_rr_list *rrs, const struct derr *e)
+{
+	struct dns_centry *c;
+	unsigned h = cache_hash(key, type);
+
+	if (d->ncache >= DNS_CACHE_MAX)
+		cache_clear(d);
+	if ((c = calloc(1, sizeof(*c) + strlen(key) + 1)) == NULL)
+		return;
+	strcpy(c->name, key);
+	c->type = type;
+	c->r = r;
+	if ((rrs != NULL && (c->rrs = ldns_rr_list_clone(rrs)) == NULL) ||
+	    (r == DNS_TEMPERROR && (c->what = strdup(e->what)) == NULL)) {
+		if (c->rrs != NULL)
+			ldns_rr_list_deep_free(c->rrs);
+		free(c);
+		return;
+	}
+	c->next = d->cache[h];
+	d->cache[h] = c;
+	d->ncache++;
+}
+
 /* Both */
 
 enum dns_result
 dns_query(struct dns *d, const char *qs, ldns_rr_type type,
     ldns_rr_list **rrs, struct derr *e)
 {
+	const struct dns_centry *c;
 	ldns_rdf *name;
 	enum dns_result r;
+	char key[256];
 
 	*rrs = NULL;
 	if ((name = dns_name(qs)) == NULL) {
 		derr_set(e, qs, "not a valid domain name");
 		return DNS_NXDOMAIN;
 	}
-	if (d->zs != NULL) {
+	if (d->zs != NULL && dns_zones_cover(d->zs, name)) {
 		d->nq++;
 		r = dns_zones_query(d, name, type, qs, rrs, e);
-	} else
+	} else if (d->res == NULL) {
+		derr_set(e, qs, "%s", DNS_NOT_IN_ZONES);
+		r = DNS_TEMPERROR;
+	} else if (cache_key(qs, key), (c = cache_get(d, key, type)) != NULL) {
+		r = c->r;
+		if (c->rrs != NULL && (*rrs = ldns_rr_list_clone(c->rrs)) ==
+		    NULL) {
+			derr_set(e, qs, "%s", strerror(ENOMEM));
+			r = DNS_TEMPERROR;
+		} else if (c->what != NULL)
+			derr_set(e, qs, "%s", c->what);
+	} else {
 		r = dns_resolver_query(d, name, type, qs, rrs, e);
+		cache_put(d, key, type, r, *rrs, e);
+	}
 	ldns_rdf_deep_free(name);
 	return r;
+}
+
+int
+dns_covers(const struct dns *d, const char *qs)
+{
+	ldns_rdf *name;
+	int r;
+
+	if (d->res != NULL)
+		return 1;
+	if ((name = dns_name(qs)) == NULL)
+		return 1;	/* dns_query says what is wrong with it */
+	r = dns_zones_cover(d->zs, name);
+	ldns_rdf_deep_free(name);
+	return r;
+}
+
+int
+dns_add_live(struct dns *d, const struct dns_opts *o, struct derr *e)
+{
+	struct dns *r;
+
+	if ((r = dns_open_resolver(o, e)) == NULL)
+		return -1;
+	d->res = r->res;
+	r->res = NULL;
+	dns_free(r);
+	return 0;
 }
 
 enum dns_result
@@ -147,12 +273,13 @@ dns_dup(const struct dns *d)
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
+	if (d->res != NULL && (c->res = ldns_resolver_clone(d->res)) == NULL) {
+		free(c);
+		return NULL;
+	}
 	if (d->zs != NULL) {
 		atomic_fetch_add(&d->zs->refs, 1);
 		c->zs = d->zs;
-	} else if ((c->res = ldns_resolver_clone(d->res)) == NULL) {
-		free(c);
-		return NULL;
 	}
 	return c;
 }
@@ -171,5 +298,6 @@ dns_free(struct dns *d)
 	if (d->res != NULL)
 		ldns_resolver_deep_free(d->res);
 	dns_zoneset_unref(d->zs);
+	cache_clear(d);
 	free(d);
 }

@@ -47,6 +47,24 @@ struct dns	*dns_open_zones(char *const files[], size_t nfiles,
 		    const char *origin, struct derr *e);
 
 /*
+ * Zones plus live DNS (--zone ... --live): names inside the zones are
+ * answered from them, every other name by a resolver opened with o.
+ * 0, or -1 (e filled) as dns_open_resolver.
+ */
+int		 dns_add_live(struct dns *zones, const struct dns_opts *o,
+		    struct derr *e);
+
+/* The reason of a DNS_TEMPERROR for a name outside the zone files. */
+#define DNS_NOT_IN_ZONES	"not in the zone files"
+
+/*
+ * 1 when d can answer for name: a resolver, or zone files holding it (or
+ * with --live).  Zone files alone answer DNS_TEMPERROR ("not in the zone
+ * files") for a name outside them, never NXDOMAIN.
+ */
+int		 dns_covers(const struct dns *, const char *name);
+
+/*
  * Another handle to the same source, for a second thread (a resolver is
  * duplicated; zones are shared read-only and reference-counted, so the
  * handles may be freed in any order).  Make the copies before the
@@ -62,9 +80,12 @@ struct dns	*dns_dup(const struct dns *);
  * DNS_TEMPERROR fills e with the reason: a timeout, SERVFAIL, REFUSED,
  * an answer whose id or question does not match, a CNAME loop (over 16
  * links).  A name that is not a valid domain name is DNS_NXDOMAIN.  In
- * zone mode a name outside every zone is DNS_NXDOMAIN, and a name holding
- * a record of the private-use type 65280 but none of the asked type gives
- * DNS_TEMPERROR ("timed out"), as the SPF test suite's zones expect.
+ * zone mode a name outside every zone is DNS_TEMPERROR ("not in the zone
+ * files"), and a name holding a record of the private-use type 65280 but
+ * none of the asked type gives DNS_TEMPERROR ("timed out"), as the SPF
+ * test suite's zones expect.  Answers from the network are cached per
+ * handle (DNS_CACHE_MAX questions, then the cache starts over): no
+ * question goes out twice, failures included.
  */
 enum dns_result	 dns_query(struct dns *, const char *name, ldns_rr_type,
 		    ldns_rr_list **rrs, struct derr *e);

@@ -15,6 +15,7 @@
 
 #define DNS_CNAME_MAX	16	/* CNAMEs followed before calling it a loop */
 #define DNS_TIMEOUT_TYPE 65280	/* private-use type: "this query times out" */
+#define DNS_ZONE_MAX	(64 << 20)	/* bytes in a zone file, at most */
 
 /* One loaded zone: its origin and its records sorted by (owner, type). */
 struct zone {
@@ -30,10 +31,25 @@ struct zoneset {
 	size_t		 n;
 };
 
+#define DNS_CACHE_MAX	20000	/* questions cached per handle */
+#define DNS_CACHE_BUCKETS 1024
+
+/* One question asked of the network and its outcome. */
+struct dns_centry {
+	struct dns_centry	*next;
+	ldns_rr_type		 type;
+	enum dns_result		 r;
+	ldns_rr_list		*rrs;
+	char			*what;		/* the error, or NULL */
+	char			 name[];	/* lower case, no final dot */
+};
+
 struct dns {
-	ldns_resolver	*res;		/* resolver backend, or */
-	struct zoneset	*zs;		/* zone backend */
-	unsigned long	 nq;
+	ldns_resolver		*res;	/* resolver backend (with zs: --live) */
+	struct zoneset		*zs;	/* zone backend */
+	unsigned long		 nq;
+	struct dns_centry	*cache[DNS_CACHE_BUCKETS];
+	size_t			 ncache;
 };
 
 /*
@@ -46,6 +62,9 @@ enum dns_result	dns_zones_query(struct dns *d, const ldns_rdf *qname,
 enum dns_result	dns_resolver_query(struct dns *d, const ldns_rdf *qname,
 		    ldns_rr_type type, const char *qs, ldns_rr_list **rrs,
 		    struct derr *e);
+
+/* 1 when a zone of zs holds name. */
+int		dns_zones_cover(const struct zoneset *zs, const ldns_rdf *name);
 
 /* Drop one reference to zs, freeing it with the last (NULL: nothing). */
 void		dns_zoneset_unref(struct zoneset *zs);

@@ -1,13 +1,20 @@
 /*
- * The resolver back end of net/dns.h: a libldns resolver (system or
- * given servers), one question at a time, answers checked against the
- * question.  See net/dns_priv.h.
+ * The resolver back end of net/dns.h: the servers of a libldns resolver
+ * (system or given), one question at a time over our own sockets (libldns
+ * builds and parses the packets): answers taken only from the address
+ * and port asked, checked against the question, stray datagrams skipped
+ * until the timeout.  See net/dns_priv.h.
  */
+#include <sys/socket.h>
+
 #include <errno.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <ldns/ldns.h>
 
@@ -124,36 +131,153 @@ answer_matches(const ldns_pkt *q, const ldns_pkt *a)
 	    ldns_dname_compare(ldns_rr_owner(x), ldns_rr_owner(y)) == 0;
 }
 
-/* One question to the server: the answer packet, or NULL (e filled). */
+/* Milliseconds on the monotonic clock. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * One try over UDP to the server at sa: a connected socket, so the kernel
+ * hands us only datagrams from that address and port; one that does not
+ * parse or answer our question (id, QR, question) is dropped and the wait
+ * goes on until ms are over.  The answer, or NULL (*timeout set when the
+ * time ran out, else e filled).
+ */
+static ldns_pkt *
+udp_try(const struct sockaddr_storage *sa, size_t salen, const uint8_t *wire,
+    size_t wlen, const ldns_pkt *q, unsigned ms, bool *timeout,
+    const char *qs, struct derr *e)
+{
+	struct pollfd pfd;
+	uint8_t buf[65536];
+	ldns_pkt *a = NULL;
+	long long end = now_ms() + ms, left;
+	ssize_t n;
+	int fd;
+
+	*timeout = false;
+	if ((fd = socket(sa->ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    connect(fd, (const struct sockaddr *)sa, (socklen_t)salen) == -1 ||
+	    send(fd, wire, wlen, 0) != (ssize_t)wlen) {
+		derr_set(e, qs, "%s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		return NULL;
+	}
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	while ((left = end - now_ms()) > 0) {
+		if (poll(&pfd, 1, (int)left) <= 0)
+			continue;	/* EINTR, or the time is up */
+		if ((n = recv(fd, buf, sizeof(buf), 0)) == -1) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			/* ICMP port unreachable: nobody there */
+			derr_set(e, qs, "%s", strerror(errno));
+			close(fd);
+			return NULL;
+		}
+		if (ldns_wire2pkt(&a, buf, (size_t)n) != LDNS_STATUS_OK)
+			continue;
+		if (answer_matches(q, a))
+			break;
+		ldns_pkt_free(a);
+		a = NULL;
+	}
+	close(fd);
+	*timeout = a == NULL;
+	return a;
+}
+
+/* The same question over TCP (after a truncated UDP answer). */
+static ldns_pkt *
+tcp_try(const struct sockaddr_storage *sa, size_t salen, const uint8_t *wire,
+    size_t wlen, const ldns_pkt *q, unsigned ms, const char *qs,
+    struct derr *e)
+{
+	ldns_buffer *qb;
+	ldns_pkt *a = NULL;
+	ldns_status st = LDNS_STATUS_MEM_ERR;
+	uint8_t *ans = NULL;
+	size_t alen = 0;
+
+	if ((qb = ldns_buffer_new(wlen)) != NULL) {
+		/* libldns sends the bytes before the position */
+		ldns_buffer_write(qb, wire, wlen);
+		st = ldns_tcp_send(&ans, qb, sa, (socklen_t)salen,
+		    (struct timeval){ ms / 1000, (ms % 1000) * 1000 }, &alen);
+		ldns_buffer_free(qb);
+	}
+	if (st == LDNS_STATUS_OK)
+		st = ldns_wire2pkt(&a, ans, alen);
+	free(ans);
+	if (st != LDNS_STATUS_OK) {
+		derr_set(e, qs, "TCP: %s", st == LDNS_STATUS_NETWORK_ERR ?
+		    "timed out" : ldns_get_errorstr_by_id(st));
+		return NULL;
+	}
+	if (!answer_matches(q, a)) {
+		ldns_pkt_free(a);
+		derr_set(e, qs, "TCP: answer does not match the question");
+		return NULL;
+	}
+	return a;
+}
+
+/*
+ * One question: each server in turn, tries times each, over UDP (TCP
+ * when the answer is truncated).  The answer packet, or NULL (e filled).
+ */
 static ldns_pkt *
 ask(struct dns *d, const ldns_rdf *name, ldns_rr_type type, const char *qs,
     struct derr *e)
 {
+	struct sockaddr_storage *sa;
+	ldns_rdf **ns = ldns_resolver_nameservers(d->res);
 	ldns_pkt *q = NULL, *a = NULL;
 	ldns_status st;
+	struct timeval tv = ldns_resolver_timeout(d->res);
+	unsigned ms = (unsigned)(tv.tv_sec * 1000 + tv.tv_usec / 1000);
+	size_t i, nns = ldns_resolver_nameserver_count(d->res), salen, wlen;
+	uint8_t *wire = NULL;
+	int t, tries = ldns_resolver_retry(d->res);
+	bool timeout = true;
 
 	st = ldns_resolver_prepare_query_pkt(&q, d->res, name, type,
 	    LDNS_RR_CLASS_IN, LDNS_RD);
+	if (st == LDNS_STATUS_OK) {
+		ldns_pkt_set_random_id(q);
+		ldns_pkt_set_edns_udp_size(q, 1232);
+		st = ldns_pkt2wire(&wire, q, &wlen);
+	}
 	if (st != LDNS_STATUS_OK) {
 		derr_set(e, qs, "%s", ldns_get_errorstr_by_id(st));
-		return NULL;
-	}
-	d->nq++;
-	st = ldns_resolver_send_pkt(&a, d->res, q);
-	if (st != LDNS_STATUS_OK || a == NULL) {
-		derr_set(e, qs, "%s", st == LDNS_STATUS_NETWORK_ERR ?
-		    "timed out" : ldns_get_errorstr_by_id(st));
 		ldns_pkt_free(q);
-		if (a != NULL)
-			ldns_pkt_free(a);
 		return NULL;
 	}
-	if (!answer_matches(q, a)) {
-		derr_set(e, qs, "answer does not match the question");
-		ldns_pkt_free(q);
-		ldns_pkt_free(a);
-		return NULL;
-	}
+	derr_set(e, qs, "no DNS server");
+	for (t = 0; a == NULL && t < (tries > 0 ? tries : 1); t++)
+		for (i = 0; a == NULL && i < nns; i++) {
+			sa = ldns_rdf2native_sockaddr_storage(ns[i],
+			    ldns_resolver_port(d->res), &salen);
+			if (sa == NULL)
+				continue;
+			d->nq++;
+			a = udp_try(sa, salen, wire, wlen, q, ms, &timeout, qs,
+			    e);
+			if (a != NULL && ldns_pkt_tc(a)) {
+				ldns_pkt_free(a);
+				a = tcp_try(sa, salen, wire, wlen, q, ms, qs, e);
+			} else if (a == NULL && timeout)
+				derr_set(e, qs, "timed out");
+			free(sa);
+		}
+	free(wire);
 	ldns_pkt_free(q);
 	return a;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <ldns/ldns.h>
 
@@ -87,6 +88,12 @@ zoneset_find(const struct zoneset *zs, const ldns_rdf *name)
 		    ldns_dname_label_count(best->origin)))
 			best = &zs->zones[i];
 	return best;
+}
+
+int
+dns_zones_cover(const struct zoneset *zs, const ldns_rdf *name)
+{
+	return zoneset_find(zs, name) != NULL;
 }
 
 /*
@@ -248,7 +255,7 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 	ldns_status st = LDNS_STATUS_OK;
 	uint32_t ttl = 3600;
 	char where[300];
-	int line = 1;
+	int line = 1, at = 1;
 
 	*soa_owner = NULL;
 	origin = start ? ldns_rdf_clone(start) : NULL;
@@ -257,7 +264,11 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 	z->list = ldns_rr_list_new();
 	while (!feof(fp)) {
 		rr = NULL;
+		at = line;	/* ldns counts the record's own newline */
 		st = ldns_rr_new_frm_fp_l(&rr, fp, &ttl, &origin, &prev, &line);
+		/* libldns reads "hello world" as a record of type 0 */
+		if (st == LDNS_STATUS_OK && ldns_rr_get_type(rr) == 0)
+			st = LDNS_STATUS_SYNTAX_TYPE_ERR;
 		if (st == LDNS_STATUS_OK) {
 			if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
 			    soa == NULL)
@@ -275,11 +286,15 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 	}
 	if (st != LDNS_STATUS_OK && st != LDNS_STATUS_SYNTAX_EMPTY &&
 	    st != LDNS_STATUS_SYNTAX_TTL && st != LDNS_STATUS_SYNTAX_ORIGIN) {
-		snprintf(where, sizeof(where), "%s:%d", path, line);
+		snprintf(where, sizeof(where), "%s:%d", path, at);
 		derr_set(e, where, "%s", st == LDNS_STATUS_SYNTAX_INCLUDE ?
 		    "$INCLUDE is not supported" : ldns_get_errorstr_by_id(st));
 	} else
 		st = LDNS_STATUS_OK;
+	if (st == LDNS_STATUS_OK && ldns_rr_list_rr_count(z->list) == 0) {
+		derr_set(e, path, "no records: not a zone file");
+		st = LDNS_STATUS_ERR;
+	}
 	if (st == LDNS_STATUS_OK && soa != NULL)
 		*soa_owner = ldns_rdf_clone(ldns_rr_owner(soa));
 	if (origin != NULL)
@@ -289,22 +304,114 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 	return st == LDNS_STATUS_OK ? 0 : -1;
 }
 
+/*
+ * What libldns lets through: a NUL byte (it ends a string early, so a
+ * TXT record would lose its tail) and a quote still open at the end of
+ * the file.  0, or -1 with e filled ("file:line").
+ */
+static int
+zone_scan(const char *buf, size_t len, const char *path, struct derr *e)
+{
+	char where[300];
+	size_t i, line = 1, qline = 0;
+	bool comment = false;
+
+	for (i = 0; i < len; i++) {
+		if (buf[i] == '\0') {
+			snprintf(where, sizeof(where), "%s:%zu", path, line);
+			derr_set(e, where, "a NUL byte: not a zone file");
+			return -1;
+		}
+		if (buf[i] == '\n') {
+			line++;
+			comment = false;
+		} else if (comment)
+			continue;
+		else if (buf[i] == '\\' && i + 1 < len && buf[i + 1] != '\0')
+			i += buf[i + 1] != '\n' ? 1 : 0;
+		else if (buf[i] == '"')
+			qline = qline ? 0 : line;
+		else if (buf[i] == ';' && qline == 0)
+			comment = true;
+	}
+	if (qline != 0) {
+		snprintf(where, sizeof(where), "%s:%zu", path, qline);
+		derr_set(e, where, "a quote that is never closed");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The file at path in memory (*buf, *len: owned), if it is a regular
+ * file no larger than DNS_ZONE_MAX.  0, or -1 with e filled.
+ */
+static int
+zone_slurp(const char *path, char **buf, size_t *len, struct derr *e)
+{
+	struct stat sb;
+	FILE *fp;
+	size_t n;
+
+	*buf = NULL;
+	if ((fp = fopen(path, "r")) == NULL || fstat(fileno(fp), &sb) == -1) {
+		derr_set(e, path, "%s", strerror(errno));
+		if (fp != NULL)
+			fclose(fp);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode) || sb.st_size > DNS_ZONE_MAX) {
+		fclose(fp);
+		derr_set(e, path, S_ISREG(sb.st_mode) ? "larger than %d MB: "
+		    "not read" : "not a regular file", DNS_ZONE_MAX >> 20);
+		return -1;
+	}
+	if ((*buf = malloc((size_t)sb.st_size + 1)) == NULL) {
+		fclose(fp);
+		derr_set(e, path, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	n = fread(*buf, 1, (size_t)sb.st_size + 1, fp);
+	if (ferror(fp) || n > (size_t)sb.st_size) {
+		derr_set(e, path, "%s", ferror(fp) ? strerror(errno) :
+		    "grew while read");
+		fclose(fp);
+		free(*buf);
+		*buf = NULL;
+		return -1;
+	}
+	fclose(fp);
+	(*buf)[n] = '\0';
+	*len = n;
+	return 0;
+}
+
 static int
 zone_load(struct zone *z, const char *path, const char *origin,
     struct derr *e)
 {
 	ldns_rdf *org, *given = NULL, *start, *soa;
 	FILE *fp;
-	size_t i, n;
+	char *buf;
+	size_t i, n, len;
 	int rc;
 
 	memset(z, 0, sizeof(*z));
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
+	if (zone_slurp(path, &buf, &len, e) == -1)
+		return -1;
+	if (zone_scan(buf, len, path, e) == -1) {
+		free(buf);
+		return -1;
+	}
+	if (len == 0 || (fp = fmemopen(buf, len, "r")) == NULL) {
+		derr_set(e, path, "%s", len == 0 ? "empty: not a zone file" :
+		    strerror(errno));
+		free(buf);
 		return -1;
 	}
 	if (origin != NULL && (given = dns_name(origin)) == NULL) {
 		fclose(fp);
+		free(buf);
 		derr_set(e, origin, "bad origin");
 		return -1;
 	}
@@ -312,6 +419,7 @@ zone_load(struct zone *z, const char *path, const char *origin,
 	start = given ? given : file_origin(path);
 	rc = zone_read(z, fp, path, start, &soa, e);
 	fclose(fp);
+	free(buf);
 	/* The zone's origin: the given one, else the SOA's, else the name. */
 	if (given != NULL) {
 		org = given;

@@ -12,6 +12,12 @@
  *   badid      a TXT answer with another message id
  *   badq       a TXT answer for another question
  *   ok         a TXT answer "via udp" / "via tcp"
+ *   otherport  the right answer, but from another UDP port
+ *   strayid    a datagram with another id first, then the right answer
+ *   ptrflood   PTR questions get 3,000 names under flood.test (over UDP,
+ *              one big datagram), A questions 192.0.2.1
+ * With DNS_FAKE_LOG set, each UDP question is appended to that file as
+ * "NAME TYPE" (a test can see that none is asked twice).
  */
 #include <sys/socket.h>
 #include <sys/select.h>
@@ -31,6 +37,31 @@
 #include <ldns/ldns.h>
 
 #include "core/util.h"
+
+/* ptrflood: 3,000 PTR names, or one address. */
+static void
+flood(ldns_pkt *a, const ldns_rdf *name, ldns_rr_type type)
+{
+	ldns_rr *rr;
+	char txt[128];
+	int i;
+
+	for (i = 0; i < (type == LDNS_RR_TYPE_PTR ? 3000 : 1); i++) {
+		if (type == LDNS_RR_TYPE_PTR)
+			snprintf(txt, sizeof(txt), "x. IN PTR h%d.flood.test.",
+			    i);
+		else if (type == LDNS_RR_TYPE_A)
+			snprintf(txt, sizeof(txt), "x. IN A 192.0.2.1");
+		else
+			return;
+		if (ldns_rr_new_frm_str(&rr, txt, 60, NULL, NULL) !=
+		    LDNS_STATUS_OK)
+			return;
+		ldns_rdf_deep_free(ldns_rr_owner(rr));
+		ldns_rr_set_owner(rr, ldns_rdf_clone(name));
+		ldns_pkt_push_rr(a, LDNS_SECTION_ANSWER, rr);
+	}
+}
 
 /* The reply to q, or NULL for none. */
 static ldns_pkt *
@@ -65,6 +96,8 @@ reply(const char *mode, ldns_pkt *q, bool tcp)
 		ldns_pkt_set_rcode(a, LDNS_RCODE_SERVFAIL);
 	} else if (strcmp(mode, "truncate") == 0 && !tcp) {
 		ldns_pkt_set_tc(a, true);
+	} else if (strcmp(mode, "ptrflood") == 0) {
+		flood(a, name, ldns_rr_get_type(qr));
 	} else {
 		if (strcmp(mode, "badid") == 0)
 			ldns_pkt_set_id(a, (uint16_t)(ldns_pkt_id(q) + 1));
@@ -88,17 +121,45 @@ serve_udp(const char *mode, int fd)
 	struct sockaddr_storage from;
 	socklen_t fl = sizeof(from);
 	ldns_pkt *q, *a;
+	ldns_rr *qr;
+	FILE *log;
 	size_t len;
 	ssize_t n;
+	int o;
 
 	if ((n = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from,
 	    &fl)) <= 0)
 		return;
 	if (ldns_wire2pkt(&q, buf, (size_t)n) != LDNS_STATUS_OK)
 		return;
+	if (getenv("DNS_FAKE_LOG") != NULL &&
+	    ldns_rr_list_rr_count(ldns_pkt_question(q)) == 1 &&
+	    (log = fopen(getenv("DNS_FAKE_LOG"), "a")) != NULL) {
+		qr = ldns_rr_list_rr(ldns_pkt_question(q), 0);
+		ldns_rdf_print(log, ldns_rr_owner(qr));
+		fprintf(log, " %d\n", (int)ldns_rr_get_type(qr));
+		fclose(log);
+	}
 	if ((a = reply(mode, q, false)) != NULL) {
 		if (ldns_pkt2wire(&wire, a, &len) == LDNS_STATUS_OK) {
-			sendto(fd, wire, len, 0, (struct sockaddr *)&from, fl);
+			if (strcmp(mode, "otherport") == 0 &&
+			    (o = socket(AF_INET, SOCK_DGRAM, 0)) != -1) {
+				sendto(o, wire, len, 0, (struct sockaddr *)&from,
+				    fl);
+				close(o);
+			} else {
+				if (strcmp(mode, "strayid") == 0) {
+					ldns_write_uint16(wire,
+					    (uint16_t)(ldns_pkt_id(q) + 1));
+					sendto(fd, wire, len, 0,
+					    (struct sockaddr *)&from, fl);
+					nanosleep(&(struct timespec){ 0,
+					    50000000 }, NULL);
+					ldns_write_uint16(wire, ldns_pkt_id(q));
+				}
+				sendto(fd, wire, len, 0, (struct sockaddr *)&from,
+				    fl);
+			}
 			free(wire);
 		}
 		ldns_pkt_free(a);
