@@ -30,7 +30,7 @@
 enum {
 	OPT_HELO = 256, OPT_IP, OPT_LISTS, OPT_NOW, OPT_ONLY, OPT_ORIGIN,
 	OPT_RETRIES, OPT_SELECTOR, OPT_SENDER, OPT_SERVER, OPT_SKIP,
-	OPT_TIMEOUT, OPT_ZONE
+	OPT_TIMEOUT, OPT_ZONE, OPT_STS, OPT_ANCHOR
 };
 
 static const struct option longopts[] = {
@@ -38,6 +38,7 @@ static const struct option longopts[] = {
 	{ "ip",		required_argument,	NULL, OPT_IP },
 	{ "jobs",	required_argument,	NULL, 'j' },
 	{ "lists",	required_argument,	NULL, OPT_LISTS },
+	{ "mta-sts-policy", required_argument,	NULL, OPT_STS },
 	{ "now",	required_argument,	NULL, OPT_NOW },
 	{ "only",	required_argument,	NULL, OPT_ONLY },
 	{ "origin",	required_argument,	NULL, OPT_ORIGIN },
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
 	{ "server",	required_argument,	NULL, OPT_SERVER },
 	{ "skip",	required_argument,	NULL, OPT_SKIP },
 	{ "timeout",	required_argument,	NULL, OPT_TIMEOUT },
+	{ "trust-anchor", required_argument,	NULL, OPT_ANCHOR },
 	{ "zone",	required_argument,	NULL, OPT_ZONE },
 	CLI_LONGOPTS,
 	{ NULL,		0,			NULL, 0 }
@@ -58,7 +60,8 @@ static const struct option longopts[] = {
 	"           [--selector sel ...] [--only list | --skip list] [-j n]\n" \
 	"           [--server addr[#port] | --zone file ... " \
 	"[--origin name]]\n" \
-	"           [--timeout sec] [--retries n] [--lists file] [domain ...]\n"
+	"           [--timeout sec] [--retries n] [--lists file]\n" \
+	"           [--trust-anchor file] [--mta-sts-policy file] [domain ...]\n"
 
 static _Noreturn void
 usage(void)
@@ -72,28 +75,22 @@ help(void)
 {
 	fputs(SYNOPSIS, stdout);
 	fputs("\nAudit each domain (arguments, or one per line on stdin):\n"
-	    "  --ip ADDR             a sending IP: PTR, SPF result, blocklists "
-	    "(repeatable)\n"
+	    "  --ip ADDR             a sending IP: PTR, SPF, blocklists (repeatable)\n"
 	    "  --helo NAME           the HELO name (PTR match, SPF identity)\n"
-	    "  --sender ADDR         MAIL FROM for the SPF result "
-	    "(default postmaster@DOMAIN)\n"
-	    "  --selector SEL        a DKIM selector (repeatable; default: "
-	    "common ones)\n"
-	    "  --only LIST           run only these checks: a, mx, ptr, spf, "
-	    "dkim, dmarc,\n"
-	    "                        mta-sts, tls-rpt, dnsbl\n"
+	    "  --sender ADDR         MAIL FROM for SPF (default postmaster@DOMAIN)\n"
+	    "  --selector SEL        a DKIM selector (repeatable; default: common)\n"
+	    "  --only LIST           only these checks: a mx ptr spf dkim dmarc\n"
+	    "                        mta-sts tls-rpt dnsbl dnssec dane bimi\n"
 	    "  --skip LIST           run all checks but these\n"
 	    "  -j, --jobs N          check N domains at a time (default 1)\n"
-	    "  --server ADDR[#PORT]  ask this DNS server (default: "
-	    "resolv.conf)\n"
-	    "  --zone FILE           answer from zone files, no network "
-	    "(repeatable)\n"
-	    "  --origin NAME         origin of zone files without $ORIGIN "
-	    "or SOA\n"
+	    "  --server ADDR[#PORT]  ask this DNS server (default: resolv.conf)\n"
+	    "  --zone FILE           answer from zone files, no network (repeatable)\n"
+	    "  --origin NAME         origin of zone files without $ORIGIN or SOA\n"
 	    "  --timeout SEC         seconds per DNS try (default 2)\n"
 	    "  --retries N           DNS tries after the first (default 2)\n"
-	    "  --lists FILE          DNS lists to ask instead of the shipped "
-	    "dnsbl.tsv\n"
+	    "  --lists FILE          DNS lists to ask instead of dnsbl.tsv\n"
+	    "  --trust-anchor FILE   DNSSEC anchors, DS or DNSKEY (default: root)\n"
+	    "  --mta-sts-policy FILE check this MTA-STS policy file\n"
 	    CLI_HELP_NOW CLI_HELP, stdout);
 	exit(DELIV_EXIT_OK);
 }
@@ -107,7 +104,7 @@ struct ctx {
 	char			*ips[MAX_MULTI], *sels[MAX_MULTI];
 	char			*zones[MAX_MULTI];
 	size_t			 nzones, jobs;
-	const char		*origin, *listfile, *nowarg;
+	const char		*origin, *listfile, *nowarg, *anchor, *sts;
 	struct dnsbl		*lists;		/* NULL: not asked */
 };
 
@@ -144,7 +141,9 @@ options(struct ctx *c, int argc, char *argv[])
 		switch (ch) {
 		case 'h':		help();
 		case OPT_HELO:		c->o.helo = optarg; break;
+		case OPT_ANCHOR:	c->anchor = optarg; break;
 		case OPT_LISTS:		c->listfile = optarg; break;
+		case OPT_STS:		c->sts = optarg; break;
 		case OPT_NOW:		c->nowarg = optarg; break;
 		case OPT_ORIGIN:	c->origin = optarg; break;
 		case OPT_SENDER:	c->o.sender = optarg; break;
@@ -267,7 +266,8 @@ main(int argc, char *argv[])
 	if ((d = c.nzones > 0 ? dns_open_zones(c.zones, c.nzones, c.origin,
 	    &e) : dns_open_resolver(&c.dopts, &e)) == NULL ||
 	    (psl = orgdom_load(access(PSL_FILE, R_OK) == 0 ? PSL_FILE : NULL,
-	    &e)) == NULL)
+	    &e)) == NULL || dnscheck_extras_load(&c.o, c.anchor, c.sts,
+	    &e) == -1)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	c.o.psl = psl;
 	/* Zone files cannot answer for the real lists: only --lists ones. */
@@ -288,7 +288,6 @@ main(int argc, char *argv[])
 	if ((out = dnscheck_record_open(stdout, &c.oo)) == NULL)
 		errx(DELIV_EXIT_ERROR, "out of memory");
 	sandbox("stdio inet dns");
-
 	found = run(&c, pool, out, argc, argv);
 
 	dnscheck_pool_free(pool);
@@ -296,5 +295,6 @@ main(int argc, char *argv[])
 		err(DELIV_EXIT_ERROR, "stdout");
 	dnsbl_free(c.lists);
 	orgdom_free(psl);
+	dnscheck_extras_free(&c.o);
 	return found ? DELIV_EXIT_FOUND : DELIV_EXIT_OK;
 }

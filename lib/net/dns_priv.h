@@ -47,6 +47,14 @@ enum dns_result	dns_resolver_query(struct dns *d, const ldns_rdf *qname,
 		    ldns_rr_type type, const char *qs, ldns_rr_list **rrs,
 		    struct derr *e);
 
+/*
+ * The RRSIGs covering type covered at qname in the zones (a DS's from
+ * the parent zone), wildcards expanded; *sigs owned, maybe empty, on
+ * DNS_ANSWER.  For net/dns_signed.c.
+ */
+enum dns_result	dns_zones_sigs(struct dns *d, const ldns_rdf *qname,
+		    ldns_rr_type covered, ldns_rr_list **sigs);
+
 /* Drop one reference to zs, freeing it with the last (NULL: nothing). */
 void		dns_zoneset_unref(struct zoneset *zs);
 
