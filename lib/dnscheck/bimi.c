@@ -255,7 +255,7 @@ bimi_audit(struct dns *d, const struct orgdom *psl, const char *dom,
 	}
 	if (r == -1)
 		return;
-	snprintf(q, sizeof(q), "default._bimi.%s", at);
+	snprintf(q, sizeof(q), "default._bimi.%s", r == 0 ? dom : at);
 	if (r == 0) {
 		finding_add(l, "bimi", q, FINDING_INFO, NULL, "no BIMI record: "
 		    "receivers show no brand logo for %s", dom);

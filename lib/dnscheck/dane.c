@@ -3,6 +3,8 @@
  * RRset at _25._tcp.HOST, each record's usage, selector, matching type
  * and data length (RFC 6698, RFC 7672 3.1), and its DNSSEC status.
  */
+#include <arpa/inet.h>
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -122,6 +124,7 @@ dane_audit(const struct dnssec_ctx *c, const char *dom,
 {
 	ldns_rr_list *mx;
 	struct derr e;
+	unsigned char a6[16];
 	char *host, *without[DANE_MAX_HOSTS];
 	size_t i, n, nwith = 0, nwithout = 0;
 	int r;
@@ -138,7 +141,10 @@ dane_audit(const struct dnssec_ctx *c, const char *dom,
 		if (strlen(host) > 1 && host[strlen(host) - 1] == '.')
 			host[strlen(host) - 1] = '\0';
 		str_lower(host);
-		if (strcmp(host, ".") == 0 || (r = check_host(c, host, l)) == -1) {
+		/* null MX; an IP address as MX (the mx check fails it) */
+		if (strcmp(host, ".") == 0 || inet_pton(AF_INET, host, a6) == 1 ||
+		    inet_pton(AF_INET6, host, a6) == 1 ||
+		    (r = check_host(c, host, l)) == -1) {
 			free(host);
 			continue;
 		}

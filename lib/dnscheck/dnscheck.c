@@ -422,13 +422,13 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		check_dkim(d, o, dom, l);
 	if (o->checks & DC_DMARC)
 		dmarc_audit(d, o->psl, dom, l);
-	if (o->checks & DC_MTASTS)
+	if (o->checks & DC_MTASTS) {
 		check_mtasts(d, dom, l);
+		mtasts_audit(d, o->mtasts, dom, l);	/* the policy file */
+	}
 	if (o->checks & DC_TLSRPT)
 		check_tlsrpt(d, dom, l);
 	/* Beyond the usual checkers (issue 18 item 9): see each header. */
-	if (o->checks & DC_MTASTS)
-		mtasts_audit(d, o->mtasts, dom, l);
 	if (o->checks & (DC_DNSSEC | DC_DANE)) {
 		struct dnssec_ctx dx = { d, o->anchors, o->now };
 
