@@ -30,6 +30,7 @@ dnssec_anchors_load(const char *path, struct derr *e)
 	uint32_t ttl = 3600;
 	char where[300];
 	int line = 1;
+	long pos;
 	FILE *fp;
 
 	if ((fp = fopen(path, "r")) == NULL) {
@@ -52,6 +53,11 @@ dnssec_anchors_load(const char *path, struct derr *e)
 		    st == LDNS_STATUS_SYNTAX_TTL ||
 		    st == LDNS_STATUS_SYNTAX_ORIGIN)
 			continue;
+		/* ldns counted the newline that ended the bad record */
+		pos = ftell(fp);
+		if (pos > 0 && fseek(fp, pos - 1, SEEK_SET) == 0 &&
+		    fgetc(fp) == '\n' && line > 1)
+			line--;
 		snprintf(where, sizeof(where), "%s:%d", path, line);
 		derr_set(e, where, "%s", ldns_get_errorstr_by_id(st));
 		ldns_rr_list_deep_free(l);
