@@ -124,7 +124,7 @@ bimi_parse(const char *txt, struct bimi_record *b)
 	else if (!seen_l)
 		add(b, FINDING_FAIL, "no l= tag (the logo's location)");
 	else if (b->l[0] == '\0' && b->a[0] == '\0')
-		b->declined = 1;
+		b->declined = b->valid;
 	else if (b->l[0] == '\0')
 		add(b, FINDING_FAIL, "l= is empty but a= is not");
 	else if (b->a[0] == '\0')
