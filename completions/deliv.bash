@@ -34,6 +34,9 @@ _deliv_spec()
 		argopts+=' --helo --ip --jobs -j --lists --now --only --origin --retries'
 		argopts+=' --selector --sender --server --skip --timeout --zone'
 		fileopts+=' --lists --zone'
+		opts+=' --trust-anchor --mta-sts-policy'
+		argopts+=' --trust-anchor --mta-sts-policy'
+		fileopts+=' --trust-anchor --mta-sts-policy'
 		;;
 
 	lint)
@@ -66,7 +69,7 @@ _deliv_words()
 
 	# dnscheck words
 	dnscheck:--only | dnscheck:--skip)
-		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' ;;
+		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl dnssec dane bimi' ;;
 
 	# lint words
 	lint:--min-severity) echo 'info warn error' ;;
