@@ -321,8 +321,8 @@ mtasts_audit(struct dns *d, const struct mtasts_policy *p, const char *dom,
 		    "fetch it", name);
 	if (strcmp(p->mode, "enforce") == 0 && p->nerr == 0)
 		finding_add(l, "mta-sts", subj, FINDING_PASS, p->mode, "policy "
-		    "mode enforce, max_age %lld, %zu mx: patterns", p->max_age,
-		    p->nmx);
+		    "mode enforce, max_age %lld, %zu mx: pattern%s", p->max_age,
+		    p->nmx, p->nmx == 1 ? "" : "s");
 	else if (strcmp(p->mode, "testing") == 0)
 		finding_add(l, "mta-sts", subj, FINDING_WARN, p->mode, "policy "
 		    "mode testing: failures are only reported, mail still "
