@@ -36,6 +36,9 @@ _deliv_spec()
 		argopts+=' --now --only --origin --retries'
 		argopts+=' --selector --sender --server --skip --timeout --zone'
 		fileopts+=' --lists --zone'
+		opts+=' --trust-anchor --mta-sts-policy'
+		argopts+=' --trust-anchor --mta-sts-policy'
+		fileopts+=' --trust-anchor --mta-sts-policy'
 		;;
 
 	lint)
@@ -68,7 +71,7 @@ _deliv_words()
 
 	# dnscheck words
 	dnscheck:--only | dnscheck:--skip)
-		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' ;;
+		echo 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl dnssec dane bimi' ;;
 	dnscheck:--min-status) echo 'pass warn fail' ;;
 	dnscheck:--explain) echo 'spf' ;;
 

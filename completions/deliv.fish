@@ -67,14 +67,16 @@ complete -c deliv-dnscheck -l lists -r -F -d 'DNS lists file instead of dnsbl.ts
 complete -c deliv-dnscheck -l live -d 'with --zone: other names from DNS'
 complete -c deliv-dnscheck -l min-status -x -a 'pass warn fail' -d 'write only records this bad'
 complete -c deliv-dnscheck -l now -x -d 'the current time: seconds or YYYY-MM-DD'
-complete -c deliv-dnscheck -l only -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' -d 'run only these checks'
+complete -c deliv-dnscheck -l only -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl dnssec dane bimi' -d 'run only these checks'
 complete -c deliv-dnscheck -l origin -x -d 'origin of zone files without one'
 complete -c deliv-dnscheck -l retries -x -d 'DNS tries after the first'
 complete -c deliv-dnscheck -l selector -x -d 'a DKIM selector'
 complete -c deliv-dnscheck -l sender -x -d 'MAIL FROM for the SPF result'
 complete -c deliv-dnscheck -l server -x -d 'DNS server ADDR[#PORT]'
-complete -c deliv-dnscheck -l skip -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl' -d 'skip these checks'
+complete -c deliv-dnscheck -l skip -x -a 'a mx ptr spf dkim dmarc mta-sts tls-rpt dnsbl dnssec dane bimi' -d 'skip these checks'
 complete -c deliv-dnscheck -l timeout -x -d 'seconds per DNS try'
+complete -c deliv-dnscheck -l trust-anchor -r -F -d 'DNSSEC trust anchors (DS or DNSKEY)'
+complete -c deliv-dnscheck -l mta-sts-policy -r -F -d 'an MTA-STS policy file to check'
 complete -c deliv-dnscheck -l zone -r -F -d 'answer from a zone file'
 
 # lint options

@@ -175,11 +175,11 @@ fake() {
 
 @test "dnscheck: --only and --skip select checks; a bad name is a usage error" {
 	run -0 deliv-dnscheck "${LOCAL[@]}" --only mta-sts,tls-rpt --no-header good.dc.test
-	assert_equal "$(cols -t dnscheck check | tr '\n' ' ')" "mta-sts tls-rpt "
-	run -0 deliv-dnscheck "${LOCAL[@]}" --skip a,mx,ptr,spf,dkim,dmarc,mta-sts,dnsbl --no-header weak.dc.test
+	assert_equal "$(cols -t dnscheck check | tr '\n' ' ')" "mta-sts mta-sts tls-rpt "
+	run -0 deliv-dnscheck "${LOCAL[@]}" --skip a,mx,ptr,spf,dkim,dmarc,mta-sts,dnsbl,dnssec,dane,bimi --no-header weak.dc.test
 	assert_equal "$(cols -t dnscheck check | tr '\n' ' ')" "tls-rpt "
 	run --separate-stderr -2 deliv-dnscheck "${LOCAL[@]}" --only mx,bogus good.dc.test
-	assert_equal "$stderr" "deliv-dnscheck: --only: bogus: no such check (a, mx, ptr, spf, dkim, dmarc, mta-sts, tls-rpt, dnsbl)"
+	assert_equal "$stderr" "deliv-dnscheck: --only: bogus: no such check (a, mx, ptr, spf, dkim, dmarc, mta-sts, tls-rpt, dnsbl, dnssec, dane, bimi)"
 	assert_equal "$output" ""
 }
 

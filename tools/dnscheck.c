@@ -31,7 +31,8 @@
 enum {
 	OPT_HELO = 256, OPT_IP, OPT_LISTS, OPT_NOW, OPT_ONLY, OPT_ORIGIN,
 	OPT_RETRIES, OPT_SELECTOR, OPT_SENDER, OPT_SERVER, OPT_SKIP,
-	OPT_TIMEOUT, OPT_ZONE, OPT_LIVE, OPT_MIN, OPT_EXPLAIN
+	OPT_TIMEOUT, OPT_ZONE, OPT_LIVE, OPT_MIN, OPT_EXPLAIN, OPT_STS,
+	OPT_ANCHOR
 };
 
 static const struct option longopts[] = {
@@ -42,6 +43,7 @@ static const struct option longopts[] = {
 	{ "lists",	required_argument,	NULL, OPT_LISTS },
 	{ "live",	no_argument,		NULL, OPT_LIVE },
 	{ "min-status",	required_argument,	NULL, OPT_MIN },
+	{ "mta-sts-policy", required_argument,	NULL, OPT_STS },
 	{ "now",	required_argument,	NULL, OPT_NOW },
 	{ "only",	required_argument,	NULL, OPT_ONLY },
 	{ "origin",	required_argument,	NULL, OPT_ORIGIN },
@@ -51,6 +53,7 @@ static const struct option longopts[] = {
 	{ "server",	required_argument,	NULL, OPT_SERVER },
 	{ "skip",	required_argument,	NULL, OPT_SKIP },
 	{ "timeout",	required_argument,	NULL, OPT_TIMEOUT },
+	{ "trust-anchor", required_argument,	NULL, OPT_ANCHOR },
 	{ "zone",	required_argument,	NULL, OPT_ZONE },
 	CLI_LONGOPTS,
 	{ NULL,		0,			NULL, 0 }
@@ -74,7 +77,7 @@ struct ctx {
 	size_t			 nzones, jobs;
 	int			 live;
 	struct dnscheck_sum	 sum;
-	const char		*origin, *listfile, *nowarg;
+	const char		*origin, *listfile, *nowarg, *anchor, *sts;
 	struct dnsbl		*lists;		/* NULL: not asked */
 };
 
@@ -125,7 +128,9 @@ options(struct ctx *c, int argc, char *argv[])
 				    "warn or fail: %s", optarg);
 			break;
 		case OPT_HELO:		c->o.helo = optarg; break;
+		case OPT_ANCHOR:	c->anchor = optarg; break;
 		case OPT_LISTS:		c->listfile = optarg; break;
+		case OPT_STS:		c->sts = optarg; break;
 		case OPT_NOW:		c->nowarg = optarg; break;
 		case OPT_ORIGIN:	c->origin = optarg; break;
 		case OPT_SENDER:	c->o.sender = optarg; break;
@@ -248,7 +253,8 @@ main(int argc, char *argv[])
 	    &e) : dns_open_resolver(&c.dopts, &e)) == NULL ||
 	    (c.live && dns_add_live(d, &c.dopts, &e) == -1) ||
 	    (psl = orgdom_load(access(PSL_FILE, R_OK) == 0 ? PSL_FILE : NULL,
-	    &e)) == NULL)
+	    &e)) == NULL || dnscheck_extras_load(&c.o, c.anchor, c.sts,
+	    &e) == -1)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	c.o.psl = psl;
 	/* Zone files cannot answer for the real lists: only --lists ones. */
@@ -281,5 +287,6 @@ main(int argc, char *argv[])
 	if (c.sum.len > 0)
 		fputs(c.sum.lines, stderr);
 	dnscheck_sum_free(&c.sum);
+	dnscheck_extras_free(&c.o);
 	return dnscheck_exit(&c.sum);
 }

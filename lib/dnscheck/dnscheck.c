@@ -18,8 +18,12 @@
 #include "core/finding.h"
 #include "core/tsv.h"
 #include "core/util.h"
+#include "dnscheck/bimi.h"
+#include "dnscheck/dane.h"
 #include "dnscheck/dnscheck.h"
+#include "dnscheck/dnssec.h"
 #include "dnscheck/hosts.h"
+#include "dnscheck/mtasts.h"
 #include "net/dns.h"
 
 static const struct {
@@ -28,7 +32,8 @@ static const struct {
 } names[] = {
 	{ "a", DC_A }, { "mx", DC_MX }, { "ptr", DC_PTR }, { "spf", DC_SPF },
 	{ "dkim", DC_DKIM }, { "dmarc", DC_DMARC }, { "mta-sts", DC_MTASTS },
-	{ "tls-rpt", DC_TLSRPT }, { "dnsbl", DC_DNSBL }
+	{ "tls-rpt", DC_TLSRPT }, { "dnsbl", DC_DNSBL },
+	{ "dnssec", DC_DNSSEC }, { "dane", DC_DANE }, { "bimi", DC_BIMI }
 };
 
 int
@@ -49,7 +54,7 @@ dnscheck_names(const char *list, unsigned *mask, struct derr *e)
 				break;
 		if (i == nitems(names)) {
 			derr_set(e, s, "no such check (a, mx, ptr, spf, dkim, "
-			    "dmarc, mta-sts, tls-rpt, dnsbl)");
+			    "dmarc, mta-sts, tls-rpt, dnsbl, dnssec, dane, bimi)");
 			free(buf);
 			return -1;
 		}
@@ -512,10 +517,23 @@ dnscheck_domain(struct dns *d, const struct dnscheck_opts *o,
 		check_dkim(d, o, dom, l);
 	if (o->checks & DC_DMARC)
 		dmarc_audit(d, o->psl, dom, l);
-	if (o->checks & DC_MTASTS)
+	if (o->checks & DC_MTASTS) {
 		check_mtasts(d, dom, l);
+		mtasts_audit(d, o->mtasts, dom, l);	/* the policy file */
+	}
 	if (o->checks & DC_TLSRPT)
 		check_tlsrpt(d, dom, l);
+	/* Beyond the usual checkers (issue 18 item 9): see each header. */
+	if (o->checks & (DC_DNSSEC | DC_DANE)) {
+		struct dnssec_ctx dx = { d, o->anchors, o->now };
+
+		if (o->checks & DC_DNSSEC)
+			dnssec_audit(&dx, dom, l);
+		if (o->checks & DC_DANE)
+			dane_audit(&dx, dom, l);
+	}
+	if (o->checks & DC_BIMI)
+		bimi_audit(d, o->psl, dom, l);
 	if ((o->checks & DC_DNSBL) && o->lists != NULL) {
 		dnsbl_audit_domain(o->lists, d, dom, l);
 		for (i = 0; i < o->nips; i++)

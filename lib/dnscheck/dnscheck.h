@@ -26,14 +26,19 @@ enum {
 	DC_MTASTS = 1 << 6,
 	DC_TLSRPT = 1 << 7,
 	DC_DNSBL = 1 << 8,
-	DC_ALL = (1 << 9) - 1
+	DC_DNSSEC = 1 << 9,	/* dnscheck/dnssec.h */
+	DC_DANE = 1 << 10,	/* dnscheck/dane.h */
+	DC_BIMI = 1 << 11,	/* dnscheck/bimi.h */
+	DC_ALL = (1 << 12) - 1
 };
 
 /*
  * Parse a comma-separated list of check names (a, mx, ptr, spf, dkim,
- * dmarc, mta-sts, tls-rpt, dnsbl) into *mask.  0, or -1 with e filled.
+ * dmarc, mta-sts, tls-rpt, dnsbl, dnssec, dane, bimi) into *mask.  0, or -1 with e filled.
  */
 int	dnscheck_names(const char *list, unsigned *mask, struct derr *e);
+
+struct mtasts_policy;
 
 /* What to check, shared read-only by every thread. */
 struct dnscheck_opts {
@@ -48,7 +53,19 @@ struct dnscheck_opts {
 	const struct dnsbl	*lists;		/* NULL: no DNS lists */
 	long long		 now;		/* the clock, for SPF %{t} */
 	unsigned		 explain;	/* DC_SPF: the SPF tree */
+	const ldns_rr_list	*anchors;	/* DNSSEC trust anchors, or NULL */
+	const struct mtasts_policy *mtasts;	/* --mta-sts-policy, or NULL */
 };
+
+/*
+ * Load what the DNSSEC, DANE and MTA-STS checks need into o: the trust
+ * anchors of anchor_file (NULL: dns-root-data's root key, if installed)
+ * and the MTA-STS policy file (NULL: none).  0, or -1 with e filled.
+ * dnscheck_extras_free() frees them.  (dnscheck/extras.c)
+ */
+int	dnscheck_extras_load(struct dnscheck_opts *o, const char *anchor_file,
+	    const char *policy_file, struct derr *e);
+void	dnscheck_extras_free(struct dnscheck_opts *o);
 
 /*
  * Audit domain and append its findings to l (at least one).  Thread-safe

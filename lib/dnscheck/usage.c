@@ -11,7 +11,8 @@ const char dnscheck_synopsis[] =
 	"           [--server addr[#port]] [--zone file ... [--origin name] "
 	"[--live]]\n"
 	"           [--timeout sec] [--retries n] [--lists file]\n"
-	"           [--min-status pass|warn|fail] [--explain spf] "
+	"           [--min-status pass|warn|fail] [--explain spf]\n"
+	"           [--trust-anchor file] [--mta-sts-policy file] "
 	"[domain ...]\n";
 
 const char dnscheck_help[] =
@@ -25,7 +26,7 @@ const char dnscheck_help[] =
 	"common ones)\n"
 	"  --only LIST           run only these checks: a, mx, ptr, spf, "
 	"dkim, dmarc,\n"
-	"                        mta-sts, tls-rpt, dnsbl\n"
+	"                        mta-sts, tls-rpt, dnsbl, dnssec, dane, bimi\n"
 	"  --skip LIST           run all checks but these\n"
 	"  -j, --jobs N          check N domains at a time (default 1)\n"
 	"  --server ADDR[#PORT]  ask this DNS server (default: "
@@ -44,6 +45,9 @@ const char dnscheck_help[] =
 	"warn, fail\n"
 	"  --explain spf         the SPF include/redirect tree, one record "
 	"a node\n"
+	"  --trust-anchor FILE   DNSSEC anchors, DS or DNSKEY (default: "
+	"the root's)\n"
+	"  --mta-sts-policy FILE check this MTA-STS policy file\n"
 	CLI_HELP_NOW CLI_HELP
 	"\nExit status: 0 pass or warn, 1 something fails, 2 something could "
 	"not be\nchecked (DNS timeout, SERVFAIL, REFUSED) or a usage or "

@@ -66,6 +66,14 @@ enum dns_result	dns_resolver_query(struct dns *d, const ldns_rdf *qname,
 /* 1 when a zone of zs holds name. */
 int		dns_zones_cover(const struct zoneset *zs, const ldns_rdf *name);
 
+/*
+ * The RRSIGs covering type covered at qname in the zones (a DS's from
+ * the parent zone), wildcards expanded; *sigs owned, maybe empty, on
+ * DNS_ANSWER.  For net/dns_signed.c.
+ */
+enum dns_result	dns_zones_sigs(struct dns *d, const ldns_rdf *qname,
+		    ldns_rr_type covered, ldns_rr_list **sigs);
+
 /* Drop one reference to zs, freeing it with the last (NULL: nothing). */
 void		dns_zoneset_unref(struct zoneset *zs);
 

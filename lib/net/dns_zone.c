@@ -76,14 +76,17 @@ zone_at(const struct zone *z, const ldns_rdf *name, size_t *first,
 	    name);
 }
 
+/* parent: a zone's own apex belongs to the zone above (DS, RFC 4035). */
 static const struct zone *
-zoneset_find(const struct zoneset *zs, const ldns_rdf *name)
+zoneset_find(const struct zoneset *zs, const ldns_rdf *name, bool parent)
 {
 	const struct zone *best = NULL;
 	size_t i;
 
 	for (i = 0; i < zs->n; i++)
-		if (dname_under(name, zs->zones[i].origin) && (best == NULL ||
+		if (dname_under(name, zs->zones[i].origin) && !(parent &&
+		    ldns_dname_compare(name, zs->zones[i].origin) == 0) &&
+		    (best == NULL ||
 		    ldns_dname_label_count(zs->zones[i].origin) >
 		    ldns_dname_label_count(best->origin)))
 			best = &zs->zones[i];
@@ -102,7 +105,7 @@ dns_zones_cover(const struct zoneset *zs, const ldns_rdf *name)
  * covers it) and *z with their zone.
  */
 static enum dns_result
-zone_lookup(const struct zoneset *zs, const ldns_rdf *name,
+zone_lookup(const struct zoneset *zs, const ldns_rdf *name, bool parent,
     const struct zone **zp, size_t *first, size_t *end)
 {
 	const struct zone *z;
@@ -110,7 +113,7 @@ zone_lookup(const struct zoneset *zs, const ldns_rdf *name,
 	size_t i, j;
 	bool found;
 
-	if ((z = zoneset_find(zs, name)) == NULL)
+	if ((z = zoneset_find(zs, name, parent)) == NULL)
 		return DNS_NXDOMAIN;
 	*zp = z;
 	if (zone_at(z, name, first, end))
@@ -150,7 +153,8 @@ dns_zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 
 	name = ldns_rdf_clone(qname);
 	for (hops = 0;; hops++) {
-		r = zone_lookup(d->zs, name, &z, &first, &end);
+		r = zone_lookup(d->zs, name, type == LDNS_RR_TYPE_DS, &z, &first,
+		    &end);
 		if (r != DNS_ANSWER)
 			break;
 		cname = NULL;
@@ -196,6 +200,34 @@ dns_zones_query(struct dns *d, const ldns_rdf *qname, ldns_rr_type type,
 		*rrs = NULL;
 	}
 	return r;
+}
+
+enum dns_result
+dns_zones_sigs(struct dns *d, const ldns_rdf *qname, ldns_rr_type covered,
+    ldns_rr_list **sigs)
+{
+	const struct zone *z = NULL;
+	enum dns_result r;
+	ldns_rr *rr;
+	size_t first, end, i;
+
+	r = zone_lookup(d->zs, qname, covered == LDNS_RR_TYPE_DS, &z, &first,
+	    &end);
+	if (r != DNS_ANSWER)
+		return r;
+	*sigs = ldns_rr_list_new();
+	for (i = first; i < end; i++) {
+		rr = z->rrs[i];
+		if (ldns_rr_get_type(rr) != LDNS_RR_TYPE_RRSIG ||
+		    ldns_rr_rrsig_typecovered(rr) == NULL ||
+		    ldns_rdf2rr_type(ldns_rr_rrsig_typecovered(rr)) != covered)
+			continue;
+		rr = ldns_rr_clone(rr);
+		ldns_rdf_deep_free(ldns_rr_owner(rr));
+		ldns_rr_set_owner(rr, ldns_rdf_clone(qname));
+		ldns_rr_list_push_rr(*sigs, rr);
+	}
+	return DNS_ANSWER;
 }
 
 static void
