@@ -96,7 +96,7 @@ zoneset_find(const struct zoneset *zs, const ldns_rdf *name, bool parent)
 int
 dns_zones_cover(const struct zoneset *zs, const ldns_rdf *name)
 {
-	return zoneset_find(zs, name) != NULL;
+	return zoneset_find(zs, name, false) != NULL;
 }
 
 /*
