@@ -143,8 +143,9 @@ setup() {
 }
 
 @test "dnssec: the --table audit of a signed zone with DANE and BIMI" {
-	run -0 deliv-dnscheck "${DX[@]}" --zone "$T/srv/test.zone" \
-	    --trust-anchor "$T/test.zone.ds" --skip dnsbl,dkim --table dx.test
+	COLUMNS=400 run -0 deliv-dnscheck "${DX[@]}" --zone "$T/srv/test.zone" \
+	    --trust-anchor "$T/test.zone.ds" --skip dnsbl,dkim --table \
+	    -o domain,check,subject,status,detail,value dx.test
 	assert_line --regexp '^dx.test +dnssec +dx.test +pass +signed; validates from the trust anchor for test\. +secure$'
 	assert_line --regexp '^dx.test +bimi +default._bimi.dx.test +pass +BIMI record; logo https://dx.test/brand/logo.svg +v=BIMI1; .*$'
 	assert_line --regexp '^dx.test +bimi +dx.test +pass +DMARC p=reject with pct=100, as BIMI requires +reject$'

@@ -110,6 +110,7 @@ options(struct ctx *c, int argc, char *argv[])
 	int ch;
 
 	cli_setup(&c->oo, "-domain,value", "status/domain");
+	c->oo.tally_line = NULL;	/* its own line per domain (sum) */
 	while ((ch = cli_getopt(argc, argv, "hj:", longopts)) != -1) {
 		switch (ch) {
 		case 'h':

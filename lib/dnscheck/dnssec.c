@@ -110,7 +110,9 @@ find_apex(const struct dnssec_ctx *c, const char *name, char *apex,
 		r = dns_query(c->d, p, LDNS_RR_TYPE_SOA, &rrs, e);
 		own = r == DNS_ANSWER && owned_by(rrs, p);
 		ldns_rr_list_deep_free(rrs);
-		if (r == DNS_TEMPERROR)
+		/* Zone files alone: a name outside them answers nothing. */
+		if (r == DNS_TEMPERROR &&
+		    strcmp(e->what, DNS_NOT_IN_ZONES) != 0)
 			return -1;
 		if (own) {
 			snprintf(apex, len, "%s", p);
