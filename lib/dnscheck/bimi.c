@@ -140,35 +140,25 @@ static int
 find_record(struct dns *d, const char *name, char **rec,
     struct finding_list *l)
 {
-	char q[300], **txt;
+	char q[300];
 	struct derr e;
-	size_t n, i, found = 0, k = 0;
+	size_t found;
 
-	*rec = NULL;
 	snprintf(q, sizeof(q), "default._bimi.%s", name);
-	switch (dns_txt(d, q, &txt, &n, &e)) {
-	case DNS_TEMPERROR:
+	if (dns_txt_version(d, q, "v=BIMI1", rec, &found, &e) ==
+	    DNS_TEMPERROR) {
 		finding_add(l, "bimi", q, FINDING_TEMPERROR, NULL, "%s TXT: %s",
 		    q, e.what);
 		return -1;
-	case DNS_ANSWER:
-		break;
-	default:
-		return 0;
 	}
-	for (i = 0; i < n; i++)
-		if (strncmp(txt[i], "v=BIMI1", 7) == 0 && (txt[i][7] == ';' ||
-		    txt[i][7] == ' ' || txt[i][7] == '\t' || txt[i][7] == '\0')) {
-			found++;
-			k = i;
-		}
-	if (found > 1)
-		finding_add(l, "bimi", q, FINDING_FAIL, txt[k], "%zu v=BIMI1 "
+	if (found > 1) {
+		finding_add(l, "bimi", q, FINDING_FAIL, *rec, "%zu v=BIMI1 "
 		    "records: receivers ignore them all", found);
-	else if (found == 1 && (*rec = strdup(txt[k])) == NULL)
-		l->nomem = 1;
-	dns_txt_free(txt);
-	return found > 1 ? -1 : *rec != NULL;
+		free(*rec);
+		*rec = NULL;
+		return -1;
+	}
+	return *rec != NULL;
 }
 
 /* The DMARC record of name into r: 1 found, 0 none, -1 DNS. */

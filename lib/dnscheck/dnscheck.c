@@ -282,34 +282,21 @@ versioned_txt(struct dns *d, const char *check, const char *name,
     const char *version, char **rec, struct finding_list *l)
 {
 	struct derr e;
-	char **txt;
-	size_t n, i, found = 0, k = 0;
+	size_t found;
 
-	*rec = NULL;
-	switch (dns_txt(d, name, &txt, &n, &e)) {
-	case DNS_TEMPERROR:
+	if (dns_txt_version(d, name, version, rec, &found, &e) ==
+	    DNS_TEMPERROR) {
 		finding_add(l, check, name, FINDING_TEMPERROR, NULL, "%s TXT: %s",
 		    name, e.what);
 		return -1;
-	case DNS_ANSWER:
-		break;
-	default:
-		return 0;
 	}
-	for (i = 0; i < n; i++)
-		if (strncmp(txt[i], version, strlen(version)) == 0) {
-			found++;
-			k = i;
-		}
 	if (found > 1) {
-		finding_add(l, check, name, FINDING_WARN, txt[k], "%zu %s records: "
+		finding_add(l, check, name, FINDING_WARN, *rec, "%zu %s records: "
 		    "senders ignore them all", found, version);
-		dns_txt_free(txt);
+		free(*rec);
+		*rec = NULL;
 		return -1;
 	}
-	if (found == 1 && (*rec = strdup(txt[k])) == NULL)
-		l->nomem = 1;
-	dns_txt_free(txt);
 	return *rec != NULL;
 }
 

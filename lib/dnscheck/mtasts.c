@@ -222,23 +222,14 @@ static int
 has_txt(struct dns *d, const char *name)
 {
 	struct derr e;
-	char **txt;
-	size_t n, i;
-	int found = 0;
+	size_t found;
+	char *rec;
 
-	switch (dns_txt(d, name, &txt, &n, &e)) {
-	case DNS_TEMPERROR:
+	if (dns_txt_version(d, name, "v=STSv1", &rec, &found, &e) ==
+	    DNS_TEMPERROR)
 		return -1;
-	case DNS_ANSWER:
-		break;
-	default:
-		return 0;
-	}
-	for (i = 0; i < n; i++)
-		if (strncmp(txt[i], "v=STSv1", 7) == 0)
-			found = 1;
-	dns_txt_free(txt);
-	return found;
+	free(rec);
+	return found > 0;
 }
 
 static void

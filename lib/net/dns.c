@@ -266,6 +266,36 @@ dns_txt_free(char **txt)
 	free(txt);
 }
 
+enum dns_result
+dns_txt_version(struct dns *d, const char *name, const char *version,
+    char **rec, size_t *count, struct derr *e)
+{
+	enum dns_result r;
+	size_t n, i, vl = strlen(version);
+	char **txt, c;
+
+	*rec = NULL;
+	*count = 0;
+	if ((r = dns_txt(d, name, &txt, &n, e)) != DNS_ANSWER)
+		return r;
+	for (i = 0; i < n; i++) {
+		c = txt[i][vl];
+		if (strncmp(txt[i], version, vl) != 0 || (c != ';' &&
+		    c != ' ' && c != '\t' && c != '\0'))
+			continue;
+		(*count)++;
+		free(*rec);
+		if ((*rec = strdup(txt[i])) == NULL) {
+			*count = 0;
+			dns_txt_free(txt);
+			derr_set(e, name, "%s", strerror(ENOMEM));
+			return DNS_TEMPERROR;
+		}
+	}
+	dns_txt_free(txt);
+	return DNS_ANSWER;
+}
+
 struct dns *
 dns_dup(const struct dns *d)
 {

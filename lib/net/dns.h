@@ -101,6 +101,17 @@ enum dns_result	 dns_txt(struct dns *, const char *name, char ***txt,
 void		 dns_txt_free(char **txt);
 
 /*
+ * The TXT record at name that starts with version and then ';', a blank
+ * or its end ("v=BIMI1"): DNS_ANSWER with *count such records, *rec a
+ * copy of the last one (owned; NULL when *count is 0); otherwise what
+ * dns_txt() returned, *rec NULL and *count 0 (out of memory is
+ * DNS_TEMPERROR with e filled).
+ */
+enum dns_result	 dns_txt_version(struct dns *, const char *name,
+		    const char *version, char **rec, size_t *count,
+		    struct derr *e);
+
+/*
  * A domain name from text split at dots, no escapes (names in SPF, DKIM
  * and DMARC are raw text); a trailing dot is optional.  NULL when a label
  * is empty or over 63 bytes or the name over 255.  Free with
