@@ -632,6 +632,18 @@ phrase_index_engine(const struct phrase_index *bp)
 	return bp->vs ? "vectorscan" : "pcre2";
 }
 
+/* Search st phrase by phrase in this text. */
+static void
+set_per_entry(struct phrase_index *bp, struct bp_set *st)
+{
+	size_t k;
+
+	st->per_entry = true;
+	for (k = 0; k < st->n; k++)
+		if (bp->m[st->lo + k].state == 0)
+			bp->m[st->lo + k].state = 1;
+}
+
 int
 phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
     struct derr *e)
@@ -670,6 +682,14 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 #else
 	(void)e;
 #endif
+	/*
+	 * The Kelvin sign and the long s match k and s caselessly, but the
+	 * search by first word sees only ASCII words: phrase by phrase.
+	 */
+	if (!bp->vs && (memmem(s, len, "\xe2\x84\xaa", 3) != NULL ||
+	    memmem(s, len, "\xc5\xbf", 2) != NULL))
+		for (k = 0; k < bp->nset; k++)
+			set_per_entry(bp, &bp->set[k]);
 	return 0;
 }
 
@@ -816,10 +836,7 @@ phrase_index_next(struct phrase_index *bp, size_t g, size_t start,
 			return 1;
 		}
 		/* A match error: find out which phrase, one by one. */
-		st->per_entry = true;
-		for (k = 0; k < st->n; k++)
-			if (bp->m[st->lo + k].state == 0)
-				bp->m[st->lo + k].state = 1;
+		set_per_entry(bp, st);
 	}
 	for (k = 0; k < st->n; k++) {
 		m = &bp->m[st->lo + k];
