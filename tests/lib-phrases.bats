@@ -154,3 +154,21 @@ padded_spam() {
 	assert_equal "$vs" "$output"
 	assert_output "$(printf '%s\n' $'1\t1\tx\t4\t12\t\xe2\x84\xaaelvin' $'2\t2\tx\t0\t13\t\xc5\xbftre\xc5\xbfs test' $'3\t3\tx\t0\t11\tfree\xc2\xa0money' $'4\t4\tx\t0\t15\tCAF\xc3\x89\xe3\x80\x80AU LAIT')"
 }
+
+@test "phrases: bounce-classify with a user regex at the match limit still writes the message's record (#19)" {
+	mkdir "$BATS_TEST_TMPDIR/ph"
+	cp "$TOP"/phrases/*.txt "$BATS_TEST_TMPDIR/ph/"
+	printf 'mailboxfull\t/(a+)+$/\n' >>"$BATS_TEST_TMPDIR/ph/soft.txt"
+	{
+		printf 'From: MAILER-DAEMON@example.com\nTo: a@example.com\n'
+		printf 'Subject: Undelivered Mail Returned to Sender\n'
+		printf 'Date: Mon, 1 Jan 2024 00:00:00 +0000\nMessage-ID: <b@example.com>\n\n'
+		printf 'This is the mail system at host example.com.\n\n'
+		printf '<user@example.org>: host mx.example.org said: 550 5.1.1 user unknown %s! a\n' "$(printf 'a%.0s' {1..40})"
+	} >"$BATS_TEST_TMPDIR/b.eml"
+	for engine in vectorscan pcre2; do
+		DELIV_PHRASES_ENGINE=$engine run --separate-stderr deliv-bounce-classify --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/b.eml"
+		assert_equal "$stderr" ""
+		assert_output --partial $'\tuser@example.org\t\thard\tuserunknown\t5.1.1\t550\t'
+	done
+}
