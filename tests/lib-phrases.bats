@@ -130,15 +130,24 @@ padded_spam() {
 	done
 }
 
+@test "phrase index: the engine: PCRE2 alone when asked or until 2 MB of text, Vectorscan when asked" {
+	DELIV_PHRASES_ENGINE=pcre2 run -0 phrase-index --engine "$TOP/phrases/spam.txt"
+	assert_output pcre2
+	run -0 phrase-index --engine "$TOP/phrases/spam.txt"
+	assert_output pcre2
+	DELIV_PHRASES_ENGINE=vectorscan run -0 phrase-index --engine "$TOP/phrases/spam.txt"
+	[[ $output == vectorscan ]] || skip "built without Vectorscan"
+}
+
 @test "phrases: Vectorscan and PCRE2 alone give the same records on the corpora" {
 	need_corpora
-	[[ $(phrase-index --engine "$TOP/phrases/spam.txt" </dev/null) == vectorscan ]] || skip "built without Vectorscan"
+	[[ $(DELIV_PHRASES_ENGINE=vectorscan phrase-index --engine "$TOP/phrases/spam.txt" </dev/null) == vectorscan ]] || skip "built without Vectorscan"
 	for d in lint/messages/spam lint/messages/hard_ham bounces/messages/maildir/bsd bounces/messages/mailbox; do
-		deliv-lint --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/vs" 2>&1 || true
+		DELIV_PHRASES_ENGINE=vectorscan deliv-lint --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/vs" 2>&1 || true
 		DELIV_PHRASES_ENGINE=pcre2 deliv-lint --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/pc" 2>&1 || true
 		[[ -s $BATS_TEST_TMPDIR/vs ]] || fail "no lint output for $d"
 		cmp "$BATS_TEST_TMPDIR/vs" "$BATS_TEST_TMPDIR/pc" || fail "lint differs on $d"
-		deliv-bounce-classify --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/vs" 2>&1 || true
+		DELIV_PHRASES_ENGINE=vectorscan deliv-bounce-classify --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/vs" 2>&1 || true
 		DELIV_PHRASES_ENGINE=pcre2 deliv-bounce-classify --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/pc" 2>&1 || true
 		[[ -s $BATS_TEST_TMPDIR/vs ]] || fail "no bounce-classify output for $d"
 		cmp "$BATS_TEST_TMPDIR/vs" "$BATS_TEST_TMPDIR/pc" || fail "bounce-classify differs on $d"
@@ -148,7 +157,7 @@ padded_spam() {
 @test "phrase index: both engines agree on Unicode case, white space and invalid UTF-8" {
 	printf 'x\tkelvin\nx\tstress test\nx\tfree money\nx\t/caf\\x{e9}\\s+au\\s+lait/\n' >"$BATS_TEST_TMPDIR/l.txt"
 	input=$(printf 'the \xe2\x84\xaaelvin scale\n\xc5\xbftre\xc5\xbfs test\nfree\xc2\xa0money\nCAF\xc3\x89\xe3\x80\x80AU LAIT\n\xff free \xc0money\nfree \xffmoney\n')
-	run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<"$input"
+	DELIV_PHRASES_ENGINE=vectorscan run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<"$input"
 	vs=$output
 	DELIV_PHRASES_ENGINE=pcre2 run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<"$input"
 	assert_equal "$vs" "$output"

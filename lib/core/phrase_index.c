@@ -25,6 +25,7 @@
 #define BP_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
 #define BP_KEY_MAX	64
 #define NONE		SIZE_MAX
+#define BP_VS_AFTER	(2 * 1024 * 1024)	/* text before Vectorscan */
 
 struct bp_group {
 	char		*key;		/* lower-case first word */
@@ -60,6 +61,8 @@ struct phrase_index {
 	struct bp_set		*set;
 	size_t			 nset;
 	bool			 vs;	/* Vectorscan finds the candidates */
+	size_t			 vs_after;	/* bytes to scan before, or 0 */
+	size_t			 scanned;
 	const char		*s;	/* the scanned text */
 	size_t			 len;
 	size_t			 nerr;
@@ -525,6 +528,23 @@ vs_text(struct phrase_index *bp, const char *s, size_t len)
 	}
 	return bp->clean;
 }
+
+/* Switch to Vectorscan; on failure stay with PCRE2 alone. */
+static void
+vs_start(struct phrase_index *bp)
+{
+	size_t i;
+
+	bp->vs_after = 0;
+	if ((bp->vs = vs_build(bp) == 0))
+		return;
+	hs_free_scratch(bp->scratch);
+	hs_free_database(bp->db);
+	bp->scratch = NULL;
+	bp->db = NULL;
+	for (i = 0; i < bp->nm; i++)
+		bp->m[i].always = false;
+}
 #endif
 
 static int
@@ -601,23 +621,21 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 	pcre2_jit_stack_assign(bp->mctx, NULL, bp->jit);
 	if ((bp->amctx = pcre2_match_context_copy(bp->mctx)) == NULL)
 		goto oom;
+	for (g = 0; g < bp->nset; g++)
+		if (set_build(bp, &bp->set[g], e) == -1)
+			goto fail;
 #ifdef DELIV_VECTORSCAN
-	if ((engine == NULL || strcmp(engine, "pcre2") != 0) &&
-	    !(bp->vs = vs_build(bp) == 0)) {
-		/* no database: PCRE2 alone */
-		hs_free_scratch(bp->scratch);
-		hs_free_database(bp->db);
-		bp->scratch = NULL;
-		bp->db = NULL;
-		for (i = 0; i < bp->nm; i++)
-			bp->m[i].always = false;
-	}
+	/*
+	 * Compiling the database costs a few tenths of a second: worth it
+	 * once the texts add up (BP_VS_AFTER bytes), at once when asked.
+	 */
+	if (engine != NULL && strcmp(engine, "vectorscan") == 0)
+		vs_start(bp);
+	else if (engine == NULL || strcmp(engine, "pcre2") != 0)
+		bp->vs_after = BP_VS_AFTER;
 #else
 	(void)engine;
 #endif
-	for (g = 0; !bp->vs && g < bp->nset; g++)
-		if (set_build(bp, &bp->set[g], e) == -1)
-			goto fail;
 	return bp;
 oom:
 	derr_set(e, "phrases", "out of memory");
@@ -660,6 +678,11 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 	for (k = 0; k < bp->nset; k++)
 		bp->set[k].per_entry = false;
 #ifdef DELIV_VECTORSCAN
+	if (bp->vs_after > 0 && (bp->scanned += len) >= bp->vs_after) {
+		vs_start(bp);
+		for (k = 0; k < bp->nm; k++)
+			bp->m[k].state = bp->m[k].always;
+	}
 	if (bp->vs && bp->db != NULL && len > 0) {
 		const char *t;
 
