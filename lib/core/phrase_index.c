@@ -627,11 +627,15 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 #ifdef DELIV_VECTORSCAN
 	/*
 	 * Compiling the database costs a few tenths of a second: worth it
-	 * once the texts add up (BP_VS_AFTER bytes), at once when asked.
+	 * for lists in groups once the texts add up (BP_VS_AFTER bytes), at
+	 * once when asked.  A list in one group is searched by first word,
+	 * which stops at the leftmost hit: there a full scan does not pay
+	 * (bench/phrases.sh), so Vectorscan only when asked.
 	 */
 	if (engine != NULL && strcmp(engine, "vectorscan") == 0)
 		vs_start(bp);
-	else if (engine == NULL || strcmp(engine, "pcre2") != 0)
+	else if (ngroups > 1 && (engine == NULL ||
+	    strcmp(engine, "pcre2") != 0))
 		bp->vs_after = BP_VS_AFTER;
 #else
 	(void)engine;
