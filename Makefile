@@ -11,6 +11,16 @@ PKG_CONFIG  ?= pkg-config
 INSTALL     ?= install
 PKGS        := gmime-3.0 ldns libpcre2-8 sqlite3 libcrypto
 VERSION     := $(shell cat VERSION)
+# Phrase lists matched in one pass with Vectorscan when pkg-config finds
+# libhs (Debian libvectorscan-dev); VECTORSCAN=0 builds PCRE2 alone.
+ifeq ($(origin VECTORSCAN),undefined)
+VECTORSCAN  := $(if $(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo y),1,0)
+endif
+ifeq ($(VECTORSCAN),1)
+PKGS        += libhs
+HS          := libhs
+override CPPFLAGS += -DDELIV_VECTORSCAN
+endif
 
 CFLAGS      ?= -O2 -g
 override CFLAGS   += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
@@ -25,19 +35,20 @@ override CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib \
 # -Wl,--as-needed and read "readelf -d").  A program not listed links all
 # of PKGS.  -pthread -lm go to every program.
 deliv.pkgs                  :=
-deliv-bounce-classify.pkgs  := gmime-3.0 libpcre2-8 sqlite3
+deliv-bounce-classify.pkgs  := gmime-3.0 libpcre2-8 sqlite3 $(HS)
 deliv-dnscheck.pkgs         := ldns libcrypto
 deliv-header-trace.pkgs     := gmime-3.0 ldns libpcre2-8 sqlite3
-deliv-lint.pkgs             := gmime-3.0 ldns libcrypto libpcre2-8
+deliv-lint.pkgs             := gmime-3.0 ldns libcrypto libpcre2-8 $(HS)
 deliv-warmup-plan.pkgs      := sqlite3
 drivers/dkim-key.pkgs       := ldns libcrypto
 drivers/dmarc-parse.pkgs    :=
 drivers/dns-fakeserver.pkgs := ldns
 drivers/dns-query.pkgs      := ldns
 drivers/input-dump.pkgs     := gmime-3.0
-drivers/lint-checks.pkgs    := gmime-3.0 ldns libcrypto libpcre2-8
+drivers/lint-checks.pkgs    := gmime-3.0 ldns libcrypto libpcre2-8 $(HS)
 drivers/out-record.pkgs     :=
 drivers/phrases-match.pkgs  := libpcre2-8
+drivers/phrase-index.pkgs   := libpcre2-8 $(HS)
 drivers/rcvd-case.pkgs      := libpcre2-8
 drivers/spf-eval.pkgs       := ldns
 drivers/spf-lint.pkgs       := ldns

@@ -80,3 +80,104 @@ IN
 	run -0 phrase-index "$TOP/phrases/spam.txt" <"$BATS_TEST_TMPDIR/text"
 	refute_output ''
 }
+
+# A spammy message with harmless text appended: HEAD, then N times "of the
+# your this" wrapped at 70 columns, then TAIL (issue #19).
+padded_spam() {
+	local head=$1 n=$2 tail=${3-}
+	printf 'From: a@example.com\nTo: b@example.org\nSubject: hello\n'
+	printf 'Date: Mon, 1 Jan 2024 00:00:00 +0000\nMessage-ID: <x@example.com>\n'
+	printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n\n'
+	printf 'Dear winner, claim your cash prize and money now! Transfer the\n'
+	printf 'funds today.  You have won!  Act now, 100%% free, no obligation.\n\n'
+	{ printf '%s ' "$head"; for ((i = 0; i < n; i++)); do printf 'of the your this '; done; printf '%s' "$tail"; } | fold -s -w 70
+	printf '\n'
+}
+
+@test "phrases: a head word then thousands of function words: no match error, the verdict stays fail (#19)" {
+	for head in claim transfer process; do
+		padded_spam "$head" 4000 money >"$BATS_TEST_TMPDIR/m.eml"
+		for engine in vectorscan pcre2; do
+			DELIV_PHRASES_ENGINE=$engine run --separate-stderr -1 deliv-lint --no-header "$BATS_TEST_TMPDIR/m.eml"
+			assert_equal "$stderr" ""
+			assert_line --regexp $'\tsummary\tfail\twarn\t\t\tfail: 0 errors, 6 warnings, 0 info; score 9\\.2, threshold 5\t\t9\\.2$'
+			refute_output --partial 'not checked'
+		done
+	done
+}
+
+@test "phrases: the #19 text is linear: no phrase of spam.txt errs at 1,000 or 8,000 repeats" {
+	for n in 1000 8000; do
+		{ printf 'claim '; for ((i = 0; i < n; i++)); do printf 'of the your this '; done; echo money; } >"$BATS_TEST_TMPDIR/t"
+		run -0 phrases-match --no-header "$TOP/phrases/spam.txt" <"$BATS_TEST_TMPDIR/t"
+		refute_output --partial 'limit'
+		run -0 phrase-index "$TOP/phrases/spam.txt" <"$BATS_TEST_TMPDIR/t"
+		refute_output --partial 'limit'
+	done
+}
+
+@test "phrases: a user regex that hits the match limit leaves a record with a note, the other phrases still count" {
+	mkdir "$BATS_TEST_TMPDIR/ph"
+	cp "$TOP/phrases/shorteners.txt" "$BATS_TEST_TMPDIR/ph/"
+	printf '2\tfree money\n3\t/(a+)+$/\n4\tact now\n' >"$BATS_TEST_TMPDIR/ph/spam.txt"
+	padded_spam claim 1 "free money $(printf 'a%.0s' {1..40})! a" >"$BATS_TEST_TMPDIR/m.eml"
+	for engine in vectorscan pcre2; do
+		DELIV_PHRASES_ENGINE=$engine run --separate-stderr -1 deliv-lint --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/m.eml"
+		assert_line --partial $'\tspam-phrase\twarn\t0\tpart 1 text\t1 phrase not checked, the others were: spam.txt:2: match limit exceeded\t'
+		assert_line --partial '"free money" matches "free money" (spam.txt:1, weight 2)'
+		assert_line --partial '"Act now" matches "act now" (spam.txt:3, weight 4)'
+		assert_line --partial $'\tsummary\tfail\t'
+	done
+}
+
+@test "phrase index: the engine: PCRE2 alone when asked or until 2 MB of text, Vectorscan when asked" {
+	DELIV_PHRASES_ENGINE=pcre2 run -0 phrase-index --engine "$TOP/phrases/spam.txt"
+	assert_output pcre2
+	run -0 phrase-index --engine "$TOP/phrases/spam.txt"
+	assert_output pcre2
+	DELIV_PHRASES_ENGINE=vectorscan run -0 phrase-index --engine "$TOP/phrases/spam.txt"
+	[[ $output == vectorscan ]] || skip "built without Vectorscan"
+}
+
+@test "phrases: Vectorscan and PCRE2 alone give the same records on the corpora" {
+	need_corpora
+	[[ $(DELIV_PHRASES_ENGINE=vectorscan phrase-index --engine "$TOP/phrases/spam.txt" </dev/null) == vectorscan ]] || skip "built without Vectorscan"
+	for d in lint/messages/spam lint/messages/hard_ham bounces/messages/maildir/bsd bounces/messages/mailbox; do
+		DELIV_PHRASES_ENGINE=vectorscan deliv-lint --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/vs" 2>&1 || true
+		DELIV_PHRASES_ENGINE=pcre2 deliv-lint --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/pc" 2>&1 || true
+		[[ -s $BATS_TEST_TMPDIR/vs ]] || fail "no lint output for $d"
+		cmp "$BATS_TEST_TMPDIR/vs" "$BATS_TEST_TMPDIR/pc" || fail "lint differs on $d"
+		DELIV_PHRASES_ENGINE=vectorscan deliv-bounce-classify --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/vs" 2>&1 || true
+		DELIV_PHRASES_ENGINE=pcre2 deliv-bounce-classify --json "$CORPORA/$d" >"$BATS_TEST_TMPDIR/pc" 2>&1 || true
+		[[ -s $BATS_TEST_TMPDIR/vs ]] || fail "no bounce-classify output for $d"
+		cmp "$BATS_TEST_TMPDIR/vs" "$BATS_TEST_TMPDIR/pc" || fail "bounce-classify differs on $d"
+	done
+}
+
+@test "phrase index: both engines agree on Unicode case, white space and invalid UTF-8" {
+	printf 'x\tkelvin\nx\tstress test\nx\tfree money\nx\t/caf\\x{e9}\\s+au\\s+lait/\n' >"$BATS_TEST_TMPDIR/l.txt"
+	input=$(printf 'the \xe2\x84\xaaelvin scale\n\xc5\xbftre\xc5\xbfs test\nfree\xc2\xa0money\nCAF\xc3\x89\xe3\x80\x80AU LAIT\n\xff free \xc0money\nfree \xffmoney\n')
+	DELIV_PHRASES_ENGINE=vectorscan run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<"$input"
+	vs=$output
+	DELIV_PHRASES_ENGINE=pcre2 run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<"$input"
+	assert_equal "$vs" "$output"
+	assert_output "$(printf '%s\n' $'1\t1\tx\t4\t12\t\xe2\x84\xaaelvin' $'2\t2\tx\t0\t13\t\xc5\xbftre\xc5\xbfs test' $'3\t3\tx\t0\t11\tfree\xc2\xa0money' $'4\t4\tx\t0\t15\tCAF\xc3\x89\xe3\x80\x80AU LAIT')"
+}
+
+@test "phrases: bounce-classify with a user regex at the match limit still writes the message's record (#19)" {
+	mkdir "$BATS_TEST_TMPDIR/ph"
+	cp "$TOP"/phrases/*.txt "$BATS_TEST_TMPDIR/ph/"
+	printf 'mailboxfull\t/(a+)+$/\n' >>"$BATS_TEST_TMPDIR/ph/soft.txt"
+	{
+		printf 'From: MAILER-DAEMON@example.com\nTo: a@example.com\n'
+		printf 'Subject: Undelivered Mail Returned to Sender\n'
+		printf 'Date: Mon, 1 Jan 2024 00:00:00 +0000\nMessage-ID: <b@example.com>\n\n'
+		printf 'This is the mail system at host example.com.\n\n'
+		printf '<user@example.org>: host mx.example.org said: 550 5.1.1 user unknown %s! a\n' "$(printf 'a%.0s' {1..40})"
+	} >"$BATS_TEST_TMPDIR/b.eml"
+	for engine in vectorscan pcre2; do
+		DELIV_PHRASES_ENGINE=$engine run --separate-stderr deliv-bounce-classify --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/b.eml"
+		assert_equal "$stderr" ""
+		assert_output --partial $'\tuser@example.org\t\thard\tuserunknown\t5.1.1\t550\t'
+	done
+}

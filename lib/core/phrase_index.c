@@ -1,13 +1,19 @@
 /*
- * Phrase lists searched by first word.  See phrase_index.h.
+ * Phrase lists searched in one pass: Vectorscan to find which phrases
+ * occur, PCRE2 to confirm and locate them; PCRE2 alone (by first word)
+ * as the fallback.  See phrase_index.h.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#ifdef DELIV_VECTORSCAN
+#include <hs.h>
+#endif
 
 #include "core/phrase_index.h"
 #include "core/util.h"
@@ -16,7 +22,10 @@
 #define BP_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
 #define BP_MATCH_LIMIT	10000000
 #define BP_DEPTH_LIMIT	10000
+#define BP_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
 #define BP_KEY_MAX	64
+#define NONE		SIZE_MAX
+#define BP_VS_AFTER	(2 * 1024 * 1024)	/* text before Vectorscan */
 
 struct bp_group {
 	char		*key;		/* lower-case first word */
@@ -25,15 +34,49 @@ struct bp_group {
 	size_t		 n;
 };
 
-struct phrase_index {
-	struct phr		*p;
-	struct bp_group		*g;	/* sorted by key */
+/* One phrase of the index, with what the current text says of it. */
+struct bp_member {
+	size_t		 ent;		/* entry number in the list */
+	pcre2_code	*re;		/* its own pattern, on first use */
+	bool		 always;	/* Vectorscan cannot filter it */
+	unsigned char	 state;		/* this text: 0 out, 1 in, 2 failed */
+	bool		 cached;	/* its leftmost match from `from`: */
+	size_t		 from, at, end;	/* at NONE when there is none */
+};
+
+/* A group: its members, and the PCRE2 engine's search by first word. */
+struct bp_set {
+	size_t			 lo, n;		/* members m[lo..lo+n) */
+	struct bp_group		*g;		/* sorted by key */
 	size_t			 ng;
 	unsigned char		 first[256];	/* 1: some key opens so */
 	pcre2_code		*any;	/* the rest, unanchored; or NULL */
+	bool			 per_entry;	/* this text: phrase by phrase */
+};
+
+struct phrase_index {
+	struct phr		*p;
+	struct bp_member	*m;	/* by group, then entry */
+	size_t			 nm;
+	struct bp_set		*set;
+	size_t			 nset;
+	bool			 vs;	/* Vectorscan finds the candidates */
+	size_t			 vs_after;	/* bytes to scan before, or 0 */
+	size_t			 scanned;
+	const char		*s;	/* the scanned text */
+	size_t			 len;
+	size_t			 nerr;
+	struct derr		 err1;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
 	pcre2_match_context	*amctx;	/* for any: with an offset limit */
+	pcre2_jit_stack		*jit;
+#ifdef DELIV_VECTORSCAN
+	hs_database_t		*db;
+	hs_scratch_t		*scratch;
+	char			*clean;	/* the text with bad UTF-8 blanked */
+	size_t			 cleancap;
+#endif
 };
 
 static bool
@@ -65,31 +108,42 @@ first_word(const char *s, size_t len, char *key)
 	return n;
 }
 
-static pcre2_code *
-compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
-    struct derr *e)
+/* Entry ent's pattern, as phr compiles it, appended to b. */
+static int
+add_pattern(struct sbuf *b, const struct phr *p, size_t ent)
 {
 	struct phr_hit h;
+	bool regex;
+	int r = 0;
+
+	phr_entry(p, ent, &h, &regex);
+	if (regex) {
+		r |= sbuf_adds(b, "(?:");
+		r |= sbuf_add(b, h.phrase + 1, strlen(h.phrase) - 2);
+		r |= sbuf_addc(b, ')');
+	} else
+		r |= phr_literal_pattern(b, h.phrase);
+	return r;
+}
+
+static pcre2_code *
+compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
+    bool marks, struct derr *e)
+{
 	struct sbuf b = { 0 };
 	pcre2_code *re;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
-	bool regex;
 	size_t i;
 	int code, r = 0;
 
 	r |= sbuf_adds(&b, "(?:");
 	for (i = 0; i < n; i++) {
-		phr_entry(bp->p, idx[i], &h, &regex);
 		if (i > 0)
 			r |= sbuf_addc(&b, '|');
-		if (regex) {
-			r |= sbuf_adds(&b, "(?:");
-			r |= sbuf_add(&b, h.phrase + 1, strlen(h.phrase) - 2);
-			r |= sbuf_addc(&b, ')');
-		} else
-			r |= phr_literal_pattern(&b, h.phrase);
-		r |= sbuf_printf(&b, "(*MARK:%zu)", idx[i]);
+		r |= add_pattern(&b, bp->p, idx[i]);
+		if (marks)
+			r |= sbuf_printf(&b, "(*MARK:%zu)", idx[i]);
 	}
 	r |= sbuf_addc(&b, ')');
 	if (r != 0) {
@@ -116,6 +170,393 @@ cmpgroup(const void *a, const void *b)
 	    ((const struct bp_group *)b)->key);
 }
 
+/* The PCRE2 engine's structures for one group. */
+static int
+set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
+{
+	struct bp_group *g, *v;
+	struct phr_hit h;
+	char key[BP_KEY_MAX];
+	size_t i, j, *any = NULL, nany = 0, *w;
+	bool regex;
+
+	for (i = 0; i < st->n; i++) {
+		size_t ent = bp->m[st->lo + i].ent;
+
+		phr_entry(bp->p, ent, &h, &regex);
+		if (regex || first_word(h.phrase, strlen(h.phrase), key) == 0 ||
+		    (unsigned char)h.phrase[strlen(key)] >= 0x80) {
+			if ((w = reallocarray(any, nany + 1, sizeof(*w))) ==
+			    NULL)
+				goto oom;
+			any = w;
+			any[nany++] = ent;
+			continue;
+		}
+		for (j = 0; j < st->ng; j++)
+			if (strcmp(st->g[j].key, key) == 0)
+				break;
+		if (j == st->ng) {
+			if ((v = reallocarray(st->g, st->ng + 1, sizeof(*v))) ==
+			    NULL)
+				goto oom;
+			st->g = v;
+			memset(&st->g[j], 0, sizeof(*v));
+			if ((st->g[j].key = strdup(key)) == NULL)
+				goto oom;
+			st->ng++;
+		}
+		g = &st->g[j];
+		if ((w = reallocarray(g->idx, g->n + 1, sizeof(*w))) == NULL)
+			goto oom;
+		g->idx = w;
+		g->idx[g->n++] = ent;
+	}
+	if (st->ng > 0)
+		qsort(st->g, st->ng, sizeof(*st->g), cmpgroup);
+	for (j = 0; j < st->ng; j++) {
+		unsigned char c0 = (unsigned char)st->g[j].key[0];
+
+		st->first[c0] = 1;
+		if (c0 >= 'a' && c0 <= 'z')
+			st->first[c0 - 'a' + 'A'] = 1;
+	}
+	for (j = 0; j < st->ng; j++)
+		if ((st->g[j].re = compile(bp, st->g[j].idx, st->g[j].n,
+		    PCRE2_ANCHORED, true, e)) == NULL)
+			goto fail;
+	if (nany > 0 && (st->any = compile(bp, any, nany,
+	    PCRE2_USE_OFFSET_LIMIT, true, e)) == NULL)
+		goto fail;
+	free(any);
+	return 0;
+oom:
+	derr_set(e, "phrases", "out of memory");
+fail:
+	free(any);
+	return -1;
+}
+
+#ifdef DELIV_VECTORSCAN
+/* Constructs Vectorscan runs only approximately (prefilter mode). */
+static bool
+needs_prefilter(const char *re)
+{
+	static const char *const approx[] = {
+		"\\b", "\\B", "(?=", "(?!", "(?<", "(?>", "(*", "(?(", "(?|",
+		"\\g", "\\k", "\\G", "\\K", "++", "*+", "?+", "}+"
+	};
+	size_t k;
+
+	for (k = 0; k < nitems(approx); k++)
+		if (strstr(re, approx[k]) != NULL)
+			return true;
+	for (; *re != '\0'; re++)
+		if (re[0] == '\\' && re[1] >= '1' && re[1] <= '9')
+			return true;
+	return false;
+}
+
+/*
+ * A broader pattern for the filter (PCRE2 confirms every hit): bounded
+ * repeats {m,n} made open {m,}, \w and \d made \S, \W and \D any
+ * character, and classes that hold a Unicode property or \w-like escape
+ * any character.  Vectorscan compiles those far faster in UTF-8 mode.
+ * Patterns in extended mode or with comments are kept as written.
+ */
+static int
+vs_relax(struct sbuf *b, const char *re)
+{
+	const char *p = re, *q;
+	int r = 0;
+
+	if (strstr(re, "(?x") != NULL || strstr(re, "(?#") != NULL ||
+	    strstr(re, "\\Q") != NULL || strstr(re, "(?^") != NULL)
+		return sbuf_adds(b, re);
+	while (*p != '\0') {
+		if (p[0] == '\\' && p[1] != '\0') {
+			if (p[1] == 'w' || p[1] == 'd')
+				r |= sbuf_adds(b, "\\S");
+			else if (p[1] == 'W' || p[1] == 'D')
+				r |= sbuf_adds(b, "[\\s\\S]");
+			else if (strchr("xpPNog", p[1]) != NULL && p[2] == '{' &&
+			    (q = strchr(p + 2, '}')) != NULL) {
+				r |= sbuf_add(b, p, (size_t)(q + 1 - p));
+				p = q + 1;
+				continue;
+			} else
+				r |= sbuf_add(b, p, 2);
+			p += 2;
+			continue;
+		}
+		if (*p == '[') {
+			bool wide = false;
+
+			q = p + 1;
+			if (*q == '^')
+				q++;
+			if (*q == ']')
+				q++;
+			for (; *q != '\0' && *q != ']'; q++) {
+				if (q[0] == '[' && q[1] == ':') {
+					wide = true;
+					if ((q = strstr(q + 2, ":]")) == NULL)
+						return sbuf_adds(b, re);
+					q++;
+				} else if (q[0] == '\\' && q[1] != '\0') {
+					if (strchr("wWdDpPsShHvV", q[1]) != NULL)
+						wide = true;
+					q++;
+				}
+			}
+			if (*q != ']')
+				return sbuf_adds(b, re);
+			if (wide)
+				r |= sbuf_adds(b, "[\\s\\S]");
+			else
+				r |= sbuf_add(b, p, (size_t)(q + 1 - p));
+			p = q + 1;
+			continue;
+		}
+		if (*p == '{') {
+			size_t m = strspn(p + 1, "0123456789"), n;
+
+			q = p + 1 + m;
+			if (*q == ',' && (n = strspn(q + 1, "0123456789")) > 0 &&
+			    q[1 + n] == '}') {
+				if (m == 0)
+					r |= sbuf_adds(b, "{0");
+				else
+					r |= sbuf_add(b, p, m + 1);
+				r |= sbuf_adds(b, ",}");
+				p = q + 2 + n;
+				continue;
+			}
+		}
+		r |= sbuf_addc(b, *p++);
+	}
+	return r;
+}
+
+/*
+ * The filter of a literal phrase: its longest word, as a literal.  A
+ * pattern of words with \s+ gaps costs Vectorscan a hundred times more
+ * to compile, and PCRE2 confirms every hit anyway.
+ */
+static int
+vs_word(struct sbuf *b, const char *ph)
+{
+	const char *w = NULL, *p = ph;
+	size_t n, wn = 0;
+	int r = 0;
+
+	while (*p != '\0') {
+		p += strspn(p, " \t");
+		n = strcspn(p, " \t");
+		if (n > wn) {
+			w = p;
+			wn = n;
+		}
+		p += n;
+	}
+	for (n = 0; n < wn; n++) {
+		unsigned char c = (unsigned char)w[n];
+
+		if (c < 0x80 && !ascii_word(c))
+			r |= sbuf_addc(b, '\\');
+		r |= sbuf_addc(b, (char)c);
+	}
+	return r;
+}
+
+/*
+ * One database for every member; a pattern Vectorscan refuses exactly is
+ * tried in prefilter mode, then left to PCRE2 alone (always a
+ * candidate).  -1 when no database can be built (then PCRE2 alone).
+ */
+static int
+vs_build(struct phrase_index *bp)
+{
+	struct sbuf *b = NULL;
+	const char **pat = NULL;
+	unsigned int *flk = NULL, *fl = NULL, *ids = NULL, n = 0, k;
+	hs_compile_error_t *ce = NULL;
+	int rc = -1, tries;
+
+	if (bp->nm == 0 || bp->nm > UINT32_MAX / 2 ||
+	    (b = calloc(bp->nm, sizeof(*b))) == NULL ||
+	    (pat = calloc(bp->nm, sizeof(*pat))) == NULL ||
+	    (flk = calloc(bp->nm, sizeof(*flk))) == NULL ||
+	    (fl = calloc(bp->nm, sizeof(*fl))) == NULL ||
+	    (ids = calloc(bp->nm, sizeof(*ids))) == NULL)
+		goto out;
+	for (k = 0; k < bp->nm; k++) {
+		struct sbuf raw = { 0 };
+		struct phr_hit h;
+		bool regex;
+
+		phr_entry(bp->p, bp->m[k].ent, &h, &regex);
+		flk[k] = HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP |
+		    HS_FLAG_SINGLEMATCH;
+		if (!regex) {
+			if (vs_word(&b[k], h.phrase) == -1)
+				goto out;
+			continue;
+		}
+		if (add_pattern(&raw, bp->p, bp->m[k].ent) == -1 ||
+		    vs_relax(&b[k], raw.s) == -1) {
+			sbuf_free(&raw);
+			goto out;
+		}
+		sbuf_free(&raw);
+		if (needs_prefilter(b[k].s))
+			flk[k] |= HS_FLAG_PREFILTER;
+	}
+	for (tries = 0; tries <= 2 * (int)bp->nm; tries++) {
+		for (n = k = 0; k < bp->nm; k++)
+			if (!bp->m[k].always) {
+				pat[n] = b[k].s;
+				fl[n] = flk[k];
+				ids[n++] = k;
+			}
+		if (n == 0)
+			break;
+		if (hs_compile_multi(pat, fl, ids, n, HS_MODE_BLOCK, NULL,
+		    &bp->db, &ce) == HS_SUCCESS)
+			break;
+		bp->db = NULL;
+		if (ce == NULL || ce->expression < 0 ||
+		    (unsigned int)ce->expression >= n) {
+			hs_free_compile_error(ce);
+			goto out;
+		}
+		k = ids[ce->expression];
+		hs_free_compile_error(ce);
+		ce = NULL;
+		if (flk[k] & HS_FLAG_PREFILTER)
+			bp->m[k].always = true;
+		else
+			flk[k] |= HS_FLAG_PREFILTER;
+	}
+	if (bp->db != NULL && hs_alloc_scratch(bp->db, &bp->scratch) !=
+	    HS_SUCCESS)
+		goto out;
+	rc = bp->db != NULL || n == 0 ? 0 : -1;
+out:
+	for (k = 0; b != NULL && k < bp->nm; k++)
+		sbuf_free(&b[k]);
+	free(b);
+	free(pat);
+	free(flk);
+	free(fl);
+	free(ids);
+	return rc;
+}
+
+static int
+vs_fired(unsigned int id, unsigned long long from, unsigned long long to,
+    unsigned int flags, void *arg)
+{
+	struct phrase_index *bp = arg;
+
+	(void)from;
+	(void)to;
+	(void)flags;
+	if (id < bp->nm && bp->m[id].state == 0)
+		bp->m[id].state = 1;
+	return 0;
+}
+
+/* Length of the valid UTF-8 sequence at s (RFC 3629), 0 if invalid. */
+static size_t
+utf8_seq(const unsigned char *s, size_t len)
+{
+	unsigned char c = s[0];
+	size_t n, k;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (len < n)
+		return 0;
+	for (k = 1; k < n; k++)
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) ||
+	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] > 0x8f))
+		return 0;
+	return n;
+}
+
+/*
+ * The text Vectorscan may scan (it wants valid UTF-8): s itself, or a
+ * copy with every byte of an invalid sequence blanked.  PCRE2 matches
+ * nothing across such bytes, so no phrase is lost.  NULL when out of
+ * memory.
+ */
+static const char *
+vs_text(struct phrase_index *bp, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n;
+	char *c;
+
+	while (i < len && (n = utf8_seq(u + i, len - i)) != 0)
+		i += n;
+	if (i == len)
+		return s;
+	if (len > bp->cleancap) {
+		if ((c = realloc(bp->clean, len)) == NULL)
+			return NULL;
+		bp->clean = c;
+		bp->cleancap = len;
+	}
+	memcpy(bp->clean, s, len);
+	while (i < len) {
+		if ((n = utf8_seq(u + i, len - i)) == 0) {
+			bp->clean[i++] = ' ';
+			continue;
+		}
+		i += n;
+	}
+	return bp->clean;
+}
+
+/* Switch to Vectorscan; on failure stay with PCRE2 alone. */
+static void
+vs_start(struct phrase_index *bp)
+{
+	size_t i;
+
+	bp->vs_after = 0;
+	if ((bp->vs = vs_build(bp) == 0))
+		return;
+	hs_free_scratch(bp->scratch);
+	hs_free_database(bp->db);
+	bp->scratch = NULL;
+	bp->db = NULL;
+	for (i = 0; i < bp->nm; i++)
+		bp->m[i].always = false;
+}
+#endif
+
+static int
+cmpmember(const void *a, const void *b)
+{
+	const struct bp_member *x = a, *y = b;
+
+	if (x->from != y->from)	/* the group, while building */
+		return x->from < y->from ? -1 : 1;
+	return x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+
 struct phrase_index *
 phrase_index_new(struct phr *p, struct derr *e)
 {
@@ -127,110 +568,328 @@ phrase_index_new_subset(struct phr *p, const size_t *sub, size_t n,
     struct derr *e)
 {
 	struct phrase_index *bp;
-	struct bp_group *g, *v;
-	struct phr_hit h;
-	char key[BP_KEY_MAX];
-	size_t i, j, *any = NULL, nany = 0, *w;
-	bool regex;
+	int *grp;
+	size_t i, np = phr_count(p);
 
-	if ((bp = calloc(1, sizeof(*bp))) == NULL)
+	if ((grp = calloc(np + 1, sizeof(*grp))) == NULL) {
+		derr_set(e, "phrases", "out of memory");
+		return NULL;
+	}
+	for (i = 0; i < np; i++)
+		grp[i] = sub == NULL && i < n ? 0 : -1;
+	for (i = 0; sub != NULL && i < n; i++)
+		if (sub[i] < np)
+			grp[sub[i]] = 0;
+	bp = phrase_index_new_groups(p, grp, 1, e);
+	free(grp);
+	return bp;
+}
+
+struct phrase_index *
+phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
+    struct derr *e)
+{
+	struct phrase_index *bp;
+	const char *engine = getenv("DELIV_PHRASES_ENGINE");
+	size_t i, np = phr_count(p), g;
+
+	if ((bp = calloc(1, sizeof(*bp))) == NULL ||
+	    (bp->m = calloc(np + 1, sizeof(*bp->m))) == NULL ||
+	    (bp->set = calloc(ngroups + 1, sizeof(*bp->set))) == NULL)
 		goto oom;
 	bp->p = p;
-	for (i = 0; i < n; i++) {
-		size_t ent = sub != NULL ? sub[i] : i;
-
-		phr_entry(p, ent, &h, &regex);
-		if (regex || first_word(h.phrase, strlen(h.phrase), key) == 0 ||
-		    (unsigned char)h.phrase[strlen(key)] >= 0x80) {
-			if ((w = reallocarray(any, nany + 1, sizeof(*w))) ==
-			    NULL)
-				goto oom;
-			any = w;
-			any[nany++] = ent;
-			continue;
+	bp->nset = ngroups;
+	for (i = 0; i < np; i++)
+		if (grp[i] >= 0 && (size_t)grp[i] < ngroups) {
+			bp->m[bp->nm].ent = i;
+			bp->m[bp->nm++].from = (size_t)grp[i];
 		}
-		for (j = 0; j < bp->ng; j++)
-			if (strcmp(bp->g[j].key, key) == 0)
-				break;
-		if (j == bp->ng) {
-			if ((v = reallocarray(bp->g, bp->ng + 1, sizeof(*v))) ==
-			    NULL)
-				goto oom;
-			bp->g = v;
-			memset(&bp->g[j], 0, sizeof(*v));
-			if ((bp->g[j].key = strdup(key)) == NULL)
-				goto oom;
-			bp->ng++;
-		}
-		g = &bp->g[j];
-		if ((w = reallocarray(g->idx, g->n + 1, sizeof(*w))) == NULL)
-			goto oom;
-		g->idx = w;
-		g->idx[g->n++] = ent;
+	qsort(bp->m, bp->nm, sizeof(*bp->m), cmpmember);
+	for (i = 0; i < bp->nm; i++) {
+		g = bp->m[i].from;
+		if (bp->set[g].n++ == 0)
+			bp->set[g].lo = i;
+		bp->m[i].from = 0;
 	}
-	if (bp->ng > 0)
-		qsort(bp->g, bp->ng, sizeof(*bp->g), cmpgroup);
-	for (j = 0; j < bp->ng; j++) {
-		unsigned char c0 = (unsigned char)bp->g[j].key[0];
-
-		bp->first[c0] = 1;
-		if (c0 >= 'a' && c0 <= 'z')
-			bp->first[c0 - 'a' + 'A'] = 1;
-	}
-	for (j = 0; j < bp->ng; j++)
-		if ((bp->g[j].re = compile(bp, bp->g[j].idx, bp->g[j].n,
-		    PCRE2_ANCHORED, e)) == NULL)
-			goto fail;
-	if (nany > 0 && (bp->any = compile(bp, any, nany,
-	    PCRE2_USE_OFFSET_LIMIT, e)) == NULL)
-		goto fail;
-	free(any);
-	any = NULL;
 	bp->md = pcre2_match_data_create(4, NULL);
 	bp->mctx = pcre2_match_context_create(NULL);
-	if (bp->md == NULL || bp->mctx == NULL)
+	bp->jit = pcre2_jit_stack_create(32 * 1024, BP_JIT_STACK, NULL);
+	if (bp->md == NULL || bp->mctx == NULL || bp->jit == NULL)
 		goto oom;
 	pcre2_set_match_limit(bp->mctx, BP_MATCH_LIMIT);
 	pcre2_set_depth_limit(bp->mctx, BP_DEPTH_LIMIT);
+	pcre2_jit_stack_assign(bp->mctx, NULL, bp->jit);
 	if ((bp->amctx = pcre2_match_context_copy(bp->mctx)) == NULL)
 		goto oom;
+	for (g = 0; g < bp->nset; g++)
+		if (set_build(bp, &bp->set[g], e) == -1)
+			goto fail;
+#ifdef DELIV_VECTORSCAN
+	/*
+	 * Compiling the database costs a few tenths of a second: worth it
+	 * for lists in groups once the texts add up (BP_VS_AFTER bytes), at
+	 * once when asked.  A list in one group is searched by first word,
+	 * which stops at the leftmost hit: there a full scan does not pay
+	 * (bench/phrases.sh), so Vectorscan only when asked.
+	 */
+	if (engine != NULL && strcmp(engine, "vectorscan") == 0)
+		vs_start(bp);
+	else if (ngroups > 1 && (engine == NULL ||
+	    strcmp(engine, "pcre2") != 0))
+		bp->vs_after = BP_VS_AFTER;
+#else
+	(void)engine;
+#endif
 	return bp;
 oom:
 	derr_set(e, "phrases", "out of memory");
 fail:
-	free(any);
 	phrase_index_free(bp);
 	return NULL;
+}
+
+const char *
+phrase_index_engine(const struct phrase_index *bp)
+{
+	return bp->vs ? "vectorscan" : "pcre2";
+}
+
+/* Search st phrase by phrase in this text. */
+static void
+set_per_entry(struct phrase_index *bp, struct bp_set *st)
+{
+	size_t k;
+
+	st->per_entry = true;
+	for (k = 0; k < st->n; k++)
+		if (bp->m[st->lo + k].state == 0)
+			bp->m[st->lo + k].state = 1;
+}
+
+int
+phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
+    struct derr *e)
+{
+	size_t k;
+
+	bp->s = s;
+	bp->len = len;
+	bp->nerr = 0;
+	for (k = 0; k < bp->nm; k++) {
+		bp->m[k].state = bp->m[k].always;
+		bp->m[k].cached = false;
+	}
+	for (k = 0; k < bp->nset; k++)
+		bp->set[k].per_entry = false;
+#ifdef DELIV_VECTORSCAN
+	if (bp->vs_after > 0 && (bp->scanned += len) >= bp->vs_after) {
+		vs_start(bp);
+		for (k = 0; k < bp->nm; k++)
+			bp->m[k].state = bp->m[k].always;
+	}
+	if (bp->vs && bp->db != NULL && len > 0) {
+		const char *t;
+
+		if (len > UINT32_MAX) {
+			/* hs_scan takes 32-bit lengths: every phrase. */
+			for (k = 0; k < bp->nm; k++)
+				bp->m[k].state = 1;
+			return 0;
+		}
+		if ((t = vs_text(bp, s, len)) == NULL) {
+			derr_set(e, "phrases", "out of memory");
+			return -1;
+		}
+		if (hs_scan(bp->db, t, (unsigned int)len, 0, bp->scratch,
+		    vs_fired, bp) != HS_SUCCESS) {
+			derr_set(e, "phrases", "vectorscan scan failed");
+			return -1;
+		}
+	}
+#else
+	(void)e;
+#endif
+	/*
+	 * The Kelvin sign and the long s match k and s caselessly, but the
+	 * search by first word sees only ASCII words: phrase by phrase.
+	 */
+	if (!bp->vs && (memmem(s, len, "\xe2\x84\xaa", 3) != NULL ||
+	    memmem(s, len, "\xc5\xbf", 2) != NULL))
+		for (k = 0; k < bp->nset; k++)
+			set_per_entry(bp, &bp->set[k]);
+	return 0;
+}
+
+/* PCRE2's message for rc into e, where is the phrase. */
+static void
+match_error(struct phrase_index *bp, size_t ent, int rc)
+{
+	PCRE2_UCHAR msg[256];
+	struct phr_hit h;
+	char where[300];
+
+	phr_entry(bp->p, ent, &h, NULL);
+	if (ent == NONE)
+		snprintf(where, sizeof(where), "phrases");
+	else
+		snprintf(where, sizeof(where), "%s:%lu", h.file, h.line);
+	pcre2_get_error_message(rc, msg, sizeof(msg));
+	if (bp->nerr++ == 0)
+		derr_set(&bp->err1, where, "%s", (const char *)msg);
 }
 
 /* Match re at (or, unanchored, after) off; fill *at and *idx. */
 static int
 try(struct phrase_index *bp, pcre2_code *re, pcre2_match_context *mctx,
-    const char *s, size_t len, size_t off, size_t *at, size_t *end,
-    size_t *idx, struct derr *e)
+    size_t off, size_t *at, size_t *end, size_t *idx)
 {
-	PCRE2_UCHAR msg[256];
 	PCRE2_SPTR mark;
 	PCRE2_SIZE *ov;
 	int rc;
 
-	rc = pcre2_match(re, (PCRE2_SPTR)s, len, off, 0, bp->md, mctx);
+	rc = pcre2_match(re, (PCRE2_SPTR)bp->s, bp->len, off, 0, bp->md,
+	    mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
-	if (rc < 0) {
-		pcre2_get_error_message(rc, msg, sizeof(msg));
-		derr_set(e, "phrases", "%s", (const char *)msg);
+	if (rc < 0 || (mark = pcre2_get_mark(bp->md)) == NULL)
 		return -1;
-	}
-	if ((mark = pcre2_get_mark(bp->md)) == NULL) {
-		derr_set(e, "phrases", "match without a mark");
-		return -1;
-	}
 	ov = pcre2_get_ovector_pointer(bp->md);
 	*at = ov[0];
 	*end = ov[1];
 	*idx = strtoul((const char *)mark, NULL, 10);
 	return 1;
+}
+
+/* The PCRE2 engine: 1 hit, 0 none, -1 a match error in the group. */
+static int
+set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
+    size_t *atp, size_t *endp, size_t *idxp)
+{
+	struct bp_group key, *g;
+	char word[BP_KEY_MAX];
+	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
+	const char *s = bp->s;
+	int r, found = 0, afound = 0;
+
+	/* the leftmost literal phrase, by the words that open one */
+	key.key = word;
+	for (i = start; st->ng > 0 && i < bp->len; i++) {
+		if (!st->first[(unsigned char)s[i]] ||
+		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
+			continue;
+		if (first_word(s + i, bp->len - i, word) == 0 ||
+		    (g = bsearch(&key, st->g, st->ng, sizeof(*g), cmpgroup)) ==
+		    NULL)
+			continue;
+		if ((r = try(bp, g->re, bp->mctx, i, &at, &end, &idx)) == -1)
+			return -1;
+		if (r == 1) {
+			found = 1;
+			break;
+		}
+	}
+	/* the rest, only where it starts no later than that */
+	if (st->any != NULL) {
+		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
+		if ((afound = try(bp, st->any, bp->amctx, start, &a_at, &a_end,
+		    &a_idx)) == -1)
+			return -1;
+	}
+	if (afound && (!found || a_at < at || (a_at == at && a_idx < idx))) {
+		at = a_at;
+		end = a_end;
+		idx = a_idx;
+		found = 1;
+	}
+	*atp = at;
+	*endp = end;
+	*idxp = idx;
+	return found;
+}
+
+/* Member k's leftmost match at or after start: 0, or -1 out of memory. */
+static int
+member_match(struct phrase_index *bp, struct bp_member *m, size_t start,
+    struct derr *e)
+{
+	PCRE2_SIZE *ov;
+	int rc;
+
+	if (m->cached && m->from <= start && (m->at == NONE ||
+	    m->at >= start))
+		return 0;
+	if (m->re == NULL && (m->re = compile(bp, &m->ent, 1, 0, false,
+	    e)) == NULL) {
+		/* compiled alone at load: only memory can fail here */
+		return -1;
+	}
+	rc = pcre2_match(m->re, (PCRE2_SPTR)bp->s, bp->len, start, 0, bp->md,
+	    bp->mctx);
+	m->cached = true;
+	m->from = start;
+	m->at = NONE;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		match_error(bp, m->ent, rc);
+		m->state = 2;
+		return 0;
+	}
+	ov = pcre2_get_ovector_pointer(bp->md);
+	m->at = ov[0];
+	m->end = ov[1];
+	return 0;
+}
+
+int
+phrase_index_next(struct phrase_index *bp, size_t g, size_t start,
+    struct phr_hit *hit, struct derr *e)
+{
+	struct bp_set *st;
+	struct bp_member *m, *best = NULL;
+	size_t k, at, end, idx;
+	int r;
+
+	if (g >= bp->nset || start > bp->len)
+		return 0;
+	st = &bp->set[g];
+	if (!bp->vs && !st->per_entry) {
+		if ((r = set_match(bp, st, start, &at, &end, &idx)) == 0)
+			return 0;
+		if (r == 1) {
+			phr_entry(bp->p, idx, hit, NULL);
+			hit->start = at;
+			hit->end = end;
+			return 1;
+		}
+		/* A match error: find out which phrase, one by one. */
+		set_per_entry(bp, st);
+	}
+	for (k = 0; k < st->n; k++) {
+		m = &bp->m[st->lo + k];
+		if (m->state != 1)
+			continue;
+		if (member_match(bp, m, start, e) == -1)
+			return -1;
+		if (m->state != 1 || m->at == NONE)
+			continue;
+		if (best == NULL || m->at < best->at)
+			best = m;
+	}
+	if (best == NULL)
+		return 0;
+	phr_entry(bp->p, best->ent, hit, NULL);
+	hit->start = best->at;
+	hit->end = best->end;
+	return 1;
+}
+
+size_t
+phrase_index_errors(const struct phrase_index *bp, struct derr *first)
+{
+	if (first != NULL && bp->nerr > 0)
+		*first = bp->err1;
+	return bp->nerr;
 }
 
 int
@@ -244,68 +903,41 @@ int
 phrase_index_match_from(struct phrase_index *bp, const char *s, size_t len,
     size_t start, struct phr_hit *hit, struct derr *e)
 {
-	struct bp_group key, *g;
-	char word[BP_KEY_MAX];
-	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
-	int r, found = 0, afound = 0;
-
-	/* the leftmost literal phrase, by the words that open one */
-	if (start > len)
-		return 0;
-	key.key = word;
-	for (i = start; bp->ng > 0 && i < len; i++) {
-		if (!bp->first[(unsigned char)s[i]] ||
-		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
-			continue;
-		if (first_word(s + i, len - i, word) == 0 ||
-		    (g = bsearch(&key, bp->g, bp->ng, sizeof(*g), cmpgroup)) ==
-		    NULL)
-			continue;
-		if ((r = try(bp, g->re, bp->mctx, s, len, i, &at, &end, &idx,
-		    e)) == -1)
-			return -1;
-		if (r == 1) {
-			found = 1;
-			break;
-		}
-	}
-	/* the rest, only where it starts no later than that */
-	if (bp->any != NULL) {
-		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((afound = try(bp, bp->any, bp->amctx, s, len, start, &a_at,
-		    &a_end, &a_idx, e)) == -1)
-			return -1;
-	}
-	if (afound && (!found || a_at < at || (a_at == at && a_idx < idx))) {
-		at = a_at;
-		end = a_end;
-		idx = a_idx;
-		found = 1;
-	}
-	if (!found)
-		return 0;
-	phr_entry(bp->p, idx, hit, NULL);
-	hit->start = at;
-	hit->end = end;
-	return 1;
+	if (phrase_index_scan(bp, s, len, e) == -1)
+		return -1;
+	return phrase_index_next(bp, 0, start, hit, e);
 }
 
 void
 phrase_index_free(struct phrase_index *bp)
 {
-	size_t j;
+	struct bp_set *st;
+	size_t j, k;
 
 	if (bp == NULL)
 		return;
-	for (j = 0; j < bp->ng; j++) {
-		free(bp->g[j].key);
-		free(bp->g[j].idx);
-		pcre2_code_free(bp->g[j].re);
+	for (k = 0; k < bp->nset; k++) {
+		st = &bp->set[k];
+		for (j = 0; j < st->ng; j++) {
+			free(st->g[j].key);
+			free(st->g[j].idx);
+			pcre2_code_free(st->g[j].re);
+		}
+		free(st->g);
+		pcre2_code_free(st->any);
 	}
-	free(bp->g);
-	pcre2_code_free(bp->any);
+	free(bp->set);
+	for (k = 0; k < bp->nm; k++)
+		pcre2_code_free(bp->m[k].re);
+	free(bp->m);
+#ifdef DELIV_VECTORSCAN
+	hs_free_scratch(bp->scratch);
+	hs_free_database(bp->db);
+	free(bp->clean);
+#endif
 	pcre2_match_data_free(bp->md);
 	pcre2_match_context_free(bp->mctx);
 	pcre2_match_context_free(bp->amctx);
+	pcre2_jit_stack_free(bp->jit);
 	free(bp);
 }

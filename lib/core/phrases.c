@@ -14,6 +14,7 @@
 
 #define PHR_MATCH_LIMIT	10000000	/* bounds a runaway /regex/ */
 #define PHR_DEPTH_LIMIT	10000
+#define PHR_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
 #define PHR_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
 
 struct phr_entry {
@@ -30,6 +31,7 @@ struct phr {
 	pcre2_code		*re;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
+	pcre2_jit_stack		*jit;
 };
 
 static bool
@@ -172,10 +174,12 @@ compile_list(struct phr *p, struct derr *e)
 	(void)pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
 	p->md = pcre2_match_data_create_from_pattern(p->re, NULL);
 	p->mctx = pcre2_match_context_create(NULL);
-	if (p->md == NULL || p->mctx == NULL) {
+	p->jit = pcre2_jit_stack_create(32 * 1024, PHR_JIT_STACK, NULL);
+	if (p->md == NULL || p->mctx == NULL || p->jit == NULL) {
 		derr_set(e, p->name, "out of memory");
 		return -1;
 	}
+	pcre2_jit_stack_assign(p->mctx, NULL, p->jit);
 	pcre2_set_match_limit(p->mctx, PHR_MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mctx, PHR_DEPTH_LIMIT);
 	return 0;
@@ -335,6 +339,7 @@ phr_free(struct phr *p)
 	free(p->e);
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mctx);
+	pcre2_jit_stack_free(p->jit);
 	pcre2_code_free(p->re);
 	free(p->name);
 	free(p);

@@ -90,79 +90,6 @@ count_char(const char *s, size_t n, char ch)
 	return m;
 }
 
-/* Phrase hits in one text: each phrase once per message (seen[line]). */
-static void
-phrases_in(struct ctx *c, const char *s, size_t n, const char *part,
-    const struct tpart *tp, unsigned char *seen, size_t nseen)
-{
-	struct phr_hit hit;
-	const char *ps;
-	size_t start, k, nspan = 0, capspan = 0;
-	int rc = 0;
-	size_t g;
-	char w[96];
-	struct { size_t start, end; } *span = NULL;
-
-	if ((ps = lint_padded(c->l, s, n)) == NULL) {
-		c->oom = 1;
-		return;
-	}
-	for (g = 0; g < c->l->nspamidx; g++) {
-	start = 0;
-	while (start < n && (rc = phrase_index_match_from(c->l->spamidx[g],
-	    ps, n, start, &hit, c->e)) == 1) {
-		double wt = strtod(hit.tag, NULL);
-		unsigned long line;
-
-		start = hit.end > hit.start ? hit.end : hit.start + 1;
-		/* Text another phrase already matched counts once. */
-		for (k = 0; k < nspan; k++)
-			if (hit.start < span[k].end && span[k].start < hit.end)
-				break;
-		if (k < nspan)
-			continue;
-		if (hit.line < nseen) {
-			if (seen[hit.line])
-				continue;
-			seen[hit.line] = 1;
-		}
-		if (nspan == capspan) {
-			size_t nc = capspan ? capspan * 2 : 16;
-			void *p = reallocarray(span, nc, sizeof(*span));
-
-			if (p == NULL) {
-				c->oom = 1;
-				break;
-			}
-			span = p;
-			capspan = nc;
-		}
-		span[nspan].start = hit.start;
-		span[nspan++].end = hit.end;
-		if (tp == NULL)
-			snprintf(w, sizeof(w), "%s", part);
-		else {
-			line = tp->html ? html_line(&tp->doc, hit.start) :
-			    lint_line_of(s, hit.start);
-			snprintf(w, sizeof(w), "part %s %s line %lu", tp->path,
-			    part, line);
-		}
-		lint_add(c, C_SPAM_PHRASE, LINT_INFO, wt, w,
-		    "\"%.*s\" matches \"%.60s%s\" (spam.txt:%lu, weight %s)",
-		    (int)(hit.end - hit.start > 80 ? 80 : hit.end - hit.start),
-		    s + hit.start, hit.phrase, strlen(hit.phrase) > 60 ? "..." :
-		    "", hit.line, hit.tag);
-		if (c->oom)
-			break;
-	}
-	if (rc == -1)
-		c->oom = 2;
-	if (c->oom)
-		break;
-	}
-	free(span);
-}
-
 void
 lint_check_content(struct ctx *c)
 {
@@ -267,7 +194,7 @@ lint_check_content(struct ctx *c)
 	}
 	first = c->r->n;
 	if (subj != NULL)
-		phrases_in(c, subj, sl, "header Subject", NULL, seen, nseen);
+		lint_spam_phrases(c, subj, sl, "header Subject", NULL, seen, nseen);
 	for (k = 0; k < c->nparts && !c->oom; k++) {
 		size_t vl, j;
 		const char *v = lint_visible(&c->parts[k], &vl);
@@ -282,7 +209,7 @@ lint_check_content(struct ctx *c)
 			continue;
 		if (vl > PHRASE_SCAN_MAX)
 			vl = PHRASE_SCAN_MAX;
-		phrases_in(c, v, vl, c->parts[k].html ? "html" : "text",
+		lint_spam_phrases(c, v, vl, c->parts[k].html ? "html" : "text",
 		    &c->parts[k], seen, nseen);
 	}
 	free(seen);

@@ -56,8 +56,8 @@ enum {
 struct lint {
 	struct lint_check	 cat[C_COUNT];	/* with the loaded weights */
 	struct phr		*spam;		/* spam.txt */
-	struct phrase_index	**spamidx;	/* its groups (spam.c) */
-	size_t			 nspamidx;
+	struct phrase_index	*spamidx;	/* in groups (spam.c) */
+	size_t			 nspamgroups;
 	unsigned long		 maxline;	/* last phrase line of spam.txt */
 	GHashTable		*shorteners;	/* lower case, a set */
 	struct orgdom		*psl;
@@ -128,6 +128,9 @@ unsigned long	 lint_line_of(const char *s, size_t off);
 /* spam.c: the spam phrase list. */
 int	lint_spam_load(struct lint *, const char *path, struct derr *);
 void	lint_spam_free(struct lint *);
+void	lint_spam_phrases(struct ctx *, const char *s, size_t n,
+	    const char *part, const struct tpart *, unsigned char *seen,
+	    size_t nseen);
 
 /* hosts.c: host names of links and signatures. */
 int	lint_shorteners_load(struct lint *, const char *path, struct derr *);

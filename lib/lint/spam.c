@@ -1,6 +1,7 @@
 /*
  * lint's spam phrase list (phrases/spam.txt: weight TAB phrase), loaded
- * with core/phrases and searched with core/phrase_index.  The phrases
+ * with core/phrases and searched with core/phrase_index (one scan of a
+ * text for every phrase), and its findings.  The phrases
  * are searched in groups, and the group order is part of the result:
  * where two phrases overlap, the one of the earlier group counts, and
  * findings come group by group.  The groups: one for each letter or
@@ -8,6 +9,7 @@
  * other phrase on its own, in file order.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,72 +94,137 @@ phrase_group(const char *ph)
 	return GROUP_OTHER;
 }
 
-/* Index the entries sub[0..n) as the next group. */
-static int
-add_group(struct lint *l, const size_t *sub, size_t n, struct derr *e)
-{
-	struct phrase_index **v;
-
-	if (n == 0)
-		return 0;
-	if ((v = reallocarray(l->spamidx, l->nspamidx + 1, sizeof(*v))) ==
-	    NULL) {
-		derr_set(e, "spam.txt", "out of memory");
-		return -1;
-	}
-	l->spamidx = v;
-	if ((v[l->nspamidx] = phrase_index_new_subset(l->spam, sub, n, e)) ==
-	    NULL)
-		return -1;
-	l->nspamidx++;
-	return 0;
-}
-
 int
 lint_spam_load(struct lint *l, const char *path, struct derr *e)
 {
 	struct phr_hit h;
-	size_t k, n, m, *sub = NULL;
-	int g, *grp = NULL, rc = -1;
+	size_t k, n;
+	int g, used[GROUP_OTHER] = { 0 }, *grp = NULL, rc = -1;
+	size_t ng = 0, num[GROUP_OTHER];
 
 	if ((l->spam = phr_load(path, "spam.txt", e)) == NULL)
 		return -1;
 	n = phr_count(l->spam);
-	if ((grp = calloc(n + 1, sizeof(*grp))) == NULL ||
-	    (sub = calloc(n + 1, sizeof(*sub))) == NULL) {
+	if ((grp = calloc(n + 1, sizeof(*grp))) == NULL) {
 		derr_set(e, "spam.txt", "out of memory");
 		goto out;
 	}
 	for (k = 0; k < n; k++) {
 		phr_entry(l->spam, k, &h, NULL);
 		grp[k] = phrase_group(h.phrase);
+		if (grp[k] != GROUP_OTHER)
+			used[grp[k]] = 1;
 		if (h.line > l->maxline)
 			l->maxline = h.line;
 	}
-	for (g = 0; g < GROUP_OTHER; g++) {
-		for (k = m = 0; k < n; k++)
-			if (grp[k] == g)
-				sub[m++] = k;
-		if (add_group(l, sub, m, e) == -1)
-			goto out;
-	}
+	/* 0-9a-z that some phrase opens with, then the others one by one */
+	for (g = 0; g < GROUP_OTHER; g++)
+		if (used[g])
+			num[g] = ng++;
 	for (k = 0; k < n; k++)
-		if (grp[k] == GROUP_OTHER && add_group(l, &k, 1, e) == -1)
-			goto out;
+		grp[k] = grp[k] == GROUP_OTHER ? (int)ng++ : (int)num[grp[k]];
+	if ((l->spamidx = phrase_index_new_groups(l->spam, grp, ng, e)) ==
+	    NULL)
+		goto out;
+	l->nspamgroups = ng;
 	rc = 0;
 out:
 	free(grp);
-	free(sub);
 	return rc;
 }
 
 void
 lint_spam_free(struct lint *l)
 {
-	size_t k;
-
-	for (k = 0; k < l->nspamidx; k++)
-		phrase_index_free(l->spamidx[k]);
-	free(l->spamidx);
+	phrase_index_free(l->spamidx);
 	phr_free(l->spam);
+}
+
+/*
+ * Phrase hits in one text (s[0..n), part names it; tp the text part, or
+ * NULL for the Subject): each phrase once per message (seen[line]), text
+ * another phrase already matched counts once.  One scan of the text
+ * serves every group.  A phrase that fails to match (a match limit) is
+ * a note, never a lower score.
+ */
+void
+lint_spam_phrases(struct ctx *c, const char *s, size_t n, const char *part,
+    const struct tpart *tp, unsigned char *seen, size_t nseen)
+{
+	struct phrase_index *ix = c->l->spamidx;
+	struct phr_hit hit;
+	struct derr first;
+	const char *ps;
+	size_t start, k, g, nerr, nspan = 0, capspan = 0;
+	int rc = 0;
+	char w[96];
+	struct { size_t start, end; } *span = NULL;
+
+	if ((ps = lint_padded(c->l, s, n)) == NULL ||
+	    phrase_index_scan(ix, ps, n, c->e) == -1) {
+		c->oom = 1;
+		return;
+	}
+	for (g = 0; g < c->l->nspamgroups && !c->oom; g++) {
+		start = 0;
+		while (start < n && (rc = phrase_index_next(ix, g, start, &hit,
+		    c->e)) == 1) {
+			double wt = strtod(hit.tag, NULL);
+			unsigned long line;
+
+			start = hit.end > hit.start ? hit.end : hit.start + 1;
+			for (k = 0; k < nspan; k++)
+				if (hit.start < span[k].end &&
+				    span[k].start < hit.end)
+					break;
+			if (k < nspan)
+				continue;
+			if (hit.line < nseen) {
+				if (seen[hit.line])
+					continue;
+				seen[hit.line] = 1;
+			}
+			if (nspan == capspan) {
+				size_t nc = capspan ? capspan * 2 : 16;
+				void *p = reallocarray(span, nc, sizeof(*span));
+
+				if (p == NULL) {
+					c->oom = 1;
+					break;
+				}
+				span = p;
+				capspan = nc;
+			}
+			span[nspan].start = hit.start;
+			span[nspan++].end = hit.end;
+			if (tp == NULL)
+				snprintf(w, sizeof(w), "%s", part);
+			else {
+				line = tp->html ? html_line(&tp->doc, hit.start) :
+				    lint_line_of(s, hit.start);
+				snprintf(w, sizeof(w), "part %s %s line %lu",
+				    tp->path, part, line);
+			}
+			lint_add(c, C_SPAM_PHRASE, LINT_INFO, wt, w,
+			    "\"%.*s\" matches \"%.60s%s\" (spam.txt:%lu, "
+			    "weight %s)", (int)(hit.end - hit.start > 80 ? 80 :
+			    hit.end - hit.start), s + hit.start, hit.phrase,
+			    strlen(hit.phrase) > 60 ? "..." : "", hit.line,
+			    hit.tag);
+			if (c->oom)
+				break;
+		}
+		if (rc == -1)
+			c->oom = 1;
+	}
+	free(span);
+	if (!c->oom && (nerr = phrase_index_errors(ix, &first)) > 0) {
+		if (tp != NULL)
+			snprintf(w, sizeof(w), "part %s %s", tp->path, part);
+		else
+			snprintf(w, sizeof(w), "%s", part);
+		lint_add(c, C_SPAM_PHRASE, LINT_INFO, 0, w,
+		    "%zu phrase%s not checked, the others were: %s: %s", nerr,
+		    nerr == 1 ? "" : "s", first.where, first.what);
+	}
 }

@@ -5,7 +5,8 @@
  * of a scan that searches again from the end of the last hit: the line
  * number, the hit's list line, tag, offsets and matched text.  Indexing
  * the whole list, it also scans with phr_match() and exits 1 (after a
- * "differ" line on stderr) when the two disagree.
+ * "differ" line on stderr) when the two disagree.  "phrase-index --engine
+ * FILE" prints the engine the index uses (vectorscan or pcre2).
  */
 #include <err.h>
 #include <stdio.h>
@@ -35,10 +36,15 @@ main(int argc, char *argv[])
 	size_t cap = 0, start, *sub = NULL, nsub = 0;
 	ssize_t n;
 	long no = 0;
-	int r, rr, k, status = 0;
+	int r, rr, k, status = 0, showengine = 0;
 
+	if (argc > 2 && strcmp(argv[1], "--engine") == 0) {
+		showengine = 1;
+		argc--;
+		argv++;
+	}
 	if (argc < 2)
-		errx(2, "usage: phrase-index FILE [ENTRY...]");
+		errx(2, "usage: phrase-index [--engine] FILE [ENTRY...]");
 	name = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
 	if ((p = phr_load(argv[1], name, &e)) == NULL)
 		errx(2, "%s: %s", e.where, e.what);
@@ -50,6 +56,12 @@ main(int argc, char *argv[])
 	    phrase_index_new(p, &e);
 	if (ix == NULL)
 		errx(2, "%s: %s", e.where, e.what);
+	if (showengine) {
+		puts(phrase_index_engine(ix));
+		phrase_index_free(ix);
+		phr_free(p);
+		return 0;
+	}
 	cli_init(&oo);
 	oo.header = false;
 	if ((out = out_open(stdout, &oo, cols, nitems(cols))) == NULL)
