@@ -569,3 +569,17 @@ scenario() {
 	assert_output ""
 	assert_equal "$stderr" "deliv-warmup-plan: /dev/zero:1: line longer than 1048576 bytes"
 }
+
+@test "warmup-plan: --chart draws every day that sends and folds runs of identical days" {
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01 --chart
+	# days 1 and 2 (41 and 82 of a million) still get a cell
+	assert_line --index 1 "  1 2026-12-01         41 █"
+	assert_line --index 2 "  2 2026-12-02         82 █"
+	# days 21 to 30 are the same: the first drawn, then one line
+	assert_line --index 21 --regexp '^ 21 2026-12-21  1,000,000 █+'
+	assert_line --index 22 "    days 21-30: 1,000,000 a day, warm"
+	assert_equal "${#lines[@]}" 23
+	# with --migrate the new path's first cell shows before the old one's
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01 --chart --migrate
+	assert_line --index 1 --regexp '^  1 2026-12-01         41 █\.+$'
+}
