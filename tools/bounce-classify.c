@@ -113,7 +113,8 @@ db_mode(struct run *u, bool list, int argc, char *argv[],
 	struct derr e;
 	size_t n;
 
-	sandbox("stdio rpath");
+	/* a read-only WAL database still maps and locks its -shm file */
+	sandbox("stdio rpath wpath cpath flock");
 	c = list ? bounce_supp_cols(&n) : bounce_filter_cols(&n);
 	if ((u->out = out_open(stdout, oo, c, n)) == NULL)
 		err(DELIV_EXIT_ERROR, "out_open");
