@@ -13,7 +13,7 @@ _deliv_spec()
 	case $1 in
 	bounce-classify)
 		# bounce-classify options
-		opts+=' --db --filter --hard-days --now --phrases --soft-limit --soft-window --suppressed'
+		opts+=' --db --filter --hard-days --now --phrases --soft-limit --soft-window --suppressed --unsuppress'
 		argopts+=' --db --hard-days --now --phrases --soft-limit --soft-window'
 		fileopts+=' --db'
 		diropts+=' --phrases'

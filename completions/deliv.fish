@@ -31,12 +31,13 @@ end
 # bounce-classify options
 complete -c deliv-bounce-classify -l db -r -F -d 'SQLite suppression list'
 complete -c deliv-bounce-classify -l filter -d 'write the addresses read that are not suppressed'
-complete -c deliv-bounce-classify -l hard-days -x -d 'days a hard bounce suppresses (0 = forever)'
+complete -c deliv-bounce-classify -l hard-days -x -d 'days a hard bounce suppresses (0 = until removed)'
 complete -c deliv-bounce-classify -l now -x -d 'the current time: seconds or YYYY-MM-DD'
 complete -c deliv-bounce-classify -l phrases -x -a '(__fish_complete_directories)' -d 'directory of soft.txt and hard.txt'
 complete -c deliv-bounce-classify -l soft-limit -x -d 'soft bounces that suppress'
 complete -c deliv-bounce-classify -l soft-window -x -d 'days the soft bounces are counted'
 complete -c deliv-bounce-classify -l suppressed -d 'list the suppressed addresses'
+complete -c deliv-bounce-classify -l unsuppress -d 'remove the address operands from the list'
 
 # header-trace options
 complete -c deliv-header-trace -l abuse-db -r -F -d 'SQLite abuse-contact database'

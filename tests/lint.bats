@@ -134,6 +134,47 @@ quiet() {
 	refute_output --partial from-
 }
 
+@test "domain-reserved: a reserved or special-use From or Reply-To domain is named with its RFC, a warning, not from-syntax" {
+	variant 's/^From:.*/From: News <news@acme.test>/'
+	run -0 --separate-stderr deliv-lint --no-header "$T/v.eml"
+	assert_equal "$(cols -t lint id,severity,points,where,detail | grep -v '^message-id' | sed -n 1p)" \
+	    "$(printf 'domain-reserved\twarn\t1\theader From\treserved domain (.test, RFC 6761): mail to it is never delivered')"
+	run -0 ids "$T/v.eml"
+	refute_line 'from-syntax error'
+	assert_equal "$(grep -c domain-reserved <<<"$output")" 1
+	local d want
+	while IFS='|' read -r d want; do
+		variant "s/^From:.*/From: a@$d/"
+		run -0 findings "$T/v.eml"
+		assert_line "domain-reserved warn 1 header From" || fail "$d"
+		run -0 --separate-stderr deliv-lint --no-header "$T/v.eml"
+		[[ $output == *"$want"* ]] || fail "$d: $output"
+	done <<-'EOF'
+		shop.example|reserved domain (.example, RFC 2606): mail to it is never delivered
+		x.invalid|reserved domain (.invalid, RFC 6761): it never exists, mail to it is never delivered
+		localhost|special-use domain (.localhost, RFC 6761)
+		printer.local|special-use domain (.local, RFC 6762)
+		abc.onion|special-use domain (.onion, RFC 7686)
+		nas.home.arpa|special-use domain (home.arpa, RFC 8375)
+		TEST.|reserved domain (.test, RFC 6761)
+	EOF
+	variant 's/^From:.*/From: Ann <ann@shop.example.org>\nReply-To: replies@acme.test/'
+	run -0 findings "$T/v.eml"
+	assert_line "domain-reserved warn 1 header Reply-To"
+	# a Message-ID at such a domain stays information, naming the cause
+	variant 's/^Message-ID:.*/Message-ID: <1@acme.test>/'
+	run -0 --separate-stderr deliv-lint --no-header "$T/v.eml"
+	assert_equal "$(cols -t lint id,severity,detail | sed -n 1p)" \
+	    "$(printf 'message-id-domain\tinfo\t"acme.test" is a reserved domain (.test, RFC 6761), not a public domain name')"
+	# names that only look alike are real
+	variant 's/^From:.*/From: a@mytest.com/'
+	run -0 ids "$T/v.eml"
+	refute_output --partial domain-reserved
+	variant 's/^From:.*/From: a@local.example.org/'
+	run -0 ids "$T/v.eml"
+	refute_output --partial domain-reserved
+}
+
 @test "mime-version-missing: MIME headers without MIME-Version" {
 	variant '/^MIME-Version:/d'
 	run -0 ids "$T/v.eml"

@@ -499,3 +499,87 @@ scenario() {
 	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --now 3pm
 	[[ $stderr == "deliv-warmup-plan: --now: not a time: 3pm"$'\n'"usage: deliv-warmup-plan"* ]]
 }
+
+@test "warmup-plan: --start takes real days from 1970 to 9999 only, and no plan runs past 9999" {
+	run --separate-stderr -2 deliv-warmup-plan --daily 100000 --start 2026-02-30
+	assert_output ""
+	assert_equal "${stderr%%$'\n'*}" "deliv-warmup-plan: --start: 2026-02-30: no such day"
+	run --separate-stderr -2 deliv-warmup-plan --daily 100000 --start 2026-04-31
+	assert_equal "${stderr%%$'\n'*}" "deliv-warmup-plan: --start: 2026-04-31: no such day"
+	run --separate-stderr -2 deliv-warmup-plan --daily 100000 --start 2025-02-29
+	run --separate-stderr -2 deliv-warmup-plan --daily 100000 --start 0000-01-01
+	assert_equal "${stderr%%$'\n'*}" "deliv-warmup-plan: --start: 0000-01-01: year 0: give a year from 1970 to 9999"
+	run --separate-stderr -2 deliv-warmup-plan --daily 100000 --start 1969-12-31
+	run --separate-stderr -2 deliv-warmup-plan --daily 100000 --start 9999-12-31
+	assert_output ""
+	assert_equal "${stderr%%$'\n'*}" "deliv-warmup-plan: --start: the plan would end after 9999-12-31"
+	run -0 deliv-warmup-plan --daily 100000 --start 2028-02-29
+	assert_equal "$(cols date | sed -n 2p)" 2028-02-29
+	run -0 deliv-warmup-plan --daily 100000 --start 9999-01-01
+	assert_equal "$(cols date | tail -n 1)" 9999-01-30
+	# a result dated outside 1970-9999 is skipped, never a plan in year 0
+	printf 'date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred\n0000-01-01\tgmail\t100\t100\t0\t0\t0\t0\n2026-12-01\tgmail\t100\t100\t0\t0\t0\t0\n' >"$BATS_TEST_TMPDIR/r.tsv"
+	run --separate-stderr -0 deliv-warmup-plan --daily 1000 --results "$BATS_TEST_TMPDIR/r.tsv"
+	assert_equal "$(cols date | sed -n 2p)" 2026-12-01
+}
+
+@test "warmup-plan: --results counts that are no counts or do not add up are an error naming FILE:LINE" {
+	local r=$BATS_TEST_TMPDIR/r.tsv v
+	for v in 1e308 -1 NaN 1e23 1.5 ''x; do
+		printf 'date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred\n2026-12-01\tgmail\t1000\t990\t1\t1\t0\t0\n2026-12-02\tgmail\t1000\t990\t%s\t1\t0\t0\n' "$v" >"$r"
+		run --separate-stderr -2 deliv-warmup-plan --daily 1000 --results "$r"
+		assert_output ""
+		assert_equal "$stderr" "deliv-warmup-plan: $r:3: hard: not a count (a whole number from 0 to 1000000000000): $v"
+	done
+	printf 'date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred\n2026-12-01\tgmail\t1000\t10\t1\t1\t20\t0\n' >"$r"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --results "$r"
+	assert_equal "$stderr" "deliv-warmup-plan: $r:2: complaints 20 are more than delivered 10"
+	printf 'date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred\n2026-12-01\tgmail\t100\t200\t0\t0\t0\t0\n' >"$r"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --results "$r"
+	assert_equal "$stderr" "deliv-warmup-plan: $r:2: delivered 200 is more than sent 100"
+	printf 'date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred\n2026-12-01\tgmail\t100\t\t90\t20\t0\t0\n' >"$r"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --results "$r"
+	assert_equal "$stderr" "deliv-warmup-plan: $r:2: hard + soft + deferred 110 is more than sent 100"
+	# JSON Lines the same
+	printf '{"date":"2026-12-01","provider":"gmail","sent":1e23}\n' >"$BATS_TEST_TMPDIR/r.json"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --results "$BATS_TEST_TMPDIR/r.json"
+	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/r.json:1: sent: not a count (a whole number from 0 to 1000000000000): 1e23"
+}
+
+@test "warmup-plan: many distinct providers in --results are read (a hash table), and each day's rows add up" {
+	awk 'BEGIN { print "date\tprovider\tsent\tdelivered\thard\tsoft\tcomplaints\tdeferred"
+	    for (i = 0; i < 50000; i++) printf "2026-12-01\tp%d\t10\t10\t0\t0\t0\t0\n", i
+	    for (i = 0; i < 3; i++) printf "2026-12-02\tgmail\t10\t10\t1\t0\t0\t0\n" }' >"$BATS_TEST_TMPDIR/r.tsv"
+	run --separate-stderr -0 deliv-warmup-plan --daily 1000 --start 2026-12-01 --results "$BATS_TEST_TMPDIR/r.tsv"
+	# gmail on day 2: 3 hard of 30 sent
+	assert_equal "$(cols day,provider,state | awk -F'\t' '$1 == 3 && $2 == "gmail" { print $3 }')" backoff
+}
+
+@test "warmup-plan: a write error on stdout, --svg or --ics is said and exit 2; --results /dev/zero is capped" {
+	[[ -w /dev/full ]] || skip "no /dev/full"
+	run --separate-stderr -2 bash -c 'deliv-warmup-plan --daily 1000 --start 2026-12-01 >/dev/full'
+	assert_equal "$stderr" "deliv-warmup-plan: stdout: No space left on device"
+	run --separate-stderr -2 bash -c 'deliv-warmup-plan --daily 1000 --start 2026-12-01 --chart >/dev/full'
+	assert_equal "$stderr" "deliv-warmup-plan: stdout: No space left on device"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --start 2026-12-01 --svg /dev/full
+	assert_equal "$stderr" "deliv-warmup-plan: /dev/full: No space left on device"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --start 2026-12-01 --ics /dev/full
+	assert_equal "$stderr" "deliv-warmup-plan: /dev/full: No space left on device"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --results /dev/zero
+	assert_output ""
+	assert_equal "$stderr" "deliv-warmup-plan: /dev/zero:1: line longer than 1048576 bytes"
+}
+
+@test "warmup-plan: --chart draws every day that sends and folds runs of identical days" {
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01 --chart
+	# days 1 and 2 (41 and 82 of a million) still get a cell
+	assert_line --index 1 "  1 2026-12-01         41 █"
+	assert_line --index 2 "  2 2026-12-02         82 █"
+	# days 21 to 30 are the same: the first drawn, then one line
+	assert_line --index 21 --regexp '^ 21 2026-12-21  1,000,000 █+'
+	assert_line --index 22 "    days 21-30: 1,000,000 a day, warm"
+	assert_equal "${#lines[@]}" 23
+	# with --migrate the new path's first cell shows before the old one's
+	run -0 deliv-warmup-plan --daily 1000000 --start 2026-12-01 --chart --migrate
+	assert_line --index 1 --regexp '^  1 2026-12-01         41 █\.+$'
+}

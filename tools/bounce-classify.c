@@ -20,7 +20,7 @@
 #include "core/util.h"
 
 enum { OPT_DB = 256, OPT_FILTER, OPT_HARD_DAYS, OPT_NOW, OPT_PHRASES,
-	OPT_SOFT_LIMIT, OPT_SOFT_WINDOW, OPT_SUPPRESSED };
+	OPT_SOFT_LIMIT, OPT_SOFT_WINDOW, OPT_SUPPRESSED, OPT_UNSUPPRESS };
 
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
@@ -32,6 +32,7 @@ static const struct option longopts[] = {
 	{ "soft-limit",	required_argument,	NULL, OPT_SOFT_LIMIT },
 	{ "soft-window", required_argument,	NULL, OPT_SOFT_WINDOW },
 	{ "suppressed",	no_argument,		NULL, OPT_SUPPRESSED },
+	{ "unsuppress",	no_argument,		NULL, OPT_UNSUPPRESS },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -41,6 +42,7 @@ struct run {
 	struct msg	*m;
 	time_t		 now;
 	int		 dberr;
+	bool		 found;		/* a record of a bounce */
 };
 
 static _Noreturn void
@@ -51,7 +53,9 @@ usage(void)
 	    "           [--soft-window days] [--now epoch]] "
 	    "[--phrases dir] [file ...]\n"
 	    "       deliv-bounce-classify --db file --suppressed | --filter "
-	    "[options] [file ...]\n");
+	    "[options] [file ...]\n"
+	    "       deliv-bounce-classify --db file --unsuppress "
+	    "address ...\n");
 	exit(DELIV_EXIT_USAGE);
 }
 
@@ -66,7 +70,7 @@ help(void)
 	    "  --filter              read addresses, write those not "
 	    "suppressed (needs --db)\n"
 	    "  --hard-days N         a hard bounce suppresses N days "
-	    "(0 = forever; default 7)\n"
+	    "(default 0: until removed)\n"
 	    CLI_HELP_NOW
 	    "  --phrases DIR         where the phrase lists are\n"
 	    "  --soft-limit N        soft bounces that suppress "
@@ -74,6 +78,8 @@ help(void)
 	    "  --soft-window DAYS    ... within this many days (default 7)\n"
 	    "  --suppressed          list the suppressed addresses "
 	    "(needs --db)\n"
+	    "  --unsuppress          remove the address operands from "
+	    "the list (needs --db)\n"
 	    CLI_HELP);
 	exit(DELIV_EXIT_OK);
 }
@@ -86,28 +92,28 @@ emit(void *arg, const struct bounce_rcpt *r)
 
 	if (bounce_record_out(u->out, u->m->source, u->m->msgno, r) == -1)
 		return -1;
+	if (strcmp(r->kind, "none") != 0)
+		u->found = true;
 	if (u->db != NULL && bounce_store_record(u->db, r, u->m->source,
 	    u->m->msgno, u->now, &e) == -1) {
+		/* the first write error ends the run: said once */
 		warnx("%s: %s", e.where, e.what);
 		u->dberr = 1;
+		return 2;
 	}
 	return 0;
 }
 
-/*
- * --suppressed, or --filter: addresses one a line from the operands (or
- * stdin), those not suppressed written out.
- */
+/* --suppressed, or --filter of the lines of the operands (or stdin). */
 static int
 db_mode(struct run *u, bool list, int argc, char *argv[],
     const struct out_opts *oo, const struct store_policy *pol)
 {
 	const struct out_col *c;
 	struct derr e;
-	FILE *fp;
 	size_t n;
-	int i, bad = 0;
 
+	/* a read-only WAL database still maps and locks its -shm file */
 	sandbox("stdio rpath wpath cpath flock");
 	c = list ? bounce_supp_cols(&n) : bounce_filter_cols(&n);
 	if ((u->out = out_open(stdout, oo, c, n)) == NULL)
@@ -117,26 +123,14 @@ db_mode(struct run *u, bool list, int argc, char *argv[],
 		warnx("%s: %s", e.where, e.what);
 		return 1;
 	}
-	for (i = 0; !list && i < (argc > 0 ? argc : 1); i++) {
-		if (argc == 0 || strcmp(argv[i], "-") == 0)
-			fp = stdin;
-		else if ((fp = fopen(argv[i], "r")) == NULL) {
-			warn("%s", argv[i]);
-			bad = 1;
-			continue;
-		}
-		if (bounce_filter(u->db, fp, u->now, pol, u->out, &e) == -1) {
-			warnx("%s: %s", e.where, e.what);
-			bad = 1;
-		}
-		if (ferror(fp)) {
-			warn("%s", argc ? argv[i] : "-");
-			bad = 1;
-		}
-		if (fp != stdin)
-			fclose(fp);
+	if (!list && bounce_filter_files(u->db, argc, argv, u->now, pol,
+	    u->out, &e) == -1) {
+		warnx("%s: %s", e.where, e.what);
+		return 1;
 	}
-	return bad;
+	if (bounce_stale_note(u->db, u->now, pol, &e) == -1)
+		warnx("%s%s%s", e.where, *e.where ? ": " : "", e.what);
+	return 0;
 }
 
 /* The integer argument of option opt, or exit 2. */
@@ -157,7 +151,7 @@ struct opts {
 	const char		*dbpath;
 	const char		*phrases;
 	const char		*nowarg;	/* --now, or NULL */
-	bool			 filter, list;
+	bool			 filter, list, unsup;
 };
 
 static void
@@ -197,16 +191,19 @@ options(int argc, char *argv[], struct opts *o, struct run *u)
 		case OPT_SUPPRESSED:
 			o->list = true;
 			break;
+		case OPT_UNSUPPRESS:
+			o->unsup = true;
+			break;
 		default:
 			if (!cli_common(ch, optarg, &o->oo))
 				usage();
 		}
 	}
-	if ((o->filter || o->list) && o->dbpath == NULL) {
-		warnx("--filter and --suppressed need --db");
+	if ((o->filter || o->list || o->unsup) && o->dbpath == NULL) {
+		warnx("--filter, --suppressed and --unsuppress need --db");
 		usage();
 	}
-	if (o->filter && o->list)
+	if (o->filter + o->list + o->unsup > 1)
 		usage();
 	if (cli_now(o->nowarg, &u->now, &e) == -1)
 		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
@@ -224,10 +221,12 @@ classify_all(struct run *u, struct bounce *b, struct input *in)
 			warnx("%s: %s", e.where, e.what);
 			continue;
 		}
-		if (bounce_classify(b, u->m->mime, u->m->error, emit, u, &e) ==
-		    -1)
+		if ((r = bounce_classify(b, u->m->mime, u->m->error, emit, u,
+		    &e)) == -1)
 			warnx("%s: message %ld: %s: %s", u->m->source,
 			    u->m->msgno, e.where, e.what);
+		else if (r == 2 && u->dberr)
+			break;
 	}
 	return input_errors(in) > 0;
 }
@@ -235,7 +234,7 @@ classify_all(struct run *u, struct bounce *b, struct input *in)
 int
 main(int argc, char *argv[])
 {
-	struct opts o = { .pol = { 7, 3, 7 } };
+	struct opts o = { .pol = { 0, 3, 7 } };
 	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct bounce *b;
@@ -251,8 +250,16 @@ main(int argc, char *argv[])
 	options(argc, argv, &o, &u);
 	argc -= optind;
 	argv += optind;
-	if (o.dbpath != NULL && (u.db = store_open(o.dbpath, &e)) == NULL)
+	if (o.dbpath != NULL && (u.db = store_open(o.dbpath, o.list ||
+	    o.filter ? STORE_RDONLY : 0, &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	if (o.unsup) {
+		if (argc == 0)
+			usage();
+		if ((bad = bounce_unsuppress(u.db, argc, argv, u.now, &e)))
+			warnx("%s: %s", e.where, e.what);
+		goto done;
+	}
 	if (o.list || o.filter) {
 		bad = db_mode(&u, o.list, argc, argv, &o.oo, &o.pol);
 		goto done;
@@ -273,7 +280,7 @@ main(int argc, char *argv[])
 
 	bad = classify_all(&u, b, in);
 	cli_progress_end(io.progress);
-	if (u.db != NULL && store_commit(u.db, &e) == -1) {
+	if (u.db != NULL && !u.dberr && store_commit(u.db, &e) == -1) {
 		warnx("%s: %s", e.where, e.what);
 		bad = 1;
 	}
@@ -288,5 +295,6 @@ done:
 		warnx("%s: %s", e.where, e.what);
 		bad = 1;
 	}
-	return bad || u.dberr ? DELIV_EXIT_ERROR : DELIV_EXIT_OK;
+	return bad || u.dberr ? DELIV_EXIT_ERROR : u.found ? DELIV_EXIT_FOUND :
+	    DELIV_EXIT_OK;
 }

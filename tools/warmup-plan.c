@@ -137,6 +137,7 @@ static void
 options(struct ctx *c, int argc, char *argv[])
 {
 	struct derr e;
+	char why[128];
 	int ch;
 
 	cli_setup(&c->oo, "day,date,provider,volume,state,note", NULL);
@@ -200,8 +201,9 @@ options(struct ctx *c, int argc, char *argv[])
 		misuse("--mix-from - and --results -: only one can be stdin");
 	if (c->wo.days > 0 && c->wo.pace != WARM_STANDARD)
 		misuse("--days and --pace: give one");
-	if (c->start != NULL && time_parse_ymd(c->start, &c->wo.start) == -1)
-		misuse("--start: %s: not a date YYYY-MM-DD", c->start);
+	if (c->start != NULL && warm_parse_date(c->start, &c->wo.start, why,
+	    sizeof(why)) == -1)
+		misuse("--start: %s: %s", c->start, why);
 	if (c->mix != NULL && warm_mix_parse(&c->wo.mix, c->mix, &e) == -1)
 		misuse("%s: %s", e.where, e.what);
 }
@@ -273,20 +275,19 @@ main(int argc, char *argv[])
 		warnx("%ld provider days of results fall before --start or "
 		    "on days without sending: not used", warm_plan_unused(pl));
 
-	if (c.chart) {
-		if (warm_chart(pl, stdout, 60) == -1 || fflush(stdout) == EOF)
-			rc = DELIV_EXIT_ERROR;
-	} else {
-		if ((out = warm_record_open(stdout, &c.oo)) == NULL)
-			err(DELIV_EXIT_ERROR, "out");
-		if (warm_record_write(out, pl) == -1 || out_close(out) == -1)
-			rc = DELIV_EXIT_ERROR;
-	}
-	if (svg != NULL && (warm_svg(pl, svg) == -1 ||
-	    cli_close(svg, c.svgpath) == -1))
+	/* a write error is said (errno: "No space left on device"), exit 2 */
+	if (c.chart ? warm_chart(pl, stdout, 60) == -1 || fflush(stdout) ==
+	    EOF : (out = warm_record_open(stdout, &c.oo)) == NULL ||
+	    warm_record_write(out, pl) == -1 || out_close(out) == -1) {
+		warn("stdout");
 		rc = DELIV_EXIT_ERROR;
-	if (ics != NULL && (warm_ics(pl, ics, c.wo.start) == -1 ||
-	    cli_close(ics, c.icspath) == -1))
+	}
+	/* the drawings' write errors stay in ferror(), which cli_close says */
+	if (svg != NULL && (warm_svg(pl, svg), cli_close(svg, c.svgpath)) ==
+	    -1)
+		rc = DELIV_EXIT_ERROR;
+	if (ics != NULL && (warm_ics(pl, ics, c.wo.start), cli_close(ics,
+	    c.icspath)) == -1)
 		rc = DELIV_EXIT_ERROR;
 	if (rc == DELIV_EXIT_OK && warm_plan_stopped(pl))
 		rc = DELIV_EXIT_FOUND;

@@ -1,6 +1,9 @@
 /*
  * The suppression list in SQLite.  See core/store.h.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
@@ -29,13 +32,23 @@ static const char *const migrations[] = {
 	"  msgno INTEGER"
 	") STRICT;"
 	"CREATE INDEX events_rcpt ON events(recipient, ts);",
+	/* 2: --unsuppress: events up to ts no longer count */
+	"CREATE TABLE unsuppressed ("
+	"  recipient TEXT PRIMARY KEY,"
+	"  ts INTEGER NOT NULL"
+	") STRICT;",
 };
+
+/* The columns a deliv events table has, whatever its version. */
+static const char *const events_cols[] = { "recipient", "ts", "kind" };
 
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*ins;
 	sqlite3_stmt	*one;
+	sqlite3_stmt	*unsup;
 	const char	*path;
+	const char	*unsup_table;	/* or an empty stand-in (version 1) */
 	int		 pending;	/* rows in the open transaction */
 	int		 in_tx;
 };
@@ -63,23 +76,35 @@ busy(sqlite3 *db)
 
 /*
  * The suppressed addresses at ?1 (now): hard bounces within ?2 seconds
- * (0 = forever), or at least ?3 soft bounces within ?4 seconds.
+ * (0 = forever), or at least ?3 soft bounces within ?4 seconds; events
+ * up to an address's --unsuppress time do not count.  The first %s is
+ * the unsuppressed table, the second a condition on the recipient.
  */
-#define SUPP_SQL \
-	"WITH h AS (SELECT recipient, count(*) n, min(ts) f, max(ts) l" \
-	"  FROM events WHERE kind = 'hard' AND ts <= ?1" \
-	"  AND (?2 = 0 OR ts > ?1 - ?2) %s GROUP BY recipient)," \
+#define EV_SQL \
+	"WITH ev AS (SELECT id, recipient, ts, kind, reason FROM events e" \
+	"  WHERE ts <= ?1 %s AND NOT EXISTS (SELECT 1 FROM %s x" \
+	"  WHERE x.recipient = e.recipient AND x.ts >= e.ts))"
+#define SUPP_SQL EV_SQL "," \
+	" h AS (SELECT recipient, count(*) n, min(ts) f, max(ts) l" \
+	"  FROM ev WHERE kind = 'hard'" \
+	"  AND (?2 = 0 OR ts > ?1 - ?2) GROUP BY recipient)," \
 	" s AS (SELECT recipient, count(*) n, min(ts) f, max(ts) l" \
-	"  FROM events WHERE kind = 'soft' AND ts <= ?1" \
-	"  AND ts > ?1 - ?4 %s GROUP BY recipient HAVING count(*) >= ?3)," \
+	"  FROM ev WHERE kind = 'soft'" \
+	"  AND ts > ?1 - ?4 GROUP BY recipient HAVING count(*) >= ?3)," \
 	" u AS (SELECT recipient, 'hard' why, n, f, l," \
 	"  CASE WHEN ?2 = 0 THEN -1 ELSE l + ?2 END un FROM h" \
 	"  UNION ALL SELECT recipient, 'soft', n, f, l, NULL FROM s" \
 	"  WHERE recipient NOT IN (SELECT recipient FROM h))" \
-	" SELECT u.recipient, why, (SELECT reason FROM events e" \
-	"  WHERE e.recipient = u.recipient AND e.ts <= ?1" \
+	" SELECT u.recipient, why, (SELECT reason FROM ev" \
+	"  WHERE ev.recipient = u.recipient" \
 	"  ORDER BY ts DESC, id DESC LIMIT 1), n, f, l, un" \
 	" FROM u ORDER BY u.recipient"
+/* The events the window leaves out (?3 unused). */
+#define STALE_SQL EV_SQL \
+	" SELECT count(*) FROM ev WHERE (kind = 'hard' AND ?2 != 0" \
+	"  AND ts <= ?1 - ?2) OR (kind = 'soft' AND ts <= ?1 - ?4)"
+/* Stands in for the unsuppressed table of a version 1 database. */
+#define NO_UNSUP	"(SELECT NULL recipient, NULL ts WHERE 0)"
 
 static int
 dberr(struct store *s, struct derr *e)
@@ -126,18 +151,136 @@ fail:
 	return -1;
 }
 
+/*
+ * What the database at path holds, read on a read-only connection (so
+ * that nothing, not even a checkpoint, is written): 0 nothing (a new or
+ * empty file), 1 a deliv events database (*version set), -1 anything
+ * else (e filled: a foreign database, not SQLite, newer).
+ */
+static int
+schema_of(const char *path, int *version, struct derr *e)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	size_t i, found = 0, ncols = 0;
+	int v = -1, ntables = -1, r = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		goto dberror;
+	sqlite3_busy_timeout(db, BUSY_MS);
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM "
+	    "pragma_user_version), (SELECT count(*) FROM sqlite_schema)",
+	    -1, &st, NULL) != SQLITE_OK)
+		goto dberror;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		v = sqlite3_column_int(st, 0);
+		ntables = sqlite3_column_int(st, 1);
+	}
+	if (sqlite3_finalize(st) != SQLITE_OK || v < 0)
+		goto dberror;
+	if (v == 0 && ntables == 0) {
+		r = 0;
+		goto out;
+	}
+	if (v > (int)nitems(migrations)) {
+		derr_set(e, path, "schema version %d is newer than this "
+		    "program's %d", v, (int)nitems(migrations));
+		goto out;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info("
+	    "'events')", -1, &st, NULL) != SQLITE_OK)
+		goto dberror;
+	while (sqlite3_step(st) == SQLITE_ROW && ++ncols)
+		for (i = 0; i < nitems(events_cols); i++)
+			if (strcmp((const char *)sqlite3_column_text(st, 0),
+			    events_cols[i]) == 0)
+				found++;
+	sqlite3_finalize(st);
+	if (v == 0 || found != nitems(events_cols)) {
+		derr_set(e, path, "not a database written by deliv "
+		    "bounce-classify --db (%s); left untouched",
+		    ncols ? "no deliv events table" : "no table \"events\"");
+		goto out;
+	}
+	*version = v;
+	r = 1;
+	goto out;
+dberror:
+	derr_set(e, path, "%s", db != NULL ? sqlite3_errmsg(db) :
+	    "out of memory");
+out:
+	sqlite3_close(db);
+	return r;
+}
+
+/* Prepare the statements a store uses; 0 or -1. */
+static int
+prepare(struct store *s, bool rdonly)
+{
+	char sql[4096];
+
+	if (!rdonly && sqlite3_prepare_v3(s->db, "INSERT INTO events "
+	    "(recipient, ts, kind, reason, status, smtp_code, source, msgno) "
+	    "VALUES (lower(?), ?, ?, ?, ?, ?, ?, ?)", -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->ins, NULL) != SQLITE_OK)
+		return -1;
+	if (!rdonly && sqlite3_prepare_v3(s->db, "INSERT INTO unsuppressed "
+	    "(recipient, ts) VALUES (lower(?1), ?2) ON CONFLICT (recipient) "
+	    "DO UPDATE SET ts = max(ts, excluded.ts)", -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->unsup, NULL) != SQLITE_OK)
+		return -1;
+	snprintf(sql, sizeof(sql), SUPP_SQL, "AND recipient = lower(?5)",
+	    s->unsup_table);
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->one, NULL) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
 struct store *
-store_open(const char *path, struct derr *e)
+store_open(const char *path, int flags, struct derr *e)
 {
 	struct store *s;
-	char sql[2048];
-	int tries, r;
+	struct stat sb;
+	bool rdonly = (flags & STORE_RDONLY) != 0;
+	int tries, r, version = 0;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL) {
 		derr_set(e, path, "out of memory");
 		return NULL;
 	}
 	s->path = path;
+	s->unsup_table = "unsuppressed";
+	/*
+	 * Look before writing anything: a file of another program is
+	 * refused as it is, not switched to WAL nor given our tables.
+	 */
+	if (stat(path, &sb) == -1) {
+		if (errno != ENOENT || rdonly) {
+			derr_set(e, path, "%s", errno == ENOENT ? "no such "
+			    "database (the read-only modes never create one)" :
+			    strerror(errno));
+			goto fail_quiet;
+		}
+	} else if ((r = schema_of(path, &version, e)) == -1)
+		goto fail_quiet;
+	else if (r == 0 && rdonly) {
+		derr_set(e, path, "an empty database, not one written by "
+		    "deliv bounce-classify --db");
+		goto fail_quiet;
+	}
+	if (rdonly) {
+		if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY, NULL)
+		    != SQLITE_OK)
+			goto fail;
+		sqlite3_busy_timeout(s->db, BUSY_MS);
+		if (version < 2)
+			s->unsup_table = NO_UNSUP;
+		if (prepare(s, true) == -1)
+			goto fail;
+		return s;
+	}
 	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
 		goto fail;
@@ -151,23 +294,14 @@ store_open(const char *path, struct derr *e)
 	for (tries = 0; (r = migrate(s, e)) == -1 && busy(s->db) &&
 	    tries < SETUP_TRIES; tries++)
 		pause_briefly();
-	if (r == -1) {
-		store_close(s, NULL);
-		return NULL;
-	}
-	if (sqlite3_prepare_v3(s->db, "INSERT INTO events (recipient, ts, "
-	    "kind, reason, status, smtp_code, source, msgno) "
-	    "VALUES (lower(?), ?, ?, ?, ?, ?, ?, ?)", -1, SQLITE_PREPARE_PERSISTENT,
-	    &s->ins, NULL) != SQLITE_OK)
-		goto fail;
-	snprintf(sql, sizeof(sql), SUPP_SQL, "AND recipient = lower(?5) "
-	    "", "AND recipient = lower(?5)");
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &s->one, NULL) != SQLITE_OK)
+	if (r == -1)
+		goto fail_quiet;
+	if (prepare(s, false) == -1)
 		goto fail;
 	return s;
 fail:
 	dberr(s, e);
+fail_quiet:
 	store_close(s, NULL);
 	return NULL;
 }
@@ -269,10 +403,10 @@ store_suppressed(struct store *s, time_t now, const struct store_policy *p,
 {
 	struct store_supp v;
 	sqlite3_stmt *st;
-	char sql[2048];
+	char sql[4096];
 	int rc, r = 0;
 
-	snprintf(sql, sizeof(sql), SUPP_SQL, "", "");
+	snprintf(sql, sizeof(sql), SUPP_SQL, "", s->unsup_table);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return dberr(s, e);
 	bind_policy(st, now, p);
@@ -296,6 +430,45 @@ store_suppressed(struct store *s, time_t now, const struct store_policy *p,
 }
 
 int
+store_unsuppress(struct store *s, const char *addr, time_t now,
+    struct derr *e)
+{
+	sqlite3_stmt *st = s->unsup;
+	int rc;
+
+	if (st == NULL) {
+		derr_set(e, s->path, "opened read-only");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, addr, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)now);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : dberr(s, e);
+}
+
+long
+store_stale(struct store *s, time_t now, const struct store_policy *p,
+    struct derr *e)
+{
+	sqlite3_stmt *st;
+	char sql[2048];
+	long n = -1;
+
+	snprintf(sql, sizeof(sql), STALE_SQL, "", s->unsup_table);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return dberr(s, e);
+	bind_policy(st, now, p);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		dberr(s, e);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int
 store_close(struct store *s, struct derr *e)
 {
 	int r = 0;
@@ -304,6 +477,7 @@ store_close(struct store *s, struct derr *e)
 		return 0;
 	sqlite3_finalize(s->ins);
 	sqlite3_finalize(s->one);
+	sqlite3_finalize(s->unsup);
 	if (s->db != NULL && sqlite3_close(s->db) != SQLITE_OK) {
 		derr_set(e, s->path, "%s", sqlite3_errmsg(s->db));
 		r = -1;

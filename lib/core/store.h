@@ -45,8 +45,18 @@ struct store_supp {
 	time_t		 until;		/* suppressed until; -1 = forever */
 };
 
-/* Open (create, migrate) the database.  NULL and e filled on error. */
-struct store	*store_open(const char *path, struct derr *e);
+/* store_open() flags */
+#define STORE_RDONLY	0x1	/* read-only: never created, nor migrated */
+
+/*
+ * Open the database.  Its schema is checked before anything is written:
+ * a file that is not a deliv events database (another program's SQLite
+ * file, not SQLite at all, a newer schema) is refused and left
+ * byte-identical.  Without STORE_RDONLY a missing or empty file is
+ * created and an older schema migrated (WAL); with it, the database must
+ * exist and is opened SQLITE_OPEN_READONLY.  NULL and e filled on error.
+ */
+struct store	*store_open(const char *path, int flags, struct derr *e);
 /*
  * Start a write transaction; store_add() rows (committed every few hundred
  * rows, so that another process can write too); store_commit() ends it.
@@ -66,6 +76,20 @@ int	store_is_suppressed(struct store *, const char *addr, time_t now,
 int	store_suppressed(struct store *, time_t now,
 	    const struct store_policy *,
 	    int (*cb)(void *, const struct store_supp *), void *arg,
+	    struct derr *e);
+
+/*
+ * From now on, addr's events up to now no longer count (it is not
+ * suppressed until it bounces again).  Not on a read-only store.  0 or -1.
+ */
+int	store_unsuppress(struct store *, const char *addr, time_t now,
+	    struct derr *e);
+
+/*
+ * How many events at or before now the policy's windows leave out (hard
+ * bounces older than hard_days, soft ones older than soft_days), or -1.
+ */
+long	store_stale(struct store *, time_t now, const struct store_policy *,
 	    struct derr *e);
 
 /* Close; returns 0 or -1 (e filled). store_close(NULL) is a no-op. */

@@ -158,7 +158,7 @@ tsv_close(struct tsv *t)
 static int
 read_line(struct tsv *t, struct derr *e)
 {
-	size_t n = 0, ncap;
+	size_t n = 0, ncap, dropped = 0;
 	int c;
 	char *nb;
 	bool started = false, cut = false;
@@ -184,6 +184,9 @@ read_line(struct tsv *t, struct derr *e)
 			return fail(t, e, t->where, "a NUL byte");
 		if (c == '\0' || cut) {
 			cut = true;	/* the rest of the line goes */
+			if (n + ++dropped > t->o.max_line)	/* counts */
+				return fail(t, e, t->where, "line longer "
+				    "than %zu bytes", t->o.max_line);
 			continue;
 		}
 		/* One byte over the cap, for a CR that goes. */

@@ -124,6 +124,38 @@ check_encwords(struct ctx *c, const char *raw, const char *where)
 		addc(c, C_SUBJECT_ENCODING, where, "%s", why);
 }
 
+/* The domain-reserved finding of rd, in header where. */
+static void
+add_reserved(struct ctx *c, const char *where, const struct lint_reserved *rd)
+{
+	addc(c, C_DOMAIN_RESERVED, where, "%s domain (%s, %s): %s", rd->kind,
+	    RESERVED_NAME(rd), rd->rfc, rd->why);
+}
+
+/* Reply-To: replies to a reserved domain go nowhere. */
+static void
+check_reply_to(struct ctx *c)
+{
+	InternetAddressList *al = g_mime_message_get_reply_to(c->msg);
+	InternetAddress *ia;
+	const struct lint_reserved *rd;
+	const char *a, *at;
+	int k, n = al ? internet_address_list_length(al) : 0;
+
+	for (k = 0; k < n; k++) {
+		ia = internet_address_list_get_address(al, k);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
+			continue;
+		a = internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(ia));
+		if (a != NULL && (at = strrchr(a, '@')) != NULL &&
+		    (rd = lint_reserved_domain(at + 1)) != NULL) {
+			add_reserved(c, "header Reply-To", rd);
+			return;
+		}
+	}
+}
+
 void
 lint_check_headers(struct ctx *c)
 {
@@ -134,6 +166,7 @@ lint_check_headers(struct ctx *c)
 	size_t j;
 	struct sbuf b8 = { 0 };
 	const char *v;
+	const struct lint_reserved *rd;
 
 	/* Date */
 	h = mail_header_find(o, "Date", &cnt);
@@ -170,14 +203,19 @@ lint_check_headers(struct ctx *c)
 				c->oom = 1;
 				return;
 			}
-			if (!domain_is_real(d))
+			if ((rd = lint_reserved_domain(d)) != NULL)
+				addc(c, C_MSGID_DOMAIN, "header Message-ID",
+				    "\"%.60s\" is a %s domain (%s, %s), not a "
+				    "public domain name", d, rd->kind,
+				    RESERVED_NAME(rd), rd->rfc);
+			else if (!domain_is_real(d))
 				addc(c, C_MSGID_DOMAIN, "header Message-ID",
 				    "\"%.60s\" is not a public domain name", d);
 			free(d);
 		}
 	}
 
-	/* From */
+	/* From, Reply-To */
 	h = mail_header_find(o, "From", &cnt);
 	if (h == NULL)
 		addc(c, C_FROM_MISSING, "header From", "no From header");
@@ -185,6 +223,8 @@ lint_check_headers(struct ctx *c)
 		InternetAddressList *al = g_mime_message_get_from(c->msg);
 		int nm = al ? internet_address_list_length(al) : 0;
 		int good = 0;
+
+		rd = NULL;
 
 		for (k = 0; k < nm; k++) {
 			InternetAddress *ia = internet_address_list_get_address(al, k);
@@ -195,20 +235,29 @@ lint_check_headers(struct ctx *c)
 			a = internet_address_mailbox_get_addr(
 			    INTERNET_ADDRESS_MAILBOX(ia));
 			if (a == NULL || (at = strrchr(a, '@')) == NULL ||
-			    at == a || !domain_is_real(at + 1) ||
-			    strpbrk(a, " \t<>,;") != NULL)
+			    at == a || strpbrk(a, " \t<>,;") != NULL)
+				continue;
+			/* a reserved domain is its own finding, not syntax */
+			if (rd == NULL && (rd = lint_reserved_domain(at + 1)) !=
+			    NULL && good == 0 && c->from_domain == NULL &&
+			    (c->from_domain = strdup(at + 1)) != NULL)
+				str_lower(c->from_domain);
+			if (!domain_is_real(at + 1))
 				continue;
 			if (good++ == 0 && c->from_domain == NULL &&
 			    (c->from_domain = strdup(at + 1)) != NULL)
 				str_lower(c->from_domain);
 		}
-		if (good == 0)
+		if (rd != NULL)
+			add_reserved(c, "header From", rd);
+		if (good == 0 && rd == NULL)
 			addc(c, C_FROM_SYNTAX, "header From",
 			    "no valid mailbox in \"%.80s\"", lint_raw_value(h));
 		else if (nm > 1)
 			addc(c, C_FROM_MULTIPLE, "header From",
 			    "%d addresses", nm);
 	}
+	check_reply_to(c);
 
 	/* MIME-Version */
 	h = mail_header_find(o, "MIME-Version", &cnt);

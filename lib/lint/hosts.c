@@ -2,7 +2,9 @@
  * Host names as lint judges them: the URL-shortener list
  * (phrases/shorteners.txt), organizational domains (for links and DKIM
  * d=), and whether a URL host is an IP address (lint_host_is_ip: the
- * standard forms through core/ip, the legacy ones lint's own).
+ * standard forms through core/ip, the legacy ones lint's own), and the
+ * reserved and special-use domain names that mail never reaches
+ * (lint_reserved_domain).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -21,6 +23,49 @@
 #include "net/orgdom.h"
 
 #define HOST_MAX	300
+
+/*
+ * Reserved and special-use names no mail is delivered to, from the
+ * RFCs that set them aside: a name ends in the suffix (or is it, without
+ * its leading dot).  The IANA special-use registry lists them all.
+ * Not here: example.com, example.net and example.org (RFC 2606 section
+ * 3), the names documentation and this project's own examples and test
+ * messages use; flagging them would warn on every one of those.
+ */
+static const struct lint_reserved reserved[] = {
+	{ ".test", "reserved", "RFC 6761",
+	    "mail to it is never delivered" },
+	{ ".example", "reserved", "RFC 2606",
+	    "mail to it is never delivered" },
+	{ ".invalid", "reserved", "RFC 6761",
+	    "it never exists, mail to it is never delivered" },
+	{ ".localhost", "special-use", "RFC 6761",
+	    "it names the sending machine itself, mail to it never leaves it" },
+	{ ".local", "special-use", "RFC 6762",
+	    "multicast DNS names of one link, never reachable from the "
+	    "Internet" },
+	{ ".onion", "special-use", "RFC 7686",
+	    "a Tor onion service, which DNS and SMTP never reach" },
+	{ ".home.arpa", "special-use", "RFC 8375",
+	    "a home network's own names, never reachable from the Internet" },
+};
+
+const struct lint_reserved *
+lint_reserved_domain(const char *d)
+{
+	size_t i, n = strlen(d), k;
+
+	while (n > 0 && d[n - 1] == '.')	/* the root's dot */
+		n--;
+	for (i = 0; i < nitems(reserved); i++) {
+		k = strlen(reserved[i].suffix);
+		if ((n == k - 1 && strncasecmp(d, reserved[i].suffix + 1, n) ==
+		    0) || (n > k && strncasecmp(d + n - k, reserved[i].suffix,
+		    k) == 0))
+			return &reserved[i];
+	}
+	return NULL;
+}
 
 /* One line of the shortener list: a host name. */
 static int

@@ -38,7 +38,7 @@ enum {
 	C_LINE_998, C_LINE_78, C_B64_LINE, C_QP_LINE,
 	C_DATE_MISSING, C_DATE_INVALID,
 	C_MSGID_MISSING, C_MSGID_SYNTAX, C_MSGID_DOMAIN,
-	C_FROM_MISSING, C_FROM_SYNTAX, C_FROM_MULTIPLE,
+	C_FROM_MISSING, C_FROM_SYNTAX, C_FROM_MULTIPLE, C_DOMAIN_RESERVED,
 	C_MIME_VERSION, C_SUBJECT_MISSING, C_SUBJECT_ENCODING,
 	C_HEADER_DUP, C_HEADER_8BIT,
 	C_HTML_ONLY, C_TEXT_HTML_DIFFER, C_IMAGE_HEAVY, C_BODY_EMPTY,
@@ -137,6 +137,18 @@ int	lint_shorteners_load(struct lint *, const char *path, struct derr *);
 void	lint_shorteners_free(struct lint *);
 bool	lint_is_shortener(const struct lint *, const char *host);
 bool	lint_host_is_ip(const char *host);
+/* A reserved or special-use domain name (RFC 2606, 6761, 6762, 7686, 8375). */
+struct lint_reserved {
+	const char	*suffix;	/* ".test"; the name alone matches too */
+	const char	*kind;		/* "reserved" or "special-use" */
+	const char	*rfc;		/* "RFC 6761" */
+	const char	*why;		/* what it means for mail */
+};
+/* How a finding names it: ".test", but "example.com", "home.arpa". */
+#define RESERVED_NAME(rd) \
+	((rd)->suffix + (strchr((rd)->suffix + 1, '.') != NULL))
+/* The entry d falls under, or NULL (a name mail can reach). */
+const struct lint_reserved	*lint_reserved_domain(const char *d);
 const char	*lint_org_domain(const struct lint *, const char *host,
 		    char *buf, size_t len);
 bool	lint_same_org(const struct lint *, const char *a, const char *b);

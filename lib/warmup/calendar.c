@@ -3,7 +3,34 @@
  */
 #include <stdio.h>
 
+#include "core/util.h"
 #include "warmup/calendar.h"
+
+int
+warm_parse_date(const char *s, time_t *t, char *what, size_t len)
+{
+	struct tm tm;
+	int y, m, d;
+	char tail;
+
+	if (time_parse_ymd(s, t) == -1 || sscanf(s, "%4d-%2d-%2d%c", &y, &m,
+	    &d, &tail) != 3) {
+		snprintf(what, len, "not a date YYYY-MM-DD");
+		return -1;
+	}
+	if (y < 1970 || y > 9999) {
+		snprintf(what, len, "year %d: give a year from 1970 to 9999",
+		    y);
+		return -1;
+	}
+	/* a day past the month's end rolls over: not a date */
+	if (gmtime_r(t, &tm) == NULL || tm.tm_year + 1900 != y ||
+	    tm.tm_mon + 1 != m || tm.tm_mday != d) {
+		snprintf(what, len, "no such day");
+		return -1;
+	}
+	return 0;
+}
 
 long
 warm_day_of(time_t t)

@@ -1,7 +1,9 @@
 /*
  * Charts and calendars of warm-up plans.  See warmup/draw.h.
  */
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -65,15 +67,69 @@ max_total(const struct warm_plan *pl)
 	return m;
 }
 
+/* Do days a and b send the same to every provider, in the same state? */
+static bool
+same_day(const struct day *a, const struct day *b)
+{
+	size_t j;
+
+	if (a->n != b->n)
+		return false;
+	for (j = 0; j < a->n; j++)
+		if (a->r[j]->volume != b->r[j]->volume ||
+		    strcmp(a->r[j]->provider, b->r[j]->provider) != 0 ||
+		    strcmp(a->r[j]->state, b->r[j]->state) != 0)
+			return false;
+	return true;
+}
+
+/* One day's bar line. */
+static void
+chart_day(FILE *fp, const struct day *d, long long max, int width)
+{
+	char date[16], num[32];
+	struct tm tm;
+	long long cum = 0, big = 0;
+	size_t j, bj = 0;
+	int pos, prev = 0, k;
+	bool old;
+
+	if (gmtime_r(&d->r[0]->date, &tm) == NULL ||
+	    strftime(date, sizeof(date), "%Y-%m-%d", &tm) == 0)
+		snprintf(date, sizeof(date), "?");
+	fprintf(fp, "%3d %s %10s ", d->r[0]->day, date,
+	    warm_fmt_num(num, sizeof(num), d->r[d->n - 1]->volume));
+	for (j = 0; j + 1 < d->n; j++) {
+		old = strcmp(d->r[j]->provider, "old") == 0;
+		/* new mail that sends anything shows: one cell at least */
+		if (old && prev == 0 && cum > 0)
+			fputs(cells[bj % nitems(cells)], fp);
+		cum += d->r[j]->volume;
+		if (!old && d->r[j]->volume > big) {
+			big = d->r[j]->volume;
+			bj = j;
+		}
+		pos = (int)((cum * width + max / 2) / max);
+		for (k = prev; k < pos; k++)
+			fputs(old ? "." : cells[j % nitems(cells)], fp);
+		if (pos > prev)
+			prev = pos;
+	}
+	if (prev == 0 && big > 0)
+		fputs(cells[bj % nitems(cells)], fp);
+	if (strcmp(d->r[d->n - 1]->state, "ramp") != 0 &&
+	    strcmp(d->r[d->n - 1]->state, "warm") != 0)
+		fprintf(fp, " %s", d->r[d->n - 1]->state);
+	fputc('\n', fp);
+}
+
 int
 warm_chart(const struct warm_plan *pl, FILE *fp, int width)
 {
-	struct day d;
-	long long max = max_total(pl), cum;
-	char date[16], num[32];
-	struct tm tm;
-	size_t i = 0, j;
-	int pos, prev, k;
+	struct day *days = NULL, *nd;
+	long long max = max_total(pl);
+	char num[32];
+	size_t i = 0, j, k, n = 0, cap = 0;
 
 	fprintf(fp, "warm-up plan: %s a day;", warm_fmt_num(num, sizeof(num),
 	    warm_plan_target(pl)));
@@ -86,26 +142,30 @@ warm_chart(const struct warm_plan *pl, FILE *fp, int width)
 		fprintf(fp, " . old");
 	fputc('\n', fp);
 	while (i < warm_plan_nrows(pl)) {
-		i = next_day(pl, i, &d);
-		gmtime_r(&d.r[0]->date, &tm);
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-		fprintf(fp, "%3d %s %10s ", d.r[0]->day, date,
-		    warm_fmt_num(num, sizeof(num), d.r[d.n - 1]->volume));
-		cum = 0;
-		prev = 0;
-		for (j = 0; j + 1 < d.n; j++) {
-			cum += d.r[j]->volume;
-			pos = (int)((cum * width + max / 2) / max);
-			for (k = prev; k < pos; k++)
-				fputs(strcmp(d.r[j]->provider, "old") == 0 ?
-				    "." : cells[j % nitems(cells)], fp);
-			prev = pos;
+		if ((nd = array_room(days, n, &cap, sizeof(*days), 64)) ==
+		    NULL) {
+			free(days);
+			return -1;
 		}
-		if (strcmp(d.r[d.n - 1]->state, "ramp") != 0 &&
-		    strcmp(d.r[d.n - 1]->state, "warm") != 0)
-			fprintf(fp, " %s", d.r[d.n - 1]->state);
-		fputc('\n', fp);
+		days = nd;
+		i = next_day(pl, i, &days[n++]);
 	}
+	/* a run of three or more identical days: the first drawn, folded */
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && same_day(&days[i], &days[k]); k++)
+			;
+		if (k - i < 3) {
+			for (j = i; j < k; j++)
+				chart_day(fp, &days[j], max, width);
+			continue;
+		}
+		chart_day(fp, &days[i], max, width);
+		fprintf(fp, "    days %d-%d: %s a day, %s\n", days[i].r[0]->day,
+		    days[k - 1].r[0]->day, warm_fmt_num(num, sizeof(num),
+		    days[i].r[days[i].n - 1]->volume),
+		    days[i].r[days[i].n - 1]->state);
+	}
+	free(days);
 	return ferror(fp) ? -1 : 0;
 }
 

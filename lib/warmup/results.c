@@ -3,6 +3,7 @@
  * bounce-classify's SQLite database, recipient lists.  See warmup/results.h.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,16 @@
  */
 #define LINE_MAX_RES	(1024 * 1024)
 
+/* Day and provider pairs held at most: a bound on memory (~100 MB). */
+#define MAX_ENTRIES	1000000
+/* The largest count a results row may give. */
+#define MAX_COUNT	1000000000000LL
+
 struct warm_results {
 	struct warm_results_entry	*e;
 	size_t			 n, cap;
+	size_t			*slot;		/* hash of (day, provider): */
+	size_t			 nslot;		/* index + 1, 0 = empty */
 	long			 first;
 };
 
@@ -76,7 +84,8 @@ static int	 json_rec(struct rec *, const struct tsv_row *, struct derr *);
 static bool	 parse_day(const char *, long *);
 static int	 add_bounce(struct warm_results *, const struct rec *,
 		    const struct prov_table *);
-static int	 add_plain(struct warm_results *, const struct rec *);
+static int	 add_plain(struct warm_results *, const struct rec *,
+		    struct derr *);
 static long	 rec_close(struct rec *, struct tsv *, long);
 static int	 classify(struct warm_results_counts *, const char *, const char *,
 		    const char *, long long, const char *, const char *);
@@ -97,6 +106,7 @@ warm_results_free(struct warm_results *w)
 	if (w == NULL)
 		return;
 	free(w->e);
+	free(w->slot);
 	free(w);
 }
 
@@ -118,28 +128,89 @@ warm_results_first_day(const struct warm_results *w)
 	return w->first;
 }
 
+/* FNV-1a of day and provider. */
+static size_t
+hash_of(long day, const char *provider)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(day); i++) {
+		h ^= (uint64_t)((unsigned long)day >> (8 * i)) & 0xff;
+		h *= 1099511628211ULL;
+	}
+	for (; *provider != '\0'; provider++) {
+		h ^= (unsigned char)*provider;
+		h *= 1099511628211ULL;
+	}
+	return (size_t)h;
+}
+
+/* The slot of (day, provider): its entry's, or the empty one to fill. */
+static size_t *
+find_slot(struct warm_results *w, long day, const char *provider)
+{
+	struct warm_results_entry *en;
+	size_t i = hash_of(day, provider) & (w->nslot - 1);
+
+	while (w->slot[i] != 0) {
+		en = &w->e[w->slot[i] - 1];
+		if (en->day == day && strcmp(en->provider, provider) == 0)
+			break;
+		i = (i + 1) & (w->nslot - 1);
+	}
+	return &w->slot[i];
+}
+
+/* Room for one more entry in the hash (at most half full).  0 or -1. */
+static int
+grow_slots(struct warm_results *w)
+{
+	size_t *old = w->slot, oldn = w->nslot, i, n;
+
+	if ((w->n + 1) * 2 <= w->nslot)
+		return 0;
+	n = w->nslot ? w->nslot * 2 : 256;
+	if ((w->slot = calloc(n, sizeof(*w->slot))) == NULL) {
+		w->slot = old;
+		return -1;
+	}
+	w->nslot = n;
+	for (i = 0; i < oldn; i++)
+		if (old[i] != 0)
+			*find_slot(w, w->e[old[i] - 1].day,
+			    w->e[old[i] - 1].provider) = old[i];
+	free(old);
+	return 0;
+}
+
 int
 warm_results_add(struct warm_results *w, long day, const char *provider,
     const struct warm_results_counts *c)
 {
-	struct warm_results_entry *en = NULL;
-	size_t i;
+	struct warm_results_entry *en;
+	char prov[sizeof(en->provider)];
+	size_t *slot;
 
-	for (i = w->n; i > 0; i--)
-		if (w->e[i - 1].day == day &&
-		    strcmp(w->e[i - 1].provider, provider) == 0) {
-			en = &w->e[i - 1];
-			break;
-		}
-	if (en == NULL) {
+	/* the key as it is stored (cut to the field's size) */
+	snprintf(prov, sizeof(prov), "%s", provider);
+	if (grow_slots(w) == -1)
+		return -1;
+	slot = find_slot(w, day, prov);
+	if (*slot != 0)
+		en = &w->e[*slot - 1];
+	else {
+		if (w->n >= MAX_ENTRIES)
+			return -2;
 		if ((en = array_room(w->e, w->n, &w->cap, sizeof(*en),
 		    64)) == NULL)
 			return -1;
 		w->e = en;
 		en = &w->e[w->n++];
+		*slot = w->n;
 		memset(en, 0, sizeof(*en));
 		en->day = day;
-		snprintf(en->provider, sizeof(en->provider), "%s", provider);
+		memcpy(en->provider, prov, sizeof(prov));
 		en->c.sent = en->c.delivered = -1;
 		if (w->first == -1 || day < w->first)
 			w->first = day;
@@ -187,7 +258,7 @@ json_rec(struct rec *r, const struct tsv_row *row, struct derr *e)
 static bool
 parse_day(const char *s, long *day)
 {
-	char buf[11];
+	char buf[11], why[64];
 	time_t t;
 	long off = 0, hh, mm, sec = 0;
 	const char *p;
@@ -197,7 +268,8 @@ parse_day(const char *s, long *day)
 		return false;
 	memcpy(buf, s, 10);
 	buf[10] = '\0';
-	if (time_parse_ymd(buf, &t) == -1)
+	/* a real day from 1970 to 9999, as --start */
+	if (warm_parse_date(buf, &t, why, sizeof(why)) == -1)
 		return false;
 	p = s + 10;
 	if ((*p == 'T' || *p == 't' || *p == ' ') && sscanf(p + 1,
@@ -290,8 +362,13 @@ add_bounce(struct warm_results *w, const struct rec *r, const struct prov_table 
 	return warm_results_add(w, day, prov, &c);
 }
 
+/*
+ * One row of the plain TSV (or its JSON object): 0 added, 1 skipped (no
+ * usable date or provider), -1 out of memory, -2 too many pairs, -3 a
+ * bad count (e filled, where the row).
+ */
 static int
-add_plain(struct warm_results *w, const struct rec *r)
+add_plain(struct warm_results *w, const struct rec *r, struct derr *e)
 {
 	struct warm_results_counts c = { -1, -1, 0, 0, 0, 0, 0, 0 };
 	long long *f[] = { &c.sent, &c.delivered, &c.hard, &c.soft,
@@ -312,9 +389,31 @@ add_plain(struct warm_results *w, const struct rec *r)
 		v = get(r, plaincols[PL_SENT + i]);
 		if (*v == '\0')
 			continue;	/* unknown: sent, delivered derived */
-		*f[i] = parse_num(v, 0, 1000000000000LL, &errstr);
-		if (errstr != NULL)
-			return 1;
+		*f[i] = parse_num(v, 0, MAX_COUNT, &errstr);
+		if (errstr != NULL) {
+			derr_set(e, r->row->where, "%s: not a count (a whole "
+			    "number from 0 to 1000000000000): %.40s",
+			    plaincols[PL_SENT + i], v);
+			return -3;
+		}
+	}
+	if (c.sent >= 0 && c.delivered > c.sent) {
+		derr_set(e, r->row->where, "delivered %lld is more than sent "
+		    "%lld", c.delivered, c.sent);
+		return -3;
+	}
+	if (c.sent >= 0 && c.hard + c.soft + c.deferred > c.sent) {
+		derr_set(e, r->row->where, "hard + soft + deferred %lld is "
+		    "more than sent %lld", c.hard + c.soft + c.deferred,
+		    c.sent);
+		return -3;
+	}
+	if (c.complaints > (c.delivered >= 0 ? c.delivered : c.sent >= 0 ?
+	    c.sent : c.complaints)) {
+		derr_set(e, r->row->where, "complaints %lld are more than %s "
+		    "%lld", c.complaints, c.delivered >= 0 ? "delivered" :
+		    "sent", c.delivered >= 0 ? c.delivered : c.sent);
+		return -3;
 	}
 	return warm_results_add(w, day, prov, &c);
 }
@@ -376,11 +475,15 @@ warm_results_read(struct warm_results *w, FILE *fp, const char *name,
 			    FMT_BOUNCE : FMT_PLAIN;
 		} else if (tsv_split(in, &row, e) == -1)
 			goto fail;
-		if ((n = fmt == FMT_PLAIN ? add_plain(w, &r) :
-		    add_bounce(w, &r, pt)) == -1) {
+		n = fmt == FMT_PLAIN ? add_plain(w, &r, e) :
+		    add_bounce(w, &r, pt);
+		if (n == -1)
 			derr_set(e, name, "out of memory");
+		else if (n == -2)
+			derr_set(e, row.where, "more than %d day and provider "
+			    "pairs of results", MAX_ENTRIES);
+		if (n < 0)
 			goto fail;
-		}
 		skipped += n;
 	}
 	if (rc == -1)
@@ -413,7 +516,7 @@ add_event(void *arg, const struct store_row *r)
 		prov = prov_of_mx(d->pt, r->remote_mta);
 	classify(&c, r->action, r->kind, r->reason, r->smtp_code, r->status,
 	    r->diagnostic);
-	return warm_results_add(d->w, warm_day_of(r->ts), prov, &c) == -1 ?
+	return warm_results_add(d->w, warm_day_of(r->ts), prov, &c) < 0 ?
 	    -2 : 0;
 }
 

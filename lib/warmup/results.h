@@ -45,7 +45,10 @@ void		 warm_results_free(struct warm_results *);
  * from the first line that is not blank.  Adds to w.  Returns the number
  * of lines skipped as unusable (no date, no recipient), or -1 with e
  * filled (unknown format; in JSON Lines a line that is no JSON object,
- * where "NAME:LINE"; a line over 1 MB; I/O error; out of memory).
+ * where "NAME:LINE"; in the plain TSV a count that is no whole number
+ * from 0 to 10^12 or does not add up, such as complaints > delivered; a
+ * line over 1 MB; more than a million day and provider pairs; I/O
+ * error; out of memory).
  */
 long	warm_results_read(struct warm_results *, FILE *fp, const char *name,
 	    const struct prov_table *, struct derr *e);
@@ -58,7 +61,10 @@ long	warm_results_read(struct warm_results *, FILE *fp, const char *name,
 long	warm_results_read_db(struct warm_results *, const char *path,
 	    const struct prov_table *, struct derr *e);
 
-/* Add counts (unknown fields stay unknown).  0, or -1 out of memory. */
+/*
+ * Add counts (unknown fields stay unknown).  0, -1 out of memory, or -2
+ * when w holds its most day and provider pairs (a million) already.
+ */
 int	warm_results_add(struct warm_results *, long day, const char *provider,
 	    const struct warm_results_counts *);
 

@@ -645,6 +645,10 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 		if (done)
 			break;
 	}
+	if (date > WARM_LASTDAY) {
+		derr_set(e, "--start", "the plan would end after 9999-12-31");
+		goto fail;
+	}
 	return pl;
 nomem:
 	derr_set(e, "plan", "out of memory");
