@@ -92,3 +92,12 @@ $F/maildir/new/1700000002.c	In new second"
 	assert_equal "${#lines[@]}" 3
 	assert_equal "$(cols -t input-dump msgno,envelope,subject | sed -n 2p)" "$(printf '2\tMAILER-DAEMON\ttwo')"
 }
+
+@test "input: raw_only hands out the bytes with no GMime message and no error" {
+	local all=source,msgno,envelope,bytes
+	INPUT_DUMP_RAW=1 run -0 input-dump --no-header "$F/two.mbox"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(INPUT_DUMP_RAW=1 input-dump "$F/two.mbox" | cols - error,subject,headers | sort -u)" $'\t\t'
+	diff <(INPUT_DUMP_RAW=1 input-dump "$F/two.mbox" | cols - "$all") \
+	    <(input-dump "$F/two.mbox" | cols - "$all")
+}

@@ -83,6 +83,7 @@ struct input {
 	long long		 bytes_done;	/* over all sources */
 	long long		 bytes_total;	/* -2: not yet known */
 	struct cli_progress	*progress;	/* or NULL */
+	bool			 raw_only;	/* no GMime parse */
 	long long		 handed;	/* messages handed out */
 };
 
@@ -95,6 +96,7 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 	if ((in = calloc(1, sizeof(*in))) == NULL)
 		return NULL;
 	in->progress = o != NULL ? o->progress : NULL;
+	in->raw_only = o != NULL && o->raw_only;
 	g_mime_init();
 	in->rd.buf = g_byte_array_sized_new(READ_SIZE);
 	in->crmsg = g_byte_array_new();
@@ -668,7 +670,8 @@ next_message(struct input *in, struct derr *e)
 	}
 	in->raw = a->data != NULL ? (const char *)a->data + start : NULL;
 	in->rawlen = end - start;
-	in->held = parse_message(in, a, start, end);
+	if (!in->raw_only)
+		in->held = parse_message(in, a, start, end);
 	return 1;
 }
 
@@ -698,7 +701,7 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 				in->cur.msgno = ++in->msgno;
 				in->cur.envelope = in->envelope;
 				in->cur.mime = in->held;
-				if (in->held == NULL)
+				if (in->held == NULL && !in->raw_only)
 					in->cur.error = "cannot parse message";
 				*m = &in->cur;
 				in->handed++;

@@ -19,6 +19,9 @@ struct cli_progress;
 struct input_opts {
 	bool			 stdin_if_empty; /* no operands: stdin (default) */
 	struct cli_progress	*progress;	/* ticked by input_next, or NULL */
+	bool			 raw_only;	/* no GMime parse: msg->mime is
+						   NULL, error NULL; read the
+						   bytes with input_msg_raw() */
 };
 
 /* One message, valid until the next input_next() or input_close(). */
