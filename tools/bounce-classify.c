@@ -18,6 +18,7 @@
 #include "core/out.h"
 #include "core/store.h"
 #include "core/util.h"
+#include "core/workers.h"
 
 enum { OPT_DB = 256, OPT_FILTER, OPT_HARD_DAYS, OPT_NOW, OPT_PHRASES,
 	OPT_SOFT_LIMIT, OPT_SOFT_WINDOW, OPT_SUPPRESSED };
@@ -32,6 +33,7 @@ static const struct option longopts[] = {
 	{ "soft-limit",	required_argument,	NULL, OPT_SOFT_LIMIT },
 	{ "soft-window", required_argument,	NULL, OPT_SOFT_WINDOW },
 	{ "suppressed",	no_argument,		NULL, OPT_SUPPRESSED },
+	WORKERS_LONGOPTS,
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -158,6 +160,7 @@ struct opts {
 	const char		*phrases;
 	const char		*nowarg;	/* --now, or NULL */
 	bool			 filter, list;
+	struct input_opts	 io;
 };
 
 static void
@@ -167,12 +170,13 @@ options(int argc, char *argv[], struct opts *o, struct run *u)
 	struct derr e;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			help();
 		case OPT_DB:
 			o->dbpath = optarg;
+			o->io.solo = "--db";	/* -j N: one writer */
 			break;
 		case OPT_FILTER:
 			o->filter = true;
@@ -198,7 +202,7 @@ options(int argc, char *argv[], struct opts *o, struct run *u)
 			o->list = true;
 			break;
 		default:
-			if (!cli_common(ch, optarg, &o->oo))
+			if (!cli_mail_option(ch, optarg, &o->io, &o->oo))
 				usage();
 		}
 	}
@@ -236,7 +240,6 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { .pol = { 7, 3, 7 } };
-	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct bounce *b;
 	struct run u;
@@ -260,10 +263,10 @@ main(int argc, char *argv[])
 	if ((b = bounce_open(o.phrases, getenv("DELIV_PHRASES"),
 	    getenv("DELIV_DATA"), &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	io.progress = cli_progress_start(&o.oo, "messages");
-	if ((in = input_open(argc, argv, &io)) == NULL)
-		err(DELIV_EXIT_ERROR, "input");
+	cli_workers(argc, argv, &o.io, &o.oo);
 	cols = bounce_record_cols(&ncols);
+	if ((in = input_open(argc, argv, &o.io)) == NULL)
+		err(DELIV_EXIT_ERROR, "input");
 	if ((u.out = out_open(stdout, &o.oo, cols, ncols)) == NULL)
 		err(DELIV_EXIT_ERROR, "out_open");
 	if (u.db != NULL && store_begin(u.db, &e) == -1)
@@ -271,7 +274,7 @@ main(int argc, char *argv[])
 	sandbox("stdio rpath wpath cpath flock");
 
 	bad = classify_all(&u, b, in);
-	cli_progress_end(io.progress);
+	cli_progress_end(o.io.progress);
 	if (u.db != NULL && store_commit(u.db, &e) == -1) {
 		warnx("%s: %s", e.where, e.what);
 		bad = 1;

@@ -12,9 +12,7 @@
 #include <unistd.h>
 
 #include "core/cli.h"
-#include "core/input.h"
-#include "core/out.h"
-#include "core/util.h"
+#include "core/workers.h"	/* and core/input.h */
 #include "net/dns.h"
 #include "trace/arf.h"
 #include "trace/record.h"
@@ -48,6 +46,7 @@ static const struct option longopts[] = {
 	{ "trusted",		required_argument, NULL, OPT_TRUSTED },
 	{ "trusted-file",	required_argument, NULL, OPT_TRUSTED_FILE },
 	{ "zone",		required_argument, NULL, OPT_ZONE },
+	WORKERS_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -95,13 +94,14 @@ help(void)
 	    "network\n"
 	    "  --complaint KIND      write a complaint instead: arf or text\n"
 	    "  --reporter ADDR       From: address of complaints\n"
-	    CLI_HELP_NOW CLI_HELP);
+	    WORKERS_HELP CLI_HELP_NOW CLI_HELP);
 	exit(0);
 }
 
 /* The options, then what main() acquires from them. */
 struct ctx {
 	struct out_opts		 oo;
+	struct input_opts	 io;
 	struct trust_cfg	 cfg;
 	const char		*dbpath, *datadir, *nowarg;
 	char			*imports[MAX_MULTI], *zonefiles[MAX_MULTI];
@@ -131,7 +131,7 @@ options(struct ctx *c, int argc, char *argv[])
 	    (c->cfg.internal = netlist_new()) == NULL ||
 	    (c->cfg.msa = netlist_new()) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_ABUSE_DB:	c->dbpath = optarg; break;
 		case OPT_ABUSE_ZONE:	c->zones.contacts = optarg; break;
@@ -146,6 +146,7 @@ options(struct ctx *c, int argc, char *argv[])
 		case OPT_COMPLAINT:
 			c->w.complaint = strcmp(optarg, "arf") == 0 ? ARF_ARF :
 			    strcmp(optarg, "text") == 0 ? ARF_TEXT : 0;
+			c->io.solo = "--complaint";	/* for -j */
 			if (c->w.complaint == 0) {
 				warnx("--complaint: %s: not arf or text",
 				    optarg);
@@ -181,7 +182,7 @@ options(struct ctx *c, int argc, char *argv[])
 			break;
 		case 'h':		help();
 		default:
-			if (!cli_common(ch, optarg, &c->oo))
+			if (!cli_mail_option(ch, optarg, &c->io, &c->oo))
 				usage();
 		}
 	}
@@ -239,7 +240,6 @@ main(int argc, char *argv[])
 	    "contacts.abuse.net", NULL }, .w = { .xorig = trace_xorig_headers,
 	    .reporter = "postmaster", .fp = stdout, .warn = lookup_failed,
 	    .cfg = &c.cfg, .zones = &c.zones } };
-	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct orgdom *psl = NULL;
 	struct derr e;
@@ -271,17 +271,17 @@ main(int argc, char *argv[])
 	    dns_open_resolver(&c.dopts, &e)) == NULL) ||
 	    (c.w.parser = rcvd_parser_new(&e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
+	cli_workers(argc, argv, &c.io, &c.oo);
 	if (c.w.complaint == 0 &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	io.progress = cli_progress_start(&c.oo, "messages");
-	if ((in = input_open(argc, argv, &io)) == NULL)
+	if ((in = input_open(argc, argv, &c.io)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	sandbox(c.w.dns != NULL ? "stdio rpath dns" : "stdio rpath");
 
 	rc = loop(&c.w, in);
 
-	cli_progress_end(io.progress);
+	cli_progress_end(c.io.progress);
 	if (c.w.out != NULL && out_close(c.w.out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
 	if (c.w.complaint != 0 && fflush(stdout) == EOF)

@@ -161,8 +161,7 @@ num(const char *opt, double min, double max, bool integer)
 static void
 options(int argc, char *argv[], struct opts *op)
 {
-	struct derr e;
-	int ch, r;
+	int ch;
 
 	cli_init(&op->oo);
 	op->threshold = DEFAULT_THRESHOLD;
@@ -190,9 +189,7 @@ options(int argc, char *argv[], struct opts *op)
 			op->weights = optarg;
 			break;
 		default:
-			if ((r = workers_option(ch, optarg, &op->io, &e)) == -1)
-				errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
-			if (r == 0 && !cli_common(ch, optarg, &op->oo))
+			if (!cli_mail_option(ch, optarg, &op->io, &op->oo))
 				usage();
 		}
 	}
@@ -265,20 +262,12 @@ main(int argc, char *argv[])
 	struct input *in;
 	struct out *o;
 	struct lint *l;
-	struct derr e;
 	int status;
 	bool fail = false;
 
 	options(argc, argv, &op);
 	l = open_lint(&op);
-	io->progress = cli_progress_start(&op.oo, "messages");
-	switch (workers_start(argc - optind, argv + optind, io, &op.oo, cols,
-	    nitems(cols), &status, &e)) {
-	case -1:
-		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	case 1:		/* the parent of -j workers: all written */
-		return status;
-	}
+	cli_workers(argc - optind, argv + optind, io, &op.oo);
 	if ((in = input_open(argc - optind, argv + optind, io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
 	if ((o = out_open(stdout, &op.oo, cols, nitems(cols))) == NULL)

@@ -42,6 +42,7 @@
 
 #include "core/cli.h"
 #include "core/input.h"
+#include "core/maildir.h"
 #include "core/util.h"
 #include "core/workers.h"
 #include "core/zread.h"
@@ -329,77 +330,12 @@ free_list(struct input *in)
 	in->nlist = in->next_list = 0;
 }
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Append the regular files of dir (sorted, no dot files) to the list. */
-static int
-list_dir(struct input *in, const char *dir, struct derr *e)
-{
-	DIR *d;
-	struct dirent *de;
-	struct stat st;
-	char **v, *p;
-	size_t first = in->nlist;
-
-	if ((d = opendir(dir)) == NULL) {
-		derr_set(e, dir, "%s", strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (asprintf(&p, "%s/%s", dir, de->d_name) == -1)
-			goto oom;
-		if (stat(p, &st) == -1 || !S_ISREG(st.st_mode)) {
-			free(p);
-			continue;
-		}
-		v = reallocarray(in->list, in->nlist + 1, sizeof(*v));
-		if (v == NULL) {
-			free(p);
-			goto oom;
-		}
-		in->list = v;
-		in->list[in->nlist++] = p;
-	}
-	closedir(d);
-	qsort(in->list + first, in->nlist - first, sizeof(*in->list),
-	    cmpstr);
-	return 0;
-oom:
-	closedir(d);
-	derr_set(e, dir, "out of memory");
-	return -1;
-}
-
 /* An operand that is a directory: a Maildir (cur/, new/) or a folder. */
 static int
 open_dir(struct input *in, const char *path, struct derr *e)
 {
-	const char *parts[] = { "cur", "new" };
-	char sub[4096];
-	struct stat st;
-	bool maildir = false;
-	size_t i;
-
 	free_list(in);
-	for (i = 0; i < nitems(parts); i++) {
-		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    parts[i]) >= sizeof(sub))
-			continue;
-		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
-			maildir = true;
-			if (list_dir(in, sub, e) == -1)
-				return -1;
-		}
-	}
-	if (!maildir && list_dir(in, path, e) == -1)
-		return -1;
-	return 0;
+	return maildir_list(path, &in->list, &in->nlist, e);
 }
 
 /* Why the last read failed. */
@@ -927,43 +863,6 @@ input_msg_raw(struct input *in, struct msg *m, size_t *len)
 	return in->raw;
 }
 
-/* Total size of a path: a file's size, a folder's files; -1 unknown. */
-static long long
-path_size(const char *path)
-{
-	struct stat st;
-	struct dirent *de;
-	DIR *d;
-	char sub[4096];
-	long long sum = 0, n;
-
-	if (strcmp(path, "-") == 0) {
-		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
-			return (long long)st.st_size;
-		return -1;
-	}
-	if (stat(path, &st) == -1)
-		return 0;
-	if (S_ISREG(st.st_mode))
-		return (long long)st.st_size;
-	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    de->d_name) >= sizeof(sub))
-			continue;
-		if ((n = path_size(sub)) < 0) {
-			sum = -1;
-			break;
-		}
-		sum += n;
-	}
-	closedir(d);
-	return sum;
-}
-
 void
 input_position(struct input *in, long long *done, long long *total)
 {
@@ -973,7 +872,7 @@ input_position(struct input *in, long long *done, long long *total)
 	if (in->bytes_total == -2) {
 		in->bytes_total = 0;
 		for (i = 0; i < in->nops; i++) {
-			if ((n = path_size(in->ops[i])) < 0) {
+			if ((n = maildir_size(in->ops[i])) < 0) {
 				in->bytes_total = -1;
 				break;
 			}

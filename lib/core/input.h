@@ -37,6 +37,12 @@ struct input_opts {
 	int			 feed_fd;	/* core/workers sets it in a
 						   worker: messages come from
 						   this fd; 0: the operands */
+	const char		*solo;		/* an option that wants one
+						   process ("--db"): -j N is
+						   refused; or NULL */
+	char			 bad_option[160]; /* workers_option(): a
+						   bad -j or --max-size, said
+						   by workers_start() */
 };
 
 /* One message, valid until the next input_next() or input_close(). */

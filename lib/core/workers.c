@@ -54,22 +54,24 @@ struct disp {
 	bool		 input_done;
 };
 
-int
-workers_option(int ch, const char *arg, struct input_opts *io,
-    struct derr *e)
+bool
+workers_option(int ch, const char *arg, struct input_opts *io)
 {
 	unsigned long long v, mul = 1;
+	struct derr e;
 	double d;
 	char *end;
 
 	if (ch == 'j') {
-		if (cli_num("--jobs", arg, 0, MAX_JOBS, true, &d, e) == -1)
-			return -1;
-		io->jobs = d == 0 ? -1 : (int)d;
-		return 1;
+		if (cli_num("--jobs", arg, 0, MAX_JOBS, true, &d, &e) == -1)
+			snprintf(io->bad_option, sizeof(io->bad_option),
+			    "%.20s: %.130s", e.where, e.what);
+		else
+			io->jobs = d == 0 ? -1 : (int)d;
+		return true;
 	}
 	if (ch != WORKERS_OPT_MAX_SIZE)
-		return 0;
+		return false;
 	errno = 0;
 	v = strtoull(arg, &end, 10);
 	if (*end == 'k' || *end == 'K')
@@ -81,13 +83,13 @@ workers_option(int ch, const char *arg, struct input_opts *io,
 	if (mul > 1)
 		end++;
 	if (errno != 0 || end == arg || *end != '\0' || *arg == '-' ||
-	    v == 0 || v > (1ULL << 40) / mul) {
-		derr_set(e, "--max-size", "not a size from 1 to 1024G "
-		    "(a number with k, M or G): %s", arg);
-		return -1;
-	}
-	io->max_size = (size_t)(v * mul);
-	return 1;
+	    v == 0 || v > (1ULL << 40) / mul)
+		snprintf(io->bad_option, sizeof(io->bad_option),
+		    "--max-size: not a size from 1 to 1024G (a number with "
+		    "k, M or G): %.40s", arg);
+	else
+		io->max_size = (size_t)(v * mul);
+	return true;
 }
 
 /* ---- the frames ---- */
@@ -540,23 +542,37 @@ become_worker(struct disp *d, int wi, int feed, int out,
 	io->feed_fd = feed;
 	io->progress = NULL;
 	io->jobs = 1;
-	oo->header = false;
+	/* the first has the first batch: its records come first */
+	if (wi > 0)
+		oo->header = false;
 	oo->progress = 0;
 	free(d->w);
 }
 
 int
 workers_start(int argc, char *const argv[], struct input_opts *io,
-    struct out_opts *oo, const struct out_col *cols, size_t ncols,
-    int *status, struct derr *e)
+    struct out_opts *oo, int *status, struct derr *e)
 {
 	struct input_opts po = *io;
 	struct disp d;
-	struct out *o;
 	void (*old)(int);
 	long n = io->jobs;
 	int i, fin[2], fout[2], r;
 
+	if (io->bad_option[0] != '\0') {
+		/* "--jobs: why" */
+		i = (int)strcspn(io->bad_option, ":");
+		derr_set(e, "", "%s", io->bad_option + i + (io->bad_option[i] ?
+		    2 : 0));
+		snprintf(e->where, sizeof(e->where), "%.*s", i,
+		    io->bad_option);
+		return -1;
+	}
+	if (io->solo != NULL && n != 0 && n != 1) {
+		derr_set(e, io->solo, "not with -j %ld: one process writes it "
+		    "(use -j 1)", n == -1 ? 0 : n);
+		return -1;
+	}
 	if (n == -1)
 		n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n <= 1 || oo->format == OUT_TABLE)
@@ -591,12 +607,6 @@ workers_start(int argc, char *const argv[], struct input_opts *io,
 		d.w[i].out = fout[0];
 		d.n = i + 1;
 		fcntl(fin[1], F_SETFL, fcntl(fin[1], F_GETFL) | O_NONBLOCK);
-	}
-	/* the header once, from here */
-	if ((o = out_open(stdout, oo, cols, ncols)) == NULL ||
-	    out_close(o) == -1) {
-		derr_set(e, "stdout", "cannot write the header");
-		goto fail;
 	}
 	po.raw_only = true;
 	po.jobs = 1;

@@ -9,16 +9,13 @@
  * (core/input reads it) and ends each batch's records with a NUL, which
  * records never hold.  A program needs a few lines:
  *
- *	case ... default:
- *		if ((r = workers_option(ch, optarg, &io, &e)) == -1)
- *			errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+ *	default:		(cli_mail_option() of core/cli.h)
+ *		if (!workers_option(ch, optarg, &io) &&
+ *		    !cli_common(ch, optarg, &oo))
+ *			usage();
  *	...
  *	(data loaded; before out_open() and input_open())
- *	if ((r = workers_start(argc, argv, &io, &oo, cols, ncols, &status,
- *	    &e)) == -1)
- *		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
- *	if (r == 1)
- *		return status;
+ *	cli_workers(argc, argv, &io, &oo);
  */
 #ifndef WORKERS_H
 #define WORKERS_H
@@ -48,26 +45,30 @@ enum { WORKERS_OPT_MAX_SIZE = 1100 };
 /*
  * Handle -j/--jobs N (0 to 256; 0 is one per core) and --max-size
  * BYTES (a number with k, M or G for 2^10, 2^20, 2^30) into io.
- * Returns 1 if ch was one of them, 0 if not, -1 for a bad value (e
- * filled: where the option, what why).
+ * Returns whether ch was one of them; a bad value is kept in io and
+ * reported by workers_start(), so that a program needs no more than
+ *
+ *	if (!workers_option(ch, optarg, &io) && !cli_common(...))
+ *		usage();
  */
-int	workers_option(int ch, const char *arg, struct input_opts *io,
-	    struct derr *e);
+bool	workers_option(int ch, const char *arg, struct input_opts *io);
 
 /*
  * Start io->jobs workers on the operands argv[0..argc) (none: stdin).
  * Call it once the program has loaded its data, before out_open() and
- * input_open(), with the program's columns.  With one job (or a table,
- * whose widths need every record), returns 0 at once: go on as usual.
- * In a worker, returns 0 with io and oo set for it (the feed, no header,
- * no progress): go on as usual.  In the parent, returns 1 once all the
- * records are written and the workers have ended, *status being the
- * program's exit status (the highest of the workers'); -1 when it
- * cannot start them or one ends early (e filled).
+ * input_open() (or use cli_workers() of core/cli.h, which prints and
+ * exits for the program).  With one job (or a table, whose widths need
+ * every record), returns 0 at once: go on as usual.  In a worker,
+ * returns 0 with io and oo set for it (the feed, no progress, the
+ * header only in the first, which has the first batch): go on as
+ * usual.  In the parent, returns 1 once all the records are written and
+ * the workers have ended, *status being the program's exit status (the
+ * highest of the workers'); -1 (e filled) for a bad -j or --max-size,
+ * -j N with io->solo set, or when it cannot start the workers or one
+ * ends early.
  */
 int	workers_start(int argc, char *const argv[], struct input_opts *io,
-	    struct out_opts *oo, const struct out_col *cols, size_t ncols,
-	    int *status, struct derr *e);
+	    struct out_opts *oo, int *status, struct derr *e);
 
 /* A worker's feed, read by core/input. */
 struct feed;
