@@ -595,12 +595,13 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 
 	/* the first line: the From_ line of an mbox message */
 	in->cur.offset = (off_t)(rd->base + (long long)rd->pos);
-	for (;;) {
+	for (scan = rd->pos;;) {
 		d = rd->buf->data;
-		q = rd->pos < rd->buf->len ? memchr(d + rd->pos, '\n',
-		    rd->buf->len - rd->pos) : NULL;
+		q = scan < rd->buf->len ? memchr(d + scan, '\n',
+		    rd->buf->len - scan) : NULL;
 		if (q != NULL || rd->eof)
 			break;
+		scan = rd->buf->len;
 		keep = rd->pos;
 		if (rd->buf->len - rd->pos > in->max_size) {
 			/* a line longer than the cap: keep none of it */
@@ -611,6 +612,7 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		}
 		if (rd_more(rd, keep, &shift) == -1)
 			goto fail;
+		scan -= shift;
 	}
 	if (rd->pos >= rd->buf->len && !in->skipped)
 		return 0;
@@ -684,6 +686,11 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		(*end)--;
 		if (*end > body && d[*end - 1] == '\r')
 			(*end)--;
+	}
+	/* over the cap though read whole */
+	if (*end - *start > in->max_size) {
+		in->skipped = true;
+		*start = *end;
 	}
 	return 1;
 stop:

@@ -3,7 +3,7 @@
  * of the operands, one record: source, msgno, envelope, error, the
  * Subject (decoded), the number of header lines and the size in bytes.
  * INPUT_DUMP_RAW=1 in the environment: no GMime parse (raw_only), the
- * size only.
+ * size only; INPUT_DUMP_MAX=N: the size cap of a message (max_size).
  */
 #include <err.h>
 #include <stdio.h>
@@ -36,6 +36,8 @@ main(int argc, char *argv[])
 	int i, r;
 
 	io.raw_only = getenv("INPUT_DUMP_RAW") != NULL;
+	if (getenv("INPUT_DUMP_MAX") != NULL)
+		io.max_size = strtoul(getenv("INPUT_DUMP_MAX"), NULL, 10);
 	i = drv_out_opts(argc, argv, "h", &oo,
 	    "input-dump [--json] [file ...]");
 	argc -= i;
