@@ -23,9 +23,10 @@
  * from the parent's feed instead of files.
  *
  * The glibc converters GMime opens for the common non-ASCII charsets
- * (iconv modules such as ISO-2022-JP) are opened once here and kept
- * open while the input is, so that glibc does not load and unload their
- * modules for every message.
+ * (iconv modules such as ISO-2022-JP) are opened once here, after the
+ * first WARM_AFTER messages (a long run: a short one would pay for
+ * modules it never needs), and kept open while the input is, so that
+ * glibc does not load and unload their modules for every message.
  */
 #include <sys/stat.h>
 
@@ -61,7 +62,8 @@ static const char *const warm_charsets[] = {
 	"WINDOWS-1251", "WINDOWS-1252", "KOI8-R", "GB2312", "GBK", "GB18030",
 	"BIG5", "EUC-KR", "UTF-7", "UTF-16"
 };
-#define NWARM	(sizeof(warm_charsets) / sizeof(warm_charsets[0]))
+#define NWARM	nitems(warm_charsets)
+#define WARM_AFTER	64
 
 /*
  * A buffered reader of one file descriptor.  buf holds the bytes read
@@ -137,8 +139,7 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 	in->max_size = o != NULL && o->max_size > 0 ? o->max_size :
 	    INPUT_MAX_SIZE;
 	for (i = 0; i < NWARM; i++)
-		in->warm[i] = in->raw_only ? (iconv_t)-1 :
-		    iconv_open("UTF-8", warm_charsets[i]);
+		in->warm[i] = (iconv_t)-1;
 	if (o != NULL && o->feed_fd > 0 &&
 	    (in->feed = feed_open(o->feed_fd)) == NULL) {
 		free(in);
@@ -758,6 +759,17 @@ next_message(struct input *in, struct derr *e)
 	return 1;
 }
 
+/* Open the converters of warm_charsets[] and keep them. */
+static void
+warm_up(struct input *in)
+{
+	size_t i;
+
+	for (i = 0; i < NWARM; i++)
+		if (in->warm[i] == (iconv_t)-1)
+			in->warm[i] = iconv_open("UTF-8", warm_charsets[i]);
+}
+
 /* A worker: the next message of the feed.  As input_next(). */
 static int
 next_fed(struct input *in, struct msg **m, struct derr *e)
@@ -795,6 +807,8 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 	int r;
 
 	release_msg(in);
+	if (in->handed == WARM_AFTER && !in->raw_only)
+		warm_up(in);
 	if (in->feed != NULL)
 		return next_fed(in, m, e);
 	if (in->progress != NULL && in->handed > 0) {
