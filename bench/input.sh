@@ -14,6 +14,7 @@
 # mbox is built in a scratch folder and removed).  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p "${1:-build}"
 build=$(cd "${1:-build}" && pwd)
 runs=${2:-3}
 mb=${3:-100}
