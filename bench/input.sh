@@ -10,8 +10,9 @@
 #   lint messages/s per CPU second;
 #   -j 2 against -j 1 in wall time for the three, the output compared
 #     byte for byte;
-# (PEER_MB sets the peer's share, default 10); then peak RSS of the three at MB and at BIG_MB (default 1024; the big
-# mbox is built in a scratch folder and removed).  Prints Markdown.
+# (PEER_MB sets the peer's share, default 10 MB); then peak RSS of the
+# three at MB and at BIG_MB (default 1024, 0 for none; the big mbox is
+# built in a scratch folder and removed).  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p "${1:-build}"
@@ -91,6 +92,7 @@ for ((r = 1; r <= runs; r++)); do
 	echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $(rate "$msgs" "$fc") | $hr | $gr | $(ratio "$gr" "$hr")× | $(rate "$msgs" "$lc") | $(ratio "$bcw" "$bcw2") / $(ratio "$hw" "$hw2") / $(ratio "$lw" "$lw2") | $same |"
 done
 
+((big_mb > 0)) || exit 0
 echo
 echo "| program | peak RSS, $size MB | peak RSS, $big_mb MB |"
 echo "|---|---|---|"

@@ -9,9 +9,9 @@
  * its bytes); 'E' an operand the parent could not read (where, what);
  * 'B' the end of a batch, after which the worker writes a NUL to its
  * stdout.  Batches go round robin, so batch k's records are the next
- * ones of worker k mod N; the parent reads only that worker's pipe
- * (the others wait, their pipes full) and keeps what it read past the
- * NUL for that worker's next turn.
+ * ones of worker k mod N.  The parent queues a few batches for every
+ * worker and reads every worker's records as they come, keeping them
+ * until their turn, so that no worker waits for another.
  */
 #include <sys/wait.h>
 
@@ -31,24 +31,28 @@
 #include "core/workers.h"
 
 #define MAX_JOBS	256
-#define BATCH_BYTES	(1024 * 1024)	/* a batch ends past this size */
+#define BATCH_BYTES	(256 * 1024)	/* a batch ends past this size */
 #define BATCH_MSGS	32		/* or with this many messages */
+#define QUEUE_BYTES	(1024 * 1024)	/* a worker's batches waiting */
 #define READ_CHUNK	65536
 
 struct worker {
 	pid_t		 pid;
 	int		 in;		/* the parent writes the feed, or -1 */
 	int		 out;		/* the parent reads records, or -1 */
-	struct sbuf	 pend;		/* read past its last NUL */
+	struct sbuf	 q;		/* its batches not yet sent */
+	size_t		 qpos;		/* sent of q */
+	struct sbuf	 pend;		/* records read before their turn */
+	long long	 given;		/* batches queued for it */
+	long long	 ended;		/* NULs read: batches it finished */
+	bool		 eof;		/* its records have all been read */
 };
 
 struct disp {
 	struct worker	*w;
 	int		 n;
 	struct input	*in;
-	struct sbuf	 send;		/* the batch being sent */
-	size_t		 sendpos;
-	int		 sendto;	/* its worker, or -1 */
+	struct sbuf	 batch;		/* the batch being made */
 	long long	 nb;		/* batches made */
 	long long	 rb;		/* the batch whose records come next */
 	bool		 input_done;
@@ -322,6 +326,7 @@ reap(struct disp *d, int *status)
 			close(d->w[i].out);
 		d->w[i].in = d->w[i].out = -1;
 		sbuf_free(&d->w[i].pend);
+		sbuf_free(&d->w[i].q);
 		if (d->w[i].pid <= 0)
 			continue;
 		while (waitpid(d->w[i].pid, &st, 0) == -1 && errno == EINTR)
@@ -364,7 +369,10 @@ emit(struct disp *d, const char *p, size_t n)
 		stdout_broken(d);
 }
 
-/* Records read from worker wi: written while it is its turn, else kept. */
+/*
+ * Records read from worker wi: written while it is its turn (up to the
+ * NUL that ends each batch), the rest kept for its next turn.
+ */
 static void
 consume(struct disp *d, int wi, const char *p, size_t len)
 {
@@ -388,39 +396,51 @@ consume(struct disp *d, int wi, const char *p, size_t len)
 	}
 }
 
-/* Make the next batch from the input.  0, or -1 when out of memory. */
+/*
+ * Make the next batch from the input and queue it for its worker.  0,
+ * or -1 when out of memory.
+ */
 static int
 make_batch(struct disp *d)
 {
+	struct worker *w = &d->w[d->nb % d->n];
+	struct sbuf *b = &d->batch;
 	struct msg *m;
 	struct derr e;
 	const char *raw;
 	size_t len, nmsg = 0, at;
 	int r;
 
-	sbuf_reset(&d->send);
-	d->sendpos = 0;
-	while (d->send.len < BATCH_BYTES && nmsg < BATCH_MSGS) {
+	sbuf_reset(b);
+	while (b->len < BATCH_BYTES && nmsg < BATCH_MSGS) {
 		if ((r = input_next(d->in, &m, &e)) == 0) {
 			d->input_done = true;
 			break;
 		}
 		if (r == -1)
-			r = frame_err(&d->send, &e);
+			r = frame_err(b, &e);
 		else {
 			raw = input_msg_raw(d->in, m, &len);
-			r = frame_msg(&d->send, m, raw, len);
+			r = frame_msg(b, m, raw, len);
 			nmsg++;
 		}
 		if (r == -1)
 			return -1;
 	}
-	if (d->send.len == 0)
+	if (b->len == 0)
 		return 0;
-	at = frame_start(&d->send, 'B');
-	if (frame_end(&d->send, at) == -1)
+	at = frame_start(b, 'B');
+	if (frame_end(b, at) == -1)
 		return -1;
-	d->sendto = (int)(d->nb % d->n);
+	/* what was sent of the queue goes */
+	if (w->qpos > 0) {
+		memmove(w->q.s, w->q.s + w->qpos, w->q.len - w->qpos);
+		w->q.len -= w->qpos;
+		w->qpos = 0;
+	}
+	if (sbuf_add(&w->q, b->s, b->len) == -1)
+		return -1;
+	w->given++;
 	d->nb++;
 	return 0;
 }
@@ -433,75 +453,110 @@ died(struct disp *d, int wi, struct derr *e)
 	    (long)d->w[wi].pid);
 }
 
-/* Feed the workers and write their records.  0, or -1 (e filled). */
+/* Records written in turn: those kept for the worker whose turn it is. */
+static void
+flush_pend(struct disp *d)
+{
+	struct sbuf tmp;
+	struct worker *t;
+
+	while (d->rb < d->nb && (t = &d->w[d->rb % d->n])->pend.len > 0) {
+		tmp = t->pend;
+		memset(&t->pend, 0, sizeof(t->pend));
+		consume(d, (int)(t - d->w), tmp.s, tmp.len);
+		sbuf_free(&tmp);
+	}
+}
+
+/*
+ * Feed the workers and write their records: every worker's batches are
+ * queued (up to QUEUE_BYTES each) and its records read as they come, so
+ * that no worker waits for another.  0, or -1 (e filled).
+ */
 static int
 dispatch(struct disp *d, struct derr *e)
 {
-	struct pollfd pf[2];
-	struct sbuf tmp;
-	char buf[READ_CHUNK];
-	struct worker *t;
+	struct pollfd *pf;
+	struct worker *w;
+	char buf[READ_CHUNK], *p;
 	ssize_t r;
-	int i, np;
+	int i, np, *who, ret = -1;
 
-	d->sendto = -1;
+	pf = calloc((size_t)d->n * 2, sizeof(*pf));
+	who = calloc((size_t)d->n * 2, sizeof(*who));
+	if (pf == NULL || who == NULL) {
+		derr_set(e, "-j", "out of memory");
+		goto out;
+	}
 	for (;;) {
-		if (d->sendto == -1 && !d->input_done &&
-		    make_batch(d) == -1) {
-			derr_set(e, "-j", "out of memory");
-			return -1;
-		}
-		if (d->sendto == -1 && d->input_done)
-			for (i = 0; i < d->n; i++)
-				if (d->w[i].in != -1) {
-					close(d->w[i].in);
-					d->w[i].in = -1;
-				}
-		if (d->rb == d->nb && d->input_done && d->sendto == -1)
-			break;
-		t = d->rb < d->nb ? &d->w[d->rb % d->n] : NULL;
-		if (t != NULL && t->pend.len > 0) {
-			tmp = t->pend;
-			memset(&t->pend, 0, sizeof(t->pend));
-			consume(d, (int)(t - d->w), tmp.s, tmp.len);
-			sbuf_free(&tmp);
-			continue;
-		}
+		/* fill the next worker's queue from the input */
+		while (!d->input_done && d->w[d->nb % d->n].q.len -
+		    d->w[d->nb % d->n].qpos < QUEUE_BYTES)
+			if (make_batch(d) == -1) {
+				derr_set(e, "-j", "out of memory");
+				goto out;
+			}
 		np = 0;
-		if (t != NULL)
-			pf[np++] = (struct pollfd){ t->out, POLLIN, 0 };
-		if (d->sendto != -1)
-			pf[np++] = (struct pollfd){ d->w[d->sendto].in,
-			    POLLOUT, 0 };
+		for (i = 0; i < d->n; i++) {
+			w = &d->w[i];
+			if (w->in != -1 && w->qpos == w->q.len &&
+			    d->input_done) {
+				close(w->in);	/* the end of its feed */
+				w->in = -1;
+			}
+			if (w->in != -1 && w->qpos < w->q.len) {
+				who[np] = i;
+				pf[np++] = (struct pollfd){ w->in, POLLOUT, 0 };
+			}
+			if (w->out != -1 && !w->eof && d->rb < d->nb) {
+				who[np] = i;
+				pf[np++] = (struct pollfd){ w->out, POLLIN, 0 };
+			}
+		}
+		if (d->rb == d->nb && d->input_done)
+			break;
 		if (poll(pf, (nfds_t)np, -1) == -1) {
 			if (errno == EINTR)
 				continue;
 			derr_set(e, "-j", "poll: %s", strerror(errno));
-			return -1;
+			goto out;
 		}
-		if (t != NULL && pf[0].revents != 0) {
-			r = read(t->out, buf, sizeof(buf));
+		for (i = 0; i < np; i++) {
+			if (pf[i].revents == 0)
+				continue;
+			w = &d->w[who[i]];
+			if (pf[i].events == POLLOUT) {
+				r = write(w->in, w->q.s + w->qpos,
+				    w->q.len - w->qpos);
+				if (r == -1 && errno != EINTR &&
+				    errno != EAGAIN) {
+					died(d, who[i], e);
+					goto out;
+				}
+				if (r > 0)
+					w->qpos += (size_t)r;
+				continue;
+			}
+			r = read(w->out, buf, sizeof(buf));
 			if (r == -1 && errno != EINTR && errno != EAGAIN) {
 				derr_set(e, "-j", "%s", strerror(errno));
-				return -1;
+				goto out;
 			}
-			if (r == 0) {
-				died(d, (int)(t - d->w), e);
-				return -1;
+			if (r == 0 && w->ended < w->given) {
+				died(d, who[i], e);
+				goto out;
 			}
-			if (r > 0)
-				consume(d, (int)(t - d->w), buf, (size_t)r);
-		}
-		if (d->sendto != -1 && pf[np - 1].revents != 0) {
-			r = write(d->w[d->sendto].in, d->send.s + d->sendpos,
-			    d->send.len - d->sendpos);
-			if (r == -1 && errno != EINTR && errno != EAGAIN) {
-				died(d, d->sendto, e);
-				return -1;
+			for (p = buf; r > 0 && (p = memchr(p, '\0',
+			    (size_t)(buf + r - p))) != NULL; p++)
+				w->ended++;
+			if (r == 0)
+				w->eof = true;
+			/* kept, then written in turn */
+			if (r > 0 && sbuf_add(&w->pend, buf, (size_t)r) == -1) {
+				derr_set(e, "-j", "out of memory");
+				goto out;
 			}
-			if (r > 0 && (d->sendpos += (size_t)r) ==
-			    d->send.len)
-				d->sendto = -1;
+			flush_pend(d);
 		}
 	}
 	/* what the workers write at their end, in order */
@@ -516,7 +571,11 @@ dispatch(struct disp *d, struct derr *e)
 			emit(d, buf, (size_t)r);
 		}
 	}
-	return 0;
+	ret = 0;
+out:
+	free(pf);
+	free(who);
+	return ret;
 }
 
 /* In worker wi, just forked: its fds, the feed, and no header. */
@@ -620,7 +679,7 @@ workers_start(int argc, char *const argv[], struct input_opts *io,
 	cli_progress_end(io->progress);
 	io->progress = NULL;
 	input_close(d.in);
-	sbuf_free(&d.send);
+	sbuf_free(&d.batch);
 	if (r == -1)
 		goto fail;
 	if (fflush(stdout) == EOF)
