@@ -9,7 +9,16 @@ FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 BUILDDIR    ?= build
 PKG_CONFIG  ?= pkg-config
 INSTALL     ?= install
-PKGS        := gmime-3.0 ldns libpcre2-8 sqlite3 libcrypto
+PKGS        := gmime-3.0 ldns libpcre2-8 sqlite3 libcrypto zlib liblzma
+# Compressed mail input (core/zread): zlib and liblzma by pkg-config, and
+# libbz2, which has no .pc file.
+ZPKGS       := zlib liblzma
+ZLIBS       := -lbz2
+# make MALLOC=mimalloc: link Debian's libmimalloc (it replaces malloc for
+# the whole program); the default is the C library's allocator.
+MALLOC      ?=
+MIMALLOC    := -Wl,--push-state,--no-as-needed -lmimalloc -Wl,--pop-state
+MALLOC_LIBS := $(if $(filter mimalloc,$(MALLOC)),$(MIMALLOC))
 VERSION     := $(shell cat VERSION)
 # Phrase lists matched in one pass with Vectorscan when pkg-config finds
 # libhs (Debian libvectorscan-dev); VECTORSCAN=0 builds PCRE2 alone.
@@ -35,17 +44,17 @@ override CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Ilib \
 # -Wl,--as-needed and read "readelf -d").  A program not listed links all
 # of PKGS.  -pthread -lm go to every program.
 deliv.pkgs                  :=
-deliv-bounce-classify.pkgs  := gmime-3.0 libpcre2-8 sqlite3 $(HS)
+deliv-bounce-classify.pkgs  := gmime-3.0 libpcre2-8 sqlite3 $(HS) $(ZPKGS)
 deliv-dnscheck.pkgs         := ldns libcrypto
-deliv-header-trace.pkgs     := gmime-3.0 ldns libpcre2-8 sqlite3
-deliv-lint.pkgs             := gmime-3.0 ldns libcrypto libpcre2-8 $(HS)
+deliv-header-trace.pkgs     := gmime-3.0 ldns libpcre2-8 sqlite3 $(ZPKGS)
+deliv-lint.pkgs             := gmime-3.0 ldns libcrypto libpcre2-8 $(HS) $(ZPKGS)
 deliv-warmup-plan.pkgs      := sqlite3
 drivers/dkim-key.pkgs       := ldns libcrypto
 drivers/dmarc-parse.pkgs    :=
 drivers/dns-fakeserver.pkgs := ldns
 drivers/dns-query.pkgs      := ldns
-drivers/input-dump.pkgs     := gmime-3.0
-drivers/lint-checks.pkgs    := gmime-3.0 ldns libcrypto libpcre2-8 $(HS)
+drivers/input-dump.pkgs     := gmime-3.0 $(ZPKGS)
+drivers/lint-checks.pkgs    := gmime-3.0 ldns libcrypto libpcre2-8 $(HS) $(ZPKGS)
 drivers/out-record.pkgs     :=
 drivers/phrases-match.pkgs  := libpcre2-8
 drivers/phrase-index.pkgs   := libpcre2-8 $(HS)
@@ -55,8 +64,9 @@ drivers/spf-lint.pkgs       := ldns
 drivers/tsv-dump.pkgs       :=
 drivers/ip-check.pkgs       :=
 pkgs_of      = $(if $(filter undefined,$(origin $1.pkgs)),$(PKGS),$($1.pkgs))
-libs_of      = $(if $(call pkgs_of,$1),$(shell $(PKG_CONFIG) --libs \
-               $(call pkgs_of,$1))) $(LDLIBS) -pthread -lm
+libs_of      = $(MALLOC_LIBS) $(if $(call pkgs_of,$1),$(shell $(PKG_CONFIG) \
+               --libs $(call pkgs_of,$1))) $(if $(filter zlib,$(call \
+               pkgs_of,$1)),$(ZLIBS)) $(LDLIBS) -pthread -lm
 
 # Every goal but these needs the libraries: stop early, naming what
 # pkg-config cannot find, rather than fail later in the compiler.

@@ -1,36 +1,106 @@
 #!/usr/bin/env bash
-# bench/input.sh BUILDDIR [MB]: build an mbox of at least MB megabytes
-# (default 1024) from the messages in ../shared/corpora and stream it
-# through lib/core/input (tests/drivers/input-dump, which parses every message
-# and serialises it again).  Prints MB/s, messages/s and peak RSS.
+# bench/input.sh BUILDDIR [RUNS] [MB] [BIG_MB]: the figures of the speed
+# issue, as same-run ratios, RUNS times (default 3), on an mbox of at
+# least MB megabytes (default 100) of ../shared/corpora/bounces:
+#   bounce-classify messages/s per CPU second, next to Sisimai (Debian's
+#     libsisimai-perl through the corpus's tools/sisimai-classify.pl, on
+#     the first 10 MB) and to the floor (tests/drivers/input-dump: every
+#     message read and parsed by GMime, nothing classified);
+#   header-trace next to grep -c '^Received:' on the same mbox;
+#   lint messages/s per CPU second;
+#   -j 2 against -j 1 in wall time for the three, the output compared
+#     byte for byte;
+# (PEER_MB sets the peer's share, default 10 MB); then peak RSS of the
+# three at MB and at BIG_MB (default 1024, 0 for none; the big mbox is
+# built in a scratch folder and removed).  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p "${1:-build}"
 build=$(cd "${1:-build}" && pwd)
-mb=${2:-1024}
-corpora=../shared/corpora
+runs=${2:-3}
+mb=${3:-100}
+big_mb=${4:-1024}
+corpus=../shared/corpora/bounces
+peer=$corpus/tools/sisimai-classify.pl
+[[ -d $corpus ]] || { echo "bench/input: no corpus beside the checkout; skipped" >&2; exit 0; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-make -s BUILDDIR="$build" test-drivers
+make -s BUILDDIR="$build" all test-drivers
+export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases
 
-# One pass over the corpora as an mbox: a From_ line before each message
-# that lacks one, body lines starting with "From " quoted.
-find "$corpora/lint/messages" "$corpora/bounces/messages" -type f | sort |
+# One pass over the corpus as an mbox, as bench/bounce-classify.sh.
+find "$corpus/messages" -type f -size +10c | sort |
 while read -r f; do
 	if [[ $(head -c 5 "$f") != "From " ]]; then
-		echo "From bench@example.org Mon Nov 16 10:00:00 2026"
+		echo "From MAILER-DAEMON Mon Nov 16 10:00:00 2026"
 	fi
-	tr -d '\r' <"$f" | sed '1!s/^From />From /'
+	tr '\r' '\n' <"$f" | sed '/^$/N;/\n$/D' | sed '1!s/^From />From /'
 	echo
 done >"$work/one.mbox"
-one=$(stat -c %s "$work/one.mbox")
-n=$(( (mb * 1024 * 1024 + one - 1) / one ))
-for ((i = 0; i < n; i++)); do cat "$work/one.mbox"; done >"$work/big.mbox"
-size=$(stat -c %s "$work/big.mbox")
+repeat() {	# repeat MB OUT: copies of one.mbox up to MB megabytes
+	local n i one
+	one=$(stat -c %s "$work/one.mbox")
+	n=$(( ($1 * 1024 * 1024 + one - 1) / one ))
+	for ((i = 0; i < n; i++)); do cat "$work/one.mbox"; done >"$2"
+}
+repeat "$mb" "$work/mid.mbox"
+repeat "${PEER_MB:-10}" "$work/peer.mbox"
+msgs=$(grep -c '^From ' "$work/mid.mbox")
+pmsgs=$(grep -c '^From ' "$work/peer.mbox")
+size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
 
-/usr/bin/time -f '%e %M' -o "$work/time" \
-    "$build/drivers/input-dump" --no-header "$work/big.mbox" >"$work/out"
-read -r secs rss <"$work/time"
-msgs=$(wc -l <"$work/out")
-awk -v s="$size" -v t="$secs" -v m="$msgs" -v r="$rss" 'BEGIN {
-	printf "input: %.0f MB, %d messages, %.1f s: %.1f MB/s, %.0f msgs/s, peak RSS %.1f MB\n",
-	    s / 1048576, m, t, s / 1048576 / t, m / t, r / 1024 }'
+# t OUT CMD...: run CMD, print "cpu-seconds wall-seconds peak-rss-kb"
+t() {
+	local out=$1
+	shift
+	/usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" >"$out" 2>/dev/null ||
+	    (($? == 1))
+	tail -n 1 "$work/time" |
+	    awk '{ printf "%.2f %.2f %d\n", $1 + $2, $3, $4 }'
+}
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+echo "mbox: $size MB, $msgs messages; peer share ${PEER_MB:-10} MB, $pmsgs messages"
+echo
+echo "| run | bounce-classify msgs/s | Sisimai msgs/s | ratio | floor msgs/s | header-trace msgs/s | grep msgs/s | grep ÷ header-trace | lint msgs/s | -j 2 wall ratio (bc / ht / lint) | -j 2 = -j 1 |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+have_peer=0
+perl -MSisimai -e 1 2>/dev/null && have_peer=1
+for ((r = 1; r <= runs; r++)); do
+	read -r bc bcw _ < <(t "$work/bc1" "$build/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+	read -r _ bcw2 _ < <(t "$work/bc2" "$build/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
+	if ((have_peer)); then
+		read -r pc _ _ < <(t "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
+	else
+		pc=0
+	fi
+	read -r fc _ _ < <(t "$work/floor" "$build/drivers/input-dump" --no-progress "$work/mid.mbox")
+	read -r hc hw _ < <(t "$work/ht1" "$build/deliv-header-trace" --no-progress "$work/mid.mbox")
+	read -r _ hw2 _ < <(t "$work/ht2" "$build/deliv-header-trace" --no-progress -j 2 "$work/mid.mbox")
+	read -r gc _ _ < <(t "$work/grep" grep -c '^Received:' "$work/mid.mbox")
+	read -r lc lw _ < <(t "$work/l1" "$build/deliv-lint" --no-progress "$work/mid.mbox")
+	read -r _ lw2 _ < <(t "$work/l2" "$build/deliv-lint" --no-progress -j 2 "$work/mid.mbox")
+	same=yes
+	for x in bc ht l; do
+		cmp -s "$work/${x}1" "$work/${x}2" || same=NO
+	done
+	bcr=$(rate "$msgs" "$bc")
+	pr=$(( have_peer ? $(rate "$pmsgs" "$pc") : 0 ))
+	hr=$(rate "$msgs" "$hc")
+	gr=$(rate "$msgs" "$gc")
+	echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $(rate "$msgs" "$fc") | $hr | $gr | $(ratio "$gr" "$hr")× | $(rate "$msgs" "$lc") | $(ratio "$bcw" "$bcw2") / $(ratio "$hw" "$hw2") / $(ratio "$lw" "$lw2") | $same |"
+done
+
+((big_mb > 0)) || exit 0
+echo
+echo "| program | peak RSS, $size MB | peak RSS, $big_mb MB |"
+echo "|---|---|---|"
+repeat "$big_mb" "$work/big.mbox"
+rm -f "$work/peer.mbox"
+for p in bounce-classify header-trace lint; do
+	read -r _ _ m1 < <(t /dev/null "$build/deliv-$p" --no-progress "$work/mid.mbox")
+	read -r _ _ m2 < <(t /dev/null "$build/deliv-$p" --no-progress "$work/big.mbox")
+	awk -v p="$p" -v a="$m1" -v b="$m2" 'BEGIN {
+		printf "| %s | %.1f MB | %.1f MB |\n", p, a / 1024, b / 1024 }'
+done

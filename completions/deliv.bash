@@ -17,6 +17,9 @@ _deliv_spec()
 		argopts+=' --db --hard-days --now --phrases --soft-limit --soft-window'
 		fileopts+=' --db'
 		diropts+=' --phrases'
+		# every mail program: worker processes, the size cap
+		opts+=' --jobs -j --max-size'
+		argopts+=' --jobs -j --max-size'
 		;;
 
 	header-trace)
@@ -25,6 +28,9 @@ _deliv_spec()
 		argopts+=' --abuse-db --abuse-zone --asn-zone --complaint --complaint-dir --data --import-registry --internal --msa --now --reporter --server --to --trusted --trusted-file --zone'
 		fileopts+=' --abuse-db --import-registry --trusted-file --zone'
 		diropts+=' --complaint-dir --data'
+		# every mail program: worker processes, the size cap
+		opts+=' --jobs -j --max-size'
+		argopts+=' --jobs -j --max-size'
 		;;
 
 	dnscheck)
@@ -47,6 +53,9 @@ _deliv_spec()
 		argopts+=' --min-severity --phrases --threshold --weights'
 		fileopts+=' --weights'
 		diropts+=' --phrases'
+		# every mail program: worker processes, the size cap
+		opts+=' --jobs -j --max-size'
+		argopts+=' --jobs -j --max-size'
 		;;
 
 	warmup-plan)

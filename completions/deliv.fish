@@ -29,6 +29,8 @@ for t in $__deliv_tools
 end
 
 # bounce-classify options
+complete -c deliv-bounce-classify -s j -l jobs -x -d 'worker processes (0: one per core)'
+complete -c deliv-bounce-classify -l max-size -x -d 'skip a message over this size (k, M, G)'
 complete -c deliv-bounce-classify -l db -r -F -d 'SQLite suppression list'
 complete -c deliv-bounce-classify -l filter -d 'write the addresses read that are not suppressed'
 complete -c deliv-bounce-classify -l hard-days -x -d 'days a hard bounce suppresses (0 = until removed)'
@@ -40,6 +42,8 @@ complete -c deliv-bounce-classify -l suppressed -d 'list the suppressed addresse
 complete -c deliv-bounce-classify -l unsuppress -d 'remove the address operands from the list'
 
 # header-trace options
+complete -c deliv-header-trace -s j -l jobs -x -d 'worker processes (0: one per core)'
+complete -c deliv-header-trace -l max-size -x -d 'skip a message over this size (k, M, G)'
 complete -c deliv-header-trace -l abuse-db -r -F -d 'SQLite abuse-contact database'
 complete -c deliv-header-trace -l abuse-zone -x -d 'abuse-contact TXT zone'
 complete -c deliv-header-trace -l asn-zone -x -d 'IP-to-ASN TXT zone'
@@ -81,6 +85,8 @@ complete -c deliv-dnscheck -l mta-sts-policy -r -F -d 'an MTA-STS policy file to
 complete -c deliv-dnscheck -l zone -r -F -d 'answer from a zone file'
 
 # lint options
+complete -c deliv-lint -s j -l jobs -x -d 'worker processes (0: one per core)'
+complete -c deliv-lint -l max-size -x -d 'skip a message over this size (k, M, G)'
 complete -c deliv-lint -l bulk -d 'bulk mail: require List-Unsubscribe'
 complete -c deliv-lint -l min-severity -x -a 'info warn error' -d 'report this severity and up'
 complete -c deliv-lint -l phrases -x -a '(__fish_complete_directories)' -d 'directory of spam.txt'

@@ -92,3 +92,76 @@ $F/maildir/new/1700000002.c	In new second"
 	assert_equal "${#lines[@]}" 3
 	assert_equal "$(cols -t input-dump msgno,envelope,subject | sed -n 2p)" "$(printf '2\tMAILER-DAEMON\ttwo')"
 }
+
+@test "input: raw_only hands out the bytes with no GMime message and no error" {
+	local all=source,msgno,envelope,bytes
+	INPUT_DUMP_RAW=1 run -0 input-dump --no-header "$F/two.mbox"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$(INPUT_DUMP_RAW=1 input-dump "$F/two.mbox" | cols - error,subject,headers | sort -u)" $'\t\t'
+	diff <(INPUT_DUMP_RAW=1 input-dump "$F/two.mbox" | cols - "$all") \
+	    <(input-dump "$F/two.mbox" | cols - "$all")
+}
+
+@test "input: gzip, xz and bzip2 files and pipes give the plain file's messages" {
+	local all=msgno,envelope,error,subject,headers,bytes z
+	local tmp=$BATS_TEST_TMPDIR
+	gzip -c "$F/two.mbox" >"$tmp/two.mbox.gz"
+	xz -c "$F/two.mbox" >"$tmp/two.mbox.xz"
+	bzip2 -c "$F/two.mbox" >"$tmp/two.mbox.bz2"
+	# two gzip members one after the other read as one stream
+	{ head -n 9 "$F/two.mbox" | gzip -c; tail -n +10 "$F/two.mbox" | gzip -c; } >"$tmp/cat.mbox.gz"
+	for z in gz xz bz2; do
+		diff <(input-dump "$F/two.mbox" | cols - "$all") \
+		    <(input-dump "$tmp/two.mbox.$z" | cols - "$all")
+		diff <(input-dump "$F/two.mbox" | cols - "$all") \
+		    <(input-dump <"$tmp/two.mbox.$z" | cols - "$all")
+	done
+	diff <(input-dump "$F/two.mbox" | cols - "$all") \
+	    <(input-dump "$tmp/cat.mbox.gz" | cols - "$all")
+	run -0 input-dump --no-header "$tmp/two.mbox.gz"
+	assert_line -n 0 --partial "$tmp/two.mbox.gz"$'\t1\tsender@example.com'
+}
+
+@test "input: a truncated or corrupt gzip file is an error naming the file" {
+	local tmp=$BATS_TEST_TMPDIR
+	gzip -c "$F/two.mbox" | head -c 40 >"$tmp/cut.gz"
+	run -2 input-dump --no-header "$tmp/cut.gz"
+	assert_output --partial "$tmp/cut.gz: unexpected end of compressed data"
+	printf '\037\213garbage garbage garbage' >"$tmp/bad.gz"
+	run -2 input-dump --no-header "$tmp/bad.gz" "$F/crlf.eml"
+	assert_line -n 0 --partial "$tmp/bad.gz: bad compressed data"
+	assert_line -n 1 --partial "$F/crlf.eml"$'\t1\t\t\tLine endings'
+}
+
+@test "input: a message over the cap is handed out with an error and no bytes; the next ones follow" {
+	local tmp=$BATS_TEST_TMPDIR
+	{
+		sed -n '1,9p' "$F/two.mbox"
+		echo "From big@example.net Mon Nov 16 10:00:00 2026"
+		printf 'Subject: big\n\n'
+		head -c 300000 /dev/zero | tr '\0' 'x' | fold -w 70
+		printf '\n'
+		sed -n '10,$p' "$F/two.mbox"
+	} >"$tmp/big.mbox"
+	INPUT_DUMP_MAX=100000 run -0 input-dump --no-header "$tmp/big.mbox"
+	assert_equal "${#lines[@]}" 3
+	assert_line -n 0 --partial $'\t1\tsender@example.com\t\tFirst message'
+	assert_line -n 1 "$tmp/big.mbox"$'\t2\tbig@example.net\tmessage larger than 100000 bytes (--max-size): skipped\t\t\t'
+	assert_line -n 2 --partial $'\t3\tother@example.org\t\tSecond message'
+	# one long line, and CR-only lines, the same
+	{ sed -n '1,9p' "$F/two.mbox"; echo "From big@example.net Mon Nov 16 10:00:00 2026"
+	  printf 'Subject: big\n\n'; head -c 300000 /dev/zero | tr '\0' 'x'; printf '\n\n'
+	  sed -n '10,$p' "$F/two.mbox"; } >"$tmp/line.mbox"
+	INPUT_DUMP_MAX=100000 run -0 input-dump --no-header "$tmp/line.mbox"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f 2,4)" $'1\t\n2\tmessage larger than 100000 bytes (--max-size): skipped\n3\t'
+	tr '\n' '\r' <"$tmp/big.mbox" >"$tmp/cr.mbox"
+	INPUT_DUMP_MAX=100000 run -0 input-dump --no-header "$tmp/cr.mbox"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f 2,4)" $'1\t\n2\tmessage larger than 100000 bytes (--max-size): skipped\n3\t'
+}
+
+@test "input: endless input (/dev/zero) ends with one skipped message, not out of memory" {
+	INPUT_DUMP_MAX=1048576 run -0 input-dump --no-header /dev/zero
+	assert_output $'/dev/zero\t1\t\tmessage larger than 1048576 bytes (--max-size): skipped\t\t\t'
+	run -0 bash -c "head -c 3000000 /dev/zero | INPUT_DUMP_MAX=1000000 input-dump --no-header"
+	assert_output $'-\t1\t\tmessage larger than 1000000 bytes (--max-size): skipped\t\t\t'
+}

@@ -1,15 +1,34 @@
 #!/usr/bin/env bats
-# Scale-out with an existing engine: GNU parallel --pipe, split at mbox
-# From_ lines, gives exactly the records of a single run (sorted; the
-# per-chunk msgno left out), on a mailbox of at least 50 MB.
+# Scale-out: -j N worker processes (core/workers) give exactly the bytes
+# of one process, on files, a Maildir, stdin and gzip input; the size cap
+# (--max-size) in every mail program; and GNU parallel --pipe, split at
+# mbox From_ lines, gives the records of a single run (sorted; the
+# per-chunk msgno left out) on a mailbox of at least 50 MB.
 
 setup_file() {
 	local top corpora f
 	top=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 	corpora=$top/../shared/corpora
+	SMALL=$BATS_FILE_TMPDIR/small.mbox
+	MDIR=$BATS_FILE_TMPDIR/maildir
 	BIG=$BATS_FILE_TMPDIR/big.mbox
-	export BIG
+	export SMALL MDIR BIG
 	[[ -d $corpora ]] || return 0
+	# 300 messages of every kind: about ten batches of -j
+	mkdir -p "$MDIR/cur" "$MDIR/new"
+	find "$corpora/lint/messages" "$corpora/bounces/messages/maildir/bsd" -type f | sort |
+	    awk 'NR % 14 == 1' | head -n 300 |
+	while read -r f; do
+		[[ $(head -c 5 "$f") == "From " ]] || echo "From scale@example.org Mon Nov 16 10:00:00 2026"
+		tr -d '\r' <"$f" | sed '1!s/^From />From /'
+		echo
+		cp "$f" "$MDIR/cur/${f##*/}:2,S"
+	done >"$SMALL"
+}
+
+# The big mailbox of the parallel test, built when first needed.
+big() {
+	local corpora=$BATS_TEST_DIRNAME/../../shared/corpora f
 	while (($(stat -c %s "$BIG" 2>/dev/null || echo 0) < 52428800)); do
 		find "$corpora/lint/messages" "$corpora/bounces/messages/maildir/bsd" -type f | sort |
 		while read -r f; do
@@ -23,12 +42,79 @@ setup_file() {
 setup() {
 	load lib/helpers
 	need_corpora
-	command -v parallel >/dev/null || skip "GNU parallel is not installed"
-	[[ $BUILD != *asan* ]] || skip "too slow under AddressSanitizer"
+}
+
+@test "scale: -j 2 and -j 3 write the bytes of one process, header once, same exit status" {
+	local t st1 st2
+	for t in bounce-classify header-trace lint; do
+		run deliv-$t "$SMALL"
+		st1=$status
+		printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/one"
+		run deliv-$t -j 2 "$SMALL"
+		st2=$status
+		printf '%s\n' "$output" >"$BATS_TEST_TMPDIR/two"
+		cmp "$BATS_TEST_TMPDIR/one" "$BATS_TEST_TMPDIR/two" || fail "$t: -j 2 differs"
+		assert_equal "$st2" "$st1"
+		assert_equal "$(grep -c '^source' "$BATS_TEST_TMPDIR/two")" 1
+		cmp <(deliv-$t --json "$SMALL" "$MDIR") <(deliv-$t --json -j 3 "$SMALL" "$MDIR") ||
+		    fail "$t: -j 3 --json differs"
+	done
+}
+
+@test "scale: -j 2 on stdin, on gzip input and with an unreadable operand, as one process" {
+	local t
+	gzip -c "$SMALL" >"$BATS_TEST_TMPDIR/small.mbox.gz"
+	for t in bounce-classify header-trace lint; do
+		cmp <(deliv-$t <"$SMALL") <(deliv-$t -j 2 <"$SMALL") || fail "$t: stdin differs"
+		cmp <(deliv-$t <"$SMALL") <(deliv-$t -j 2 <"$BATS_TEST_TMPDIR/small.mbox.gz") ||
+		    fail "$t: gzip on stdin differs"
+		run deliv-$t -j 2 "$BATS_TEST_TMPDIR/small.mbox.gz" /nonexistent "$MDIR"
+		assert_equal "$status" 2
+		assert_output --partial "deliv-$t: /nonexistent: No such file or directory"
+		cmp <(deliv-$t "$BATS_TEST_TMPDIR/small.mbox.gz" "$MDIR" 2>/dev/null) \
+		    <(deliv-$t -j 2 "$BATS_TEST_TMPDIR/small.mbox.gz" /nonexistent "$MDIR" 2>/dev/null) ||
+		    fail "$t: records differ around an unreadable operand"
+	done
+	# nothing to read: the header alone, once
+	run -0 deliv-lint -j 2 </dev/null
+	assert_output "$(deliv-lint </dev/null)"
+}
+
+@test "scale: -j refuses what one process must do, and bad values" {
+	run -2 deliv-bounce-classify -j 2 --db "$BATS_TEST_TMPDIR/x.db" "$SMALL"
+	assert_output "deliv-bounce-classify: --db: not with -j 2: one process writes it (use -j 1)"
+	run -2 deliv-header-trace -j 0 --complaint arf "$SMALL"
+	assert_output --partial "deliv-header-trace: --complaint: not with -j 0"
+	run -2 deliv-lint -j x "$SMALL"
+	assert_output "deliv-lint: --jobs: not a number between 0 and 256: x"
+	run -2 deliv-lint --max-size 10X "$SMALL"
+	assert_output "deliv-lint: --max-size: not a size from 1 to 1024G (a number with k, M or G): 10X"
+	# -j 1 with --db is one process, as always
+	run -0 deliv-bounce-classify -j 1 --db "$BATS_TEST_TMPDIR/x.db" /dev/null
+}
+
+@test "scale: --max-size: a message over it gets its record with the error, the next ones are read" {
+	local t note
+	for t in bounce-classify header-trace lint; do
+		# header-trace's record has no error text: its flag says it
+		note="message larger than 1024 bytes (--max-size): skipped"
+		[[ $t != header-trace ]] || note=unparseable-message
+		run deliv-$t --max-size 1k "$SMALL"
+		assert_output --partial "$note"
+		assert_equal "$(cols source | sort -u | wc -l)" 1
+		run deliv-$t --max-size 64M "$SMALL"
+		refute_output --partial "(--max-size): skipped"
+		run deliv-$t --max-size 1M /dev/zero
+		assert_output --partial $'/dev/zero\t1\t'
+		assert_output --partial "${note/1024/1048576}"
+	done
 }
 
 @test "scale: parallel --pipe -j4 gives the records of one run" {
 	local t n=0
+	command -v parallel >/dev/null || skip "GNU parallel is not installed"
+	[[ $BUILD != *asan* ]] || skip "too slow under AddressSanitizer"
+	big
 	for t in $(tools); do
 		case $t in dnscheck | warmup-plan) continue ;; esac
 		n=$((n + 1))

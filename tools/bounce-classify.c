@@ -18,6 +18,7 @@
 #include "core/out.h"
 #include "core/store.h"
 #include "core/util.h"
+#include "core/workers.h"
 
 enum { OPT_DB = 256, OPT_FILTER, OPT_HARD_DAYS, OPT_NOW, OPT_PHRASES,
 	OPT_SOFT_LIMIT, OPT_SOFT_WINDOW, OPT_SUPPRESSED, OPT_UNSUPPRESS };
@@ -33,6 +34,7 @@ static const struct option longopts[] = {
 	{ "soft-window", required_argument,	NULL, OPT_SOFT_WINDOW },
 	{ "suppressed",	no_argument,		NULL, OPT_SUPPRESSED },
 	{ "unsuppress",	no_argument,		NULL, OPT_UNSUPPRESS },
+	WORKERS_LONGOPTS,
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -118,13 +120,9 @@ db_mode(struct run *u, bool list, int argc, char *argv[],
 	c = list ? bounce_supp_cols(&n) : bounce_filter_cols(&n);
 	if ((u->out = out_open(stdout, oo, c, n)) == NULL)
 		err(DELIV_EXIT_ERROR, "out_open");
-	if (list && bounce_list_suppressed(u->db, u->now, pol, u->out, &e) ==
-	    -1) {
-		warnx("%s: %s", e.where, e.what);
-		return 1;
-	}
-	if (!list && bounce_filter_files(u->db, argc, argv, u->now, pol,
-	    u->out, &e) == -1) {
+	if ((list ? bounce_list_suppressed(u->db, u->now, pol, u->out, &e) :
+	    bounce_filter_files(u->db, argc, argv, u->now, pol, u->out,
+	    &e)) == -1) {
 		warnx("%s: %s", e.where, e.what);
 		return 1;
 	}
@@ -152,6 +150,7 @@ struct opts {
 	const char		*phrases;
 	const char		*nowarg;	/* --now, or NULL */
 	bool			 filter, list, unsup;
+	struct input_opts	 io;
 };
 
 static void
@@ -161,12 +160,13 @@ options(int argc, char *argv[], struct opts *o, struct run *u)
 	struct derr e;
 	int ch;
 
-	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "hj:", longopts)) != -1) {
 		switch (ch) {
 		case 'h':
 			help();
 		case OPT_DB:
 			o->dbpath = optarg;
+			o->io.solo = "--db";	/* -j N: one writer */
 			break;
 		case OPT_FILTER:
 			o->filter = true;
@@ -195,7 +195,7 @@ options(int argc, char *argv[], struct opts *o, struct run *u)
 			o->unsup = true;
 			break;
 		default:
-			if (!cli_common(ch, optarg, &o->oo))
+			if (!cli_mail_option(ch, optarg, &o->io, &o->oo))
 				usage();
 		}
 	}
@@ -235,7 +235,6 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { .pol = { 0, 3, 7 } };
-	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct bounce *b;
 	struct run u;
@@ -268,10 +267,10 @@ main(int argc, char *argv[])
 	if ((b = bounce_open(o.phrases, getenv("DELIV_PHRASES"),
 	    getenv("DELIV_DATA"), &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
-	io.progress = cli_input_start(&o.oo, "messages", argc);
-	if ((in = input_open(argc, argv, &io)) == NULL)
-		err(DELIV_EXIT_ERROR, "input");
+	cli_workers(argc, argv, &o.io, &o.oo);
 	cols = bounce_record_cols(&ncols);
+	if ((in = input_open(argc, argv, &o.io)) == NULL)
+		err(DELIV_EXIT_ERROR, "input");
 	if ((u.out = out_open(stdout, &o.oo, cols, ncols)) == NULL)
 		err(DELIV_EXIT_ERROR, "out_open");
 	if (u.db != NULL && store_begin(u.db, &e) == -1)
@@ -279,7 +278,7 @@ main(int argc, char *argv[])
 	sandbox("stdio rpath wpath cpath flock");
 
 	bad = classify_all(&u, b, in);
-	cli_progress_end(io.progress);
+	cli_progress_end(o.io.progress);
 	if (u.db != NULL && !u.dberr && store_commit(u.db, &e) == -1) {
 		warnx("%s: %s", e.where, e.what);
 		bad = 1;

@@ -12,9 +12,7 @@
 #include <unistd.h>
 
 #include "core/cli.h"
-#include "core/input.h"
-#include "core/out.h"
-#include "core/util.h"
+#include "core/workers.h"	/* and core/input.h */
 #include "net/dns.h"
 #include "trace/arf.h"
 #include "trace/record.h"
@@ -50,6 +48,7 @@ static const struct option longopts[] = {
 	{ "trusted",		required_argument, NULL, OPT_TRUSTED },
 	{ "trusted-file",	required_argument, NULL, OPT_TRUSTED_FILE },
 	{ "zone",		required_argument, NULL, OPT_ZONE },
+	WORKERS_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -89,13 +88,14 @@ help(void)
 	    "  --complaint-dir DIR   a file per complaint in DIR, records out\n"
 	    "  --to ADDR             To: of complaints (default: the contact)\n"
 	    "  --reporter ADDR       From: address of complaints\n"
-	    CLI_HELP_NOW CLI_HELP);
+	    WORKERS_HELP CLI_HELP_NOW CLI_HELP);
 	exit(0);
 }
 
 /* The options, then what main() acquires from them. */
 struct ctx {
 	struct out_opts		 oo;
+	struct input_opts	 io;
 	struct trust_cfg	 cfg;
 	const char		*dbpath, *datadir, *nowarg;
 	char			*imports[MAX_MULTI], *zonefiles[MAX_MULTI];
@@ -125,7 +125,7 @@ options(struct ctx *c, int argc, char *argv[])
 	    (c->cfg.internal = netlist_new()) == NULL ||
 	    (c->cfg.msa = netlist_new()) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "hj:", longopts)) != -1) {
 		switch (ch) {
 		case OPT_ABUSE_DB:	c->dbpath = optarg; break;
 		case OPT_ABUSE_ZONE:	c->zones.contacts = optarg; break;
@@ -142,6 +142,7 @@ options(struct ctx *c, int argc, char *argv[])
 		case OPT_COMPLAINT:
 			c->w.complaint = strcmp(optarg, "arf") == 0 ? ARF_ARF :
 			    strcmp(optarg, "text") == 0 ? ARF_TEXT : 0;
+			c->io.solo = "--complaint";	/* for -j */
 			if (c->w.complaint == 0) {
 				warnx("--complaint: %s: not arf or text",
 				    optarg);
@@ -177,7 +178,7 @@ options(struct ctx *c, int argc, char *argv[])
 			break;
 		case 'h':		help();
 		default:
-			if (!cli_common(ch, optarg, &c->oo))
+			if (!cli_mail_option(ch, optarg, &c->io, &c->oo))
 				usage();
 		}
 	}
@@ -219,7 +220,6 @@ main(int argc, char *argv[])
 	    "contacts.abuse.net", NULL }, .w = { .xorig = trace_xorig_headers,
 	    .reporter = "postmaster", .fp = stdout, .warn = lookup_failed,
 	    .cfg = &c.cfg, .zones = &c.zones } };
-	struct input_opts io = { .stdin_if_empty = true };
 	struct input *in;
 	struct orgdom *psl = NULL;
 	struct derr e;
@@ -256,11 +256,11 @@ main(int argc, char *argv[])
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if (rc == 0)
 		warnx("%s", TRUST_WARNING);
+	cli_workers(argc, argv, &c.io, &c.oo);
 	if ((c.w.complaint == 0 || c.w.complaint_dir != NULL) &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
-	io.progress = cli_input_start(&c.oo, "messages", argc);
-	if ((in = input_open(argc, argv, &io)) == NULL)
+	if ((in = input_open(argc, argv, &c.io)) == NULL)
 		err(DELIV_EXIT_ERROR, NULL);
 	if (c.w.to != NULL && arf_addr_spec(c.w.to, table, sizeof(table)) ==
 	    -1)
@@ -269,14 +269,11 @@ main(int argc, char *argv[])
 
 	rc = trace_run(&c.w, in);
 
-	cli_progress_end(io.progress);
+	cli_progress_end(c.io.progress);
 	if (c.w.out != NULL && out_close(c.w.out) == -1)
 		err(DELIV_EXIT_ERROR, "stdout");
 	if (c.w.out == NULL && fflush(stdout) == EOF)
 		err(DELIV_EXIT_ERROR, "stdout");
-	if (isatty(STDERR_FILENO))	/* the tally, after the records */
-		warnx("%lu messages, %lu origins found", c.w.nmessages,
-		    c.w.norigins);
 	input_close(in);
 	trace_writer_free(&c.w);
 	rcvd_parser_free(c.w.parser);

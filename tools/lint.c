@@ -15,6 +15,7 @@
 #include "core/input.h"
 #include "core/out.h"
 #include "core/util.h"
+#include "core/workers.h"
 #include "lint/lint.h"
 
 #define DEFAULT_THRESHOLD	5.0
@@ -41,6 +42,7 @@ static const struct option longopts[] = {
 	{ "phrases",		required_argument,	NULL, OPT_PHRASES },
 	{ "threshold",		required_argument,	NULL, OPT_THRESHOLD },
 	{ "weights",		required_argument,	NULL, OPT_WEIGHTS },
+	WORKERS_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -49,8 +51,9 @@ usage(void)
 {
 	fprintf(stderr, "usage: deliv-lint [--bulk] [--min-severity LEVEL] "
 	    "[--threshold N] [--phrases DIR]\n"
-	    "                  [--weights FILE] [--json | --table] "
-	    "[--no-header] [file | dir | -] ...\n");
+	    "                  [--weights FILE] [-j N] [--max-size BYTES] "
+	    "[--json | --table]\n"
+	    "                  [--no-header] [file | dir | -] ...\n");
 	exit(DELIV_EXIT_USAGE);
 }
 
@@ -68,7 +71,7 @@ help(void)
 	    "(default 5)\n"
 	    "  --phrases DIR         directory of spam.txt and shorteners.txt\n"
 	    "  --weights FILE        severities and points of the checks\n"
-	    CLI_HELP);
+	    WORKERS_HELP CLI_HELP);
 	exit(fflush(stdout) == 0 ? DELIV_EXIT_OK : DELIV_EXIT_ERROR);
 }
 
@@ -135,6 +138,7 @@ write_message(struct out *o, const struct msg *m, const struct lint_result *r,
 
 struct opts {
 	struct out_opts	 oo;
+	struct input_opts io;
 	const char	*phrases;	/* --phrases, or NULL */
 	const char	*weights;	/* --weights, or NULL */
 	double		 threshold;
@@ -163,7 +167,8 @@ options(int argc, char *argv[], struct opts *op)
 	    "verdict:id@record=summary");
 	op->threshold = DEFAULT_THRESHOLD;
 	op->minsev = LINT_INFO;
-	while ((ch = cli_getopt(argc, argv, "h", longopts)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "h" WORKERS_OPTSTRING, longopts))
+	    != -1) {
 		switch (ch) {
 		case 'h':
 			help();
@@ -185,7 +190,7 @@ options(int argc, char *argv[], struct opts *op)
 			op->weights = optarg;
 			break;
 		default:
-			if (!cli_common(ch, optarg, &op->oo))
+			if (!cli_mail_option(ch, optarg, &op->io, &op->oo))
 				usage();
 		}
 	}
@@ -253,8 +258,8 @@ lint_all(struct input *in, struct out *o, struct lint *l,
 int
 main(int argc, char *argv[])
 {
-	struct opts op = { 0 };
-	struct input_opts io = { .stdin_if_empty = true };
+	struct opts op = { .io = { .stdin_if_empty = true } };
+	struct input_opts *io = &op.io;
 	struct input *in;
 	struct out *o;
 	struct lint *l;
@@ -263,14 +268,14 @@ main(int argc, char *argv[])
 
 	options(argc, argv, &op);
 	l = open_lint(&op);
-	io.progress = cli_input_start(&op.oo, "messages", argc - optind);
-	if ((in = input_open(argc - optind, argv + optind, &io)) == NULL)
+	cli_workers(argc - optind, argv + optind, io, &op.oo);
+	if ((in = input_open(argc - optind, argv + optind, io)) == NULL)
 		err(DELIV_EXIT_ERROR, "input");
 	if ((o = out_open(stdout, &op.oo, cols, nitems(cols))) == NULL)
 		err(DELIV_EXIT_ERROR, "output");
 	sandbox("stdio rpath");
 	status = lint_all(in, o, l, &op, &fail);
-	cli_progress_end(io.progress);
+	cli_progress_end(io->progress);
 	if (out_close(o) == -1) {
 		warn("stdout");
 		status = DELIV_EXIT_ERROR;

@@ -172,6 +172,21 @@ int	cli_data_file(const char *dir, const char *name, char *buf,
 FILE	*cli_open(const char *path, const char *mode);
 int	 cli_close(FILE *fp, const char *path);
 
+/*
+ * The progress line of the mail programs (io->progress) and their -j N
+ * (core/workers.h), for main() once the data is loaded, before
+ * out_open() and input_open(): returns in a worker and with one process
+ * (go on as usual); the parent exits with the workers' status once
+ * their records are written, or exits 2 with a message (a bad -j or
+ * --max-size; -j N with io->solo, an option that needs one process).
+ */
+struct input_opts;
+void	cli_workers(int argc, char *const argv[], struct input_opts *io,
+	    struct out_opts *oo);
+/* cli_common(), and -j, --max-size into io (WORKERS_LONGOPTS). */
+int	cli_mail_option(int ch, const char *optarg, struct input_opts *io,
+	    struct out_opts *oo);
+
 /* The tool's short name from argv[0]: "deliv-lint" for every spelling. */
 const char	*cli_progname(void);
 

@@ -13,12 +13,28 @@
  * stream bounded to the message, one parser reused, part contents kept
  * as substreams of it rather than copied).  CR-only input, rare, goes
  * line by line.
+ *
+ * Files and stdin compressed with gzip, xz or bzip2 (told by their
+ * first bytes) are read through core/zread.  A message over the size
+ * cap is not kept: its bytes are passed over (in an mbox, to the next
+ * From_ line; else to the end of the source, which is not read further)
+ * and it is handed out with its error set and no bytes, so memory stays
+ * bounded on any input.  A worker of core/workers reads its messages
+ * from the parent's feed instead of files.
+ *
+ * The glibc converters GMime opens for the common non-ASCII charsets
+ * (iconv modules such as ISO-2022-JP) are opened once here, after the
+ * first WARM_AFTER messages (a long run: a short one would pay for
+ * modules it never needs), and kept open while the input is, so that
+ * glibc does not load and unload their modules for every message.
  */
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,11 +43,27 @@
 
 #include "core/cli.h"
 #include "core/input.h"
+#include "core/maildir.h"
 #include "core/util.h"
+#include "core/workers.h"
+#include "core/zread.h"
 
 #define READ_SIZE	65536		/* the first read, which decides */
 #define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
 #define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
+
+/*
+ * Charsets whose converters are glibc modules, kept loaded (the ASCII,
+ * UTF-8 and Latin-1 ones are built into glibc).
+ */
+static const char *const warm_charsets[] = {
+	"ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "ISO-8859-2", "ISO-8859-5",
+	"ISO-8859-7", "ISO-8859-9", "ISO-8859-15", "WINDOWS-1250",
+	"WINDOWS-1251", "WINDOWS-1252", "KOI8-R", "GB2312", "GBK", "GB18030",
+	"BIG5", "EUC-KR", "UTF-7", "UTF-16"
+};
+#define NWARM	nitems(warm_charsets)
+#define WARM_AFTER	64
 
 /*
  * A buffered reader of one file descriptor.  buf holds the bytes read
@@ -48,6 +80,8 @@ struct reader {
 	GByteArray	*buf;
 	bool		 big;		/* buf grew past BIG_SIZE */
 	size_t		 pos;
+	struct zread	*z;		/* compressed input, or NULL */
+	const char	*zwhy;		/* what is wrong with its data */
 };
 
 struct input {
@@ -74,6 +108,7 @@ struct input {
 	size_t			 next_list;
 
 	struct msg		 cur;
+	bool			 skipped;	/* cur is over the size cap */
 	GMimeMessage		*held;
 	GMimeParser		*parser;	/* reused for every message */
 	const char		*raw;		/* the message's bytes */
@@ -83,6 +118,10 @@ struct input {
 	long long		 bytes_done;	/* over all sources */
 	long long		 bytes_total;	/* -2: not yet known */
 	struct cli_progress	*progress;	/* or NULL */
+	bool			 raw_only;	/* no GMime parse */
+	size_t			 max_size;	/* the size cap of a message */
+	struct feed		*feed;		/* a worker's feed, or NULL */
+	iconv_t			 warm[NWARM];	/* kept open, or (iconv_t)-1 */
 	long long		 handed;	/* messages handed out */
 };
 
@@ -91,10 +130,21 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 {
 	static char *const stdin_ops[] = { "-", NULL };
 	struct input *in;
+	size_t i;
 
 	if ((in = calloc(1, sizeof(*in))) == NULL)
 		return NULL;
 	in->progress = o != NULL ? o->progress : NULL;
+	in->raw_only = o != NULL && o->raw_only;
+	in->max_size = o != NULL && o->max_size > 0 ? o->max_size :
+	    INPUT_MAX_SIZE;
+	for (i = 0; i < NWARM; i++)
+		in->warm[i] = (iconv_t)-1;
+	if (o != NULL && o->feed_fd > 0 &&
+	    (in->feed = feed_open(o->feed_fd)) == NULL) {
+		free(in);
+		return NULL;
+	}
 	g_mime_init();
 	in->rd.buf = g_byte_array_sized_new(READ_SIZE);
 	in->crmsg = g_byte_array_new();
@@ -126,6 +176,7 @@ release_msg(struct input *in)
 	}
 	in->raw = NULL;
 	in->rawlen = 0;
+	in->skipped = false;
 	free(in->envelope);
 	in->envelope = NULL;
 	memset(&in->cur, 0, sizeof(in->cur));
@@ -137,6 +188,8 @@ close_source(struct input *in)
 	if (in->open)
 		in->bytes_done += in->rd.nread;
 	in->rd.nread = 0;
+	zread_free(in->rd.z);
+	in->rd.z = NULL;
 	if (in->open && in->rd.own)
 		close(in->rd.fd);
 	in->open = false;
@@ -164,7 +217,11 @@ rd_read(struct reader *rd, size_t n)
 	}
 	g_byte_array_set_size(rd->buf, (guint)(len + n));
 	for (;;) {
-		r = read(rd->fd, rd->buf->data + len, n);
+		if (rd->z != NULL)
+			r = zread_read(rd->z, rd->buf->data + len, n,
+			    &rd->zwhy);
+		else
+			r = read(rd->fd, rd->buf->data + len, n);
 		if (r == -1 && errno == EINTR)
 			continue;
 		break;
@@ -174,7 +231,10 @@ rd_read(struct reader *rd, size_t n)
 		rd->big = true;
 	if (r == -1)
 		return -1;
-	rd->nread += r;
+	if (rd->z != NULL)
+		rd->nread = zread_consumed(rd->z);
+	else
+		rd->nread += r;
 	if (r == 0) {
 		rd->eof = true;
 		return 1;
@@ -227,7 +287,7 @@ rd_fill(struct reader *rd)
  * read error or when out of memory.
  */
 static int
-rd_line(struct reader *rd, struct sbuf *b)
+rd_line(struct reader *rd, struct sbuf *b, size_t max)
 {
 	char term = rd->cronly ? '\r' : '\n', *p;
 	size_t n;
@@ -243,8 +303,12 @@ rd_line(struct reader *rd, struct sbuf *b)
 		    rd->buf->len - rd->pos);
 		n = p ? (size_t)(p - ((char *)rd->buf->data + rd->pos)) + 1 :
 		    rd->buf->len - rd->pos;
-		if (sbuf_add(b, (char *)rd->buf->data + rd->pos, n) == -1)
+		/* past the cap, the line's bytes are not kept */
+		if (b->len + n <= max && sbuf_add(b, (char *)rd->buf->data +
+		    rd->pos, n) == -1)
 			return -1;
+		if (b->len == 0 && p != NULL && b->len + n > max)
+			sbuf_addc(b, '\n');
 		rd->pos += n;
 		if (p != NULL) {
 			if (rd->cronly) {
@@ -267,77 +331,19 @@ free_list(struct input *in)
 	in->nlist = in->next_list = 0;
 }
 
-static int
-cmpstr(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Append the regular files of dir (sorted, no dot files) to the list. */
-static int
-list_dir(struct input *in, const char *dir, struct derr *e)
-{
-	DIR *d;
-	struct dirent *de;
-	struct stat st;
-	char **v, *p;
-	size_t first = in->nlist;
-
-	if ((d = opendir(dir)) == NULL) {
-		derr_set(e, dir, "%s", strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (asprintf(&p, "%s/%s", dir, de->d_name) == -1)
-			goto oom;
-		if (stat(p, &st) == -1 || !S_ISREG(st.st_mode)) {
-			free(p);
-			continue;
-		}
-		v = reallocarray(in->list, in->nlist + 1, sizeof(*v));
-		if (v == NULL) {
-			free(p);
-			goto oom;
-		}
-		in->list = v;
-		in->list[in->nlist++] = p;
-	}
-	closedir(d);
-	qsort(in->list + first, in->nlist - first, sizeof(*in->list),
-	    cmpstr);
-	return 0;
-oom:
-	closedir(d);
-	derr_set(e, dir, "out of memory");
-	return -1;
-}
-
 /* An operand that is a directory: a Maildir (cur/, new/) or a folder. */
 static int
 open_dir(struct input *in, const char *path, struct derr *e)
 {
-	const char *parts[] = { "cur", "new" };
-	char sub[4096];
-	struct stat st;
-	bool maildir = false;
-	size_t i;
-
 	free_list(in);
-	for (i = 0; i < nitems(parts); i++) {
-		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    parts[i]) >= sizeof(sub))
-			continue;
-		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
-			maildir = true;
-			if (list_dir(in, sub, e) == -1)
-				return -1;
-		}
-	}
-	if (!maildir && list_dir(in, path, e) == -1)
-		return -1;
-	return 0;
+	return maildir_list(path, &in->list, &in->nlist, e);
+}
+
+/* Why the last read failed. */
+static const char *
+rd_why(const struct reader *rd)
+{
+	return rd->zwhy != NULL ? rd->zwhy : strerror(errno);
 }
 
 /*
@@ -349,6 +355,7 @@ open_file(struct input *in, const char *path, struct derr *e)
 {
 	struct reader *rd = &in->rd;
 	bool is_stdin = strcmp(path, "-") == 0;
+	enum zread_kind k;
 	size_t n;
 	int fd, r;
 
@@ -368,6 +375,7 @@ open_file(struct input *in, const char *path, struct derr *e)
 	rd->fd = fd;
 	rd->own = !is_stdin;
 	rd->eof = false;
+	rd->zwhy = NULL;
 	rd->pos = 0;
 	rd->base = 0;
 	g_byte_array_set_size(rd->buf, 0);
@@ -376,12 +384,29 @@ open_file(struct input *in, const char *path, struct derr *e)
 	in->msgno = 0;
 	in->offset = 0;
 	if ((r = rd_read(rd, READ_SIZE)) == -1) {
-		derr_set(e, path, "%s", strerror(errno));
+		derr_set(e, path, "%s", rd_why(rd));
 		close_source(in);
 		return -1;
 	}
 	if (r == 1)
 		return 0;
+	if ((k = zread_magic(rd->buf->data, rd->buf->len)) != ZREAD_NONE) {
+		/* what was read is the start of the compressed data */
+		if ((rd->z = zread_new(k, fd, rd->buf->data, rd->buf->len)) ==
+		    NULL) {
+			derr_set(e, path, "out of memory");
+			close_source(in);
+			return -1;
+		}
+		g_byte_array_set_size(rd->buf, 0);
+		if ((r = rd_read(rd, READ_SIZE)) == -1) {
+			derr_set(e, path, "%s", rd_why(rd));
+			close_source(in);
+			return -1;
+		}
+		if (r == 1)
+			return 0;
+	}
 	n = rd->buf->len;
 	rd->cronly = memchr(rd->buf->data, '\r', n) != NULL &&
 	    memchr(rd->buf->data, '\n', n) == NULL;
@@ -439,6 +464,18 @@ envelope_of(const char *s, size_t len)
 }
 
 /*
+ * A message over the cap in a source that is one message: the rest is
+ * not read (it may not end: /dev/zero).
+ */
+static void
+stop_source(struct reader *rd)
+{
+	g_byte_array_set_size(rd->buf, 0);
+	rd->pos = 0;
+	rd->eof = true;
+}
+
+/*
  * CR-only input: read the next message line by line into in->crmsg.  In
  * an mbox it runs to the next From_ line after an empty line.  Returns 1
  * with the message in in->crmsg, 0 at the end of the source, -1 on a
@@ -452,7 +489,7 @@ read_message_lines(struct input *in, struct derr *e)
 	int r;
 
 	if (!in->have_line) {
-		r = rd_line(&in->rd, &in->line);
+		r = rd_line(&in->rd, &in->line, in->max_size);
 		if (r == -1)
 			goto fail;
 		if (r == 0)
@@ -473,7 +510,7 @@ read_message_lines(struct input *in, struct derr *e)
 		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
 	in->have_line = false;
 	for (;;) {
-		r = rd_line(&in->rd, &in->line);
+		r = rd_line(&in->rd, &in->line, in->max_size);
 		if (r == -1)
 			goto fail;
 		if (r == 0)
@@ -485,7 +522,17 @@ read_message_lines(struct input *in, struct derr *e)
 		}
 		in->offset += (off_t)in->line.len;
 		empty_before = is_empty_line(&in->line);
-		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
+		if (!in->skipped && a->len + in->line.len > in->max_size) {
+			in->skipped = true;
+			g_byte_array_set_size(a, 0);
+			if (!in->mbox) {
+				stop_source(&in->rd);
+				break;
+			}
+		}
+		if (!in->skipped)
+			g_byte_array_append(a, (guint8 *)in->line.s,
+			    in->line.len);
 	}
 	/* An mbox message's last empty line separates; it is not body. */
 	if (in->mbox && empty_before && a->len > 0 &&
@@ -496,7 +543,7 @@ read_message_lines(struct input *in, struct derr *e)
 	}
 	return 1;
 fail:
-	derr_set(e, in->source, "%s", strerror(errno));
+	derr_set(e, in->source, "%s", rd_why(&in->rd));
 	return -1;
 }
 
@@ -543,30 +590,42 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 {
 	struct reader *rd = &in->rd;
 	const unsigned char *d, *q, *nl;
-	size_t body, scan, shift;
+	size_t body, scan, shift, keep;
 	bool from, partial;
 	int r;
 
 	/* the first line: the From_ line of an mbox message */
-	for (;;) {
+	in->cur.offset = (off_t)(rd->base + (long long)rd->pos);
+	for (scan = rd->pos;;) {
 		d = rd->buf->data;
-		q = rd->pos < rd->buf->len ? memchr(d + rd->pos, '\n',
-		    rd->buf->len - rd->pos) : NULL;
+		q = scan < rd->buf->len ? memchr(d + scan, '\n',
+		    rd->buf->len - scan) : NULL;
 		if (q != NULL || rd->eof)
 			break;
-		if (rd_more(rd, rd->pos, &shift) == -1)
+		scan = rd->buf->len;
+		keep = rd->pos;
+		if (rd->buf->len - rd->pos > in->max_size) {
+			/* a line longer than the cap: keep none of it */
+			in->skipped = true;
+			if (!in->mbox)
+				goto stop;
+			keep = rd->buf->len;
+		}
+		if (rd_more(rd, keep, &shift) == -1)
 			goto fail;
+		scan -= shift;
 	}
-	if (rd->pos >= rd->buf->len)
+	if (rd->pos >= rd->buf->len && !in->skipped)
 		return 0;
-	in->cur.offset = (off_t)(rd->base + (long long)rd->pos);
-	from = in->mbox && rd->buf->len - rd->pos >= 5 &&
+	from = !in->skipped && in->mbox && rd->buf->len - rd->pos >= 5 &&
 	    memcmp(d + rd->pos, "From ", 5) == 0;
 	if (from) {
 		body = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
 		in->envelope = envelope_of((const char *)d + rd->pos,
 		    body - rd->pos);
-	} else
+	} else if (in->skipped)
+		body = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
+	else
 		body = rd->pos;
 
 	/* on to the next From_ line after an empty line, or with a date */
@@ -601,10 +660,23 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		/* look again at the last bytes, where a match may start */
 		if (!partial && rd->buf->len - scan > 5)
 			scan = rd->buf->len - 5;
-		if ((r = rd_more(rd, rd->pos, &shift)) == -1)
+		if (!in->skipped && rd->buf->len - rd->pos > in->max_size) {
+			in->skipped = true;
+			if (!in->mbox)
+				goto stop;
+		}
+		/* over the cap, only the bytes a From_ line needs are kept */
+		keep = !in->skipped ? rd->pos : scan > 2 ? scan - 2 : 0;
+		if ((r = rd_more(rd, keep, &shift)) == -1)
 			goto fail;
-		body -= shift;
+		body -= shift < body ? shift : body;
 		scan -= shift;
+	}
+	if (in->skipped) {
+		*start = *end = q != NULL ? (size_t)(q - d) + 1 :
+		    rd->buf->len;
+		rd->pos = *end;
+		return 1;
 	}
 	*start = body;
 	*end = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
@@ -616,9 +688,18 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		if (*end > body && d[*end - 1] == '\r')
 			(*end)--;
 	}
+	/* over the cap though read whole */
+	if (*end - *start > in->max_size) {
+		in->skipped = true;
+		*start = *end;
+	}
+	return 1;
+stop:
+	stop_source(rd);
+	*start = *end = 0;
 	return 1;
 fail:
-	derr_set(e, in->source, "%s", strerror(errno));
+	derr_set(e, in->source, "%s", rd_why(&in->rd));
 	return -1;
 }
 
@@ -666,9 +747,54 @@ next_message(struct input *in, struct derr *e)
 			return r;
 		a = in->rd.buf;
 	}
+	if (in->skipped) {
+		snprintf(in->errbuf, sizeof(in->errbuf), "message larger "
+		    "than %zu bytes (--max-size): skipped", in->max_size);
+		return 1;
+	}
 	in->raw = a->data != NULL ? (const char *)a->data + start : NULL;
 	in->rawlen = end - start;
-	in->held = parse_message(in, a, start, end);
+	if (!in->raw_only)
+		in->held = parse_message(in, a, start, end);
+	return 1;
+}
+
+/* Open the converters of warm_charsets[] and keep them. */
+static void
+warm_up(struct input *in)
+{
+	size_t i;
+
+	for (i = 0; i < NWARM; i++)
+		if (in->warm[i] == (iconv_t)-1)
+			in->warm[i] = iconv_open("UTF-8", warm_charsets[i]);
+}
+
+/* A worker: the next message of the feed.  As input_next(). */
+static int
+next_fed(struct input *in, struct msg **m, struct derr *e)
+{
+	struct feed_msg fm;
+	int r;
+
+	if ((r = feed_next(in->feed, &fm, e)) <= 0 || r == 2) {
+		if (r != 0)
+			in->nerr++;
+		return r == 0 ? 0 : -1;
+	}
+	in->cur.source = fm.source;
+	in->cur.msgno = fm.msgno;
+	in->cur.offset = fm.offset;
+	in->cur.envelope = fm.envelope;
+	in->cur.error = fm.error;
+	in->raw = (const char *)fm.buf->data + fm.start;
+	in->rawlen = fm.end - fm.start;
+	if (fm.error == NULL && !in->raw_only &&
+	    (in->held = parse_message(in, fm.buf, fm.start, fm.end)) == NULL)
+		in->cur.error = "cannot parse message";
+	in->cur.mime = in->held;
+	*m = &in->cur;
+	in->handed++;
 	return 1;
 }
 
@@ -681,6 +807,10 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 	int r;
 
 	release_msg(in);
+	if (in->handed == WARM_AFTER && !in->raw_only)
+		warm_up(in);
+	if (in->feed != NULL)
+		return next_fed(in, m, e);
 	if (in->progress != NULL && in->handed > 0) {
 		input_position(in, &done, &total);
 		cli_progress_tick(in->progress, in->handed, done, total);
@@ -698,7 +828,9 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 				in->cur.msgno = ++in->msgno;
 				in->cur.envelope = in->envelope;
 				in->cur.mime = in->held;
-				if (in->held == NULL)
+				if (in->skipped)
+					in->cur.error = in->errbuf;
+				else if (in->held == NULL && !in->raw_only)
 					in->cur.error = "cannot parse message";
 				*m = &in->cur;
 				in->handed++;
@@ -752,43 +884,6 @@ input_msg_raw(struct input *in, struct msg *m, size_t *len)
 	return in->raw;
 }
 
-/* Total size of a path: a file's size, a folder's files; -1 unknown. */
-static long long
-path_size(const char *path)
-{
-	struct stat st;
-	struct dirent *de;
-	DIR *d;
-	char sub[4096];
-	long long sum = 0, n;
-
-	if (strcmp(path, "-") == 0) {
-		if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
-			return (long long)st.st_size;
-		return -1;
-	}
-	if (stat(path, &st) == -1)
-		return 0;
-	if (S_ISREG(st.st_mode))
-		return (long long)st.st_size;
-	if (!S_ISDIR(st.st_mode) || (d = opendir(path)) == NULL)
-		return 0;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    de->d_name) >= sizeof(sub))
-			continue;
-		if ((n = path_size(sub)) < 0) {
-			sum = -1;
-			break;
-		}
-		sum += n;
-	}
-	closedir(d);
-	return sum;
-}
-
 void
 input_position(struct input *in, long long *done, long long *total)
 {
@@ -798,7 +893,7 @@ input_position(struct input *in, long long *done, long long *total)
 	if (in->bytes_total == -2) {
 		in->bytes_total = 0;
 		for (i = 0; i < in->nops; i++) {
-			if ((n = path_size(in->ops[i])) < 0) {
+			if ((n = maildir_size(in->ops[i])) < 0) {
 				in->bytes_total = -1;
 				break;
 			}
@@ -818,9 +913,15 @@ input_errors(const struct input *in)
 void
 input_close(struct input *in)
 {
+	size_t i;
+
 	if (in == NULL)
 		return;
 	release_msg(in);
+	feed_close(in->feed);
+	for (i = 0; i < NWARM; i++)
+		if (in->warm[i] != (iconv_t)-1)
+			iconv_close(in->warm[i]);
 	close_source(in);
 	free_list(in);
 	sbuf_free(&in->line);

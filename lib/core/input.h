@@ -1,8 +1,10 @@
 /*
  * Messages from stdin, files, "-", Maildirs and folders, one at a time:
  * mbox or single message decided from the first bytes (also on a pipe),
- * CRLF and CR-only line endings, parsed with GMime.  A message that
- * cannot be parsed is still handed out, with its error set.
+ * CRLF and CR-only line endings, gzip, xz and bzip2 compression (told
+ * by the first bytes), parsed with GMime.  A message that cannot be
+ * parsed, or is over the size cap, is still handed out, with its error
+ * set.  Reading is the same in a worker of core/workers (-j N).
  */
 #ifndef INPUT_H
 #define INPUT_H
@@ -16,9 +18,31 @@
 
 struct cli_progress;
 
+/* The default size cap of one message (--max-size). */
+#define INPUT_MAX_SIZE	((size_t)64 * 1024 * 1024)
+
 struct input_opts {
 	bool			 stdin_if_empty; /* no operands: stdin (default) */
 	struct cli_progress	*progress;	/* ticked by input_next, or NULL */
+	bool			 raw_only;	/* no GMime parse: msg->mime is
+						   NULL, error NULL; read the
+						   bytes with input_msg_raw() */
+	size_t			 max_size;	/* a message over this many
+						   bytes is skipped, handed out
+						   with its error set and no
+						   bytes; 0: INPUT_MAX_SIZE */
+	int			 jobs;		/* core/workers: -j N, N worker
+						   processes; -1 one per core;
+						   0 or 1: none */
+	int			 feed_fd;	/* core/workers sets it in a
+						   worker: messages come from
+						   this fd; 0: the operands */
+	const char		*solo;		/* an option that wants one
+						   process ("--db"): -j N is
+						   refused; or NULL */
+	char			 bad_option[160]; /* workers_option(): a
+						   bad -j or --max-size, said
+						   by workers_start() */
 };
 
 /* One message, valid until the next input_next() or input_close(). */

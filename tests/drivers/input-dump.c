@@ -2,6 +2,8 @@
  * input-dump: a test driver for lib/core/input and lib/core/out.  For each message
  * of the operands, one record: source, msgno, envelope, error, the
  * Subject (decoded), the number of header lines and the size in bytes.
+ * INPUT_DUMP_RAW=1 in the environment: no GMime parse (raw_only), the
+ * size only; INPUT_DUMP_MAX=N: the size cap of a message (max_size).
  */
 #include <err.h>
 #include <stdio.h>
@@ -33,6 +35,9 @@ main(int argc, char *argv[])
 	long n = 0;
 	int i, r;
 
+	io.raw_only = getenv("INPUT_DUMP_RAW") != NULL;
+	if (getenv("INPUT_DUMP_MAX") != NULL)
+		io.max_size = strtoul(getenv("INPUT_DUMP_MAX"), NULL, 10);
 	i = drv_out_opts(argc, argv, "h", &oo,
 	    "input-dump [--json] [file ...]");
 	argc -= i;
@@ -57,6 +62,8 @@ main(int argc, char *argv[])
 			out_int(out, 5, g_mime_header_list_get_count(
 			    g_mime_object_get_header_list(
 			    GMIME_OBJECT(m->mime))));
+		}
+		if (m->mime != NULL || io.raw_only) {
 			input_msg_raw(in, m, &len);
 			out_int(out, 6, (long long)len);
 		}

@@ -1,0 +1,697 @@
+/*
+ * -j N: worker processes fed whole messages by the parent, their records
+ * written back in input order.  See core/workers.h.
+ *
+ * The feed is a stream of frames on a pipe: a kind byte, the payload's
+ * length (8 bytes, host order: both ends are the same program), the
+ * payload.  'M' a message (msgno, offset, its length, then source,
+ * envelope and error as a presence byte and NUL-terminated text, then
+ * its bytes); 'E' an operand the parent could not read (where, what);
+ * 'B' the end of a batch, after which the worker writes a NUL to its
+ * stdout.  Batches go round robin, so batch k's records are the next
+ * ones of worker k mod N.  The parent queues a few batches for every
+ * worker and reads every worker's records as they come, keeping them
+ * until their turn, so that no worker waits for another.
+ */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/cli.h"
+#include "core/util.h"
+#include "core/workers.h"
+
+#define MAX_JOBS	256
+#define BATCH_BYTES	(256 * 1024)	/* a batch ends past this size */
+#define BATCH_MSGS	32		/* or with this many messages */
+#define QUEUE_BYTES	(1024 * 1024)	/* a worker's batches waiting */
+#define READ_CHUNK	65536
+
+struct worker {
+	pid_t		 pid;
+	int		 in;		/* the parent writes the feed, or -1 */
+	int		 out;		/* the parent reads records, or -1 */
+	struct sbuf	 q;		/* its batches not yet sent */
+	size_t		 qpos;		/* sent of q */
+	struct sbuf	 pend;		/* records read before their turn */
+	long long	 given;		/* batches queued for it */
+	long long	 ended;		/* NULs read: batches it finished */
+	bool		 eof;		/* its records have all been read */
+};
+
+struct disp {
+	struct worker	*w;
+	int		 n;
+	struct input	*in;
+	struct sbuf	 batch;		/* the batch being made */
+	long long	 nb;		/* batches made */
+	long long	 rb;		/* the batch whose records come next */
+	bool		 input_done;
+};
+
+bool
+workers_option(int ch, const char *arg, struct input_opts *io)
+{
+	unsigned long long v, mul = 1;
+	struct derr e;
+	double d;
+	char *end;
+
+	if (ch == 'j') {
+		if (cli_num("--jobs", arg, 0, MAX_JOBS, true, &d, &e) == -1)
+			snprintf(io->bad_option, sizeof(io->bad_option),
+			    "%.20s: %.130s", e.where, e.what);
+		else
+			io->jobs = d == 0 ? -1 : (int)d;
+		return true;
+	}
+	if (ch != WORKERS_OPT_MAX_SIZE)
+		return false;
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*end == 'k' || *end == 'K')
+		mul = 1ULL << 10;
+	else if (*end == 'M')
+		mul = 1ULL << 20;
+	else if (*end == 'G')
+		mul = 1ULL << 30;
+	if (mul > 1)
+		end++;
+	if (errno != 0 || end == arg || *end != '\0' || *arg == '-' ||
+	    v == 0 || v > (1ULL << 40) / mul)
+		snprintf(io->bad_option, sizeof(io->bad_option),
+		    "--max-size: not a size from 1 to 1024G (a number with "
+		    "k, M or G): %.40s", arg);
+	else
+		io->max_size = (size_t)(v * mul);
+	return true;
+}
+
+/* ---- the frames ---- */
+
+static int
+put(struct sbuf *b, const void *p, size_t n)
+{
+	return sbuf_add(b, p, n);
+}
+
+static int
+put_str(struct sbuf *b, const char *s)
+{
+	if (s == NULL)
+		return sbuf_addc(b, 0);
+	if (sbuf_addc(b, 1) == -1)
+		return -1;
+	return sbuf_add(b, s, strlen(s) + 1);
+}
+
+/* Start a frame of kind k; its length is set by frame_end(). */
+static size_t
+frame_start(struct sbuf *b, char k)
+{
+	uint64_t len = 0;
+	size_t at = b->len;
+
+	sbuf_addc(b, k);
+	put(b, &len, sizeof(len));
+	return at;
+}
+
+static int
+frame_end(struct sbuf *b, size_t at)
+{
+	uint64_t len;
+
+	if (b->len < at + 9)
+		return -1;
+	len = b->len - at - 9;
+	memcpy(b->s + at + 1, &len, sizeof(len));
+	return 0;
+}
+
+static int
+frame_msg(struct sbuf *b, const struct msg *m, const char *raw, size_t len)
+{
+	int64_t no = m->msgno, off = (int64_t)m->offset;
+	uint64_t n = len;
+	size_t at = frame_start(b, 'M');
+
+	if (put(b, &no, 8) == -1 || put(b, &off, 8) == -1 ||
+	    put(b, &n, 8) == -1 || put_str(b, m->source) == -1 ||
+	    put_str(b, m->envelope) == -1 || put_str(b, m->error) == -1 ||
+	    (len > 0 && put(b, raw, len) == -1))
+		return -1;
+	return frame_end(b, at);
+}
+
+static int
+frame_err(struct sbuf *b, const struct derr *e)
+{
+	size_t at = frame_start(b, 'E');
+
+	if (put_str(b, e->where) == -1 || put_str(b, e->what) == -1)
+		return -1;
+	return frame_end(b, at);
+}
+
+/* ---- the worker's side ---- */
+
+struct feed {
+	int		 fd;
+	GByteArray	*buf;
+	size_t		 pos;		/* the next frame */
+	bool		 dead;
+	char		 where[256], what[256];
+};
+
+struct feed *
+feed_open(int fd)
+{
+	struct feed *f;
+
+	if ((f = calloc(1, sizeof(*f))) == NULL)
+		return NULL;
+	f->fd = fd;
+	f->buf = g_byte_array_sized_new(READ_CHUNK);
+	return f;
+}
+
+/* buf[pos..) holds at least n bytes.  0, 1 at a clean end, -1. */
+static int
+need(struct feed *f, size_t n)
+{
+	size_t len;
+	ssize_t r;
+
+	while (f->buf->len - f->pos < n) {
+		len = f->buf->len;
+		if (n - (len - f->pos) > G_MAXUINT - len) {
+			errno = EFBIG;
+			return -1;
+		}
+		g_byte_array_set_size(f->buf, (guint)(len + (n - (len -
+		    f->pos) > READ_CHUNK ? n - (len - f->pos) : READ_CHUNK)));
+		do
+			r = read(f->fd, f->buf->data + len, f->buf->len - len);
+		while (r == -1 && errno == EINTR);
+		g_byte_array_set_size(f->buf, (guint)(len + (r > 0 ?
+		    (size_t)r : 0)));
+		if (r == -1)
+			return -1;
+		if (r == 0) {
+			if (len == f->pos)
+				return 1;
+			errno = EPIPE;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The string at *p (before end), or NULL; *p moves past it. */
+static const char *
+get_str(const char **p, const char *end)
+{
+	const char *s;
+
+	if (*p >= end)
+		return NULL;
+	if (*(*p)++ == 0)
+		return NULL;
+	s = *p;
+	*p += strnlen(s, (size_t)(end - s)) + 1;
+	return s;
+}
+
+int
+feed_next(struct feed *f, struct feed_msg *fm, struct derr *e)
+{
+	const char *p, *end, *w;
+	uint64_t len, rawlen;
+	int64_t no, off;
+	char kind;
+	int r;
+
+	if (f->dead)
+		return 0;
+	for (;;) {
+		/* what was handed out is done with */
+		if (f->pos > 0) {
+			g_byte_array_remove_range(f->buf, 0, (guint)f->pos);
+			f->pos = 0;
+		}
+		if ((r = need(f, 9)) == 1)
+			return 0;
+		if (r == -1)
+			goto broken;
+		kind = (char)f->buf->data[0];
+		memcpy(&len, f->buf->data + 1, 8);
+		if (len > G_MAXUINT - 9 || need(f, 9 + (size_t)len) != 0)
+			goto broken;
+		p = (const char *)f->buf->data + 9;
+		end = p + len;
+		f->pos = 9 + (size_t)len;
+		if (kind == 'B') {
+			/* the records of the batch are all out */
+			fputc('\0', stdout);
+			fflush(stdout);
+			continue;
+		}
+		if (kind == 'E') {
+			w = get_str(&p, end);
+			snprintf(f->where, sizeof(f->where), "%s",
+			    w != NULL ? w : "-");
+			w = get_str(&p, end);
+			snprintf(f->what, sizeof(f->what), "%s",
+			    w != NULL ? w : "cannot read");
+			derr_set(e, f->where, "%s", f->what);
+			return 2;
+		}
+		if (kind != 'M' || len < 24)
+			goto broken;
+		memcpy(&no, p, 8);
+		memcpy(&off, p + 8, 8);
+		memcpy(&rawlen, p + 16, 8);
+		p += 24;
+		fm->msgno = (long)no;
+		fm->offset = (off_t)off;
+		fm->source = get_str(&p, end);
+		fm->envelope = get_str(&p, end);
+		fm->error = get_str(&p, end);
+		if (fm->source == NULL || rawlen > (uint64_t)(end - p))
+			goto broken;
+		fm->buf = f->buf;
+		fm->start = (size_t)(p - (const char *)f->buf->data);
+		fm->end = fm->start + (size_t)rawlen;
+		return 1;
+	}
+broken:
+	f->dead = true;
+	derr_set(e, "-j", "the feed from the parent broke");
+	return -1;
+}
+
+void
+feed_close(struct feed *f)
+{
+	if (f == NULL)
+		return;
+	close(f->fd);
+	g_byte_array_unref(f->buf);
+	free(f);
+}
+
+/* ---- the parent's side ---- */
+
+/* Kill the workers still running and reap them all. */
+static void
+reap(struct disp *d, int *status)
+{
+	int i, st;
+
+	*status = DELIV_EXIT_OK;
+	for (i = 0; i < d->n; i++) {
+		if (d->w[i].in != -1)
+			close(d->w[i].in);
+		if (d->w[i].out != -1)
+			close(d->w[i].out);
+		d->w[i].in = d->w[i].out = -1;
+		sbuf_free(&d->w[i].pend);
+		sbuf_free(&d->w[i].q);
+		if (d->w[i].pid <= 0)
+			continue;
+		while (waitpid(d->w[i].pid, &st, 0) == -1 && errno == EINTR)
+			;
+		if (!WIFEXITED(st))
+			*status = DELIV_EXIT_ERROR;
+		else if (WEXITSTATUS(st) > *status)
+			*status = WEXITSTATUS(st);
+	}
+}
+
+static void
+kill_all(struct disp *d)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->w[i].pid > 0)
+			kill(d->w[i].pid, SIGTERM);
+}
+
+/* stdout broke (a reader that went away): die as one process would. */
+static _Noreturn void
+stdout_broken(struct disp *d)
+{
+	int st;
+
+	kill_all(d);
+	reap(d, &st);
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+	_exit(DELIV_EXIT_ERROR);
+}
+
+/* Write to stdout. */
+static void
+emit(struct disp *d, const char *p, size_t n)
+{
+	if (n > 0 && fwrite(p, 1, n, stdout) != n)
+		stdout_broken(d);
+}
+
+/*
+ * Records read from worker wi: written while it is its turn (up to the
+ * NUL that ends each batch), the rest kept for its next turn.
+ */
+static void
+consume(struct disp *d, int wi, const char *p, size_t len)
+{
+	const char *q;
+	size_t k;
+
+	while (len > 0) {
+		if (d->rb >= d->nb || d->rb % d->n != wi) {
+			sbuf_add(&d->w[wi].pend, p, len);
+			return;
+		}
+		q = memchr(p, '\0', len);
+		k = q != NULL ? (size_t)(q - p) : len;
+		emit(d, p, k);
+		if (q != NULL) {
+			d->rb++;
+			k++;
+		}
+		p += k;
+		len -= k;
+	}
+}
+
+/*
+ * Make the next batch from the input and queue it for its worker.  0,
+ * or -1 when out of memory.
+ */
+static int
+make_batch(struct disp *d)
+{
+	struct worker *w = &d->w[d->nb % d->n];
+	struct sbuf *b = &d->batch;
+	struct msg *m;
+	struct derr e;
+	const char *raw;
+	size_t len, nmsg = 0, at;
+	int r;
+
+	sbuf_reset(b);
+	while (b->len < BATCH_BYTES && nmsg < BATCH_MSGS) {
+		if ((r = input_next(d->in, &m, &e)) == 0) {
+			d->input_done = true;
+			break;
+		}
+		if (r == -1)
+			r = frame_err(b, &e);
+		else {
+			raw = input_msg_raw(d->in, m, &len);
+			r = frame_msg(b, m, raw, len);
+			nmsg++;
+		}
+		if (r == -1)
+			return -1;
+	}
+	if (b->len == 0)
+		return 0;
+	at = frame_start(b, 'B');
+	if (frame_end(b, at) == -1)
+		return -1;
+	/* what was sent of the queue goes */
+	if (w->qpos > 0) {
+		memmove(w->q.s, w->q.s + w->qpos, w->q.len - w->qpos);
+		w->q.len -= w->qpos;
+		w->qpos = 0;
+	}
+	if (sbuf_add(&w->q, b->s, b->len) == -1)
+		return -1;
+	w->given++;
+	d->nb++;
+	return 0;
+}
+
+/* Why worker wi ended before its records did. */
+static void
+died(struct disp *d, int wi, struct derr *e)
+{
+	derr_set(e, "-j", "worker %d (pid %ld) ended early", wi + 1,
+	    (long)d->w[wi].pid);
+}
+
+/* Records written in turn: those kept for the worker whose turn it is. */
+static void
+flush_pend(struct disp *d)
+{
+	struct sbuf tmp;
+	struct worker *t;
+
+	while (d->rb < d->nb && (t = &d->w[d->rb % d->n])->pend.len > 0) {
+		tmp = t->pend;
+		memset(&t->pend, 0, sizeof(t->pend));
+		consume(d, (int)(t - d->w), tmp.s, tmp.len);
+		sbuf_free(&tmp);
+	}
+}
+
+/*
+ * Feed the workers and write their records: every worker's batches are
+ * queued (up to QUEUE_BYTES each) and its records read as they come, so
+ * that no worker waits for another.  0, or -1 (e filled).
+ */
+static int
+dispatch(struct disp *d, struct derr *e)
+{
+	struct pollfd *pf;
+	struct worker *w;
+	char buf[READ_CHUNK], *p;
+	ssize_t r;
+	int i, np, *who, ret = -1;
+
+	pf = calloc((size_t)d->n * 2, sizeof(*pf));
+	who = calloc((size_t)d->n * 2, sizeof(*who));
+	if (pf == NULL || who == NULL) {
+		derr_set(e, "-j", "out of memory");
+		goto out;
+	}
+	for (;;) {
+		/* fill the next worker's queue from the input */
+		while (!d->input_done && d->w[d->nb % d->n].q.len -
+		    d->w[d->nb % d->n].qpos < QUEUE_BYTES)
+			if (make_batch(d) == -1) {
+				derr_set(e, "-j", "out of memory");
+				goto out;
+			}
+		np = 0;
+		for (i = 0; i < d->n; i++) {
+			w = &d->w[i];
+			if (w->in != -1 && w->qpos == w->q.len &&
+			    d->input_done) {
+				close(w->in);	/* the end of its feed */
+				w->in = -1;
+			}
+			if (w->in != -1 && w->qpos < w->q.len) {
+				who[np] = i;
+				pf[np++] = (struct pollfd){ w->in, POLLOUT, 0 };
+			}
+			if (w->out != -1 && !w->eof && d->rb < d->nb) {
+				who[np] = i;
+				pf[np++] = (struct pollfd){ w->out, POLLIN, 0 };
+			}
+		}
+		if (d->rb == d->nb && d->input_done)
+			break;
+		if (poll(pf, (nfds_t)np, -1) == -1) {
+			if (errno == EINTR)
+				continue;
+			derr_set(e, "-j", "poll: %s", strerror(errno));
+			goto out;
+		}
+		for (i = 0; i < np; i++) {
+			if (pf[i].revents == 0)
+				continue;
+			w = &d->w[who[i]];
+			if (pf[i].events == POLLOUT) {
+				r = write(w->in, w->q.s + w->qpos,
+				    w->q.len - w->qpos);
+				if (r == -1 && errno != EINTR &&
+				    errno != EAGAIN) {
+					died(d, who[i], e);
+					goto out;
+				}
+				if (r > 0)
+					w->qpos += (size_t)r;
+				continue;
+			}
+			r = read(w->out, buf, sizeof(buf));
+			if (r == -1 && errno != EINTR && errno != EAGAIN) {
+				derr_set(e, "-j", "%s", strerror(errno));
+				goto out;
+			}
+			if (r == 0 && w->ended < w->given) {
+				died(d, who[i], e);
+				goto out;
+			}
+			for (p = buf; r > 0 && (p = memchr(p, '\0',
+			    (size_t)(buf + r - p))) != NULL; p++)
+				w->ended++;
+			if (r == 0)
+				w->eof = true;
+			/* kept, then written in turn */
+			if (r > 0 && sbuf_add(&w->pend, buf, (size_t)r) == -1) {
+				derr_set(e, "-j", "out of memory");
+				goto out;
+			}
+			flush_pend(d);
+		}
+	}
+	/* what the workers write at their end, in order */
+	for (i = 0; i < d->n; i++) {
+		emit(d, d->w[i].pend.s, d->w[i].pend.len);
+		sbuf_reset(&d->w[i].pend);
+		while ((r = read(d->w[i].out, buf, sizeof(buf))) != 0) {
+			if (r == -1 && errno == EINTR)
+				continue;
+			if (r == -1)
+				break;
+			emit(d, buf, (size_t)r);
+		}
+	}
+	ret = 0;
+out:
+	free(pf);
+	free(who);
+	return ret;
+}
+
+/* In worker wi, just forked: its fds, the feed, and no header. */
+static void
+become_worker(struct disp *d, int wi, int feed, int out,
+    struct input_opts *io, struct out_opts *oo)
+{
+	int i;
+
+	for (i = 0; i < wi; i++) {
+		close(d->w[i].in);
+		close(d->w[i].out);
+	}
+	if (out != STDOUT_FILENO) {
+		dup2(out, STDOUT_FILENO);
+		close(out);
+	}
+	/* 0 means no feed: keep it off the standard fds */
+	if (feed < 3 && (i = fcntl(feed, F_DUPFD, 3)) != -1) {
+		close(feed);
+		feed = i;
+	}
+	io->feed_fd = feed;
+	io->progress = NULL;
+	io->jobs = 1;
+	/* the first has the first batch: its records come first */
+	if (wi > 0)
+		oo->header = false;
+	oo->progress = 0;
+	free(d->w);
+}
+
+int
+workers_start(int argc, char *const argv[], struct input_opts *io,
+    struct out_opts *oo, int *status, struct derr *e)
+{
+	struct input_opts po = *io;
+	struct disp d;
+	void (*old)(int);
+	long n = io->jobs;
+	int i, fin[2], fout[2], r;
+
+	if (io->bad_option[0] != '\0') {
+		/* "--jobs: why" */
+		i = (int)strcspn(io->bad_option, ":");
+		derr_set(e, "", "%s", io->bad_option + i + (io->bad_option[i] ?
+		    2 : 0));
+		snprintf(e->where, sizeof(e->where), "%.*s", i,
+		    io->bad_option);
+		return -1;
+	}
+	if (io->solo != NULL && n != 0 && n != 1) {
+		derr_set(e, io->solo, "not with -j %ld: one process writes it "
+		    "(use -j 1)", n == -1 ? 0 : n);
+		return -1;
+	}
+	if (n == -1)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	/* A table or --summary needs every record in one process. */
+	if (n <= 1 || oo->format == OUT_TABLE || oo->summary == 1)
+		return 0;
+	if (n > MAX_JOBS)
+		n = MAX_JOBS;
+	memset(&d, 0, sizeof(d));
+	if ((d.w = calloc((size_t)n, sizeof(*d.w))) == NULL) {
+		derr_set(e, "-j", "out of memory");
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	for (i = 0; i < n; i++) {
+		if (pipe(fin) == -1 || pipe(fout) == -1) {
+			derr_set(e, "-j", "pipe: %s", strerror(errno));
+			goto fail;
+		}
+		if ((d.w[i].pid = fork()) == -1) {
+			derr_set(e, "-j", "fork: %s", strerror(errno));
+			goto fail;
+		}
+		if (d.w[i].pid == 0) {
+			close(fin[1]);
+			close(fout[0]);
+			become_worker(&d, i, fin[0], fout[1], io, oo);
+			oo->tally_line = NULL;	/* a share of the records */
+			return 0;
+		}
+		close(fin[0]);
+		close(fout[1]);
+		d.w[i].in = fin[1];
+		d.w[i].out = fout[0];
+		d.n = i + 1;
+		fcntl(fin[1], F_SETFL, fcntl(fin[1], F_GETFL) | O_NONBLOCK);
+	}
+	po.raw_only = true;
+	po.jobs = 1;
+	if ((d.in = input_open(argc, argv, &po)) == NULL) {
+		derr_set(e, "input", "out of memory");
+		goto fail;
+	}
+	old = signal(SIGPIPE, SIG_IGN);
+	r = dispatch(&d, e);
+	signal(SIGPIPE, old);
+	cli_progress_end(io->progress);
+	io->progress = NULL;
+	input_close(d.in);
+	sbuf_free(&d.batch);
+	if (r == -1)
+		goto fail;
+	if (fflush(stdout) == EOF)
+		stdout_broken(&d);
+	reap(&d, status);
+	free(d.w);
+	return 1;
+fail:
+	kill_all(&d);
+	reap(&d, &r);
+	free(d.w);
+	return -1;
+}
