@@ -447,17 +447,17 @@ mkdsn() {
 	# the rest of the line
 	run -1 grep -nE '\(\?<?[=!][^)]*[^\\][*+]' "$TOP/phrases/soft.txt" "$TOP/phrases/hard.txt"
 	mkdsn "$BATS_TEST_TMPDIR/codes.eml" 1 "550 " 40000
-	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/codes.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/codes.eml"
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason,status,matched)" "$(printf 'u1@example.org\tsoft\tsecurityerror\t5.7.1\tstatus:5.7.1')"
 	# the bounded phrase still tells Gmail's and Yahoo's wording
 	mkdsn "$BATS_TEST_TMPDIR/auth.eml" 1 "550 5.7.9 This mail has been blocked because the sender is unauthenticated."
-	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/auth.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/auth.eml"
 	assert_equal "$(cols -t bounce-classify recipient,reason)" "$(printf 'u1@example.org\tauthfailure')"
 }
 
 @test "bounce-classify: 40,000 DSN groups give 10,000 records and one that counts the rest" {
 	mkdsn "$BATS_TEST_TMPDIR/many.eml" 40000 "550 5.1.1 no such user"
-	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/many.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/many.eml"
 	assert_equal "${#lines[@]}" 10001
 	assert_equal "$(cols -t bounce-classify recipient | sed -n 10000p)" u10000@example.org
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason,diagnostic,matched | sed -n 10001p)" "$(printf '\tsoft\tundefined\t30000 more recipients not reported: at most 10000 per message\tcap:10000')"
@@ -481,7 +481,7 @@ mkdsn() {
 		print "  u2@example.org"
 		print "    unknown user"
 	}' >"$BATS_TEST_TMPDIR/xf.eml"
-	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/xf.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/xf.eml"
 	assert_equal "${#lines[@]}" 10001
 	# u1 named twice is one recipient; u2 gets its paragraph of the text
 	assert_equal "$(cols -t bounce-classify recipient | sed -n 1,2p | tr '\n' ' ')" "u1@example.org u2@example.org "
@@ -490,7 +490,7 @@ mkdsn() {
 }
 
 @test "bounce-classify: only addresses named as failed; none invented" {
-	run -0 deliv-bounce-classify --no-header precision.mbox
+	run -1 deliv-bounce-classify --no-header precision.mbox
 	assert_equal "${#lines[@]}" 4
 	# Sendmail: the failed address (q_paddr), not the alias it was
 	# "expanded from"
@@ -507,7 +507,7 @@ mkdsn() {
 }
 
 @test "bounce-classify: plain-text notices as their writers' templates word them, and the mta column" {
-	run -0 deliv-bounce-classify --no-header templates.mbox
+	run -1 deliv-bounce-classify --no-header templates.mbox
 	assert_equal "${#lines[@]}" 5
 	# Exchange 2007 and later, Exchange 5.5 IMS, Domino, an MDaemon
 	# delay warning, a report whose status part names no recipient
@@ -517,7 +517,7 @@ mkdsn() {
 	    $'3\ttaro@notes.example.jp\thard\tuserunknown\tdomino' \
 	    $'4\tamy@example.co.uk\tsoft\tnetworkerror\tmdaemon' \
 	    $'5\tluc@example.fr\tsoft\tsuspend\t')"
-	run -0 deliv-bounce-classify --no-header precision.mbox
+	run -1 deliv-bounce-classify --no-header precision.mbox
 	assert_equal "$(cols -t bounce-classify mta | tr '\n' ' ')" "sendmail   postfix "
 }
 
@@ -525,7 +525,7 @@ mkdsn() {
 	mkdir "$BATS_TEST_TMPDIR/data"
 	cp "$TOP/data/reasons.tsv" "$TOP/data/bounce-mta.tsv" "$BATS_TEST_TMPDIR/data/"
 	printf 'domino\tuserunknown\tfiltered\ta test row\n' >"$BATS_TEST_TMPDIR/data/bounce-mta-reasons.tsv"
-	DELIV_DATA=$BATS_TEST_TMPDIR/data run -0 deliv-bounce-classify --no-header templates.mbox
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -1 deliv-bounce-classify --no-header templates.mbox
 	assert_equal "$(cols -t bounce-classify msgno,kind,reason | sed -n 2,3p)" "$(printf '2\thard\tuserunknown\n3\tsoft\tfiltered')"
 	assert_regex "$(cols -t bounce-classify matched | sed -n 3p)" '; mta:domino$'
 	# a reason the reasons table lacks is exit 2 naming file and line

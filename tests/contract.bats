@@ -305,7 +305,8 @@ input() {
 	printf 'From: a@example.org\nTo: b@example.net\nSubject: hello\nDate: Mon, 16 Nov 2026 09:12:30 +0000\nMessage-ID: <x@example.org>\n\nhi\n' >"$BATS_TEST_TMPDIR/ok.eml"
 	run -0 deliv-lint "$BATS_TEST_TMPDIR/ok.eml"
 	run -2 deliv-lint --threshold x "$BATS_TEST_TMPDIR/ok.eml"
-	run -1 deliv-dnscheck --zone "$TOP/examples/dnscheck/shop.example.zone" \
-	    --ip 203.0.113.7 shop.example
+	# an IP the domain's SPF does not authorize: spf-result fail
+	run -1 deliv-dnscheck --zone "$FIXTURES/contract/example.test.zone" \
+	    --ip 198.51.100.99 example.test
 	run -2 deliv-dnscheck --zone "$BATS_TEST_TMPDIR/missing" example.test
 }

@@ -105,7 +105,7 @@ wait_end() {
 	screen "deliv-lint '$FIXTURES/contract/three.mbox' >/dev/null"
 	assert_line -n 0 --regexp '^deliv-lint: [0-9]+ records; verdict: pass 2, fail 1$'
 	screen "deliv-dnscheck --zone '$FIXTURES/contract/example.test.zone' example.test >/dev/null"
-	assert_line -n 0 --regexp '^deliv-dnscheck: [0-9]+ records; status: example.test: pass [0-9]+'
+	assert_line -n 0 --regexp '^example.test: (pass|warn|fail) \([0-9]+ pass, [0-9]+ warn, [0-9]+ fail, [0-9]+ temperror, [0-9]+ info\)$'
 	screen "deliv-header-trace '$FIXTURES/contract/three.mbox' >/dev/null"
 	assert_line -n 0 --regexp '^deliv-header-trace: 6 records; record: hop 3, origin 3$'
 	screen "deliv-warmup-plan --daily 1000 --start 2026-12-01 >/dev/null"

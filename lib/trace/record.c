@@ -122,7 +122,8 @@ more_flag(char *more, size_t len, const char *f)
 
 /*
  * Does the rDNS name of h resolve back to its address (forward-confirmed
- * reverse DNS)?  1, 0, or -1 on a temporary error.
+ * reverse DNS)?  1, 0 (also for a name outside the zone files), or -1
+ * on a temporary error.
  */
 static int
 fcrdns(struct dns *dns, const struct hop *h)
@@ -142,7 +143,9 @@ fcrdns(struct dns *dns, const struct hop *h)
 		if ((types[k] == LDNS_RR_TYPE_AAAA) != v6)
 			continue;
 		r = dns_query(dns, h->r.f[RCVD_RDNS], types[k], &rrs, &e);
-		if (r == DNS_TEMPERROR)
+		/* zone files alone know nothing of the name: not confirmed */
+		if (r == DNS_TEMPERROR &&
+		    strcmp(e.what, DNS_NOT_IN_ZONES) != 0)
 			return -1;
 		if (r != DNS_ANSWER)
 			continue;
@@ -179,9 +182,10 @@ contact(struct trace_writer *w, const struct hop *h, bool origin,
 	if (h->r.rdns_unverified)
 		rdns = NULL;
 	if (origin && w->dns != NULL && rdns != NULL) {
-		if ((fc = fcrdns(w->dns, h)) == -1)
+		if ((fc = fcrdns(w->dns, h)) == -1) {
 			more_flag(more, len, "lookup-temperror");
-		else if (fc == 0) {
+			rdns = NULL;	/* not confirmed: not believed */
+		} else if (fc == 0) {
 			more_flag(more, len, "rdns-unverified");
 			rdns = NULL;
 		}
