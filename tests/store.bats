@@ -107,7 +107,7 @@ rows() {
 	sqlite3 "$f" 'CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT); PRAGMA user_version = 1'
 	cp "$f" "$BATS_TEST_TMPDIR/orig.db"
 	run -2 --separate-stderr deliv-bounce-classify --db "$f" "$FIXTURES/bounce-classify/reasons.mbox"
-	assert_equal "$stderr" "deliv-bounce-classify: $f: not a database written by deliv bounce-classify --db (no deliv events table); left untouched"
+	assert_equal "$stderr" "deliv-bounce-classify: $f: not a database written by deliv bounce-classify --db (its table \"events\" has other columns); left untouched"
 	cmp "$f" "$BATS_TEST_TMPDIR/orig.db"
 	# not SQLite at all
 	printf 'just text\n' >"$f"
@@ -162,4 +162,27 @@ rows() {
 	assert_equal "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 	n=$(rows "$DB")
 	(( n >= 32 && n < 992 )) || fail "$n rows"
+}
+
+@test "store: --import-registry refuses another program's SQLite file (and a bounce database), byte-identical" {
+	local f=$BATS_TEST_TMPDIR/other.db
+	sqlite3 "$f" 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('"'"'keep me'"'"')'
+	cp "$f" "$BATS_TEST_TMPDIR/orig.db"
+	run -2 --separate-stderr deliv-header-trace --abuse-db "$f" \
+	    --import-registry "$FIXTURES/header-trace/ripe.db.split"
+	assert_equal "$stderr" "deliv-header-trace: $f: not a database written by deliv header-trace --import-registry (no table \"nets\"); left untouched"
+	cmp "$f" "$BATS_TEST_TMPDIR/orig.db"
+	[[ ! -e $f-wal ]]
+	# bounce-classify's database is not an abuse database either
+	local b=$BATS_TEST_TMPDIR/bounces.db
+	run -1 deliv-bounce-classify --db "$b" "$FIXTURES/bounce-classify/reasons.mbox"
+	cp "$b" "$BATS_TEST_TMPDIR/orig.db"
+	run -2 --separate-stderr deliv-header-trace --abuse-db "$b" \
+	    --import-registry "$FIXTURES/header-trace/ripe.db.split"
+	assert_regex "$stderr" 'not a database written by deliv header-trace --import-registry'
+	cmp "$b" "$BATS_TEST_TMPDIR/orig.db"
+	# and its own database is imported into again
+	local a=$BATS_TEST_TMPDIR/abuse.db
+	run -0 deliv-header-trace --abuse-db "$a" --import-registry "$FIXTURES/header-trace/ripe.db.split"
+	run -0 deliv-header-trace --abuse-db "$a" --import-registry "$FIXTURES/header-trace/ripe.db.split"
 }

@@ -41,6 +41,7 @@ static const char *const migrations[] = {
 
 /* The columns a deliv events table has, whatever its version. */
 static const char *const events_cols[] = { "recipient", "ts", "kind" };
+#define STORE_OWNER	"deliv bounce-classify --db"
 
 struct store {
 	sqlite3		*db;
@@ -151,18 +152,14 @@ fail:
 	return -1;
 }
 
-/*
- * What the database at path holds, read on a read-only connection (so
- * that nothing, not even a checkpoint, is written): 0 nothing (a new or
- * empty file), 1 a deliv events database (*version set), -1 anything
- * else (e filled: a foreign database, not SQLite, newer).
- */
-static int
-schema_of(const char *path, int *version, struct derr *e)
+int
+store_schema(const char *path, const char *table, const char *const *cols,
+    size_t ncols, int maxver, const char *owner, int *version,
+    struct derr *e)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st;
-	size_t i, found = 0, ncols = 0;
+	size_t i, found = 0, have = 0;
 	int v = -1, ntables = -1, r = -1;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
@@ -183,24 +180,28 @@ schema_of(const char *path, int *version, struct derr *e)
 		r = 0;
 		goto out;
 	}
-	if (v > (int)nitems(migrations)) {
-		derr_set(e, path, "schema version %d is newer than this "
-		    "program's %d", v, (int)nitems(migrations));
-		goto out;
-	}
-	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info("
-	    "'events')", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?)",
+	    -1, &st, NULL) != SQLITE_OK)
 		goto dberror;
-	while (sqlite3_step(st) == SQLITE_ROW && ++ncols)
-		for (i = 0; i < nitems(events_cols); i++)
+	if (sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		goto dberror;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW && ++have)
+		for (i = 0; i < ncols; i++)
 			if (strcmp((const char *)sqlite3_column_text(st, 0),
-			    events_cols[i]) == 0)
+			    cols[i]) == 0)
 				found++;
 	sqlite3_finalize(st);
-	if (v == 0 || found != nitems(events_cols)) {
-		derr_set(e, path, "not a database written by deliv "
-		    "bounce-classify --db (%s); left untouched",
-		    ncols ? "no deliv events table" : "no table \"events\"");
+	if (v == 0 || found != ncols) {
+		derr_set(e, path, "not a database written by %s (%s \"%s\"%s); "
+		    "left untouched", owner, have ? "its table" : "no table",
+		    table, have ? " has other columns" : "");
+		goto out;
+	}
+	if (v > maxver) {
+		derr_set(e, path, "schema version %d is newer than this "
+		    "program's %d", v, maxver);
 		goto out;
 	}
 	*version = v;
@@ -263,11 +264,13 @@ store_open(const char *path, int flags, struct derr *e)
 			    strerror(errno));
 			goto fail_quiet;
 		}
-	} else if ((r = schema_of(path, &version, e)) == -1)
+	} else if ((r = store_schema(path, "events", events_cols,
+	    nitems(events_cols), (int)nitems(migrations), STORE_OWNER,
+	    &version, e)) == -1)
 		goto fail_quiet;
 	else if (r == 0 && rdonly) {
 		derr_set(e, path, "an empty database, not one written by "
-		    "deliv bounce-classify --db");
+		    STORE_OWNER);
 		goto fail_quiet;
 	}
 	if (rdonly) {

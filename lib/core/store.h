@@ -45,6 +45,19 @@ struct store_supp {
 	time_t		 until;		/* suppressed until; -1 = forever */
 };
 
+/*
+ * What the SQLite file at path holds, read on a read-only connection so
+ * that nothing, not even a checkpoint, is written: 0 nothing (an empty
+ * file or database), 1 the database of owner ("deliv bounce-classify
+ * --db"): table with every column of cols, at a schema version from 1
+ * to maxver (*version set); -1 anything else (e filled: another
+ * program's database, not SQLite, a newer version).  Call it before
+ * opening a file for writing; a missing file is the caller's to check.
+ */
+int	store_schema(const char *path, const char *table,
+	    const char *const *cols, size_t ncols, int maxver,
+	    const char *owner, int *version, struct derr *e);
+
 /* store_open() flags */
 #define STORE_RDONLY	0x1	/* read-only: never created, nor migrated */
 

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "core/ip.h"
+#include "core/store.h"
 #include "core/tsv.h"
 #include "core/util.h"
 #include "net/dns.h"
@@ -54,6 +56,8 @@ static const char *const migrations[] = {
 	"CREATE TABLE handles(id TEXT PRIMARY KEY, mailbox TEXT,"
 	" abuse_c TEXT) STRICT;"
 };
+static const char *const nets_cols[] = { "lo", "hi", "plen", "registry",
+	"mailbox" };
 
 /* The network lo/plen itself, with its abuse mailbox if any. */
 static const char look_sql[] =
@@ -210,6 +214,11 @@ open_db(struct abuse *ab, const char *path, bool create, struct derr *e)
 
 	flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE :
 	    SQLITE_OPEN_READONLY;
+	/* Look before writing: another program's file is left as it is. */
+	if (create && access(path, F_OK) == 0 && store_schema(path, "nets",
+	    nets_cols, nitems(nets_cols), (int)nitems(migrations),
+	    "deliv header-trace --import-registry", &ver, e) == -1)
+		return -1;
 	if (sqlite3_open_v2(path, &ab->db, flags, NULL) != SQLITE_OK) {
 		derr_set(e, path, "%s", ab->db ? sqlite3_errmsg(ab->db) :
 		    "cannot open");
