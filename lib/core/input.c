@@ -347,6 +347,22 @@ rd_why(const struct reader *rd)
 }
 
 /*
+ * The first read of a source: 0 data, 1 nothing at all, -1 a read error
+ * (e filled, the source closed).
+ */
+static int
+first_read(struct input *in, const char *path, struct derr *e)
+{
+	int r;
+
+	if ((r = rd_read(&in->rd, READ_SIZE)) == -1) {
+		derr_set(e, path, "%s", rd_why(&in->rd));
+		close_source(in);
+	}
+	return r;
+}
+
+/*
  * Open one file (or stdin for "-") and look at its first bytes.  Returns
  * 1 when it has data, 0 when it is empty, -1 on error.
  */
@@ -383,13 +399,8 @@ open_file(struct input *in, const char *path, struct derr *e)
 	in->have_line = false;
 	in->msgno = 0;
 	in->offset = 0;
-	if ((r = rd_read(rd, READ_SIZE)) == -1) {
-		derr_set(e, path, "%s", rd_why(rd));
-		close_source(in);
-		return -1;
-	}
-	if (r == 1)
-		return 0;
+	if ((r = first_read(in, path, e)) != 0)
+		return r == 1 ? 0 : -1;
 	if ((k = zread_magic(rd->buf->data, rd->buf->len)) != ZREAD_NONE) {
 		/* what was read is the start of the compressed data */
 		if ((rd->z = zread_new(k, fd, rd->buf->data, rd->buf->len)) ==
@@ -399,13 +410,8 @@ open_file(struct input *in, const char *path, struct derr *e)
 			return -1;
 		}
 		g_byte_array_set_size(rd->buf, 0);
-		if ((r = rd_read(rd, READ_SIZE)) == -1) {
-			derr_set(e, path, "%s", rd_why(rd));
-			close_source(in);
-			return -1;
-		}
-		if (r == 1)
-			return 0;
+		if ((r = first_read(in, path, e)) != 0)
+			return r == 1 ? 0 : -1;
 	}
 	n = rd->buf->len;
 	rd->cronly = memchr(rd->buf->data, '\r', n) != NULL &&
