@@ -278,7 +278,7 @@ main(int argc, char *argv[])
 	/* a write error is said (errno: "No space left on device"), exit 2 */
 	if (c.chart ? warm_chart(pl, stdout, 60) == -1 || fflush(stdout) ==
 	    EOF : (out = warm_record_open(stdout, &c.oo)) == NULL ||
-	    warm_record_write(out, pl) == -1 || out_close(out) == -1) {
+	    (warm_record_write(out, pl) == -1) + (out_close(out) == -1)) {
 		warn("stdout");
 		rc = DELIV_EXIT_ERROR;
 	}
