@@ -135,12 +135,7 @@ db_mode(struct run *u, bool list, int argc, char *argv[],
 static long
 num(const char *opt, double max)
 {
-	struct derr e;
-	double v;
-
-	if (cli_num(opt, optarg, 0, max, true, &v, &e) == -1)
-		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
-	return (long)v;
+	return (long)cli_num_arg(opt, optarg, 0, max, true);
 }
 
 struct opts {

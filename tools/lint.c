@@ -150,12 +150,7 @@ struct opts {
 static double
 num(const char *opt, double min, double max, bool integer)
 {
-	struct derr e;
-	double v;
-
-	if (cli_num(opt, optarg, min, max, integer, &v, &e) == -1)
-		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
-	return v;
+	return cli_num_arg(opt, optarg, min, max, integer);
 }
 
 static void

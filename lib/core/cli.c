@@ -347,6 +347,18 @@ fmt_bound(char *buf, size_t len, double v, bool integer)
 		snprintf(buf, len, "%.15g", v);
 }
 
+double
+cli_num_arg(const char *opt, const char *arg, double min, double max,
+    bool integer)
+{
+	struct derr e;
+	double v;
+
+	if (cli_num(opt, arg, min, max, integer, &v, &e) == -1)
+		errx(DELIV_EXIT_USAGE, "%s: %s", e.where, e.what);
+	return v;
+}
+
 int
 cli_num(const char *opt, const char *arg, double min, double max,
     bool integer, double *v, struct derr *e)

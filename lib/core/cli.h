@@ -137,6 +137,9 @@ void	cli_progress_end(struct cli_progress *);
  */
 int	cli_num(const char *opt, const char *arg, double min, double max,
 	    bool integer, double *v, struct derr *e);
+/* cli_num() for a tool's option loop: the value, or say why and exit 2. */
+double	cli_num_arg(const char *opt, const char *arg, double min, double max,
+	    bool integer);
 
 /*
  * The current time of a run: arg (the value of --now, or NULL) when
