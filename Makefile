@@ -104,7 +104,7 @@ SANFLAGS    := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 
 .SECONDARY:
 
-.PHONY: all check check-asan check-package test-drivers demo deps install \
+.PHONY: all check check-slow check-asan check-package test-drivers demo deps install \
         uninstall clean bench fuzz lint-man
 
 all: $(PROGS)
@@ -136,13 +136,19 @@ $(BUILDDIR)/drivers/%: $(BUILDDIR)/tests/drivers/%.o $(DRV_LIB) $(LIB)
 
 test-drivers: $(DRIVERS)
 
-# The whole suite: Bats (tools, lib drivers, docs, install into a DESTDIR);
-# the last line is "N passed, N failed".  It changes nothing outside the
+# The suite: Bats (tools, lib drivers, docs, install into a DESTDIR); the
+# last line is "N passed, N failed".  It changes nothing outside the
 # tree: the Debian package test, which installs the .deb system-wide, is
-# check-package's.
-CHECK_TESTS := $(filter-out tests/package.bats,$(sort $(wildcard tests/*.bats)))
+# check-package's.  The long runs (a 50 MB mailbox through every tool
+# and through parallel --pipe, the tools under Valgrind) are
+# check-slow's; .ci/run runs both.
+SLOW_TESTS  := tests/scale.bats tests/valgrind.bats
+CHECK_TESTS := $(filter-out tests/package.bats $(SLOW_TESTS),$(sort $(wildcard tests/*.bats)))
 check: all test-drivers
 	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(strip $(or $(TESTS),$(CHECK_TESTS)))
+
+check-slow: all test-drivers
+	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(SLOW_TESTS)
 
 # Build the .deb, install it with apt-get, run it, remove it: as root, on
 # a machine (or container) meant for it, as .ci/run does.
@@ -150,10 +156,10 @@ check-package: all test-drivers
 	@DELIV_CHECK_PACKAGE=1 DELIV_BUILDDIR=$(abspath $(BUILDDIR)) \
 	    ./tests/run tests/package.bats
 
-# The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The suite and its long runs with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan:
 	$(MAKE) BUILDDIR=build-asan CFLAGS="-O1 -g $(SANFLAGS)" \
-	    LDFLAGS="$(SANFLAGS)" check
+	    LDFLAGS="$(SANFLAGS)" check check-slow
 
 demo:
 	@./.ci/deps

@@ -31,8 +31,10 @@ setup() { load lib/helpers; }
 @test "install: the installed tools find their data at the installed path" {
 	local stage=$BATS_TEST_TMPDIR/stage t
 	[ -n "$(ls "$TOP"/phrases/*.txt 2>/dev/null)" ] || skip "no phrase lists yet"
-	run -0 make -C "$TOP" -s BUILDDIR="$BATS_TEST_TMPDIR/b" \
-	    PREFIX="$stage/usr" install
+	# A build of its own (the data path is compiled in); -O0 since
+	# only the paths are under test here.
+	run -0 make -C "$TOP" -s -j"$(nproc)" CFLAGS=-O0 \
+	    BUILDDIR="$BATS_TEST_TMPDIR/b" PREFIX="$stage/usr" install
 	# Away from the source tree, with no DELIV_PHRASES: the compiled-in path.
 	cd "$BATS_TEST_TMPDIR"
 	for t in $(tools); do
@@ -49,6 +51,11 @@ setup() { load lib/helpers; }
 @test "make check changes nothing outside the tree: the .deb test is make check-package's, which .ci/run runs" {
 	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" check
 	refute_output --partial package.bats
+	# The long runs are check-slow's, which .ci/run runs too.
+	refute_output --partial scale.bats
+	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" check-slow
+	assert_output --partial tests/scale.bats
+	grep -q '^make check-slow' "$TOP/.ci/run"
 	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" check-package
 	assert_output --partial "DELIV_CHECK_PACKAGE=1"
 	assert_output --partial "tests/package.bats"
