@@ -359,7 +359,7 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 	}
 	if (at - ls > 300)
 		ls = at - 300;
-	return bnc_phr_find(c->b->notrcpt, t + ls, at - ls, &s) == 1;
+	return bnc_list_find(c->b, c->b->notrcpt, t + ls, at - ls, &s) == 1;
 }
 
 /*
@@ -374,6 +374,72 @@ bnc_note(struct ctx *c, const char *matched, const char *note)
 	return c->note;
 }
 
+/*
+ * The lines of the text that introduce failed or delayed recipients
+ * (bounce-notice.txt), in order; at most NOTICE_MAX, found once.
+ */
+#define NOTICE_MAX	32
+
+struct notices {
+	size_t		 at[NOTICE_MAX];
+	unsigned long	 line[NOTICE_MAX];	/* of bounce-notice.txt */
+	bool		 delayed[NOTICE_MAX];
+	size_t		 n;
+};
+
+static void
+find_notices(struct ctx *c, const char *t, size_t len, struct notices *nt)
+{
+	struct phr_hit hit;
+	struct derr e;
+	size_t off = 0;
+	int r;
+
+	nt->n = 0;
+	while (nt->n < NOTICE_MAX && off < len) {
+		if ((r = phr_match(c->b->notice, t, len, off, &hit, &e)) == -1)
+			bnc_match_err(c->b, &e);
+		if (r != 1)
+			break;
+		nt->at[nt->n] = hit.start;
+		nt->line[nt->n] = hit.line;
+		nt->delayed[nt->n] = strcmp(hit.tag, "delayed") == 0;
+		nt->n++;
+		off = hit.end > hit.start ? hit.end : hit.start + 1;
+	}
+}
+
+/*
+ * What the notice line that introduces the recipient named at offset at
+ * (the last one before it; the first one for a recipient the text does
+ * not place) says of r: "delayed" makes it a soft failure, "expired"
+ * unless its own words gave a soft reason (as a DSN's Action: delayed);
+ * "failed" is said in matched when nothing else gave a reason.
+ */
+static void
+apply_notice(struct ctx *c, struct bounce_rcpt *r, const struct notices *nt,
+    size_t at)
+{
+	size_t k, i;
+
+	if (nt->n == 0)
+		return;
+	k = 0;
+	if (at != (size_t)-1)
+		for (i = 0; i < nt->n && nt->at[i] < at; i++)
+			k = i;
+	if (nt->delayed[k]) {
+		if (r->matched != NULL && strncmp(r->matched, "soft", 4) == 0)
+			return;
+		r->reason = "expired";
+		r->kind = "soft";
+	} else if (strcmp(r->reason, "undefined") != 0 || r->matched != NULL)
+		return;
+	snprintf(c->b->matched, sizeof(c->b->matched),
+	    "bounce-notice.txt:%lu", nt->line[k]);
+	r->matched = c->b->matched;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
@@ -382,6 +448,7 @@ bnc_text(struct ctx *c)
 	const char *t = p->text.s ? p->text.s : "";
 	size_t len = p->text.len, s, e, off, ps, pe, i, k, n;
 	struct found f = { 0 };
+	struct notices nt;
 	struct bounce_rcpt r;
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
@@ -431,7 +498,7 @@ bnc_text(struct ctx *c)
 			free(a);
 			continue;
 		}
-		if (bnc_phr_find(c->b->noaddr, a, strlen(a), &ps)) {
+		if (bnc_list_find(c->b, c->b->noaddr, a, strlen(a), &ps)) {
 			/* postmaster@ only if no other address is named */
 			if (pm == NULL) {
 				pm = a;
@@ -460,6 +527,7 @@ bnc_text(struct ctx *c)
 		self = NULL;
 	}
 	n = f.n;
+	find_notices(c, t, len, &nt);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = f.a[i];
@@ -493,6 +561,7 @@ bnc_text(struct ctx *c)
 			ret = -1;
 			break;
 		}
+		apply_notice(c, &r, &nt, f.where[i]);
 		ret = c->emit(c->arg, &r);
 	}
 	if (ret == 0)
@@ -507,6 +576,7 @@ bnc_text(struct ctx *c)
 		if (bnc_classify_text(c, &r, t, NULL, NULL, 0) == -1)
 			ret = -1;
 		else {
+			apply_notice(c, &r, &nt, (size_t)-1);
 			r.matched = bnc_note(c, r.matched,
 			    "no failed address named");
 			ret = c->emit(c->arg, &r);
