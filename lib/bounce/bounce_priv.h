@@ -83,6 +83,10 @@ struct ctx {
 	struct derr		*e;
 	struct sbuf		 diag;
 	char			 note[128];	/* matched with a note */
+	const char		*whole;		/* the text the whole-text
+						 * fallback reads, wlen bytes;
+						 * NULL: all of p->text */
+	size_t			 wlen;
 };
 
 /*

@@ -374,6 +374,96 @@ bnc_note(struct ctx *c, const char *matched, const char *note)
 	return c->note;
 }
 
+/* The line of t[0..len) that starts after the one holding at: [*ls, *le). */
+static bool
+next_line(const char *t, size_t len, size_t at, size_t *ls, size_t *le)
+{
+	const char *nl;
+
+	if ((nl = memchr(t + at, '\n', len - at)) == NULL)
+		return false;
+	*ls = (size_t)(nl - t) + 1;
+	nl = memchr(t + *ls, '\n', len - *ls);
+	*le = nl != NULL ? (size_t)(nl - t) : len;
+	return true;
+}
+
+/*
+ * The addresses that a session transcript shows accepted: a "RCPT TO"
+ * command line whose next line is the server's reply marked "<-- "
+ * (MDaemon's session transcript) or "<<< " (Sendmail's) with a 2xx code.
+ * An address accepted in the session did not fail there, whatever the
+ * rest of the notice says, unless a later reply of the session refused
+ * the message itself (after DATA: then every recipient failed).  NULL
+ * when the text has none.
+ */
+static const char *
+reply_in(const char *t, size_t ls, size_t le)
+{
+	size_t k;
+
+	for (k = ls; k + 7 <= le; k++)
+		if (memcmp(t + k, "<-- ", 4) == 0 ||
+		    memcmp(t + k, "<<< ", 4) == 0)
+			return t + k + 4;
+	return NULL;
+}
+
+static GHashTable *
+accepted_rcpts(struct ctx *c, const char *t, size_t len)
+{
+	GHashTable *h = NULL;
+	const char *p, *q;
+	size_t at = 0, ls, le, s, e, k, last = 0;
+
+	while (at < len && (p = str_casestr(t + at, "rcpt to")) != NULL) {
+		at = (size_t)(p - t) + 7;
+		if (!next_line(t, len, at, &ls, &le))
+			break;
+		last = le;
+		q = reply_in(t, ls, le);
+		if (q == NULL || q[0] != '2' ||
+		    !isdigit((unsigned char)q[1]) ||
+		    !isdigit((unsigned char)q[2]))
+			continue;
+		/* the address of the command, on its own line */
+		if (!bnc_re_find(c->b, RE_ADDR, t, ls, at, &s, &e, 0))
+			continue;
+		if (h == NULL)
+			h = g_hash_table_new_full(g_str_hash, g_str_equal,
+			    g_free, NULL);
+		g_hash_table_add(h, g_ascii_strdown(t + s, (gssize)(e - s)));
+	}
+	/* a refusal after the last RCPT's reply is the message's */
+	for (k = last; h != NULL && k < len; k = le) {
+		/* t[k] ends a line: the next is [k + 1, le) */
+		ls = k + 1;
+		p = memchr(t + ls, '\n', len - ls);
+		le = p != NULL ? (size_t)(p - t) : len;
+		if ((q = reply_in(t, ls, le)) != NULL &&
+		    (q[0] == '4' || q[0] == '5')) {
+			g_hash_table_destroy(h);
+			h = NULL;
+		}
+	}
+	return h;
+}
+
+/* Is a in the set h of accepted_rcpts()? */
+static bool
+was_accepted(GHashTable *h, const char *a)
+{
+	char *k;
+	bool r;
+
+	if (h == NULL)
+		return false;
+	k = g_ascii_strdown(a, -1);
+	r = g_hash_table_contains(h, k);
+	g_free(k);
+	return r;
+}
+
 /*
  * The lines of the text that introduce failed or delayed recipients
  * (bounce-notice.txt), in order; at most NOTICE_MAX, found once.
@@ -440,6 +530,37 @@ apply_notice(struct ctx *c, struct bounce_rcpt *r, const struct notices *nt,
 	r->matched = c->b->matched;
 }
 
+/*
+ * With notice lines of both kinds, the recipient named at offset at is
+ * classified within its own group (c->whole: from the line of the notice
+ * that introduces it to the line of the next notice), not by the words
+ * of another group.
+ */
+static void
+notice_group(struct ctx *c, const char *t, size_t len,
+    const struct notices *nt, size_t at)
+{
+	size_t k, i, s, e;
+	bool mixed = false;
+
+	c->whole = NULL;
+	for (i = 1; i < nt->n; i++)
+		if (nt->delayed[i] != nt->delayed[0])
+			mixed = true;
+	if (!mixed || at == (size_t)-1 || at < nt->at[0])
+		return;
+	for (k = 0, i = 0; i < nt->n && nt->at[i] < at; i++)
+		k = i;
+	for (s = nt->at[k]; s > 0 && t[s - 1] != '\n'; s--)
+		;
+	e = len;
+	if (k + 1 < nt->n)
+		for (e = nt->at[k + 1]; e > s && t[e - 1] != '\n'; e--)
+			;
+	c->whole = t + s;
+	c->wlen = e - s;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
@@ -453,7 +574,8 @@ bnc_text(struct ctx *c)
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0;
-	int ret = 0;
+	GHashTable *ok;
+	int ret = 0, m;
 
 	/* Exim and others name them in a header */
 	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) !=
@@ -470,6 +592,7 @@ bnc_text(struct ctx *c)
 		if (f.n == 0)
 			xf = NULL;
 	}
+	ok = accepted_rcpts(c, t, len);
 	for (off = 0;; off = e) {
 		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
@@ -493,8 +616,9 @@ bnc_text(struct ctx *c)
 				free(a);
 			continue;
 		}
-		/* a contact, a new address, an example: never failed */
-		if (not_rcpt(c, t, s)) {
+		/* a contact, a new address, an example, an address the
+		 * transcript shows accepted: never failed */
+		if (not_rcpt(c, t, s) || was_accepted(ok, a)) {
 			free(a);
 			continue;
 		}
@@ -553,11 +677,24 @@ bnc_text(struct ctx *c)
 					if (e > f.where[i])
 						pe = e;
 				}
+			/* up to the next notice line: another group's */
+			for (k = 0; k < nt.n; k++)
+				if (nt.at[k] > f.where[i] && nt.at[k] < pe) {
+					e = nt.at[k];
+					while (e > f.where[i] && t[e - 1] != '\n')
+						e--;
+					if (e > f.where[i])
+						pe = e;
+					break;
+				}
 			bnc_one_line(&c->diag, t + ps, pe - ps);
 		} else
 			bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
-		if (bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0) == -1) {
+		notice_group(c, t, len, &nt, f.where[i]);
+		m = bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0);
+		c->whole = NULL;
+		if (m == -1) {
 			ret = -1;
 			break;
 		}
@@ -583,6 +720,8 @@ bnc_text(struct ctx *c)
 		}
 	}
 	found_free(&f);
+	if (ok != NULL)
+		g_hash_table_destroy(ok);
 	free(pm);
 	free(self);
 	return ret;
