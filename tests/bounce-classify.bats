@@ -603,3 +603,11 @@ mkdsn() {
 	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
 	refute_output --partial 'match error'
 }
+
+@test "bounce-classify: old Exchange's SMTP= address type is no part of the recipient named in a notice's text" {
+	for a in 'SMTP=jun@old.example.net' '"SMTP=jun@old.example.net"' 'smtp=<jun@old.example.net>'; do
+		printf 'From: System Administrator <postmaster@old.example.net>\nSubject: Undeliverable: news\nTo: news@example.org\n\nThe following recipient(s) could not be reached:\n\n      %s on 20/11/2026 08:10\n            The recipient name is not recognized\n' "$a" >"$BATS_TEST_TMPDIR/s.eml"
+		run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/s.eml"
+		assert_equal "$(cols -t bounce-classify recipient,kind,reason)" $'jun@old.example.net\thard\tuserunknown'
+	done
+}

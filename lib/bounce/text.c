@@ -575,6 +575,7 @@ bnc_text(struct ctx *c)
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0;
 	GHashTable *ok;
+	bool typed;
 	int ret = 0, m;
 
 	/* Exim and others name them in a header */
@@ -598,12 +599,20 @@ bnc_text(struct ctx *c)
 			break;
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;
+		/* old Exchange's address type, "SMTP=user@host": '=' is a
+		 * local-part byte, but this one is no part of the address */
+		typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
+		if (typed) {
+			memmove(a, a + 5, strlen(a + 5) + 1);
+			s += 5;
+		}
 		/* ".user@host." trailing dots are not part of it */
 		if (header_line(t, s) ||
 		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
 		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
 		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
-		    (s > 0 && (t[s - 1] == '=' || t[s - 1] == '.'))) {
+		    (s > 0 && !typed && (t[s - 1] == '=' ||
+		    t[s - 1] == '.'))) {
 			/* the sender's own address, but on a line of its
 			 * own as "<addr>:" (qmail, Postfix): someone who
 			 * wrote to himself; kept in case none other is */
