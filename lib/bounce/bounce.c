@@ -4,7 +4,8 @@
  * unsubscribe, a DSN, an SES notification, a plain-text bounce, an
  * auto-reply, or no bounce.  See bounce/bounce.h; the parts live in
  * parts.c (taking a message apart), reasons.c (the reason of a failure),
- * report.c (DSN and ARF), text.c (plain text), ses.c (Amazon SES).
+ * report.c (DSN and ARF), text.c (plain text), notice.c (a notice's
+ * recipient groups and transcripts), ses.c (Amazon SES).
  */
 #include <ctype.h>
 #include <limits.h>
