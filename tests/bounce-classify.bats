@@ -537,3 +537,77 @@ mkdsn() {
 	DELIV_DATA=$BATS_TEST_TMPDIR/data run -2 deliv-bounce-classify templates.mbox
 	assert_output --partial 'data/bounce-mta.tsv:1: bad place "nowhere"'
 }
+
+# --- notices round 3 ---
+
+@test "bounce-classify: failure notices with no DSN part, found by the line that introduces their recipients (bounce-notice.txt)" {
+	run -1 deliv-bounce-classify --no-header notices.mbox
+	assert_equal "${#lines[@]}" 8
+	# Windows SMTP / Exchange 2000-2003 failure and delay, the same
+	# failure in a report whose status part names no recipient,
+	# Exchange 2007's delay, Exchange IMS "did not reach", a bilingual
+	# gateway, MDaemon's permanent failure, a security gateway's hold
+	# notice (no failure)
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
+	    $'1\trosa@win.example.com\tsoft\tundefined\texchange' \
+	    $'2\tpablo@win.example.com\tsoft\texpired\t' \
+	    $'3\tines@win.example.com\tsoft\tundefined\texchange' \
+	    $'4\tyuki@corp.example.com\tsoft\texpired\t' \
+	    $'5\tann@gw.example.net\tsoft\tundefined\texchange' \
+	    $'6\tclaire@example.fr\tsoft\tundefined\t' \
+	    $'7\tbob@example.co.uk\thard\tuserunknown\tmdaemon' \
+	    $'8\t\tnone\t\t')"
+	# the notice line is said in matched when nothing else gave a reason
+	n=$(grep -n '^failed	delivery to the following recipients failed$' "$TOP/phrases/bounce-notice.txt" | cut -d: -f1)
+	assert_equal "$(cols -t bounce-classify matched | sed -n 1p)" "bounce-notice.txt:$n"
+	# the summary's To: line (ben) and the contact (support@) are never
+	# recipients; nor is an address the transcript shows accepted (amy)
+	run -1 grep -c -e 'ben@' -e 'support@' -e 'amy@' <<<"$(cols -t bounce-classify recipient)"
+	assert_output 0
+}
+
+@test "bounce-classify: an address a session transcript shows accepted is no failed recipient, unless the message was refused after it" {
+	# refused after DATA: every recipient of the session failed
+	awk '/^From MDaemon /{p=1} /^From quarantine /{p=0} p' notices.mbox |
+	    sed 's/--> RCPT To:<bob@example.co.uk>/--> DATA/; s/<-- 550 5.1.1 <bob@example.co.uk>: Recipient address rejected: User unknown/<-- 554 5.7.1 Message refused/' >"$BATS_TEST_TMPDIR/data.mbox"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/data.mbox"
+	assert_equal "$(cols -t bounce-classify recipient | tr '\n' ' ')" "amy@example.co.uk bob@example.co.uk "
+}
+
+@test "bounce-classify: a delayed notice makes its recipients soft, a failed one does not (the nearest notice line before each)" {
+	printf 'From: postmaster@x.example\nSubject: Delivery Status Notification\n\n%s\n\n    a@x.example\n\n%s\n\n    b@x.example\n' \
+	    'Delivery to the following recipients failed.' 'Delivery to the following recipients has been delayed.' >"$BATS_TEST_TMPDIR/two.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/two.eml"
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason)" "$(printf 'a@x.example\tsoft\tundefined\nb@x.example\tsoft\texpired')"
+	# without a notice line, a sign in the headers alone is no bounce
+	sed -i 's/Delivery to the following recipients \(failed\|has been delayed\)\./Hello./' "$BATS_TEST_TMPDIR/two.eml"
+	run -0 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/two.eml"
+	assert_equal "$(cols -t bounce-classify kind,diagnostic)" $'none\tnot a bounce'
+}
+
+@test "bounce-classify: a --phrases regex that hits the match limit still gives the record, with the error in matched (#19)" {
+	mkdir "$BATS_TEST_TMPDIR/ph"
+	cp "$TOP"/phrases/*.txt "$BATS_TEST_TMPDIR/ph/"
+	printf 'mailboxfull\t/(a+)+$/\n' >>"$BATS_TEST_TMPDIR/ph/soft.txt"
+	n=$(wc -l <"$BATS_TEST_TMPDIR/ph/soft.txt")
+	{
+		printf 'From: MAILER-DAEMON@example.com\nTo: a@example.com\n'
+		printf 'Subject: Undelivered Mail Returned to Sender\nMessage-ID: <b@example.com>\n\n'
+		printf '<user@example.org>: host mx.example.org said: 550 5.1.1 user unknown %sb\n' "$(printf 'a%.0s' {1..40})"
+	} >"$BATS_TEST_TMPDIR/b.eml"
+	DELIV_PHRASES_ENGINE=pcre2 run --separate-stderr -1 deliv-bounce-classify --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "${#lines[@]}" 1
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason,status)" $'user@example.org\thard\tuserunknown\t5.1.1'
+	assert_regex "$(cols -t bounce-classify matched)" "^hard\\.txt:[0-9]+; match error: soft\\.txt:$n: match limit exceeded( \\(and [0-9]+ more\\))?\$"
+	# without the bad phrase no such note
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	refute_output --partial 'match error'
+}
+
+@test "bounce-classify: old Exchange's SMTP= address type is no part of the recipient named in a notice's text" {
+	for a in 'SMTP=jun@old.example.net' '"SMTP=jun@old.example.net"' 'smtp=<jun@old.example.net>'; do
+		printf 'From: System Administrator <postmaster@old.example.net>\nSubject: Undeliverable: news\nTo: news@example.org\n\nThe following recipient(s) could not be reached:\n\n      %s on 20/11/2026 08:10\n            The recipient name is not recognized\n' "$a" >"$BATS_TEST_TMPDIR/s.eml"
+		run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/s.eml"
+		assert_equal "$(cols -t bounce-classify recipient,kind,reason)" $'jun@old.example.net\thard\tuserunknown'
+	done
+}

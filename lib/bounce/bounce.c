@@ -4,7 +4,8 @@
  * unsubscribe, a DSN, an SES notification, a plain-text bounce, an
  * auto-reply, or no bounce.  See bounce/bounce.h; the parts live in
  * parts.c (taking a message apart), reasons.c (the reason of a failure),
- * report.c (DSN and ARF), text.c (plain text), ses.c (Amazon SES).
+ * report.c (DSN and ARF), text.c (plain text), notice.c (a notice's
+ * recipient groups and transcripts), ses.c (Amazon SES).
  */
 #include <ctype.h>
 #include <limits.h>
@@ -138,7 +139,8 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	    load_list(b, dir, "bounce-cut.txt", false, &b->cut, e) == -1 ||
 	    load_list(b, dir, "bounce-noaddr.txt", false, &b->noaddr, e) == -1 ||
 	    load_list(b, dir, "bounce-notrcpt.txt", false, &b->notrcpt,
-	    e) == -1)
+	    e) == -1 ||
+	    load_list(b, dir, "bounce-notice.txt", false, &b->notice, e) == -1)
 		goto fail;
 	if ((b->fsoft = phrase_index_new(b->soft, e)) == NULL ||
 	    (b->fhard = phrase_index_new(b->hard, e)) == NULL)
@@ -201,6 +203,7 @@ bounce_free(struct bounce *b)
 	phr_free(b->cut);
 	phr_free(b->noaddr);
 	phr_free(b->notrcpt);
+	phr_free(b->notice);
 	mtas_free(b->mtas);
 	reasons_free(b->reasons);
 	for (i = 0; i < RE_COUNT; i++)
@@ -220,6 +223,43 @@ bnc_phr_find(struct phr *p, const char *s, size_t len, size_t *mstart)
 	*mstart = hit.start;
 	return 1;
 }
+
+void
+bnc_match_err(struct bounce *b, const struct derr *e)
+{
+	if (b->nmerr++ == 0)
+		b->merr = *e;
+}
+
+int
+bnc_list_find(struct bounce *b, struct phr *p, const char *s, size_t len,
+    size_t *mstart)
+{
+	struct phr_hit hit;
+	struct derr e;
+	int r;
+
+	if ((r = phr_match(p, s, len, 0, &hit, &e)) == -1)
+		bnc_match_err(b, &e);
+	if (r != 1)
+		return 0;
+	*mstart = hit.start;
+	return 1;
+}
+
+int
+bnc_index_match(struct bounce *b, struct phrase_index *idx, const char *s,
+    size_t len, struct phr_hit *hit, struct derr *e)
+{
+	struct derr first;
+	int r;
+
+	r = phrase_index_match(idx, s, len, hit, e);
+	if (phrase_index_errors(idx, &first) > 0)
+		bnc_match_err(b, &first);
+	return r;
+}
+
 /* The address of the message's first From mailbox, or NULL. */
 static const char *
 sender_addr(GMimeMessage *m)
@@ -319,7 +359,7 @@ is_vacation(struct ctx *c, bool bounceish)
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */
 	return subj != NULL && !reply_subject(subj) &&
-	    bnc_phr_find(c->b->vacation, subj, strlen(subj), &s);
+	    bnc_list_find(c->b, c->b->vacation, subj, strlen(subj), &s);
 }
 
 /*
@@ -345,7 +385,7 @@ is_bounce(struct ctx *c, bool *weak)
 	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
 	    strncasecmp(v, "mailer_daemon", 13) == 0))
 		return 2;
-	if (subj != NULL && bnc_phr_find(c->b->subject, subj, strlen(subj),
+	if (subj != NULL && bnc_list_find(c->b, c->b->subject, subj, strlen(subj),
 	    &s))
 		return 1;
 	if (l != NULL) {
@@ -365,8 +405,9 @@ is_bounce(struct ctx *c, bool *weak)
 /*
  * A message whose headers only hint at a bounce (its subject, a sender
  * called postmaster, a null Return-Path) must show it in its body too: a
- * copy of the original message, an SMTP or enhanced status code, or a
- * phrase of the phrase files.  News whose subject says "rejected" and
+ * copy of the original message, an SMTP or enhanced status code, a line
+ * that introduces failed recipients (bounce-notice.txt), or a phrase of
+ * the phrase files.  News whose subject says "rejected" and
  * spam from "postmaster" do not.  1 if it does, 0 if not, -1 on a
  * matching error.
  */
@@ -387,16 +428,22 @@ body_bounces(struct ctx *c)
 	    0) || bnc_re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s,
 	    &e, 0))
 		return 1;
-	if ((m = phrase_index_match(c->b->fhard, p->text.s, bnc_text_head(p),
-	    &hit, c->e)) != 0)
+	/* a line that introduces failed or delayed recipients */
+	if (bnc_list_find(c->b, c->b->notice, p->text.s, bnc_text_head(p), &s))
+		return 1;
+	if ((m = bnc_index_match(c->b, c->b->fhard, p->text.s,
+	    bnc_text_head(p), &hit, c->e)) != 0)
 		return m;
-	return phrase_index_match(c->b->fsoft, p->text.s, bnc_text_head(p),
-	    &hit, c->e);
+	return bnc_index_match(c->b, c->b->fsoft, p->text.s,
+	    bnc_text_head(p), &hit, c->e);
 }
 
 /*
  * Each record on its way out: the writer's own meaning of its reason
- * (data/bounce-mta-reasons.tsv), said in matched.
+ * (data/bounce-mta-reasons.tsv), said in matched; and, when a phrase
+ * could not be matched (a match or depth limit of a --phrases regex),
+ * "match error: FILE:LINE: WHY" after it, so that the record says its
+ * reason may be incomplete (nothing lost: the record is still written).
  */
 static int
 emit_mta(void *arg, const struct bounce_rcpt *r0)
@@ -404,7 +451,7 @@ emit_mta(void *arg, const struct bounce_rcpt *r0)
 	struct ctx *c = arg;
 	struct bounce_rcpt r = *r0;
 	const char *to;
-	char buf[sizeof(c->note) + 64];
+	char buf[sizeof(c->note) + 64], err[sizeof(buf) + 512];
 
 	if (r.recipient != NULL && r.kind != NULL &&
 	    strcmp(r.kind, "none") != 0 &&
@@ -414,6 +461,19 @@ emit_mta(void *arg, const struct bounce_rcpt *r0)
 		r.matched = buf;
 		r.reason = to;
 		r.kind = bounce_kind(c->b, to, r.status, r.smtp_code);
+	}
+	if (c->b->nmerr > 0) {
+		if (c->b->nmerr > 1)
+			snprintf(err, sizeof(err), "%s%smatch error: %.200s: "
+			    "%.200s (and %zu more)", r.matched ? r.matched : "",
+			    r.matched ? "; " : "", c->b->merr.where,
+			    c->b->merr.what, c->b->nmerr - 1);
+		else
+			snprintf(err, sizeof(err), "%s%smatch error: %.200s: "
+			    "%.200s", r.matched ? r.matched : "",
+			    r.matched ? "; " : "", c->b->merr.where,
+			    c->b->merr.what);
+		r.matched = err;
 	}
 	return c->user_emit(c->user_arg, &r);
 }
@@ -439,6 +499,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	c.arg = arg;
 	c.e = e;
 	c.base.date = c.base.ts = -1;
+	b->nmerr = 0;
 	if (m == NULL) {
 		c.base.kind = "none";
 		c.base.diagnostic = error ? error : "not a message";

@@ -42,8 +42,9 @@ typedef int	(*bounce_emit)(void *arg, const struct bounce_rcpt *);
  * Load the reasons table data_dir/reasons.tsv and the phrase lists of
  * phrase_dir: soft.txt and hard.txt (their tags checked against the
  * table), bounce-subject.txt, bounce-vacation.txt, bounce-cut.txt and
- * bounce-noaddr.txt, bounce-notrcpt.txt.  Returns NULL and fills e ("data/reasons.tsv:12",
- * "hard.txt:40", with what is wrong) on an unreadable or bad file.
+ * bounce-noaddr.txt, bounce-notrcpt.txt, bounce-notice.txt.  Returns NULL
+ * and fills e ("data/reasons.tsv:12", "hard.txt:40", with what is wrong)
+ * on an unreadable or bad file.
  */
 struct bounce	*bounce_new(const char *phrase_dir, const char *data_dir,
 		    struct derr *e);

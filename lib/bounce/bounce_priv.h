@@ -42,6 +42,7 @@ struct bounce {
 	struct phr		*cut;		/* bounce-cut.txt */
 	struct phr		*noaddr;	/* bounce-noaddr.txt */
 	struct phr		*notrcpt;	/* bounce-notrcpt.txt */
+	struct phr		*notice;	/* bounce-notice.txt */
 	struct reasons		*reasons;	/* data/reasons.tsv */
 	struct mtas		*mtas;		/* data/bounce-mta*.tsv */
 	pcre2_code		*re[RE_COUNT];
@@ -49,6 +50,9 @@ struct bounce {
 	char			 status[16];
 	char			 matched[64];
 	bool			 dsn;	/* classifying a DSN's recipient */
+	size_t			 nmerr;	/* phrase match errors (a match or
+					 * depth limit) in this message */
+	struct derr		 merr;	/* the first of them */
 };
 
 /* What one message holds, gathered in one walk (parts.c). */
@@ -79,6 +83,10 @@ struct ctx {
 	struct derr		*e;
 	struct sbuf		 diag;
 	char			 note[128];	/* matched with a note */
+	const char		*whole;		/* the text the whole-text
+						 * fallback reads, wlen bytes;
+						 * NULL: all of p->text */
+	size_t			 wlen;
 };
 
 /*
@@ -94,5 +102,22 @@ int	bnc_re_find(struct bounce *, int which, const char *s, size_t len,
  */
 int	bnc_phr_find(struct phr *, const char *s, size_t len,
 	    size_t *mstart);
+
+/*
+ * bnc_phr_find() that also counts a match error in b (bnc_match_err()),
+ * so that the message's records say their matching failed.
+ */
+int	bnc_list_find(struct bounce *, struct phr *, const char *s,
+	    size_t len, size_t *mstart);
+
+/*
+ * phrase_index_match() of idx (the soft or hard list) whose match errors
+ * (a phrase left out on a match or depth limit) are counted in b.
+ */
+int	bnc_index_match(struct bounce *, struct phrase_index *idx,
+	    const char *s, size_t len, struct phr_hit *, struct derr *);
+
+/* Count a match error of the message being classified; keep the first. */
+void	bnc_match_err(struct bounce *, const struct derr *);
 
 #endif

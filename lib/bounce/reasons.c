@@ -167,11 +167,11 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 	r->reason = NULL;
 	r->matched = NULL;
 	if (text != NULL && len > 0) {
-		if ((m = phrase_index_match(b->fsoft, text, len, &hit, e)) ==
+		if ((m = bnc_index_match(b, b->fsoft, text, len, &hit, e)) ==
 		    -1)
 			return -1;
-		if (m == 0 && (m = phrase_index_match(b->fhard, text, len, &hit,
-		    e)) == -1)
+		if (m == 0 && (m = bnc_index_match(b, b->fhard, text, len,
+		    &hit, e)) == -1)
 			return -1;
 		if (m == 1) {
 			r->reason = hit.tag;
@@ -218,19 +218,25 @@ vague(const struct bounce_rcpt *r)
 	    strncmp(r->matched, "smtp:", 5) == 0);
 }
 
-/* Copy src to dst with every copy of addr blanked out. */
+/* Copy src[0..n) to dst with every copy of addr blanked out. */
 static void
-mask_addr(struct sbuf *dst, const char *src, const char *addr)
+mask_addr_n(struct sbuf *dst, const char *src, size_t n, const char *addr)
 {
 	size_t alen = addr ? strlen(addr) : 0;
 	const char *p;
 
 	sbuf_reset(dst);
-	sbuf_adds(dst, src ? src : "");
+	sbuf_add(dst, src ? src : "", src ? n : 0);
 	if (alen < 3 || dst->s == NULL)
 		return;
 	for (p = dst->s; (p = str_casestr(p, addr)) != NULL; p += alen)
 		memset((char *)p, ' ', alen);
+}
+
+static void
+mask_addr(struct sbuf *dst, const char *src, const char *addr)
+{
+	mask_addr_n(dst, src, src ? strlen(src) : 0, addr);
 }
 
 /*
@@ -250,7 +256,11 @@ bnc_classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
 
 	mask_addr(&w, own, r->recipient);
 	bnc_one_line_max(&o, w.s, w.len, TEXT_MAX);
-	mask_addr(&w, c->p->text.s, r->recipient);
+	/* the whole text, or the recipient's group of it (c->whole) */
+	if (c->whole != NULL)
+		mask_addr_n(&w, c->whole, c->wlen, r->recipient);
+	else
+		mask_addr(&w, c->p->text.s, r->recipient);
 	/* the paragraph, if it names the command; else the whole text */
 	if (near != NULL) {
 		mask_addr(&n, near, r->recipient);

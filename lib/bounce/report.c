@@ -123,8 +123,8 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 
 	if (p->text.s == NULL || p->text.len == 0)
 		return 0;
-	if ((m = phrase_index_match(c->b->fsoft, p->text.s, bnc_text_head(p),
-	    &hit, c->e)) != 1)
+	if ((m = bnc_index_match(c->b, c->b->fsoft, p->text.s,
+	    bnc_text_head(p), &hit, c->e)) != 1)
 		return m;
 	r->reason = hit.tag;
 	r->kind = bounce_kind(c->b, r->reason, r->status, r->smtp_code);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/notice.h"
 #include "bounce/parts.h"
 #include "bounce/reasons.h"
 #include "bounce/text.h"
@@ -359,7 +360,7 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 	}
 	if (at - ls > 300)
 		ls = at - 300;
-	return bnc_phr_find(c->b->notrcpt, t + ls, at - ls, &s) == 1;
+	return bnc_list_find(c->b, c->b->notrcpt, t + ls, at - ls, &s) == 1;
 }
 
 /*
@@ -382,11 +383,14 @@ bnc_text(struct ctx *c)
 	const char *t = p->text.s ? p->text.s : "";
 	size_t len = p->text.len, s, e, off, ps, pe, i, k, n;
 	struct found f = { 0 };
+	struct notices nt;
 	struct bounce_rcpt r;
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0;
-	int ret = 0;
+	GHashTable *ok;
+	bool typed;
+	int ret = 0, m;
 
 	/* Exim and others name them in a header */
 	if ((xf = mail_header(GMIME_OBJECT(c->m), "X-Failed-Recipients")) !=
@@ -403,17 +407,26 @@ bnc_text(struct ctx *c)
 		if (f.n == 0)
 			xf = NULL;
 	}
+	ok = bnc_accepted_rcpts(c, t, len);
 	for (off = 0;; off = e) {
 		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;
+		/* old Exchange's address type, "SMTP=user@host": '=' is a
+		 * local-part byte, but this one is no part of the address */
+		typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
+		if (typed) {
+			memmove(a, a + 5, strlen(a + 5) + 1);
+			s += 5;
+		}
 		/* ".user@host." trailing dots are not part of it */
 		if (header_line(t, s) ||
 		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
 		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
 		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
-		    (s > 0 && (t[s - 1] == '=' || t[s - 1] == '.'))) {
+		    (s > 0 && !typed && (t[s - 1] == '=' ||
+		    t[s - 1] == '.'))) {
 			/* the sender's own address, but on a line of its
 			 * own as "<addr>:" (qmail, Postfix): someone who
 			 * wrote to himself; kept in case none other is */
@@ -426,12 +439,13 @@ bnc_text(struct ctx *c)
 				free(a);
 			continue;
 		}
-		/* a contact, a new address, an example: never failed */
-		if (not_rcpt(c, t, s)) {
+		/* a contact, a new address, an example, an address the
+		 * transcript shows accepted: never failed */
+		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a)) {
 			free(a);
 			continue;
 		}
-		if (bnc_phr_find(c->b->noaddr, a, strlen(a), &ps)) {
+		if (bnc_list_find(c->b, c->b->noaddr, a, strlen(a), &ps)) {
 			/* postmaster@ only if no other address is named */
 			if (pm == NULL) {
 				pm = a;
@@ -460,6 +474,7 @@ bnc_text(struct ctx *c)
 		self = NULL;
 	}
 	n = f.n;
+	bnc_find_notices(c, t, len, &nt);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = f.a[i];
@@ -485,14 +500,28 @@ bnc_text(struct ctx *c)
 					if (e > f.where[i])
 						pe = e;
 				}
+			/* up to the next notice line: another group's */
+			for (k = 0; k < nt.n; k++)
+				if (nt.at[k] > f.where[i] && nt.at[k] < pe) {
+					e = nt.at[k];
+					while (e > f.where[i] && t[e - 1] != '\n')
+						e--;
+					if (e > f.where[i])
+						pe = e;
+					break;
+				}
 			bnc_one_line(&c->diag, t + ps, pe - ps);
 		} else
 			bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
-		if (bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0) == -1) {
+		bnc_notice_group(c, t, len, &nt, f.where[i]);
+		m = bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0);
+		c->whole = NULL;
+		if (m == -1) {
 			ret = -1;
 			break;
 		}
+		bnc_apply_notice(c, &r, &nt, f.where[i]);
 		ret = c->emit(c->arg, &r);
 	}
 	if (ret == 0)
@@ -507,12 +536,15 @@ bnc_text(struct ctx *c)
 		if (bnc_classify_text(c, &r, t, NULL, NULL, 0) == -1)
 			ret = -1;
 		else {
+			bnc_apply_notice(c, &r, &nt, (size_t)-1);
 			r.matched = bnc_note(c, r.matched,
 			    "no failed address named");
 			ret = c->emit(c->arg, &r);
 		}
 	}
 	found_free(&f);
+	if (ok != NULL)
+		g_hash_table_destroy(ok);
 	free(pm);
 	free(self);
 	return ret;

@@ -1,0 +1,52 @@
+/*
+ * What a plain-text notice says of its recipients beyond their words
+ * (bounce/notice.c): the lines that introduce failed or delayed
+ * recipients (phrases/bounce-notice.txt) and the addresses a session
+ * transcript shows accepted.
+ */
+#ifndef BOUNCE_NOTICE_H
+#define BOUNCE_NOTICE_H
+
+#include "bounce/bounce_priv.h"
+
+/*
+ * The lines of the text that introduce failed or delayed recipients
+ * (bounce-notice.txt), in order; at most NOTICE_MAX, found once.
+ */
+#define NOTICE_MAX	32
+
+struct notices {
+	size_t		 at[NOTICE_MAX];
+	unsigned long	 line[NOTICE_MAX];	/* of bounce-notice.txt */
+	bool		 delayed[NOTICE_MAX];
+	size_t		 n;
+};
+
+/* Fill nt with the notice lines of t[0..len). */
+void	bnc_find_notices(struct ctx *, const char *t, size_t len,
+	    struct notices *nt);
+
+/*
+ * What the notice line that introduces the recipient named at offset at
+ * ((size_t)-1: not placed) says of r: a delay makes it soft.
+ */
+void	bnc_apply_notice(struct ctx *, struct bounce_rcpt *r,
+	    const struct notices *nt, size_t at);
+
+/*
+ * Set c->whole to the recipient's own group when the notice has groups
+ * of both kinds (else NULL).
+ */
+void	bnc_notice_group(struct ctx *, const char *t, size_t len,
+	    const struct notices *nt, size_t at);
+
+/*
+ * The set of addresses a session transcript in t[0..len) shows accepted
+ * (lower case), or NULL; free with g_hash_table_destroy().
+ */
+GHashTable	*bnc_accepted_rcpts(struct ctx *, const char *t, size_t len);
+
+/* Is address a in the set of bnc_accepted_rcpts() (which may be NULL)? */
+bool	bnc_was_accepted(GHashTable *, const char *a);
+
+#endif
