@@ -342,7 +342,7 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 				helolen = fl;
 			}
 			if (fw != NULL && fip[0] == '\0' && fs[0] != '[' &&
-			    (exim || ci.verified || ci.port_after ||
+			    (exim || ci.verified ||
 			    (explicit && !ci.port_in)) &&
 			    hostlike(fs, fl))
 				if (rcvd_set(r, RCVD_RDNS, fs, fl) == -1)
