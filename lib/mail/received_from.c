@@ -230,7 +230,7 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	const struct tok *t, *fw = NULL, *ct = NULL;
 	struct cinfo ci, c;
 	char wip[64] = "", fip[64] = "";
-	const char *fs = NULL, *text, *helo = NULL, *hname = NULL;
+	const char *fs = NULL, *text, *helo = NULL, *hname = NULL, *lb;
 	size_t i, fl = 0, textlen, o, n, helolen = 0, hnamelen = 0;
 	int rc, g, exim, explicit = 0;
 
@@ -246,6 +246,13 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 		if (memchr(fs, '@', fl) != NULL || (fl > 0 && fs[0] == '<')) {
 			fw = NULL;	/* a user or an address, no host */
 			fs = NULL;
+		} else if ((lb = memchr(fs, '[', fl)) != NULL && lb > fs &&
+		    rcvd_ip_norm(lb, (size_t)(fs + fl - lb), wip,
+		    sizeof(wip)) != 0) {
+			/* "from HOST[IP]": "from HOST [IP]" without the space */
+			fl = (size_t)(lb - fs);
+			while (fl > 1 && fs[fl - 1] == '.')
+				fl--;
 		} else
 			(void)rcvd_ip_norm(fs, fl, fip, sizeof(fip));
 	}
@@ -254,9 +261,13 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 		t = &w->t[i];
 		if (t->type == T_WORD) {
 			/* "from host [IP]", "from host - IP" */
-			if (t != fw && wip[0] == '\0')
-				(void)rcvd_ip_norm(w->u + t->off, t->len, wip,
-				    sizeof(wip));
+			if (t == fw || wip[0] != '\0')
+				continue;
+			text = w->u + t->off;
+			if (rcvd_ip_norm(text, t->len, wip, sizeof(wip)) == 0 &&
+			    (lb = memchr(text, '[', t->len)) != NULL && lb > text)
+				(void)rcvd_ip_norm(lb, (size_t)(text + t->len - lb),
+				    wip, sizeof(wip));	/* "HOST[IP]" */
 			continue;
 		}
 		/* A (HELO x) comment names no peer address. */
