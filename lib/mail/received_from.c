@@ -231,7 +231,7 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	struct cinfo ci, c;
 	char wip[64] = "", fip[64] = "";
 	const char *fs = NULL, *text, *helo = NULL, *hname = NULL, *lb;
-	size_t i, fl = 0, textlen, o, n, helolen = 0, hnamelen = 0;
+	size_t i, fl = 0, gl = 0, textlen, o, n, helolen = 0, hnamelen = 0;
 	int rc, g, exim, explicit = 0;
 
 	if (!sp->seen || sp->first >= sp->end)
@@ -249,10 +249,12 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 		} else if ((lb = memchr(fs, '[', fl)) != NULL && lb > fs &&
 		    rcvd_ip_norm(lb, (size_t)(fs + fl - lb), wip,
 		    sizeof(wip)) != 0) {
-			/* "from HOST[IP]": "from HOST [IP]" without the space */
-			fl = (size_t)(lb - fs);
-			while (fl > 1 && fs[fl - 1] == '.')
-				fl--;
+			/* "from HOST[IP]": "from HOST [IP]" without the space
+			   (when no comment holds the recorded address; else
+			   the word is the HELO as written, "gw02_[10.1.1.1]") */
+			gl = (size_t)(lb - fs);
+			while (gl > 1 && fs[gl - 1] == '.')
+				gl--;
 		} else
 			(void)rcvd_ip_norm(fs, fl, fip, sizeof(fip));
 	}
@@ -383,7 +385,7 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 				return -1;
 			if (!explicit && fw != NULL) {
 				helo = fs;
-				helolen = fl;
+				helolen = gl > 0 ? gl : fl;
 			}
 		} else if (fip[0] != '\0') {
 			if (rcvd_set(r, RCVD_IP, fip, strlen(fip)) == -1)
