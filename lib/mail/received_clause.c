@@ -230,7 +230,8 @@ with_tls_parts(const char *q, const char *e, struct rcvd *r)
 		else if (n > 3 && (strncasecmp(q, "TLS", 3) == 0 ||
 		    strncasecmp(q, "SSLv", 4) == 0) &&
 		    strspn(q + 3, "vV0123456789._") == n - 3 &&
-		    (memchr(q, '1', n) != NULL || toupper((unsigned char)q[0]) == 'S')) {
+		    (memchr(q, '1', n) != NULL ||
+		    toupper((unsigned char)q[0]) == 'S')) {
 			if (rcvd_set_tls_version(r, q, n) == -1)
 				return -1;
 			after_tls = 1;	/* "TLSv1.2/CIPHER" */
@@ -261,8 +262,10 @@ rcvd_do_with(struct work *w, struct rcvd *r)
 			for (p = q; p < e && *p != ' ' && *p != ']' &&
 			    *p != '/'; p++)
 				;
-			if (p > q && (pr = proto(q, (size_t)(p - q))) != NULL) {
-				if (rcvd_set(r, RCVD_WITH, pr, strlen(pr)) == -1)
+			if (p > q &&
+			    (pr = proto(q, (size_t)(p - q))) != NULL) {
+				if (rcvd_set(r, RCVD_WITH, pr,
+				    strlen(pr)) == -1)
 					return -1;
 				/* "ESMTP/TLS/AES128-SHA", "esmtps/tlsv1.2" */
 				if (p < e && *p == '/')

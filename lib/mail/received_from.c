@@ -249,9 +249,10 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 		} else if ((lb = memchr(fs, '[', fl)) != NULL && lb > fs &&
 		    rcvd_ip_norm(lb, (size_t)(fs + fl - lb), wip,
 		    sizeof(wip)) != 0) {
-			/* "from HOST[IP]": "from HOST [IP]" without the space
-			   (when no comment holds the recorded address; else
-			   the word is the HELO as written, "gw02_[10.1.1.1]") */
+			/* "from HOST[IP]": "from HOST [IP]" without the
+			   space (when no comment holds the recorded address;
+			   else the word is the HELO as written,
+			   "gw02_[10.1.1.1]") */
 			gl = (size_t)(lb - fs);
 			while (gl > 1 && fs[gl - 1] == '.')
 				gl--;
@@ -266,10 +267,13 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 			if (t == fw || wip[0] != '\0')
 				continue;
 			text = w->u + t->off;
+			/* "HOST [IP]", "HOST[IP]" */
 			if (rcvd_ip_norm(text, t->len, wip, sizeof(wip)) == 0 &&
-			    (lb = memchr(text, '[', t->len)) != NULL && lb > text)
-				(void)rcvd_ip_norm(lb, (size_t)(text + t->len - lb),
-				    wip, sizeof(wip));	/* "HOST[IP]" */
+			    (lb = memchr(text, '[', t->len)) != NULL &&
+			    lb > text)
+				(void)rcvd_ip_norm(lb,
+				    (size_t)(text + t->len - lb), wip,
+				    sizeof(wip));
 			continue;
 		}
 		/* A (HELO x) comment names no peer address. */
