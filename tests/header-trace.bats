@@ -724,3 +724,10 @@ IN
 	assert_equal "$(rcvd 1 ip,helo)" $'192.0.2.172\trelay.example.com'
 	assert_equal "$(rcvd 2 ip,helo)" $'198.51.100.53\tgw02_[192.168.224.26]'
 }
+
+@test "formats round 3: chasquid's 'from [IP] (EHLO)': the comment is the HELO, 'envelope from \"a@b\"' the sender" {
+	run -0 rcvd-case -H <<'IN'
+from [192.0.2.190] (helo.example)\nby mx.example.org (chasquid) with ESMTPS\ntls TLS_AES_128_GCM_SHA256\n(over SMTP, TLS-1.3, envelope from "alice@example.net")\n; Wed, 03 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,rdns,helo,envfrom)" $'192.0.2.190\t\thelo.example\talice@example.net'
+}

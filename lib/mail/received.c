@@ -56,8 +56,8 @@ static const char *const patterns[RE_N] = {
 	    "|\\S@\\S+\\s+with\\s+(?:login|plain|cram-md5)\\)(*MARK:Yahoo)"
 	    "|\\bwith\\s+(?:local-)?(ESMTPS?A|ASMTP|LMTPS?A|UTF8SMTPS?A|HTTPU)\\b"
 	    "(*MARK:with)",
-	[RE_ENVFROM] = "envelope-(?:from|sender)\\s*[:=]?\\s*<?"
-	    "([^\\s<>,;()]+@[^\\s<>,;()]+)",
+	[RE_ENVFROM] = "envelope[- ](?:from|sender)\\s*[:=]?\\s*[<\"]?"
+	    "([^\\s<>,;()\"]+@[^\\s<>,;()\"]+)",
 	[RE_FETCH] = "\\bfetchmail\\b|\\bwith\\s+[\\w-]+\\s+getmail\\d*\\b"
 	    "|\\bwith\\s+(?:POP3?|IMAP4?|IMAPS)\\b",
 	[RE_SCAN] = "\\bqmail-scanner\\b|\\bwith\\s+(?:spamassassin|amavis\\w*"

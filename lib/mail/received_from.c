@@ -398,7 +398,16 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 			helo = fs;
 			helolen = fl;
 		}
-		if (hname != NULL &&
+		if (hname != NULL && fip[0] != '\0' && fs[0] == '[' &&
+		    wip[0] == '\0') {
+			/* "from [IP] (name)": the MTA wrote the peer as the
+			   from-word and the client's EHLO beside it
+			   (chasquid's addReceivedHeader()) */
+			if (!explicit) {
+				helo = hname;
+				helolen = hnamelen;
+			}
+		} else if (hname != NULL &&
 		    rcvd_set(r, RCVD_RDNS, hname, hnamelen) == -1)
 			return -1;
 		if (ci.ident != NULL && ci.identlen > 0 &&
