@@ -731,3 +731,11 @@ from [192.0.2.190] (helo.example)\nby mx.example.org (chasquid) with ESMTPS\ntls
 IN
 	assert_equal "$(rcvd 1 ip,rdns,helo,envfrom)" $'192.0.2.190\t\thelo.example\talice@example.net'
 }
+
+@test "formats round 3: maddy's 'UTF8ESMTPSA' is RFC 6531's UTF8SMTPSA, an authenticated submission" {
+	run -0 rcvd-case -H <<'IN'
+from laptop (dsl.example.net [198.51.100.194]) by smtp.example.net (envelope-sender <carol@example.net>) with UTF8ESMTPSA id 6a2f0b1e; Wed, 03 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,with,envfrom)" $'198.51.100.194\tUTF8SMTPSA\tcarol@example.net'
+	[ -n "$(rcvd 1 auth)" ] || fail "no auth"
+}

@@ -193,6 +193,10 @@ proto(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		t[i] = (char)toupper((unsigned char)s[i]);
 	t[n] = '\0';
+	/* "UTF8ESMTPS" (maddy: "UTF8" + the protocol) is RFC 6531's
+	   UTF8SMTPS */
+	if (strncmp(t, "UTF8ESMTP", 9) == 0)
+		memmove(t + 4, t + 5, n - 4);
 	for (i = 0; i < nitems(known); i++)
 		if (strcmp(t, known[i]) == 0)
 			return known[i];
