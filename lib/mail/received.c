@@ -54,8 +54,8 @@ static const char *const patterns[RE_N] = {
 	    "|\\(account\\s(*MARK:CommuniGate)"
 	    "|\\(AUTH:\\s+\\w+\\s(*MARK:Courier)"
 	    "|\\S@\\S+\\s+with\\s+(?:login|plain|cram-md5)\\)(*MARK:Yahoo)"
-	    "|\\bwith\\s+(?:local-)?(ESMTPS?A|ASMTP|LMTPS?A|UTF8E?SMTPS?A|HTTPU)\\b"
-	    "(*MARK:with)",
+	    "|\\bwith\\s+(?:local-)?"
+	    "(ESMTPS?A|ASMTP|LMTPS?A|UTF8E?SMTPS?A|HTTPU)\\b(*MARK:with)",
 	[RE_ENVFROM] = "envelope[- ](?:from|sender)\\s*[:=]?\\s*[<\"]?"
 	    "([^\\s<>,;()\"]+@[^\\s<>,;()\"]+)",
 	[RE_FETCH] = "\\bfetchmail\\b|\\bwith\\s+[\\w-]+\\s+getmail\\d*\\b"
