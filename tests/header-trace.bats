@@ -739,3 +739,12 @@ IN
 	assert_equal "$(rcvd 1 ip,with,envfrom)" $'198.51.100.194\tUTF8SMTPSA\tcarol@example.net'
 	[ -n "$(rcvd 1 auth)" ] || fail "no auth"
 }
+
+@test "formats round 3: an address after HELO or helo= in a comment is the client's, never the peer" {
+	run -0 rcvd-case -H <<'IN'
+from [198.51.100.79] (account eve@example.org HELO relay.example.com [203.0.113.67])\n  by cgp.example.org (CommuniGate Pro SMTP 6.3.4) with ESMTPA id 1; Wed, 03 Jan 2024 10:00:00 +0200
+from [198.51.100.80] (helo=relay.example.com [203.0.113.68])\n  by mx.example.org with smtp (Exim 3.36 #1) id 1AbCdF-0001Fg-00; Wed, 03 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,helo)" $'198.51.100.79\trelay.example.com'
+	assert_equal "$(rcvd 2 ip,helo)" $'198.51.100.80\trelay.example.com'
+}

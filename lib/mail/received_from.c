@@ -54,7 +54,7 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 {
 	const char *w, *prev = NULL, *at, *lb;
 	size_t i = 0, wl, prevlen = 0, k;
-	int skipnext = 0, v, nw = 0;
+	int skipnext = 0, client = 0, v, nw = 0;
 
 	memset(ci, 0, sizeof(*ci));
 	while (i < n) {
@@ -72,18 +72,24 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 			prev = NULL;
 			continue;
 		}
+		/* After a HELO, helo= or ident= the rest of the comment is
+		   what the client sent (an MTA that takes the whole HELO
+		   line writes "HELO name [IP]" as sent): no peer. */
+		if (client)
+			continue;
 		/* Client-written words name no peer: the account
 		   (CommuniGate), the HELO argument, Exim's helo= and
 		   ident= (the ident server is the client's too). */
-		if ((wl == 7 && strncasecmp(w, "account", 7) == 0) ||
-		    (wl == 4 && (strncasecmp(w, "HELO", 4) == 0 ||
-		    strncasecmp(w, "EHLO", 4) == 0 ||
-		    strncasecmp(w, "LHLO", 4) == 0))) {
+		if (wl == 7 && strncasecmp(w, "account", 7) == 0) {
 			skipnext = 1;
 			continue;
 		}
-		if ((wl > 5 && strncasecmp(w, "helo=", 5) == 0) ||
+		if ((wl == 4 && (strncasecmp(w, "HELO", 4) == 0 ||
+		    strncasecmp(w, "EHLO", 4) == 0 ||
+		    strncasecmp(w, "LHLO", 4) == 0)) ||
+		    (wl > 5 && strncasecmp(w, "helo=", 5) == 0) ||
 		    (wl > 6 && strncasecmp(w, "ident=", 6) == 0)) {
+			client = 1;
 			prev = NULL;
 			continue;
 		}
