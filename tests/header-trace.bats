@@ -664,3 +664,87 @@ IN
 	# Exchange Online's own transfer between its servers is no submission.
 	assert_equal "$(rcvd 3 ip,auth)" $'2603:1096:100:18::29\t'
 }
+
+# --- formats round 3 ---
+
+@test "formats round 3: generic shapes in new variants (shapes.tsv)" {
+	run -0 "$TOP/bench/received-formats.sh" "$F/shapes.tsv" "$BUILD/drivers/rcvd-case"
+	refute_output --partial FAIL
+	[[ ${lines[-1]} =~ ^([0-9]+)/([0-9]+)\ formats\ right$ ]] || fail "$output"
+	assert_equal "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	((BASH_REMATCH[2] >= 30)) || fail "only ${BASH_REMATCH[2]} shapes"
+}
+
+@test "formats round 3: a from-word before ([IP]:port) is the HELO, no rDNS, unless Exim wrote it (XMail)" {
+	run -0 rcvd-case -H <<'IN'
+from helo.example ([192.0.2.60]:41234)\n\tby mail.example.org with [XMail 1.27 ESMTP Server]\n\tid <S1A2B3C> for <bob@example.org> from <alice@example.net>;\n\tTue, 12 Mar 2024 10:15:05 +0100
+from mail.example.org ([192.0.2.3]:41234)\n\tby mx.example.net with esmtp (Exim 4.96)\n\tid 1rkXyZ-000ABC-2D; Tue, 12 Mar 2024 10:15:08 +0000
+IN
+	assert_equal "$(rcvd 1 ip,rdns,helo,queue_id,envfrom)" $'192.0.2.60\t\thelo.example\tS1A2B3C\talice@example.net'
+	assert_equal "$(rcvd 2 ip,rdns,helo)" $'192.0.2.3\tmail.example.org\tmail.example.org'
+}
+
+@test "formats round 3: MailScanner milter's '(Authenticated sender)' without a name is authentication" {
+	run -0 rcvd-case -H <<'IN'
+from [192.168.1.20] (dsl.example.net [198.51.100.81])\n\t(no client certificate requested)\n\t(Authenticated sender)\n\tby smtp.example.net (MailScanner Milter) with SMTP id 4Vq2kN6Qw1z9sS;\n\tTue,  5 Mar 2024 10:15:05 +0100 (CET)
+from helo.example (mail.example.org [192.0.2.80])\n\tby mx.example.net (MailScanner Milter) with SMTP id 4Vq2kN6Qw1z9sR; Tue,  5 Mar 2024 10:15:05 +0100 (CET)
+IN
+	assert_equal "$(rcvd 1 skip,ip,auth)" $'0\t198.51.100.81\tPostfix'
+	assert_equal "$(rcvd 2 skip,ip,auth)" $'0\t192.0.2.80\t'
+}
+
+@test "formats round 3: getmail's pick-up hop is no hand-over, whatever the protocol" {
+	run -0 rcvd-case -H <<'IN'
+from pop3.example.net (192.0.2.71:110) by laptop.example.net with SDPS getmail6 for <bob@example.net>; 12 Mar 2024 10:15:05 -0000
+from imap.example.org ([2001:db8::25]:993) by laptop.example.net with IMAP4-SSL getmail6 for <bob@example.net>; 12 Mar 2024 10:15:05 -0000
+from getmail.example.org ([192.0.2.72]) by mx.example.net with ESMTP id 1; 12 Mar 2024 10:15:05 -0000
+IN
+	assert_equal "$(rcvd 1 skip,why)" $'1\tfetchmail'
+	assert_equal "$(rcvd 2 skip,why)" $'1\tfetchmail'
+	# A host named getmail is no pick-up.
+	assert_equal "$(rcvd 3 skip,ip)" $'0\t192.0.2.72'
+}
+
+@test "formats round 3: TLS details after a slash in the with value" {
+	run -0 rcvd-case -H <<'IN'
+from mx100.example.com (HELO smtpd-2.example.com) ([203.0.113.203])\n  by r1.example.com with ESMTP/TLS/DHE-RSA-AES256-SHA; 17 Jul 2017 23:34:45 +0000
+from mx.example.com (mx.example.com [192.0.2.162]) by relay.example.net\n\twith esmtps/tlsv1.2 id 1a2b3c; Wed, 3 Jan 2024 10:00:00 +0000
+from a.example ([192.0.2.1]) by b.example with ESMTP/SSLv3/RC4-SHA; Wed, 3 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 with,tls_version,tls_cipher)" $'ESMTP\t\tDHE-RSA-AES256-SHA'
+	assert_equal "$(rcvd 2 with,tls_version,tls_cipher)" $'ESMTPS\tTLSv1_2\t'
+	assert_equal "$(rcvd 3 with,tls_version,tls_cipher)" $'ESMTP\tSSLv3\tRC4-SHA'
+}
+
+@test "formats round 3: 'from HOST[IP]' is the recorded address only when no comment records one" {
+	run -0 rcvd-case -H <<'IN'
+from relay.example.com.[192.0.2.172] by mx.example.org with SMTP id DD1; Wed, 3 Jan 2024 10:00:00 +0000
+from gw02_[192.168.224.26] ([198.51.100.53]) by mx.example.org with SMTP; Wed, 3 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,helo)" $'192.0.2.172\trelay.example.com'
+	assert_equal "$(rcvd 2 ip,helo)" $'198.51.100.53\tgw02_[192.168.224.26]'
+}
+
+@test "formats round 3: chasquid's 'from [IP] (EHLO)': the comment is the HELO, 'envelope from \"a@b\"' the sender" {
+	run -0 rcvd-case -H <<'IN'
+from [192.0.2.190] (helo.example)\nby mx.example.org (chasquid) with ESMTPS\ntls TLS_AES_128_GCM_SHA256\n(over SMTP, TLS-1.3, envelope from "alice@example.net")\n; Wed, 03 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,rdns,helo,envfrom)" $'192.0.2.190\t\thelo.example\talice@example.net'
+}
+
+@test "formats round 3: maddy's 'UTF8ESMTPSA' is RFC 6531's UTF8SMTPSA, an authenticated submission" {
+	run -0 rcvd-case -H <<'IN'
+from laptop (dsl.example.net [198.51.100.194]) by smtp.example.net (envelope-sender <carol@example.net>) with UTF8ESMTPSA id 6a2f0b1e; Wed, 03 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,with,envfrom)" $'198.51.100.194\tUTF8SMTPSA\tcarol@example.net'
+	[ -n "$(rcvd 1 auth)" ] || fail "no auth"
+}
+
+@test "formats round 3: an address after HELO or helo= in a comment is the client's, never the peer" {
+	run -0 rcvd-case -H <<'IN'
+from [198.51.100.79] (account eve@example.org HELO relay.example.com [203.0.113.67])\n  by cgp.example.org (CommuniGate Pro SMTP 6.3.4) with ESMTPA id 1; Wed, 03 Jan 2024 10:00:00 +0200
+from [198.51.100.80] (helo=relay.example.com [203.0.113.68])\n  by mx.example.org with smtp (Exim 3.36 #1) id 1AbCdF-0001Fg-00; Wed, 03 Jan 2024 10:00:00 +0000
+IN
+	assert_equal "$(rcvd 1 ip,helo)" $'198.51.100.79\trelay.example.com'
+	assert_equal "$(rcvd 2 ip,helo)" $'198.51.100.80\trelay.example.com'
+}

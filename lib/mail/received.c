@@ -45,7 +45,7 @@ static const char *const patterns[RE_N] = {
 	    "([A-Za-z0-9_-]+)",
 	[RE_ENC] = "\\bwith\\s+([A-Za-z0-9_-]+)\\s+encrypted\\b",
 	[RE_AUTH] = "\\(authenticated(?:\\s+bits=\\d+)?\\)(*MARK:Sendmail)"
-	    "|\\(Authenticated\\s+sender:(*MARK:Postfix)"
+	    "|\\(Authenticated\\s+sender(?::|\\))(*MARK:Postfix)"
 	    "|\\(authenticated\\s+as\\s(*MARK:CriticalPath)"
 	    "|\\bauthenticated\\s+user\\b(*MARK:HTTP)"
 	    "|\\(via\\s+HTTP\\)(*MARK:HTTP)"
@@ -54,11 +54,12 @@ static const char *const patterns[RE_N] = {
 	    "|\\(account\\s(*MARK:CommuniGate)"
 	    "|\\(AUTH:\\s+\\w+\\s(*MARK:Courier)"
 	    "|\\S@\\S+\\s+with\\s+(?:login|plain|cram-md5)\\)(*MARK:Yahoo)"
-	    "|\\bwith\\s+(?:local-)?(ESMTPS?A|ASMTP|LMTPS?A|UTF8SMTPS?A|HTTPU)\\b"
-	    "(*MARK:with)",
-	[RE_ENVFROM] = "envelope-(?:from|sender)\\s*[:=]?\\s*<?"
-	    "([^\\s<>,;()]+@[^\\s<>,;()]+)",
-	[RE_FETCH] = "\\bfetchmail\\b|\\bwith\\s+(?:POP3?|IMAP4?|IMAPS)\\b",
+	    "|\\bwith\\s+(?:local-)?"
+	    "(ESMTPS?A|ASMTP|LMTPS?A|UTF8E?SMTPS?A|HTTPU)\\b(*MARK:with)",
+	[RE_ENVFROM] = "envelope[- ](?:from|sender)\\s*[:=]?\\s*[<\"]?"
+	    "([^\\s<>,;()\"]+@[^\\s<>,;()\"]+)",
+	[RE_FETCH] = "\\bfetchmail\\b|\\bwith\\s+[\\w-]+\\s+getmail\\d*\\b"
+	    "|\\bwith\\s+(?:POP3?|IMAP4?|IMAPS)\\b",
 	[RE_SCAN] = "\\bqmail-scanner\\b|\\bwith\\s+(?:spamassassin|amavis\\w*"
 	    "|mailscanner|clamav\\w*|[\\w-]*scann?ed[\\w-]*)\\b",
 	[RE_LOCAL] = "\\bmail\\s+pickup\\s+service\\b|^\\(qmail\\s+\\d+\\s"

@@ -4,9 +4,10 @@
  * address, its reverse-DNS name, HELO, the receiving host, ident, envelope
  * sender, queue id, authentication, recipient, protocol, TLS and date.
  * Covers the formats of Postfix, Sendmail, Exim, qmail, Exchange/Office
- * 365, Gmail, Yahoo, Courier, CommuniGate, Domino, MDaemon, ecelerity,
- * amavisd and friends; headers that are no network hand-over (local
- * pickup, fetchmail, content scanners, "by" only) are marked local.
+ * 365, Gmail, Yahoo, Courier, CommuniGate, Domino, MDaemon, XMail,
+ * ecelerity, amavisd, the MailScanner milter and friends; headers that
+ * are no network hand-over (local pickup, fetchmail, getmail, content
+ * scanners, "by" only) are marked local.
  */
 #ifndef RECEIVED_H
 #define RECEIVED_H

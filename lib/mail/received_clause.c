@@ -193,17 +193,62 @@ proto(const char *s, size_t n)
 	for (i = 0; i < n; i++)
 		t[i] = (char)toupper((unsigned char)s[i]);
 	t[n] = '\0';
+	/* "UTF8ESMTPS" (maddy: "UTF8" + the protocol) is RFC 6531's
+	   UTF8SMTPS */
+	if (strncmp(t, "UTF8ESMTP", 9) == 0)
+		memmove(t + 4, t + 5, n - 4);
 	for (i = 0; i < nitems(known); i++)
 		if (strcmp(t, known[i]) == 0)
 			return known[i];
 	return NULL;
 }
 
+/*
+ * The parts after the protocol in "PROTO/TLS/CIPHER" or "PROTO/TLSv1.2"
+ * (IronPort and others write the TLS details into the with value): a
+ * version part sets the TLS version, the part after it or after a bare
+ * "TLS" or "SSL" the cipher.  0, or -1 (memory).
+ */
+static int
+with_tls_parts(const char *q, const char *e, struct rcvd *r)
+{
+	const char *p;
+	size_t n;
+	int after_tls = 0;
+
+	for (; q < e; q = p + 1) {
+		for (p = q; p < e && *p != '/'; p++)
+			;
+		n = (size_t)(p - q);
+		if (n == 0) {
+			after_tls = 0;
+			continue;
+		}
+		if (after_tls) {
+			if (rcvd_set(r, RCVD_TLS_CIPHER, q, n) == -1)
+				return -1;
+			after_tls = 0;
+		} else if (n == 3 && (strncasecmp(q, "TLS", 3) == 0 ||
+		    strncasecmp(q, "SSL", 3) == 0))
+			after_tls = 1;
+		else if (n > 3 && (strncasecmp(q, "TLS", 3) == 0 ||
+		    strncasecmp(q, "SSLv", 4) == 0) &&
+		    strspn(q + 3, "vV0123456789._") == n - 3 &&
+		    (memchr(q, '1', n) != NULL ||
+		    toupper((unsigned char)q[0]) == 'S')) {
+			if (rcvd_set_tls_version(r, q, n) == -1)
+				return -1;
+			after_tls = 1;	/* "TLSv1.2/CIPHER" */
+		}
+	}
+	return 0;
+}
+
 int
 rcvd_do_with(struct work *w, struct rcvd *r)
 {
 	const struct span *sp = &w->cl[C_WITH];
-	const char *p, *s, *e, *q;
+	const char *p, *s, *e, *q, *pr;
 	size_t i;
 
 	if (!sp->seen)
@@ -218,10 +263,21 @@ rcvd_do_with(struct work *w, struct rcvd *r)
 		for (q = s; q < e; q = p) {
 			while (q < e && (*q == ' ' || *q == ']'))
 				q++;
-			for (p = q; p < e && *p != ' ' && *p != ']'; p++)
+			for (p = q; p < e && *p != ' ' && *p != ']' &&
+			    *p != '/'; p++)
 				;
-			if (p > q && (s = proto(q, (size_t)(p - q))) != NULL)
-				return rcvd_set(r, RCVD_WITH, s, strlen(s));
+			if (p > q &&
+			    (pr = proto(q, (size_t)(p - q))) != NULL) {
+				if (rcvd_set(r, RCVD_WITH, pr,
+				    strlen(pr)) == -1)
+					return -1;
+				/* "ESMTP/TLS/AES128-SHA", "esmtps/tlsv1.2" */
+				if (p < e && *p == '/')
+					return with_tls_parts(p + 1, e, r);
+				return 0;
+			}
+			while (p < e && *p == '/')
+				p++;
 		}
 	}
 	return 0;

@@ -54,7 +54,7 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 {
 	const char *w, *prev = NULL, *at, *lb;
 	size_t i = 0, wl, prevlen = 0, k;
-	int skipnext = 0, v, nw = 0;
+	int skipnext = 0, client = 0, v, nw = 0;
 
 	memset(ci, 0, sizeof(*ci));
 	while (i < n) {
@@ -72,18 +72,24 @@ comment_info(const char *s, size_t n, struct cinfo *ci)
 			prev = NULL;
 			continue;
 		}
+		/* After a HELO, helo= or ident= the rest of the comment is
+		   what the client sent (an MTA that takes the whole HELO
+		   line writes "HELO name [IP]" as sent): no peer. */
+		if (client)
+			continue;
 		/* Client-written words name no peer: the account
 		   (CommuniGate), the HELO argument, Exim's helo= and
 		   ident= (the ident server is the client's too). */
-		if ((wl == 7 && strncasecmp(w, "account", 7) == 0) ||
-		    (wl == 4 && (strncasecmp(w, "HELO", 4) == 0 ||
-		    strncasecmp(w, "EHLO", 4) == 0 ||
-		    strncasecmp(w, "LHLO", 4) == 0))) {
+		if (wl == 7 && strncasecmp(w, "account", 7) == 0) {
 			skipnext = 1;
 			continue;
 		}
-		if ((wl > 5 && strncasecmp(w, "helo=", 5) == 0) ||
+		if ((wl == 4 && (strncasecmp(w, "HELO", 4) == 0 ||
+		    strncasecmp(w, "EHLO", 4) == 0 ||
+		    strncasecmp(w, "LHLO", 4) == 0)) ||
+		    (wl > 5 && strncasecmp(w, "helo=", 5) == 0) ||
 		    (wl > 6 && strncasecmp(w, "ident=", 6) == 0)) {
+			client = 1;
 			prev = NULL;
 			continue;
 		}
@@ -230,8 +236,8 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	const struct tok *t, *fw = NULL, *ct = NULL;
 	struct cinfo ci, c;
 	char wip[64] = "", fip[64] = "";
-	const char *fs = NULL, *text, *helo = NULL, *hname = NULL;
-	size_t i, fl = 0, textlen, o, n, helolen = 0, hnamelen = 0;
+	const char *fs = NULL, *text, *helo = NULL, *hname = NULL, *lb;
+	size_t i, fl = 0, gl = 0, textlen, o, n, helolen = 0, hnamelen = 0;
 	int rc, g, exim, explicit = 0;
 
 	if (!sp->seen || sp->first >= sp->end)
@@ -246,6 +252,16 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 		if (memchr(fs, '@', fl) != NULL || (fl > 0 && fs[0] == '<')) {
 			fw = NULL;	/* a user or an address, no host */
 			fs = NULL;
+		} else if ((lb = memchr(fs, '[', fl)) != NULL && lb > fs &&
+		    rcvd_ip_norm(lb, (size_t)(fs + fl - lb), wip,
+		    sizeof(wip)) != 0) {
+			/* "from HOST[IP]": "from HOST [IP]" without the
+			   space (when no comment holds the recorded address;
+			   else the word is the HELO as written,
+			   "gw02_[10.1.1.1]") */
+			gl = (size_t)(lb - fs);
+			while (gl > 1 && fs[gl - 1] == '.')
+				gl--;
 		} else
 			(void)rcvd_ip_norm(fs, fl, fip, sizeof(fip));
 	}
@@ -254,8 +270,15 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 		t = &w->t[i];
 		if (t->type == T_WORD) {
 			/* "from host [IP]", "from host - IP" */
-			if (t != fw && wip[0] == '\0')
-				(void)rcvd_ip_norm(w->u + t->off, t->len, wip,
+			if (t == fw || wip[0] != '\0')
+				continue;
+			text = w->u + t->off;
+			/* "HOST [IP]", "HOST[IP]" */
+			if (rcvd_ip_norm(text, t->len, wip, sizeof(wip)) == 0 &&
+			    (lb = memchr(text, '[', t->len)) != NULL &&
+			    lb > text)
+				(void)rcvd_ip_norm(lb,
+				    (size_t)(text + t->len - lb), wip,
 				    sizeof(wip));
 			continue;
 		}
@@ -342,7 +365,7 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 				helolen = fl;
 			}
 			if (fw != NULL && fip[0] == '\0' && fs[0] != '[' &&
-			    (exim || ci.verified || ci.port_after ||
+			    (exim || ci.verified ||
 			    (explicit && !ci.port_in)) &&
 			    hostlike(fs, fl))
 				if (rcvd_set(r, RCVD_RDNS, fs, fl) == -1)
@@ -372,7 +395,7 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 				return -1;
 			if (!explicit && fw != NULL) {
 				helo = fs;
-				helolen = fl;
+				helolen = gl > 0 ? gl : fl;
 			}
 		} else if (fip[0] != '\0') {
 			if (rcvd_set(r, RCVD_IP, fip, strlen(fip)) == -1)
@@ -381,7 +404,16 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 			helo = fs;
 			helolen = fl;
 		}
-		if (hname != NULL &&
+		if (hname != NULL && fip[0] != '\0' && fs[0] == '[' &&
+		    wip[0] == '\0') {
+			/* "from [IP] (name)": the MTA wrote the peer as the
+			   from-word and the client's EHLO beside it
+			   (chasquid's addReceivedHeader()) */
+			if (!explicit) {
+				helo = hname;
+				helolen = hnamelen;
+			}
+		} else if (hname != NULL &&
 		    rcvd_set(r, RCVD_RDNS, hname, hnamelen) == -1)
 			return -1;
 		if (ci.ident != NULL && ci.identlen > 0 &&
