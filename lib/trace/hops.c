@@ -172,7 +172,8 @@ field(void *arg, const char *name, size_t nl, const char *v, size_t vl)
 	size_t i, k;
 	char *c;
 
-	if (nl == 8 && strncasecmp(name, "Received", 8) == 0) {
+	if (nl == 8 && (name[0] | 0x20) == 'r' &&
+	    strncasecmp(name, "Received", 8) == 0) {
 		/* A NUL byte is no end of the text: a space. */
 		while (wk->copycap <= vl) {
 			if ((c = array_room(wk->copy, wk->copycap,
@@ -182,17 +183,20 @@ field(void *arg, const char *name, size_t nl, const char *v, size_t vl)
 			}
 			wk->copy = c;
 		}
-		c = wk->copy;
-		for (i = 0; i < vl; i++)
-			c[i] = v[i] == '\0' ? ' ' : v[i];
+		c = memcpy(wk->copy, v, vl);
+		for (i = 0; (s = memchr(c + i, '\0', vl - i)) != NULL;
+		    i = (size_t)(s - c) + 1)
+			c[s - c] = ' ';
 		c[vl] = '\0';
 		if ((h = hop_new(wk->t, wk->e)) == NULL ||
 		    rcvd_parse(wk->p, c, vl, &h->r, wk->e) == -1)
 			return -1;
 		return 0;
 	}
+	/* An originating header: the first letter before the name. */
 	for (k = 0; wk->xorig != NULL && wk->xorig[k] != NULL; k++) {
-		if (strlen(wk->xorig[k]) != nl ||
+		if ((name[0] | 0x20) != (wk->xorig[k][0] | 0x20) ||
+		    strlen(wk->xorig[k]) != nl ||
 		    strncasecmp(name, wk->xorig[k], nl) != 0 ||
 		    (wk->bestk != -1 && (int)k >= wk->bestk))
 			continue;
