@@ -55,14 +55,20 @@ same_host(const struct orgdom *od, const char *a, const char *b)
 	    strcmp(da, db) == 0;
 }
 
-/* A name worth comparing: not an address, "unknown" or "localhost". */
+/*
+ * A name worth comparing: not an address, "unknown" or "localhost".
+ * ipnorm: rcvd_ip_norm() of s, when known, else -1.
+ */
 static bool
-named(const char *s)
+named(const char *s, int ipnorm)
 {
 	char buf[64];
 
-	return s != NULL && rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) == 0
-	    && strcasecmp(s, "unknown") != 0 &&
+	if (s == NULL)
+		return false;
+	if (ipnorm == -1)
+		ipnorm = rcvd_ip_norm(s, strlen(s), buf, sizeof(buf));
+	return ipnorm == 0 && strcasecmp(s, "unknown") != 0 &&
 	    strncasecmp(s, "localhost", 9) != 0;
 }
 
@@ -71,20 +77,24 @@ is_literal(const char *s)
 {
 	char buf[64];
 
-	return s == NULL || rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0
-	    || strchr(s, '.') == NULL;
+	return s == NULL || strchr(s, '.') == NULL ||
+	    rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0;
 }
 
 static void
 set_flags(struct trace *t, const struct orgdom *od, time_t now)
 {
-	struct hop *h, *up;
+	struct hop *h = NULL, *up;
 	char ip[64];
 	const char *helo;
 	size_t i;
+	/* named() of the HELO and rDNS of the hop above; -1 not known */
+	int uphelo = -1, uprdns = -1, hnorm = -1;
 
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < t->n; i++, uphelo = hnorm == -1 ? -1 :
+	    named(h->r.f[RCVD_HELO], hnorm), uprdns = -1) {
 		h = &t->hop[i];
+		hnorm = -1;
 		if (h->r.local && h->r.why != NULL)
 			flag(h, h->r.why);
 		if (h->extra != NULL)
@@ -104,8 +114,8 @@ set_flags(struct trace *t, const struct orgdom *od, time_t now)
 			flag(h, "private-untrusted");
 		helo = h->r.f[RCVD_HELO];
 		if (helo != NULL && h->r.f[RCVD_IP] != NULL &&
-		    rcvd_ip_norm(helo, strlen(helo), ip, sizeof(ip)) != 0 &&
-		    strcmp(ip, h->r.f[RCVD_IP]) != 0)
+		    (hnorm = rcvd_ip_norm(helo, strlen(helo), ip,
+		    sizeof(ip))) != 0 && strcmp(ip, h->r.f[RCVD_IP]) != 0)
 			flag(h, "helo-ip-differs");
 		if (h->r.rdns_unverified)
 			flag(h, "rdns-unverified");
@@ -119,14 +129,20 @@ set_flags(struct trace *t, const struct orgdom *od, time_t now)
 			continue;
 		up = i > 0 && t->hop[i - 1].extra == NULL ? &t->hop[i - 1] :
 		    NULL;
+		if (up == NULL)
+			continue;
+		if (uphelo == -1)
+			uphelo = named(up->r.f[RCVD_HELO], -1);
 		/* A skipped hop above (fetchmail, a scanner) names no
 		   sender of this one. */
-		if (up == NULL || up->r.local || (!named(up->r.f[RCVD_HELO]) &&
-		    !named(up->r.f[RCVD_RDNS])))
+		if (up->r.local || (!uphelo &&
+		    !(uprdns = named(up->r.f[RCVD_RDNS], -1))))
 			continue;
-		if ((!named(up->r.f[RCVD_HELO]) ||
+		if (uprdns == -1)
+			uprdns = named(up->r.f[RCVD_RDNS], -1);
+		if ((!uphelo ||
 		    !same_host(od, h->r.f[RCVD_BY], up->r.f[RCVD_HELO])) &&
-		    (!named(up->r.f[RCVD_RDNS]) ||
+		    (!uprdns ||
 		    !same_host(od, h->r.f[RCVD_BY], up->r.f[RCVD_RDNS])))
 			flag(h, "by-mismatch");
 	}
