@@ -153,6 +153,30 @@ more_flag(char *more, size_t len, const char *f)
 	snprintf(more + n, len - n, "%s%s", n > 0 ? "," : "", f);
 }
 
+/* abuse_lookup(), answered from w->seen when it holds ip. */
+static int
+lookup(struct trace_writer *w, const char *ip, struct abuse_info *ai,
+    struct derr *e)
+{
+	size_t i, n;
+
+	if (ip == NULL || (n = strlen(ip)) >= sizeof(w->seen[0].ip))
+		return abuse_lookup(w->ab, ip, ai, e);
+	for (i = 0; i < TRACE_SEEN && i < w->nseen; i++)
+		if (strcmp(w->seen[i].ip, ip) == 0) {
+			*ai = w->seen[i].ai;
+			return 0;
+		}
+	if (abuse_lookup(w->ab, ip, ai, e) == -1)
+		return -1;
+	i = w->nseen++ % TRACE_SEEN;
+	memcpy(w->seen[i].ip, ip, n + 1);
+	w->seen[i].ai = *ai;
+	if (w->nseen == 2 * TRACE_SEEN)
+		w->nseen = TRACE_SEEN;
+	return 0;
+}
+
 /*
  * Does the rDNS name of h resolve back to its address (forward-confirmed
  * reverse DNS)?  1, 0 (also for a name outside the zone files), or -1
@@ -209,7 +233,7 @@ contact(struct trace_writer *w, const struct hop *h, bool origin,
 	int fc;
 
 	more[0] = '\0';
-	if (abuse_lookup(w->ab, h->r.f[RCVD_IP], ai, &e) == -1 &&
+	if (lookup(w, h->r.f[RCVD_IP], ai, &e) == -1 &&
 	    w->warn != NULL)
 		w->warn(&e);
 	if (h->r.rdns_unverified)
