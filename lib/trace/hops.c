@@ -14,6 +14,8 @@
 #include "trace/hops.h"
 #include "trace/trust.h"
 
+#define COPY_KEEP	65536	/* the largest copy buffer kept */
+
 const char *const trace_xorig_headers[] = {
 	"X-Originating-IP", "X-Yahoo-Post-IP", "X-Apparently-From",
 	"X-SenderIP", "X-AOL-IP",
@@ -172,8 +174,6 @@ struct walk {
 	const char		*bestname;
 	char			 ip[64];
 	int			 bestk;
-	char			*copy;		/* a value, NULs made spaces */
-	size_t			 copycap;
 	struct derr		*e;
 };
 
@@ -191,15 +191,15 @@ field(void *arg, const char *name, size_t nl, const char *v, size_t vl)
 	if (nl == 8 && (name[0] | 0x20) == 'r' &&
 	    strncasecmp(name, "Received", 8) == 0) {
 		/* A NUL byte is no end of the text: a space. */
-		while (wk->copycap <= vl) {
-			if ((c = array_room(wk->copy, wk->copycap,
-			    &wk->copycap, 1, 256)) == NULL) {
+		while (wk->t->copycap <= vl) {
+			if ((c = array_room(wk->t->copy, wk->t->copycap,
+			    &wk->t->copycap, 1, 256)) == NULL) {
 				derr_set(wk->e, "trace", "out of memory");
 				return -1;
 			}
-			wk->copy = c;
+			wk->t->copy = c;
 		}
-		c = memcpy(wk->copy, v, vl);
+		c = memcpy(wk->t->copy, v, vl);
 		for (i = 0; (s = memchr(c + i, '\0', vl - i)) != NULL;
 		    i = (size_t)(s - c) + 1)
 			c[s - c] = ' ';
@@ -236,7 +236,7 @@ trace_message(struct trace *t, GMimeMessage *msg, const char *raw,
     size_t rawlen, struct rcvd_parser *p, const struct trust_cfg *cfg,
     const char *const *xorig, time_t now, struct derr *e)
 {
-	struct walk wk = { t, p, xorig, NULL, "", -1, NULL, 0, e };
+	struct walk wk = { t, p, xorig, NULL, "", -1, e };
 	GMimeHeaderList *hl;
 	GMimeHeader *hd;
 	const char *name, *v;
@@ -259,7 +259,12 @@ trace_message(struct trace *t, GMimeMessage *msg, const char *raw,
 			r = field(&wk, name, strlen(name), v, strlen(v));
 		}
 	}
-	free(wk.copy);
+	/* the copy of a huge header is not kept */
+	if (t->copycap > COPY_KEEP) {
+		free(t->copy);
+		t->copy = NULL;
+		t->copycap = 0;
+	}
 	if (r == -1)
 		return -1;
 	if (wk.bestname != NULL) {
@@ -319,5 +324,6 @@ trace_free(struct trace *t)
 {
 	trace_reset(t);
 	free(t->hop);
+	free(t->copy);
 	memset(t, 0, sizeof(*t));
 }
