@@ -771,7 +771,8 @@ refused(struct input *in, GByteArray *a, size_t start, size_t end)
 {
 	GMimeMessage *msg;
 
-	if (surely_parses((const char *)a->data + start, end - start))
+	if (end > start &&
+	    surely_parses((const char *)a->data + start, end - start))
 		return false;
 	if ((msg = parse_message(in, a, start, end)) == NULL)
 		return true;
