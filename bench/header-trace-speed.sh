@@ -2,12 +2,12 @@
 # bench/header-trace-speed.sh BUILDDIR [RUNS] [MB] [OTHER_BUILDDIR]: the
 # speed of deliv-header-trace next to grep -c '^Received:' on the same
 # mbox (issue 16: within 5x of grep), as same-run ratios of CPU time
-# (user + system; grep's the tenth of ten runs), RUNS times (default 3), on an mbox of at least MB
-# megabytes (default 100) of ../shared/corpora/bounces built as
-# bench/input.sh builds it.  Each run also checks that -j 2 writes the
-# same bytes as -j 1, and, given OTHER_BUILDDIR (an older build, say of
-# main), times it too and checks that its records are the same bytes.
-# Prints Markdown.
+# (user + system; grep's is the tenth of ten runs), RUNS times (default
+# 3), on an mbox of at least MB megabytes (default 100) of
+# ../shared/corpora/bounces built as bench/input.sh builds it.  Each
+# run also checks that -j 2 writes the same bytes as -j 1, and, given
+# OTHER_BUILDDIR (an older build, say of main), times it too and checks
+# that its records are the same bytes.  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p "${1:-build}"

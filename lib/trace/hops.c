@@ -209,7 +209,7 @@ field(void *arg, const char *name, size_t nl, const char *v, size_t vl)
 			return -1;
 		return 0;
 	}
-	/* An originating header: the first letter before the name. */
+	/* An originating header (first letters compared first). */
 	for (k = 0; wk->xorig != NULL && wk->xorig[k] != NULL; k++) {
 		if ((name[0] | 0x20) != (wk->xorig[k][0] | 0x20) ||
 		    strlen(wk->xorig[k]) != nl ||

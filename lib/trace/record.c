@@ -78,8 +78,8 @@ rfc3339(time_t t, char *buf, size_t len)
 	int v[6], w[6] = { 4, 2, 2, 2, 2, 2 }, k, j;
 	char *p = buf;
 
-	if (len < 21 || gmtime_r(&t, &tm) == NULL || tm.tm_year < 1000 - 1900 ||
-	    tm.tm_year > 9999 - 1900)
+	if (len < 21 || gmtime_r(&t, &tm) == NULL ||
+	    tm.tm_year < 1000 - 1900 || tm.tm_year > 9999 - 1900)
 		return time_rfc3339(t, buf, len);
 	v[0] = tm.tm_year + 1900;
 	v[1] = tm.tm_mon + 1;
