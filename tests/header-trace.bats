@@ -748,3 +748,48 @@ IN
 	assert_equal "$(rcvd 1 ip,helo)" $'198.51.100.79\trelay.example.com'
 	assert_equal "$(rcvd 2 ip,helo)" $'198.51.100.80\trelay.example.com'
 }
+
+# --- raw path round 3 ---
+
+# raw_msgs DIR: messages GMime refuses, or may, and two it reads.
+raw_msgs() {
+	local r='Received: from a.example (a.example [192.0.2.1]) by b.example; Mon, 16 Nov 2026 10:00:00 +0000'
+	printf 'garbage line\n%s\n\nbody\n' "$r" >"$1/first-not-field.eml"
+	printf '%s\nabc' "$r" >"$1/name-at-end.eml"
+	printf ' %s\n\nx\n' "$r" >"$1/first-folded.eml"
+	printf '' >"$1/empty.eml"
+	printf '%s\nabc: d' "$r" >"$1/field-at-end.eml"
+	printf 'From x\n%s\n\nx\n' "$r" >"$1/from-line.eml"
+	printf '\n%s\n' "$r" >"$1/no-headers.eml"
+	printf 'From MAILER-DAEMON Mon Nov 16 10:00:00 2026\nno header here\n\nbody\n\nFrom MAILER-DAEMON Mon Nov 16 10:00:00 2026\n%s\n\nx\n' "$r" >"$1/two.mbox"
+}
+
+@test "raw path: records need no GMime parse, yet a message GMime refuses is still unparseable-message" {
+	local d=$BATS_TEST_TMPDIR/m
+	mkdir "$d"
+	raw_msgs "$d"
+	run -1 deliv-header-trace --no-header "$d"
+	assert_equal "$(awk -F'\t' '$3 == "origin" { sub(".*/", "", $1); print $1, $2, $5, $20 }' <<<"$output" | sort)" \
+"empty.eml 1  unparseable-message
+field-at-end.eml 1 192.0.2.1 
+first-folded.eml 1  unparseable-message
+first-not-field.eml 1  unparseable-message
+from-line.eml 1 192.0.2.1 
+name-at-end.eml 1  unparseable-message
+no-headers.eml 1  no-received
+two.mbox 1  unparseable-message
+two.mbox 2 192.0.2.1 "
+	diff <(deliv-header-trace "$d" 2>&1) <(deliv-header-trace -j 2 "$d" 2>&1)
+}
+
+@test "raw path: the messages GMime refuses (input-dump) are the ones header-trace calls unparseable, on every fixture" {
+	local d=$BATS_TEST_TMPDIR/m f
+	mkdir "$d"
+	raw_msgs "$d"
+	for f in "$d" "$FIXTURES"/*/; do
+		diff <(input-dump --no-header "$f" | awk -F'\t' '$4 != "" { print $1, $2 }' | sort) \
+		    <(deliv-header-trace --no-header "$f" 2>/dev/null |
+		    awk -F'\t' '$3 == "origin" && $20 == "unparseable-message" { print $1, $2 }' | sort) ||
+		    fail "$f"
+	done
+}

@@ -256,6 +256,8 @@ main(int argc, char *argv[])
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);
 	if (rc == 0)
 		warnx("%s", TRUST_WARNING);
+	/* Records need no GMimeMessage: the headers are read raw. */
+	c.io.raw_only = c.io.raw_verify = c.w.complaint == 0;
 	cli_workers(argc, argv, &c.io, &c.oo);
 	if ((c.w.complaint == 0 || c.w.complaint_dir != NULL) &&
 	    (c.w.out = trace_record_open(stdout, &c.oo)) == NULL)

@@ -22,6 +22,11 @@
  * bounded on any input.  A worker of core/workers reads its messages
  * from the parent's feed instead of files.
  *
+ * raw_only hands out the bytes with no GMime parse; with raw_verify a
+ * message is still given the error a GMime read would give it, GMime
+ * being asked only when the bytes' shape does not vouch for them
+ * (surely_parses()).
+ *
  * The glibc converters GMime opens for the common non-ASCII charsets
  * (iconv modules such as ISO-2022-JP) are opened once here, after the
  * first WARM_AFTER messages (a long run: a short one would pay for
@@ -119,6 +124,8 @@ struct input {
 	long long		 bytes_total;	/* -2: not yet known */
 	struct cli_progress	*progress;	/* or NULL */
 	bool			 raw_only;	/* no GMime parse */
+	bool			 raw_verify;	/* but a doubtful message's */
+	bool			 refused;	/* GMime refused cur */
 	size_t			 max_size;	/* the size cap of a message */
 	struct feed		*feed;		/* a worker's feed, or NULL */
 	iconv_t			 warm[NWARM];	/* kept open, or (iconv_t)-1 */
@@ -136,6 +143,7 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 		return NULL;
 	in->progress = o != NULL ? o->progress : NULL;
 	in->raw_only = o != NULL && o->raw_only;
+	in->raw_verify = in->raw_only && o->raw_verify;
 	in->max_size = o != NULL && o->max_size > 0 ? o->max_size :
 	    INPUT_MAX_SIZE;
 	for (i = 0; i < NWARM; i++)
@@ -177,6 +185,7 @@ release_msg(struct input *in)
 	in->raw = NULL;
 	in->rawlen = 0;
 	in->skipped = false;
+	in->refused = false;
 	free(in->envelope);
 	in->envelope = NULL;
 	memset(&in->cur, 0, sizeof(in->cur));
@@ -732,6 +741,46 @@ parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
 }
 
 /*
+ * Whether GMime surely parses the message s[0..len) (raw_verify): it
+ * ends in a line end and starts with an empty line or a field name of
+ * printable ASCII and its colon.  GMime 3.2 refuses a message whose
+ * first line is no field (nor a From_ line it passes over) and one whose
+ * last, unended line is a field name with no colon; a message this does
+ * not vouch for is given to GMime.
+ */
+static bool
+surely_parses(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || s[len - 1] != '\n')
+		return false;
+	if (s[0] == '\n' || (s[0] == '\r' && len > 1 && s[1] == '\n'))
+		return true;
+	for (i = 0; i < len && s[i] > ' ' && s[i] < 0x7f && s[i] != ':'; i++)
+		;
+	return i > 0 && i < len && s[i] == ':';
+}
+
+/*
+ * raw_verify: is a[start..end) one that GMime refuses?  Parsed only
+ * when surely_parses() cannot tell.
+ */
+static bool
+refused(struct input *in, GByteArray *a, size_t start, size_t end)
+{
+	GMimeMessage *msg;
+
+	if (end > start &&
+	    surely_parses((const char *)a->data + start, end - start))
+		return false;
+	if ((msg = parse_message(in, a, start, end)) == NULL)
+		return true;
+	g_object_unref(msg);
+	return false;
+}
+
+/*
  * The next message of the open source, parsed.  1 with in->cur filled,
  * 0 at the end of the source, -1 on a read error.
  */
@@ -762,6 +811,8 @@ next_message(struct input *in, struct derr *e)
 	in->rawlen = end - start;
 	if (!in->raw_only)
 		in->held = parse_message(in, a, start, end);
+	else if (in->raw_verify)
+		in->refused = refused(in, a, start, end);
 	return 1;
 }
 
@@ -795,8 +846,9 @@ next_fed(struct input *in, struct msg **m, struct derr *e)
 	in->cur.error = fm.error;
 	in->raw = (const char *)fm.buf->data + fm.start;
 	in->rawlen = fm.end - fm.start;
-	if (fm.error == NULL && !in->raw_only &&
-	    (in->held = parse_message(in, fm.buf, fm.start, fm.end)) == NULL)
+	if (fm.error == NULL && ((!in->raw_only && (in->held =
+	    parse_message(in, fm.buf, fm.start, fm.end)) == NULL) ||
+	    (in->raw_verify && refused(in, fm.buf, fm.start, fm.end))))
 		in->cur.error = "cannot parse message";
 	in->cur.mime = in->held;
 	*m = &in->cur;
@@ -836,7 +888,8 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 				in->cur.mime = in->held;
 				if (in->skipped)
 					in->cur.error = in->errbuf;
-				else if (in->held == NULL && !in->raw_only)
+				else if (in->refused ||
+				    (in->held == NULL && !in->raw_only))
 					in->cur.error = "cannot parse message";
 				*m = &in->cur;
 				in->handed++;

@@ -27,6 +27,14 @@ struct input_opts {
 	bool			 raw_only;	/* no GMime parse: msg->mime is
 						   NULL, error NULL; read the
 						   bytes with input_msg_raw() */
+	bool			 raw_verify;	/* with raw_only: a message
+						   GMime may refuse (its bytes
+						   start with no field name and
+						   colon, or do not end in a
+						   line end) is parsed to tell,
+						   and handed out with the
+						   error a GMime read gives it;
+						   msg->mime stays NULL */
 	size_t			 max_size;	/* a message over this many
 						   bytes is skipped, handed out
 						   with its error set and no

@@ -14,6 +14,8 @@
 #include "trace/hops.h"
 #include "trace/trust.h"
 
+#define COPY_KEEP	65536	/* the largest copy buffer kept */
+
 const char *const trace_xorig_headers[] = {
 	"X-Originating-IP", "X-Yahoo-Post-IP", "X-Apparently-From",
 	"X-SenderIP", "X-AOL-IP",
@@ -55,14 +57,20 @@ same_host(const struct orgdom *od, const char *a, const char *b)
 	    strcmp(da, db) == 0;
 }
 
-/* A name worth comparing: not an address, "unknown" or "localhost". */
+/*
+ * A name worth comparing: not an address, "unknown" or "localhost".
+ * ipnorm: rcvd_ip_norm() of s, when known, else -1.
+ */
 static bool
-named(const char *s)
+named(const char *s, int ipnorm)
 {
 	char buf[64];
 
-	return s != NULL && rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) == 0
-	    && strcasecmp(s, "unknown") != 0 &&
+	if (s == NULL)
+		return false;
+	if (ipnorm == -1)
+		ipnorm = rcvd_ip_norm(s, strlen(s), buf, sizeof(buf));
+	return ipnorm == 0 && strcasecmp(s, "unknown") != 0 &&
 	    strncasecmp(s, "localhost", 9) != 0;
 }
 
@@ -71,20 +79,24 @@ is_literal(const char *s)
 {
 	char buf[64];
 
-	return s == NULL || rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0
-	    || strchr(s, '.') == NULL;
+	return s == NULL || strchr(s, '.') == NULL ||
+	    rcvd_ip_norm(s, strlen(s), buf, sizeof(buf)) != 0;
 }
 
 static void
 set_flags(struct trace *t, const struct orgdom *od, time_t now)
 {
-	struct hop *h, *up;
+	struct hop *h = NULL, *up;
 	char ip[64];
 	const char *helo;
 	size_t i;
+	/* named() of the HELO and rDNS of the hop above; -1 not known */
+	int uphelo = -1, uprdns = -1, hnorm = -1;
 
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < t->n; i++, uphelo = hnorm == -1 ? -1 :
+	    named(h->r.f[RCVD_HELO], hnorm), uprdns = -1) {
 		h = &t->hop[i];
+		hnorm = -1;
 		if (h->r.local && h->r.why != NULL)
 			flag(h, h->r.why);
 		if (h->extra != NULL)
@@ -104,8 +116,8 @@ set_flags(struct trace *t, const struct orgdom *od, time_t now)
 			flag(h, "private-untrusted");
 		helo = h->r.f[RCVD_HELO];
 		if (helo != NULL && h->r.f[RCVD_IP] != NULL &&
-		    rcvd_ip_norm(helo, strlen(helo), ip, sizeof(ip)) != 0 &&
-		    strcmp(ip, h->r.f[RCVD_IP]) != 0)
+		    (hnorm = rcvd_ip_norm(helo, strlen(helo), ip,
+		    sizeof(ip))) != 0 && strcmp(ip, h->r.f[RCVD_IP]) != 0)
 			flag(h, "helo-ip-differs");
 		if (h->r.rdns_unverified)
 			flag(h, "rdns-unverified");
@@ -119,14 +131,20 @@ set_flags(struct trace *t, const struct orgdom *od, time_t now)
 			continue;
 		up = i > 0 && t->hop[i - 1].extra == NULL ? &t->hop[i - 1] :
 		    NULL;
+		if (up == NULL)
+			continue;
+		if (uphelo == -1)
+			uphelo = named(up->r.f[RCVD_HELO], -1);
 		/* A skipped hop above (fetchmail, a scanner) names no
 		   sender of this one. */
-		if (up == NULL || up->r.local || (!named(up->r.f[RCVD_HELO]) &&
-		    !named(up->r.f[RCVD_RDNS])))
+		if (up->r.local || (!uphelo &&
+		    !(uprdns = named(up->r.f[RCVD_RDNS], -1))))
 			continue;
-		if ((!named(up->r.f[RCVD_HELO]) ||
+		if (uprdns == -1)
+			uprdns = named(up->r.f[RCVD_RDNS], -1);
+		if ((!uphelo ||
 		    !same_host(od, h->r.f[RCVD_BY], up->r.f[RCVD_HELO])) &&
-		    (!named(up->r.f[RCVD_RDNS]) ||
+		    (!uprdns ||
 		    !same_host(od, h->r.f[RCVD_BY], up->r.f[RCVD_RDNS])))
 			flag(h, "by-mismatch");
 	}
@@ -156,8 +174,6 @@ struct walk {
 	const char		*bestname;
 	char			 ip[64];
 	int			 bestk;
-	char			*copy;		/* a value, NULs made spaces */
-	size_t			 copycap;
 	struct derr		*e;
 };
 
@@ -172,27 +188,31 @@ field(void *arg, const char *name, size_t nl, const char *v, size_t vl)
 	size_t i, k;
 	char *c;
 
-	if (nl == 8 && strncasecmp(name, "Received", 8) == 0) {
+	if (nl == 8 && (name[0] | 0x20) == 'r' &&
+	    strncasecmp(name, "Received", 8) == 0) {
 		/* A NUL byte is no end of the text: a space. */
-		while (wk->copycap <= vl) {
-			if ((c = array_room(wk->copy, wk->copycap,
-			    &wk->copycap, 1, 256)) == NULL) {
+		while (wk->t->copycap <= vl) {
+			if ((c = array_room(wk->t->copy, wk->t->copycap,
+			    &wk->t->copycap, 1, 256)) == NULL) {
 				derr_set(wk->e, "trace", "out of memory");
 				return -1;
 			}
-			wk->copy = c;
+			wk->t->copy = c;
 		}
-		c = wk->copy;
-		for (i = 0; i < vl; i++)
-			c[i] = v[i] == '\0' ? ' ' : v[i];
+		c = memcpy(wk->t->copy, v, vl);
+		for (i = 0; (s = memchr(c + i, '\0', vl - i)) != NULL;
+		    i = (size_t)(s - c) + 1)
+			c[s - c] = ' ';
 		c[vl] = '\0';
 		if ((h = hop_new(wk->t, wk->e)) == NULL ||
 		    rcvd_parse(wk->p, c, vl, &h->r, wk->e) == -1)
 			return -1;
 		return 0;
 	}
+	/* An originating header (first letters compared first). */
 	for (k = 0; wk->xorig != NULL && wk->xorig[k] != NULL; k++) {
-		if (strlen(wk->xorig[k]) != nl ||
+		if ((name[0] | 0x20) != (wk->xorig[k][0] | 0x20) ||
+		    strlen(wk->xorig[k]) != nl ||
 		    strncasecmp(name, wk->xorig[k], nl) != 0 ||
 		    (wk->bestk != -1 && (int)k >= wk->bestk))
 			continue;
@@ -216,7 +236,7 @@ trace_message(struct trace *t, GMimeMessage *msg, const char *raw,
     size_t rawlen, struct rcvd_parser *p, const struct trust_cfg *cfg,
     const char *const *xorig, time_t now, struct derr *e)
 {
-	struct walk wk = { t, p, xorig, NULL, "", -1, NULL, 0, e };
+	struct walk wk = { t, p, xorig, NULL, "", -1, e };
 	GMimeHeaderList *hl;
 	GMimeHeader *hd;
 	const char *name, *v;
@@ -239,7 +259,12 @@ trace_message(struct trace *t, GMimeMessage *msg, const char *raw,
 			r = field(&wk, name, strlen(name), v, strlen(v));
 		}
 	}
-	free(wk.copy);
+	/* the copy of a huge header is not kept */
+	if (t->copycap > COPY_KEEP) {
+		free(t->copy);
+		t->copy = NULL;
+		t->copycap = 0;
+	}
 	if (r == -1)
 		return -1;
 	if (wk.bestname != NULL) {
@@ -299,5 +324,6 @@ trace_free(struct trace *t)
 {
 	trace_reset(t);
 	free(t->hop);
+	free(t->copy);
 	memset(t, 0, sizeof(*t));
 }

@@ -39,6 +39,9 @@ struct trace {
 	size_t		 n, cap;
 	long		 origin;	/* index into hop, or -1 */
 	char		 none[64];	/* why there is no origin */
+	char		*copy;		/* a Received value, NULs made
+					   spaces; reused */
+	size_t		 copycap;
 };
 
 /*

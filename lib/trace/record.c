@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/deliv.h"
@@ -66,6 +67,36 @@ trace_record_open(FILE *fp, const struct out_opts *oo)
 	return out_open(fp, oo, cols, nitems(cols));
 }
 
+/*
+ * time_rfc3339() without strftime(3), which is a good part of a record's
+ * cost: the same text for the years 1000-9999, else time_rfc3339()'s.
+ */
+static const char *
+rfc3339(time_t t, char *buf, size_t len)
+{
+	struct tm tm;
+	int v[6], w[6] = { 4, 2, 2, 2, 2, 2 }, k, j;
+	char *p = buf;
+
+	if (len < 21 || gmtime_r(&t, &tm) == NULL ||
+	    tm.tm_year < 1000 - 1900 || tm.tm_year > 9999 - 1900)
+		return time_rfc3339(t, buf, len);
+	v[0] = tm.tm_year + 1900;
+	v[1] = tm.tm_mon + 1;
+	v[2] = tm.tm_mday;
+	v[3] = tm.tm_hour;
+	v[4] = tm.tm_min;
+	v[5] = tm.tm_sec;
+	for (k = 0; k < 6; k++) {
+		for (j = w[k] - 1; j >= 0; j--, v[k] /= 10)
+			p[j] = (char)('0' + v[k] % 10);
+		p += w[k];
+		*p++ = "--T::Z"[k];
+	}
+	*p = '\0';
+	return buf;
+}
+
 int
 trace_record_hop(struct out *out, const char *source, long msgno,
     const struct trace *t, size_t i, const char *record,
@@ -81,7 +112,7 @@ trace_record_hop(struct out *out, const char *source, long msgno,
 	out_int(out, C_HOP, (long long)i + 1);
 	for (f = 0; f < nitems(hop_fields); f++)
 		out_str(out, hop_fields[f].col, h->r.f[hop_fields[f].field]);
-	if (h->r.has_date && time_rfc3339(h->r.date, d, sizeof(d)) != NULL)
+	if (h->r.has_date && rfc3339(h->r.date, d, sizeof(d)) != NULL)
 		out_str(out, C_DATE, d);
 	if (h->has_delay && h->delay_trusted)
 		out_int(out, C_DELAY, h->delay);
@@ -91,12 +122,14 @@ trace_record_hop(struct out *out, const char *source, long msgno,
 	if (ai != NULL && ai->mailbox[0] != '\0' &&
 	    arf_addr_spec(ai->mailbox, addr, sizeof(addr)) == 0)
 		out_str(out, C_ABUSE, addr);
-	if (more == NULL)
-		more = "";
-	snprintf(fl, sizeof(fl), "%s%s%s", h->flags, h->flags[0] != '\0' &&
-	    more[0] != '\0' ? "," : "", more);
-	if (fl[0] != '\0')
+	if (more == NULL || more[0] == '\0') {
+		if (h->flags[0] != '\0')
+			out_str(out, C_FLAGS, h->flags);
+	} else {
+		snprintf(fl, sizeof(fl), "%s%s%s", h->flags,
+		    h->flags[0] != '\0' ? "," : "", more);
 		out_str(out, C_FLAGS, fl);
+	}
 	return out_end(out);
 }
 
@@ -118,6 +151,30 @@ more_flag(char *more, size_t len, const char *f)
 	size_t n = strlen(more);
 
 	snprintf(more + n, len - n, "%s%s", n > 0 ? "," : "", f);
+}
+
+/* abuse_lookup(), answered from w->seen when it holds ip. */
+static int
+lookup(struct trace_writer *w, const char *ip, struct abuse_info *ai,
+    struct derr *e)
+{
+	size_t i, n;
+
+	if (ip == NULL || (n = strlen(ip)) >= sizeof(w->seen[0].ip))
+		return abuse_lookup(w->ab, ip, ai, e);
+	for (i = 0; i < TRACE_SEEN && i < w->nseen; i++)
+		if (strcmp(w->seen[i].ip, ip) == 0) {
+			*ai = w->seen[i].ai;
+			return 0;
+		}
+	if (abuse_lookup(w->ab, ip, ai, e) == -1)
+		return -1;
+	i = w->nseen++ % TRACE_SEEN;
+	memcpy(w->seen[i].ip, ip, n + 1);
+	w->seen[i].ai = *ai;
+	if (w->nseen == 2 * TRACE_SEEN)
+		w->nseen = TRACE_SEEN;
+	return 0;
 }
 
 /*
@@ -176,7 +233,7 @@ contact(struct trace_writer *w, const struct hop *h, bool origin,
 	int fc;
 
 	more[0] = '\0';
-	if (abuse_lookup(w->ab, h->r.f[RCVD_IP], ai, &e) == -1 &&
+	if (lookup(w, h->r.f[RCVD_IP], ai, &e) == -1 &&
 	    w->warn != NULL)
 		w->warn(&e);
 	if (h->r.rdns_unverified)
@@ -320,16 +377,21 @@ write_message(struct trace_writer *w, const struct msg *m, struct derr *e)
 
 	if (w->complaint != 0)
 		return complain(w, m, e);
-	derr_set(e, "output", "write error");
 	for (i = 0; i < t->n; i++)
 		if (put_hop(w, m, t, i, "hop", NULL) == -1)
-			return TREC_WRITE_ERROR;
-	if (t->origin >= 0)
-		return put_hop(w, m, t, (size_t)t->origin, "origin", NULL) ==
-		    -1 ? TREC_WRITE_ERROR : TREC_ORIGIN;
-	return trace_record_none(w->out, m->source, m->msgno,
-	    t->none[0] != '\0' ? t->none : "unparseable-message") == -1 ?
-	    TREC_WRITE_ERROR : TREC_NONE;
+			goto fail;
+	if (t->origin >= 0) {
+		if (put_hop(w, m, t, (size_t)t->origin, "origin", NULL) == -1)
+			goto fail;
+		return TREC_ORIGIN;
+	}
+	if (trace_record_none(w->out, m->source, m->msgno,
+	    t->none[0] != '\0' ? t->none : "unparseable-message") == -1)
+		goto fail;
+	return TREC_NONE;
+fail:
+	derr_set(e, "output", "write error");
+	return TREC_WRITE_ERROR;
 }
 
 int

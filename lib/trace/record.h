@@ -41,6 +41,8 @@ int	trace_record_hop(struct out *, const char *source, long msgno,
 int	trace_record_none(struct out *, const char *source, long msgno,
 	    const char *flags);
 
+#define TRACE_SEEN	8
+
 /* How to trace and write the messages of a run. */
 struct trace_writer {
 	struct rcvd_parser	*parser;
@@ -67,6 +69,14 @@ struct trace_writer {
 	unsigned long		 nmessages;	/* messages traced */
 	unsigned long		 norigins;	/* of them with an origin */
 	struct trace		 t;		/* reused for every message */
+	/* The last TRACE_SEEN answers of abuse_lookup(), by address: a
+	   message's own relays, and its origin written twice, are looked
+	   up once. */
+	struct {
+		char			 ip[64];
+		struct abuse_info	 ai;
+	}			 seen[TRACE_SEEN];
+	unsigned		 nseen;		/* answers kept so far */
 };
 
 /* What trace_record_message() did. */
