@@ -19,6 +19,7 @@
 #include "bounce/table.h"
 #include "bounce/text.h"
 #include "core/tsv.h"
+#include "core/util.h"
 #include "mail/message.h"
 
 enum where { W_RMTA, W_FROM, W_SUBJECT, W_XMAILER, W_RECEIVED, W_MSGID,
@@ -47,6 +48,7 @@ struct mtas {
 	size_t			 no;
 	pcre2_match_data	*md;
 	const struct reasons	*reasons;
+	struct strpool		 str;	/* the names of f and o */
 };
 
 void
@@ -56,15 +58,9 @@ mtas_free(struct mtas *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->nf; i++) {
-		free(m->f[i].mta);
+	for (i = 0; i < m->nf; i++)
 		pcre2_code_free(m->f[i].re);
-	}
-	for (i = 0; i < m->no; i++) {
-		free(m->o[i].mta);
-		free(m->o[i].reason);
-		free(m->o[i].to);
-	}
+	strpool_free(&m->str);
 	free(m->f);
 	free(m->o);
 	pcre2_match_data_free(m->md);
@@ -128,7 +124,7 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "pattern: %s", (const char *)msg);
 		return -1;
 	}
-	if ((v->mta = strdup(r->f[0])) == NULL) {
+	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
 		pcre2_code_free(v->re);
 		derr_set(e, r->where, "out of memory");
 		return -1;
@@ -166,9 +162,9 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 	}
 	m->o = v;
 	v += m->no;
-	v->mta = strdup(r->f[0]);
-	v->reason = strdup(r->f[1]);
-	v->to = strdup(r->f[2]);
+	v->mta = strpool_dup(&m->str, r->f[0]);
+	v->reason = strpool_dup(&m->str, r->f[1]);
+	v->to = strpool_dup(&m->str, r->f[2]);
 	m->no++;
 	if (v->mta == NULL || v->reason == NULL || v->to == NULL) {
 		derr_set(e, r->where, "out of memory");

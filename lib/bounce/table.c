@@ -33,17 +33,15 @@ struct reasons {
 	size_t			 n;
 	struct reason_code	*c;
 	size_t			 nc;
+	struct strpool		 str;	/* the names */
 };
 
 void
 reasons_free(struct reasons *t)
 {
-	size_t i;
-
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->n; i++)
-		free(t->r[i].name);
+	strpool_free(&t->str);
 	free(t->r);
 	free(t->c);
 	free(t);
@@ -172,7 +170,7 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 	if (add_codes(t, f[2], where, e) == -1)
 		return -1;
 	if ((v = reallocarray(t->r, t->n + 1, sizeof(*v))) == NULL ||
-	    (v[t->n].name = strdup(f[0])) == NULL) {
+	    (v[t->n].name = strpool_dup(&t->str, f[0])) == NULL) {
 		if (v != NULL)
 			t->r = v;
 		derr_set(e, where, "out of memory");
