@@ -192,17 +192,16 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 		derr_set(e, "bounce", "out of memory");
 		goto fail;
 	}
-	if (snprintf(path, sizeof(path), "%s/bounce-mta.tsv", dir) >=
-	    (int)sizeof(path)) {
-		derr_set(e, dir, "path too long");
+	if (path_join(path, sizeof(path), dir, "bounce-mta.tsv", e) == -1)
 		goto fail;
-	}
 	/* both tables may be absent (a data directory of reasons.tsv
 	 * alone): then no writer is named */
 	if (access(path, F_OK) == 0 && tsv_each(path, "data/bounce-mta.tsv",
 	    &o3, add_fp, m, e) == -1)
 		goto fail;
-	snprintf(path, sizeof(path), "%s/bounce-mta-reasons.tsv", dir);
+	if (path_join(path, sizeof(path), dir, "bounce-mta-reasons.tsv",
+	    e) == -1)
+		goto fail;
 	if (access(path, F_OK) == 0 && tsv_each(path,
 	    "data/bounce-mta-reasons.tsv", &o4, add_override, m, e) == -1)
 		goto fail;

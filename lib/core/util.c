@@ -702,3 +702,16 @@ find_data_dir(const char *opt, const char *env, const char *installed,
 	}
 	return -1;
 }
+
+int
+path_join(char *buf, size_t len, const char *dir, const char *name,
+    struct derr *e)
+{
+	int n = snprintf(buf, len, "%s/%s", dir, name);
+
+	if (n < 0 || (size_t)n >= len) {
+		derr_set(e, dir, "path too long");
+		return -1;
+	}
+	return 0;
+}

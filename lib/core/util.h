@@ -106,6 +106,14 @@ int	 time_parse_asctime(const char *s, time_t *t);
 /* Parse "YYYY-MM-DD" (UTC midnight) into *t.  Return 0 or -1. */
 int	 time_parse_ymd(const char *s, time_t *t);
 
+struct derr;
+/*
+ * "dir/name" into buf of len bytes: 0, or -1 with e filled ("DIR: path
+ * too long") when it does not fit.
+ */
+int	 path_join(char *buf, size_t len, const char *dir, const char *name,
+	    struct derr *e);
+
 /*
  * Find a data directory: opt (a command-line option), then env (an
  * environment variable's value, read by the tool), then installed (the

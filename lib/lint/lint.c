@@ -92,20 +92,6 @@ lint_add(struct ctx *c, int id, enum lint_sev sev, double pts, const char *where
 		r->error = true;
 }
 
-/* dir/name into buf; -1 (e filled) when it does not fit. */
-static int
-data_path(char *buf, size_t len, const char *dir, const char *name,
-    struct derr *e)
-{
-	int n = snprintf(buf, len, "%s/%s", dir, name);
-
-	if (n < 0 || (size_t)n >= len) {
-		derr_set(e, dir, "path too long");
-		return -1;
-	}
-	return 0;
-}
-
 struct lint *
 lint_new(const struct lint_conf *conf, struct derr *e)
 {
@@ -121,9 +107,9 @@ lint_new(const struct lint_conf *conf, struct derr *e)
 	cat = lint_checks(&ncat);
 	memcpy(l->cat, cat, sizeof(l->cat));
 	if (lint_weights_load(conf->weights, l->cat, ncat, e) == -1 ||
-	    data_path(path, sizeof(path), conf->phrases, "spam.txt", e) == -1 ||
+	    path_join(path, sizeof(path), conf->phrases, "spam.txt", e) == -1 ||
 	    lint_spam_load(l, path, e) == -1 ||
-	    data_path(path, sizeof(path), conf->phrases, "shorteners.txt",
+	    path_join(path, sizeof(path), conf->phrases, "shorteners.txt",
 	    e) == -1 ||
 	    lint_shorteners_load(l, path, e) == -1 ||
 	    (l->psl = orgdom_load(conf->psl, e)) == NULL ||
