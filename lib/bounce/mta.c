@@ -80,6 +80,24 @@ name_ok(const char *s)
 	return true;
 }
 
+/* r has the fields named in cols, a writer's name first; else -1 with e
+ * filled. */
+static int
+check_row(const struct tsv_row *r, size_t want, const char *cols,
+    struct derr *e)
+{
+	if (r->n != want) {
+		derr_set(e, r->where, "%zu fields, want %zu (%s) separated by "
+		    "tabs", r->n, want, cols);
+		return -1;
+	}
+	if (!name_ok(r->f[0])) {
+		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 add_fp(void *arg, struct tsv_row *r, struct derr *e)
 {
@@ -90,15 +108,8 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	size_t w;
 	int code;
 
-	if (r->n != 3) {
-		derr_set(e, r->where, "%zu fields, want 3 (mta, where, "
-		    "pattern) separated by tabs", r->n);
+	if (check_row(r, 3, "mta, where, pattern", e) == -1)
 		return -1;
-	}
-	if (!name_ok(r->f[0])) {
-		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
-		return -1;
-	}
 	for (w = 0; w < W_COUNT; w++)
 		if (strcmp(r->f[1], where_names[w]) == 0)
 			break;
@@ -140,15 +151,8 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 	struct override *v;
 	int i;
 
-	if (r->n != 4) {
-		derr_set(e, r->where, "%zu fields, want 4 (mta, reason, its "
-		    "reason, why) separated by tabs", r->n);
+	if (check_row(r, 4, "mta, reason, its reason, why", e) == -1)
 		return -1;
-	}
-	if (!name_ok(r->f[0])) {
-		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
-		return -1;
-	}
 	for (i = 1; i <= 2; i++)
 		if (reasons_kind(m->reasons, r->f[i]) == REASON_UNKNOWN ||
 		    reasons_kind(m->reasons, r->f[i]) == REASON_CHOICE) {
