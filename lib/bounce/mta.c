@@ -43,9 +43,9 @@ struct override {
 
 struct mtas {
 	struct fp		*f;
-	size_t			 nf;
+	size_t			 nf, capf;
 	struct override		*o;
-	size_t			 no;
+	size_t			 no, capo;
 	pcre2_match_data	*md;
 	const struct reasons	*reasons;
 	struct strpool		 str;	/* the names of f and o */
@@ -117,7 +117,8 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "bad place \"%s\"", r->f[1]);
 		return -1;
 	}
-	if ((v = reallocarray(m->f, m->nf + 1, sizeof(*v))) == NULL) {
+	if ((v = array_room(m->f, m->nf, &m->capf, sizeof(*v), 64)) ==
+	    NULL) {
 		derr_set(e, r->where, "out of memory");
 		return -1;
 	}
@@ -160,7 +161,8 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 			    "data/reasons.tsv)", r->f[i]);
 			return -1;
 		}
-	if ((v = reallocarray(m->o, m->no + 1, sizeof(*v))) == NULL) {
+	if ((v = array_room(m->o, m->no, &m->capo, sizeof(*v), 16)) ==
+	    NULL) {
 		derr_set(e, r->where, "out of memory");
 		return -1;
 	}
