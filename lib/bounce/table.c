@@ -212,25 +212,19 @@ struct reasons *
 reasons_load(const char *path, const char *name, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_REST,
-	    .max_fields = 4 };
+	    .max_fields = 4, .none = "no reasons" };
 	struct reasons *t;
 
 	if ((t = calloc(1, sizeof(*t))) == NULL) {
 		derr_set(e, name, "out of memory");
 		return NULL;
 	}
-	if (tsv_each(path, name, &o, add_line, t, e) == -1)
-		goto fail;
-	if (t->n == 0) {
-		derr_set(e, name, "no reasons");
-		goto fail;
+	if (tsv_each(path, name, &o, add_line, t, e) == -1 ||
+	    check_choices(t, name, e) == -1) {
+		reasons_free(t);
+		return NULL;
 	}
-	if (check_choices(t, name, e) == -1)
-		goto fail;
 	return t;
-fail:
-	reasons_free(t);
-	return NULL;
 }
 
 int

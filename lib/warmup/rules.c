@@ -239,23 +239,18 @@ struct warm_rules *
 warm_rules_load(const char *path, struct derr *e)
 {
 	static const struct tsv_opts o = { .min_fields = NFIELDS,
-	    .max_fields = NFIELDS };
+	    .max_fields = NFIELDS, .none = "no rules" };
 	struct warm_rules *rs;
 
 	if ((rs = calloc(1, sizeof(*rs))) == NULL) {
 		derr_set(e, path, "out of memory");
 		return NULL;
 	}
-	if (tsv_each(path, NULL, &o, add_line, rs, e) == -1)
-		goto fail;
-	if (rs->n == 0) {
-		derr_set(e, path, "no rules");
-		goto fail;
+	if (tsv_each(path, NULL, &o, add_line, rs, e) == -1) {
+		warm_rules_free(rs);
+		return NULL;
 	}
 	return rs;
-fail:
-	warm_rules_free(rs);
-	return NULL;
 }
 
 void
