@@ -105,15 +105,12 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	struct fp *v;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
-	size_t w;
+	int w;
 	int code;
 
 	if (check_row(r, 3, "mta, where, pattern", e) == -1)
 		return -1;
-	for (w = 0; w < W_COUNT; w++)
-		if (strcmp(r->f[1], where_names[w]) == 0)
-			break;
-	if (w == W_COUNT) {
+	if ((w = str_index(r->f[1], where_names, W_COUNT)) == -1) {
 		derr_set(e, r->where, "bad place \"%s\"", r->f[1]);
 		return -1;
 	}

@@ -130,7 +130,8 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 	struct reasons *t = arg;
 	char **f = r->f;
 	const char *where = r->where, *c;
-	size_t n = r->n, k;
+	size_t n = r->n;
+	int k;
 	struct reason *v;
 
 	if (n < 4) {
@@ -154,10 +155,7 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, where, "reason %s given twice", f[0]);
 		return -1;
 	}
-	for (k = 0; k < nitems(kind_names); k++)
-		if (strcmp(f[1], kind_names[k]) == 0)
-			break;
-	if (k == nitems(kind_names)) {
+	if ((k = str_index(f[1], kind_names, nitems(kind_names))) == -1) {
 		derr_set(e, where, "bad kind \"%s\" (hard, soft, undetermined, "
 		    "bycode, choice)", f[1]);
 		return -1;

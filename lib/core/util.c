@@ -305,6 +305,17 @@ strpool_free(struct strpool *p)
 	p->blk = NULL;
 }
 
+int
+str_index(const char *s, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < INT_MAX; i++)
+		if (strcmp(s, v[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 char *
 str_lower(char *s)
 {

@@ -70,6 +70,8 @@ char	*strpool_vprintf(struct strpool *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 void	 strpool_free(struct strpool *);	/* free all, zero it */
 
+/* The index of the first of the n strings of v equal to s, or -1. */
+int	 str_index(const char *s, const char *const *v, size_t n);
 /* Lower-case ASCII letters in place; return s. */
 char	*str_lower(char *s);
 /* Trim ASCII white space at both ends in place; return the new start. */
