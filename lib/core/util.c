@@ -218,6 +218,8 @@ strpool_room(struct strpool *p, size_t n)
 		b->used += n;
 		return s;
 	}
+	if (n > SIZE_MAX - sizeof(*nb))
+		return NULL;
 	if ((nb = malloc(sizeof(*nb) + (n > STRPOOL_BLOCK ? n :
 	    STRPOOL_BLOCK))) == NULL)
 		return NULL;
