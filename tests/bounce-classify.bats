@@ -225,6 +225,14 @@ field() {
 	[[ $stderr == "deliv-bounce-classify: hard.txt:1: "* ]] || fail "$stderr"
 }
 
+@test "bounce-classify: a data/reasons.tsv of comments alone is exit 2: no reasons" {
+	mkdir "$BATS_TEST_TMPDIR/data"
+	printf '# reason\tkind\tstatus codes\tmeaning\n' >"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$output" ""
+	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv: no reasons"
+}
+
 @test "bounce-classify: a bad line of data/reasons.tsv is exit 2 naming file and line" {
 	mkdir "$BATS_TEST_TMPDIR/data"
 	cp "$TOP/data/reasons.tsv" "$BATS_TEST_TMPDIR/data/"

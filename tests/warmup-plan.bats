@@ -475,6 +475,14 @@ scenario() {
 	assert_equal "$stderr" "deliv-warmup-plan: $BATS_TEST_TMPDIR/data/warmup-rules.tsv:$n: unknown measure: bounces"
 }
 
+@test "warmup-plan: a rules file of comments alone is refused: no rules" {
+	local rules=$BATS_TEST_TMPDIR/rules.tsv
+	printf '# nothing yet\n\n' >"$rules"
+	run --separate-stderr -2 deliv-warmup-plan --daily 1000 --rules "$rules"
+	assert_equal "$stderr" "deliv-warmup-plan: $rules: no rules"
+	assert_equal "$output" ""
+}
+
 @test "warmup-plan: the manual states every rule's threshold and source as the table has them" {
 	local rule meas op pct min days today when act fac src note thr line
 	while IFS=$'\t' read -r rule meas op pct min days today when act fac src note; do

@@ -340,19 +340,11 @@ dkim_audit(struct dns *d, const char *domain, const char *sel,
 		    sel);
 		return 0;
 	}
-	switch (dns_txt(d, name, &txt, &n, &e)) {
-	case DNS_TEMPERROR:
-		finding_add(l, "dkim", sel, FINDING_TEMPERROR, NULL, "%s TXT: %s",
-		    name, e.what);
-		return -1;
-	case DNS_NODATA:
-	case DNS_NXDOMAIN:
-		if (required)
+	if ((r = dns_txt_check(d, name, &txt, &n, l, "dkim", sel)) <= 0) {
+		if (r == 0 && required)
 			finding_add(l, "dkim", sel, FINDING_FAIL, NULL,
 			    "no key record at %s", name);
-		return 0;
-	case DNS_ANSWER:
-		break;
+		return r;
 	}
 	if (dns_query(d, name, LDNS_RR_TYPE_CNAME, &rrs, &e) == DNS_ANSWER) {
 		cname = ldns_rdf2str(ldns_rr_rdf(ldns_rr_list_rr(rrs, 0), 0));

@@ -41,9 +41,9 @@ static int
 fetch(struct dns *d, const char *dom, char **rec, size_t *other, int *spf,
     struct finding_list *l)
 {
-	struct derr e;
 	char name[300], **txt;
 	size_t n, i, k = 0, found = 0;
+	int r;
 
 	*rec = NULL;
 	*other = 0;
@@ -51,17 +51,8 @@ fetch(struct dns *d, const char *dom, char **rec, size_t *other, int *spf,
 	if ((size_t)snprintf(name, sizeof(name), "_dmarc.%s", dom) >=
 	    sizeof(name))
 		return 0;
-	switch (dns_txt(d, name, &txt, &n, &e)) {
-	case DNS_TEMPERROR:
-		finding_add(l, "dmarc", name, FINDING_TEMPERROR, NULL, "%s TXT: %s",
-		    name, e.what);
-		return -1;
-	case DNS_NODATA:
-	case DNS_NXDOMAIN:
-		return 0;
-	case DNS_ANSWER:
-		break;
-	}
+	if ((r = dns_txt_check(d, name, &txt, &n, l, "dmarc", name)) <= 0)
+		return r;
 	for (i = 0; i < n; i++) {
 		if (is_dmarc(txt[i])) {
 			found++;
@@ -110,6 +101,7 @@ destinations(struct dns *d, const struct orgdom *od, const char *dom,
 	enum dns_result res;
 	char name[600], **txt;
 	size_t i, j, n, ok;
+	int got;
 
 	for (i = 0; i < r->nuri; i++) {
 		const char *dd = r->uri[i].domain;
@@ -123,12 +115,10 @@ destinations(struct dns *d, const struct orgdom *od, const char *dom,
 		if (dmarc_external(od, dom, dd)) {
 			snprintf(name, sizeof(name), "%s._report._dmarc.%s",
 			    dom, dd);
-			res = dns_txt(d, name, &txt, &n, &e);
-			if (res == DNS_TEMPERROR)
-				finding_add(l, "dmarc", dd, FINDING_TEMPERROR, NULL,
-				    "%s TXT: %s", name, e.what);
-			else {
-				for (ok = 0, j = 0; res == DNS_ANSWER && j < n;
+			got = dns_txt_check(d, name, &txt, &n, l, "dmarc",
+			    dd);
+			if (got != -1) {
+				for (ok = 0, j = 0; got == 1 && j < n;
 				    j++)
 					if (is_dmarc(txt[j]))
 						ok = 1;
@@ -143,7 +133,7 @@ destinations(struct dns *d, const struct orgdom *od, const char *dom,
 					    "has no %s record: reports will "
 					    "not be sent (RFC 7489 7.1)", tag,
 					    dd, name);
-				if (res == DNS_ANSWER)
+				if (got == 1)
 					dns_txt_free(txt);
 			}
 		}

@@ -136,7 +136,7 @@ list_get(struct dnsbl *b, const char *zone, int domain)
 struct dnsbl *
 dnsbl_load(const char *path, struct derr *e)
 {
-	static const char *cls[] = { "listed", "error", "allow", "reputation",
+	static const char *const cls[] = { "listed", "error", "allow", "reputation",
 	    "unused", "defunct" };
 	static const struct tsv_opts o = { .flags = TSV_HEADER | TSV_REST,
 	    .max_fields = 16 };
@@ -146,7 +146,7 @@ dnsbl_load(const char *path, struct derr *e)
 	struct tsv *in;
 	struct tsv_row r;
 	char *item, *next, prefix[32];
-	size_t i;
+	int cl;
 	int rc, cz, ct, cc, cm, ccl;
 
 	if ((b = calloc(1, sizeof(*b))) == NULL) {
@@ -173,10 +173,8 @@ dnsbl_load(const char *path, struct derr *e)
 			derr_set(e, r.where, "too few fields");
 			goto fail;
 		}
-		for (i = 0; i < nitems(cls); i++)
-			if (strcmp(r.f[ccl], cls[i]) == 0)
-				break;
-		if (i == nitems(cls) || (strcmp(r.f[ct], "ip") != 0 &&
+		if ((cl = str_index(r.f[ccl], cls, nitems(cls))) == -1 ||
+		    (strcmp(r.f[ct], "ip") != 0 &&
 		    strcmp(r.f[ct], "domain") != 0)) {
 			derr_set(e, r.where, "bad type or class");
 			goto fail;
@@ -184,9 +182,9 @@ dnsbl_load(const char *path, struct derr *e)
 		if ((l = list_get(b, r.f[cz], strcmp(r.f[ct], "domain") ==
 		    0)) == NULL)
 			goto nomem;
-		if (i != R_ALLOW && i != R_ERROR)
+		if (cl != R_ALLOW && cl != R_ERROR)
 			l->allowlist = 0;
-		if (i != R_DEFUNCT)
+		if (cl != R_DEFUNCT)
 			l->defunct = 0;
 		prefix[0] = '\0';
 		for (item = r.f[cc]; item != NULL; item = next) {
@@ -197,7 +195,7 @@ dnsbl_load(const char *path, struct derr *e)
 				derr_set(e, r.where, "bad code \"%s\"", item);
 				goto fail;
 			}
-			rw.cls = (enum row_class)i;
+			rw.cls = (enum row_class)cl;
 			if ((rw.meaning = strdup(r.f[cm])) == NULL)
 				goto nomem;
 			if ((rows = reallocarray(l->rows, l->nrows + 1,

@@ -88,6 +88,15 @@ has_macro(const struct term *t)
 
 static void lint_walk(struct lint *, const char *domain, const char *via);
 
+/* One DNS lookup of the ten (RFC 7208 4.6.4), in the total and the
+ * record's node. */
+static void
+count_lookup(struct lint *w)
+{
+	w->l->lookups++;
+	w->l->nodes[w->node].lookups++;
+}
+
 static void
 lint_void(struct lint *w, const char *name, ldns_rr_type type)
 {
@@ -155,24 +164,18 @@ lint_record(struct lint *w, const char *domain, const char *record)
 				    t->text);
 			break;
 		case M_PTR:
-			w->l->lookups++;
-			w->l->nodes[w->node].lookups++;
+			count_lookup(w);
 			finding(w, SPF_LINT_WARN, "ptr", domain, "%s: the ptr "
 			    "mechanism is slow and unreliable; RFC 7208 "
 			    "§5.5 says not to use it", t->text);
 			break;
 		case M_A:
 		case M_EXISTS:
-			w->l->lookups++;
-			w->l->nodes[w->node].lookups++;
-			if (!has_macro(t))
-				lint_void(w, name, LDNS_RR_TYPE_A);
-			break;
 		case M_MX:
-			w->l->lookups++;
-			w->l->nodes[w->node].lookups++;
+			count_lookup(w);
 			if (!has_macro(t))
-				lint_void(w, name, LDNS_RR_TYPE_MX);
+				lint_void(w, name, t->m == M_MX ?
+				    LDNS_RR_TYPE_MX : LDNS_RR_TYPE_A);
 			break;
 		case M_REDIRECT:
 			all = true;		/* decides the default */
@@ -180,8 +183,7 @@ lint_record(struct lint *w, const char *domain, const char *record)
 				break;		/* never used: see below */
 			/* FALLTHROUGH */
 		case M_INCLUDE:
-			w->l->lookups++;
-			w->l->nodes[w->node].lookups++;
+			count_lookup(w);
 			if (!has_macro(t))
 				lint_walk(w, name, t->text);
 			break;

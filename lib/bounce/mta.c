@@ -19,6 +19,7 @@
 #include "bounce/table.h"
 #include "bounce/text.h"
 #include "core/tsv.h"
+#include "core/util.h"
 #include "mail/message.h"
 
 enum where { W_RMTA, W_FROM, W_SUBJECT, W_XMAILER, W_RECEIVED, W_MSGID,
@@ -42,11 +43,12 @@ struct override {
 
 struct mtas {
 	struct fp		*f;
-	size_t			 nf;
+	size_t			 nf, capf;
 	struct override		*o;
-	size_t			 no;
+	size_t			 no, capo;
 	pcre2_match_data	*md;
 	const struct reasons	*reasons;
+	struct strpool		 str;	/* the names of f and o */
 };
 
 void
@@ -56,15 +58,9 @@ mtas_free(struct mtas *m)
 
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->nf; i++) {
-		free(m->f[i].mta);
+	for (i = 0; i < m->nf; i++)
 		pcre2_code_free(m->f[i].re);
-	}
-	for (i = 0; i < m->no; i++) {
-		free(m->o[i].mta);
-		free(m->o[i].reason);
-		free(m->o[i].to);
-	}
+	strpool_free(&m->str);
 	free(m->f);
 	free(m->o);
 	pcre2_match_data_free(m->md);
@@ -84,6 +80,24 @@ name_ok(const char *s)
 	return true;
 }
 
+/* r has the fields named in cols, a writer's name first; else -1 with e
+ * filled. */
+static int
+check_row(const struct tsv_row *r, size_t want, const char *cols,
+    struct derr *e)
+{
+	if (r->n != want) {
+		derr_set(e, r->where, "%zu fields, want %zu (%s) separated by "
+		    "tabs", r->n, want, cols);
+		return -1;
+	}
+	if (!name_ok(r->f[0])) {
+		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 add_fp(void *arg, struct tsv_row *r, struct derr *e)
 {
@@ -91,26 +105,17 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	struct fp *v;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
-	size_t w;
+	int w;
 	int code;
 
-	if (r->n != 3) {
-		derr_set(e, r->where, "%zu fields, want 3 (mta, where, "
-		    "pattern) separated by tabs", r->n);
+	if (check_row(r, 3, "mta, where, pattern", e) == -1)
 		return -1;
-	}
-	if (!name_ok(r->f[0])) {
-		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
-		return -1;
-	}
-	for (w = 0; w < W_COUNT; w++)
-		if (strcmp(r->f[1], where_names[w]) == 0)
-			break;
-	if (w == W_COUNT) {
+	if ((w = str_index(r->f[1], where_names, W_COUNT)) == -1) {
 		derr_set(e, r->where, "bad place \"%s\"", r->f[1]);
 		return -1;
 	}
-	if ((v = reallocarray(m->f, m->nf + 1, sizeof(*v))) == NULL) {
+	if ((v = array_room(m->f, m->nf, &m->capf, sizeof(*v), 64)) ==
+	    NULL) {
 		derr_set(e, r->where, "out of memory");
 		return -1;
 	}
@@ -128,7 +133,7 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "pattern: %s", (const char *)msg);
 		return -1;
 	}
-	if ((v->mta = strdup(r->f[0])) == NULL) {
+	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
 		pcre2_code_free(v->re);
 		derr_set(e, r->where, "out of memory");
 		return -1;
@@ -144,15 +149,8 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 	struct override *v;
 	int i;
 
-	if (r->n != 4) {
-		derr_set(e, r->where, "%zu fields, want 4 (mta, reason, its "
-		    "reason, why) separated by tabs", r->n);
+	if (check_row(r, 4, "mta, reason, its reason, why", e) == -1)
 		return -1;
-	}
-	if (!name_ok(r->f[0])) {
-		derr_set(e, r->where, "bad mta \"%s\" (a-z, 0-9, -)", r->f[0]);
-		return -1;
-	}
 	for (i = 1; i <= 2; i++)
 		if (reasons_kind(m->reasons, r->f[i]) == REASON_UNKNOWN ||
 		    reasons_kind(m->reasons, r->f[i]) == REASON_CHOICE) {
@@ -160,15 +158,16 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 			    "data/reasons.tsv)", r->f[i]);
 			return -1;
 		}
-	if ((v = reallocarray(m->o, m->no + 1, sizeof(*v))) == NULL) {
+	if ((v = array_room(m->o, m->no, &m->capo, sizeof(*v), 16)) ==
+	    NULL) {
 		derr_set(e, r->where, "out of memory");
 		return -1;
 	}
 	m->o = v;
 	v += m->no;
-	v->mta = strdup(r->f[0]);
-	v->reason = strdup(r->f[1]);
-	v->to = strdup(r->f[2]);
+	v->mta = strpool_dup(&m->str, r->f[0]);
+	v->reason = strpool_dup(&m->str, r->f[1]);
+	v->to = strpool_dup(&m->str, r->f[2]);
 	m->no++;
 	if (v->mta == NULL || v->reason == NULL || v->to == NULL) {
 		derr_set(e, r->where, "out of memory");
@@ -196,17 +195,16 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 		derr_set(e, "bounce", "out of memory");
 		goto fail;
 	}
-	if (snprintf(path, sizeof(path), "%s/bounce-mta.tsv", dir) >=
-	    (int)sizeof(path)) {
-		derr_set(e, dir, "path too long");
+	if (path_join(path, sizeof(path), dir, "bounce-mta.tsv", e) == -1)
 		goto fail;
-	}
 	/* both tables may be absent (a data directory of reasons.tsv
 	 * alone): then no writer is named */
 	if (access(path, F_OK) == 0 && tsv_each(path, "data/bounce-mta.tsv",
 	    &o3, add_fp, m, e) == -1)
 		goto fail;
-	snprintf(path, sizeof(path), "%s/bounce-mta-reasons.tsv", dir);
+	if (path_join(path, sizeof(path), dir, "bounce-mta-reasons.tsv",
+	    e) == -1)
+		goto fail;
 	if (access(path, F_OK) == 0 && tsv_each(path,
 	    "data/bounce-mta-reasons.tsv", &o4, add_override, m, e) == -1)
 		goto fail;

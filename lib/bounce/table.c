@@ -33,17 +33,15 @@ struct reasons {
 	size_t			 n;
 	struct reason_code	*c;
 	size_t			 nc;
+	struct strpool		 str;	/* the names */
 };
 
 void
 reasons_free(struct reasons *t)
 {
-	size_t i;
-
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->n; i++)
-		free(t->r[i].name);
+	strpool_free(&t->str);
 	free(t->r);
 	free(t->c);
 	free(t);
@@ -132,7 +130,8 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 	struct reasons *t = arg;
 	char **f = r->f;
 	const char *where = r->where, *c;
-	size_t n = r->n, k;
+	size_t n = r->n;
+	int k;
 	struct reason *v;
 
 	if (n < 4) {
@@ -156,10 +155,7 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, where, "reason %s given twice", f[0]);
 		return -1;
 	}
-	for (k = 0; k < nitems(kind_names); k++)
-		if (strcmp(f[1], kind_names[k]) == 0)
-			break;
-	if (k == nitems(kind_names)) {
+	if ((k = str_index(f[1], kind_names, nitems(kind_names))) == -1) {
 		derr_set(e, where, "bad kind \"%s\" (hard, soft, undetermined, "
 		    "bycode, choice)", f[1]);
 		return -1;
@@ -172,7 +168,7 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 	if (add_codes(t, f[2], where, e) == -1)
 		return -1;
 	if ((v = reallocarray(t->r, t->n + 1, sizeof(*v))) == NULL ||
-	    (v[t->n].name = strdup(f[0])) == NULL) {
+	    (v[t->n].name = strpool_dup(&t->str, f[0])) == NULL) {
 		if (v != NULL)
 			t->r = v;
 		derr_set(e, where, "out of memory");
@@ -214,25 +210,19 @@ struct reasons *
 reasons_load(const char *path, const char *name, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_REST,
-	    .max_fields = 4 };
+	    .max_fields = 4, .none = "no reasons" };
 	struct reasons *t;
 
 	if ((t = calloc(1, sizeof(*t))) == NULL) {
 		derr_set(e, name, "out of memory");
 		return NULL;
 	}
-	if (tsv_each(path, name, &o, add_line, t, e) == -1)
-		goto fail;
-	if (t->n == 0) {
-		derr_set(e, name, "no reasons");
-		goto fail;
+	if (tsv_each(path, name, &o, add_line, t, e) == -1 ||
+	    check_choices(t, name, e) == -1) {
+		reasons_free(t);
+		return NULL;
 	}
-	if (check_choices(t, name, e) == -1)
-		goto fail;
 	return t;
-fail:
-	reasons_free(t);
-	return NULL;
 }
 
 int

@@ -216,17 +216,16 @@ cli_version(void)
 int
 cli_common(int ch, const char *arg, struct out_opts *o)
 {
+	static const char *const colors[] = { [OUT_COLOR_AUTO] = "auto",
+	    [OUT_COLOR_ALWAYS] = "always", [OUT_COLOR_NEVER] = "never" };
+	int i;
+
 	switch (ch) {
 	case CLI_OPT_COLOR:
-		if (strcmp(arg, "auto") == 0)
-			o->color = OUT_COLOR_AUTO;
-		else if (strcmp(arg, "always") == 0)
-			o->color = OUT_COLOR_ALWAYS;
-		else if (strcmp(arg, "never") == 0)
-			o->color = OUT_COLOR_NEVER;
-		else
+		if ((i = str_index(arg, colors, nitems(colors))) == -1)
 			errx(DELIV_EXIT_USAGE,
 			    "--color: %s: not auto, always or never", arg);
+		o->color = (enum out_color)i;
 		return 1;
 	case CLI_OPT_JSON:
 		o->format = OUT_JSON;

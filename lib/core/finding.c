@@ -20,18 +20,6 @@ finding_status_str(enum finding_status s)
 	return names[s];
 }
 
-static char *
-dup_or_null(const char *s, int *bad)
-{
-	char *d;
-
-	if (s == NULL)
-		return NULL;
-	if ((d = strdup(s)) == NULL)
-		*bad = 1;
-	return d;
-}
-
 void
 finding_add(struct finding_list *l, const char *check, const char *subject,
     enum finding_status st, const char *value, const char *fmt, ...)
@@ -47,20 +35,14 @@ finding_add(struct finding_list *l, const char *check, const char *subject,
 	l->v = v;
 	memset(&r, 0, sizeof(r));
 	r.status = st;
-	r.check = dup_or_null(check, &bad);
-	r.subject = dup_or_null(subject, &bad);
-	r.value = dup_or_null(value, &bad);
+	r.check = strpool_dup_null(&l->str, check, &bad);
+	r.subject = strpool_dup_null(&l->str, subject, &bad);
+	r.value = strpool_dup_null(&l->str, value, &bad);
 	va_start(ap, fmt);
-	if (vasprintf(&r.detail, fmt, ap) == -1) {
-		r.detail = NULL;
+	if ((r.detail = strpool_vprintf(&l->str, fmt, ap)) == NULL)
 		bad = 1;
-	}
 	va_end(ap);
 	if (bad) {
-		free(r.check);
-		free(r.subject);
-		free(r.value);
-		free(r.detail);
 		l->nomem = 1;
 		return;
 	}
@@ -81,14 +63,7 @@ finding_has_fail(const struct finding_list *l)
 void
 finding_list_free(struct finding_list *l)
 {
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].check);
-		free(l->v[i].subject);
-		free(l->v[i].detail);
-		free(l->v[i].value);
-	}
 	free(l->v);
+	strpool_free(&l->str);
 	memset(l, 0, sizeof(*l));
 }

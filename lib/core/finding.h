@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "core/util.h"
+
 enum finding_status {
 	FINDING_PASS = 0,
 	FINDING_WARN,
@@ -30,6 +32,7 @@ struct finding_list {
 	size_t		 n;
 	size_t		 cap;
 	int		 nomem;		/* an append failed */
+	struct strpool	 str;		/* the findings' strings */
 };
 
 /* "pass", "warn", "fail", "info", "temperror" */

@@ -18,22 +18,22 @@
 int
 out_opts_init(struct out_opts *o, const char *fmtenv)
 {
+	static const char *const formats[] = { [OUT_TSV] = "tsv",
+	    [OUT_JSON] = "json", [OUT_TABLE] = "table",
+	    [OUT_TABLE_LONG] = "table=long" };
+	int i;
+
 	memset(o, 0, sizeof(*o));
 	o->format = OUT_TSV;
 	o->color = OUT_COLOR_AUTO;
 	o->header = true;
 	o->progress = -1;
 	o->summary = -1;
-	if (fmtenv == NULL || *fmtenv == '\0' || strcmp(fmtenv, "tsv") == 0)
+	if (fmtenv == NULL || *fmtenv == '\0')
 		return 0;
-	if (strcmp(fmtenv, "json") == 0)
-		o->format = OUT_JSON;
-	else if (strcmp(fmtenv, "table") == 0)
-		o->format = OUT_TABLE;
-	else if (strcmp(fmtenv, "table=long") == 0)
-		o->format = OUT_TABLE_LONG;
-	else
+	if ((i = str_index(fmtenv, formats, nitems(formats))) == -1)
 		return -1;
+	o->format = (enum out_format)i;
 	return 0;
 }
 

@@ -28,6 +28,7 @@ struct item {
 	char		*fval;
 	struct count	*v;
 	size_t		 nv, cap, ngroups;
+	struct strpool	 str;		/* fval, the groups and values */
 };
 
 struct tally {
@@ -73,8 +74,8 @@ parse_item(struct item *it, const char *p, size_t len,
 		if ((eq = memchr(at, '=', (size_t)(end - at))) == NULL ||
 		    (it->fcol = col_of(cols, ncols, at + 1,
 		    (size_t)(eq - at - 1))) < 0 ||
-		    (it->fval = strndup(eq + 1, (size_t)(end - eq - 1))) ==
-		    NULL)
+		    (it->fval = strpool_ndup(&it->str, eq + 1,
+		    (size_t)(end - eq - 1))) == NULL)
 			return -1;
 		end = at;
 	}
@@ -99,14 +100,8 @@ parse_item(struct item *it, const char *p, size_t len,
 static void
 item_free(struct item *it)
 {
-	size_t i;
-
-	for (i = 0; i < it->nv; i++) {
-		free(it->v[i].group);
-		free(it->v[i].value);
-	}
 	free(it->v);
-	free(it->fval);
+	strpool_free(&it->str);
 }
 
 struct tally *
@@ -196,11 +191,9 @@ count(struct item *it, const char *g, const char *v)
 	it->v = c;
 	c = &it->v[it->nv];
 	memset(c, 0, sizeof(*c));
-	if ((g != NULL && (c->group = strdup(g)) == NULL) ||
-	    (v != NULL && (c->value = strdup(v)) == NULL)) {
-		free(c->group);
+	if ((g != NULL && (c->group = strpool_dup(&it->str, g)) == NULL) ||
+	    (v != NULL && (c->value = strpool_dup(&it->str, v)) == NULL))
 		return -1;
-	}
 	c->n = 1;
 	c->seen = it->nv;
 	for (i = 0; i < it->nv; i++)

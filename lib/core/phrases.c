@@ -32,6 +32,7 @@ struct phr {
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
 	pcre2_jit_stack		*jit;
+	struct strpool		 str;	/* the name, tags and phrases */
 };
 
 static bool
@@ -124,9 +125,8 @@ add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 			return compile_error(e, where, code, off);
 		pcre2_code_free(re);
 	}
-	if ((v->tag = strdup(text)) == NULL ||
-	    (v->phrase = strdup(ph)) == NULL) {
-		free(v->tag);
+	if ((v->tag = strpool_dup(&p->str, text)) == NULL ||
+	    (v->phrase = strpool_dup(&p->str, ph)) == NULL) {
 		derr_set(e, where, "out of memory");
 		return -1;
 	}
@@ -195,7 +195,7 @@ phr_load_mem(const char *text, size_t len, const char *name, struct derr *e)
 	size_t n;
 
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
-	    (p->name = strdup(name)) == NULL) {
+	    (p->name = strpool_dup(&p->str, name)) == NULL) {
 		free(p);
 		derr_set(e, name, "out of memory");
 		return NULL;
@@ -328,19 +328,13 @@ phr_entry(const struct phr *p, size_t i, struct phr_hit *hit, bool *regex)
 void
 phr_free(struct phr *p)
 {
-	size_t i;
-
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->n; i++) {
-		free(p->e[i].tag);
-		free(p->e[i].phrase);
-	}
 	free(p->e);
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mctx);
 	pcre2_jit_stack_free(p->jit);
 	pcre2_code_free(p->re);
-	free(p->name);
+	strpool_free(&p->str);
 	free(p);
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "core/store.h"
+#include "core/util.h"
 
 #define BUSY_MS		10000
 #define BATCH		500	/* rows per write transaction */
@@ -509,8 +510,7 @@ static int
 check_events(sqlite3 *db, const char *path, bool have[], struct derr *e)
 {
 	sqlite3_stmt *st;
-	size_t i;
-	int v, ncols = 0;
+	int i, v, ncols = 0;
 
 	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) !=
 	    SQLITE_OK)
@@ -527,9 +527,9 @@ check_events(sqlite3 *db, const char *path, bool have[], struct derr *e)
 		goto dberror;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		ncols++;
-		for (i = 0; i < nitems(row_opt); i++)
-			if (strcmp(col_text(st, 0), row_opt[i]) == 0)
-				have[i] = true;
+		if ((i = str_index(col_text(st, 0), row_opt,
+		    nitems(row_opt))) >= 0)
+			have[i] = true;
 	}
 	sqlite3_finalize(st);
 	if (ncols == 0) {

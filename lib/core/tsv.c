@@ -122,15 +122,22 @@ tsv_each(const char *path, const char *name, const struct tsv_opts *o,
 {
 	struct tsv *in;
 	struct tsv_row r;
+	size_t n = 0;
 	int rc;
 
 	if ((in = tsv_open(path, name, o, e)) == NULL)
 		return -1;
-	while ((rc = tsv_next(in, &r, e)) == 1)
+	while ((rc = tsv_next(in, &r, e)) == 1) {
+		n++;
 		if (fn(arg, &r, e) == -1) {
 			rc = -1;
 			break;
 		}
+	}
+	if (rc == 0 && n == 0 && in->o.none != NULL) {
+		derr_set(e, tsv_name(in), "%s", in->o.none);
+		rc = -1;
+	}
 	tsv_close(in);
 	return rc;
 }

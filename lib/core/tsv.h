@@ -52,6 +52,9 @@ struct tsv_opts {
 					   TSV_LINE_MAX) */
 	size_t		max_rows;	/* rows, header included (0:
 					   TSV_ROWS_MAX; TSV_UNLIMITED) */
+	const char	*none;		/* tsv_each(): a file of no row
+					   (but the header) is the error
+					   "NAME: none" (NULL: fine) */
 };
 
 /* A row, valid until the next tsv_next() or tsv_close(). */

@@ -197,6 +197,127 @@ strv_free(char **v, size_t n)
 	free(v);
 }
 
+#define STRPOOL_BLOCK	4000	/* bytes of text a block holds at least */
+
+struct strpool_blk {
+	struct strpool_blk	*next;
+	size_t			 used;
+	size_t			 cap;
+	char			 text[];
+};
+
+/* Room for n bytes in p; NULL out of memory. */
+static char *
+strpool_room(struct strpool *p, size_t n)
+{
+	struct strpool_blk *b = p->blk, *nb;
+	char *s;
+
+	if (b != NULL && b->cap - b->used >= n) {
+		s = b->text + b->used;
+		b->used += n;
+		return s;
+	}
+	if (n > SIZE_MAX - sizeof(*nb))
+		return NULL;
+	if ((nb = malloc(sizeof(*nb) + (n > STRPOOL_BLOCK ? n :
+	    STRPOOL_BLOCK))) == NULL)
+		return NULL;
+	nb->cap = n > STRPOOL_BLOCK ? n : STRPOOL_BLOCK;
+	nb->used = n;
+	/* a block filled by one large string goes behind the current one,
+	 * whose room stays in use */
+	if (b != NULL && nb->cap == n) {
+		nb->next = b->next;
+		b->next = nb;
+	} else {
+		nb->next = b;
+		p->blk = nb;
+	}
+	return nb->text;
+}
+
+char *
+strpool_ndup(struct strpool *p, const char *s, size_t n)
+{
+	char *d;
+
+	if (n == SIZE_MAX || (d = strpool_room(p, n + 1)) == NULL)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *
+strpool_dup(struct strpool *p, const char *s)
+{
+	return strpool_ndup(p, s, strlen(s));
+}
+
+char *
+strpool_dup_null(struct strpool *p, const char *s, int *bad)
+{
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strpool_dup(p, s)) == NULL)
+		*bad = 1;
+	return d;
+}
+
+char *
+strpool_vprintf(struct strpool *p, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	char *d;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || (d = strpool_room(p, (size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(d, (size_t)n + 1, fmt, ap);
+	return d;
+}
+
+char *
+strpool_printf(struct strpool *p, const char *fmt, ...)
+{
+	va_list ap;
+	char *d;
+
+	va_start(ap, fmt);
+	d = strpool_vprintf(p, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+void
+strpool_free(struct strpool *p)
+{
+	struct strpool_blk *b, *next;
+
+	for (b = p->blk; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	p->blk = NULL;
+}
+
+int
+str_index(const char *s, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < INT_MAX; i++)
+		if (strcmp(s, v[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 char *
 str_lower(char *s)
 {
@@ -593,4 +714,17 @@ find_data_dir(const char *opt, const char *env, const char *installed,
 			return 0;
 	}
 	return -1;
+}
+
+int
+path_join(char *buf, size_t len, const char *dir, const char *name,
+    struct derr *e)
+{
+	int n = snprintf(buf, len, "%s/%s", dir, name);
+
+	if (n < 0 || (size_t)n >= len) {
+		derr_set(e, dir, "path too long");
+		return -1;
+	}
+	return 0;
 }

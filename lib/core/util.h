@@ -6,6 +6,7 @@
 #ifndef UTIL_H
 #define UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,6 +48,30 @@ void	*array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
 /* Free the n strings of v, then v.  NULL v (with n 0) is fine. */
 void	 strv_free(char **v, size_t n);
 
+/*
+ * The strings of a table or a list that are freed all at once (the rows
+ * of a data file, a list of findings): copies kept in a few large blocks,
+ * so a record needs no free of each string and no unwinding of half-made
+ * copies.  Zero-initialise, then use; strpool_free() frees them all.
+ */
+struct strpool_blk;
+struct strpool {
+	struct strpool_blk	*blk;
+};
+/* A copy of s (of its first n bytes, then NUL); NULL out of memory. */
+char	*strpool_dup(struct strpool *, const char *s);
+char	*strpool_ndup(struct strpool *, const char *s, size_t n);
+/* A copy of s, or NULL when s is NULL; sets *bad when out of memory. */
+char	*strpool_dup_null(struct strpool *, const char *s, int *bad);
+/* The formatted string; NULL out of memory. */
+char	*strpool_printf(struct strpool *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*strpool_vprintf(struct strpool *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
+void	 strpool_free(struct strpool *);	/* free all, zero it */
+
+/* The index of the first of the n strings of v equal to s, or -1. */
+int	 str_index(const char *s, const char *const *v, size_t n);
 /* Lower-case ASCII letters in place; return s. */
 char	*str_lower(char *s);
 /* Trim ASCII white space at both ends in place; return the new start. */
@@ -82,6 +107,14 @@ int	 time_parse_asctime(const char *s, time_t *t);
 
 /* Parse "YYYY-MM-DD" (UTC midnight) into *t.  Return 0 or -1. */
 int	 time_parse_ymd(const char *s, time_t *t);
+
+struct derr;
+/*
+ * "dir/name" into buf of len bytes: 0, or -1 with e filled ("DIR: path
+ * too long") when it does not fit.
+ */
+int	 path_join(char *buf, size_t len, const char *dir, const char *name,
+	    struct derr *e);
 
 /*
  * Find a data directory: opt (a command-line option), then env (an

@@ -11,6 +11,7 @@
 #include <gmime/gmime.h>
 
 #include "core/util.h"
+#include "mail/address.h"
 #include "lint/lint_priv.h"
 
 static const char *single_headers[] = {
@@ -137,17 +138,12 @@ static void
 check_reply_to(struct ctx *c)
 {
 	InternetAddressList *al = g_mime_message_get_reply_to(c->msg);
-	InternetAddress *ia;
 	const struct lint_reserved *rd;
 	const char *a, *at;
 	int k, n = al ? internet_address_list_length(al) : 0;
 
 	for (k = 0; k < n; k++) {
-		ia = internet_address_list_get_address(al, k);
-		if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
-			continue;
-		a = internet_address_mailbox_get_addr(
-		    INTERNET_ADDRESS_MAILBOX(ia));
+		a = mail_mailbox_addr(al, k);
 		if (a != NULL && (at = strrchr(a, '@')) != NULL &&
 		    (rd = lint_reserved_domain(at + 1)) != NULL) {
 			add_reserved(c, "header Reply-To", rd);
@@ -227,13 +223,8 @@ lint_check_headers(struct ctx *c)
 		rd = NULL;
 
 		for (k = 0; k < nm; k++) {
-			InternetAddress *ia = internet_address_list_get_address(al, k);
-			const char *a, *at;
+			const char *a = mail_mailbox_addr(al, k), *at;
 
-			if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
-				continue;
-			a = internet_address_mailbox_get_addr(
-			    INTERNET_ADDRESS_MAILBOX(ia));
 			if (a == NULL || (at = strrchr(a, '@')) == NULL ||
 			    at == a || strpbrk(a, " \t<>,;") != NULL)
 				continue;

@@ -45,25 +45,15 @@ lint_sev_parse(const char *s)
 void
 lint_result_free(struct lint_result *r)
 {
-	size_t k;
-
-	for (k = 0; k < r->n; k++) {
-		free(r->f[k].where);
-		free(r->f[k].detail);
-	}
 	free(r->f);
+	strpool_free(&r->str);
 	memset(r, 0, sizeof(*r));
 }
 
 static void
 result_reset(struct lint_result *r)
 {
-	size_t k;
-
-	for (k = 0; k < r->n; k++) {
-		free(r->f[k].where);
-		free(r->f[k].detail);
-	}
+	strpool_free(&r->str);
 	r->n = 0;
 	r->score = 0;
 	r->error = false;
@@ -77,32 +67,22 @@ lint_add(struct ctx *c, int id, enum lint_sev sev, double pts, const char *where
 	struct lint_result *r = c->r;
 	struct lint_finding *f;
 	va_list ap;
-	char *d;
+	int bad = 0;
 
-	if (r->n == r->cap) {
-		size_t ncap = r->cap ? r->cap * 2 : 16;
-		void *p = reallocarray(r->f, ncap, sizeof(*r->f));
-
-		if (p == NULL) {
-			c->oom = 1;
-			return;
-		}
-		r->f = p;
-		r->cap = ncap;
+	if ((f = array_room(r->f, r->n, &r->cap, sizeof(*f), 16)) == NULL) {
+		c->oom = 1;
+		return;
 	}
-	va_start(ap, fmt);
-	if (vasprintf(&d, fmt, ap) == -1)
-		d = NULL;
-	va_end(ap);
+	r->f = f;
 	f = &r->f[r->n];
 	f->check = &c->l->cat[id];
 	f->sev = sev;
 	f->points = pts;
-	f->where = where ? strdup(where) : NULL;
-	f->detail = d;
-	if (d == NULL || (where != NULL && f->where == NULL)) {
-		free(f->where);
-		free(d);
+	f->where = strpool_dup_null(&r->str, where, &bad);
+	va_start(ap, fmt);
+	f->detail = strpool_vprintf(&r->str, fmt, ap);
+	va_end(ap);
+	if (f->detail == NULL || bad) {
 		c->oom = 1;
 		return;
 	}
@@ -110,20 +90,6 @@ lint_add(struct ctx *c, int id, enum lint_sev sev, double pts, const char *where
 	r->score += pts;
 	if (sev == LINT_ERROR)
 		r->error = true;
-}
-
-/* dir/name into buf; -1 (e filled) when it does not fit. */
-static int
-data_path(char *buf, size_t len, const char *dir, const char *name,
-    struct derr *e)
-{
-	int n = snprintf(buf, len, "%s/%s", dir, name);
-
-	if (n < 0 || (size_t)n >= len) {
-		derr_set(e, dir, "path too long");
-		return -1;
-	}
-	return 0;
 }
 
 struct lint *
@@ -141,9 +107,9 @@ lint_new(const struct lint_conf *conf, struct derr *e)
 	cat = lint_checks(&ncat);
 	memcpy(l->cat, cat, sizeof(l->cat));
 	if (lint_weights_load(conf->weights, l->cat, ncat, e) == -1 ||
-	    data_path(path, sizeof(path), conf->phrases, "spam.txt", e) == -1 ||
+	    path_join(path, sizeof(path), conf->phrases, "spam.txt", e) == -1 ||
 	    lint_spam_load(l, path, e) == -1 ||
-	    data_path(path, sizeof(path), conf->phrases, "shorteners.txt",
+	    path_join(path, sizeof(path), conf->phrases, "shorteners.txt",
 	    e) == -1 ||
 	    lint_shorteners_load(l, path, e) == -1 ||
 	    (l->psl = orgdom_load(conf->psl, e)) == NULL ||

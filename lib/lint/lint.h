@@ -15,6 +15,7 @@
 #include <gmime/gmime.h>
 
 #include "core/deliv.h"
+#include "core/util.h"
 
 enum lint_sev { LINT_INFO, LINT_WARN, LINT_ERROR };
 
@@ -60,6 +61,7 @@ struct lint_result {
 	size_t			 cap;
 	double			 score;		/* sum of points */
 	bool			 error;		/* an error-severity finding */
+	struct strpool		 str;		/* the findings' strings */
 };
 
 void	lint_result_free(struct lint_result *);

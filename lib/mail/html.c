@@ -221,15 +221,16 @@ link_new(struct scan *sc, enum html_kind kind, const char *url, size_t n,
 	}
 	d->links = l;
 	decode_entities(&b, url, n, &sc->oom);
-	if (sbuf_add(&b, "", 0) == -1) {
+	l = &d->links[d->nlinks];
+	memset(l, 0, sizeof(*l));
+	l->url = strpool_ndup(&d->str, b.s ? b.s : "", b.len);
+	sbuf_free(&b);
+	if (l->url == NULL) {
 		sc->oom = 1;
-		sbuf_free(&b);
 		return NULL;
 	}
-	l = &d->links[d->nlinks++];
-	memset(l, 0, sizeof(*l));
+	d->nlinks++;
 	l->kind = kind;
-	l->url = b.s;
 	l->line = line;
 	l->width = l->height = -1;
 	return l;
@@ -249,7 +250,7 @@ close_a(struct scan *sc)
 	sc->open_a = -1;
 	t = d->text.s ? d->text.s + sc->a_start : "";
 	n = d->text.len - sc->a_start;
-	if ((l->text = strndup(t, n)) == NULL)
+	if ((l->text = strpool_ndup(&d->str, t, n)) == NULL)
 		sc->oom = 1;
 }
 
@@ -539,13 +540,8 @@ html_line(const struct html_doc *d, size_t off)
 void
 html_doc_free(struct html_doc *d)
 {
-	size_t k;
-
-	for (k = 0; k < d->nlinks; k++) {
-		free(d->links[k].url);
-		free(d->links[k].text);
-	}
 	free(d->links);
+	strpool_free(&d->str);
 	free(d->map_off);
 	free(d->map_line);
 	sbuf_free(&d->text);

@@ -47,6 +47,7 @@ struct html_doc {
 	unsigned long		*map_line;
 	size_t			 nmap;
 	size_t			 capmap;
+	struct strpool		 str;		/* the links' URLs and texts */
 };
 
 /*

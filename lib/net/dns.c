@@ -254,6 +254,24 @@ dns_txt(struct dns *d, const char *name, char ***txt, size_t *n,
 	return DNS_ANSWER;
 }
 
+int
+dns_txt_check(struct dns *d, const char *name, char ***txt, size_t *n,
+    struct finding_list *l, const char *check, const char *subject)
+{
+	struct derr e;
+
+	switch (dns_txt(d, name, txt, n, &e)) {
+	case DNS_ANSWER:
+		return 1;
+	case DNS_TEMPERROR:
+		finding_add(l, check, subject, FINDING_TEMPERROR, NULL,
+		    "%s TXT: %s", name, e.what);
+		return -1;
+	default:
+		return 0;
+	}
+}
+
 void
 dns_txt_free(char **txt)
 {

@@ -13,6 +13,7 @@
 #include <ldns/ldns.h>
 
 #include "core/deliv.h"
+#include "core/finding.h"
 
 /* The outcome of a query. */
 enum dns_result {
@@ -98,6 +99,14 @@ enum dns_result	 dns_query(struct dns *, const char *name, ldns_rr_type,
  */
 enum dns_result	 dns_txt(struct dns *, const char *name, char ***txt,
 		    size_t *n, struct derr *e);
+/*
+ * dns_txt() for a check: 1 with the records as dns_txt() gives them, 0
+ * none (NXDOMAIN, NODATA), or -1 temperror, added to l as check's
+ * finding about subject, "NAME TXT: why".
+ */
+int		 dns_txt_check(struct dns *, const char *name, char ***txt,
+		    size_t *n, struct finding_list *l, const char *check,
+		    const char *subject);
 void		 dns_txt_free(char **txt);
 
 /*

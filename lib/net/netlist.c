@@ -3,13 +3,13 @@
  * parsing, files, and the first-match look-up.  See net/netlist.h.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/deliv.h"
 #include "core/ip.h"
+#include "core/tsv.h"
 #include "core/util.h"
 #include "net/netlist.h"
 
@@ -145,36 +145,27 @@ netlist_add(struct netlist *l, const char *spec, struct derr *e)
 	return ret;
 }
 
+/* One line of a networks file into arg, a netlist. */
+static int
+add_line(void *arg, struct tsv_row *r, struct derr *e)
+{
+	char *h;
+
+	if ((h = strchr(r->f[0], '#')) != NULL)
+		*h = '\0';
+	if (netlist_add(arg, r->f[0], e) == -1) {
+		snprintf(e->where, sizeof(e->where), "%s", r->where);
+		return -1;
+	}
+	return 0;
+}
+
 int
 netlist_add_file(struct netlist *l, const char *path, struct derr *e)
 {
-	FILE *fp;
-	char *line = NULL, *h;
-	size_t cap = 0;
-	unsigned long lineno = 0;
-	int ret = 0;
+	static const struct tsv_opts o = { .flags = TSV_NOSPLIT };
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		derr_set(e, path, "%s", strerror(errno));
-		return -1;
-	}
-	while (getline(&line, &cap, fp) != -1) {
-		lineno++;
-		if ((h = strchr(line, '#')) != NULL)
-			*h = '\0';
-		if (netlist_add(l, line, e) == -1) {
-			derr_set(e, path, "line %lu: %s", lineno, e->what);
-			ret = -1;
-			break;
-		}
-	}
-	if (ret == 0 && ferror(fp)) {
-		derr_set(e, path, "%s", strerror(errno));
-		ret = -1;
-	}
-	free(line);
-	fclose(fp);
-	return ret;
+	return tsv_each(path, NULL, &o, add_line, l, e);
 }
 
 int

@@ -25,7 +25,10 @@ void		 netlist_free(struct netlist *);
  */
 int		 netlist_add(struct netlist *, const char *spec,
 		    struct derr *e);
-/* Add every network in a file (one or more a line, "#" comments). */
+/*
+ * Add every network in a file (one or more a line, "#" comments); an
+ * error names the file and line, "FILE:LINE: bad network: ...".
+ */
 int		 netlist_add_file(struct netlist *, const char *path,
 		    struct derr *e);
 bool		 netlist_empty(const struct netlist *);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "mail/address.h"
 #include "mail/received.h"
 #include "trace/arf.h"
 
@@ -201,7 +202,6 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 	GMimePart *p;
 	GMimeStream *s = NULL;
 	InternetAddressList *from;
-	InternetAddress *a;
 	GDateTime *dt;
 	struct sbuf h = { 0 }, m = { 0 }, t = { 0 };
 	GByteArray *ba;
@@ -219,10 +219,7 @@ arf_write(FILE *fp, int kind, GMimeMessage *orig, const struct hop *o,
 		(void)rfc5322_date(o->r.date, arrival, sizeof(arrival));
 	dom[0] = mfrom[0] = '\0';
 	from = g_mime_message_get_from(orig);
-	if (from != NULL && internet_address_list_length(from) > 0 &&
-	    INTERNET_ADDRESS_IS_MAILBOX(a = internet_address_list_get_address(
-	    from, 0)) && (addr = internet_address_mailbox_get_addr(
-	    INTERNET_ADDRESS_MAILBOX(a))) != NULL &&
+	if ((addr = mail_mailbox_addr(from, 0)) != NULL &&
 	    (at = strrchr(addr, '@')) != NULL)
 		clean_domain(at + 1, dom, sizeof(dom));
 	clean_addr(g_mime_object_get_header(GMIME_OBJECT(orig), "Return-Path"),

@@ -23,6 +23,7 @@ struct prov_rule {
 struct prov_table {
 	struct prov_rule	*rules;
 	size_t			 n, cap;
+	struct strpool		 str;	/* the rules' names and patterns */
 };
 
 static int	add_rule(struct prov_table *, const char *, enum prov_kind,
@@ -32,14 +33,9 @@ static bool	domain_match(const char *, const char *);
 void
 prov_free(struct prov_table *t)
 {
-	size_t i;
-
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->n; i++) {
-		free(t->rules[i].provider);
-		free(t->rules[i].pattern);
-	}
+	strpool_free(&t->str);
 	free(t->rules);
 	free(t);
 }
@@ -55,14 +51,11 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 		return -1;
 	t->rules = r;
 	r = &t->rules[t->n];
-	r->provider = strdup(prov);
-	r->pattern = strdup(pat);
+	r->provider = strpool_dup(&t->str, prov);
+	r->pattern = strpool_dup(&t->str, pat);
 	r->kind = kind;
-	if (r->provider == NULL || r->pattern == NULL) {
-		free(r->provider);
-		free(r->pattern);
+	if (r->provider == NULL || r->pattern == NULL)
 		return -1;
-	}
 	str_lower(r->pattern);
 	t->n++;
 	return 0;

@@ -52,19 +52,9 @@ struct rule {
 struct warm_rules {
 	struct rule	r[MAXRULES];
 	int		n;
+	struct strpool	str;	/* the rules' names, thresholds, sources
+				   and notes */
 };
-
-/* Index of s in list[0..n), or -1. */
-static int
-lookup(const char *const *list, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(list[i], s) == 0)
-			return (int)i;
-	return -1;
-}
 
 /* A percentage with up to 2 decimals, in (0, 100], as 1/100 of a %. */
 static long long
@@ -108,7 +98,7 @@ check_note(const char *note, const char *where, struct derr *e)
 			return -1;
 		}
 		snprintf(h, sizeof(h), "%.*s", (int)(q - p - 1), p + 1);
-		if (lookup(holes, nitems(holes), h) == -1) {
+		if (str_index(h, holes, nitems(holes)) == -1) {
 			derr_set(e, where, "note: unknown {%s}", h);
 			return -1;
 		}
@@ -146,10 +136,10 @@ parse_rule(struct warm_rules *rs, char **f, const char *where,
 	for (i = 0; i < rs->n; i++)
 		if (strcmp(rs->r[i].name, f[0]) == 0)
 			return bad(e, where, "rule %s given twice", f[0]);
-	if ((k = lookup(measures, nitems(measures), f[1])) == -1)
+	if ((k = str_index(f[1], measures, nitems(measures))) == -1)
 		return bad(e, where, "unknown measure: %s", f[1]);
 	r->measure = (enum measure)k;
-	if ((k = lookup(ops, nitems(ops), f[2])) == -1)
+	if ((k = str_index(f[2], ops, nitems(ops))) == -1)
 		return bad(e, where, "unknown op: %s (>, >= or <)", f[2]);
 	r->op = (enum op)k;
 	r->bp = strcmp(f[3], "-") == 0 ? -1 : parse_bp(f[3]);
@@ -184,7 +174,7 @@ parse_rule(struct warm_rules *rs, char **f, const char *where,
 			    "earlier line", tok + neg);
 		r->when[r->nwhen++] = neg ? ~i : i;
 	}
-	if ((k = lookup(actions, nitems(actions), f[8])) < 1)
+	if ((k = str_index(f[8], actions, nitems(actions))) < 1)
 		return bad(e, where, "unknown action: %s (hold, backoff, "
 		    "pause or stop)", f[8]);
 	r->act = (enum warm_rule_act)k;
@@ -200,21 +190,12 @@ parse_rule(struct warm_rules *rs, char **f, const char *where,
 		return bad(e, where, "factor: only for backoff: %s", f[9]);
 	if (check_note(f[11], where, e) == -1)
 		return -1;
-	if ((r->name = strdup(f[0])) == NULL ||
-	    (r->thr = strdup(f[3])) == NULL ||
-	    (r->source = strdup(f[10])) == NULL ||
-	    (r->note = strdup(f[11])) == NULL)
+	if ((r->name = strpool_dup(&rs->str, f[0])) == NULL ||
+	    (r->thr = strpool_dup(&rs->str, f[3])) == NULL ||
+	    (r->source = strpool_dup(&rs->str, f[10])) == NULL ||
+	    (r->note = strpool_dup(&rs->str, f[11])) == NULL)
 		return bad(e, where, "out of memory");
 	return 0;
-}
-
-static void
-free_rule(struct rule *r)
-{
-	free(r->name);
-	free(r->thr);
-	free(r->source);
-	free(r->note);
 }
 
 /* One row of the rules table into arg, a struct warm_rules. */
@@ -227,10 +208,8 @@ add_line(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "more than %d rules", MAXRULES);
 		return -1;
 	}
-	if (parse_rule(rs, r->f, r->where, &rs->r[rs->n], e) == -1) {
-		free_rule(&rs->r[rs->n]);
+	if (parse_rule(rs, r->f, r->where, &rs->r[rs->n], e) == -1)
 		return -1;
-	}
 	rs->n++;
 	return 0;
 }
@@ -239,34 +218,26 @@ struct warm_rules *
 warm_rules_load(const char *path, struct derr *e)
 {
 	static const struct tsv_opts o = { .min_fields = NFIELDS,
-	    .max_fields = NFIELDS };
+	    .max_fields = NFIELDS, .none = "no rules" };
 	struct warm_rules *rs;
 
 	if ((rs = calloc(1, sizeof(*rs))) == NULL) {
 		derr_set(e, path, "out of memory");
 		return NULL;
 	}
-	if (tsv_each(path, NULL, &o, add_line, rs, e) == -1)
-		goto fail;
-	if (rs->n == 0) {
-		derr_set(e, path, "no rules");
-		goto fail;
+	if (tsv_each(path, NULL, &o, add_line, rs, e) == -1) {
+		warm_rules_free(rs);
+		return NULL;
 	}
 	return rs;
-fail:
-	warm_rules_free(rs);
-	return NULL;
 }
 
 void
 warm_rules_free(struct warm_rules *rs)
 {
-	int i;
-
 	if (rs == NULL)
 		return;
-	for (i = 0; i < rs->n; i++)
-		free_rule(&rs->r[i]);
+	strpool_free(&rs->str);
 	free(rs);
 }
 
