@@ -395,9 +395,12 @@ enclosed_split(struct mail_enclosed *e, const char *s, size_t len,
 		g_free(unf);
 		g_free(raw);
 	}
-	/* the top part's type is the last Content-Type's */
-	if (ct != NULL) {
-		raw = raw_value(ct, ctlen);
+	/* the top part's type is the last Content-Type's (a subtype is a
+	 * token: without "report" in the value it is not one) */
+	if (ct != NULL && str_casestr(raw = raw_value(ct, ctlen), "report") ==
+	    NULL)
+		g_free(raw);
+	else if (ct != NULL) {
 		type = g_mime_content_type_parse(NULL, raw);
 		e->report = type != NULL && g_mime_content_type_is_type(type,
 		    "multipart", "report");
