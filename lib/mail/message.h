@@ -1,9 +1,11 @@
 /*
  * The message layer over GMime: a depth-limited walk of the MIME tree
- * that tells each node's content type and disposition, the decoded
- * bytes and the UTF-8 text of a part (text/html made text through
- * mail/html), and header look-ups.  Nothing here prints, exits or keeps
- * state between calls.
+ * that tells each node's content type and disposition, enclosed
+ * messages left unparsed until asked for (their headers read raw), the
+ * decoded bytes and the UTF-8 text of a part (text/html made text
+ * through mail/html), and header look-ups.  Nothing here prints, exits
+ * or keeps state between calls (mail_enclosed_as_leaves() sets GMime's
+ * own table of part types, once).
  *
  * A walk that counts attachments and keeps the text parts, as a linter
  * would:
