@@ -619,3 +619,30 @@ mkdsn() {
 		assert_equal "$(cols -t bounce-classify recipient,kind,reason)" $'jun@old.example.net\thard\tuserunknown'
 	done
 }
+
+# --- speed round 3 ---
+
+@test "bounce-classify: the attached original's Message-ID, To and From, read from its raw headers" {
+	# 1-3: a non-DSN bounce whose original is plain, base64 and
+	# quoted-printable message/rfc822 (a soft break inside To), with a
+	# folded Message-ID and RFC 2047 names folded over lines: the
+	# Message-ID is taken, and the original's From (an encoded name on
+	# a folded line) is the sender named in the text, not a recipient;
+	# 4-6: feedback reports, whose recipient is the original's first To
+	# mailbox: every To header counts (the first is a group), a line
+	# before the headers is passed over, the last Message-ID wins; base64;
+	# text/rfc822-headers; 7: a forwarded bounce is still walked into
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,original_message_id originals.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\trenee.dupont@example.fr\thard\tuserunknown\t<20261116095958.A1B2@mail.example.org>' \
+	    $'2\trenee.dupont@example.fr\thard\tuserunknown\t<20261116095958.B64X@mail.example.org>' \
+	    $'3\trenee.dupont@example.fr\thard\tuserunknown\t<20261116095958.QPQP@mail.example.org>' \
+	    $'4\tsecond@example.com\tundetermined\tfeedback\t<late@mail.example.org>' \
+	    $'5\trenee.dupont@example.fr\tundetermined\tfeedback\t<20261116095958.ARF64@mail.example.org>' \
+	    $'6\telodie@example.fr\tundetermined\tfeedback\t<hdrs-only@mail.example.org>' \
+	    $'7\tgone@example.com\thard\tuserunknown\t<deep-original@mail.example.org>')"
+	# without the original's From, its sender is reported as well
+	sed '0,/^From: =?UTF-8?B?SsO8cmdlbiBNw7xsbGVy?=$/s//X-From: x/' originals.mbox >"$BATS_TEST_TMPDIR/nofrom.mbox"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient "$BATS_TEST_TMPDIR/nofrom.mbox"
+	assert_equal "$(sed -n 1,2p <<<"$output")" "$(printf '1\tjuergen@example.org\n1\trenee.dupont@example.fr')"
+}

@@ -10,6 +10,7 @@ setup() {
 
 vg() {
 	G_SLICE=always-malloc G_DEBUG=gc-friendly valgrind -q --error-exitcode=99 \
+	    --suppressions="$TOP/tests/lib/valgrind.supp" \
 	    --leak-check=full --errors-for-leak-kinds=definite \
 	    --show-leak-kinds=definite "$@"
 }

@@ -19,6 +19,7 @@
 #include "core/store.h"
 #include "core/util.h"
 #include "core/workers.h"
+#include "mail/message.h"
 
 enum { OPT_DB = 256, OPT_FILTER, OPT_HARD_DAYS, OPT_NOW, OPT_PHRASES,
 	OPT_SOFT_LIMIT, OPT_SOFT_WINDOW, OPT_SUPPRESSED, OPT_UNSUPPRESS };
@@ -259,6 +260,9 @@ main(int argc, char *argv[])
 		goto done;
 	}
 
+	/* only the attached original's headers are read: GMime leaves it
+	 * unparsed until a forwarded bounce is walked into */
+	mail_enclosed_as_leaves();
 	if ((b = bounce_open(o.phrases, getenv("DELIV_PHRASES"),
 	    getenv("DELIV_DATA"), &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);

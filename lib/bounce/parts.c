@@ -82,23 +82,24 @@ add_addr_list(struct parts *p, InternetAddressList *l)
 	}
 }
 
+/*
+ * The original's Message-ID (without its angle brackets), the mailboxes
+ * of its To and the first address of its From, as GMime's message gives
+ * them.
+ */
 static void
-take_original(struct parts *p, GMimeMessage *orig)
+take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
+    InternetAddressList *from)
 {
-	InternetAddressList *l;
-	const char *id;
-
-	if (p->orig_msgid != NULL || orig == NULL)
+	if (p->orig_msgid != NULL)
 		return;
-	if ((id = g_mime_message_get_message_id(orig)) != NULL &&
-	    asprintf(&p->orig_msgid, "<%s>", id) == -1)
+	if (id != NULL && asprintf(&p->orig_msgid, "<%s>", id) == -1)
 		p->orig_msgid = NULL;
-	add_addr_list(p, g_mime_message_get_to(orig));
-	l = g_mime_message_get_from(orig);
+	add_addr_list(p, to);
 	/* several originals without a Message-ID: keep the first sender */
-	if (p->orig_from == NULL && l != NULL &&
-	    internet_address_list_length(l) > 0) {
-		InternetAddress *a = internet_address_list_get_address(l, 0);
+	if (p->orig_from == NULL && from != NULL &&
+	    internet_address_list_length(from) > 0) {
+		InternetAddress *a = internet_address_list_get_address(from, 0);
 
 		if (INTERNET_ADDRESS_IS_MAILBOX(a))
 			p->orig_from = strdup(internet_address_mailbox_get_addr(
@@ -106,7 +107,21 @@ take_original(struct parts *p, GMimeMessage *orig)
 	}
 }
 
-/* Headers of the original given as text (text/rfc822-headers). */
+static void
+take_original(struct parts *p, GMimeMessage *orig)
+{
+	if (p->orig_msgid != NULL || orig == NULL)
+		return;
+	take_original_fields(p, g_mime_message_get_message_id(orig),
+	    g_mime_message_get_to(orig), g_mime_message_get_from(orig));
+}
+
+/*
+ * Headers of the original given as text (text/rfc822-headers, or a
+ * transfer-encoded message/rfc822 decoded): parsed as a message, its
+ * headers alone (the text up to its first empty line: GMime's headers
+ * end there).
+ */
 static void
 take_original_headers(struct parts *p, const char *s, size_t len)
 {
@@ -114,9 +129,14 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 	GMimeParser *ps;
 	GMimeMessage *m;
 	struct sbuf t = { 0 };
+	const char *e;
 
 	if (p->orig_msgid != NULL)
 		return;
+	if (len > 0 && s[0] == '\n')
+		len = 1;
+	else if ((e = memmem(s, len, "\n\n", 2)) != NULL)
+		len = (size_t)(e - s) + 2;
 	sbuf_add(&t, s, len);
 	sbuf_adds(&t, "\n\n");
 	st = g_mime_stream_mem_new_with_buffer(t.s, t.len);
@@ -142,12 +162,14 @@ part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 	sbuf_free(&raw);
 }
 
-/* A message part: a forwarded bounce is read, an original taken. */
+/*
+ * An enclosed message (m, NULL when empty): a forwarded bounce is read,
+ * an original taken.
+ */
 static int
-visit_message(struct parts *p, const struct mail_node *n)
+visit_message(struct parts *p, GMimeMessage *m)
 {
-	GMimeObject *top = n->message ? g_mime_message_get_mime_part(
-	    n->message) : NULL;
+	GMimeObject *top = m ? g_mime_message_get_mime_part(m) : NULL;
 	GMimeContentType *ct;
 	const char *sub;
 
@@ -157,7 +179,30 @@ visit_message(struct parts *p, const struct mail_node *n)
 	    (sub = g_mime_content_type_get_media_subtype(ct)) != NULL &&
 	    strcasecmp(sub, "report") == 0 && p->orig_msgid == NULL)
 		return MAIL_WALK_INTO;
-	take_original(p, n->message);
+	take_original(p, m);
+	return MAIL_WALK_NEXT;
+}
+
+/*
+ * A message left unparsed by GMime (mail_enclosed_as_leaves()): read from
+ * its raw headers, and only when they can be of use (no original taken
+ * yet).  A forwarded bounce is walked into as with a message part.
+ */
+static int
+visit_enclosed(struct parts *p, const struct mail_node *n)
+{
+	struct mail_enclosed e;
+
+	if (p->orig_msgid != NULL)
+		return MAIL_WALK_NEXT;
+	mail_enclosed_read(n->obj, &e);
+	if (e.report && !p->has_dsn) {
+		mail_enclosed_free(&e);
+		return MAIL_WALK_INTO;
+	}
+	if (!e.empty)
+		take_original_fields(p, e.message_id, e.to, e.from);
+	mail_enclosed_free(&e);
 	return MAIL_WALK_NEXT;
 }
 
@@ -178,7 +223,9 @@ visit(void *arg, const struct mail_node *n)
 		return MAIL_WALK_NEXT;
 	}
 	if (GMIME_IS_MESSAGE_PART(n->obj))
-		return visit_message(p, n);
+		return visit_message(p, n->message);
+	if (n->enclosed)
+		return visit_enclosed(p, n);
 	if (!n->leaf || sub == NULL)
 		return MAIL_WALK_NEXT;
 	part = GMIME_PART(n->obj);
@@ -198,6 +245,8 @@ visit(void *arg, const struct mail_node *n)
 	    strcasecmp(sub, "global-headers") == 0 ||
 	    (strcasecmp(type, "message") == 0 &&
 	    strcasecmp(sub, "rfc822") == 0)) {
+		if (p->orig_msgid != NULL)
+			return MAIL_WALK_NEXT;
 		part_bytes(part, &raw, TEXT_MAX);
 		take_original_headers(p, raw.s ? raw.s : "", raw.len);
 	} else if (strcasecmp(type, "text") == 0 && n->text) {

@@ -1,15 +1,22 @@
 /*
- * The message layer over GMime: the depth-limited MIME walk, the bytes
- * and the UTF-8 text of a part, header look-ups.  See mail/message.h.
+ * The message layer over GMime: the depth-limited MIME walk, enclosed
+ * messages left unparsed until asked for, the bytes and the UTF-8 text
+ * of a part, header look-ups.  See mail/message.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "core/deliv.h"
 #include "mail/html.h"
 #include "mail/message.h"
+
+static GMimeMessage	*enclosed_message(GMimeObject *, bool);
 
 struct walk {
 	int		 max;
@@ -17,6 +24,35 @@ struct walk {
 	void		*arg;
 	int		 nalt;
 };
+
+/*
+ * A message/rfc822 or message/global leaf that GMime parses as a message
+ * part unless told otherwise: not transfer-encoded (GMime looks at the
+ * first Content-Transfer-Encoding and leaves base64, quoted-printable
+ * and uuencoded ones unparsed in any case).
+ */
+static bool
+is_enclosed(GMimeObject *o, const char *type, const char *sub)
+{
+	GMimeHeader *h;
+	int n;
+
+	if (sub == NULL || strcasecmp(type, "message") != 0 ||
+	    (strcasecmp(sub, "rfc822") != 0 && strcasecmp(sub, "global") != 0))
+		return false;
+	if ((h = mail_header_find(o, "Content-Transfer-Encoding", &n)) ==
+	    NULL)
+		return true;
+	switch (g_mime_content_encoding_from_string(
+	    g_mime_header_get_raw_value(h))) {
+	case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+	case GMIME_CONTENT_ENCODING_UUENCODE:
+	case GMIME_CONTENT_ENCODING_BASE64:
+		return false;
+	default:
+		return true;
+	}
+}
 
 static int
 walk(struct walk *w, GMimeObject *o, int depth, const char *path, int alt)
@@ -45,6 +81,7 @@ walk(struct walk *w, GMimeObject *o, int depth, const char *path, int alt)
 		    GMIME_MESSAGE_PART(o));
 	n.leaf = GMIME_IS_PART(o);
 	n.text = GMIME_IS_TEXT_PART(o);
+	n.enclosed = n.leaf && !n.text && is_enclosed(o, n.type, n.subtype);
 	if (n.leaf) {
 		n.filename = g_mime_part_get_filename(GMIME_PART(o));
 		cd = g_mime_object_get_content_disposition(o);
@@ -69,6 +106,13 @@ walk(struct walk *w, GMimeObject *o, int depth, const char *path, int alt)
 	} else if (n.message != NULL && r == MAIL_WALK_INTO)
 		return walk(w, g_mime_message_get_mime_part(n.message),
 		    depth + 1, path, alt);
+	else if (n.enclosed && r == MAIL_WALK_INTO && depth + 1 <= w->max &&
+	    (n.message = enclosed_message(o, false)) != NULL) {
+		r = walk(w, g_mime_message_get_mime_part(n.message), depth + 1,
+		    path, alt);
+		g_object_unref(n.message);
+		return r;
+	}
 	return 0;
 }
 
@@ -78,6 +122,345 @@ mail_walk(GMimeObject *top, int max_depth, mail_visitor visit, void *arg)
 	struct walk w = { max_depth, visit, arg, 0 };
 
 	return walk(&w, top, 0, "", 0);
+}
+
+void
+mail_enclosed_as_leaves(void)
+{
+	/*
+	 * GMime forgets the entries a registration replaces (16 bytes
+	 * each, allocated by the first g_mime_init()): not leaks of ours,
+	 * for LeakSanitizer (tests/lib/valgrind.supp says it to valgrind).
+	 */
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_disable();
+#endif
+	g_mime_init();
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_enable();
+#endif
+	g_mime_object_register_type("message", "rfc822", GMIME_TYPE_PART);
+	g_mime_object_register_type("message", "global", GMIME_TYPE_PART);
+}
+
+/*
+ * The bytes of an enclosed part as they are (it is not transfer-encoded):
+ * in place when GMime kept them in memory, else copied into *tmp
+ * (g_byte_array_unref() it).  len 0 when it has none.
+ */
+static const char *
+leaf_bytes(GMimePart *part, size_t *len, GByteArray **tmp)
+{
+	GMimeDataWrapper *w = g_mime_part_get_content(part);
+	GMimeStream *st, *mem;
+	GByteArray *ba;
+	gint64 end;
+
+	*tmp = NULL;
+	*len = 0;
+	if (w == NULL || (st = g_mime_data_wrapper_get_stream(w)) == NULL)
+		return "";
+	if (GMIME_IS_STREAM_MEM(st) && (ba = g_mime_stream_mem_get_byte_array(
+	    GMIME_STREAM_MEM(st))) != NULL) {
+		end = st->bound_end < 0 || st->bound_end > (gint64)ba->len ?
+		    (gint64)ba->len : st->bound_end;
+		if (st->bound_start >= end)
+			return "";
+		*len = (size_t)(end - st->bound_start);
+		return (const char *)ba->data + st->bound_start;
+	}
+	mem = g_mime_stream_mem_new();
+	if (g_mime_data_wrapper_write_to_stream(w, mem) >= 0) {
+		*tmp = g_byte_array_ref(g_mime_stream_mem_get_byte_array(
+		    GMIME_STREAM_MEM(mem)));
+		*len = (*tmp)->len;
+	}
+	g_object_unref(mem);
+	return *tmp != NULL ? (const char *)(*tmp)->data : "";
+}
+
+/*
+ * The length of s up to and with its first empty line ("\n" or "\r\n" at
+ * the start of a line, where GMime's headers end), or len if none.
+ */
+static size_t
+header_block(const char *s, size_t len)
+{
+	const char *nl;
+	size_t i = 0;
+
+	for (;;) {
+		if (i < len && s[i] == '\n')
+			return i + 1;
+		if (i + 1 < len && s[i] == '\r' && s[i + 1] == '\n')
+			return i + 2;
+		if (i >= len || (nl = memchr(s + i, '\n', len - i)) == NULL)
+			return len;
+		i = (size_t)(nl - s) + 1;
+	}
+}
+
+/*
+ * The message of an enclosed part, whole or its headers alone (up to
+ * the first empty line).  GMime parses it as it would have
+ * inside the bounce: as the message of a message part (a message/news
+ * one, which stays a message part), where lines before the first header
+ * are passed over rather than refused; inside the bounce the last line
+ * was ended by the boundary's newline, so one is added to headers that
+ * have no empty line after them.
+ */
+static GMimeMessage *
+enclosed_message(GMimeObject *part, bool headers_only)
+{
+	static const char head[] = "Content-Type: message/news\n\n";
+	GMimeMessage *outer, *m = NULL;
+	GMimeObject *top;
+	GMimeStream *st;
+	GMimeParser *ps;
+	GByteArray *tmp, *a;
+	const char *s;
+	size_t len, hl;
+
+	s = leaf_bytes(GMIME_PART(part), &len, &tmp);
+	if (len == 0)
+		goto done;
+	hl = header_block(s, len);
+	if (headers_only)
+		len = hl;
+	a = g_byte_array_sized_new(sizeof(head) + len);
+	g_byte_array_append(a, (const guint8 *)head, sizeof(head) - 1);
+	g_byte_array_append(a, (const guint8 *)s, len);
+	if (hl == len && s[len - 1] != '\n')
+		g_byte_array_append(a, (const guint8 *)"\n", 1);
+	st = g_mime_stream_mem_new_with_byte_array(a);
+	ps = g_mime_parser_new_with_stream(st);
+	g_object_unref(st);
+	outer = g_mime_parser_construct_message(ps, NULL);
+	g_object_unref(ps);
+	if (outer == NULL)
+		goto done;
+	top = g_mime_message_get_mime_part(outer);
+	if (top != NULL && GMIME_IS_MESSAGE_PART(top) &&
+	    (m = g_mime_message_part_get_message(GMIME_MESSAGE_PART(top))) !=
+	    NULL)
+		g_object_ref(m);
+	g_object_unref(outer);
+done:
+	if (tmp != NULL)
+		g_byte_array_unref(tmp);
+	return m;
+}
+
+/* GMime's blank (space, tab) and control (0-31, 127) characters. */
+#define IS_BLANK(c)	((c) == ' ' || (c) == '\t')
+#define IS_CTRL(c)	((unsigned char)(c) < 32 || (c) == 127)
+
+/*
+ * Can the line s..e (its newline in) start a header, as GMime's parser
+ * tells: a field name of no blank or control character, blanks only
+ * between it and the colon.
+ */
+static bool
+field_start(const char *s, const char *e)
+{
+	bool blank = false;
+
+	if (*s == ':')
+		return false;
+	for (; s < e && *s != ':'; s++)
+		if (IS_BLANK(*s))
+			blank = true;
+		else if (blank || IS_CTRL(*s))
+			return false;
+	return s < e;
+}
+
+/*
+ * One header s..e (its lines, newlines in) as GMime's parser takes it:
+ * the field name before the colon (blanks after it dropped), the raw
+ * value after it, up to a NUL.  Returns false for one it ignores.
+ */
+static bool
+enclosed_field(struct mail_enclosed *e, const char *s, const char *end,
+    const char **msgid, size_t *msgidlen, const char **ct, size_t *ctlen,
+    bool *inexact)
+{
+	const char *c, *n;
+	bool blank = false;
+	char *raw;
+	size_t nl;
+
+	for (c = s; c < end && *c != ':'; c++)
+		if (IS_BLANK(*c))
+			blank = true;
+		else if (blank || IS_CTRL(*c))
+			return false;
+	if (c == end)
+		return false;
+	for (n = c; n > s && IS_BLANK(n[-1]); n--)
+		;
+	nl = (size_t)(n - s);
+	if (nl == 10 && g_ascii_strncasecmp(s, "Message-Id", 10) == 0) {
+		*msgid = c + 1;
+		*msgidlen = (size_t)(end - c - 1);
+	} else if (nl == 12 && g_ascii_strncasecmp(s, "Content-Type", 12) ==
+	    0) {
+		*ct = c + 1;
+		*ctlen = (size_t)(end - c - 1);
+	} else if ((nl == 2 && g_ascii_strncasecmp(s, "To", 2) == 0) ||
+	    (nl == 4 && g_ascii_strncasecmp(s, "From", 4) == 0)) {
+		InternetAddressList **l = nl == 2 ? &e->to : &e->from, *v;
+
+		if ((raw = strndup(c + 1, (size_t)(end - c - 1))) == NULL)
+			return true;
+		if (*l == NULL)
+			*l = internet_address_list_new();
+		if ((v = internet_address_list_parse(NULL, raw)) != NULL) {
+			internet_address_list_append(*l, v);
+			g_object_unref(v);
+		} else if (strchr(raw, '(') != NULL)
+			/* an unclosed comment: the message keeps the
+			 * addresses before it, the public parser none */
+			*inexact = true;
+		free(raw);
+	}
+	return true;
+}
+
+/* A raw value (up to a NUL) as a string: g_free() it. */
+static char *
+raw_value(const char *s, size_t len)
+{
+	return g_strndup(s, len);
+}
+
+/*
+ * Split the header block s..s+len (ending in a newline) as GMime's
+ * parser does inside a message part: a line that starts with a blank
+ * continues the header before it; lines that cannot start a header are
+ * passed over until the first header, and after it are kept with the
+ * header before them and ignored with it; an empty line ends the block.
+ * *inexact set when an address list may differ from the message's.
+ */
+static void
+enclosed_split(struct mail_enclosed *e, const char *s, size_t len,
+    bool *inexact)
+{
+	const char *p = s, *end = s + len, *le, *nl, *hb = NULL;
+	const char *msgid = NULL, *ct = NULL;
+	size_t msgidlen = 0, ctlen = 0, nheaders = 0;
+	bool folded = false, scanning = true, valid = true, eoln;
+	char *raw, *unf, *val;
+	GMimeContentType *type;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		le = nl != NULL ? nl + 1 : end;
+		if (folded && !IS_BLANK(*p)) {
+			if (enclosed_field(e, hb, p, &msgid, &msgidlen, &ct,
+			    &ctlen, inexact))
+				nheaders++;
+			hb = NULL;
+			folded = false;
+			scanning = true;
+			valid = true;
+		}
+		eoln = *p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n');
+		if (scanning && !eoln)
+			valid = field_start(p, le);
+		scanning = false;
+		if (eoln)
+			break;
+		if (!valid && nheaders == 0) {
+			scanning = true;
+			valid = true;
+		} else {
+			if (hb == NULL)
+				hb = p;
+			folded = true;
+		}
+		p = le;
+	}
+	if (hb != NULL)
+		enclosed_field(e, hb, p, &msgid, &msgidlen, &ct, &ctlen,
+		    inexact);
+	/* the last Message-ID counts: GMime decodes each in turn */
+	if (msgid != NULL) {
+		raw = raw_value(msgid, msgidlen);
+		unf = g_mime_utils_header_unfold(raw);
+		val = g_mime_utils_header_decode_text(NULL, unf);
+		e->message_id = val != NULL ? g_mime_utils_decode_message_id(
+		    val) : NULL;
+		g_free(val);
+		g_free(unf);
+		g_free(raw);
+	}
+	/* the top part's type is the last Content-Type's (a subtype is a
+	 * token: without "report" in the value it is not one) */
+	if (ct != NULL && str_casestr(raw = raw_value(ct, ctlen), "report") ==
+	    NULL)
+		g_free(raw);
+	else if (ct != NULL) {
+		type = g_mime_content_type_parse(NULL, raw);
+		e->report = type != NULL && g_mime_content_type_is_type(type,
+		    "multipart", "report");
+		if (type != NULL)
+			g_object_unref(type);
+		g_free(raw);
+	}
+}
+
+void
+mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e)
+{
+	GByteArray *tmp;
+	GMimeMessage *m;
+	const char *s;
+	size_t len, hl;
+	bool inexact = false;
+	char *t;
+
+	memset(e, 0, sizeof(*e));
+	if (part == NULL || !GMIME_IS_PART(part)) {
+		e->empty = true;
+		return;
+	}
+	s = leaf_bytes(GMIME_PART(part), &len, &tmp);
+	if (len == 0)
+		e->empty = true;
+	else if ((hl = header_block(s, len)) == len && s[len - 1] != '\n') {
+		/* inside the bounce, the boundary's newline ended it */
+		if ((t = malloc(len + 1)) != NULL) {
+			memcpy(t, s, len);
+			t[len] = '\n';
+			enclosed_split(e, t, len + 1, &inexact);
+			free(t);
+		}
+	} else
+		enclosed_split(e, s, hl, &inexact);
+	if (tmp != NULL)
+		g_byte_array_unref(tmp);
+	/* rare: the addresses from GMime's message of the headers */
+	if (inexact && (m = enclosed_message(part, true)) != NULL) {
+		if (e->to != NULL)
+			g_object_unref(e->to);
+		if (e->from != NULL)
+			g_object_unref(e->from);
+		e->to = g_object_ref(g_mime_message_get_to(m));
+		e->from = g_object_ref(g_mime_message_get_from(m));
+		g_object_unref(m);
+	}
+}
+
+void
+mail_enclosed_free(struct mail_enclosed *e)
+{
+	g_free(e->message_id);
+	if (e->to != NULL)
+		g_object_unref(e->to);
+	if (e->from != NULL)
+		g_object_unref(e->from);
+	memset(e, 0, sizeof(*e));
 }
 
 int

@@ -1,9 +1,11 @@
 /*
  * The message layer over GMime: a depth-limited walk of the MIME tree
- * that tells each node's content type and disposition, the decoded
- * bytes and the UTF-8 text of a part (text/html made text through
- * mail/html), and header look-ups.  Nothing here prints, exits or keeps
- * state between calls.
+ * that tells each node's content type and disposition, enclosed
+ * messages left unparsed until asked for (their headers read raw), the
+ * decoded bytes and the UTF-8 text of a part (text/html made text
+ * through mail/html), and header look-ups.  Nothing here prints, exits
+ * or keeps state between calls (mail_enclosed_as_leaves() sets GMime's
+ * own table of part types, once).
  *
  * A walk that counts attachments and keeps the text parts, as a linter
  * would:
@@ -49,6 +51,12 @@ struct mail_node {
 	bool		 multipart;	/* a multipart: its parts follow */
 	GMimeMessage	*message;	/* a message/rfc822 (or global) part:
 					 * the message it holds, else NULL */
+	bool		 enclosed;	/* a message/rfc822 or message/global
+					 * part left unparsed after
+					 * mail_enclosed_as_leaves() (also a
+					 * leaf; message NULL): read its
+					 * headers with mail_enclosed_read()
+					 * or walk it with MAIL_WALK_INTO */
 	bool		 leaf;		/* a GMimePart: content of its own */
 	bool		 text;		/* a GMimeTextPart (text slash any) */
 	bool		 attachment;	/* Content-Disposition: attachment, or
@@ -63,8 +71,9 @@ struct mail_node {
 enum {
 	MAIL_WALK_NEXT = 0,	/* go on: into a multipart's parts */
 	MAIL_WALK_SKIP = 1,	/* go on, but not into this multipart */
-	MAIL_WALK_INTO = 2	/* for a message part: walk the message it
-				 * holds too (its top at depth + 1) */
+	MAIL_WALK_INTO = 2	/* for a message part (or an enclosed
+				 * one): walk the message it holds too
+				 * (its top at depth + 1) */
 };
 
 /*
@@ -82,6 +91,45 @@ typedef int	(*mail_visitor)(void *arg, const struct mail_node *);
  */
 int	mail_walk(GMimeObject *top, int max_depth, mail_visitor visit,
 	    void *arg);
+
+/*
+ * From now on, in this process, GMime parses message/rfc822 and
+ * message/global parts as leaves holding the enclosed message's bytes
+ * (mail_node.enclosed), so that a program that reads only the enclosed
+ * message's headers (a bounce's attached original) does not pay for
+ * parsing and freeing the whole message.  mail_enclosed_read() reads
+ * the headers; mail_walk() parses and walks the whole message when the
+ * visitor says MAIL_WALK_INTO.  Transfer-encoded ones are leaves in any
+ * case (GMime does not parse them) and are not enclosed.  This changes
+ * GMime's table of part types, which is the process's: call it once,
+ * before the first message is parsed.
+ */
+void	mail_enclosed_as_leaves(void);
+
+/*
+ * What a reader of an enclosed message's headers (mail_node.enclosed)
+ * gets, without a GMimeMessage: read from its raw header block, split
+ * as GMime's parser splits it inside the bounce, the values given to
+ * GMime's own Message-ID and address parsers, so each field is what the
+ * GMimeMessage getter named gives.  Its body is not read.
+ */
+struct mail_enclosed {
+	bool			 empty;		/* no message: an empty part */
+	char			*message_id;	/* g_mime_message_get_message_id():
+						 * the last Message-ID's, or NULL */
+	InternetAddressList	*to;		/* g_mime_message_get_to(): every
+						 * To's addresses (NULL if none) */
+	InternetAddressList	*from;		/* the same for From */
+	bool			 report;	/* its top part is a
+						 * multipart/report */
+};
+
+/*
+ * Fill e from an enclosed part; free it with mail_enclosed_free().  An
+ * empty part gives e->empty and nothing else.
+ */
+void	mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e);
+void	mail_enclosed_free(struct mail_enclosed *e);
 
 /*
  * The content of a leaf part with its transfer encoding (base64,

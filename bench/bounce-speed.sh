@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# bench/bounce-speed.sh BUILDDIR [RUNS] [MB]: bounce-classify next to
+# Sisimai, as bench/input.sh measures it but for this program alone:
+# an mbox of at least MB megabytes (default 100) of
+# ../shared/corpora/bounces, then RUNS times (default 3), interleaved:
+# bounce-classify's messages per CPU second, Sisimai's (Debian's
+# libsisimai-perl through the corpus's tools/sisimai-classify.pl, on
+# PEER_MB megabytes, default 10), their ratio, and the wall time of
+# -j 2 against -j 1 with the outputs compared byte for byte.  OLD=DIR
+# adds a column for the deliv-bounce-classify of another build (a
+# before/after in the same run).  Prints Markdown.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p "${1:-build}"
+build=$(cd "${1:-build}" && pwd)
+runs=${2:-3}
+mb=${3:-100}
+corpus=../shared/corpora/bounces
+peer=$corpus/tools/sisimai-classify.pl
+[[ -d $corpus ]] || { echo "bench/bounce-speed: no corpus beside the checkout; skipped" >&2; exit 0; }
+perl -MSisimai -e 1 2>/dev/null || { echo "bench/bounce-speed: Sisimai (libsisimai-perl) is not installed; skipped" >&2; exit 0; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+make -s BUILDDIR="$build" all
+export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases
+
+find "$corpus/messages" -type f -size +10c | sort |
+while read -r f; do
+	if [[ $(head -c 5 "$f") != "From " ]]; then
+		echo "From MAILER-DAEMON Mon Nov 16 10:00:00 2026"
+	fi
+	tr '\r' '\n' <"$f" | sed '/^$/N;/\n$/D' | sed '1!s/^From />From /'
+	echo
+done >"$work/one.mbox"
+repeat() {	# repeat MB OUT: copies of one.mbox up to MB megabytes
+	local n i one
+	one=$(stat -c %s "$work/one.mbox")
+	n=$(( ($1 * 1024 * 1024 + one - 1) / one ))
+	for ((i = 0; i < n; i++)); do cat "$work/one.mbox"; done >"$2"
+}
+repeat "$mb" "$work/mid.mbox"
+repeat "${PEER_MB:-10}" "$work/peer.mbox"
+msgs=$(grep -c '^From ' "$work/mid.mbox")
+pmsgs=$(grep -c '^From ' "$work/peer.mbox")
+size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
+
+# t OUT CMD...: run CMD, print "cpu-seconds wall-seconds"
+t() {
+	local out=$1
+	shift
+	/usr/bin/time -f '%U %S %e' -o "$work/time" "$@" >"$out" 2>/dev/null ||
+	    (($? == 1))
+	tail -n 1 "$work/time" | awk '{ printf "%.2f %.2f\n", $1 + $2, $3 }'
+}
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+echo "mbox: $size MB, $msgs messages; Sisimai on ${PEER_MB:-10} MB, $pmsgs messages"
+echo
+if [[ -n ${OLD-} ]]; then
+	echo "| run | bounce-classify msgs/s | Sisimai msgs/s | ratio | old build msgs/s | old ratio | -j 2 wall ratio | -j 2 = -j 1 |"
+	echo "|---|---|---|---|---|---|---|---|"
+else
+	echo "| run | bounce-classify msgs/s | Sisimai msgs/s | ratio | -j 2 wall ratio | -j 2 = -j 1 |"
+	echo "|---|---|---|---|---|---|"
+fi
+for ((r = 1; r <= runs; r++)); do
+	read -r bc bcw < <(t "$work/bc1" "$build/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+	read -r pc _ < <(t "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
+	read -r _ bcw2 < <(t "$work/bc2" "$build/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
+	same=yes
+	cmp -s "$work/bc1" "$work/bc2" || same=NO
+	bcr=$(rate "$msgs" "$bc")
+	pr=$(rate "$pmsgs" "$pc")
+	if [[ -n ${OLD-} ]]; then
+		read -r oc _ < <(t "$work/old" "$OLD/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+		cmp -s "$work/bc1" "$work/old" || same="$same (old build: output differs)"
+		ocr=$(rate "$msgs" "$oc")
+		echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $ocr | $(ratio "$ocr" "$pr")× | $(ratio "$bcw" "$bcw2") | $same |"
+	else
+		echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $(ratio "$bcw" "$bcw2") | $same |"
+	fi
+done
