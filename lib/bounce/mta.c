@@ -47,6 +47,8 @@ struct mtas {
 	struct override		*o;
 	size_t			 no, capo;
 	pcre2_match_data	*md;
+	char			*pad[W_COUNT];	/* padded copies, see match() */
+	size_t			 padcap[W_COUNT];
 	const struct reasons	*reasons;
 	struct strpool		 str;	/* the names of f and o */
 };
@@ -60,6 +62,8 @@ mtas_free(struct mtas *m)
 		return;
 	for (i = 0; i < m->nf; i++)
 		pcre2_code_free(m->f[i].re);
+	for (i = 0; i < W_COUNT; i++)
+		free(m->pad[i]);
 	strpool_free(&m->str);
 	free(m->f);
 	free(m->o);
@@ -122,9 +126,6 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	m->f = v;
 	v += m->nf;
 	v->where = (enum where)w;
-	/* not JIT-compiled: the JIT reads a few bytes past the end of a
-	 * subject, and the places are exact-sized strings of GMime and
-	 * lib/mail/dsn; the patterns are short and anchored to little */
 	v->re = pcre2_compile((PCRE2_SPTR)r->f[2], PCRE2_ZERO_TERMINATED,
 	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off,
 	    NULL);
@@ -133,6 +134,9 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "pattern: %s", (const char *)msg);
 		return -1;
 	}
+	/* JIT-compiled, so each subject is matched from a padded copy:
+	 * see match() */
+	(void)pcre2_jit_compile(v->re, PCRE2_JIT_COMPLETE);
 	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
 		pcre2_code_free(v->re);
 		derr_set(e, r->where, "out of memory");
@@ -214,12 +218,46 @@ fail:
 	return NULL;
 }
 
+/*
+ * PCRE2's JIT may read a few bytes past the end of a subject (its
+ * vector search), and the places are exact-sized strings of GMime and
+ * lib/mail/dsn: the subject is matched from a copy with PAD zero bytes
+ * after it, kept in buf (*cap bytes) for the next.  Without memory for
+ * the copy, the interpreter matches the string itself.
+ */
+#define PAD	64
+
+static bool
+match_in(struct mtas *m, const struct fp *f, const char *s, size_t len,
+    char **buf, size_t *cap)
+{
+	char *p;
+	size_t want;
+
+	if (s == NULL)
+		return false;
+	want = len + PAD;
+	if (want > *cap) {
+		if ((p = realloc(*buf, want)) == NULL)
+			return pcre2_match(f->re, (PCRE2_SPTR)s, len, 0,
+			    PCRE2_NO_JIT, m->md, NULL) >= 0;
+		*buf = p;
+		*cap = want;
+	}
+	if (*buf != s) {
+		memcpy(*buf, s, len);
+		memset(*buf + len, 0, PAD);
+	}
+	return pcre2_match(f->re, (PCRE2_SPTR)*buf, len, 0, 0, m->md,
+	    NULL) >= 0;
+}
+
+/* A header or DSN field name, through the copy of its place. */
 static bool
 match(struct mtas *m, const struct fp *f, const char *s, size_t len)
 {
-	if (s == NULL)
-		return false;
-	return pcre2_match(f->re, (PCRE2_SPTR)s, len, 0, 0, m->md, NULL) >= 0;
+	return match_in(m, f, s, len, &m->pad[f->where],
+	    &m->padcap[f->where]);
 }
 
 /* Does a header or DSN field name of the bounce match f? */
@@ -274,13 +312,19 @@ mtas_find(struct mtas *m, struct ctx *c)
 	for (w = 0; w < W_COUNT; w++)
 		len[w] = v[w] == NULL ? 0 : w == W_TEXT ?
 		    bnc_text_head(c->p) : strlen(v[w]);
+	/* each place is copied once (match_in), then matched in its copy */
 	for (i = 0; i < m->nf; i++) {
 		w = m->f[i].where;
 		if (w == W_HEADER || w == W_DSNFIELD) {
 			if (match_names(m, &m->f[i], c))
 				return m->f[i].mta;
-		} else if (match(m, &m->f[i], v[w], len[w]))
-			return m->f[i].mta;
+		} else if (v[w] != NULL) {
+			if (match_in(m, &m->f[i], v[w], len[w], &m->pad[w],
+			    &m->padcap[w]))
+				return m->f[i].mta;
+			if (m->pad[w] != NULL && m->padcap[w] >= len[w] + PAD)
+				v[w] = m->pad[w];	/* copied now */
+		}
 	}
 	return NULL;
 }
