@@ -15,6 +15,64 @@
 #include "core/util.h"
 #include "lint/lint_priv.h"
 
+/* Does s[0..n) hold word w (lower case ASCII letters), in any case? */
+static bool
+has_word_ci(const char *s, size_t n, const char *w)
+{
+	size_t k, j, wl = strlen(w);
+
+	for (k = 0; k + wl <= n; k++) {
+		for (j = 0; j < wl && ((unsigned char)s[k + j] | 0x20) ==
+		    (unsigned char)w[j]; j++)
+			;
+		if (j == wl)
+			return true;
+	}
+	return false;
+}
+
+/* The first currency sign ($, U+00A3, U+20AC) in s at or after k, or n. */
+static size_t
+next_currency(const char *s, size_t n, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; k < n; k++)
+		if (u[k] == '$' || (u[k] == 0xc2 && k + 1 < n &&
+		    u[k + 1] == 0xa3) || (u[k] == 0xe2 && k + 2 < n &&
+		    u[k + 1] == 0x82 && u[k + 2] == 0xac))
+			return k;
+	return n;
+}
+
+/*
+ * Sums of money in s[0..n) (the re_money matches).  Every match of the
+ * pattern starts at a currency sign, except "N million dollars" and the
+ * like, which need "illion" or "thou" somewhere (no letter of them has a
+ * caseless twin outside ASCII): without those, the search starts at each
+ * currency sign and stops when there is none, so most texts are never
+ * searched at all.  The same matches as searching from 0 each time.
+ */
+static size_t
+count_money(struct ctx *c, const char *s, size_t n)
+{
+	size_t money = 0, start = 0;
+	bool words;
+
+	if (s == NULL)
+		return 0;
+	words = has_word_ci(s, n, "illion") || has_word_ci(s, n, "thou");
+	for (;;) {
+		if (!words && (start = next_currency(s, n, start)) == n)
+			break;
+		if (lint_match(c, c->l->re_money, s, n, start) != 1)
+			break;
+		money++;
+		start = lint_ov(c)[1];
+	}
+	return money;
+}
+
 /* ALL-CAPS words of 3+ letters among all words of 3+ letters. */
 static void
 caps_count(const char *s, size_t n, size_t *words, size_t *caps)
@@ -98,7 +156,7 @@ lint_check_content(struct ctx *c)
 	struct sbuf body = { 0 };
 	size_t nseen = c->l->maxline + 1;
 	unsigned char *seen;
-	size_t money = 0, start, first;
+	size_t money, first;
 	double pts;
 	bool have_plain = false;
 
@@ -174,13 +232,7 @@ lint_check_content(struct ctx *c)
 	else if (n >= 3)
 		lint_add(c, C_EXCL_BODY, LINT_INFO, 0.3, "body",
 		    "%zu exclamation marks in %zu words", n, words);
-	for (start = 0; subj != NULL &&
-	    lint_match(c, c->l->re_money, subj, sl, start) == 1; start = lint_ov(c)[1])
-		money++;
-	for (start = 0; body.s != NULL &&
-	    lint_match(c, c->l->re_money, body.s, body.len, start) == 1;
-	    start = lint_ov(c)[1])
-		money++;
+	money = count_money(c, subj, sl) + count_money(c, body.s, body.len);
 	if (money > 0)
 		lint_add(c, C_MONEY, money >= 3 ? LINT_WARN : LINT_INFO,
 		    money >= 3 ? 1 : 0.5, "body",
