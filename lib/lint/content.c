@@ -15,17 +15,31 @@
 #include "core/util.h"
 #include "lint/lint_priv.h"
 
-/* Does s[0..n) hold word w (lower case ASCII letters), in any case? */
+/*
+ * Does s[0..n) hold "illion" or "thou", in any case?  (One pass; no
+ * letter of them has a caseless twin outside ASCII.)
+ */
 static bool
-has_word_ci(const char *s, size_t n, const char *w)
+has_money_word(const char *s, size_t n)
 {
-	size_t k, j, wl = strlen(w);
+	size_t k, j;
+	const char *w;
 
-	for (k = 0; k + wl <= n; k++) {
-		for (j = 0; j < wl && ((unsigned char)s[k + j] | 0x20) ==
-		    (unsigned char)w[j]; j++)
+	for (k = 0; k < n; k++) {
+		switch (s[k] | 0x20) {
+		case 'i':
+			w = "illion";
+			break;
+		case 't':
+			w = "thou";
+			break;
+		default:
+			continue;
+		}
+		for (j = 1; w[j] != '\0' && k + j < n &&
+		    (s[k + j] | 0x20) == w[j]; j++)
 			;
-		if (j == wl)
+		if (w[j] == '\0')
 			return true;
 	}
 	return false;
@@ -48,8 +62,7 @@ next_currency(const char *s, size_t n, size_t k)
 /*
  * Sums of money in s[0..n) (the re_money matches).  Every match of the
  * pattern starts at a currency sign, except "N million dollars" and the
- * like, which need "illion" or "thou" somewhere (no letter of them has a
- * caseless twin outside ASCII): without those, the search starts at each
+ * like, which need "illion" or "thou" somewhere: without those, the search starts at each
  * currency sign and stops when there is none, so most texts are never
  * searched at all.  The same matches as searching from 0 each time.
  */
@@ -61,7 +74,7 @@ count_money(struct ctx *c, const char *s, size_t n)
 
 	if (s == NULL)
 		return 0;
-	words = has_word_ci(s, n, "illion") || has_word_ci(s, n, "thou");
+	words = has_money_word(s, n);
 	for (;;) {
 		if (!words && (start = next_currency(s, n, start)) == n)
 			break;
@@ -72,6 +85,8 @@ count_money(struct ctx *c, const char *s, size_t n)
 	}
 	return money;
 }
+
+#define ASCII_ALPHA(ch)	(((ch) | 0x20) >= 'a' && ((ch) | 0x20) <= 'z')
 
 /* ALL-CAPS words of 3+ letters among all words of 3+ letters. */
 static void
@@ -89,12 +104,12 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 		if ((unsigned char)*p < 0x80) {
 			const char *q = p;
 
-			if (!isalpha((unsigned char)*p)) {
+			if (!ASCII_ALPHA(*p)) {
 				p++;
 				continue;
 			}
-			while (q < e && isalpha((unsigned char)*q)) {
-				if (!isupper((unsigned char)*q))
+			while (q < e && ASCII_ALPHA(*q)) {
+				if (*q >= 'a')
 					allup = false;
 				q++;
 			}
