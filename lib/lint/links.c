@@ -179,7 +179,7 @@ out:
  * Where a URL (re_url) at or after start can begin in s[0..n), or n
  * when none can: every match holds "://" at most 5 bytes in ("https://")
  * or opens with "www." in any case, so the search starts at the first
- * of those and the text after the last URL is never searched.  \\b
+ * of those and the text after the last URL is never searched.  \b
  * still sees the text before the offset; the matches are the same as
  * searching from start.
  */
