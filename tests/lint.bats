@@ -325,6 +325,17 @@ quiet() {
 	refute_output --partial money
 }
 
+@test "money and links: found wherever they start (signs, words in capitals, www., ://)" {
+	printf 'From: Ann <ann@shop.example.org>\nSubject: x\n\nftp://ftp.example.info/a is the file; visit WWW.Example.COM/x or\nsee HTTPS://shop.example.net/y.\nOnly \xe2\x82\xac5k today, \xc2\xa31,250,000 later and $$$ too.\n' >"$T/m.eml"
+	run -1 deliv-lint --no-header "$T/m.eml"
+	assert_line --regexp $'\tmoney\twarn\t1\tbody\tsums of money or [$][$][$] \\(3\\)\t'
+	assert_line --regexp $'\tlink-http\tinfo\t0\tpart 1 text line 1\thttp: links \\(1\\): www.example.com\t'
+	assert_line --regexp $'\tlink-domain-unrelated\tinfo\t0\tpart 1 text line 1\tlink domains unrelated to shop.example.org \\(3\\): example.info, example.com, example.net\t'
+	printf 'From: Ann <ann@shop.example.org>\nSubject: x\n\nWe pay 10 THOUSAND DOLLARS.\n' >"$T/m.eml"
+	run -1 deliv-lint --no-header "$T/m.eml"
+	assert_line --regexp $'\tmoney\tinfo\t0.5\tbody\tsums of money or [$][$][$] \\(1\\)\t'
+}
+
 @test "spam-phrase: phrase, part, line and weight; each phrase once" {
 	run -1 deliv-lint --no-header --phrases "$F/phrases" "$F/spam.eml"
 	assert_line --regexp $'\tspam-phrase\twarn\t2\tpart 1 html line 2\t"Dear Friend" matches "dear friend" \\(spam.txt:2, weight 2\\)\treword the phrase\t$'

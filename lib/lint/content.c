@@ -15,6 +15,79 @@
 #include "core/util.h"
 #include "lint/lint_priv.h"
 
+/*
+ * Does s[0..n) hold "illion" or "thou", in any case?  (One pass; no
+ * letter of them has a caseless twin outside ASCII.)
+ */
+static bool
+has_money_word(const char *s, size_t n)
+{
+	size_t k, j;
+	const char *w;
+
+	for (k = 0; k < n; k++) {
+		switch (s[k] | 0x20) {
+		case 'i':
+			w = "illion";
+			break;
+		case 't':
+			w = "thou";
+			break;
+		default:
+			continue;
+		}
+		for (j = 1; w[j] != '\0' && k + j < n &&
+		    (s[k + j] | 0x20) == w[j]; j++)
+			;
+		if (w[j] == '\0')
+			return true;
+	}
+	return false;
+}
+
+/* The first currency sign ($, U+00A3, U+20AC) in s at or after k, or n. */
+static size_t
+next_currency(const char *s, size_t n, size_t k)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; k < n; k++)
+		if (u[k] == '$' || (u[k] == 0xc2 && k + 1 < n &&
+		    u[k + 1] == 0xa3) || (u[k] == 0xe2 && k + 2 < n &&
+		    u[k + 1] == 0x82 && u[k + 2] == 0xac))
+			return k;
+	return n;
+}
+
+/*
+ * Sums of money in s[0..n) (the re_money matches).  Every match of the
+ * pattern starts at a currency sign, except "N million dollars" and the
+ * like, which need "illion" or "thou" somewhere: without those, the search starts at each
+ * currency sign and stops when there is none, so most texts are never
+ * searched at all.  The same matches as searching from 0 each time.
+ */
+static size_t
+count_money(struct ctx *c, const char *s, size_t n)
+{
+	size_t money = 0, start = 0;
+	bool words;
+
+	if (s == NULL)
+		return 0;
+	words = has_money_word(s, n);
+	for (;;) {
+		if (!words && (start = next_currency(s, n, start)) == n)
+			break;
+		if (lint_match(c, c->l->re_money, s, n, start) != 1)
+			break;
+		money++;
+		start = lint_ov(c)[1];
+	}
+	return money;
+}
+
+#define ASCII_ALPHA(ch)	(((ch) | 0x20) >= 'a' && ((ch) | 0x20) <= 'z')
+
 /* ALL-CAPS words of 3+ letters among all words of 3+ letters. */
 static void
 caps_count(const char *s, size_t n, size_t *words, size_t *caps)
@@ -31,12 +104,12 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 		if ((unsigned char)*p < 0x80) {
 			const char *q = p;
 
-			if (!isalpha((unsigned char)*p)) {
+			if (!ASCII_ALPHA(*p)) {
 				p++;
 				continue;
 			}
-			while (q < e && isalpha((unsigned char)*q)) {
-				if (!isupper((unsigned char)*q))
+			while (q < e && ASCII_ALPHA(*q)) {
+				if (*q >= 'a')
 					allup = false;
 				q++;
 			}
@@ -98,7 +171,7 @@ lint_check_content(struct ctx *c)
 	struct sbuf body = { 0 };
 	size_t nseen = c->l->maxline + 1;
 	unsigned char *seen;
-	size_t money = 0, start, first;
+	size_t money, first;
 	double pts;
 	bool have_plain = false;
 
@@ -174,13 +247,7 @@ lint_check_content(struct ctx *c)
 	else if (n >= 3)
 		lint_add(c, C_EXCL_BODY, LINT_INFO, 0.3, "body",
 		    "%zu exclamation marks in %zu words", n, words);
-	for (start = 0; subj != NULL &&
-	    lint_match(c, c->l->re_money, subj, sl, start) == 1; start = lint_ov(c)[1])
-		money++;
-	for (start = 0; body.s != NULL &&
-	    lint_match(c, c->l->re_money, body.s, body.len, start) == 1;
-	    start = lint_ov(c)[1])
-		money++;
+	money = count_money(c, subj, sl) + count_money(c, body.s, body.len);
 	if (money > 0)
 		lint_add(c, C_MONEY, money >= 3 ? LINT_WARN : LINT_INFO,
 		    money >= 3 ? 1 : 0.5, "body",

@@ -98,6 +98,8 @@ lint_shorteners_free(struct lint *l)
 {
 	if (l->shorteners != NULL)
 		g_hash_table_destroy(l->shorteners);
+	if (l->orgcache != NULL)
+		g_hash_table_destroy(l->orgcache);
 }
 
 /*
@@ -124,20 +126,44 @@ lint_is_shortener(const struct lint *l, const char *host)
 
 /*
  * The organizational domain of host by the Public Suffix List (net/orgdom)
- * into buf; host itself when it does not fit.
+ * into buf; host itself when it does not fit.  The answers are kept for
+ * the run (the same few hosts come back in every message): a table of at
+ * most ORG_CACHE_MAX names, emptied when full, so memory stays flat.
  */
-const char *
-lint_org_domain(const struct lint *l, const char *host, char *buf, size_t len)
-{
-	const char *o = orgdom_get(l->psl, host, buf, len);
+#define ORG_CACHE_MAX	4096
+#define ORG_BUF		256
 
-	return o != NULL ? o : host;
+const char *
+lint_org_domain(struct lint *l, const char *host, char *buf, size_t len)
+{
+	char ob[ORG_BUF];
+	const char *o;
+	size_t n;
+
+	if (len < ORG_BUF) {
+		o = orgdom_get(l->psl, host, buf, len);
+		return o != NULL ? o : host;
+	}
+	if (l->orgcache == NULL)
+		l->orgcache = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    g_free, g_free);
+	if ((o = g_hash_table_lookup(l->orgcache, host)) == NULL) {
+		if ((o = orgdom_get(l->psl, host, ob, sizeof(ob))) == NULL)
+			o = host;
+		if (g_hash_table_size(l->orgcache) >= ORG_CACHE_MAX)
+			g_hash_table_remove_all(l->orgcache);
+		g_hash_table_insert(l->orgcache, g_strdup(host), g_strdup(o));
+	}
+	if ((n = strlen(o)) >= len)
+		return host;
+	memcpy(buf, o, n + 1);
+	return buf;
 }
 
 bool
-lint_same_org(const struct lint *l, const char *a, const char *b)
+lint_same_org(struct lint *l, const char *a, const char *b)
 {
-	char ba[256], bb[256];
+	char ba[ORG_BUF], bb[ORG_BUF];
 
 	return strcasecmp(lint_org_domain(l, a, ba, sizeof(ba)),
 	    lint_org_domain(l, b, bb, sizeof(bb))) == 0;

@@ -175,6 +175,35 @@ out:
 	g_free(fixed);
 }
 
+/*
+ * Where a URL (re_url) at or after start can begin in s[0..n), or n
+ * when none can: every match holds "://" at most 5 bytes in ("https://")
+ * or opens with "www." in any case, so the search starts at the first
+ * of those and the text after the last URL is never searched.  \b
+ * still sees the text before the offset; the matches are the same as
+ * searching from start.
+ */
+static size_t
+url_from(const char *s, size_t n, size_t start)
+{
+	const char *q, *d;
+	size_t at = n, k, j;
+
+	if (start >= n)
+		return n;
+	if ((q = memmem(s + start, n - start, "://", 3)) != NULL)
+		at = (size_t)(q - s) >= start + 5 ? (size_t)(q - s) - 5 : start;
+	for (k = start; k < at && k + 3 < n; k = j + 1) {
+		if ((d = memchr(s + k + 3, '.', n - k - 3)) == NULL ||
+		    (j = (size_t)(d - s) - 3) >= at)
+			break;
+		if ((s[j] | 0x20) == 'w' && (s[j + 1] | 0x20) == 'w' &&
+		    (s[j + 2] | 0x20) == 'w')
+			return j;
+	}
+	return at;
+}
+
 static void
 report_links(struct ctx *c, struct linkstat *s, int id, const char *what)
 {
@@ -210,8 +239,9 @@ lint_check_links(struct ctx *c)
 		size_t lastoff = 0;
 		unsigned long lastline = 1;
 
-		for (size_t start = 0; lint_match(c, c->l->re_url, p->text, p->len,
-		    start) == 1; ) {
+		for (size_t start = 0; (start = url_from(p->text, p->len,
+		    start)) < p->len && lint_match(c, c->l->re_url, p->text,
+		    p->len, start) == 1; ) {
 			PCRE2_SIZE *o = lint_ov(c);
 			char *u = strndup(p->text + o[0], o[1] - o[0]);
 			size_t ul;

@@ -60,6 +60,7 @@ struct lint {
 	size_t			 nspamgroups;
 	unsigned long		 maxline;	/* last phrase line of spam.txt */
 	GHashTable		*shorteners;	/* lower case, a set */
+	GHashTable		*orgcache;	/* host -> org domain (hosts.c) */
 	struct orgdom		*psl;
 	pcre2_code		*re_url;
 	pcre2_code		*re_money;
@@ -149,9 +150,9 @@ struct lint_reserved {
 	((rd)->suffix + (strchr((rd)->suffix + 1, '.') != NULL))
 /* The entry d falls under, or NULL (a name mail can reach). */
 const struct lint_reserved	*lint_reserved_domain(const char *d);
-const char	*lint_org_domain(const struct lint *, const char *host,
+const char	*lint_org_domain(struct lint *, const char *host,
 		    char *buf, size_t len);
-bool	lint_same_org(const struct lint *, const char *a, const char *b);
+bool	lint_same_org(struct lint *, const char *a, const char *b);
 
 /*
  * Headers are looked up through mail/message.h (mail_header_find,

@@ -127,7 +127,7 @@ part_text(GMimeObject *obj)
 	char *t;
 
 	if (GMIME_IS_TEXT_PART(obj) && (t = mail_part_text(GMIME_TEXT_PART(obj),
-	    MAIL_TEXT_GMIME)) != NULL)
+	    0)) != NULL)
 		return t;
 	if (mail_part_bytes(GMIME_PART(obj), &b, SIZE_MAX) == -1 ||
 	    b.s == NULL) {
