@@ -49,7 +49,9 @@ setup() { load lib/helpers; }
 }
 
 @test "make check changes nothing outside the tree: the .deb test is make check-package's, which .ci/run runs" {
-	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" check
+	# TESTS= : a TESTS list given to the make check running this test
+	# would otherwise be the one shown
+	run -0 make -C "$TOP" -n -s BUILDDIR="$BUILD" TESTS= check
 	refute_output --partial package.bats
 	# The long runs are check-slow's, which .ci/run runs too.
 	refute_output --partial scale.bats

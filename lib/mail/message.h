@@ -20,7 +20,7 @@
  *			m->nattach++;
  *		else if (n->text)
  *			keep(m, n->path, n->alt, mail_part_text(
- *			    GMIME_TEXT_PART(n->obj), MAIL_TEXT_GMIME));
+ *			    GMIME_TEXT_PART(n->obj), 0));
  *		return MAIL_WALK_NEXT;
  *	}
  *	...
@@ -150,8 +150,8 @@ int	mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max);
  * converted by GMime (g_mime_text_part_get_text()); ASCII text in one
  * of those is taken as it is (the conversion could not change it); a
  * part without a charset parameter is taken as it is, 8-bit bytes
- * unconverted.  With MAIL_TEXT_GMIME: always GMime's conversion (what
- * lint reads today).
+ * unconverted.  With MAIL_TEXT_GMIME: always GMime's conversion, even
+ * of ASCII text (lint passes 0).
  */
 char	*mail_part_text(GMimeTextPart *part, unsigned flags);
 
