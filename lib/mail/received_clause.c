@@ -100,7 +100,7 @@ keyword(const struct work *w, const struct tok *t)
 {
 	int c;
 
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || t->len < 2 || t->len > 4)
 		return C_NONE;
 	for (c = 1; c < C_N; c++)
 		if (strlen(kw[c]) == t->len &&
