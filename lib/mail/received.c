@@ -416,10 +416,11 @@ rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
 
 /*
  * Unfold s into u (len + 64 bytes): controls become spaces, runs
- * collapse.  Returns the length.
+ * collapse; lc (len + 1 bytes) gets u in ASCII lower case.  Returns the
+ * length.
  */
 static size_t
-unfold(const char *s, size_t len, char *u)
+unfold(const char *s, size_t len, char *u, char *lc)
 {
 	size_t i, n = 0;
 	unsigned char c;
@@ -430,26 +431,15 @@ unfold(const char *s, size_t len, char *u)
 			c = ' ';
 		if (c == ' ' && (n == 0 || u[n - 1] == ' '))
 			continue;
+		lc[n] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 		u[n++] = (char)c;
 	}
 	while (n > 0 && u[n - 1] == ' ')
 		n--;
+	lc[n] = '\0';
 	/* Padding: PCRE2's JIT may read a vector past the end. */
 	memset(u + n, 0, 64);
 	return n;
-}
-
-/* lc[0..n] = s[0..n] in ASCII lower case. */
-static void
-lower(const char *s, size_t n, char *lc)
-{
-	size_t i;
-	unsigned char c;
-
-	for (i = 0; i <= n; i++) {
-		c = (unsigned char)s[i];
-		lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-	}
 }
 
 /* local@domain, both parts non-empty. */
@@ -467,7 +457,7 @@ mailbox_like(const char *s, size_t n)
  * date after it.  Unmatched ')' are already ignored.
  */
 static void
-unmatched_parens(char *u, size_t n)
+unmatched_parens(char *u, char *lc, size_t n)
 {
 	size_t i, pending = 0;
 
@@ -478,7 +468,7 @@ unmatched_parens(char *u, size_t n)
 			if (pending > 0)
 				pending--;
 			else
-				u[i - 1] = ' ';
+				u[i - 1] = lc[i - 1] = ' ';
 		}
 	}
 }
@@ -534,16 +524,15 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	}
 	w.u = p->buf;
 	w.lc = p->buf + len + 64;
-	n = unfold(s, len, w.u);
-	unmatched_parens(w.u, n);
+	n = unfold(s, len, w.u, w.lc);
+	unmatched_parens(w.u, w.lc, n);
 	/* "(from user@host) by ..." (Sendmail submit, NAVGW). */
 	if (n > 6 && strncasecmp(w.u, "(from ", 6) == 0) {
 		j = rcvd_comment_end(w.u, 0, n);
-		w.u[0] = ' ';
+		w.u[0] = w.lc[0] = ' ';
 		if (j > 0 && j <= n && w.u[j - 1] == ')')
-			w.u[j - 1] = ' ';
+			w.u[j - 1] = w.lc[j - 1] = ' ';
 	}
-	lower(w.u, n, w.lc);
 	scan_lits(p, &w, n);
 	/* The date follows the last ';' outside comments. */
 	semi = n;
