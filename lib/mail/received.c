@@ -217,16 +217,20 @@ rcvd_has(const struct work *w, int k, size_t off, size_t len)
 }
 
 /*
- * "with", blanks, then a word that may start one of RE_AUTH's "with"
- * alternatives (HTTP, login, plain, cram-md5, local-, ESMTPA, ASMTP,
- * LMTPA, UTF8SMTPA, HTTPU).  Anything not printable ASCII counts as a
- * blank, so this says 1 wherever \s+ could match.
+ * "with", blanks, then a word that starts one of RE_AUTH's "with"
+ * alternatives: HTTP, login, plain, cram-md5, local-, ESMTPA, ESMTPSA,
+ * ASMTP, LMTPA, LMTPSA, UTF8 (HTTPU is HTTP's).  Anything not printable
+ * ASCII counts as a blank, so this says 1 wherever \s+ could match.
  */
 static int
 with_may(const char *lc, size_t n)
 {
+	static const char *const words[] = { "http", "login", "plain",
+		"cram-md5", "local-", "esmtpa", "esmtpsa", "asmtp", "lmtpa",
+		"lmtpsa", "utf8" };
 	const char *q = lc, *e = lc + n;
 	unsigned char c;
+	size_t k, l;
 
 	while ((q = memmem(q, (size_t)(e - q), "with", 4)) != NULL) {
 		q += 4;
@@ -238,8 +242,11 @@ with_may(const char *lc, size_t n)
 		while (q < e && ((unsigned char)*q <= ' ' ||
 		    (unsigned char)*q >= 0x7f))
 			q++;
-		if (q < e && *q != '\0' && strchr("hlpceau", *q) != NULL)
-			return 1;
+		for (k = 0; k < nitems(words); k++) {
+			l = strlen(words[k]);
+			if ((size_t)(e - q) >= l && memcmp(q, words[k], l) == 0)
+				return 1;
+		}
 	}
 	return 0;
 }
