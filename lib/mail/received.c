@@ -386,6 +386,10 @@ rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
 		s += 5;
 		len -= 5;
 	}
+	/* Every address starts with a hex digit or ':' (inet_pton(3)):
+	   most words are no address, and cost no copy. */
+	if (len == 0 || (!isxdigit((unsigned char)*s) && *s != ':'))
+		return 0;
 	/* Cut at the closing bracket (a ":port" may follow it). */
 	for (i = 0; i < len; i++)
 		if (s[i] == ']' || s[i] == ' ')
