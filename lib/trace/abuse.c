@@ -137,8 +137,10 @@ index_table(struct abuse *ab)
 		t = &ab->net[i];
 		if (!ip_prefix_eq(t->a, v4pre, t->plen < 96 ? t->plen : 96))
 			continue;
-		for (b = 0; b < 256; b++)
-			if (t->plen < 104 || t->a[12] == b)
+		if (t->plen >= 104)
+			at[t->a[12]]++;
+		else
+			for (b = 0; b < 256; b++)
 				at[b]++;
 	}
 	for (b = 0; b < 256; b++) {
@@ -153,8 +155,10 @@ index_table(struct abuse *ab)
 		t = &ab->net[i];
 		if (!ip_prefix_eq(t->a, v4pre, t->plen < 96 ? t->plen : 96))
 			continue;
-		for (b = 0; b < 256; b++)
-			if (t->plen < 104 || t->a[12] == b)
+		if (t->plen >= 104)
+			ab->v4[at[t->a[12]]++] = i;
+		else
+			for (b = 0; b < 256; b++)
 				ab->v4[at[b]++] = i;
 	}
 	return 0;
@@ -363,13 +367,33 @@ abuse_close(struct abuse *ab)
 	free(ab);
 }
 
+/* Copy the string s (shorter than n) into d[n], as snprintf "%s" would. */
+static void
+cpy(char *d, size_t n, const char *s)
+{
+	size_t l = strnlen(s, n - 1);
+
+	memcpy(d, s, l);
+	d[l] = '\0';
+}
+
 static void
 set_rir(struct abuse_info *ai, const struct rir *r, const char *ip)
 {
-	snprintf(ai->registry, sizeof(ai->registry), "%s", r->id);
-	snprintf(ai->name, sizeof(ai->name), "%s", r->name);
-	snprintf(ai->whois, sizeof(ai->whois), "%s", r->whois);
-	if (r->rdap[0] != '\0')
+	size_t rl, il;
+
+	cpy(ai->registry, sizeof(ai->registry), r->id);
+	cpy(ai->name, sizeof(ai->name), r->name);
+	cpy(ai->whois, sizeof(ai->whois), r->whois);
+	if (r->rdap[0] == '\0')
+		return;
+	rl = strlen(r->rdap);
+	il = strlen(ip);
+	if (rl + 3 + il < sizeof(ai->rdap)) {
+		memcpy(ai->rdap, r->rdap, rl);
+		memcpy(ai->rdap + rl, "ip/", 3);
+		memcpy(ai->rdap + rl + 3, ip, il + 1);
+	} else
 		snprintf(ai->rdap, sizeof(ai->rdap), "%sip/%s", r->rdap, ip);
 }
 
