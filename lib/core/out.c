@@ -337,12 +337,29 @@ out_width(const char *s)
 	return n;
 }
 
+/* v in decimal, as "%lld" writes it, without printf. */
+static int
+add_int(struct sbuf *b, long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	return sbuf_add(b, p, (size_t)(buf + sizeof(buf) - p));
+}
+
 int
 out_field_text(struct sbuf *b, const struct field *f, enum out_type t)
 {
 	switch (t) {
 	case OUT_INT:
-		return sbuf_printf(b, "%lld", f->i);
+		return add_int(b, f->i);
 	case OUT_NUM:
 		return sbuf_printf(b, "%.10g", f->d);
 	case OUT_BOOL:

@@ -68,6 +68,27 @@ static const char *const patterns[RE_N] = {
 	[RE_IDENT] = "\\bident=([^\\s()]+)",
 };
 
+#define LIT(s)	{ s, sizeof(s) - 1 }
+static const struct {
+	const char	*s;
+	size_t		 n;
+} lits[L_N] = {
+	[L_ELO] = LIT("elo"), [L_HLO] = LIT("hlo"),
+	[L_CLAIMING] = LIT("claiming"), [L_TLS] = LIT("tls"),
+	[L_SSL] = LIT("ssl"), [L_ENCRYPTED] = LIT("encrypted"),
+	[L_AUTH] = LIT("auth"), [L_HTTP] = LIT("http"),
+	[L_ACCOUNT] = LIT("account"), [L_ENVELOPE] = LIT("envelope"),
+	[L_FETCHMAIL] = LIT("fetchmail"), [L_GETMAIL] = LIT("getmail"),
+	[L_POP] = LIT("pop"), [L_IMAP] = LIT("imap"), [L_SCAN] = LIT("scan"),
+	[L_SPAMASSASSIN] = LIT("spamassassin"), [L_AMAVIS] = LIT("amavis"),
+	[L_CLAMAV] = LIT("clamav"), [L_PICKUP] = LIT("pickup"),
+	[L_QMAIL] = LIT("qmail"), [L_INVOKED] = LIT("invoked"),
+	[L_EXIM] = LIT("exim"), [L_IDENT] = LIT("ident="),
+	[L_FORGED] = LIT("may be forged"), [L_UNVERIFIED] = LIT("unverified"),
+	[L_NOTVERIFIED] = LIT("not verified"),
+};
+#undef LIT
+
 struct rcvd_parser *
 rcvd_parser_new(struct derr *e)
 {
@@ -99,6 +120,8 @@ rcvd_parser_new(struct derr *e)
 		rcvd_parser_free(p);
 		return NULL;
 	}
+	for (i = 0; i < L_N; i++)
+		p->byc[(unsigned char)lits[i].s[0]] |= (uint32_t)1 << i;
 	pcre2_set_match_limit(p->mc, 1000000);
 	pcre2_set_depth_limit(p->mc, 10000);
 	return p;
@@ -115,6 +138,8 @@ rcvd_parser_free(struct rcvd_parser *p)
 		pcre2_code_free(p->re[i]);
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mc);
+	free(p->buf);
+	free(p->t);
 	free(p);
 }
 
@@ -149,6 +174,128 @@ rcvd_re_find(struct rcvd_parser *p, int i, const char *s, size_t len,
 		return -1;
 	}
 	return 1;
+}
+
+#define L_UNSET	SIZE_MAX
+
+/* w->first[]: where each literal first starts in w->lc[0..n). */
+static void
+scan_lits(const struct rcvd_parser *p, struct work *w, size_t n)
+{
+	const unsigned char *lc = (const unsigned char *)w->lc;
+	uint32_t found = 0, m;
+	size_t i, k, l;
+
+	for (k = 0; k < L_N; k++)
+		w->first[k] = L_UNSET;
+	for (i = 0; i < n; i++) {
+		m = p->byc[lc[i]] & ~found;
+		while (m != 0) {
+			k = (size_t)__builtin_ctz(m);
+			m &= m - 1;
+			l = lits[k].n;
+			if (l <= n - i && lc[i + 1] == lits[k].s[1] &&
+			    memcmp(lc + i, lits[k].s, l) == 0) {
+				w->first[k] = i;
+				found |= (uint32_t)1 << k;
+			}
+		}
+	}
+}
+
+/* Does w->lc[off..off+len) hold literal k? */
+int
+rcvd_has(const struct work *w, int k, size_t off, size_t len)
+{
+	size_t l = lits[k].n;
+
+	if (w->first[k] == L_UNSET || w->first[k] + l > off + len)
+		return 0;
+	if (w->first[k] >= off)
+		return 1;
+	return memmem(w->lc + off, len, lits[k].s, l) != NULL;
+}
+
+/*
+ * "with", blanks, then a word that starts one of RE_AUTH's "with"
+ * alternatives: HTTP, login, plain, cram-md5, local-, ESMTPA, ESMTPSA,
+ * ASMTP, LMTPA, LMTPSA, UTF8 (HTTPU is HTTP's).  Anything not printable
+ * ASCII counts as a blank, so this says 1 wherever \s+ could match.
+ */
+static int
+with_may(const char *lc, size_t n)
+{
+	static const char *const words[] = { "http", "login", "plain",
+		"cram-md5", "local-", "esmtpa", "esmtpsa", "asmtp", "lmtpa",
+		"lmtpsa", "utf8" };
+	const char *q = lc, *e = lc + n;
+	unsigned char c;
+	size_t k, l;
+
+	while ((q = memmem(q, (size_t)(e - q), "with", 4)) != NULL) {
+		q += 4;
+		if (q >= e)
+			return 0;
+		c = (unsigned char)*q;
+		if (!(c <= ' ' || c >= 0x7f))
+			continue;
+		while (q < e && ((unsigned char)*q <= ' ' ||
+		    (unsigned char)*q >= 0x7f))
+			q++;
+		for (k = 0; k < nitems(words); k++) {
+			l = strlen(words[k]);
+			if ((size_t)(e - q) >= l && memcmp(q, words[k], l) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * May pattern i match in w->u[off..off+len)?  Each test is a literal
+ * every alternative of the pattern holds (the patterns are caseless), so
+ * 0 means no match for certain.
+ */
+int
+rcvd_re_may(const struct work *w, int i, size_t off, size_t len)
+{
+#define H(k)	rcvd_has(w, (k), off, len)
+	switch (i) {
+	case RE_HELO:
+		return H(L_ELO) || H(L_HLO) || H(L_CLAIMING);
+	case RE_TLS:
+		return H(L_TLS) || H(L_SSL);
+	case RE_ENC:
+		return H(L_ENCRYPTED);
+	case RE_AUTH:
+		return H(L_AUTH) || H(L_HTTP) || H(L_ACCOUNT) ||
+		    with_may(w->lc + off, len);
+	case RE_ENVFROM:
+		return H(L_ENVELOPE);
+	case RE_FETCH:
+		return H(L_FETCHMAIL) || H(L_GETMAIL) || H(L_POP) || H(L_IMAP);
+	case RE_SCAN:
+		return H(L_SCAN) || H(L_SPAMASSASSIN) || H(L_AMAVIS) ||
+		    H(L_CLAMAV);
+	case RE_LOCAL:
+		return H(L_PICKUP) || H(L_QMAIL) || H(L_INVOKED);
+	case RE_EXIM:
+		return H(L_EXIM);
+	case RE_IDENT:
+		return H(L_IDENT);
+	}
+#undef H
+	return 1;
+}
+
+/* rcvd_re_find() over w->u[0..len) when rcvd_re_may() says it may match. */
+static int
+re_find_w(struct rcvd_parser *p, int i, const struct work *w, size_t len,
+    struct derr *e)
+{
+	if (!rcvd_re_may(w, i, 0, len))
+		return 0;
+	return rcvd_re_find(p, i, w->u, len, e);
 }
 
 /* Capture group g of the last match: returns 1 and sets *o, *n if set. */
@@ -239,6 +386,10 @@ rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
 		s += 5;
 		len -= 5;
 	}
+	/* Every address starts with a hex digit or ':' (inet_pton(3)):
+	   most words are no address, and cost no copy. */
+	if (len == 0 || (!isxdigit((unsigned char)*s) && *s != ':'))
+		return 0;
 	/* Cut at the closing bracket (a ":port" may follow it). */
 	for (i = 0; i < len; i++)
 		if (s[i] == ']' || s[i] == ' ')
@@ -274,30 +425,32 @@ rcvd_ip_norm_port(const char *s, size_t len, char *buf, size_t buflen,
 	return 4;
 }
 
-/* Unfold into a new string: controls become spaces, runs collapse. */
-static char *
-unfold(const char *s, size_t len, size_t *outlen)
+/*
+ * Unfold s into u (len + 64 bytes): controls become spaces, runs
+ * collapse; lc (len + 1 bytes) gets u in ASCII lower case.  Returns the
+ * length.
+ */
+static size_t
+unfold(const char *s, size_t len, char *u, char *lc)
 {
-	char *u;
 	size_t i, n = 0;
 	unsigned char c;
 
-	/* Padding: PCRE2's JIT may read a vector past the end. */
-	if ((u = calloc(1, len + 64)) == NULL)
-		return NULL;
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7f)
 			c = ' ';
 		if (c == ' ' && (n == 0 || u[n - 1] == ' '))
 			continue;
+		lc[n] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 		u[n++] = (char)c;
 	}
 	while (n > 0 && u[n - 1] == ' ')
 		n--;
-	u[n] = '\0';
-	*outlen = n;
-	return u;
+	lc[n] = '\0';
+	/* Padding: PCRE2's JIT may read a vector past the end. */
+	memset(u + n, 0, 64);
+	return n;
 }
 
 /* local@domain, both parts non-empty. */
@@ -315,7 +468,7 @@ mailbox_like(const char *s, size_t n)
  * date after it.  Unmatched ')' are already ignored.
  */
 static void
-unmatched_parens(char *u, size_t n)
+unmatched_parens(char *u, char *lc, size_t n)
 {
 	size_t i, pending = 0;
 
@@ -326,7 +479,7 @@ unmatched_parens(char *u, size_t n)
 			if (pending > 0)
 				pending--;
 			else
-				u[i - 1] = ' ';
+				u[i - 1] = lc[i - 1] = ' ';
 		}
 	}
 }
@@ -336,13 +489,14 @@ unmatched_parens(char *u, size_t n)
  * 0, or -1 on a match error or out of memory (e filled).
  */
 static int
-re_field(struct rcvd_parser *p, int i, const char *s, size_t len,
+re_field(struct rcvd_parser *p, int i, const struct work *w, size_t len,
     struct rcvd *r, int f, struct derr *e)
 {
+	const char *s = w->u;
 	size_t o, n;
 	int rc;
 
-	if ((rc = rcvd_re_find(p, i, s, len, e)) == -1)
+	if ((rc = re_find_w(p, i, w, len, e)) == -1)
 		return -1;
 	if (rc == 1 && rcvd_re_group(p, 1, &o, &n) &&
 	    rcvd_set(r, f, s + o, n) == -1) {
@@ -370,16 +524,27 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	int depth, rc, g, ret = -1;
 
 	memset(&w, 0, sizeof(w));
-	if ((w.u = unfold(s, len, &n)) == NULL)
-		goto oom;
-	unmatched_parens(w.u, n);
+	w.t = p->t;
+	w.capt = p->capt;
+	if (p->bufcap < 2 * (len + 64)) {
+		free(p->buf);
+		p->bufcap = 0;
+		if ((p->buf = malloc(2 * (len + 64))) == NULL)
+			goto oom;
+		p->bufcap = 2 * (len + 64);
+	}
+	w.u = p->buf;
+	w.lc = p->buf + len + 64;
+	n = unfold(s, len, w.u, w.lc);
+	unmatched_parens(w.u, w.lc, n);
 	/* "(from user@host) by ..." (Sendmail submit, NAVGW). */
 	if (n > 6 && strncasecmp(w.u, "(from ", 6) == 0) {
 		j = rcvd_comment_end(w.u, 0, n);
-		w.u[0] = ' ';
+		w.u[0] = w.lc[0] = ' ';
 		if (j > 0 && j <= n && w.u[j - 1] == ')')
-			w.u[j - 1] = ' ';
+			w.u[j - 1] = w.lc[j - 1] = ' ';
 	}
+	scan_lits(p, &w, n);
 	/* The date follows the last ';' outside comments. */
 	semi = n;
 	for (i = 0, depth = 0; i < n; i++) {
@@ -446,10 +611,10 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 		goto oom;
 
 	/* Patterns over the whole header. */
-	if (re_field(p, RE_ENVFROM, w.u, n, r, RCVD_ENVFROM, e) == -1 ||
-	    re_field(p, RE_IDENT, w.u, w.n, r, RCVD_IDENT, e) == -1)
+	if (re_field(p, RE_ENVFROM, &w, n, r, RCVD_ENVFROM, e) == -1 ||
+	    re_field(p, RE_IDENT, &w, w.n, r, RCVD_IDENT, e) == -1)
 		goto out;
-	if ((rc = rcvd_re_find(p, RE_TLS, w.u, n, e)) == -1)
+	if ((rc = re_find_w(p, RE_TLS, &w, n, e)) == -1)
 		goto out;
 	if (rc == 1)
 		for (g = 1; g <= 7; g += 2)
@@ -464,9 +629,9 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 				break;
 			}
 	/* After RE_TLS: its cipher comes first. */
-	if (re_field(p, RE_ENC, w.u, n, r, RCVD_TLS_CIPHER, e) == -1)
+	if (re_field(p, RE_ENC, &w, n, r, RCVD_TLS_CIPHER, e) == -1)
 		goto out;
-	if ((rc = rcvd_re_find(p, RE_AUTH, w.u, w.n, e)) == -1)
+	if ((rc = re_find_w(p, RE_AUTH, &w, w.n, e)) == -1)
 		goto out;
 	if (rc == 1) {
 		mark = (const char *)pcre2_get_mark(p->md);
@@ -481,7 +646,7 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 
 	/* Is it a network hand-over at all? */
 	for (j = 0; j < nitems(nonrelay) && !r->local; j++) {
-		if ((rc = rcvd_re_find(p, nonrelay[j].re, w.u, w.n, e)) == -1)
+		if ((rc = re_find_w(p, nonrelay[j].re, &w, w.n, e)) == -1)
 			goto out;
 		if (rc == 1) {
 			r->local = true;
@@ -506,7 +671,7 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 oom:
 	derr_set(e, "received", "out of memory");
 out:
-	free(w.t);
-	free(w.u);
+	p->t = w.t;
+	p->capt = w.capt;
 	return ret;
 }

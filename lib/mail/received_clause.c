@@ -100,7 +100,7 @@ keyword(const struct work *w, const struct tok *t)
 {
 	int c;
 
-	if (t->type != T_WORD)
+	if (t->type != T_WORD || t->len < 2 || t->len > 4)
 		return C_NONE;
 	for (c = 1; c < C_N; c++)
 		if (strlen(kw[c]) == t->len &&
@@ -198,7 +198,7 @@ proto(const char *s, size_t n)
 	if (strncmp(t, "UTF8ESMTP", 9) == 0)
 		memmove(t + 4, t + 5, n - 4);
 	for (i = 0; i < nitems(known); i++)
-		if (strcmp(t, known[i]) == 0)
+		if (t[0] == known[i][0] && strcmp(t, known[i]) == 0)
 			return known[i];
 	return NULL;
 }

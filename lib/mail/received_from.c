@@ -216,18 +216,6 @@ comment_host(const char *s, size_t n, const char **h, size_t *hl)
 	return 1;
 }
 
-/* Does s[0..n) hold note (ASCII, any case)? */
-static int
-has_note(const char *s, size_t n, const char *note)
-{
-	size_t k = strlen(note), i;
-
-	for (i = 0; i + k <= n; i++)
-		if (strncasecmp(s + i, note, k) == 0)
-			return 1;
-	return 0;
-}
-
 int
 rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
     const char *all, size_t alllen, struct derr *e)
@@ -237,7 +225,8 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	struct cinfo ci, c;
 	char wip[64] = "", fip[64] = "";
 	const char *fs = NULL, *text, *helo = NULL, *hname = NULL, *lb;
-	size_t i, fl = 0, gl = 0, textlen, o, n, helolen = 0, hnamelen = 0;
+	size_t i, fl = 0, gl = 0, textlen, toff, o, n, helolen = 0;
+	size_t hnamelen = 0;
 	int rc, g, exim, explicit = 0;
 
 	if (!sp->seen || sp->first >= sp->end)
@@ -320,7 +309,10 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	text = w->u + w->t[sp->first].off;
 	t = &w->t[sp->end - 1];
 	textlen = t->off + t->len - w->t[sp->first].off;
-	if ((rc = rcvd_re_find(p, RE_HELO, text, textlen, e)) == -1)
+	toff = w->t[sp->first].off;
+	rc = rcvd_re_may(w, RE_HELO, toff, textlen) ?
+	    rcvd_re_find(p, RE_HELO, text, textlen, e) : 0;
+	if (rc == -1)
 		return -1;
 	if (rc == 1) {
 		explicit = 1;
@@ -333,12 +325,15 @@ rcvd_do_from(struct rcvd_parser *p, struct work *w, struct rcvd *r,
 	}
 
 	/* Sendmail's "[IP] (may be forged)", "(unverified)" notes. */
-	r->rdns_unverified = has_note(text, textlen, "may be forged") ||
-	    has_note(text, textlen, "unverified") ||
-	    has_note(text, textlen, "not verified");
+	r->rdns_unverified = rcvd_has(w, L_FORGED, toff, textlen) ||
+	    rcvd_has(w, L_UNVERIFIED, toff, textlen) ||
+	    rcvd_has(w, L_NOTVERIFIED, toff, textlen);
 
 	exim = 0;
-	if ((rc = rcvd_re_find(p, RE_EXIM, all, alllen, e)) == -1)
+	/* all is w->u */
+	rc = rcvd_re_may(w, RE_EXIM, 0, alllen) ?
+	    rcvd_re_find(p, RE_EXIM, all, alllen, e) : 0;
+	if (rc == -1)
 		return -1;
 	exim = rc == 1;
 

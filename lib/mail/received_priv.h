@@ -13,6 +13,7 @@
 #endif
 #include <pcre2.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/deliv.h"
 #include "mail/received.h"
@@ -31,10 +32,27 @@ enum {
 	RE_N
 };
 
+struct tok;
+
+/* The literals the prefilters look for (received.c lits[]). */
+enum {
+	L_ELO, L_HLO, L_CLAIMING, L_TLS, L_SSL, L_ENCRYPTED, L_AUTH, L_HTTP,
+	L_ACCOUNT, L_ENVELOPE, L_FETCHMAIL, L_GETMAIL, L_POP, L_IMAP, L_SCAN,
+	L_SPAMASSASSIN, L_AMAVIS, L_CLAMAV, L_PICKUP, L_QMAIL, L_INVOKED,
+	L_EXIM, L_IDENT, L_FORGED, L_UNVERIFIED, L_NOTVERIFIED, L_N
+};
+
 struct rcvd_parser {
 	pcre2_code		*re[RE_N];
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
+	/* Kept from header to header (no allocation per hop): the
+	   unfolded text and its lower-case copy, and the tokens. */
+	char			*buf;
+	size_t			 bufcap;
+	struct tok		*t;
+	size_t			 capt;
+	uint32_t		 byc[256];	/* literals starting with c */
 };
 
 /* Tokens of the header outside the date. */
@@ -55,11 +73,13 @@ struct span {
 
 struct work {
 	char		*u;		/* unfolded text */
+	char		*lc;		/* u in ASCII lower case */
 	size_t		 n;		/* its length (before the date) */
 	struct tok	*t;
 	size_t		 nt, capt;
 	struct span	 cl[C_N];
 	struct span	 from2;		/* a second "from <addr>" (XMail) */
+	size_t		 first[L_N];	/* where each literal starts */
 };
 
 /*
@@ -68,6 +88,16 @@ struct work {
  */
 int	rcvd_re_find(struct rcvd_parser *p, int i, const char *s,
 	    size_t len, struct derr *e);
+
+/* Does w->lc[off..off+len) hold literal k (L_...)? */
+int	rcvd_has(const struct work *w, int k, size_t off, size_t len);
+
+/*
+ * May pattern i match somewhere in w->u[off..off+len)?  0 only when it
+ * cannot (a literal it requires is missing).  The cheap test run before
+ * a pattern.
+ */
+int	rcvd_re_may(const struct work *w, int i, size_t off, size_t len);
 
 /* Capture group g of the last match: returns 1 and sets *o, *n if set. */
 int	rcvd_re_group(struct rcvd_parser *p, int g, size_t *o, size_t *n);

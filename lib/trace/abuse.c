@@ -32,6 +32,7 @@ struct tnet {
 	unsigned char	a[16];
 	int		plen;
 	size_t		rir;
+	size_t		seq;		/* its line in the table */
 };
 
 struct abuse {
@@ -43,6 +44,12 @@ struct abuse {
 	sqlite3_stmt	*look;
 	int		*plens;		/* in the database, longest first */
 	size_t		 nplens;
+	/* net[] is sorted longest first (table order among equals), so the
+	   first network holding an address is the one to use; v4[v4at[b]
+	   .. v4at[b + 1]) are the indices of those that may hold an IPv4
+	   address whose first octet is b. */
+	size_t		*v4;
+	size_t		 v4at[257];
 };
 
 static const char *const migrations[] = {
@@ -100,6 +107,63 @@ cidr16(const char *s, unsigned char a[16], int *plen)
 	return 0;
 }
 
+/* Longest prefix first, then table order. */
+static int
+net_cmp(const void *x, const void *y)
+{
+	const struct tnet *a = x, *b = y;
+
+	if (a->plen != b->plen)
+		return a->plen > b->plen ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/*
+ * Sort ab->net and index the IPv4 networks by first octet (see struct
+ * abuse).  0, or -1 when out of memory.
+ */
+static int
+index_table(struct abuse *ab)
+{
+	static const unsigned char v4pre[16] = { 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0xff, 0xff };
+	const struct tnet *t;
+	size_t i, n = 0, at[256];
+	int b;
+
+	qsort(ab->net, ab->nnet, sizeof(*ab->net), net_cmp);
+	memset(at, 0, sizeof(at));
+	for (i = 0; i < ab->nnet; i++) {
+		t = &ab->net[i];
+		if (!ip_prefix_eq(t->a, v4pre, t->plen < 96 ? t->plen : 96))
+			continue;
+		if (t->plen >= 104)
+			at[t->a[12]]++;
+		else
+			for (b = 0; b < 256; b++)
+				at[b]++;
+	}
+	for (b = 0; b < 256; b++) {
+		ab->v4at[b] = n;
+		n += at[b];
+	}
+	ab->v4at[256] = n;
+	if ((ab->v4 = calloc(n > 0 ? n : 1, sizeof(*ab->v4))) == NULL)
+		return -1;
+	memcpy(at, ab->v4at, sizeof(at));
+	for (i = 0; i < ab->nnet; i++) {
+		t = &ab->net[i];
+		if (!ip_prefix_eq(t->a, v4pre, t->plen < 96 ? t->plen : 96))
+			continue;
+		if (t->plen >= 104)
+			ab->v4[at[t->a[12]]++] = i;
+		else
+			for (b = 0; b < 256; b++)
+				ab->v4[at[b]++] = i;
+	}
+	return 0;
+}
+
 static int
 load_table(struct abuse *ab, const char *path, struct derr *e)
 {
@@ -143,6 +207,7 @@ load_table(struct abuse *ab, const char *path, struct derr *e)
 				derr_set(e, r.where, "bad entry");
 				goto fail;
 			}
+			ab->net[ab->nnet].seq = ab->nnet;
 			ab->net[ab->nnet++].rir = i;
 		} else {
 			derr_set(e, r.where, "bad entry");
@@ -150,6 +215,10 @@ load_table(struct abuse *ab, const char *path, struct derr *e)
 		}
 	}
 	tsv_close(in);
+	if (rc == 0 && index_table(ab) == -1) {
+		derr_set(e, path, "out of memory");
+		return -1;
+	}
 	return rc;	/* 0, or -1 with e filled */
 oom:
 	derr_set(e, path, "out of memory");
@@ -293,17 +362,38 @@ abuse_close(struct abuse *ab)
 		sqlite3_close(ab->db);
 	free(ab->rir);
 	free(ab->net);
+	free(ab->v4);
 	free(ab->plens);
 	free(ab);
+}
+
+/* Copy the string s (shorter than n) into d[n], as snprintf "%s" would. */
+static void
+cpy(char *d, size_t n, const char *s)
+{
+	size_t l = strnlen(s, n - 1);
+
+	memcpy(d, s, l);
+	d[l] = '\0';
 }
 
 static void
 set_rir(struct abuse_info *ai, const struct rir *r, const char *ip)
 {
-	snprintf(ai->registry, sizeof(ai->registry), "%s", r->id);
-	snprintf(ai->name, sizeof(ai->name), "%s", r->name);
-	snprintf(ai->whois, sizeof(ai->whois), "%s", r->whois);
-	if (r->rdap[0] != '\0')
+	size_t rl, il;
+
+	cpy(ai->registry, sizeof(ai->registry), r->id);
+	cpy(ai->name, sizeof(ai->name), r->name);
+	cpy(ai->whois, sizeof(ai->whois), r->whois);
+	if (r->rdap[0] == '\0')
+		return;
+	rl = strlen(r->rdap);
+	il = strlen(ip);
+	if (rl + 3 + il < sizeof(ai->rdap)) {
+		memcpy(ai->rdap, r->rdap, rl);
+		memcpy(ai->rdap + rl, "ip/", 3);
+		memcpy(ai->rdap + rl + 3, ip, il + 1);
+	} else
 		snprintf(ai->rdap, sizeof(ai->rdap), "%sip/%s", r->rdap, ip);
 }
 
@@ -328,24 +418,26 @@ abuse_lookup(struct abuse *ab, const char *ip, struct abuse_info *ai,
     struct derr *e)
 {
 	unsigned char a[16], lo[16];
-	const struct rir *best = NULL;
+	const struct tnet *t;
 	const unsigned char *txt;
-	size_t i, k;
-	int bestlen = -1, rc, plen, j;
+	size_t i, k, from, to;
+	int rc, plen, j;
 	bool v4, seen = false;
 
 	memset(ai, 0, sizeof(*ai));
 	if (ip == NULL || ip16(ip, a) == -1)
 		return 0;
-	for (i = 0; i < ab->nnet; i++)
-		if (ab->net[i].plen > bestlen &&
-		    ip_prefix_eq(a, ab->net[i].a, ab->net[i].plen)) {
-			best = &ab->rir[ab->net[i].rir];
-			bestlen = ab->net[i].plen;
-		}
-	if (best != NULL)
-		set_rir(ai, best, ip);
 	v4 = memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0;
+	/* The longest network of the table holding ip (the first). */
+	from = v4 && ab->v4 != NULL ? ab->v4at[a[12]] : 0;
+	to = v4 && ab->v4 != NULL ? ab->v4at[a[12] + 1] : ab->nnet;
+	for (i = from; i < to; i++) {
+		t = &ab->net[v4 && ab->v4 != NULL ? ab->v4[i] : i];
+		if (ip_prefix_eq(a, t->a, t->plen)) {
+			set_rir(ai, &ab->rir[t->rir], ip);
+			break;
+		}
+	}
 	if (ab->look == NULL)
 		return 0;
 	/* The longest network holding ip that has a mailbox; the registry
