@@ -10,6 +10,7 @@
 # that its records are the same bytes.  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 mkdir -p "${1:-build}"
 build=$(cd "${1:-build}" && pwd)
 runs=${2:-3}
@@ -22,18 +23,8 @@ trap 'rm -rf "$work"' EXIT
 make -s BUILDDIR="$build" all
 export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases DELIV_TRUSTED=
 
-# One pass over the corpus as an mbox, as bench/input.sh.
-find "$corpus/messages" -type f -size +10c | sort |
-while read -r f; do
-	if [[ $(head -c 5 "$f") != "From " ]]; then
-		echo "From MAILER-DAEMON Mon Nov 16 10:00:00 2026"
-	fi
-	tr '\r' '\n' <"$f" | sed '/^$/N;/\n$/D' | sed '1!s/^From />From /'
-	echo
-done >"$work/one.mbox"
-one=$(stat -c %s "$work/one.mbox")
-n=$(( (mb * 1024 * 1024 + one - 1) / one ))
-for ((i = 0; i < n; i++)); do cat "$work/one.mbox"; done >"$work/mid.mbox"
+bench_corpus_mbox "$corpus" "$work/one.mbox"
+bench_repeat "$work/one.mbox" "$mb" "$work/mid.mbox"
 msgs=$(grep -c '^From ' "$work/mid.mbox")
 size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
 
@@ -54,8 +45,6 @@ tgrep() {
 		grep -c "^Received:" "$1" >"$2"; done' sh "$work/mid.mbox" "$work/grep"
 	tail -n 1 "$work/time" | awk '{ printf "%.3f\n", ($1 + $2) / 10 }'
 }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 echo "mbox: $size MB, $msgs messages"
 echo

@@ -15,6 +15,7 @@
 # built in a scratch folder and removed).  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 mkdir -p "${1:-build}"
 build=$(cd "${1:-build}" && pwd)
 runs=${2:-3}
@@ -28,23 +29,9 @@ trap 'rm -rf "$work"' EXIT
 make -s BUILDDIR="$build" all test-drivers
 export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases
 
-# One pass over the corpus as an mbox, as bench/bounce-classify.sh.
-find "$corpus/messages" -type f -size +10c | sort |
-while read -r f; do
-	if [[ $(head -c 5 "$f") != "From " ]]; then
-		echo "From MAILER-DAEMON Mon Nov 16 10:00:00 2026"
-	fi
-	tr '\r' '\n' <"$f" | sed '/^$/N;/\n$/D' | sed '1!s/^From />From /'
-	echo
-done >"$work/one.mbox"
-repeat() {	# repeat MB OUT: copies of one.mbox up to MB megabytes
-	local n i one
-	one=$(stat -c %s "$work/one.mbox")
-	n=$(( ($1 * 1024 * 1024 + one - 1) / one ))
-	for ((i = 0; i < n; i++)); do cat "$work/one.mbox"; done >"$2"
-}
-repeat "$mb" "$work/mid.mbox"
-repeat "${PEER_MB:-10}" "$work/peer.mbox"
+bench_corpus_mbox "$corpus" "$work/one.mbox"
+bench_repeat "$work/one.mbox" "$mb" "$work/mid.mbox"
+bench_repeat "$work/one.mbox" "${PEER_MB:-10}" "$work/peer.mbox"
 msgs=$(grep -c '^From ' "$work/mid.mbox")
 pmsgs=$(grep -c '^From ' "$work/peer.mbox")
 size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
@@ -58,8 +45,6 @@ t() {
 	tail -n 1 "$work/time" |
 	    awk '{ printf "%.2f %.2f %d\n", $1 + $2, $3, $4 }'
 }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 echo "mbox: $size MB, $msgs messages; peer share ${PEER_MB:-10} MB, $pmsgs messages"
 echo
@@ -96,7 +81,7 @@ done
 echo
 echo "| program | peak RSS, $size MB | peak RSS, $big_mb MB |"
 echo "|---|---|---|"
-repeat "$big_mb" "$work/big.mbox"
+bench_repeat "$work/one.mbox" "$big_mb" "$work/big.mbox"
 rm -f "$work/peer.mbox"
 for p in bounce-classify header-trace lint; do
 	read -r _ _ m1 < <(t /dev/null "$build/deliv-$p" --no-progress "$work/mid.mbox")

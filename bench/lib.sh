@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# bench/lib.sh: what the speed benchmarks share (sourced, not run).
+#
+#   bench_corpus_mbox CORPUS OUT   every message of CORPUS/messages once,
+#                                  as one mbox: LF line ends (CR-only files
+#                                  too), a From_ line before each message
+#                                  that lacks one, body From_ lines quoted
+#   bench_repeat ONE MB OUT        whole copies of the mbox ONE up to at
+#                                  least MB megabytes
+#   rate N SECONDS, ratio A B      N / SECONDS as a whole number; A / B
+#                                  with two decimals (0 when B is 0)
+
+bench_corpus_mbox() {
+	local f
+	find "$1/messages" -type f -size +10c | sort |
+	while read -r f; do
+		if [[ $(head -c 5 "$f") != "From " ]]; then
+			echo "From MAILER-DAEMON Mon Nov 16 10:00:00 2026"
+		fi
+		tr '\r' '\n' <"$f" | sed '/^$/N;/\n$/D' | sed '1!s/^From />From /'
+		echo
+	done >"$2"
+}
+
+bench_repeat() {
+	local n i one
+	one=$(stat -c %s "$1")
+	n=$(( ($2 * 1024 * 1024 + one - 1) / one ))
+	for ((i = 0; i < n; i++)); do cat "$1"; done >"$3"
+}
+
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
