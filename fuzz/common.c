@@ -106,3 +106,16 @@ fuzz_gmime_init(void)
 		g_mime_init();
 	done = true;
 }
+
+/*
+ * The initializer of a target that defines none: GMime started, as the
+ * mail targets need (a target's own LLVMFuzzerInitialize replaces it).
+ */
+__attribute__((weak)) int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_gmime_init();
+	return 0;
+}

@@ -14,6 +14,7 @@
 #include "core/deliv.h"
 #include "core/input.h"
 
+/* common.c's starts GMime; a target may define its own instead */
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -27,15 +27,6 @@ struct fz {
 	const char		*to;
 };
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_gmime_init();
-	return 0;
-}
-
 /* The complaint's own header: only the writer's fields (and folds). */
 static void
 check_header(const char *s, size_t n)

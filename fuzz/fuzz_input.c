@@ -11,15 +11,6 @@
 #include "common.h"
 #include "core/input.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_gmime_init();
-	return 0;
-}
-
 static void
 read_back(struct input *in, struct msg *m, void *arg)
 {

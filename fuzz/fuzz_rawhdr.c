@@ -17,15 +17,6 @@
 
 #define MAX_MSGS	256
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_gmime_init();
-	return 0;
-}
-
 /* What a read of the file gives: per message, its error and bytes. */
 struct seen {
 	size_t		 n;
