@@ -12,18 +12,11 @@
 # is secure.  Needs ldns-keygen, ldns-signzone, nsd, drill.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 build=$(cd "${1:-build}" && pwd)
 n=${2:-2000}
-work=$(mktemp -d)
-run=$work/nsd
-cleanup() {
-	tests/lib/nsd.bash stop "$run" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-for c in ldns-keygen ldns-signzone nsd drill; do
-	command -v "$c" >/dev/null || { echo "bench/dnscheck-dnssec.sh: $c not installed" >&2; exit 2; }
-done
+bench_nsd_work
+bench_need bench/dnscheck-dnssec.sh ldns-keygen ldns-signzone nsd drill
 awk -v n="$n" 'BEGIN {
 	print "$ORIGIN bx.test.\n$TTL 3600"
 	print "@ IN SOA ns.bx.test. hostmaster.bx.test. 1 3600 600 86400 300"

@@ -16,19 +16,12 @@
 # Needs nsd, drill, python3-spf, python3-dnspython.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 build=$(cd "${1:-build}" && pwd)
 n=${2:-10000}
-work=$(mktemp -d)
-run=$work/nsd
-cleanup() {
-	tests/lib/nsd.bash stop "$run" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
+bench_nsd_work
 
-for c in nsd drill /usr/bin/python3; do
-	command -v "$c" >/dev/null || { echo "bench/dnscheck.sh: $c not installed" >&2; exit 2; }
-done
+bench_need bench/dnscheck.sh nsd drill /usr/bin/python3
 /usr/bin/python3 -c 'import spf, dns.resolver' 2>/dev/null ||
     { echo "bench/dnscheck.sh: python3-spf and python3-dnspython needed" >&2; exit 2; }
 

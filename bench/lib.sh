@@ -31,3 +31,28 @@ bench_repeat() {
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+#   bench_nsd_work                 a scratch folder $work with $run for
+#                                  tests/lib/nsd.bash, both gone at exit
+#                                  (the server stopped first)
+#   bench_need WHO CMD...          exit 2 naming the first CMD missing
+
+bench_nsd_work() {
+	work=$(mktemp -d)
+	run=$work/nsd
+	trap bench_nsd_cleanup EXIT
+}
+
+bench_nsd_cleanup() {
+	tests/lib/nsd.bash stop "$run" 2>/dev/null || true
+	rm -rf "$work"
+}
+
+bench_need() {
+	local who=$1 c
+	shift
+	for c in "$@"; do
+		command -v "$c" >/dev/null ||
+		    { echo "$who: $c not installed" >&2; exit 2; }
+	done
+}
