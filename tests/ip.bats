@@ -50,6 +50,10 @@ field() {	# field N of $output's line
 	127.0.0.2 loopback
 	169.254.1.1 link-local
 	198.18.0.1 benchmark
+	198.19.255.255 benchmark
+	198.20.0.1 -
+	192.0.0.9 protocol
+	192.88.99.1 6to4-relay
 	198.51.100.7 documentation
 	203.0.113.7 documentation
 	224.0.0.1 multicast
@@ -64,6 +68,8 @@ field() {	# field N of $output's line
 	febf::1 link-local
 	fec0::1 -
 	64:ff9b::1.2.3.4 translation
+	64:ff9b:1::5 translation
+	64:ff9b:2::5 -
 	100::1 discard
 	2001:db8::1 documentation
 	3fff::1 documentation

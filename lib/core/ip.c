@@ -161,58 +161,57 @@ ip_reverse(const struct ipaddr *a, const char *zone, char *buf, size_t len)
 	return 0;
 }
 
-/* The special-purpose table (see core/ip.h for the sources). */
+/*
+ * The special-purpose table (see core/ip.h for the sources), as bytes
+ * so that a look-up parses nothing: the network in text beside each row.
+ */
 static const struct special {
 	int		 af;
-	const char	*net;
+	unsigned char	 net[16];
 	int		 bits;
 	unsigned	 range;
 } specials[] = {
-	{ 4, "0.0.0.0",		8,	IP_THISNET },
-	{ 4, "10.0.0.0",	8,	IP_PRIVATE },
-	{ 4, "100.64.0.0",	10,	IP_SHARED },
-	{ 4, "127.0.0.0",	8,	IP_LOOPBACK },
-	{ 4, "169.254.0.0",	16,	IP_LINKLOCAL },
-	{ 4, "172.16.0.0",	12,	IP_PRIVATE },
-	{ 4, "192.0.0.0",	24,	IP_PROTOCOL },
-	{ 4, "192.0.2.0",	24,	IP_DOC },
-	{ 4, "192.88.99.0",	24,	IP_RELAY },
-	{ 4, "192.168.0.0",	16,	IP_PRIVATE },
-	{ 4, "198.18.0.0",	15,	IP_BENCHMARK },
-	{ 4, "198.51.100.0",	24,	IP_DOC },
-	{ 4, "203.0.113.0",	24,	IP_DOC },
-	{ 4, "224.0.0.0",	4,	IP_MULTICAST },
-	{ 4, "240.0.0.0",	4,	IP_RESERVED },
-	{ 4, "255.255.255.255",	32,	IP_RESERVED },
-	{ 6, "::",		128,	IP_UNSPECIFIED },
-	{ 6, "::1",		128,	IP_LOOPBACK },
-	{ 6, "::ffff:0:0",	96,	IP_MAPPED },
-	{ 6, "64:ff9b::",	96,	IP_TRANSLATION },
-	{ 6, "64:ff9b:1::",	48,	IP_TRANSLATION },
-	{ 6, "100::",		64,	IP_DISCARD },
-	{ 6, "2001::",		23,	IP_PROTOCOL },
-	{ 6, "2001:2::",	48,	IP_BENCHMARK },
-	{ 6, "2001:db8::",	32,	IP_DOC },
-	{ 6, "3fff::",		20,	IP_DOC },
-	{ 6, "fc00::",		7,	IP_PRIVATE },
-	{ 6, "fe80::",		10,	IP_LINKLOCAL },
-	{ 6, "ff00::",		8,	IP_MULTICAST },
+	{ 4, { 0 }, 8, IP_THISNET },		/* 0.0.0.0/8 */
+	{ 4, { 10 }, 8, IP_PRIVATE },		/* 10.0.0.0/8 */
+	{ 4, { 100, 64 }, 10, IP_SHARED },		/* 100.64.0.0/10 */
+	{ 4, { 127 }, 8, IP_LOOPBACK },		/* 127.0.0.0/8 */
+	{ 4, { 169, 254 }, 16, IP_LINKLOCAL },		/* 169.254.0.0/16 */
+	{ 4, { 172, 16 }, 12, IP_PRIVATE },		/* 172.16.0.0/12 */
+	{ 4, { 192, 0, 0 }, 24, IP_PROTOCOL },		/* 192.0.0.0/24 */
+	{ 4, { 192, 0, 2 }, 24, IP_DOC },		/* 192.0.2.0/24 */
+	{ 4, { 192, 88, 99 }, 24, IP_RELAY },		/* 192.88.99.0/24 */
+	{ 4, { 192, 168 }, 16, IP_PRIVATE },		/* 192.168.0.0/16 */
+	{ 4, { 198, 18 }, 15, IP_BENCHMARK },		/* 198.18.0.0/15 */
+	{ 4, { 198, 51, 100 }, 24, IP_DOC },		/* 198.51.100.0/24 */
+	{ 4, { 203, 0, 113 }, 24, IP_DOC },		/* 203.0.113.0/24 */
+	{ 4, { 224 }, 4, IP_MULTICAST },		/* 224.0.0.0/4 */
+	{ 4, { 240 }, 4, IP_RESERVED },		/* 240.0.0.0/4 */
+	{ 4, { 255, 255, 255, 255 }, 32, IP_RESERVED },		/* 255.255.255.255/32 */
+	{ 6, { 0 }, 128, IP_UNSPECIFIED },		/* ::/128 */
+	{ 6, { [15] = 1 }, 128, IP_LOOPBACK },		/* ::1/128 */
+	{ 6, { [10] = 0xff, 0xff }, 96, IP_MAPPED },		/* ::ffff:0:0/96 */
+	{ 6, { 0, 0x64, 0xff, 0x9b }, 96, IP_TRANSLATION },		/* 64:ff9b::/96 */
+	{ 6, { 0, 0x64, 0xff, 0x9b, 0, 1 }, 48, IP_TRANSLATION },		/* 64:ff9b:1::/48 */
+	{ 6, { 1 }, 64, IP_DISCARD },		/* 100::/64 */
+	{ 6, { 0x20, 0x01 }, 23, IP_PROTOCOL },		/* 2001::/23 */
+	{ 6, { 0x20, 0x01, 0, 0x02 }, 48, IP_BENCHMARK },		/* 2001:2::/48 */
+	{ 6, { 0x20, 0x01, 0x0d, 0xb8 }, 32, IP_DOC },		/* 2001:db8::/32 */
+	{ 6, { 0x3f, 0xff }, 20, IP_DOC },		/* 3fff::/20 */
+	{ 6, { 0xfc }, 7, IP_PRIVATE },		/* fc00::/7 */
+	{ 6, { 0xfe, 0x80 }, 10, IP_LINKLOCAL },		/* fe80::/10 */
+	{ 6, { 0xff }, 8, IP_MULTICAST },		/* ff00::/8 */
 };
 
 unsigned
 ip_special(const struct ipaddr *a)
 {
-	struct ipaddr net;
 	unsigned r = 0;
 	size_t i;
 
-	for (i = 0; i < nitems(specials); i++) {
-		if (specials[i].af != a->af ||
-		    ip_parse(specials[i].net, &net) == -1)
-			continue;
-		if (ip_in_prefix(a, &net, specials[i].bits))
+	for (i = 0; i < nitems(specials); i++)
+		if (specials[i].af == a->af &&
+		    ip_prefix_eq(a->b, specials[i].net, specials[i].bits))
 			r |= specials[i].range;
-	}
 	return r;
 }
 

@@ -272,6 +272,12 @@ escape(struct sbuf *b, const char *s, size_t len, enum esc_mode m)
 	const char *esc;
 
 	for (i = j = 0; i < len; i += n) {
+		/* the common case first: printable ASCII with no escape */
+		while (i < len && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '\\'
+		    && u[i] != '"')
+			i++;
+		if (i == len)
+			break;
 		n = 1;
 		esc = tmp;
 		if (u[i] >= 0x20 && u[i] < 0x7f) {

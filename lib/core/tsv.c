@@ -157,6 +157,34 @@ tsv_close(struct tsv *t)
 }
 
 /*
+ * t->where = "NAME:LINE" for the line just started, as snprintf() would
+ * write it (cut to fit) but without its cost on every line of a long
+ * list such as the Public Suffix List.
+ */
+static void
+set_where(struct tsv *t)
+{
+	char num[24];
+	size_t n, d, k = sizeof(num);
+	unsigned long l = t->line;
+
+	do
+		num[--k] = (char)('0' + l % 10);
+	while ((l /= 10) > 0);
+	n = strlen(t->name);
+	if (n > sizeof(t->where) - 1)
+		n = sizeof(t->where) - 1;
+	memcpy(t->where, t->name, n);
+	if (n < sizeof(t->where) - 1)
+		t->where[n++] = ':';
+	d = sizeof(num) - k;
+	if (d > sizeof(t->where) - 1 - n)
+		d = sizeof(t->where) - 1 - n;
+	memcpy(t->where + n, num + k, d);
+	t->where[n + d] = '\0';
+}
+
+/*
  * The next line into t->buf, its newline and trailing CRs cut: 1, 0 at
  * the end, -1 with e filled.  Never holds more
  * than max_line + 2 bytes.  With TSV_NUL_ENDS a NUL byte ends the text
@@ -182,8 +210,7 @@ read_line(struct tsv *t, struct derr *e)
 		if (!started) {
 			started = true;
 			t->line++;
-			snprintf(t->where, sizeof(t->where), "%s:%lu",
-			    t->name, t->line);
+			set_where(t);
 		}
 		if (c == '\n')
 			break;
