@@ -71,6 +71,22 @@ setup() { load lib/helpers; }
 # DEL, C1's CSI (U+009B) and the right-to-left override (U+202E).
 HOSTILE=$'a\e]0;t\a\bb\x7f \xc2\x9b2J \xe2\x80\xaeexe.txt \\ "q"'
 
+@test "out: a byte to escape is found at every place of a run of plain text" {
+	# The escaper skips plain ASCII eight bytes at a time: each kind
+	# of byte at each of 16 places after 8 plain ones, in TSV.
+	local -a raw=($'\t' $'\x01' $'\x1f' $'\x7f' '\' '"' $'\xc3\xa9' $'\xff')
+	local -a esc=('\t' '\x01' '\x1f' '\x7f' '\\' '"' $'\xc3\xa9' $'\xef\xbf\xbd')
+	local kk ii pre
+	for ((kk = 0; kk < ${#raw[@]}; kk++)); do
+		for ((ii = 0; ii < 16; ii++)); do
+			printf -v pre "%*s" $((8 + ii)) ""
+			pre=${pre// /p}
+			run -0 out-record --no-header "$pre${raw[kk]}tail"
+			assert_equal "$output" "$pre${esc[kk]}tail"
+		done
+	done
+}
+
 @test "out: TSV writes C0 and DEL as \xHH, C1 as \u00HH; core/tsv reads it back byte for byte" {
 	run -0 out-record --no-header "$HOSTILE" $'\x01\x1f'
 	assert_output 'a\x1b]0;t\x07\x08b\x7f \u009b2J '$'\xe2\x80\xae''exe.txt \\ "q"	\x01\x1f'

@@ -88,6 +88,26 @@ ip_to16(const struct ipaddr *a, unsigned char out[16])
 char *
 ip_text(const struct ipaddr *a, char *buf, size_t len)
 {
+	char t[16];
+	size_t n = 0;
+	int i;
+
+	/* IPv4 by hand: inet_ntop() formats it with sprintf(), the cost
+	 * of a Received header's parse */
+	if (a->af == 4) {
+		for (i = 0; i < 4; i++) {
+			if (a->b[i] >= 100)
+				t[n++] = (char)('0' + a->b[i] / 100);
+			if (a->b[i] >= 10)
+				t[n++] = (char)('0' + a->b[i] / 10 % 10);
+			t[n++] = (char)('0' + a->b[i] % 10);
+			t[n++] = i < 3 ? '.' : '\0';
+		}
+		if (n > len)
+			return NULL;
+		memcpy(buf, t, n);
+		return buf;
+	}
 	if (inet_ntop(a->af == 4 ? AF_INET : AF_INET6, a->b, buf,
 	    (socklen_t)len) == NULL)
 		return NULL;

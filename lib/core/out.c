@@ -254,6 +254,26 @@ is_bidi(uint32_t c)
 	    c == 0x2028 || c == 0x2029;
 }
 
+/*
+ * Are the eight bytes at p all printable ASCII other than '\\' and '"'
+ * (nothing any escaper changes)?  The bit tests of "any byte zero" and
+ * "any byte less than n" (n <= 128) on one 64-bit word.
+ */
+static bool
+plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t x;
+
+#define ANY_ZERO(v)	(((v) - ones) & ~(v) & high)
+	memcpy(&x, p, 8);
+	return ((x - ones * 0x20) & ~x & high) == 0 && (x & high) == 0 &&
+	    ANY_ZERO(x ^ (ones * 0x7f)) == 0 &&
+	    ANY_ZERO(x ^ (ones * '\\')) == 0 &&
+	    ANY_ZERO(x ^ (ones * '"')) == 0;
+#undef ANY_ZERO
+}
+
 enum esc_mode { ESC_TSV, ESC_JSON, ESC_TEXT };
 
 /*
@@ -272,7 +292,10 @@ escape(struct sbuf *b, const char *s, size_t len, enum esc_mode m)
 	const char *esc;
 
 	for (i = j = 0; i < len; i += n) {
-		/* the common case first: printable ASCII with no escape */
+		/* the common case first: printable ASCII with no escape,
+		 * eight bytes at a time, then byte by byte */
+		while (i + 8 <= len && plain8(u + i))
+			i += 8;
 		while (i < len && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '\\'
 		    && u[i] != '"')
 			i++;

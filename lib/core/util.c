@@ -108,7 +108,11 @@ sbuf_adds(struct sbuf *b, const char *s)
 int
 sbuf_addc(struct sbuf *b, char c)
 {
-	return sbuf_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		return sbuf_add(b, &c, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+	return 0;
 }
 
 int

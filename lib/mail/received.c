@@ -438,12 +438,12 @@ unfold(const char *s, size_t len, char *u, char *lc)
 
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f)
-			c = ' ';
-		if (c == ' ' && (n == 0 || u[n - 1] == ' '))
-			continue;
-		lc[n] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-		u[n++] = (char)c;
+		if (c > 0x20 && c != 0x7f) {	/* most bytes */
+			lc[n] = (char)(c | ((unsigned)(c - 'A') < 26 ? 0x20 :
+			    0));
+			u[n++] = (char)c;
+		} else if (n > 0 && u[n - 1] != ' ')
+			lc[n] = u[n] = ' ', n++;
 	}
 	while (n > 0 && u[n - 1] == ' ')
 		n--;
