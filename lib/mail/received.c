@@ -120,8 +120,10 @@ rcvd_parser_new(struct derr *e)
 		rcvd_parser_free(p);
 		return NULL;
 	}
-	for (i = 0; i < L_N; i++)
+	for (i = 0; i < L_N; i++) {
 		p->byc[(unsigned char)lits[i].s[0]] |= (uint32_t)1 << i;
+		p->by2[(unsigned char)lits[i].s[1]] |= (uint32_t)1 << i;
+	}
 	pcre2_set_match_limit(p->mc, 1000000);
 	pcre2_set_depth_limit(p->mc, 10000);
 	return p;
@@ -189,13 +191,13 @@ scan_lits(const struct rcvd_parser *p, struct work *w, size_t n)
 	for (k = 0; k < L_N; k++)
 		w->first[k] = L_UNSET;
 	for (i = 0; i < n; i++) {
-		m = p->byc[lc[i]] & ~found;
+		/* lc[n] is the NUL: lc[i + 1] is there */
+		m = p->byc[lc[i]] & p->by2[lc[i + 1]] & ~found;
 		while (m != 0) {
 			k = (size_t)__builtin_ctz(m);
 			m &= m - 1;
 			l = lits[k].n;
-			if (l <= n - i && lc[i + 1] == lits[k].s[1] &&
-			    memcmp(lc + i, lits[k].s, l) == 0) {
+			if (l <= n - i && memcmp(lc + i, lits[k].s, l) == 0) {
 				w->first[k] = i;
 				found |= (uint32_t)1 << k;
 			}
