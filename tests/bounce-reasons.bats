@@ -65,7 +65,27 @@ reasons() {
 	assert_equal "$(reasons spectrum-conn.eml)" $'mallory@example.net\tsoft\ttoomanyconn\t5.1.0\t550'
 }
 
+@test "bounce-reasons: Office 365 NDR, LOCAL wasn't found at DOMAIN: userunknown" {
+	assert_equal "$(reasons office365-notfound.eml)" $'nobody@example.com\thard\tuserunknown\t5.0.0\t'
+}
+
+@test "bounce-reasons: Exchange Online 5.2.122, per-hour receive limit: speeding" {
+	assert_equal "$(reasons exchange-perhour.eml)" $'victor@example.com\tsoft\tspeeding\t5.2.122\t550'
+}
+
+@test "bounce-reasons: Postfix RBL reply for a Sender address: rejected, not blocked" {
+	assert_equal "$(reasons postfix-rhsbl.eml)" $'oscar@example.net\tsoft\trejected\t5.7.1\t554'
+}
+
+@test "bounce-reasons: Yahoo, Headers are not RFC compliant: notcompliantrfc" {
+	assert_equal "$(reasons yahoo-rfc.eml)" $'peggy@example.com\tsoft\tnotcompliantrfc\t5.0.0\t554'
+}
+
+@test "bounce-reasons: iCloud, deferred due to excessive volume: speeding" {
+	assert_equal "$(reasons icloud-volume.eml)" $'trent@example.com\tsoft\tspeeding\t4.7.1\t421'
+}
+
 @test "bounce-reasons: each fixture's reason comes from a phrase, named in matched" {
 	run -1 deliv-bounce-classify --no-header *.eml
-	assert_equal "$(cols -t bounce-classify matched | grep -vc '^soft\.txt:[0-9]*$')" 0
+	assert_equal "$(cols -t bounce-classify matched | grep -Evc '^(soft|hard)\.txt:[0-9]+$')" 0
 }
