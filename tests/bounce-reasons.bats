@@ -85,6 +85,10 @@ reasons() {
 	assert_equal "$(reasons icloud-volume.eml)" $'trent@example.com\tsoft\tspeeding\t4.7.1\t421'
 }
 
+@test "bounce-reasons: OpenSMTPD delay notice, No MX found for domain: notaccept" {
+	assert_equal "$(reasons opensmtpd-nomx.eml)" $'walter@example.net\thard\tnotaccept\t\t'
+}
+
 @test "bounce-reasons: each fixture's reason comes from a phrase, named in matched" {
 	run -1 deliv-bounce-classify --no-header *.eml
 	assert_equal "$(cols -t bounce-classify matched | grep -Evc '^(soft|hard)\.txt:[0-9]+$')" 0
