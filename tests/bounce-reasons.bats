@@ -89,6 +89,10 @@ reasons() {
 	assert_equal "$(reasons opensmtpd-nomx.eml)" $'walter@example.net\thard\tnotaccept\t\t'
 }
 
+@test "bounce-reasons: Exchange 2007 NDR, e-mail address was not found: userunknown" {
+	assert_equal "$(reasons exchange2007-notfound.eml)" $'yvonne@example.com\thard\tuserunknown\t5.0.0\t'
+}
+
 @test "bounce-reasons: each fixture's reason comes from a phrase, named in matched" {
 	run -1 deliv-bounce-classify --no-header *.eml
 	assert_equal "$(cols -t bounce-classify matched | grep -Evc '^(soft|hard)\.txt:[0-9]+$')" 0
