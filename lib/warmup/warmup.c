@@ -220,11 +220,7 @@ q_push(struct pstate *ps, enum warm_rule_act act, int num, int den, char *note)
 		free(note);
 		return -1;
 	}
-	ps->q[ps->nq].act = act;
-	ps->q[ps->nq].num = num;
-	ps->q[ps->nq].den = den;
-	ps->q[ps->nq].note = note;
-	ps->nq++;
+	ps->q[ps->nq++] = (struct action){ act, num, den, note };
 	return 0;
 }
 
