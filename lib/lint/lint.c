@@ -69,12 +69,10 @@ lint_add(struct ctx *c, int id, enum lint_sev sev, double pts, const char *where
 	va_list ap;
 	int bad = 0;
 
-	if ((f = array_room(r->f, r->n, &r->cap, sizeof(*f), 16)) == NULL) {
+	if ((f = array_add(&r->f, r->n, &r->cap, sizeof(*f), 16)) == NULL) {
 		c->oom = 1;
 		return;
 	}
-	r->f = f;
-	f = &r->f[r->n];
 	f->check = &c->l->cat[id];
 	f->sev = sev;
 	f->points = pts;

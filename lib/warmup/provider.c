@@ -46,11 +46,8 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 {
 	struct prov_rule *r;
 
-	if ((r = array_room(t->rules, t->n, &t->cap, sizeof(*r), 32)) ==
-	    NULL)
+	if ((r = array_add(&t->rules, t->n, &t->cap, sizeof(*r), 32)) == NULL)
 		return -1;
-	t->rules = r;
-	r = &t->rules[t->n];
 	r->provider = strpool_dup(&t->str, prov);
 	r->pattern = strpool_dup(&t->str, pat);
 	r->kind = kind;

@@ -202,13 +202,10 @@ warm_results_add(struct warm_results *w, long day, const char *provider,
 	else {
 		if (w->n >= MAX_ENTRIES)
 			return -2;
-		if ((en = array_room(w->e, w->n, &w->cap, sizeof(*en),
+		if ((en = array_add(&w->e, w->n, &w->cap, sizeof(*en),
 		    64)) == NULL)
 			return -1;
-		w->e = en;
-		en = &w->e[w->n++];
-		*slot = w->n;
-		memset(en, 0, sizeof(*en));
+		*slot = ++w->n;
 		en->day = day;
 		memcpy(en->provider, prov, sizeof(prov));
 		en->c.sent = en->c.delivered = -1;
