@@ -110,16 +110,11 @@ warm_results_free(struct warm_results *w)
 	free(w);
 }
 
-size_t
-warm_results_n(const struct warm_results *w)
-{
-	return w->n;
-}
-
 const struct warm_results_entry *
-warm_results_entry(const struct warm_results *w, size_t i)
+warm_results_entries(const struct warm_results *w, size_t *n)
 {
-	return i < w->n ? &w->e[i] : NULL;
+	*n = w->n;
+	return w->e;
 }
 
 long

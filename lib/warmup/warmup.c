@@ -230,7 +230,7 @@ load_results(struct warm_plan *pl)
 {
 	const struct warm_results_entry *en;
 	struct warm_results_counts *c;
-	size_t i, j, other = pl->np;
+	size_t i, n, j, other = pl->np;
 	long off;
 
 	pl->lastres = pl->firstres = -1;
@@ -239,8 +239,8 @@ load_results(struct warm_plan *pl)
 	for (j = 0; j < pl->np; j++)
 		if (strcmp(pl->p[j].name, "other") == 0)
 			other = j;
-	for (i = 0; i < warm_results_n(pl->o.results); i++) {
-		en = warm_results_entry(pl->o.results, i);
+	en = warm_results_entries(pl->o.results, &n);
+	for (i = 0; i < n; i++, en++) {
 		off = en->day - pl->startday;
 		for (j = 0; j < pl->np; j++)
 			if (strcmp(pl->p[j].name, en->provider) == 0)
