@@ -226,10 +226,8 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	struct mtas *m;
 	char path[4096];
 
-	if ((m = calloc(1, sizeof(*m))) == NULL) {
-		derr_set(e, "bounce", "out of memory");
+	if ((m = zalloc(sizeof(*m), "bounce", e)) == NULL)
 		return NULL;
-	}
 	m->reasons = reasons;
 	if ((m->md = pcre2_match_data_create(1, NULL)) == NULL) {
 		derr_set(e, "bounce", "out of memory");

@@ -203,6 +203,16 @@ array_add(void *vp, size_t n, size_t *cap, size_t size, size_t first)
 	return memset((char *)v + n * size, 0, size);
 }
 
+void *
+zalloc(size_t size, const char *where, struct derr *e)
+{
+	void *p;
+
+	if ((p = calloc(1, size)) == NULL)
+		derr_set(e, where, "out of memory");
+	return p;
+}
+
 void
 strv_free(char **v, size_t n)
 {

@@ -54,6 +54,12 @@ void	*array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
  * (nothing changed).
  */
 void	*array_add(void *vp, size_t n, size_t *cap, size_t size, size_t first);
+/*
+ * One zeroed object of size bytes (a module's struct, at its _new or
+ * _load), or NULL with e set to "WHERE: out of memory".
+ */
+struct derr;
+void	*zalloc(size_t size, const char *where, struct derr *e);
 /* Free the n strings of v, then v.  NULL v (with n 0) is fine. */
 void	 strv_free(char **v, size_t n);
 

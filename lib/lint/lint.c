@@ -98,10 +98,8 @@ lint_new(const struct lint_conf *conf, struct derr *e)
 	char path[4096];
 	size_t ncat;
 
-	if ((l = calloc(1, sizeof(*l))) == NULL) {
-		derr_set(e, "lint", "out of memory");
+	if ((l = zalloc(sizeof(*l), "lint", e)) == NULL)
 		return NULL;
-	}
 	cat = lint_checks(&ncat);
 	memcpy(l->cat, cat, sizeof(l->cat));
 	if (lint_weights_load(conf->weights, l->cat, ncat, e) == -1 ||

@@ -335,11 +335,8 @@ abuse_open(const char *tablepath, const char *dbpath, bool create,
 {
 	struct abuse *ab;
 
-	if ((ab = calloc(1, sizeof(*ab))) == NULL) {
-		derr_set(e, "abuse", "out of memory");
-		return NULL;
-	}
-	if ((tablepath != NULL && load_table(ab, tablepath, e) == -1) ||
+	if ((ab = zalloc(sizeof(*ab), "abuse", e)) == NULL ||
+	    (tablepath != NULL && load_table(ab, tablepath, e) == -1) ||
 	    (dbpath != NULL && open_db(ab, dbpath, create, e) == -1)) {
 		abuse_close(ab);
 		return NULL;

@@ -87,11 +87,8 @@ prov_load(const char *path, struct derr *e)
 	    .max_fields = 3 };
 	struct prov_table *t;
 
-	if ((t = calloc(1, sizeof(*t))) == NULL) {
-		derr_set(e, path, "out of memory");
-		return NULL;
-	}
-	if (tsv_each(path, NULL, &o, add_line, t, e) == -1) {
+	if ((t = zalloc(sizeof(*t), path, e)) == NULL ||
+	    tsv_each(path, NULL, &o, add_line, t, e) == -1) {
 		prov_free(t);
 		return NULL;
 	}

@@ -489,10 +489,8 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 	const char *state, *allstate;
 	bool done;
 
-	if ((pl = calloc(1, sizeof(*pl))) == NULL) {
-		derr_set(e, "plan", "out of memory");
+	if ((pl = zalloc(sizeof(*pl), "plan", e)) == NULL)
 		return NULL;
-	}
 	pl->o = *o;
 	if (o->results != NULL && o->rules == NULL) {
 		derr_set(e, "plan", "results without rules to adapt by");
