@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct warm_results *w;
 	struct derr e;
 	FILE *fp;
-	size_t i;
+	size_t n;
 
 	if (size == 0)
 		return 0;
@@ -55,8 +55,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if ((fp = fmemopen((void *)(uintptr_t)data, size, "r")) != NULL) {
 		if (warm_results_read(w, fp, "fuzz", pt, &e) >= 0) {
-			for (i = 0; i < warm_results_n(w); i++)
-				(void)warm_results_entry(w, i);
+			(void)warm_results_entries(w, &n);
 			(void)warm_results_first_day(w);
 		}
 		fclose(fp);

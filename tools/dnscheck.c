@@ -280,8 +280,8 @@ main(int argc, char *argv[])
 		err(DELIV_EXIT_ERROR, "stdout");
 	dnsbl_free(c.lists);
 	orgdom_free(psl);
-	if (c.sum.len > 0)
-		fputs(c.sum.lines, stderr);
+	if (c.sum.lines.len > 0)
+		fputs(c.sum.lines.s, stderr);
 	dnscheck_sum_free(&c.sum);
 	dnscheck_extras_free(&c.o);
 	return dnscheck_exit(&c.sum);

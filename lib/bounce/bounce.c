@@ -117,10 +117,8 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	PCRE2_SIZE off;
 	int i, code;
 
-	if ((b = calloc(1, sizeof(*b))) == NULL) {
-		derr_set(e, "bounce", "out of memory");
+	if ((b = zalloc(sizeof(*b), "bounce", e)) == NULL)
 		return NULL;
-	}
 	if (snprintf(path, sizeof(path), "%s/reasons.tsv", datadir) >=
 	    (int)sizeof(path)) {
 		derr_set(e, datadir, "path too long");

@@ -130,13 +130,10 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "bad place \"%s\"", r->f[1]);
 		return -1;
 	}
-	if ((v = array_room(m->f, m->nf, &m->capf, sizeof(*v), 64)) ==
-	    NULL) {
+	if ((v = array_add(&m->f, m->nf, &m->capf, sizeof(*v), 64)) == NULL) {
 		derr_set(e, r->where, "out of memory");
 		return -1;
 	}
-	m->f = v;
-	v += m->nf;
 	v->where = (enum where)w;
 	v->re = pcre2_compile((PCRE2_SPTR)r->f[2], PCRE2_ZERO_TERMINATED,
 	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &off,
@@ -183,13 +180,10 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 			    "data/reasons.tsv)", r->f[i]);
 			return -1;
 		}
-	if ((v = array_room(m->o, m->no, &m->capo, sizeof(*v), 16)) ==
-	    NULL) {
+	if ((v = array_add(&m->o, m->no, &m->capo, sizeof(*v), 16)) == NULL) {
 		derr_set(e, r->where, "out of memory");
 		return -1;
 	}
-	m->o = v;
-	v += m->no;
 	v->mta = strpool_dup(&m->str, r->f[0]);
 	v->reason = strpool_dup(&m->str, r->f[1]);
 	v->to = strpool_dup(&m->str, r->f[2]);
@@ -232,10 +226,8 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	struct mtas *m;
 	char path[4096];
 
-	if ((m = calloc(1, sizeof(*m))) == NULL) {
-		derr_set(e, "bounce", "out of memory");
+	if ((m = zalloc(sizeof(*m), "bounce", e)) == NULL)
 		return NULL;
-	}
 	m->reasons = reasons;
 	if ((m->md = pcre2_match_data_create(1, NULL)) == NULL) {
 		derr_set(e, "bounce", "out of memory");

@@ -213,11 +213,8 @@ reasons_load(const char *path, const char *name, struct derr *e)
 	    .max_fields = 4, .none = "no reasons" };
 	struct reasons *t;
 
-	if ((t = calloc(1, sizeof(*t))) == NULL) {
-		derr_set(e, name, "out of memory");
-		return NULL;
-	}
-	if (tsv_each(path, name, &o, add_line, t, e) == -1 ||
+	if ((t = zalloc(sizeof(*t), name, e)) == NULL ||
+	    tsv_each(path, name, &o, add_line, t, e) == -1 ||
 	    check_choices(t, name, e) == -1) {
 		reasons_free(t);
 		return NULL;

@@ -24,29 +24,27 @@ void
 finding_add(struct finding_list *l, const char *check, const char *subject,
     enum finding_status st, const char *value, const char *fmt, ...)
 {
-	struct finding *v, r;
+	struct finding *r;
 	va_list ap;
 	int bad = 0;
 
-	if ((v = array_room(l->v, l->n, &l->cap, sizeof(*v), 16)) == NULL) {
+	if ((r = array_add(&l->v, l->n, &l->cap, sizeof(*r), 16)) == NULL) {
 		l->nomem = 1;
 		return;
 	}
-	l->v = v;
-	memset(&r, 0, sizeof(r));
-	r.status = st;
-	r.check = strpool_dup_null(&l->str, check, &bad);
-	r.subject = strpool_dup_null(&l->str, subject, &bad);
-	r.value = strpool_dup_null(&l->str, value, &bad);
+	r->status = st;
+	r->check = strpool_dup_null(&l->str, check, &bad);
+	r->subject = strpool_dup_null(&l->str, subject, &bad);
+	r->value = strpool_dup_null(&l->str, value, &bad);
 	va_start(ap, fmt);
-	if ((r.detail = strpool_vprintf(&l->str, fmt, ap)) == NULL)
+	if ((r->detail = strpool_vprintf(&l->str, fmt, ap)) == NULL)
 		bad = 1;
 	va_end(ap);
 	if (bad) {
 		l->nomem = 1;
 		return;
 	}
-	l->v[l->n++] = r;
+	l->n++;
 }
 
 int

@@ -185,12 +185,8 @@ count(struct item *it, const char *g, const char *v)
 		}
 	if (it->nv >= OUT_TALLY_MAX && v != NULL)
 		return count(it, g, NULL);
-	if ((c = array_room(it->v, it->nv, &it->cap, sizeof(*it->v), 16)) ==
-	    NULL)
+	if ((c = array_add(&it->v, it->nv, &it->cap, sizeof(*c), 16)) == NULL)
 		return -1;
-	it->v = c;
-	c = &it->v[it->nv];
-	memset(c, 0, sizeof(*c));
 	if ((g != NULL && (c->group = strpool_dup(&it->str, g)) == NULL) ||
 	    (v != NULL && (c->value = strpool_dup(&it->str, v)) == NULL))
 		return -1;

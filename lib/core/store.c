@@ -248,10 +248,8 @@ store_open(const char *path, int flags, struct derr *e)
 	bool rdonly = (flags & STORE_RDONLY) != 0;
 	int tries, r, version = 0;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL) {
-		derr_set(e, path, "out of memory");
+	if ((s = zalloc(sizeof(*s), path, e)) == NULL)
 		return NULL;
-	}
 	s->path = path;
 	s->unsup_table = "unsuppressed";
 	/*

@@ -191,6 +191,28 @@ array_room(void *v, size_t n, size_t *cap, size_t size, size_t first)
 	return v;
 }
 
+void *
+array_add(void *vp, size_t n, size_t *cap, size_t size, size_t first)
+{
+	void *v;
+
+	memcpy(&v, vp, sizeof(v));	/* a T * read as the void * it is */
+	if ((v = array_room(v, n, cap, size, first)) == NULL)
+		return NULL;
+	memcpy(vp, &v, sizeof(v));
+	return memset((char *)v + n * size, 0, size);
+}
+
+void *
+zalloc(size_t size, const char *where, struct derr *e)
+{
+	void *p;
+
+	if ((p = calloc(1, size)) == NULL)
+		derr_set(e, where, "out of memory");
+	return p;
+}
+
 void
 strv_free(char **v, size_t n)
 {

@@ -45,6 +45,21 @@ void	sbuf_free(struct sbuf *);	/* free the memory, zero it */
  * and *cap unchanged).
  */
 void	*array_room(void *v, size_t n, size_t *cap, size_t size, size_t first);
+/*
+ * The next element of an array, for the common case: vp is the address
+ * of the array's pointer (a T **, here as void *), n its elements, the
+ * rest as array_room().  The array is grown as needed (*vp and *cap
+ * updated) and its element n zeroed; the caller counts it (n++) once
+ * it is whole.  A pointer to that element, or NULL when out of memory
+ * (nothing changed).
+ */
+void	*array_add(void *vp, size_t n, size_t *cap, size_t size, size_t first);
+/*
+ * One zeroed object of size bytes (a module's struct, at its _new or
+ * _load), or NULL with e set to "WHERE: out of memory".
+ */
+struct derr;
+void	*zalloc(size_t size, const char *where, struct derr *e);
 /* Free the n strings of v, then v.  NULL v (with n 0) is fine. */
 void	 strv_free(char **v, size_t n);
 

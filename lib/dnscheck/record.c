@@ -61,25 +61,13 @@ tally(struct dnscheck_sum *sum, const char *dom, const size_t c[5])
 {
 	static const char *verdict[] = { "pass", "warn", "fail",
 	    "could not check" };
-	char line[512];
-	size_t n;
-	char *p;
 	int worst = c[FINDING_TEMPERROR] ? 3 : c[FINDING_FAIL] ? 2 :
 	    c[FINDING_WARN] ? 1 : 0;
 
-	n = (size_t)snprintf(line, sizeof(line), "%.255s: %s (%zu pass, %zu "
-	    "warn, %zu fail, %zu temperror, %zu info)\n", dom, verdict[worst],
+	return sbuf_printf(&sum->lines, "%.255s: %s (%zu pass, %zu warn, "
+	    "%zu fail, %zu temperror, %zu info)\n", dom, verdict[worst],
 	    c[FINDING_PASS], c[FINDING_WARN], c[FINDING_FAIL],
 	    c[FINDING_TEMPERROR], c[FINDING_INFO]);
-	if (sum->len + n + 1 > sum->cap) {
-		if ((p = realloc(sum->lines, sum->cap * 2 + n + 1)) == NULL)
-			return -1;
-		sum->lines = p;
-		sum->cap = sum->cap * 2 + n + 1;
-	}
-	memcpy(sum->lines + sum->len, line, n + 1);
-	sum->len += n;
-	return 0;
 }
 
 int
@@ -133,7 +121,5 @@ dnscheck_exit(const struct dnscheck_sum *sum)
 void
 dnscheck_sum_free(struct dnscheck_sum *sum)
 {
-	free(sum->lines);
-	sum->lines = NULL;
-	sum->len = sum->cap = 0;
+	sbuf_free(&sum->lines);
 }

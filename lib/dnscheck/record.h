@@ -11,6 +11,7 @@
 #include "core/deliv.h"
 #include "core/finding.h"
 #include "core/out.h"
+#include "core/util.h"
 
 /* Open the record writer on fp (out_open with this module's columns). */
 struct out	*dnscheck_record_open(FILE *fp, const struct out_opts *oo);
@@ -26,8 +27,7 @@ struct dnscheck_sum {
 	int	 tally;		/* keep one summary line per domain */
 	int	 fail;		/* some finding was a fail */
 	int	 temperror;	/* something could not be checked */
-	char	*lines;		/* the summary lines, "DOMAIN: fail (...)\n" */
-	size_t	 len, cap;
+	struct sbuf lines;	/* the summary lines, "DOMAIN: fail (...)\n" */
 };
 
 /* Parse --min-status (pass, warn, fail) into *min; 0, or -1. */

@@ -69,12 +69,10 @@ lint_add(struct ctx *c, int id, enum lint_sev sev, double pts, const char *where
 	va_list ap;
 	int bad = 0;
 
-	if ((f = array_room(r->f, r->n, &r->cap, sizeof(*f), 16)) == NULL) {
+	if ((f = array_add(&r->f, r->n, &r->cap, sizeof(*f), 16)) == NULL) {
 		c->oom = 1;
 		return;
 	}
-	r->f = f;
-	f = &r->f[r->n];
 	f->check = &c->l->cat[id];
 	f->sev = sev;
 	f->points = pts;
@@ -100,10 +98,8 @@ lint_new(const struct lint_conf *conf, struct derr *e)
 	char path[4096];
 	size_t ncat;
 
-	if ((l = calloc(1, sizeof(*l))) == NULL) {
-		derr_set(e, "lint", "out of memory");
+	if ((l = zalloc(sizeof(*l), "lint", e)) == NULL)
 		return NULL;
-	}
 	cat = lint_checks(&ncat);
 	memcpy(l->cat, cat, sizeof(l->cat));
 	if (lint_weights_load(conf->weights, l->cat, ncat, e) == -1 ||

@@ -442,10 +442,8 @@ mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e)
 		g_byte_array_unref(tmp);
 	/* rare: the addresses from GMime's message of the headers */
 	if (inexact && (m = enclosed_message(part, true)) != NULL) {
-		if (e->to != NULL)
-			g_object_unref(e->to);
-		if (e->from != NULL)
-			g_object_unref(e->from);
+		g_clear_object(&e->to);
+		g_clear_object(&e->from);
 		e->to = g_object_ref(g_mime_message_get_to(m));
 		e->from = g_object_ref(g_mime_message_get_from(m));
 		g_object_unref(m);
@@ -456,10 +454,8 @@ void
 mail_enclosed_free(struct mail_enclosed *e)
 {
 	g_free(e->message_id);
-	if (e->to != NULL)
-		g_object_unref(e->to);
-	if (e->from != NULL)
-		g_object_unref(e->from);
+	g_clear_object(&e->to);
+	g_clear_object(&e->from);
 	memset(e, 0, sizeof(*e));
 }
 

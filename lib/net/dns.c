@@ -74,8 +74,7 @@ cache_clear(struct dns *d)
 	for (i = 0; i < DNS_CACHE_BUCKETS; i++) {
 		for (c = d->cache[i]; c != NULL; c = next) {
 			next = c->next;
-			if (c->rrs != NULL)
-				ldns_rr_list_deep_free(c->rrs);
+			ldns_rr_list_deep_free(c->rrs);
 			free(c->what);
 			free(c);
 		}
@@ -125,8 +124,7 @@ cache_put(struct dns *d, const char *key, ldns_rr_type type,
 	c->r = r;
 	if ((rrs != NULL && (c->rrs = ldns_rr_list_clone(rrs)) == NULL) ||
 	    (r == DNS_TEMPERROR && (c->what = strdup(e->what)) == NULL)) {
-		if (c->rrs != NULL)
-			ldns_rr_list_deep_free(c->rrs);
+		ldns_rr_list_deep_free(c->rrs);
 		free(c);
 		return;
 	}

@@ -234,10 +234,8 @@ static void
 zone_clear(struct zone *z)
 {
 	free(z->rrs);
-	if (z->list != NULL)
-		ldns_rr_list_deep_free(z->list);
-	if (z->origin != NULL)
-		ldns_rdf_deep_free(z->origin);
+	ldns_rr_list_deep_free(z->list);
+	ldns_rdf_deep_free(z->origin);
 }
 
 void
@@ -308,8 +306,7 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 			ldns_rr_list_push_rr(z->list, rr);
 			continue;
 		}
-		if (rr != NULL)
-			ldns_rr_free(rr);
+		ldns_rr_free(rr);
 		if (st == LDNS_STATUS_SYNTAX_EMPTY ||
 		    st == LDNS_STATUS_SYNTAX_TTL ||
 		    st == LDNS_STATUS_SYNTAX_ORIGIN)
@@ -329,10 +326,8 @@ zone_read(struct zone *z, FILE *fp, const char *path, const ldns_rdf *start,
 	}
 	if (st == LDNS_STATUS_OK && soa != NULL)
 		*soa_owner = ldns_rdf_clone(ldns_rr_owner(soa));
-	if (origin != NULL)
-		ldns_rdf_deep_free(origin);
-	if (prev != NULL)
-		ldns_rdf_deep_free(prev);
+	ldns_rdf_deep_free(origin);
+	ldns_rdf_deep_free(prev);
 	return st == LDNS_STATUS_OK ? 0 : -1;
 }
 
@@ -455,19 +450,16 @@ zone_load(struct zone *z, const char *path, const char *origin,
 	/* The zone's origin: the given one, else the SOA's, else the name. */
 	if (given != NULL) {
 		org = given;
-		if (start != given && start != NULL)
+		if (start != given)
 			ldns_rdf_deep_free(start);
-		if (soa != NULL)
-			ldns_rdf_deep_free(soa);
+		ldns_rdf_deep_free(soa);
 	} else if (soa != NULL) {
 		org = soa;
-		if (start != NULL)
-			ldns_rdf_deep_free(start);
+		ldns_rdf_deep_free(start);
 	} else
 		org = start;
 	if (rc == -1) {
-		if (org != NULL)
-			ldns_rdf_deep_free(org);
+		ldns_rdf_deep_free(org);
 		return -1;
 	}
 	if (org == NULL) {

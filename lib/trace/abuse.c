@@ -87,23 +87,18 @@ ip16(const char *s, unsigned char a[16])
 	return 0;
 }
 
+/* A network "address/bits" as ip16() and a prefix length over the 16
+ * bytes.  0, or -1. */
 static int
 cidr16(const char *s, unsigned char a[16], int *plen)
 {
-	char buf[64], *sl;
-	const char *errstr;
-	long long p;
+	struct ipaddr x;
 
-	snprintf(buf, sizeof(buf), "%s", s);
-	if ((sl = strchr(buf, '/')) == NULL)
+	if (strchr(s, '/') == NULL || ip_parse_prefix(s, &x, plen) == -1)
 		return -1;
-	*sl++ = '\0';
-	if (ip16(buf, a) == -1)
-		return -1;
-	p = parse_num(sl, 0, strchr(buf, ':') ? 128 : 32, &errstr);
-	if (errstr != NULL)
-		return -1;
-	*plen = (int)p + (strchr(buf, ':') ? 0 : 96);
+	ip_to16(&x, a);
+	if (x.af == 4)
+		*plen += 96;
 	return 0;
 }
 
@@ -340,11 +335,8 @@ abuse_open(const char *tablepath, const char *dbpath, bool create,
 {
 	struct abuse *ab;
 
-	if ((ab = calloc(1, sizeof(*ab))) == NULL) {
-		derr_set(e, "abuse", "out of memory");
-		return NULL;
-	}
-	if ((tablepath != NULL && load_table(ab, tablepath, e) == -1) ||
+	if ((ab = zalloc(sizeof(*ab), "abuse", e)) == NULL ||
+	    (tablepath != NULL && load_table(ab, tablepath, e) == -1) ||
 	    (dbpath != NULL && open_db(ab, dbpath, create, e) == -1)) {
 		abuse_close(ab);
 		return NULL;

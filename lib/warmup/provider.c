@@ -46,11 +46,8 @@ add_rule(struct prov_table *t, const char *prov, enum prov_kind kind,
 {
 	struct prov_rule *r;
 
-	if ((r = array_room(t->rules, t->n, &t->cap, sizeof(*r), 32)) ==
-	    NULL)
+	if ((r = array_add(&t->rules, t->n, &t->cap, sizeof(*r), 32)) == NULL)
 		return -1;
-	t->rules = r;
-	r = &t->rules[t->n];
 	r->provider = strpool_dup(&t->str, prov);
 	r->pattern = strpool_dup(&t->str, pat);
 	r->kind = kind;
@@ -90,11 +87,8 @@ prov_load(const char *path, struct derr *e)
 	    .max_fields = 3 };
 	struct prov_table *t;
 
-	if ((t = calloc(1, sizeof(*t))) == NULL) {
-		derr_set(e, path, "out of memory");
-		return NULL;
-	}
-	if (tsv_each(path, NULL, &o, add_line, t, e) == -1) {
+	if ((t = zalloc(sizeof(*t), path, e)) == NULL ||
+	    tsv_each(path, NULL, &o, add_line, t, e) == -1) {
 		prov_free(t);
 		return NULL;
 	}

@@ -110,16 +110,11 @@ warm_results_free(struct warm_results *w)
 	free(w);
 }
 
-size_t
-warm_results_n(const struct warm_results *w)
-{
-	return w->n;
-}
-
 const struct warm_results_entry *
-warm_results_entry(const struct warm_results *w, size_t i)
+warm_results_entries(const struct warm_results *w, size_t *n)
 {
-	return i < w->n ? &w->e[i] : NULL;
+	*n = w->n;
+	return w->e;
 }
 
 long
@@ -202,13 +197,10 @@ warm_results_add(struct warm_results *w, long day, const char *provider,
 	else {
 		if (w->n >= MAX_ENTRIES)
 			return -2;
-		if ((en = array_room(w->e, w->n, &w->cap, sizeof(*en),
+		if ((en = array_add(&w->e, w->n, &w->cap, sizeof(*en),
 		    64)) == NULL)
 			return -1;
-		w->e = en;
-		en = &w->e[w->n++];
-		*slot = w->n;
-		memset(en, 0, sizeof(*en));
+		*slot = ++w->n;
 		en->day = day;
 		memcpy(en->provider, prov, sizeof(prov));
 		en->c.sent = en->c.delivered = -1;

@@ -68,9 +68,9 @@ long	warm_results_read_db(struct warm_results *, const char *path,
 int	warm_results_add(struct warm_results *, long day, const char *provider,
 	    const struct warm_results_counts *);
 
-/* Entries in (day, provider) order of first appearance. */
-size_t			 warm_results_n(const struct warm_results *);
-const struct warm_results_entry	*warm_results_entry(const struct warm_results *, size_t);
+/* The entries, in (day, provider) order of first appearance; *n of them. */
+const struct warm_results_entry	*warm_results_entries(const struct warm_results *,
+				    size_t *n);
 /* The first day with results, or -1 when there are none. */
 long			 warm_results_first_day(const struct warm_results *);
 

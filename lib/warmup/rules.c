@@ -221,11 +221,8 @@ warm_rules_load(const char *path, struct derr *e)
 	    .max_fields = NFIELDS, .none = "no rules" };
 	struct warm_rules *rs;
 
-	if ((rs = calloc(1, sizeof(*rs))) == NULL) {
-		derr_set(e, path, "out of memory");
-		return NULL;
-	}
-	if (tsv_each(path, NULL, &o, add_line, rs, e) == -1) {
+	if ((rs = zalloc(sizeof(*rs), path, e)) == NULL ||
+	    tsv_each(path, NULL, &o, add_line, rs, e) == -1) {
 		warm_rules_free(rs);
 		return NULL;
 	}

@@ -220,11 +220,7 @@ q_push(struct pstate *ps, enum warm_rule_act act, int num, int den, char *note)
 		free(note);
 		return -1;
 	}
-	ps->q[ps->nq].act = act;
-	ps->q[ps->nq].num = num;
-	ps->q[ps->nq].den = den;
-	ps->q[ps->nq].note = note;
-	ps->nq++;
+	ps->q[ps->nq++] = (struct action){ act, num, den, note };
 	return 0;
 }
 
@@ -234,7 +230,7 @@ load_results(struct warm_plan *pl)
 {
 	const struct warm_results_entry *en;
 	struct warm_results_counts *c;
-	size_t i, j, other = pl->np;
+	size_t i, n, j, other = pl->np;
 	long off;
 
 	pl->lastres = pl->firstres = -1;
@@ -243,8 +239,8 @@ load_results(struct warm_plan *pl)
 	for (j = 0; j < pl->np; j++)
 		if (strcmp(pl->p[j].name, "other") == 0)
 			other = j;
-	for (i = 0; i < warm_results_n(pl->o.results); i++) {
-		en = warm_results_entry(pl->o.results, i);
+	en = warm_results_entries(pl->o.results, &n);
+	for (i = 0; i < n; i++, en++) {
 		off = en->day - pl->startday;
 		for (j = 0; j < pl->np; j++)
 			if (strcmp(pl->p[j].name, en->provider) == 0)
@@ -493,10 +489,8 @@ warm_plan_new(const struct warm_opts *o, struct derr *e)
 	const char *state, *allstate;
 	bool done;
 
-	if ((pl = calloc(1, sizeof(*pl))) == NULL) {
-		derr_set(e, "plan", "out of memory");
+	if ((pl = zalloc(sizeof(*pl), "plan", e)) == NULL)
 		return NULL;
-	}
 	pl->o = *o;
 	if (o->results != NULL && o->rules == NULL) {
 		derr_set(e, "plan", "results without rules to adapt by");
