@@ -10,7 +10,7 @@ setup() {
 	cd "$F"
 }
 
-@test "bounce-writers: Postfix and Exim delay warnings, Exim, OpenSMTPD, Courier, Gmail and qmail/Yahoo failures" {
+@test "bounce-writers: Postfix and Exim delay warnings, Exim, OpenSMTPD, Courier, Gmail, qmail/Yahoo and hMailServer failures" {
 	run -1 deliv-bounce-classify --no-header writers.mbox
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
 	    $'1\tnora@example.net\tsoft\texpired\tpostfix' \
@@ -20,7 +20,8 @@ setup() {
 	    $'5\tleo@example.net\tsoft\tnetworkerror\topensmtpd' \
 	    $'6\tivy@example.com\thard\tuserunknown\tcourier' \
 	    $'7\tlea@example.com\thard\tuserunknown\tgmail' \
-	    $'8\tken@example.com\thard\tuserunknown\tqmail')"
+	    $'8\tken@example.com\thard\tuserunknown\tqmail' \
+	    $'9\ttom@example.net\thard\tuserunknown\thmailserver')"
 	# Exim's "A message sent by <news-owner@...>" names the sender,
 	# before the line that introduces the failed addresses: no recipient
 	run -1 grep -c 'news-owner@' <<<"$(cols -t bounce-classify recipient)"
