@@ -275,6 +275,7 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 	int r;
 
 	nt->n = 0;
+	nt->c_ls = 0;
 	while (nt->n < NOTICE_MAX && off < len) {
 		if ((r = phr_match(c->b->notice, t, len, off, &hit, &e)) == -1)
 			bnc_match_err(c->b, &e);
@@ -308,7 +309,7 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
  */
 bool
 bnc_notice_ties(struct ctx *c, const char *t, size_t len,
-    const struct notices *nt, GHashTable *refused, size_t s, size_t e)
+    struct notices *nt, GHashTable *refused, size_t s, size_t e)
 {
 	size_t i, ls, le, x, y, k;
 	char *a;
@@ -317,9 +318,21 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
 			return true;
-	ls = line_start(t, s);
-	le = line_end(t, len, s);
-	if (opens_with_addr(c, t, ls, le, &x) && x == e) {
+	/* on the line read last: no newline since its last address */
+	if (nt->c_ls != 0 && s >= nt->c_at &&
+	    memchr(t + nt->c_at, '\n', s - nt->c_at) == NULL)
+		ls = nt->c_ls - 1;
+	else
+		ls = line_start(t, s);
+	nt->c_at = s;
+	if (nt->c_ls != ls + 1) {
+		le = line_end(t, len, s);
+		nt->c_ls = ls + 1;
+		nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
+		nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y,
+		    0) || bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
+	}
+	if (nt->c_ae == e) {
 		k = e < len && t[e] == '>' ? e + 1 : e;
 		if (k < len && t[k] == ':')
 			return true;
@@ -331,8 +344,7 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 		if (r)
 			return true;
 	}
-	return bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y, 0) ||
-	    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
+	return nt->c_code;
 }
 
 /*

@@ -22,6 +22,13 @@ struct notices {
 	unsigned long	 line[NOTICE_MAX];	/* of bounce-notice.txt */
 	bool		 delayed[NOTICE_MAX];
 	size_t		 n;
+	/* what bnc_notice_ties() found of the last line it read, so that
+	 * many addresses on one long line cost one pass over it */
+	size_t		 c_ls;		/* that line's start + 1; 0: none */
+	size_t		 c_at;		/* the last address read on it */
+	size_t		 c_ae;		/* the end of the address it opens
+					 * with, or 0 */
+	bool		 c_code;	/* it has a failure code */
 };
 
 /* Fill nt with the notice lines of t[0..len) and their blocks. */
@@ -49,8 +56,7 @@ void	bnc_notice_group(struct ctx *, const char *t, size_t len,
  * reply or failure status code?
  */
 bool	bnc_notice_ties(struct ctx *, const char *t, size_t len,
-	    const struct notices *nt, GHashTable *refused, size_t s,
-	    size_t e);
+	    struct notices *nt, GHashTable *refused, size_t s, size_t e);
 
 /*
  * The set of addresses a session transcript in t[0..len) shows accepted
