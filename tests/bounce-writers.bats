@@ -10,7 +10,7 @@ setup() {
 	cd "$F"
 }
 
-@test "bounce-writers: Postfix and Exim delay warnings, Exim, OpenSMTPD, Courier, Gmail, qmail/Yahoo and hMailServer failures" {
+@test "bounce-writers: Postfix and Exim delay warnings, Exim, OpenSMTPD, Courier, Gmail, qmail/Yahoo and hMailServer failures, Sendmail's delay warning" {
 	run -1 deliv-bounce-classify --no-header writers.mbox
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
 	    $'1\tnora@example.net\tsoft\texpired\tpostfix' \
@@ -21,11 +21,19 @@ setup() {
 	    $'6\tivy@example.com\thard\tuserunknown\tcourier' \
 	    $'7\tlea@example.com\thard\tuserunknown\tgmail' \
 	    $'8\tken@example.com\thard\tuserunknown\tqmail' \
-	    $'9\ttom@example.net\thard\tuserunknown\thmailserver')"
+	    $'9\ttom@example.net\thard\tuserunknown\thmailserver' \
+	    $'10\tdan@example.net\tsoft\texpired\tsendmail')"
 	# Exim's "A message sent by <news-owner@...>" names the sender,
 	# before the line that introduces the failed addresses: no recipient
 	run -1 grep -c 'news-owner@' <<<"$(cols -t bounce-classify recipient)"
 	assert_output 0
+}
+
+@test "bounce-writers: Sendmail's warning banner (\"YOU DO NOT NEED TO RESEND YOUR MESSAGE\") is no start of the returned message" {
+	awk '/^From MAILER-DAEMON Sat Nov 28 11:30/{p=1} p' writers.mbox >"$BATS_TEST_TMPDIR/w.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,diagnostic "$BATS_TEST_TMPDIR/w.eml"
+	assert_output --partial $'dan@example.net\t'
+	assert_output --partial 'Deferred: Connection timed out'
 }
 
 # a notice with notice lines, and addresses in its prose
