@@ -2,8 +2,11 @@
  * What a plain-text notice says of its recipients beyond their words:
  * the lines that introduce failed or delayed recipients
  * (phrases/bounce-notice.txt: which group a recipient is in, what a
- * delay makes of its kind) and the addresses that a session transcript
- * shows accepted.  See bounce/notice.h.
+ * delay makes of its kind), the block of recipients each introduces,
+ * which addresses the notice ties to a failure (in a block, "<addr>:",
+ * refused in the session, on a line with a failure code), and the
+ * addresses that a session transcript shows accepted or refused.  See
+ * bounce/notice.h.
  */
 #include <ctype.h>
 #include <stdio.h>

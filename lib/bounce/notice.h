@@ -1,8 +1,9 @@
 /*
  * What a plain-text notice says of its recipients beyond their words
  * (bounce/notice.c): the lines that introduce failed or delayed
- * recipients (phrases/bounce-notice.txt) and the addresses a session
- * transcript shows accepted.
+ * recipients (phrases/bounce-notice.txt) and their blocks, the addresses
+ * the notice ties to a failure, and the addresses a session transcript
+ * shows accepted or refused.
  */
 #ifndef BOUNCE_NOTICE_H
 #define BOUNCE_NOTICE_H
