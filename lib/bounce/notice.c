@@ -2,13 +2,17 @@
  * What a plain-text notice says of its recipients beyond their words:
  * the lines that introduce failed or delayed recipients
  * (phrases/bounce-notice.txt: which group a recipient is in, what a
- * delay makes of its kind) and the addresses that a session transcript
- * shows accepted.  See bounce/notice.h.
+ * delay makes of its kind), the block of recipients each introduces,
+ * which addresses the notice ties to a failure (in a block, "<addr>:",
+ * refused in the session, on a line with a failure code), and the
+ * addresses that a session transcript shows accepted or refused.  See
+ * bounce/notice.h.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bounce/notice.h"
 
@@ -40,20 +44,26 @@ reply_in(const char *t, size_t ls, size_t le)
 }
 
 /*
- * The addresses that a session transcript shows accepted: a "RCPT TO"
+ * What a session transcript shows of its recipients: a "RCPT TO"
  * command line whose next line is the server's reply marked "<-- "
- * (MDaemon's session transcript) or "<<< " (Sendmail's) with a 2xx code.
- * An address accepted in the session did not fail there, whatever the
- * rest of the notice says, unless a later reply of the session refused
- * the message itself (after DATA: then every recipient failed).  NULL
- * when the text has none.
+ * (MDaemon's session transcript) or "<<< " (Sendmail's).  With failed
+ * false, the addresses answered 2xx: they did not fail there, whatever
+ * the rest of the notice says, unless a later reply of the session
+ * refused the message itself (after DATA: then every recipient failed,
+ * and the set is NULL).  With failed true, the addresses the session
+ * shows failed: answered 4xx or 5xx, or accepted before such a refusal
+ * of the message.  NULL when the text has none.
  */
-GHashTable *
-bnc_accepted_rcpts(struct ctx *c, const char *t, size_t len)
+static GHashTable *
+session(struct ctx *c, const char *t, size_t len, bool failed)
 {
-	GHashTable *h = NULL;
+	GHashTable *h[2] = { NULL, NULL }, *r;
+	GHashTableIter it;
+	gpointer key;
 	const char *p, *q;
 	size_t at = 0, ls, le, s, e, k, last = 0;
+	bool refused = false;
+	int bad;
 
 	while (at < len && (p = str_casestr(t + at, "rcpt to")) != NULL) {
 		at = (size_t)(p - t) + 7;
@@ -61,31 +71,63 @@ bnc_accepted_rcpts(struct ctx *c, const char *t, size_t len)
 			break;
 		last = le;
 		q = reply_in(t, ls, le);
-		if (q == NULL || q[0] != '2' ||
-		    !isdigit((unsigned char)q[1]) ||
+		if (q == NULL || !(q[0] == '2' || q[0] == '4' ||
+		    q[0] == '5') || !isdigit((unsigned char)q[1]) ||
 		    !isdigit((unsigned char)q[2]))
 			continue;
+		bad = q[0] != '2';
 		/* the address of the command, on its own line */
 		if (!bnc_re_find(c->b, RE_ADDR, t, ls, at, &s, &e, 0))
 			continue;
-		if (h == NULL)
-			h = g_hash_table_new_full(g_str_hash, g_str_equal,
-			    g_free, NULL);
-		g_hash_table_add(h, g_ascii_strdown(t + s, (gssize)(e - s)));
+		if (h[bad] == NULL)
+			h[bad] = g_hash_table_new_full(g_str_hash,
+			    g_str_equal, g_free, NULL);
+		g_hash_table_add(h[bad], g_ascii_strdown(t + s,
+		    (gssize)(e - s)));
 	}
 	/* a refusal after the last RCPT's reply is the message's */
-	for (k = last; h != NULL && k < len; k = le) {
+	for (k = last; (h[0] != NULL || h[1] != NULL) && k < len; k = le) {
 		/* t[k] ends a line: the next is [k + 1, le) */
 		ls = k + 1;
 		p = memchr(t + ls, '\n', len - ls);
 		le = p != NULL ? (size_t)(p - t) : len;
 		if ((q = reply_in(t, ls, le)) != NULL &&
-		    (q[0] == '4' || q[0] == '5')) {
-			g_hash_table_destroy(h);
-			h = NULL;
-		}
+		    (q[0] == '4' || q[0] == '5'))
+			refused = true;
 	}
-	return h;
+	if (!failed) {
+		if (h[1] != NULL)
+			g_hash_table_destroy(h[1]);
+		if (refused && h[0] != NULL) {
+			g_hash_table_destroy(h[0]);
+			h[0] = NULL;
+		}
+		return h[0];
+	}
+	if (refused && h[0] != NULL) {
+		if (h[1] == NULL)
+			h[1] = g_hash_table_new_full(g_str_hash,
+			    g_str_equal, g_free, NULL);
+		g_hash_table_iter_init(&it, h[0]);
+		while (g_hash_table_iter_next(&it, &key, NULL))
+			g_hash_table_add(h[1], g_strdup(key));
+	}
+	r = h[1];
+	if (h[0] != NULL)
+		g_hash_table_destroy(h[0]);
+	return r;
+}
+
+GHashTable *
+bnc_accepted_rcpts(struct ctx *c, const char *t, size_t len)
+{
+	return session(c, t, len, false);
+}
+
+GHashTable *
+bnc_refused_rcpts(struct ctx *c, const char *t, size_t len)
+{
+	return session(c, t, len, true);
 }
 
 /* Is a in the set h of bnc_accepted_rcpts()? */
@@ -103,27 +145,209 @@ bnc_was_accepted(GHashTable *h, const char *a)
 	return r;
 }
 
+/* The end of the line holding offset at: its newline, or len. */
+static size_t
+line_end(const char *t, size_t len, size_t at)
+{
+	const char *nl;
+
+	if (at >= len)
+		return len;
+	nl = memchr(t + at, '\n', len - at);
+	return nl != NULL ? (size_t)(nl - t) : len;
+}
+
+/* The start of the line holding offset at. */
+static size_t
+line_start(const char *t, size_t at)
+{
+	while (at > 0 && t[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/* Is the line [ls, le) empty but for white space? */
+static bool
+blank(const char *t, size_t ls, size_t le)
+{
+	for (; ls < le; ls++)
+		if (!isspace((unsigned char)t[ls]))
+			return false;
+	return true;
+}
+
+/*
+ * The length of a label that names a recipient before its address
+ * ("Recipient:", "Failed recipient:", "Original recipient address:"):
+ * words and a colon, at most 40 bytes, one of them "recipient"; or 0.
+ */
+static size_t
+rcpt_label(const char *t, size_t ls, size_t le)
+{
+	size_t k, i;
+
+	for (k = ls; k < le && k - ls < 40 && (isalpha((unsigned char)t[k]) ||
+	    t[k] == ' ' || t[k] == '-' || t[k] == '(' || t[k] == ')'); k++)
+		;
+	if (k >= le || t[k] != ':')
+		return 0;
+	for (i = ls; i + 9 <= k; i++)
+		if (strncasecmp(t + i, "recipient", 9) == 0)
+			return k + 1 - ls;
+	return 0;
+}
+
+/*
+ * Does the line [ls, le) open with an address (after white space, "<",
+ * a quote, a label naming a recipient, old Exchange's "SMTP=" or
+ * "smtp:" type)?  Its end in *ae if it does.
+ */
+static bool
+opens_with_addr(struct ctx *c, const char *t, size_t ls, size_t le,
+    size_t *ae)
+{
+	size_t s, typed;
+
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	ls += rcpt_label(t, ls, le);
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
+	    t[ls] == '"'))
+		ls++;
+	/* "SMTP=user@host" may match as a whole ('=' is a local-part
+	 * byte); "smtp:user@host", "SMTP=<user@host>" after the type */
+	typed = ls;
+	if (le - ls > 5 && (strncasecmp(t + ls, "smtp=", 5) == 0 ||
+	    strncasecmp(t + ls, "smtp:", 5) == 0)) {
+		typed = ls + 5;
+		if (t[typed] == '<')
+			typed++;
+	}
+	if (!bnc_re_find(c->b, RE_ADDR, t, le, ls, &s, ae, 0))
+		return false;
+	return s == ls || s == typed;
+}
+
+/*
+ * The block of recipients that the notice line at offset at introduces:
+ * from the start of its line to the end of its paragraph, then on
+ * through each paragraph that opens with an address (the recipients
+ * listed one to a paragraph, each with its reason); it ends at a blank
+ * line followed by prose (or the text's end).  Its end.
+ */
+static size_t
+block_end(struct ctx *c, const char *t, size_t len, size_t at)
+{
+	size_t pos, end, ls, le, ae;
+
+	pos = line_end(t, len, at);
+	for (;;) {
+		/* on to the end of this paragraph */
+		while (pos < len) {
+			le = line_end(t, len, pos + 1);
+			if (blank(t, pos + 1, le))
+				break;
+			pos = le;
+		}
+		end = pos;
+		/* the next line with words after the blank lines */
+		while (pos < len) {
+			le = line_end(t, len, pos + 1);
+			if (!blank(t, pos + 1, le))
+				break;
+			pos = le;
+		}
+		if (pos >= len)
+			break;
+		ls = pos + 1;
+		le = line_end(t, len, ls);
+		if (!opens_with_addr(c, t, ls, le, &ae))
+			break;
+		pos = le;
+	}
+	return end;
+}
+
 void
 bnc_find_notices(struct ctx *c, const char *t, size_t len,
     struct notices *nt)
 {
 	struct phr_hit hit;
 	struct derr e;
-	size_t off = 0;
+	size_t off = 0, i, next;
 	int r;
 
 	nt->n = 0;
+	nt->c_ls = 0;
 	while (nt->n < NOTICE_MAX && off < len) {
 		if ((r = phr_match(c->b->notice, t, len, off, &hit, &e)) == -1)
 			bnc_match_err(c->b, &e);
 		if (r != 1)
 			break;
 		nt->at[nt->n] = hit.start;
+		nt->bend[nt->n] = hit.end > hit.start ? hit.end - 1 : hit.start;
 		nt->line[nt->n] = hit.line;
 		nt->delayed[nt->n] = strcmp(hit.tag, "delayed") == 0;
 		nt->n++;
 		off = hit.end > hit.start ? hit.end : hit.start + 1;
 	}
+	/* each one's block, up to the line of the next */
+	for (i = 0; i < nt->n; i++) {
+		nt->bstart[i] = line_start(t, nt->at[i]);
+		nt->bend[i] = block_end(c, t, len, nt->bend[i]);
+		if (i + 1 < nt->n) {
+			next = line_start(t, nt->at[i + 1]);
+			if (next < nt->bend[i])
+				nt->bend[i] = next;
+		}
+	}
+}
+
+/*
+ * Does the notice tie the address at t[s..e) to a failure?  It is in the
+ * block of a notice line, it opens its line as "<addr>:" or "addr:"
+ * (qmail's and Postfix's paragraphs), the session transcript shows it
+ * refused (refused: bnc_refused_rcpts()), or its line is a reply with a
+ * 4xx or 5xx code or an RFC 3463 failure code.
+ */
+bool
+bnc_notice_ties(struct ctx *c, const char *t, size_t len,
+    struct notices *nt, GHashTable *refused, size_t s, size_t e)
+{
+	size_t i, ls, le, x, y, k;
+	char *a;
+	bool r;
+
+	for (i = 0; i < nt->n; i++)
+		if (s >= nt->bstart[i] && s < nt->bend[i])
+			return true;
+	/* on the line read last: no newline since its last address */
+	if (nt->c_ls != 0 && s >= nt->c_at &&
+	    memchr(t + nt->c_at, '\n', s - nt->c_at) == NULL)
+		ls = nt->c_ls - 1;
+	else
+		ls = line_start(t, s);
+	nt->c_at = s;
+	if (nt->c_ls != ls + 1) {
+		le = line_end(t, len, s);
+		nt->c_ls = ls + 1;
+		nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
+		nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y,
+		    0) || bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
+	}
+	if (nt->c_ae == e) {
+		k = e < len && t[e] == '>' ? e + 1 : e;
+		if (k < len && t[k] == ':')
+			return true;
+	}
+	if (refused != NULL) {
+		a = g_ascii_strdown(t + s, (gssize)(e - s));
+		r = g_hash_table_contains(refused, a);
+		g_free(a);
+		if (r)
+			return true;
+	}
+	return nt->c_code;
 }
 
 /*

@@ -1,8 +1,9 @@
 /*
  * What a plain-text notice says of its recipients beyond their words
  * (bounce/notice.c): the lines that introduce failed or delayed
- * recipients (phrases/bounce-notice.txt) and the addresses a session
- * transcript shows accepted.
+ * recipients (phrases/bounce-notice.txt) and their blocks, the addresses
+ * the notice ties to a failure, and the addresses a session transcript
+ * shows accepted or refused.
  */
 #ifndef BOUNCE_NOTICE_H
 #define BOUNCE_NOTICE_H
@@ -17,12 +18,21 @@
 
 struct notices {
 	size_t		 at[NOTICE_MAX];
+	size_t		 bstart[NOTICE_MAX];	/* the recipients it */
+	size_t		 bend[NOTICE_MAX];	/* introduces: [bstart, bend) */
 	unsigned long	 line[NOTICE_MAX];	/* of bounce-notice.txt */
 	bool		 delayed[NOTICE_MAX];
 	size_t		 n;
+	/* what bnc_notice_ties() found of the last line it read, so that
+	 * many addresses on one long line cost one pass over it */
+	size_t		 c_ls;		/* that line's start + 1; 0: none */
+	size_t		 c_at;		/* the last address read on it */
+	size_t		 c_ae;		/* the end of the address it opens
+					 * with, or 0 */
+	bool		 c_code;	/* it has a failure code */
 };
 
-/* Fill nt with the notice lines of t[0..len). */
+/* Fill nt with the notice lines of t[0..len) and their blocks. */
 void	bnc_find_notices(struct ctx *, const char *t, size_t len,
 	    struct notices *nt);
 
@@ -41,10 +51,25 @@ void	bnc_notice_group(struct ctx *, const char *t, size_t len,
 	    const struct notices *nt, size_t at);
 
 /*
+ * Does the notice tie the address at t[s..e) to a failure: in the block
+ * of a notice line, on its own line as "<addr>:", refused in the session
+ * transcript (refused, which may be NULL), or on a line with a 4xx/5xx
+ * reply or failure status code?
+ */
+bool	bnc_notice_ties(struct ctx *, const char *t, size_t len,
+	    struct notices *nt, GHashTable *refused, size_t s, size_t e);
+
+/*
  * The set of addresses a session transcript in t[0..len) shows accepted
  * (lower case), or NULL; free with g_hash_table_destroy().
  */
 GHashTable	*bnc_accepted_rcpts(struct ctx *, const char *t, size_t len);
+
+/*
+ * The set of addresses a session transcript shows failed (refused, or
+ * accepted before the message itself was refused), or NULL.
+ */
+GHashTable	*bnc_refused_rcpts(struct ctx *, const char *t, size_t len);
 
 /* Is address a in the set of bnc_accepted_rcpts() (which may be NULL)? */
 bool	bnc_was_accepted(GHashTable *, const char *a);

@@ -388,8 +388,8 @@ bnc_text(struct ctx *c)
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0;
-	GHashTable *ok;
-	bool typed;
+	GHashTable *ok, *bad = NULL;
+	bool typed, tied;
 	int ret = 0, m;
 
 	/* Exim and others name them in a header */
@@ -408,6 +408,11 @@ bnc_text(struct ctx *c)
 			xf = NULL;
 	}
 	ok = bnc_accepted_rcpts(c, t, len);
+	/* with notice lines and no X-Failed-Recipients, only the addresses
+	 * the notice ties to a failure (bnc_notice_ties()) */
+	bnc_find_notices(c, t, len, &nt);
+	if ((tied = nt.n > 0 && xf == NULL))
+		bad = bnc_refused_rcpts(c, t, len);
 	for (off = 0;; off = e) {
 		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
@@ -441,7 +446,8 @@ bnc_text(struct ctx *c)
 		}
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted: never failed */
-		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a)) {
+		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a) ||
+		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e))) {
 			free(a);
 			continue;
 		}
@@ -474,7 +480,6 @@ bnc_text(struct ctx *c)
 		self = NULL;
 	}
 	n = f.n;
-	bnc_find_notices(c, t, len, &nt);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = f.a[i];
@@ -545,6 +550,8 @@ bnc_text(struct ctx *c)
 	found_free(&f);
 	if (ok != NULL)
 		g_hash_table_destroy(ok);
+	if (bad != NULL)
+		g_hash_table_destroy(bad);
 	free(pm);
 	free(self);
 	return ret;

@@ -1,0 +1,104 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: each writer's notice as its own source or
+# documentation words it (tests/fixtures/bounce-classify/writers.mbox),
+# and the precision rule for plain-text notices: a recipient only from
+# the lines the notice ties to a failure.
+
+setup() {
+	load lib/helpers
+	F=$FIXTURES/bounce-classify
+	cd "$F"
+}
+
+@test "bounce-writers: Postfix and Exim delay warnings, Exim, OpenSMTPD, Courier, Gmail, qmail/Yahoo and hMailServer failures, Sendmail's delay warning" {
+	run -1 deliv-bounce-classify --no-header writers.mbox
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
+	    $'1\tnora@example.net\tsoft\texpired\tpostfix' \
+	    $'2\tomar@example.com\tsoft\tmailboxfull\texim' \
+	    $'3\tpia@example.net\thard\tuserunknown\texim' \
+	    $'4\tmia@example.net\thard\tuserunknown\topensmtpd' \
+	    $'5\tleo@example.net\tsoft\tnetworkerror\topensmtpd' \
+	    $'6\tivy@example.com\thard\tuserunknown\tcourier' \
+	    $'7\tlea@example.com\thard\tuserunknown\tgmail' \
+	    $'8\tken@example.com\thard\tuserunknown\tqmail' \
+	    $'9\ttom@example.net\thard\tuserunknown\thmailserver' \
+	    $'10\tdan@example.net\tsoft\texpired\tsendmail')"
+	# Exim's "A message sent by <news-owner@...>" names the sender,
+	# before the line that introduces the failed addresses: no recipient
+	run -1 grep -c 'news-owner@' <<<"$(cols -t bounce-classify recipient)"
+	assert_output 0
+}
+
+@test "bounce-writers: Sendmail's warning banner (\"YOU DO NOT NEED TO RESEND YOUR MESSAGE\") is no start of the returned message" {
+	awk '/^From MAILER-DAEMON Sat Nov 28 11:30/{p=1} p' writers.mbox >"$BATS_TEST_TMPDIR/w.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,diagnostic "$BATS_TEST_TMPDIR/w.eml"
+	assert_output --partial $'dan@example.net\t'
+	assert_output --partial 'Deferred: Connection timed out'
+}
+
+# a notice with notice lines, and addresses in its prose
+notice() {
+	{
+		printf 'From: postmaster@win.example.com\nTo: news@example.org\n'
+		printf 'Subject: Delivery Status Notification (Failure)\n\n'
+		printf 'This is an automatically generated Delivery Status Notification.\n\n'
+		printf '%s\n\n' "$1"
+		printf '%s\n' "${@:2}"
+	} >"$BATS_TEST_TMPDIR/n.eml"
+}
+
+@test "bounce-writers: a notice's recipients are the addresses after its notice line, not those of its prose" {
+	notice 'Delivery to the following recipients failed.' \
+	    '       rosa@win.example.com' '' \
+	    'Our sales desk is sales@win.example.com.' \
+	    'Addresses here look like jane.doe@win.example.com.' \
+	    'This notice was sent by postmaster@win.example.com.'
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/n.eml"
+	assert_output $'rosa@win.example.com\tsoft\tundefined'
+	# each paragraph that opens with an address stays in the block
+	notice 'Delivery to the following recipients failed.' \
+	    '       rosa@win.example.com' '' '       paul@win.example.com' '' \
+	    'Write to help@win.example.com for help.'
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/n.eml"
+	assert_output "$(printf 'rosa@win.example.com\npaul@win.example.com')"
+	# a labelled recipient ("Recipient: addr") after the notice line too
+	notice 'Delivery to the following recipients failed.' \
+	    'Recipient: ana@win.example.com' 'Reason: 550 5.1.1 user unknown'
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/n.eml"
+	assert_output $'ana@win.example.com\thard\tuserunknown'
+}
+
+@test "bounce-writers: a notice whose lines tie no address to the failure gives one record with no recipient" {
+	notice 'Delivery to the following recipients failed.' \
+	    'The recipient could not be named.' '' \
+	    'Our office, office@win.example.com, is closed on Sundays.'
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,matched "$BATS_TEST_TMPDIR/n.eml"
+	n=$(grep -n '^failed	delivery to the following recipients failed$' "$TOP/phrases/bounce-notice.txt" | cut -d: -f1)
+	assert_output "$(printf '\tsoft\tbounce-notice.txt:%s; no failed address named' "$n")"
+}
+
+@test "bounce-writers: a transcript's refused RCPT ties its address to the failure, wherever the notice lines are" {
+	notice 'YOUR MESSAGE WAS NOT DELIVERED TO ONE OR MORE RECIPIENTS!' \
+	    'Contact: admin@win.example.com' '' \
+	    '--- Session Transcript ---' \
+	    ' --> RCPT To:<amy@example.co.uk>' ' <-- 250 2.1.5 Ok' \
+	    ' --> RCPT To:<bob@example.co.uk>' ' <-- 550 5.1.1 No such user' \
+	    '--- End Transcript ---'
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/n.eml"
+	assert_output $'bob@example.co.uk\thard\tuserunknown'
+}
+
+@test "bounce-writers: a bounce-cut.txt regex that hits the match limit is said in matched" {
+	mkdir "$BATS_TEST_TMPDIR/ph"
+	cp "$TOP"/phrases/*.txt "$BATS_TEST_TMPDIR/ph/"
+	printf 'cut\t/(a+)+$/\n' >"$BATS_TEST_TMPDIR/ph/bounce-cut.txt"
+	{
+		printf 'From: MAILER-DAEMON@example.com\nTo: a@example.com\n'
+		printf 'Subject: Undelivered Mail Returned to Sender\n\n'
+		printf '<user@example.org>: host mx.example.org said: 550 5.1.1 user unknown %sb\n' "$(printf 'a%.0s' {1..40})"
+	} >"$BATS_TEST_TMPDIR/b.eml"
+	DELIV_PHRASES_ENGINE=pcre2 run -1 deliv-bounce-classify --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "${#lines[@]}" 1
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason)" $'user@example.org\thard\tuserunknown'
+	assert_regex "$(cols -t bounce-classify matched)" '; match error: bounce-cut\.txt: match limit exceeded$'
+}
