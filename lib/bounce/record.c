@@ -33,6 +33,7 @@ bounce_record_out(struct out *o, const char *source, long msgno,
     const struct bounce_rcpt *r)
 {
 	char buf[32];
+	/* The strings of C_MSGID to C_STATUS, of C_RMTA to C_MTA. */
 	const char *head[] = { r->message_id, r->date < 0 ? NULL :
 	    time_rfc3339(r->date, buf, sizeof(buf)), r->recipient, r->action,
 	    r->kind, r->reason, r->status };
