@@ -793,3 +793,14 @@ two.mbox 2 192.0.2.1 "
 		    fail "$f"
 	done
 }
+
+@test "header-trace: a bad line of data/rir.tsv is exit 2 naming file and line" {
+	mkdir "$BATS_TEST_TMPDIR/data"
+	printf 'rir\tx\tX\nnet\t10.0.0.0/8\tnope\n' >"$BATS_TEST_TMPDIR/data/rir.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-header-trace "$F/gmail-postfix.eml"
+	assert_equal "$output" ""
+	assert_equal "$stderr" "deliv-header-trace: $BATS_TEST_TMPDIR/data/rir.tsv:2: bad entry"
+	printf 'rir\tx\n' >"$BATS_TEST_TMPDIR/data/rir.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-header-trace "$F/gmail-postfix.eml"
+	assert_equal "$stderr" "deliv-header-trace: $BATS_TEST_TMPDIR/data/rir.tsv:1: bad entry"
+}

@@ -33,23 +33,18 @@ bounce_record_out(struct out *o, const char *source, long msgno,
     const struct bounce_rcpt *r)
 {
 	char buf[32];
+	/* The strings of C_MSGID to C_STATUS, of C_RMTA to C_MTA. */
+	const char *head[] = { r->message_id, r->date < 0 ? NULL :
+	    time_rfc3339(r->date, buf, sizeof(buf)), r->recipient, r->action,
+	    r->kind, r->reason, r->status };
+	const char *tail[] = { r->remote_mta, r->diagnostic, r->matched,
+	    r->original_message_id, r->mta };
 
 	out_str(o, C_SOURCE, source);
 	out_int(o, C_MSGNO, msgno);
-	out_str(o, C_MSGID, r->message_id);
-	if (r->date >= 0 && time_rfc3339(r->date, buf, sizeof(buf)) != NULL)
-		out_str(o, C_DATE, buf);
-	out_str(o, C_RCPT, r->recipient);
-	out_str(o, C_ACTION, r->action);
-	out_str(o, C_KIND, r->kind);
-	out_str(o, C_REASON, r->reason);
-	out_str(o, C_STATUS, r->status);
+	out_strv(o, C_MSGID, head, nitems(head));
 	if (r->smtp_code > 0)
 		out_int(o, C_SMTP, r->smtp_code);
-	out_str(o, C_RMTA, r->remote_mta);
-	out_str(o, C_DIAG, r->diagnostic);
-	out_str(o, C_MATCHED, r->matched);
-	out_str(o, C_ORIGID, r->original_message_id);
-	out_str(o, C_MTA, r->mta);
+	out_strv(o, C_RMTA, tail, nitems(tail));
 	return out_end(o);
 }

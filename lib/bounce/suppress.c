@@ -71,10 +71,9 @@ static int
 list_one(void *arg, const struct store_supp *s)
 {
 	struct out *o = arg;
+	const char *v[] = { s->recipient, s->why, s->reason };
 
-	out_str(o, S_RCPT, s->recipient);
-	out_str(o, S_WHY, s->why);
-	out_str(o, S_REASON, s->reason);
+	out_strv(o, S_RCPT, v, nitems(v));
 	out_int(o, S_COUNT, s->count);
 	put_time(o, S_FIRST, s->first);
 	put_time(o, S_LAST, s->last);

@@ -228,16 +228,15 @@ cli_common(int ch, const char *arg, struct out_opts *o)
 		o->color = (enum out_color)i;
 		return 1;
 	case CLI_OPT_JSON:
-		o->format = OUT_JSON;
+	case CLI_OPT_TSV:
+		o->format = ch == CLI_OPT_JSON ? OUT_JSON : OUT_TSV;
 		return 1;
 	case CLI_OPT_NO_HEADER:
 		o->header = false;
 		return 1;
 	case CLI_OPT_NO_PROGRESS:
-		o->progress = 0;
-		return 1;
 	case CLI_OPT_PROGRESS:
-		o->progress = 1;
+		o->progress = ch == CLI_OPT_PROGRESS;
 		return 1;
 	case CLI_OPT_SUMMARY:
 		o->summary = 1;
@@ -252,9 +251,6 @@ cli_common(int ch, const char *arg, struct out_opts *o)
 		return 1;
 	case 'o':
 		o->columns = arg;
-		return 1;
-	case CLI_OPT_TSV:
-		o->format = OUT_TSV;
 		return 1;
 	case CLI_OPT_VERSION:
 		cli_version();

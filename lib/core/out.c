@@ -183,6 +183,15 @@ out_str(struct out *w, size_t col, const char *s)
 }
 
 void
+out_strv(struct out *w, size_t col, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out_str(w, col + i, v[i]);
+}
+
+void
 out_int(struct out *w, size_t col, long long v)
 {
 	if (col >= w->ncols)

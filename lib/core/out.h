@@ -91,6 +91,8 @@ struct out	*out_open(FILE *fp, const struct out_opts *,
 /* Set field col of the current record.  NULL / unset means unknown. */
 void	out_str(struct out *, size_t col, const char *s);
 void	out_strn(struct out *, size_t col, const char *s, size_t len);
+/* Set n string fields from column col on: a record's run of strings. */
+void	out_strv(struct out *, size_t col, const char *const *v, size_t n);
 void	out_int(struct out *, size_t col, long long v);
 void	out_num(struct out *, size_t col, double v);	/* NaN = unknown */
 void	out_bool(struct out *, size_t col, bool v);

@@ -8,15 +8,9 @@
 
 #include "dnscheck/record.h"
 
-enum { C_DOMAIN, C_CHECK, C_SUBJECT, C_STATUS, C_DETAIL, C_VALUE, C_NCOLS };
-
-static const struct out_col cols[C_NCOLS] = {
-	[C_DOMAIN] = { "domain", OUT_STR },
-	[C_CHECK] = { "check", OUT_STR },
-	[C_SUBJECT] = { "subject", OUT_STR },
-	[C_STATUS] = { "status", OUT_STR },
-	[C_DETAIL] = { "detail", OUT_STR },
-	[C_VALUE] = { "value", OUT_STR }
+static const struct out_col cols[] = {
+	{ "domain", OUT_STR }, { "check", OUT_STR }, { "subject", OUT_STR },
+	{ "status", OUT_STR }, { "detail", OUT_STR }, { "value", OUT_STR }
 };
 
 struct out *
@@ -70,6 +64,17 @@ tally(struct dnscheck_sum *sum, const char *dom, const size_t c[5])
 	    c[FINDING_TEMPERROR], c[FINDING_INFO]);
 }
 
+/* One finding of dom as a record. */
+static void
+put(struct out *out, const char *dom, const struct finding *r)
+{
+	const char *v[] = { dom, r->check, r->subject,
+	    finding_status_str(r->status), r->detail, r->value };
+
+	out_strv(out, 0, v, nitems(v));
+	out_end(out);
+}
+
 int
 dnscheck_record_write(struct out *out, char *dom[], struct finding_list res[],
     size_t n, struct dnscheck_sum *sum, struct derr *e)
@@ -87,15 +92,8 @@ dnscheck_record_write(struct out *out, char *dom[], struct finding_list res[],
 		for (j = 0; ret == 0 && j < res[i].n; j++) {
 			r = &res[i].v[j];
 			c[r->status]++;
-			if (rank(r->status) < sum->min)
-				continue;
-			out_str(out, C_DOMAIN, dom[i]);
-			out_str(out, C_CHECK, r->check);
-			out_str(out, C_SUBJECT, r->subject);
-			out_str(out, C_STATUS, finding_status_str(r->status));
-			out_str(out, C_DETAIL, r->detail);
-			out_str(out, C_VALUE, r->value);
-			out_end(out);
+			if (rank(r->status) >= sum->min)
+				put(out, dom[i], r);
 		}
 		if (c[FINDING_FAIL])
 			sum->fail = 1;

@@ -37,9 +37,9 @@ struct tnet {
 
 struct abuse {
 	struct rir	*rir;
-	size_t		 nrir;
+	size_t		 nrir, caprir;
 	struct tnet	*net;
-	size_t		 nnet;
+	size_t		 nnet, capnet;
 	sqlite3		*db;
 	sqlite3_stmt	*look;
 	int		*plens;		/* in the database, longest first */
@@ -159,67 +159,65 @@ index_table(struct abuse *ab)
 	return 0;
 }
 
+/*
+ * One row of the registry table into arg, a struct abuse: "rir<TAB>id
+ * <TAB>name[<TAB>rdap[<TAB>whois]]" or "net<TAB>cidr<TAB>rir id".
+ */
+static int
+add_row(void *arg, struct tsv_row *r, struct derr *e)
+{
+	struct abuse *ab = arg;
+	struct rir *ri;
+	struct tnet *t;
+	char *f[5];
+	size_t k, i;
+
+	for (k = 0; k < 5; k++)
+		f[k] = k < r->n ? r->f[k] : NULL;
+	if (strcmp(f[0], "rir") == 0 && f[1] != NULL && f[2] != NULL) {
+		if ((ri = array_add(&ab->rir, ab->nrir, &ab->caprir,
+		    sizeof(*ri), 16)) == NULL)
+			goto oom;
+		snprintf(ri->id, sizeof(ri->id), "%s", f[1]);
+		snprintf(ri->name, sizeof(ri->name), "%s", f[2]);
+		snprintf(ri->rdap, sizeof(ri->rdap), "%s", f[3] ? f[3] : "");
+		snprintf(ri->whois, sizeof(ri->whois), "%s", f[4] ? f[4] : "");
+		ab->nrir++;
+		return 0;
+	}
+	if (strcmp(f[0], "net") != 0 || f[1] == NULL || f[2] == NULL)
+		goto bad;
+	if ((t = array_add(&ab->net, ab->nnet, &ab->capnet, sizeof(*t),
+	    256)) == NULL)
+		goto oom;
+	for (i = 0; i < ab->nrir; i++)
+		if (strcmp(ab->rir[i].id, f[2]) == 0)
+			break;
+	if (i == ab->nrir || cidr16(f[1], t->a, &t->plen) == -1)
+		goto bad;
+	t->seq = ab->nnet++;
+	t->rir = i;
+	return 0;
+bad:
+	derr_set(e, r->where, "bad entry");
+	return -1;
+oom:
+	derr_set(e, r->where, "out of memory");
+	return -1;
+}
+
 static int
 load_table(struct abuse *ab, const char *path, struct derr *e)
 {
 	static const struct tsv_opts o = { .flags = TSV_REST, .max_fields = 5 };
-	struct tsv *in;
-	struct tsv_row r;
-	char *f[5];
-	size_t k, i, capr = 0, capn = 0;
-	void *nv;
-	int rc;
 
-	if ((in = tsv_open(path, NULL, &o, e)) == NULL)
+	if (tsv_each(path, NULL, &o, add_row, ab, e) == -1)
 		return -1;
-	while ((rc = tsv_next(in, &r, e)) == 1) {
-		for (k = 0; k < 5; k++)
-			f[k] = k < r.n ? r.f[k] : NULL;
-		if (strcmp(f[0], "rir") == 0 && f[1] != NULL && f[2] != NULL) {
-			if ((nv = array_room(ab->rir, ab->nrir, &capr,
-			    sizeof(*ab->rir), 16)) == NULL)
-				goto oom;
-			ab->rir = nv;
-			snprintf(ab->rir[ab->nrir].id, sizeof(ab->rir->id),
-			    "%s", f[1]);
-			snprintf(ab->rir[ab->nrir].name, sizeof(ab->rir->name),
-			    "%s", f[2]);
-			snprintf(ab->rir[ab->nrir].rdap, sizeof(ab->rir->rdap),
-			    "%s", f[3] ? f[3] : "");
-			snprintf(ab->rir[ab->nrir].whois,
-			    sizeof(ab->rir->whois), "%s", f[4] ? f[4] : "");
-			ab->nrir++;
-		} else if (strcmp(f[0], "net") == 0 && f[1] && f[2]) {
-			if ((nv = array_room(ab->net, ab->nnet, &capn,
-			    sizeof(*ab->net), 256)) == NULL)
-				goto oom;
-			ab->net = nv;
-			for (i = 0; i < ab->nrir; i++)
-				if (strcmp(ab->rir[i].id, f[2]) == 0)
-					break;
-			if (i == ab->nrir || cidr16(f[1], ab->net[ab->nnet].a,
-			    &ab->net[ab->nnet].plen) == -1) {
-				derr_set(e, r.where, "bad entry");
-				goto fail;
-			}
-			ab->net[ab->nnet].seq = ab->nnet;
-			ab->net[ab->nnet++].rir = i;
-		} else {
-			derr_set(e, r.where, "bad entry");
-			goto fail;
-		}
-	}
-	tsv_close(in);
-	if (rc == 0 && index_table(ab) == -1) {
+	if (index_table(ab) == -1) {
 		derr_set(e, path, "out of memory");
 		return -1;
 	}
-	return rc;	/* 0, or -1 with e filled */
-oom:
-	derr_set(e, path, "out of memory");
-fail:
-	tsv_close(in);
-	return -1;
+	return 0;
 }
 
 static int
