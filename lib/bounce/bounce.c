@@ -90,6 +90,11 @@ bnc_re_find(struct bounce *b, int which, const char *s, size_t len,
 	return 1;
 }
 
+/* The files of the phrase lists, by PL_ number. */
+static const char *const lists[PL_COUNT] = { "soft.txt", "hard.txt",
+    "bounce-subject.txt", "bounce-vacation.txt", "bounce-cut.txt",
+    "bounce-noaddr.txt", "bounce-notrcpt.txt", "bounce-notice.txt" };
+
 /* Load phrases/NAME into *p, its tags checked against the reasons
  * table when check. */
 static int
@@ -128,20 +133,13 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 		goto fail;
 	if ((b->mtas = mtas_load(datadir, b->reasons, e)) == NULL)
 		goto fail;
-	if (load_list(b, dir, "soft.txt", true, &b->soft, e) == -1 ||
-	    load_list(b, dir, "hard.txt", true, &b->hard, e) == -1 ||
-	    load_list(b, dir, "bounce-subject.txt", false, &b->subject,
-	    e) == -1 ||
-	    load_list(b, dir, "bounce-vacation.txt", false, &b->vacation,
-	    e) == -1 ||
-	    load_list(b, dir, "bounce-cut.txt", false, &b->cut, e) == -1 ||
-	    load_list(b, dir, "bounce-noaddr.txt", false, &b->noaddr, e) == -1 ||
-	    load_list(b, dir, "bounce-notrcpt.txt", false, &b->notrcpt,
-	    e) == -1 ||
-	    load_list(b, dir, "bounce-notice.txt", false, &b->notice, e) == -1)
-		goto fail;
-	if ((b->fsoft = phrase_index_new(b->soft, e)) == NULL ||
-	    (b->fhard = phrase_index_new(b->hard, e)) == NULL)
+	/* soft and hard: their tags are reasons */
+	for (i = 0; i < PL_COUNT; i++)
+		if (load_list(b, dir, lists[i], i == PL_SOFT || i == PL_HARD,
+		    &b->pl[i], e) == -1)
+			goto fail;
+	if ((b->fsoft = phrase_index_new(b->pl[PL_SOFT], e)) == NULL ||
+	    (b->fhard = phrase_index_new(b->pl[PL_HARD], e)) == NULL)
 		goto fail;
 	for (i = 0; i < RE_COUNT; i++) {
 		b->re[i] = pcre2_compile((PCRE2_SPTR)re_src[i],
@@ -194,14 +192,8 @@ bounce_free(struct bounce *b)
 		return;
 	phrase_index_free(b->fsoft);
 	phrase_index_free(b->fhard);
-	phr_free(b->soft);
-	phr_free(b->hard);
-	phr_free(b->subject);
-	phr_free(b->vacation);
-	phr_free(b->cut);
-	phr_free(b->noaddr);
-	phr_free(b->notrcpt);
-	phr_free(b->notice);
+	for (i = 0; i < PL_COUNT; i++)
+		phr_free(b->pl[i]);
 	mtas_free(b->mtas);
 	reasons_free(b->reasons);
 	for (i = 0; i < RE_COUNT; i++)
@@ -357,7 +349,7 @@ is_vacation(struct ctx *c, bool bounceish)
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */
 	return subj != NULL && !reply_subject(subj) &&
-	    bnc_list_find(c->b, c->b->vacation, subj, strlen(subj), &s);
+	    bnc_list_find(c->b, c->b->pl[PL_VACATION], subj, strlen(subj), &s);
 }
 
 /*
@@ -383,8 +375,8 @@ is_bounce(struct ctx *c, bool *weak)
 	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
 	    strncasecmp(v, "mailer_daemon", 13) == 0))
 		return 2;
-	if (subj != NULL && bnc_list_find(c->b, c->b->subject, subj, strlen(subj),
-	    &s))
+	if (subj != NULL && bnc_list_find(c->b, c->b->pl[PL_SUBJECT], subj,
+	    strlen(subj), &s))
 		return 1;
 	if (l != NULL) {
 		from = internet_address_list_to_string(l, NULL, FALSE);
@@ -427,7 +419,7 @@ body_bounces(struct ctx *c)
 	    &e, 0))
 		return 1;
 	/* a line that introduces failed or delayed recipients */
-	if (bnc_list_find(c->b, c->b->notice, p->text.s, bnc_text_head(p), &s))
+	if (bnc_list_find(c->b, c->b->pl[PL_NOTICE], p->text.s, bnc_text_head(p), &s))
 		return 1;
 	if ((m = bnc_index_match(c->b, c->b->fhard, p->text.s,
 	    bnc_text_head(p), &hit, c->e)) != 0)

@@ -32,17 +32,14 @@ enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,
 struct reasons;
 struct mtas;
 
+/* The phrase lists, phrases/NAME (names in bounce.c's lists[]). */
+enum { PL_SOFT, PL_HARD, PL_SUBJECT, PL_VACATION, PL_CUT, PL_NOADDR,
+	PL_NOTRCPT, PL_NOTICE, PL_COUNT };
+
 struct bounce {
-	struct phr		*soft;
-	struct phr		*hard;
-	struct phrase_index	*fsoft;		/* the same, searched by word */
+	struct phr		*pl[PL_COUNT];
+	struct phrase_index	*fsoft;		/* soft and hard, by word */
 	struct phrase_index	*fhard;
-	struct phr		*subject;	/* bounce-subject.txt */
-	struct phr		*vacation;	/* bounce-vacation.txt */
-	struct phr		*cut;		/* bounce-cut.txt */
-	struct phr		*noaddr;	/* bounce-noaddr.txt */
-	struct phr		*notrcpt;	/* bounce-notrcpt.txt */
-	struct phr		*notice;	/* bounce-notice.txt */
 	struct reasons		*reasons;	/* data/reasons.tsv */
 	struct mtas		*mtas;		/* data/bounce-mta*.tsv */
 	pcre2_code		*re[RE_COUNT];
