@@ -419,7 +419,8 @@ body_bounces(struct ctx *c)
 	    &e, 0))
 		return 1;
 	/* a line that introduces failed or delayed recipients */
-	if (bnc_list_find(c->b, c->b->pl[PL_NOTICE], p->text.s, bnc_text_head(p), &s))
+	if (bnc_list_find(c->b, c->b->pl[PL_NOTICE], p->text.s,
+	    bnc_text_head(p), &s))
 		return 1;
 	if ((m = bnc_index_match(c->b, c->b->fhard, p->text.s,
 	    bnc_text_head(p), &hit, c->e)) != 0)

@@ -52,7 +52,7 @@ struct mtas {
 	 * has no row to try (any_src: its text while the rows load) */
 	pcre2_code		*any[W_COUNT];
 	struct sbuf		 any_src[W_COUNT];
-	bool			 any_no[W_COUNT];	/* a row that won't combine */
+	bool			 any_no[W_COUNT];	/* won't combine */
 	const char		**names[W_COUNT];	/* see names_of() */
 	size_t			 nnames[W_COUNT], capnames[W_COUNT];
 	size_t			 padcap[W_COUNT];

@@ -280,7 +280,8 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 	nt->n = 0;
 	nt->c_ls = 0;
 	while (nt->n < NOTICE_MAX && off < len) {
-		if ((r = phr_match(c->b->pl[PL_NOTICE], t, len, off, &hit, &e)) == -1)
+		if ((r = phr_match(c->b->pl[PL_NOTICE], t, len, off, &hit,
+		    &e)) == -1)
 			bnc_match_err(c->b, &e);
 		if (r != 1)
 			break;

@@ -53,7 +53,7 @@ struct rcvd_parser {
 	struct tok		*t;
 	size_t			 capt;
 	uint32_t		 byc[256];	/* literals starting with c */
-	uint32_t		 by2[256];	/* literals whose second byte is c */
+	uint32_t		 by2[256];	/* ... whose second byte is c */
 };
 
 /* Tokens of the header outside the date. */
