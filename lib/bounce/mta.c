@@ -147,9 +147,11 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	 * see match() */
 	(void)pcre2_jit_compile(v->re, PCRE2_JIT_COMPLETE);
 	/* back-references and verbs such as (*COMMIT) change meaning in
-	 * an alternation */
+	 * an alternation, and a \\Q quote or a # comment could reach past
+	 * the row's own alternative */
 	if (pcre2_pattern_info(v->re, PCRE2_INFO_BACKREFMAX, &refs) != 0 ||
-	    refs > 0 || strstr(r->f[2], "(*") != NULL)
+	    refs > 0 || strstr(r->f[2], "(*") != NULL ||
+	    strstr(r->f[2], "\\Q") != NULL || strchr(r->f[2], '#') != NULL)
 		m->any_no[w] = true;
 	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL ||
 	    (m->any_src[w].len > 0 && sbuf_addc(&m->any_src[w], '|') == -1) ||
@@ -207,10 +209,10 @@ any_compile(struct mtas *m)
 	int w, code;
 
 	for (w = 0; w < W_COUNT; w++) {
-		if (!m->any_no[w] && m->any_src[w].len > 0 && (m->any[w] = pcre2_compile(
-		    (PCRE2_SPTR)m->any_src[w].s, m->any_src[w].len,
-		    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-		    &code, &off, NULL)) != NULL)
+		if (!m->any_no[w] && m->any_src[w].len > 0 &&
+		    (m->any[w] = pcre2_compile((PCRE2_SPTR)m->any_src[w].s,
+		    m->any_src[w].len, PCRE2_CASELESS | PCRE2_UTF |
+		    PCRE2_MATCH_INVALID_UTF, &code, &off, NULL)) != NULL)
 			(void)pcre2_jit_compile(m->any[w], PCRE2_JIT_COMPLETE);
 		sbuf_free(&m->any_src[w]);
 	}
