@@ -15,6 +15,7 @@
 #include <hs.h>
 #endif
 
+#include "core/phrase_cache.h"
 #include "core/phrase_index.h"
 #include "core/util.h"
 
@@ -74,6 +75,7 @@ struct phrase_index {
 #ifdef DELIV_VECTORSCAN
 	hs_database_t		*db;
 	hs_scratch_t		*scratch;
+	enum phrase_cache_state	 cache;
 	char			*clean;	/* the text with bad UTF-8 blanked */
 	size_t			 cleancap;
 #endif
@@ -369,27 +371,12 @@ vs_word(struct sbuf *b, const char *ph)
 	return r;
 }
 
-/*
- * One database for every member; a pattern Vectorscan refuses exactly is
- * tried in prefilter mode, then left to PCRE2 alone (always a
- * candidate).  -1 when no database can be built (then PCRE2 alone).
- */
+/* The filter of every member into b[] and its flags into flk[]. */
 static int
-vs_build(struct phrase_index *bp)
+vs_patterns(struct phrase_index *bp, struct sbuf *b, unsigned int *flk)
 {
-	struct sbuf *b = NULL;
-	const char **pat = NULL;
-	unsigned int *flk = NULL, *fl = NULL, *ids = NULL, n = 0, k;
-	hs_compile_error_t *ce = NULL;
-	int rc = -1, tries;
+	unsigned int k;
 
-	if (bp->nm == 0 || bp->nm > UINT32_MAX / 2 ||
-	    (b = calloc(bp->nm, sizeof(*b))) == NULL ||
-	    (pat = calloc(bp->nm, sizeof(*pat))) == NULL ||
-	    (flk = calloc(bp->nm, sizeof(*flk))) == NULL ||
-	    (fl = calloc(bp->nm, sizeof(*fl))) == NULL ||
-	    (ids = calloc(bp->nm, sizeof(*ids))) == NULL)
-		goto out;
 	for (k = 0; k < bp->nm; k++) {
 		struct sbuf raw = { 0 };
 		struct phr_hit h;
@@ -400,18 +387,110 @@ vs_build(struct phrase_index *bp)
 		    HS_FLAG_SINGLEMATCH;
 		if (!regex) {
 			if (vs_word(&b[k], h.phrase) == -1)
-				goto out;
+				return -1;
 			continue;
 		}
 		if (add_pattern(&raw, bp->p, bp->m[k].ent) == -1 ||
 		    vs_relax(&b[k], raw.s) == -1) {
 			sbuf_free(&raw);
-			goto out;
+			return -1;
 		}
 		sbuf_free(&raw);
 		if (needs_prefilter(b[k].s))
 			flk[k] |= HS_FLAG_PREFILTER;
 	}
+	return 0;
+}
+
+/*
+ * The database from the cache (core/phrase_cache), keyed by every
+ * pattern and flag: 0 and bp->db set on a hit, with the members
+ * Vectorscan could not take; -1 on a miss (key filled when it could be
+ * made, *keyed says so).
+ */
+static int
+vs_cached(struct phrase_index *bp, struct sbuf *b, const unsigned int *flk,
+    struct phrase_cache_key *key, bool *keyed, const char *name)
+{
+	unsigned char *st;
+	unsigned int k;
+
+	*keyed = false;
+	if (phrase_cache_begin(key, name) == -1) {
+		bp->cache = PHRASE_CACHE_OFF;
+		return -1;
+	}
+	for (k = 0; k < bp->nm; k++)
+		phrase_cache_add(key, b[k].s != NULL ? b[k].s : "", flk[k],
+		    k);
+	if (phrase_cache_end(key) == -1) {
+		bp->cache = PHRASE_CACHE_OFF;
+		return -1;
+	}
+	*keyed = true;
+	bp->cache = PHRASE_CACHE_MISS;
+	if ((st = calloc(bp->nm, 1)) == NULL)
+		return -1;
+	if ((bp->db = phrase_cache_load(key, name, st, bp->nm)) == NULL) {
+		free(st);
+		return -1;
+	}
+	for (k = 0; k < bp->nm; k++)
+		bp->m[k].always = st[k] != 0;
+	free(st);
+	bp->cache = PHRASE_CACHE_HIT;
+	return 0;
+}
+
+/* Write the compiled database to the cache. */
+static void
+vs_store(struct phrase_index *bp, const struct phrase_cache_key *key,
+    const char *name)
+{
+	unsigned char *st;
+	unsigned int k;
+
+	if (bp->db == NULL || (st = calloc(bp->nm, 1)) == NULL)
+		return;
+	for (k = 0; k < bp->nm; k++)
+		st[k] = bp->m[k].always;
+	if (phrase_cache_store(key, name, bp->db, st, bp->nm) == 0)
+		bp->cache = PHRASE_CACHE_STORED;
+	free(st);
+}
+
+/*
+ * One database for every member; a pattern Vectorscan refuses exactly is
+ * tried in prefilter mode, then left to PCRE2 alone (always a
+ * candidate).  A database of the cache saves the compiling; a compiled
+ * one is written to it.  With only_cached, a miss compiles nothing.  -1
+ * when no database can be built (then PCRE2 alone).
+ */
+static int
+vs_build(struct phrase_index *bp, bool only_cached)
+{
+	struct sbuf *b = NULL;
+	struct phrase_cache_key key;
+	struct phr_hit h;
+	const char **pat = NULL;
+	unsigned int *flk = NULL, *fl = NULL, *ids = NULL, n = 0, k;
+	hs_compile_error_t *ce = NULL;
+	bool keyed = false;
+	int rc = -1, tries;
+
+	if (bp->nm == 0 || bp->nm > UINT32_MAX / 2 ||
+	    (b = calloc(bp->nm, sizeof(*b))) == NULL ||
+	    (pat = calloc(bp->nm, sizeof(*pat))) == NULL ||
+	    (flk = calloc(bp->nm, sizeof(*flk))) == NULL ||
+	    (fl = calloc(bp->nm, sizeof(*fl))) == NULL ||
+	    (ids = calloc(bp->nm, sizeof(*ids))) == NULL ||
+	    vs_patterns(bp, b, flk) == -1)
+		goto out;
+	phr_entry(bp->p, bp->m[0].ent, &h, NULL);
+	if (vs_cached(bp, b, flk, &key, &keyed, h.file) == 0)
+		goto scratch;
+	if (only_cached)
+		goto out;
 	for (tries = 0; tries <= 2 * (int)bp->nm; tries++) {
 		for (n = k = 0; k < bp->nm; k++)
 			if (!bp->m[k].always) {
@@ -438,6 +517,9 @@ vs_build(struct phrase_index *bp)
 		else
 			flk[k] |= HS_FLAG_PREFILTER;
 	}
+	if (keyed)
+		vs_store(bp, &key, h.file);
+scratch:
 	if (bp->db != NULL && hs_alloc_scratch(bp->db, &bp->scratch) !=
 	    HS_SUCCESS)
 		goto out;
@@ -529,21 +611,28 @@ vs_text(struct phrase_index *bp, const char *s, size_t len)
 	return bp->clean;
 }
 
-/* Switch to Vectorscan; on failure stay with PCRE2 alone. */
-static void
-vs_start(struct phrase_index *bp)
+/*
+ * Switch to Vectorscan; on failure stay with PCRE2 alone.  With
+ * only_cached, only when the cache has the database (0, else -1).
+ */
+static int
+vs_start(struct phrase_index *bp, bool only_cached)
 {
 	size_t i;
 
-	bp->vs_after = 0;
-	if ((bp->vs = vs_build(bp) == 0))
-		return;
+	if ((bp->vs = vs_build(bp, only_cached) == 0)) {
+		bp->vs_after = 0;
+		return 0;
+	}
+	if (!only_cached)
+		bp->vs_after = 0;
 	hs_free_scratch(bp->scratch);
 	hs_free_database(bp->db);
 	bp->scratch = NULL;
 	bp->db = NULL;
 	for (i = 0; i < bp->nm; i++)
 		bp->m[i].always = false;
+	return -1;
 }
 #endif
 
@@ -633,10 +722,13 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 	 * (bench/phrases.sh), so Vectorscan only when asked.
 	 */
 	if (engine != NULL && strcmp(engine, "vectorscan") == 0)
-		vs_start(bp);
+		(void)vs_start(bp, false);
 	else if (ngroups > 1 && (engine == NULL ||
-	    strcmp(engine, "pcre2") != 0))
+	    strcmp(engine, "pcre2") != 0)) {
+		/* a database in the cache costs nothing to compile */
 		bp->vs_after = BP_VS_AFTER;
+		(void)vs_start(bp, true);
+	}
 #else
 	(void)engine;
 #endif
@@ -652,6 +744,23 @@ const char *
 phrase_index_engine(const struct phrase_index *bp)
 {
 	return bp->vs ? "vectorscan" : "pcre2";
+}
+
+const char *
+phrase_index_cache(const struct phrase_index *bp)
+{
+#ifdef DELIV_VECTORSCAN
+	static const char *const state[] = {
+		[PHRASE_CACHE_NONE] = "none", [PHRASE_CACHE_OFF] = "off",
+		[PHRASE_CACHE_HIT] = "hit", [PHRASE_CACHE_MISS] = "miss",
+		[PHRASE_CACHE_STORED] = "stored"
+	};
+
+	return state[bp->cache];
+#else
+	(void)bp;
+	return "none";
+#endif
 }
 
 /* Search st phrase by phrase in this text. */
@@ -683,7 +792,7 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 		bp->set[k].per_entry = false;
 #ifdef DELIV_VECTORSCAN
 	if (bp->vs_after > 0 && (bp->scanned += len) >= bp->vs_after) {
-		vs_start(bp);
+		(void)vs_start(bp, false);
 		for (k = 0; k < bp->nm; k++)
 			bp->m[k].state = bp->m[k].always;
 	}
