@@ -577,6 +577,34 @@ utf8_seq(const unsigned char *s, size_t len)
 	return n;
 }
 
+/* The length of the valid UTF-8 at the start of u[0..len). */
+static size_t
+utf8_valid(const unsigned char *u, size_t len)
+{
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t w;
+	size_t i = 0, n;
+
+	for (;;) {
+		/* mail is mostly ASCII: eight bytes at a time */
+		while (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			if (w & high)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			return len;
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_seq(u + i, len - i)) == 0)
+			return i;
+		i += n;
+	}
+}
+
 /*
  * The text Vectorscan may scan (it wants valid UTF-8): s itself, or a
  * copy with every byte of an invalid sequence blanked.  PCRE2 matches
@@ -587,12 +615,10 @@ static const char *
 vs_text(struct phrase_index *bp, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n;
+	size_t i, n;
 	char *c;
 
-	while (i < len && (n = utf8_seq(u + i, len - i)) != 0)
-		i += n;
-	if (i == len)
+	if ((i = utf8_valid(u, len)) == len)
 		return s;
 	if (len > bp->cleancap) {
 		if ((c = realloc(bp->clean, len)) == NULL)
