@@ -105,7 +105,10 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 			const char *q = p;
 
 			if (!ASCII_ALPHA(*p)) {
-				p++;
+				/* the run of ASCII between words at once */
+				while (++p < e && (unsigned char)*p < 0x80 &&
+				    !ASCII_ALPHA(*p))
+					;
 				continue;
 			}
 			while (q < e && ASCII_ALPHA(*q)) {
@@ -155,11 +158,14 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 static size_t
 count_char(const char *s, size_t n, char ch)
 {
-	size_t k, m = 0;
+	const char *p = s, *e = s + n;
+	size_t m = 0;
 
-	for (k = 0; k < n; k++)
-		if (s[k] == ch)
-			m++;
+	/* the character is rare: memchr skips the text between */
+	while (p < e && (p = memchr(p, ch, (size_t)(e - p))) != NULL) {
+		m++;
+		p++;
+	}
 	return m;
 }
 
