@@ -341,32 +341,36 @@ vs_relax(struct sbuf *b, const char *re)
 }
 
 /*
- * The filter of a literal phrase: its longest word, as a literal.  A
- * pattern of words with \s+ gaps costs Vectorscan a hundred times more
- * to compile, and PCRE2 confirms every hit anyway.
+ * The filter of a literal phrase: its words as literals (ASCII
+ * punctuation as \xHH), with \s+ between them and no \b at the ends.
+ * PCRE2 confirms every hit; the filter only has to be a superset.  A
+ * filter of the longest word alone fired on most texts for phrases
+ * such as "All new" or "Save big", and PCRE2 then searched the text to
+ * its end in vain; the whole phrase costs about half as much again to
+ * compile (once: the database is cached) and spares those searches.
  */
 static int
-vs_word(struct sbuf *b, const char *ph)
+vs_phrase(struct sbuf *b, const char *ph)
 {
-	const char *w = NULL, *p = ph;
-	size_t n, wn = 0;
+	const char *p = ph;
+	size_t n, k;
 	int r = 0;
 
-	while (*p != '\0') {
+	for (;;) {
 		p += strspn(p, " \t");
-		n = strcspn(p, " \t");
-		if (n > wn) {
-			w = p;
-			wn = n;
+		if ((n = strcspn(p, " \t")) == 0)
+			break;
+		if (p != ph + strspn(ph, " \t"))
+			r |= sbuf_adds(b, "\\s+");
+		for (k = 0; k < n; k++) {
+			unsigned char c = (unsigned char)p[k];
+
+			if (c < 0x80 && !ascii_word(c))
+				r |= sbuf_printf(b, "\\x%02x", c);
+			else
+				r |= sbuf_addc(b, (char)c);
 		}
 		p += n;
-	}
-	for (n = 0; n < wn; n++) {
-		unsigned char c = (unsigned char)w[n];
-
-		if (c < 0x80 && !ascii_word(c))
-			r |= sbuf_addc(b, '\\');
-		r |= sbuf_addc(b, (char)c);
 	}
 	return r;
 }
@@ -386,7 +390,7 @@ vs_patterns(struct phrase_index *bp, struct sbuf *b, unsigned int *flk)
 		flk[k] = HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP |
 		    HS_FLAG_SINGLEMATCH;
 		if (!regex) {
-			if (vs_word(&b[k], h.phrase) == -1)
+			if (vs_phrase(&b[k], h.phrase) == -1)
 				return -1;
 			continue;
 		}

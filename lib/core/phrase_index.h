@@ -6,7 +6,7 @@
  *
  * Two engines give the same hits.  Vectorscan (built with VECTORSCAN=1):
  * every phrase of the list is compiled once into one database (a literal
- * phrase as its longest word, a regex broadened and in prefilter mode
+ * phrase as its words with \s+ between, a regex broadened and in prefilter mode
  * where Vectorscan cannot run it exactly); a text is scanned once, and
  * only the phrases that fired are confirmed and located with PCRE2, each
  * with its own pattern.  PCRE2 alone: literal phrases grouped by their
