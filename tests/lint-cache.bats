@@ -155,3 +155,11 @@ cachefile() {
 	run deliv-bounce-classify --json "$BATS_TEST_TMPDIR/b.eml"
 	assert_output "$first"
 }
+
+# The search paths made faster with the cache (lib/lint/content.c): the
+# money count searches only where a sum can begin.
+@test "lint speed: sums of money before Unicode digits, spaces and words are all counted" {
+	printf 'From: a@example.com\nTo: b@example.org\nSubject: offer\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nWe have 12.5 million dollars and 3,000 thousand euros, though I thought\nabout \xd9\xa1\xd9\xa2 million usd and 7\xc2\xa0billion pounds, $$$ and \xe2\x82\xac5 million and \xc2\xa33,000,000.00.\nA thouthousand 5 thousand dollars,5 thousand dollars trillion 4 trillion dollars.\nMILLION 9 MILLION DOLLARS 8\tbillion usd x1 thousand dollars 2  thousand dollars\n' >"$BATS_TEST_TMPDIR/money.eml"
+	run -1 deliv-lint --json "$BATS_TEST_TMPDIR/money.eml"
+	assert_output --partial '"id":"money","severity":"warn","points":1,"where":"body","detail":"sums of money or $$$ (11)"'
+}
