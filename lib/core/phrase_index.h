@@ -6,10 +6,10 @@
  *
  * Two engines give the same hits.  Vectorscan (built with VECTORSCAN=1):
  * every phrase of the list is compiled once into one database (a literal
- * phrase as its words with \s+ between, a regex broadened and in prefilter mode
- * where Vectorscan cannot run it exactly); a text is scanned once, and
- * only the phrases that fired are confirmed and located with PCRE2, each
- * with its own pattern.  PCRE2 alone: literal phrases grouped by their
+ * phrase as its words with \s+ between, a regex broadened and in
+ * prefilter mode where Vectorscan cannot run it exactly); a text is
+ * scanned once, and only the phrases that fired are confirmed and
+ * located with PCRE2, each with its own pattern.  PCRE2 alone: literal phrases grouped by their
  * first word, each group one anchored alternation tried only at the word
  * starts of the text whose word opens some phrase; /regex/ phrases (and
  * phrases that do not open with an ASCII word) one unanchored
