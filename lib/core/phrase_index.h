@@ -9,17 +9,18 @@
  * phrase as its words with \s+ between, a regex broadened and in
  * prefilter mode where Vectorscan cannot run it exactly); a text is
  * scanned once, and only the phrases that fired are confirmed and
- * located with PCRE2, each with its own pattern.  PCRE2 alone: literal phrases grouped by their
- * first word, each group one anchored alternation tried only at the word
- * starts of the text whose word opens some phrase; /regex/ phrases (and
- * phrases that do not open with an ASCII word) one unanchored
- * alternation.  An index in groups (lint) moves to Vectorscan after 2 MB
- * of text; an index in one group (bounce-classify, whose leftmost search
- * stops early) stays with PCRE2.  A compiled database is cached on disk
- * (core/phrase_cache); an index in groups whose database is in the cache
- * uses Vectorscan from the start.  DELIV_PHRASES_ENGINE=vectorscan or
- * =pcre2 in the environment forces an engine; VECTORSCAN=0 builds, or a
- * database that does not compile, have PCRE2 alone.
+ * located with PCRE2, each with its own pattern.  PCRE2 alone: literal
+ * phrases grouped by their first word, each group one anchored
+ * alternation tried only at the word starts of the text whose word opens
+ * some phrase; /regex/ phrases (and phrases that do not open with an
+ * ASCII word) one unanchored alternation.  An index in groups (lint)
+ * moves to Vectorscan after 2 MB of text; an index in one group
+ * (bounce-classify, whose leftmost search stops early) stays with PCRE2.
+ * A compiled database is cached on disk (core/phrase_cache); an index in
+ * groups whose database is in the cache uses Vectorscan from the start.
+ * DELIV_PHRASES_ENGINE=vectorscan or =pcre2 in the environment forces an
+ * engine; VECTORSCAN=0 builds, or a database that does not compile, have
+ * PCRE2 alone.
  *
  * A match error (a match limit, the JIT stack) in one phrase never hides
  * the others: that phrase is counted (phrase_index_errors()) and left
