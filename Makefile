@@ -22,12 +22,13 @@ MALLOC_LIBS := $(if $(filter mimalloc,$(MALLOC)),$(MIMALLOC))
 VERSION     := $(shell cat VERSION)
 # Phrase lists matched in one pass with Vectorscan when pkg-config finds
 # libhs (Debian libvectorscan-dev); VECTORSCAN=0 builds PCRE2 alone.
+# libcrypto keys the cache of compiled databases (core/phrase_cache).
 ifeq ($(origin VECTORSCAN),undefined)
 VECTORSCAN  := $(if $(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo y),1,0)
 endif
 ifeq ($(VECTORSCAN),1)
 PKGS        += libhs
-HS          := libhs
+HS          := libhs libcrypto
 override CPPFLAGS += -DDELIV_VECTORSCAN
 endif
 

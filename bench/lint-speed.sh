@@ -11,8 +11,9 @@
 # done); a build's figure is its least CPU time of the run.  "warm" is
 # lint per message once started: (CPU of COPIES copies - CPU of one
 # copy) / the messages in between, as SpamAssassin's start-up is taken
-# out.  Checks on the way: both builds write the same records, and
-# AFTER with -j 2 the same as with -j 1.  Prints a Markdown table.
+# out (for both builds).  Checks on the way: both builds write the
+# same records, and AFTER with -j 2 the same as with -j 1.  Prints a
+# Markdown table.
 set -euo pipefail
 before=$(cd "${1:?usage: lint-speed.sh BEFORE AFTER [RUNS]}" && pwd)/deliv-lint
 after=$(cd "${2:?usage: lint-speed.sh BEFORE AFTER [RUNS]}" && pwd)/deliv-lint
@@ -59,8 +60,8 @@ cmp -s "$tmp/b.json" "$tmp/a.json" || { echo "lint-speed: the builds differ" >&2
 cmp -s "$tmp/a.json" "$tmp/a2.json" || { echo "lint-speed: -j 2 differs" >&2; exit 1; }
 echo "outputs: before = after = after -j 2 ($(wc -l <"$tmp/a.json") records, $nall messages)"
 echo
-echo "| run | lint before msgs/CPU s | lint after msgs/CPU s | after/before | lint after warm msgs/CPU s | SpamAssassin msgs/CPU s | ratio | ratio warm |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| run | lint before msgs/CPU s | lint after msgs/CPU s | after/before | lint after warm msgs/CPU s | SpamAssassin msgs/CPU s | ratio | ratio warm | before: ratio | before: ratio warm |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 mapfile -t sample <"$tmp/sample"
 for ((r = 1; r <= runs; r++)); do
 	(cd "$tmp/msg" && /usr/bin/time -f '%U %S' -o "$tmp/sa.time" \
@@ -79,10 +80,11 @@ for ((r = 1; r <= runs; r++)); do
 	sa0=$(cpu sh "$corpus/tools/sa-score.sh" </dev/null)
 	sarate=$(awk -v n="$nsa" -v s="$sa" -v z="$sa0" 'BEGIN { printf "%.2f", n / (s - z) }')
 	warm=$(awk -v n="$((nall - n1))" -v a="$a" -v c="$a1" 'BEGIN { printf "%.0f", n / (a - c) }')
+	bwarm=$(awk -v n="$((nall - n1))" -v a="$b" -v c="$b1" 'BEGIN { printf "%.0f", n / (a - c) }')
 	awk -v r="$r" -v b="$(rate "$nall" "$b")" -v a="$(rate "$nall" "$a")" \
-	    -v w="$warm" -v s="$sarate" 'BEGIN {
-		printf "| %d | %d | %d | %.2f | %d | %.2f | %.0fx | %.0fx |\n",
-		    r, b, a, a / b, w, s, a / s, w / s }'
+	    -v w="$warm" -v bw="$bwarm" -v s="$sarate" 'BEGIN {
+		printf "| %d | %d | %d | %.2f | %d | %.2f | %.0fx | %.0fx | %.0fx | %.0fx |\n",
+		    r, b, a, a / b, w, s, a / s, w / s, b / s, bw / s }'
 done
 echo
 echo "($nall lint messages a turn, $turns+ turns a build a run; SpamAssassin $nsa messages, its start-up alone taken out.)"

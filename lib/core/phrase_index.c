@@ -15,6 +15,8 @@
 #include <hs.h>
 #endif
 
+#include "core/phrase_cache.h"
+#include "core/phrase_filter.h"
 #include "core/phrase_index.h"
 #include "core/util.h"
 
@@ -74,6 +76,7 @@ struct phrase_index {
 #ifdef DELIV_VECTORSCAN
 	hs_database_t		*db;
 	hs_scratch_t		*scratch;
+	enum phrase_cache_state	 cache;
 	char			*clean;	/* the text with bad UTF-8 blanked */
 	size_t			 cleancap;
 #endif
@@ -238,158 +241,12 @@ fail:
 }
 
 #ifdef DELIV_VECTORSCAN
-/* Constructs Vectorscan runs only approximately (prefilter mode). */
-static bool
-needs_prefilter(const char *re)
-{
-	static const char *const approx[] = {
-		"\\b", "\\B", "(?=", "(?!", "(?<", "(?>", "(*", "(?(", "(?|",
-		"\\g", "\\k", "\\G", "\\K", "++", "*+", "?+", "}+"
-	};
-	size_t k;
-
-	for (k = 0; k < nitems(approx); k++)
-		if (strstr(re, approx[k]) != NULL)
-			return true;
-	for (; *re != '\0'; re++)
-		if (re[0] == '\\' && re[1] >= '1' && re[1] <= '9')
-			return true;
-	return false;
-}
-
-/*
- * A broader pattern for the filter (PCRE2 confirms every hit): bounded
- * repeats {m,n} made open {m,}, \w and \d made \S, \W and \D any
- * character, and classes that hold a Unicode property or \w-like escape
- * any character.  Vectorscan compiles those far faster in UTF-8 mode.
- * Patterns in extended mode or with comments are kept as written.
- */
+/* The filter of every member into b[] and its flags into flk[]. */
 static int
-vs_relax(struct sbuf *b, const char *re)
+vs_patterns(struct phrase_index *bp, struct sbuf *b, unsigned int *flk)
 {
-	const char *p = re, *q;
-	int r = 0;
+	unsigned int k;
 
-	if (strstr(re, "(?x") != NULL || strstr(re, "(?#") != NULL ||
-	    strstr(re, "\\Q") != NULL || strstr(re, "(?^") != NULL)
-		return sbuf_adds(b, re);
-	while (*p != '\0') {
-		if (p[0] == '\\' && p[1] != '\0') {
-			if (p[1] == 'w' || p[1] == 'd')
-				r |= sbuf_adds(b, "\\S");
-			else if (p[1] == 'W' || p[1] == 'D')
-				r |= sbuf_adds(b, "[\\s\\S]");
-			else if (strchr("xpPNog", p[1]) != NULL && p[2] == '{' &&
-			    (q = strchr(p + 2, '}')) != NULL) {
-				r |= sbuf_add(b, p, (size_t)(q + 1 - p));
-				p = q + 1;
-				continue;
-			} else
-				r |= sbuf_add(b, p, 2);
-			p += 2;
-			continue;
-		}
-		if (*p == '[') {
-			bool wide = false;
-
-			q = p + 1;
-			if (*q == '^')
-				q++;
-			if (*q == ']')
-				q++;
-			for (; *q != '\0' && *q != ']'; q++) {
-				if (q[0] == '[' && q[1] == ':') {
-					wide = true;
-					if ((q = strstr(q + 2, ":]")) == NULL)
-						return sbuf_adds(b, re);
-					q++;
-				} else if (q[0] == '\\' && q[1] != '\0') {
-					if (strchr("wWdDpPsShHvV", q[1]) != NULL)
-						wide = true;
-					q++;
-				}
-			}
-			if (*q != ']')
-				return sbuf_adds(b, re);
-			if (wide)
-				r |= sbuf_adds(b, "[\\s\\S]");
-			else
-				r |= sbuf_add(b, p, (size_t)(q + 1 - p));
-			p = q + 1;
-			continue;
-		}
-		if (*p == '{') {
-			size_t m = strspn(p + 1, "0123456789"), n;
-
-			q = p + 1 + m;
-			if (*q == ',' && (n = strspn(q + 1, "0123456789")) > 0 &&
-			    q[1 + n] == '}') {
-				if (m == 0)
-					r |= sbuf_adds(b, "{0");
-				else
-					r |= sbuf_add(b, p, m + 1);
-				r |= sbuf_adds(b, ",}");
-				p = q + 2 + n;
-				continue;
-			}
-		}
-		r |= sbuf_addc(b, *p++);
-	}
-	return r;
-}
-
-/*
- * The filter of a literal phrase: its longest word, as a literal.  A
- * pattern of words with \s+ gaps costs Vectorscan a hundred times more
- * to compile, and PCRE2 confirms every hit anyway.
- */
-static int
-vs_word(struct sbuf *b, const char *ph)
-{
-	const char *w = NULL, *p = ph;
-	size_t n, wn = 0;
-	int r = 0;
-
-	while (*p != '\0') {
-		p += strspn(p, " \t");
-		n = strcspn(p, " \t");
-		if (n > wn) {
-			w = p;
-			wn = n;
-		}
-		p += n;
-	}
-	for (n = 0; n < wn; n++) {
-		unsigned char c = (unsigned char)w[n];
-
-		if (c < 0x80 && !ascii_word(c))
-			r |= sbuf_addc(b, '\\');
-		r |= sbuf_addc(b, (char)c);
-	}
-	return r;
-}
-
-/*
- * One database for every member; a pattern Vectorscan refuses exactly is
- * tried in prefilter mode, then left to PCRE2 alone (always a
- * candidate).  -1 when no database can be built (then PCRE2 alone).
- */
-static int
-vs_build(struct phrase_index *bp)
-{
-	struct sbuf *b = NULL;
-	const char **pat = NULL;
-	unsigned int *flk = NULL, *fl = NULL, *ids = NULL, n = 0, k;
-	hs_compile_error_t *ce = NULL;
-	int rc = -1, tries;
-
-	if (bp->nm == 0 || bp->nm > UINT32_MAX / 2 ||
-	    (b = calloc(bp->nm, sizeof(*b))) == NULL ||
-	    (pat = calloc(bp->nm, sizeof(*pat))) == NULL ||
-	    (flk = calloc(bp->nm, sizeof(*flk))) == NULL ||
-	    (fl = calloc(bp->nm, sizeof(*fl))) == NULL ||
-	    (ids = calloc(bp->nm, sizeof(*ids))) == NULL)
-		goto out;
 	for (k = 0; k < bp->nm; k++) {
 		struct sbuf raw = { 0 };
 		struct phr_hit h;
@@ -399,19 +256,111 @@ vs_build(struct phrase_index *bp)
 		flk[k] = HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP |
 		    HS_FLAG_SINGLEMATCH;
 		if (!regex) {
-			if (vs_word(&b[k], h.phrase) == -1)
-				goto out;
+			if (phrase_filter_literal(&b[k], h.phrase) == -1)
+				return -1;
 			continue;
 		}
 		if (add_pattern(&raw, bp->p, bp->m[k].ent) == -1 ||
-		    vs_relax(&b[k], raw.s) == -1) {
+		    phrase_filter_regex(&b[k], raw.s) == -1) {
 			sbuf_free(&raw);
-			goto out;
+			return -1;
 		}
 		sbuf_free(&raw);
-		if (needs_prefilter(b[k].s))
+		if (phrase_filter_approx(b[k].s))
 			flk[k] |= HS_FLAG_PREFILTER;
 	}
+	return 0;
+}
+
+/*
+ * The database from the cache (core/phrase_cache), keyed by every
+ * pattern and flag: 0 and bp->db set on a hit, with the members
+ * Vectorscan could not take; -1 on a miss (key filled when it could be
+ * made, *keyed says so).
+ */
+static int
+vs_cached(struct phrase_index *bp, struct sbuf *b, const unsigned int *flk,
+    struct phrase_cache_key *key, bool *keyed, const char *name)
+{
+	unsigned char *st;
+	unsigned int k;
+
+	*keyed = false;
+	if (phrase_cache_begin(key, name) == -1) {
+		bp->cache = PHRASE_CACHE_OFF;
+		return -1;
+	}
+	for (k = 0; k < bp->nm; k++)
+		phrase_cache_add(key, b[k].s != NULL ? b[k].s : "", flk[k],
+		    k);
+	if (phrase_cache_end(key) == -1) {
+		bp->cache = PHRASE_CACHE_OFF;
+		return -1;
+	}
+	*keyed = true;
+	bp->cache = PHRASE_CACHE_MISS;
+	if ((st = calloc(bp->nm, 1)) == NULL)
+		return -1;
+	if ((bp->db = phrase_cache_load(key, name, st, bp->nm)) == NULL) {
+		free(st);
+		return -1;
+	}
+	for (k = 0; k < bp->nm; k++)
+		bp->m[k].always = st[k] != 0;
+	free(st);
+	bp->cache = PHRASE_CACHE_HIT;
+	return 0;
+}
+
+/* Write the compiled database to the cache. */
+static void
+vs_store(struct phrase_index *bp, const struct phrase_cache_key *key,
+    const char *name)
+{
+	unsigned char *st;
+	unsigned int k;
+
+	if (bp->db == NULL || (st = calloc(bp->nm, 1)) == NULL)
+		return;
+	for (k = 0; k < bp->nm; k++)
+		st[k] = bp->m[k].always;
+	if (phrase_cache_store(key, name, bp->db, st, bp->nm) == 0)
+		bp->cache = PHRASE_CACHE_STORED;
+	free(st);
+}
+
+/*
+ * One database for every member; a pattern Vectorscan refuses exactly is
+ * tried in prefilter mode, then left to PCRE2 alone (always a
+ * candidate).  A database of the cache saves the compiling; a compiled
+ * one is written to it.  With only_cached, a miss compiles nothing.  -1
+ * when no database can be built (then PCRE2 alone).
+ */
+static int
+vs_build(struct phrase_index *bp, bool only_cached)
+{
+	struct sbuf *b = NULL;
+	struct phrase_cache_key key;
+	struct phr_hit h;
+	const char **pat = NULL;
+	unsigned int *flk = NULL, *fl = NULL, *ids = NULL, n = 0, k;
+	hs_compile_error_t *ce = NULL;
+	bool keyed = false;
+	int rc = -1, tries;
+
+	if (bp->nm == 0 || bp->nm > UINT32_MAX / 2 ||
+	    (b = calloc(bp->nm, sizeof(*b))) == NULL ||
+	    (pat = calloc(bp->nm, sizeof(*pat))) == NULL ||
+	    (flk = calloc(bp->nm, sizeof(*flk))) == NULL ||
+	    (fl = calloc(bp->nm, sizeof(*fl))) == NULL ||
+	    (ids = calloc(bp->nm, sizeof(*ids))) == NULL ||
+	    vs_patterns(bp, b, flk) == -1)
+		goto out;
+	phr_entry(bp->p, bp->m[0].ent, &h, NULL);
+	if (vs_cached(bp, b, flk, &key, &keyed, h.file) == 0)
+		goto scratch;
+	if (only_cached)
+		goto out;
 	for (tries = 0; tries <= 2 * (int)bp->nm; tries++) {
 		for (n = k = 0; k < bp->nm; k++)
 			if (!bp->m[k].always) {
@@ -438,6 +387,9 @@ vs_build(struct phrase_index *bp)
 		else
 			flk[k] |= HS_FLAG_PREFILTER;
 	}
+	if (keyed)
+		vs_store(bp, &key, h.file);
+scratch:
 	if (bp->db != NULL && hs_alloc_scratch(bp->db, &bp->scratch) !=
 	    HS_SUCCESS)
 		goto out;
@@ -467,34 +419,6 @@ vs_fired(unsigned int id, unsigned long long from, unsigned long long to,
 	return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (RFC 3629), 0 if invalid. */
-static size_t
-utf8_seq(const unsigned char *s, size_t len)
-{
-	unsigned char c = s[0];
-	size_t n, k;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (len < n)
-		return 0;
-	for (k = 1; k < n; k++)
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) ||
-	    (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] > 0x8f))
-		return 0;
-	return n;
-}
-
 /*
  * The text Vectorscan may scan (it wants valid UTF-8): s itself, or a
  * copy with every byte of an invalid sequence blanked.  PCRE2 matches
@@ -505,12 +429,10 @@ static const char *
 vs_text(struct phrase_index *bp, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n;
+	size_t i, n;
 	char *c;
 
-	while (i < len && (n = utf8_seq(u + i, len - i)) != 0)
-		i += n;
-	if (i == len)
+	if ((i = phrase_filter_utf8(u, len)) == len)
 		return s;
 	if (len > bp->cleancap) {
 		if ((c = realloc(bp->clean, len)) == NULL)
@@ -520,7 +442,7 @@ vs_text(struct phrase_index *bp, const char *s, size_t len)
 	}
 	memcpy(bp->clean, s, len);
 	while (i < len) {
-		if ((n = utf8_seq(u + i, len - i)) == 0) {
+		if ((n = phrase_filter_utf8_seq(u + i, len - i)) == 0) {
 			bp->clean[i++] = ' ';
 			continue;
 		}
@@ -529,21 +451,28 @@ vs_text(struct phrase_index *bp, const char *s, size_t len)
 	return bp->clean;
 }
 
-/* Switch to Vectorscan; on failure stay with PCRE2 alone. */
-static void
-vs_start(struct phrase_index *bp)
+/*
+ * Switch to Vectorscan; on failure stay with PCRE2 alone.  With
+ * only_cached, only when the cache has the database (0, else -1).
+ */
+static int
+vs_start(struct phrase_index *bp, bool only_cached)
 {
 	size_t i;
 
-	bp->vs_after = 0;
-	if ((bp->vs = vs_build(bp) == 0))
-		return;
+	if ((bp->vs = vs_build(bp, only_cached) == 0)) {
+		bp->vs_after = 0;
+		return 0;
+	}
+	if (!only_cached)
+		bp->vs_after = 0;
 	hs_free_scratch(bp->scratch);
 	hs_free_database(bp->db);
 	bp->scratch = NULL;
 	bp->db = NULL;
 	for (i = 0; i < bp->nm; i++)
 		bp->m[i].always = false;
+	return -1;
 }
 #endif
 
@@ -633,10 +562,13 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 	 * (bench/phrases.sh), so Vectorscan only when asked.
 	 */
 	if (engine != NULL && strcmp(engine, "vectorscan") == 0)
-		vs_start(bp);
+		(void)vs_start(bp, false);
 	else if (ngroups > 1 && (engine == NULL ||
-	    strcmp(engine, "pcre2") != 0))
+	    strcmp(engine, "pcre2") != 0)) {
+		/* a database in the cache costs nothing to compile */
 		bp->vs_after = BP_VS_AFTER;
+		(void)vs_start(bp, true);
+	}
 #else
 	(void)engine;
 #endif
@@ -652,6 +584,23 @@ const char *
 phrase_index_engine(const struct phrase_index *bp)
 {
 	return bp->vs ? "vectorscan" : "pcre2";
+}
+
+const char *
+phrase_index_cache(const struct phrase_index *bp)
+{
+#ifdef DELIV_VECTORSCAN
+	static const char *const state[] = {
+		[PHRASE_CACHE_NONE] = "none", [PHRASE_CACHE_OFF] = "off",
+		[PHRASE_CACHE_HIT] = "hit", [PHRASE_CACHE_MISS] = "miss",
+		[PHRASE_CACHE_STORED] = "stored"
+	};
+
+	return state[bp->cache];
+#else
+	(void)bp;
+	return "none";
+#endif
 }
 
 /* Search st phrase by phrase in this text. */
@@ -683,7 +632,7 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 		bp->set[k].per_entry = false;
 #ifdef DELIV_VECTORSCAN
 	if (bp->vs_after > 0 && (bp->scanned += len) >= bp->vs_after) {
-		vs_start(bp);
+		(void)vs_start(bp, false);
 		for (k = 0; k < bp->nm; k++)
 			bp->m[k].state = bp->m[k].always;
 	}

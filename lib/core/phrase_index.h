@@ -6,18 +6,21 @@
  *
  * Two engines give the same hits.  Vectorscan (built with VECTORSCAN=1):
  * every phrase of the list is compiled once into one database (a literal
- * phrase as its longest word, a regex broadened and in prefilter mode
- * where Vectorscan cannot run it exactly); a text is scanned once, and
- * only the phrases that fired are confirmed and located with PCRE2, each
- * with its own pattern.  PCRE2 alone: literal phrases grouped by their
- * first word, each group one anchored alternation tried only at the word
- * starts of the text whose word opens some phrase; /regex/ phrases (and
- * phrases that do not open with an ASCII word) one unanchored
- * alternation.  An index in groups (lint) moves to Vectorscan after 2 MB
- * of text; an index in one group (bounce-classify, whose leftmost search
- * stops early) stays with PCRE2.  DELIV_PHRASES_ENGINE=vectorscan or
- * =pcre2 in the environment forces an engine; VECTORSCAN=0 builds, or a
- * database that does not compile, have PCRE2 alone.
+ * phrase as its words with \s+ between, a regex broadened and in
+ * prefilter mode where Vectorscan cannot run it exactly); a text is
+ * scanned once, and only the phrases that fired are confirmed and
+ * located with PCRE2, each with its own pattern.  PCRE2 alone: literal
+ * phrases grouped by their first word, each group one anchored
+ * alternation tried only at the word starts of the text whose word opens
+ * some phrase; /regex/ phrases (and phrases that do not open with an
+ * ASCII word) one unanchored alternation.  An index in groups (lint)
+ * moves to Vectorscan after 2 MB of text; an index in one group
+ * (bounce-classify, whose leftmost search stops early) stays with PCRE2.
+ * A compiled database is cached on disk (core/phrase_cache); an index in
+ * groups whose database is in the cache uses Vectorscan from the start.
+ * DELIV_PHRASES_ENGINE=vectorscan or =pcre2 in the environment forces an
+ * engine; VECTORSCAN=0 builds, or a database that does not compile, have
+ * PCRE2 alone.
  *
  * A match error (a match limit, the JIT stack) in one phrase never hides
  * the others: that phrase is counted (phrase_index_errors()) and left
@@ -79,6 +82,14 @@ size_t	phrase_index_errors(const struct phrase_index *, struct derr *first);
 
 /* The engine in use: "vectorscan" or "pcre2". */
 const char	*phrase_index_engine(const struct phrase_index *);
+
+/*
+ * What the cache of compiled databases (core/phrase_cache) did for this
+ * index so far: "hit" (the database was read from it), "stored"
+ * (compiled and written), "miss" (compiled, or not yet, and not written),
+ * "off" (DELIV_NO_CACHE, no cache folder) or "none" (no database).
+ */
+const char	*phrase_index_cache(const struct phrase_index *);
 
 /* Scan s[0..len) and return its leftmost phrase (group 0), as next(). */
 int	phrase_index_match(struct phrase_index *, const char *s, size_t len,

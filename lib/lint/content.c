@@ -15,17 +15,20 @@
 #include "core/util.h"
 #include "lint/lint_priv.h"
 
+#define ASCII_ALPHA(ch)	(((ch) | 0x20) >= 'a' && ((ch) | 0x20) <= 'z')
+
 /*
- * Does s[0..n) hold "illion" or "thou", in any case?  (One pass; no
- * letter of them has a caseless twin outside ASCII.)
+ * Where the first "illion" or "thou", in any case, starts at or after k
+ * in s[0..n), or n.  (No letter of them has a caseless twin outside
+ * ASCII.)
  */
-static bool
-has_money_word(const char *s, size_t n)
+static size_t
+next_money_word(const char *s, size_t n, size_t k)
 {
-	size_t k, j;
+	size_t j;
 	const char *w;
 
-	for (k = 0; k < n; k++) {
+	for (; k < n; k++) {
 		switch (s[k] | 0x20) {
 		case 'i':
 			w = "illion";
@@ -40,9 +43,9 @@ has_money_word(const char *s, size_t n)
 		    (s[k + j] | 0x20) == w[j]; j++)
 			;
 		if (w[j] == '\0')
-			return true;
+			return k;
 	}
-	return false;
+	return n;
 }
 
 /* The first currency sign ($, U+00A3, U+20AC) in s at or after k, or n. */
@@ -60,33 +63,99 @@ next_currency(const char *s, size_t n, size_t k)
 }
 
 /*
- * Sums of money in s[0..n) (the re_money matches).  Every match of the
- * pattern starts at a currency sign, except "N million dollars" and the
- * like, which need "illion" or "thou" somewhere: without those, the search starts at each
- * currency sign and stops when there is none, so most texts are never
- * searched at all.  The same matches as searching from 0 each time.
+ * The first stretch [lo, *hi] at or after start where a re_money match
+ * can begin; lo, or n when there is none.  Every match starts at a
+ * currency sign, or at the number before "million", "billion" or
+ * "thousand": digits (Unicode ones too, so any non-ASCII byte is taken
+ * for one), "." and "," and at most one white-space character, which a
+ * scan back from the word covers.
+ */
+static size_t
+money_window(const char *s, size_t n, size_t start, size_t *hi)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t c = next_currency(s, n, start), w, q;
+
+	*hi = c;
+	if ((w = next_money_word(s, n, start)) == n)
+		return c;
+	q = w;
+	if ((u[w] | 0x20) == 'i' && q > start && ASCII_ALPHA(u[q - 1]))
+		q--;	/* the m or b of million, billion */
+	while (q > start && (u[q - 1] >= 0x80 || isdigit(u[q - 1]) ||
+	    u[q - 1] == '.' || u[q - 1] == ',' || isspace(u[q - 1])))
+		q--;
+	if (q > c)
+		return c;
+	*hi = w;
+	return q;
+}
+
+/* re_money's leftmost match starting in [lo, hi]: 1, 0 none, -1 error. */
+static int
+money_match(struct ctx *c, pcre2_match_context *mc, const char *s, size_t n,
+    size_t lo, size_t hi)
+{
+	PCRE2_UCHAR msg[256];
+	int rc;
+
+	if ((s = lint_padded(c->l, s, n)) == NULL) {
+		derr_set(c->e, "lint", "out of memory");
+		c->oom = 1;
+		return -1;
+	}
+	pcre2_set_offset_limit(mc, hi);
+	rc = pcre2_match(c->l->re_money, (PCRE2_SPTR)s, n, lo, 0, c->l->md,
+	    mc);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		derr_set(c->e, "lint", "match: %s", (char *)msg);
+		c->oom = 2;
+		return -1;
+	}
+	return 1;
+}
+
+/*
+ * Sums of money in s[0..n) (the re_money matches).  The search runs only
+ * over the stretches where a match can begin (money_window()), each
+ * with an offset limit, so most of a text is never searched at all and
+ * a stretch without a match costs no search to the end.  The same
+ * matches as searching from 0 each time.
  */
 static size_t
 count_money(struct ctx *c, const char *s, size_t n)
 {
-	size_t money = 0, start = 0;
-	bool words;
+	pcre2_match_context *mc;
+	size_t money = 0, start = 0, lo, hi;
+	int r;
 
 	if (s == NULL)
 		return 0;
-	words = has_money_word(s, n);
-	for (;;) {
-		if (!words && (start = next_currency(s, n, start)) == n)
+	if ((mc = pcre2_match_context_create(NULL)) == NULL) {
+		c->oom = 1;
+		return 0;
+	}
+	while ((lo = money_window(s, n, start, &hi)) < n) {
+		if ((r = money_match(c, mc, s, n, lo, hi)) == -1)
 			break;
-		if (lint_match(c, c->l->re_money, s, n, start) != 1)
-			break;
+		if (r == 0) {
+			/* on to the next character */
+			start = hi + 1;
+			while (start < n &&
+			    ((unsigned char)s[start] & 0xc0) == 0x80)
+				start++;
+			continue;
+		}
 		money++;
 		start = lint_ov(c)[1];
 	}
+	pcre2_match_context_free(mc);
 	return money;
 }
 
-#define ASCII_ALPHA(ch)	(((ch) | 0x20) >= 'a' && ((ch) | 0x20) <= 'z')
 
 /* ALL-CAPS words of 3+ letters among all words of 3+ letters. */
 static void
@@ -105,7 +174,10 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 			const char *q = p;
 
 			if (!ASCII_ALPHA(*p)) {
-				p++;
+				/* the run of ASCII between words at once */
+				while (++p < e && (unsigned char)*p < 0x80 &&
+				    !ASCII_ALPHA(*p))
+					;
 				continue;
 			}
 			while (q < e && ASCII_ALPHA(*q)) {
@@ -155,11 +227,14 @@ caps_count(const char *s, size_t n, size_t *words, size_t *caps)
 static size_t
 count_char(const char *s, size_t n, char ch)
 {
-	size_t k, m = 0;
+	const char *p = s, *e = s + n;
+	size_t m = 0;
 
-	for (k = 0; k < n; k++)
-		if (s[k] == ch)
-			m++;
+	/* the character is rare: memchr skips the text between */
+	while (p < e && (p = memchr(p, ch, (size_t)(e - p))) != NULL) {
+		m++;
+		p++;
+	}
 	return m;
 }
 

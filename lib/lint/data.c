@@ -39,7 +39,7 @@ lint_patterns_new(struct lint *l, struct derr *e)
 	    "(?:,\\d{3})+(?:\\.\\d\\d)?|\\b\\d+(?:[.,]\\d+)?\\s?"
 	    "(?:million|billion|thousand)\\s(?:dollars|usd|pounds|euros?)\\b|"
 	    "[$\\x{a3}\\x{20ac}]\\s?\\d+(?:\\.\\d+)?\\s?(?:million|billion|k)\\b",
-	    PCRE2_CASELESS, e)) == NULL ||
+	    PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT, e)) == NULL ||
 	    (l->re_encword = compile("=\\?([^?\\s]*)\\?([^?\\s]*)\\?([^?\\s]*)\\?=",
 	    0, e)) == NULL ||
 	    (l->re_msgid = compile("^\\s*<[^<>@\\s]+@([^<>@\\s]+)>\\s*$", 0,

@@ -20,6 +20,23 @@ static const char *single_headers[] = {
 	"mime-version", "content-type", "content-transfer-encoding",
 	"list-unsubscribe", "list-unsubscribe-post",
 };
+/* The index of name in single_headers (any case), or -1. */
+static int
+single_index(const char *name)
+{
+	size_t j;
+	char c0;
+
+	if (name == NULL)
+		return -1;
+	c0 = (char)tolower((unsigned char)name[0]);
+	for (j = 0; j < nitems(single_headers); j++)
+		if (single_headers[j][0] == c0 &&
+		    strcasecmp(name, single_headers[j]) == 0)
+			return (int)j;
+	return -1;
+}
+
 static bool
 has_8bit(const char *s)
 {
@@ -163,6 +180,7 @@ lint_check_headers(struct ctx *c)
 	struct sbuf b8 = { 0 };
 	const char *v;
 	const struct lint_reserved *rd;
+	int nsingle[nitems(single_headers)] = { 0 };
 
 	/* Date */
 	h = mail_header_find(o, "Date", &cnt);
@@ -296,13 +314,10 @@ lint_check_headers(struct ctx *c)
 		check_encwords(c, lint_raw_value(h), "header Subject");
 	}
 
-	/* Duplicates and 8-bit bytes. */
-	for (j = 0; j < nitems(single_headers); j++) {
-		if (mail_message_header(c->msg, single_headers[j], &cnt) !=
-		    NULL && cnt > 1)
-			addc(c, C_HEADER_DUP, single_headers[j],
-			    "%d %s headers", cnt, single_headers[j]);
-	}
+	/*
+	 * Duplicates (counted in the message's headers and its top part's,
+	 * as mail_message_header() does) and 8-bit bytes: one pass.
+	 */
 	for (j = 0; j < 2; j++) {
 		GMimeObject *top = g_mime_message_get_mime_part(c->msg);
 
@@ -311,9 +326,11 @@ lint_check_headers(struct ctx *c)
 				break;
 			hl = g_mime_object_get_header_list(top);
 		}
-		n = g_mime_header_list_get_count(hl);
+		n = hl != NULL ? g_mime_header_list_get_count(hl) : 0;
 		for (k = 0; k < n; k++) {
 			h = g_mime_header_list_get_header_at(hl, k);
+			if ((cnt = single_index(g_mime_header_get_name(h))) >= 0)
+				nsingle[cnt]++;
 			if (has_8bit(lint_raw_value(h)) ||
 			    has_8bit(g_mime_header_get_name(h))) {
 				if (b8.len > 0)
@@ -323,6 +340,10 @@ lint_check_headers(struct ctx *c)
 			}
 		}
 	}
+	for (j = 0; j < nitems(single_headers); j++)
+		if (nsingle[j] > 1)
+			addc(c, C_HEADER_DUP, single_headers[j],
+			    "%d %s headers", nsingle[j], single_headers[j]);
 	if (b8.len > 0)
 		addc(c, C_HEADER_8BIT, "headers", "unencoded 8-bit bytes in %s",
 		    b8.s);

@@ -130,7 +130,7 @@ lint_is_shortener(const struct lint *l, const char *host)
  * the run (the same few hosts come back in every message): a table of at
  * most ORG_CACHE_MAX names, emptied when full, so memory stays flat.
  */
-#define ORG_CACHE_MAX	4096
+#define ORG_CACHE_MAX	32768
 #define ORG_BUF		256
 
 const char *

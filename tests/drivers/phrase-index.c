@@ -6,7 +6,8 @@
  * number, the hit's list line, tag, offsets and matched text.  Indexing
  * the whole list, it also scans with phr_match() and exits 1 (after a
  * "differ" line on stderr) when the two disagree.  "phrase-index --engine
- * FILE" prints the engine the index uses (vectorscan or pcre2).
+ * FILE" prints the engine the index uses (vectorscan or pcre2); "--cache"
+ * adds what its database cache did (hit, stored, miss, off or none).
  */
 #include <err.h>
 #include <stdio.h>
@@ -38,13 +39,15 @@ main(int argc, char *argv[])
 	long no = 0;
 	int r, rr, k, status = 0, showengine = 0;
 
-	if (argc > 2 && strcmp(argv[1], "--engine") == 0) {
-		showengine = 1;
+	if (argc > 2 && (strcmp(argv[1], "--engine") == 0 ||
+	    strcmp(argv[1], "--cache") == 0)) {
+		showengine = argv[1][2] == 'e' ? 1 : 2;
 		argc--;
 		argv++;
 	}
 	if (argc < 2)
-		errx(2, "usage: phrase-index [--engine] FILE [ENTRY...]");
+		errx(2, "usage: phrase-index [--engine | --cache] FILE "
+		    "[ENTRY...]");
 	name = strrchr(argv[1], '/') ? strrchr(argv[1], '/') + 1 : argv[1];
 	if ((p = phr_load(argv[1], name, &e)) == NULL)
 		errx(2, "%s: %s", e.where, e.what);
@@ -57,7 +60,10 @@ main(int argc, char *argv[])
 	if (ix == NULL)
 		errx(2, "%s: %s", e.where, e.what);
 	if (showengine) {
-		puts(phrase_index_engine(ix));
+		if (showengine == 2)
+			printf("%s ", phrase_index_engine(ix));
+		puts(showengine == 1 ? phrase_index_engine(ix) :
+		    phrase_index_cache(ix));
 		phrase_index_free(ix);
 		phr_free(p);
 		return 0;
