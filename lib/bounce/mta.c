@@ -48,13 +48,6 @@ struct mtas {
 	size_t			 no, capo;
 	pcre2_match_data	*md;
 	char			*pad[W_COUNT];	/* padded copies, see match() */
-	/* every pattern of a place in one alternation: a place it misses
-	 * has no row to try (any_src: its text while the rows load) */
-	pcre2_code		*any[W_COUNT];
-	struct sbuf		 any_src[W_COUNT];
-	bool			 any_no[W_COUNT];	/* won't combine */
-	const char		**names[W_COUNT];	/* see names_of() */
-	size_t			 nnames[W_COUNT], capnames[W_COUNT];
 	size_t			 padcap[W_COUNT];
 	const struct reasons	*reasons;
 	struct strpool		 str;	/* the names of f and o */
@@ -69,12 +62,8 @@ mtas_free(struct mtas *m)
 		return;
 	for (i = 0; i < m->nf; i++)
 		pcre2_code_free(m->f[i].re);
-	for (i = 0; i < W_COUNT; i++) {
+	for (i = 0; i < W_COUNT; i++)
 		free(m->pad[i]);
-		pcre2_code_free(m->any[i]);
-		sbuf_free(&m->any_src[i]);
-		free(m->names[i]);
-	}
 	strpool_free(&m->str);
 	free(m->f);
 	free(m->o);
@@ -120,7 +109,6 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	struct fp *v;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
-	uint32_t refs;
 	int w;
 	int code;
 
@@ -146,18 +134,7 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	/* JIT-compiled, so each subject is matched from a padded copy:
 	 * see match() */
 	(void)pcre2_jit_compile(v->re, PCRE2_JIT_COMPLETE);
-	/* back-references and verbs such as (*COMMIT) change meaning in
-	 * an alternation, and a \\Q quote or a # comment could reach past
-	 * the row's own alternative */
-	if (pcre2_pattern_info(v->re, PCRE2_INFO_BACKREFMAX, &refs) != 0 ||
-	    refs > 0 || strstr(r->f[2], "(*") != NULL ||
-	    strstr(r->f[2], "\\Q") != NULL || strchr(r->f[2], '#') != NULL)
-		m->any_no[w] = true;
-	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL ||
-	    (m->any_src[w].len > 0 && sbuf_addc(&m->any_src[w], '|') == -1) ||
-	    sbuf_adds(&m->any_src[w], "(?:") == -1 ||
-	    sbuf_adds(&m->any_src[w], r->f[2]) == -1 ||
-	    sbuf_adds(&m->any_src[w], ")") == -1) {
+	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
 		pcre2_code_free(v->re);
 		derr_set(e, r->where, "out of memory");
 		return -1;
@@ -197,27 +174,6 @@ add_override(void *arg, struct tsv_row *r, struct derr *e)
 	return 0;
 }
 
-/*
- * Each place's alternation of its rows' patterns.  A pattern that does
- * not combine (a numbered back-reference would) leaves the place with
- * none: its rows are then tried one by one, as without it.
- */
-static void
-any_compile(struct mtas *m)
-{
-	PCRE2_SIZE off;
-	int w, code;
-
-	for (w = 0; w < W_COUNT; w++) {
-		if (!m->any_no[w] && m->any_src[w].len > 0 &&
-		    (m->any[w] = pcre2_compile((PCRE2_SPTR)m->any_src[w].s,
-		    m->any_src[w].len, PCRE2_CASELESS | PCRE2_UTF |
-		    PCRE2_MATCH_INVALID_UTF, &code, &off, NULL)) != NULL)
-			(void)pcre2_jit_compile(m->any[w], PCRE2_JIT_COMPLETE);
-		sbuf_free(&m->any_src[w]);
-	}
-}
-
 struct mtas *
 mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 {
@@ -248,7 +204,6 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	if (access(path, F_OK) == 0 && tsv_each(path,
 	    "data/bounce-mta-reasons.tsv", &o4, add_override, m, e) == -1)
 		goto fail;
-	any_compile(m);
 	return m;
 fail:
 	mtas_free(m);
@@ -297,70 +252,35 @@ match(struct mtas *m, const struct fp *f, const char *s, size_t len)
 	    &m->padcap[f->where]);
 }
 
-/*
- * The names of a place of many (the bounce's header names, the DSN's
- * per-message field names) into m->names[w]; -1 when out of memory.
- */
-static int
-names_of(struct mtas *m, enum where w, struct ctx *c)
-{
-	GMimeHeaderList *hl = NULL;
-	const struct dsn_group *g = NULL;
-	const char *name, **v;
-	size_t i, n;
-
-	m->nnames[w] = 0;
-	if (w == W_DSNFIELD) {
-		if (!c->p->has_dsn || c->p->dsn.n == 0)
-			return 0;
-		g = &c->p->dsn.g[0];
-		n = g->n;
-	} else {
-		hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
-		n = hl ? (size_t)g_mime_header_list_get_count(hl) : 0;
-	}
-	for (i = 0; i < n; i++) {
-		name = g != NULL ? g->f[i].name : g_mime_header_get_name(
-		    g_mime_header_list_get_header_at(hl, (int)i));
-		if (name == NULL)
-			continue;
-		if ((v = array_room(m->names[w], m->nnames[w],
-		    &m->capnames[w], sizeof(*v), 32)) == NULL)
-			return -1;
-		m->names[w] = v;
-		v[m->nnames[w]++] = name;
-	}
-	return 0;
-}
-
-/* Does f match one of the names of its place? */
+/* Does a header or DSN field name of the bounce match f? */
 static bool
-match_names(struct mtas *m, const struct fp *f)
+match_names(struct mtas *m, const struct fp *f, struct ctx *c)
 {
+	GMimeHeaderList *hl;
+	GMimeHeader *h;
+	const struct dsn_group *g;
+	const char *name;
 	size_t i;
+	int k, n;
 
-	for (i = 0; i < m->nnames[f->where]; i++)
-		if (match(m, f, m->names[f->where][i],
-		    strlen(m->names[f->where][i])))
+	if (f->where == W_DSNFIELD) {
+		if (!c->p->has_dsn || c->p->dsn.n == 0)
+			return false;
+		g = &c->p->dsn.g[0];
+		for (i = 0; i < g->n; i++)
+			if (match(m, f, g->f[i].name, strlen(g->f[i].name)))
+				return true;
+		return false;
+	}
+	hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
+	n = hl ? g_mime_header_list_get_count(hl) : 0;
+	for (k = 0; k < n; k++) {
+		h = g_mime_header_list_get_header_at(hl, k);
+		name = g_mime_header_get_name(h);
+		if (name != NULL && match(m, f, name, strlen(name)))
 			return true;
+	}
 	return false;
-}
-
-/*
- * Sift the names of a place by its alternation (a name it misses
- * matches no row of the place) and say whether any is left.
- */
-static bool
-sift_names(struct mtas *m, const struct fp *any)
-{
-	const char **v = m->names[any->where];
-	size_t i, k;
-
-	for (i = k = 0; i < m->nnames[any->where]; i++)
-		if (match(m, any, v[i], strlen(v[i])))
-			v[k++] = v[i];
-	m->nnames[any->where] = k;
-	return k > 0;
 }
 
 const char *
@@ -369,8 +289,6 @@ mtas_find(struct mtas *m, struct ctx *c)
 	const char *v[W_COUNT] = { NULL };
 	size_t len[W_COUNT] = { 0 }, i;
 	GMimeObject *o = GMIME_OBJECT(c->m);
-	bool miss[W_COUNT] = { false };	/* no row of the place can match */
-	struct fp any;	/* a place's alternation */
 	int w;
 
 	if (m == NULL)
@@ -386,30 +304,11 @@ mtas_find(struct mtas *m, struct ctx *c)
 	for (w = 0; w < W_COUNT; w++)
 		len[w] = v[w] == NULL ? 0 : w == W_TEXT ?
 		    bnc_text_head(c->p) : strlen(v[w]);
-	if (names_of(m, W_HEADER, c) == -1 || names_of(m, W_DSNFIELD, c) ==
-	    -1)
-		return NULL;	/* out of memory: no writer named */
-	/* each place is copied once (match_in), then matched in its copy:
-	 * first by the alternation of its rows, then row by row */
-	for (w = 0; w < W_COUNT; w++) {
-		if ((any.re = m->any[w]) == NULL)
-			continue;
-		any.where = (enum where)w;
-		if (w == W_HEADER || w == W_DSNFIELD)
-			miss[w] = !sift_names(m, &any);
-		else if (v[w] != NULL) {
-			miss[w] = !match_in(m, &any, v[w], len[w], &m->pad[w],
-			    &m->padcap[w]);
-			if (m->pad[w] != NULL && m->padcap[w] >= len[w] + PAD)
-				v[w] = m->pad[w];	/* copied now */
-		}
-	}
+	/* each place is copied once (match_in), then matched in its copy */
 	for (i = 0; i < m->nf; i++) {
 		w = m->f[i].where;
-		if (miss[w])
-			continue;
 		if (w == W_HEADER || w == W_DSNFIELD) {
-			if (match_names(m, &m->f[i]))
+			if (match_names(m, &m->f[i], c))
 				return m->f[i].mta;
 		} else if (v[w] != NULL) {
 			if (match_in(m, &m->f[i], v[w], len[w], &m->pad[w],
