@@ -12,6 +12,12 @@ setup() {
 	printf 'From: a@example.com\nTo: b@example.org\nSubject: Free money now\nDate: Thu, 1 Jan 2004 00:00:00 +0000\nMessage-ID: <1@example.com>\n\nClick here to claim your free money, act now!\n' >"$M"
 }
 
+# The cache's answer for spam.txt's database: hit, stored, miss, off.
+cache_says() {
+	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
+	assert_output "vectorscan $1"
+}
+
 # need_vs: skip unless built with Vectorscan
 need_vs() {
 	[[ $(DELIV_NO_CACHE=1 DELIV_PHRASES_ENGINE=vectorscan phrase-index --engine "$TOP/phrases/spam.txt" </dev/null) == vectorscan ]] ||
@@ -27,13 +33,11 @@ cachefile() {
 
 @test "phrase cache: the first run compiles and stores, the second reads it" {
 	need_vs
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan stored"
+	cache_says stored
 	f=$(cachefile spam.txt)
 	[[ $(basename "$f") =~ ^spam\.txt-[0-9a-f]{64}\.hsdb$ ]] || fail "name $f"
 	[[ $(stat -c %a "$f") == 600 ]] || fail "mode $(stat -c %a "$f")"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan hit"
+	cache_says hit
 }
 
 @test "phrase cache: lint reads the database a run before wrote, with the same records" {
@@ -59,28 +63,21 @@ cachefile() {
 	size=$(stat -c %s "$f")
 	# a flipped byte in the serialized database: the checksum says no
 	printf '\x55' | dd of="$f" bs=1 seek=$((size / 2)) conv=notrunc status=none
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan stored"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan hit"
+	cache_says stored
+	cache_says hit
 	truncate -s $((size - 100)) "$f"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan stored"
+	cache_says stored
 	[[ $(stat -c %s "$f") == "$size" ]] || fail "not rewritten whole"
 	printf 'garbage\n' >"$f"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan stored"
+	cache_says stored
 	# a file others may write is not trusted
 	chmod 620 "$f"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan stored"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan hit"
+	cache_says stored
+	cache_says hit
 	# a symbolic link is not followed
 	mv "$f" "$f.real"
 	ln -s "$f.real" "$f"
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan stored"
+	cache_says stored
 	[[ ! -L $f ]] || fail "the link is still there"
 	run -0 deliv-lint --json "$M"
 	DELIV_NO_CACHE=1 run -0 deliv-lint --json "$M"
@@ -122,16 +119,14 @@ cachefile() {
 	need_vs
 	mkdir -p "$XDG_CACHE_HOME"
 	touch "$C"	# a file where the folder should be
-	run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-	assert_output "vectorscan miss"
+	cache_says miss
 	run -0 deliv-lint --json "$M"
 	expect=$output
 	rm "$C"
 	if [[ $(id -u) != 0 ]]; then
 		mkdir "$C"
 		chmod 555 "$C"
-		run -0 phrase-index --cache "$TOP/phrases/spam.txt"
-		assert_output "vectorscan miss"
+		cache_says miss
 		run -0 deliv-lint --json "$M"
 		assert_output "$expect"
 		chmod 755 "$C"
