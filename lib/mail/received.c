@@ -444,8 +444,10 @@ unfold(const char *s, size_t len, char *u, char *lc)
 			lc[n] = (char)(c | ((unsigned)(c - 'A') < 26 ? 0x20 :
 			    0));
 			u[n++] = (char)c;
-		} else if (n > 0 && u[n - 1] != ' ')
-			lc[n] = u[n] = ' ', n++;
+		} else if (n > 0 && u[n - 1] != ' ') {	/* one blank */
+			lc[n] = ' ';
+			u[n++] = ' ';
+		}
 	}
 	while (n > 0 && u[n - 1] == ' ')
 		n--;
