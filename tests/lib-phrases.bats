@@ -66,6 +66,27 @@ IN
 	assert_output $'1\t3\tuserunknown\t15\t27\tuser unknown'
 }
 
+@test "phrase index: a regex that opens with a whole word is searched by that word, others everywhere" {
+	# Keyed by their first word: the third and fourth.  Not keyed: a
+	# word that may go on ("mail(?:box)?"), an alternation beside the
+	# word, an optional group around it, an optional byte after it.
+	printf '%s\n' $'a\t/\\bmail(?:box)? full/' $'b\t/\\bfoo bar|baz qux/' \
+	    $'c\t/\\bmail from \\[?[0-9.]+\\]? refused\\b/' \
+	    $'d\t/(?:\\bquota\\s+exceeded)/' $'e\t/(?:\\bover ll)?\\bmailbag\\b/' \
+	    $'f\t/\\b550:?x\\b/' >"$BATS_TEST_TMPDIR/re.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/re.txt" <<-'EOF'
+	Your mailbox full; MAIL FROM [192.0.2.1] refused
+	baz qux and QUOTA   exceeded, then 550x and a mailbag
+	EOF
+	assert_output "$(printf '%s\n' \
+	    $'1\t1\ta\t5\t17\tmailbox full' \
+	    $'1\t3\tc\t19\t48\tMAIL FROM [192.0.2.1] refused' \
+	    $'2\t2\tb\t0\t7\tbaz qux' \
+	    $'2\t4\td\t12\t28\tQUOTA   exceeded' \
+	    $'2\t6\tf\t35\t39\t550x' \
+	    $'2\t5\te\t46\t53\tmailbag')"
+}
+
 @test "phrase index: over some entries only, with the lines of the whole list" {
 	run -0 phrase-index "$F/list.txt" 1 3 <<<'The mailbox is full now, user unknown; SPAM blocked and $$$'
 	assert_output "$(printf '%s\n' \

@@ -3,6 +3,7 @@
  * occur, PCRE2 to confirm and locate them; PCRE2 alone (by first word)
  * as the fallback.  See phrase_index.h.
  */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -111,6 +112,74 @@ first_word(const char *s, size_t len, char *key)
 	return n;
 }
 
+/*
+ * The first word of a /regex/ phrase re[0..n), lower-cased into key,
+ * when every match of it starts with that whole ASCII word: the pattern
+ * opens (inside "(?:" groups at most) with \b, the word, then a token
+ * that cannot be a word byte (a space, \s, \b, an escaped or plain
+ * punctuation byte) and that no quantifier makes optional; no '|' and
+ * no optional group encloses the word.  Its length, or 0 (then the
+ * phrase is searched with the ones that open with no word).
+ */
+static size_t
+regex_key(const char *re, size_t n, char *key)
+{
+	size_t i = 0, k = 0, open = 0, depth;
+	bool cls = false;
+
+	while (n - i >= 3 && strncmp(re + i, "(?:", 3) == 0) {
+		i += 3;
+		open++;
+	}
+	if (n - i < 3 || strncmp(re + i, "\\b", 2) != 0)
+		return 0;
+	for (i += 2; i < n && ascii_word((unsigned char)re[i]); i++) {
+		if (k + 1 >= BP_KEY_MAX)
+			return 0;
+		key[k++] = lower(re[i]);
+	}
+	key[k] = '\0';
+	if (k == 0 || i >= n)
+		return 0;
+	if (re[i] == '\\') {
+		if (i + 1 >= n || !(re[i + 1] == 's' || re[i + 1] == 'b' ||
+		    (ispunct((unsigned char)re[i + 1]) && re[i + 1] != '_')))
+			return 0;
+		i += 2;
+	} else if (re[i] == ' ' || (ispunct((unsigned char)re[i]) &&
+	    strchr("_.?*+{}()[]|^$", re[i]) == NULL))
+		i++;
+	else
+		return 0;
+	if (i < n && strchr("?*{", re[i]) != NULL)
+		return 0;
+	/* no '|' at the depth of the word or above it, no quantifier on a
+	 * group that holds it */
+	for (depth = open; i < n; i++) {
+		if (re[i] == '\\') {
+			i++;
+		} else if (cls) {
+			cls = re[i] != ']';
+		} else if (re[i] == '[') {
+			cls = true;
+			if (i + 1 < n && re[i + 1] == '^')
+				i++;
+			if (i + 1 < n && re[i + 1] == ']')
+				i++;
+		} else if (re[i] == '(') {
+			depth++;
+		} else if (re[i] == ')') {
+			if (depth == 0)
+				return 0;
+			if (depth-- <= open && i + 1 < n &&
+			    strchr("?*{", re[i + 1]) != NULL)
+				return 0;
+		} else if (re[i] == '|' && depth <= open)
+			return 0;
+	}
+	return k;
+}
+
 /* Entry ent's pattern, as phr compiles it, appended to b. */
 static int
 add_pattern(struct sbuf *b, const struct phr *p, size_t ent)
@@ -187,8 +256,10 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 		size_t ent = bp->m[st->lo + i].ent;
 
 		phr_entry(bp->p, ent, &h, &regex);
-		if (regex || first_word(h.phrase, strlen(h.phrase), key) == 0 ||
-		    (unsigned char)h.phrase[strlen(key)] >= 0x80) {
+		if (regex ? regex_key(h.phrase + 1, strlen(h.phrase) - 2,
+		    key) == 0 : (first_word(h.phrase, strlen(h.phrase),
+		    key) == 0 || (unsigned char)h.phrase[strlen(key)] >=
+		    0x80)) {
 			if ((w = reallocarray(any, nany + 1, sizeof(*w))) ==
 			    NULL)
 				goto oom;

@@ -10,10 +10,12 @@
  * prefilter mode where Vectorscan cannot run it exactly); a text is
  * scanned once, and only the phrases that fired are confirmed and
  * located with PCRE2, each with its own pattern.  PCRE2 alone: literal
- * phrases grouped by their first word, each group one anchored
- * alternation tried only at the word starts of the text whose word opens
- * some phrase; /regex/ phrases (and phrases that do not open with an
- * ASCII word) one unanchored alternation.  An index in groups (lint)
+ * phrases, and /regex/ phrases whose every match opens with one whole
+ * word (\bword then a space, \s, \b or punctuation), grouped by their
+ * first word, each group one anchored alternation tried only at the word
+ * starts of the text whose word opens some phrase; the other phrases
+ * (and phrases that do not open with an ASCII word) one unanchored
+ * alternation.  An index in groups (lint)
  * moves to Vectorscan after 2 MB of text; an index in one group
  * (bounce-classify, whose leftmost search stops early) stays with PCRE2.
  * A compiled database is cached on disk (core/phrase_cache); an index in
