@@ -20,26 +20,9 @@ corpus=../shared/corpora/bounces
 peer=$corpus/tools/sisimai-classify.pl
 [[ -d $corpus ]] || { echo "bench/bounce-speed: no corpus beside the checkout; skipped" >&2; exit 0; }
 perl -MSisimai -e 1 2>/dev/null || { echo "bench/bounce-speed: Sisimai (libsisimai-perl) is not installed; skipped" >&2; exit 0; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 make -s BUILDDIR="$build" all
 export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases
-
-bench_corpus_mbox "$corpus" "$work/one.mbox"
-bench_repeat "$work/one.mbox" "$mb" "$work/mid.mbox"
-bench_repeat "$work/one.mbox" "${PEER_MB:-10}" "$work/peer.mbox"
-msgs=$(grep -c '^From ' "$work/mid.mbox")
-pmsgs=$(grep -c '^From ' "$work/peer.mbox")
-size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
-
-# t OUT CMD...: run CMD, print "cpu-seconds wall-seconds"
-t() {
-	local out=$1
-	shift
-	/usr/bin/time -f '%U %S %e' -o "$work/time" "$@" >"$out" 2>/dev/null ||
-	    (($? == 1))
-	tail -n 1 "$work/time" | awk '{ printf "%.2f %.2f\n", $1 + $2, $3 }'
-}
+bench_mboxes "$corpus" "$mb" "${PEER_MB:-10}"
 
 echo "mbox: $size MB, $msgs messages; Sisimai on ${PEER_MB:-10} MB, $pmsgs messages"
 echo
@@ -51,15 +34,15 @@ else
 	echo "|---|---|---|---|---|---|"
 fi
 for ((r = 1; r <= runs; r++)); do
-	read -r bc bcw < <(t "$work/bc1" "$build/deliv-bounce-classify" --no-progress "$work/mid.mbox")
-	read -r pc _ < <(t "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
-	read -r _ bcw2 < <(t "$work/bc2" "$build/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
+	read -r bc bcw _ < <(bench_time "$work/bc1" "$build/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+	read -r pc _ < <(bench_time "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
+	read -r _ bcw2 _ < <(bench_time "$work/bc2" "$build/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
 	same=yes
 	cmp -s "$work/bc1" "$work/bc2" || same=NO
 	bcr=$(rate "$msgs" "$bc")
 	pr=$(rate "$pmsgs" "$pc")
 	if [[ -n ${OLD-} ]]; then
-		read -r oc _ < <(t "$work/old" "$OLD/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+		read -r oc _ < <(bench_time "$work/old" "$OLD/deliv-bounce-classify" --no-progress "$work/mid.mbox")
 		cmp -s "$work/bc1" "$work/old" || same="$same (old build: output differs)"
 		ocr=$(rate "$msgs" "$oc")
 		echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $ocr | $(ratio "$ocr" "$pr")× | $(ratio "$bcw" "$bcw2") | $same |"

@@ -18,25 +18,16 @@ mb=${3:-100}
 other=${4:+$(cd "$4" && pwd)}
 corpus=../shared/corpora/bounces
 [[ -d $corpus ]] || { echo "bench/header-trace-speed: no corpus beside the checkout; skipped" >&2; exit 0; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 make -s BUILDDIR="$build" all
 export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases DELIV_TRUSTED=
+bench_mboxes "$corpus" "$mb"
 
-bench_corpus_mbox "$corpus" "$work/one.mbox"
-bench_repeat "$work/one.mbox" "$mb" "$work/mid.mbox"
-msgs=$(grep -c '^From ' "$work/mid.mbox")
-size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
-
-# t OUT CMD...: run CMD, print its CPU seconds (user + system).  The
-# output goes to a file: grep writing to /dev/null stops at the first
-# match.
+# t OUT CMD...: CMD's CPU seconds (user + system).  The output goes to a
+# file: grep writing to /dev/null stops at the first match.
 t() {
-	local out=$1
-	shift
-	/usr/bin/time -f '%U %S' -o "$work/time" "$@" >"$out" 2>/dev/null ||
-	    (($? == 1))
-	tail -n 1 "$work/time" | awk '{ printf "%.2f\n", $1 + $2 }'
+	local c
+	read -r c _ < <(bench_time "$@")
+	echo "$c"
 }
 # tgrep: grep's CPU seconds, ten runs timed at once (time(1) counts in
 # hundredths, and one grep takes a few), divided by ten.

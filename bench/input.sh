@@ -24,27 +24,9 @@ big_mb=${4:-1024}
 corpus=../shared/corpora/bounces
 peer=$corpus/tools/sisimai-classify.pl
 [[ -d $corpus ]] || { echo "bench/input: no corpus beside the checkout; skipped" >&2; exit 0; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 make -s BUILDDIR="$build" all test-drivers
 export DELIV_DATA=$PWD/data DELIV_PHRASES=$PWD/phrases
-
-bench_corpus_mbox "$corpus" "$work/one.mbox"
-bench_repeat "$work/one.mbox" "$mb" "$work/mid.mbox"
-bench_repeat "$work/one.mbox" "${PEER_MB:-10}" "$work/peer.mbox"
-msgs=$(grep -c '^From ' "$work/mid.mbox")
-pmsgs=$(grep -c '^From ' "$work/peer.mbox")
-size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
-
-# t OUT CMD...: run CMD, print "cpu-seconds wall-seconds peak-rss-kb"
-t() {
-	local out=$1
-	shift
-	/usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" >"$out" 2>/dev/null ||
-	    (($? == 1))
-	tail -n 1 "$work/time" |
-	    awk '{ printf "%.2f %.2f %d\n", $1 + $2, $3, $4 }'
-}
+bench_mboxes "$corpus" "$mb" "${PEER_MB:-10}"
 
 echo "mbox: $size MB, $msgs messages; peer share ${PEER_MB:-10} MB, $pmsgs messages"
 echo
@@ -53,19 +35,19 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|"
 have_peer=0
 perl -MSisimai -e 1 2>/dev/null && have_peer=1
 for ((r = 1; r <= runs; r++)); do
-	read -r bc bcw _ < <(t "$work/bc1" "$build/deliv-bounce-classify" --no-progress "$work/mid.mbox")
-	read -r _ bcw2 _ < <(t "$work/bc2" "$build/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
+	read -r bc bcw _ < <(bench_time "$work/bc1" "$build/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+	read -r _ bcw2 _ < <(bench_time "$work/bc2" "$build/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
 	if ((have_peer)); then
-		read -r pc _ _ < <(t "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
+		read -r pc _ _ < <(bench_time "$work/peer.tsv" perl "$peer" "$work/peer.mbox")
 	else
 		pc=0
 	fi
-	read -r fc _ _ < <(t "$work/floor" "$build/drivers/input-dump" --no-progress "$work/mid.mbox")
-	read -r hc hw _ < <(t "$work/ht1" "$build/deliv-header-trace" --no-progress "$work/mid.mbox")
-	read -r _ hw2 _ < <(t "$work/ht2" "$build/deliv-header-trace" --no-progress -j 2 "$work/mid.mbox")
-	read -r gc _ _ < <(t "$work/grep" grep -c '^Received:' "$work/mid.mbox")
-	read -r lc lw _ < <(t "$work/l1" "$build/deliv-lint" --no-progress "$work/mid.mbox")
-	read -r _ lw2 _ < <(t "$work/l2" "$build/deliv-lint" --no-progress -j 2 "$work/mid.mbox")
+	read -r fc _ _ < <(bench_time "$work/floor" "$build/drivers/input-dump" --no-progress "$work/mid.mbox")
+	read -r hc hw _ < <(bench_time "$work/ht1" "$build/deliv-header-trace" --no-progress "$work/mid.mbox")
+	read -r _ hw2 _ < <(bench_time "$work/ht2" "$build/deliv-header-trace" --no-progress -j 2 "$work/mid.mbox")
+	read -r gc _ _ < <(bench_time "$work/grep" grep -c '^Received:' "$work/mid.mbox")
+	read -r lc lw _ < <(bench_time "$work/l1" "$build/deliv-lint" --no-progress "$work/mid.mbox")
+	read -r _ lw2 _ < <(bench_time "$work/l2" "$build/deliv-lint" --no-progress -j 2 "$work/mid.mbox")
 	same=yes
 	for x in bc ht l; do
 		cmp -s "$work/${x}1" "$work/${x}2" || same=NO
@@ -84,8 +66,8 @@ echo "|---|---|---|"
 bench_repeat "$work/one.mbox" "$big_mb" "$work/big.mbox"
 rm -f "$work/peer.mbox"
 for p in bounce-classify header-trace lint; do
-	read -r _ _ m1 < <(t /dev/null "$build/deliv-$p" --no-progress "$work/mid.mbox")
-	read -r _ _ m2 < <(t /dev/null "$build/deliv-$p" --no-progress "$work/big.mbox")
+	read -r _ _ m1 < <(bench_time /dev/null "$build/deliv-$p" --no-progress "$work/mid.mbox")
+	read -r _ _ m2 < <(bench_time /dev/null "$build/deliv-$p" --no-progress "$work/big.mbox")
 	awk -v p="$p" -v a="$m1" -v b="$m2" 'BEGIN {
 		printf "| %s | %.1f MB | %.1f MB |\n", p, a / 1024, b / 1024 }'
 done

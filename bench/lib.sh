@@ -9,6 +9,14 @@
 #                                  least MB megabytes
 #   rate N SECONDS, ratio A B      N / SECONDS as a whole number; A / B
 #                                  with two decimals (0 when B is 0)
+#   bench_mboxes CORPUS MB [PEER]  a scratch folder $work (gone at exit)
+#                                  with one.mbox (bench_corpus_mbox),
+#                                  mid.mbox of MB megabytes and, given
+#                                  PEER, peer.mbox of PEER megabytes; sets
+#                                  msgs, size (MB) and pmsgs
+#   bench_time OUT CMD...          run CMD, its output to OUT (exit 1,
+#                                  "found", counts as success); print
+#                                  "cpu-seconds wall-seconds peak-rss-kb"
 
 bench_corpus_mbox() {
 	local f
@@ -27,6 +35,29 @@ bench_repeat() {
 	one=$(stat -c %s "$1")
 	n=$(( ($2 * 1024 * 1024 + one - 1) / one ))
 	for ((i = 0; i < n; i++)); do cat "$1"; done >"$3"
+}
+
+bench_mboxes() {
+	work=$(mktemp -d)
+	trap 'rm -rf "$work"' EXIT
+	bench_corpus_mbox "$1" "$work/one.mbox"
+	bench_repeat "$work/one.mbox" "$2" "$work/mid.mbox"
+	msgs=$(grep -c '^From ' "$work/mid.mbox")
+	size=$(( $(stat -c %s "$work/mid.mbox") / 1048576 ))
+	pmsgs=0
+	if [[ -n ${3-} ]]; then
+		bench_repeat "$work/one.mbox" "$3" "$work/peer.mbox"
+		pmsgs=$(grep -c '^From ' "$work/peer.mbox")
+	fi
+}
+
+bench_time() {
+	local out=$1
+	shift
+	/usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" >"$out" 2>/dev/null ||
+	    (($? == 1))
+	tail -n 1 "$work/time" |
+	    awk '{ printf "%.2f %.2f %d\n", $1 + $2, $3, $4 }'
 }
 
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.01) }'; }
