@@ -87,6 +87,44 @@ IN
 	    $'2\t5\te\t46\t53\tmailbag')"
 }
 
+@test "phrase literal: the run of plain text every match of a pattern holds" {
+	# quantified bytes leave the run; groups, classes, escapes that are
+	# no byte and \b break it; a top-level alternation, option settings
+	# and escapes with arguments give none; shorter than 3 bytes is none
+	run -0 phrase-index --literal <<-'EOF'
+	\b[245]\.7\.\d{1,3}\b[^\n]{0,160}?\bsender is unauthenticated
+	colou?r chart
+	a{2}bcd{1,3}efg
+	Mailbox\.Full(?:y)?
+	[[:alpha:]]]xyz
+	abc|defgh
+	(?i)abcdef
+	x\x41bcdef
+	ab\bcd
+	(?:not )?found
+	EOF
+	assert_output "$(printf '%s\n' 'sender is unauthenticated' 'r chart' \
+	    efg mailbox.full ']xyz' - - - - found)"
+}
+
+@test "phrase index: a phrase that opens with no word is tried only where its literal is" {
+	# each line: the same hits as phr_match (the driver exits 1 if not);
+	# the literal "quota" in the text lets the first be tried, its case
+	# aside; "5.2.2" the second
+	printf '%s\n' $'a\t/[0-9]+ (?:kb )?over QUOTA/' $'b\t/\\b[45][0-9][0-9][ -][45]\\.2\\.2\\b/' \
+	    $'c\tuser unknown' >"$BATS_TEST_TMPDIR/re.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/re.txt" <<-'EOF'
+	552 5.2.2 mailbox 12 KB Over Quota, user unknown
+	12 over quot; 552 5.2.3; no user unknown
+	nothing here
+	EOF
+	assert_output "$(printf '%s\n' \
+	    $'1\t2\tb\t0\t9\t552 5.2.2' \
+	    $'1\t1\ta\t18\t34\t12 KB Over Quota' \
+	    $'1\t3\tc\t36\t48\tuser unknown' \
+	    $'2\t3\tc\t28\t40\tuser unknown')"
+}
+
 @test "phrase index: over some entries only, with the lines of the whole list" {
 	run -0 phrase-index "$F/list.txt" 1 3 <<<'The mailbox is full now, user unknown; SPAM blocked and $$$'
 	assert_output "$(printf '%s\n' \

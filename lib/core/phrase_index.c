@@ -19,6 +19,7 @@
 #include "core/phrase_cache.h"
 #include "core/phrase_filter.h"
 #include "core/phrase_index.h"
+#include "core/phrase_literal.h"
 #include "core/util.h"
 
 /* As lib/core/phrases compiles its lists. */
@@ -26,7 +27,7 @@
 #define BP_MATCH_LIMIT	10000000
 #define BP_DEPTH_LIMIT	10000
 #define BP_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
-#define BP_KEY_MAX	64
+#define BP_KEY_MAX	LIT_KEY_MAX
 #define NONE		SIZE_MAX
 #define BP_VS_AFTER	(2 * 1024 * 1024)	/* text before Vectorscan */
 
@@ -47,13 +48,21 @@ struct bp_member {
 	size_t		 from, at, end;	/* at NONE when there is none */
 };
 
+/* A phrase that opens with no word: unanchored, tried only when the
+ * text holds its required literal (lit, a number of bp->lits, or -1). */
+struct bp_rest {
+	pcre2_code	*re;
+	int		 lit;
+};
+
 /* A group: its members, and the PCRE2 engine's search by first word. */
 struct bp_set {
 	size_t			 lo, n;		/* members m[lo..lo+n) */
 	struct bp_group		*g;		/* sorted by key */
 	size_t			 ng;
 	unsigned char		 first[256];	/* 1: some key opens so */
-	pcre2_code		*any;	/* the rest, unanchored; or NULL */
+	struct bp_rest		*rest;	/* the rest, in file order */
+	size_t			 nrest;
 	bool			 per_entry;	/* this text: phrase by phrase */
 };
 
@@ -72,7 +81,10 @@ struct phrase_index {
 	struct derr		 err1;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
-	pcre2_match_context	*amctx;	/* for any: with an offset limit */
+	pcre2_match_context	*amctx;	/* for rest: with an offset limit */
+	struct litset		*lits;	/* the rest's required literals */
+	unsigned char		*present;	/* which are in this text */
+	bool			 lits_found;	/* present[] is this text's */
 	pcre2_jit_stack		*jit;
 #ifdef DELIV_VECTORSCAN
 	hs_database_t		*db;
@@ -90,95 +102,6 @@ ascii_word(unsigned char c)
 	    (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* The lower-case ASCII word at s into key; its length, 0 if none. */
-static size_t
-first_word(const char *s, size_t len, char *key)
-{
-	size_t n = 0;
-
-	while (n < len && ascii_word((unsigned char)s[n])) {
-		if (n + 1 >= BP_KEY_MAX)
-			return 0;
-		key[n] = lower(s[n]);
-		n++;
-	}
-	key[n] = '\0';
-	return n;
-}
-
-/*
- * The first word of a /regex/ phrase re[0..n), lower-cased into key,
- * when every match of it starts with that whole ASCII word: the pattern
- * opens (inside "(?:" groups at most) with \b, the word, then a token
- * that cannot be a word byte (a space, \s, \b, an escaped or plain
- * punctuation byte) and that no quantifier makes optional; no '|' and
- * no optional group encloses the word.  Its length, or 0 (then the
- * phrase is searched with the ones that open with no word).
- */
-static size_t
-regex_key(const char *re, size_t n, char *key)
-{
-	size_t i = 0, k = 0, open = 0, depth;
-	bool cls = false;
-
-	while (n - i >= 3 && strncmp(re + i, "(?:", 3) == 0) {
-		i += 3;
-		open++;
-	}
-	if (n - i < 3 || strncmp(re + i, "\\b", 2) != 0)
-		return 0;
-	for (i += 2; i < n && ascii_word((unsigned char)re[i]); i++) {
-		if (k + 1 >= BP_KEY_MAX)
-			return 0;
-		key[k++] = lower(re[i]);
-	}
-	key[k] = '\0';
-	if (k == 0 || i >= n)
-		return 0;
-	if (re[i] == '\\') {
-		if (i + 1 >= n || !(re[i + 1] == 's' || re[i + 1] == 'b' ||
-		    (ispunct((unsigned char)re[i + 1]) && re[i + 1] != '_')))
-			return 0;
-		i += 2;
-	} else if (re[i] == ' ' || (ispunct((unsigned char)re[i]) &&
-	    strchr("_.?*+{}()[]|^$", re[i]) == NULL))
-		i++;
-	else
-		return 0;
-	if (i < n && strchr("?*{", re[i]) != NULL)
-		return 0;
-	/* no '|' at the depth of the word or above it, no quantifier on a
-	 * group that holds it */
-	for (depth = open; i < n; i++) {
-		if (re[i] == '\\') {
-			i++;
-		} else if (cls) {
-			cls = re[i] != ']';
-		} else if (re[i] == '[') {
-			cls = true;
-			if (i + 1 < n && re[i + 1] == '^')
-				i++;
-			if (i + 1 < n && re[i + 1] == ']')
-				i++;
-		} else if (re[i] == '(') {
-			depth++;
-		} else if (re[i] == ')') {
-			if (depth == 0)
-				return 0;
-			if (depth-- <= open && i + 1 < n &&
-			    strchr("?*{", re[i + 1]) != NULL)
-				return 0;
-		} else if (re[i] == '|' && depth <= open)
-			return 0;
-	}
-	return k;
-}
 
 /* Entry ent's pattern, as phr compiles it, appended to b. */
 static int
@@ -242,6 +165,49 @@ cmpgroup(const void *a, const void *b)
 	    ((const struct bp_group *)b)->key);
 }
 
+/*
+ * The phrases any[0..n) of st that open with no word, each its own
+ * unanchored pattern with the literal its matches hold (if one).
+ */
+static int
+rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
+    size_t n, struct derr *e)
+{
+	struct sbuf b = { 0 };
+	struct phr_hit h;
+	char lit[LIT_MAX];
+	size_t i, len;
+	bool regex;
+
+	if (n == 0)
+		return 0;
+	if ((st->rest = calloc(n, sizeof(*st->rest))) == NULL ||
+	    (bp->lits == NULL && (bp->lits = litset_new()) == NULL))
+		goto oom;
+	for (i = 0; i < n; i++) {
+		st->rest[i].lit = -1;
+		if ((st->rest[i].re = compile(bp, &any[i], 1,
+		    PCRE2_USE_OFFSET_LIMIT, true, e)) == NULL)
+			goto fail;
+		st->nrest++;
+		phr_entry(bp->p, any[i], &h, &regex);
+		sbuf_reset(&b);
+		if (regex ? sbuf_add(&b, h.phrase + 1, strlen(h.phrase) - 2) :
+		    phr_literal_pattern(&b, h.phrase))
+			goto oom;
+		if ((len = lit_required(b.s, b.len, lit)) > 0 &&
+		    (st->rest[i].lit = litset_add(bp->lits, lit, len)) == -1)
+			goto oom;
+	}
+	sbuf_free(&b);
+	return 0;
+oom:
+	derr_set(e, "phrases", "out of memory");
+fail:
+	sbuf_free(&b);
+	return -1;
+}
+
 /* The PCRE2 engine's structures for one group. */
 static int
 set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
@@ -256,8 +222,8 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 		size_t ent = bp->m[st->lo + i].ent;
 
 		phr_entry(bp->p, ent, &h, &regex);
-		if (regex ? regex_key(h.phrase + 1, strlen(h.phrase) - 2,
-		    key) == 0 : (first_word(h.phrase, strlen(h.phrase),
+		if (regex ? lit_regex_key(h.phrase + 1, strlen(h.phrase) - 2,
+		    key) == 0 : (lit_first_word(h.phrase, strlen(h.phrase),
 		    key) == 0 || (unsigned char)h.phrase[strlen(key)] >=
 		    0x80)) {
 			if ((w = reallocarray(any, nany + 1, sizeof(*w))) ==
@@ -299,8 +265,7 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 		if ((st->g[j].re = compile(bp, st->g[j].idx, st->g[j].n,
 		    PCRE2_ANCHORED, true, e)) == NULL)
 			goto fail;
-	if (nany > 0 && (st->any = compile(bp, any, nany,
-	    PCRE2_USE_OFFSET_LIMIT, true, e)) == NULL)
+	if (rest_build(bp, st, any, nany, e) == -1)
 		goto fail;
 	free(any);
 	return 0;
@@ -624,6 +589,9 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 	for (g = 0; g < bp->nset; g++)
 		if (set_build(bp, &bp->set[g], e) == -1)
 			goto fail;
+	if (bp->lits != NULL && (bp->present = calloc(1 +
+	    litset_count(bp->lits), 1)) == NULL)
+		goto oom;
 #ifdef DELIV_VECTORSCAN
 	/*
 	 * Compiling the database costs a few tenths of a second: worth it
@@ -695,6 +663,7 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 	bp->s = s;
 	bp->len = len;
 	bp->nerr = 0;
+	bp->lits_found = false;
 	for (k = 0; k < bp->nm; k++) {
 		bp->m[k].state = bp->m[k].always;
 		bp->m[k].cached = false;
@@ -797,7 +766,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		if (!st->first[(unsigned char)s[i]] ||
 		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
 			continue;
-		if (first_word(s + i, bp->len - i, word) == 0 ||
+		if (lit_first_word(s + i, bp->len - i, word) == 0 ||
 		    (g = bsearch(&key, st->g, st->ng, sizeof(*g), cmpgroup)) ==
 		    NULL)
 			continue;
@@ -808,18 +777,26 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 			break;
 		}
 	}
-	/* the rest, only where it starts no later than that */
-	if (st->any != NULL) {
-		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((afound = try(bp, st->any, bp->amctx, start, &a_at, &a_end,
-		    &a_idx)) == -1)
-			return -1;
+	/* the rest, only where it starts no later than that, and only
+	 * where the text holds its literal */
+	if (st->nrest > 0 && bp->lits != NULL && !bp->lits_found) {
+		litset_find(bp->lits, bp->s, bp->len, bp->present);
+		bp->lits_found = true;
 	}
-	if (afound && (!found || a_at < at || (a_at == at && a_idx < idx))) {
-		at = a_at;
-		end = a_end;
-		idx = a_idx;
-		found = 1;
+	for (i = 0; i < st->nrest; i++) {
+		if (st->rest[i].lit >= 0 && !bp->present[st->rest[i].lit])
+			continue;
+		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
+		if ((afound = try(bp, st->rest[i].re, bp->amctx, start, &a_at,
+		    &a_end, &a_idx)) == -1)
+			return -1;
+		if (afound && (!found || a_at < at || (a_at == at &&
+		    a_idx < idx))) {
+			at = a_at;
+			end = a_end;
+			idx = a_idx;
+			found = 1;
+		}
 	}
 	*atp = at;
 	*endp = end;
@@ -944,7 +921,9 @@ phrase_index_free(struct phrase_index *bp)
 			pcre2_code_free(st->g[j].re);
 		}
 		free(st->g);
-		pcre2_code_free(st->any);
+		for (j = 0; j < st->nrest; j++)
+			pcre2_code_free(st->rest[j].re);
+		free(st->rest);
 	}
 	free(bp->set);
 	for (k = 0; k < bp->nm; k++)
@@ -958,6 +937,8 @@ phrase_index_free(struct phrase_index *bp)
 	pcre2_match_data_free(bp->md);
 	pcre2_match_context_free(bp->mctx);
 	pcre2_match_context_free(bp->amctx);
+	litset_free(bp->lits);
+	free(bp->present);
 	pcre2_jit_stack_free(bp->jit);
 	free(bp);
 }

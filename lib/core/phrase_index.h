@@ -14,8 +14,10 @@
  * word (\bword then a space, \s, \b or punctuation), grouped by their
  * first word, each group one anchored alternation tried only at the word
  * starts of the text whose word opens some phrase; the other phrases
- * (and phrases that do not open with an ASCII word) one unanchored
- * alternation.  An index in groups (lint)
+ * (those that do not open with an ASCII word) each unanchored on its
+ * own, and only in a text that holds the run of plain text its every
+ * match holds (core/phrase_literal), found for all of them in one pass.
+ * An index in groups (lint)
  * moves to Vectorscan after 2 MB of text; an index in one group
  * (bounce-classify, whose leftmost search stops early) stays with PCRE2.
  * A compiled database is cached on disk (core/phrase_cache); an index in

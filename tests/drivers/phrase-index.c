@@ -8,6 +8,8 @@
  * "differ" line on stderr) when the two disagree.  "phrase-index --engine
  * FILE" prints the engine the index uses (vectorscan or pcre2); "--cache"
  * adds what its database cache did (hit, stored, miss, off or none).
+ * "phrase-index --literal" prints, for every PCRE2 pattern on stdin, the
+ * literal every match of it holds (lib/core/phrase_literal), or "-".
  */
 #include <err.h>
 #include <stdio.h>
@@ -17,12 +19,33 @@
 #include "core/cli.h"
 #include "core/out.h"
 #include "core/phrase_index.h"
+#include "core/phrase_literal.h"
 #include "core/phrases.h"
 
 static const struct out_col cols[] = {
 	{ "input", OUT_INT }, { "line", OUT_INT }, { "tag", OUT_STR },
 	{ "start", OUT_INT }, { "end", OUT_INT }, { "text", OUT_STR }
 };
+
+/* --literal: one line out for each pattern in. */
+static int
+literals(void)
+{
+	char *line = NULL, lit[LIT_MAX];
+	size_t cap = 0, len;
+	ssize_t n;
+
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if ((len = lit_required(line, (size_t)n, lit)) == 0)
+			puts("-");
+		else
+			printf("%.*s\n", (int)len, lit);
+	}
+	free(line);
+	return 0;
+}
 
 int
 main(int argc, char *argv[])
@@ -39,6 +62,8 @@ main(int argc, char *argv[])
 	long no = 0;
 	int r, rr, k, status = 0, showengine = 0;
 
+	if (argc == 2 && strcmp(argv[1], "--literal") == 0)
+		return literals();
 	if (argc > 2 && (strcmp(argv[1], "--engine") == 0 ||
 	    strcmp(argv[1], "--cache") == 0)) {
 		showengine = argv[1][2] == 'e' ? 1 : 2;

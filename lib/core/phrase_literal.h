@@ -1,0 +1,69 @@
+/*
+ * Literals of phrase-list entries, for core/phrase_index's PCRE2 engine:
+ * the ASCII word a phrase opens with (its key: the phrase is tried only
+ * at that word); for one that opens with none, the run of plain ASCII
+ * every match of it must hold (caseless), and one pass over a text that
+ * says which of many such runs occur in it.  A phrase whose run is
+ * absent from a text cannot match there, so its own pattern is not
+ * tried.
+ */
+#ifndef PHRASE_LITERAL_H
+#define PHRASE_LITERAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Runs shorter than this are not worth a search. */
+#define LIT_MIN		3
+#define LIT_MAX		64
+#define LIT_KEY_MAX	64	/* a key word's bytes, with its NUL */
+
+/* The lower-case ASCII word (a-z, 0-9, _) at s[0..len) into key
+ * (LIT_KEY_MAX bytes); its length, 0 if none or too long. */
+size_t	lit_first_word(const char *s, size_t len, char *key);
+
+/*
+ * The first word of a /regex/ phrase re[0..n), lower-cased into key
+ * (LIT_KEY_MAX bytes), when every match of it starts with that whole
+ * ASCII word: the pattern opens (inside "(?:" groups at most) with \b,
+ * the word, then a token that cannot be a word byte (a space, \s, \b,
+ * an escaped or plain punctuation byte) and that no quantifier makes
+ * optional; no '|' and no optional group encloses the word.  Its
+ * length, or 0 (then the phrase is searched as one that opens with no
+ * word).
+ */
+size_t	lit_regex_key(const char *re, size_t n, char *key);
+
+/*
+ * The longest run of literal ASCII that every match of the PCRE2 pattern
+ * re[0..n) holds (compiled caseless, not extended), lower-cased into
+ * out (LIT_MAX bytes), when it is at least LIT_MIN long; its length, or
+ * 0 when there is none or the pattern holds something this does not
+ * read (an alternation at its top, option settings, \x and other
+ * escapes with arguments, verbs).  Conservative: a run it returns is in
+ * every match; one it does not see is only a weaker search.
+ */
+size_t	lit_required(const char *re, size_t n, char *out);
+
+struct litset;
+
+/* An empty set, or NULL when out of memory. */
+struct litset	*litset_new(void);
+
+/* Add a lower-case run s[0..len) (LIT_MIN..LIT_MAX bytes); its number,
+ * or -1 when out of memory.  The same run added twice has one number. */
+int	 litset_add(struct litset *, const char *s, size_t len);
+
+/* How many runs. */
+size_t	 litset_count(const struct litset *);
+
+/*
+ * Which runs occur in t[0..len), ASCII letters caseless: present[i]
+ * (litset_count() bytes) set to 1 or 0.
+ */
+void	 litset_find(const struct litset *, const char *t, size_t len,
+	    unsigned char *present);
+
+void	 litset_free(struct litset *);
+
+#endif
