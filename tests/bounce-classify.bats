@@ -573,6 +573,26 @@ mkdsn() {
 	    $'six\tsubject\t.')" "$(printf '1\tfive\n2\tsix\n3\tsix')"
 }
 
+@test "bounce-classify: a fingerprint row is skipped only where its text cannot be: caseless k and s, header names, each branch" {
+	# rows are tried only where the text holds a run of their words
+	# (core/phrase_literal); a Kelvin sign is a caseless k, a long s a
+	# caseless s, so those texts try every row
+	local m="$BATS_TEST_TMPDIR/m.eml"
+	notice() {
+		printf 'From: MAILER-DAEMON@example.org\nTo: a@example.com\nSubject: Undeliverable\n%sMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n%s could not deliver your message.\n\n<bob@example.net>: 550 5.1.1 user unknown\n' "$1" "$2" >"$m"
+		deliv-bounce-classify --no-header "$m" | cols - -t bounce-classify mta
+	}
+	assert_equal "$(notice '' 'Kerio Connect')" kerio
+	assert_equal "$(notice '' $'\u212aerio Connect')" kerio
+	assert_equal "$(notice '' $'MailMar\u017fhal')" mailmarshal
+	assert_equal "$(notice '' 'CommuniGate Pro')" communigate
+	assert_equal "$(notice '' 'Communi Gate Pro')" ''
+	# a header name, any of them, and the second branch of a row
+	assert_equal "$(notice $'X-Other: 1\nX-Mimecast-Spam-Score: 1\n' 'The gateway')" mimecast
+	assert_equal "$(notice $'X-Mailer: IBM Notes 9\n' 'The gateway')" domino
+	assert_equal "$(notice $'X-Mailer: Merak 9\n' 'The gateway')" icewarp
+}
+
 # --- notices round 3 ---
 
 @test "bounce-classify: failure notices with no DSN part, found by the line that introduces their recipients (bounce-notice.txt)" {

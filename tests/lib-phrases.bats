@@ -107,6 +107,21 @@ IN
 	    efg mailbox.full ']xyz' - - - - found)"
 }
 
+@test "phrase literal: runs found at even and odd places, at both ends, caseless" {
+	run -0 phrase-index --find abc xyz12 'q.r' <<-'EOF'
+	abc
+	xabc
+	xxABC
+	xxxaBc
+	-xyZ12-
+	--xyz12
+	q.rXYZ12aBc
+	ab c xyz1 q-r
+	ab
+	EOF
+	assert_output "$(printf '%s\n' abc abc abc abc xyz12 xyz12 'abc xyz12 q.r' - -)"
+}
+
 @test "phrase index: a phrase that opens with no word is tried only where its literal is" {
 	# each line: the same hits as phr_match (the driver exits 1 if not);
 	# the literal "quota" in the text lets the first be tried, its case

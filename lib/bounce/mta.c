@@ -18,6 +18,7 @@
 #include "bounce/mta.h"
 #include "bounce/table.h"
 #include "bounce/text.h"
+#include "core/phrase_literal.h"
 #include "core/tsv.h"
 #include "core/util.h"
 #include "mail/message.h"
@@ -29,10 +30,15 @@ static const char *const where_names[W_COUNT] = { "reporting-mta", "from",
     "subject", "x-mailer", "received", "message-id", "header", "dsn-field",
     "text" };
 
+#define FP_LITS	8
+
+/* A row; it can match only where one of its literals is (none: always). */
 struct fp {
 	char		*mta;
 	enum where	 where;
 	pcre2_code	*re;
+	int		 lit[FP_LITS];
+	size_t		 nlit;
 };
 
 struct override {
@@ -51,6 +57,9 @@ struct mtas {
 	size_t			 padcap[W_COUNT];
 	const struct reasons	*reasons;
 	struct strpool		 str;	/* the names of f and o */
+	struct litset		*ls[W_COUNT];	/* the literals of each place */
+	unsigned char		*present[W_COUNT];	/* in this bounce */
+	struct sbuf		 names;	/* its header or DSN field names */
 };
 
 void
@@ -62,8 +71,12 @@ mtas_free(struct mtas *m)
 		return;
 	for (i = 0; i < m->nf; i++)
 		pcre2_code_free(m->f[i].re);
-	for (i = 0; i < W_COUNT; i++)
+	for (i = 0; i < W_COUNT; i++) {
 		free(m->pad[i]);
+		litset_free(m->ls[i]);
+		free(m->present[i]);
+	}
+	sbuf_free(&m->names);
 	strpool_free(&m->str);
 	free(m->f);
 	free(m->o);
@@ -102,6 +115,30 @@ check_row(const struct tsv_row *r, size_t want, const char *cols,
 	return 0;
 }
 
+/* The literals of row v's pattern re into its place's set: 0, or -1 when
+ * out of memory. */
+static int
+add_lits(struct mtas *m, struct fp *v, const char *re)
+{
+	char lit[FP_LITS][LIT_MAX];
+	size_t len[FP_LITS], n, k;
+	int id;
+
+	n = lit_required_any(re, strlen(re), lit, len, FP_LITS);
+	if (n == 0)
+		return 0;
+	if (m->ls[v->where] == NULL &&
+	    (m->ls[v->where] = litset_new()) == NULL)
+		return -1;
+	for (k = 0; k < n; k++) {
+		if ((id = litset_add(m->ls[v->where], lit[k], len[k])) == -1)
+			return -1;
+		v->lit[k] = id;
+	}
+	v->nlit = n;
+	return 0;
+}
+
 static int
 add_fp(void *arg, struct tsv_row *r, struct derr *e)
 {
@@ -134,7 +171,9 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 	/* JIT-compiled, so each subject is matched from a padded copy:
 	 * see match() */
 	(void)pcre2_jit_compile(v->re, PCRE2_JIT_COMPLETE);
-	if ((v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
+	v->nlit = 0;
+	if (add_lits(m, v, r->f[2]) == -1 ||
+	    (v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
 		pcre2_code_free(v->re);
 		derr_set(e, r->where, "out of memory");
 		return -1;
@@ -183,6 +222,7 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	    .max_fields = 4 };
 	struct mtas *m;
 	char path[4096];
+	int w;
 
 	if ((m = zalloc(sizeof(*m), "bounce", e)) == NULL)
 		return NULL;
@@ -198,6 +238,12 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	if (access(path, F_OK) == 0 && tsv_each(path, "data/bounce-mta.tsv",
 	    &o3, add_fp, m, e) == -1)
 		goto fail;
+	for (w = 0; w < W_COUNT; w++)
+		if (m->ls[w] != NULL && (m->present[w] = calloc(1,
+		    litset_count(m->ls[w]))) == NULL) {
+			derr_set(e, "bounce", "out of memory");
+			goto fail;
+		}
 	if (path_join(path, sizeof(path), dir, "bounce-mta-reasons.tsv",
 	    e) == -1)
 		goto fail;
@@ -283,11 +329,66 @@ match_names(struct mtas *m, const struct fp *f, struct ctx *c)
 	return false;
 }
 
+/*
+ * Which literals of place w are in s[0..len) (the names of the bounce's
+ * headers or DSN fields, one a line, for those places): m->present[w].
+ * Caseless PCRE2 matches k and s with the Kelvin sign and the long s:
+ * with either in the text, every literal counts as there.
+ */
+static void
+find_lits(struct mtas *m, struct ctx *c, int w, const char *s, size_t len)
+{
+	const struct dsn_group *g;
+	GMimeHeaderList *hl;
+	const char *name;
+	size_t i;
+	int k, n, r = 0;
+
+	if (w == W_HEADER || w == W_DSNFIELD) {
+		sbuf_reset(&m->names);
+		if (w == W_DSNFIELD && c->p->has_dsn && c->p->dsn.n > 0) {
+			g = &c->p->dsn.g[0];
+			for (i = 0; i < g->n; i++)
+				r |= sbuf_adds(&m->names, g->f[i].name) |
+				    sbuf_addc(&m->names, '\n');
+		} else if (w == W_HEADER) {
+			hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
+			n = hl ? g_mime_header_list_get_count(hl) : 0;
+			for (k = 0; k < n; k++) {
+				name = g_mime_header_get_name(
+				    g_mime_header_list_get_header_at(hl, k));
+				if (name != NULL)
+					r |= sbuf_adds(&m->names, name) |
+					    sbuf_addc(&m->names, '\n');
+			}
+		}
+		s = m->names.s;
+		len = m->names.len;
+	}
+	if (r != 0 || (s != NULL && lit_odd_case(s, len)))
+		memset(m->present[w], 1, litset_count(m->ls[w]));
+	else
+		litset_find(m->ls[w], s, s == NULL ? 0 : len, m->present[w]);
+}
+
+/* Can row f match, by its literals? */
+static bool
+maybe(const struct mtas *m, const struct fp *f)
+{
+	size_t k;
+
+	for (k = 0; k < f->nlit; k++)
+		if (m->present[f->where][f->lit[k]])
+			return true;
+	return f->nlit == 0;
+}
+
 const char *
 mtas_find(struct mtas *m, struct ctx *c)
 {
 	const char *v[W_COUNT] = { NULL };
 	size_t len[W_COUNT] = { 0 }, i;
+	bool found[W_COUNT] = { false };
 	GMimeObject *o = GMIME_OBJECT(c->m);
 	int w;
 
@@ -304,9 +405,16 @@ mtas_find(struct mtas *m, struct ctx *c)
 	for (w = 0; w < W_COUNT; w++)
 		len[w] = v[w] == NULL ? 0 : w == W_TEXT ?
 		    bnc_text_head(c->p) : strlen(v[w]);
-	/* each place is copied once (match_in), then matched in its copy */
+	/* each place is copied once (match_in), then matched in its copy;
+	 * a row is tried only where one of its literals is */
 	for (i = 0; i < m->nf; i++) {
 		w = m->f[i].where;
+		if (m->f[i].nlit > 0 && !found[w]) {
+			find_lits(m, c, w, v[w], len[w]);
+			found[w] = true;
+		}
+		if (!maybe(m, &m->f[i]))
+			continue;
 		if (w == W_HEADER || w == W_DSNFIELD) {
 			if (match_names(m, &m->f[i], c))
 				return m->f[i].mta;

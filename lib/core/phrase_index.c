@@ -702,8 +702,7 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 	 * The Kelvin sign and the long s match k and s caselessly, but the
 	 * search by first word sees only ASCII words: phrase by phrase.
 	 */
-	if (!bp->vs && (memmem(s, len, "\xe2\x84\xaa", 3) != NULL ||
-	    memmem(s, len, "\xc5\xbf", 2) != NULL))
+	if (!bp->vs && lit_odd_case(s, len))
 		for (k = 0; k < bp->nset; k++)
 			set_per_entry(bp, &bp->set[k]);
 	return 0;

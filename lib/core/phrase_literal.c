@@ -13,14 +13,24 @@
 struct lit {
 	char		 s[LIT_MAX];
 	size_t		 len;
-	unsigned	 pair;	/* its first two bytes, for the search */
+};
+
+/* A pair of bytes that a run holds at off (0 or 1). */
+struct key {
+	unsigned	 pair;
+	unsigned	 off;
 	size_t		 id;
 };
 
+/*
+ * The search looks at every other byte: a run of 3 or more bytes that
+ * starts at i holds at the even one of i and i + 1 its pair at 0 or 1.
+ */
 struct litset {
-	struct lit	*l;	/* sorted by pair */
+	struct lit	*l;	/* by number */
 	size_t		 n, cap;
-	unsigned char	 bits[65536 / 8];	/* pairs that open a run */
+	struct key	*k;	/* two a run, sorted by pair */
+	unsigned char	 bits[65536 / 8];	/* the pairs of k */
 };
 
 static unsigned char
@@ -164,9 +174,10 @@ skip_group(const char *re, size_t n, size_t i)
 	return n;
 }
 
-/* Does re hold anything the reading below does not follow? */
+/* Does re hold anything the reading below does not follow?  A '|' at
+ * its top counts only when alt is false. */
 static bool
-unread(const char *re, size_t n)
+unread(const char *re, size_t n, bool alt)
 {
 	size_t i, depth = 0;
 
@@ -190,7 +201,7 @@ unread(const char *re, size_t n)
 		} else if (re[i] == ')') {
 			if (depth-- == 0)
 				return true;
-		} else if (re[i] == '|' && depth == 0)
+		} else if (re[i] == '|' && depth == 0 && !alt)
 			return true;
 	}
 	return false;
@@ -203,7 +214,7 @@ lit_required(const char *re, size_t n, char *out)
 	size_t i = 0, k = 0, best = 0, q;
 	bool last = false;	/* the item before was a char of run */
 
-	if (unread(re, n))
+	if (unread(re, n, false))
 		return 0;
 #define END_RUN() do {							\
 	if (k > best) {							\
@@ -267,6 +278,48 @@ lit_required(const char *re, size_t n, char *out)
 	return best;
 }
 
+size_t
+lit_required_any(const char *re, size_t n, char out[][LIT_MAX],
+    size_t *len, size_t max)
+{
+	size_t i, from = 0, depth = 0, k = 0;
+
+	if (unread(re, n, true))
+		return 0;
+	for (i = 0; i <= n; i++) {
+		if (i + 1 < n && re[i] == '\\') {
+			i++;
+		} else if (i < n && re[i] == '[') {
+			i = skip_class(re, n, i) - 1;
+		} else if (i < n && re[i] == '(') {
+			depth++;
+		} else if (i < n && re[i] == ')') {
+			depth--;
+		} else if (i == n || (re[i] == '|' && depth == 0)) {
+			if (k == max || (len[k] = lit_required(re + from,
+			    i - from, out[k])) == 0)
+				return 0;
+			k++;
+			from = i + 1;
+		}
+	}
+	return k;
+}
+
+bool
+lit_odd_case(const char *s, size_t len)
+{
+	const char *p, *e = s + len;
+
+	for (p = s; (p = memchr(p, 0xe2, (size_t)(e - p))) != NULL; p++)
+		if (e - p >= 3 && p[1] == '\x84' && p[2] == '\xaa')
+			return true;
+	for (p = s; (p = memchr(p, 0xc5, (size_t)(e - p))) != NULL; p++)
+		if (e - p >= 2 && p[1] == '\xbf')
+			return true;
+	return false;
+}
+
 struct litset *
 litset_new(void)
 {
@@ -279,37 +332,62 @@ litset_count(const struct litset *ls)
 	return ls->n;
 }
 
+/* Key (pair, off, id) into ls->k (room for it), in order of pair. */
+static void
+add_key(struct litset *ls, const char *s, unsigned off, size_t id)
+{
+	unsigned pair = (unsigned)(unsigned char)s[off] << 8 |
+	    (unsigned char)s[off + 1];
+	size_t at, nk = 2 * id + off;
+
+	for (at = nk; at > 0 && ls->k[at - 1].pair > pair; at--)
+		;
+	memmove(&ls->k[at + 1], &ls->k[at], (nk - at) * sizeof(*ls->k));
+	ls->k[at] = (struct key){ pair, off, id };
+	ls->bits[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+}
+
 int
 litset_add(struct litset *ls, const char *s, size_t len)
 {
 	struct lit *v;
-	size_t i, at;
-	unsigned pair;
+	struct key *k;
+	size_t i;
 
-	if (len < 2 || len > LIT_MAX)
+	if (len < LIT_MIN || len > LIT_MAX)
 		return -1;
 	for (i = 0; i < ls->n; i++)
 		if (ls->l[i].len == len && memcmp(ls->l[i].s, s, len) == 0)
-			return (int)ls->l[i].id;
+			return (int)i;
 	if (ls->n == ls->cap) {
 		size_t cap = ls->cap ? ls->cap * 2 : 16;
 
 		if ((v = reallocarray(ls->l, cap, sizeof(*v))) == NULL)
 			return -1;
 		ls->l = v;
+		if ((k = reallocarray(ls->k, cap, 2 * sizeof(*k))) == NULL)
+			return -1;
+		ls->k = k;
 		ls->cap = cap;
 	}
-	pair = (unsigned)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-	for (at = ls->n; at > 0 && ls->l[at - 1].pair > pair; at--)
+	memcpy(ls->l[ls->n].s, s, len);
+	ls->l[ls->n].len = len;
+	add_key(ls, s, 0, ls->n);
+	add_key(ls, s, 1, ls->n);
+	return (int)ls->n++;
+}
+
+/* Does run l stand at t[at..len), caseless? */
+static bool
+at_run(const struct lit *l, const unsigned char *u, size_t len, size_t at)
+{
+	size_t j;
+
+	if (l->len > len - at)
+		return false;
+	for (j = 0; j < l->len && lw(u[at + j]) == (unsigned char)l->s[j]; j++)
 		;
-	memmove(&ls->l[at + 1], &ls->l[at], (ls->n - at) * sizeof(*v));
-	v = &ls->l[at];
-	memcpy(v->s, s, len);
-	v->len = len;
-	v->pair = pair;
-	v->id = ls->n++;
-	ls->bits[pair >> 3] |= (unsigned char)(1u << (pair & 7));
-	return (int)v->id;
+	return j == l->len;
 }
 
 void
@@ -317,35 +395,30 @@ litset_find(const struct litset *ls, const char *t, size_t len,
     unsigned char *present)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	size_t i, j, lo, hi, left = ls->n;
+	const struct key *k;
+	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
 	unsigned pair;
 
 	memset(present, 0, ls->n);
-	for (i = 0; i + 1 < len && left > 0; i++) {
+	for (i = 0; i + 1 < len && left > 0; i += 2) {
 		pair = (unsigned)lw(u[i]) << 8 | lw(u[i + 1]);
 		if ((ls->bits[pair >> 3] & (1u << (pair & 7))) == 0)
 			continue;
-		/* the first run of this pair */
-		for (lo = 0, hi = ls->n; lo < hi;) {
+		/* the first key of this pair */
+		for (lo = 0, hi = nk; lo < hi;) {
 			size_t mid = lo + (hi - lo) / 2;
 
-			if (ls->l[mid].pair < pair)
+			if (ls->k[mid].pair < pair)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (; lo < ls->n && ls->l[lo].pair == pair; lo++) {
-			const struct lit *l = &ls->l[lo];
-
-			if (present[l->id] || l->len > len - i)
+		for (k = &ls->k[lo]; lo < nk && k->pair == pair; lo++, k++) {
+			if (present[k->id] || k->off > i ||
+			    !at_run(&ls->l[k->id], u, len, i - k->off))
 				continue;
-			for (j = 2; j < l->len && lw(u[i + j]) ==
-			    (unsigned char)l->s[j]; j++)
-				;
-			if (j == l->len) {
-				present[l->id] = 1;
-				left--;
-			}
+			present[k->id] = 1;
+			left--;
 		}
 	}
 }
@@ -356,5 +429,6 @@ litset_free(struct litset *ls)
 	if (ls == NULL)
 		return;
 	free(ls->l);
+	free(ls->k);
 	free(ls);
 }

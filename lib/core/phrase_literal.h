@@ -13,7 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Runs shorter than this are not worth a search. */
+/* Runs shorter than this are not worth a search (and the search, which
+ * looks at every other byte, needs 3). */
 #define LIT_MIN		3
 #define LIT_MAX		64
 #define LIT_KEY_MAX	64	/* a key word's bytes, with its NUL */
@@ -44,6 +45,21 @@ size_t	lit_regex_key(const char *re, size_t n, char *key);
  * every match; one it does not see is only a weaker search.
  */
 size_t	lit_required(const char *re, size_t n, char *out);
+
+/*
+ * The same for each branch of an alternation at the top of re: the run
+ * of each into out[k] (its length len[k]), k < max; their number, or 0
+ * when a branch has none (then every match holds one of them).
+ */
+size_t	lit_required_any(const char *re, size_t n, char out[][LIT_MAX],
+	    size_t *len, size_t max);
+
+/*
+ * Does s[0..len) hold the Kelvin sign or the long s?  Caseless PCRE2
+ * matches k and s with them (UTF), so a search by ASCII literals cannot
+ * rule a pattern out in such a text.
+ */
+bool	lit_odd_case(const char *s, size_t len);
 
 struct litset;
 

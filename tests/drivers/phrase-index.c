@@ -9,7 +9,9 @@
  * FILE" prints the engine the index uses (vectorscan or pcre2); "--cache"
  * adds what its database cache did (hit, stored, miss, off or none).
  * "phrase-index --literal" prints, for every PCRE2 pattern on stdin, the
- * literal every match of it holds (lib/core/phrase_literal), or "-".
+ * literal every match of it holds (lib/core/phrase_literal), or "-";
+ * "phrase-index --find RUN..." prints, for every line of stdin, the runs
+ * (lower case, 3 to 64 bytes) that litset_find() says are in it.
  */
 #include <err.h>
 #include <stdio.h>
@@ -47,6 +49,38 @@ literals(void)
 	return 0;
 }
 
+/* --find RUN...: the runs in each line of stdin. */
+static int
+find(int argc, char *argv[])
+{
+	struct litset *ls;
+	unsigned char *present;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int k, sp;
+
+	if ((ls = litset_new()) == NULL ||
+	    (present = calloc((size_t)argc, 1)) == NULL)
+		err(2, NULL);
+	for (k = 0; k < argc; k++)
+		if (litset_add(ls, argv[k], strlen(argv[k])) != k)
+			errx(2, "%s: not a new run of 3 to 64 bytes", argv[k]);
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		litset_find(ls, line, (size_t)n, present);
+		for (k = 0, sp = 0; k < argc; k++)
+			if (present[k])
+				printf("%s%s", sp++ ? " " : "", argv[k]);
+		printf("%s\n", sp ? "" : "-");
+	}
+	free(line);
+	free(present);
+	litset_free(ls);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -64,6 +98,8 @@ main(int argc, char *argv[])
 
 	if (argc == 2 && strcmp(argv[1], "--literal") == 0)
 		return literals();
+	if (argc > 2 && strcmp(argv[1], "--find") == 0)
+		return find(argc - 2, argv + 2);
 	if (argc > 2 && (strcmp(argv[1], "--engine") == 0 ||
 	    strcmp(argv[1], "--cache") == 0)) {
 		showengine = argv[1][2] == 'e' ? 1 : 2;
