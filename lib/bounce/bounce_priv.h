@@ -38,8 +38,7 @@ enum { PL_SOFT, PL_HARD, PL_SUBJECT, PL_VACATION, PL_CUT, PL_NOADDR,
 
 struct bounce {
 	struct phr		*pl[PL_COUNT];
-	struct phrase_index	*fsoft;		/* soft and hard, by word */
-	struct phrase_index	*fhard;
+	struct phrase_index	*ix[PL_COUNT];	/* each list by word; not PL_CUT */
 	struct reasons		*reasons;	/* data/reasons.tsv */
 	struct mtas		*mtas;		/* data/bounce-mta*.tsv */
 	pcre2_code		*re[RE_COUNT];
@@ -94,18 +93,13 @@ int	bnc_re_find(struct bounce *, int which, const char *s, size_t len,
 	    size_t start, size_t *mstart, size_t *mend, int group);
 
 /*
- * Does a list of bounce-*.txt match s[0..len)?  1 with *mstart set to
- * where the leftmost match starts, else 0 (a match error counts as none).
+ * Does list PL_... of b match s[0..len)?  1 with *mstart set to where
+ * the leftmost match starts, else 0.  A match error (a phrase left out)
+ * is counted in b (bnc_match_err()), so that the message's records say
+ * their matching failed.
  */
-int	bnc_phr_find(struct phr *, const char *s, size_t len,
+int	bnc_list_find(struct bounce *, int list, const char *s, size_t len,
 	    size_t *mstart);
-
-/*
- * bnc_phr_find() that also counts a match error in b (bnc_match_err()),
- * so that the message's records say their matching failed.
- */
-int	bnc_list_find(struct bounce *, struct phr *, const char *s,
-	    size_t len, size_t *mstart);
 
 /*
  * phrase_index_match() of idx (the soft or hard list) whose match errors

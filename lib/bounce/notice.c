@@ -272,19 +272,21 @@ void
 bnc_find_notices(struct ctx *c, const char *t, size_t len,
     struct notices *nt)
 {
+	struct phrase_index *ix = c->b->ix[PL_NOTICE];
 	struct phr_hit hit;
 	struct derr e;
 	size_t off = 0, i, next;
-	int r;
+	int r = 0;
 
 	nt->n = 0;
 	nt->c_ls = 0;
-	while (nt->n < NOTICE_MAX && off < len) {
-		if ((r = phr_match(c->b->pl[PL_NOTICE], t, len, off, &hit,
-		    &e)) == -1)
-			bnc_match_err(c->b, &e);
-		if (r != 1)
+	/* one scan of t, then each notice line from the end of the last */
+	if (phrase_index_scan(ix, t, len, &e) == -1)
+		r = -1;
+	while (r == 0 && nt->n < NOTICE_MAX && off < len) {
+		if ((r = phrase_index_next(ix, 0, off, &hit, &e)) != 1)
 			break;
+		r = 0;
 		nt->at[nt->n] = hit.start;
 		nt->bend[nt->n] = hit.end > hit.start ? hit.end - 1 : hit.start;
 		nt->line[nt->n] = hit.line;
@@ -292,6 +294,10 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 		nt->n++;
 		off = hit.end > hit.start ? hit.end : hit.start + 1;
 	}
+	if (r == -1)
+		bnc_match_err(c->b, &e);
+	if (phrase_index_errors(ix, &e) > 0)
+		bnc_match_err(c->b, &e);
 	/* each one's block, up to the line of the next */
 	for (i = 0; i < nt->n; i++) {
 		nt->bstart[i] = line_start(t, nt->at[i]);

@@ -306,7 +306,7 @@ cut_original(struct bounce *b, struct parts *p)
 	if (p->text.len == 0)
 		return;
 	/* a match error is said in the records (bnc_list_find) */
-	if (!bnc_list_find(b, b->pl[PL_CUT], p->text.s, p->text.len, &s))
+	if (!bnc_list_find(b, PL_CUT, p->text.s, p->text.len, &s))
 		return;
 	/* keep the text before the cut; a cut at the very top is noise */
 	while (s > 0 && p->text.s[s - 1] != '\n')

@@ -167,11 +167,11 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 	r->reason = NULL;
 	r->matched = NULL;
 	if (text != NULL && len > 0) {
-		if ((m = bnc_index_match(b, b->fsoft, text, len, &hit, e)) ==
-		    -1)
+		if ((m = bnc_index_match(b, b->ix[PL_SOFT], text, len, &hit,
+		    e)) == -1)
 			return -1;
-		if (m == 0 && (m = bnc_index_match(b, b->fhard, text, len,
-		    &hit, e)) == -1)
+		if (m == 0 && (m = bnc_index_match(b, b->ix[PL_HARD], text,
+		    len, &hit, e)) == -1)
 			return -1;
 		if (m == 1) {
 			r->reason = hit.tag;

@@ -123,7 +123,7 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 
 	if (p->text.s == NULL || p->text.len == 0)
 		return 0;
-	if ((m = bnc_index_match(c->b, c->b->fsoft, p->text.s,
+	if ((m = bnc_index_match(c->b, c->b->ix[PL_SOFT], p->text.s,
 	    bnc_text_head(p), &hit, c->e)) != 1)
 		return m;
 	r->reason = hit.tag;
