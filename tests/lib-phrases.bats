@@ -102,9 +102,14 @@ IN
 	x\x41bcdef
 	ab\bcd
 	(?:not )?found
+	容量オーバー?
+	ενδέχεται να
+	boîte pleine
 	EOF
+	# a script without case is its own bytes (less the last character,
+	# which a quantifier takes), one with case ends a run
 	assert_output "$(printf '%s\n' 'sender is unauthenticated' 'r chart' \
-	    efg mailbox.full ']xyz' - - - - found)"
+	    efg mailbox.full ']xyz' - - - - found 容量オーバ - 'te pleine')"
 }
 
 @test "phrase literal: runs found at even and odd places, at both ends, caseless" {

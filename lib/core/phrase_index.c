@@ -85,6 +85,7 @@ struct phrase_index {
 	struct litset		*lits;	/* the rest's required literals */
 	unsigned char		*present;	/* which are in this text */
 	bool			 lits_found;	/* present[] is this text's */
+	bool			 touched;	/* m[] states need a reset */
 	pcre2_jit_stack		*jit;
 #ifdef DELIV_VECTORSCAN
 	hs_database_t		*db;
@@ -564,6 +565,7 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 		goto oom;
 	bp->p = p;
 	bp->nset = ngroups;
+	bp->touched = true;
 	for (i = 0; i < np; i++)
 		if (grp[i] >= 0 && (size_t)grp[i] < ngroups) {
 			bp->m[bp->nm].ent = i;
@@ -649,6 +651,7 @@ set_per_entry(struct phrase_index *bp, struct bp_set *st)
 	size_t k;
 
 	st->per_entry = true;
+	bp->touched = true;
 	for (k = 0; k < st->n; k++)
 		if (bp->m[st->lo + k].state == 0)
 			bp->m[st->lo + k].state = 1;
@@ -664,9 +667,14 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 	bp->len = len;
 	bp->nerr = 0;
 	bp->lits_found = false;
-	for (k = 0; k < bp->nm; k++) {
-		bp->m[k].state = bp->m[k].always;
-		bp->m[k].cached = false;
+	/* the members' states serve Vectorscan and the search phrase by
+	 * phrase: reset only after either used them */
+	if (bp->touched || bp->vs) {
+		for (k = 0; k < bp->nm; k++) {
+			bp->m[k].state = bp->m[k].always;
+			bp->m[k].cached = false;
+		}
+		bp->touched = false;
 	}
 	for (k = 0; k < bp->nset; k++)
 		bp->set[k].per_entry = false;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/phrase_filter.h"
 #include "core/phrase_literal.h"
 
 struct lit {
@@ -207,12 +208,38 @@ unread(const char *re, size_t n, bool alt)
 	return false;
 }
 
+/*
+ * The length of the UTF-8 character at s[0..n) when it is of a script
+ * without case (Arabic, the Indic scripts, Thai, CJK punctuation, kana,
+ * CJK ideographs, Hangul): matched caseless, it is its own bytes.  Else
+ * 0.
+ */
+static size_t
+caseless_char(const unsigned char *s, size_t n)
+{
+	size_t q = phrase_filter_utf8_seq(s, n);
+	unsigned long cp;
+
+	if (q == 2)
+		cp = (unsigned long)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+	else if (q == 3)
+		cp = (unsigned long)(s[0] & 0x0f) << 12 |
+		    (unsigned long)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	else
+		return 0;
+	if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x900 && cp <= 0xe7f) ||
+	    (cp >= 0x3000 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af))
+		return q;
+	return 0;
+}
+
 size_t
 lit_required(const char *re, size_t n, char *out)
 {
 	char run[LIT_MAX];
 	size_t i = 0, k = 0, best = 0, q;
-	bool last = false;	/* the item before was a char of run */
+	size_t last = 0;	/* the bytes of run the item before gave */
 
 	if (unread(re, n, false))
 		return 0;
@@ -222,15 +249,14 @@ lit_required(const char *re, size_t n, char *out)
 		best = k;						\
 	}								\
 	k = 0;								\
-	last = false;							\
+	last = 0;							\
 } while (0)
 	while (i < n) {
 		unsigned char c = (unsigned char)re[i];
 
 		if (c == '?' || c == '*' || c == '+' || c == '{') {
 			/* a quantifier: the char it repeats is not sure */
-			if (last)
-				k--;
+			k -= last;
 			END_RUN();
 			q = i + 1;
 			if (c == '{') {
@@ -259,6 +285,15 @@ lit_required(const char *re, size_t n, char *out)
 			END_RUN();
 			i = skip_group(re, n, i);
 			continue;
+		} else if (c >= 0x80 && (q = caseless_char((const unsigned
+		    char *)re + i, n - i)) > 0) {
+			if (k + q > LIT_MAX)
+				END_RUN();
+			memcpy(run + k, re + i, q);
+			k += q;
+			last = q;
+			i += q;
+			continue;
 		} else if (c == '.' || c == '^' || c == '$' || c >= 0x80 ||
 		    c < ' ' || c == '\\') {
 			END_RUN();
@@ -269,7 +304,7 @@ lit_required(const char *re, size_t n, char *out)
 		if (k == LIT_MAX)
 			END_RUN();
 		run[k++] = (char)lw(c);
-		last = true;
+		last = 1;
 	}
 	END_RUN();
 #undef END_RUN
