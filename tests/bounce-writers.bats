@@ -102,3 +102,68 @@ notice() {
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason)" $'user@example.org\thard\tuserunknown'
 	assert_regex "$(cols -t bounce-classify matched)" '; match error: bounce-cut\.txt: match limit exceeded$'
 }
+
+# Round 5: Exchange Online and Gmail replies, from the writers' own pages
+# (tests/fixtures/bounce-writers/: office365.mbox, gmail.mbox, replies.tsv)
+
+@test "bounce-writers: Exchange Online NDRs, each status code read as Microsoft's table gives it" {
+	run -1 deliv-bounce-classify --no-header "$FIXTURES/bounce-writers/office365.mbox"
+	assert_equal "$(cols -t bounce-classify msgno,recipient,action,kind,reason,status,mta)" "$(printf '%s\n' \
+	    $'1\tada@example.com\tfailed\thard\tuserunknown\t5.1.10\toffice365' \
+	    $'2\tboard@example.com\tfailed\tsoft\trejected\t5.7.12\toffice365' \
+	    $'3\tcy@example.net\tfailed\tsoft\texpired\t4.4.7\toffice365' \
+	    $'4\tdee@example.net\tfailed\tsoft\tbadreputation\t5.7.708\toffice365' \
+	    $'5\teve@example.net\tfailed\tsoft\tspeeding\t5.2.2\toffice365' \
+	    $'6\tfay@example.net\tfailed\tsoft\tfailedstarttls\t5.7.323\toffice365' \
+	    $'7\tgus@example.net\tdelayed\tsoft\tspeeding\t4.7.500\toffice365' \
+	    $'8\thal@example.net\tfailed\tsoft\tpolicyviolation\t5.7.703\toffice365')"
+}
+
+@test "bounce-writers: Exchange Online's 5.2.2 is the sender's submission quota, any other writer's 5.2.2 a full mailbox" {
+	run -1 deliv-bounce-classify --no-header -o reason "$FIXTURES/bounce-writers/office365.mbox"
+	assert_line --index 4 speeding
+	sed 's/The message can.t be submitted because the sender.s submission quota was exceeded\./Mailbox full/' \
+	    "$FIXTURES/bounce-writers/office365.mbox" >"$BATS_TEST_TMPDIR/full.mbox"
+	run -1 deliv-bounce-classify --no-header -o reason "$BATS_TEST_TMPDIR/full.mbox"
+	assert_line --index 4 mailboxfull
+}
+
+@test "bounce-writers: Exchange Online's 4.7.500-699 and 4.7.850-899 say the same words, the code decides" {
+	sed 's/4\.7\.500/4.7.851/g' "$FIXTURES/bounce-writers/office365.mbox" >"$BATS_TEST_TMPDIR/851.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,reason "$BATS_TEST_TMPDIR/851.mbox"
+	assert_line --index 6 $'gus@example.net\tblocked'
+}
+
+@test "bounce-writers: Gmail's own DSNs: peak relay limit, SMTP protocol violation" {
+	run -1 deliv-bounce-classify --no-header "$FIXTURES/bounce-writers/gmail.mbox"
+	assert_equal "$(cols -t bounce-classify msgno,recipient,action,kind,reason,status,mta)" "$(printf '%s\n' \
+	    $'1\tida@example.com\tdelayed\tsoft\tspeeding\t4.2.1\tgmail' \
+	    $'2\tjo@example.com\tfailed\tsoft\tsyntaxerror\t4.5.0\tgmail')"
+}
+
+@test "bounce-writers: Exchange Online's and Gmail's published replies get their reason" {
+	cd "$FIXTURES/bounce-writers"
+	awk -F'\t' '!/^#/ && NF >= 2 {
+		n++
+		st = "5.0.0"
+		if (match($2, /[245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?/))
+			st = substr($2, RSTART, RLENGTH)
+		printf "From MAILER-DAEMON Thu Dec  3 08:00:00 2026\n"
+		printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+		printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
+		printf "Message-Id: <wr-%d@mx.example.org>\nMIME-Version: 1.0\n", n
+		printf "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b%d\"\n\n", n
+		printf "--b%d\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n", n
+		printf "--b%d\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n", n
+		printf "Final-Recipient: rfc822; rcpt%d@example.net\nAction: failed\nStatus: %s\n", n, st
+		printf "Diagnostic-Code: smtp; %s\n\n--b%d--\n\n", $2, n
+	}' replies.tsv >"$BATS_TEST_TMPDIR/replies.mbox"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/replies.mbox"
+	local n
+	n=$(grep -v '^#' replies.tsv | grep -c .)
+	((n >= 60)) || fail "only $n lines"
+	assert_equal "${#lines[@]}" "$n"
+	# expected, got, matched, the text: every line that disagrees
+	assert_equal "$(paste <(grep -v '^#' replies.tsv | cut -f1,2) <(cols -t bounce-classify recipient,reason,matched) |
+	    awk -F'\t' '$3 != "rcpt" NR "@example.net" || $1 != $4 { print $1 " -> " $4 " (" $5 "): " $2 }')" ""
+}
