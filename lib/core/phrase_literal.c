@@ -194,9 +194,10 @@ unread(const char *re, size_t n, bool alt)
 		} else if (re[i] == '(') {
 			if (i + 1 < n && re[i + 1] == '*')
 				return true;
-			/* option settings change what follows them */
+			/* option settings change what follows them; a
+			 * comment ends at its first ')', whatever it holds */
 			if (i + 2 < n && re[i + 1] == '?' &&
-			    strchr(":=!<>|#", re[i + 2]) == NULL)
+			    strchr(":=!<>|", re[i + 2]) == NULL)
 				return true;
 			depth++;
 		} else if (re[i] == ')') {
