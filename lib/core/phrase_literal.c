@@ -182,12 +182,17 @@ unread(const char *re, size_t n, bool alt)
 {
 	size_t i, depth = 0;
 
-	for (i = 0; i < n; i++) {
+	/* escapes with arguments, in a class too (\c] is one character) */
+	for (i = 0; i < n; i++)
 		if (re[i] == '\\') {
 			if (i + 1 < n && (strchr("xopPNgkQEcuU",
 			    re[i + 1]) != NULL || (re[i + 1] >= '0' &&
 			    re[i + 1] <= '9')))
 				return true;
+			i++;
+		}
+	for (i = 0; i < n; i++) {
+		if (re[i] == '\\') {
 			i++;
 		} else if (re[i] == '[') {
 			i = skip_class(re, n, i) - 1;
