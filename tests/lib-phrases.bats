@@ -107,13 +107,14 @@ IN
 	boîte pleine
 	spam(?# x(?:y)zzz|other
 	[\c]]abc
+	ab{ 2 }cdef
 	EOF
 	# a script without case is its own bytes (less the last character,
 	# which a quantifier takes), one with case ends a run; a comment
 	# ends at its first ')', so what follows may be an alternation; \c]
-	# in a class is one character
+	# in a class is one character; braces with spaces may be a quantifier
 	assert_output "$(printf '%s\n' 'sender is unauthenticated' 'r chart' \
-	    efg mailbox.full ']xyz' - - - - found 容量オーバ - 'te pleine' - -)"
+	    efg mailbox.full ']xyz' - - - - found 容量オーバ - 'te pleine' - - cdef)"
 }
 
 @test "phrase literal: runs found at even and odd places, at both ends, caseless" {

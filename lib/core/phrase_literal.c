@@ -266,8 +266,10 @@ lit_required(const char *re, size_t n, char *out)
 			END_RUN();
 			q = i + 1;
 			if (c == '{') {
+				/* newer PCRE2 takes spaces in the braces */
 				while (q < n && ((re[q] >= '0' &&
-				    re[q] <= '9') || re[q] == ','))
+				    re[q] <= '9') || re[q] == ',' ||
+				    re[q] == ' '))
 					q++;
 				q = q < n && re[q] == '}' ? q + 1 : i + 1;
 			}
