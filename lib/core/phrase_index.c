@@ -86,6 +86,7 @@ struct phrase_index {
 	unsigned char		*present;	/* which are in this text */
 	bool			 lits_found;	/* present[] is this text's */
 	bool			 touched;	/* m[] states need a reset */
+	int			 utf8;	/* the text: 0 unknown, 1 valid UTF-8, 2 not */
 	pcre2_jit_stack		*jit;
 #ifdef DELIV_VECTORSCAN
 	hs_database_t		*db;
@@ -667,6 +668,7 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 	bp->len = len;
 	bp->nerr = 0;
 	bp->lits_found = false;
+	bp->utf8 = 0;
 	/* the members' states serve Vectorscan and the search phrase by
 	 * phrase: reset only after either used them */
 	if (bp->touched || bp->vs) {
@@ -819,9 +821,20 @@ member_match(struct phrase_index *bp, struct bp_member *m, size_t start,
 	PCRE2_SIZE *ov;
 	int rc;
 
+	/*
+	 * The leftmost match from an earlier start is the one from start
+	 * when it is not before start; but in text that is not UTF-8, PCRE2
+	 * begins no match at an invalid byte unless the search starts there
+	 * (a \b before one): then only the same start.
+	 */
 	if (m->cached && m->from <= start && (m->at == NONE ||
-	    m->at >= start))
-		return 0;
+	    m->at >= start)) {
+		if (bp->utf8 == 0)
+			bp->utf8 = phrase_filter_utf8((const unsigned char *)
+			    bp->s, bp->len) == bp->len ? 1 : 2;
+		if (bp->utf8 == 1 || m->from == start)
+			return 0;
+	}
 	if (m->re == NULL && (m->re = compile(bp, &m->ent, 1, 0, false,
 	    e)) == NULL) {
 		/* compiled alone at load: only memory can fail here */

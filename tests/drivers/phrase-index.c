@@ -137,10 +137,13 @@ main(int argc, char *argv[])
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
 		no++;
+		/* one scan, then each hit from the end of the last, as
+		 * bounce-classify finds a notice's lines */
+		if (phrase_index_scan(ix, line, (size_t)n, &e) == -1)
+			errx(2, "%s: %s", e.where, e.what);
 		for (start = 0; start < (size_t)n; start = hit.end > hit.start ?
 		    hit.end : hit.start + 1) {
-			r = phrase_index_match_from(ix, line, (size_t)n, start,
-			    &hit, &e);
+			r = phrase_index_next(ix, 0, start, &hit, &e);
 			if (r == -1)
 				errx(2, "%s: %s", e.where, e.what);
 			if (sub == NULL) {
