@@ -18,48 +18,128 @@
 #define ASCII_ALPHA(ch)	(((ch) | 0x20) >= 'a' && ((ch) | 0x20) <= 'z')
 
 /*
+ * The bytes a sum of money can be found by, each one's next place at or
+ * after the last asked for (n when there is none): memchr() finds them,
+ * and each place is found once, however often it is asked for.  The
+ * words are found by a rarer byte of theirs: the first l of "illion",
+ * the u of "thou".
+ */
+static const unsigned char money_bytes[] = { '$', 0xc2, 0xe2, 'l', 'L', 'u',
+    'U' };
+#define NMONEY	sizeof(money_bytes)
+
+/* The two words: their letters (lower case) and where the byte is. */
+static const struct {
+	const char	*w;
+	size_t		 off;	/* of money_bytes[b], money_bytes[b + 1] */
+	size_t		 b;
+} money_words[] = { { "illion", 1, 3 }, { "thou", 3, 5 } };
+#define NWORDS	nitems(money_words)
+
+struct money_scan {
+	const unsigned char	*u;
+	size_t			 n;
+	size_t			 at[NMONEY];	/* a place of byte b, or n */
+	size_t			 from[NMONEY];	/* found from here */
+	size_t			 wat[NWORDS];	/* a place of a word, or n */
+	size_t			 wfrom[NWORDS];
+};
+
+static void
+money_scan_init(struct money_scan *m, const char *s, size_t n)
+{
+	size_t b;
+
+	m->u = (const unsigned char *)s;
+	m->n = n;
+	/* nothing found yet: from after at */
+	for (b = 0; b < NMONEY; b++) {
+		m->at[b] = 0;
+		m->from[b] = 1;
+	}
+	for (b = 0; b < NWORDS; b++) {
+		m->wat[b] = 0;
+		m->wfrom[b] = 1;
+	}
+}
+
+/* The first place of money_bytes[b] at or after k, or n. */
+static size_t
+money_next(struct money_scan *m, size_t b, size_t k)
+{
+	const unsigned char *p;
+
+	if (m->from[b] <= k && m->at[b] >= k)
+		return m->at[b];
+	p = k < m->n ? memchr(m->u + k, money_bytes[b], m->n - k) : NULL;
+	m->from[b] = k;
+	m->at[b] = p != NULL ? (size_t)(p - m->u) : m->n;
+	return m->at[b];
+}
+
+/* Does the word w (lower case) stand at u[k..n), any case? */
+static bool
+word_at(const unsigned char *u, size_t n, size_t k, const char *w)
+{
+	size_t j;
+
+	for (j = 0; w[j] != '\0' && k + j < n && (u[k + j] | 0x20) == w[j];
+	    j++)
+		;
+	return w[j] == '\0';
+}
+
+/* Where money_words[i] first starts at or after k, or n. */
+static size_t
+money_word(struct money_scan *m, size_t i, size_t k)
+{
+	size_t b = money_words[i].b, off = money_words[i].off, q, q2, at;
+
+	if (m->wfrom[i] <= k && m->wat[i] >= k)
+		return m->wat[i];
+	m->wfrom[i] = k;
+	for (q = k + off; ; q = at + 1) {
+		at = money_next(m, b, q);
+		if ((q2 = money_next(m, b + 1, q)) < at)
+			at = q2;
+		if (at >= m->n || word_at(m->u, m->n, at - off,
+		    money_words[i].w))
+			break;
+	}
+	return m->wat[i] = at >= m->n ? m->n : at - off;
+}
+
+/*
  * Where the first "illion" or "thou", in any case, starts at or after k
- * in s[0..n), or n.  (No letter of them has a caseless twin outside
+ * in the text, or n.  (No letter of them has a caseless twin outside
  * ASCII.)
  */
 static size_t
-next_money_word(const char *s, size_t n, size_t k)
+next_money_word(struct money_scan *m, size_t k)
 {
-	size_t j;
-	const char *w;
+	size_t a = money_word(m, 0, k), t = money_word(m, 1, k);
 
-	for (; k < n; k++) {
-		switch (s[k] | 0x20) {
-		case 'i':
-			w = "illion";
-			break;
-		case 't':
-			w = "thou";
-			break;
-		default:
-			continue;
-		}
-		for (j = 1; w[j] != '\0' && k + j < n &&
-		    (s[k + j] | 0x20) == w[j]; j++)
-			;
-		if (w[j] == '\0')
-			return k;
-	}
-	return n;
+	return a < t ? a : t;
 }
 
-/* The first currency sign ($, U+00A3, U+20AC) in s at or after k, or n. */
+/* The first currency sign ($, U+00A3, U+20AC) at or after k, or n. */
 static size_t
-next_currency(const char *s, size_t n, size_t k)
+next_currency(struct money_scan *m, size_t k)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = m->u;
+	size_t b, best, at, n = m->n;
 
-	for (; k < n; k++)
-		if (u[k] == '$' || (u[k] == 0xc2 && k + 1 < n &&
-		    u[k + 1] == 0xa3) || (u[k] == 0xe2 && k + 2 < n &&
-		    u[k + 1] == 0x82 && u[k + 2] == 0xac))
-			return k;
-	return n;
+	for (;;) {
+		best = n;
+		for (b = 0; b < 3; b++)
+			if ((at = money_next(m, b, k)) < best)
+				best = at;
+		if (best == n || u[best] == '$' || (u[best] == 0xc2 &&
+		    best + 1 < n && u[best + 1] == 0xa3) || (u[best] == 0xe2 &&
+		    best + 2 < n && u[best + 1] == 0x82 && u[best + 2] == 0xac))
+			return best;
+		k = best + 1;
+	}
 }
 
 /*
@@ -71,13 +151,13 @@ next_currency(const char *s, size_t n, size_t k)
  * scan back from the word covers.
  */
 static size_t
-money_window(const char *s, size_t n, size_t start, size_t *hi)
+money_window(struct money_scan *m, size_t start, size_t *hi)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t c = next_currency(s, n, start), w, q;
+	const unsigned char *u = m->u;
+	size_t n = m->n, c = next_currency(m, start), w, q;
 
 	*hi = c;
-	if ((w = next_money_word(s, n, start)) == n)
+	if ((w = next_money_word(m, start)) == n)
 		return c;
 	q = w;
 	if ((u[w] | 0x20) == 'i' && q > start && ASCII_ALPHA(u[q - 1]))
@@ -129,16 +209,18 @@ static size_t
 count_money(struct ctx *c, const char *s, size_t n)
 {
 	pcre2_match_context *mc;
+	struct money_scan m;
 	size_t money = 0, start = 0, lo, hi;
 	int r;
 
 	if (s == NULL)
 		return 0;
+	money_scan_init(&m, s, n);
 	if ((mc = pcre2_match_context_create(NULL)) == NULL) {
 		c->oom = 1;
 		return 0;
 	}
-	while ((lo = money_window(s, n, start, &hi)) < n) {
+	while ((lo = money_window(&m, start, &hi)) < n) {
 		if ((r = money_match(c, mc, s, n, lo, hi)) == -1)
 			break;
 		if (r == 0) {
