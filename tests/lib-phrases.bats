@@ -160,6 +160,15 @@ IN
 	assert_output "$(printf '%s\n' $'1\t1\tsd\t0\t0\t' $'1\t2\td\t1\t1\t' $'1\t1\tsd\t2\t2\t')"
 }
 
+@test "phrase index: a regex whose quote or comment hides a bar is not searched by its first word" {
+	# a comment ends at its first ')', \Q...\E quotes '(': both bars
+	# are at the top, so "bar" and "zap" match alone (found by
+	# fuzz_phrases)
+	printf '%s\n' $'a\t/\\bfoo (?# ( )|bar/' $'b\t/\\bqux \\Q(\\E|zap/' >"$BATS_TEST_TMPDIR/l.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<$'xx bar\nxx zap'
+	assert_output "$(printf '%s\n' $'1\t1\ta\t3\t6\tbar' $'2\t2\tb\t3\t6\tzap')"
+}
+
 @test "phrase index: over some entries only, with the lines of the whole list" {
 	run -0 phrase-index "$F/list.txt" 1 3 <<<'The mailbox is full now, user unknown; SPAM blocked and $$$'
 	assert_output "$(printf '%s\n' \

@@ -62,12 +62,43 @@ lit_first_word(const char *s, size_t len, char *key)
 	return n;
 }
 
+/*
+ * Does re hide its structure from a reading that counts parentheses and
+ * bars: a quote (\Q...\E), \c and the byte it takes, a comment (it
+ * ends at its first ')'), a verb, or extended mode (# comments)?
+ */
+static bool
+hidden(const char *re, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (re[i] == '\\') {
+			if (re[i + 1] == 'Q' || re[i + 1] == 'c')
+				return true;
+			i++;
+		} else if (re[i] == '(' && re[i + 1] == '*') {
+			return true;
+		} else if (re[i] == '(' && re[i + 1] == '?') {
+			if (i + 2 < n && re[i + 2] == '#')
+				return true;
+			for (j = i + 2; j < n && (isalpha((unsigned char)re[j]) ||
+			    re[j] == '-' || re[j] == '^'); j++)
+				if (re[j] == 'x')
+					return true;
+		}
+	}
+	return false;
+}
+
 size_t
 lit_regex_key(const char *re, size_t n, char *key)
 {
 	size_t i = 0, k = 0, open = 0, depth;
 	bool cls = false;
 
+	if (hidden(re, n))
+		return 0;
 	while (n - i >= 3 && strncmp(re + i, "(?:", 3) == 0) {
 		i += 3;
 		open++;
