@@ -160,6 +160,27 @@ IN
 	assert_output "$(printf '%s\n' $'1\t1\tsd\t0\t0\t' $'1\t2\td\t1\t1\t' $'1\t1\tsd\t2\t2\t')"
 }
 
+@test "phrase index: past the literals a set holds, a phrase is tried in every text" {
+	# 300 phrases that open with no word, each with its own literal: the
+	# set holds 256, the rest are always tried; the last still matches
+	for i in $(seq 1 300); do printf 't%d\t/[0-9]-lit%03dx/\n' "$i" "$i"; done >"$BATS_TEST_TMPDIR/l.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/l.txt" <<<'a 7-lit300x, 8-lit001x'
+	assert_output "$(printf '%s\n' $'1\t300\tt300\t2\t11\t7-lit300x' $'1\t1\tt1\t13\t22\t8-lit001x')"
+}
+
+@test "phrases: \\C and verbs are refused, naming the line: in one list they change how the other phrases match" {
+	printf '%s\n' $'a\tfoo' $'b\t/ab\\Ccd/' >"$BATS_TEST_TMPDIR/c.txt"
+	run -2 phrase-index "$BATS_TEST_TMPDIR/c.txt" </dev/null
+	assert_output 'phrase-index: c.txt:2: using \C is disabled by the application at offset 4'
+	printf '%s\n' $'a\tfoo' $'b\tbar' $'c\t/x[(*]y|ab(*COMMIT)cd/' >"$BATS_TEST_TMPDIR/v.txt"
+	run -2 phrase-index "$BATS_TEST_TMPDIR/v.txt" </dev/null
+	assert_output "phrase-index: v.txt:3: a verb such as (*COMMIT) would change how the list's other phrases match"
+	# a ( or * in a class or escaped is no verb
+	printf '%s\n' $'a\t/x[(*]y|\\(*z/' >"$BATS_TEST_TMPDIR/ok.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/ok.txt" <<<'x*y (z'
+	assert_output "$(printf '%s\n' $'1\t1\ta\t0\t3\tx*y' $'1\t1\ta\t4\t6\t(z')"
+}
+
 @test "phrase index: a regex whose quote or comment hides a bar is not searched by its first word" {
 	# a comment ends at its first ')', \Q...\E quotes '(': both bars
 	# are at the top, so "bar" and "zap" match alone (found by

@@ -58,7 +58,6 @@ struct mtas {
 	const struct reasons	*reasons;
 	struct strpool		 str;	/* the names of f and o */
 	struct litset		*ls[W_COUNT];	/* the literals of each place */
-	unsigned char		*present[W_COUNT];	/* in this bounce */
 	struct sbuf		 names;	/* its header or DSN field names */
 };
 
@@ -73,8 +72,7 @@ mtas_free(struct mtas *m)
 		pcre2_code_free(m->f[i].re);
 	for (i = 0; i < W_COUNT; i++) {
 		free(m->pad[i]);
-		litset_free(m->ls[i]);
-		free(m->present[i]);
+		free(m->ls[i]);
 	}
 	sbuf_free(&m->names);
 	strpool_free(&m->str);
@@ -130,11 +128,12 @@ add_lits(struct mtas *m, struct fp *v, const char *re)
 	if (m->ls[v->where] == NULL &&
 	    (m->ls[v->where] = litset_new()) == NULL)
 		return -1;
-	for (k = 0; k < n; k++) {
+	/* a full set leaves the row with no literals: always tried */
+	for (k = 0; k < n; k++)
 		if ((id = litset_add(m->ls[v->where], lit[k], len[k])) == -1)
-			return -1;
-		v->lit[k] = id;
-	}
+			return 0;
+		else
+			v->lit[k] = id;
 	v->nlit = n;
 	return 0;
 }
@@ -222,7 +221,6 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	    .max_fields = 4 };
 	struct mtas *m;
 	char path[4096];
-	int w;
 
 	if ((m = zalloc(sizeof(*m), "bounce", e)) == NULL)
 		return NULL;
@@ -238,12 +236,6 @@ mtas_load(const char *dir, const struct reasons *reasons, struct derr *e)
 	if (access(path, F_OK) == 0 && tsv_each(path, "data/bounce-mta.tsv",
 	    &o3, add_fp, m, e) == -1)
 		goto fail;
-	for (w = 0; w < W_COUNT; w++)
-		if (m->ls[w] != NULL && (m->present[w] = calloc(1,
-		    litset_count(m->ls[w]))) == NULL) {
-			derr_set(e, "bounce", "out of memory");
-			goto fail;
-		}
 	if (path_join(path, sizeof(path), dir, "bounce-mta-reasons.tsv",
 	    e) == -1)
 		goto fail;
@@ -331,7 +323,7 @@ match_names(struct mtas *m, const struct fp *f, struct ctx *c)
 
 /*
  * Which literals of place w are in s[0..len) (the names of the bounce's
- * headers or DSN fields, one a line, for those places): m->present[w].
+ * headers or DSN fields, one a line, for those places), in m->ls[w].
  * Caseless PCRE2 matches k and s with the Kelvin sign and the long s:
  * with either in the text, every literal counts as there.
  */
@@ -366,9 +358,9 @@ find_lits(struct mtas *m, struct ctx *c, int w, const char *s, size_t len)
 		len = m->names.len;
 	}
 	if (r != 0 || (s != NULL && lit_odd_case(s, len)))
-		memset(m->present[w], 1, litset_count(m->ls[w]));
+		litset_all(m->ls[w]);
 	else
-		litset_find(m->ls[w], s, s == NULL ? 0 : len, m->present[w]);
+		litset_find(m->ls[w], s, s == NULL ? 0 : len);
 }
 
 /* Can row f match, by its literals? */
@@ -378,7 +370,7 @@ maybe(const struct mtas *m, const struct fp *f)
 	size_t k;
 
 	for (k = 0; k < f->nlit; k++)
-		if (m->present[f->where][f->lit[k]])
+		if (litset_has(m->ls[f->where], f->lit[k]))
 			return true;
 	return f->nlit == 0;
 }

@@ -23,7 +23,8 @@
 #include "core/util.h"
 
 /* As lib/core/phrases compiles its lists. */
-#define BP_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
+#define BP_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | \
+			PCRE2_NEVER_BACKSLASH_C)
 #define BP_MATCH_LIMIT	10000000
 #define BP_DEPTH_LIMIT	10000
 #define BP_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
@@ -83,8 +84,7 @@ struct phrase_index {
 	pcre2_match_context	*mctx;
 	pcre2_match_context	*amctx;	/* for rest: with an offset limit */
 	struct litset		*lits;	/* the rest's required literals */
-	unsigned char		*present;	/* which are in this text */
-	bool			 lits_found;	/* present[] is this text's */
+	bool			 lits_found;	/* found in this text */
 	bool			 touched;	/* m[] states need a reset */
 	int			 utf8;	/* the text: 0 unknown, 1 valid UTF-8, 2 not */
 	pcre2_jit_stack		*jit;
@@ -197,9 +197,9 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 		if (regex ? sbuf_add(&b, h.phrase + 1, strlen(h.phrase) - 2) :
 		    phr_literal_pattern(&b, h.phrase))
 			goto oom;
-		if ((len = lit_required(b.s, b.len, lit)) > 0 &&
-		    (st->rest[i].lit = litset_add(bp->lits, lit, len)) == -1)
-			goto oom;
+		/* a full set leaves the phrase with no literal */
+		if ((len = lit_required(b.s, b.len, lit)) > 0)
+			st->rest[i].lit = litset_add(bp->lits, lit, len);
 	}
 	sbuf_free(&b);
 	return 0;
@@ -592,9 +592,6 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 	for (g = 0; g < bp->nset; g++)
 		if (set_build(bp, &bp->set[g], e) == -1)
 			goto fail;
-	if (bp->lits != NULL && (bp->present = calloc(1 +
-	    litset_count(bp->lits), 1)) == NULL)
-		goto oom;
 #ifdef DELIV_VECTORSCAN
 	/*
 	 * Compiling the database costs a few tenths of a second: worth it
@@ -789,11 +786,12 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 	/* the rest, only where it starts no later than that, and only
 	 * where the text holds its literal */
 	if (st->nrest > 0 && bp->lits != NULL && !bp->lits_found) {
-		litset_find(bp->lits, bp->s, bp->len, bp->present);
+		litset_find(bp->lits, bp->s, bp->len);
 		bp->lits_found = true;
 	}
 	for (i = 0; i < st->nrest; i++) {
-		if (st->rest[i].lit >= 0 && !bp->present[st->rest[i].lit])
+		if (st->rest[i].lit >= 0 && !litset_has(bp->lits,
+		    st->rest[i].lit))
 			continue;
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
 		if ((afound = try(bp, st->rest[i].re, bp->amctx, start, &a_at,
@@ -957,8 +955,7 @@ phrase_index_free(struct phrase_index *bp)
 	pcre2_match_data_free(bp->md);
 	pcre2_match_context_free(bp->mctx);
 	pcre2_match_context_free(bp->amctx);
-	litset_free(bp->lits);
-	free(bp->present);
+	free(bp->lits);
 	pcre2_jit_stack_free(bp->jit);
 	free(bp);
 }

@@ -28,10 +28,11 @@ struct key {
  * starts at i holds at the even one of i and i + 1 its pair at 0 or 1.
  */
 struct litset {
-	struct lit	*l;	/* by number */
-	size_t		 n, cap;
-	struct key	*k;	/* two a run, sorted by pair */
+	struct lit	 l[LITSET_MAX];	/* by number */
+	size_t		 n;
+	struct key	 k[2 * LITSET_MAX];	/* two a run, sorted by pair */
 	unsigned char	 bits[65536 / 8];	/* the pairs of k */
+	unsigned char	 present[LITSET_MAX];	/* in the text last found */
 };
 
 static unsigned char
@@ -400,10 +401,16 @@ litset_new(void)
 	return calloc(1, sizeof(struct litset));
 }
 
-size_t
-litset_count(const struct litset *ls)
+bool
+litset_has(const struct litset *ls, int id)
 {
-	return ls->n;
+	return id >= 0 && (size_t)id < ls->n && ls->present[id];
+}
+
+void
+litset_all(struct litset *ls)
+{
+	memset(ls->present, 1, ls->n);
 }
 
 /* Key (pair, off, id) into ls->k (room for it), in order of pair. */
@@ -424,8 +431,6 @@ add_key(struct litset *ls, const char *s, unsigned off, size_t id)
 int
 litset_add(struct litset *ls, const char *s, size_t len)
 {
-	struct lit *v;
-	struct key *k;
 	size_t i;
 
 	if (len < LIT_MIN || len > LIT_MAX)
@@ -433,17 +438,8 @@ litset_add(struct litset *ls, const char *s, size_t len)
 	for (i = 0; i < ls->n; i++)
 		if (ls->l[i].len == len && memcmp(ls->l[i].s, s, len) == 0)
 			return (int)i;
-	if (ls->n == ls->cap) {
-		size_t cap = ls->cap ? ls->cap * 2 : 16;
-
-		if ((v = reallocarray(ls->l, cap, sizeof(*v))) == NULL)
-			return -1;
-		ls->l = v;
-		if ((k = reallocarray(ls->k, cap, 2 * sizeof(*k))) == NULL)
-			return -1;
-		ls->k = k;
-		ls->cap = cap;
-	}
+	if (ls->n == LITSET_MAX)
+		return -1;
 	memcpy(ls->l[ls->n].s, s, len);
 	ls->l[ls->n].len = len;
 	add_key(ls, s, 0, ls->n);
@@ -465,9 +461,9 @@ at_run(const struct lit *l, const unsigned char *u, size_t len, size_t at)
 }
 
 void
-litset_find(const struct litset *ls, const char *t, size_t len,
-    unsigned char *present)
+litset_find(struct litset *ls, const char *t, size_t len)
 {
+	unsigned char *present = ls->present;
 	const unsigned char *u = (const unsigned char *)t;
 	const struct key *k;
 	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
@@ -495,14 +491,4 @@ litset_find(const struct litset *ls, const char *t, size_t len,
 			left--;
 		}
 	}
-}
-
-void
-litset_free(struct litset *ls)
-{
-	if (ls == NULL)
-		return;
-	free(ls->l);
-	free(ls->k);
-	free(ls);
 }

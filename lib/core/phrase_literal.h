@@ -61,25 +61,29 @@ size_t	lit_required_any(const char *re, size_t n, char out[][LIT_MAX],
  */
 bool	lit_odd_case(const char *s, size_t len);
 
+/* A set holds at most this many runs. */
+#define LITSET_MAX	256
+
 struct litset;
 
-/* An empty set, or NULL when out of memory. */
+/* An empty set, one block that free() frees; NULL when out of memory. */
 struct litset	*litset_new(void);
 
-/* Add a lower-case run s[0..len) (LIT_MIN..LIT_MAX bytes); its number,
- * or -1 when out of memory.  The same run added twice has one number. */
+/*
+ * Add a lower-case run s[0..len) (LIT_MIN..LIT_MAX bytes); its number
+ * (the same run added twice has one number), or -1 when the set is
+ * full or the run is not of that length (then search without it).
+ */
 int	 litset_add(struct litset *, const char *s, size_t len);
 
-/* How many runs. */
-size_t	 litset_count(const struct litset *);
-
 /*
- * Which runs occur in t[0..len), ASCII letters caseless: present[i]
- * (litset_count() bytes) set to 1 or 0.
+ * Find which runs occur in t[0..len), ASCII letters caseless; then
+ * litset_has() says whether run id does.
  */
-void	 litset_find(const struct litset *, const char *t, size_t len,
-	    unsigned char *present);
+void	 litset_find(struct litset *, const char *t, size_t len);
+bool	 litset_has(const struct litset *, int id);
 
-void	 litset_free(struct litset *);
+/* Let litset_has() say yes for every run. */
+void	 litset_all(struct litset *);
 
 #endif

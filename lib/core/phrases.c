@@ -15,7 +15,12 @@
 #define PHR_MATCH_LIMIT	10000000	/* bounds a runaway /regex/ */
 #define PHR_DEPTH_LIMIT	10000
 #define PHR_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
-#define PHR_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
+/*
+ * \C (one byte of a character) is refused: in one alternation of a list
+ * it changes where the other phrases may begin a match.
+ */
+#define PHR_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | \
+			PCRE2_NEVER_BACKSLASH_C)
 
 struct phr_entry {
 	unsigned long	 line;
@@ -84,6 +89,34 @@ compile_error(struct derr *e, const char *where, int code, size_t off)
 	return -1;
 }
 
+/*
+ * Does the regex re[0..n) hold a verb ((*COMMIT), (*SKIP), ...)?  A verb
+ * in one phrase stops the search of the others at that place, so a list
+ * would match otherwise than its phrases one by one.
+ */
+static bool
+has_verb(const char *re, size_t n)
+{
+	size_t i;
+	bool cls = false;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (re[i] == '\\')
+			i++;
+		else if (cls)
+			cls = re[i] != ']';
+		else if (re[i] == '[') {
+			cls = true;
+			if (re[i + 1] == '^' && i + 2 < n)
+				i++;
+			if (re[i + 1] == ']')
+				i++;
+		} else if (re[i] == '(' && re[i + 1] == '*')
+			return true;
+	}
+	return false;
+}
+
 static int
 add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 {
@@ -124,6 +157,11 @@ add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 		if (re == NULL)
 			return compile_error(e, where, code, off);
 		pcre2_code_free(re);
+		if (has_verb(ph + 1, plen - 2)) {
+			derr_set(e, where, "a verb such as (*COMMIT) would "
+			    "change how the list's other phrases match");
+			return -1;
+		}
 	}
 	if ((v->tag = strpool_dup(&p->str, text)) == NULL ||
 	    (v->phrase = strpool_dup(&p->str, ph)) == NULL) {

@@ -54,14 +54,12 @@ static int
 find(int argc, char *argv[])
 {
 	struct litset *ls;
-	unsigned char *present;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	int k, sp;
 
-	if ((ls = litset_new()) == NULL ||
-	    (present = calloc((size_t)argc, 1)) == NULL)
+	if ((ls = litset_new()) == NULL)
 		err(2, NULL);
 	for (k = 0; k < argc; k++)
 		if (litset_add(ls, argv[k], strlen(argv[k])) != k)
@@ -69,15 +67,14 @@ find(int argc, char *argv[])
 	while ((n = getline(&line, &cap, stdin)) != -1) {
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
-		litset_find(ls, line, (size_t)n, present);
+		litset_find(ls, line, (size_t)n);
 		for (k = 0, sp = 0; k < argc; k++)
-			if (present[k])
+			if (litset_has(ls, k))
 				printf("%s%s", sp++ ? " " : "", argv[k]);
 		printf("%s\n", sp ? "" : "-");
 	}
 	free(line);
-	free(present);
-	litset_free(ls);
+	free(ls);
 	return 0;
 }
 
