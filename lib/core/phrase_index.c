@@ -944,6 +944,7 @@ phrase_index_free(struct phrase_index *bp)
 		free(st->rest);
 	}
 	free(bp->set);
+	free(bp->lits);		/* the rest's literals */
 	for (k = 0; k < bp->nm; k++)
 		pcre2_code_free(bp->m[k].re);
 	free(bp->m);
@@ -955,7 +956,6 @@ phrase_index_free(struct phrase_index *bp)
 	pcre2_match_data_free(bp->md);
 	pcre2_match_context_free(bp->mctx);
 	pcre2_match_context_free(bp->amctx);
-	free(bp->lits);
 	pcre2_jit_stack_free(bp->jit);
 	free(bp);
 }
