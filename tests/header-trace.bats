@@ -296,6 +296,16 @@ IN
 	assert_equal "$(rcvd 7 auth,with,tls_version,tls_cipher)" $'Courier\tESMTPSA\tTLSv1_0\tAES256-SHA'
 }
 
+@test "rcvd-case: a '(' no ')' closes is blanked, with few parentheses or many; the date follows the last ';' outside comments" {
+	# Sendmail's "(8.12.2/BASENAME(a.mc):RCS(x)" lacks a ')': blanked,
+	# it swallows neither "with", "id", "for" nor the date; the same with
+	# 40 comments more (over the 64 parentheses found at once)
+	local h='from mx.example.org (mx.example.org [192.0.2.7]) %sby mail.example.net (8.12.2/BASENAME(a.mc):RCS(x) with ESMTP id abc for <u@example.net>; Tue, 1 Jan 2019 10:00:00 +0000'
+	run -0 rcvd-case -H < <(printf "$h\\n" ''; printf "$h\\n" "$(printf '(c%d) ' $(seq 1 40))")
+	assert_equal "$(rcvd 1 ip,by,queue_id,for,with,date)" $'192.0.2.7\tmail.example.net\tabc\tu@example.net\tESMTP\t2019-01-01T10:00:00Z'
+	assert_equal "$(rcvd 2 ip,by,queue_id,for,with,date)" $'192.0.2.7\tmail.example.net\tabc\tu@example.net\tESMTP\t2019-01-01T10:00:00Z'
+}
+
 @test "rcvd-case: Sendmail ident@RDNS, Exim helo=, smap unknown(IP), a by that is no host" {
 	run -0 rcvd-case -H <<'IN'
 from relay.example.org (root@relay.example.org [192.0.2.45]) by mx.example.net (8.11.6/8.11.6) with ESMTP id g7MFQmZ12280 for <jm@example.net>; Thu, 22 Aug 2002 16:26:48 +0100

@@ -474,8 +474,26 @@ mailbox_like(const char *s, size_t n)
 static void
 unmatched_parens(char *u, char *lc, size_t n)
 {
-	size_t i, pending = 0;
+	size_t at[64], k = 0, i, pending = 0;
+	const char *q;
 
+	/* the parentheses, found by strpbrk (u ends in a NUL, holds none) */
+	for (q = strpbrk(u, "()"); q != NULL && k < nitems(at);
+	    q = strpbrk(q + 1, "()"))
+		at[k++] = (size_t)(q - u);
+	if (q == NULL) {
+		while (k > 0) {
+			i = at[--k];
+			if (u[i] == ')')
+				pending++;
+			else if (pending > 0)
+				pending--;
+			else
+				u[i] = lc[i] = ' ';
+		}
+		return;
+	}
+	/* many: byte by byte */
 	for (i = n; i > 0; i--) {
 		if (u[i - 1] == ')')
 			pending++;
@@ -523,8 +541,8 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
     struct derr *e)
 {
 	struct work w;
-	const char *mark, *d;
-	size_t n, i, semi, o, dl, j;
+	const char *mark, *d, *q;
+	size_t n, semi, o, dl, j;
 	int depth, rc, g, ret = -1;
 
 	memset(&w, 0, sizeof(w));
@@ -551,13 +569,14 @@ rcvd_parse(struct rcvd_parser *p, const char *s, size_t len, struct rcvd *r,
 	scan_lits(p, &w, n);
 	/* The date follows the last ';' outside comments. */
 	semi = n;
-	for (i = 0, depth = 0; i < n; i++) {
-		if (w.u[i] == '(')
+	depth = 0;
+	for (q = strpbrk(w.u, "();"); q != NULL; q = strpbrk(q + 1, "();")) {
+		if (*q == '(')
 			depth++;
-		else if (w.u[i] == ')' && depth > 0)
+		else if (*q == ')' && depth > 0)
 			depth--;
-		else if (w.u[i] == ';' && depth == 0)
-			semi = i;
+		else if (*q == ';' && depth == 0)
+			semi = (size_t)(q - w.u);
 	}
 	w.n = semi;
 	if (semi < n) {
