@@ -185,29 +185,7 @@ field() {
 
 @test "bounce-classify: providers' own wordings get their reason" {
 	# each "reason<TAB>diagnostic" line as the Diagnostic-Code of a DSN
-	awk -F'\t' '!/^#/ && NF >= 2 {
-		n++
-		st = "5.0.0"
-		if (match($2, /[245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?/))
-			st = substr($2, RSTART, RLENGTH)
-		printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
-		printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
-		printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
-		printf "Message-Id: <pt-%d@mx.example.org>\nMIME-Version: 1.0\n", n
-		printf "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b%d\"\n\n", n
-		printf "--b%d\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n", n
-		printf "--b%d\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n", n
-		printf "Final-Recipient: rfc822; rcpt%d@example.net\nAction: failed\nStatus: %s\n", n, st
-		printf "Diagnostic-Code: smtp; %s\n\n--b%d--\n\n", $2, n
-	}' provider-texts.tsv >"$BATS_TEST_TMPDIR/providers.mbox"
-	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/providers.mbox"
-	local n
-	n=$(grep -vc '^#' provider-texts.tsv)
-	((n >= 120)) || fail "only $n lines"
-	assert_equal "${#lines[@]}" "$n"
-	# expected, got, matched, the text: every line that disagrees
-	assert_equal "$(paste <(grep -v '^#' provider-texts.tsv | cut -f1,2) <(cols -t bounce-classify recipient,reason,matched) |
-	    awk -F'\t' '$3 != "rcpt" NR "@example.net" || $1 != $4 { print $1 " -> " $4 " (" $5 "): " $2 }')" ""
+	replies_agree provider-texts.tsv 120
 }
 
 @test "bounce-classify: soft phrases are checked before hard ones" {

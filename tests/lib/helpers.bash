@@ -106,3 +106,34 @@ cols() {
 		}
 	}'
 }
+
+# replies_agree FILE MIN: each "reason<TAB>reply" line of FILE (in the
+# current folder; # comments) as the Diagnostic-Code of a DSN (its status
+# the reply's enhanced code, else 5.0.0), all in one mbox through
+# bounce-classify; fails unless there are MIN lines or more, one record
+# each, and every record has its line's reason (the lines that disagree
+# are printed: expected -> got (matched): reply).
+replies_agree() {
+	local file=$1 min=$2 n
+	awk -F'\t' '!/^#/ && NF >= 2 {
+		n++
+		st = "5.0.0"
+		if (match($2, /[245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?/))
+			st = substr($2, RSTART, RLENGTH)
+		printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
+		printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
+		printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
+		printf "Message-Id: <r-%d@mx.example.org>\nMIME-Version: 1.0\n", n
+		printf "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b%d\"\n\n", n
+		printf "--b%d\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n", n
+		printf "--b%d\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n", n
+		printf "Final-Recipient: rfc822; rcpt%d@example.net\nAction: failed\nStatus: %s\n", n, st
+		printf "Diagnostic-Code: smtp; %s\n\n--b%d--\n\n", $2, n
+	}' "$file" >"$BATS_TEST_TMPDIR/replies.mbox"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/replies.mbox"
+	n=$(grep -v '^#' "$file" | grep -c .)
+	((n >= min)) || fail "$file: only $n lines"
+	assert_equal "${#lines[@]}" "$n"
+	assert_equal "$(paste <(grep -v '^#' "$file" | cut -f1,2) <(cols -t bounce-classify recipient,reason,matched) |
+	    awk -F'\t' '$3 != "rcpt" NR "@example.net" || $1 != $4 { print $1 " -> " $4 " (" $5 "): " $2 }')" ""
+}
