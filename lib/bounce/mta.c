@@ -58,7 +58,8 @@ struct mtas {
 	const struct reasons	*reasons;
 	struct strpool		 str;	/* the names of f and o */
 	struct litset		*ls[W_COUNT];	/* the literals of each place */
-	struct sbuf		 names;	/* its header or DSN field names */
+	struct sbuf		 names[2];	/* the bounce's header and DSN
+						 * field names, one a line */
 };
 
 void
@@ -74,7 +75,8 @@ mtas_free(struct mtas *m)
 		free(m->pad[i]);
 		free(m->ls[i]);
 	}
-	sbuf_free(&m->names);
+	sbuf_free(&m->names[0]);
+	sbuf_free(&m->names[1]);
 	strpool_free(&m->str);
 	free(m->f);
 	free(m->o);
@@ -290,45 +292,12 @@ match(struct mtas *m, const struct fp *f, const char *s, size_t len)
 	    &m->padcap[f->where]);
 }
 
-/* Does a header or DSN field name of the bounce match f? */
-static bool
-match_names(struct mtas *m, const struct fp *f, struct ctx *c)
-{
-	GMimeHeaderList *hl;
-	GMimeHeader *h;
-	const struct dsn_group *g;
-	const char *name;
-	size_t i;
-	int k, n;
-
-	if (f->where == W_DSNFIELD) {
-		if (!c->p->has_dsn || c->p->dsn.n == 0)
-			return false;
-		g = &c->p->dsn.g[0];
-		for (i = 0; i < g->n; i++)
-			if (match(m, f, g->f[i].name, strlen(g->f[i].name)))
-				return true;
-		return false;
-	}
-	hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
-	n = hl ? g_mime_header_list_get_count(hl) : 0;
-	for (k = 0; k < n; k++) {
-		h = g_mime_header_list_get_header_at(hl, k);
-		name = g_mime_header_get_name(h);
-		if (name != NULL && match(m, f, name, strlen(name)))
-			return true;
-	}
-	return false;
-}
-
 /*
- * Which literals of place w are in s[0..len) (the names of the bounce's
- * headers or DSN fields, one a line, for those places), in m->ls[w].
- * Caseless PCRE2 matches k and s with the Kelvin sign and the long s:
- * with either in the text, every literal counts as there.
+ * The names of a place of many (the bounce's headers, the fields of its
+ * DSN's per-message group), one a line, into b; -1 when out of memory.
  */
-static void
-find_lits(struct mtas *m, struct ctx *c, int w, const char *s, size_t len)
+static int
+names_of(struct ctx *c, enum where w, struct sbuf *b)
 {
 	const struct dsn_group *g;
 	GMimeHeaderList *hl;
@@ -336,28 +305,47 @@ find_lits(struct mtas *m, struct ctx *c, int w, const char *s, size_t len)
 	size_t i;
 	int k, n, r = 0;
 
-	if (w == W_HEADER || w == W_DSNFIELD) {
-		sbuf_reset(&m->names);
-		if (w == W_DSNFIELD && c->p->has_dsn && c->p->dsn.n > 0) {
-			g = &c->p->dsn.g[0];
-			for (i = 0; i < g->n; i++)
-				r |= sbuf_adds(&m->names, g->f[i].name) |
-				    sbuf_addc(&m->names, '\n');
-		} else if (w == W_HEADER) {
-			hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
-			n = hl ? g_mime_header_list_get_count(hl) : 0;
-			for (k = 0; k < n; k++) {
-				name = g_mime_header_get_name(
-				    g_mime_header_list_get_header_at(hl, k));
-				if (name != NULL)
-					r |= sbuf_adds(&m->names, name) |
-					    sbuf_addc(&m->names, '\n');
-			}
-		}
-		s = m->names.s;
-		len = m->names.len;
+	sbuf_reset(b);
+	if (w == W_DSNFIELD) {
+		if (!c->p->has_dsn || c->p->dsn.n == 0)
+			return 0;
+		g = &c->p->dsn.g[0];
+		for (i = 0; i < g->n; i++)
+			r |= sbuf_adds(b, g->f[i].name) | sbuf_addc(b, '\n');
+		return r;
 	}
-	if (r != 0 || (s != NULL && lit_odd_case(s, len)))
+	hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
+	n = hl ? g_mime_header_list_get_count(hl) : 0;
+	for (k = 0; k < n; k++)
+		if ((name = g_mime_header_get_name(
+		    g_mime_header_list_get_header_at(hl, k))) != NULL)
+			r |= sbuf_adds(b, name) | sbuf_addc(b, '\n');
+	return r;
+}
+
+/* Does one of the names s[0..len) (one a line) match f? */
+static bool
+match_names(struct mtas *m, const struct fp *f, const char *s, size_t len)
+{
+	const char *e = s + len, *nl;
+
+	for (; s < e; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(e - s));
+		if (match(m, f, s, (size_t)(nl - s)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Which literals of place w are in s[0..len), in m->ls[w].  Caseless
+ * PCRE2 matches k and s with the Kelvin sign and the long s: with either
+ * in the text, every literal counts as there.
+ */
+static void
+find_lits(struct mtas *m, int w, const char *s, size_t len)
+{
+	if (s != NULL && lit_odd_case(s, len))
 		litset_all(m->ls[w]);
 	else
 		litset_find(m->ls[w], s, s == NULL ? 0 : len);
@@ -378,6 +366,7 @@ maybe(const struct mtas *m, const struct fp *f)
 const char *
 mtas_find(struct mtas *m, struct ctx *c)
 {
+	static const enum where many[] = { W_HEADER, W_DSNFIELD };
 	const char *v[W_COUNT] = { NULL };
 	size_t len[W_COUNT] = { 0 }, i;
 	bool found[W_COUNT] = { false };
@@ -397,18 +386,25 @@ mtas_find(struct mtas *m, struct ctx *c)
 	for (w = 0; w < W_COUNT; w++)
 		len[w] = v[w] == NULL ? 0 : w == W_TEXT ?
 		    bnc_text_head(c->p) : strlen(v[w]);
+	for (i = 0; i < nitems(many); i++) {
+		if (names_of(c, many[i], &m->names[i]) != 0)
+			return NULL;	/* out of memory: no writer named */
+		v[many[i]] = m->names[i].s;
+		len[many[i]] = m->names[i].len;
+	}
 	/* each place is copied once (match_in), then matched in its copy;
 	 * a row is tried only where one of its literals is */
 	for (i = 0; i < m->nf; i++) {
 		w = m->f[i].where;
 		if (m->f[i].nlit > 0 && !found[w]) {
-			find_lits(m, c, w, v[w], len[w]);
+			find_lits(m, w, v[w], len[w]);
 			found[w] = true;
 		}
 		if (!maybe(m, &m->f[i]))
 			continue;
 		if (w == W_HEADER || w == W_DSNFIELD) {
-			if (match_names(m, &m->f[i], c))
+			if (v[w] != NULL && match_names(m, &m->f[i], v[w],
+			    len[w]))
 				return m->f[i].mta;
 		} else if (v[w] != NULL) {
 			if (match_in(m, &m->f[i], v[w], len[w], &m->pad[w],

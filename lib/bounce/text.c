@@ -360,8 +360,7 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 	}
 	if (at - ls > 300)
 		ls = at - 300;
-	return bnc_list_find(c->b, PL_NOTRCPT, t + ls, at - ls,
-	    &s) == 1;
+	return bnc_list_find(c->b, PL_NOTRCPT, t + ls, at - ls, &s) == 1;
 }
 
 /*
@@ -452,8 +451,7 @@ bnc_text(struct ctx *c)
 			free(a);
 			continue;
 		}
-		if (bnc_list_find(c->b, PL_NOADDR, a, strlen(a),
-		    &ps)) {
+		if (bnc_list_find(c->b, PL_NOADDR, a, strlen(a), &ps)) {
 			/* postmaster@ only if no other address is named */
 			if (pm == NULL) {
 				pm = a;
