@@ -173,8 +173,7 @@ money_window(struct money_scan *m, size_t start, size_t *hi)
 
 /* re_money's leftmost match starting in [lo, hi]: 1, 0 none, -1 error. */
 static int
-money_match(struct ctx *c, pcre2_match_context *mc, const char *s, size_t n,
-    size_t lo, size_t hi)
+money_match(struct ctx *c, const char *s, size_t n, size_t lo, size_t hi)
 {
 	PCRE2_UCHAR msg[256];
 	int rc;
@@ -184,9 +183,9 @@ money_match(struct ctx *c, pcre2_match_context *mc, const char *s, size_t n,
 		c->oom = 1;
 		return -1;
 	}
-	pcre2_set_offset_limit(mc, hi);
+	pcre2_set_offset_limit(c->l->money_mc, hi);
 	rc = pcre2_match(c->l->re_money, (PCRE2_SPTR)s, n, lo, 0, c->l->md,
-	    mc);
+	    c->l->money_mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -208,7 +207,6 @@ money_match(struct ctx *c, pcre2_match_context *mc, const char *s, size_t n,
 static size_t
 count_money(struct ctx *c, const char *s, size_t n)
 {
-	pcre2_match_context *mc;
 	struct money_scan m;
 	size_t money = 0, start = 0, lo, hi;
 	int r;
@@ -216,12 +214,8 @@ count_money(struct ctx *c, const char *s, size_t n)
 	if (s == NULL)
 		return 0;
 	money_scan_init(&m, s, n);
-	if ((mc = pcre2_match_context_create(NULL)) == NULL) {
-		c->oom = 1;
-		return 0;
-	}
 	while ((lo = money_window(&m, start, &hi)) < n) {
-		if ((r = money_match(c, mc, s, n, lo, hi)) == -1)
+		if ((r = money_match(c, s, n, lo, hi)) == -1)
 			break;
 		if (r == 0) {
 			/* on to the next character */
@@ -234,10 +228,8 @@ count_money(struct ctx *c, const char *s, size_t n)
 		money++;
 		start = lint_ov(c)[1];
 	}
-	pcre2_match_context_free(mc);
 	return money;
 }
-
 
 /* ALL-CAPS words of 3+ letters among all words of 3+ letters. */
 static void

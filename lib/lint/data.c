@@ -45,7 +45,8 @@ lint_patterns_new(struct lint *l, struct derr *e)
 	    (l->re_msgid = compile("^\\s*<[^<>@\\s]+@([^<>@\\s]+)>\\s*$", 0,
 	    e)) == NULL)
 		return -1;
-	if ((l->md = pcre2_match_data_create(16, NULL)) == NULL) {
+	if ((l->md = pcre2_match_data_create(16, NULL)) == NULL ||
+	    (l->money_mc = pcre2_match_context_create(NULL)) == NULL) {
 		derr_set(e, "lint", "out of memory");
 		return -1;
 	}
@@ -60,6 +61,7 @@ lint_patterns_free(struct lint *l)
 	pcre2_code_free(l->re_encword);
 	pcre2_code_free(l->re_msgid);
 	pcre2_match_data_free(l->md);
+	pcre2_match_context_free(l->money_mc);
 	free(l->pad);
 }
 

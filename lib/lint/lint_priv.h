@@ -67,6 +67,7 @@ struct lint {
 	pcre2_code		*re_encword;
 	pcre2_code		*re_msgid;
 	pcre2_match_data	*md;
+	pcre2_match_context	*money_mc;	/* re_money's, offset limits */
 	/*
 	 * Subjects are matched from a copy with zeroed slack after it:
 	 * PCRE2's JIT may read a few bytes past the end (harmless, but
