@@ -145,3 +145,20 @@ notice() {
 	cd "$FIXTURES/bounce-writers"
 	replies_agree replies.tsv 60
 }
+
+# Round 6: the reply tables of Gmail (whole), Outlook.com, Mimecast, Trend
+# Micro, Cisco AsyncOS and IONOS (tests/fixtures/bounce-writers/providers.tsv)
+
+@test "bounce-writers: Gmail's, Outlook.com's and the gateways' published replies get their reason" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree providers.tsv 90
+}
+
+@test "bounce-writers: Outlook.com's codes decide (RP-003 a connection limit, SC-002 a refused IP), not the words after them" {
+	printf 'toomanyconn\t421 RP-003 (COL004-MC1F12) Unfortunately, some messages from 198.51.100.25 weren'"'"'t sent. Please try again.\n' >"$BATS_TEST_TMPDIR/ms.tsv"
+	printf 'blocked\t550 SC-002 (BAY004-MC4F49) Unfortunately, messages from 198.51.100.25 weren'"'"'t sent.\n' >>"$BATS_TEST_TMPDIR/ms.tsv"
+	# the same words after another code are no Outlook.com reply
+	printf 'undefined\t550 XY-002 (BAY004-MC4F49) Unfortunately, messages from 198.51.100.25 weren'"'"'t sent.\n' >>"$BATS_TEST_TMPDIR/ms.tsv"
+	cd "$BATS_TEST_TMPDIR"
+	replies_agree ms.tsv 3
+}
