@@ -1,9 +1,10 @@
 #!/usr/bin/env bats
 # deliv-bounce-classify: notices written from their writers' own
 # templates (tests/fixtures/bounce-classify/templates2.mbox): Dovecot's
-# LDA and Pigeonhole's Sieve "reject", Dovecot 1.0's rejection, amavisd-new's
-# notices to the sender, Oracle (Sun, iPlanet) Messaging Server's DSN,
-# Cyrus lmtpd's Sieve "reject".  A disposition notification that says
+# LDA and Pigeonhole's Sieve "reject", Dovecot 1.0's rejection,
+# amavisd-new's notices to the sender, Oracle (Sun, iPlanet) Messaging
+# Server's DSN, Cyrus lmtpd's Sieve "reject", Haraka, Apache James (its
+# DSNBounce and its plain bounce), maddy.  A disposition notification that says
 # the message was deleted by an automatic action is a refusal for its
 # recipient.
 
@@ -23,7 +24,11 @@ setup() {
 	    $'5\txia@example.net\tfailed\tsoft\tmesgtoobig\t5.3.4' \
 	    $'6\tyan@example.net\tfailed\thard\tuserunknown\t5.1.1' \
 	    $'7\tamy@example.net\tfailed\tsoft\tspamdetected\t5.7.0' \
-	    $'8\tzoe@example.com\tfailed\tsoft\tfiltered\t5.2.0')"
+	    $'8\tzoe@example.com\tfailed\tsoft\tfiltered\t5.2.0' \
+	    $'9\tbob@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'10\tcal@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'11\tdee@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'12\teve@example.net\t\thard\tuserunknown\t5.1.1')"
 	# Messaging Server: the address the sender used, not the rewritten one
 	assert_equal "$(cols -t bounce-classify matched | sed -n 6p)" 'hard.txt:116; original-recipient'
 }
@@ -34,12 +39,13 @@ setup() {
 	# data/bounce-mta.tsv (its From "Mail Delivery Subsystem")
 	assert_equal "$(grep -v '^3	' <<<"$output")" "$(printf '%s\n' \
 	    $'1\tdovecot' $'2\tdovecot' $'4\tamavis' $'5\tamavis' \
-	    $'6\tmessagingserver' $'7\tamavis' $'8\tcyrus')"
+	    $'6\tmessagingserver' $'7\tamavis' $'8\tcyrus' $'9\tharaka' \
+	    $'10\tjames' $'11\tmaddy' $'12\tjames')"
 }
 
 # the Pigeonhole rejection (templates2.mbox #1) with another disposition
 mdn() {
-	awk '/^From postmaster@mail.example.net /{p=1} /^From postmaster@imap.example.net /{p=0} p' \
+	awk '/^From /{p=0} /^From postmaster@mail.example.net /{p=1} p' \
 	    templates2.mbox | sed "$@" >"$BATS_TEST_TMPDIR/m.eml"
 }
 
@@ -67,7 +73,7 @@ mdn() {
 }
 
 @test "bounce-templates: a Sieve reject whose Final-Recipient is no address (Cyrus's sieve_mdn_private) names nobody" {
-	awk '/^From postmaster@imap.example.com /{p=1} p' templates2.mbox |
+	awk '/^From /{p=0} /^From postmaster@imap.example.com /{p=1} p' templates2.mbox |
 	    sed -e '/^Original-Recipient: /d' -e 's/^Final-Recipient: .*/Final-Recipient: rfc822; lmtpd-4242-1764335400-1/' \
 	    >"$BATS_TEST_TMPDIR/c.eml"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,matched "$BATS_TEST_TMPDIR/c.eml"
