@@ -188,8 +188,9 @@ deleted_automatically(const char *d)
  * deleted", as Dovecot's LDA and Pigeonhole write it) refused it for its
  * Final-Recipient.  Read as the one failed recipient group of a DSN, its
  * Reporting-UA as the reporting MTA, with status 5.2.0: the code that
- * Dovecot's LDA gives the same refusal when it writes a DSN instead
- * (src/lib-lda/mail-send.c), the recipient's filter refused the message.
+ * Dovecot gives the same refusal when its LDA writes a DSN instead
+ * (src/lib-lda/mail-send.c) and when its LMTP replies "552 5.2.0"
+ * (src/lmtp/lmtp-local.c): the recipient's filter refused the message.
  * Any other disposition (displayed, a manual action) is no failure.
  */
 static void
