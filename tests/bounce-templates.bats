@@ -72,6 +72,23 @@ mdn() {
 	done
 }
 
+@test "bounce-templates: a non-read notification (deleted unread, automatic-action) is no refusal" {
+	# MS-OXOMSG PidTagReportDisposition "deleted": erased without being
+	# read; the notice does not say it rejected anything
+	mdn -e 's/^Subject: .*/Subject: Not read: November news/' \
+	    -e 's/^From: .*/From: Tia <tia@example.net>/' -e '/^Return-Path: <>/d' \
+	    -e '/^Auto-Submitted: /d' -e '/^Precedence: /d' -e '/^X-Sieve: /d' \
+	    -e 's/^Your message to .*/Your message was deleted without being read./' \
+	    -e '/not taking mail/d'
+	grep -q '^Disposition: automatic-action/MDN-sent-automatically; deleted' "$BATS_TEST_TMPDIR/m.eml"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/m.eml"
+	assert_output $'\tnone\t\tnot a bounce'
+	# the same with Dovecot's "Auto-Submitted: auto-replied (rejected)" is one
+	sed -i 's/^MIME-Version: 1.0/Auto-Submitted: auto-replied (rejected)\nMIME-Version: 1.0/' "$BATS_TEST_TMPDIR/m.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/m.eml"
+	assert_output $'tia@example.net\tsoft\tfiltered'
+}
+
 @test "bounce-templates: a Sieve reject whose Final-Recipient is no address (Cyrus's sieve_mdn_private) names nobody" {
 	awk '/^From /{p=0} /^From postmaster@imap.example.com /{p=1} p' templates2.mbox |
 	    sed -e '/^Original-Recipient: /d' -e 's/^Final-Recipient: .*/Final-Recipient: rfc822; lmtpd-4242-1764335400-1/' \

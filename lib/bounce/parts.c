@@ -191,7 +191,8 @@ deleted_automatically(const char *d)
  * Dovecot gives the same refusal when its LDA writes a DSN instead
  * (src/lib-lda/mail-send.c) and when its LMTP replies "552 5.2.0"
  * (src/lmtp/lmtp-local.c): the recipient's filter refused the message.
- * Any other disposition (displayed, a manual action) is no failure.
+ * Any other disposition (displayed, a manual action) is no failure, nor
+ * is this one unless the notice says it is a rejection (the caller).
  */
 static void
 take_mdn(struct parts *p, const char *s, size_t len)
@@ -272,10 +273,18 @@ visit_enclosed(struct parts *p, const struct mail_node *n)
 	return MAIL_WALK_NEXT;
 }
 
+/* A walk of the parts: what it fills, and a disposition notification
+ * kept until the walk is over (take_mdn()). */
+struct walk {
+	struct parts	*p;
+	struct sbuf	 mdn;
+};
+
 static int
 visit(void *arg, const struct mail_node *n)
 {
-	struct parts *p = arg;
+	struct walk *w = arg;
+	struct parts *p = w->p;
 	const char *type = n->type, *sub = n->subtype, *txt;
 	struct sbuf raw = { 0 };
 	GMimePart *part;
@@ -303,9 +312,8 @@ visit(void *arg, const struct mail_node *n)
 		    0)
 			p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
 	} else if (strcasecmp(sub, "disposition-notification") == 0) {
-		part_bytes(part, &raw, TEXT_MAX);
-		if (raw.len > 0)
-			take_mdn(p, raw.s, raw.len);
+		if (w->mdn.len == 0)
+			part_bytes(part, &w->mdn, TEXT_MAX);
 	} else if (strcasecmp(sub, "feedback-report") == 0) {
 		part_bytes(part, &raw, TEXT_MAX);
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->arf, NULL) ==
@@ -407,7 +415,20 @@ bnc_parts_free(struct parts *p)
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, p);
+	struct walk w = { p, { 0 } };
+	const char *v;
+
+	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
+	/* a Sieve reject says so: "Auto-Submitted: auto-replied (rejected)"
+	 * and "... was automatically rejected" (Dovecot, Pigeonhole, Cyrus);
+	 * an MDN of a message deleted unread (Exchange's non-read
+	 * notification, MS-OXOMSG PidTagReportDisposition) is no refusal */
+	if (w.mdn.len > 0 && (((v = mail_header(GMIME_OBJECT(m),
+	    "Auto-Submitted")) != NULL && str_casestr(v, "rejected") != NULL) ||
+	    (p->text.s != NULL && str_casestr(p->text.s,
+	    "automatically rejected") != NULL)))
+		take_mdn(p, w.mdn.s, w.mdn.len);
+	sbuf_free(&w.mdn);
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
 	cut_original(b, p);
