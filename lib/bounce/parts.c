@@ -1,9 +1,10 @@
 /*
  * Taking a bounce apart, once: its text parts decoded to UTF-8 (the
  * attached original left out), its delivery-status and feedback-report
- * fields, the original message's Message-ID and addresses, and the cut
- * between the bounce's own words and a copy of the original.  See
- * bounce/parts.h.
+ * fields (a Sieve "reject"'s disposition notification read as a failed
+ * recipient group), the original message's Message-ID and addresses,
+ * and the cut between the bounce's own words and a copy of the
+ * original.  See bounce/parts.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +164,72 @@ part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 }
 
 /*
+ * Is the disposition (RFC 8098 3.2.6: "mode; type/modifiers") of an MDN
+ * one that deleted the message by an automatic action?
+ */
+static bool
+deleted_automatically(const char *d)
+{
+	const char *t;
+
+	if (strncasecmp(d, "automatic-action", 16) != 0 ||
+	    (t = strchr(d, ';')) == NULL)
+		return false;
+	while (*++t == ' ' || *t == '\t')
+		;
+	return strncasecmp(t, "deleted", 7) == 0 && (t[7] == '\0' ||
+	    t[7] == '/' || t[7] == ' ' || t[7] == '\t' || t[7] == '\r');
+}
+
+/*
+ * A message disposition notification that says the recipient's own
+ * system deleted the message by an automatic action: a Sieve "reject"
+ * (RFC 5429 2.1: "Disposition: automatic-action/MDN-sent-automatically;
+ * deleted", as Dovecot's LDA and Pigeonhole write it) refused it for its
+ * Final-Recipient.  Read as the one failed recipient group of a DSN, its
+ * Reporting-UA as the reporting MTA, with status 5.2.0: the code that
+ * Dovecot gives the same refusal when its LDA writes a DSN instead
+ * (src/lib-lda/mail-send.c) and when its LMTP replies "552 5.2.0"
+ * (src/lmtp/lmtp-local.c): the recipient's filter refused the message.
+ * Any other disposition (displayed, a manual action) is no failure, nor
+ * is this one unless the notice says it is a rejection (the caller).
+ */
+static void
+take_mdn(struct parts *p, const char *s, size_t len)
+{
+	struct dsn m = { 0 };
+	struct sbuf t = { 0 };
+	const char *d, *f, *o, *ua;
+
+	if (p->has_dsn || dsn_parse(s, len, &m, NULL) != 0 || m.n == 0)
+		goto done;
+	d = dsn_get(&m.g[0], "Disposition");
+	f = dsn_get(&m.g[0], "Final-Recipient");
+	o = dsn_get(&m.g[0], "Original-Recipient");
+	/* an address, not a session id (Cyrus's sieve_mdn_private) */
+	if (d == NULL || f == NULL || !deleted_automatically(d) ||
+	    (strchr(f, '@') == NULL && (o == NULL || strchr(o, '@') == NULL)))
+		goto done;
+	ua = dsn_get(&m.g[0], "Reporting-UA");
+	sbuf_adds(&t, "Reporting-MTA: ");
+	sbuf_adds(&t, ua != NULL ? ua : "");
+	sbuf_adds(&t, "\n\nFinal-Recipient: ");
+	sbuf_adds(&t, f);
+	if (o != NULL) {
+		sbuf_adds(&t, "\nOriginal-Recipient: ");
+		sbuf_adds(&t, o);
+	}
+	sbuf_adds(&t, "\nAction: failed\nStatus: 5.2.0\n");
+	dsn_free(&p->dsn);
+	memset(&p->dsn, 0, sizeof(p->dsn));
+	if (t.s != NULL && dsn_parse(t.s, t.len, &p->dsn, NULL) == 0)
+		p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+done:
+	sbuf_free(&t);
+	dsn_free(&m);
+}
+
+/*
  * An enclosed message (m, NULL when empty): a forwarded bounce is read,
  * an original taken.
  */
@@ -206,10 +273,18 @@ visit_enclosed(struct parts *p, const struct mail_node *n)
 	return MAIL_WALK_NEXT;
 }
 
+/* A walk of the parts: what it fills, and a disposition notification
+ * kept until the walk is over (take_mdn()). */
+struct walk {
+	struct parts	*p;
+	struct sbuf	 mdn;
+};
+
 static int
 visit(void *arg, const struct mail_node *n)
 {
-	struct parts *p = arg;
+	struct walk *w = arg;
+	struct parts *p = w->p;
 	const char *type = n->type, *sub = n->subtype, *txt;
 	struct sbuf raw = { 0 };
 	GMimePart *part;
@@ -236,6 +311,9 @@ visit(void *arg, const struct mail_node *n)
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->dsn, NULL) ==
 		    0)
 			p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+	} else if (strcasecmp(sub, "disposition-notification") == 0) {
+		if (w->mdn.len == 0)
+			part_bytes(part, &w->mdn, TEXT_MAX);
 	} else if (strcasecmp(sub, "feedback-report") == 0) {
 		part_bytes(part, &raw, TEXT_MAX);
 		if (raw.len > 0 && dsn_parse(raw.s, raw.len, &p->arf, NULL) ==
@@ -337,7 +415,20 @@ bnc_parts_free(struct parts *p)
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, p);
+	struct walk w = { p, { 0 } };
+	const char *v;
+
+	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
+	/* a Sieve reject says so: "Auto-Submitted: auto-replied (rejected)"
+	 * and "... was automatically rejected" (Dovecot, Pigeonhole, Cyrus);
+	 * an MDN of a message deleted unread (Exchange's non-read
+	 * notification, MS-OXOMSG PidTagReportDisposition) is no refusal */
+	if (w.mdn.len > 0 && (((v = mail_header(GMIME_OBJECT(m),
+	    "Auto-Submitted")) != NULL && str_casestr(v, "rejected") != NULL) ||
+	    (p->text.s != NULL && str_casestr(p->text.s,
+	    "automatically rejected") != NULL)))
+		take_mdn(p, w.mdn.s, w.mdn.len);
+	sbuf_free(&w.mdn);
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
 	cut_original(b, p);

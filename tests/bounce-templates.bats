@@ -1,0 +1,99 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: notices written from their writers' own
+# templates (tests/fixtures/bounce-classify/templates2.mbox): Dovecot's
+# LDA and Pigeonhole's Sieve "reject", Dovecot 1.0's rejection,
+# amavisd-new's notices to the sender, Oracle (Sun, iPlanet) Messaging
+# Server's DSN, Cyrus lmtpd's Sieve "reject", Haraka, Apache James (its
+# DSNBounce and its plain bounce), maddy, grommunio gromox.  A disposition notification that says
+# the message was deleted by an automatic action is a refusal for its
+# recipient.
+
+setup() {
+	load lib/helpers
+	F=$FIXTURES/bounce-classify
+	cd "$F"
+}
+
+@test "bounce-templates: each writer's notice gives its failed recipient, kind and reason" {
+	run -1 deliv-bounce-classify --no-header templates2.mbox
+	assert_equal "$(cols -t bounce-classify msgno,recipient,action,kind,reason,status)" "$(printf '%s\n' \
+	    $'1\ttia@example.net\tfailed\tsoft\tfiltered\t5.2.0' \
+	    $'2\tuma@example.net\tfailed\tsoft\tmailboxfull\t5.2.2' \
+	    $'3\tvic@example.net\tfailed\tsoft\tfiltered\t5.2.0' \
+	    $'4\twes@example.net\tfailed\tsoft\tvirusdetected\t5.7.0' \
+	    $'5\txia@example.net\tfailed\tsoft\tmesgtoobig\t5.3.4' \
+	    $'6\tyan@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'7\tamy@example.net\tfailed\tsoft\tspamdetected\t5.7.0' \
+	    $'8\tzoe@example.com\tfailed\tsoft\tfiltered\t5.2.0' \
+	    $'9\tbob@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'10\tcal@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'11\tdee@example.net\tfailed\thard\tuserunknown\t5.1.1' \
+	    $'12\teve@example.net\t\thard\tuserunknown\t5.1.1' \
+	    $'13\tgil@example.net\tfailed\tsoft\tmailboxfull\t5.0.0')"
+	# Messaging Server: the address the sender used, not the rewritten one
+	assert_equal "$(cols -t bounce-classify matched | sed -n 6p)" 'hard.txt:116; original-recipient'
+}
+
+@test "bounce-templates: the writer of each notice, from its template's words" {
+	run -1 deliv-bounce-classify --no-header -o msgno,mta templates2.mbox
+	# #3, Dovecot 1.0, is "sendmail" by an earlier row of
+	# data/bounce-mta.tsv (its From "Mail Delivery Subsystem")
+	assert_equal "$(grep -v '^3	' <<<"$output")" "$(printf '%s\n' \
+	    $'1\tdovecot' $'2\tdovecot' $'4\tamavis' $'5\tamavis' \
+	    $'6\tmessagingserver' $'7\tamavis' $'8\tcyrus' $'9\tharaka' \
+	    $'10\tjames' $'11\tmaddy' $'12\tjames' $'13\tgromox')"
+}
+
+# the Pigeonhole rejection (templates2.mbox #1) with another disposition
+mdn() {
+	awk '/^From /{p=0} /^From postmaster@mail.example.net /{p=1} p' \
+	    templates2.mbox | sed "$@" >"$BATS_TEST_TMPDIR/m.eml"
+}
+
+@test "bounce-templates: a Sieve reject names its recipient only in the MDN's Final-Recipient, not the returned message's Cc" {
+	mdn -e 's/^Your message to <tia@example.net> was automatically rejected:/Your message was automatically rejected:/'
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/m.eml"
+	assert_output $'tia@example.net\tsoft\tfiltered'
+}
+
+@test "bounce-templates: an MDN deleted by hand, or one that says displayed, is no refusal" {
+	mdn -e 's/^Disposition: .*/Disposition: manual-action\/MDN-sent-manually; deleted/'
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status "$BATS_TEST_TMPDIR/m.eml"
+	# the text still ties the address to a rejection, but no status is made up
+	assert_output $'tia@example.net\tsoft\tundefined\t'
+	# a read receipt: "displayed", by hand or not, is no failure
+	for mode in manual-action/MDN-sent-manually automatic-action/MDN-sent-automatically; do
+		mdn -e "s|^Disposition: .*|Disposition: $mode; displayed|" \
+		    -e 's/^Subject: .*/Subject: Read: November news/' \
+		    -e 's/^From: .*/From: Tia <tia@example.net>/' -e '/^Return-Path: <>/d' \
+		    -e '/^Auto-Submitted: /d' -e '/^Precedence: /d' \
+		    -e 's/^Your message to .*/Your message was displayed./' -e '/not taking mail/d'
+		run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/m.eml"
+		assert_output $'\tnone\t\tnot a bounce'
+	done
+}
+
+@test "bounce-templates: a non-read notification (deleted unread, automatic-action) is no refusal" {
+	# MS-OXOMSG PidTagReportDisposition "deleted": erased without being
+	# read; the notice does not say it rejected anything
+	mdn -e 's/^Subject: .*/Subject: Not read: November news/' \
+	    -e 's/^From: .*/From: Tia <tia@example.net>/' -e '/^Return-Path: <>/d' \
+	    -e '/^Auto-Submitted: /d' -e '/^Precedence: /d' -e '/^X-Sieve: /d' \
+	    -e 's/^Your message to .*/Your message was deleted without being read./' \
+	    -e '/not taking mail/d'
+	grep -q '^Disposition: automatic-action/MDN-sent-automatically; deleted' "$BATS_TEST_TMPDIR/m.eml"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/m.eml"
+	assert_output $'\tnone\t\tnot a bounce'
+	# the same with Dovecot's "Auto-Submitted: auto-replied (rejected)" is one
+	sed -i 's/^MIME-Version: 1.0/Auto-Submitted: auto-replied (rejected)\nMIME-Version: 1.0/' "$BATS_TEST_TMPDIR/m.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/m.eml"
+	assert_output $'tia@example.net\tsoft\tfiltered'
+}
+
+@test "bounce-templates: a Sieve reject whose Final-Recipient is no address (Cyrus's sieve_mdn_private) names nobody" {
+	awk '/^From /{p=0} /^From postmaster@imap.example.com /{p=1} p' templates2.mbox |
+	    sed -e '/^Original-Recipient: /d' -e 's/^Final-Recipient: .*/Final-Recipient: rfc822; lmtpd-4242-1764335400-1/' \
+	    >"$BATS_TEST_TMPDIR/c.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,matched "$BATS_TEST_TMPDIR/c.eml"
+	assert_output $'\tsoft\tno failed address named'
+}
