@@ -4,7 +4,8 @@
 # LDA and Pigeonhole's Sieve "reject", Dovecot 1.0's rejection,
 # amavisd-new's notices to the sender, Oracle (Sun, iPlanet) Messaging
 # Server's DSN, Cyrus lmtpd's Sieve "reject", Haraka, Apache James (its
-# DSNBounce and its plain bounce), maddy, grommunio gromox.  A disposition notification that says
+# DSNBounce and its plain bounce), maddy, grommunio gromox (a full
+# mailbox, an unknown address), amavisd-new's banned contents.  A disposition notification that says
 # the message was deleted by an automatic action is a refusal for its
 # recipient.
 
@@ -29,7 +30,9 @@ setup() {
 	    $'10\tcal@example.net\tfailed\thard\tuserunknown\t5.1.1' \
 	    $'11\tdee@example.net\tfailed\thard\tuserunknown\t5.1.1' \
 	    $'12\teve@example.net\t\thard\tuserunknown\t5.1.1' \
-	    $'13\tgil@example.net\tfailed\tsoft\tmailboxfull\t5.0.0')"
+	    $'13\tgil@example.net\tfailed\tsoft\tmailboxfull\t5.0.0' \
+	    $'14\thal@example.net\tfailed\thard\tuserunknown\t5.0.0' \
+	    $'15\tida@example.net\tfailed\tsoft\tpolicyviolation\t5.7.0')"
 	# Messaging Server: the address the sender used, not the rewritten one
 	assert_equal "$(cols -t bounce-classify matched | sed -n 6p)" 'hard.txt:116; original-recipient'
 }
@@ -41,7 +44,8 @@ setup() {
 	assert_equal "$output" "$(printf '%s\n' \
 	    $'1\tdovecot' $'2\tdovecot' $'3\tdovecot' $'4\tamavis' $'5\tamavis' \
 	    $'6\tmessagingserver' $'7\tamavis' $'8\tcyrus' $'9\tharaka' \
-	    $'10\tjames' $'11\tmaddy' $'12\tjames' $'13\tgromox')"
+	    $'10\tjames' $'11\tmaddy' $'12\tjames' $'13\tgromox' \
+	    $'14\tgromox' $'15\tamavis')"
 }
 
 # the Pigeonhole rejection (templates2.mbox #1) with another disposition
