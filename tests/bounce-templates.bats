@@ -35,6 +35,8 @@ setup() {
 	    $'15\tida@example.net\tfailed\tsoft\tpolicyviolation\t5.7.0')"
 	# Messaging Server: the address the sender used, not the rewritten one
 	assert_equal "$(cols -t bounce-classify matched | sed -n 6p)" 'hard.txt:116; original-recipient'
+	# a Sieve reject's status is no code of the notice's own: matched says so
+	assert_equal "$(cols -t bounce-classify matched | sed -n 1p)" 'status:5.2.0; a disposition notification, status 5.2.0 assumed'
 }
 
 @test "bounce-templates: the writer of each notice, from its template's words" {

@@ -59,6 +59,8 @@ struct parts {
 	struct dsn	 arf;		/* feedback-report fields */
 	bool		 has_dsn;
 	bool		 has_arf;
+	bool		 from_mdn;	/* dsn read from a Sieve reject's
+					 * disposition notification */
 	char		*orig_msgid;
 	char		**orig_to;	/* recipients of the original */
 	size_t		 norig_to;

@@ -223,7 +223,7 @@ take_mdn(struct parts *p, const char *s, size_t len)
 	dsn_free(&p->dsn);
 	memset(&p->dsn, 0, sizeof(p->dsn));
 	if (t.s != NULL && dsn_parse(t.s, t.len, &p->dsn, NULL) == 0)
-		p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
+		p->has_dsn = p->from_mdn = dsn_nrcpt(&p->dsn) > 0;
 done:
 	sbuf_free(&t);
 	dsn_free(&m);

@@ -266,9 +266,13 @@ bnc_dsn(struct ctx *c)
 			r.reason = "expired";
 			r.kind = "soft";
 		}
-		if (orig != NULL)
-			r.matched = bnc_note(c, r.matched,
-			    "original-recipient");
+		/* one note: bnc_note() writes c->note */
+		if (orig != NULL || c->p->from_mdn)
+			r.matched = bnc_note(c, r.matched, orig == NULL ?
+			    "a disposition notification, status 5.2.0 assumed" :
+			    !c->p->from_mdn ? "original-recipient" :
+			    "original-recipient; a disposition notification, "
+			    "status 5.2.0 assumed");
 		ret = c->emit(c->arg, &r);
 		free(orig);
 		n++;
