@@ -158,6 +158,16 @@ out_open(FILE *fp, const struct out_opts *o, const struct out_col *cols,
 	return w;
 }
 
+/* Empty b, keeping its memory (sbuf_reset() without the call: a record
+ * sets and clears a score of fields). */
+static void
+clear(struct sbuf *b)
+{
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+}
+
 void
 out_strn(struct out *w, size_t col, const char *s, size_t len)
 {
@@ -166,14 +176,21 @@ out_strn(struct out *w, size_t col, const char *s, size_t len)
 	if (col >= w->ncols)
 		return;
 	f = &w->f[col];
-	sbuf_reset(&f->s);
 	if (s == NULL) {
+		clear(&f->s);
 		f->set = false;
 		return;
 	}
-	if (sbuf_add(&f->s, s, len) == -1)
-		w->err = 1;
 	f->set = true;
+	if (len < f->s.cap) {	/* the buffer of the last record fits */
+		memcpy(f->s.s, s, len);
+		f->s.s[len] = '\0';
+		f->s.len = len;
+	} else {
+		clear(&f->s);
+		if (sbuf_add(&f->s, s, len) == -1)
+			w->err = 1;
+	}
 }
 
 void
@@ -283,6 +300,21 @@ plain8(const unsigned char *p)
 #undef ANY_ZERO
 }
 
+/* The length of the run at u that no escaper changes: printable ASCII
+ * other than '\\' and '"', eight bytes at a time, then byte by byte. */
+static size_t
+plain_run(const unsigned char *u, size_t len)
+{
+	size_t i = 0;
+
+	while (i + 8 <= len && plain8(u + i))
+		i += 8;
+	while (i < len && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '\\' &&
+	    u[i] != '"')
+		i++;
+	return i;
+}
+
 enum esc_mode { ESC_TSV, ESC_JSON, ESC_TEXT };
 
 /*
@@ -301,13 +333,8 @@ escape(struct sbuf *b, const char *s, size_t len, enum esc_mode m)
 	const char *esc;
 
 	for (i = j = 0; i < len; i += n) {
-		/* the common case first: printable ASCII with no escape,
-		 * eight bytes at a time, then byte by byte */
-		while (i + 8 <= len && plain8(u + i))
-			i += 8;
-		while (i < len && u[i] >= 0x20 && u[i] < 0x7f && u[i] != '\\'
-		    && u[i] != '"')
-			i++;
+		/* the common case first: printable ASCII with no escape */
+		i += plain_run(u + i, len - i);
 		if (i == len)
 			break;
 		n = 1;
@@ -411,24 +438,43 @@ out_field_text(struct sbuf *b, const struct field *f, enum out_type t)
 static int
 write_tsv(struct out *w)
 {
-	size_t k, c;
+	struct sbuf *b = &w->line;
+	size_t k, c, need = w->nsel + 1;
 	int r = 0;
 
-	sbuf_reset(&w->line);
+	/* room for the fields as they are, so that the tabs and the
+	 * fields that need no escape are copied without a check */
+	for (k = 0; k < w->nsel; k++)
+		need += w->f[w->sel[k]].s.len + 24;
+	b->len = 0;
+	if (sbuf_reserve(b, need) == -1)
+		return -1;
 	for (k = 0; k < w->nsel; k++) {
 		const struct field *f = &w->f[c = w->sel[k]];
 
-		if (k > 0)
-			r |= sbuf_addc(&w->line, '\t');
+		if (k > 0) {
+			if (b->len + 1 >= b->cap && sbuf_reserve(b, 1) == -1)
+				return -1;
+			b->s[b->len++] = '\t';
+		}
 		if (!f->set)
 			continue;
-		if (w->cols[c].type == OUT_STR)
-			r |= out_tsv_escape(&w->line, f->s.s ? f->s.s : "",
-			    f->s.len);
-		else
-			r |= out_field_text(&w->line, f, w->cols[c].type);
+		if (w->cols[c].type != OUT_STR)
+			r |= out_field_text(b, f, w->cols[c].type);
+		else if (f->s.len == 0)
+			;
+		else if (f->s.len < b->cap - b->len &&
+		    plain_run((const unsigned char *)f->s.s, f->s.len) ==
+		    f->s.len) {
+			memcpy(b->s + b->len, f->s.s, f->s.len);
+			b->len += f->s.len;
+		} else
+			r |= escape(b, f->s.s, f->s.len, ESC_TSV);
 	}
-	r |= sbuf_addc(&w->line, '\n');
+	if (b->len + 1 >= b->cap && sbuf_reserve(b, 1) == -1)
+		return -1;
+	b->s[b->len++] = '\n';
+	b->s[b->len] = '\0';
 	return r;
 }
 
@@ -496,7 +542,7 @@ out_end(struct out *w)
 	}
 	for (c = 0; c < w->ncols; c++) {
 		w->f[c].set = false;
-		sbuf_reset(&w->f[c].s);
+		clear(&w->f[c].s);
 	}
 	if (r != 0 || w->err) {
 		w->err = 1;
