@@ -3,7 +3,8 @@
 # and filters learned from their own source or documentation (Round 6d):
 # chasquid, vpopmail's vdelivermail, Mox, Stalwart, OpenDMARC,
 # spamass-milter, clamav-milter, policyd-weight, Haraka's rspamd plugin,
-# Postal, procmail's LMTP, Courier maildrop, Zimbra's LMTP, Apache James
+# Postal, procmail's LMTP, Courier maildrop, Zimbra's LMTP, Apache James,
+# GNU Mailutils mda
 # (tests/fixtures/bounce-writers/more-replies.tsv names the file of each
 # group).
 
