@@ -107,9 +107,31 @@ out_free(struct out *w)
 	tally_free(w->tally);
 	free(w->cells);
 	free(w->sel);
+	sbuf_free(&w->keys);
+	free(w->keyoff);
 	sbuf_free(&w->line);
 	free(w->f);
 	free(w);
+}
+
+/* w->keys and w->keyoff: the JSON keys of the written columns. */
+static int
+json_keys(struct out *w)
+{
+	size_t k;
+	int r = 0;
+
+	if ((w->keyoff = calloc(w->nsel + 1, sizeof(*w->keyoff))) == NULL)
+		return -1;
+	for (k = 0; k < w->nsel; k++) {
+		w->keyoff[k] = w->keys.len;
+		r |= sbuf_adds(&w->keys, k ? ",\"" : "\"");
+		r |= out_json_escape(&w->keys, w->cols[w->sel[k]].name,
+		    strlen(w->cols[w->sel[k]].name));
+		r |= sbuf_adds(&w->keys, "\":");
+	}
+	w->keyoff[w->nsel] = w->keys.len;
+	return r;
 }
 
 struct out *
@@ -143,6 +165,10 @@ out_open(FILE *fp, const struct out_opts *o, const struct out_col *cols,
 	if (o->tally != NULL && (o->summary == 1 || (o->summary == -1 &&
 	    o->tally_line != NULL)))
 		w->tally = tally_new(o->tally, cols, ncols);
+	if (o->format == OUT_JSON && json_keys(w) == -1) {
+		out_free(w);
+		return NULL;
+	}
 	if (o->format == OUT_TABLE || o->format == OUT_TABLE_LONG) {
 		if (o->color == OUT_COLOR_ALWAYS)
 			w->color = true;
@@ -481,29 +507,55 @@ write_tsv(struct out *w)
 static int
 write_json(struct out *w)
 {
-	size_t k, c;
+	struct sbuf *b = &w->line;
+	size_t k, c, kl, need = w->keys.len + 4;
 	int r = 0;
 
-	sbuf_reset(&w->line);
-	r |= sbuf_addc(&w->line, '{');
+	/* room for the keys and the fields as they are (a value's quotes
+	 * or "null" within its 24), so that the keys, quotes and the
+	 * fields that need no escape are copied without a check */
+	for (k = 0; k < w->nsel; k++)
+		need += w->f[w->sel[k]].s.len + 24;
+	b->len = 0;
+	if (sbuf_reserve(b, need) == -1)
+		return -1;
+	b->s[b->len++] = '{';
 	for (k = 0; k < w->nsel; k++) {
 		const struct field *f = &w->f[c = w->sel[k]];
 
-		r |= sbuf_adds(&w->line, k ? ",\"" : "\"");
-		r |= out_json_escape(&w->line, w->cols[c].name,
-		    strlen(w->cols[c].name));
-		r |= sbuf_adds(&w->line, "\":");
-		if (!f->set)
-			r |= sbuf_adds(&w->line, "null");
-		else if (w->cols[c].type == OUT_STR) {
-			r |= sbuf_addc(&w->line, '"');
-			r |= out_json_escape(&w->line, f->s.s ? f->s.s : "",
-			    f->s.len);
-			r |= sbuf_addc(&w->line, '"');
-		} else
-			r |= out_field_text(&w->line, f, w->cols[c].type);
+		kl = w->keyoff[k + 1] - w->keyoff[k];
+		if (kl + 6 >= b->cap - b->len && sbuf_reserve(b, kl + 6) == -1)
+			return -1;
+		memcpy(b->s + b->len, w->keys.s + w->keyoff[k], kl);
+		b->len += kl;
+		if (!f->set) {
+			memcpy(b->s + b->len, "null", 4);
+			b->len += 4;
+		} else if (w->cols[c].type != OUT_STR) {
+			b->s[b->len] = '\0';
+			r |= out_field_text(b, f, w->cols[c].type);
+		} else {
+			b->s[b->len++] = '"';
+			if (f->s.len + 1 < b->cap - b->len &&
+			    plain_run((const unsigned char *)f->s.s,
+			    f->s.len) == f->s.len) {
+				if (f->s.len > 0)
+					memcpy(b->s + b->len, f->s.s, f->s.len);
+				b->len += f->s.len;
+			} else {
+				b->s[b->len] = '\0';
+				r |= escape(b, f->s.s, f->s.len, ESC_JSON);
+			}
+			if (b->len + 2 >= b->cap && sbuf_reserve(b, 1) == -1)
+				return -1;
+			b->s[b->len++] = '"';
+		}
 	}
-	r |= sbuf_adds(&w->line, "}\n");
+	if (b->len + 3 >= b->cap && sbuf_reserve(b, 2) == -1)
+		return -1;
+	b->s[b->len++] = '}';
+	b->s[b->len++] = '\n';
+	b->s[b->len] = '\0';
 	return r;
 }
 

@@ -35,6 +35,11 @@ struct out {
 	/* The columns written, in order: indexes into cols. */
 	size_t			*sel;
 	size_t			 nsel;
+	/* JSON: each written column's key as it opens its member
+	 * (",\"name\":", the first without the comma), escaped once;
+	 * key k is keys.s[keyoff[k] .. keyoff[k + 1]). */
+	struct sbuf		 keys;
+	size_t			*keyoff;
 	/* Table rows, each nsel cells, kept until the chunk is full. */
 	char			**cells;
 	size_t			 nrows;
