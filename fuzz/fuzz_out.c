@@ -40,6 +40,19 @@ static const struct out_col cols[] = {
 	{ "a", OUT_STR }, { "n", OUT_INT }, { "b", OUT_STR }, { "c", OUT_STR },
 };
 
+/* A JSON member's value as the escaper writes it: "s", or null. */
+static void
+json_value(struct sbuf *b, const char *s, size_t len)
+{
+	if (s == NULL) {
+		sbuf_adds(b, "null");
+		return;
+	}
+	sbuf_addc(b, '"');
+	out_json_escape(b, s, len);
+	sbuf_addc(b, '"');
+}
+
 /*
  * The data as fields a, b and c (cut at its first and second 0xff byte;
  * c unset when there is no second), one record in format f, against
@@ -99,19 +112,9 @@ record(const char *d, size_t size, enum out_format f)
 		sbuf_adds(&want, "{\"a\":\"");
 		out_json_escape(&want, d, l1);
 		sbuf_adds(&want, "\",\"n\":-42,\"b\":");
-		if (p1 != NULL) {
-			sbuf_addc(&want, '"');
-			out_json_escape(&want, p1, l2);
-			sbuf_addc(&want, '"');
-		} else
-			sbuf_adds(&want, "null");
+		json_value(&want, p1, l2);
 		sbuf_adds(&want, ",\"c\":");
-		if (p2 != NULL) {
-			sbuf_addc(&want, '"');
-			out_json_escape(&want, p2, l3);
-			sbuf_addc(&want, '"');
-		} else
-			sbuf_adds(&want, "null");
+		json_value(&want, p2, l3);
 		sbuf_adds(&want, "}\n");
 	}
 	if (gotlen != want.len || (gotlen > 0 && memcmp(got, want.s,
