@@ -461,46 +461,68 @@ out_field_text(struct sbuf *b, const struct field *f, enum out_type t)
 	}
 }
 
+/*
+ * Start w->line with room for the fields as they are and more bytes, so
+ * that put() seldom has to grow it; -1 when out of memory.
+ */
+static int
+line_begin(struct out *w, size_t more)
+{
+	size_t k;
+
+	for (k = 0; k < w->nsel; k++)
+		more += w->f[w->sel[k]].s.len + 24;
+	w->line.len = 0;
+	return sbuf_reserve(&w->line, more);
+}
+
+/* Append s[0..n) to b, leaving room for a NUL after it; -1 when out of
+ * memory. */
+static int
+put(struct sbuf *b, const char *s, size_t n)
+{
+	if (n >= b->cap - b->len && sbuf_reserve(b, n) == -1)
+		return -1;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	return 0;
+}
+
+/* A string field: copied as it is when no byte needs escaping. */
+static int
+put_str(struct sbuf *b, const struct field *f, enum esc_mode m)
+{
+	if (f->s.len == 0)
+		return 0;
+	if (plain_run((const unsigned char *)f->s.s, f->s.len) == f->s.len)
+		return put(b, f->s.s, f->s.len);
+	return escape(b, f->s.s, f->s.len, m);
+}
+
 static int
 write_tsv(struct out *w)
 {
 	struct sbuf *b = &w->line;
-	size_t k, c, need = w->nsel + 1;
+	size_t k, c;
 	int r = 0;
 
-	/* room for the fields as they are, so that the tabs and the
-	 * fields that need no escape are copied without a check */
-	for (k = 0; k < w->nsel; k++)
-		need += w->f[w->sel[k]].s.len + 24;
-	b->len = 0;
-	if (sbuf_reserve(b, need) == -1)
+	if (line_begin(w, w->nsel + 1) == -1)
 		return -1;
 	for (k = 0; k < w->nsel; k++) {
 		const struct field *f = &w->f[c = w->sel[k]];
 
-		if (k > 0) {
-			if (b->len + 1 >= b->cap && sbuf_reserve(b, 1) == -1)
-				return -1;
-			b->s[b->len++] = '\t';
-		}
+		if (k > 0)
+			r |= put(b, "\t", 1);
 		if (!f->set)
 			continue;
 		if (w->cols[c].type != OUT_STR)
 			r |= out_field_text(b, f, w->cols[c].type);
-		else if (f->s.len == 0)
-			;
-		else if (f->s.len < b->cap - b->len &&
-		    plain_run((const unsigned char *)f->s.s, f->s.len) ==
-		    f->s.len) {
-			memcpy(b->s + b->len, f->s.s, f->s.len);
-			b->len += f->s.len;
-		} else
-			r |= escape(b, f->s.s, f->s.len, ESC_TSV);
+		else
+			r |= put_str(b, f, ESC_TSV);
 	}
-	if (b->len + 1 >= b->cap && sbuf_reserve(b, 1) == -1)
-		return -1;
-	b->s[b->len++] = '\n';
-	b->s[b->len] = '\0';
+	r |= put(b, "\n", 1);
+	if (r == 0)
+		b->s[b->len] = '\0';
 	return r;
 }
 
@@ -508,54 +530,30 @@ static int
 write_json(struct out *w)
 {
 	struct sbuf *b = &w->line;
-	size_t k, c, kl, need = w->keys.len + 4;
+	size_t k, c;
 	int r = 0;
 
-	/* room for the keys and the fields as they are (a value's quotes
-	 * or "null" within its 24), so that the keys, quotes and the
-	 * fields that need no escape are copied without a check */
-	for (k = 0; k < w->nsel; k++)
-		need += w->f[w->sel[k]].s.len + 24;
-	b->len = 0;
-	if (sbuf_reserve(b, need) == -1)
+	if (line_begin(w, w->keys.len + 4) == -1)
 		return -1;
-	b->s[b->len++] = '{';
+	r |= put(b, "{", 1);
 	for (k = 0; k < w->nsel; k++) {
 		const struct field *f = &w->f[c = w->sel[k]];
 
-		kl = w->keyoff[k + 1] - w->keyoff[k];
-		if (kl + 6 >= b->cap - b->len && sbuf_reserve(b, kl + 6) == -1)
-			return -1;
-		memcpy(b->s + b->len, w->keys.s + w->keyoff[k], kl);
-		b->len += kl;
-		if (!f->set) {
-			memcpy(b->s + b->len, "null", 4);
-			b->len += 4;
-		} else if (w->cols[c].type != OUT_STR) {
-			b->s[b->len] = '\0';
+		r |= put(b, w->keys.s + w->keyoff[k],
+		    w->keyoff[k + 1] - w->keyoff[k]);
+		if (!f->set)
+			r |= put(b, "null", 4);
+		else if (w->cols[c].type != OUT_STR)
 			r |= out_field_text(b, f, w->cols[c].type);
-		} else {
-			b->s[b->len++] = '"';
-			if (f->s.len + 1 < b->cap - b->len &&
-			    plain_run((const unsigned char *)f->s.s,
-			    f->s.len) == f->s.len) {
-				if (f->s.len > 0)
-					memcpy(b->s + b->len, f->s.s, f->s.len);
-				b->len += f->s.len;
-			} else {
-				b->s[b->len] = '\0';
-				r |= escape(b, f->s.s, f->s.len, ESC_JSON);
-			}
-			if (b->len + 2 >= b->cap && sbuf_reserve(b, 1) == -1)
-				return -1;
-			b->s[b->len++] = '"';
+		else {
+			r |= put(b, "\"", 1);
+			r |= put_str(b, f, ESC_JSON);
+			r |= put(b, "\"", 1);
 		}
 	}
-	if (b->len + 3 >= b->cap && sbuf_reserve(b, 2) == -1)
-		return -1;
-	b->s[b->len++] = '}';
-	b->s[b->len++] = '\n';
-	b->s[b->len] = '\0';
+	r |= put(b, "}\n", 2);
+	if (r == 0)
+		b->s[b->len] = '\0';
 	return r;
 }
 
