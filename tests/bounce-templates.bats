@@ -103,3 +103,21 @@ mdn() {
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,matched "$BATS_TEST_TMPDIR/c.eml"
 	assert_output $'\tsoft\tno failed address named'
 }
+
+# Messaging Server's notice (templates2.mbox #6) without its DSN part: the
+# text alone says which address the sender used
+@test "bounce-templates: a notice's \"Original address:\" line wins over the rewritten recipient it follows, as Original-Recipient does" {
+	awk '/^From /{p=0} /^From MAILER-DAEMON Sat Nov 28 12:50:00 2026$/{p=1} p' templates2.mbox |
+	    awk '/^--Boundary/{b=$0; next} /^Content-type: message\/delivery-status/{skip=1; next}
+		b != "" { if (!skip) print b; b="" } /^Diagnostic-code:/ && skip {skip=0; next} !skip' \
+	    >"$BATS_TEST_TMPDIR/t.eml"
+	run grep -c -i 'delivery-status$\|^Final-recipient' "$BATS_TEST_TMPDIR/t.eml"
+	assert_output 0
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,matched "$BATS_TEST_TMPDIR/t.eml"
+	assert_output $'yan@example.net\thard\tuserunknown\t5.1.1\thard.txt:116; original-recipient'
+	# a second recipient with no original line is its own, reported as named
+	sed -i 's/^  Remote system: .*/&\n\n  Recipient address: zed@example.net\n  Reason: Remote SMTP server has rejected address\n  Diagnostic code: smtp;552 5.2.2 mailbox full/' "$BATS_TEST_TMPDIR/t.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched "$BATS_TEST_TMPDIR/t.eml"
+	assert_output "$(printf '%s\n' $'yan@example.net\thard\tuserunknown\thard.txt:116; original-recipient' \
+	    $'zed@example.net\tsoft\tmailboxfull\tsoft.txt:72')"
+}

@@ -364,6 +364,53 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 }
 
 /*
+ * Does the line holding offset at open with a label that names the
+ * address the sender used before an alias or a relay rewrote it
+ * ("Original address:", "Original recipient:", "Original-Recipient:",
+ * RFC 3464's field as a notice writes it in prose), before at?
+ */
+static bool
+original_label(const char *t, size_t at)
+{
+	static const char *const lab[] = { "original address",
+	    "original recipient", "original-recipient" };
+	size_t ls = at, i, n;
+
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	while (ls < at && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	for (i = 0; i < nitems(lab); i++) {
+		n = strlen(lab[i]);
+		if (at - ls > n && strncasecmp(t + ls, lab[i], n) == 0 &&
+		    memchr(t + ls + n, ':', at - ls - n) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is the address at [s, e) the rewritten one of a recipient whose next
+ * line gives the original ("Recipient address: box@host" then
+ * "Original address: user@domain", Messaging Server's notice)?  That
+ * one is reported, as a DSN's Original-Recipient is (report.c).
+ */
+static bool
+rewritten(struct ctx *c, const char *t, size_t len, size_t e)
+{
+	const char *nl = memchr(t + e, '\n', len - e);
+	size_t s2, e2, le;
+
+	if (nl == NULL)
+		return false;
+	le = (size_t)(nl - t) + 1;
+	nl = memchr(t + le, '\n', len - le);
+	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : len, le, &s2, &e2))
+		return false;
+	return original_label(t, s2);
+}
+
+/*
  * matched of r with a note after it ("soft.txt:12; no failed address
  * named"), in c->note.
  */
@@ -388,7 +435,7 @@ bnc_text(struct ctx *c)
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0;
-	GHashTable *ok, *bad = NULL;
+	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
 
@@ -446,8 +493,16 @@ bnc_text(struct ctx *c)
 		}
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted: never failed */
+		if (rewritten(c, t, len, e)) {
+			/* named again further on (its reply): still it */
+			if (rew == NULL)
+				rew = g_hash_table_new_full(g_str_hash,
+				    g_str_equal, g_free, NULL);
+			g_hash_table_add(rew, g_ascii_strdown(a, -1));
+		}
 		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a) ||
-		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e))) {
+		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
+		    bnc_was_accepted(rew, a)) {
 			free(a);
 			continue;
 		}
@@ -527,6 +582,9 @@ bnc_text(struct ctx *c)
 			break;
 		}
 		bnc_apply_notice(c, &r, &nt, f.where[i]);
+		if (f.where[i] != (size_t)-1 && original_label(t, f.where[i]))
+			r.matched = bnc_note(c, r.matched,
+			    "original-recipient");
 		ret = c->emit(c->arg, &r);
 	}
 	if (ret == 0)
@@ -552,6 +610,8 @@ bnc_text(struct ctx *c)
 		g_hash_table_destroy(ok);
 	if (bad != NULL)
 		g_hash_table_destroy(bad);
+	if (rew != NULL)
+		g_hash_table_destroy(rew);
 	free(pm);
 	free(self);
 	return ret;
