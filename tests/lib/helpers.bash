@@ -118,8 +118,9 @@ replies_agree() {
 	awk -F'\t' '!/^#/ && NF >= 2 {
 		n++
 		st = "5.0.0"
-		if (match($2, /[245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?/))
-			st = substr($2, RSTART, RLENGTH)
+		# a code of its own, not the digits of an IP address
+		if (match(" " $2 " ", /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/))
+			st = substr(" " $2 " ", RSTART + 1, RLENGTH - 2)
 		printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
 		printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
 		printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
