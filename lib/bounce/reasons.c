@@ -118,10 +118,14 @@ unknown_or_filtered(struct bounce *b, const char *ctx,
 	if (loose && ctx != NULL &&
 	    bnc_re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
 		return "filtered";
-	/* a code about the mailbox or the message, not the address */
+	/* a code about the mailbox or the message, not the address; a
+	 * policy code (X.7.x) with an explicit phrase is a recipient list
+	 * that refuses the address ("No such user!" 5.7.1, qmail's
+	 * validrcptto): the phrase says which */
 	if (r->status != NULL)
 		return r->status[2] == '0' || r->status[2] == '4' ||
-		    r->status[2] == '5' ? "userunknown" : "filtered";
+		    r->status[2] == '5' || (!loose && r->status[2] == '7') ?
+		    "userunknown" : "filtered";
 	return loose && r->smtp_code != 0 ? "filtered" : "userunknown";
 }
 
