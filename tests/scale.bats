@@ -82,6 +82,26 @@ setup() {
 	assert_output "$(deliv-lint </dev/null)"
 }
 
+@test "scale: -j 2 workers read a file's messages in place, and a pipe's, CRLF, CR-only and over-size ones from the parent, as one process" {
+	local t
+	sed 's/$/\r/' "$SMALL" >"$BATS_TEST_TMPDIR/crlf.mbox"
+	tr '\n' '\r' <"$SMALL" >"$BATS_TEST_TMPDIR/cr.mbox"
+	for t in bounce-classify header-trace lint; do
+		cmp <(deliv-$t "$BATS_TEST_TMPDIR/crlf.mbox") <(deliv-$t -j 2 "$BATS_TEST_TMPDIR/crlf.mbox") ||
+		    fail "$t: CRLF differs"
+		cmp <(deliv-$t "$BATS_TEST_TMPDIR/cr.mbox") <(deliv-$t -j 2 "$BATS_TEST_TMPDIR/cr.mbox") ||
+		    fail "$t: CR-only differs"
+		# a pipe named as an operand cannot be read in place
+		cmp <(deliv-$t "$SMALL" | cut -f 2-) <(deliv-$t -j 2 <(cat "$SMALL") | cut -f 2-) ||
+		    fail "$t: a named pipe differs"
+		# messages over the cap are the parent's error records
+		cmp <(deliv-$t --max-size 8k "$SMALL" "$SMALL") <(deliv-$t -j 3 --max-size 8k "$SMALL" "$SMALL") ||
+		    fail "$t: --max-size differs"
+	done
+	# the cap did skip some, and the pipe's records name it
+	[[ $(deliv-lint --max-size 8k "$SMALL" | grep -c 'larger than 8192 bytes') -gt 0 ]] || fail "nothing over 8k"
+}
+
 @test "scale: -j refuses what one process must do, and bad values" {
 	run -2 deliv-bounce-classify -j 2 --db "$BATS_TEST_TMPDIR/x.db" "$SMALL"
 	assert_output "deliv-bounce-classify: --db: not with -j 2: one process writes it (use -j 1)"

@@ -78,6 +78,7 @@ static const char *const warm_charsets[] = {
 struct reader {
 	int		 fd;
 	bool		 own;		/* close fd at the end */
+	bool		 regular;	/* a regular file: pread() can read it */
 	bool		 cronly;	/* lines end in CR: turn them into LF */
 	bool		 eof;
 	long long	 nread;		/* bytes read from fd */
@@ -381,6 +382,7 @@ open_file(struct input *in, const char *path, struct derr *e)
 	struct reader *rd = &in->rd;
 	bool is_stdin = strcmp(path, "-") == 0;
 	enum zread_kind k;
+	struct stat st;
 	size_t n;
 	int fd, r;
 
@@ -399,6 +401,7 @@ open_file(struct input *in, const char *path, struct derr *e)
 	}
 	rd->fd = fd;
 	rd->own = !is_stdin;
+	rd->regular = !is_stdin && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	rd->eof = false;
 	rd->zwhy = NULL;
 	rd->pos = 0;
@@ -941,6 +944,21 @@ input_msg_raw(struct input *in, struct msg *m, size_t *len)
 	(void)m;
 	*len = in->rawlen;
 	return in->raw;
+}
+
+bool
+input_msg_in_file(struct input *in, struct msg *m, off_t *off)
+{
+	const struct reader *rd = &in->rd;
+
+	if (in->feed != NULL || !in->mbox || !rd->regular || rd->cronly ||
+	    rd->z != NULL || in->skipped || m->error != NULL ||
+	    in->raw == NULL || rd->buf->data == NULL ||
+	    in->raw < (const char *)rd->buf->data ||
+	    in->raw + in->rawlen > (const char *)rd->buf->data + rd->buf->len)
+		return false;
+	*off = (off_t)(rd->base + (in->raw - (const char *)rd->buf->data));
+	return true;
 }
 
 void

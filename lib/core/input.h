@@ -91,6 +91,13 @@ int	input_next(struct input *, struct msg **m, struct derr *e);
 const char	*input_msg_raw(struct input *, struct msg *, size_t *len);
 
 /*
+ * Whether those bytes stand verbatim in the mbox file m->source names
+ * (not stdin, a pipe, compressed or CR-only input, nor a Maildir's file
+ * that its MDA may move meanwhile), at *off: true with *off set.
+ */
+bool		 input_msg_in_file(struct input *, struct msg *, off_t *off);
+
+/*
  * How far the input is: bytes read so far, and the total size of the
  * operands when they are all regular files or folders of them (else -1).
  */

@@ -6,7 +6,11 @@
  * length (8 bytes, host order: both ends are the same program), the
  * payload.  'M' a message (msgno, offset, its length, then source,
  * envelope and error as a presence byte and NUL-terminated text, then
- * its bytes); 'E' an operand the parent could not read (where, what);
+ * its bytes); 'R' a message whose bytes stand verbatim in the file its
+ * source names (msgno, offset, its length, where in the file, source,
+ * envelope, error): the worker reads them itself, so that a file's
+ * bytes do not go through the parent and a pipe (the parent only finds
+ * where each message starts); 'E' an operand the parent could not read (where, what);
  * 'B' the end of a batch, after which the worker writes a NUL to its
  * stdout.  Batches go round robin, so batch k's records are the next
  * ones of worker k mod N.  The parent queues a few batches for every
@@ -33,7 +37,7 @@
 #define MAX_JOBS	256
 #define BATCH_BYTES	(256 * 1024)	/* a batch ends past this size */
 #define BATCH_MSGS	32		/* or with this many messages */
-#define QUEUE_BYTES	(1024 * 1024)	/* a worker's batches waiting */
+#define QUEUE_BATCHES	4		/* a worker's batches not done */
 #define READ_CHUNK	65536
 
 struct worker {
@@ -154,6 +158,21 @@ frame_msg(struct sbuf *b, const struct msg *m, const char *raw, size_t len)
 }
 
 static int
+frame_ref(struct sbuf *b, const struct msg *m, size_t len, off_t at)
+{
+	int64_t no = m->msgno, off = (int64_t)m->offset, fo = (int64_t)at;
+	uint64_t n = len;
+	size_t fs = frame_start(b, 'R');
+
+	if (put(b, &no, 8) == -1 || put(b, &off, 8) == -1 ||
+	    put(b, &n, 8) == -1 || put(b, &fo, 8) == -1 ||
+	    put_str(b, m->source) == -1 || put_str(b, m->envelope) == -1 ||
+	    put_str(b, m->error) == -1)
+		return -1;
+	return frame_end(b, fs);
+}
+
+static int
 frame_err(struct sbuf *b, const struct derr *e)
 {
 	size_t at = frame_start(b, 'E');
@@ -171,6 +190,9 @@ struct feed {
 	size_t		 pos;		/* the next frame */
 	bool		 dead;
 	char		 where[256], what[256];
+	GByteArray	*msg;		/* an 'R' frame's message */
+	int		 file;		/* the file it is read from, or -1 */
+	char		*path;		/* its name */
 };
 
 struct feed *
@@ -181,17 +203,73 @@ feed_open(int fd)
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return NULL;
 	f->fd = fd;
+	f->file = -1;
 	f->buf = g_byte_array_sized_new(READ_CHUNK);
+	f->msg = g_byte_array_new();
 	return f;
 }
 
-/* buf[pos..) holds at least n bytes.  0, 1 at a clean end, -1. */
+/*
+ * An 'R' frame's message: len bytes at off of the file path, into
+ * f->msg.  0, or -1 with e filled (the file went or shrank since the
+ * parent read it).
+ */
+static int
+read_ref(struct feed *f, const char *path, off_t off, size_t len,
+    struct derr *e)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	if (f->path == NULL || strcmp(f->path, path) != 0) {
+		if (f->file != -1)
+			close(f->file);
+		free(f->path);
+		f->path = strdup(path);
+		if (f->path == NULL || (f->file = open(path, O_RDONLY)) == -1) {
+			derr_set(e, path, "%s", f->path == NULL ?
+			    "out of memory" : strerror(errno));
+			free(f->path);
+			f->path = NULL;
+			return -1;
+		}
+	}
+	if (len > G_MAXUINT) {
+		derr_set(e, path, "%s", strerror(EFBIG));
+		return -1;
+	}
+	g_byte_array_set_size(f->msg, (guint)len);
+	while (got < len) {
+		r = pread(f->file, f->msg->data + got, len - got,
+		    off + (off_t)got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			derr_set(e, path, "%s", r == 0 ? "the file shrank "
+			    "while it was read" : strerror(errno));
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	return 0;
+}
+
+/*
+ * buf[pos..) holds at least n bytes.  0, 1 at a clean end, -1.  What
+ * is before pos was handed out and is done with: it goes only when more
+ * must be read, not after every frame (moving the rest of a 64 KB read
+ * once a message cost more than the messages' own bytes).
+ */
 static int
 need(struct feed *f, size_t n)
 {
 	size_t len;
 	ssize_t r;
 
+	if (f->buf->len - f->pos < n && f->pos > 0) {
+		g_byte_array_remove_range(f->buf, 0, (guint)f->pos);
+		f->pos = 0;
+	}
 	while (f->buf->len - f->pos < n) {
 		len = f->buf->len;
 		if (n - (len - f->pos) > G_MAXUINT - len) {
@@ -237,29 +315,24 @@ feed_next(struct feed *f, struct feed_msg *fm, struct derr *e)
 {
 	const char *p, *end, *w;
 	uint64_t len, rawlen;
-	int64_t no, off;
+	int64_t no, off, fileoff;
 	char kind;
 	int r;
 
 	if (f->dead)
 		return 0;
 	for (;;) {
-		/* what was handed out is done with */
-		if (f->pos > 0) {
-			g_byte_array_remove_range(f->buf, 0, (guint)f->pos);
-			f->pos = 0;
-		}
 		if ((r = need(f, 9)) == 1)
 			return 0;
 		if (r == -1)
 			goto broken;
-		kind = (char)f->buf->data[0];
-		memcpy(&len, f->buf->data + 1, 8);
+		memcpy(&len, f->buf->data + f->pos + 1, 8);
 		if (len > G_MAXUINT - 9 || need(f, 9 + (size_t)len) != 0)
 			goto broken;
-		p = (const char *)f->buf->data + 9;
+		kind = (char)f->buf->data[f->pos];
+		p = (const char *)f->buf->data + f->pos + 9;
 		end = p + len;
-		f->pos = 9 + (size_t)len;
+		f->pos += 9 + (size_t)len;
 		if (kind == 'B') {
 			/* the records of the batch are all out */
 			fputc('\0', stdout);
@@ -276,18 +349,35 @@ feed_next(struct feed *f, struct feed_msg *fm, struct derr *e)
 			derr_set(e, f->where, "%s", f->what);
 			return 2;
 		}
-		if (kind != 'M' || len < 24)
+		if ((kind != 'M' && kind != 'R') || len < (kind == 'M' ?
+		    24U : 32U))
 			goto broken;
 		memcpy(&no, p, 8);
 		memcpy(&off, p + 8, 8);
 		memcpy(&rawlen, p + 16, 8);
 		p += 24;
+		fileoff = -1;
+		if (kind == 'R') {
+			memcpy(&fileoff, p, 8);
+			p += 8;
+		}
 		fm->msgno = (long)no;
 		fm->offset = (off_t)off;
 		fm->source = get_str(&p, end);
 		fm->envelope = get_str(&p, end);
 		fm->error = get_str(&p, end);
-		if (fm->source == NULL || rawlen > (uint64_t)(end - p))
+		if (fm->source == NULL)
+			goto broken;
+		if (kind == 'R') {
+			if (fileoff < 0 || read_ref(f, fm->source,
+			    (off_t)fileoff, (size_t)rawlen, e) == -1)
+				return 2;
+			fm->buf = f->msg;
+			fm->start = 0;
+			fm->end = f->msg->len;
+			return 1;
+		}
+		if (rawlen > (uint64_t)(end - p))
 			goto broken;
 		fm->buf = f->buf;
 		fm->start = (size_t)(p - (const char *)f->buf->data);
@@ -306,7 +396,11 @@ feed_close(struct feed *f)
 	if (f == NULL)
 		return;
 	close(f->fd);
+	if (f->file != -1)
+		close(f->file);
+	free(f->path);
 	g_byte_array_unref(f->buf);
+	g_byte_array_unref(f->msg);
 	free(f);
 }
 
@@ -370,33 +464,6 @@ emit(struct disp *d, const char *p, size_t n)
 }
 
 /*
- * Records read from worker wi: written while it is its turn (up to the
- * NUL that ends each batch), the rest kept for its next turn.
- */
-static void
-consume(struct disp *d, int wi, const char *p, size_t len)
-{
-	const char *q;
-	size_t k;
-
-	while (len > 0) {
-		if (d->rb >= d->nb || d->rb % d->n != wi) {
-			sbuf_add(&d->w[wi].pend, p, len);
-			return;
-		}
-		q = memchr(p, '\0', len);
-		k = q != NULL ? (size_t)(q - p) : len;
-		emit(d, p, k);
-		if (q != NULL) {
-			d->rb++;
-			k++;
-		}
-		p += k;
-		len -= k;
-	}
-}
-
-/*
  * Make the next batch from the input and queue it for its worker.  0,
  * or -1 when out of memory.
  */
@@ -408,11 +475,12 @@ make_batch(struct disp *d)
 	struct msg *m;
 	struct derr e;
 	const char *raw;
-	size_t len, nmsg = 0, at;
+	size_t len, nmsg = 0, at, bytes = 0;
+	off_t fo;
 	int r;
 
 	sbuf_reset(b);
-	while (b->len < BATCH_BYTES && nmsg < BATCH_MSGS) {
+	while (bytes < BATCH_BYTES && nmsg < BATCH_MSGS) {
 		if ((r = input_next(d->in, &m, &e)) == 0) {
 			d->input_done = true;
 			break;
@@ -421,7 +489,10 @@ make_batch(struct disp *d)
 			r = frame_err(b, &e);
 		else {
 			raw = input_msg_raw(d->in, m, &len);
-			r = frame_msg(b, m, raw, len);
+			r = input_msg_in_file(d->in, m, &fo) ?
+			    frame_ref(b, m, len, fo) :
+			    frame_msg(b, m, raw, len);
+			bytes += len;
 			nmsg++;
 		}
 		if (r == -1)
@@ -453,18 +524,30 @@ died(struct disp *d, int wi, struct derr *e)
 	    (long)d->w[wi].pid);
 }
 
-/* Records written in turn: those kept for the worker whose turn it is. */
+/*
+ * Records written in turn: those kept for the worker whose turn it is,
+ * up to the NUL that ends its batch, then the next worker's.  Each
+ * worker's buffer is kept (growing it anew for every batch cost more
+ * than the records).
+ */
 static void
 flush_pend(struct disp *d)
 {
-	struct sbuf tmp;
 	struct worker *t;
+	const char *q;
+	size_t off, k;
 
 	while (d->rb < d->nb && (t = &d->w[d->rb % d->n])->pend.len > 0) {
-		tmp = t->pend;
-		memset(&t->pend, 0, sizeof(t->pend));
-		consume(d, (int)(t - d->w), tmp.s, tmp.len);
-		sbuf_free(&tmp);
+		q = memchr(t->pend.s, '\0', t->pend.len);
+		k = q != NULL ? (size_t)(q - t->pend.s) : t->pend.len;
+		emit(d, t->pend.s, k);
+		off = k;
+		if (q != NULL) {
+			off++;
+			d->rb++;
+		}
+		memmove(t->pend.s, t->pend.s + off, t->pend.len - off + 1);
+		t->pend.len -= off;
 	}
 }
 
@@ -490,8 +573,8 @@ dispatch(struct disp *d, struct derr *e)
 	}
 	for (;;) {
 		/* fill the next worker's queue from the input */
-		while (!d->input_done && d->w[d->nb % d->n].q.len -
-		    d->w[d->nb % d->n].qpos < QUEUE_BYTES)
+		while (!d->input_done && d->w[d->nb % d->n].given -
+		    d->w[d->nb % d->n].ended < QUEUE_BATCHES)
 			if (make_batch(d) == -1) {
 				derr_set(e, "-j", "out of memory");
 				goto out;
