@@ -35,14 +35,17 @@ R
 # templates4.mbox: notices written from their writers' own knowledge-base
 # articles (Broadcom KB 162445 for Email Security.cloud's "This is the
 # mail delivery agent at messagelabs.com." notice; MailEnable KB
-# ME020517 for its "MailEnable: Message Delivery Failure." notice), with
+# ME020517 for its "MailEnable: Message Delivery Failure." notice;
+# SmarterMail's "Could not deliver message to the following
+# recipient(s):" as hosts' knowledge-base articles quote it), with
 # example.* names
 @test "bounce-gateways: each gateway's notice gives its failed recipient, kind, reason and writer" {
 	cd "$FIXTURES/bounce-classify"
 	run -1 deliv-bounce-classify --no-header templates4.mbox
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
 	    $'1\tfay@example.net\tsoft\tmesgtoobig\tmessagelabs' \
-	    $'2\t\tsoft\tbadreputation\tmailenable')"
+	    $'2\t\tsoft\tbadreputation\tmailenable' \
+	    $'3\tivy@example.com\tsoft\tmailboxfull\tsmartermail')"
 	# MailEnable's notice names only the target domain: one record, no
 	# recipient (not the To: of the returned message)
 	assert_equal "$(cols -t bounce-classify matched | sed -n 2p)" 'soft.txt:228; no failed address named'
