@@ -48,6 +48,7 @@
 
 #include "core/cli.h"
 #include "core/input.h"
+#include "core/mbox.h"
 #include "core/maildir.h"
 #include "core/util.h"
 #include "core/workers.h"
@@ -438,47 +439,11 @@ is_from_line(const struct sbuf *b)
 	return b->len >= 5 && memcmp(b->s, "From ", 5) == 0;
 }
 
-/*
- * Whether s[0..len) is a From_ line with its date, as mbox writers put
- * them: "From sender Www Mmm dd hh:mm[:ss] [zone] yyyy".  Such a line
- * starts a message even with no empty line before it, as mutt reads an
- * mbox; a body line "From here on..." does not.
- */
-static bool
-dated_from_line(const char *s, size_t len)
-{
-	char date[128];
-	size_t i = 5, n;
-	time_t t;
-
-	if (len < 5 || memcmp(s, "From ", 5) != 0)
-		return false;
-	for (n = i; i < len && s[i] != ' ' && s[i] != '\t'; i++)
-		;
-	if (i == n || len - i >= sizeof(date))
-		return false;
-	memcpy(date, s + i, len - i);
-	date[len - i] = '\0';
-	return time_parse_asctime(date, &t) == 0;
-}
-
 static bool
 is_empty_line(const struct sbuf *b)
 {
 	return (b->len == 1 && b->s[0] == '\n') ||
 	    (b->len == 2 && b->s[0] == '\r' && b->s[1] == '\n');
-}
-
-/* The envelope sender of a From_ line s[0..len): up to white space. */
-static char *
-envelope_of(const char *s, size_t len)
-{
-	size_t n = 5;
-
-	while (n < len && s[n] != ' ' && s[n] != '\t' && s[n] != '\r' &&
-	    s[n] != '\n' && s[n] != '\0')
-		n++;
-	return strndup(s + 5, n - 5);
 }
 
 /*
@@ -522,7 +487,7 @@ read_message_lines(struct input *in, struct derr *e)
 	g_byte_array_set_size(a, 0);
 	in->cur.offset = in->offset;
 	if (in->mbox && is_from_line(&in->line)) {
-		in->envelope = envelope_of(in->line.s, in->line.len);
+		in->envelope = mbox_envelope(in->line.s, in->line.len);
 		in->offset += (off_t)in->line.len;
 	} else
 		g_byte_array_append(a, (guint8 *)in->line.s, in->line.len);
@@ -534,7 +499,7 @@ read_message_lines(struct input *in, struct derr *e)
 		if (r == 0)
 			break;
 		if (in->mbox && is_from_line(&in->line) && (empty_before ||
-		    dated_from_line(in->line.s, in->line.len))) {
+		    mbox_dated_from_line(in->line.s, in->line.len))) {
 			in->have_line = true;
 			break;
 		}
@@ -563,36 +528,6 @@ read_message_lines(struct input *in, struct derr *e)
 fail:
 	derr_set(e, in->source, "%s", rd_why(&in->rd));
 	return -1;
-}
-
-/*
- * Whether the line that ends with the LF at d[nl] is empty ("\n" or
- * "\r\n"), given that a line starts at d[body] <= nl.
- */
-static bool
-empty_line_at(const unsigned char *d, size_t body, size_t nl)
-{
-	if (nl == body || d[nl - 1] == '\n')
-		return true;
-	return d[nl - 1] == '\r' && (nl - 1 == body || d[nl - 2] == '\n');
-}
-
-/*
- * The first "\nFrom " in d[from..len), by its rarer capital F; a pointer
- * to the LF, or NULL.
- */
-static const unsigned char *
-find_from(const unsigned char *d, size_t from, size_t len)
-{
-	const unsigned char *p = d + from + 1, *end = d + len;
-
-	while (end - p >= 5 && (p = memchr(p, 'F', (size_t)(end - p) - 4)) !=
-	    NULL) {
-		if (p[-1] == '\n' && memcmp(p + 1, "rom ", 4) == 0)
-			return p - 1;
-		p++;
-	}
-	return NULL;
 }
 
 /*
@@ -639,7 +574,7 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 	    memcmp(d + rd->pos, "From ", 5) == 0;
 	if (from) {
 		body = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
-		in->envelope = envelope_of((const char *)d + rd->pos,
+		in->envelope = mbox_envelope((const char *)d + rd->pos,
 		    body - rd->pos);
 	} else if (in->skipped)
 		body = q != NULL ? (size_t)(q - d) + 1 : rd->buf->len;
@@ -652,10 +587,10 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		d = rd->buf->data;
 		q = NULL;
 		partial = false;
-		while (in->mbox && (q = find_from(d, scan, rd->buf->len)) !=
+		while (in->mbox && (q = mbox_find_from(d, scan, rd->buf->len)) !=
 		    NULL) {
 			if ((size_t)(q - d) >= body &&
-			    empty_line_at(d, body, (size_t)(q - d)))
+			    mbox_empty_line_at(d, body, (size_t)(q - d)))
 				break;
 			nl = memchr(q + 1, '\n', rd->buf->len -
 			    (size_t)(q + 1 - d));
@@ -666,7 +601,7 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 				partial = true;
 				break;
 			}
-			if ((size_t)(q - d) >= body && dated_from_line(
+			if ((size_t)(q - d) >= body && mbox_dated_from_line(
 			    (const char *)q + 1, (size_t)((nl != NULL ? nl :
 			    d + rd->buf->len) - (q + 1))))
 				break;
@@ -701,7 +636,7 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 	rd->pos = *end;
 	/* An mbox message's last empty line separates; it is not body. */
 	if (in->mbox && *end > body && d[*end - 1] == '\n' &&
-	    empty_line_at(d, body, *end - 1)) {
+	    mbox_empty_line_at(d, body, *end - 1)) {
 		(*end)--;
 		if (*end > body && d[*end - 1] == '\r')
 			(*end)--;
