@@ -491,15 +491,16 @@ bnc_text(struct ctx *c)
 				free(a);
 			continue;
 		}
-		/* a contact, a new address, an example, an address the
-		 * transcript shows accepted: never failed */
+		/* the rewritten address of a recipient whose original the
+		 * next line gives: kept in rew, for its reply names it too */
 		if (rewritten(c, t, len, e)) {
-			/* named again further on (its reply): still it */
 			if (rew == NULL)
 				rew = g_hash_table_new_full(g_str_hash,
 				    g_str_equal, g_free, NULL);
 			g_hash_table_add(rew, g_ascii_strdown(a, -1));
 		}
+		/* a contact, a new address, an example, an address the
+		 * transcript shows accepted, a rewritten one: never failed */
 		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
 		    bnc_was_accepted(rew, a)) {

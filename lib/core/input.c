@@ -48,8 +48,8 @@
 
 #include "core/cli.h"
 #include "core/input.h"
-#include "core/mbox.h"
 #include "core/maildir.h"
+#include "core/mbox.h"
 #include "core/util.h"
 #include "core/workers.h"
 #include "core/zread.h"
@@ -587,8 +587,8 @@ read_message_block(struct input *in, size_t *start, size_t *end,
 		d = rd->buf->data;
 		q = NULL;
 		partial = false;
-		while (in->mbox && (q = mbox_find_from(d, scan, rd->buf->len)) !=
-		    NULL) {
+		while (in->mbox &&
+		    (q = mbox_find_from(d, scan, rd->buf->len)) != NULL) {
 			if ((size_t)(q - d) >= body &&
 			    mbox_empty_line_at(d, body, (size_t)(q - d)))
 				break;

@@ -1,5 +1,5 @@
 /*
- * -j N: worker processes fed whole messages by the parent, their records
+ * -j N: worker processes fed messages by the parent, their records
  * written back in input order.  See core/workers.h.
  *
  * The feed is a stream of frames on a pipe: a kind byte, the payload's
@@ -10,9 +10,9 @@
  * source names (msgno, offset, its length, where in the file, source,
  * envelope, error): the worker reads them itself, so that a file's
  * bytes do not go through the parent and a pipe (the parent only finds
- * where each message starts); 'E' an operand the parent could not read (where, what);
- * 'B' the end of a batch, after which the worker writes a NUL to its
- * stdout.  Batches go round robin, so batch k's records are the next
+ * where each message starts); 'E' an operand the parent could not read
+ * (where, what); 'B' the end of a batch, after which the worker writes a
+ * NUL to its stdout.  Batches go round robin, so batch k's records are the next
  * ones of worker k mod N.  The parent queues a few batches for every
  * worker and reads every worker's records as they come, keeping them
  * until their turn, so that no worker waits for another.
