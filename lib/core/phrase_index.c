@@ -35,6 +35,7 @@
 struct bp_group {
 	char		*key;		/* lower-case first word */
 	pcre2_code	*re;		/* anchored alternation */
+	bool		 jit;		/* re JIT-compiled (on first use) */
 	size_t		*idx;		/* entries, in file order */
 	size_t		 n;
 };
@@ -53,6 +54,7 @@ struct bp_member {
  * text holds its required literal (lit, a number of bp->lits, or -1). */
 struct bp_rest {
 	pcre2_code	*re;
+	bool		 jit;		/* re JIT-compiled (on first use) */
 	int		 lit;
 };
 
@@ -156,7 +158,21 @@ compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
 		derr_set(e, "phrases", "%s", (const char *)msg);
 		return NULL;
 	}
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+/*
+ * re, JIT-compiled the first time it is used (*jit): most of a list's
+ * patterns are never tried on a short input, and compiling them all at
+ * start-up cost more than reading a message.
+ */
+static pcre2_code *
+ready(pcre2_code *re, bool *jit)
+{
+	if (!*jit) {
+		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+		*jit = true;
+	}
 	return re;
 }
 
@@ -776,7 +792,8 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		    (g = bsearch(&key, st->g, st->ng, sizeof(*g), cmpgroup)) ==
 		    NULL)
 			continue;
-		if ((r = try(bp, g->re, bp->mctx, i, &at, &end, &idx)) == -1)
+		if ((r = try(bp, ready(g->re, &g->jit), bp->mctx, i, &at,
+		    &end, &idx)) == -1)
 			return -1;
 		if (r == 1) {
 			found = 1;
@@ -794,8 +811,8 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		    st->rest[i].lit))
 			continue;
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((afound = try(bp, st->rest[i].re, bp->amctx, start, &a_at,
-		    &a_end, &a_idx)) == -1)
+		if ((afound = try(bp, ready(st->rest[i].re, &st->rest[i].jit),
+		    bp->amctx, start, &a_at, &a_end, &a_idx)) == -1)
 			return -1;
 		if (afound && (!found || a_at < at || (a_at == at &&
 		    a_idx < idx))) {
@@ -833,10 +850,11 @@ member_match(struct phrase_index *bp, struct bp_member *m, size_t start,
 		if (bp->utf8 == 1 || m->from == start)
 			return 0;
 	}
-	if (m->re == NULL && (m->re = compile(bp, &m->ent, 1, 0, false,
-	    e)) == NULL) {
-		/* compiled alone at load: only memory can fail here */
-		return -1;
+	if (m->re == NULL) {
+		if ((m->re = compile(bp, &m->ent, 1, 0, false, e)) == NULL)
+			/* compiled alone at load: only memory can fail */
+			return -1;
+		(void)pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE);
 	}
 	rc = pcre2_match(m->re, (PCRE2_SPTR)bp->s, bp->len, start, 0, bp->md,
 	    bp->mctx);

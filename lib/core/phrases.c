@@ -1,7 +1,15 @@
 /*
- * Phrase lists compiled into one PCRE2 alternation.  See core/phrases.h.
+ * Phrase lists compiled into PCRE2 alternations.  See core/phrases.h.
+ *
+ * A list is one alternation per PHR_PART phrases (PCRE2 refuses a
+ * compiled pattern over 64 KB, which a long list passes), matched part
+ * by part: the leftmost match wins, and at the same start the earlier
+ * part, as one alternation of them all would decide.  Each part is
+ * compiled at load (an error names the list) and JIT-compiled when
+ * first matched.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +23,7 @@
 #define PHR_MATCH_LIMIT	10000000	/* bounds a runaway /regex/ */
 #define PHR_DEPTH_LIMIT	10000
 #define PHR_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
+#define PHR_PART	200	/* phrases in one alternation */
 /*
  * \C (one byte of a character) is refused: in one alternation of a list
  * it changes where the other phrases may begin a match.
@@ -33,10 +42,12 @@ struct phr {
 	char			*name;
 	struct phr_entry	*e;
 	size_t			 n;
-	pcre2_code		*re;
+	pcre2_code		**re;	/* one alternation per part */
+	bool			*jit;	/* which are JIT-compiled */
+	size_t			 nre;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mctx;
-	pcre2_jit_stack		*jit;
+	pcre2_jit_stack		*jstack;
 	struct strpool		 str;	/* the name, tags and phrases */
 };
 
@@ -172,8 +183,9 @@ add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 	return 0;
 }
 
+/* Phrases lo..hi of p as one alternation, each with its mark: 0, -1. */
 static int
-compile_list(struct phr *p, struct derr *e)
+compile_part(struct phr *p, size_t lo, size_t hi, struct derr *e)
 {
 	struct sbuf b = { 0 };
 	PCRE2_SIZE off;
@@ -181,10 +193,10 @@ compile_list(struct phr *p, struct derr *e)
 	int code, r = 0;
 
 	r |= sbuf_adds(&b, "(?:");
-	for (i = 0; i < p->n; i++) {
+	for (i = lo; i < hi; i++) {
 		const char *ph = p->e[i].phrase;
 
-		if (i > 0)
+		if (i > lo)
 			r |= sbuf_addc(&b, '|');
 		if (p->e[i].regex) {
 			r |= sbuf_adds(&b, "(?:");
@@ -195,7 +207,7 @@ compile_list(struct phr *p, struct derr *e)
 		r |= sbuf_printf(&b, "(*MARK:%zu)", i);
 	}
 	r |= sbuf_addc(&b, ')');
-	if (p->n == 0) {
+	if (hi == lo) {
 		sbuf_reset(&b);
 		r |= sbuf_adds(&b, "(*FAIL)");
 	}
@@ -204,20 +216,43 @@ compile_list(struct phr *p, struct derr *e)
 		derr_set(e, p->name, "out of memory");
 		return -1;
 	}
-	p->re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PHR_COMPILE, &code,
-	    &off, NULL);
+	p->re[p->nre] = pcre2_compile((PCRE2_SPTR)b.s, b.len, PHR_COMPILE,
+	    &code, &off, NULL);
 	sbuf_free(&b);
-	if (p->re == NULL)
+	if (p->re[p->nre] == NULL)
 		return compile_error(e, p->name, code, off);
-	(void)pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
-	p->md = pcre2_match_data_create_from_pattern(p->re, NULL);
-	p->mctx = pcre2_match_context_create(NULL);
-	p->jit = pcre2_jit_stack_create(32 * 1024, PHR_JIT_STACK, NULL);
-	if (p->md == NULL || p->mctx == NULL || p->jit == NULL) {
+	p->nre++;
+	return 0;
+}
+
+static int
+compile_list(struct phr *p, struct derr *e)
+{
+	size_t lo, parts = p->n == 0 ? 1 : (p->n + PHR_PART - 1) / PHR_PART;
+	uint32_t groups, top = 0;
+
+	if ((p->re = calloc(parts, sizeof(*p->re))) == NULL ||
+	    (p->jit = calloc(parts, sizeof(*p->jit))) == NULL) {
 		derr_set(e, p->name, "out of memory");
 		return -1;
 	}
-	pcre2_jit_stack_assign(p->mctx, NULL, p->jit);
+	for (lo = 0; p->nre < parts; lo += PHR_PART)
+		if (compile_part(p, lo, lo + PHR_PART < p->n ? lo + PHR_PART :
+		    p->n, e) == -1)
+			return -1;
+	/* match data with room for the part with the most groups */
+	for (lo = 0; lo < p->nre; lo++)
+		if (pcre2_pattern_info(p->re[lo], PCRE2_INFO_CAPTURECOUNT,
+		    &groups) == 0 && groups > top)
+			top = groups;
+	p->md = pcre2_match_data_create(top + 1, NULL);
+	p->mctx = pcre2_match_context_create(NULL);
+	p->jstack = pcre2_jit_stack_create(32 * 1024, PHR_JIT_STACK, NULL);
+	if (p->md == NULL || p->mctx == NULL || p->jstack == NULL) {
+		derr_set(e, p->name, "out of memory");
+		return -1;
+	}
+	pcre2_jit_stack_assign(p->mctx, NULL, p->jstack);
 	pcre2_set_match_limit(p->mctx, PHR_MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mctx, PHR_DEPTH_LIMIT);
 	return 0;
@@ -313,33 +348,50 @@ int
 phr_match(struct phr *p, const char *s, size_t len, size_t start,
     struct phr_hit *hit, struct derr *e)
 {
-	PCRE2_SIZE *ov;
+	PCRE2_SIZE *ov, best = 0, bend = 0;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SPTR mark;
-	unsigned long i;
+	unsigned long i, bi = 0;
+	size_t k;
+	bool found = false;
 	int rc;
 
 	if (start > len)
 		return 0;
-	rc = pcre2_match(p->re, (PCRE2_SPTR)s, len, start, 0, p->md,
-	    p->mctx);
-	if (rc == PCRE2_ERROR_NOMATCH)
+	for (k = 0; k < p->nre; k++) {
+		if (!p->jit[k]) {
+			(void)pcre2_jit_compile(p->re[k], PCRE2_JIT_COMPLETE);
+			p->jit[k] = true;
+		}
+		rc = pcre2_match(p->re[k], (PCRE2_SPTR)s, len, start, 0, p->md,
+		    p->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (rc < 0) {
+			pcre2_get_error_message(rc, msg, sizeof(msg));
+			derr_set(e, p->name, "%s", (const char *)msg);
+			return -1;
+		}
+		mark = pcre2_get_mark(p->md);
+		i = mark ? strtoul((const char *)mark, NULL, 10) : 0;
+		if (mark == NULL || i >= p->n) {
+			derr_set(e, p->name, "match without a mark");
+			return -1;
+		}
+		/* the leftmost; at the same start, the earlier part's */
+		ov = pcre2_get_ovector_pointer(p->md);
+		if (!found || ov[0] < best) {
+			found = true;
+			best = ov[0];
+			bend = ov[1];
+			bi = i;
+		}
+	}
+	if (!found)
 		return 0;
-	if (rc < 0) {
-		pcre2_get_error_message(rc, msg, sizeof(msg));
-		derr_set(e, p->name, "%s", (const char *)msg);
-		return -1;
-	}
-	mark = pcre2_get_mark(p->md);
-	i = mark ? strtoul((const char *)mark, NULL, 10) : 0;
-	if (mark == NULL || i >= p->n) {
-		derr_set(e, p->name, "match without a mark");
-		return -1;
-	}
-	ov = pcre2_get_ovector_pointer(p->md);
-	phr_entry(p, i, hit, NULL);
-	hit->start = ov[0];
-	hit->end = ov[1];
+	phr_entry(p, bi, hit, NULL);
+	hit->start = best;
+	hit->end = bend;
 	return 1;
 }
 
@@ -366,13 +418,18 @@ phr_entry(const struct phr *p, size_t i, struct phr_hit *hit, bool *regex)
 void
 phr_free(struct phr *p)
 {
+	size_t i;
+
 	if (p == NULL)
 		return;
 	free(p->e);
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mctx);
-	pcre2_jit_stack_free(p->jit);
-	pcre2_code_free(p->re);
+	pcre2_jit_stack_free(p->jstack);
+	for (i = 0; i < p->nre; i++)
+		pcre2_code_free(p->re[i]);
+	free(p->re);
+	free(p->jit);
 	strpool_free(&p->str);
 	free(p);
 }
