@@ -1,0 +1,15 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: replies of the policy daemons, greylisters,
+# milters and filters that receiving sites run, learned from their own
+# source (Round 7c): qpsmtpd's plugins, iRedAPD, python-policyd-spf, ...
+# (tests/fixtures/bounce-writers/policy-replies.tsv names the file of
+# each group).
+
+setup() {
+	load lib/helpers
+}
+
+@test "bounce-policy: each program's own reply gets its reason" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree policy-replies.tsv 60
+}
