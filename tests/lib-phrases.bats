@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# lib/core/phrases: phrase files compiled into one PCRE2 alternation.
+# lib/core/phrases: phrase files compiled into PCRE2 alternations (one per
+# 200 phrases), matched leftmost first.
 
 setup() {
 	load lib/helpers
@@ -304,4 +305,23 @@ padded_spam() {
 		assert_equal "$stderr" ""
 		assert_output --partial $'\tuser@example.org\t\thard\tuserunknown\t5.1.1\t550\t'
 	done
+}
+
+@test "phrases: a list past PCRE2's 64 KB pattern limit loads, and the leftmost hit wins across its parts, the earlier line at the same place" {
+	local i
+	for ((i = 0; i < 3000; i++)); do
+		printf 'tag%d\tlongish phrase number %d of a long list\n' "$i" "$i"
+	done >"$BATS_TEST_TMPDIR/big.txt"
+	# a phrase of a late part that starts at the same place as line 5's
+	printf 'late\tlongish phrase number 4\n' >>"$BATS_TEST_TMPDIR/big.txt"
+	[[ $(stat -c %s "$BATS_TEST_TMPDIR/big.txt") -gt 65536 ]]
+	run -0 phrases-match --no-header "$BATS_TEST_TMPDIR/big.txt" <<'IN'
+text longish phrase number 2999 of a long list, then longish phrase number 7 of a long list
+longish phrase number 4 of a long list
+longish phrase number 4 of a short list
+IN
+	# the leftmost: line 3000's phrase, in the last part, before line 8's
+	assert_line -n 0 $'1\tbig.txt\t3000\ttag2999\tlongish phrase number 2999 of a long list\tlongish phrase number 2999 of a long list'
+	assert_line -n 1 $'2\tbig.txt\t5\ttag4\tlongish phrase number 4 of a long list\tlongish phrase number 4 of a long list'
+	assert_line -n 2 $'3\tbig.txt\t3001\tlate\tlongish phrase number 4\tlongish phrase number 4'
 }
