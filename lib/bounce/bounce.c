@@ -342,8 +342,11 @@ is_vacation(struct ctx *c, bool bounceish)
 	    strcasecmp(v, "auto_reply") == 0))
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
-	 * answering one */
+	 * answering one, and list mail (RFC 2369 headers) is no reply to
+	 * anyone */
 	return subj != NULL && !reply_subject(subj) &&
+	    mail_header(GMIME_OBJECT(c->m), "List-Unsubscribe") == NULL &&
+	    mail_header(GMIME_OBJECT(c->m), "List-Id") == NULL &&
 	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s);
 }
 
@@ -524,7 +527,10 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		    body_bounces(&c) : 0;
 		if (r == -1)
 			;
-		else if (is_vacation(&c, bounceish))
+		/* a subject that only echoes bounce words ("Auto: Your
+		 * delivery report") over a body that shows no failure
+		 * leaves an auto-reply's headers the last word */
+		else if (is_vacation(&c, bounceish && r == 1))
 			r = do_vacation(&c);
 		else if (r == 1)
 			r = bnc_text(&c);
