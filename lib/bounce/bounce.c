@@ -342,11 +342,8 @@ is_vacation(struct ctx *c, bool bounceish)
 	    strcasecmp(v, "auto_reply") == 0))
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
-	 * answering one, and list mail (RFC 2369 headers) is no reply to
-	 * anyone */
+	 * answering one */
 	return subj != NULL && !reply_subject(subj) &&
-	    mail_header(GMIME_OBJECT(c->m), "List-Unsubscribe") == NULL &&
-	    mail_header(GMIME_OBJECT(c->m), "List-Id") == NULL &&
 	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s);
 }
 
