@@ -33,6 +33,12 @@
 # until" (List-Unsubscribe); 15 an Exim bounce and 16 a Postfix DSN
 # (both write Auto-Submitted: auto-replied on bounces: Exim moan.c,
 # Postfix bounce_notify_util.c) whose returned message is an auto-reply.
+# 17 Zimbra out-of-office (zm-mailbox Notification.java): "Re: " + the
+#    original subject, Auto-Submitted: auto-replied (zimbra; vacation),
+#    Precedence: bulk
+# 18 gnarwl (its data/header.txt): "Re: " + subject, X-mailer: GNARWL and
+#    no auto-reply header: it looks like a person's reply and stays none
+#    (not yet recognised; none is never suppressed)
 
 setup() {
 	load lib/helpers
@@ -58,7 +64,9 @@ setup() {
 	    $'13\t\tnone\t\t' \
 	    $'14\t\tnone\t\t' \
 	    $'15\tmia@example.net\thard\tuserunknown\t5.1.1' \
-	    $'16\tned@example.net\thard\tuserunknown\t5.1.1')"
+	    $'16\tned@example.net\thard\tuserunknown\t5.1.1' \
+	    $'17\toli@example.com\tundetermined\tvacation\t' \
+	    $'18\t\tnone\t\t')"
 	# a vacation record's diagnostic is the auto-reply's subject
 	assert_equal "$(cols -t bounce-classify diagnostic | sed -n 3p)" 'Auto: Your delivery report for May'
 }
