@@ -39,6 +39,9 @@
 # 18 gnarwl (its data/header.txt): "Re: " + subject, X-mailer: GNARWL and
 #    no auto-reply header: it looks like a person's reply and stays none
 #    (not yet recognised; none is never suppressed)
+# 19 osTicket new-ticket autoresponse (include/class.mailer.php: Precedence:
+#    auto_reply, X-Autoreply: yes, Auto-Submitted: auto-replied;
+#    templates/email/ticket.autoresp.yaml: "Support Ticket Opened [#N]")
 
 setup() {
 	load lib/helpers
@@ -66,7 +69,8 @@ setup() {
 	    $'15\tmia@example.net\thard\tuserunknown\t5.1.1' \
 	    $'16\tned@example.net\thard\tuserunknown\t5.1.1' \
 	    $'17\toli@example.com\tundetermined\tvacation\t' \
-	    $'18\t\tnone\t\t')"
+	    $'18\t\tnone\t\t' \
+	    $'19\thelp@example.net\tundetermined\tvacation\t')"
 	# a vacation record's diagnostic is the auto-reply's subject
 	assert_equal "$(cols -t bounce-classify diagnostic | sed -n 3p)" 'Auto: Your delivery report for May'
 }
