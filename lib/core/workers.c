@@ -12,10 +12,10 @@
  * bytes do not go through the parent and a pipe (the parent only finds
  * where each message starts); 'E' an operand the parent could not read
  * (where, what); 'B' the end of a batch, after which the worker writes a
- * NUL to its stdout.  Batches go round robin, so batch k's records are the next
- * ones of worker k mod N.  The parent queues a few batches for every
- * worker and reads every worker's records as they come, keeping them
- * until their turn, so that no worker waits for another.
+ * NUL to its stdout.  Batches go round robin, so batch k's records are
+ * the next ones of worker k mod N.  The parent queues a few batches for
+ * every worker and reads every worker's records as they come, keeping
+ * them until their turn, so that no worker waits for another.
  */
 #include <sys/wait.h>
 
