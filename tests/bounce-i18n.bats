@@ -25,6 +25,8 @@
 # 14 masqmail tpl/warnmsg.tpl.de, a delay (could not open the connection)
 # 15 masqmail tpl/warnmsg.tpl.fr, French then English
 # 16 masqmail tpl/warnmsg.tpl.it, a delay (connection timed out)
+# 17 gromox big5/BOUNCE_OPERATION_ERROR, its text part alone
+# 18 gromox euc-jp/BOUNCE_OPERATION_ERROR, with its DSN
 
 setup() {
 	load lib/helpers
@@ -50,7 +52,9 @@ setup() {
 	    $'13\tmax@example.net\t\thard\tuserunknown\t5.1.1' \
 	    $'14\tnia@example.net\t\tsoft\tblocked\t' \
 	    $'15\toto@example.net\t\tsoft\tmailboxfull\t4.2.2' \
-	    $'16\tpia@example.net\t\tsoft\texpired\t')"
+	    $'16\tpia@example.net\t\tsoft\texpired\t' \
+	    $'17\tqin@example.net\t\tsoft\tsystemerror\t' \
+	    $'18\trin@example.net\tfailed\tsoft\tsystemerror\t5.0.0')"
 	# the reason comes from the writer's own localized words
 	assert_equal "$(cols -t bounce-classify matched | sed -n '1p;2p;7p;8p')" "$(printf '%s\n' \
 	    'hard.txt:264' 'soft.txt:1608' 'hard.txt:267' 'soft.txt:1611')"
@@ -64,7 +68,7 @@ setup() {
 	    $'1\tgromox' $'2\tgromox' $'3\tgromox' $'4\tgromox' $'5\tgromox' \
 	    $'6\tgromox' $'7\tgromox' $'8\tgromox' $'9\tgromox' $'10\tgromox' \
 	    $'11\tmasqmail' $'12\tmasqmail' $'13\tmasqmail' $'14\tmasqmail' \
-	    $'15\tmasqmail' $'16\tmasqmail')"
+	    $'15\tmasqmail' $'16\tmasqmail' $'17\tgromox' $'18\tgromox')"
 }
 
 @test "bounce-i18n: a text-only notice names only the recipient its failure line ties, not the others of its information block" {
