@@ -132,13 +132,16 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 	return 1;
 }
 
+/* A Sieve reject's disposition notification carries no status of its own. */
+#define MDN_NOTE	"a disposition notification, status 5.2.0 assumed"
+
 int
 bnc_dsn(struct ctx *c)
 {
 	struct parts *p = c->p;
 	const struct dsn_group *g;
 	struct bounce_rcpt r;
-	const char *v, *rcpt, *diag, *st, *action, *found;
+	const char *v, *rcpt, *diag, *st, *action, *found, *note;
 	char stbuf[16], *rc = NULL, *orig;
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
@@ -267,12 +270,14 @@ bnc_dsn(struct ctx *c)
 			r.kind = "soft";
 		}
 		/* one note: bnc_note() writes c->note */
-		if (orig != NULL || c->p->from_mdn)
-			r.matched = bnc_note(c, r.matched, orig == NULL ?
-			    "a disposition notification, status 5.2.0 assumed" :
-			    !c->p->from_mdn ? "original-recipient" :
-			    "original-recipient; a disposition notification, "
-			    "status 5.2.0 assumed");
+		if (orig != NULL && c->p->from_mdn)
+			note = "original-recipient; " MDN_NOTE;
+		else if (orig != NULL)
+			note = "original-recipient";
+		else
+			note = c->p->from_mdn ? MDN_NOTE : NULL;
+		if (note != NULL)
+			r.matched = bnc_note(c, r.matched, note);
 		ret = c->emit(c->arg, &r);
 		free(orig);
 		n++;
