@@ -499,59 +499,43 @@ put_str(struct sbuf *b, const struct field *f, enum esc_mode m)
 	return escape(b, f->s.s, f->s.len, m);
 }
 
+/*
+ * The record as one TSV line or one JSON object: a TSV field is empty
+ * where a JSON one is null, and a JSON string is quoted.
+ */
 static int
-write_tsv(struct out *w)
+write_line(struct out *w)
 {
 	struct sbuf *b = &w->line;
+	bool json = w->o.format == OUT_JSON;
 	size_t k, c;
 	int r = 0;
 
-	if (line_begin(w, w->nsel + 1) == -1)
+	if (line_begin(w, json ? w->keys.len + 4 : w->nsel + 1) == -1)
 		return -1;
+	if (json)
+		r |= put(b, "{", 1);
 	for (k = 0; k < w->nsel; k++) {
 		const struct field *f = &w->f[c = w->sel[k]];
 
-		if (k > 0)
+		if (json)
+			r |= put(b, w->keys.s + w->keyoff[k],
+			    w->keyoff[k + 1] - w->keyoff[k]);
+		else if (k > 0)
 			r |= put(b, "\t", 1);
 		if (!f->set)
-			continue;
-		if (w->cols[c].type != OUT_STR)
-			r |= out_field_text(b, f, w->cols[c].type);
-		else
-			r |= put_str(b, f, ESC_TSV);
-	}
-	r |= put(b, "\n", 1);
-	if (r == 0)
-		b->s[b->len] = '\0';
-	return r;
-}
-
-static int
-write_json(struct out *w)
-{
-	struct sbuf *b = &w->line;
-	size_t k, c;
-	int r = 0;
-
-	if (line_begin(w, w->keys.len + 4) == -1)
-		return -1;
-	r |= put(b, "{", 1);
-	for (k = 0; k < w->nsel; k++) {
-		const struct field *f = &w->f[c = w->sel[k]];
-
-		r |= put(b, w->keys.s + w->keyoff[k],
-		    w->keyoff[k + 1] - w->keyoff[k]);
-		if (!f->set)
-			r |= put(b, "null", 4);
+			r |= json ? put(b, "null", 4) : 0;
 		else if (w->cols[c].type != OUT_STR)
 			r |= out_field_text(b, f, w->cols[c].type);
+		else if (!json)
+			r |= put_str(b, f, ESC_TSV);
 		else {
 			r |= put(b, "\"", 1);
 			r |= put_str(b, f, ESC_JSON);
 			r |= put(b, "\"", 1);
 		}
 	}
-	r |= put(b, "}\n", 2);
+	r |= json ? put(b, "}\n", 2) : put(b, "\n", 1);
 	if (r == 0)
 		b->s[b->len] = '\0';
 	return r;
@@ -585,7 +569,7 @@ out_end(struct out *w)
 	else {
 		if (!w->header_done)
 			write_header(w);
-		r = w->o.format == OUT_JSON ? write_json(w) : write_tsv(w);
+		r = write_line(w);
 		if (r == 0 && fwrite(w->line.s, 1, w->line.len, w->fp) !=
 		    w->line.len)
 			r = -1;

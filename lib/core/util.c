@@ -589,6 +589,21 @@ month_at(const char *p)
 	return -1;
 }
 
+/* The month named at *pp, 0-11, with *pp past its letters; or -1. */
+static int
+read_month(const char **pp)
+{
+	const char *p = *pp;
+	int mon;
+
+	if ((mon = month_at(p)) == -1)
+		return -1;
+	while (isalpha((unsigned char)*p))
+		p++;
+	*pp = p;
+	return mon;
+}
+
 /* The instant, or -1 when a field is out of range. */
 static int
 civil_time(long year, int mon, long day, long hh, long mm, long ss,
@@ -619,10 +634,8 @@ time_parse_rfc5322(const char *s, time_t *t)
 		return -1;
 	while (*p == ' ' || *p == '-' || *p == '\t')
 		p++;
-	if ((mon = month_at(p)) == -1)
+	if ((mon = read_month(&p)) == -1)
 		return -1;
-	while (isalpha((unsigned char)*p))
-		p++;
 	while (*p == ' ' || *p == '-' || *p == '\t')
 		p++;
 	if (read_int(&p, 4, &year) == -1)
@@ -648,18 +661,16 @@ time_parse_asctime(const char *s, time_t *t)
 	int mon, z;
 
 	p = skip_ws(s);
-	if ((mon = month_at(p)) == -1 || isalpha((unsigned char)p[3])) {
+	if (month_at(p) == -1 || isalpha((unsigned char)p[3])) {
 		/* A day name first. */
 		while (isalpha((unsigned char)*p))
 			p++;
 		if (*p == ',')
 			p++;
 		p = skip_ws(p);
-		if ((mon = month_at(p)) == -1)
-			return -1;
 	}
-	while (isalpha((unsigned char)*p))
-		p++;
+	if ((mon = read_month(&p)) == -1)
+		return -1;
 	p = skip_ws(p);
 	if (read_int(&p, 2, &day) == -1 || (*p != ' ' && *p != '\t'))
 		return -1;
