@@ -135,12 +135,10 @@ dnscheck_pool_run(struct dnscheck_pool *p, const struct dnscheck_opts *o,
 void
 dnscheck_pool_free(struct dnscheck_pool *p)
 {
-	size_t i;
-
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->n; i++)
-		dns_free(p->w[i].d);
+	while (p->n > 0)
+		dns_free(p->w[--p->n].d);
 	free(p->w);
 	free(p);
 }

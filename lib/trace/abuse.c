@@ -333,13 +333,13 @@ abuse_open(const char *tablepath, const char *dbpath, bool create,
 {
 	struct abuse *ab;
 
-	if ((ab = zalloc(sizeof(*ab), "abuse", e)) == NULL ||
-	    (tablepath != NULL && load_table(ab, tablepath, e) == -1) ||
-	    (dbpath != NULL && open_db(ab, dbpath, create, e) == -1)) {
-		abuse_close(ab);
+	if ((ab = zalloc(sizeof(*ab), "abuse", e)) == NULL)
 		return NULL;
-	}
-	return ab;
+	if ((tablepath == NULL || load_table(ab, tablepath, e) == 0) &&
+	    (dbpath == NULL || open_db(ab, dbpath, create, e) == 0))
+		return ab;
+	abuse_close(ab);
+	return NULL;
 }
 
 void
@@ -347,9 +347,8 @@ abuse_close(struct abuse *ab)
 {
 	if (ab == NULL)
 		return;
-	sqlite3_finalize(ab->look);
-	if (ab->db != NULL)
-		sqlite3_close(ab->db);
+	sqlite3_finalize(ab->look);	/* both no-ops on NULL */
+	sqlite3_close(ab->db);
 	free(ab->rir);
 	free(ab->net);
 	free(ab->v4);

@@ -221,10 +221,10 @@ warm_rules_load(const char *path, struct derr *e)
 	    .max_fields = NFIELDS, .none = "no rules" };
 	struct warm_rules *rs;
 
-	if ((rs = zalloc(sizeof(*rs), path, e)) == NULL ||
+	if ((rs = zalloc(sizeof(*rs), path, e)) != NULL &&
 	    tsv_each(path, NULL, &o, add_line, rs, e) == -1) {
 		warm_rules_free(rs);
-		return NULL;
+		rs = NULL;
 	}
 	return rs;
 }
