@@ -492,6 +492,19 @@ mkdsn() {
 	assert_regex "$(cols -t bounce-classify matched | sed -n 4p)" '; original-recipient$'
 }
 
+@test "bounce-classify: a new address in the failed recipient's own paragraph is not a failed recipient" {
+	# the notice's block runs through the paragraph that opens with the
+	# failed address; "send future mail to" in it names where to write
+	# now (phrases/bounce-notrcpt.txt), not a second failure
+	{ printf 'From MAILER-DAEMON Sat Dec  5 08:00:00 2026\nFrom: postmaster@example.com\n'
+	  printf 'To: sender@example.org\nSubject: Delivery failure\nMessage-ID: <n1@example.com>\n\n'
+	  printf 'Your message could not be delivered to the following recipients:\n\n'
+	  printf '<old@example.com>:\nThis mailbox has been closed. Please update your records and\n'
+	  printf 'send all future mail to new.person@example.com.\n\n'; } >"$BATS_TEST_TMPDIR/moved.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/moved.mbox"
+	assert_output "$(printf 'old@example.com\tsoft\tundefined')"
+}
+
 @test "bounce-classify: plain-text notices as their writers' templates word them, and the mta column" {
 	run -1 deliv-bounce-classify --no-header templates.mbox
 	assert_equal "${#lines[@]}" 5
