@@ -1,0 +1,56 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: the failure texts of delivery agents and SMTP
+# clients (what an MTA writes into a bounce when the next hop or the
+# local delivery failed), and mail servers not read before, learned from
+# their own source (Round 8): ZoneMTA and mx-connect, WildDuck's MX and
+# LMTP, Kopano's dagent, Postfix's smtp(8), local(8) and virtual(8),
+# Sendmail's deliver.c and err.c, Exim's smtp transport, OpenSMTPD's mda,
+# Dovecot's LMTP, Apache James's RemoteDelivery and LMTP
+# (tests/fixtures/bounce-writers/agents-replies.tsv names the file of
+# each group).
+
+setup() {
+	load lib/helpers
+}
+
+@test "bounce-agents: each writer's own failure text gets its reason" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree agents-replies.tsv 70
+}
+
+# tests/fixtures/bounce-writers/zonemta.mbox: six bounces as ZoneMTA's
+# plugins/core/email-bounce.js writes them (github.com/zone-eu/zone-mta):
+# one failed recipient a notice, its DSN with X-ZoneMTA-Queue-ID, the
+# remote reply or its own mx-connect text as Diagnostic-Code, and an
+# X-Failed-Recipients header that lists every recipient of the original
+# envelope, not only the failed one.  #5 is its delay notice.
+@test "bounce-agents: ZoneMTA's notices give the failed recipient, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,status,mta zonemta.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\tfailed\thard\tuserunknown\t5.1.1\tzonemta' \
+	    $'2\tbea@example.net\tfailed\tsoft\tmailboxfull\t5.2.2\tzonemta' \
+	    $'3\tcy@nowhere.example\tfailed\thard\thostunknown\t5.0.0\tzonemta' \
+	    $'4\tdan@nullmx.example\tfailed\thard\tnotaccept\t5.0.0\tzonemta' \
+	    $'5\teli@example.net\tdelayed\tsoft\tnetworkerror\t4.0.0\tzonemta' \
+	    $'6\tgus@example.net\tfailed\tsoft\tfailedstarttls\t5.0.0\tzonemta')"
+}
+
+@test "bounce-agents: the other envelope recipients ZoneMTA lists in X-Failed-Recipients are not reported" {
+	cd "$FIXTURES/bounce-writers"
+	grep -q '^X-Failed-Recipients: ann@example.net, ron@example.net$' zonemta.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient zonemta.mbox
+	refute_output --partial ron@example.net
+	refute_output --partial dot@example.net
+	refute_output --partial fay@example.net
+}
+
+@test "bounce-agents: mx-connect's temporary DNS errors stay networkerror, its not-found ones are hostunknown" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From mailer-daemon@mta.example.org Sat Dec  5 09:03:00/,/^From /p' zonemta.mbox | sed '$d' >"$BATS_TEST_TMPDIR/dns.eml"
+	run -1 deliv-bounce-classify --no-header -o kind,reason "$BATS_TEST_TMPDIR/dns.eml"
+	assert_output $'hard\thostunknown'
+	sed -i 's/Domain name not found/DNS server returned general failure/' "$BATS_TEST_TMPDIR/dns.eml"
+	run -1 deliv-bounce-classify --no-header -o kind,reason "$BATS_TEST_TMPDIR/dns.eml"
+	assert_output $'soft\tnetworkerror'
+}
