@@ -15,7 +15,7 @@ setup() {
 
 @test "bounce-agents: each writer's own failure text gets its reason" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree agents-replies.tsv 114
+	replies_agree agents-replies.tsv 129
 }
 
 # tests/fixtures/bounce-writers/zonemta.mbox: six bounces as ZoneMTA's
