@@ -15,7 +15,7 @@ setup() {
 
 @test "bounce-agents: each writer's own failure text gets its reason" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree agents-replies.tsv 129
+	replies_agree agents-replies.tsv 133
 }
 
 # tests/fixtures/bounce-writers/zonemta.mbox: six bounces as ZoneMTA's
@@ -53,4 +53,16 @@ setup() {
 	sed -i 's/Domain name not found/DNS server returned general failure/' "$BATS_TEST_TMPDIR/dns.eml"
 	run -1 deliv-bounce-classify --no-header -o kind,reason "$BATS_TEST_TMPDIR/dns.eml"
 	assert_output $'soft\tnetworkerror'
+}
+
+# tests/fixtures/bounce-writers/indimail.mbox: qmail-send's bounce
+# (qmail-send.c) quoting what IndiMail's vdelivermail printed
+# (indimail-x/vdelivermail.c): a full mailbox and an inactive account,
+# each sent with an address code (#5.1.4, #5.1.3) that is no unknown user.
+@test "bounce-agents: IndiMail's full and inactive mailboxes are soft, whatever their X.1.x code" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,mta indimail.mbox
+	assert_output "$(printf '%s\n' \
+	    $'bob@example.net\tsoft\tmailboxfull\t5.1.4\tqmail' \
+	    $'amy@example.net\tsoft\tsuspend\t5.1.3\tqmail')"
 }
