@@ -15,7 +15,7 @@ setup() {
 
 @test "bounce-agents: each writer's own failure text gets its reason" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree agents-replies.tsv 133
+	replies_agree agents-replies.tsv 135
 }
 
 # tests/fixtures/bounce-writers/zonemta.mbox: six bounces as ZoneMTA's
@@ -65,4 +65,19 @@ setup() {
 	assert_output "$(printf '%s\n' \
 	    $'bob@example.net\tsoft\tmailboxfull\t5.1.4\tqmail' \
 	    $'amy@example.net\tsoft\tsuspend\t5.1.3\tqmail')"
+}
+
+# tests/fixtures/bounce-writers/nullmailer.mbox: nullmailer-dsn's notices
+# (src/dsn.cc; the status and Diagnostic-Code from src/send.cc
+# parse_output()): a smarthost's refusal, a connection that failed until
+# the queue lifetime (every recipient of the message, no code), and the
+# "has not been delivered" form it writes when the last status was a 4.x.x.
+@test "bounce-agents: nullmailer's notices give their recipients, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,status,mta nullmailer.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\tfailed\thard\tuserunknown\t5.1.1\tnullmailer' \
+	    $'2\tbob@example.net\tfailed\tsoft\tnetworkerror\t5.0.0\tnullmailer' \
+	    $'2\tcal@example.net\tfailed\tsoft\tnetworkerror\t5.0.0\tnullmailer' \
+	    $'3\tdee@example.net\tdelayed\tsoft\tmailboxfull\t4.2.2\tnullmailer')"
 }
