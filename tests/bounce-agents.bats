@@ -81,3 +81,25 @@ setup() {
 	    $'2\tcal@example.net\tfailed\tsoft\tnetworkerror\t5.0.0\tnullmailer' \
 	    $'3\tdee@example.net\tdelayed\tsoft\tmailboxfull\t4.2.2\tnullmailer')"
 }
+
+# tests/fixtures/bounce-writers/xmail.mbox: XMail's notices as
+# QueueUtils.cpp QueUtBuildErrorResponse() writes them (github.com/
+# GerHobbelt/xmail, XMail 1.27): "[<00>] XMail bounce: Rcpt=[...];
+# Error=[...]", its [<01>] block ("ID: <S...@host>", "Mail From: <...>"),
+# the reason in [<02>], the original's head after "[<05>] Here is listed
+# the initial part of the message:".  The reasons: a remote refusal,
+# SMAILSvr.cpp's unknown domain and unknown local user, the retries
+# running out (QueUtResendMessage()).
+@test "bounce-agents: XMail's notices give the failed recipient, not its message ID, with kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,mta xmail.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\thard\tuserunknown\txmail' \
+	    $'2\tbob@nowhere.example\thard\thostunknown\txmail' \
+	    $'3\tcal@example.org\thard\tuserunknown\txmail' \
+	    $'4\tdee@example.net\tsoft\texpired\txmail')"
+	# "Here is listed the ..." is XMail's heading, not a listing on a
+	# block list: nothing is read as blocked
+	run -1 deliv-bounce-classify --no-header -o reason xmail.mbox
+	refute_output --partial blocked
+}
