@@ -103,3 +103,19 @@ setup() {
 	run -1 deliv-bounce-classify --no-header -o reason xmail.mbox
 	refute_output --partial blocked
 }
+
+# tests/fixtures/bounce-writers/citadel.mbox: Citadel's bounces as
+# citadel/modules/smtp/smtp_queue.c smtpq_do_bounce() writes their body
+# ("A message you sent could not be delivered ...", one "ADDR: REASON"
+# line a failed recipient, the original attached; X-Mailer "Citadel
+# Server N"); the From line is assumed.  Reasons: a remote refusal, "No
+# MX hosts found for <D>" (status 5 in serv_smtpclient.c), and the
+# giving-up form with a connection failure.
+@test "bounce-agents: Citadel's bounces give the failed recipient, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,mta citadel.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\thard\tuserunknown\tcitadel' \
+	    $'2\tbob@nowhere.example\thard\thostunknown\tcitadel' \
+	    $'3\tcal@example.net\tsoft\tnetworkerror\tcitadel')"
+}
