@@ -119,3 +119,21 @@ setup() {
 	    $'2\tbob@nowhere.example\thard\thostunknown\tcitadel' \
 	    $'3\tcal@example.net\tsoft\tnetworkerror\tcitadel')"
 }
+
+# tests/fixtures/bounce-writers/simta.mbox: simta's bounces as bounce.c
+# bounce_text() and bounce_dfile_out() write them (github.com/simta/simta):
+# no MIME, "address ADDR" then the recipient's error lines ("Bad SMTP RCPT
+# TO reply" and the reply), the host's ("Host does not exist", queue.c),
+# the message's (a refusal after DATA: every listed address), "This
+# message is old and undeliverable.", then "Bounced message headers:"
+# (the returned headers' Cc and Reply-To are no recipients).
+@test "bounce-agents: simta's bounces give each address it lists, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,mta simta.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\thard\tuserunknown\tsimta' \
+	    $'2\tbob@nowhere.example\thard\thostunknown\tsimta' \
+	    $'3\tcal@example.net\tsoft\texpired\tsimta' \
+	    $'4\tdee@example.net\tsoft\tspamdetected\tsimta' \
+	    $'4\teve@example.net\tsoft\tspamdetected\tsimta')"
+}
