@@ -15,7 +15,7 @@ setup() {
 
 @test "bounce-agents: each writer's own failure text gets its reason" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree agents-replies.tsv 135
+	replies_agree agents-replies.tsv 138
 }
 
 # tests/fixtures/bounce-writers/zonemta.mbox: six bounces as ZoneMTA's
@@ -136,4 +136,16 @@ setup() {
 	    $'3\tcal@example.net\tsoft\texpired\tsimta' \
 	    $'4\tdee@example.net\tsoft\tspamdetected\tsimta' \
 	    $'4\teve@example.net\tsoft\tspamdetected\tsimta')"
+}
+
+# tests/fixtures/bounce-writers/kumomta.mbox: KumoMTA's two sample
+# reports from its manual (docs/reference/kumo/generate_rfc3464_message.md:
+# a permanent failure and an expiry, whose Status fields carry text after
+# the code), with example.* names and a remote refusal in the first.
+@test "bounce-agents: KumoMTA's reports give the recipient, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,status,mta kumomta.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\tfailed\thard\tuserunknown\t5.1.1\tkumomta' \
+	    $'2\tbob@example.net\tfailed\tsoft\texpired\t5.4.7\tkumomta')"
 }
