@@ -34,6 +34,7 @@
 
 struct bp_group {
 	char		*key;		/* lower-case first word */
+	size_t		 klen;
 	pcre2_code	*re;		/* anchored alternation */
 	bool		 jit;		/* re JIT-compiled (on first use) */
 	size_t		*idx;		/* entries, in file order */
@@ -63,6 +64,8 @@ struct bp_set {
 	size_t			 lo, n;		/* members m[lo..lo+n) */
 	struct bp_group		*g;		/* sorted by key */
 	size_t			 ng;
+	uint32_t		*gh;	/* g by key_hash(): 1 + index, 0 free */
+	size_t			 ghmask;
 	unsigned char		 first[256];	/* 1: some key opens so */
 	struct bp_rest		*rest;	/* the rest, in file order */
 	size_t			 nrest;
@@ -106,6 +109,56 @@ ascii_word(unsigned char c)
 	    (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+/* ASCII c in lower case. */
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * The word (ASCII letters, digits, _) at s[0..len), caseless: its hash,
+ * its length in *n (0 when it is none or too long for a key, as
+ * lit_first_word() says).
+ */
+static uint32_t
+word_hash(const char *s, size_t len, size_t *n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len && ascii_word((unsigned char)s[i]); i++) {
+		if (i + 1 >= BP_KEY_MAX) {
+			*n = 0;
+			return 0;
+		}
+		h = (h ^ lower((unsigned char)s[i])) * 16777619u;
+	}
+	*n = i;
+	return h;
+}
+
+/* The group whose key is the word s[0..n) (hash h), or NULL. */
+static struct bp_group *
+group_of(const struct bp_set *st, const char *s, size_t n, uint32_t h)
+{
+	struct bp_group *g;
+	size_t at, j;
+	uint32_t v;
+
+	for (at = h & st->ghmask; (v = st->gh[at]) != 0;
+	    at = (at + 1) & st->ghmask) {
+		g = &st->g[v - 1];
+		if (g->klen != n)
+			continue;
+		for (j = 0; j < n && lower((unsigned char)s[j]) ==
+		    (unsigned char)g->key[j]; j++)
+			;
+		if (j == n)
+			return g;
+	}
+	return NULL;
+}
 
 /* Entry ent's pattern, as phr compiles it, appended to b. */
 static int
@@ -272,6 +325,26 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 	}
 	if (st->ng > 0)
 		qsort(st->g, st->ng, sizeof(*st->g), cmpgroup);
+	/* the groups by the hash of their key, the table at most half full */
+	for (st->ghmask = 1; st->ghmask < 2 * st->ng; st->ghmask <<= 1)
+		;
+	if ((st->gh = calloc(st->ghmask, sizeof(*st->gh))) == NULL)
+		goto oom;
+	st->ghmask--;
+	for (j = 0; j < st->ng; j++) {
+		size_t at, n;
+		uint32_t hv;
+
+		st->g[j].klen = strlen(st->g[j].key);
+		hv = word_hash(st->g[j].key, st->g[j].klen, &n);
+		/* a key that is no word: no word of a text is it */
+		if (n != st->g[j].klen)
+			continue;
+		for (at = hv & st->ghmask; st->gh[at] != 0;
+		    at = (at + 1) & st->ghmask)
+			;
+		st->gh[at] = (uint32_t)j + 1;
+	}
 	for (j = 0; j < st->ng; j++) {
 		unsigned char c0 = (unsigned char)st->g[j].key[0];
 
@@ -776,21 +849,19 @@ static int
 set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
     size_t *atp, size_t *endp, size_t *idxp)
 {
-	struct bp_group key, *g;
-	char word[BP_KEY_MAX];
-	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
+	struct bp_group *g;
+	size_t i, n, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
 	const char *s = bp->s;
+	uint32_t hv;
 	int r, found = 0, afound = 0;
 
 	/* the leftmost literal phrase, by the words that open one */
-	key.key = word;
 	for (i = start; st->ng > 0 && i < bp->len; i++) {
 		if (!st->first[(unsigned char)s[i]] ||
 		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
 			continue;
-		if (lit_first_word(s + i, bp->len - i, word) == 0 ||
-		    (g = bsearch(&key, st->g, st->ng, sizeof(*g), cmpgroup)) ==
-		    NULL)
+		hv = word_hash(s + i, bp->len - i, &n);
+		if (n == 0 || (g = group_of(st, s + i, n, hv)) == NULL)
 			continue;
 		if ((r = try(bp, ready(g->re, &g->jit), bp->mctx, i, &at,
 		    &end, &idx)) == -1)
@@ -957,6 +1028,7 @@ phrase_index_free(struct phrase_index *bp)
 			pcre2_code_free(st->g[j].re);
 		}
 		free(st->g);
+		free(st->gh);
 		for (j = 0; j < st->nrest; j++)
 			pcre2_code_free(st->rest[j].re);
 		free(st->rest);
