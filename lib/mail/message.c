@@ -450,6 +450,26 @@ mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e)
 	}
 }
 
+int
+mail_headers_read(const char *s, size_t len, struct mail_enclosed *e)
+{
+	const char *nl;
+	bool inexact = false;
+
+	memset(e, 0, sizeof(*e));
+	/* a first line that is a field: GMime's top-level parse and its
+	 * parse inside a message part split the rest alike */
+	if (len == 0 || s[len - 1] != '\n' ||
+	    (nl = memchr(s, '\n', len)) == NULL || !field_start(s, nl + 1))
+		return -1;
+	enclosed_split(e, s, len, &inexact);
+	if (inexact) {
+		mail_enclosed_free(e);
+		return -1;
+	}
+	return 0;
+}
+
 void
 mail_enclosed_free(struct mail_enclosed *e)
 {

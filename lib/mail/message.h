@@ -132,6 +132,17 @@ void	mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e);
 void	mail_enclosed_free(struct mail_enclosed *e);
 
 /*
+ * Fill e from a header block given as text, s[0..len) up to and with
+ * its empty line (or ending in a newline), as the GMimeMessage that
+ * g_mime_parser_construct_message() makes of it alone would give the
+ * fields: 0, else -1 with e empty when only that message can tell (its
+ * first line no field: GMime refuses the message or passes over a
+ * From_ line; an address list with an unclosed comment).  Free e with
+ * mail_enclosed_free().
+ */
+int	mail_headers_read(const char *s, size_t len, struct mail_enclosed *e);
+
+/*
  * The content of a leaf part with its transfer encoding (base64,
  * quoted-printable) undone, no charset conversion: at most max bytes of
  * it appended to out.  0, or -1 when it has no content or GMime cannot
