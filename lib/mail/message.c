@@ -578,10 +578,39 @@ mail_part_visible(GMimeTextPart *part, struct sbuf *out)
 	return r;
 }
 
+/*
+ * Does GMime's decoding leave the raw value s as it is, once unfolded:
+ * no 8-bit byte, no "=?" that could open an encoded word (RFC 2047)?
+ */
+static bool
+plain_raw_value(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u >= 0x80 || (*u == '=' && u[1] == '?'))
+			return false;
+	return true;
+}
+
 const char *
 mail_header(GMimeObject *o, const char *name)
 {
-	return g_mime_object_get_header(o, name);
+	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
+	GMimeHeader *h;
+
+	if (hl == NULL || (h = g_mime_header_list_get_header(hl, name)) == NULL)
+		return NULL;
+	/*
+	 * g_mime_header_get_value() unfolds the raw value, decodes it and
+	 * keeps the result in h->value; a value that decoding leaves as it
+	 * is is kept unfolded only, without the tokens of the decoder (the
+	 * same string, for a fraction of the cost).
+	 */
+	if (h->value == NULL && h->raw_value != NULL &&
+	    plain_raw_value(h->raw_value))
+		h->value = g_mime_utils_header_unfold(h->raw_value);
+	return g_mime_header_get_value(h);
 }
 
 GMimeHeader *
