@@ -215,6 +215,67 @@ compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
 }
 
 /*
+ * A group of literal phrases whose patterns all open with \b and the
+ * key: "\bKEY(?:REST1(*MARK:i1)|REST2(*MARK:i2)|...)", the same matches
+ * and marks as compile()'s alternation of the whole patterns (the key
+ * is a fixed run, matched once rather than once a phrase).  Else
+ * compile()'s pattern.
+ */
+static pcre2_code *
+compile_group(struct phrase_index *bp, const struct bp_group *g,
+    struct derr *e)
+{
+	struct sbuf b = { 0 }, one = { 0 };
+	pcre2_code *re;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	struct phr_hit h;
+	size_t i, k, pre = 2 + g->klen;
+	bool regex;
+	int code, r = 0;
+
+	for (i = 0; i < g->n; i++) {
+		phr_entry(bp->p, g->idx[i], &h, &regex);
+		if (regex)
+			goto whole;
+		sbuf_reset(&one);
+		r |= phr_literal_pattern(&one, h.phrase);
+		if (r != 0 || one.len <= pre || memcmp(one.s, "\\b", 2) != 0)
+			goto whole;
+		for (k = 0; k < g->klen; k++)
+			if (lower((unsigned char)one.s[2 + k]) !=
+			    (unsigned char)g->key[k])
+				goto whole;
+		if (i == 0) {
+			r |= sbuf_add(&b, one.s, pre);
+			r |= sbuf_adds(&b, "(?:");
+		} else
+			r |= sbuf_addc(&b, '|');
+		r |= sbuf_add(&b, one.s + pre, one.len - pre);
+		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
+	}
+	r |= sbuf_addc(&b, ')');
+	sbuf_free(&one);
+	if (r != 0) {
+		sbuf_free(&b);
+		derr_set(e, "phrases", "out of memory");
+		return NULL;
+	}
+	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, BP_COMPILE | PCRE2_ANCHORED,
+	    &code, &off, NULL);
+	sbuf_free(&b);
+	if (re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		derr_set(e, "phrases", "%s", (const char *)msg);
+	}
+	return re;
+whole:
+	sbuf_free(&one);
+	sbuf_free(&b);
+	return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
+}
+
+/*
  * re, JIT-compiled the first time it is used (*jit): most of a list's
  * patterns are never tried on a short input, and compiling them all at
  * start-up cost more than reading a message.
@@ -353,8 +414,7 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 			st->first[c0 - 'a' + 'A'] = 1;
 	}
 	for (j = 0; j < st->ng; j++)
-		if ((st->g[j].re = compile(bp, st->g[j].idx, st->g[j].n,
-		    PCRE2_ANCHORED, true, e)) == NULL)
+		if ((st->g[j].re = compile_group(bp, &st->g[j], e)) == NULL)
 			goto fail;
 	if (rest_build(bp, st, any, nany, e) == -1)
 		goto fail;
