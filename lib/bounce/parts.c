@@ -294,6 +294,7 @@ visit(void *arg, const struct mail_node *n)
 	struct parts *p = w->p;
 	const char *type = n->type, *sub = n->subtype, *txt;
 	struct sbuf raw = { 0 };
+	size_t tlen;
 	GMimePart *part;
 
 	if (n->multipart) {
@@ -339,9 +340,9 @@ visit(void *arg, const struct mail_node *n)
 		if ((n->filename != NULL || strcasecmp(sub, "html") == 0) &&
 		    p->text.len > 0)
 			return MAIL_WALK_NEXT;
-		if (mail_part_visible(GMIME_TEXT_PART(n->obj), &raw) == 0 &&
-		    raw.len > 0)
-			add_text(&p->text, raw.s, raw.len);
+		if (mail_part_visible_text(GMIME_TEXT_PART(n->obj), &raw, &txt,
+		    &tlen) == 0 && tlen > 0)
+			add_text(&p->text, txt, tlen);
 	}
 	sbuf_free(&raw);
 	return MAIL_WALK_NEXT;

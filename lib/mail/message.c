@@ -651,25 +651,49 @@ mail_part_text(GMimeTextPart *part, unsigned flags)
 }
 
 int
-mail_part_visible(GMimeTextPart *part, struct sbuf *out)
+mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp, const char **s,
+    size_t *len)
 {
 	GMimeContentType *ct;
 	const char *sub, *t;
-	size_t len;
+	size_t n;
 	char *own;
 	int r;
 
-	if ((t = part_text(part, &len, &own)) == NULL)
+	*s = NULL;
+	*len = 0;
+	if ((t = part_text(part, &n, &own)) == NULL)
 		return -1;
 	ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
 	sub = ct ? g_mime_content_type_get_media_subtype(ct) : NULL;
 	if (sub != NULL && strcasecmp(sub, "html") == 0) {
-		if (own == NULL && (t = own = strndup(t, len)) == NULL)
+		if (own == NULL && (t = own = strndup(t, n)) == NULL)
 			return -1;
-		r = html_lines(t, out);
+		r = html_lines(t, tmp);
+	} else if (own == NULL) {
+		*s = t;
+		*len = n;
+		return 0;
 	} else
-		r = sbuf_add(out, t, len);
+		r = sbuf_add(tmp, t, n);
 	free(own);
+	*s = tmp->s;
+	*len = tmp->len;
+	return r;
+}
+
+int
+mail_part_visible(GMimeTextPart *part, struct sbuf *out)
+{
+	struct sbuf tmp = { 0 };
+	const char *t;
+	size_t len;
+	int r;
+
+	if ((r = mail_part_visible_text(part, &tmp, &t, &len)) == 0 &&
+	    len > 0)
+		r = sbuf_add(out, t, len);
+	sbuf_free(&tmp);
 	return r;
 }
 

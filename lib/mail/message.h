@@ -176,6 +176,15 @@ char	*mail_part_text(GMimeTextPart *part, unsigned flags);
 int	mail_part_visible(GMimeTextPart *part, struct sbuf *out);
 
 /*
+ * The text mail_part_visible() would append, as *s[0..*len) (no NUL in
+ * it): in place when it can be (a part that is not transfer-encoded,
+ * taken as it is), else in tmp, which the caller gives empty and frees.
+ * 0, or -1 as mail_part_visible().
+ */
+int	mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp,
+	    const char **s, size_t *len);
+
+/*
  * The value of the first header called name (any case) of o, a message
  * or a part, as GMime gives it, or NULL.  For a message, GMime also
  * finds the Content-* headers it keeps with the top part.
