@@ -768,6 +768,29 @@ fail:
 	return NULL;
 }
 
+struct phrase_index *
+phrase_index_new_vectorscan(struct phr *p, struct derr *e)
+{
+#ifdef DELIV_VECTORSCAN
+	const char *engine = getenv("DELIV_PHRASES_ENGINE");
+	struct phrase_index *bp;
+
+	if (engine != NULL && strcmp(engine, "pcre2") == 0)
+		return NULL;
+	if ((bp = phrase_index_new(p, e)) == NULL)
+		return NULL;
+	if (!bp->vs && vs_start(bp, false) == -1) {
+		phrase_index_free(bp);
+		return NULL;
+	}
+	return bp;
+#else
+	(void)p;
+	(void)e;
+	return NULL;
+#endif
+}
+
 const char *
 phrase_index_engine(const struct phrase_index *bp)
 {
