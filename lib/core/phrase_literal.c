@@ -33,9 +33,10 @@ struct litset {
 	struct key	 k[2 * LITSET_MAX];	/* two a run, sorted by pair */
 	unsigned short	 from[257];	/* k[from[h]..from[h + 1]): the keys
 					 * whose pair's first byte is h */
-	unsigned char	 pairs[65536];	/* the pairs of k, in every case of
-					 * their letters, as two bytes read
-					 * in the machine's order (pair16()) */
+	unsigned char	 bits[65536 / 8];	/* the pairs of k, in every
+						 * case of their letters, as
+						 * two bytes read in the
+						 * machine's order (pair16()) */
 	unsigned char	 present[LITSET_MAX];	/* in the text last found */
 };
 
@@ -451,8 +452,9 @@ add_key(struct litset *ls, const char *s, unsigned off, size_t id)
 	for (x = 0; x < 2; x++)
 		for (y = 0; y < 2; y++) {
 			unsigned char two[2] = { ca[x], cb[y] };
+			uint16_t v = pair16(two);
 
-			ls->pairs[pair16(two)] = 1;
+			ls->bits[v >> 3] |= (unsigned char)(1u << (v & 7));
 		}
 	for (h = 0, at = 0; h < 256; h++) {
 		ls->from[h] = (unsigned short)at;
@@ -499,7 +501,8 @@ litset_find(struct litset *ls, const char *t, size_t len)
 {
 	unsigned char *present = ls->present;
 	const unsigned char *u = (const unsigned char *)t;
-	const unsigned char *pairs = ls->pairs;
+	const unsigned char *bits = ls->bits;
+	uint16_t v;
 	const struct key *k;
 	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
 	unsigned pair;
@@ -508,8 +511,9 @@ litset_find(struct litset *ls, const char *t, size_t len)
 	if (left == 0)
 		return;
 	for (i = 0; i + 1 < len; i += 2) {
-		/* pairs holds every case of a pair: no folding until a hit */
-		if (!pairs[pair16(u + i)])
+		/* bits holds every case of a pair: no folding until a hit */
+		v = pair16(u + i);
+		if ((bits[v >> 3] & (1u << (v & 7))) == 0)
 			continue;
 		pair = (unsigned)lw(u[i]) << 8 | lw(u[i + 1]);
 		/* the first key of this pair, among those of its first byte */
