@@ -291,7 +291,7 @@ bnc_index_match(struct bounce *b, struct phrase_index *idx, const char *s,
 	uint64_t h = 0;
 	int r;
 
-	if (len <= MEMO_TEXT && (b->memo != NULL ||
+	if (s != NULL && len <= MEMO_TEXT && (b->memo != NULL ||
 	    (b->memo = calloc(MEMO_SLOTS, sizeof(*b->memo))) != NULL)) {
 		h = text_hash(s, len) ^ (uint64_t)(uintptr_t)idx;
 		m = &b->memo[h % MEMO_SLOTS];
