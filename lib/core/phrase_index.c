@@ -133,9 +133,19 @@ compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
  * is a fixed run, matched once rather than once a phrase).  Else
  * compile()'s pattern.
  */
+/* Note in g->next the ASCII byte c, in both cases. */
+static void
+next_add(struct bp_group *g, unsigned char c)
+{
+	unsigned char o = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) :
+	    c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+
+	g->next[c >> 3] |= (unsigned char)(1u << (c & 7));
+	g->next[o >> 3] |= (unsigned char)(1u << (o & 7));
+}
+
 static pcre2_code *
-compile_group(struct phrase_index *bp, const struct bp_group *g,
-    struct derr *e)
+compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 {
 	struct sbuf b = { 0 }, one = { 0 };
 	pcre2_code *re;
@@ -165,6 +175,13 @@ compile_group(struct phrase_index *bp, const struct bp_group *g,
 			r |= sbuf_addc(&b, '|');
 		r |= sbuf_add(&b, one.s + pre, one.len - pre);
 		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
+		/* "\\s+" then a word's first byte, as phr_literal_pattern()
+		 * writes a phrase of two words or more */
+		if (one.len > pre + 3 && memcmp(one.s + pre, "\\s+", 3) == 0 &&
+		    ascii_word((unsigned char)one.s[pre + 3]))
+			next_add(g, (unsigned char)one.s[pre + 3]);
+		else
+			g->any_next = true;
 	}
 	r |= sbuf_addc(&b, ')');
 	sbuf_free(&one);
@@ -184,6 +201,7 @@ compile_group(struct phrase_index *bp, const struct bp_group *g,
 whole:
 	sbuf_free(&one);
 	sbuf_free(&b);
+	g->any_next = true;
 	return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
 }
 
@@ -581,6 +599,35 @@ match_error(struct phrase_index *bp, size_t ent, int rc)
 		derr_set(&bp->err1, where, "%s", (const char *)msg);
 }
 
+/*
+ * Can a member of g match where its key ends, at t[j..len)?  Each is the
+ * key, \s+ and a word: ASCII white space must follow, then a byte of
+ * g->next.  A byte past ASCII (Unicode white space, a letter that folds
+ * to ASCII, an invalid byte) leaves the answer to PCRE2.
+ */
+static bool
+next_may(const struct bp_group *g, const char *t, size_t j, size_t len)
+{
+	unsigned char c;
+
+	if (g->any_next)
+		return true;
+	if (j >= len)
+		return false;
+	if ((c = (unsigned char)t[j]) >= 0x80)
+		return true;
+	if (c != ' ' && (c < '\t' || c > '\r'))
+		return false;
+	while (j < len && ((c = (unsigned char)t[j]) == ' ' ||
+	    (c >= '\t' && c <= '\r')))
+		j++;
+	if (j >= len)
+		return false;
+	if (c >= 0x80)
+		return true;
+	return (g->next[c >> 3] & (1u << (c & 7))) != 0;
+}
+
 /* Match re at (or, unanchored, after) off; fill *at and *idx. */
 static int
 try(struct phrase_index *bp, pcre2_code *re, pcre2_match_context *mctx,
@@ -620,7 +667,8 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
 			continue;
 		hv = word_hash(s + i, bp->len - i, &n);
-		if (n == 0 || (g = group_of(st, s + i, n, hv)) == NULL)
+		if (n == 0 || (g = group_of(st, s + i, n, hv)) == NULL ||
+		    !next_may(g, s, i + n, bp->len))
 			continue;
 		if ((r = try(bp, ready(g->re, &g->jit), bp->mctx, i, &at,
 		    &end, &idx)) == -1)

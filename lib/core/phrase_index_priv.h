@@ -38,6 +38,10 @@ struct bp_group {
 	bool		 jit;		/* re JIT-compiled (on first use) */
 	size_t		*idx;		/* entries, in file order */
 	size_t		 n;
+	bool		 any_next;	/* next[] does not tell */
+	unsigned char	 next[256 / 8];	/* every member is KEY, white
+					 * space, then a word opening with
+					 * one of these ASCII bytes */
 };
 
 /* One phrase of the index, with what the current text says of it. */
