@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +118,8 @@ struct bounce *
 bounce_new(const char *dir, const char *datadir, struct derr *e)
 {
 	struct bounce *b;
+	struct derr vse;
+	const char *engine;
 	char path[4096];
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -139,11 +142,18 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 		    &b->pl[i], e) == -1)
 			goto fail;
 	/* the cut lines all open at a line start ((?m)^), which their one
-	 * alternation finds faster than a search by word */
+	 * alternation finds faster than a search by word (bnc_list_find()
+	 * moves them to Vectorscan in a long run, at once when asked) */
 	for (i = 0; i < PL_COUNT; i++)
 		if (i != PL_CUT &&
 		    (b->ix[i] = phrase_index_new(b->pl[i], e)) == NULL)
 			goto fail;
+	if ((engine = getenv("DELIV_PHRASES_ENGINE")) != NULL &&
+	    strcmp(engine, "vectorscan") == 0) {
+		b->cut_vs_tried = true;
+		b->ix[PL_CUT] = phrase_index_new_vectorscan(b->pl[PL_CUT],
+		    &vse);
+	}
 	for (i = 0; i < RE_COUNT; i++) {
 		b->re[i] = pcre2_compile((PCRE2_SPTR)re_src[i],
 		    PCRE2_ZERO_TERMINATED, re_flags[i] | PCRE2_UTF |
@@ -199,6 +209,7 @@ bounce_free(struct bounce *b)
 	}
 	mtas_free(b->mtas);
 	reasons_free(b->reasons);
+	free(b->memo);
 	for (i = 0; i < RE_COUNT; i++)
 		pcre2_code_free(b->re[i]);
 	pcre2_match_data_free(b->md);
@@ -220,6 +231,17 @@ bnc_list_find(struct bounce *b, int list, const char *s, size_t len,
 	struct derr e;
 	int r;
 
+	/*
+	 * Vectorscan finds the cut lines in one pass, faster than their
+	 * PCRE2 alternation, once its database is there: read from the
+	 * cache or compiled (a few hundredths of a second) after CUT_VS_AFTER
+	 * bytes of text, so that a short run pays nothing.  The same hits.
+	 */
+	if (list == PL_CUT && b->ix[list] == NULL && !b->cut_vs_tried &&
+	    (b->cut_bytes += len) >= CUT_VS_AFTER) {
+		b->cut_vs_tried = true;
+		b->ix[list] = phrase_index_new_vectorscan(b->pl[list], &e);
+	}
 	if (b->ix[list] != NULL)
 		r = bnc_index_match(b, b->ix[list], s, len, &hit, &e);
 	else
@@ -232,16 +254,66 @@ bnc_list_find(struct bounce *b, int list, const char *s, size_t len,
 	return 1;
 }
 
+/* FNV-1a of s[0..len) */
+static uint64_t
+text_hash(const char *s, size_t len)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+	return h;
+}
+
+/*
+ * The answers of the lists for short texts, kept: a report's recipients
+ * often share their diagnostic, and many messages say the same words.
+ * A text of at most MEMO_TEXT bytes, searched without a match error,
+ * gives the same answer the next time (the same hit, at the same
+ * offsets); one slot per hash of list and text, its text compared whole.
+ */
+struct memo {
+	const struct phrase_index *idx;	/* NULL: empty */
+	uint64_t		 h;
+	size_t			 len;
+	int			 r;
+	struct phr_hit		 hit;
+	char			 text[MEMO_TEXT];
+};
+
 int
 bnc_index_match(struct bounce *b, struct phrase_index *idx, const char *s,
     size_t len, struct phr_hit *hit, struct derr *e)
 {
 	struct derr first;
+	struct memo *m = NULL;
+	uint64_t h = 0;
 	int r;
 
+	if (s != NULL && len <= MEMO_TEXT && (b->memo != NULL ||
+	    (b->memo = calloc(MEMO_SLOTS, sizeof(*b->memo))) != NULL)) {
+		h = text_hash(s, len) ^ (uint64_t)(uintptr_t)idx;
+		m = &b->memo[h % MEMO_SLOTS];
+		if (m->idx == idx && m->h == h && m->len == len &&
+		    memcmp(m->text, s, len) == 0) {
+			if (m->r == 1)
+				*hit = m->hit;
+			return m->r;
+		}
+	}
 	r = phrase_index_match(idx, s, len, hit, e);
 	if (phrase_index_errors(idx, &first) > 0)
 		bnc_match_err(b, &first);
+	else if (m != NULL && r >= 0) {
+		m->idx = idx;
+		m->h = h;
+		m->len = len;
+		m->r = r;
+		if (r == 1)
+			m->hit = *hit;
+		memcpy(m->text, s, len);
+	}
 	return r;
 }
 

@@ -22,6 +22,8 @@
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
 #define DSN_MAX		(64 * 1024 * 1024)	/* bytes of delivery-status read */
+#define CUT_VS_AFTER	(4 * 1024 * 1024)	/* bytes of text searched
+						 * for a cut before Vectorscan */
 #define RCPT_MAX	10000	/* recipients reported per message; the
 				 * rest are counted in one record */
 
@@ -31,6 +33,10 @@ enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,
 
 struct reasons;
 struct mtas;
+struct memo;
+
+#define MEMO_SLOTS	256	/* bnc_index_match()'s answers kept */
+#define MEMO_TEXT	1024	/* bytes of a text whose answer is kept */
 
 /* The phrase lists, phrases/NAME (names in bounce.c's lists[]). */
 enum { PL_SOFT, PL_HARD, PL_SUBJECT, PL_VACATION, PL_CUT, PL_NOADDR,
@@ -46,6 +52,9 @@ struct bounce {
 	char			 status[16];
 	char			 matched[64];
 	bool			 dsn;	/* classifying a DSN's recipient */
+	struct memo		*memo;	/* MEMO_SLOTS answers (bounce.c) */
+	size_t			 cut_bytes;	/* text searched for a cut */
+	bool			 cut_vs_tried;	/* ix[PL_CUT] asked for */
 	size_t			 nmerr;	/* phrase match errors (a match or
 					 * depth limit) in this message */
 	struct derr		 merr;	/* the first of them */

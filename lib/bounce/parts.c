@@ -129,6 +129,7 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 	GMimeStream *st;
 	GMimeParser *ps;
 	GMimeMessage *m;
+	struct mail_enclosed h;
 	struct sbuf t = { 0 };
 	const char *e;
 
@@ -138,6 +139,12 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 		len = 1;
 	else if ((e = memmem(s, len, "\n\n", 2)) != NULL)
 		len = (size_t)(e - s) + 2;
+	/* split from the text, without a message, when that tells */
+	if (mail_headers_read(s, len, &h) == 0) {
+		take_original_fields(p, h.message_id, h.to, h.from);
+		mail_enclosed_free(&h);
+		return;
+	}
 	sbuf_add(&t, s, len);
 	sbuf_adds(&t, "\n\n");
 	st = g_mime_stream_mem_new_with_buffer(t.s, t.len);
@@ -287,6 +294,7 @@ visit(void *arg, const struct mail_node *n)
 	struct parts *p = w->p;
 	const char *type = n->type, *sub = n->subtype, *txt;
 	struct sbuf raw = { 0 };
+	size_t tlen;
 	GMimePart *part;
 
 	if (n->multipart) {
@@ -332,9 +340,9 @@ visit(void *arg, const struct mail_node *n)
 		if ((n->filename != NULL || strcasecmp(sub, "html") == 0) &&
 		    p->text.len > 0)
 			return MAIL_WALK_NEXT;
-		if (mail_part_visible(GMIME_TEXT_PART(n->obj), &raw) == 0 &&
-		    raw.len > 0)
-			add_text(&p->text, raw.s, raw.len);
+		if (mail_part_visible_text(GMIME_TEXT_PART(n->obj), &raw, &txt,
+		    &tlen) == 0 && tlen > 0)
+			add_text(&p->text, txt, tlen);
 	}
 	sbuf_free(&raw);
 	return MAIL_WALK_NEXT;

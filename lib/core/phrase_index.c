@@ -10,94 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-#ifdef DELIV_VECTORSCAN
-#include <hs.h>
-#endif
-
-#include "core/phrase_cache.h"
 #include "core/phrase_filter.h"
-#include "core/phrase_index.h"
+#include "core/phrase_index_priv.h"
 #include "core/phrase_literal.h"
-#include "core/util.h"
-
-/* As lib/core/phrases compiles its lists. */
-#define BP_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | \
-			PCRE2_NEVER_BACKSLASH_C)
-#define BP_MATCH_LIMIT	10000000
-#define BP_DEPTH_LIMIT	10000
-#define BP_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
-#define BP_KEY_MAX	LIT_KEY_MAX
-#define NONE		SIZE_MAX
-#define BP_VS_AFTER	(2 * 1024 * 1024)	/* text before Vectorscan */
-
-struct bp_group {
-	char		*key;		/* lower-case first word */
-	pcre2_code	*re;		/* anchored alternation */
-	bool		 jit;		/* re JIT-compiled (on first use) */
-	size_t		*idx;		/* entries, in file order */
-	size_t		 n;
-};
-
-/* One phrase of the index, with what the current text says of it. */
-struct bp_member {
-	size_t		 ent;		/* entry number in the list */
-	pcre2_code	*re;		/* its own pattern, on first use */
-	bool		 always;	/* Vectorscan cannot filter it */
-	unsigned char	 state;		/* this text: 0 out, 1 in, 2 failed */
-	bool		 cached;	/* its leftmost match from `from`: */
-	size_t		 from, at, end;	/* at NONE when there is none */
-};
-
-/* A phrase that opens with no word: unanchored, tried only when the
- * text holds its required literal (lit, a number of bp->lits, or -1). */
-struct bp_rest {
-	pcre2_code	*re;
-	bool		 jit;		/* re JIT-compiled (on first use) */
-	int		 lit;
-};
-
-/* A group: its members, and the PCRE2 engine's search by first word. */
-struct bp_set {
-	size_t			 lo, n;		/* members m[lo..lo+n) */
-	struct bp_group		*g;		/* sorted by key */
-	size_t			 ng;
-	unsigned char		 first[256];	/* 1: some key opens so */
-	struct bp_rest		*rest;	/* the rest, in file order */
-	size_t			 nrest;
-	bool			 per_entry;	/* this text: phrase by phrase */
-};
-
-struct phrase_index {
-	struct phr		*p;
-	struct bp_member	*m;	/* by group, then entry */
-	size_t			 nm;
-	struct bp_set		*set;
-	size_t			 nset;
-	bool			 vs;	/* Vectorscan finds the candidates */
-	size_t			 vs_after;	/* bytes to scan before, or 0 */
-	size_t			 scanned;
-	const char		*s;	/* the scanned text */
-	size_t			 len;
-	size_t			 nerr;
-	struct derr		 err1;
-	pcre2_match_data	*md;
-	pcre2_match_context	*mctx;
-	pcre2_match_context	*amctx;	/* for rest: with an offset limit */
-	struct litset		*lits;	/* the rest's required literals */
-	bool			 lits_found;	/* found in this text */
-	bool			 touched;	/* m[] states need a reset */
-	int			 utf8;	/* the text: 0 unknown, 1 valid UTF-8, 2 not */
-	pcre2_jit_stack		*jit;
-#ifdef DELIV_VECTORSCAN
-	hs_database_t		*db;
-	hs_scratch_t		*scratch;
-	enum phrase_cache_state	 cache;
-	char			*clean;	/* the text with bad UTF-8 blanked */
-	size_t			 cleancap;
-#endif
-};
 
 static bool
 ascii_word(unsigned char c)
@@ -106,10 +21,60 @@ ascii_word(unsigned char c)
 	    (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+/* ASCII c in lower case. */
+static unsigned char
+lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * The word (ASCII letters, digits, _) at s[0..len), caseless: its hash,
+ * its length in *n (0 when it is none or too long for a key, as
+ * lit_first_word() says).
+ */
+static uint32_t
+word_hash(const char *s, size_t len, size_t *n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len && ascii_word((unsigned char)s[i]); i++) {
+		if (i + 1 >= BP_KEY_MAX) {
+			*n = 0;
+			return 0;
+		}
+		h = (h ^ lower((unsigned char)s[i])) * 16777619u;
+	}
+	*n = i;
+	return h;
+}
+
+/* The group whose key is the word s[0..n) (hash h), or NULL. */
+static struct bp_group *
+group_of(const struct bp_set *st, const char *s, size_t n, uint32_t h)
+{
+	struct bp_group *g;
+	size_t at, j;
+	uint32_t v;
+
+	for (at = h & st->ghmask; (v = st->gh[at]) != 0;
+	    at = (at + 1) & st->ghmask) {
+		g = &st->g[v - 1];
+		if (g->klen != n)
+			continue;
+		for (j = 0; j < n && lower((unsigned char)s[j]) ==
+		    (unsigned char)g->key[j]; j++)
+			;
+		if (j == n)
+			return g;
+	}
+	return NULL;
+}
 
 /* Entry ent's pattern, as phr compiles it, appended to b. */
-static int
-add_pattern(struct sbuf *b, const struct phr *p, size_t ent)
+int
+bpi_add_pattern(struct sbuf *b, const struct phr *p, size_t ent)
 {
 	struct phr_hit h;
 	bool regex;
@@ -140,7 +105,7 @@ compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			r |= sbuf_addc(&b, '|');
-		r |= add_pattern(&b, bp->p, idx[i]);
+		r |= bpi_add_pattern(&b, bp->p, idx[i]);
 		if (marks)
 			r |= sbuf_printf(&b, "(*MARK:%zu)", idx[i]);
 	}
@@ -159,6 +124,85 @@ compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
 		return NULL;
 	}
 	return re;
+}
+
+/*
+ * A group of literal phrases whose patterns all open with \b and the
+ * key: "\bKEY(?:REST1(*MARK:i1)|REST2(*MARK:i2)|...)", the same matches
+ * and marks as compile()'s alternation of the whole patterns (the key
+ * is a fixed run, matched once rather than once a phrase).  Else
+ * compile()'s pattern.
+ */
+/* Note in g->next the ASCII byte c, in both cases. */
+static void
+next_add(struct bp_group *g, unsigned char c)
+{
+	unsigned char o = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) :
+	    c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+
+	g->next[c >> 3] |= (unsigned char)(1u << (c & 7));
+	g->next[o >> 3] |= (unsigned char)(1u << (o & 7));
+}
+
+static pcre2_code *
+compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
+{
+	struct sbuf b = { 0 }, one = { 0 };
+	pcre2_code *re;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	struct phr_hit h;
+	size_t i, k, pre = 2 + g->klen;
+	bool regex;
+	int code, r = 0;
+
+	for (i = 0; i < g->n; i++) {
+		phr_entry(bp->p, g->idx[i], &h, &regex);
+		if (regex)
+			goto whole;
+		sbuf_reset(&one);
+		r |= phr_literal_pattern(&one, h.phrase);
+		if (r != 0 || one.len <= pre || memcmp(one.s, "\\b", 2) != 0)
+			goto whole;
+		for (k = 0; k < g->klen; k++)
+			if (lower((unsigned char)one.s[2 + k]) !=
+			    (unsigned char)g->key[k])
+				goto whole;
+		if (i == 0) {
+			r |= sbuf_add(&b, one.s, pre);
+			r |= sbuf_adds(&b, "(?:");
+		} else
+			r |= sbuf_addc(&b, '|');
+		r |= sbuf_add(&b, one.s + pre, one.len - pre);
+		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
+		/* "\\s+" then a word's first byte, as phr_literal_pattern()
+		 * writes a phrase of two words or more */
+		if (one.len > pre + 3 && memcmp(one.s + pre, "\\s+", 3) == 0 &&
+		    ascii_word((unsigned char)one.s[pre + 3]))
+			next_add(g, (unsigned char)one.s[pre + 3]);
+		else
+			g->any_next = true;
+	}
+	r |= sbuf_addc(&b, ')');
+	sbuf_free(&one);
+	if (r != 0) {
+		sbuf_free(&b);
+		derr_set(e, "phrases", "out of memory");
+		return NULL;
+	}
+	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, BP_COMPILE | PCRE2_ANCHORED,
+	    &code, &off, NULL);
+	sbuf_free(&b);
+	if (re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		derr_set(e, "phrases", "%s", (const char *)msg);
+	}
+	return re;
+whole:
+	sbuf_free(&one);
+	sbuf_free(&b);
+	g->any_next = true;
+	return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
 }
 
 /*
@@ -272,6 +316,26 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 	}
 	if (st->ng > 0)
 		qsort(st->g, st->ng, sizeof(*st->g), cmpgroup);
+	/* the groups by the hash of their key, the table at most half full */
+	for (st->ghmask = 1; st->ghmask < 2 * st->ng; st->ghmask <<= 1)
+		;
+	if ((st->gh = calloc(st->ghmask, sizeof(*st->gh))) == NULL)
+		goto oom;
+	st->ghmask--;
+	for (j = 0; j < st->ng; j++) {
+		size_t at, n;
+		uint32_t hv;
+
+		st->g[j].klen = strlen(st->g[j].key);
+		hv = word_hash(st->g[j].key, st->g[j].klen, &n);
+		/* a key that is no word: no word of a text is it */
+		if (n != st->g[j].klen)
+			continue;
+		for (at = hv & st->ghmask; st->gh[at] != 0;
+		    at = (at + 1) & st->ghmask)
+			;
+		st->gh[at] = (uint32_t)j + 1;
+	}
 	for (j = 0; j < st->ng; j++) {
 		unsigned char c0 = (unsigned char)st->g[j].key[0];
 
@@ -280,8 +344,7 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 			st->first[c0 - 'a' + 'A'] = 1;
 	}
 	for (j = 0; j < st->ng; j++)
-		if ((st->g[j].re = compile(bp, st->g[j].idx, st->g[j].n,
-		    PCRE2_ANCHORED, true, e)) == NULL)
+		if ((st->g[j].re = compile_group(bp, &st->g[j], e)) == NULL)
 			goto fail;
 	if (rest_build(bp, st, any, nany, e) == -1)
 		goto fail;
@@ -293,242 +356,6 @@ fail:
 	free(any);
 	return -1;
 }
-
-#ifdef DELIV_VECTORSCAN
-/* The filter of every member into b[] and its flags into flk[]. */
-static int
-vs_patterns(struct phrase_index *bp, struct sbuf *b, unsigned int *flk)
-{
-	unsigned int k;
-
-	for (k = 0; k < bp->nm; k++) {
-		struct sbuf raw = { 0 };
-		struct phr_hit h;
-		bool regex;
-
-		phr_entry(bp->p, bp->m[k].ent, &h, &regex);
-		flk[k] = HS_FLAG_CASELESS | HS_FLAG_UTF8 | HS_FLAG_UCP |
-		    HS_FLAG_SINGLEMATCH;
-		if (!regex) {
-			if (phrase_filter_literal(&b[k], h.phrase) == -1)
-				return -1;
-			continue;
-		}
-		if (add_pattern(&raw, bp->p, bp->m[k].ent) == -1 ||
-		    phrase_filter_regex(&b[k], raw.s) == -1) {
-			sbuf_free(&raw);
-			return -1;
-		}
-		sbuf_free(&raw);
-		if (phrase_filter_approx(b[k].s))
-			flk[k] |= HS_FLAG_PREFILTER;
-	}
-	return 0;
-}
-
-/*
- * The database from the cache (core/phrase_cache), keyed by every
- * pattern and flag: 0 and bp->db set on a hit, with the members
- * Vectorscan could not take; -1 on a miss (key filled when it could be
- * made, *keyed says so).
- */
-static int
-vs_cached(struct phrase_index *bp, struct sbuf *b, const unsigned int *flk,
-    struct phrase_cache_key *key, bool *keyed, const char *name)
-{
-	unsigned char *st;
-	unsigned int k;
-
-	*keyed = false;
-	if (phrase_cache_begin(key, name) == -1) {
-		bp->cache = PHRASE_CACHE_OFF;
-		return -1;
-	}
-	for (k = 0; k < bp->nm; k++)
-		phrase_cache_add(key, b[k].s != NULL ? b[k].s : "", flk[k],
-		    k);
-	if (phrase_cache_end(key) == -1) {
-		bp->cache = PHRASE_CACHE_OFF;
-		return -1;
-	}
-	*keyed = true;
-	bp->cache = PHRASE_CACHE_MISS;
-	if ((st = calloc(bp->nm, 1)) == NULL)
-		return -1;
-	if ((bp->db = phrase_cache_load(key, name, st, bp->nm)) == NULL) {
-		free(st);
-		return -1;
-	}
-	for (k = 0; k < bp->nm; k++)
-		bp->m[k].always = st[k] != 0;
-	free(st);
-	bp->cache = PHRASE_CACHE_HIT;
-	return 0;
-}
-
-/* Write the compiled database to the cache. */
-static void
-vs_store(struct phrase_index *bp, const struct phrase_cache_key *key,
-    const char *name)
-{
-	unsigned char *st;
-	unsigned int k;
-
-	if (bp->db == NULL || (st = calloc(bp->nm, 1)) == NULL)
-		return;
-	for (k = 0; k < bp->nm; k++)
-		st[k] = bp->m[k].always;
-	if (phrase_cache_store(key, name, bp->db, st, bp->nm) == 0)
-		bp->cache = PHRASE_CACHE_STORED;
-	free(st);
-}
-
-/*
- * One database for every member; a pattern Vectorscan refuses exactly is
- * tried in prefilter mode, then left to PCRE2 alone (always a
- * candidate).  A database of the cache saves the compiling; a compiled
- * one is written to it.  With only_cached, a miss compiles nothing.  -1
- * when no database can be built (then PCRE2 alone).
- */
-static int
-vs_build(struct phrase_index *bp, bool only_cached)
-{
-	struct sbuf *b = NULL;
-	struct phrase_cache_key key;
-	struct phr_hit h;
-	const char **pat = NULL;
-	unsigned int *flk = NULL, *fl = NULL, *ids = NULL, n = 0, k;
-	hs_compile_error_t *ce = NULL;
-	bool keyed = false;
-	int rc = -1, tries;
-
-	if (bp->nm == 0 || bp->nm > UINT32_MAX / 2 ||
-	    (b = calloc(bp->nm, sizeof(*b))) == NULL ||
-	    (pat = calloc(bp->nm, sizeof(*pat))) == NULL ||
-	    (flk = calloc(bp->nm, sizeof(*flk))) == NULL ||
-	    (fl = calloc(bp->nm, sizeof(*fl))) == NULL ||
-	    (ids = calloc(bp->nm, sizeof(*ids))) == NULL ||
-	    vs_patterns(bp, b, flk) == -1)
-		goto out;
-	phr_entry(bp->p, bp->m[0].ent, &h, NULL);
-	if (vs_cached(bp, b, flk, &key, &keyed, h.file) == 0)
-		goto scratch;
-	if (only_cached)
-		goto out;
-	for (tries = 0; tries <= 2 * (int)bp->nm; tries++) {
-		for (n = k = 0; k < bp->nm; k++)
-			if (!bp->m[k].always) {
-				pat[n] = b[k].s;
-				fl[n] = flk[k];
-				ids[n++] = k;
-			}
-		if (n == 0)
-			break;
-		if (hs_compile_multi(pat, fl, ids, n, HS_MODE_BLOCK, NULL,
-		    &bp->db, &ce) == HS_SUCCESS)
-			break;
-		bp->db = NULL;
-		if (ce == NULL || ce->expression < 0 ||
-		    (unsigned int)ce->expression >= n) {
-			hs_free_compile_error(ce);
-			goto out;
-		}
-		k = ids[ce->expression];
-		hs_free_compile_error(ce);
-		ce = NULL;
-		if (flk[k] & HS_FLAG_PREFILTER)
-			bp->m[k].always = true;
-		else
-			flk[k] |= HS_FLAG_PREFILTER;
-	}
-	if (keyed)
-		vs_store(bp, &key, h.file);
-scratch:
-	if (bp->db != NULL && hs_alloc_scratch(bp->db, &bp->scratch) !=
-	    HS_SUCCESS)
-		goto out;
-	rc = bp->db != NULL || n == 0 ? 0 : -1;
-out:
-	for (k = 0; b != NULL && k < bp->nm; k++)
-		sbuf_free(&b[k]);
-	free(b);
-	free(pat);
-	free(flk);
-	free(fl);
-	free(ids);
-	return rc;
-}
-
-static int
-vs_fired(unsigned int id, unsigned long long from, unsigned long long to,
-    unsigned int flags, void *arg)
-{
-	struct phrase_index *bp = arg;
-
-	(void)from;
-	(void)to;
-	(void)flags;
-	if (id < bp->nm && bp->m[id].state == 0)
-		bp->m[id].state = 1;
-	return 0;
-}
-
-/*
- * The text Vectorscan may scan (it wants valid UTF-8): s itself, or a
- * copy with every byte of an invalid sequence blanked.  PCRE2 matches
- * nothing across such bytes, so no phrase is lost.  NULL when out of
- * memory.
- */
-static const char *
-vs_text(struct phrase_index *bp, const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, n;
-	char *c;
-
-	if ((i = phrase_filter_utf8(u, len)) == len)
-		return s;
-	if (len > bp->cleancap) {
-		if ((c = realloc(bp->clean, len)) == NULL)
-			return NULL;
-		bp->clean = c;
-		bp->cleancap = len;
-	}
-	memcpy(bp->clean, s, len);
-	while (i < len) {
-		if ((n = phrase_filter_utf8_seq(u + i, len - i)) == 0) {
-			bp->clean[i++] = ' ';
-			continue;
-		}
-		i += n;
-	}
-	return bp->clean;
-}
-
-/*
- * Switch to Vectorscan; on failure stay with PCRE2 alone.  With
- * only_cached, only when the cache has the database (0, else -1).
- */
-static int
-vs_start(struct phrase_index *bp, bool only_cached)
-{
-	size_t i;
-
-	if ((bp->vs = vs_build(bp, only_cached) == 0)) {
-		bp->vs_after = 0;
-		return 0;
-	}
-	if (!only_cached)
-		bp->vs_after = 0;
-	hs_free_scratch(bp->scratch);
-	hs_free_database(bp->db);
-	bp->scratch = NULL;
-	bp->db = NULL;
-	for (i = 0; i < bp->nm; i++)
-		bp->m[i].always = false;
-	return -1;
-}
-#endif
 
 static int
 cmpmember(const void *a, const void *b)
@@ -617,12 +444,12 @@ phrase_index_new_groups(struct phr *p, const int *grp, size_t ngroups,
 	 * (bench/phrases.sh), so Vectorscan only when asked.
 	 */
 	if (engine != NULL && strcmp(engine, "vectorscan") == 0)
-		(void)vs_start(bp, false);
+		(void)bpi_vs_start(bp, false);
 	else if (ngroups > 1 && (engine == NULL ||
 	    strcmp(engine, "pcre2") != 0)) {
 		/* a database in the cache costs nothing to compile */
 		bp->vs_after = BP_VS_AFTER;
-		(void)vs_start(bp, true);
+		(void)bpi_vs_start(bp, true);
 	}
 #else
 	(void)engine;
@@ -633,6 +460,29 @@ oom:
 fail:
 	phrase_index_free(bp);
 	return NULL;
+}
+
+struct phrase_index *
+phrase_index_new_vectorscan(struct phr *p, struct derr *e)
+{
+#ifdef DELIV_VECTORSCAN
+	const char *engine = getenv("DELIV_PHRASES_ENGINE");
+	struct phrase_index *bp;
+
+	if (engine != NULL && strcmp(engine, "pcre2") == 0)
+		return NULL;
+	if ((bp = phrase_index_new(p, e)) == NULL)
+		return NULL;
+	if (!bp->vs && bpi_vs_start(bp, false) == -1) {
+		phrase_index_free(bp);
+		return NULL;
+	}
+	return bp;
+#else
+	(void)p;
+	(void)e;
+	return NULL;
+#endif
 }
 
 const char *
@@ -695,7 +545,7 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 		bp->set[k].per_entry = false;
 #ifdef DELIV_VECTORSCAN
 	if (bp->vs_after > 0 && (bp->scanned += len) >= bp->vs_after) {
-		(void)vs_start(bp, false);
+		(void)bpi_vs_start(bp, false);
 		for (k = 0; k < bp->nm; k++)
 			bp->m[k].state = bp->m[k].always;
 	}
@@ -708,12 +558,12 @@ phrase_index_scan(struct phrase_index *bp, const char *s, size_t len,
 				bp->m[k].state = 1;
 			return 0;
 		}
-		if ((t = vs_text(bp, s, len)) == NULL) {
+		if ((t = bpi_vs_text(bp, s, len)) == NULL) {
 			derr_set(e, "phrases", "out of memory");
 			return -1;
 		}
 		if (hs_scan(bp->db, t, (unsigned int)len, 0, bp->scratch,
-		    vs_fired, bp) != HS_SUCCESS) {
+		    bpi_vs_fired, bp) != HS_SUCCESS) {
 			derr_set(e, "phrases", "vectorscan scan failed");
 			return -1;
 		}
@@ -749,6 +599,35 @@ match_error(struct phrase_index *bp, size_t ent, int rc)
 		derr_set(&bp->err1, where, "%s", (const char *)msg);
 }
 
+/*
+ * Can a member of g match where its key ends, at t[j..len)?  Each is the
+ * key, \s+ and a word: ASCII white space must follow, then a byte of
+ * g->next.  A byte past ASCII (Unicode white space, a letter that folds
+ * to ASCII, an invalid byte) leaves the answer to PCRE2.
+ */
+static bool
+next_may(const struct bp_group *g, const char *t, size_t j, size_t len)
+{
+	unsigned char c;
+
+	if (g->any_next)
+		return true;
+	if (j >= len)
+		return false;
+	if ((c = (unsigned char)t[j]) >= 0x80)
+		return true;
+	if (c != ' ' && (c < '\t' || c > '\r'))
+		return false;
+	while (j < len && ((c = (unsigned char)t[j]) == ' ' ||
+	    (c >= '\t' && c <= '\r')))
+		j++;
+	if (j >= len)
+		return false;
+	if (c >= 0x80)
+		return true;
+	return (g->next[c >> 3] & (1u << (c & 7))) != 0;
+}
+
 /* Match re at (or, unanchored, after) off; fill *at and *idx. */
 static int
 try(struct phrase_index *bp, pcre2_code *re, pcre2_match_context *mctx,
@@ -776,21 +655,20 @@ static int
 set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
     size_t *atp, size_t *endp, size_t *idxp)
 {
-	struct bp_group key, *g;
-	char word[BP_KEY_MAX];
-	size_t i, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
+	struct bp_group *g;
+	size_t i, n, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
 	const char *s = bp->s;
+	uint32_t hv;
 	int r, found = 0, afound = 0;
 
 	/* the leftmost literal phrase, by the words that open one */
-	key.key = word;
 	for (i = start; st->ng > 0 && i < bp->len; i++) {
 		if (!st->first[(unsigned char)s[i]] ||
 		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
 			continue;
-		if (lit_first_word(s + i, bp->len - i, word) == 0 ||
-		    (g = bsearch(&key, st->g, st->ng, sizeof(*g), cmpgroup)) ==
-		    NULL)
+		hv = word_hash(s + i, bp->len - i, &n);
+		if (n == 0 || (g = group_of(st, s + i, n, hv)) == NULL ||
+		    !next_may(g, s, i + n, bp->len))
 			continue;
 		if ((r = try(bp, ready(g->re, &g->jit), bp->mctx, i, &at,
 		    &end, &idx)) == -1)
@@ -957,6 +835,7 @@ phrase_index_free(struct phrase_index *bp)
 			pcre2_code_free(st->g[j].re);
 		}
 		free(st->g);
+		free(st->gh);
 		for (j = 0; j < st->nrest; j++)
 			pcre2_code_free(st->rest[j].re);
 		free(st->rest);

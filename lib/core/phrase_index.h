@@ -19,7 +19,8 @@
  * match holds (core/phrase_literal), found for all of them in one pass.
  * An index in groups (lint)
  * moves to Vectorscan after 2 MB of text; an index in one group
- * (bounce-classify, whose leftmost search stops early) stays with PCRE2.
+ * (bounce-classify, whose leftmost search stops early) stays with PCRE2,
+ * but for a short list that phrase_index_new_vectorscan() builds.
  * A compiled database is cached on disk (core/phrase_cache); an index in
  * groups whose database is in the cache uses Vectorscan from the start.
  * DELIV_PHRASES_ENGINE=vectorscan or =pcre2 in the environment forces an
@@ -83,6 +84,16 @@ int	phrase_index_next(struct phrase_index *, size_t g, size_t start,
  * in *first ("spam.txt:311", "match limit exceeded") if not NULL.
  */
 size_t	phrase_index_errors(const struct phrase_index *, struct derr *first);
+
+/*
+ * phrase_index_new() with Vectorscan from the start, for a short list
+ * whose database compiles in a moment (bounce-classify's cut lines).
+ * NULL when there is no Vectorscan (a VECTORSCAN=0 build,
+ * DELIV_PHRASES_ENGINE=pcre2), when it cannot compile the list, or out
+ * of memory (e filled then); the caller keeps its PCRE2 search.
+ */
+struct phrase_index	*phrase_index_new_vectorscan(struct phr *,
+			    struct derr *e);
 
 /* The engine in use: "vectorscan" or "pcre2". */
 const char	*phrase_index_engine(const struct phrase_index *);

@@ -31,7 +31,12 @@ struct litset {
 	struct lit	 l[LITSET_MAX];	/* by number */
 	size_t		 n;
 	struct key	 k[2 * LITSET_MAX];	/* two a run, sorted by pair */
-	unsigned char	 bits[65536 / 8];	/* the pairs of k */
+	unsigned short	 from[257];	/* k[from[h]..from[h + 1]): the keys
+					 * whose pair's first byte is h */
+	unsigned char	 bits[65536 / 8];	/* the pairs of k, in every
+						 * case of their letters, as
+						 * two bytes read in the
+						 * machine's order (pair16()) */
 	unsigned char	 present[LITSET_MAX];	/* in the text last found */
 };
 
@@ -39,6 +44,13 @@ static unsigned char
 lw(unsigned char c)
 {
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* c in upper case (ASCII letters; the rest as it is) */
+static unsigned char
+up(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned char)(c - 'a' + 'A') : c;
 }
 
 static bool
@@ -413,19 +425,43 @@ litset_all(struct litset *ls)
 	memset(ls->present, 1, ls->n);
 }
 
+/* The two bytes at u as one number, in the machine's order. */
+static inline uint16_t
+pair16(const unsigned char *u)
+{
+	uint16_t v;
+
+	memcpy(&v, u, sizeof(v));
+	return v;
+}
+
 /* Key (pair, off, id) into ls->k (room for it), in order of pair. */
 static void
 add_key(struct litset *ls, const char *s, unsigned off, size_t id)
 {
-	unsigned pair = (unsigned)(unsigned char)s[off] << 8 |
-	    (unsigned char)s[off + 1];
-	size_t at, nk = 2 * id + off;
+	unsigned char a = (unsigned char)s[off], b = (unsigned char)s[off + 1];
+	unsigned char ca[2] = { a, up(a) }, cb[2] = { b, up(b) };
+	unsigned pair = (unsigned)a << 8 | b;
+	size_t at, nk = 2 * id + off, h, x, y;
 
 	for (at = nk; at > 0 && ls->k[at - 1].pair > pair; at--)
 		;
 	memmove(&ls->k[at + 1], &ls->k[at], (nk - at) * sizeof(*ls->k));
 	ls->k[at] = (struct key){ pair, off, id };
-	ls->bits[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+	/* the search reads the text's bytes as they are: A-Z too */
+	for (x = 0; x < 2; x++)
+		for (y = 0; y < 2; y++) {
+			unsigned char two[2] = { ca[x], cb[y] };
+			uint16_t v = pair16(two);
+
+			ls->bits[v >> 3] |= (unsigned char)(1u << (v & 7));
+		}
+	for (h = 0, at = 0; h < 256; h++) {
+		ls->from[h] = (unsigned short)at;
+		while (at <= nk && ls->k[at].pair >> 8 == h)
+			at++;
+	}
+	ls->from[256] = (unsigned short)at;
 }
 
 int
@@ -465,17 +501,24 @@ litset_find(struct litset *ls, const char *t, size_t len)
 {
 	unsigned char *present = ls->present;
 	const unsigned char *u = (const unsigned char *)t;
+	const unsigned char *bits = ls->bits;
+	uint16_t v;
 	const struct key *k;
 	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
 	unsigned pair;
 
 	memset(present, 0, ls->n);
-	for (i = 0; i + 1 < len && left > 0; i += 2) {
-		pair = (unsigned)lw(u[i]) << 8 | lw(u[i + 1]);
-		if ((ls->bits[pair >> 3] & (1u << (pair & 7))) == 0)
+	if (left == 0)
+		return;
+	for (i = 0; i + 1 < len; i += 2) {
+		/* bits holds every case of a pair: no folding until a hit */
+		v = pair16(u + i);
+		if ((bits[v >> 3] & (1u << (v & 7))) == 0)
 			continue;
-		/* the first key of this pair */
-		for (lo = 0, hi = nk; lo < hi;) {
+		pair = (unsigned)lw(u[i]) << 8 | lw(u[i + 1]);
+		/* the first key of this pair, among those of its first byte */
+		for (lo = ls->from[pair >> 8], hi = ls->from[(pair >> 8) + 1];
+		    lo < hi;) {
 			size_t mid = lo + (hi - lo) / 2;
 
 			if (ls->k[mid].pair < pair)
@@ -490,5 +533,7 @@ litset_find(struct litset *ls, const char *t, size_t len)
 			present[k->id] = 1;
 			left--;
 		}
+		if (left == 0)
+			break;
 	}
 }

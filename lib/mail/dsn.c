@@ -9,14 +9,32 @@
 #include "core/util.h"
 #include "mail/dsn.h"
 
+/*
+ * Room for element n of an array of n: its size doubles when n is 0, 4,
+ * 8, 16, ... (it holds 4, then the next power of two), not at each one.
+ */
+static bool
+full(size_t n)
+{
+	return n == 0 || (n >= 4 && (n & (n - 1)) == 0);
+}
+
+static size_t
+room(size_t n)
+{
+	return n == 0 ? 4 : 2 * n;
+}
+
 static int
 new_group(struct dsn *d)
 {
 	struct dsn_group *g;
 
-	if ((g = reallocarray(d->g, d->n + 1, sizeof(*g))) == NULL)
-		return -1;
-	d->g = g;
+	if (full(d->n)) {
+		if ((g = reallocarray(d->g, room(d->n), sizeof(*g))) == NULL)
+			return -1;
+		d->g = g;
+	}
 	memset(&d->g[d->n], 0, sizeof(*g));
 	d->n++;
 	return 0;
@@ -29,9 +47,11 @@ add_field(struct dsn_group *g, const char *name, size_t nlen,
 	struct dsn_field *f;
 	char *v;
 
-	if ((f = reallocarray(g->f, g->n + 1, sizeof(*f))) == NULL)
-		return -1;
-	g->f = f;
+	if (full(g->n)) {
+		if ((f = reallocarray(g->f, room(g->n), sizeof(*f))) == NULL)
+			return -1;
+		g->f = f;
+	}
 	f = &g->f[g->n];
 	if ((f->name = strndup(name, nlen)) == NULL)
 		return -1;

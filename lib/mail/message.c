@@ -3,6 +3,7 @@
  * messages left unparsed until asked for, the bytes and the UTF-8 text
  * of a part, header look-ups.  See mail/message.h.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,6 +451,26 @@ mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e)
 	}
 }
 
+int
+mail_headers_read(const char *s, size_t len, struct mail_enclosed *e)
+{
+	const char *nl;
+	bool inexact = false;
+
+	memset(e, 0, sizeof(*e));
+	/* a first line that is a field: GMime's top-level parse and its
+	 * parse inside a message part split the rest alike */
+	if (len == 0 || s[len - 1] != '\n' ||
+	    (nl = memchr(s, '\n', len)) == NULL || !field_start(s, nl + 1))
+		return -1;
+	enclosed_split(e, s, len, &inexact);
+	if (inexact) {
+		mail_enclosed_free(e);
+		return -1;
+	}
+	return 0;
+}
+
 void
 mail_enclosed_free(struct mail_enclosed *e)
 {
@@ -506,8 +527,66 @@ from_g(char *g)
 	return s;
 }
 
-char *
-mail_part_text(GMimeTextPart *part, unsigned flags)
+/*
+ * The bytes of a leaf part that is not transfer-encoded, in place, when
+ * GMime kept them in memory (the content stream of a message parsed with
+ * a persistent stream): what g_mime_data_wrapper_write_to_stream() would
+ * write.  NULL when they are elsewhere or encoded.
+ */
+static const char *
+plain_bytes(GMimePart *part, size_t *len)
+{
+	GMimeDataWrapper *w = g_mime_part_get_content(part);
+	GMimeStream *st;
+	GByteArray *ba;
+	gint64 end;
+
+	*len = 0;
+	if (w == NULL || (st = g_mime_data_wrapper_get_stream(w)) == NULL ||
+	    !GMIME_IS_STREAM_MEM(st))
+		return NULL;
+	switch (g_mime_data_wrapper_get_encoding(w)) {
+	case GMIME_CONTENT_ENCODING_BASE64:
+	case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+	case GMIME_CONTENT_ENCODING_UUENCODE:
+		return NULL;
+	default:
+		break;
+	}
+	if ((ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st))) ==
+	    NULL)
+		return NULL;
+	end = st->bound_end < 0 || st->bound_end > (gint64)ba->len ?
+	    (gint64)ba->len : st->bound_end;
+	if (st->bound_start < 0 || st->bound_start >= end)
+		return "";
+	*len = (size_t)(end - st->bound_start);
+	return (const char *)ba->data + st->bound_start;
+}
+
+/* Is every byte of s[0..n) ASCII?  Eight at a time. */
+static bool
+all_ascii(const char *s, size_t n)
+{
+	uint64_t acc = 0, v;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, sizeof(v));
+		acc |= v;
+	}
+	for (; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return (acc & UINT64_C(0x8080808080808080)) == 0;
+}
+
+/*
+ * mail_part_text() with flags 0, its text either in place (*own NULL:
+ * s[0..*len), no NUL in it) or malloc'd (*own, free() it, NUL-ended).
+ * NULL when there is none or out of memory.
+ */
+static const char *
+part_text(GMimeTextPart *part, size_t *len, char **own)
 {
 	const char *cs = g_mime_object_get_content_type_parameter(
 	    GMIME_OBJECT(part), "charset");
@@ -515,13 +594,25 @@ mail_part_text(GMimeTextPart *part, unsigned flags)
 	GMimeStream *st;
 	GByteArray *ba;
 	const unsigned char *c;
+	const char *b;
+	size_t n;
 	char *s;
 
+	*own = NULL;
 	/* Text that is ASCII up to its first NUL in an ASCII-compatible
 	 * charset is taken as GMime decoded it: the conversion could not
 	 * change it. */
-	if ((flags & MAIL_TEXT_GMIME) || (cs != NULL && !ascii_charset(cs)))
-		return from_g(g_mime_text_part_get_text(part));
+	if (cs != NULL && !ascii_charset(cs))
+		goto gmime;
+	if ((b = plain_bytes(GMIME_PART(part), &n)) != NULL) {
+		/* as written out, up to its first NUL */
+		if ((c = memchr(b, '\0', n)) != NULL)
+			n = (size_t)((const char *)c - b);
+		if (cs != NULL && !all_ascii(b, n))
+			goto gmime;
+		*len = n;
+		return b;
+	}
 	if ((w = g_mime_part_get_content(GMIME_PART(part))) == NULL)
 		return NULL;
 	st = g_mime_stream_mem_new();
@@ -531,37 +622,114 @@ mail_part_text(GMimeTextPart *part, unsigned flags)
 	for (c = ba->data; cs != NULL && *c != '\0'; c++)
 		if (*c >= 0x80) {
 			g_object_unref(st);
-			return from_g(g_mime_text_part_get_text(part));
+			goto gmime;
 		}
 	s = strdup((const char *)ba->data);
 	g_object_unref(st);
+	goto owned;
+gmime:
+	s = from_g(g_mime_text_part_get_text(part));
+owned:
+	if ((*own = s) == NULL)
+		return NULL;
+	*len = strlen(s);
 	return s;
+}
+
+char *
+mail_part_text(GMimeTextPart *part, unsigned flags)
+{
+	const char *t;
+	size_t len;
+	char *own;
+
+	if (flags & MAIL_TEXT_GMIME)
+		return from_g(g_mime_text_part_get_text(part));
+	if ((t = part_text(part, &len, &own)) == NULL || own != NULL)
+		return own;
+	return strndup(t, len);
+}
+
+int
+mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp, const char **s,
+    size_t *len)
+{
+	GMimeContentType *ct;
+	const char *sub, *t;
+	size_t n;
+	char *own;
+	int r;
+
+	*s = NULL;
+	*len = 0;
+	if ((t = part_text(part, &n, &own)) == NULL)
+		return -1;
+	ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
+	sub = ct ? g_mime_content_type_get_media_subtype(ct) : NULL;
+	if (sub != NULL && strcasecmp(sub, "html") == 0) {
+		if (own == NULL && (t = own = strndup(t, n)) == NULL)
+			return -1;
+		r = html_lines(t, tmp);
+	} else if (own == NULL) {
+		*s = t;
+		*len = n;
+		return 0;
+	} else
+		r = sbuf_add(tmp, t, n);
+	free(own);
+	*s = tmp->s;
+	*len = tmp->len;
+	return r;
 }
 
 int
 mail_part_visible(GMimeTextPart *part, struct sbuf *out)
 {
-	GMimeContentType *ct;
-	const char *sub;
-	char *t;
+	struct sbuf tmp = { 0 };
+	const char *t;
+	size_t len;
 	int r;
 
-	if ((t = mail_part_text(part, 0)) == NULL)
-		return -1;
-	ct = g_mime_object_get_content_type(GMIME_OBJECT(part));
-	sub = ct ? g_mime_content_type_get_media_subtype(ct) : NULL;
-	if (sub != NULL && strcasecmp(sub, "html") == 0)
-		r = html_lines(t, out);
-	else
-		r = sbuf_adds(out, t);
-	free(t);
+	if ((r = mail_part_visible_text(part, &tmp, &t, &len)) == 0 &&
+	    len > 0)
+		r = sbuf_add(out, t, len);
+	sbuf_free(&tmp);
 	return r;
+}
+
+/*
+ * Does GMime's decoding leave the raw value s as it is, once unfolded:
+ * no 8-bit byte, no "=?" that could open an encoded word (RFC 2047)?
+ */
+static bool
+plain_raw_value(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u >= 0x80 || (*u == '=' && u[1] == '?'))
+			return false;
+	return true;
 }
 
 const char *
 mail_header(GMimeObject *o, const char *name)
 {
-	return g_mime_object_get_header(o, name);
+	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
+	GMimeHeader *h;
+
+	if (hl == NULL || (h = g_mime_header_list_get_header(hl, name)) == NULL)
+		return NULL;
+	/*
+	 * g_mime_header_get_value() unfolds the raw value, decodes it and
+	 * keeps the result in h->value; a value that decoding leaves as it
+	 * is is kept unfolded only, without the tokens of the decoder (the
+	 * same string, for a fraction of the cost).
+	 */
+	if (h->value == NULL && h->raw_value != NULL &&
+	    plain_raw_value(h->raw_value))
+		h->value = g_mime_utils_header_unfold(h->raw_value);
+	return g_mime_header_get_value(h);
 }
 
 GMimeHeader *

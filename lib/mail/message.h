@@ -132,6 +132,17 @@ void	mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e);
 void	mail_enclosed_free(struct mail_enclosed *e);
 
 /*
+ * Fill e from a header block given as text, s[0..len) up to and with
+ * its empty line (or ending in a newline), as the GMimeMessage that
+ * g_mime_parser_construct_message() makes of it alone would give the
+ * fields: 0, else -1 with e empty when only that message can tell (its
+ * first line no field: GMime refuses the message or passes over a
+ * From_ line; an address list with an unclosed comment).  Free e with
+ * mail_enclosed_free().
+ */
+int	mail_headers_read(const char *s, size_t len, struct mail_enclosed *e);
+
+/*
  * The content of a leaf part with its transfer encoding (base64,
  * quoted-printable) undone, no charset conversion: at most max bytes of
  * it appended to out.  0, or -1 when it has no content or GMime cannot
@@ -163,6 +174,15 @@ char	*mail_part_text(GMimeTextPart *part, unsigned flags);
  * text or out of memory.
  */
 int	mail_part_visible(GMimeTextPart *part, struct sbuf *out);
+
+/*
+ * The text mail_part_visible() would append, as *s[0..*len) (no NUL in
+ * it): in place when it can be (a part that is not transfer-encoded,
+ * taken as it is), else in tmp, which the caller gives empty and frees.
+ * 0, or -1 as mail_part_visible().
+ */
+int	mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp,
+	    const char **s, size_t *len);
 
 /*
  * The value of the first header called name (any case) of o, a message

@@ -1,0 +1,126 @@
+/*
+ * What the modules of the phrase index share and nobody else sees: the
+ * index's structures (struct phrase_index, its groups and members), its
+ * limits, and the Vectorscan engine's entry points (phrase_vs.c) that
+ * phrase_index.c calls.  See phrase_index.h for the index itself.
+ */
+#ifndef PHRASE_INDEX_PRIV_H
+#define PHRASE_INDEX_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#ifdef DELIV_VECTORSCAN
+#include <hs.h>
+#endif
+
+#include "core/phrase_cache.h"
+#include "core/phrase_index.h"
+#include "core/util.h"
+
+/* As lib/core/phrases compiles its lists. */
+#define BP_COMPILE	(PCRE2_CASELESS | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | \
+			PCRE2_NEVER_BACKSLASH_C)
+#define BP_MATCH_LIMIT	10000000
+#define BP_DEPTH_LIMIT	10000
+#define BP_JIT_STACK	(8 * 1024 * 1024)	/* room for deep backtracking */
+#define BP_KEY_MAX	LIT_KEY_MAX
+#define NONE		SIZE_MAX
+#define BP_VS_AFTER	(2 * 1024 * 1024)	/* text before Vectorscan */
+
+struct bp_group {
+	char		*key;		/* lower-case first word */
+	size_t		 klen;
+	pcre2_code	*re;		/* anchored alternation */
+	bool		 jit;		/* re JIT-compiled (on first use) */
+	size_t		*idx;		/* entries, in file order */
+	size_t		 n;
+	bool		 any_next;	/* next[] does not tell */
+	unsigned char	 next[256 / 8];	/* every member is KEY, white
+					 * space, then a word opening with
+					 * one of these ASCII bytes */
+};
+
+/* One phrase of the index, with what the current text says of it. */
+struct bp_member {
+	size_t		 ent;		/* entry number in the list */
+	pcre2_code	*re;		/* its own pattern, on first use */
+	bool		 always;	/* Vectorscan cannot filter it */
+	unsigned char	 state;		/* this text: 0 out, 1 in, 2 failed */
+	bool		 cached;	/* its leftmost match from `from`: */
+	size_t		 from, at, end;	/* at NONE when there is none */
+};
+
+/* A phrase that opens with no word: unanchored, tried only when the
+ * text holds its required literal (lit, a number of bp->lits, or -1). */
+struct bp_rest {
+	pcre2_code	*re;
+	bool		 jit;		/* re JIT-compiled (on first use) */
+	int		 lit;
+};
+
+/* A group: its members, and the PCRE2 engine's search by first word. */
+struct bp_set {
+	size_t			 lo, n;		/* members m[lo..lo+n) */
+	struct bp_group		*g;		/* sorted by key */
+	size_t			 ng;
+	uint32_t		*gh;	/* g by key_hash(): 1 + index, 0 free */
+	size_t			 ghmask;
+	unsigned char		 first[256];	/* 1: some key opens so */
+	struct bp_rest		*rest;	/* the rest, in file order */
+	size_t			 nrest;
+	bool			 per_entry;	/* this text: phrase by phrase */
+};
+
+struct phrase_index {
+	struct phr		*p;
+	struct bp_member	*m;	/* by group, then entry */
+	size_t			 nm;
+	struct bp_set		*set;
+	size_t			 nset;
+	bool			 vs;	/* Vectorscan finds the candidates */
+	size_t			 vs_after;	/* bytes to scan before, or 0 */
+	size_t			 scanned;
+	const char		*s;	/* the scanned text */
+	size_t			 len;
+	size_t			 nerr;
+	struct derr		 err1;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mctx;
+	pcre2_match_context	*amctx;	/* for rest: with an offset limit */
+	struct litset		*lits;	/* the rest's required literals */
+	bool			 lits_found;	/* found in this text */
+	bool			 touched;	/* m[] states need a reset */
+	int			 utf8;	/* the text: 0 unknown, 1 valid UTF-8, 2 not */
+	pcre2_jit_stack		*jit;
+#ifdef DELIV_VECTORSCAN
+	hs_database_t		*db;
+	hs_scratch_t		*scratch;
+	enum phrase_cache_state	 cache;
+	char			*clean;	/* the text with bad UTF-8 blanked */
+	size_t			 cleancap;
+#endif
+};
+
+/* Entry ent's pattern, as phr compiles it, appended to b (phrase_index.c). */
+int	bpi_add_pattern(struct sbuf *b, const struct phr *p, size_t ent);
+
+#ifdef DELIV_VECTORSCAN
+/*
+ * Switch bp to Vectorscan; on failure it stays with PCRE2 alone (-1).
+ * With only_cached, only when the cache has the database.
+ */
+int	bpi_vs_start(struct phrase_index *bp, bool only_cached);
+
+/* The text Vectorscan may scan: s, or a copy with invalid UTF-8 blanked. */
+const char	*bpi_vs_text(struct phrase_index *bp, const char *s, size_t len);
+
+/* Vectorscan's match callback: member id fired in this text. */
+int	bpi_vs_fired(unsigned int id, unsigned long long from,
+	    unsigned long long to, unsigned int flags, void *arg);
+#endif
+
+#endif
