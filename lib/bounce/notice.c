@@ -229,6 +229,27 @@ opens_with_addr(struct ctx *c, const char *t, size_t ls, size_t le,
 }
 
 /*
+ * Does the line [ls, le) open with a word that holds an '@' (an address,
+ * or one too malformed to be one: "user@host" with no dot), after white
+ * space, "<", a quote or a label naming a recipient?  The line opens a
+ * recipient's paragraph.
+ */
+static bool
+opens_with_at_word(const char *t, size_t ls, size_t le)
+{
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	ls += rcpt_label(t, ls, le);
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
+	    t[ls] == '"'))
+		ls++;
+	for (; ls < le && !isspace((unsigned char)t[ls]); ls++)
+		if (t[ls] == '@')
+			return true;
+	return false;
+}
+
+/*
  * The block of recipients that the notice line at offset at introduces:
  * from the start of its line to the end of its paragraph, then on
  * through each paragraph that opens with an address (the recipients
@@ -261,7 +282,8 @@ block_end(struct ctx *c, const char *t, size_t len, size_t at)
 			break;
 		ls = pos + 1;
 		le = line_end(t, len, ls);
-		if (!opens_with_addr(c, t, ls, le, &ae))
+		if (!opens_with_addr(c, t, ls, le, &ae) &&
+		    !opens_with_at_word(t, ls, le))
 			break;
 		pos = le;
 	}
@@ -311,20 +333,97 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 }
 
 /*
- * Does the notice tie the address at t[s..e) to a failure?  It is in the
- * block of a notice line, it opens its line as "<addr>:" or "addr:"
- * (qmail's and Postfix's paragraphs), the session transcript shows it
- * refused (refused: bnc_refused_rcpts()), or its line is a reply with a
- * 4xx or 5xx code or an RFC 3463 failure code.
+ * Is what follows an address that opens its line, t[e..le), what a
+ * writer puts after a recipient it lists (nothing, ":" and a reason,
+ * "..." and a reason, "(reason)", " on <date>", a list's separator, a
+ * reply code), not the rest of a sentence ("sales@host. His colleague",
+ * "delist@host with your IP")?
+ */
+static bool
+rcpt_line_rest(const char *t, size_t e, size_t le)
+{
+	while (e < le && (t[e] == '>' || t[e] == '"'))
+		e++;
+	while (e < le && (t[e] == ' ' || t[e] == '\t'))
+		e++;
+	if (e >= le || strchr(":;,([-", t[e]) != NULL ||
+	    isdigit((unsigned char)t[e]))
+		return true;
+	if (t[e] == '.')
+		return le - e >= 3 ? t[e + 1] == '.' : blank(t, e + 1, le);
+	return le - e >= 3 && strncasecmp(t + e, "on ", 3) == 0;
+}
+
+/* The start of the paragraph holding offset at, not before from. */
+static size_t
+para_start(const char *t, size_t from, size_t at)
+{
+	size_t ls = line_start(t, at), p;
+
+	while (ls > from) {
+		p = line_start(t, ls - 1);
+		if (blank(t, p, ls - 1))
+			break;
+		ls = p;
+	}
+	return ls;
+}
+
+/*
+ * Is the address at t[s..e) inside another recipient's paragraph, as a
+ * word of its reason (a reply that names a contact, a rewritten address,
+ * a new address: "<ken@host>: ... 550 5.7.1 ... report it to fp@host")?
+ * That paragraph opens with a word holding an '@' before it; the address
+ * is on a later line or later on that line, and it is not itself listed
+ * on a line of its own (rcpt_line_rest()).  from: where the paragraph
+ * may start at the earliest (its block's start, a notice line).
+ */
+static bool
+in_others_para(struct ctx *c, const char *t, size_t len, size_t from,
+    size_t s, size_t e)
+{
+	size_t ps, pe, ls, le, as, ae;
+
+	ps = para_start(t, from, s);
+	pe = line_end(t, len, ps);
+	if (!opens_with_at_word(t, ps, pe))
+		return false;
+	/* the address that opens the paragraph is the recipient itself */
+	if (opens_with_addr(c, t, ps, pe, &ae) && bnc_re_find(c->b, RE_ADDR,
+	    t, ae, ps, &as, &ae, 0) && as == s)
+		return false;
+	ls = line_start(t, s);
+	le = line_end(t, len, s);
+	/* a recipient listed on a line of its own under the first */
+	if (ls > ps && opens_with_addr(c, t, ls, le, &ae) && ae == e &&
+	    rcpt_line_rest(t, e, le))
+		return false;
+	return true;
+}
+
+/*
+ * Does the notice tie the address at t[s..e) to a failure?  Not when it
+ * stands in the paragraph of another recipient as a word of its reason
+ * (in_others_para()).  Else: it is in the block of a notice line, it
+ * opens its line as "<addr>:" or "addr:" (qmail's and Postfix's
+ * paragraphs), or alone with a failure code on the next line (Exchange's
+ * diagnostic section), the session transcript shows it refused
+ * (refused: bnc_refused_rcpts()), or its line is a reply with a 4xx or
+ * 5xx code or an RFC 3463 failure code.
  */
 bool
 bnc_notice_ties(struct ctx *c, const char *t, size_t len,
     struct notices *nt, GHashTable *refused, size_t s, size_t e)
 {
-	size_t i, ls, le, x, y, k;
+	size_t i, ls, le, x, y, k, from = 0;
 	char *a;
 	bool r;
 
+	for (i = 0; i < nt->n; i++)
+		if (nt->at[i] <= s)
+			from = line_end(t, len, nt->at[i]);
+	if (in_others_para(c, t, len, from, s, e))
+		return false;
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
 			return true;
@@ -346,6 +445,15 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 		k = e < len && t[e] == '>' ? e + 1 : e;
 		if (k < len && t[k] == ':')
 			return true;
+		/* alone on its line, the failure code on the next */
+		le = line_end(t, len, s);
+		if (blank(t, k, le) && le < len) {
+			ls = le + 1;
+			le = line_end(t, len, ls);
+			if (bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y, 0) ||
+			    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0))
+				return true;
+		}
 	}
 	if (refused != NULL) {
 		a = g_ascii_strdown(t + s, (gssize)(e - s));
