@@ -302,6 +302,8 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 
 	nt->n = 0;
 	nt->c_ls = 0;
+	nt->c_ps = 0;
+	nt->c_open = false;
 	/* one scan of t, then each notice line from the end of the last */
 	if (phrase_index_scan(ix, t, len, &e) == -1)
 		r = -1;
@@ -354,49 +356,77 @@ rcpt_line_rest(const char *t, size_t e, size_t le)
 	return le - e >= 3 && strncasecmp(t + e, "on ", 3) == 0;
 }
 
-/* The start of the paragraph holding offset at, not before from. */
-static size_t
-para_start(const char *t, size_t from, size_t at)
+/*
+ * Read the line holding the address at t[s] into nt's cache, once per
+ * line: its start and end, the end of the address it opens with, whether
+ * it has a failure code, and its paragraph's start and the address that
+ * paragraph opens with.  Lines are read in order, so a paragraph's start
+ * is found by walking back no further than the line read before.
+ */
+static void
+read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
+    size_t s)
 {
-	size_t ls = line_start(t, at), p;
+	size_t ls, le, p, pl, ps, pe, x, y;
 
-	while (ls > from) {
-		p = line_start(t, ls - 1);
-		if (blank(t, p, ls - 1))
-			break;
-		ls = p;
+	/* on the line read last: no newline since its last address */
+	if (nt->c_ls != 0 && s >= nt->c_at &&
+	    memchr(t + nt->c_at, '\n', s - nt->c_at) == NULL) {
+		nt->c_at = s;
+		return;
 	}
-	return ls;
+	ls = line_start(t, s);
+	le = line_end(t, len, s);
+	for (p = ls;; p = pl) {
+		if (p == 0) {
+			ps = 0;
+			break;
+		}
+		if (nt->c_ls != 0 && p == nt->c_ls - 1) {
+			ps = nt->c_ps;
+			break;
+		}
+		pl = line_start(t, p - 1);
+		if (blank(t, pl, p - 1)) {
+			ps = p;
+			break;
+		}
+	}
+	if (nt->c_ls == 0 || nt->c_ps != ps) {
+		pe = line_end(t, len, ps);
+		nt->c_open = opens_with_at_word(t, ps, pe);
+		nt->c_open_s = (size_t)-1;
+		if (nt->c_open && opens_with_addr(c, t, ps, pe, &x) &&
+		    bnc_re_find(c->b, RE_ADDR, t, x, ps, &y, &x, 0))
+			nt->c_open_s = y;
+	}
+	nt->c_at = s;
+	nt->c_ls = ls + 1;
+	nt->c_le = le;
+	nt->c_ps = ps;
+	nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
+	nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y, 0) ||
+	    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
 }
 
 /*
- * Is the address at t[s..e) inside another recipient's paragraph, as a
- * word of its reason (a reply that names a contact, a rewritten address,
- * a new address: "<ken@host>: ... 550 5.7.1 ... report it to fp@host")?
- * That paragraph opens with a word holding an '@' before it; the address
- * is on a later line or later on that line, and it is not itself listed
- * on a line of its own (rcpt_line_rest()).  from: where the paragraph
- * may start at the earliest (its block's start, a notice line).
+ * Is the address at t[s..e), on the line read_line() read, inside
+ * another recipient's paragraph as a word of its reason (a reply that
+ * names a contact, a rewritten or a new address: "<ken@host>: ... 550
+ * 5.7.1 ... report it to fp@host")?  That paragraph opens with a word
+ * holding an '@' before it; the address is on a later line or later on
+ * that line, and it is not itself listed on a line of its own (that it
+ * opens, followed by a separator, rcpt_line_rest(), or with a code).
  */
 static bool
-in_others_para(struct ctx *c, const char *t, size_t len, size_t from,
-    size_t s, size_t e)
+in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 {
-	size_t ps, pe, ls, le, as, ae;
-
-	ps = para_start(t, from, s);
-	pe = line_end(t, len, ps);
-	if (!opens_with_at_word(t, ps, pe))
+	if (!nt->c_open || nt->c_open_s == s)
 		return false;
-	/* the address that opens the paragraph is the recipient itself */
-	if (opens_with_addr(c, t, ps, pe, &ae) && bnc_re_find(c->b, RE_ADDR,
-	    t, ae, ps, &as, &ae, 0) && as == s)
-		return false;
-	ls = line_start(t, s);
-	le = line_end(t, len, s);
-	/* a recipient listed on a line of its own under the first */
-	if (ls > ps && opens_with_addr(c, t, ls, le, &ae) && ae == e &&
-	    rcpt_line_rest(t, e, le))
+	/* a recipient listed on a line of its own under the first, with
+	 * its reason after a separator or its reply code */
+	if (nt->c_ls - 1 > nt->c_ps && nt->c_ae == e &&
+	    (rcpt_line_rest(t, e, nt->c_le) || nt->c_code))
 		return false;
 	return true;
 }
@@ -415,38 +445,22 @@ bool
 bnc_notice_ties(struct ctx *c, const char *t, size_t len,
     struct notices *nt, GHashTable *refused, size_t s, size_t e)
 {
-	size_t i, ls, le, x, y, k, from = 0;
+	size_t i, ls, le, x, y, k;
 	char *a;
 	bool r;
 
-	for (i = 0; i < nt->n; i++)
-		if (nt->at[i] <= s)
-			from = line_end(t, len, nt->at[i]);
-	if (in_others_para(c, t, len, from, s, e))
+	read_line(c, t, len, nt, s);
+	if (in_others_para(t, nt, s, e))
 		return false;
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
 			return true;
-	/* on the line read last: no newline since its last address */
-	if (nt->c_ls != 0 && s >= nt->c_at &&
-	    memchr(t + nt->c_at, '\n', s - nt->c_at) == NULL)
-		ls = nt->c_ls - 1;
-	else
-		ls = line_start(t, s);
-	nt->c_at = s;
-	if (nt->c_ls != ls + 1) {
-		le = line_end(t, len, s);
-		nt->c_ls = ls + 1;
-		nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
-		nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y,
-		    0) || bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
-	}
 	if (nt->c_ae == e) {
 		k = e < len && t[e] == '>' ? e + 1 : e;
 		if (k < len && t[k] == ':')
 			return true;
 		/* alone on its line, the failure code on the next */
-		le = line_end(t, len, s);
+		le = nt->c_le;
 		if (blank(t, k, le) && le < len) {
 			ls = le + 1;
 			le = line_end(t, len, ls);
@@ -463,6 +477,29 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 			return true;
 	}
 	return nt->c_code;
+}
+
+/*
+ * A notice without notice lines (a site's own prose): does the address
+ * at t[s..e) stand where the first failed address named stands, as in a
+ * notice line's block: before pend (bnc_block_end() of the first one;
+ * 0: none found yet), and not in another recipient's paragraph as a word
+ * of its reason?
+ */
+bool
+bnc_prose_ties(struct ctx *c, const char *t, size_t len,
+    struct notices *nt, size_t pend, size_t s, size_t e)
+{
+	read_line(c, t, len, nt, s);
+	if (in_others_para(t, nt, s, e))
+		return false;
+	return pend == 0 || s < pend;
+}
+
+size_t
+bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
+{
+	return block_end(c, t, len, at);
 }
 
 /*

@@ -238,25 +238,78 @@ bnc_emit_cap(struct ctx *c, size_t more)
 	return c->emit(c->arg, &r);
 }
 
+/*
+ * Does the line at t[s] open with a header field's name (after white
+ * space and "> " quote marks: a header of the returned message, as a
+ * notice shows or quotes it), or the sender's MAIL FROM command?
+ */
 static bool
-header_line(const char *t, size_t at)
+header_start(const char *t, size_t s)
 {
 	static const char *const hdr[] = { "from:", "to:", "cc:",
 	    "reply-to:", "sender:", "return-path:", "message-id:",
 	    "received:", "in-reply-to:", "references:", "errors-to:",
 	    "delivered-to:", "x-", "envelope-from", "date:",
-	    "list-", ">from:", "mail from", "reporting-mta",
+	    "list-", "mail from", "reporting-mta",
 	    "original-envelope-id", "x-postfix-sender" };
-	size_t s = at, i;
+	size_t i, q = s;
+
+	while (t[q] == ' ' || t[q] == '\t' || t[q] == '>')
+		q++;
+	for (i = 0; i < nitems(hdr); i++)
+		if (strncasecmp(t + q, hdr[i], strlen(hdr[i])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Is the address at t[at] in a header of the returned message: on a
+ * header line (header_start()), or on a folded line of one (lines that
+ * open with white space under a header line that does not: "Received:
+ * from ...\n\tfor <addr>;"), at most FOLD_MAX lines down?
+ */
+#define FOLD_MAX	32
+
+static bool
+header_line(const char *t, size_t at)
+{
+	size_t s = at, p, k, n;
 
 	while (s > 0 && t[s - 1] != '\n')
 		s--;
-	while (t[s] == ' ' || t[s] == '\t')
-		s++;
-	for (i = 0; i < nitems(hdr); i++)
-		if (strncasecmp(t + s, hdr[i], strlen(hdr[i])) == 0)
-			return true;
-	return false;
+	if (header_start(t, s))
+		return true;
+	for (n = 0; n < FOLD_MAX && s > 0 && (t[s] == ' ' || t[s] == '\t');
+	    n++) {
+		p = s - 1;
+		while (p > 0 && t[p - 1] != '\n')
+			p--;
+		for (k = p; k < s - 1 && isspace((unsigned char)t[k]); k++)
+			;
+		if (k == s - 1)
+			return false;	/* a blank line: no fold */
+		s = p;
+	}
+	/* the line the folded ones continue */
+	return s < at && t[s] != ' ' && t[s] != '\t' && header_start(t, s);
+}
+
+/*
+ * Where the text's signature starts (a line "-- ", RFC 3676 4.3, or
+ * "--"): a help desk's or a provider's name and addresses, never a
+ * failed recipient.  len when it has none.
+ */
+static size_t
+signature(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= len; i++)
+		if ((i == 0 || t[i - 1] == '\n') && t[i] == '-' &&
+		    t[i + 1] == '-' && (t[i + 2] == '\n' || (t[i + 2] == ' ' &&
+		    (i + 3 == len || t[i + 3] == '\n'))))
+			return i;
+	return len;
 }
 bool
 bnc_in_list(InternetAddressList *l, const char *a)
@@ -434,7 +487,7 @@ bnc_text(struct ctx *c)
 	struct bounce_rcpt r;
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
-	size_t pm_at = 0, self_at = 0;
+	size_t pm_at = 0, self_at = 0, sig, pend = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
@@ -460,6 +513,7 @@ bnc_text(struct ctx *c)
 	bnc_find_notices(c, t, len, &nt);
 	if ((tied = nt.n > 0 && xf == NULL))
 		bad = bnc_refused_rcpts(c, t, len);
+	sig = signature(t, len);
 	for (off = 0;; off = e) {
 		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
@@ -473,7 +527,7 @@ bnc_text(struct ctx *c)
 			s += 5;
 		}
 		/* ".user@host." trailing dots are not part of it */
-		if (header_line(t, s) ||
+		if (s >= sig || header_line(t, s) ||
 		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
 		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
 		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
@@ -503,7 +557,8 @@ bnc_text(struct ctx *c)
 		 * transcript shows accepted, a rewritten one: never failed */
 		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
-		    bnc_was_accepted(rew, a)) {
+		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
+		    pend, s, e)) || bnc_was_accepted(rew, a)) {
 			free(a);
 			continue;
 		}
@@ -523,6 +578,9 @@ bnc_text(struct ctx *c)
 		}
 		if (found_add(&f, a, s) == -1)
 			break;
+		/* a site's prose: the others stand with the first */
+		if (!tied && xf == NULL && pend == 0)
+			pend = bnc_block_end(c, t, len, s);
 	}
 	/* none named: the sender's own, else postmaster@ (not the daemon) */
 	if (f.n == 0 && self == NULL && pm != NULL &&
