@@ -395,10 +395,9 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 	if (nt->c_ls == 0 || nt->c_ps != ps) {
 		pe = line_end(t, len, ps);
 		nt->c_open = opens_with_at_word(t, ps, pe);
-		nt->c_open_s = (size_t)-1;
-		if (nt->c_open && opens_with_addr(c, t, ps, pe, &x) &&
-		    bnc_re_find(c->b, RE_ADDR, t, x, ps, &y, &x, 0))
-			nt->c_open_s = y;
+		nt->c_open_e = 0;
+		if (nt->c_open && opens_with_addr(c, t, ps, pe, &x))
+			nt->c_open_e = x;
 	}
 	nt->c_at = s;
 	nt->c_ls = ls + 1;
@@ -410,7 +409,7 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 }
 
 /*
- * Is the address at t[s..e), on the line read_line() read, inside
+ * Is the address that ends at t[e], on the line read_line() read, inside
  * another recipient's paragraph as a word of its reason (a reply that
  * names a contact, a rewritten or a new address: "<ken@host>: ... 550
  * 5.7.1 ... report it to fp@host")?  That paragraph opens with a word
@@ -419,9 +418,9 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
  * opens, followed by a separator, rcpt_line_rest(), or with a code).
  */
 static bool
-in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
+in_others_para(const char *t, const struct notices *nt, size_t e)
 {
-	if (!nt->c_open || nt->c_open_s == s)
+	if (!nt->c_open || nt->c_open_e == e)
 		return false;
 	/* a recipient listed on a line of its own under the first, with
 	 * its reason after a separator or its reply code */
@@ -450,7 +449,7 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 	bool r;
 
 	read_line(c, t, len, nt, s);
-	if (in_others_para(t, nt, s, e))
+	if (in_others_para(t, nt, e))
 		return false;
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
@@ -491,7 +490,7 @@ bnc_prose_ties(struct ctx *c, const char *t, size_t len,
     struct notices *nt, size_t pend, size_t s, size_t e)
 {
 	read_line(c, t, len, nt, s);
-	if (in_others_para(t, nt, s, e))
+	if (in_others_para(t, nt, e))
 		return false;
 	return pend == 0 || s < pend;
 }
