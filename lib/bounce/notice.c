@@ -250,6 +250,51 @@ opens_with_at_word(const char *t, size_t ls, size_t le)
 }
 
 /*
+ * Is what follows an address that opens its line, t[e..le), what a
+ * writer puts after a recipient it lists (nothing, ":" and a reason,
+ * "..." and a reason, "(reason)", " on <date>", a list's separator, a
+ * reply code), not the rest of a sentence ("sales@host. His colleague",
+ * "delist@host with your IP")?
+ */
+static bool
+rcpt_line_rest(const char *t, size_t e, size_t le)
+{
+	while (e < le && (t[e] == '>' || t[e] == '"'))
+		e++;
+	while (e < le && (t[e] == ' ' || t[e] == '\t'))
+		e++;
+	if (e >= le || strchr(":;,([-", t[e]) != NULL ||
+	    isdigit((unsigned char)t[e]))
+		return true;
+	/* "addr... User unknown" (Sendmail), not "addr." ending a sentence */
+	if (le - e >= 3 && strncmp(t + e, "...", 3) == 0)
+		return true;
+	return le - e >= 3 && strncasecmp(t + e, "on ", 3) == 0;
+}
+
+/*
+ * Is the line [ls, le) a mailbox as a list writes it, a display name
+ * then the address in angle brackets ("  Ken Ito <ken@host>"), with
+ * nothing after it but what follows a listed recipient?
+ */
+static bool
+mailbox_line(struct ctx *c, const char *t, size_t ls, size_t le)
+{
+	size_t k, s, e;
+
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	for (k = ls; k < le && k - ls < 64 && (isalpha((unsigned char)t[k]) ||
+	    (t[k] & 0x80) != 0 || strchr(" .,'\"-", t[k]) != NULL); k++)
+		;
+	if (k == ls || k >= le || t[k] != '<' ||
+	    !bnc_re_find(c->b, RE_ADDR, t, le, k + 1, &s, &e, 0) ||
+	    s != k + 1 || e >= le || t[e] != '>')
+		return false;
+	return rcpt_line_rest(t, e, le);
+}
+
+/*
  * The block of recipients that the notice line at offset at introduces:
  * from the start of its line to the end of its paragraph, then on
  * through each paragraph that opens with an address (the recipients
@@ -283,7 +328,8 @@ block_end(struct ctx *c, const char *t, size_t len, size_t at)
 		ls = pos + 1;
 		le = line_end(t, len, ls);
 		if (!opens_with_addr(c, t, ls, le, &ae) &&
-		    !opens_with_at_word(t, ls, le))
+		    !opens_with_at_word(t, ls, le) &&
+		    !mailbox_line(c, t, ls, le))
 			break;
 		pos = le;
 	}
@@ -332,28 +378,6 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 				nt->bend[i] = next;
 		}
 	}
-}
-
-/*
- * Is what follows an address that opens its line, t[e..le), what a
- * writer puts after a recipient it lists (nothing, ":" and a reason,
- * "..." and a reason, "(reason)", " on <date>", a list's separator, a
- * reply code), not the rest of a sentence ("sales@host. His colleague",
- * "delist@host with your IP")?
- */
-static bool
-rcpt_line_rest(const char *t, size_t e, size_t le)
-{
-	while (e < le && (t[e] == '>' || t[e] == '"'))
-		e++;
-	while (e < le && (t[e] == ' ' || t[e] == '\t'))
-		e++;
-	if (e >= le || strchr(":;,([-", t[e]) != NULL ||
-	    isdigit((unsigned char)t[e]))
-		return true;
-	if (t[e] == '.')
-		return le - e >= 3 ? t[e + 1] == '.' : blank(t, e + 1, le);
-	return le - e >= 3 && strncasecmp(t + e, "on ", 3) == 0;
 }
 
 /*

@@ -394,19 +394,26 @@ find_addr(struct bounce *b, const char *t, size_t len, size_t off,
  * Do the words before the address at t[at] say it is no failed
  * recipient (a contact, a new address, an example, the alias a failed
  * address was expanded from)?  Its line up to it, and the line before
- * when the address opens its line: bounce-notrcpt.txt.
+ * when the address opens its line or its sentence began there:
+ * bounce-notrcpt.txt.
  */
 static bool
 not_rcpt(struct ctx *c, const char *t, size_t at)
 {
 	size_t ls = at, k, s;
+	bool end = false;
 
 	while (ls > 0 && t[ls - 1] != '\n')
 		ls--;
 	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
 	    t[k] == '"'); k++)
 		;
-	if (k == at && ls >= 2 && t[ls - 2] != '\n') {
+	/* a sentence that ends on this line before the address */
+	for (s = k; s + 1 < at && !end; s++)
+		end = strchr(".!?;", t[s]) != NULL && t[s + 1] == ' ';
+	/* the line before when the address opens its line, or when its
+	 * sentence began there ("can now be reached\nat user@host") */
+	if ((k == at || !end) && ls >= 2 && t[ls - 2] != '\n') {
 		ls--;
 		while (ls > 0 && t[ls - 1] != '\n')
 			ls--;
