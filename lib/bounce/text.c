@@ -401,7 +401,7 @@ static bool
 not_rcpt(struct ctx *c, const char *t, size_t at)
 {
 	size_t ls = at, k, s;
-	bool end = false;
+	bool end = false, opens;
 
 	while (ls > 0 && t[ls - 1] != '\n')
 		ls--;
@@ -413,10 +413,21 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 		end = strchr(".!?;", t[s]) != NULL && t[s + 1] == ' ';
 	/* the line before when the address opens its line, or when its
 	 * sentence began there ("can now be reached\nat user@host") */
-	if ((k == at || !end) && ls >= 2 && t[ls - 2] != '\n') {
+	opens = k == at;
+	if ((opens || !end) && ls >= 2 && t[ls - 2] != '\n') {
+		k = ls - 1;
 		ls--;
 		while (ls > 0 && t[ls - 1] != '\n')
 			ls--;
+		/* of a sentence begun there, only the words after the
+		 * last sentence end on it */
+		if (!opens)
+			for (s = k; s > ls; s--)
+				if (strchr(".!?;", t[s - 1]) != NULL &&
+				    (s == k || t[s] == ' ')) {
+					ls = s;
+					break;
+				}
 	}
 	if (at - ls > 300)
 		ls = at - 300;
