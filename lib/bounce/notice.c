@@ -178,8 +178,9 @@ blank(const char *t, size_t ls, size_t le)
 
 /*
  * The length of a label that names a recipient before its address
- * ("Recipient:", "Failed recipient:", "Original recipient address:"):
- * words and a colon, at most 40 bytes, one of them "recipient"; or 0.
+ * ("Recipient:", "Failed recipient:", "Original recipient address:",
+ * Messaging Server's "Original address:"): words and a colon, at most 40
+ * bytes, with "recipient" or "original address" among them; or 0.
  */
 static size_t
 rcpt_label(const char *t, size_t ls, size_t le)
@@ -192,7 +193,9 @@ rcpt_label(const char *t, size_t ls, size_t le)
 	if (k >= le || t[k] != ':')
 		return 0;
 	for (i = ls; i + 9 <= k; i++)
-		if (strncasecmp(t + i, "recipient", 9) == 0)
+		if (strncasecmp(t + i, "recipient", 9) == 0 ||
+		    (i + 16 <= k && strncasecmp(t + i, "original address",
+		    16) == 0))
 			return k + 1 - ls;
 	return 0;
 }
