@@ -423,8 +423,11 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 		pe = line_end(t, len, ps);
 		nt->c_open = opens_with_at_word(t, ps, pe);
 		nt->c_open_e = 0;
-		if (nt->c_open && opens_with_addr(c, t, ps, pe, &x))
+		if (nt->c_open && opens_with_addr(c, t, ps, pe, &x) &&
+		    bnc_re_find(c->b, RE_ADDR, t, x, ps, &y, &x, 0)) {
+			nt->c_open_s = y;
 			nt->c_open_e = x;
+		}
 	}
 	nt->c_at = s;
 	nt->c_ls = ls + 1;
@@ -436,18 +439,23 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 }
 
 /*
- * Is the address that ends at t[e], on the line read_line() read, inside
+ * Is the address at t[s..e), on the line read_line() read, inside
  * another recipient's paragraph as a word of its reason (a reply that
  * names a contact, a rewritten or a new address: "<ken@host>: ... 550
  * 5.7.1 ... report it to fp@host")?  That paragraph opens with a word
  * holding an '@' before it; the address is on a later line or later on
- * that line, and it is not itself listed on a line of its own (that it
- * opens, followed by a separator, rcpt_line_rest(), or with a code).
+ * that line, it is not that address named again, and it is not itself
+ * listed on a line of its own (that it opens, followed by a separator,
+ * rcpt_line_rest(), or with a code).
  */
 static bool
-in_others_para(const char *t, const struct notices *nt, size_t e)
+in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 {
 	if (!nt->c_open || nt->c_open_e == e)
+		return false;
+	/* the paragraph's own recipient, named again in its reply */
+	if (nt->c_open_e != 0 && nt->c_open_e - nt->c_open_s == e - s &&
+	    strncasecmp(t + nt->c_open_s, t + s, e - s) == 0)
 		return false;
 	/* a recipient listed on a line of its own under the first, with
 	 * its reason after a separator or its reply code */
@@ -476,7 +484,7 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 	bool r;
 
 	read_line(c, t, len, nt, s);
-	if (in_others_para(t, nt, e))
+	if (in_others_para(t, nt, s, e))
 		return false;
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
@@ -517,7 +525,7 @@ bnc_prose_ties(struct ctx *c, const char *t, size_t len,
     struct notices *nt, size_t pend, size_t s, size_t e)
 {
 	read_line(c, t, len, nt, s);
-	if (in_others_para(t, nt, e))
+	if (in_others_para(t, nt, s, e))
 		return false;
 	return pend == 0 || s < pend;
 }

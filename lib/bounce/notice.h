@@ -34,8 +34,8 @@ struct notices {
 	size_t		 c_ps;		/* its paragraph's start */
 	bool		 c_open;	/* that paragraph opens with a word
 					 * holding an '@' */
-	size_t		 c_open_e;	/* where the address it opens with
-					 * ends, or 0 */
+	size_t		 c_open_s;	/* the address it opens with, */
+	size_t		 c_open_e;	/* [c_open_s, c_open_e); 0: none */
 };
 
 /* Fill nt with the notice lines of t[0..len) and their blocks. */
