@@ -435,6 +435,39 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 }
 
 /*
+ * Is the address at t[at] Sendmail's "(expanded from: <addr>)" under a
+ * failed program or file ("|/usr/bin/procmail", "/var/mail/box": the
+ * q_paddr line, then its parenthesized lines)?  Then it is the address
+ * the sender used and the only one that failed, as a DSN's Final-Recipient
+ * that is no address yields to its Original-Recipient (report.c).
+ */
+static bool
+expanded_program(const char *t, size_t at)
+{
+	size_t ls = at, k;
+
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
+		;
+	if (k + 14 > at || strncasecmp(t + k, "(expanded from", 14) != 0)
+		return false;
+	/* up over the other parenthesized lines to the q_paddr line */
+	while (ls > 0) {
+		ls--;
+		while (ls > 0 && t[ls - 1] != '\n')
+			ls--;
+		for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
+			;
+		if (t[k] != '(')
+			break;
+	}
+	if (t[k] == '"')
+		k++;
+	return t[k] == '|' || t[k] == '/';
+}
+
+/*
  * Does the line holding offset at open with a label that names the
  * address the sender used before an alias or a relay rewrote it
  * ("Original address:", "Original recipient:", "Original-Recipient:",
@@ -573,7 +606,8 @@ bnc_text(struct ctx *c)
 		}
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted, a rewritten one: never failed */
-		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a) ||
+		if ((not_rcpt(c, t, s) && !expanded_program(t, s)) ||
+		    bnc_was_accepted(ok, a) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
 		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
 		    pend, s, e)) || bnc_was_accepted(rew, a)) {
