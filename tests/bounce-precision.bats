@@ -28,12 +28,14 @@ rcpts() {
 }
 
 @test "bounce-precision: an address that is a word of another recipient's reason is no recipient" {
-	# Exchange's custom NDR text, a blocklist's delisting address, qmail's
-	# "forward it to", Postfix's wrapped "report false positives to",
-	# Domino's admin line, a reply naming the new address, qmail's
-	# "resend your message to", Sendmail's 551 "please try"
-	assert_equal "$(rcpts 3 4 8 14 16 18 25 29)" "$(printf '%s\n' \
+	# Exchange's custom NDR text (in English and in German), a
+	# blocklist's delisting address, qmail's "forward it to", Postfix's
+	# wrapped "report false positives to", Domino's admin line, a reply
+	# naming the new address, qmail's "resend your message to",
+	# Sendmail's 551 "please try"
+	assert_equal "$(rcpts 3 44 4 8 14 16 18 25 29)" "$(printf '%s\n' \
 	    $'3\tken.ito@corp.example.com' \
+	    $'44\tkai@corp.example.com' \
 	    $'4\tken@example.com' \
 	    $'8\tken@example.com' \
 	    $'14\tamy@example.co.uk' \
@@ -41,6 +43,9 @@ rcpts() {
 	    $'18\thiro@example.jp' \
 	    $'25\tana@example.org ben@example.org' \
 	    $'29\tken@example.net lin@example.net')"
+	# but the recipient named again in its own reply is still it
+	# (Postfix: "<addr> (expanded from <list>): host" then the reply)
+	assert_equal "$(rcpts 38)" $'38\tdan@example.net'
 }
 
 @test "bounce-precision: Exchange's diagnostic lines, an address then its code; a malformed address opens its own paragraph" {
@@ -94,8 +99,11 @@ rcpts() {
 	# Sendmail with one accepted in the transcript, Windows SMTP failed
 	# and succeeded, Exim, Exim's delay, Courier, Office 365, old Gmail,
 	# Exchange 2003, status fields written as text (Original-Recipient),
-	# Postfix's delay with a customised help line
-	assert_equal "$(rcpts 12 13 17 20 21 22 26 28 33 34)" "$(printf '%s\n' \
+	# Postfix's delay with a customised help line, Postfix with ?email=
+	# and mailto: in the reply, a report whose text names the sender,
+	# the postmaster and abuse, a bilingual gateway, Office 365 from the
+	# sender's alias, a mailto: link in prose
+	assert_equal "$(rcpts 12 13 17 20 21 22 26 28 33 34 37 39 40 41 42)" "$(printf '%s\n' \
 	    $'12\tbob@example.net' \
 	    $'13\trosa@win.example.com' \
 	    $'17\tlee@example.net' \
@@ -105,7 +113,18 @@ rcpts() {
 	    $'26\tken@example.com' \
 	    $'28\tken.ito@corp.example.com' \
 	    $'33\thanako@example.jp' \
-	    $'34\tjoe@example.com')"
+	    $'34\tjoe@example.com' \
+	    $'37\tana@example.net' \
+	    $'39\tnoa@example.com' \
+	    $'40\tmarc@example.fr' \
+	    $'41\trob@contoso.example' \
+	    $'42\tjoe@example.com')"
+}
+
+@test "bounce-precision: Sendmail's '(expanded from: <addr>)' under a failed program is the address the sender used" {
+	# the failed "address" is "|/usr/local/bin/procmail"; the alias it
+	# was expanded from is the only address that failed
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | awk -F'\t' '$1 == 43')" $'43\ttom@example.net\tsoft\tmailererror'
 }
 
 @test "bounce-precision: a bounce that names no failed address is one record with kind set, no recipient, and why in matched" {
@@ -115,5 +134,5 @@ rcpts() {
 	    $'24\t\thard\tuserunknown')"
 	assert_equal "$(cols -t bounce-classify msgno,matched | awk -F'\t' '($1 == 6 || $1 == 7 || $1 == 24) && $2 ~ /; no failed address named$/' | wc -l)" 3
 	# and every message has its record
-	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" 36
+	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" 44
 }
