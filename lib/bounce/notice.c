@@ -514,20 +514,39 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 }
 
 /*
+ * Do the lines holding offsets a and b open with the same words before
+ * them ("The message to " ... twice): one template line per recipient?
+ */
+static bool
+same_frame(const char *t, size_t a, size_t b)
+{
+	size_t la = line_start(t, a), lb = line_start(t, b);
+
+	while (la < a && (t[la] == ' ' || t[la] == '\t'))
+		la++;
+	while (lb < b && (t[lb] == ' ' || t[lb] == '\t'))
+		lb++;
+	return a - la == b - lb && a - la >= 4 &&
+	    strncasecmp(t + la, t + lb, a - la) == 0;
+}
+
+/*
  * A notice without notice lines (a site's own prose): does the address
- * at t[s..e) stand where the first failed address named stands, as in a
- * notice line's block: before pend (bnc_block_end() of the first one;
- * 0: none found yet), and not in another recipient's paragraph as a word
- * of its reason?
+ * at t[s..e) stand where the first failed address named (at first)
+ * stands, as in a notice line's block: before pend (bnc_block_end() of
+ * the first one; 0: none found yet), or after it on a line with a
+ * failure code or one that repeats the first one's words before it; and
+ * not in another recipient's paragraph as a word of its reason?
  */
 bool
 bnc_prose_ties(struct ctx *c, const char *t, size_t len,
-    struct notices *nt, size_t pend, size_t s, size_t e)
+    struct notices *nt, size_t pend, size_t first, size_t s, size_t e)
 {
 	read_line(c, t, len, nt, s);
 	if (in_others_para(t, nt, s, e))
 		return false;
-	return pend == 0 || s < pend;
+	return pend == 0 || s < pend || nt->c_code ||
+	    same_frame(t, first, s);
 }
 
 size_t

@@ -67,11 +67,14 @@ bool	bnc_notice_ties(struct ctx *, const char *t, size_t len,
 
 /*
  * Without notice lines: does the address at t[s..e) stand with the first
- * failed address named, before pend (bnc_block_end() of that one; 0:
- * none yet), and not as a word of another recipient's paragraph?
+ * failed address named (at first), before pend (bnc_block_end() of that
+ * one; 0: none yet) or on a later line with a failure code or the first
+ * one's words before it, and not as a word of another recipient's
+ * paragraph?
  */
 bool	bnc_prose_ties(struct ctx *, const char *t, size_t len,
-	    struct notices *nt, size_t pend, size_t s, size_t e);
+	    struct notices *nt, size_t pend, size_t first, size_t s,
+	    size_t e);
 
 /*
  * The end of the block that starts at the line holding offset at: its

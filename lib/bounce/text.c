@@ -538,7 +538,7 @@ bnc_text(struct ctx *c)
 	struct bounce_rcpt r;
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
-	size_t pm_at = 0, self_at = 0, sig, pend = 0;
+	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
@@ -610,7 +610,7 @@ bnc_text(struct ctx *c)
 		    bnc_was_accepted(ok, a) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
 		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
-		    pend, s, e)) || bnc_was_accepted(rew, a)) {
+		    pend, first, s, e)) || bnc_was_accepted(rew, a)) {
 			free(a);
 			continue;
 		}
@@ -631,8 +631,10 @@ bnc_text(struct ctx *c)
 		if (found_add(&f, a, s) == -1)
 			break;
 		/* a site's prose: the others stand with the first */
-		if (!tied && xf == NULL && pend == 0)
+		if (!tied && xf == NULL && pend == 0) {
 			pend = bnc_block_end(c, t, len, s);
+			first = s;
+		}
 	}
 	/* none named: the sender's own, else postmaster@ (not the daemon) */
 	if (f.n == 0 && self == NULL && pm != NULL &&
