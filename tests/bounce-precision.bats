@@ -67,6 +67,11 @@ rcpts() {
 	    $'15\tkenji@example.com' \
 	    $'31\tken@example.com' \
 	    $'32\tann@example.com bob@example.com')"
+	# and on a later paragraph's line with a failure code, or one that
+	# repeats the first recipient's words before it
+	assert_equal "$(rcpts 51 52)" "$(printf '%s\n' \
+	    $'51\tann@example.com bob@example.com' \
+	    $'52\tann@example.com bob@example.com')"
 }
 
 @test "bounce-precision: the returned message's headers, quoted or folded, and a signature name no recipient" {
@@ -84,15 +89,17 @@ rcpts() {
 @test "bounce-precision: words before an address that make it a new address, a contact or an example, its sentence begun on the line before" {
 	# "should now go to", "wenden Sie sich an", "can now be reached\nat",
 	# "should look like", "forwards to", "asked that mail be sent to",
-	# "send all correspondence to"
-	assert_equal "$(rcpts 1 9 10 24 27 35 36)" "$(printf '%s\n' \
+	# "send all correspondence to", "escriba a", "our new address is"
+	assert_equal "$(rcpts 1 9 10 24 27 35 36 48 50)" "$(printf '%s\n' \
 	    $'1\tsato@example.com' \
 	    $'9\tken@example.de' \
 	    $'10\tken@example.com' \
 	    $'24\t' \
 	    $'27\tinfo@example.com' \
 	    $'35\tivan@example.ru' \
-	    $'36\tken@example.com')"
+	    $'36\tken@example.com' \
+	    $'48\tpedro@example.es' \
+	    $'50\tinfo@oldco.example')"
 }
 
 @test "bounce-precision: writers' templates keep their recipients" {
@@ -102,8 +109,10 @@ rcpts() {
 	# Postfix's delay with a customised help line, Postfix with ?email=
 	# and mailto: in the reply, a report whose text names the sender,
 	# the postmaster and abuse, a bilingual gateway, Office 365 from the
-	# sender's alias, a mailto: link in prose
-	assert_equal "$(rcpts 12 13 17 20 21 22 26 28 33 34 37 39 40 41 42)" "$(printf '%s\n' \
+	# sender's alias, a mailto: link in prose, Yahoo, hMailServer (the
+	# reply names the new address), Postfix with an alternate address in
+	# one reply, Gmail's delay
+	assert_equal "$(rcpts 12 13 17 20 21 22 26 28 33 34 37 39 40 41 42 45 46 47 49)" "$(printf '%s\n' \
 	    $'12\tbob@example.net' \
 	    $'13\trosa@win.example.com' \
 	    $'17\tlee@example.net' \
@@ -118,7 +127,11 @@ rcpts() {
 	    $'39\tnoa@example.com' \
 	    $'40\tmarc@example.fr' \
 	    $'41\trob@contoso.example' \
-	    $'42\tjoe@example.com')"
+	    $'42\tjoe@example.com' \
+	    $'45\tmio@yahoo.example' \
+	    $'46\tsam@example.net' \
+	    $'47\tliz@example.com max@example.com' \
+	    $'49\tcat@example.com')"
 }
 
 @test "bounce-precision: Sendmail's '(expanded from: <addr>)' under a failed program is the address the sender used" {
@@ -134,5 +147,5 @@ rcpts() {
 	    $'24\t\thard\tuserunknown')"
 	assert_equal "$(cols -t bounce-classify msgno,matched | awk -F'\t' '($1 == 6 || $1 == 7 || $1 == 24) && $2 ~ /; no failed address named$/' | wc -l)" 3
 	# and every message has its record
-	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" 44
+	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" 52
 }
