@@ -149,3 +149,15 @@ rcpts() {
 	# and every message has its record
 	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" 52
 }
+
+@test "bounce-precision: a notice's line listing many recipients gives each, however long the line (its walks back are bounded)" {
+	{ printf 'From: MAILER-DAEMON@mail.example.org\nTo: news@example.org\nSubject: Delivery Status Notification (Failure)\n\n'
+	  printf 'Delivery to the following recipients failed.\n\n  '
+	  for i in $(seq 1 600); do printf 'u%d@example.com, ' "$i"; done
+	  printf 'v@example.com\n\nFor help, write to help@example.org.\n'; } >"$BATS_TEST_TMPDIR/long.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/long.eml"
+	assert_equal "${#lines[@]}" 601
+	assert_equal "${lines[0]}" u1@example.com
+	assert_equal "${lines[600]}" v@example.com
+	refute_output --partial help@example.org
+}

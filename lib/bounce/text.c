@@ -101,6 +101,27 @@ bnc_one_line(struct sbuf *out, const char *s, size_t len)
 	bnc_one_line_max(out, s, len, DIAG_MAX);
 }
 
+/*
+ * The start of the line holding offset at, looked for at most LINE_LOOK
+ * bytes back; (size_t)-1 when it starts further back (a line that long
+ * is no header, label or listing line, and a text of long lines must not
+ * cost a walk back per address).
+ */
+#define LINE_LOOK	1000
+
+static size_t
+near_line_start(const char *t, size_t at)
+{
+	size_t s = at;
+
+	while (s > 0 && t[s - 1] != '\n') {
+		if (at - s >= LINE_LOOK)
+			return (size_t)-1;
+		s--;
+	}
+	return s;
+}
+
 /* The paragraph of text around offset at (to a blank line each side
  * after, limited), as the recipient's diagnostic. */
 void
@@ -108,19 +129,17 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 {
 	size_t s = at, e = at, lines = 0;
 
-	while (s > 0 && !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
+	while (s > 0 && at - s <= 600 &&
+	    !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
 		s--;
-	if (at - s > 600) {
+	if (at - s > 600 && (s = near_line_start(t, at)) == (size_t)-1)
 		s = at;
-		while (s > 0 && t[s - 1] != '\n')
-			s--;
-	}
 	/* to the end of this paragraph; if it is just the address line,
 	 * on through the next one (Exim, qmail) */
 	for (;;) {
-		while (e < len && t[e] != '\n')
+		while (e < len && t[e] != '\n' && e - s <= 1200)
 			e++;
-		if (e >= len)
+		if (e >= len || t[e] != '\n')
 			break;
 		e++;
 		lines++;
@@ -273,17 +292,16 @@ header_start(const char *t, size_t s)
 static bool
 header_line(const char *t, size_t at)
 {
-	size_t s = at, p, k, n;
+	size_t s, p, k, n;
 
-	while (s > 0 && t[s - 1] != '\n')
-		s--;
+	if ((s = near_line_start(t, at)) == (size_t)-1)
+		return false;
 	if (header_start(t, s))
 		return true;
 	for (n = 0; n < FOLD_MAX && s > 0 && (t[s] == ' ' || t[s] == '\t');
 	    n++) {
-		p = s - 1;
-		while (p > 0 && t[p - 1] != '\n')
-			p--;
+		if ((p = near_line_start(t, s - 1)) == (size_t)-1)
+			return false;
 		for (k = p; k < s - 1 && isspace((unsigned char)t[k]); k++)
 			;
 		if (k == s - 1)
@@ -400,11 +418,12 @@ find_addr(struct bounce *b, const char *t, size_t len, size_t off,
 static bool
 not_rcpt(struct ctx *c, const char *t, size_t at)
 {
-	size_t ls = at, k, s;
+	size_t ls, k, s;
 	bool end = false, opens;
 
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
+	/* a line longer than that: its last 300 bytes, as below */
+	if ((ls = near_line_start(t, at)) == (size_t)-1)
+		ls = at - 300;
 	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
 	    t[k] == '"'); k++)
 		;
@@ -414,11 +433,11 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 	/* the line before when the address opens its line, or when its
 	 * sentence began there ("can now be reached\nat user@host") */
 	opens = k == at;
-	if ((opens || !end) && ls >= 2 && t[ls - 2] != '\n') {
+	if ((opens || !end) && ls >= 2 && t[ls - 1] == '\n' &&
+	    t[ls - 2] != '\n') {
 		k = ls - 1;
-		ls--;
-		while (ls > 0 && t[ls - 1] != '\n')
-			ls--;
+		if ((ls = near_line_start(t, k)) == (size_t)-1)
+			ls = k > 300 ? k - 300 : 0;
 		/* of a sentence begun there, only the words after the
 		 * last sentence end on it */
 		if (!opens)
@@ -444,19 +463,18 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 static bool
 expanded_program(const char *t, size_t at)
 {
-	size_t ls = at, k;
+	size_t ls, k, n;
 
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
+	if ((ls = near_line_start(t, at)) == (size_t)-1)
+		return false;
 	for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
 		;
 	if (k + 14 > at || strncasecmp(t + k, "(expanded from", 14) != 0)
 		return false;
 	/* up over the other parenthesized lines to the q_paddr line */
-	while (ls > 0) {
-		ls--;
-		while (ls > 0 && t[ls - 1] != '\n')
-			ls--;
+	for (n = 0; ls > 0 && n < FOLD_MAX; n++) {
+		if ((ls = near_line_start(t, ls - 1)) == (size_t)-1)
+			return false;
 		for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
 			;
 		if (t[k] != '(')
@@ -478,10 +496,10 @@ original_label(const char *t, size_t at)
 {
 	static const char *const lab[] = { "original address",
 	    "original recipient", "original-recipient" };
-	size_t ls = at, i, n;
+	size_t ls, i, n;
 
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
+	if ((ls = near_line_start(t, at)) == (size_t)-1)
+		return false;
 	while (ls < at && (t[ls] == ' ' || t[ls] == '\t'))
 		ls++;
 	for (i = 0; i < nitems(lab); i++) {
@@ -502,14 +520,17 @@ original_label(const char *t, size_t at)
 static bool
 rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 {
-	const char *nl = memchr(t + e, '\n', len - e);
+	const char *nl;
 	size_t s2, e2, le;
 
-	if (nl == NULL)
+	/* the address ends its line, give or take a few bytes */
+	if ((nl = memchr(t + e, '\n', len - e > 64 ? 64 : len - e)) == NULL)
 		return false;
 	le = (size_t)(nl - t) + 1;
-	nl = memchr(t + le, '\n', len - le);
-	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : len, le, &s2, &e2))
+	nl = memchr(t + le, '\n', len - le > LINE_LOOK ? LINE_LOOK :
+	    len - le);
+	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : (len - le >
+	    LINE_LOOK ? le + LINE_LOOK : len), le, &s2, &e2))
 		return false;
 	return original_label(t, s2);
 }
