@@ -384,6 +384,30 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 }
 
 /*
+ * Is the line [ls, le) a list of two or more addresses and nothing else
+ * (separated by commas, semicolons, white space, in "<>" or quotes)?
+ */
+static bool
+list_line(struct ctx *c, const char *t, size_t len, size_t ls, size_t le)
+{
+	size_t k = ls, s, e;
+	int n = 0;
+
+	for (;;) {
+		while (k < le && (t[k] == ' ' || t[k] == '\t' || t[k] == ',' ||
+		    t[k] == ';' || t[k] == '<' || t[k] == '>' || t[k] == '"'))
+			k++;
+		if (k >= le)
+			return n > 1;
+		/* a last one cut by the end of the text read (TEXT_MAX) */
+		if (!bnc_re_find(c->b, RE_ADDR, t, le, k, &s, &e, 0) || s != k)
+			return n > 1 && le + 1 >= len;
+		k = e;
+		n++;
+	}
+}
+
+/*
  * Read the line holding the address at t[s] into nt's cache, once per
  * line: its start and end, the end of the address it opens with, whether
  * it has a failure code, and its paragraph's start and the address that
@@ -434,6 +458,7 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 	nt->c_le = le;
 	nt->c_ps = ps;
 	nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
+	nt->c_list = nt->c_ae != 0 && list_line(c, t, len, ls, le);
 	nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y, 0) ||
 	    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
 }
@@ -445,13 +470,14 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
  * 5.7.1 ... report it to fp@host")?  That paragraph opens with a word
  * holding an '@' before it; the address is on a later line or later on
  * that line, it is not that address named again, and it is not itself
- * listed on a line of its own (that it opens, followed by a separator,
- * rcpt_line_rest(), or with a code).
+ * listed: on a line of its own (that it opens, followed by a separator,
+ * rcpt_line_rest(), or with a code) or on a line that lists addresses
+ * and nothing else.
  */
 static bool
 in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 {
-	if (!nt->c_open || nt->c_open_e == e)
+	if (!nt->c_open || nt->c_open_e == e || nt->c_list)
 		return false;
 	/* the paragraph's own recipient, named again in its reply */
 	if (nt->c_open_e != 0 && nt->c_open_e - nt->c_open_s == e - s &&

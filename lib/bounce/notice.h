@@ -31,6 +31,7 @@ struct notices {
 					 * with, or 0 */
 	bool		 c_code;	/* it has a failure code */
 	size_t		 c_le;		/* that line's end */
+	bool		 c_list;	/* it lists addresses, nothing else */
 	size_t		 c_ps;		/* its paragraph's start */
 	bool		 c_open;	/* that paragraph opens with a word
 					 * holding an '@' */
