@@ -546,8 +546,13 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 static bool
 same_frame(const char *t, size_t a, size_t b)
 {
-	size_t la = line_start(t, a), lb = line_start(t, b);
+	size_t la = line_start(t, a), lb = b;
 
+	/* no further back than the first one's words are long */
+	while (lb > 0 && t[lb - 1] != '\n' && b - lb <= a - la)
+		lb--;
+	if (lb > 0 && t[lb - 1] != '\n')
+		return false;
 	while (la < a && (t[la] == ' ' || t[la] == '\t'))
 		la++;
 	while (lb < b && (t[lb] == ' ' || t[lb] == '\t'))
