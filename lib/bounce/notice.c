@@ -178,8 +178,9 @@ blank(const char *t, size_t ls, size_t le)
 
 /*
  * The length of a label that names a recipient before its address
- * ("Recipient:", "Failed recipient:", "Original recipient address:"):
- * words and a colon, at most 40 bytes, one of them "recipient"; or 0.
+ * ("Recipient:", "Failed recipient:", "Original recipient address:",
+ * Messaging Server's "Original address:"): words and a colon, at most 40
+ * bytes, with "recipient" or "original address" among them; or 0.
  */
 static size_t
 rcpt_label(const char *t, size_t ls, size_t le)
@@ -192,7 +193,9 @@ rcpt_label(const char *t, size_t ls, size_t le)
 	if (k >= le || t[k] != ':')
 		return 0;
 	for (i = ls; i + 9 <= k; i++)
-		if (strncasecmp(t + i, "recipient", 9) == 0)
+		if (strncasecmp(t + i, "recipient", 9) == 0 ||
+		    (i + 16 <= k && strncasecmp(t + i, "original address",
+		    16) == 0))
 			return k + 1 - ls;
 	return 0;
 }
@@ -229,6 +232,72 @@ opens_with_addr(struct ctx *c, const char *t, size_t ls, size_t le,
 }
 
 /*
+ * Does the line [ls, le) open with a word that holds an '@' (an address,
+ * or one too malformed to be one: "user@host" with no dot), after white
+ * space, "<", a quote or a label naming a recipient?  The line opens a
+ * recipient's paragraph.
+ */
+static bool
+opens_with_at_word(const char *t, size_t ls, size_t le)
+{
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	ls += rcpt_label(t, ls, le);
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
+	    t[ls] == '"'))
+		ls++;
+	for (; ls < le && !isspace((unsigned char)t[ls]); ls++)
+		if (t[ls] == '@')
+			return true;
+	return false;
+}
+
+/*
+ * Is what follows an address that opens its line, t[e..le), what a
+ * writer puts after a recipient it lists (nothing, ":" and a reason,
+ * "..." and a reason, "(reason)", " on <date>", a list's separator, a
+ * reply code), not the rest of a sentence ("sales@host. His colleague",
+ * "delist@host with your IP")?
+ */
+static bool
+rcpt_line_rest(const char *t, size_t e, size_t le)
+{
+	while (e < le && (t[e] == '>' || t[e] == '"'))
+		e++;
+	while (e < le && (t[e] == ' ' || t[e] == '\t'))
+		e++;
+	if (e >= le || strchr(":;,([-", t[e]) != NULL ||
+	    isdigit((unsigned char)t[e]))
+		return true;
+	/* "addr... User unknown" (Sendmail), not "addr." ending a sentence */
+	if (le - e >= 3 && strncmp(t + e, "...", 3) == 0)
+		return true;
+	return le - e >= 3 && strncasecmp(t + e, "on ", 3) == 0;
+}
+
+/*
+ * Is the line [ls, le) a mailbox as a list writes it, a display name
+ * then the address in angle brackets ("  Ken Ito <ken@host>"), with
+ * nothing after it but what follows a listed recipient?
+ */
+static bool
+mailbox_line(struct ctx *c, const char *t, size_t ls, size_t le)
+{
+	size_t k, s, e;
+
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	for (k = ls; k < le && k - ls < 64 && (isalpha((unsigned char)t[k]) ||
+	    (t[k] & 0x80) != 0 || strchr(" .,'\"-", t[k]) != NULL); k++)
+		;
+	if (k == ls || k >= le || t[k] != '<' ||
+	    !bnc_re_find(c->b, RE_ADDR, t, le, k + 1, &s, &e, 0) ||
+	    s != k + 1 || e >= le || t[e] != '>')
+		return false;
+	return rcpt_line_rest(t, e, le);
+}
+
+/*
  * The block of recipients that the notice line at offset at introduces:
  * from the start of its line to the end of its paragraph, then on
  * through each paragraph that opens with an address (the recipients
@@ -261,7 +330,9 @@ block_end(struct ctx *c, const char *t, size_t len, size_t at)
 			break;
 		ls = pos + 1;
 		le = line_end(t, len, ls);
-		if (!opens_with_addr(c, t, ls, le, &ae))
+		if (!opens_with_addr(c, t, ls, le, &ae) &&
+		    !opens_with_at_word(t, ls, le) &&
+		    !mailbox_line(c, t, ls, le))
 			break;
 		pos = le;
 	}
@@ -280,6 +351,8 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 
 	nt->n = 0;
 	nt->c_ls = 0;
+	nt->c_ps = 0;
+	nt->c_open = false;
 	/* one scan of t, then each notice line from the end of the last */
 	if (phrase_index_scan(ix, t, len, &e) == -1)
 		r = -1;
@@ -311,11 +384,122 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 }
 
 /*
- * Does the notice tie the address at t[s..e) to a failure?  It is in the
- * block of a notice line, it opens its line as "<addr>:" or "addr:"
- * (qmail's and Postfix's paragraphs), the session transcript shows it
- * refused (refused: bnc_refused_rcpts()), or its line is a reply with a
- * 4xx or 5xx code or an RFC 3463 failure code.
+ * Is the line [ls, le) a list of two or more addresses and nothing else
+ * (separated by commas, semicolons, white space, in "<>" or quotes)?
+ */
+static bool
+list_line(struct ctx *c, const char *t, size_t len, size_t ls, size_t le)
+{
+	size_t k = ls, s, e;
+	int n = 0;
+
+	for (;;) {
+		while (k < le && (t[k] == ' ' || t[k] == '\t' || t[k] == ',' ||
+		    t[k] == ';' || t[k] == '<' || t[k] == '>' || t[k] == '"'))
+			k++;
+		if (k >= le)
+			return n > 1;
+		/* a last one cut by the end of the text read (TEXT_MAX) */
+		if (!bnc_re_find(c->b, RE_ADDR, t, le, k, &s, &e, 0) || s != k)
+			return n > 1 && le + 1 >= len;
+		k = e;
+		n++;
+	}
+}
+
+/*
+ * Read the line holding the address at t[s] into nt's cache, once per
+ * line: its start and end, the end of the address it opens with, whether
+ * it has a failure code, and its paragraph's start and the address that
+ * paragraph opens with.  Lines are read in order, so a paragraph's start
+ * is found by walking back no further than the line read before.
+ */
+static void
+read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
+    size_t s)
+{
+	size_t ls, le, p, pl, ps, pe, x, y;
+
+	/* on the line read last: no newline since its last address */
+	if (nt->c_ls != 0 && s >= nt->c_at &&
+	    memchr(t + nt->c_at, '\n', s - nt->c_at) == NULL) {
+		nt->c_at = s;
+		return;
+	}
+	ls = line_start(t, s);
+	le = line_end(t, len, s);
+	for (p = ls;; p = pl) {
+		if (p == 0) {
+			ps = 0;
+			break;
+		}
+		if (nt->c_ls != 0 && p == nt->c_ls - 1) {
+			ps = nt->c_ps;
+			break;
+		}
+		pl = line_start(t, p - 1);
+		if (blank(t, pl, p - 1)) {
+			ps = p;
+			break;
+		}
+	}
+	if (nt->c_ls == 0 || nt->c_ps != ps) {
+		pe = line_end(t, len, ps);
+		nt->c_open = opens_with_at_word(t, ps, pe);
+		nt->c_open_e = 0;
+		if (nt->c_open && opens_with_addr(c, t, ps, pe, &x) &&
+		    bnc_re_find(c->b, RE_ADDR, t, x, ps, &y, &x, 0)) {
+			nt->c_open_s = y;
+			nt->c_open_e = x;
+		}
+	}
+	nt->c_at = s;
+	nt->c_ls = ls + 1;
+	nt->c_le = le;
+	nt->c_ps = ps;
+	nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
+	nt->c_list = nt->c_ae != 0 && list_line(c, t, len, ls, le);
+	nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y, 0) ||
+	    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
+}
+
+/*
+ * Is the address at t[s..e), on the line read_line() read, inside
+ * another recipient's paragraph as a word of its reason (a reply that
+ * names a contact, a rewritten or a new address: "<ken@host>: ... 550
+ * 5.7.1 ... report it to fp@host")?  That paragraph opens with a word
+ * holding an '@' before it; the address is on a later line or later on
+ * that line, it is not that address named again, and it is not itself
+ * listed: on a line of its own (that it opens, followed by a separator,
+ * rcpt_line_rest(), or with a code) or on a line that lists addresses
+ * and nothing else.
+ */
+static bool
+in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
+{
+	if (!nt->c_open || nt->c_open_e == e || nt->c_list)
+		return false;
+	/* the paragraph's own recipient, named again in its reply */
+	if (nt->c_open_e != 0 && nt->c_open_e - nt->c_open_s == e - s &&
+	    strncasecmp(t + nt->c_open_s, t + s, e - s) == 0)
+		return false;
+	/* a recipient listed on a line of its own under the first, with
+	 * its reason after a separator or its reply code */
+	if (nt->c_ls - 1 > nt->c_ps && nt->c_ae == e &&
+	    (rcpt_line_rest(t, e, nt->c_le) || nt->c_code))
+		return false;
+	return true;
+}
+
+/*
+ * Does the notice tie the address at t[s..e) to a failure?  Not when it
+ * stands in the paragraph of another recipient as a word of its reason
+ * (in_others_para()).  Else: it is in the block of a notice line, it
+ * opens its line as "<addr>:" or "addr:" (qmail's and Postfix's
+ * paragraphs), or alone with a failure code on the next line (Exchange's
+ * diagnostic section), the session transcript shows it refused
+ * (refused: bnc_refused_rcpts()), or its line is a reply with a 4xx or
+ * 5xx code or an RFC 3463 failure code.
  */
 bool
 bnc_notice_ties(struct ctx *c, const char *t, size_t len,
@@ -325,27 +509,25 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 	char *a;
 	bool r;
 
+	read_line(c, t, len, nt, s);
+	if (in_others_para(t, nt, s, e))
+		return false;
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
 			return true;
-	/* on the line read last: no newline since its last address */
-	if (nt->c_ls != 0 && s >= nt->c_at &&
-	    memchr(t + nt->c_at, '\n', s - nt->c_at) == NULL)
-		ls = nt->c_ls - 1;
-	else
-		ls = line_start(t, s);
-	nt->c_at = s;
-	if (nt->c_ls != ls + 1) {
-		le = line_end(t, len, s);
-		nt->c_ls = ls + 1;
-		nt->c_ae = opens_with_addr(c, t, ls, le, &x) ? x : 0;
-		nt->c_code = bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y,
-		    0) || bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
-	}
 	if (nt->c_ae == e) {
 		k = e < len && t[e] == '>' ? e + 1 : e;
 		if (k < len && t[k] == ':')
 			return true;
+		/* alone on its line, the failure code on the next */
+		le = nt->c_le;
+		if (blank(t, k, le) && le < len) {
+			ls = le + 1;
+			le = line_end(t, len, ls);
+			if (bnc_re_find(c->b, RE_SMTP, t, le, ls, &x, &y, 0) ||
+			    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0))
+				return true;
+		}
 	}
 	if (refused != NULL) {
 		a = g_ascii_strdown(t + s, (gssize)(e - s));
@@ -355,6 +537,53 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 			return true;
 	}
 	return nt->c_code;
+}
+
+/*
+ * Do the lines holding offsets a and b open with the same words before
+ * them ("The message to " ... twice): one template line per recipient?
+ */
+static bool
+same_frame(const char *t, size_t a, size_t b)
+{
+	size_t la = line_start(t, a), lb = b;
+
+	/* no further back than the first one's words are long */
+	while (lb > 0 && t[lb - 1] != '\n' && b - lb <= a - la)
+		lb--;
+	if (lb > 0 && t[lb - 1] != '\n')
+		return false;
+	while (la < a && (t[la] == ' ' || t[la] == '\t'))
+		la++;
+	while (lb < b && (t[lb] == ' ' || t[lb] == '\t'))
+		lb++;
+	return a - la == b - lb && a - la >= 4 &&
+	    strncasecmp(t + la, t + lb, a - la) == 0;
+}
+
+/*
+ * A notice without notice lines (a site's own prose): does the address
+ * at t[s..e) stand where the first failed address named (at first)
+ * stands, as in a notice line's block: before pend (bnc_block_end() of
+ * the first one; 0: none found yet), or after it on a line with a
+ * failure code or one that repeats the first one's words before it; and
+ * not in another recipient's paragraph as a word of its reason?
+ */
+bool
+bnc_prose_ties(struct ctx *c, const char *t, size_t len,
+    struct notices *nt, size_t pend, size_t first, size_t s, size_t e)
+{
+	read_line(c, t, len, nt, s);
+	if (in_others_para(t, nt, s, e))
+		return false;
+	return pend == 0 || s < pend || nt->c_code ||
+	    same_frame(t, first, s);
+}
+
+size_t
+bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
+{
+	return block_end(c, t, len, at);
 }
 
 /*

@@ -30,6 +30,13 @@ struct notices {
 	size_t		 c_ae;		/* the end of the address it opens
 					 * with, or 0 */
 	bool		 c_code;	/* it has a failure code */
+	size_t		 c_le;		/* that line's end */
+	bool		 c_list;	/* it lists addresses, nothing else */
+	size_t		 c_ps;		/* its paragraph's start */
+	bool		 c_open;	/* that paragraph opens with a word
+					 * holding an '@' */
+	size_t		 c_open_s;	/* the address it opens with, */
+	size_t		 c_open_e;	/* [c_open_s, c_open_e); 0: none */
 };
 
 /* Fill nt with the notice lines of t[0..len) and their blocks. */
@@ -58,6 +65,23 @@ void	bnc_notice_group(struct ctx *, const char *t, size_t len,
  */
 bool	bnc_notice_ties(struct ctx *, const char *t, size_t len,
 	    struct notices *nt, GHashTable *refused, size_t s, size_t e);
+
+/*
+ * Without notice lines: does the address at t[s..e) stand with the first
+ * failed address named (at first), before pend (bnc_block_end() of that
+ * one; 0: none yet) or on a later line with a failure code or the first
+ * one's words before it, and not as a word of another recipient's
+ * paragraph?
+ */
+bool	bnc_prose_ties(struct ctx *, const char *t, size_t len,
+	    struct notices *nt, size_t pend, size_t first, size_t s,
+	    size_t e);
+
+/*
+ * The end of the block that starts at the line holding offset at: its
+ * paragraph, then each paragraph that opens with an address.
+ */
+size_t	bnc_block_end(struct ctx *, const char *t, size_t len, size_t at);
 
 /*
  * The set of addresses a session transcript in t[0..len) shows accepted

@@ -101,6 +101,27 @@ bnc_one_line(struct sbuf *out, const char *s, size_t len)
 	bnc_one_line_max(out, s, len, DIAG_MAX);
 }
 
+/*
+ * The start of the line holding offset at, looked for at most LINE_LOOK
+ * bytes back; (size_t)-1 when it starts further back (a line that long
+ * is no header, label or listing line, and a text of long lines must not
+ * cost a walk back per address).
+ */
+#define LINE_LOOK	1000
+
+static size_t
+near_line_start(const char *t, size_t at)
+{
+	size_t s = at;
+
+	while (s > 0 && t[s - 1] != '\n') {
+		if (at - s >= LINE_LOOK)
+			return (size_t)-1;
+		s--;
+	}
+	return s;
+}
+
 /* The paragraph of text around offset at (to a blank line each side
  * after, limited), as the recipient's diagnostic. */
 void
@@ -108,19 +129,17 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 {
 	size_t s = at, e = at, lines = 0;
 
-	while (s > 0 && !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
+	while (s > 0 && at - s <= 600 &&
+	    !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
 		s--;
-	if (at - s > 600) {
+	if (at - s > 600 && (s = near_line_start(t, at)) == (size_t)-1)
 		s = at;
-		while (s > 0 && t[s - 1] != '\n')
-			s--;
-	}
 	/* to the end of this paragraph; if it is just the address line,
 	 * on through the next one (Exim, qmail) */
 	for (;;) {
-		while (e < len && t[e] != '\n')
+		while (e < len && t[e] != '\n' && e - s <= 1200)
 			e++;
-		if (e >= len)
+		if (e >= len || t[e] != '\n')
 			break;
 		e++;
 		lines++;
@@ -238,25 +257,77 @@ bnc_emit_cap(struct ctx *c, size_t more)
 	return c->emit(c->arg, &r);
 }
 
+/*
+ * Does the line at t[s] open with a header field's name (after white
+ * space and "> " quote marks: a header of the returned message, as a
+ * notice shows or quotes it), or the sender's MAIL FROM command?
+ */
 static bool
-header_line(const char *t, size_t at)
+header_start(const char *t, size_t s)
 {
 	static const char *const hdr[] = { "from:", "to:", "cc:",
 	    "reply-to:", "sender:", "return-path:", "message-id:",
 	    "received:", "in-reply-to:", "references:", "errors-to:",
 	    "delivered-to:", "x-", "envelope-from", "date:",
-	    "list-", ">from:", "mail from", "reporting-mta",
+	    "list-", "mail from", "reporting-mta",
 	    "original-envelope-id", "x-postfix-sender" };
-	size_t s = at, i;
+	size_t i, q = s;
 
-	while (s > 0 && t[s - 1] != '\n')
-		s--;
-	while (t[s] == ' ' || t[s] == '\t')
-		s++;
+	while (t[q] == ' ' || t[q] == '\t' || t[q] == '>')
+		q++;
 	for (i = 0; i < nitems(hdr); i++)
-		if (strncasecmp(t + s, hdr[i], strlen(hdr[i])) == 0)
+		if (strncasecmp(t + q, hdr[i], strlen(hdr[i])) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Is the address at t[at] in a header of the returned message: on a
+ * header line (header_start()), or on a folded line of one (lines that
+ * open with white space under a header line that does not: "Received:
+ * from ...\n\tfor <addr>;"), at most FOLD_MAX lines down?
+ */
+#define FOLD_MAX	32
+
+static bool
+header_line(const char *t, size_t at)
+{
+	size_t s, p, k, n;
+
+	if ((s = near_line_start(t, at)) == (size_t)-1)
+		return false;
+	if (header_start(t, s))
+		return true;
+	for (n = 0; n < FOLD_MAX && s > 0 && (t[s] == ' ' || t[s] == '\t');
+	    n++) {
+		if ((p = near_line_start(t, s - 1)) == (size_t)-1)
+			return false;
+		for (k = p; k < s - 1 && isspace((unsigned char)t[k]); k++)
+			;
+		if (k == s - 1)
+			return false;	/* a blank line: no fold */
+		s = p;
+	}
+	/* the line the folded ones continue */
+	return s < at && t[s] != ' ' && t[s] != '\t' && header_start(t, s);
+}
+
+/*
+ * Where the text's signature starts (a line "-- ", RFC 3676 4.3, or
+ * "--"): a help desk's or a provider's name and addresses, never a
+ * failed recipient.  len when it has none.
+ */
+static size_t
+signature(const char *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= len; i++)
+		if ((i == 0 || t[i - 1] == '\n') && t[i] == '-' &&
+		    t[i + 1] == '-' && (t[i + 2] == '\n' || (t[i + 2] == ' ' &&
+		    (i + 3 == len || t[i + 3] == '\n'))))
+			return i;
+	return len;
 }
 bool
 bnc_in_list(InternetAddressList *l, const char *a)
@@ -341,26 +412,77 @@ find_addr(struct bounce *b, const char *t, size_t len, size_t off,
  * Do the words before the address at t[at] say it is no failed
  * recipient (a contact, a new address, an example, the alias a failed
  * address was expanded from)?  Its line up to it, and the line before
- * when the address opens its line: bounce-notrcpt.txt.
+ * when the address opens its line or its sentence began there:
+ * bounce-notrcpt.txt.
  */
 static bool
 not_rcpt(struct ctx *c, const char *t, size_t at)
 {
-	size_t ls = at, k, s;
+	size_t ls, k, s;
+	bool end = false, opens;
 
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
+	/* a line longer than that: its last 300 bytes, as below */
+	if ((ls = near_line_start(t, at)) == (size_t)-1)
+		ls = at - 300;
 	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
 	    t[k] == '"'); k++)
 		;
-	if (k == at && ls >= 2 && t[ls - 2] != '\n') {
-		ls--;
-		while (ls > 0 && t[ls - 1] != '\n')
-			ls--;
+	/* a sentence that ends on this line before the address */
+	for (s = k; s + 1 < at && !end; s++)
+		end = strchr(".!?;", t[s]) != NULL && t[s + 1] == ' ';
+	/* the line before when the address opens its line, or when its
+	 * sentence began there ("can now be reached\nat user@host") */
+	opens = k == at;
+	if ((opens || !end) && ls >= 2 && t[ls - 1] == '\n' &&
+	    t[ls - 2] != '\n') {
+		k = ls - 1;
+		if ((ls = near_line_start(t, k)) == (size_t)-1)
+			ls = k > 300 ? k - 300 : 0;
+		/* of a sentence begun there, only the words after the
+		 * last sentence end on it */
+		if (!opens)
+			for (s = k; s > ls; s--)
+				if (strchr(".!?;", t[s - 1]) != NULL &&
+				    (s == k || t[s] == ' ')) {
+					ls = s;
+					break;
+				}
 	}
 	if (at - ls > 300)
 		ls = at - 300;
 	return bnc_list_find(c->b, PL_NOTRCPT, t + ls, at - ls, &s) == 1;
+}
+
+/*
+ * Is the address at t[at] Sendmail's "(expanded from: <addr>)" under a
+ * failed program or file ("|/usr/bin/procmail", "/var/mail/box": the
+ * q_paddr line, then its parenthesized lines)?  Then it is the address
+ * the sender used and the only one that failed, as a DSN's Final-Recipient
+ * that is no address yields to its Original-Recipient (report.c).
+ */
+static bool
+expanded_program(const char *t, size_t at)
+{
+	size_t ls, k, n;
+
+	if ((ls = near_line_start(t, at)) == (size_t)-1)
+		return false;
+	for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
+		;
+	if (k + 14 > at || strncasecmp(t + k, "(expanded from", 14) != 0)
+		return false;
+	/* up over the other parenthesized lines to the q_paddr line */
+	for (n = 0; ls > 0 && n < FOLD_MAX; n++) {
+		if ((ls = near_line_start(t, ls - 1)) == (size_t)-1)
+			return false;
+		for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
+			;
+		if (t[k] != '(')
+			break;
+	}
+	if (t[k] == '"')
+		k++;
+	return t[k] == '|' || t[k] == '/';
 }
 
 /*
@@ -374,10 +496,10 @@ original_label(const char *t, size_t at)
 {
 	static const char *const lab[] = { "original address",
 	    "original recipient", "original-recipient" };
-	size_t ls = at, i, n;
+	size_t ls, i, n;
 
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
+	if ((ls = near_line_start(t, at)) == (size_t)-1)
+		return false;
 	while (ls < at && (t[ls] == ' ' || t[ls] == '\t'))
 		ls++;
 	for (i = 0; i < nitems(lab); i++) {
@@ -398,14 +520,17 @@ original_label(const char *t, size_t at)
 static bool
 rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 {
-	const char *nl = memchr(t + e, '\n', len - e);
+	const char *nl;
 	size_t s2, e2, le;
 
-	if (nl == NULL)
+	/* the address ends its line, give or take a few bytes */
+	if ((nl = memchr(t + e, '\n', len - e > 64 ? 64 : len - e)) == NULL)
 		return false;
 	le = (size_t)(nl - t) + 1;
-	nl = memchr(t + le, '\n', len - le);
-	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : len, le, &s2, &e2))
+	nl = memchr(t + le, '\n', len - le > LINE_LOOK ? LINE_LOOK :
+	    len - le);
+	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : (len - le >
+	    LINE_LOOK ? le + LINE_LOOK : len), le, &s2, &e2))
 		return false;
 	return original_label(t, s2);
 }
@@ -434,7 +559,7 @@ bnc_text(struct ctx *c)
 	struct bounce_rcpt r;
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
-	size_t pm_at = 0, self_at = 0;
+	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
@@ -460,6 +585,7 @@ bnc_text(struct ctx *c)
 	bnc_find_notices(c, t, len, &nt);
 	if ((tied = nt.n > 0 && xf == NULL))
 		bad = bnc_refused_rcpts(c, t, len);
+	sig = signature(t, len);
 	for (off = 0;; off = e) {
 		if (!find_addr(c->b, t, len, off, &s, &e))
 			break;
@@ -473,7 +599,7 @@ bnc_text(struct ctx *c)
 			s += 5;
 		}
 		/* ".user@host." trailing dots are not part of it */
-		if (header_line(t, s) ||
+		if (s >= sig || header_line(t, s) ||
 		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
 		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
 		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
@@ -501,9 +627,11 @@ bnc_text(struct ctx *c)
 		}
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted, a rewritten one: never failed */
-		if (not_rcpt(c, t, s) || bnc_was_accepted(ok, a) ||
+		if ((not_rcpt(c, t, s) && !expanded_program(t, s)) ||
+		    bnc_was_accepted(ok, a) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
-		    bnc_was_accepted(rew, a)) {
+		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
+		    pend, first, s, e)) || bnc_was_accepted(rew, a)) {
 			free(a);
 			continue;
 		}
@@ -523,6 +651,11 @@ bnc_text(struct ctx *c)
 		}
 		if (found_add(&f, a, s) == -1)
 			break;
+		/* a site's prose: the others stand with the first */
+		if (!tied && xf == NULL && pend == 0) {
+			pend = bnc_block_end(c, t, len, s);
+			first = s;
+		}
 	}
 	/* none named: the sender's own, else postmaster@ (not the daemon) */
 	if (f.n == 0 && self == NULL && pm != NULL &&

@@ -1,0 +1,163 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify's precision (issue #15, item 1; the round 8 audit):
+# a recipient is reported as failed only where the notice names it as
+# failed.  tests/fixtures/bounce-classify/precision2.mbox holds notices as
+# their writers' templates word them (Exchange, Postfix, Sendmail, qmail,
+# Exim, Courier, Domino, MDaemon, Gmail, Office 365, Windows SMTP) and
+# sites' own prose notices, with the free text admins and providers put in
+# them: custom NDR text, a new address, contacts, a delisting address, an
+# example, a signature, quoted and folded headers of the original, a
+# second language.  Each test asserts the exact recipients of its
+# messages.
+
+setup() {
+	load lib/helpers
+	cd "$FIXTURES/bounce-classify"
+	run -1 deliv-bounce-classify --no-header precision2.mbox
+	OUT=$(cols -t bounce-classify msgno,recipient)
+}
+
+# rcpts N...: for each message N, "N<TAB>its recipients" (space-joined,
+# in the order reported).
+rcpts() {
+	local n
+	for n in "$@"; do
+		printf '%s\t%s\n' "$n" "$(awk -F'\t' -v n="$n" \
+		    '$1 == n { printf "%s%s", s, $2; s = " " }' <<<"$OUT")"
+	done
+}
+
+@test "bounce-precision: an address that is a word of another recipient's reason is no recipient" {
+	# Exchange's custom NDR text (in English and in German), a
+	# blocklist's delisting address, qmail's "forward it to", Postfix's
+	# wrapped "report false positives to", Domino's admin line, a reply
+	# naming the new address, qmail's "resend your message to",
+	# Sendmail's 551 "please try"
+	assert_equal "$(rcpts 3 44 4 8 14 16 18 25 29)" "$(printf '%s\n' \
+	    $'3\tken.ito@corp.example.com' \
+	    $'44\tkai@corp.example.com' \
+	    $'4\tken@example.com' \
+	    $'8\tken@example.com' \
+	    $'14\tamy@example.co.uk' \
+	    $'16\ttaro@notes.example.jp' \
+	    $'18\thiro@example.jp' \
+	    $'25\tana@example.org ben@example.org' \
+	    $'29\tken@example.net lin@example.net')"
+	# but the recipient named again in its own reply is still it
+	# (Postfix: "<addr> (expanded from <list>): host" then the reply)
+	assert_equal "$(rcpts 38)" $'38\tdan@example.net'
+}
+
+@test "bounce-precision: Exchange's diagnostic lines, an address then its code; a malformed address opens its own paragraph" {
+	# "ken.ito@corp" is no address; "someone@example.com" is Exchange's
+	# example in its paragraph; mika@ is named by the diagnostic section
+	assert_equal "$(rcpts 11)" $'11\tmika@corp.example.com'
+}
+
+@test "bounce-precision: a recipient listed as a mailbox, 'Name <addr>', under a notice line" {
+	assert_equal "$(rcpts 23)" $'23\tken.ito@example.com'
+}
+
+@test "bounce-precision: without notice lines the recipients stand with the first one named" {
+	# a manager and an office in a later paragraph, addresses still
+	# active, a gateway's false-positive address and its team's, two
+	# recipients in one sentence
+	assert_equal "$(rcpts 2 15 31 32)" "$(printf '%s\n' \
+	    $'2\tksato@example.com' \
+	    $'15\tkenji@example.com' \
+	    $'31\tken@example.com' \
+	    $'32\tann@example.com bob@example.com')"
+	# and on a later paragraph's line with a failure code, or one that
+	# repeats the first recipient's words before it
+	assert_equal "$(rcpts 51 52)" "$(printf '%s\n' \
+	    $'51\tann@example.com bob@example.com' \
+	    $'52\tann@example.com bob@example.com')"
+}
+
+@test "bounce-precision: the returned message's headers, quoted or folded, and a signature name no recipient" {
+	# a signature, "> To:" quoted, "\tfor <addr>;" folded under
+	# Received:, MDaemon's transcript showing the original's To, a
+	# report's text naming the sender and the postmaster
+	assert_equal "$(rcpts 5 6 7 30 19)" "$(printf '%s\n' \
+	    $'5\tann@example.com' \
+	    $'6\t' \
+	    $'7\t' \
+	    $'30\tamy@example.co.uk' \
+	    $'19\tluc@example.fr')"
+}
+
+@test "bounce-precision: words before an address that make it a new address, a contact or an example, its sentence begun on the line before" {
+	# "should now go to", "wenden Sie sich an", "can now be reached\nat",
+	# "should look like", "forwards to", "asked that mail be sent to",
+	# "send all correspondence to", "escriba a", "our new address is"
+	assert_equal "$(rcpts 1 9 10 24 27 35 36 48 50)" "$(printf '%s\n' \
+	    $'1\tsato@example.com' \
+	    $'9\tken@example.de' \
+	    $'10\tken@example.com' \
+	    $'24\t' \
+	    $'27\tinfo@example.com' \
+	    $'35\tivan@example.ru' \
+	    $'36\tken@example.com' \
+	    $'48\tpedro@example.es' \
+	    $'50\tinfo@oldco.example')"
+}
+
+@test "bounce-precision: writers' templates keep their recipients" {
+	# Sendmail with one accepted in the transcript, Windows SMTP failed
+	# and succeeded, Exim, Exim's delay, Courier, Office 365, old Gmail,
+	# Exchange 2003, status fields written as text (Original-Recipient),
+	# Postfix's delay with a customised help line, Postfix with ?email=
+	# and mailto: in the reply, a report whose text names the sender,
+	# the postmaster and abuse, a bilingual gateway, Office 365 from the
+	# sender's alias, a mailto: link in prose, Yahoo, hMailServer (the
+	# reply names the new address), Postfix with an alternate address in
+	# one reply, Gmail's delay
+	assert_equal "$(rcpts 12 13 17 20 21 22 26 28 33 34 37 39 40 41 42 45 46 47 49)" "$(printf '%s\n' \
+	    $'12\tbob@example.net' \
+	    $'13\trosa@win.example.com' \
+	    $'17\tlee@example.net' \
+	    $'20\trae@example.net' \
+	    $'21\tivy@example.com' \
+	    $'22\tken@contoso.example' \
+	    $'26\tken@example.com' \
+	    $'28\tken.ito@corp.example.com' \
+	    $'33\thanako@example.jp' \
+	    $'34\tjoe@example.com' \
+	    $'37\tana@example.net' \
+	    $'39\tnoa@example.com' \
+	    $'40\tmarc@example.fr' \
+	    $'41\trob@contoso.example' \
+	    $'42\tjoe@example.com' \
+	    $'45\tmio@yahoo.example' \
+	    $'46\tsam@example.net' \
+	    $'47\tliz@example.com max@example.com' \
+	    $'49\tcat@example.com')"
+}
+
+@test "bounce-precision: Sendmail's '(expanded from: <addr>)' under a failed program is the address the sender used" {
+	# the failed "address" is "|/usr/local/bin/procmail"; the alias it
+	# was expanded from is the only address that failed
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | awk -F'\t' '$1 == 43')" $'43\ttom@example.net\tsoft\tmailererror'
+}
+
+@test "bounce-precision: a bounce that names no failed address is one record with kind set, no recipient, and why in matched" {
+	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason | awk -F'\t' '$1 == 6 || $1 == 7 || $1 == 24')" "$(printf '%s\n' \
+	    $'6\t\tsoft\tfiltered' \
+	    $'7\t\tsoft\tmesgtoobig' \
+	    $'24\t\thard\tuserunknown')"
+	assert_equal "$(cols -t bounce-classify msgno,matched | awk -F'\t' '($1 == 6 || $1 == 7 || $1 == 24) && $2 ~ /; no failed address named$/' | wc -l)" 3
+	# and every message has its record
+	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" 52
+}
+
+@test "bounce-precision: a notice's line listing many recipients gives each, however long the line (its walks back are bounded)" {
+	{ printf 'From: MAILER-DAEMON@mail.example.org\nTo: news@example.org\nSubject: Delivery Status Notification (Failure)\n\n'
+	  printf 'Delivery to the following recipients failed.\n\n  '
+	  for i in $(seq 1 600); do printf 'u%d@example.com, ' "$i"; done
+	  printf 'v@example.com\n\nFor help, write to help@example.org.\n'; } >"$BATS_TEST_TMPDIR/long.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/long.eml"
+	assert_equal "${#lines[@]}" 601
+	assert_equal "${lines[0]}" u1@example.com
+	assert_equal "${lines[600]}" v@example.com
+	refute_output --partial help@example.org
+}
