@@ -201,6 +201,23 @@ rcpt_label(const char *t, size_t ls, size_t le)
 }
 
 /*
+ * Where a recipient's address would start on the line [ls, le): after
+ * white space, a label naming a recipient, then white space, "<" or a
+ * quote.
+ */
+static size_t
+addr_start(const char *t, size_t ls, size_t le)
+{
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	ls += rcpt_label(t, ls, le);
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
+	    t[ls] == '"'))
+		ls++;
+	return ls;
+}
+
+/*
  * Does the line [ls, le) open with an address (after white space, "<",
  * a quote, a label naming a recipient, old Exchange's "SMTP=" or
  * "smtp:" type)?  Its end in *ae if it does.
@@ -211,12 +228,7 @@ opens_with_addr(struct ctx *c, const char *t, size_t ls, size_t le,
 {
 	size_t s, typed;
 
-	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
-		ls++;
-	ls += rcpt_label(t, ls, le);
-	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
-	    t[ls] == '"'))
-		ls++;
+	ls = addr_start(t, ls, le);
 	/* "SMTP=user@host" may match as a whole ('=' is a local-part
 	 * byte); "smtp:user@host", "SMTP=<user@host>" after the type */
 	typed = ls;
@@ -240,12 +252,7 @@ opens_with_addr(struct ctx *c, const char *t, size_t ls, size_t le,
 static bool
 opens_with_at_word(const char *t, size_t ls, size_t le)
 {
-	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
-		ls++;
-	ls += rcpt_label(t, ls, le);
-	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
-	    t[ls] == '"'))
-		ls++;
+	ls = addr_start(t, ls, le);
 	for (; ls < le && !isspace((unsigned char)t[ls]); ls++)
 		if (t[ls] == '@')
 			return true;
