@@ -311,8 +311,8 @@ mailbox_line(struct ctx *c, const char *t, size_t ls, size_t le)
  * listed one to a paragraph, each with its reason); it ends at a blank
  * line followed by prose (or the text's end).  Its end.
  */
-static size_t
-block_end(struct ctx *c, const char *t, size_t len, size_t at)
+size_t
+bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
 {
 	size_t pos, end, ls, le, ae;
 
@@ -381,7 +381,7 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 	/* each one's block, up to the line of the next */
 	for (i = 0; i < nt->n; i++) {
 		nt->bstart[i] = line_start(t, nt->at[i]);
-		nt->bend[i] = block_end(c, t, len, nt->bend[i]);
+		nt->bend[i] = bnc_block_end(c, t, len, nt->bend[i]);
 		if (i + 1 < nt->n) {
 			next = line_start(t, nt->at[i + 1]);
 			if (next < nt->bend[i])
@@ -585,12 +585,6 @@ bnc_prose_ties(struct ctx *c, const char *t, size_t len,
 		return false;
 	return pend == 0 || s < pend || nt->c_code ||
 	    same_frame(t, first, s);
-}
-
-size_t
-bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
-{
-	return block_end(c, t, len, at);
 }
 
 /*
