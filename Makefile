@@ -14,9 +14,13 @@ PKGS        := gmime-3.0 ldns libpcre2-8 sqlite3 libcrypto zlib liblzma
 # libbz2, which has no .pc file.
 ZPKGS       := zlib liblzma
 ZLIBS       := -lbz2
-# make MALLOC=mimalloc: link Debian's libmimalloc (it replaces malloc for
-# the whole program); the default is the C library's allocator.
-MALLOC      ?=
+# The allocator: Debian's libmimalloc (it replaces malloc for the whole
+# program) when the compiler finds it, as it was faster in bench/ (see
+# bench/RESULTS.md, "Speed round 9"); MALLOC=system builds with the C
+# library's.  The sanitizer builds always use the C library's.
+ifeq ($(origin MALLOC),undefined)
+MALLOC      := $(if $(filter /%,$(shell $(CC) -print-file-name=libmimalloc.so 2>/dev/null)),mimalloc,system)
+endif
 MIMALLOC    := -Wl,--push-state,--no-as-needed -lmimalloc -Wl,--pop-state
 MALLOC_LIBS := $(if $(filter mimalloc,$(MALLOC)),$(MIMALLOC))
 VERSION     := $(shell cat VERSION)
@@ -148,8 +152,15 @@ CHECK_TESTS := $(filter-out tests/package.bats $(SLOW_TESTS),$(sort $(wildcard t
 check: all test-drivers
 	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(strip $(or $(TESTS),$(CHECK_TESTS)))
 
+# Valgrind cannot follow mimalloc's heap: a build linked with it gets a
+# MALLOC=system copy beside it for tests/valgrind.bats.
+VG_BUILDDIR := $(if $(filter mimalloc,$(MALLOC)),$(BUILDDIR)-system,$(BUILDDIR))
 check-slow: all test-drivers
-	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) ./tests/run $(SLOW_TESTS)
+ifeq ($(MALLOC),mimalloc)
+	@$(MAKE) -s BUILDDIR=$(VG_BUILDDIR) MALLOC=system all test-drivers
+endif
+	@DELIV_BUILDDIR=$(abspath $(BUILDDIR)) \
+	    DELIV_VG_BUILDDIR=$(abspath $(VG_BUILDDIR)) ./tests/run $(SLOW_TESTS)
 
 # Build the .deb, install it with apt-get, run it, remove it: as root, on
 # a machine (or container) meant for it, as .ci/run does.
@@ -160,7 +171,7 @@ check-package: all test-drivers
 # The suite and its long runs with AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan:
 	$(MAKE) BUILDDIR=build-asan CFLAGS="-O1 -g $(SANFLAGS)" \
-	    LDFLAGS="$(SANFLAGS)" check check-slow
+	    LDFLAGS="$(SANFLAGS)" MALLOC=system check check-slow
 
 demo:
 	@./.ci/deps
@@ -213,4 +224,4 @@ fuzz:
 	@./fuzz/run $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILDDIR) build-asan build-fuzz
+	rm -rf $(BUILDDIR) $(BUILDDIR)-system build-asan build-fuzz
