@@ -149,3 +149,29 @@ setup() {
 	    $'1\tann@example.net\tfailed\thard\tuserunknown\t5.1.1\tkumomta' \
 	    $'2\tbob@example.net\tfailed\tsoft\texpired\t5.4.7\tkumomta')"
 }
+
+# tests/fixtures/bounce-writers/dma.mbox: the DragonFly Mail Agent's
+# bounce (mail.c bounce(): "There was an error delivering your mail to
+# <ADDR>." then the reason) with each reason its source writes: dma.c
+# deliver() ("Could not deliver for the last N seconds. Giving up.",
+# "unknown bounce reason"), net.c ("HOST [IP] did not like our CMD:" and
+# the reply, "DNS lookup failure: host H not found", "SMTP login to H
+# failed", "Internal error: badly formed address A"), local.c ("corrupted
+# queue file").  #7, "unknown bounce reason", is no unknown user:
+# hard.txt had a bare "unknown" until round 9.
+@test "bounce-agents: dma's bounces give the recipient, kind, reason and writer for each reason it writes" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,status,smtp_code,mta dma.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tbob@nowhere.example\thard\thostunknown\t\t\tdma' \
+	    $'2\tcarol@example.net\tsoft\texpired\t\t\tdma' \
+	    $'3\tdave@example.net\thard\tuserunknown\t5.1.1\t550\tdma' \
+	    $'4\terin@example.net\tsoft\tmailboxfull\t5.2.2\t552\tdma' \
+	    $'5\tfrank@example.net\tsoft\tsecurityerror\t\t\tdma' \
+	    $'6\t\tsoft\tsystemerror\t\t\tdma' \
+	    $'7\theidi@example.net\tsoft\tundefined\t\t\tdma' \
+	    $'8\tivan@example.net\tsoft\trejected\t5.7.1\t553\tdma' \
+	    $'9\tjudy@example.net\tsoft\tblocked\t5.7.1\t554\tdma' \
+	    $'10\tmallory@example.net\tsoft\tsystemerror\t\t\tdma')"
+}
+
