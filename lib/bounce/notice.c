@@ -202,8 +202,9 @@ rcpt_label(const char *t, size_t ls, size_t le)
 
 /*
  * Where a recipient's address would start on the line [ls, le): after
- * white space, a label naming a recipient, then white space, "<" or a
- * quote.
+ * white space, a label naming a recipient, then white space, "<", a
+ * quote or "[" (MailEnable's "[SMTP:user@host]", Exchange 2003's
+ * localized "'<user@host' on <date>").
  */
 static size_t
 addr_start(const char *t, size_t ls, size_t le)
@@ -212,7 +213,7 @@ addr_start(const char *t, size_t ls, size_t le)
 		ls++;
 	ls += rcpt_label(t, ls, le);
 	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
-	    t[ls] == '"'))
+	    t[ls] == '"' || t[ls] == '\'' || t[ls] == '['))
 		ls++;
 	return ls;
 }

@@ -15,15 +15,64 @@
 #include "bounce/report.h"
 #include "bounce/text.h"
 
+/*
+ * Exchange's IMCEA encapsulation (MS-OXCMAIL 2.1.3.1.8): "IMCEA", the
+ * address type, "-", the address with "_" for "/" and "+XX" for other
+ * bytes, "@" the encapsulating domain.  0 when a is none; 1 with the
+ * SMTP address it wraps in *out (malloc'd); -1 when it wraps another
+ * type (EX: an X.500 DN, X400, FAX), no address a sender used, or *out
+ * could not be had.
+ */
+int
+bnc_imcea(const char *a, char **out)
+{
+	const char *dash, *at, *p;
+	char *d, *q;
+
+	*out = NULL;
+	if (strncasecmp(a, "imcea", 5) != 0 || (at = strrchr(a, '@')) ==
+	    NULL || (dash = memchr(a, '-', (size_t)(at - a))) == NULL ||
+	    dash == a + 5)
+		return 0;
+	if (dash - a != 9 || strncasecmp(a + 5, "smtp", 4) != 0)
+		return -1;
+	if ((d = malloc((size_t)(at - dash))) == NULL)
+		return -1;
+	for (p = dash + 1, q = d; p < at; p++) {
+		if (*p == '_')
+			*q++ = '/';
+		else if (*p == '+' && at - p > 2 && isxdigit((unsigned char)
+		    p[1]) && isxdigit((unsigned char)p[2])) {
+			*q++ = (char)strtol((char[]){ p[1], p[2], '\0' },
+			    NULL, 16);
+			p += 2;
+		} else
+			*q++ = *p;
+	}
+	*q = '\0';
+	if ((p = strchr(d, '@')) == NULL || p == d || p[1] == '\0') {
+		free(d);
+		return -1;
+	}
+	*out = d;
+	return 1;
+}
+
 /* An address a bounce can be about: local@domain, no route, no path. */
 static bool
 usable_addr(const char *a)
 {
 	const char *at;
+	char *x;
 
 	if (a == NULL || *a == '/' || *a == '|' || *a == '@' ||
 	    (at = strchr(a, '@')) == NULL || at == a || at[1] == '\0')
 		return false;
+	/* an encapsulated X.500 DN or X.400 address: none a sender used */
+	if (bnc_imcea(a, &x) != 0) {
+		free(x);
+		return false;
+	}
 	return memchr(a, ':', (size_t)(at - a)) == NULL &&
 	    strchr(at + 1, '@') == NULL;
 }
@@ -167,6 +216,11 @@ bnc_dsn(struct ctx *c)
 		if (rc != NULL && !usable_addr(rc)) {
 			char *better = dsn_better_rcpt(c, g, dsn_untype(rcpt));
 
+			/* Exchange's "IMCEASMTP-user+40host@domain" */
+			if (better == NULL && bnc_imcea(rc, &better) == -1) {
+				free(rc);
+				rc = NULL;
+			}
 			if (better != NULL) {
 				free(rc);
 				rc = better;
