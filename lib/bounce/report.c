@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/notice.h"
 #include "bounce/reasons.h"
 #include "bounce/report.h"
 #include "bounce/text.h"
@@ -195,8 +196,15 @@ bnc_dsn(struct ctx *c)
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
 	time_t t;
-	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0;
+	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0, k;
+	struct notices nt;
 	int smtp, ret = 0, n = 0;
+
+	/* with groups for several recipients, the text's notice lines
+	 * ("... failed.", "... has been delayed.") bound each one's words */
+	nt.n = 0;
+	if (nrcpt > 1 && p->text.s != NULL)
+		bnc_find_notices(c, p->text.s, p->text.len, &nt);
 
 	for (i = 0; i < p->dsn.n && ret == 0; i++) {
 		g = &p->dsn.g[i];
@@ -272,6 +280,13 @@ bnc_dsn(struct ctx *c)
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
 			bnc_paragraph(p->text.s, p->text.len, at, &s, &e);
+			for (k = 0; k < nt.n; k++)
+				if (nt.at[k] > at && nt.at[k] < e) {
+					e = nt.at[k];
+					while (e > at && p->text.s[e - 1] != '\n')
+						e--;
+					break;
+				}
 		}
 		/* a delivery-status block given as text says no more */
 		if (found != NULL && (strncasecmp(p->text.s + s,
