@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # deliv-bounce-classify's recipient sets and missed bounces (issue #15,
 # the round 9 audit).  tests/fixtures/bounce-classify/audit3.mbox holds
-# 55 notices written from their writers' own formats: Exchange 2003 (in
+# 62 notices written from their writers' own formats: Exchange 2003 (in
 # English and Spanish), 2007, 2010, 2013+ and Office 365 NDRs, Lotus
 # Domino's Delivery Failure Report (its table, also wrapped), MailEnable,
 # 1&1's Exim-like text, Gmail quoting a sender-verify reply, Exim's
@@ -148,9 +148,25 @@ rk() {
 	    $'40\tmona@remote.example.net/soft nils@remote.example.net/soft')"
 }
 
+@test "bounce-audit3: the third batch, written before it was run: Exchange's names then diagnostics, a group, localized NDRs, Gmail's delay" {
+	# Exchange 2010 naming three recipients by display name, their
+	# addresses only in the diagnostic section; a group's delivery
+	# restriction; Exchange 2003's 'addr' in quotes; Gmail's "Delivery
+	# incomplete"; Office 365's mail flow rule; Exchange 2007 in German
+	# and 2003 in French
+	assert_equal "$(rk 56 57 58 59 60 61 62)" "$(printf '%s\n' \
+	    $'56\tanna.berg@ex10.example.com/hard bert.cole@ex10.example.com/hard cleo.dunn@ex10.example.com/soft' \
+	    $'57\tallstaff@corp.example.com/soft' \
+	    $'58\tdora@ex03.example.com/soft' \
+	    $'59\temil@slow.example.com/soft' \
+	    $'60\tfinn@o365.example.com/soft' \
+	    $'61\tgreta@ex07.example.de/hard' \
+	    $'62\thenri@example.fr/hard')"
+}
+
 @test "bounce-audit3: every message of the fixture is asserted" {
 	local n
 	n=$(grep -c '^From ' audit3.mbox)
-	assert_equal "$n" 55
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 55
+	assert_equal "$n" 62
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 62
 }
