@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # deliv-bounce-classify's recipient sets and missed bounces (issue #15,
 # the round 9 audit).  tests/fixtures/bounce-classify/audit3.mbox holds
-# 62 notices written from their writers' own formats: Exchange 2003 (in
+# 65 notices written from their writers' own formats: Exchange 2003 (in
 # English and Spanish), 2007, 2010, 2013+ and Office 365 NDRs, Lotus
 # Domino's Delivery Failure Report (its table, also wrapped), MailEnable,
 # 1&1's Exim-like text, Gmail quoting a sender-verify reply, Exim's
@@ -164,9 +164,21 @@ rk() {
 	    $'62\thenri@example.fr/hard')"
 }
 
+@test "bounce-audit3: a DSN's rewritten Final-Recipient that the text never names, a mailbox in the field, a group twice" {
+	# an internal address as the only Final-Recipient, no
+	# Original-Recipient: the address the notice lists (and the
+	# original was sent to), "text-recipient" in matched; a display
+	# name in the field; two groups for one recipient: one record
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,matched audit3.mbox
+	assert_line $'63\tines.jung@example.com\thard\thard.txt:116; text-recipient'
+	assert_equal "$(rk 64 65)" "$(printf '%s\n' \
+	    $'64\tjan.kos@example.com/hard' \
+	    $'65\tkota@example.jp/hard')"
+}
+
 @test "bounce-audit3: every message of the fixture is asserted" {
 	local n
 	n=$(grep -c '^From ' audit3.mbox)
-	assert_equal "$n" 62
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 62
+	assert_equal "$n" 65
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 65
 }

@@ -133,6 +133,50 @@ original_rcpt(const struct dsn_group *g, const char *final)
 }
 
 /*
+ * A DSN's only Final-Recipient that the bounce's text never names, with
+ * no Original-Recipient, is an internal or rewritten address (an
+ * organisation's internal domain, a relay's mailbox host).  The address
+ * the text ties to the failure instead (bnc_notice_ties()), when it is
+ * the only one and the returned message was addressed to it (malloc'd);
+ * else NULL.  nt: the text's notice lines, found here if nt->n is 0.
+ */
+static char *
+text_rcpt(struct ctx *c, struct notices *nt, const char *final)
+{
+	const struct parts *p = c->p;
+	const char *t = p->text.s;
+	size_t len = p->text.len, off, s, e, i;
+	char *a = NULL;
+	bool in_to;
+
+	if (t == NULL || p->norig_to == 0 || str_casestr(t, final) != NULL)
+		return NULL;
+	if (nt->n == 0)
+		bnc_find_notices(c, t, len, nt);
+	if (nt->n == 0)
+		return NULL;
+	for (off = 0; bnc_re_find(c->b, RE_ADDR, t, len, off, &s, &e, 0);
+	    off = e) {
+		if (!bnc_notice_ties(c, t, len, nt, NULL, s, e))
+			continue;
+		for (i = 0, in_to = false; i < p->norig_to && !in_to; i++)
+			in_to = strlen(p->orig_to[i]) == e - s &&
+			    strncasecmp(p->orig_to[i], t + s, e - s) == 0;
+		if (a != NULL && strlen(a) == e - s &&
+		    strncasecmp(a, t + s, e - s) == 0)
+			continue;
+		/* a second address, or one the original was not sent to */
+		if (a != NULL || !in_to) {
+			free(a);
+			return NULL;
+		}
+		if ((a = strndup(t + s, e - s)) == NULL)
+			return NULL;
+	}
+	return a;
+}
+
+/*
  * The remote reply that a relay quotes in its own verdict (RE_WRAP) into
  * *out: 1 if there is one, else 0 with *out empty.
  */
@@ -198,6 +242,8 @@ bnc_dsn(struct ctx *c)
 	time_t t;
 	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0, k;
 	struct notices nt;
+	GHashTable *seen = NULL;
+	bool from_text;
 	int smtp, ret = 0, n = 0;
 
 	/* with groups for several recipients, the text's notice lines
@@ -237,7 +283,23 @@ bnc_dsn(struct ctx *c)
 		/* the address the sender used, when an alias or a relay
 		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
 		orig = original_rcpt(g, rc);
+		/* a rewritten one the text does not name: the text's */
+		from_text = false;
+		if (orig == NULL && nrcpt == 1 && rc != NULL && usable_addr(rc) &&
+		    (orig = text_rcpt(c, &nt, rc)) != NULL)
+			from_text = true;
 		r.recipient = orig != NULL ? orig : rc;
+		/* a recipient's second group says nothing new */
+		if (r.recipient != NULL && nrcpt > 1) {
+			if (seen == NULL)
+				seen = g_hash_table_new_full(g_str_hash,
+				    g_str_equal, g_free, NULL);
+			if (!g_hash_table_add(seen,
+			    g_ascii_strdown(r.recipient, -1))) {
+				free(orig);
+				continue;
+			}
+		}
 		action = dsn_get(g, "Action");
 		r.action = action;
 		if ((v = dsn_get(g, "Remote-MTA")) != NULL)
@@ -276,7 +338,8 @@ bnc_dsn(struct ctx *c)
 		sbuf_reset(&own);
 		sbuf_reset(&near);
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
-		found = rc && p->text.s ? str_casestr(p->text.s, rc) : NULL;
+		found = r.recipient && p->text.s ? str_casestr(p->text.s,
+		    from_text ? r.recipient : rc) : NULL;
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
 			bnc_paragraph(p->text.s, p->text.len, at, &s, &e);
@@ -339,7 +402,9 @@ bnc_dsn(struct ctx *c)
 			r.kind = "soft";
 		}
 		/* one note: bnc_note() writes c->note */
-		if (orig != NULL && c->p->from_mdn)
+		if (from_text)
+			note = "text-recipient";
+		else if (orig != NULL && c->p->from_mdn)
 			note = "original-recipient; " MDN_NOTE;
 		else if (orig != NULL)
 			note = "original-recipient";
@@ -354,6 +419,8 @@ bnc_dsn(struct ctx *c)
 	if (ret == 0)
 		ret = bnc_emit_cap(c, more);
 	free(rc);
+	if (seen != NULL)
+		g_hash_table_destroy(seen);
 	sbuf_free(&own);
 	sbuf_free(&wrap);
 	sbuf_free(&near);
