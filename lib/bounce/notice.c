@@ -202,8 +202,9 @@ rcpt_label(const char *t, size_t ls, size_t le)
 
 /*
  * Where a recipient's address would start on the line [ls, le): after
- * white space, a label naming a recipient, then white space, "<" or a
- * quote.
+ * white space, a label naming a recipient, then white space, "<", a
+ * quote or "[" (MailEnable's "[SMTP:user@host]", Exchange 2003's
+ * localized "'<user@host' on <date>").
  */
 static size_t
 addr_start(const char *t, size_t ls, size_t le)
@@ -212,7 +213,7 @@ addr_start(const char *t, size_t ls, size_t le)
 		ls++;
 	ls += rcpt_label(t, ls, le);
 	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
-	    t[ls] == '"'))
+	    t[ls] == '"' || t[ls] == '\'' || t[ls] == '['))
 		ls++;
 	return ls;
 }
@@ -346,6 +347,54 @@ bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
 	return end;
 }
 
+/* The white space that indents the line at ls. */
+static size_t
+indent(const char *t, size_t len, size_t ls)
+{
+	size_t k = ls;
+
+	while (k < len && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	return k - ls;
+}
+
+/*
+ * A notice line followed by an indented listing, one paragraph an entry
+ * (Exchange 2003's "      <name or address> on <date>" over its reason
+ * lines): the end of the paragraphs whose first line is indented as the
+ * first entry's, from the line after the notice line at nle; else end.
+ */
+static size_t
+listing_end(const char *t, size_t len, size_t nle, size_t end)
+{
+	size_t pos = nle, ls, le, in0, in;
+
+	while (pos < len && blank(t, pos + 1, line_end(t, len, pos + 1)))
+		pos = line_end(t, len, pos + 1);
+	if (pos >= len || (in0 = indent(t, len, pos + 1)) < 2)
+		return end;
+	for (;;) {
+		ls = pos + 1;
+		in = indent(t, len, ls);
+		if (in != in0)
+			break;
+		/* to the end of this paragraph */
+		for (pos = line_end(t, len, ls); pos < len; pos = le) {
+			le = line_end(t, len, pos + 1);
+			if (blank(t, pos + 1, le))
+				break;
+		}
+		if (pos > end)
+			end = pos;
+		while (pos < len && blank(t, pos + 1, line_end(t, len,
+		    pos + 1)))
+			pos = line_end(t, len, pos + 1);
+		if (pos >= len)
+			break;
+	}
+	return end;
+}
+
 void
 bnc_find_notices(struct ctx *c, const char *t, size_t len,
     struct notices *nt)
@@ -381,7 +430,8 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 	/* each one's block, up to the line of the next */
 	for (i = 0; i < nt->n; i++) {
 		nt->bstart[i] = line_start(t, nt->at[i]);
-		nt->bend[i] = bnc_block_end(c, t, len, nt->bend[i]);
+		nt->bend[i] = listing_end(t, len, line_end(t, len, nt->at[i]),
+		    bnc_block_end(c, t, len, nt->bend[i]));
 		if (i + 1 < nt->n) {
 			next = line_start(t, nt->at[i + 1]);
 			if (next < nt->bend[i])

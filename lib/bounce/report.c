@@ -11,19 +11,69 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/notice.h"
 #include "bounce/reasons.h"
 #include "bounce/report.h"
 #include "bounce/text.h"
+
+/*
+ * Exchange's IMCEA encapsulation (MS-OXCMAIL 2.1.3.1.8): "IMCEA", the
+ * address type, "-", the address with "_" for "/" and "+XX" for other
+ * bytes, "@" the encapsulating domain.  0 when a is none; 1 with the
+ * SMTP address it wraps in *out (malloc'd); -1 when it wraps another
+ * type (EX: an X.500 DN, X400, FAX), no address a sender used, or *out
+ * could not be had.
+ */
+int
+bnc_imcea(const char *a, char **out)
+{
+	const char *dash, *at, *p;
+	char *d, *q;
+
+	*out = NULL;
+	if (strncasecmp(a, "imcea", 5) != 0 || (at = strrchr(a, '@')) ==
+	    NULL || (dash = memchr(a, '-', (size_t)(at - a))) == NULL ||
+	    dash == a + 5)
+		return 0;
+	if (dash - a != 9 || strncasecmp(a + 5, "smtp", 4) != 0)
+		return -1;
+	if ((d = malloc((size_t)(at - dash))) == NULL)
+		return -1;
+	for (p = dash + 1, q = d; p < at; p++) {
+		if (*p == '_')
+			*q++ = '/';
+		else if (*p == '+' && at - p > 2 && isxdigit((unsigned char)
+		    p[1]) && isxdigit((unsigned char)p[2])) {
+			*q++ = (char)strtol((char[]){ p[1], p[2], '\0' },
+			    NULL, 16);
+			p += 2;
+		} else
+			*q++ = *p;
+	}
+	*q = '\0';
+	if ((p = strchr(d, '@')) == NULL || p == d || p[1] == '\0') {
+		free(d);
+		return -1;
+	}
+	*out = d;
+	return 1;
+}
 
 /* An address a bounce can be about: local@domain, no route, no path. */
 static bool
 usable_addr(const char *a)
 {
 	const char *at;
+	char *x;
 
 	if (a == NULL || *a == '/' || *a == '|' || *a == '@' ||
 	    (at = strchr(a, '@')) == NULL || at == a || at[1] == '\0')
 		return false;
+	/* an encapsulated X.500 DN or X.400 address: none a sender used */
+	if (bnc_imcea(a, &x) != 0) {
+		free(x);
+		return false;
+	}
 	return memchr(a, ':', (size_t)(at - a)) == NULL &&
 	    strchr(at + 1, '@') == NULL;
 }
@@ -78,6 +128,50 @@ original_rcpt(const struct dsn_group *g, const char *final)
 	if (!usable_addr(a) || (final != NULL && strcasecmp(a, final) == 0)) {
 		free(a);
 		return NULL;
+	}
+	return a;
+}
+
+/*
+ * A DSN's only Final-Recipient that the bounce's text never names, with
+ * no Original-Recipient, is an internal or rewritten address (an
+ * organisation's internal domain, a relay's mailbox host).  The address
+ * the text ties to the failure instead (bnc_notice_ties()), when it is
+ * the only one and the returned message was addressed to it (malloc'd);
+ * else NULL.  nt: the text's notice lines, found here if nt->n is 0.
+ */
+static char *
+text_rcpt(struct ctx *c, struct notices *nt, const char *final)
+{
+	const struct parts *p = c->p;
+	const char *t = p->text.s;
+	size_t len = p->text.len, off, s, e, i;
+	char *a = NULL;
+	bool in_to;
+
+	if (t == NULL || p->norig_to == 0 || str_casestr(t, final) != NULL)
+		return NULL;
+	if (nt->n == 0)
+		bnc_find_notices(c, t, len, nt);
+	if (nt->n == 0)
+		return NULL;
+	for (off = 0; bnc_re_find(c->b, RE_ADDR, t, len, off, &s, &e, 0);
+	    off = e) {
+		if (!bnc_notice_ties(c, t, len, nt, NULL, s, e))
+			continue;
+		for (i = 0, in_to = false; i < p->norig_to && !in_to; i++)
+			in_to = strlen(p->orig_to[i]) == e - s &&
+			    strncasecmp(p->orig_to[i], t + s, e - s) == 0;
+		if (a != NULL && strlen(a) == e - s &&
+		    strncasecmp(a, t + s, e - s) == 0)
+			continue;
+		/* a second address, or one the original was not sent to */
+		if (a != NULL || !in_to) {
+			free(a);
+			return NULL;
+		}
+		if ((a = strndup(t + s, e - s)) == NULL)
+			return NULL;
 	}
 	return a;
 }
@@ -146,8 +240,17 @@ bnc_dsn(struct ctx *c)
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
 	time_t t;
-	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0;
+	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0, k;
+	struct notices nt;
+	GHashTable *seen = NULL;
+	bool from_text;
 	int smtp, ret = 0, n = 0;
+
+	/* with groups for several recipients, the text's notice lines
+	 * ("... failed.", "... has been delayed.") bound each one's words */
+	nt.n = 0;
+	if (nrcpt > 1 && p->text.s != NULL)
+		bnc_find_notices(c, p->text.s, p->text.len, &nt);
 
 	for (i = 0; i < p->dsn.n && ret == 0; i++) {
 		g = &p->dsn.g[i];
@@ -167,6 +270,11 @@ bnc_dsn(struct ctx *c)
 		if (rc != NULL && !usable_addr(rc)) {
 			char *better = dsn_better_rcpt(c, g, dsn_untype(rcpt));
 
+			/* Exchange's "IMCEASMTP-user+40host@domain" */
+			if (better == NULL && bnc_imcea(rc, &better) == -1) {
+				free(rc);
+				rc = NULL;
+			}
 			if (better != NULL) {
 				free(rc);
 				rc = better;
@@ -175,7 +283,23 @@ bnc_dsn(struct ctx *c)
 		/* the address the sender used, when an alias or a relay
 		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
 		orig = original_rcpt(g, rc);
+		/* a rewritten one the text does not name: the text's */
+		from_text = false;
+		if (orig == NULL && nrcpt == 1 && rc != NULL && usable_addr(rc) &&
+		    (orig = text_rcpt(c, &nt, rc)) != NULL)
+			from_text = true;
 		r.recipient = orig != NULL ? orig : rc;
+		/* a recipient's second group says nothing new */
+		if (r.recipient != NULL && nrcpt > 1) {
+			if (seen == NULL)
+				seen = g_hash_table_new_full(g_str_hash,
+				    g_str_equal, g_free, NULL);
+			if (!g_hash_table_add(seen,
+			    g_ascii_strdown(r.recipient, -1))) {
+				free(orig);
+				continue;
+			}
+		}
 		action = dsn_get(g, "Action");
 		r.action = action;
 		if ((v = dsn_get(g, "Remote-MTA")) != NULL)
@@ -214,10 +338,18 @@ bnc_dsn(struct ctx *c)
 		sbuf_reset(&own);
 		sbuf_reset(&near);
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
-		found = rc && p->text.s ? str_casestr(p->text.s, rc) : NULL;
+		found = r.recipient && p->text.s ? str_casestr(p->text.s,
+		    from_text ? r.recipient : rc) : NULL;
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
 			bnc_paragraph(p->text.s, p->text.len, at, &s, &e);
+			for (k = 0; k < nt.n; k++)
+				if (nt.at[k] > at && nt.at[k] < e) {
+					e = nt.at[k];
+					while (e > at && p->text.s[e - 1] != '\n')
+						e--;
+					break;
+				}
 		}
 		/* a delivery-status block given as text says no more */
 		if (found != NULL && (strncasecmp(p->text.s + s,
@@ -270,7 +402,9 @@ bnc_dsn(struct ctx *c)
 			r.kind = "soft";
 		}
 		/* one note: bnc_note() writes c->note */
-		if (orig != NULL && c->p->from_mdn)
+		if (from_text)
+			note = "text-recipient";
+		else if (orig != NULL && c->p->from_mdn)
 			note = "original-recipient; " MDN_NOTE;
 		else if (orig != NULL)
 			note = "original-recipient";
@@ -285,6 +419,8 @@ bnc_dsn(struct ctx *c)
 	if (ret == 0)
 		ret = bnc_emit_cap(c, more);
 	free(rc);
+	if (seen != NULL)
+		g_hash_table_destroy(seen);
 	sbuf_free(&own);
 	sbuf_free(&wrap);
 	sbuf_free(&near);

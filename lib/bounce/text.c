@@ -13,6 +13,7 @@
 #include "bounce/notice.h"
 #include "bounce/parts.h"
 #include "bounce/reasons.h"
+#include "bounce/report.h"
 #include "bounce/text.h"
 #include "mail/message.h"
 
@@ -352,18 +353,30 @@ bnc_in_list(InternetAddressList *l, const char *a)
 char *
 bnc_clean_addr(const char *v)
 {
+	const char *q;
 	char *a, *p;
 	size_t n;
 
-	while (*v == ' ' || *v == '\t' || *v == '<' || *v == '"')
+	while (*v == ' ' || *v == '\t' || *v == '<')
 		v++;
-	/* old Exchange: "SMTP=user@host", "smtp:user@host" */
-	if (strncasecmp(v, "smtp=", 5) == 0 || strncasecmp(v, "smtp:", 5) == 0)
-		v += 5;
-	if ((a = strdup(v)) == NULL)
-		return NULL;
-	if ((p = strpbrk(a, ">\" \t;,")) != NULL)
-		*p = '\0';
+	/* a quoted local part, "john smith"@host (RFC 5321 4.1.2) */
+	if (*v == '"' && (q = strchr(v + 1, '"')) != NULL && q[1] == '@' &&
+	    memchr(v, '\n', (size_t)(q - v)) == NULL) {
+		n = (size_t)(q + 2 - v) + strcspn(q + 2, ">\" \t;,");
+		if ((a = strndup(v, n)) == NULL)
+			return NULL;
+	} else {
+		while (*v == '"')
+			v++;
+		/* old Exchange: "SMTP=user@host", "smtp:user@host" */
+		if (strncasecmp(v, "smtp=", 5) == 0 ||
+		    strncasecmp(v, "smtp:", 5) == 0)
+			v += 5;
+		if ((a = strdup(v)) == NULL)
+			return NULL;
+		if ((p = strpbrk(a, ">\" \t;,")) != NULL)
+			*p = '\0';
+	}
 	n = strlen(a);
 	while (n > 0 && a[n - 1] == '.')
 		a[--n] = '\0';
@@ -558,7 +571,7 @@ bnc_text(struct ctx *c)
 	struct notices nt;
 	struct bounce_rcpt r;
 	const char *xf;
-	char *a, *pm = NULL, *self = NULL;
+	char *a, *x, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
@@ -597,6 +610,13 @@ bnc_text(struct ctx *c)
 		if (typed) {
 			memmove(a, a + 5, strlen(a + 5) + 1);
 			s += 5;
+		}
+		/* Exchange's IMCEA encapsulation: the SMTP address it wraps,
+		 * or none (an X.500 DN is no address a sender used) */
+		if ((m = bnc_imcea(a, &x)) != 0) {
+			free(a);
+			if ((a = x) == NULL)
+				continue;
 		}
 		/* ".user@host." trailing dots are not part of it */
 		if (s >= sig || header_line(t, s) ||
