@@ -72,17 +72,16 @@ rk() {
 	# Domino's table and its wrapped form, with the memo's To and cc
 	# after it; "Name <addr>" in the table; MailEnable's
 	# "Recipient: [SMTP:addr]"; 1&1's "Reason:" and its IDN domain;
-	# Gmail quoting a reply that names the sender.  Kind left as it is
-	# (not this audit's files): 13's "domain not found" is hard, but
-	# phrases/soft.txt's "system error" matches in "domain name system
-	# error" first
+	# Gmail quoting a reply that names the sender.  13's "domain name
+	# system error: ... domain not found" is hard: phrases/soft.txt's
+	# "system error" no longer matches inside "domain name system error"
 	assert_equal "$(rk 9 10 49 11 12 13 14)" "$(printf '%s\n' \
 	    $'9\tivo@notes.example.com/hard' \
 	    $'10\tlars@nohost.example.mn/hard' \
 	    $'49\tlee.park@notes.example.org/hard' \
 	    $'11\tpia@unregistered.example/hard' \
 	    $'12\tsam@example.net/soft' \
-	    $'13\tuwe@xn--brebach-o2a.example/soft' \
+	    $'13\tuwe@xn--brebach-o2a.example/hard' \
 	    $'14\txena@rentals.example.com/soft')"
 }
 
