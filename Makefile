@@ -59,6 +59,7 @@ drivers/dmarc-parse.pkgs    :=
 drivers/dns-fakeserver.pkgs := ldns
 drivers/dns-query.pkgs      := ldns
 drivers/input-dump.pkgs     := gmime-3.0 $(ZPKGS)
+drivers/header-dump.pkgs    := gmime-3.0 $(ZPKGS)
 drivers/lint-checks.pkgs    := gmime-3.0 ldns libcrypto libpcre2-8 $(HS) $(ZPKGS)
 drivers/out-record.pkgs     :=
 drivers/phrases-match.pkgs  := libpcre2-8

@@ -44,6 +44,15 @@ fuzz_messages(const uint8_t *data, size_t size,
     void (*fn)(struct input *in, struct msg *m, void *arg), void *arg)
 {
 	struct input_opts io = { .stdin_if_empty = false };
+
+	fuzz_messages_opts(data, size, &io, fn, arg);
+}
+
+void
+fuzz_messages_opts(const uint8_t *data, size_t size,
+    const struct input_opts *io,
+    void (*fn)(struct input *in, struct msg *m, void *arg), void *arg)
+{
 	struct input *in;
 	struct derr e;
 	struct msg *m;
@@ -54,7 +63,7 @@ fuzz_messages(const uint8_t *data, size_t size,
 	if ((fd = fuzz_memfd(data, size, path, sizeof(path))) == -1)
 		return;
 	argv[0] = path;
-	if ((in = input_open(1, argv, &io)) != NULL) {
+	if ((in = input_open(1, argv, io)) != NULL) {
 		while ((r = input_next(in, &m, &e)) != 0)
 			if (r == 1)
 				fn(in, m, arg);

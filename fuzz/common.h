@@ -33,6 +33,10 @@ int	fuzz_memfd(const uint8_t *data, size_t size, char *path, size_t len);
  */
 void	fuzz_messages(const uint8_t *data, size_t size,
 	    void (*fn)(struct input *in, struct msg *m, void *arg), void *arg);
+/* The same with the options io (lean_headers, say). */
+void	fuzz_messages_opts(const uint8_t *data, size_t size,
+	    const struct input_opts *io,
+	    void (*fn)(struct input *in, struct msg *m, void *arg), void *arg);
 
 /*
  * text written to a new file made from the mkstemp(3) template path, for

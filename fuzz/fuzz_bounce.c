@@ -1,6 +1,6 @@
 /*
  * Fuzz lib/bounce/bounce: arbitrary bytes as a file of messages (read by
- * lib/core/input as deliv-bounce-classify reads its operands), each message
+ * lib/core/input as deliv-bounce-classify reads its operands, lean), each message
  * classified with the phrase lists of the source tree (phrases/, or
  * DELIV_PHRASES), loaded once.
  */
@@ -60,6 +60,8 @@ classify(struct input *in, struct msg *m, void *arg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fuzz_messages(data, size, classify, NULL);
+	struct input_opts io = { .lean_headers = true };
+
+	fuzz_messages_opts(data, size, &io, classify, NULL);
 	return 0;
 }

@@ -260,9 +260,11 @@ main(int argc, char *argv[])
 		goto done;
 	}
 
-	/* only the attached original's headers are read: GMime leaves it
-	 * unparsed until a forwarded bounce is walked into */
+	/* GMime leaves the attached original unparsed until a forwarded
+	 * bounce is walked into, and of the bounce's own header builds the
+	 * Content- fields only: the rest are decoded when read */
 	mail_enclosed_as_leaves();
+	o.io.lean_headers = true;
 	if ((b = bounce_open(o.phrases, getenv("DELIV_PHRASES"),
 	    getenv("DELIV_DATA"), &e)) == NULL)
 		errx(DELIV_EXIT_ERROR, "%s: %s", e.where, e.what);

@@ -321,7 +321,7 @@ bnc_index_match(struct bounce *b, struct phrase_index *idx, const char *s,
 static const char *
 sender_addr(GMimeMessage *m)
 {
-	InternetAddressList *l = g_mime_message_get_from(m);
+	InternetAddressList *l = mail_message_from(m);
 	InternetAddress *a;
 
 	if (l == NULL || internet_address_list_length(l) == 0)
@@ -359,7 +359,7 @@ static int
 do_vacation(struct ctx *c)
 {
 	return emit_from_sender(c, "vacation",
-	    g_mime_message_get_subject(c->m));
+	    mail_message_subject(c->m));
 }
 /*
  * A subject a person answering or forwarding writes: "Re:", "Fwd:",
@@ -400,7 +400,7 @@ reply_subject(const char *s)
 static bool
 is_vacation(struct ctx *c, bool bounceish)
 {
-	const char *v, *subj = g_mime_message_get_subject(c->m);
+	const char *v, *subj = mail_message_subject(c->m);
 	size_t s;
 
 	if (bounceish)
@@ -428,8 +428,8 @@ is_vacation(struct ctx *c, bool bounceish)
 static int
 is_bounce(struct ctx *c, bool *weak)
 {
-	InternetAddressList *l = g_mime_message_get_from(c->m);
-	const char *subj = g_mime_message_get_subject(c->m), *v;
+	InternetAddressList *l = mail_message_from(c->m);
+	const char *subj = mail_message_subject(c->m), *v;
 	char *from;
 	size_t s;
 	int r = 0;
@@ -563,10 +563,10 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		c.base.diagnostic = error ? error : "not a message";
 		return emit(arg, &c.base);
 	}
-	if ((id = g_mime_message_get_message_id(m)) != NULL &&
+	if ((id = mail_message_id(m)) != NULL &&
 	    asprintf(&mid, "<%s>", id) != -1)
 		c.base.message_id = mid;
-	if ((dt = g_mime_message_get_date(m)) != NULL) {
+	if ((dt = mail_message_date(m)) != NULL) {
 		c.base.date = c.base.ts = (time_t)g_date_time_to_unix(dt);
 	}
 	bnc_parts_read(b, &p, m);

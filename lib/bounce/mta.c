@@ -300,10 +300,8 @@ static int
 names_of(struct ctx *c, enum where w, struct sbuf *b)
 {
 	const struct dsn_group *g;
-	GMimeHeaderList *hl;
-	const char *name;
 	size_t i;
-	int k, n, r = 0;
+	int r = 0;
 
 	sbuf_reset(b);
 	if (w == W_DSNFIELD) {
@@ -314,13 +312,7 @@ names_of(struct ctx *c, enum where w, struct sbuf *b)
 			r |= sbuf_adds(b, g->f[i].name) | sbuf_addc(b, '\n');
 		return r;
 	}
-	hl = g_mime_object_get_header_list(GMIME_OBJECT(c->m));
-	n = hl ? g_mime_header_list_get_count(hl) : 0;
-	for (k = 0; k < n; k++)
-		if ((name = g_mime_header_get_name(
-		    g_mime_header_list_get_header_at(hl, k))) != NULL)
-			r |= sbuf_adds(b, name) | sbuf_addc(b, '\n');
-	return r;
+	return mail_header_names(GMIME_OBJECT(c->m), b);
 }
 
 /* Does one of the names s[0..len) (one a line) match f? */

@@ -620,8 +620,8 @@ bnc_text(struct ctx *c)
 		}
 		/* ".user@host." trailing dots are not part of it */
 		if (s >= sig || header_line(t, s) ||
-		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
-		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
+		    bnc_in_list(mail_message_to(c->m), a) ||
+		    bnc_in_list(mail_message_from(c->m), a) ||
 		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
 		    (s > 0 && !typed && (t[s - 1] == '=' ||
 		    t[s - 1] == '.'))) {

@@ -47,6 +47,7 @@
 #include <gmime/gmime.h>
 
 #include "core/cli.h"
+#include "core/headblock.h"
 #include "core/input.h"
 #include "core/maildir.h"
 #include "core/mbox.h"
@@ -57,6 +58,7 @@
 #define READ_SIZE	65536		/* the first read, which decides */
 #define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
 #define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
+#define LEAN_MAX	(1024 * 1024)	/* a larger message is parsed whole */
 
 /*
  * Charsets whose converters are glibc modules, kept loaded (the ASCII,
@@ -127,6 +129,8 @@ struct input {
 	struct cli_progress	*progress;	/* or NULL */
 	bool			 raw_only;	/* no GMime parse */
 	bool			 raw_verify;	/* but a doubtful message's */
+	bool			 lean;		/* lean_headers */
+	GByteArray		*leanbuf;	/* what GMime parsed, if lean */
 	bool			 refused;	/* GMime refused cur */
 	size_t			 max_size;	/* the size cap of a message */
 	struct feed		*feed;		/* a worker's feed, or NULL */
@@ -146,6 +150,7 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 	in->progress = o != NULL ? o->progress : NULL;
 	in->raw_only = o != NULL && o->raw_only;
 	in->raw_verify = in->raw_only && o->raw_verify;
+	in->lean = o != NULL && o->lean_headers && !in->raw_only;
 	in->max_size = o != NULL && o->max_size > 0 ? o->max_size :
 	    INPUT_MAX_SIZE;
 	for (i = 0; i < NWARM; i++)
@@ -661,7 +666,7 @@ fail:
  * substreams of a.  NULL if it cannot.
  */
 static GMimeMessage *
-parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
+parse_whole(struct input *in, GByteArray *a, size_t start, size_t end)
 {
 	GMimeStream *s;
 	GMimeMessage *msg;
@@ -675,6 +680,35 @@ parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
 	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
 	g_mime_parser_set_persist_stream(in->parser, TRUE);
 	msg = g_mime_parser_construct_message(in->parser, in->popts);
+	return msg;
+}
+
+/*
+ * Parse a[start..end) with GMime; lean: a clean header block's Content-
+ * fields, its empty line and the body (copied, so up to LEAN_MAX bytes),
+ * the block kept on the message (core/headblock).  NULL if GMime cannot.
+ */
+static GMimeMessage *
+parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
+{
+	const char *d = (const char *)a->data + start;
+	GMimeMessage *msg;
+	size_t flen;
+
+	if (!in->lean || a->data == NULL || end - start > LEAN_MAX ||
+	    (flen = headblock_clean(d, end - start)) == 0)
+		return parse_whole(in, a, start, end);
+	if (in->leanbuf == NULL)
+		in->leanbuf = g_byte_array_new();
+	g_byte_array_set_size(in->leanbuf, 0);
+	headblock_mime_fields(d, flen, in->leanbuf);
+	g_byte_array_append(in->leanbuf, (const guint8 *)d + flen,
+	    (guint)(end - start - flen));
+	msg = parse_whole(in, in->leanbuf, 0, in->leanbuf->len);
+	if (msg != NULL && headblock_attach(msg, in->popts, d, flen) == -1) {
+		g_object_unref(msg);
+		msg = parse_whole(in, a, start, end);
+	}
 	return msg;
 }
 
@@ -942,6 +976,8 @@ input_close(struct input *in)
 	g_object_unref(in->parser);
 	g_byte_array_unref(in->rd.buf);
 	g_byte_array_unref(in->crmsg);
+	if (in->leanbuf != NULL)
+		g_byte_array_unref(in->leanbuf);
 	g_mime_shutdown();
 	free(in);
 }

@@ -35,6 +35,13 @@ struct input_opts {
 						   and handed out with the
 						   error a GMime read gives it;
 						   msg->mime stays NULL */
+	bool			 lean_headers;	/* GMime gets the top-level
+						   Content- fields only; the
+						   header block is kept on the
+						   message (core/headblock),
+						   read by lib/mail's
+						   mail_header() and
+						   mail_message_*() */
 	size_t			 max_size;	/* a message over this many
 						   bytes is skipped, handed out
 						   with its error set and no

@@ -14,7 +14,9 @@
 #endif
 
 #include "core/deliv.h"
+#include "core/headblock.h"
 #include "mail/html.h"
+#include "mail/lean.h"
 #include "mail/message.h"
 
 static GMimeMessage	*enclosed_message(GMimeObject *, bool);
@@ -712,12 +714,23 @@ plain_raw_value(const char *s)
 	return true;
 }
 
+/* The header block core/input kept when it parsed o lean, or NULL. */
+static struct headblock *
+lean_block(GMimeObject *o)
+{
+	return GMIME_IS_MESSAGE(o) ? headblock_of(GMIME_MESSAGE(o)) : NULL;
+}
+
 const char *
 mail_header(GMimeObject *o, const char *name)
 {
-	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
+	GMimeHeaderList *hl;
 	GMimeHeader *h;
+	struct headblock *hb;
 
+	if ((hb = lean_block(o)) != NULL)
+		return lean_header(hb, name);
+	hl = g_mime_object_get_header_list(o);
 	if (hl == NULL || (h = g_mime_header_list_get_header(hl, name)) == NULL)
 		return NULL;
 	/*
@@ -730,6 +743,76 @@ mail_header(GMimeObject *o, const char *name)
 	    plain_raw_value(h->raw_value))
 		h->value = g_mime_utils_header_unfold(h->raw_value);
 	return g_mime_header_get_value(h);
+}
+
+int
+mail_header_names(GMimeObject *o, struct sbuf *out)
+{
+	GMimeHeaderList *hl;
+	struct headblock *hb;
+	const char *name;
+	int k, n, r = 0;
+
+	if ((hb = lean_block(o)) != NULL)
+		return lean_names(hb, out);
+	hl = g_mime_object_get_header_list(o);
+	n = hl != NULL ? g_mime_header_list_get_count(hl) : 0;
+	for (k = 0; k < n; k++)
+		if ((name = g_mime_header_get_name(
+		    g_mime_header_list_get_header_at(hl, k))) != NULL)
+			r |= sbuf_adds(out, name) | sbuf_addc(out, '\n');
+	return r;
+}
+
+const char *
+mail_message_subject(GMimeMessage *m)
+{
+	struct headblock *hb = headblock_of(m);
+
+	return hb != NULL ? lean_subject(hb) : g_mime_message_get_subject(m);
+}
+
+const char *
+mail_message_id(GMimeMessage *m)
+{
+	struct headblock *hb = headblock_of(m);
+
+	return hb != NULL ? lean_message_id(hb) :
+	    g_mime_message_get_message_id(m);
+}
+
+GDateTime *
+mail_message_date(GMimeMessage *m)
+{
+	struct headblock *hb = headblock_of(m);
+
+	return hb != NULL ? lean_date(hb) : g_mime_message_get_date(m);
+}
+
+/* From or To: GMime's own (empty) list if the lean one cannot be made */
+static InternetAddressList *
+addresses(GMimeMessage *m, bool from)
+{
+	struct headblock *hb = headblock_of(m);
+	InternetAddressList *l = NULL;
+
+	if (hb != NULL)
+		l = lean_addresses(hb, from);
+	if (l == NULL)
+		l = from ? g_mime_message_get_from(m) : g_mime_message_get_to(m);
+	return l;
+}
+
+InternetAddressList *
+mail_message_from(GMimeMessage *m)
+{
+	return addresses(m, true);
+}
+
+InternetAddressList *
+mail_message_to(GMimeMessage *m)
+{
+	return addresses(m, false);
 }
 
 GMimeHeader *

@@ -186,10 +186,28 @@ int	mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp,
 
 /*
  * The value of the first header called name (any case) of o, a message
- * or a part, as GMime gives it, or NULL.  For a message, GMime also
- * finds the Content-* headers it keeps with the top part.
+ * or a part, as GMime gives it, or NULL.  A message's Content-* headers
+ * are its top part's, as in GMime.  A message that core/input parsed
+ * lean (input_opts.lean_headers) is read from its kept header block
+ * (mail/lean), with the same answers.
  */
 const char	*mail_header(GMimeObject *o, const char *name);
+
+/*
+ * Append the names of o's own headers to out, one a line, in order (as
+ * above).  0, or -1 when out of memory.
+ */
+int		 mail_header_names(GMimeObject *o, struct sbuf *out);
+
+/*
+ * What g_mime_message_get_subject(), _get_message_id(), _get_date(),
+ * _get_from() and _get_to() give, for a message parsed whole or lean.
+ */
+const char	*mail_message_subject(GMimeMessage *m);
+const char	*mail_message_id(GMimeMessage *m);
+GDateTime	*mail_message_date(GMimeMessage *m);
+InternetAddressList *mail_message_from(GMimeMessage *m);
+InternetAddressList *mail_message_to(GMimeMessage *m);
 
 /*
  * The first header called name in o's own header list, and in *count

@@ -1,0 +1,281 @@
+/*
+ * mail/lean: a lean-parsed message's top-level fields, as GMime's
+ * message would give them (see lean.h).  The fields are split once, on
+ * first use, and kept on the message with what was decoded of them.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/util.h"
+#include "mail/lean.h"
+
+struct field {
+	char	*name;
+	char	*raw;		/* after the colon, line ends in */
+	char	*value;		/* unfolded and decoded, or NULL */
+};
+
+struct lean {
+	struct field	*f;
+	int		 n;
+	bool		 have_subject, have_id, have_date;
+	char		*subject;
+	char		*message_id;
+	GDateTime	*date;
+	InternetAddressList *from, *to;
+};
+
+static void
+lean_free(void *p)
+{
+	struct lean *l = p;
+	int k;
+
+	for (k = 0; k < l->n; k++) {
+		g_free(l->f[k].name);
+		g_free(l->f[k].raw);
+		g_free(l->f[k].value);
+	}
+	free(l->f);
+	g_free(l->subject);
+	g_free(l->message_id);
+	if (l->date != NULL)
+		g_date_time_unref(l->date);
+	g_clear_object(&l->from);
+	g_clear_object(&l->to);
+	free(l);
+}
+
+/* Does GMime's decoding leave s as it is (no 8-bit byte, no "=?")? */
+static bool
+plain(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; *u != '\0'; u++)
+		if (*u >= 0x80 || (*u == '=' && u[1] == '?'))
+			return false;
+	return true;
+}
+
+/*
+ * Split hb's fields (headblock_clean() vouched for every line): the
+ * name before the colon without the blanks after it, the raw value
+ * after the colon up to the next field.  The Content- fields stay with
+ * the top part, as in GMime's message.
+ */
+static struct lean *
+split(struct headblock *hb)
+{
+	const char *p = hb->s, *end = hb->s + hb->len, *f, *c, *n, *nl;
+	struct lean *l;
+	int max = 0;
+
+	if ((l = calloc(1, sizeof(*l))) == NULL)
+		return NULL;
+	for (c = p; c < end && (c = memchr(c, '\n', (size_t)(end - c))) !=
+	    NULL; c++)
+		max++;
+	if (max > 0 && (l->f = calloc((size_t)max, sizeof(*l->f))) == NULL) {
+		free(l);
+		return NULL;
+	}
+	while (p < end) {
+		f = p;
+		do {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			p = nl != NULL ? nl + 1 : end;
+		} while (p < end && (*p == ' ' || *p == '\t'));
+		if ((c = memchr(f, ':', (size_t)(p - f))) == NULL ||
+		    (p - f > 8 && strncasecmp(f, "Content-", 8) == 0))
+			continue;
+		for (n = c; n > f && (n[-1] == ' ' || n[-1] == '\t'); n--)
+			;
+		l->f[l->n].name = g_strndup(f, (gsize)(n - f));
+		l->f[l->n].raw = g_strndup(c + 1, (gsize)(p - c - 1));
+		l->n++;
+	}
+	return l;
+}
+
+/* The fields of hb, split on first use and kept with it. */
+static struct lean *
+get(struct headblock *hb)
+{
+	if (hb->reader == NULL && (hb->reader = split(hb)) != NULL)
+		hb->reader_free = lean_free;
+	return hb->reader;
+}
+
+/* Field k's value, as g_mime_header_get_value() gives it. */
+static const char *
+value(struct lean *l, struct headblock *hb, int k)
+{
+	struct field *f = &l->f[k];
+	char *unf;
+
+	if (f->value == NULL) {
+		unf = g_mime_utils_header_unfold(f->raw);
+		if (plain(f->raw))
+			f->value = unf;
+		else {
+			f->value = g_mime_utils_header_decode_text(hb->opts,
+			    unf);
+			g_free(unf);
+		}
+	}
+	return f->value;
+}
+
+/* The last field called name, or -1. */
+static int
+last(struct lean *l, const char *name)
+{
+	int k;
+
+	for (k = l->n - 1; k >= 0; k--)
+		if (strcasecmp(l->f[k].name, name) == 0)
+			return k;
+	return -1;
+}
+
+const char *
+lean_header(struct headblock *hb, const char *name)
+{
+	struct lean *l = get(hb);
+	int k;
+
+	if (l == NULL)
+		return NULL;
+	for (k = 0; k < l->n; k++)
+		if (strcasecmp(l->f[k].name, name) == 0)
+			return value(l, hb, k);
+	return NULL;
+}
+
+int
+lean_names(struct headblock *hb, struct sbuf *out)
+{
+	struct lean *l = get(hb);
+	int k, r = 0;
+
+	if (l == NULL)
+		return -1;
+	for (k = 0; k < l->n; k++)
+		r |= sbuf_adds(out, l->f[k].name) | sbuf_addc(out, '\n');
+	return r;
+}
+
+const char *
+lean_subject(struct headblock *hb)
+{
+	struct lean *l = get(hb);
+	const char *v;
+	int k;
+
+	if (l == NULL)
+		return NULL;
+	if (!l->have_subject) {
+		l->have_subject = true;
+		if ((k = last(l, "Subject")) >= 0 &&
+		    (v = value(l, hb, k)) != NULL)
+			l->subject = g_strdup(v);
+	}
+	return l->subject;
+}
+
+const char *
+lean_message_id(struct headblock *hb)
+{
+	struct lean *l = get(hb);
+	const char *v;
+	int k;
+
+	if (l == NULL)
+		return NULL;
+	if (!l->have_id) {
+		l->have_id = true;
+		if ((k = last(l, "Message-Id")) >= 0 &&
+		    (v = value(l, hb, k)) != NULL)
+			l->message_id = g_mime_utils_decode_message_id(v);
+	}
+	return l->message_id;
+}
+
+GDateTime *
+lean_date(struct headblock *hb)
+{
+	struct lean *l = get(hb);
+	const char *v;
+	int k;
+
+	if (l == NULL)
+		return NULL;
+	if (!l->have_date) {
+		l->have_date = true;
+		/* each Date with a value replaces the one before */
+		for (k = l->n - 1; k >= 0; k--)
+			if (strcasecmp(l->f[k].name, "Date") == 0 &&
+			    (v = value(l, hb, k)) != NULL) {
+				l->date = g_mime_utils_header_decode_date(v);
+				break;
+			}
+	}
+	return l->date;
+}
+
+/*
+ * From or To of GMime's own message of the header block alone: where
+ * the public parser and the message's differ (an address list cut
+ * short by an unclosed comment: the message keeps the addresses before
+ * it, internet_address_list_parse() none).  NULL if GMime cannot.
+ */
+static InternetAddressList *
+gmime_list(struct headblock *hb, bool from)
+{
+	GMimeStream *st;
+	GMimeParser *ps;
+	GMimeMessage *msg;
+	InternetAddressList *l = NULL;
+
+	st = g_mime_stream_mem_new();
+	g_mime_stream_write(st, hb->s, hb->len);
+	g_mime_stream_write(st, "\n", 1);
+	g_mime_stream_reset(st);
+	ps = g_mime_parser_new_with_stream(st);
+	if ((msg = g_mime_parser_construct_message(ps, hb->opts)) != NULL) {
+		l = g_object_ref(from ? g_mime_message_get_from(msg) :
+		    g_mime_message_get_to(msg));
+		g_object_unref(msg);
+	}
+	g_object_unref(ps);
+	g_object_unref(st);
+	return l;
+}
+
+InternetAddressList *
+lean_addresses(struct headblock *hb, bool from)
+{
+	struct lean *l = get(hb);
+	InternetAddressList **list;
+	const char *raw;
+	int k;
+
+	if (l == NULL)
+		return NULL;
+	list = from ? &l->from : &l->to;
+	if (*list != NULL)
+		return *list;
+	/* the last field's addresses, as GMime's message keeps */
+	if ((k = last(l, from ? "From" : "To")) >= 0) {
+		raw = l->f[k].raw;
+		if ((*list = internet_address_list_parse(hb->opts, raw)) ==
+		    NULL && strchr(raw, '(') != NULL)
+			*list = gmime_list(hb, from);
+	}
+	if (*list == NULL)
+		*list = internet_address_list_new();
+	return *list;
+}
