@@ -161,3 +161,25 @@ rcpts() {
 	assert_equal "${lines[600]}" v@example.com
 	refute_output --partial help@example.org
 }
+
+@test "bounce-precision: thousands of recipients whose own words give no reason all take the notice's (its whole text classified once)" {
+	# 5,000 on one line, the reason in a paragraph of its own: each
+	# recipient's paragraph says nothing, so each falls back to the
+	# whole text (with every listed address blanked out at once)
+	{ printf 'From: MAILER-DAEMON@mail.example.org\nTo: news@example.org\nSubject: Delivery Status Notification (Failure)\n\n'
+	  printf 'The remote server answered that the mailbox is full.\n\n'
+	  printf 'Delivery to the following recipients failed.\n\n  '
+	  awk 'BEGIN { for (i = 1; i < 5000; i++) printf "user%05d@example.com, ", i; print "user05000@example.com" }'
+	  printf '\nFor help, write to help@example.org.\n'; } >"$BATS_TEST_TMPDIR/many.eml"
+	# the phrase's line in soft.txt
+	local m
+	m=soft.txt:$(grep -n $'^mailboxfull\tmailbox is full$' "$DELIV_PHRASES/soft.txt" | cut -d: -f1)
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,smtp_code,matched "$BATS_TEST_TMPDIR/many.eml"
+	assert_equal "${#lines[@]}" 5000
+	assert_equal "${lines[0]}" "user00001@example.com"$'\tsoft\tmailboxfull\t\t\t'"$m"
+	assert_equal "${lines[4999]}" "user05000@example.com"$'\tsoft\tmailboxfull\t\t\t'"$m"
+	# every one the same fields, each address once
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f2- | sort | uniq -c | sed 's/^ *//')" "5000 soft"$'\tmailboxfull\t\t\t'"$m"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f1 | sort -u | wc -l)" 5000
+	refute_output --partial help@example.org
+}

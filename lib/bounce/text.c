@@ -393,8 +393,8 @@ local_char(unsigned char c)
  * local-part bytes that it starts (the look-behind), so none starts
  * before the run that ends at the first '@' from off.
  */
-static int
-find_addr(struct bounce *b, const char *t, size_t len, size_t off,
+int
+bnc_find_addr(struct bounce *b, const char *t, size_t len, size_t off,
     size_t *s, size_t *e)
 {
 	const char *at;
@@ -529,7 +529,7 @@ rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 	le = (size_t)(nl - t) + 1;
 	nl = memchr(t + le, '\n', len - le > LINE_LOOK ? LINE_LOOK :
 	    len - le);
-	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : (len - le >
+	if (!bnc_find_addr(c->b, t, nl ? (size_t)(nl - t) : (len - le >
 	    LINE_LOOK ? le + LINE_LOOK : len), le, &s2, &e2))
 		return false;
 	return original_label(t, s2);
@@ -547,14 +547,83 @@ bnc_note(struct ctx *c, const char *matched, const char *note)
 	return c->note;
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The index of the first of pos[0..n) (in order) at or after at. */
+static size_t
+first_from(const size_t *pos, size_t n, size_t at)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pos[mid] < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The diagnostic of the recipient named at offset at, [*ps, *pe): its
+ * paragraph (bnc_paragraph()), from its own line when another recipient
+ * is named before it there, up to the line of the next recipient named
+ * (pos[0..np): where each is named, in order) or of the next notice
+ * line (another group's).  Binary searches, not a walk of all the
+ * others: a notice may name thousands.
+ */
+static void
+rcpt_para(const char *t, size_t len, const size_t *pos, size_t np,
+    const struct notices *nt, size_t at, size_t *ps, size_t *pe)
+{
+	const char *nl;
+	size_t j, e, k;
+
+	bnc_paragraph(t, len, at, ps, pe);
+	j = first_from(pos, np, at);
+	if (j > 0 && pos[j - 1] >= *ps) {
+		*ps = at;
+		while (*ps > 0 && t[*ps - 1] != '\n')
+			(*ps)--;
+	}
+	/* the first one named on a later line, before its end */
+	if (*pe > at && (nl = memchr(t + at, '\n', *pe - at)) != NULL) {
+		e = (size_t)(nl - t) + 1;
+		j = first_from(pos, np, e);
+		if (j < np && pos[j] < *pe) {
+			for (e = pos[j]; t[e - 1] != '\n'; e--)
+				;
+			*pe = e;
+		}
+	}
+	for (k = 0; k < nt->n; k++)
+		if (nt->at[k] > at && nt->at[k] < *pe) {
+			e = nt->at[k];
+			while (e > at && t[e - 1] != '\n')
+				e--;
+			if (e > at)
+				*pe = e;
+			break;
+		}
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
 {
 	struct parts *p = c->p;
 	const char *t = p->text.s ? p->text.s : "";
-	size_t len = p->text.len, s, e, off, ps, pe, i, k, n;
+	size_t len = p->text.len, s, e, off, ps, pe, i, n;
 	struct found f = { 0 };
+	struct bnc_whole wh = { 0 };
+	size_t *pos = NULL, npos = 0;
 	struct notices nt;
 	struct bounce_rcpt r;
 	const char *xf;
@@ -587,7 +656,7 @@ bnc_text(struct ctx *c)
 		bad = bnc_refused_rcpts(c, t, len);
 	sig = signature(t, len);
 	for (off = 0;; off = e) {
-		if (!find_addr(c->b, t, len, off, &s, &e))
+		if (!bnc_find_addr(c->b, t, len, off, &s, &e))
 			break;
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;
@@ -669,47 +738,26 @@ bnc_text(struct ctx *c)
 		self = NULL;
 	}
 	n = f.n;
+	wh.addrs = f.idx;
+	/* where the text names them, in order */
+	if (n > 0 && (pos = reallocarray(NULL, n, sizeof(*pos))) == NULL)
+		ret = -1;
+	for (i = 0; i < n && pos != NULL; i++)
+		if (f.where[i] != (size_t)-1)
+			pos[npos++] = f.where[i];
+	if (npos > 1)
+		qsort(pos, npos, sizeof(*pos), cmp_size);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = f.a[i];
 		if (f.where[i] != (size_t)-1) {
-			bnc_paragraph(t, len, f.where[i], &ps, &pe);
-			/* from its own line when another is named before */
-			for (k = 0; k < n; k++)
-				if (k != i && f.where[k] != (size_t)-1 &&
-				    f.where[k] < f.where[i] &&
-				    f.where[k] >= ps) {
-					ps = f.where[i];
-					while (ps > 0 && t[ps - 1] != '\n')
-						ps--;
-					break;
-				}
-			/* up to the line of the next recipient named */
-			for (k = 0; k < n; k++)
-				if (k != i && f.where[k] != (size_t)-1 &&
-				    f.where[k] > f.where[i] && f.where[k] < pe) {
-					e = f.where[k];
-					while (e > f.where[i] && t[e - 1] != '\n')
-						e--;
-					if (e > f.where[i])
-						pe = e;
-				}
-			/* up to the next notice line: another group's */
-			for (k = 0; k < nt.n; k++)
-				if (nt.at[k] > f.where[i] && nt.at[k] < pe) {
-					e = nt.at[k];
-					while (e > f.where[i] && t[e - 1] != '\n')
-						e--;
-					if (e > f.where[i])
-						pe = e;
-					break;
-				}
+			rcpt_para(t, len, pos, npos, &nt, f.where[i], &ps, &pe);
 			bnc_one_line(&c->diag, t + ps, pe - ps);
 		} else
 			bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
 		bnc_notice_group(c, t, len, &nt, f.where[i]);
-		m = bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0);
+		m = bnc_classify_listed(c, &wh, &r, c->diag.s);
 		c->whole = NULL;
 		if (m == -1) {
 			ret = -1;
@@ -739,6 +787,8 @@ bnc_text(struct ctx *c)
 			ret = c->emit(c->arg, &r);
 		}
 	}
+	bnc_whole_free(&wh);
+	free(pos);
 	found_free(&f);
 	if (ok != NULL)
 		g_hash_table_destroy(ok);
