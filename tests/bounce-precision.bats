@@ -183,3 +183,57 @@ rcpts() {
 	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f1 | sort -u | wc -l)" 5000
 	refute_output --partial help@example.org
 }
+
+# precision3.mbox: notices as their writers' templates word them (Postfix
+# bounce(8) with relocated(5)'s "user has moved to", Sendmail's 551 "User
+# not local; please try <forward-path>", Exim, qmail-send, Exchange,
+# Courier, Domino, Gmail) and sites' prose notices that name a new
+# address after the verb, or a help desk's or a sender's address first
+# and the failed one later.  Every record's message, recipient and kind.
+@test "bounce-precision: new addresses named after the verb and help addresses named first are no recipients (precision3.mbox)" {
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind precision3.mbox
+	assert_output - <<'OUT'
+1	ann@example.com	hard
+2	bob@example.com	hard
+3	carl@example.com	hard
+4	dan@example.com	hard
+5	eve@example.com	hard
+6	fay@example.com	hard
+7	gus@example.com	hard
+8	hal@example.com	hard
+9	ivy@example.com	hard
+10	jon@example.com	hard
+11	kim@example.com	hard
+12	lou@uni.example	hard
+13	max@example.com	hard
+14	ned@example.com	soft
+15	oli@example.com	hard
+16	pat@example.com	hard
+16	quin@example.com	hard
+17	rae@example.com	hard
+18	sam@example.com	hard
+19	tom@example.com	hard
+20	vic@corp.example.com	hard
+21	wes@example.com	hard
+21	xia@example.com	soft
+22	yan@example.com	hard
+23	zed@example.com	soft
+24	abe@example.com	soft
+25	bea@example.com	hard
+26	cal@example.com	hard
+27	dee@example.com	hard
+28	fox@example.com	hard
+29	gil@example.com	hard
+30	hub@example.com	hard
+31	ken@example.com	soft
+32	billing@example.com	hard
+33	lee@example.com	hard
+34	mia@notes.example.com	hard
+35	nia@example.com	hard
+36	oz@example.com	hard
+37	pia@example.com	hard
+38	qi@example.com	soft
+OUT
+	# every notice has its records
+	assert_equal "$(cut -f1 <<<"$output" | sort -un | wc -l)" 38
+}

@@ -454,6 +454,34 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 }
 
 /*
+ * Do the words after the address that ends at t[e], to the end of its
+ * sentence, say it is no failed recipient ("use k@host instead",
+ * "k@host is his new address", "k@host from now on")?  The patterns of
+ * bounce-notrcpt.txt that open with "^\x01" read "\x01" then those
+ * words (at most AFTER_MAX bytes); a pattern that reads the words before
+ * an address cannot match at that byte, so a match there is theirs.
+ */
+#define AFTER_MAX	160
+
+static bool
+not_rcpt_after(struct ctx *c, const char *t, size_t len, size_t e)
+{
+	char buf[AFTER_MAX + 1];
+	size_t n = 0, k, ms;
+
+	buf[n++] = '\x01';
+	for (k = e; k < len && n < sizeof(buf); k++) {
+		if (t[k] == '\n' && k + 1 < len && t[k + 1] == '\n')
+			break;
+		if (strchr(".!?;", t[k]) != NULL && t[k] != '\0' &&
+		    (k + 1 == len || isspace((unsigned char)t[k + 1])))
+			break;
+		buf[n++] = t[k];
+	}
+	return bnc_list_find(c->b, PL_NOTRCPT, buf, n, &ms) == 1 && ms == 0;
+}
+
+/*
  * Is the address at t[at] Sendmail's "(expanded from: <addr>)" under a
  * failed program or file ("|/usr/bin/procmail", "/var/mail/box": the
  * q_paddr line, then its parenthesized lines)?  Then it is the address
@@ -614,6 +642,66 @@ rcpt_para(const char *t, size_t len, const size_t *pos, size_t np,
 		}
 }
 
+/*
+ * Is the address a at t[s] no recipient whatever the words say: after
+ * the signature (sig), in a header of the returned message, the
+ * bounce's own To or From, the original's sender, or a part of a word
+ * (".user@host", "=user@host"; typed: old Exchange's "SMTP=" dropped)?
+ */
+static bool
+no_rcpt(struct ctx *c, const char *t, size_t s, size_t sig, const char *a,
+    bool typed)
+{
+	return s >= sig || header_line(t, s) ||
+	    bnc_in_list(g_mime_message_get_to(c->m), a) ||
+	    bnc_in_list(g_mime_message_get_from(c->m), a) ||
+	    (c->p->orig_from && strcasecmp(a, c->p->orig_from) == 0) ||
+	    (s > 0 && !typed && (t[s - 1] == '=' || t[s - 1] == '.'));
+}
+
+/*
+ * A site's prose notice (no notice lines, no X-Failed-Recipients): the
+ * offset of the first address whose sentence ties it to a failure
+ * (sentence_fails()), of those that may be recipients at all; (size_t)-1
+ * when none is, with its end in *fe.  The recipients are taken from
+ * there on: another address named before it is a help desk's or a
+ * sender's the word list missed, not a failed one.  An address listed
+ * as recipients are (bnc_listed()) before any tied one is evidence
+ * enough: then none is chosen, and the first named leads as before.
+ */
+static size_t
+first_failed(struct ctx *c, const char *t, size_t len, size_t sig,
+    size_t *fe)
+{
+	size_t off, s, e, ms;
+	char *a;
+	bool typed, skip;
+
+	for (off = 0; bnc_find_addr(c->b, t, len, off, &s, &e); off = e) {
+		if ((a = strndup(t + s, e - s)) == NULL)
+			break;
+		typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
+		if (typed) {
+			memmove(a, a + 5, strlen(a + 5) + 1);
+			s += 5;
+		}
+		skip = no_rcpt(c, t, s, sig, a, typed) || (not_rcpt(c, t, s) &&
+		    !expanded_program(t, s)) || not_rcpt_after(c, t, len, e) ||
+		    bnc_list_find(c->b, PL_NOADDR, a, strlen(a), &ms) == 1;
+		free(a);
+		if (skip)
+			continue;
+		if (bnc_sentence_fails(c, t, len, s, e)) {
+			*fe = e;
+			return s;
+		}
+		/* one listed before any tied: the order decides */
+		if (bnc_listed(t, len, s, e))
+			break;
+	}
+	return (size_t)-1;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
@@ -629,6 +717,7 @@ bnc_text(struct ctx *c)
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
+	size_t fail_at = 0, fail_e = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
@@ -655,6 +744,9 @@ bnc_text(struct ctx *c)
 	if ((tied = nt.n > 0 && xf == NULL))
 		bad = bnc_refused_rcpts(c, t, len);
 	sig = signature(t, len);
+	if (!tied && xf == NULL && (fail_at = first_failed(c, t, len, sig,
+	    &fail_e)) == (size_t)-1)
+		fail_at = fail_e = 0;
 	for (off = 0;; off = e) {
 		if (!bnc_find_addr(c->b, t, len, off, &s, &e))
 			break;
@@ -667,13 +759,7 @@ bnc_text(struct ctx *c)
 			memmove(a, a + 5, strlen(a + 5) + 1);
 			s += 5;
 		}
-		/* ".user@host." trailing dots are not part of it */
-		if (s >= sig || header_line(t, s) ||
-		    bnc_in_list(g_mime_message_get_to(c->m), a) ||
-		    bnc_in_list(g_mime_message_get_from(c->m), a) ||
-		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
-		    (s > 0 && !typed && (t[s - 1] == '=' ||
-		    t[s - 1] == '.'))) {
+		if (no_rcpt(c, t, s, sig, a, typed)) {
 			/* the sender's own address, but on a line of its
 			 * own as "<addr>:" (qmail, Postfix): someone who
 			 * wrote to himself; kept in case none other is */
@@ -697,7 +783,9 @@ bnc_text(struct ctx *c)
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted, a rewritten one: never failed */
 		if ((not_rcpt(c, t, s) && !expanded_program(t, s)) ||
-		    bnc_was_accepted(ok, a) ||
+		    not_rcpt_after(c, t, len, e) || bnc_was_accepted(ok, a) ||
+		    (!tied && xf == NULL && s < fail_at && (e - s != fail_e -
+		    fail_at || strncasecmp(t + s, t + fail_at, e - s) != 0)) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
 		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
 		    pend, first, s, e)) || bnc_was_accepted(rew, a)) {
