@@ -233,7 +233,24 @@ rcpts() {
 36	oz@example.com	hard
 37	pia@example.com	hard
 38	qi@example.com	soft
+39	rob@example.com	soft
+40	sue@example.de	hard
+41	tia@example.com	soft
+42	uli@example.org	soft
+43	val@example.com	soft
+44	xena@example.com	hard
+45	yul@example.com	hard
+46	zoe@example.com	hard
+47	adam@example.com	hard
+48	bo@example.com	hard
+49	cy@example.com	hard
+50	di@example.com	soft
+51	ken2@example.com	hard
+52	kai@example.com	hard
+53	amy2@example.com	hard
+53	ben2@example.com	hard
+54	cho@example.com	hard
 OUT
 	# every notice has its records
-	assert_equal "$(cut -f1 <<<"$output" | sort -un | wc -l)" 38
+	assert_equal "$(cut -f1 <<<"$output" | sort -un | wc -l)" 54
 }

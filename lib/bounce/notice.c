@@ -657,6 +657,16 @@ sentence_end(const char *t, size_t len, size_t k)
 	    (k + 1 == len || isspace((unsigned char)t[k + 1]));
 }
 
+size_t
+bnc_sentence_end(const char *t, size_t len, size_t at)
+{
+	for (; at < len; at++)
+		if (sentence_end(t, len, at) || (t[at] == '\n' &&
+		    at + 1 < len && t[at + 1] == '\n'))
+			break;
+	return at;
+}
+
 /*
  * Does the sentence of the address at t[s..e) tie it to a failure: a
  * reply or status code, a reason phrase (hard.txt, soft.txt) or a line

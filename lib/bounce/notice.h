@@ -90,6 +90,9 @@ size_t	bnc_block_end(struct ctx *, const char *t, size_t len, size_t at);
 bool	bnc_sentence_fails(struct ctx *, const char *t, size_t len, size_t s,
 	    size_t e);
 
+/* Where the sentence holding offset at ends: its ".!?;", a blank line. */
+size_t	bnc_sentence_end(const char *t, size_t len, size_t at);
+
 /* Is the address at t[s..e) alone at its line's start, as listed? */
 bool	bnc_listed(const char *t, size_t len, size_t s, size_t e);
 

@@ -717,7 +717,7 @@ bnc_text(struct ctx *c)
 	const char *xf;
 	char *a, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
-	size_t fail_at = 0, fail_e = 0;
+	size_t fail_at = 0, fail_e = 0, fsend = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
@@ -788,7 +788,10 @@ bnc_text(struct ctx *c)
 		    fail_at || strncasecmp(t + s, t + fail_at, e - s) != 0)) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
 		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
-		    pend, first, s, e)) || bnc_was_accepted(rew, a)) {
+		    pend, first, s, e)) || (fail_e != 0 && pend != 0 &&
+		    s > fsend && !bnc_listed(t, len, s, e) &&
+		    !bnc_sentence_fails(c, t, len, s, e)) ||
+		    bnc_was_accepted(rew, a)) {
 			free(a);
 			continue;
 		}
@@ -812,6 +815,7 @@ bnc_text(struct ctx *c)
 		if (!tied && xf == NULL && pend == 0) {
 			pend = bnc_block_end(c, t, len, s);
 			first = s;
+			fsend = bnc_sentence_end(t, len, e);
 		}
 	}
 	/* none named: the sender's own, else postmaster@ (not the daemon) */
