@@ -254,3 +254,16 @@ OUT
 	# every notice has its records
 	assert_equal "$(cut -f1 <<<"$output" | sort -un | wc -l)" 54
 }
+
+@test "bounce-precision: a prose notice's one sentence that names its reason and then 5,000 recipients gives each (they share the first one's sentence)" {
+	{ printf 'From: postmaster@example.org\nTo: news@example.org\nSubject: Undeliverable\n\n'
+	  printf 'Your message could not be delivered to these addresses (550 5.1.1 user unknown): '
+	  awk 'BEGIN { for (i = 1; i < 5000; i++) printf "user%05d@example.com, ", i; print "user05000@example.com" }'
+	  printf '\nFor help, write to help@example.org.\n'; } >"$BATS_TEST_TMPDIR/prose.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,smtp_code "$BATS_TEST_TMPDIR/prose.eml"
+	assert_equal "${#lines[@]}" 5000
+	assert_equal "${lines[0]}" $'user00001@example.com\thard\tuserunknown\t5.1.1\t550'
+	assert_equal "${lines[4999]}" $'user05000@example.com\thard\tuserunknown\t5.1.1\t550'
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f2- | sort | uniq -c | sed 's/^ *//')" $'5000 hard\tuserunknown\t5.1.1\t550'
+	refute_output --partial help@example.org
+}
