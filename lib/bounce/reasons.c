@@ -1,8 +1,9 @@
 /*
  * The reason of a failure: the classification of a recipient's text by,
  * in this order, the soft phrases, the hard phrases, the enhanced status
- * code, the SMTP reply code; the kind of a reason by the reasons table
- * (bounce/table.c).  See bounce/reasons.h.
+ * code, the SMTP reply code, then of the whole bounce text (once for all
+ * the recipients of a notice that lists many); the kind of a reason by
+ * the reasons table (bounce/table.c).  See bounce/reasons.h.
  */
 #include <ctype.h>
 #include <stdio.h>
