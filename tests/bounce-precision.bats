@@ -161,3 +161,109 @@ rcpts() {
 	assert_equal "${lines[600]}" v@example.com
 	refute_output --partial help@example.org
 }
+
+@test "bounce-precision: thousands of recipients whose own words give no reason all take the notice's (its whole text classified once)" {
+	# 5,000 on one line, the reason in a paragraph of its own: each
+	# recipient's paragraph says nothing, so each falls back to the
+	# whole text (with every listed address blanked out at once)
+	{ printf 'From: MAILER-DAEMON@mail.example.org\nTo: news@example.org\nSubject: Delivery Status Notification (Failure)\n\n'
+	  printf 'The remote server answered that the mailbox is full.\n\n'
+	  printf 'Delivery to the following recipients failed.\n\n  '
+	  awk 'BEGIN { for (i = 1; i < 5000; i++) printf "user%05d@example.com, ", i; print "user05000@example.com" }'
+	  printf '\nFor help, write to help@example.org.\n'; } >"$BATS_TEST_TMPDIR/many.eml"
+	# the phrase's line in soft.txt
+	local m
+	m=soft.txt:$(grep -n $'^mailboxfull\tmailbox is full$' "$DELIV_PHRASES/soft.txt" | cut -d: -f1)
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,smtp_code,matched "$BATS_TEST_TMPDIR/many.eml"
+	assert_equal "${#lines[@]}" 5000
+	assert_equal "${lines[0]}" "user00001@example.com"$'\tsoft\tmailboxfull\t\t\t'"$m"
+	assert_equal "${lines[4999]}" "user05000@example.com"$'\tsoft\tmailboxfull\t\t\t'"$m"
+	# every one the same fields, each address once
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f2- | sort | uniq -c | sed 's/^ *//')" "5000 soft"$'\tmailboxfull\t\t\t'"$m"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f1 | sort -u | wc -l)" 5000
+	refute_output --partial help@example.org
+}
+
+# precision3.mbox: notices as their writers' templates word them (Postfix
+# bounce(8) with relocated(5)'s "user has moved to", Sendmail's 551 "User
+# not local; please try <forward-path>", Exim, qmail-send, Exchange,
+# Courier, Domino, Gmail) and sites' prose notices that name a new
+# address after the verb, or a help desk's or a sender's address first
+# and the failed one later.  Every record's message, recipient and kind.
+@test "bounce-precision: new addresses named after the verb and help addresses named first are no recipients (precision3.mbox)" {
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind precision3.mbox
+	assert_output - <<'OUT'
+1	ann@example.com	hard
+2	bob@example.com	hard
+3	carl@example.com	hard
+4	dan@example.com	hard
+5	eve@example.com	hard
+6	fay@example.com	hard
+7	gus@example.com	hard
+8	hal@example.com	hard
+9	ivy@example.com	hard
+10	jon@example.com	hard
+11	kim@example.com	hard
+12	lou@uni.example	hard
+13	max@example.com	hard
+14	ned@example.com	soft
+15	oli@example.com	hard
+16	pat@example.com	hard
+16	quin@example.com	hard
+17	rae@example.com	hard
+18	sam@example.com	hard
+19	tom@example.com	hard
+20	vic@corp.example.com	hard
+21	wes@example.com	hard
+21	xia@example.com	soft
+22	yan@example.com	hard
+23	zed@example.com	soft
+24	abe@example.com	soft
+25	bea@example.com	hard
+26	cal@example.com	hard
+27	dee@example.com	hard
+28	fox@example.com	hard
+29	gil@example.com	hard
+30	hub@example.com	hard
+31	ken@example.com	soft
+32	billing@example.com	hard
+33	lee@example.com	hard
+34	mia@notes.example.com	hard
+35	nia@example.com	hard
+36	oz@example.com	hard
+37	pia@example.com	hard
+38	qi@example.com	soft
+39	rob@example.com	soft
+40	sue@example.de	hard
+41	tia@example.com	soft
+42	uli@example.org	soft
+43	val@example.com	soft
+44	xena@example.com	hard
+45	yul@example.com	hard
+46	zoe@example.com	hard
+47	adam@example.com	hard
+48	bo@example.com	hard
+49	cy@example.com	hard
+50	di@example.com	soft
+51	ken2@example.com	hard
+52	kai@example.com	hard
+53	amy2@example.com	hard
+53	ben2@example.com	hard
+54	cho@example.com	hard
+OUT
+	# every notice has its records
+	assert_equal "$(cut -f1 <<<"$output" | sort -un | wc -l)" 54
+}
+
+@test "bounce-precision: a prose notice's one sentence that names its reason and then 5,000 recipients gives each (they share the first one's sentence)" {
+	{ printf 'From: postmaster@example.org\nTo: news@example.org\nSubject: Undeliverable\n\n'
+	  printf 'Your message could not be delivered to these addresses (550 5.1.1 user unknown): '
+	  awk 'BEGIN { for (i = 1; i < 5000; i++) printf "user%05d@example.com, ", i; print "user05000@example.com" }'
+	  printf '\nFor help, write to help@example.org.\n'; } >"$BATS_TEST_TMPDIR/prose.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,smtp_code "$BATS_TEST_TMPDIR/prose.eml"
+	assert_equal "${#lines[@]}" 5000
+	assert_equal "${lines[0]}" $'user00001@example.com\thard\tuserunknown\t5.1.1\t550'
+	assert_equal "${lines[4999]}" $'user05000@example.com\thard\tuserunknown\t5.1.1\t550'
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f2- | sort | uniq -c | sed 's/^ *//')" $'5000 hard\tuserunknown\t5.1.1\t550'
+	refute_output --partial help@example.org
+}

@@ -4,9 +4,9 @@
  * (phrases/bounce-notice.txt: which group a recipient is in, what a
  * delay makes of its kind), the block of recipients each introduces,
  * which addresses the notice ties to a failure (in a block, "<addr>:",
- * refused in the session, on a line with a failure code), and the
- * addresses that a session transcript shows accepted or refused.  See
- * bounce/notice.h.
+ * refused in the session, on a line with a failure code, in a sentence
+ * that says it failed), and the addresses that a session transcript
+ * shows accepted or refused.  See bounce/notice.h.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -697,4 +697,97 @@ bnc_notice_group(struct ctx *c, const char *t, size_t len,
 			;
 	c->whole = t + s;
 	c->wlen = e - s;
+}
+
+/* Does t[k] end a sentence: ".", "!", "?" or ";" before white space? */
+static bool
+sentence_end(const char *t, size_t len, size_t k)
+{
+	return t[k] != '\0' && strchr(".!?;", t[k]) != NULL &&
+	    (k + 1 == len || isspace((unsigned char)t[k + 1]));
+}
+
+size_t
+bnc_sentence_end(const char *t, size_t len, size_t at)
+{
+	for (; at < len; at++)
+		if (sentence_end(t, len, at) || (t[at] == '\n' &&
+		    at + 1 < len && t[at + 1] == '\n'))
+			break;
+	return at;
+}
+
+/*
+ * Does the sentence of the address at t[s..e) tie it to a failure: a
+ * reply or status code, a reason phrase (hard.txt, soft.txt) or a line
+ * that introduces failed recipients (bounce-notice.txt) in it, the
+ * address itself blanked?  Its sentence: back to the end of the one
+ * before or a blank line (over it when the text before it ends with
+ * ":", a list under its introduction), on to its end or a blank line,
+ * at most TIE_MAX bytes each way.
+ */
+#define TIE_MAX	300
+
+bool
+bnc_sentence_fails(struct ctx *c, const char *t, size_t len, size_t s,
+    size_t e)
+{
+	struct phr_hit hit;
+	struct sbuf b = { 0 };
+	size_t a = s, z = e, k, x, y;
+	bool r = false;
+	int i;
+
+	while (a > 0 && s - a < TIE_MAX) {
+		if (a >= 2 && t[a - 1] == '\n' && t[a - 2] == '\n') {
+			for (k = a - 2; k > 0 && isspace((unsigned char)t[k]);
+			    k--)
+				;
+			if (t[k] != ':')
+				break;
+			a = k;
+			continue;
+		}
+		if (a < s && sentence_end(t, len, a - 1))
+			break;
+		a--;
+	}
+	while (z < len && z - e < TIE_MAX && !sentence_end(t, len, z) &&
+	    !(t[z] == '\n' && z + 1 < len && t[z + 1] == '\n'))
+		z++;
+	if (sbuf_add(&b, t + a, z - a) == -1 || b.s == NULL)
+		return false;
+	memset(b.s + (s - a), ' ', e - s);
+	if (bnc_re_find(c->b, RE_SMTP, b.s, b.len, 0, &x, &y, 0) ||
+	    bnc_re_find(c->b, RE_STATUS, b.s, b.len, 0, &x, &y, 0) ||
+	    bnc_list_find(c->b, PL_NOTICE, b.s, b.len, &x) == 1)
+		r = true;
+	for (i = PL_SOFT; !r && i <= PL_HARD; i++)
+		if (bnc_index_match(c->b, c->b->ix[i], b.s, b.len, &hit,
+		    c->e) == 1)
+			r = true;
+	sbuf_free(&b);
+	return r;
+}
+
+/*
+ * Is the address at t[s..e) listed as a notice lists its recipients: it
+ * opens its line (addr_start()) and what follows it is what follows a
+ * listed recipient (rcpt_line_rest())?  Its line's start is looked for
+ * at most LISTED_LOOK bytes back (white space, a label, "<").
+ */
+#define LISTED_LOOK	64
+
+bool
+bnc_listed(const char *t, size_t len, size_t s, size_t e)
+{
+	size_t ls = s;
+
+	while (ls > 0 && t[ls - 1] != '\n') {
+		if (s - ls >= LISTED_LOOK)
+			return false;
+		ls--;
+	}
+	return addr_start(t, ls, line_end(t, len, s)) == s &&
+	    rcpt_line_rest(t, e, line_end(t, len, e));
 }

@@ -84,6 +84,19 @@ bool	bnc_prose_ties(struct ctx *, const char *t, size_t len,
 size_t	bnc_block_end(struct ctx *, const char *t, size_t len, size_t at);
 
 /*
+ * Does the sentence of the address at t[s..e) tie it to a failure (a
+ * reply or status code, a reason phrase, a notice line in it)?
+ */
+bool	bnc_sentence_fails(struct ctx *, const char *t, size_t len, size_t s,
+	    size_t e);
+
+/* Where the sentence holding offset at ends: its ".!?;", a blank line. */
+size_t	bnc_sentence_end(const char *t, size_t len, size_t at);
+
+/* Is the address at t[s..e) alone at its line's start, as listed? */
+bool	bnc_listed(const char *t, size_t len, size_t s, size_t e);
+
+/*
  * The set of addresses a session transcript in t[0..len) shows accepted
  * (lower case), or NULL; free with g_hash_table_destroy().
  */

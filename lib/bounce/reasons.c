@@ -1,8 +1,9 @@
 /*
  * The reason of a failure: the classification of a recipient's text by,
  * in this order, the soft phrases, the hard phrases, the enhanced status
- * code, the SMTP reply code; the kind of a reason by the reasons table
- * (bounce/table.c).  See bounce/reasons.h.
+ * code, the SMTP reply code, then of the whole bounce text (once for all
+ * the recipients of a notice that lists many); the kind of a reason by
+ * the reasons table (bounce/table.c).  See bounce/reasons.h.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -92,6 +93,29 @@ find_codes(struct bounce *b, const char *text, size_t len, char *st,
 		*smtp = atoi(text + s);
 }
 
+static void
+cmdtext_set(struct cmdtext *x, const char *s)
+{
+	x->s = s;
+	x->len = s != NULL ? strlen(s) : 0;
+	x->rcpt = x->data = -1;
+}
+
+/* Does x hold a match of RE_RCPT or RE_DATA (which)? */
+static bool
+says(struct bounce *b, struct cmdtext *x, int which)
+{
+	int *v;
+	size_t s, e;
+
+	if (x == NULL || x->s == NULL)
+		return false;
+	v = which == RE_RCPT ? &x->rcpt : &x->data;
+	if (*v == -1)
+		*v = bnc_re_find(b, which, x->s, x->len, 0, &s, &e, 0);
+	return *v == 1;
+}
+
 /*
  * "User unknown" said after the message was sent (after DATA), or with
  * a code that says the message was refused, is the recipient's filter
@@ -102,10 +126,9 @@ find_codes(struct bounce *b, const char *text, size_t len, char *st,
  * otherwise.
  */
 static const char *
-unknown_or_filtered(struct bounce *b, const char *ctx,
+unknown_or_filtered(struct bounce *b, struct cmdtext *ctx,
     const struct bounce_rcpt *r, bool loose)
 {
-	size_t len = ctx ? strlen(ctx) : 0, s, e;
 	const char *why;
 
 	if (r->status != NULL && strncmp(r->status + 1, ".1.", 3) == 0)
@@ -113,10 +136,9 @@ unknown_or_filtered(struct bounce *b, const char *ctx,
 	why = bnc_status_reason(b, r->status);
 	if (why != NULL && strcmp(why, "filtered") == 0)
 		return why;
-	if (ctx != NULL && bnc_re_find(b, RE_RCPT, ctx, len, 0, &s, &e, 0))
+	if (says(b, ctx, RE_RCPT))
 		return "userunknown";
-	if (loose && ctx != NULL &&
-	    bnc_re_find(b, RE_DATA, ctx, len, 0, &s, &e, 0))
+	if (loose && says(b, ctx, RE_DATA))
 		return "filtered";
 	/* a code about the mailbox or the message, not the address; a
 	 * policy code (X.7.x) with an explicit phrase is a recipient list
@@ -148,8 +170,8 @@ bounce_reason(struct bounce *b, const char *text, struct bounce_rcpt *r,
 }
 
 /* Classify text; ctx is the wider text that tells the SMTP command. */
-int
-bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
+static int
+reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
     struct bounce_rcpt *r, struct derr *e)
 {
 	struct phr_hit hit;
@@ -214,6 +236,16 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 	return 0;
 }
 
+int
+bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
+    struct bounce_rcpt *r, struct derr *e)
+{
+	struct cmdtext x;
+
+	cmdtext_set(&x, ctx);
+	return reason_in(b, text, &x, r, e);
+}
+
 /* Nothing better than an SMTP code decided the reason. */
 static bool
 vague(const struct bounce_rcpt *r)
@@ -244,61 +276,216 @@ mask_addr(struct sbuf *dst, const char *src, const char *addr)
 }
 
 /*
- * Classify with the recipient's own text; else the whole bounce text.
- * The recipient's address is blanked out first: its local part is no
- * reason ("no-such-user@...").  near, when known, is the recipient's
- * paragraph of the human-readable part, which tells the SMTP command
- * when it names one (else the whole text does).
+ * The whole text's answer for a recipient whose own text gave nothing
+ * better than a code (vague()), from w (its recipient's address blanked
+ * out, or all of a notice's: struct bnc_whole): the remote server's
+ * reply from its code on, else the whole text, else a refusal at the
+ * greeting.  It reads nothing of the recipient but the reply code its
+ * own text gave (r->smtp_code), and status.
  */
-int
-bnc_classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
-    const char *near, const char *status, int smtp)
+static int
+fallback(struct ctx *c, struct cmdtext *w, struct bounce_rcpt *r,
+    const char *status)
+{
+	struct sbuf o = { 0 };
+	size_t s, e;
+	int ret = 0;
+
+	if (w->s != NULL &&
+	    bnc_re_find(c->b, RE_SMTP, w->s, w->len, 0, &s, &e, 0)) {
+		/* the remote server's reply, from its code on */
+		sbuf_add(&o, w->s + s, w->len - s > 600 ? 600 : w->len - s);
+		r->status = status;
+		if (reason_in(c->b, o.s, w, r, c->e) == -1)
+			ret = -1;
+	}
+	if (ret == 0 && vague(r)) {
+		r->status = status;
+		if (reason_in(c->b, w->s, w, r, c->e) == -1)
+			ret = -1;
+	}
+	if (ret == 0 && vague(r) && w->s != NULL &&
+	    bnc_re_find(c->b, RE_CONN, w->s, w->len, 0, &s, &e, 0)) {
+		r->reason = "blocked";
+		r->kind = "soft";
+		r->matched = NULL;
+	}
+	sbuf_free(&o);
+	return ret;
+}
+
+/*
+ * One answer of fallback() for a notice's recipients (struct
+ * bnc_whole), by the reply code their own text gave: the fields it
+ * sets, status and matched copied (b's buffers are the next one's).
+ */
+struct answer {
+	const char	*reason;
+	const char	*kind;
+	int		 smtp_code;
+	bool		 has_status;
+	bool		 has_matched;
+	char		 status[sizeof(((struct bounce *)0)->status)];
+	char		 matched[sizeof(((struct bounce *)0)->matched)];
+};
+
+/*
+ * Make wh->w the text the fallback reads (c->whole, or all of the
+ * bounce text) with every address of wh->addrs blanked out, unless it
+ * was made of that text already; its answers are then forgotten.  The
+ * addresses are found by one walk of the text, not one per address.
+ */
+static void
+whole_set(struct ctx *c, struct bnc_whole *wh)
+{
+	const char *src = c->whole != NULL ? c->whole : c->p->text.s;
+	size_t n = c->whole != NULL ? c->wlen : src ? strlen(src) : 0;
+	size_t off, s, e;
+	char *k;
+	bool hit;
+
+	if (wh->made && wh->src == src && wh->slen == n)
+		return;
+	wh->made = true;
+	wh->src = src;
+	wh->slen = n;
+	sbuf_reset(&wh->w);
+	sbuf_add(&wh->w, src ? src : "", src ? n : 0);
+	for (off = 0; wh->w.s != NULL && wh->addrs != NULL &&
+	    bnc_find_addr(c->b, wh->w.s, wh->w.len, off, &s, &e); off = e) {
+		/* old Exchange's "SMTP=user@host": the address after it */
+		if (e - s > 5 && strncasecmp(wh->w.s + s, "smtp=", 5) == 0 &&
+		    wh->w.s[s + 5] != '@') {
+			k = g_ascii_strdown(wh->w.s + s + 5, (gssize)(e - s - 5));
+			if (g_hash_table_contains(wh->addrs, k))
+				s += 5;
+			g_free(k);
+		}
+		k = g_ascii_strdown(wh->w.s + s, (gssize)(e - s));
+		hit = g_hash_table_contains(wh->addrs, k);
+		g_free(k);
+		if (hit)
+			memset(wh->w.s + s, ' ', e - s);
+	}
+	cmdtext_set(&wh->x, wh->w.s);
+	if (wh->ans != NULL)
+		g_hash_table_remove_all(wh->ans);
+}
+
+/* fallback() with wh's text, once per reply code of a recipient's own. */
+static int
+fallback_shared(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r)
+{
+	struct bounce *b = c->b;
+	struct answer *a;
+	gpointer key = GINT_TO_POINTER(r->smtp_code);
+
+	if (wh->ans == NULL)
+		wh->ans = g_hash_table_new_full(g_direct_hash,
+		    g_direct_equal, NULL, g_free);
+	if ((a = g_hash_table_lookup(wh->ans, key)) == NULL) {
+		if (fallback(c, &wh->x, r, NULL) == -1)
+			return -1;
+		a = g_new0(struct answer, 1);
+		a->reason = r->reason;
+		a->kind = r->kind;
+		a->smtp_code = r->smtp_code;
+		if ((a->has_status = r->status != NULL))
+			snprintf(a->status, sizeof(a->status), "%s",
+			    r->status);
+		if ((a->has_matched = r->matched != NULL))
+			snprintf(a->matched, sizeof(a->matched), "%s",
+			    r->matched);
+		g_hash_table_insert(wh->ans, key, a);
+	}
+	r->reason = a->reason;
+	r->kind = a->kind;
+	r->smtp_code = a->smtp_code;
+	r->status = NULL;
+	r->matched = NULL;
+	if (a->has_status) {
+		memcpy(b->status, a->status, sizeof(b->status));
+		r->status = b->status;
+	}
+	if (a->has_matched) {
+		memcpy(b->matched, a->matched, sizeof(b->matched));
+		r->matched = b->matched;
+	}
+	return 0;
+}
+
+void
+bnc_whole_free(struct bnc_whole *wh)
+{
+	sbuf_free(&wh->w);
+	if (wh->ans != NULL)
+		g_hash_table_destroy(wh->ans);
+	wh->ans = NULL;
+	wh->made = false;
+}
+
+/*
+ * Classify with the recipient's own text; else the whole bounce text
+ * (wh's, when many recipients share it).  The recipient's address is
+ * blanked out first: its local part is no reason ("no-such-user@...").
+ * near, when known, is the recipient's paragraph of the human-readable
+ * part, which tells the SMTP command when it names one (else the whole
+ * text does).
+ */
+static int
+classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
+    const char *own, const char *near, const char *status, int smtp)
 {
 	struct sbuf o = { 0 }, w = { 0 }, n = { 0 };
+	struct cmdtext wx, nx, *ctx;
 	size_t s, e;
 	int ret = 0;
 
 	mask_addr(&w, own, r->recipient);
 	bnc_one_line_max(&o, w.s, w.len, TEXT_MAX);
 	/* the whole text, or the recipient's group of it (c->whole) */
-	if (c->whole != NULL)
+	if (wh != NULL)
+		whole_set(c, wh);
+	else if (c->whole != NULL)
 		mask_addr_n(&w, c->whole, c->wlen, r->recipient);
 	else
 		mask_addr(&w, c->p->text.s, r->recipient);
+	cmdtext_set(&wx, w.s);
+	ctx = wh != NULL ? &wh->x : &wx;
 	/* the paragraph, if it names the command; else the whole text */
 	if (near != NULL) {
 		mask_addr(&n, near, r->recipient);
+		cmdtext_set(&nx, n.s);
 		if (!bnc_re_find(c->b, RE_RCPT, n.s, n.len, 0, &s, &e, 0) &&
 		    !bnc_re_find(c->b, RE_DATA, n.s, n.len, 0, &s, &e, 0))
 			sbuf_free(&n);
+		else
+			ctx = &nx;
 	}
 	r->status = status;
 	r->smtp_code = smtp;
 	c->b->dsn = c->p->has_dsn;
-	if (bnc_reason_ctx(c->b, o.s, n.s != NULL ? n.s : w.s, r, c->e) == -1)
+	if (reason_in(c->b, o.s, ctx, r, c->e) == -1)
 		ret = -1;
-	else if (vague(r) && w.s != NULL &&
-	    bnc_re_find(c->b, RE_SMTP, w.s, w.len, 0, &s, &e, 0)) {
-		/* the remote server's reply, from its code on */
-		sbuf_reset(&o);
-		sbuf_add(&o, w.s + s, w.len - s > 600 ? 600 : w.len - s);
-		r->status = status;
-		if (bnc_reason_ctx(c->b, o.s, w.s, r, c->e) == -1)
-			ret = -1;
-	}
-	if (ret == 0 && vague(r)) {
-		r->status = status;
-		if (bnc_reason_ctx(c->b, w.s, w.s, r, c->e) == -1)
-			ret = -1;
-	}
-	if (ret == 0 && vague(r) && w.s != NULL &&
-	    bnc_re_find(c->b, RE_CONN, w.s, w.len, 0, &s, &e, 0)) {
-		r->reason = "blocked";
-		r->kind = "soft";
-		r->matched = NULL;
-	}
+	else if (vague(r))
+		ret = wh != NULL ? fallback_shared(c, wh, r) :
+		    fallback(c, &wx, r, status);
 	sbuf_free(&o);
 	sbuf_free(&w);
 	sbuf_free(&n);
 	return ret;
+}
+
+int
+bnc_classify_text(struct ctx *c, struct bounce_rcpt *r, const char *own,
+    const char *near, const char *status, int smtp)
+{
+	return classify(c, NULL, r, own, near, status, smtp);
+}
+
+int
+bnc_classify_listed(struct ctx *c, struct bnc_whole *wh,
+    struct bounce_rcpt *r, const char *own)
+{
+	return classify(c, wh, r, own, NULL, NULL, 0);
 }

@@ -25,4 +25,39 @@ int	bnc_reason_ctx(struct bounce *, const char *text, const char *ctx,
 int	bnc_classify_text(struct ctx *, struct bounce_rcpt *, const char *own,
 	    const char *near, const char *status, int smtp);
 
+/*
+ * The wider text that tells the SMTP command a reply answered, and
+ * what it was found to say (-1: not asked yet): a text shared by many
+ * recipients is searched once.
+ */
+struct cmdtext {
+	const char	*s;	/* NULL: none */
+	size_t		 len;
+	int		 rcpt;	/* RE_RCPT in it */
+	int		 data;	/* RE_DATA in it */
+};
+
+/*
+ * The whole text as the fallback of bnc_classify_text() reads it for
+ * the many recipients of one notice: every address of addrs (lower case
+ * keys; the caller's) blanked out at once, and what it said, by the
+ * reply code a recipient's own text gave.  A notice that lists
+ * thousands of recipients is classified whole once, not once for each.
+ * Zero it and set addrs before use; bnc_whole_free() after.
+ */
+struct bnc_whole {
+	GHashTable	*addrs;
+	bool		 made;	/* w is of src[0..slen) */
+	const char	*src;
+	size_t		 slen;
+	struct sbuf	 w;
+	struct cmdtext	 x;	/* of w */
+	GHashTable	*ans;	/* reply code -> the fallback's answer */
+};
+
+/* bnc_classify_text() of a recipient of wh's notice (no near, status). */
+int	bnc_classify_listed(struct ctx *, struct bnc_whole *wh,
+	    struct bounce_rcpt *, const char *own);
+void	bnc_whole_free(struct bnc_whole *wh);
+
 #endif

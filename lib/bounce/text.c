@@ -406,8 +406,8 @@ local_char(unsigned char c)
  * local-part bytes that it starts (the look-behind), so none starts
  * before the run that ends at the first '@' from off.
  */
-static int
-find_addr(struct bounce *b, const char *t, size_t len, size_t off,
+int
+bnc_find_addr(struct bounce *b, const char *t, size_t len, size_t off,
     size_t *s, size_t *e)
 {
 	const char *at;
@@ -464,6 +464,34 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 	if (at - ls > 300)
 		ls = at - 300;
 	return bnc_list_find(c->b, PL_NOTRCPT, t + ls, at - ls, &s) == 1;
+}
+
+/*
+ * Do the words after the address that ends at t[e], to the end of its
+ * sentence, say it is no failed recipient ("use k@host instead",
+ * "k@host is his new address", "k@host from now on")?  The patterns of
+ * bounce-notrcpt.txt that open with "^\x01" read "\x01" then those
+ * words (at most AFTER_MAX bytes); a pattern that reads the words before
+ * an address cannot match at that byte, so a match there is theirs.
+ */
+#define AFTER_MAX	160
+
+static bool
+not_rcpt_after(struct ctx *c, const char *t, size_t len, size_t e)
+{
+	char buf[AFTER_MAX + 1];
+	size_t n = 0, k, ms;
+
+	buf[n++] = '\x01';
+	for (k = e; k < len && n < sizeof(buf); k++) {
+		if (t[k] == '\n' && k + 1 < len && t[k + 1] == '\n')
+			break;
+		if (strchr(".!?;", t[k]) != NULL && t[k] != '\0' &&
+		    (k + 1 == len || isspace((unsigned char)t[k + 1])))
+			break;
+		buf[n++] = t[k];
+	}
+	return bnc_list_find(c->b, PL_NOTRCPT, buf, n, &ms) == 1 && ms == 0;
 }
 
 /*
@@ -542,7 +570,7 @@ rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 	le = (size_t)(nl - t) + 1;
 	nl = memchr(t + le, '\n', len - le > LINE_LOOK ? LINE_LOOK :
 	    len - le);
-	if (!find_addr(c->b, t, nl ? (size_t)(nl - t) : (len - le >
+	if (!bnc_find_addr(c->b, t, nl ? (size_t)(nl - t) : (len - le >
 	    LINE_LOOK ? le + LINE_LOOK : len), le, &s2, &e2))
 		return false;
 	return original_label(t, s2);
@@ -560,19 +588,149 @@ bnc_note(struct ctx *c, const char *matched, const char *note)
 	return c->note;
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The index of the first of pos[0..n) (in order) at or after at. */
+static size_t
+first_from(const size_t *pos, size_t n, size_t at)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pos[mid] < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The diagnostic of the recipient named at offset at, [*ps, *pe): its
+ * paragraph (bnc_paragraph()), from its own line when another recipient
+ * is named before it there, up to the line of the next recipient named
+ * (pos[0..np): where each is named, in order) or of the next notice
+ * line (another group's).  Binary searches, not a walk of all the
+ * others: a notice may name thousands.
+ */
+static void
+rcpt_para(const char *t, size_t len, const size_t *pos, size_t np,
+    const struct notices *nt, size_t at, size_t *ps, size_t *pe)
+{
+	const char *nl;
+	size_t j, e, k;
+
+	bnc_paragraph(t, len, at, ps, pe);
+	j = first_from(pos, np, at);
+	if (j > 0 && pos[j - 1] >= *ps) {
+		*ps = at;
+		while (*ps > 0 && t[*ps - 1] != '\n')
+			(*ps)--;
+	}
+	/* the first one named on a later line, before its end */
+	if (*pe > at && (nl = memchr(t + at, '\n', *pe - at)) != NULL) {
+		e = (size_t)(nl - t) + 1;
+		j = first_from(pos, np, e);
+		if (j < np && pos[j] < *pe) {
+			for (e = pos[j]; t[e - 1] != '\n'; e--)
+				;
+			*pe = e;
+		}
+	}
+	for (k = 0; k < nt->n; k++)
+		if (nt->at[k] > at && nt->at[k] < *pe) {
+			e = nt->at[k];
+			while (e > at && t[e - 1] != '\n')
+				e--;
+			if (e > at)
+				*pe = e;
+			break;
+		}
+}
+
+/*
+ * Is the address a at t[s] no recipient whatever the words say: after
+ * the signature (sig), in a header of the returned message, the
+ * bounce's own To or From, the original's sender, or a part of a word
+ * (".user@host", "=user@host"; typed: old Exchange's "SMTP=" dropped)?
+ */
+static bool
+no_rcpt(struct ctx *c, const char *t, size_t s, size_t sig, const char *a,
+    bool typed)
+{
+	return s >= sig || header_line(t, s) ||
+	    bnc_in_list(mail_message_to(c->m), a) ||
+	    bnc_in_list(mail_message_from(c->m), a) ||
+	    (c->p->orig_from && strcasecmp(a, c->p->orig_from) == 0) ||
+	    (s > 0 && !typed && (t[s - 1] == '=' || t[s - 1] == '.'));
+}
+
+/*
+ * A site's prose notice (no notice lines, no X-Failed-Recipients): the
+ * offset of the first address whose sentence ties it to a failure
+ * (sentence_fails()), of those that may be recipients at all; (size_t)-1
+ * when none is, with its end in *fe.  The recipients are taken from
+ * there on: another address named before it is a help desk's or a
+ * sender's the word list missed, not a failed one.  An address listed
+ * as recipients are (bnc_listed()) before any tied one is evidence
+ * enough: then none is chosen, and the first named leads as before.
+ */
+static size_t
+first_failed(struct ctx *c, const char *t, size_t len, size_t sig,
+    size_t *fe)
+{
+	size_t off, s, e, ms;
+	char *a;
+	bool typed, skip;
+
+	for (off = 0; bnc_find_addr(c->b, t, len, off, &s, &e); off = e) {
+		if ((a = strndup(t + s, e - s)) == NULL)
+			break;
+		typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
+		if (typed) {
+			memmove(a, a + 5, strlen(a + 5) + 1);
+			s += 5;
+		}
+		skip = no_rcpt(c, t, s, sig, a, typed) || (not_rcpt(c, t, s) &&
+		    !expanded_program(t, s)) || not_rcpt_after(c, t, len, e) ||
+		    bnc_list_find(c->b, PL_NOADDR, a, strlen(a), &ms) == 1;
+		free(a);
+		if (skip)
+			continue;
+		if (bnc_sentence_fails(c, t, len, s, e)) {
+			*fe = e;
+			return s;
+		}
+		/* one listed before any tied: the order decides */
+		if (bnc_listed(t, len, s, e))
+			break;
+	}
+	return (size_t)-1;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
 {
 	struct parts *p = c->p;
 	const char *t = p->text.s ? p->text.s : "";
-	size_t len = p->text.len, s, e, off, ps, pe, i, k, n;
+	size_t len = p->text.len, s, e, off, ps, pe, i, n;
 	struct found f = { 0 };
+	struct bnc_whole wh = { 0 };
+	size_t *pos = NULL, npos = 0;
 	struct notices nt;
 	struct bounce_rcpt r;
 	const char *xf;
 	char *a, *x, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
+	size_t fail_at = 0, fail_e = 0, fsend = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL;
 	bool typed, tied;
 	int ret = 0, m;
@@ -599,8 +757,11 @@ bnc_text(struct ctx *c)
 	if ((tied = nt.n > 0 && xf == NULL))
 		bad = bnc_refused_rcpts(c, t, len);
 	sig = signature(t, len);
+	if (!tied && xf == NULL && (fail_at = first_failed(c, t, len, sig,
+	    &fail_e)) == (size_t)-1)
+		fail_at = fail_e = 0;
 	for (off = 0;; off = e) {
-		if (!find_addr(c->b, t, len, off, &s, &e))
+		if (!bnc_find_addr(c->b, t, len, off, &s, &e))
 			break;
 		if ((a = strndup(t + s, e - s)) == NULL)
 			break;
@@ -618,13 +779,7 @@ bnc_text(struct ctx *c)
 			if ((a = x) == NULL)
 				continue;
 		}
-		/* ".user@host." trailing dots are not part of it */
-		if (s >= sig || header_line(t, s) ||
-		    bnc_in_list(mail_message_to(c->m), a) ||
-		    bnc_in_list(mail_message_from(c->m), a) ||
-		    (p->orig_from && strcasecmp(a, p->orig_from) == 0) ||
-		    (s > 0 && !typed && (t[s - 1] == '=' ||
-		    t[s - 1] == '.'))) {
+		if (no_rcpt(c, t, s, sig, a, typed)) {
 			/* the sender's own address, but on a line of its
 			 * own as "<addr>:" (qmail, Postfix): someone who
 			 * wrote to himself; kept in case none other is */
@@ -648,10 +803,15 @@ bnc_text(struct ctx *c)
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted, a rewritten one: never failed */
 		if ((not_rcpt(c, t, s) && !expanded_program(t, s)) ||
-		    bnc_was_accepted(ok, a) ||
+		    not_rcpt_after(c, t, len, e) || bnc_was_accepted(ok, a) ||
+		    (!tied && xf == NULL && s < fail_at && (e - s != fail_e -
+		    fail_at || strncasecmp(t + s, t + fail_at, e - s) != 0)) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
 		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
-		    pend, first, s, e)) || bnc_was_accepted(rew, a)) {
+		    pend, first, s, e)) || (fail_e != 0 && pend != 0 &&
+		    s > fsend && !bnc_listed(t, len, s, e) &&
+		    !bnc_sentence_fails(c, t, len, s, e)) ||
+		    bnc_was_accepted(rew, a)) {
 			free(a);
 			continue;
 		}
@@ -675,6 +835,7 @@ bnc_text(struct ctx *c)
 		if (!tied && xf == NULL && pend == 0) {
 			pend = bnc_block_end(c, t, len, s);
 			first = s;
+			fsend = bnc_sentence_end(t, len, e);
 		}
 	}
 	/* none named: the sender's own, else postmaster@ (not the daemon) */
@@ -689,47 +850,26 @@ bnc_text(struct ctx *c)
 		self = NULL;
 	}
 	n = f.n;
+	wh.addrs = f.idx;
+	/* where the text names them, in order */
+	if (n > 0 && (pos = reallocarray(NULL, n, sizeof(*pos))) == NULL)
+		ret = -1;
+	for (i = 0; i < n && pos != NULL; i++)
+		if (f.where[i] != (size_t)-1)
+			pos[npos++] = f.where[i];
+	if (npos > 1)
+		qsort(pos, npos, sizeof(*pos), cmp_size);
 	for (i = 0; i < n && ret == 0; i++) {
 		r = c->base;
 		r.recipient = f.a[i];
 		if (f.where[i] != (size_t)-1) {
-			bnc_paragraph(t, len, f.where[i], &ps, &pe);
-			/* from its own line when another is named before */
-			for (k = 0; k < n; k++)
-				if (k != i && f.where[k] != (size_t)-1 &&
-				    f.where[k] < f.where[i] &&
-				    f.where[k] >= ps) {
-					ps = f.where[i];
-					while (ps > 0 && t[ps - 1] != '\n')
-						ps--;
-					break;
-				}
-			/* up to the line of the next recipient named */
-			for (k = 0; k < n; k++)
-				if (k != i && f.where[k] != (size_t)-1 &&
-				    f.where[k] > f.where[i] && f.where[k] < pe) {
-					e = f.where[k];
-					while (e > f.where[i] && t[e - 1] != '\n')
-						e--;
-					if (e > f.where[i])
-						pe = e;
-				}
-			/* up to the next notice line: another group's */
-			for (k = 0; k < nt.n; k++)
-				if (nt.at[k] > f.where[i] && nt.at[k] < pe) {
-					e = nt.at[k];
-					while (e > f.where[i] && t[e - 1] != '\n')
-						e--;
-					if (e > f.where[i])
-						pe = e;
-					break;
-				}
+			rcpt_para(t, len, pos, npos, &nt, f.where[i], &ps, &pe);
 			bnc_one_line(&c->diag, t + ps, pe - ps);
 		} else
 			bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
 		bnc_notice_group(c, t, len, &nt, f.where[i]);
-		m = bnc_classify_text(c, &r, c->diag.s, NULL, NULL, 0);
+		m = bnc_classify_listed(c, &wh, &r, c->diag.s);
 		c->whole = NULL;
 		if (m == -1) {
 			ret = -1;
@@ -759,6 +899,8 @@ bnc_text(struct ctx *c)
 			ret = c->emit(c->arg, &r);
 		}
 	}
+	bnc_whole_free(&wh);
+	free(pos);
 	found_free(&f);
 	if (ok != NULL)
 		g_hash_table_destroy(ok);

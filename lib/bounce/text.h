@@ -22,6 +22,13 @@ void	bnc_one_line(struct sbuf *out, const char *s, size_t len);
 void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
 	    size_t *pe);
 
+/*
+ * The first address (RE_ADDR) of t[0..len) from off, searched from the
+ * first '@' on: 1 and [*s, *e), or 0.
+ */
+int	bnc_find_addr(struct bounce *, const char *t, size_t len, size_t off,
+	    size_t *s, size_t *e);
+
 /* An address as written in a field, without "<>" (malloc'd, or NULL). */
 char	*bnc_clean_addr(const char *v);
 
