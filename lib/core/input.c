@@ -691,12 +691,13 @@ parse_whole(struct input *in, GByteArray *a, size_t start, size_t end)
 static GMimeMessage *
 parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
 {
-	const char *d = (const char *)a->data + start;
+	const char *d;
 	GMimeMessage *msg;
 	size_t flen;
 
 	if (!in->lean || a->data == NULL || end - start > LEAN_MAX ||
-	    (flen = headblock_clean(d, end - start)) == 0)
+	    (flen = headblock_clean(d = (const char *)a->data + start,
+	    end - start)) == 0)
 		return parse_whole(in, a, start, end);
 	if (in->leanbuf == NULL)
 		in->leanbuf = g_byte_array_new();
