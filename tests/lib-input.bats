@@ -170,7 +170,8 @@ $F/maildir/new/1700000002.c	In new second"
 # Content- fields only and lib/mail reads the others from the kept block
 # (core/headblock, mail/lean).  Every field a tool reads must come out as
 # GMime's whole parse gives it: encoded words, folding, CRLF, repeated
-# Subject, Date, From and Message-Id (the last decides), an address list
+# Subject, Date and Message-Id (the last decides), From and To (every
+# one's addresses), an address list
 # cut by an unclosed comment, "Subject :", 8-bit values, the Content-
 # fields left with the top part.  A block GMime reads its own way (a line
 # with no colon, no empty line) is parsed whole.
@@ -183,6 +184,7 @@ $F/maildir/new/1700000002.c	In new second"
 	    $'3\traw UTF-8: Grüße, 日本語\t\t1794841202\tÄrger <aerger@example.org>\t1' \
 	    $'4\ta header block GMime reads its own way\t\t\tb@example.org\t0' \
 	    $'5\tno body, no empty line\t\t\tc@example.org\t0' \
+	    $'6\ttwo From and two To fields\t\t\tBob <bob@example.com>, carol@example.com\t1' \
 	    $'1\tCRLF line ends folded é\tcrlf@example.org\t1794819605\tD <d@example.org>\t1')"
 	assert_line -n 0 --partial $'\tReturn-Path Received Subject From To Date Message-Id X-Failed-Recipients MIME-Version Contentious \t'
 	diff <(HEADER_DUMP_LEAN=1 header-dump "$F/lean-headers.mbox" "$F/lean-crlf.eml" | cut -f1-11) \

@@ -259,7 +259,7 @@ InternetAddressList *
 lean_addresses(struct headblock *hb, bool from)
 {
 	struct lean *l = get(hb);
-	InternetAddressList **list;
+	InternetAddressList **list, *one;
 	const char *raw;
 	int k;
 
@@ -268,14 +268,21 @@ lean_addresses(struct headblock *hb, bool from)
 	list = from ? &l->from : &l->to;
 	if (*list != NULL)
 		return *list;
-	/* the last field's addresses, as GMime's message keeps */
-	if ((k = last(l, from ? "From" : "To")) >= 0) {
+	/* every such field's addresses in turn, as GMime's message keeps */
+	*list = internet_address_list_new();
+	for (k = 0; k < l->n; k++) {
+		if (strcasecmp(l->f[k].name, from ? "From" : "To") != 0)
+			continue;
 		raw = l->f[k].raw;
-		if ((*list = internet_address_list_parse(hb->opts, raw)) ==
-		    NULL && strchr(raw, '(') != NULL)
-			*list = gmime_list(hb, from);
+		if ((one = internet_address_list_parse(hb->opts, raw)) != NULL) {
+			internet_address_list_append(*list, one);
+			g_object_unref(one);
+		} else if (strchr(raw, '(') != NULL &&
+		    (one = gmime_list(hb, from)) != NULL) {
+			g_object_unref(*list);
+			*list = one;
+			break;
+		}
 	}
-	if (*list == NULL)
-		*list = internet_address_list_new();
 	return *list;
 }

@@ -4,8 +4,9 @@
  * only), read as GMime's own message would give them: the same header
  * list (every field but the Content- ones, in order), values unfolded
  * and decoded by GMime when first asked, and the Subject, Date,
- * Message-Id, From and To that GMime's message works out (the last such
- * field decides).  Used by mail/message; the callers ask it through
+ * Message-Id, From and To that GMime's message works out (the last
+ * Subject, Date or Message-Id decides; From and To take every such
+ * field's addresses).  Used by mail/message; the callers ask it through
  * mail_header() and mail_message_*().
  */
 #ifndef MAIL_LEAN_H
