@@ -184,6 +184,26 @@ rcpts() {
 	refute_output --partial help@example.org
 }
 
+@test "bounce-precision: a DSN's thousands of recipients whose groups give no reason all take its text's (classified once for them all)" {
+	# 3,000 groups with Status 5.0.0 and no Diagnostic-Code; the text
+	# part gives the reason in a paragraph of its own and lists them
+	{ printf 'From: MAILER-DAEMON@mx.example.org\nTo: news@example.org\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n'
+	  printf 'Content-Type: multipart/report; report-type=delivery-status; boundary="b"\n\n--b\nContent-Type: text/plain\n\n'
+	  printf 'The remote server answered that the mailbox is full.\n\nDelivery to the following recipients failed:\n\n'
+	  awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "  u%04d@example.net\n", i }'
+	  printf '\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n'
+	  awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "Final-Recipient: rfc822; u%04d@example.net\nAction: failed\nStatus: 5.0.0\n\n", i }'
+	  printf -- '--b--\n'; } >"$BATS_TEST_TMPDIR/dsn.eml"
+	local m
+	m=soft.txt:$(grep -n $'^mailboxfull\tmailbox is full$' "$DELIV_PHRASES/soft.txt" | cut -d: -f1)
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,smtp_code,matched "$BATS_TEST_TMPDIR/dsn.eml"
+	assert_equal "${#lines[@]}" 3000
+	assert_equal "${lines[0]}" "u0001@example.net"$'\tsoft\tmailboxfull\t5.0.0\t\t'"$m"
+	assert_equal "${lines[2999]}" "u3000@example.net"$'\tsoft\tmailboxfull\t5.0.0\t\t'"$m"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f2- | sort | uniq -c | sed 's/^ *//')" "3000 soft"$'\tmailboxfull\t5.0.0\t\t'"$m"
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f1 | sort -u | wc -l)" 3000
+}
+
 # precision3.mbox: notices as their writers' templates word them (Postfix
 # bounce(8) with relocated(5)'s "user has moved to", Sendmail's 551 "User
 # not local; please try <forward-path>", Exim, qmail-send, Exchange,

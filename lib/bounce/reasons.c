@@ -372,20 +372,29 @@ whole_set(struct ctx *c, struct bnc_whole *wh)
 		g_hash_table_remove_all(wh->ans);
 }
 
-/* fallback() with wh's text, once per reply code of a recipient's own. */
+/*
+ * fallback() with wh's text, once per reply code and status of a
+ * recipient's own (a DSN group's Status; none for a notice's).
+ */
 static int
-fallback_shared(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r)
+fallback_shared(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
+    const char *status)
 {
 	struct bounce *b = c->b;
 	struct answer *a;
-	gpointer key = GINT_TO_POINTER(r->smtp_code);
+	char *key = g_strdup_printf("%d %s", r->smtp_code,
+	    status != NULL ? status : "");
 
 	if (wh->ans == NULL)
-		wh->ans = g_hash_table_new_full(g_direct_hash,
-		    g_direct_equal, NULL, g_free);
-	if ((a = g_hash_table_lookup(wh->ans, key)) == NULL) {
-		if (fallback(c, &wh->x, r, NULL) == -1)
+		wh->ans = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    g_free, g_free);
+	if ((a = g_hash_table_lookup(wh->ans, key)) != NULL)
+		g_free(key);
+	else {
+		if (fallback(c, &wh->x, r, status) == -1) {
+			g_free(key);
 			return -1;
+		}
 		a = g_new0(struct answer, 1);
 		a->reason = r->reason;
 		a->kind = r->kind;
@@ -468,7 +477,7 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 	if (reason_in(c->b, o.s, ctx, r, c->e) == -1)
 		ret = -1;
 	else if (vague(r))
-		ret = wh != NULL ? fallback_shared(c, wh, r) :
+		ret = wh != NULL ? fallback_shared(c, wh, r, status) :
 		    fallback(c, &wx, r, status);
 	sbuf_free(&o);
 	sbuf_free(&w);
@@ -488,4 +497,12 @@ bnc_classify_listed(struct ctx *c, struct bnc_whole *wh,
     struct bounce_rcpt *r, const char *own)
 {
 	return classify(c, wh, r, own, NULL, NULL, 0);
+}
+
+int
+bnc_classify_group(struct ctx *c, struct bnc_whole *wh,
+    struct bounce_rcpt *r, const char *own, const char *near,
+    const char *status, int smtp)
+{
+	return classify(c, wh, r, own, near, status, smtp);
 }

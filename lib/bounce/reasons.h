@@ -58,6 +58,14 @@ struct bnc_whole {
 /* bnc_classify_text() of a recipient of wh's notice (no near, status). */
 int	bnc_classify_listed(struct ctx *, struct bnc_whole *wh,
 	    struct bounce_rcpt *, const char *own);
+/*
+ * bnc_classify_text() of one of the many recipients of a DSN: its whole
+ * text (every recipient of addrs blanked) classified once per reply
+ * code and status, not once for each.
+ */
+int	bnc_classify_group(struct ctx *, struct bnc_whole *wh,
+	    struct bounce_rcpt *, const char *own, const char *near,
+	    const char *status, int smtp);
 void	bnc_whole_free(struct bnc_whole *wh);
 
 #endif

@@ -229,6 +229,26 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 /* A Sieve reject's disposition notification carries no status of its own. */
 #define MDN_NOTE	"a disposition notification, status 5.2.0 assumed"
 
+/* The addresses of every DSN group (Final- and Original-Recipient),
+ * lower case, as the keys of a set. */
+static GHashTable *
+dsn_addresses(const struct parts *p)
+{
+	static const char *const fields[] = { "Final-Recipient",
+	    "Original-Recipient" };
+	GHashTable *set;
+	const char *v;
+	size_t i, k;
+
+	set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < p->dsn.n; i++)
+		for (k = 0; k < 2; k++)
+			if ((v = dsn_get(&p->dsn.g[i], fields[k])) != NULL)
+				g_hash_table_add(set,
+				    g_ascii_strdown(dsn_untype(v), -1));
+	return set;
+}
+
 int
 bnc_dsn(struct ctx *c)
 {
@@ -243,6 +263,7 @@ bnc_dsn(struct ctx *c)
 	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0, k;
 	struct notices nt;
 	GHashTable *seen = NULL;
+	struct bnc_whole wh;
 	bool from_text;
 	int smtp, ret = 0, n = 0;
 
@@ -251,6 +272,11 @@ bnc_dsn(struct ctx *c)
 	nt.n = 0;
 	if (nrcpt > 1 && p->text.s != NULL)
 		bnc_find_notices(c, p->text.s, p->text.len, &nt);
+	/* and their whole text, every recipient's address blanked, is
+	 * classified once for them all */
+	memset(&wh, 0, sizeof(wh));
+	if (nrcpt > 1)
+		wh.addrs = dsn_addresses(p);
 
 	for (i = 0; i < p->dsn.n && ret == 0; i++) {
 		g = &p->dsn.g[i];
@@ -375,8 +401,10 @@ bnc_dsn(struct ctx *c)
 			r.smtp_code = smtp;
 			r.kind = "undetermined";
 			r.matched = NULL;
-		} else if (bnc_classify_text(c, &r, own.s, near.s,
-		    stbuf[0] ? stbuf : NULL, smtp) == -1) {
+		} else if ((wh.addrs != NULL ? bnc_classify_group(c, &wh, &r,
+		    own.s, near.s, stbuf[0] ? stbuf : NULL, smtp) :
+		    bnc_classify_text(c, &r, own.s, near.s,
+		    stbuf[0] ? stbuf : NULL, smtp)) == -1) {
 			ret = -1;
 			break;
 		}
@@ -421,6 +449,9 @@ bnc_dsn(struct ctx *c)
 	free(rc);
 	if (seen != NULL)
 		g_hash_table_destroy(seen);
+	bnc_whole_free(&wh);
+	if (wh.addrs != NULL)
+		g_hash_table_destroy(wh.addrs);
 	sbuf_free(&own);
 	sbuf_free(&wrap);
 	sbuf_free(&near);
