@@ -1,0 +1,160 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify's recipient sets on old and provider formats
+# (issue #15, the round 9 audit, second part).
+# tests/fixtures/bounce-classify/audit4.mbox holds notices written for
+# this audit, each blind (written before it was first run): AOL's and
+# CompuServe's old notices, Sun Messaging Server, Exchange 5.5 IMS,
+# MSN/Hotmail, Yahoo's qmail-style notices, Ipswitch IMail, GroupWise,
+# Lotus Notes R5/R6, qmail (vpopmail, netqmail, qmail-ldap), old
+# Sendmail, Postfix 1.x/2.0, Exim 3/4, Smail, MMDF, Mercury, Courier,
+# Netscape Messaging Server, CommuniGate Pro, plain-text notices,
+# warnings, a mailing list's VERP return path, and notices in
+# ISO-2022-JP, Big5, GB2312, KOI8-R and Latin-1.  Each test asserts
+# every message's exact recipients and kinds ("recipient/kind",
+# space-joined in the order reported; an empty recipient is a bounce
+# that names no failed address).
+
+setup() {
+	load lib/helpers
+	cd "$FIXTURES/bounce-classify"
+	run -1 deliv-bounce-classify --no-header audit4.mbox
+	OUT=$(cols -t bounce-classify msgno,recipient,kind)
+}
+
+# rk N...: for each message N, "N<TAB>recipient/kind ...".
+rk() {
+	local n
+	for n in "$@"; do
+		printf '%s\t%s\n' "$n" "$(awk -F'\t' -v n="$n" \
+		    '$1 == n { printf "%s%s/%s", s, $2, $3; s = " " }' <<<"$OUT")"
+	done
+}
+
+@test "bounce-audit4: old providers: AOL, CompuServe, MSN/Hotmail, Yahoo" {
+	# AOL's screen name only (no address: none invented, the returned To is no evidence),
+	# AOL's listing, CompuServe's user id and address (its wording 'Receiver not
+	# found' is this audit's guess: soft, left), Windows SMTP's DSN text with no
+	# reason (undefined), Yahoo's qmail-style notices ('disabled or discontinued':
+	# suspend, a soft reason by the taxonomy)
+	assert_equal "$(rk 1 2 3 4 10 64 11 12 63)" "$(printf '%s\n' \
+	    $'1\t/soft' \
+	    $'2\tmkline77@aol.example.com/hard tjwalker@aol.example.com/hard' \
+	    $'3\t/soft' \
+	    $'4\tada.byron@csi.example.com/soft' \
+	    $'10\tjakob_r@hotmail.example.com/soft' \
+	    $'64\tulla77@msn.example.com/soft' \
+	    $'11\tkarin_l@yahoo.example.com/soft' \
+	    $'12\tlutz@remote.example.net/hard' \
+	    $'63\tsven_t@yahoo.example.com/hard tove_k@yahoo.example.com/soft')"
+}
+
+@test "bounce-audit4: Sun/iPlanet Messaging Server: the report's failed address, 'Original address:' over a rewritten one, a delay" {
+	# the report's To header lists two; only the failed one
+	assert_equal "$(rk 5 6 7)" "$(printf '%s\n' \
+	    $'5\tbert@ms.example.net/hard' \
+	    $'6\tdora@ms2.example.net/hard' \
+	    $'7\temil@ms3.example.net/soft')"
+}
+
+@test "bounce-audit4: Exchange 5.5 IMS: 'did not reach the following recipient(s)', its 'NAME on DATE' entries" {
+	# KB 251152's layout; a display name only (KB 183588: none invented); an
+	# X.400 entry before an SMTP one (was: the block ended, gus lost); a display
+	# name between two addresses, under an org named Example (was: pia lost)
+	assert_equal "$(rk 8 9 53 60)" "$(printf '%s\n' \
+	    $'8\thans@ims.example.com/hard' \
+	    $'9\t/hard' \
+	    $'53\tgus@ims3.example.com/hard' \
+	    $'60\tnils@ims4.example.com/hard pia@ims4.example.com/hard')"
+}
+
+@test "bounce-audit4: Ipswitch IMail, GroupWise, Lotus Notes R5/R6, CommuniGate" {
+	# IMail's 'Unknown user:' lines; GroupWise's 'The following recipients were
+	# unable to receive' (was: not a bounce); Notes R5's table and R6's listing
+	assert_equal "$(rk 13 14 15 16 17 18 19 50 51)" "$(printf '%s\n' \
+	    $'13\tmoritz@imail.example.com/hard' \
+	    $'14\tnele@imail2.example.com/soft' \
+	    $'15\totto@far.example.net/soft' \
+	    $'16\tpaula@gw.example.com/soft' \
+	    $'17\tquirin@gw2.example.com/soft rita@gw2.example.com/soft' \
+	    $'18\tsven@notes5.example.com/hard' \
+	    $'19\ttina@notes6.example.com/soft ulf@notes6.example.com/soft' \
+	    $'50\tcat@cgp.example.com/soft' \
+	    $'51\tdan@far.example.net/hard')"
+}
+
+@test "bounce-audit4: qmail variants: vpopmail, netqmail, qmail-ldap, a list's VERP return path and footer" {
+	# the list's addresses in the returned message and its footer are no recipients
+	assert_equal "$(rk 20 21 22 23 54)" "$(printf '%s\n' \
+	    $'20\tvera@vp.example.com/hard' \
+	    $'21\twalt@remote.example.net/hard xaver@nohost.example.net/hard' \
+	    $'22\tyvonne@ldap.example.com/soft' \
+	    $'23\tzeno@slow.example.net/soft' \
+	    $'54\thugo@q2.example.net/hard')"
+}
+
+@test "bounce-audit4: old Sendmail: permanent, transcript only, a .forward program, warnings, 551, host unknown" {
+	# '(expanded from: <addr>)' under a program is the address used; the 551
+	# 'please try' address is no failure
+	assert_equal "$(rk 24 25 26 27 52 58 59)" "$(printf '%s\n' \
+	    $'24\tabel@sm.example.com/hard' \
+	    $'25\tberta@old.example.com/soft' \
+	    $'26\tcarl@sm2.example.com/soft' \
+	    $'27\tdoris@slow.example.net/soft' \
+	    $'52\teve@slow.example.net/soft' \
+	    $'58\tlars@sm5.example.com/hard' \
+	    $'59\tmira@nohost.example.net/hard')"
+}
+
+@test "bounce-audit4: Postfix 1.x/2.0 and Exim 3/4 older wording, delays and retry timeouts" {
+	# Exim 3's 'unknown local-part' is soft here (its source is not public: left)
+	assert_equal "$(rk 28 29 30 31 32 33 57)" "$(printf '%s\n' \
+	    $'28\tegon@pf1.example.com/hard' \
+	    $'29\tfrida@slow.example.net/soft' \
+	    $'30\tgert@far.example.net/hard hilde@far.example.net/soft' \
+	    $'31\tilse@ex3.example.com/soft' \
+	    $'32\tjens@remote.example.net/hard' \
+	    $'33\tkarla@slow.example.net/soft' \
+	    $'57\tkurt@dead.example.net/soft')"
+}
+
+@test "bounce-audit4: Smail, MMDF, Mercury, Courier, Netscape Messaging Server, plain 'address: reason' notices" {
+	# contacts, 'Please use ... instead' and example addresses are no recipients
+	assert_equal "$(rk 34 35 36 37 38 39 40 41 42 65)" "$(printf '%s\n' \
+	    $'34\tlena@smail.example.com/hard' \
+	    $'35\tmats@mmdf.example.com/hard' \
+	    $'36\tnina@merc.example.com/hard' \
+	    $'37\toskar@courier.example.com/hard' \
+	    $'38\tpetra@slow.example.net/soft' \
+	    $'39\trolf@simple.example.com/hard' \
+	    $'40\tsara@slow.example.net/soft' \
+	    $'41\ttheo@nms.example.com/soft' \
+	    $'42\tute@nms2.example.com/hard vito@nms2.example.com/hard' \
+	    $'65\tviktor@merc2.example.com/soft')"
+}
+
+@test "bounce-audit4: prose and flattened notices: a DSN as plain text, quoted replies, display names, a spam refusal" {
+	assert_equal "$(rk 48 49 55 56)" "$(printf '%s\n' \
+	    $'48\tamy@flat.example.com/hard' \
+	    $'49\tbob@und.example.com/hard' \
+	    $'55\tida@dn.example.com/hard' \
+	    $'56\tjana@filter.example.com/soft')"
+}
+
+@test "bounce-audit4: charsets: ISO-2022-JP, Big5, GB2312, KOI8-R, Latin-1 quoted-printable" {
+	# a label glued to the address ('收件人：addr', a full-width colon) no longer hides it
+	# (was: the contact address reported instead)
+	assert_equal "$(rk 43 44 45 46 47 61 66 67)" "$(printf '%s\n' \
+	    $'43\tnao@jp.example.co.jp/hard' \
+	    $'44\tpei@tw.example.com.tw/soft' \
+	    $'45\tivan@ru.example.ru/hard' \
+	    $'46\trene@fr.example.fr/soft' \
+	    $'47\tuwe@de.example.de/hard' \
+	    $'61\tqing@cn.example.cn/hard' \
+	    $'66\twataru@jp2.example.co.jp/hard' \
+	    $'67\tyana@ru2.example.ru/hard zoya@ru2.example.ru/soft')"
+}
+
+@test "bounce-audit4: an out-of-office reply is no failure" {
+	assert_equal "$(rk 62)" "$(printf '%s\n' \
+	    $'62\trolf.meier@ooo.example.com/undetermined')"
+}
