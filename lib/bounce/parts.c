@@ -108,9 +108,116 @@ take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
 	}
 }
 
+/*
+ * A mailing list's own addresses, from a header of the original that a
+ * list writes: the "mailto:" URLs of List-Post, List-Owner, List-Help,
+ * List-Subscribe and List-Unsubscribe (RFC 2369), and List-Id's
+ * identifier (RFC 2919), kept as "<id>": the list "name@host" is
+ * commonly identified as "name.host".  A list's bounce names its own
+ * address as the original's To ("Your message to LIST was rejected"):
+ * never a failed recipient.
+ */
+static void
+list_header(struct parts *p, const char *name, const char *v)
+{
+	const char *q, *e;
+	char **nv, *a;
+
+	if (v == NULL)
+		return;
+	for (q = v; (q = strcasestr(q, strcasecmp(name, "list-id") == 0 ?
+	    "<" : "mailto:")) != NULL; q = e) {
+		q += *q == '<' ? 1 : 7;
+		for (e = q; *e != '\0' && strchr("?>,; \t\r\n", *e) == NULL;
+		    e++)
+			;
+		if (e == q || (nv = reallocarray(p->list, p->nlist + 1,
+		    sizeof(*nv))) == NULL)
+			return;
+		p->list = nv;
+		if (strcasecmp(name, "list-id") == 0)
+			a = strndup(q - 1, (size_t)(e - q) + 1);
+		else
+			a = strndup(q, (size_t)(e - q));
+		if (a == NULL)
+			return;
+		p->list[p->nlist++] = a;
+	}
+}
+
+static const char *const list_fields[] = { "List-Id", "List-Post",
+    "List-Owner", "List-Help", "List-Subscribe", "List-Unsubscribe" };
+
+/* The list's addresses in the headers of the original message orig. */
+static void
+list_headers(struct parts *p, GMimeMessage *orig)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(list_fields); i++)
+		list_header(p, list_fields[i], mail_header(GMIME_OBJECT(orig),
+		    list_fields[i]));
+}
+
+/*
+ * The list's addresses in header lines of an original shown as text
+ * (after the cut, inline, or text/rfc822-headers): lines that open with
+ * one of list_fields and a colon.
+ */
+static void
+list_lines(struct parts *p, const char *t, size_t len)
+{
+	const char *l, *nl, *end = t + len;
+	char *v;
+	size_t i, n;
+
+	for (l = t; l < end; l = nl + 1) {
+		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			nl = end;
+		if (nl - l < 9 || strncasecmp(l, "list-", 5) != 0)
+			continue;
+		for (i = 0; i < nitems(list_fields); i++) {
+			n = strlen(list_fields[i]);
+			if ((size_t)(nl - l) > n && l[n] == ':' &&
+			    strncasecmp(l, list_fields[i], n) == 0) {
+				if ((v = strndup(l + n + 1, (size_t)(nl - l) -
+				    n - 1)) != NULL)
+					list_header(p, list_fields[i], v);
+				free(v);
+			}
+		}
+		if (nl == end)
+			break;
+	}
+}
+
+bool
+bnc_list_addr(const struct parts *p, const char *a)
+{
+	const char *at = strchr(a, '@');
+	size_t i, n;
+
+	if (at == NULL)
+		return false;
+	n = (size_t)(at - a);
+	for (i = 0; i < p->nlist; i++) {
+		if (p->list[i][0] != '<') {
+			if (strcasecmp(p->list[i], a) == 0)
+				return true;
+		} else if (strlen(p->list[i] + 1) == strlen(a) &&
+		    strncasecmp(p->list[i] + 1, a, n) == 0 &&
+		    p->list[i][1 + n] == '.' &&
+		    strcasecmp(p->list[i] + 2 + n, at + 1) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 take_original(struct parts *p, GMimeMessage *orig)
 {
+	if (orig != NULL)
+		list_headers(p, orig);
 	if (p->orig_msgid != NULL || orig == NULL)
 		return;
 	take_original_fields(p, g_mime_message_get_message_id(orig),
@@ -133,6 +240,7 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 	struct sbuf t = { 0 };
 	const char *e;
 
+	list_lines(p, s, len);
 	if (p->orig_msgid != NULL)
 		return;
 	if (len > 0 && s[0] == '\n')
@@ -418,6 +526,7 @@ bnc_parts_free(struct parts *p)
 	free(p->orig_msgid);
 	strv_free(p->orig_to, p->norig_to);
 	free(p->orig_from);
+	strv_free(p->list, p->nlist);
 }
 
 void
@@ -440,4 +549,8 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
 	cut_original(b, p);
+	if (p->text.s != NULL)
+		list_lines(p, p->text.s, p->text.len);
+	if (p->orig.s != NULL)
+		list_lines(p, p->orig.s, p->orig.len);
 }
