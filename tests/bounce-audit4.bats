@@ -158,3 +158,71 @@ rk() {
 	assert_equal "$(rk 62)" "$(printf '%s\n' \
 	    $'62\trolf.meier@ooo.example.com/undetermined')"
 }
+
+@test "bounce-audit4: batch 2: CompuServe (KB Q136413, Q153060): its example addresses and the returned To are no recipients" {
+	assert_equal "$(rk 68 69)" "$(printf '%s\n' \
+	    $'68\t74906.1610@csi.example.com/hard' \
+	    $'69\t/soft')"
+}
+
+@test "bounce-audit4: batch 2: Exchange 5.5 and IMC listings (KB 246881, Q197976): display names, a domain without a dot, paragraphs" {
+	# none invented for a list's display name or 'user@company'; a display
+	# name's paragraph between two addresses
+	assert_equal "$(rk 70 71 72)" "$(printf '%s\n' \
+	    $'70\t/hard' \
+	    $'71\t/hard' \
+	    $'72\tmona@ims6.example.com/hard oleg@ims6.example.com/soft')"
+}
+
+@test "bounce-audit4: batch 2: Sendmail 8.12, qmail, Yahoo, IMail, GroupWise, Notes R5, Exim 4, Postfix, Courier, Smail" {
+	assert_equal "$(rk 73 74 75 76 77 78 79 80 81 82 83)" "$(printf '%s\n' \
+	    $'73\tanna@sm7.example.com/hard ben@sm7.example.com/soft' \
+	    $'74\tcleo@down.example.net/soft' \
+	    $'75\tdirk@q3.example.net/hard edda@mx.q3.example.net/soft finn@far.example.net/soft' \
+	    $'76\tdina@slow.example.net/soft' \
+	    $'77\teli@imail4.example.com/hard fay@imail4.example.com/hard' \
+	    $'78\tgil@nohost.example.org/hard' \
+	    $'79\thal@notes7.example.com/hard iris@notes7.example.com/soft' \
+	    $'80\tjack@nohost.example.net/hard kim@ex6.example.com/soft' \
+	    $'81\tkai@slow.example.net/soft' \
+	    $'82\tlia@courier3.example.com/hard max@courier3.example.com/soft' \
+	    $'83\tnell@smail2.example.com/hard omar@nohost.example.org/hard')"
+}
+
+@test "bounce-audit4: batch 2: warnings, a list's VERP return path, the list's own address, its owner in prose" {
+	# the list address the original was sent to (its List-Id) is never a
+	# failed recipient (was: news@lists reported)
+	assert_equal "$(rk 84 85 86 87 98)" "$(printf '%s\n' \
+	    $'84\tned@slow.example.net/soft' \
+	    $'85\tolga@ol.example.net/hard' \
+	    $'86\t/soft' \
+	    $'87\tpavel@relay.example.net/hard' \
+	    $'98\talma@pf5.example.com/hard')"
+}
+
+@test "bounce-audit4: batch 2: charsets: Latin-1 Spanish, ISO-2022-JP, Big5, KOI8-R, UTF-8 Korean labels" {
+	# a local part with 'ú' is reported whole (was: 'l@es.example.es')
+	assert_equal "$(rk 88 89 90 91 92)" "$(printf '%s\n' \
+	    $'88\traúl@es.example.es/hard rosa@es.example.es/hard' \
+	    $'89\tpaul@jp3.example.co.jp/hard' \
+	    $'90\tquin@tw2.example.com.tw/soft' \
+	    $'91\truslan@ru3.example.ru/hard' \
+	    $'92\tsumi@kr.example.kr/hard')"
+}
+
+@test "bounce-audit4: batch 2: Netscape Messaging Server, MMDF (its rtn module), AOL, Mireka's 'had delivery problems', Mercury" {
+	# MMDF's warning (was: not a bounce); 'had delivery problems' (was: not a
+	# bounce)
+	assert_equal "$(rk 93 94 95 96 97)" "$(printf '%s\n' \
+	    $'93\ttom@far.example.net/soft' \
+	    $'94\tuli@slow.example.net/soft' \
+	    $'95\tvic@aol.example.com/soft' \
+	    $'96\txena@msn2.example.com/soft' \
+	    $'97\tyara@merc3.example.com/hard zack@merc3.example.com/soft')"
+}
+
+@test "bounce-audit4: every message of the fixture is asserted" {
+	# 98 notices, each in one test above
+	assert_equal "$(grep -c '^From ' audit4.mbox)" 98
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 98
+}
