@@ -9,8 +9,9 @@
 # Sendmail, Postfix 1.x/2.0, Exim 3/4, Smail, MMDF, Mercury, Courier,
 # Netscape Messaging Server, CommuniGate Pro, plain-text notices,
 # warnings, a mailing list's VERP return path, and notices in
-# ISO-2022-JP, Big5, GB2312, KOI8-R and Latin-1.  Each test asserts
-# every message's exact recipients and kinds ("recipient/kind",
+# ISO-2022-JP, Big5, GB2312, KOI8-R and Latin-1.  Written in batches,
+# each after the fixes for the one before (batch 2: 68-98, batch 3: 99-118).  Each test
+# asserts every message's exact recipients and kinds ("recipient/kind",
 # space-joined in the order reported; an empty recipient is a bounce
 # that names no failed address).
 
@@ -222,7 +223,43 @@ rk() {
 }
 
 @test "bounce-audit4: every message of the fixture is asserted" {
-	# 98 notices, each in one test above
-	assert_equal "$(grep -c '^From ' audit4.mbox)" 98
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 98
+	# 118 notices, each in one test above
+	assert_equal "$(grep -c '^From ' audit4.mbox)" 118
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 118
+}
+
+@test "bounce-audit4: batch 3: a list's context: a personalized list's subscriber in the returned To, list headers, VERP" {
+	# the subscriber the returned To names is the failed one; the list's
+	# own addresses never are
+	assert_equal "$(rk 99 101 102 108 115 116)" "$(printf '%s\n' \
+	    $'99\tamos@pers.example.net/hard' \
+	    $'101\tdov@ex2k.example.com/hard' \
+	    $'102\teda@slow.example.net/soft' \
+	    $'108\tkay@q4.example.net/hard' \
+	    $'115\tvera_b@yahoo.example.com/soft' \
+	    $'116\twim@slow.example.net/soft')"
+}
+
+@test "bounce-audit4: batch 3: Sendmail's accepted recipient, PP/X.400 O/R names, cc:Mail's display name, a subject-only notice" {
+	assert_equal "$(rk 100 103 104 105 106 118)" "$(printf '%s\n' \
+	    $'100\tbea@sm9.example.com/hard' \
+	    $'103\t/hard' \
+	    $'104\tgwen@pp2.example.ac.uk/hard' \
+	    $'105\t/soft' \
+	    $'106\t/soft' \
+	    $'118\tyuki@sm10.example.com/hard zeta@nohost.example.org/hard')"
+}
+
+@test "bounce-audit4: batch 3: single quotes, a contact glued after a label, curly quotes, Japanese, Russian, GroupWise, Notes' delay, Exim" {
+	# 'mailbox has been disabled' (was: not a bounce); an Italian
+	# 'Assistenza:addr' contact (was: reported)
+	assert_equal "$(rk 107 109 110 111 112 113 114 117)" "$(printf '%s\n' \
+	    $'107\tjorg@sq.example.com/soft' \
+	    $'109\tmara@ex8.example.com/soft' \
+	    $'110\tnicolò@it.example.it/hard' \
+	    $'111\toona@cp.example.com/hard' \
+	    $'112\tpiet@jp4.example.co.jp/hard' \
+	    $'113\trada@ru4.example.ru/hard' \
+	    $'114\ttara@gw4.example.com/hard ugo@nohost.example.org/hard' \
+	    $'117\txia@notes8.example.com/soft')"
 }
