@@ -9,9 +9,10 @@
 # Sendmail, Postfix 1.x/2.0, Exim 3/4, Smail, MMDF, Mercury, Courier,
 # Netscape Messaging Server, CommuniGate Pro, plain-text notices,
 # warnings, a mailing list's VERP return path, and notices in
-# ISO-2022-JP, Big5, GB2312, KOI8-R and Latin-1.  Written in batches,
-# each after the fixes for the one before (batch 2: 68-98, batch 3: 99-118).  Each test
-# asserts every message's exact recipients and kinds ("recipient/kind",
+# ISO-2022-JP, Big5, GB2312, KOI8-R, Latin-1 and more.  Written in
+# batches, each after the fixes for the one before (batch 1: 1-67,
+# batch 2: 68-98, batch 3: 99-118, batch 4: 119-134).  Each test asserts
+# every message's exact recipients and kinds ("recipient/kind",
 # space-joined in the order reported; an empty recipient is a bounce
 # that names no failed address).
 
@@ -223,9 +224,9 @@ rk() {
 }
 
 @test "bounce-audit4: every message of the fixture is asserted" {
-	# 118 notices, each in one test above
-	assert_equal "$(grep -c '^From ' audit4.mbox)" 118
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 118
+	# 134 notices, each in one test above
+	assert_equal "$(grep -c '^From ' audit4.mbox)" 134
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 134
 }
 
 @test "bounce-audit4: batch 3: a list's context: a personalized list's subscriber in the returned To, list headers, VERP" {
@@ -262,4 +263,35 @@ rk() {
 	    $'113\trada@ru4.example.ru/hard' \
 	    $'114\ttara@gw4.example.com/hard ugo@nohost.example.org/hard' \
 	    $'117\txia@notes8.example.com/soft')"
+}
+
+@test "bounce-audit4: batch 4: the original's Reply-To in prose, a list named by a gateway, a list footer, Hotmail, Courier, qmail" {
+	# the list's Reply-To named in prose is no recipient (was: reported)
+	assert_equal "$(rk 119 120 121 129 131 133 134)" "$(printf '%s\n' \
+	    $'119\tpam@prose.example.com/hard' \
+	    $'120\tquentin@hotmail2.example.com/soft rhea@hotmail2.example.com/soft' \
+	    $'121\ttess@pf7.example.com/soft' \
+	    $'129\teli.k@q5.example.net/soft' \
+	    $'131\t/soft' \
+	    $'133\tida.m@courier4.example.com/hard' \
+	    $'134\tjan.v@simple2.example.com/hard')"
+}
+
+@test "bounce-audit4: batch 4: Domino's 'was not delivered to:' with any reason, Exchange 5.5 'Last, First', Exim's delay, Sendmail's mailbox file" {
+	# a Domino report whose reason no phrase knows (was: not a bounce)
+	assert_equal "$(rk 122 128 130 132)" "$(printf '%s\n' \
+	    $'122\tugo.b@notes9.example.com/soft' \
+	    $'128\tdag@ims7.example.com/hard' \
+	    $'130\tfritz@slow.example.net/soft gina@slow.example.net/soft' \
+	    $'132\thugo@sm11.example.com/soft')"
+}
+
+@test "bounce-audit4: batch 4: charsets: ISO-8859-2, windows-1251, EUC-KR, Shift_JIS, an HTML-only notice" {
+	# a Japanese contact label glued by a full-width colon (was: reported)
+	assert_equal "$(rk 123 124 125 126 127)" "$(printf '%s\n' \
+	    $'123\tłukasz@pl.example.pl/hard wanda@pl.example.pl/hard' \
+	    $'124\txenia.p-v@ru5.example.ru/soft' \
+	    $'125\tyuna@kr2.example.kr/hard' \
+	    $'126\tzen@jp5.example.co.jp/hard' \
+	    $'127\tabe@html.example.com/hard')"
 }

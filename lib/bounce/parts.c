@@ -115,38 +115,76 @@ take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
  * identifier (RFC 2919), kept as "<id>": the list "name@host" is
  * commonly identified as "name.host".  A list's bounce names its own
  * address as the original's To ("Your message to LIST was rejected"):
- * never a failed recipient.
+ * never a failed recipient.  So are the original's Reply-To and Sender
+ * (a list's help and bounce addresses, a sender's own).
  */
+static void
+list_add(struct parts *p, const char *a, size_t n)
+{
+	char **nv;
+
+	if (n == 0 || (nv = reallocarray(p->list, p->nlist + 1,
+	    sizeof(*nv))) == NULL)
+		return;
+	p->list = nv;
+	if ((p->list[p->nlist] = strndup(a, n)) != NULL)
+		p->nlist++;
+}
+
+/* The mailboxes of an address list header's value v. */
+static void
+list_mailboxes(struct parts *p, const char *v)
+{
+	InternetAddressList *l;
+	InternetAddress *ia;
+	const char *a;
+	int i, n;
+
+	if ((l = internet_address_list_parse(NULL, v)) == NULL)
+		return;
+	n = internet_address_list_length(l);
+	for (i = 0; i < n; i++) {
+		ia = internet_address_list_get_address(l, i);
+		if (INTERNET_ADDRESS_IS_MAILBOX(ia) && (a =
+		    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(
+		    ia))) != NULL && strchr(a, '@') != NULL)
+			list_add(p, a, strlen(a));
+	}
+	g_object_unref(l);
+}
+
 static void
 list_header(struct parts *p, const char *name, const char *v)
 {
 	const char *q, *e;
-	char **nv, *a;
 
 	if (v == NULL)
 		return;
+	/* the original's Reply-To and Sender: its sender's side (a list's
+	 * help or bounce address), never a failed recipient */
+	if (strcasecmp(name, "reply-to") == 0 ||
+	    strcasecmp(name, "sender") == 0) {
+		list_mailboxes(p, v);
+		return;
+	}
 	for (q = v; (q = strcasestr(q, strcasecmp(name, "list-id") == 0 ?
 	    "<" : "mailto:")) != NULL; q = e) {
 		q += *q == '<' ? 1 : 7;
 		for (e = q; *e != '\0' && strchr("?>,; \t\r\n", *e) == NULL;
 		    e++)
 			;
-		if (e == q || (nv = reallocarray(p->list, p->nlist + 1,
-		    sizeof(*nv))) == NULL)
-			return;
-		p->list = nv;
+		if (e == q)
+			continue;
 		if (strcasecmp(name, "list-id") == 0)
-			a = strndup(q - 1, (size_t)(e - q) + 1);
+			list_add(p, q - 1, (size_t)(e - q) + 1);
 		else
-			a = strndup(q, (size_t)(e - q));
-		if (a == NULL)
-			return;
-		p->list[p->nlist++] = a;
+			list_add(p, q, (size_t)(e - q));
 	}
 }
 
 static const char *const list_fields[] = { "List-Id", "List-Post",
-    "List-Owner", "List-Help", "List-Subscribe", "List-Unsubscribe" };
+    "List-Owner", "List-Help", "List-Subscribe", "List-Unsubscribe",
+    "Reply-To", "Sender" };
 
 /* The list's addresses in the headers of the original message orig. */
 static void
@@ -174,7 +212,9 @@ list_lines(struct parts *p, const char *t, size_t len)
 	for (l = t; l < end; l = nl + 1) {
 		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
 			nl = end;
-		if (nl - l < 9 || strncasecmp(l, "list-", 5) != 0)
+		if (nl - l < 9 || (strncasecmp(l, "list-", 5) != 0 &&
+		    strncasecmp(l, "reply-to:", 9) != 0 &&
+		    strncasecmp(l, "sender:", 7) != 0))
 			continue;
 		for (i = 0; i < nitems(list_fields); i++) {
 			n = strlen(list_fields[i]);
