@@ -11,10 +11,10 @@
 # warnings, a mailing list's VERP return path, and notices in
 # ISO-2022-JP, Big5, GB2312, KOI8-R, Latin-1 and more.  Written in
 # batches, each after the fixes for the one before (batch 1: 1-67,
-# batch 2: 68-98, batch 3: 99-118, batch 4: 119-134).  Each test asserts
-# every message's exact recipients and kinds ("recipient/kind",
-# space-joined in the order reported; an empty recipient is a bounce
-# that names no failed address).
+# batch 2: 68-98, batch 3: 99-118, batch 4: 119-134, batch 5:
+# 135-150).  Each test asserts every message's exact recipients and
+# kinds ("recipient/kind", space-joined in the order reported; an empty
+# recipient is a bounce that names no failed address).
 
 setup() {
 	load lib/helpers
@@ -224,9 +224,9 @@ rk() {
 }
 
 @test "bounce-audit4: every message of the fixture is asserted" {
-	# 134 notices, each in one test above
-	assert_equal "$(grep -c '^From ' audit4.mbox)" 134
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 134
+	# 150 notices, each in one test above
+	assert_equal "$(grep -c '^From ' audit4.mbox)" 150
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 150
 }
 
 @test "bounce-audit4: batch 3: a list's context: a personalized list's subscriber in the returned To, list headers, VERP" {
@@ -294,4 +294,42 @@ rk() {
 	    $'125\tyuna@kr2.example.kr/hard' \
 	    $'126\tzen@jp5.example.co.jp/hard' \
 	    $'127\tabe@html.example.com/hard')"
+}
+
+@test "bounce-audit4: batch 5: Exchange 2010+ in German, French and Italian; 5.5's display name holding ' on '" {
+	assert_equal "$(rk 135 136 137 142 148)" "$(printf '%s\n' \
+	    $'135\tanke@de2.example.de/hard' \
+	    $'136\tbruno@fr2.example.fr/hard' \
+	    $'137\tcarla@it2.example.it/soft' \
+	    $'142\tjules@ims8.example.com/hard' \
+	    $'148\tpia.l@ex07b.example.com/hard')"
+}
+
+@test "bounce-audit4: batch 5: recipient labels in French and German, a Dutch warning, prose notices" {
+	# 'Empfänger:' opens a recipient's paragraph as 'Recipient:' does (was:
+	# gerd lost)
+	assert_equal "$(rk 140 143 146 147)" "$(printf '%s\n' \
+	    $'140\tflore@fr3.example.fr/hard gerd@de3.example.de/hard' \
+	    $'143\tkira@quota.example.com/soft' \
+	    $'146\tnico@slow.example.net/soft' \
+	    $'147\totis@plain.example.com/hard')"
+}
+
+@test "bounce-audit4: batch 5: a challenge-response notice, a moved user, a list post quoting a bounce, a blocklist reply, case" {
+	# the challenge names the protected address: no failure; the new address
+	# and the abuse desk are no recipients
+	assert_equal "$(rk 138 139 141 144 145)" "$(printf '%s\n' \
+	    $'138\tguard@cr.example.com/undetermined' \
+	    $'139\tegon.b@old.example.net/hard' \
+	    $'141\thana@ex10.example.com/hard' \
+	    $'144\tLena.Ross@SM12.example.com/hard' \
+	    $'145\tmia.s@far.example.net/soft')"
+}
+
+@test "bounce-audit4: batch 5: IMail's second reason line (left: recall), AOL's screen name" {
+	# rosa.m, named on a later 'Delivery failed N attempts:' line with no
+	# code, is not reported (IMail's wording is not public: no rule)
+	assert_equal "$(rk 149 150)" "$(printf '%s\n' \
+	    $'149\tquinn@imail5.example.com/soft' \
+	    $'150\t/soft')"
 }

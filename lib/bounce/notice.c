@@ -179,24 +179,39 @@ blank(const char *t, size_t ls, size_t le)
 /*
  * The length of a label that names a recipient before its address
  * ("Recipient:", "Failed recipient:", "Original recipient address:",
- * Messaging Server's "Original address:"): words and a colon, at most 40
- * bytes, with "recipient" or "original address" among them; or 0.
+ * Messaging Server's "Original address:", the same word in other
+ * languages: "Destinataire :", "Empfänger:", "收件人："): words and a
+ * colon (or a full-width one), at most 40 bytes, with one of rcpt_words
+ * among them; or 0.
  */
+static const char *const rcpt_words[] = { "recipient", "original address",
+    "destinataire", "destinatario", "destinatário", "empfänger",
+    "ontvanger", "mottagare", "modtager", "odbiorca", "получатель",
+    "адресат", "收件人", "收件者", "宛先", "받는 사람" };
+
 static size_t
 rcpt_label(const char *t, size_t ls, size_t le)
 {
-	size_t k, i;
+	static const char fw[] = "\xef\xbc\x9a";	/* U+FF1A */
+	size_t k, i, j, n, cl;
 
 	for (k = ls; k < le && k - ls < 40 && (isalpha((unsigned char)t[k]) ||
-	    t[k] == ' ' || t[k] == '-' || t[k] == '(' || t[k] == ')'); k++)
-		;
-	if (k >= le || t[k] != ':')
+	    (t[k] & 0x80) != 0 || t[k] == ' ' || t[k] == '-' || t[k] == '(' ||
+	    t[k] == ')'); k++)
+		if (k + 3 <= le && memcmp(t + k, fw, 3) == 0)
+			break;
+	if (k < le && t[k] == ':')
+		cl = 1;
+	else if (k + 3 <= le && memcmp(t + k, fw, 3) == 0)
+		cl = 3;
+	else
 		return 0;
-	for (i = ls; i + 9 <= k; i++)
-		if (strncasecmp(t + i, "recipient", 9) == 0 ||
-		    (i + 16 <= k && strncasecmp(t + i, "original address",
-		    16) == 0))
-			return k + 1 - ls;
+	for (j = 0; j < nitems(rcpt_words); j++) {
+		n = strlen(rcpt_words[j]);
+		for (i = ls; i + n <= k; i++)
+			if (strncasecmp(t + i, rcpt_words[j], n) == 0)
+				return k + cl - ls;
+	}
 	return 0;
 }
 
