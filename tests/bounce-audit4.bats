@@ -12,7 +12,7 @@
 # ISO-2022-JP, Big5, GB2312, KOI8-R, Latin-1 and more.  Written in
 # batches, each after the fixes for the one before (batch 1: 1-67,
 # batch 2: 68-98, batch 3: 99-118, batch 4: 119-134, batch 5:
-# 135-150).  Each test asserts every message's exact recipients and
+# 135-150, batch 6: 151-162).  Each test asserts every message's exact recipients and
 # kinds ("recipient/kind", space-joined in the order reported; an empty
 # recipient is a bounce that names no failed address).
 
@@ -224,9 +224,9 @@ rk() {
 }
 
 @test "bounce-audit4: every message of the fixture is asserted" {
-	# 150 notices, each in one test above
-	assert_equal "$(grep -c '^From ' audit4.mbox)" 150
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 150
+	# 162 notices, each in one test above
+	assert_equal "$(grep -c '^From ' audit4.mbox)" 162
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 162
 }
 
 @test "bounce-audit4: batch 3: a list's context: a personalized list's subscriber in the returned To, list headers, VERP" {
@@ -332,4 +332,28 @@ rk() {
 	assert_equal "$(rk 149 150)" "$(printf '%s\n' \
 	    $'149\tquinn@imail5.example.com/soft' \
 	    $'150\t/soft')"
+}
+
+@test "bounce-audit4: batch 6: the list named as the sender in prose, transcripts with MAIL FROM, a local name, auto-replies" {
+	# the list's own address in prose when the bounce went to LIST-bounces
+	# (was: reported); a refused RCPT after MAIL FROM is userunknown, not
+	# the sender's rejection (was: soft rejected); a local name ('jdoe...')
+	# is no address
+	assert_equal "$(rk 151 152 153 161 155)" "$(printf '%s\n' \
+	    $'151\t/soft' \
+	    $'152\tlea.w@far.example.net/hard' \
+	    $'153\thelpdesk@desk.example.com/undetermined' \
+	    $'161\tyves@prose2.example.com/soft' \
+	    $'155\tnils.o@q7.example.net/soft')"
+}
+
+@test "bounce-audit4: batch 6: Exchange 2007, HTML alternatives, Postfix with a support address, Domino with its memo, Korean labels, Sendmail DSN, a gateway" {
+	assert_equal "$(rk 154 156 157 158 159 160 162)" "$(printf '%s\n' \
+	    $'154\tmax.r@ex07c.example.com/hard' \
+	    $'156\tolive@alt.example.com/hard' \
+	    $'157\tpaul.q@pf9.example.com/soft rita.q@pf9.example.com/hard' \
+	    $'158\tsam@notes10.example.com/hard' \
+	    $'159\tvin@kr3.example.kr/hard wes@kr3.example.kr/soft' \
+	    $'160\txavi@sm15.example.com/hard' \
+	    $'162\tzora@dead.example.net/soft')"
 }

@@ -231,6 +231,49 @@ list_lines(struct parts *p, const char *t, size_t len)
 	}
 }
 
+/*
+ * The list whose bounce address the bounce was sent to, "LIST-bounces"
+ * or "LIST-bounce" with or without a VERP "+..." tail (Mailman's
+ * convention): LIST@domain is the list's own address, never the failed
+ * one in a bounce of its post.  Not its -owner or -admin address: a list
+ * manager's own notice to its owner may be about the list address
+ * itself (fml's loop alert).
+ */
+static void
+list_bounce_to(struct parts *p, InternetAddressList *to)
+{
+	static const char *const sfx[] = { "-bounces", "-bounce" };
+	InternetAddress *ia;
+	const char *a, *at, *plus, *e;
+	char *l;
+	size_t i, n, k;
+	int j, nto;
+
+	if (to == NULL)
+		return;
+	nto = internet_address_list_length(to);
+	for (j = 0; j < nto; j++) {
+		ia = internet_address_list_get_address(to, j);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(ia) || (a =
+		    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(
+		    ia))) == NULL || (at = strchr(a, '@')) == NULL)
+			continue;
+		plus = memchr(a, '+', (size_t)(at - a));
+		e = plus != NULL ? plus : at;
+		n = 0;
+		for (i = 0; n == 0 && i < nitems(sfx); i++) {
+			k = strlen(sfx[i]);
+			if ((size_t)(e - a) > k &&
+			    strncasecmp(e - k, sfx[i], k) == 0)
+				n = (size_t)(e - a) - k;
+		}
+		if (n == 0 || asprintf(&l, "%.*s%s", (int)n, a, at) == -1)
+			continue;
+		list_add(p, l, strlen(l));
+		free(l);
+	}
+}
+
 bool
 bnc_list_addr(const struct parts *p, const char *a)
 {
@@ -589,6 +632,7 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
 	cut_original(b, p);
+	list_bounce_to(p, g_mime_message_get_to(m));
 	if (p->text.s != NULL)
 		list_lines(p, p->text.s, p->text.len);
 	if (p->orig.s != NULL)
