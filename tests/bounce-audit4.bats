@@ -12,9 +12,10 @@
 # ISO-2022-JP, Big5, GB2312, KOI8-R, Latin-1 and more.  Written in
 # batches, each after the fixes for the one before (batch 1: 1-67,
 # batch 2: 68-98, batch 3: 99-118, batch 4: 119-134, batch 5:
-# 135-150, batch 6: 151-162).  Each test asserts every message's exact recipients and
-# kinds ("recipient/kind", space-joined in the order reported; an empty
-# recipient is a bounce that names no failed address).
+# 135-150, batch 6: 151-162).  Each test asserts every message's exact
+# recipients and kinds ("recipient/kind", space-joined in the order
+# reported; an empty recipient is a bounce that names no failed
+# address).
 
 setup() {
 	load lib/helpers
