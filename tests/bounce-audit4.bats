@@ -12,10 +12,10 @@
 # ISO-2022-JP, Big5, GB2312, KOI8-R, Latin-1 and more.  Written in
 # batches, each after the fixes for the one before (batch 1: 1-67,
 # batch 2: 68-98, batch 3: 99-118, batch 4: 119-134, batch 5:
-# 135-150, batch 6: 151-162).  Each test asserts every message's exact
-# recipients and kinds ("recipient/kind", space-joined in the order
-# reported; an empty recipient is a bounce that names no failed
-# address).
+# 135-150, batch 6: 151-162, batch 7: 163-174).  Each test asserts
+# every message's exact recipients and kinds ("recipient/kind",
+# space-joined in the order reported; an empty recipient is a bounce
+# that names no failed address).
 
 setup() {
 	load lib/helpers
@@ -225,9 +225,9 @@ rk() {
 }
 
 @test "bounce-audit4: every message of the fixture is asserted" {
-	# 162 notices, each in one test above
-	assert_equal "$(grep -c '^From ' audit4.mbox)" 162
-	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 162
+	# 174 notices, each in one test above
+	assert_equal "$(grep -c '^From ' audit4.mbox)" 174
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" 174
 }
 
 @test "bounce-audit4: batch 3: a list's context: a personalized list's subscriber in the returned To, list headers, VERP" {
@@ -357,4 +357,25 @@ rk() {
 	    $'159\tvin@kr3.example.kr/hard wes@kr3.example.kr/soft' \
 	    $'160\txavi@sm15.example.com/hard' \
 	    $'162\tzora@dead.example.net/soft')"
+}
+
+@test "bounce-audit4: batch 7: a list's context: the poster in Reply-To, a personalized list, the list in the text, a successful group" {
+	# written after batch 6's fixes: no set wrong before any change
+	assert_equal "$(rk 163 164 169 173)" "$(printf '%s\n' \
+	    $'163\tada@q8.example.net/hard' \
+	    $'164\tcleo.p@pers2.example.net/soft' \
+	    $'169\tjun@cn2.example.cn/hard' \
+	    $'173\tolaf.x@relay2.example.com/soft')"
+}
+
+@test "bounce-audit4: batch 7: Exim, Sendmail warnings, Exchange 5.5's To also failed, Postfix's Original-Recipient, CommuniGate, a carrier, labels" {
+	assert_equal "$(rk 165 166 167 168 170 171 172 174)" "$(printf '%s\n' \
+	    $'165\tdirk.r@rc.example.com/soft' \
+	    $'166\temma@ex11.example.com/hard fynn@ex11.example.com/soft' \
+	    $'167\tgus.t@slow.example.net/soft hedy@slow.example.net/soft' \
+	    $'168\tivo@ims9.example.com/hard' \
+	    $'170\tkai@pf10.example.com/soft' \
+	    $'171\tluna123@mobile.example.jp/soft' \
+	    $'172\tmona@cgp3.example.com/soft' \
+	    $'174\tjoão@pt.example.pt/hard')"
 }
