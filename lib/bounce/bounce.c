@@ -27,9 +27,13 @@
 
 static const char *const re_src[RE_COUNT] = {
 	/* RE_ADDR: an address, local part as mail has them; one in single
-	 * quotes ('bob@example.com') starts after the quote */
-	"(?<![A-Za-z0-9._%+=&/!#$*?^`{|}~-]|[A-Za-z0-9._%+=&'/!#$*?^`{|}~-]')"
-	    "[A-Za-z0-9][A-Za-z0-9._%+=&'/!#$*?^`{|}~-]*@"
+	 * quotes ('bob@example.com') starts after the quote; a local part
+	 * may hold Latin letters beyond ASCII (RFC 6531: "raúl@host"), so
+	 * none starts inside one ("l@host"); text in another script glued
+	 * before an address ("宛先：user@host") is no part of it */
+	"(?<![A-Za-z0-9._%+=&/!#$*?^`{|}~\\p{Latin}\\p{M}-]|"
+	    "[A-Za-z0-9._%+=&'/!#$*?^`{|}~-]')"
+	    "[A-Za-z0-9\\p{Latin}][A-Za-z0-9._%+=&'/!#$*?^`{|}~\\p{Latin}\\p{M}-]*@"
 	    "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
 	/* RE_STATUS: an RFC 3463 code, not part of an IP address */

@@ -74,6 +74,9 @@ struct parts {
 	char		**orig_to;	/* recipients of the original */
 	size_t		 norig_to;
 	char		*orig_from;
+	char		**list;		/* the list's own addresses and
+					 * "<list-id>"s (parts.c) */
+	size_t		 nlist;
 };
 
 /* One classification under way. */

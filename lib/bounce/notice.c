@@ -179,24 +179,39 @@ blank(const char *t, size_t ls, size_t le)
 /*
  * The length of a label that names a recipient before its address
  * ("Recipient:", "Failed recipient:", "Original recipient address:",
- * Messaging Server's "Original address:"): words and a colon, at most 40
- * bytes, with "recipient" or "original address" among them; or 0.
+ * Messaging Server's "Original address:", the same word in other
+ * languages: "Destinataire :", "Empfänger:", "收件人："): words and a
+ * colon (or a full-width one), at most 40 bytes, with one of rcpt_words
+ * among them; or 0.
  */
+static const char *const rcpt_words[] = { "recipient", "original address",
+    "destinataire", "destinatario", "destinatário", "empfänger",
+    "ontvanger", "mottagare", "modtager", "odbiorca", "получатель",
+    "адресат", "收件人", "收件者", "宛先", "받는 사람" };
+
 static size_t
 rcpt_label(const char *t, size_t ls, size_t le)
 {
-	size_t k, i;
+	static const char fw[] = "\xef\xbc\x9a";	/* U+FF1A */
+	size_t k, i, j, n, cl;
 
 	for (k = ls; k < le && k - ls < 40 && (isalpha((unsigned char)t[k]) ||
-	    t[k] == ' ' || t[k] == '-' || t[k] == '(' || t[k] == ')'); k++)
-		;
-	if (k >= le || t[k] != ':')
+	    (t[k] & 0x80) != 0 || t[k] == ' ' || t[k] == '-' || t[k] == '(' ||
+	    t[k] == ')'); k++)
+		if (k + 3 <= le && memcmp(t + k, fw, 3) == 0)
+			break;
+	if (k < le && t[k] == ':')
+		cl = 1;
+	else if (k + 3 <= le && memcmp(t + k, fw, 3) == 0)
+		cl = 3;
+	else
 		return 0;
-	for (i = ls; i + 9 <= k; i++)
-		if (strncasecmp(t + i, "recipient", 9) == 0 ||
-		    (i + 16 <= k && strncasecmp(t + i, "original address",
-		    16) == 0))
-			return k + 1 - ls;
+	for (j = 0; j < nitems(rcpt_words); j++) {
+		n = strlen(rcpt_words[j]);
+		for (i = ls; i + n <= k; i++)
+			if (strncasecmp(t + i, rcpt_words[j], n) == 0)
+				return k + cl - ls;
+	}
 	return 0;
 }
 
@@ -306,6 +321,48 @@ mailbox_line(struct ctx *c, const char *t, size_t ls, size_t le)
 }
 
 /*
+ * Does the line [ls, le) open an entry of Exchange's listing, "NAME on
+ * DATE" (Exchange 5.5 to 2003, Microsoft KB 251152 and 246881: an
+ * address, a display name or an X.400 name, then " on " and when it
+ * failed, "on Mon, 17 Jan 2000 16:49:22 -0500", "on 10/20/99 8:28 PM")?
+ * The name holds '@', '/' or '=', or is at most four capitalized words:
+ * not a sentence ("It was sent on ...").
+ */
+static bool
+entry_on_date(const char *t, size_t ls, size_t le)
+{
+	size_t k, d, w = 0;
+	bool digit = false, colon = false, word = true;
+
+	for (k = le; k >= ls + 5 && strncmp(t + k - 4, " on ", 4) != 0; k--)
+		;
+	if (k < ls + 5 || le - k > 40)
+		return false;
+	for (d = k; d < le; d++) {
+		digit |= isdigit((unsigned char)t[d]) != 0;
+		colon |= t[d] == ':';
+	}
+	if (!digit || !colon)
+		return false;
+	while (ls < k - 4 && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	if (memchr(t + ls, '@', k - 4 - ls) != NULL ||
+	    memchr(t + ls, '/', k - 4 - ls) != NULL ||
+	    memchr(t + ls, '=', k - 4 - ls) != NULL)
+		return true;
+	for (d = ls; d < k - 4; d++) {
+		if (t[d] == ' ')
+			word = true;
+		else if (word) {
+			word = false;
+			if (++w > 4 || !isupper((unsigned char)t[d]))
+				return false;
+		}
+	}
+	return w > 0;
+}
+
+/*
  * The block of recipients that the notice line at offset at introduces:
  * from the start of its line to the end of its paragraph, then on
  * through each paragraph that opens with an address (the recipients
@@ -340,7 +397,7 @@ bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
 		le = line_end(t, len, ls);
 		if (!opens_with_addr(c, t, ls, le, &ae) &&
 		    !opens_with_at_word(t, ls, le) &&
-		    !mailbox_line(c, t, ls, le))
+		    !mailbox_line(c, t, ls, le) && !entry_on_date(t, ls, le))
 			break;
 		pos = le;
 	}
@@ -534,8 +591,20 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 static bool
 in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 {
+	size_t k;
+
 	if (!nt->c_open || nt->c_open_e == e || nt->c_list)
 		return false;
+	/* the word the paragraph opens with is this address with a label
+	 * glued before it ("收件人：user@host", a full-width colon) */
+	if (nt->c_open_e == 0 && s > 0 && (unsigned char)t[s - 1] >= 0x80 &&
+	    line_start(t, s) == nt->c_ps) {
+		for (k = addr_start(t, nt->c_ps, s); k < s &&
+		    !isspace((unsigned char)t[k]); k++)
+			;
+		if (k == s)
+			return false;
+	}
 	/* the paragraph's own recipient, named again in its reply */
 	if (nt->c_open_e != 0 && nt->c_open_e - nt->c_open_s == e - s &&
 	    strncasecmp(t + nt->c_open_s, t + s, e - s) == 0)

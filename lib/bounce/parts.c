@@ -108,9 +108,199 @@ take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
 	}
 }
 
+/*
+ * A mailing list's own addresses, from a header of the original that a
+ * list writes: the "mailto:" URLs of List-Post, List-Owner, List-Help,
+ * List-Subscribe and List-Unsubscribe (RFC 2369), and List-Id's
+ * identifier (RFC 2919), kept as "<id>": the list "name@host" is
+ * commonly identified as "name.host".  A list's bounce names its own
+ * address as the original's To ("Your message to LIST was rejected"):
+ * never a failed recipient.  So are the original's Reply-To and Sender
+ * (a list's help and bounce addresses, a sender's own).
+ */
+static void
+list_add(struct parts *p, const char *a, size_t n)
+{
+	char **nv;
+
+	if (n == 0 || (nv = reallocarray(p->list, p->nlist + 1,
+	    sizeof(*nv))) == NULL)
+		return;
+	p->list = nv;
+	if ((p->list[p->nlist] = strndup(a, n)) != NULL)
+		p->nlist++;
+}
+
+/* The mailboxes of an address list header's value v. */
+static void
+list_mailboxes(struct parts *p, const char *v)
+{
+	InternetAddressList *l;
+	InternetAddress *ia;
+	const char *a;
+	int i, n;
+
+	if ((l = internet_address_list_parse(NULL, v)) == NULL)
+		return;
+	n = internet_address_list_length(l);
+	for (i = 0; i < n; i++) {
+		ia = internet_address_list_get_address(l, i);
+		if (INTERNET_ADDRESS_IS_MAILBOX(ia) && (a =
+		    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(
+		    ia))) != NULL && strchr(a, '@') != NULL)
+			list_add(p, a, strlen(a));
+	}
+	g_object_unref(l);
+}
+
+static void
+list_header(struct parts *p, const char *name, const char *v)
+{
+	const char *q, *e;
+
+	if (v == NULL)
+		return;
+	/* the original's Reply-To and Sender: its sender's side (a list's
+	 * help or bounce address), never a failed recipient */
+	if (strcasecmp(name, "reply-to") == 0 ||
+	    strcasecmp(name, "sender") == 0) {
+		list_mailboxes(p, v);
+		return;
+	}
+	for (q = v; (q = strcasestr(q, strcasecmp(name, "list-id") == 0 ?
+	    "<" : "mailto:")) != NULL; q = e) {
+		q += *q == '<' ? 1 : 7;
+		for (e = q; *e != '\0' && strchr("?>,; \t\r\n", *e) == NULL;
+		    e++)
+			;
+		if (e == q)
+			continue;
+		if (strcasecmp(name, "list-id") == 0)
+			list_add(p, q - 1, (size_t)(e - q) + 1);
+		else
+			list_add(p, q, (size_t)(e - q));
+	}
+}
+
+static const char *const list_fields[] = { "List-Id", "List-Post",
+    "List-Owner", "List-Help", "List-Subscribe", "List-Unsubscribe",
+    "Reply-To", "Sender" };
+
+/* The list's addresses in the headers of the original message orig. */
+static void
+list_headers(struct parts *p, GMimeMessage *orig)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(list_fields); i++)
+		list_header(p, list_fields[i], mail_header(GMIME_OBJECT(orig),
+		    list_fields[i]));
+}
+
+/*
+ * The list's addresses in header lines of an original shown as text
+ * (after the cut, inline, or text/rfc822-headers): lines that open with
+ * one of list_fields and a colon.
+ */
+static void
+list_lines(struct parts *p, const char *t, size_t len)
+{
+	const char *l, *nl, *end = t + len;
+	char *v;
+	size_t i, n;
+
+	for (l = t; l < end; l = nl + 1) {
+		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			nl = end;
+		if (nl - l < 9 || (strncasecmp(l, "list-", 5) != 0 &&
+		    strncasecmp(l, "reply-to:", 9) != 0 &&
+		    strncasecmp(l, "sender:", 7) != 0))
+			continue;
+		for (i = 0; i < nitems(list_fields); i++) {
+			n = strlen(list_fields[i]);
+			if ((size_t)(nl - l) > n && l[n] == ':' &&
+			    strncasecmp(l, list_fields[i], n) == 0) {
+				if ((v = strndup(l + n + 1, (size_t)(nl - l) -
+				    n - 1)) != NULL)
+					list_header(p, list_fields[i], v);
+				free(v);
+			}
+		}
+		if (nl == end)
+			break;
+	}
+}
+
+/*
+ * The list whose bounce address the bounce was sent to, "LIST-bounces"
+ * or "LIST-bounce" with or without a VERP "+..." tail (Mailman's
+ * convention): LIST@domain is the list's own address, never the failed
+ * one in a bounce of its post.  Not its -owner or -admin address: a list
+ * manager's own notice to its owner may be about the list address
+ * itself (fml's loop alert).
+ */
+static void
+list_bounce_to(struct parts *p, InternetAddressList *to)
+{
+	static const char *const sfx[] = { "-bounces", "-bounce" };
+	InternetAddress *ia;
+	const char *a, *at, *plus, *e;
+	char *l;
+	size_t i, n, k;
+	int j, nto;
+
+	if (to == NULL)
+		return;
+	nto = internet_address_list_length(to);
+	for (j = 0; j < nto; j++) {
+		ia = internet_address_list_get_address(to, j);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(ia) || (a =
+		    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(
+		    ia))) == NULL || (at = strchr(a, '@')) == NULL)
+			continue;
+		plus = memchr(a, '+', (size_t)(at - a));
+		e = plus != NULL ? plus : at;
+		n = 0;
+		for (i = 0; n == 0 && i < nitems(sfx); i++) {
+			k = strlen(sfx[i]);
+			if ((size_t)(e - a) > k &&
+			    strncasecmp(e - k, sfx[i], k) == 0)
+				n = (size_t)(e - a) - k;
+		}
+		if (n == 0 || asprintf(&l, "%.*s%s", (int)n, a, at) == -1)
+			continue;
+		list_add(p, l, strlen(l));
+		free(l);
+	}
+}
+
+bool
+bnc_list_addr(const struct parts *p, const char *a)
+{
+	const char *at = strchr(a, '@');
+	size_t i, n;
+
+	if (at == NULL)
+		return false;
+	n = (size_t)(at - a);
+	for (i = 0; i < p->nlist; i++) {
+		if (p->list[i][0] != '<') {
+			if (strcasecmp(p->list[i], a) == 0)
+				return true;
+		} else if (strlen(p->list[i] + 1) == strlen(a) &&
+		    strncasecmp(p->list[i] + 1, a, n) == 0 &&
+		    p->list[i][1 + n] == '.' &&
+		    strcasecmp(p->list[i] + 2 + n, at + 1) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 take_original(struct parts *p, GMimeMessage *orig)
 {
+	if (orig != NULL)
+		list_headers(p, orig);
 	if (p->orig_msgid != NULL || orig == NULL)
 		return;
 	take_original_fields(p, g_mime_message_get_message_id(orig),
@@ -133,6 +323,7 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 	struct sbuf t = { 0 };
 	const char *e;
 
+	list_lines(p, s, len);
 	if (p->orig_msgid != NULL)
 		return;
 	if (len > 0 && s[0] == '\n')
@@ -418,6 +609,7 @@ bnc_parts_free(struct parts *p)
 	free(p->orig_msgid);
 	strv_free(p->orig_to, p->norig_to);
 	free(p->orig_from);
+	strv_free(p->list, p->nlist);
 }
 
 void
@@ -440,4 +632,9 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
 	cut_original(b, p);
+	list_bounce_to(p, g_mime_message_get_to(m));
+	if (p->text.s != NULL)
+		list_lines(p, p->text.s, p->text.len);
+	if (p->orig.s != NULL)
+		list_lines(p, p->orig.s, p->orig.len);
 }

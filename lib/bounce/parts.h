@@ -12,5 +12,7 @@
 /* Fill p (zeroed by the caller) from message m. */
 void	bnc_parts_read(struct bounce *, struct parts *, GMimeMessage *m);
 void	bnc_parts_free(struct parts *);
+/* Is a the address of the mailing list the original went through? */
+bool	bnc_list_addr(const struct parts *, const char *a);
 
 #endif

@@ -209,10 +209,13 @@ reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
 				r->reason = unknown_or_filtered(b, ctx, r,
 				    true);
 			/* an unknown address or domain in reply to MAIL
-			 * FROM is the sender's: the sender was rejected */
+			 * FROM is the sender's: the sender was rejected
+			 * (not when a RCPT TO follows the MAIL FROM: a
+			 * transcript's later reply) */
 			if ((strcmp(r->reason, "userunknown") == 0 ||
 			    strcmp(r->reason, "hostunknown") == 0) &&
-			    bnc_re_find(b, RE_MAIL, text, len, 0, &ms, &me, 0))
+			    bnc_re_find(b, RE_MAIL, text, len, 0, &ms, &me, 0) &&
+			    !bnc_re_find(b, RE_RCPT, text, len, me, &ms, &me, 0))
 				r->reason = "rejected";
 			r->matched = bnc_hit_matched(b, &hit);
 		}

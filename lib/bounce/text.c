@@ -393,12 +393,12 @@ bnc_text_head(const struct parts *p)
 {
 	return p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
 }
-/* A byte of RE_ADDR's local part. */
+/* A byte of RE_ADDR's local part (or of a UTF-8 letter, RFC 6531). */
 static bool
 local_char(unsigned char c)
 {
-	return isalnum(c) || (c != '\0' && strchr("._%+=&'/!#$*?^`{|}~-", c)
-	    != NULL);
+	return isalnum(c) || c >= 0x80 || (c != '\0' &&
+	    strchr("._%+=&'/!#$*?^`{|}~-", c) != NULL);
 }
 
 /*
@@ -822,6 +822,11 @@ bnc_text(struct ctx *c)
 				pm_at = s;
 			} else
 				free(a);
+			continue;
+		}
+		/* the list the original went through: its own address */
+		if (bnc_list_addr(p, a)) {
+			free(a);
 			continue;
 		}
 		/* with X-Failed-Recipients, the text only places them */
