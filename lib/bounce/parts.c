@@ -55,10 +55,22 @@ add_text(struct sbuf *t, const char *s, size_t len)
 	add_text_max(t, s, len, TEXT_MAX);
 }
 
+/* The address of mailbox i of l, if it has an '@'; else NULL. */
+static const char *
+mailbox_at(InternetAddressList *l, int i)
+{
+	InternetAddress *a = internet_address_list_get_address(l, i);
+	const char *addr;
+
+	if (!INTERNET_ADDRESS_IS_MAILBOX(a))
+		return NULL;
+	addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a));
+	return addr != NULL && strchr(addr, '@') != NULL ? addr : NULL;
+}
+
 static void
 add_addr_list(struct parts *p, InternetAddressList *l)
 {
-	InternetAddress *a;
 	const char *addr;
 	char **v;
 	int i, n;
@@ -67,12 +79,7 @@ add_addr_list(struct parts *p, InternetAddressList *l)
 		return;
 	n = internet_address_list_length(l);
 	for (i = 0; i < n; i++) {
-		a = internet_address_list_get_address(l, i);
-		if (!INTERNET_ADDRESS_IS_MAILBOX(a))
-			continue;
-		addr = internet_address_mailbox_get_addr(
-		    INTERNET_ADDRESS_MAILBOX(a));
-		if (addr == NULL || strchr(addr, '@') == NULL)
+		if ((addr = mailbox_at(l, i)) == NULL)
 			continue;
 		v = reallocarray(p->orig_to, p->norig_to + 1, sizeof(*v));
 		if (v == NULL)
@@ -243,7 +250,6 @@ static void
 list_bounce_to(struct parts *p, InternetAddressList *to)
 {
 	static const char *const sfx[] = { "-bounces", "-bounce" };
-	InternetAddress *ia;
 	const char *a, *at, *plus, *e;
 	char *l;
 	size_t i, n, k;
@@ -253,11 +259,9 @@ list_bounce_to(struct parts *p, InternetAddressList *to)
 		return;
 	nto = internet_address_list_length(to);
 	for (j = 0; j < nto; j++) {
-		ia = internet_address_list_get_address(to, j);
-		if (!INTERNET_ADDRESS_IS_MAILBOX(ia) || (a =
-		    internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(
-		    ia))) == NULL || (at = strchr(a, '@')) == NULL)
+		if ((a = mailbox_at(to, j)) == NULL)
 			continue;
+		at = strchr(a, '@');
 		plus = memchr(a, '+', (size_t)(at - a));
 		e = plus != NULL ? plus : at;
 		n = 0;

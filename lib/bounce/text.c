@@ -656,6 +656,27 @@ rcpt_para(const char *t, size_t len, const size_t *pos, size_t np,
 }
 
 /*
+ * The address t[*s..e) as a string (free() it), or NULL (no memory).
+ * Old Exchange's address type, "SMTP=user@host": '=' is a local-part
+ * byte, but this one is no part of the address: dropped, *s moved past
+ * it and *typed set.
+ */
+static char *
+typed_addr(const char *t, size_t *s, size_t e, bool *typed)
+{
+	char *a;
+
+	if ((a = strndup(t + *s, e - *s)) == NULL)
+		return NULL;
+	*typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
+	if (*typed) {
+		memmove(a, a + 5, strlen(a + 5) + 1);
+		*s += 5;
+	}
+	return a;
+}
+
+/*
  * Is the address a at t[s] no recipient whatever the words say: after
  * the signature (sig), in a header of the returned message, the
  * bounce's own To or From, the original's sender, or a part of a word
@@ -691,13 +712,8 @@ first_failed(struct ctx *c, const char *t, size_t len, size_t sig,
 	bool typed, skip;
 
 	for (off = 0; bnc_find_addr(c->b, t, len, off, &s, &e); off = e) {
-		if ((a = strndup(t + s, e - s)) == NULL)
+		if ((a = typed_addr(t, &s, e, &typed)) == NULL)
 			break;
-		typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
-		if (typed) {
-			memmove(a, a + 5, strlen(a + 5) + 1);
-			s += 5;
-		}
 		skip = no_rcpt(c, t, s, sig, a, typed) || (not_rcpt(c, t, s) &&
 		    !expanded_program(t, s)) || not_rcpt_after(c, t, len, e) ||
 		    bnc_list_find(c->b, PL_NOADDR, a, strlen(a), &ms) == 1;
@@ -763,15 +779,8 @@ bnc_text(struct ctx *c)
 	for (off = 0;; off = e) {
 		if (!bnc_find_addr(c->b, t, len, off, &s, &e))
 			break;
-		if ((a = strndup(t + s, e - s)) == NULL)
+		if ((a = typed_addr(t, &s, e, &typed)) == NULL)
 			break;
-		/* old Exchange's address type, "SMTP=user@host": '=' is a
-		 * local-part byte, but this one is no part of the address */
-		typed = strncasecmp(a, "smtp=", 5) == 0 && a[5] != '@';
-		if (typed) {
-			memmove(a, a + 5, strlen(a + 5) + 1);
-			s += 5;
-		}
 		/* Exchange's IMCEA encapsulation: the SMTP address it wraps,
 		 * or none (an X.500 DN is no address a sender used) */
 		if ((m = bnc_imcea(a, &x)) != 0) {

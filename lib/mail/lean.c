@@ -20,9 +20,8 @@ struct field {
 struct lean {
 	struct field	*f;
 	int		 n;
-	bool		 have_subject, have_id, have_date;
-	char		*subject;
-	char		*message_id;
+	bool		 have[2], have_date; /* Subject, Message-Id */
+	char		*str[2];
 	GDateTime	*date;
 	InternetAddressList *from, *to;
 };
@@ -39,8 +38,8 @@ lean_free(void *p)
 		g_free(l->f[k].value);
 	}
 	free(l->f);
-	g_free(l->subject);
-	g_free(l->message_id);
+	g_free(l->str[0]);
+	g_free(l->str[1]);
 	if (l->date != NULL)
 		g_date_time_unref(l->date);
 	g_clear_object(&l->from);
@@ -48,9 +47,8 @@ lean_free(void *p)
 	free(l);
 }
 
-/* Does GMime's decoding leave s as it is (no 8-bit byte, no "=?")? */
-static bool
-plain(const char *s)
+bool
+lean_plain(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -118,7 +116,7 @@ value(struct lean *l, struct headblock *hb, int k)
 
 	if (f->value == NULL) {
 		unf = g_mime_utils_header_unfold(f->raw);
-		if (plain(f->raw))
+		if (lean_plain(f->raw))
 			f->value = unf;
 		else {
 			f->value = g_mime_utils_header_decode_text(hb->opts,
@@ -168,40 +166,44 @@ lean_names(struct headblock *hb, struct sbuf *out)
 	return r;
 }
 
-const char *
-lean_subject(struct headblock *hb)
+/* The value of the last field called name, or NULL. */
+static const char *
+last_value(struct lean *l, struct headblock *hb, const char *name)
+{
+	int k = last(l, name);
+
+	return k >= 0 ? value(l, hb, k) : NULL;
+}
+
+/* Subject (which 0) or Message-Id (1), as GMime's message keeps it. */
+static const char *
+decoded_once(struct headblock *hb, int which)
 {
 	struct lean *l = get(hb);
 	const char *v;
-	int k;
 
 	if (l == NULL)
 		return NULL;
-	if (!l->have_subject) {
-		l->have_subject = true;
-		if ((k = last(l, "Subject")) >= 0 &&
-		    (v = value(l, hb, k)) != NULL)
-			l->subject = g_strdup(v);
+	if (!l->have[which]) {
+		l->have[which] = true;
+		if ((v = last_value(l, hb, which == 0 ? "Subject" :
+		    "Message-Id")) != NULL)
+			l->str[which] = which == 0 ? g_strdup(v) :
+			    g_mime_utils_decode_message_id(v);
 	}
-	return l->subject;
+	return l->str[which];
+}
+
+const char *
+lean_subject(struct headblock *hb)
+{
+	return decoded_once(hb, 0);
 }
 
 const char *
 lean_message_id(struct headblock *hb)
 {
-	struct lean *l = get(hb);
-	const char *v;
-	int k;
-
-	if (l == NULL)
-		return NULL;
-	if (!l->have_id) {
-		l->have_id = true;
-		if ((k = last(l, "Message-Id")) >= 0 &&
-		    (v = value(l, hb, k)) != NULL)
-			l->message_id = g_mime_utils_decode_message_id(v);
-	}
-	return l->message_id;
+	return decoded_once(hb, 1);
 }
 
 GDateTime *

@@ -11,12 +11,19 @@
  */
 #ifndef MAIL_LEAN_H
 #define MAIL_LEAN_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <gmime/gmime.h>
 
 #include "core/headblock.h"
 
 struct sbuf;
+
+/*
+ * Does GMime's decoding leave the raw value s as it is, once unfolded:
+ * no 8-bit byte, no "=?" that could open an encoded word (RFC 2047)?
+ */
+bool		 lean_plain(const char *s);
 
 /* The value of the first field called name, or NULL. */
 const char	*lean_header(struct headblock *hb,

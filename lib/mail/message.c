@@ -699,21 +699,6 @@ mail_part_visible(GMimeTextPart *part, struct sbuf *out)
 	return r;
 }
 
-/*
- * Does GMime's decoding leave the raw value s as it is, once unfolded:
- * no 8-bit byte, no "=?" that could open an encoded word (RFC 2047)?
- */
-static bool
-plain_raw_value(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	for (; *u != '\0'; u++)
-		if (*u >= 0x80 || (*u == '=' && u[1] == '?'))
-			return false;
-	return true;
-}
-
 /* The header block core/input kept when it parsed o lean, or NULL. */
 static struct headblock *
 lean_block(GMimeObject *o)
@@ -740,7 +725,7 @@ mail_header(GMimeObject *o, const char *name)
 	 * same string, for a fraction of the cost).
 	 */
 	if (h->value == NULL && h->raw_value != NULL &&
-	    plain_raw_value(h->raw_value))
+	    lean_plain(h->raw_value))
 		h->value = g_mime_utils_header_unfold(h->raw_value);
 	return g_mime_header_get_value(h);
 }
