@@ -13,14 +13,20 @@ setup() {
 	replies_agree round9-replies.tsv 110
 }
 
+@test "bounce-round9: each provider's reply gets the reason its page gives (batch 2)" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree round9b-replies.tsv 40
+}
+
 # the longer phrases of this round open left of a shorter one of another
 # reason; where the provider's wording is not there, the shorter decides
-@test "bounce-round9: the shorter phrases batch 1 overrules still decide for other wordings" {
+@test "bounce-round9: the shorter phrases batches 1 and 2 overrule still decide for other wordings" {
 	cd "$BATS_TEST_TMPDIR"
 	printf '%s\n' \
 	    $'mailboxfull\t552 5.2.2 Quota exceeded' \
 	    $'toomanyconn\t421 Connection frequency limited' \
 	    $'speeding\t450 4.7.1 Error: too many messages from 192.0.2.25' \
-	    $'userunknown\t550 5.1.1 <rcpt@example.net>: Recipient address rejected: User unknown' >others.tsv
-	replies_agree others.tsv 4
+	    $'userunknown\t550 5.1.1 <rcpt@example.net>: Recipient address rejected: User unknown' \
+	    $'blocked\t550 5.7.1 Client host rejected: sender ip 192.0.2.25 is listed' >others.tsv
+	replies_agree others.tsv 5
 }
