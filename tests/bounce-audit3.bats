@@ -22,15 +22,6 @@ setup() {
 	OUT=$(cols -t bounce-classify msgno,recipient,kind)
 }
 
-# rk N...: for each message N, "N<TAB>recipient/kind ...".
-rk() {
-	local n
-	for n in "$@"; do
-		printf '%s\t%s\n' "$n" "$(awk -F'\t' -v n="$n" \
-		    '$1 == n { printf "%s%s/%s", s, $2, $3; s = " " }' <<<"$OUT")"
-	done
-}
-
 @test "bounce-audit3: Exchange's and Office 365's plain-text NDRs, each recipient once" {
 	# 2007 ("distribution lists"), 2013 "Name (addr)", Office 365's
 	# "Your message to ADDR couldn't be delivered", a recipient named

@@ -24,15 +24,6 @@ setup() {
 	OUT=$(cols -t bounce-classify msgno,recipient,kind)
 }
 
-# rk N...: for each message N, "N<TAB>recipient/kind ...".
-rk() {
-	local n
-	for n in "$@"; do
-		printf '%s\t%s\n' "$n" "$(awk -F'\t' -v n="$n" \
-		    '$1 == n { printf "%s%s/%s", s, $2, $3; s = " " }' <<<"$OUT")"
-	done
-}
-
 @test "bounce-audit4: old providers: AOL, CompuServe, MSN/Hotmail, Yahoo" {
 	# AOL's screen name only (no address: none invented, the returned To is no evidence),
 	# AOL's listing, CompuServe's user id and address (its wording 'Receiver not
