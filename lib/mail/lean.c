@@ -60,7 +60,7 @@ lean_plain(const char *s)
 
 /*
  * Split hb's fields (headblock_clean() vouched for every line): the
- * name before the colon without the blanks after it, the raw value
+ * name before the colon without the blanks between them, the raw value
  * after the colon up to the next field.  The Content- fields stay with
  * the top part, as in GMime's message.
  */
