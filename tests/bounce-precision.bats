@@ -17,23 +17,13 @@ setup() {
 	OUT=$(cols -t bounce-classify msgno,recipient)
 }
 
-# rcpts N...: for each message N, "N<TAB>its recipients" (space-joined,
-# in the order reported).
-rcpts() {
-	local n
-	for n in "$@"; do
-		printf '%s\t%s\n' "$n" "$(awk -F'\t' -v n="$n" \
-		    '$1 == n { printf "%s%s", s, $2; s = " " }' <<<"$OUT")"
-	done
-}
-
 @test "bounce-precision: an address that is a word of another recipient's reason is no recipient" {
 	# Exchange's custom NDR text (in English and in German), a
 	# blocklist's delisting address, qmail's "forward it to", Postfix's
 	# wrapped "report false positives to", Domino's admin line, a reply
 	# naming the new address, qmail's "resend your message to",
 	# Sendmail's 551 "please try"
-	assert_equal "$(rcpts 3 44 4 8 14 16 18 25 29)" "$(printf '%s\n' \
+	assert_equal "$(rk 3 44 4 8 14 16 18 25 29)" "$(printf '%s\n' \
 	    $'3\tken.ito@corp.example.com' \
 	    $'44\tkai@corp.example.com' \
 	    $'4\tken@example.com' \
@@ -45,31 +35,31 @@ rcpts() {
 	    $'29\tken@example.net lin@example.net')"
 	# but the recipient named again in its own reply is still it
 	# (Postfix: "<addr> (expanded from <list>): host" then the reply)
-	assert_equal "$(rcpts 38)" $'38\tdan@example.net'
+	assert_equal "$(rk 38)" $'38\tdan@example.net'
 }
 
 @test "bounce-precision: Exchange's diagnostic lines, an address then its code; a malformed address opens its own paragraph" {
 	# "ken.ito@corp" is no address; "someone@example.com" is Exchange's
 	# example in its paragraph; mika@ is named by the diagnostic section
-	assert_equal "$(rcpts 11)" $'11\tmika@corp.example.com'
+	assert_equal "$(rk 11)" $'11\tmika@corp.example.com'
 }
 
 @test "bounce-precision: a recipient listed as a mailbox, 'Name <addr>', under a notice line" {
-	assert_equal "$(rcpts 23)" $'23\tken.ito@example.com'
+	assert_equal "$(rk 23)" $'23\tken.ito@example.com'
 }
 
 @test "bounce-precision: without notice lines the recipients stand with the first one named" {
 	# a manager and an office in a later paragraph, addresses still
 	# active, a gateway's false-positive address and its team's, two
 	# recipients in one sentence
-	assert_equal "$(rcpts 2 15 31 32)" "$(printf '%s\n' \
+	assert_equal "$(rk 2 15 31 32)" "$(printf '%s\n' \
 	    $'2\tksato@example.com' \
 	    $'15\tkenji@example.com' \
 	    $'31\tken@example.com' \
 	    $'32\tann@example.com bob@example.com')"
 	# and on a later paragraph's line with a failure code, or one that
 	# repeats the first recipient's words before it
-	assert_equal "$(rcpts 51 52)" "$(printf '%s\n' \
+	assert_equal "$(rk 51 52)" "$(printf '%s\n' \
 	    $'51\tann@example.com bob@example.com' \
 	    $'52\tann@example.com bob@example.com')"
 }
@@ -78,7 +68,7 @@ rcpts() {
 	# a signature, "> To:" quoted, "\tfor <addr>;" folded under
 	# Received:, MDaemon's transcript showing the original's To, a
 	# report's text naming the sender and the postmaster
-	assert_equal "$(rcpts 5 6 7 30 19)" "$(printf '%s\n' \
+	assert_equal "$(rk 5 6 7 30 19)" "$(printf '%s\n' \
 	    $'5\tann@example.com' \
 	    $'6\t' \
 	    $'7\t' \
@@ -90,7 +80,7 @@ rcpts() {
 	# "should now go to", "wenden Sie sich an", "can now be reached\nat",
 	# "should look like", "forwards to", "asked that mail be sent to",
 	# "send all correspondence to", "escriba a", "our new address is"
-	assert_equal "$(rcpts 1 9 10 24 27 35 36 48 50)" "$(printf '%s\n' \
+	assert_equal "$(rk 1 9 10 24 27 35 36 48 50)" "$(printf '%s\n' \
 	    $'1\tsato@example.com' \
 	    $'9\tken@example.de' \
 	    $'10\tken@example.com' \
@@ -112,7 +102,7 @@ rcpts() {
 	# sender's alias, a mailto: link in prose, Yahoo, hMailServer (the
 	# reply names the new address), Postfix with an alternate address in
 	# one reply, Gmail's delay
-	assert_equal "$(rcpts 12 13 17 20 21 22 26 28 33 34 37 39 40 41 42 45 46 47 49)" "$(printf '%s\n' \
+	assert_equal "$(rk 12 13 17 20 21 22 26 28 33 34 37 39 40 41 42 45 46 47 49)" "$(printf '%s\n' \
 	    $'12\tbob@example.net' \
 	    $'13\trosa@win.example.com' \
 	    $'17\tlee@example.net' \

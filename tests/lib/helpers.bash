@@ -139,14 +139,15 @@ replies_agree() {
 	    awk -F'\t' '$3 != "rcpt" NR "@example.net" || $1 != $4 { print $1 " -> " $4 " (" $5 "): " $2 }')" ""
 }
 
-# rk N...: for each message N of $OUT (msgno, recipient, kind records,
-# TAB-separated, as `cols -t bounce-classify msgno,recipient,kind`
-# gives them), "N<TAB>recipient/kind ...", space-joined in the order
-# reported.
+# rk N...: for each message N of $OUT (msgno, recipient[, kind]
+# records, TAB-separated, as `cols -t bounce-classify
+# msgno,recipient,kind` gives them), "N<TAB>recipient/kind ...", or
+# "N<TAB>recipient ..." when $OUT has no kind column, space-joined in
+# the order reported.
 rk() {
 	local n
 	for n in "$@"; do
 		printf '%s\t%s\n' "$n" "$(awk -F'\t' -v n="$n" \
-		    '$1 == n { printf "%s%s/%s", s, $2, $3; s = " " }' <<<"$OUT")"
+		    '$1 == n { printf "%s%s%s", s, $2, (NF > 2 ? "/" $3 : ""); s = " " }' <<<"$OUT")"
 	done
 }
