@@ -102,6 +102,30 @@ setup() {
 	[[ $(deliv-lint --max-size 8k "$SMALL" | grep -c 'larger than 8192 bytes') -gt 0 ]] || fail "nothing over 8k"
 }
 
+@test "scale: -j 2 workers read a file a window at a time: a message longer than the window, and messages across its edges, as one process" {
+	local t f=$BATS_TEST_TMPDIR/long.mbox
+	# a worker reads 1 MB of the file at once (READ_AHEAD of core/workers):
+	# the small mailbox three times is past a window's edge more than once,
+	# and a 1.5 MB bounce stands between them
+	cat "$SMALL" >"$f"
+	{
+		printf 'From MAILER-DAEMON Mon Nov 16 10:00:00 2026\n'
+		printf 'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n'
+		printf 'To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n\n'
+		printf '<long.window@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1\n'
+		printf '    <long.window@example.com>: Recipient address rejected: User unknown\n\n'
+		yes 'filler line of the returned message, long enough to be counted' | head -c 1572864
+		printf '\n'
+	} >>"$f"
+	cat "$SMALL" "$SMALL" >>"$f"
+	(($(stat -c %s "$f") > 3 * 1048576)) || fail "the mailbox is too small to cross windows"
+	for t in bounce-classify header-trace lint; do
+		cmp <(deliv-$t "$f") <(deliv-$t -j 2 "$f") || fail "$t: -j 2 differs"
+	done
+	run -1 deliv-bounce-classify -j 2 -o recipient,kind,reason "$f"
+	[[ $output == *$'long.window@example.com\thard\tuserunknown'* ]] || fail "the long message's record is missing"
+}
+
 @test "scale: -j refuses what one process must do, and bad values" {
 	run -2 deliv-bounce-classify -j 2 --db "$BATS_TEST_TMPDIR/x.db" "$SMALL"
 	assert_output "deliv-bounce-classify: --db: not with -j 2: one process writes it (use -j 1)"

@@ -39,6 +39,7 @@
 #define BATCH_MSGS	32		/* or with this many messages */
 #define QUEUE_BATCHES	4		/* a worker's batches not done */
 #define READ_CHUNK	65536
+#define READ_AHEAD	(1024 * 1024)	/* a worker reads a file so much */
 
 struct worker {
 	pid_t		 pid;
@@ -190,7 +191,8 @@ struct feed {
 	size_t		 pos;		/* the next frame */
 	bool		 dead;
 	char		 where[256], what[256];
-	GByteArray	*msg;		/* an 'R' frame's message */
+	GByteArray	*msg;		/* read of the file: msg[0..len) */
+	off_t		 msg_at;	/* is the file's bytes from here */
 	int		 file;		/* the file it is read from, or -1 */
 	char		*path;		/* its name */
 };
@@ -210,15 +212,18 @@ feed_open(int fd)
 }
 
 /*
- * An 'R' frame's message: len bytes at off of the file path, into
- * f->msg.  0, or -1 with e filled (the file went or shrank since the
- * parent read it).
+ * An 'R' frame's message: len bytes at off of the file path, at
+ * f->msg[*at..*at + len).  A batch's messages follow one another in the
+ * file, so the file is read READ_AHEAD bytes at a time (or the message,
+ * if longer), and the next messages are found in what was read: one
+ * read a window, not one a message.  0, or -1 with e filled (the file
+ * went or shrank since the parent read it).
  */
 static int
 read_ref(struct feed *f, const char *path, off_t off, size_t len,
-    struct derr *e)
+    size_t *at, struct derr *e)
 {
-	size_t got = 0;
+	size_t got = 0, want;
 	ssize_t r;
 
 	if (f->path == NULL || strcmp(f->path, path) != 0) {
@@ -233,24 +238,37 @@ read_ref(struct feed *f, const char *path, off_t off, size_t len,
 			f->path = NULL;
 			return -1;
 		}
+		g_byte_array_set_size(f->msg, 0);
 	}
-	if (len > G_MAXUINT) {
+	if (len > G_MAXUINT - READ_AHEAD) {
 		derr_set(e, path, "%s", strerror(EFBIG));
 		return -1;
 	}
-	g_byte_array_set_size(f->msg, (guint)len);
-	while (got < len) {
-		r = pread(f->file, f->msg->data + got, len - got,
+	if (off >= f->msg_at && (size_t)(off - f->msg_at) <= f->msg->len &&
+	    len <= f->msg->len - (size_t)(off - f->msg_at)) {
+		*at = (size_t)(off - f->msg_at);
+		return 0;
+	}
+	want = len > READ_AHEAD ? len : READ_AHEAD;
+	g_byte_array_set_size(f->msg, (guint)want);
+	f->msg_at = off;
+	while (got < want) {
+		r = pread(f->file, f->msg->data + got, want - got,
 		    off + (off_t)got);
 		if (r == -1 && errno == EINTR)
 			continue;
-		if (r <= 0) {
+		if (r == -1 || (r == 0 && got < len)) {
+			g_byte_array_set_size(f->msg, 0);
 			derr_set(e, path, "%s", r == 0 ? "the file shrank "
 			    "while it was read" : strerror(errno));
 			return -1;
 		}
+		if (r == 0)
+			break;
 		got += (size_t)r;
 	}
+	g_byte_array_set_size(f->msg, (guint)got);
+	*at = 0;
 	return 0;
 }
 
@@ -314,6 +332,7 @@ int
 feed_next(struct feed *f, struct feed_msg *fm, struct derr *e)
 {
 	const char *p, *end, *w;
+	size_t at;
 	uint64_t len, rawlen;
 	int64_t no, off, fileoff;
 	char kind;
@@ -370,11 +389,11 @@ feed_next(struct feed *f, struct feed_msg *fm, struct derr *e)
 			goto broken;
 		if (kind == 'R') {
 			if (fileoff < 0 || read_ref(f, fm->source,
-			    (off_t)fileoff, (size_t)rawlen, e) == -1)
+			    (off_t)fileoff, (size_t)rawlen, &at, e) == -1)
 				return 2;
 			fm->buf = f->msg;
-			fm->start = 0;
-			fm->end = f->msg->len;
+			fm->start = at;
+			fm->end = at + (size_t)rawlen;
 			return 1;
 		}
 		if (rawlen > (uint64_t)(end - p))
