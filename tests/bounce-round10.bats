@@ -53,3 +53,22 @@ kinds_agree() {
 	replies_agree others.tsv 5
 	kinds_agree others.tsv
 }
+
+@test "bounce-round10: each writer's reply gets the reason and kind its writer gives (batch 2)" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^# =* batch 2 =*$/,$p' round10-replies.tsv >"$BATS_TEST_TMPDIR/b2.tsv"
+	replies_agree "$BATS_TEST_TMPDIR/b2.tsv" 19
+	kinds_agree "$BATS_TEST_TMPDIR/b2.tsv"
+}
+
+# batch 2's phrases and their neighbours: an account "disabled" in other
+# words, a virus "infected with", and a maildrop failure that is no signal
+@test "bounce-round10: the wordings next to batch 2's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'suspend\t550 5.2.1 <rcpt@example.net>: Recipient address rejected: Account disabled' \
+	    $'virusdetected\t550 This message is infected with Eicar-Test-Signature' \
+	    $'mailboxfull\tmaildrop: maildir over quota.' >others.tsv
+	replies_agree others.tsv 3
+	kinds_agree others.tsv
+}
