@@ -56,7 +56,7 @@ kinds_agree() {
 
 @test "bounce-round10: each writer's reply gets the reason and kind its writer gives (batch 2)" {
 	cd "$FIXTURES/bounce-writers"
-	sed -n '/^# =* batch 2 =*$/,$p' round10-replies.tsv >"$BATS_TEST_TMPDIR/b2.tsv"
+	sed -n '/^# =* batch 2 =*$/,/^# =* batch 3 =*$/p' round10-replies.tsv >"$BATS_TEST_TMPDIR/b2.tsv"
 	replies_agree "$BATS_TEST_TMPDIR/b2.tsv" 19
 	kinds_agree "$BATS_TEST_TMPDIR/b2.tsv"
 }
@@ -69,6 +69,25 @@ kinds_agree() {
 	    $'suspend\t550 5.2.1 <rcpt@example.net>: Recipient address rejected: Account disabled' \
 	    $'virusdetected\t550 This message is infected with Eicar-Test-Signature' \
 	    $'mailboxfull\tmaildrop: maildir over quota.' >others.tsv
+	replies_agree others.tsv 3
+	kinds_agree others.tsv
+}
+
+@test "bounce-round10: each writer's reply gets the reason and kind its writer gives (batch 3, the writers' source strings)" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^# =* batch 3 =*$/,$p' round10-replies.tsv >"$BATS_TEST_TMPDIR/b3.tsv"
+	replies_agree "$BATS_TEST_TMPDIR/b3.tsv" 16
+	kinds_agree "$BATS_TEST_TMPDIR/b3.tsv"
+}
+
+# batch 3's phrases and their neighbours: other authentication and
+# failure wordings, and a message the next hop refused for its size
+@test "bounce-round10: the wordings next to batch 3's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'securityerror\t535 Authentication failed.' \
+	    $'mesgtoobig\t534 SIZE=Message too big.' \
+	    $'networkerror\t451 4.4.0 DNS resolution failed' >others.tsv
 	replies_agree others.tsv 3
 	kinds_agree others.tsv
 }
