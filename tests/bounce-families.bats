@@ -1,0 +1,41 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify on the other failure notices of the development
+# corpus's thin writer families (issue #15, round 10 "fam"): Courier,
+# amavisd-new, Lotus Domino, Exchange 2003, MailMarshal, McAfee,
+# SurfControl, MXLogic, GMX, SendGrid, Amazon SES, Zoho and more, each
+# notice written blind from the writer's own source, templates or
+# documentation for a reason the corpus's file of that family does not
+# show.  tests/fixtures/bounce-classify/families.tsv holds the expected
+# record of each notice of families.mbox ("#" lines: misses left, with
+# their reason); each test asserts, per message of its batch, the exact
+# recipients, kind and reason ("recipient/kind/reason", space-joined in
+# the order reported).
+
+setup() {
+	load lib/helpers
+	cd "$FIXTURES/bounce-classify"
+	run -1 deliv-bounce-classify --no-header families.mbox
+	OUT=$(cols -t bounce-classify msgno,recipient,kind,reason |
+	    awk -F'\t' -v OFS='\t' '{ print $1, $2, $3 "/" $4 }')
+}
+
+# expect FIRST LAST: families.tsv's lines for messages FIRST..LAST, as rk
+# prints them.
+expect() {
+	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b {
+		printf "%s\t%s/%s/%s\n", $1, $3, $4, $5 }' families.tsv
+}
+
+# msgs FIRST LAST: the message numbers families.tsv expects in that range.
+msgs() {
+	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b { print $1 }' families.tsv
+}
+
+@test "bounce-families: batch 1 (Courier, amavisd-new, Domino, Exchange 2003, MailMarshal, McAfee, SurfControl, MXLogic, GMX, SendGrid, SES, Zoho)" {
+	[[ $(msgs 1 32 | wc -l) -ge 28 ]]
+	assert_equal "$(rk $(msgs 1 32))" "$(expect 1 32)"
+}
+
+@test "bounce-families: one record per notice, no other" {
+	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' families.mbox)"
+}
