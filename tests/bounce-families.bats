@@ -44,6 +44,11 @@ msgs() {
 	assert_equal "$(rk $(msgs 33 56))" "$(expect 33 56)"
 }
 
+@test "bounce-families: batch 3 (Exchange 2003's own texts, old Sendmail V5, MailFoundry, m-FILTER, Notes R5, Courier, GMX, PowerMTA, 1&1)" {
+	[[ $(msgs 57 69 | wc -l) -ge 10 ]]
+	assert_equal "$(rk $(msgs 57 69))" "$(expect 57 69)"
+}
+
 @test "bounce-families: a record for every notice, no other" {
 	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' families.mbox)"
 }
