@@ -23,8 +23,8 @@ setup() {
 # prints them.
 expect() {
 	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b {
-		if (!($1 in e)) o[++n] = $1
-		e[$1] = e[$1] (($1 in e) ? " " : "") $3 "/" $4 "/" $5
+		if (!c[$1]++) o[++n] = $1
+		e[$1] = e[$1] (c[$1] > 1 ? " " : "") $3 "/" $4 "/" $5
 	}
 	END { for (i = 1; i <= n; i++) printf "%s\t%s\n", o[i], e[o[i]] }' families.tsv
 }
@@ -51,4 +51,15 @@ msgs() {
 
 @test "bounce-families: a record for every notice, no other" {
 	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' families.mbox)"
+}
+
+@test "bounce-families: the mta column names the writers whose fingerprints this round added" {
+	# data/bounce-mta.tsv: SendGrid's DSN fields, MailMarshal's .mml
+	# MessageName, Domino's "DELIVERY FAILURE:" subject before Exchange
+	# 5.5-2003's "did not reach the following recipient(s)", PowerMTA's,
+	# MailFoundry's and m-FILTER's words, Zoho's "[Status: Error, Address:"
+	run -1 deliv-bounce-classify -o msgno,mta families.mbox
+	assert_equal "$(cols msgno,mta |
+	    awk -F'\t' '$1 == 9 || $1 == 13 || $1 == 16 || $1 == 27 || $1 == 31 || $1 == 54 || $1 == 62 || $1 == 64 || $1 == 65' |
+	    tr '\t\n' ': ')" "9:domino 13:exchange 16:mailmarshal 27:sendgrid 31:zoho 54:powermta 62:mailfoundry 64:mfilter 65:domino "
 }
