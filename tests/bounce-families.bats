@@ -49,6 +49,11 @@ msgs() {
 	assert_equal "$(rk $(msgs 57 69))" "$(expect 57 69)"
 }
 
+@test "bounce-families: batch 4 (the \"Mail System Error - Returned Mail\" template of ezweb and others)" {
+	[[ $(msgs 70 72 | wc -l) -ge 3 ]]
+	assert_equal "$(rk $(msgs 70 72))" "$(expect 70 72)"
+}
+
 @test "bounce-families: a record for every notice, no other" {
 	assert_equal "$(cut -f1 <<<"$OUT" | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' families.mbox)"
 }
