@@ -684,3 +684,22 @@ mkdsn() {
 	run -1 deliv-bounce-classify --no-header -o msgno,recipient "$BATS_TEST_TMPDIR/nofrom.mbox"
 	assert_equal "$(sed -n 1,2p <<<"$output")" "$(printf '1\tjuergen@example.org\n1\trenee.dupont@example.fr')"
 }
+
+@test "bounce-classify: a status whose detail no row names is read by its class and subject (RFC 3463 section 2), but never X.1" {
+	local st out=""
+	for st in 5.7.60 4.4.316 5.2.121 5.6.99 5.1.90 5.7.1.2; do
+		mkdsn "$BATS_TEST_TMPDIR/s.eml" 1 "550 Sorry."
+		sed -i "s/^Status: 5.7.1/Status: $st/" "$BATS_TEST_TMPDIR/s.eml"
+		run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/s.eml"
+		out+="$(cols -t bounce-classify status,kind,reason,matched)"$'\n'
+	done
+	# Exchange's 5.1.90 is a sending limit, no missing mailbox: no hard
+	# kind from an unknown X.1 detail; a malformed status is no class
+	assert_equal "${out%$'\n'}" "$(printf '%s\n' \
+	    $'5.7.60\tsoft\tsecurityerror\tclass:5.7.0' \
+	    $'4.4.316\tsoft\tnetworkerror\tclass:4.4.0' \
+	    $'5.2.121\tsoft\tfiltered\tclass:5.2.0' \
+	    $'5.6.99\tsoft\tcontenterror\tclass:5.6.0' \
+	    $'5.1.90\tsoft\tundefined\t' \
+	    $'5.7.1.2\tsoft\tundefined\t')"
+}

@@ -26,6 +26,28 @@ bnc_status_reason(const struct bounce *b, const char *st)
 	return reasons_of_status(b->reasons, st);
 }
 
+/*
+ * A status whose detail no row of data/reasons.tsv names (Exchange's
+ * 5.7.60, 4.4.316, 5.2.121): RFC 3463 section 2 says a client that does
+ * not know the detail reads the class and the subject alone, as X.Y.0.
+ * Only for the subjects whose X.Y.0 reason is soft (2 to 7): an unknown
+ * X.1.Z (Exchange's 5.1.90, a sending limit) is no missing mailbox.
+ */
+static const char *
+class_reason(const struct bounce *b, const char *st)
+{
+	char gen[16];
+	size_t n;
+
+	if (st == NULL || (st[0] != '4' && st[0] != '5') || st[1] != '.' ||
+	    st[2] < '2' || st[2] > '7' || st[3] != '.' ||
+	    (n = strspn(st + 4, "0123456789")) == 0 || n > 3 ||
+	    st[4 + n] != '\0')
+		return NULL;
+	snprintf(gen, sizeof(gen), "%c.%c.0", st[0], st[2]);
+	return reasons_of_status(b->reasons, gen);
+}
+
 static const char *
 smtp_reason(int code)
 {
@@ -231,6 +253,12 @@ reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
 		r->reason = why;
 		snprintf(b->matched, sizeof(b->matched), "smtp:%d",
 		    r->smtp_code);
+		r->matched = b->matched;
+	}
+	if (r->reason == NULL && (why = class_reason(b, r->status)) != NULL) {
+		r->reason = why;
+		snprintf(b->matched, sizeof(b->matched), "class:%c.%c.0",
+		    r->status[0], r->status[2]);
 		r->matched = b->matched;
 	}
 	if (r->reason == NULL)
