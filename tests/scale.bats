@@ -14,7 +14,8 @@ setup_file() {
 	BIG=$BATS_FILE_TMPDIR/big.mbox
 	export SMALL MDIR BIG
 	[[ -d $corpora ]] || return 0
-	# 300 messages of every kind: about ten batches of -j
+	# 300 messages of every kind: a few batches of -j (the long mailbox
+	# below has more)
 	mkdir -p "$MDIR/cur" "$MDIR/new"
 	find "$corpora/lint/messages" "$corpora/bounces/messages/maildir/bsd" -type f | sort |
 	    awk 'NR % 14 == 1' | head -n 300 |
