@@ -703,3 +703,12 @@ mkdsn() {
 	    $'5.1.90\tsoft\tundefined\t' \
 	    $'5.7.1.2\tsoft\tundefined\t')"
 }
+
+@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line) gives the same records" {
+	need_corpora
+	run -0 "$TOP/bench/bounce-metamorphic.sh" "$BUILD" -v
+	assert_output --partial "crlf    384 messages, 0 records differ"
+	assert_output --partial "fold    384 messages, 0 records differ"
+	assert_line --regexp '^b64 +[0-9]+ messages, 0 records differ$'
+	assert_line --regexp '^noenv +[0-9]+ messages, 0 records differ$'
+}
