@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/bounce-metamorphic.sh [BUILDDIR] [-v]: does bounce-classify (built
 # in BUILDDIR, default build) give the same records when a bounce is
-# written another way that means the same?  Each message of ../shared/corpora/bounces/messages/maildir/bsd
-# is rewritten four ways, as other writers and relays would write it:
+# written another way that means the same?  Each message of
+# ../shared/corpora/bounces/messages/maildir/bsd is rewritten four ways,
+# as other writers and relays would write it:
 #   crlf  every line ends in CR LF (Exchange, a Windows relay);
 #   fold  every Diagnostic-Code longer than 50 characters folded at its
 #         spaces (RFC 5322 section 2.2.3: a field may be folded anywhere
