@@ -10,7 +10,12 @@
 #         white space is);
 #   b64   a message with no MIME header (a plain RFC 822 notice: qmail,
 #         old Sendmail) sent as MIME, its body in base64 (RFC 2045);
-#   noenv the mbox From_ line left out of a message that has one.
+#   noenv the mbox From_ line left out of a message that has one;
+#   orig  the To and Cc of the returned message (after a message/rfc822
+#         or text/rfc822-headers part opens) made another address: the
+#         precision policy says no failed recipient comes from there
+#         (feedback reports, whose complainant may be named only there,
+#         are left out of this comparison).
 # and the records (recipient, kind, reason, status; sorted, without the
 # source) are compared with those of the message as it is.  Prints one
 # line per way: messages rewritten, records that differ.  Exit 1 if any
@@ -26,7 +31,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 [[ -x $build/deliv-bounce-classify ]] || { echo "bounce-metamorphic: build first (make)" >&2; exit 2; }
 
-mkdir -p "$work/as-is" "$work/crlf" "$work/fold" "$work/b64" "$work/noenv"
+mkdir -p "$work/as-is" "$work/crlf" "$work/fold" "$work/b64" "$work/noenv" \
+    "$work/orig"
 for f in "$corpus"/*; do
 	b=${f##*/}
 	tr -d '\r' <"$f" >"$work/as-is/$b"
@@ -53,6 +59,15 @@ for f in "$corpus"/*; do
 	fi
 	# (a file of one message: without its first From_ line, a mailbox of
 	# two is one message)
+	awk '
+	    tolower($0) ~ /^content-type: *(message\/rfc822|text\/rfc822-headers)/ { orig = 1 }
+	    orig && tolower($0) ~ /^(to|cc):/ {
+		sub(/:.*/, ": Someone Else <someone.else@elsewhere.example>")
+		print; skip = 1; next
+	    }
+	    skip && /^[ \t]/ { next }
+	    { skip = 0; print }' "$work/as-is/$b" >"$work/orig/$b"
+	cmp -s "$work/as-is/$b" "$work/orig/$b" && rm "$work/orig/$b"
 	if head -1 "$work/as-is/$b" | grep -q '^From ' &&
 	    (($(grep -c '^From ' "$work/as-is/$b") == 1)); then
 		tail -n +2 "$work/as-is/$b" >"$work/noenv/$b"
@@ -64,11 +79,11 @@ records() {	# records DIR FILES...: the records of those files, sorted
 	shift
 	(cd "$dir" && "$build/deliv-bounce-classify" --no-progress --no-header \
 	    --phrases "$root/phrases" -o source,recipient,kind,reason,status "$@" || true) |
-	    sort
+	    awk -F '\t' '$4 != "feedback"' | sort
 }
 
 bad=0
-for way in crlf fold b64 noenv; do
+for way in crlf fold b64 noenv orig; do
 	mapfile -t files < <(cd "$work/$way" && ls)
 	if ((${#files[@]} == 0)); then
 		printf '%-6s %4d messages\n' "$way" 0
