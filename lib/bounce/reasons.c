@@ -51,14 +51,17 @@ class_reason(const struct bounce *b, const char *st)
 }
 
 /*
- * A status whose reason is only its class's: X.Y.0 (not X.1.0, a
- * missing mailbox) or X.7.1, which a receiver gives any policy refusal.
+ * A status whose reason is only its subject's catch-all: X.2.0, X.3.0,
+ * X.4.0, X.7.0, and X.7.1, which a receiver gives any policy refusal.
+ * Not X.1.0 (a missing mailbox), nor X.5.0 and X.6.0: a code about the
+ * protocol exchange or the message's content says which of the two it
+ * was, which a cue word about the sender or the mailbox would gainsay.
  */
 static bool
 generic_status(const char *st)
 {
-	return strlen(st) == 5 && ((st[2] != '1' && st[4] == '0') ||
-	    strcmp(st + 1, ".7.1") == 0);
+	return strlen(st) == 5 && ((st[4] == '0' && strchr("2347",
+	    st[2]) != NULL) || strcmp(st + 1, ".7.1") == 0);
 }
 
 static const char *smtp_reason(int);
@@ -66,9 +69,11 @@ static const char *smtp_reason(int);
 /*
  * May a cue word (bounce-cues.txt) give r's reason?  Only when the codes
  * say nothing more specific: no status reason, or a generic one
- * (generic_status()); never over a hard reason of the SMTP code (551).
- * A cue's reason is soft (checked at load), so it never makes an
- * address hard, nor one a 5.1.1 makes hard soft.
+ * (generic_status()); never over a 500-504 reply (RFC 5321: the command
+ * was not understood, a protocol error whatever its words), nor over a
+ * hard reason of the SMTP code (551).  A cue's reason is soft (checked
+ * at load), so it never makes an address hard, nor one a 5.1.1 makes
+ * hard soft.
  */
 static bool
 cue_may(const struct bounce *b, const struct bounce_rcpt *r)
@@ -77,6 +82,8 @@ cue_may(const struct bounce *b, const struct bounce_rcpt *r)
 
 	if ((why = bnc_status_reason(b, r->status)) != NULL &&
 	    !generic_status(r->status))
+		return false;
+	if (r->smtp_code >= 500 && r->smtp_code <= 504)
 		return false;
 	why = smtp_reason(r->smtp_code);
 	return why == NULL || reasons_kind(b->reasons, why) == REASON_SOFT;
