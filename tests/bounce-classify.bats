@@ -252,7 +252,15 @@ field() {
 	printf 'From: MAILER-DAEMON@x.example\nSubject: Undeliverable\n\n<k@example.net>: status 5.2.2 qwerty\n' >"$BATS_TEST_TMPDIR/b.eml"
 	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
 	assert_equal "$(cols -t bounce-classify kind,reason,matched)" $'soft\tmailboxfull\tstatus:5.2.2'
-	DELIV_DATA=$BATS_TEST_TMPDIR/data run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	# a cue of bounce-cues.txt may name a soft reason only: the made-hard
+	# mailboxfull's cues are refused, naming the first
+	n=$(grep -n '^mailboxfull	' "$TOP/phrases/bounce-cues.txt" | head -1 | cut -d: -f1)
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$stderr" "deliv-bounce-classify: bounce-cues.txt:$n: reason \"mailboxfull\" is not soft (data/reasons.tsv): a cue may name only a soft reason"
+	# without them (each line kept, as a comment)
+	cp -r "$TOP/phrases" "$BATS_TEST_TMPDIR/ph"
+	sed -i 's/^mailboxfull\t/# &/' "$BATS_TEST_TMPDIR/ph/bounce-cues.txt"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -1 deliv-bounce-classify --no-header --phrases "$BATS_TEST_TMPDIR/ph" "$BATS_TEST_TMPDIR/b.eml"
 	assert_equal "$(cols -t bounce-classify kind,reason,matched)" $'hard\tmailboxfull\tstatus:5.2.2'
 }
 

@@ -98,7 +98,35 @@ bnc_re_find(struct bounce *b, int which, const char *s, size_t len,
 /* The files of the phrase lists, by PL_ number. */
 static const char *const lists[PL_COUNT] = { "soft.txt", "hard.txt",
     "bounce-subject.txt", "bounce-vacation.txt", "bounce-cut.txt",
-    "bounce-noaddr.txt", "bounce-notrcpt.txt", "bounce-notice.txt" };
+    "bounce-noaddr.txt", "bounce-notrcpt.txt", "bounce-notice.txt",
+    "bounce-cues.txt" };
+
+/*
+ * A cue (bounce-cues.txt) is read only when no phrase matched, before
+ * the status code: it may name a soft reason alone, never one that
+ * makes an address hard (or a choice of two).  -1 with e set on the
+ * first cue that does.
+ */
+static int
+check_cues(const struct bounce *b, const struct phr *p, struct derr *e)
+{
+	struct phr_hit h;
+	char where[300];
+	size_t i;
+
+	for (i = 0; i < phr_count(p); i++) {
+		phr_entry(p, i, &h, NULL);
+		if (reasons_kind(b->reasons, h.tag) != REASON_SOFT) {
+			snprintf(where, sizeof(where), "%s:%lu", h.file,
+			    h.line);
+			derr_set(e, where, "reason \"%s\" is not soft "
+			    "(data/reasons.tsv): a cue may name only a soft "
+			    "reason", h.tag);
+			return -1;
+		}
+	}
+	return 0;
+}
 
 /* Load phrases/NAME into *p, its tags checked against the reasons
  * table when check. */
@@ -140,11 +168,13 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 		goto fail;
 	if ((b->mtas = mtas_load(datadir, b->reasons, e)) == NULL)
 		goto fail;
-	/* soft and hard: their tags are reasons */
+	/* soft, hard and cues: their tags are reasons, a cue's soft */
 	for (i = 0; i < PL_COUNT; i++)
-		if (load_list(b, dir, lists[i], i == PL_SOFT || i == PL_HARD,
-		    &b->pl[i], e) == -1)
+		if (load_list(b, dir, lists[i], i == PL_SOFT || i == PL_HARD ||
+		    i == PL_CUES, &b->pl[i], e) == -1)
 			goto fail;
+	if (check_cues(b, b->pl[PL_CUES], e) == -1)
+		goto fail;
 	/* the cut lines all open at a line start ((?m)^), which their one
 	 * alternation finds faster than a search by word (bnc_list_find()
 	 * moves them to Vectorscan in a long run, at once when asked) */

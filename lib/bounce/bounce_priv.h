@@ -38,9 +38,10 @@ struct memo;
 #define MEMO_SLOTS	256	/* bnc_index_match()'s answers kept */
 #define MEMO_TEXT	1024	/* bytes of a text whose answer is kept */
 
-/* The phrase lists, phrases/NAME (names in bounce.c's lists[]). */
+/* The phrase lists, phrases/NAME (names in bounce.c's lists[]); PL_CUES:
+ * the generic cue words, read when no soft or hard phrase matched. */
 enum { PL_SOFT, PL_HARD, PL_SUBJECT, PL_VACATION, PL_CUT, PL_NOADDR,
-	PL_NOTRCPT, PL_NOTICE, PL_COUNT };
+	PL_NOTRCPT, PL_NOTICE, PL_CUES, PL_COUNT };
 
 struct bounce {
 	struct phr		*pl[PL_COUNT];

@@ -1,9 +1,11 @@
 /*
  * The reason of a failure: the classification of a recipient's text by,
- * in this order, the soft phrases, the hard phrases, the enhanced status
- * code, the SMTP reply code, then of the whole bounce text (once for all
- * the recipients of a notice that lists many); the kind of a reason by
- * the reasons table (bounce/table.c).  See bounce/reasons.h.
+ * in this order, the soft phrases, the hard phrases, the generic cue
+ * words (when the status code says nothing more specific than its
+ * class), the enhanced status code, the SMTP reply code, the status's
+ * class, then of the whole bounce text (once for all the recipients of a
+ * notice that lists many); the kind of a reason by the reasons table
+ * (bounce/table.c).  See bounce/reasons.h.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -46,6 +48,45 @@ class_reason(const struct bounce *b, const char *st)
 		return NULL;
 	snprintf(gen, sizeof(gen), "%c.%c.0", st[0], st[2]);
 	return reasons_of_status(b->reasons, gen);
+}
+
+/*
+ * A status whose reason is only its subject's catch-all: X.2.0, X.3.0,
+ * X.4.0, X.7.0, and X.7.1, which a receiver gives any policy refusal.
+ * Not X.1.0 (a missing mailbox), nor X.5.0 and X.6.0: a code about the
+ * protocol exchange or the message's content says which of the two it
+ * was, which a cue word about the sender or the mailbox would gainsay.
+ */
+static bool
+generic_status(const char *st)
+{
+	return strlen(st) == 5 && ((st[4] == '0' && strchr("2347",
+	    st[2]) != NULL) || strcmp(st + 1, ".7.1") == 0);
+}
+
+static const char *smtp_reason(int);
+
+/*
+ * May a cue word (bounce-cues.txt) give r's reason?  Only when the codes
+ * say nothing more specific: no status reason, or a generic one
+ * (generic_status()); never over a 500-504 reply (RFC 5321: the command
+ * was not understood, a protocol error whatever its words), nor over a
+ * hard reason of the SMTP code (551).  A cue's reason is soft (checked
+ * at load), so it never makes an address hard, nor one a 5.1.1 makes
+ * hard soft.
+ */
+static bool
+cue_may(const struct bounce *b, const struct bounce_rcpt *r)
+{
+	const char *why;
+
+	if ((why = bnc_status_reason(b, r->status)) != NULL &&
+	    !generic_status(r->status))
+		return false;
+	if (r->smtp_code >= 500 && r->smtp_code <= 504)
+		return false;
+	why = smtp_reason(r->smtp_code);
+	return why == NULL || reasons_kind(b->reasons, why) == REASON_SOFT;
 }
 
 static const char *
@@ -241,6 +282,16 @@ reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
 				r->reason = "rejected";
 			r->matched = bnc_hit_matched(b, &hit);
 		}
+		/* no phrase: a generic cue word, unless a code says more */
+		if (m == 0 && cue_may(b, r)) {
+			if ((m = bnc_index_match(b, b->ix[PL_CUES], text, len,
+			    &hit, e)) == -1)
+				return -1;
+			if (m == 1) {
+				r->reason = hit.tag;
+				r->matched = bnc_hit_matched(b, &hit);
+			}
+		}
 	}
 	if (r->reason == NULL &&
 	    (why = bnc_status_reason(b, r->status)) != NULL) {
@@ -283,6 +334,14 @@ vague(const struct bounce_rcpt *r)
 {
 	return strcmp(r->reason, "undefined") == 0 || (r->matched != NULL &&
 	    strncmp(r->matched, "smtp:", 5) == 0);
+}
+
+/* A generic cue word (bounce-cues.txt), no phrase, decided the reason. */
+static bool
+cued(const struct bounce_rcpt *r)
+{
+	return r->matched != NULL &&
+	    strncmp(r->matched, "bounce-cues.txt:", 16) == 0;
 }
 
 /* Copy src[0..n) to dst with every copy of addr blanked out. */
@@ -360,6 +419,38 @@ struct answer {
 	char		 matched[sizeof(((struct bounce *)0)->matched)];
 };
 
+/* Copy r's answer into a. */
+static void
+answer_keep(struct answer *a, const struct bounce_rcpt *r)
+{
+	a->reason = r->reason;
+	a->kind = r->kind;
+	a->smtp_code = r->smtp_code;
+	if ((a->has_status = r->status != NULL))
+		snprintf(a->status, sizeof(a->status), "%s", r->status);
+	if ((a->has_matched = r->matched != NULL))
+		snprintf(a->matched, sizeof(a->matched), "%s", r->matched);
+}
+
+/* Give r the answer a, its status and matched in b's buffers. */
+static void
+answer_give(struct bounce *b, const struct answer *a, struct bounce_rcpt *r)
+{
+	r->reason = a->reason;
+	r->kind = a->kind;
+	r->smtp_code = a->smtp_code;
+	r->status = NULL;
+	r->matched = NULL;
+	if (a->has_status) {
+		memcpy(b->status, a->status, sizeof(b->status));
+		r->status = b->status;
+	}
+	if (a->has_matched) {
+		memcpy(b->matched, a->matched, sizeof(b->matched));
+		r->matched = b->matched;
+	}
+}
+
 /*
  * Make wh->w the text the fallback reads (c->whole, or all of the
  * bounce text) with every address of wh->addrs blanked out, unless it
@@ -427,30 +518,10 @@ fallback_shared(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 			return -1;
 		}
 		a = g_new0(struct answer, 1);
-		a->reason = r->reason;
-		a->kind = r->kind;
-		a->smtp_code = r->smtp_code;
-		if ((a->has_status = r->status != NULL))
-			snprintf(a->status, sizeof(a->status), "%s",
-			    r->status);
-		if ((a->has_matched = r->matched != NULL))
-			snprintf(a->matched, sizeof(a->matched), "%s",
-			    r->matched);
+		answer_keep(a, r);
 		g_hash_table_insert(wh->ans, key, a);
 	}
-	r->reason = a->reason;
-	r->kind = a->kind;
-	r->smtp_code = a->smtp_code;
-	r->status = NULL;
-	r->matched = NULL;
-	if (a->has_status) {
-		memcpy(b->status, a->status, sizeof(b->status));
-		r->status = b->status;
-	}
-	if (a->has_matched) {
-		memcpy(b->matched, a->matched, sizeof(b->matched));
-		r->matched = b->matched;
-	}
+	answer_give(b, a, r);
 	return 0;
 }
 
@@ -478,7 +549,9 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 {
 	struct sbuf o = { 0 }, w = { 0 }, n = { 0 };
 	struct cmdtext wx, nx, *ctx;
+	struct answer a;
 	size_t s, e;
+	bool own_cue;
 	int ret = 0;
 
 	mask_addr(&w, own, r->recipient);
@@ -507,9 +580,16 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 	c->b->dsn = c->p->has_dsn;
 	if (reason_in(c->b, o.s, ctx, r, c->e) == -1)
 		ret = -1;
-	else if (vague(r))
+	else if (vague(r) || cued(r)) {
+		/* a phrase of the whole text says more than a cue of the
+		 * recipient's own, which says more than the whole's cue */
+		if ((own_cue = cued(r)))
+			answer_keep(&a, r);
 		ret = wh != NULL ? fallback_shared(c, wh, r, status) :
 		    fallback(c, &wx, r, status);
+		if (ret == 0 && own_cue && (vague(r) || cued(r)))
+			answer_give(c->b, &a, r);
+	}
 	sbuf_free(&o);
 	sbuf_free(&w);
 	sbuf_free(&n);
