@@ -720,3 +720,34 @@ mkdsn() {
 	assert_line --regexp '^b64 +[0-9]+ messages, 0 records differ$'
 	assert_line --regexp '^noenv +[0-9]+ messages, 0 records differ$'
 }
+
+@test "bounce-classify: a status read by its class still lets the notice's own words decide" {
+	# Exchange's 5.2.121 with no Diagnostic-Code: the notice's text says
+	# why (was: class:5.2.0, filtered, the text never read)
+	cat >"$BATS_TEST_TMPDIR/c.eml" <<-'EOF2'
+	From: MAILER-DAEMON@mx.example.net
+	To: sender@example.com
+	Subject: Undeliverable: hello
+	MIME-Version: 1.0
+	Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+	--b
+	Content-Type: text/plain
+
+	This message was created automatically by mail delivery software.
+	The recipient's mailbox is full and can't accept messages now.
+
+	--b
+	Content-Type: message/delivery-status
+
+	Reporting-MTA: dns; mx.example.net
+
+	Final-Recipient: rfc822; ann@example.org
+	Action: failed
+	Status: 5.2.121
+
+	--b--
+	EOF2
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status "$BATS_TEST_TMPDIR/c.eml"
+	assert_output "$(printf 'ann@example.org\tsoft\tmailboxfull\t5.2.121')"
+}

@@ -328,12 +328,14 @@ bnc_reason_ctx(struct bounce *b, const char *text, const char *ctx,
 	return reason_in(b, text, &x, r, e);
 }
 
-/* Nothing better than an SMTP code decided the reason. */
+/* Nothing better than an SMTP code, or the status's class, decided
+ * the reason. */
 static bool
 vague(const struct bounce_rcpt *r)
 {
 	return strcmp(r->reason, "undefined") == 0 || (r->matched != NULL &&
-	    strncmp(r->matched, "smtp:", 5) == 0);
+	    (strncmp(r->matched, "smtp:", 5) == 0 ||
+	    strncmp(r->matched, "class:", 6) == 0));
 }
 
 /* A generic cue word (bounce-cues.txt), no phrase, decided the reason. */
