@@ -42,21 +42,7 @@ done
 cut -f1 data/reasons.tsv | grep -v '^#' | sort -u >"$work/reasons"
 
 wrap() {	# wrap TSV: an mbox of one DSN per line
-	awk -F'\t' '{
-		n++
-		st = "5.0.0"
-		if (match(" " $2 " ", /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/))
-			st = substr(" " $2 " ", RSTART + 1, RLENGTH - 2)
-		printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
-		printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
-		printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
-		printf "Message-Id: <r-%d@mx.example.org>\nMIME-Version: 1.0\n", n
-		printf "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b%d\"\n\n", n
-		printf "--b%d\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n", n
-		printf "--b%d\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n", n
-		printf "Final-Recipient: rfc822; rcpt%d@example.net\nAction: failed\nStatus: %s\n", n, st
-		printf "Diagnostic-Code: smtp; %s\n\n--b%d--\n\n", $2, n
-	}' "$1"
+	awk -F'\t' -f tests/lib/replies-dsn.awk "$1"
 }
 
 # the four phrase directories

@@ -115,22 +115,7 @@ cols() {
 # are printed: expected -> got (matched): reply).
 replies_agree() {
 	local file=$1 min=$2 n
-	awk -F'\t' '!/^#/ && NF >= 2 {
-		n++
-		st = "5.0.0"
-		# a code of its own, not the digits of an IP address
-		if (match(" " $2 " ", /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/))
-			st = substr(" " $2 " ", RSTART + 1, RLENGTH - 2)
-		printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
-		printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
-		printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
-		printf "Message-Id: <r-%d@mx.example.org>\nMIME-Version: 1.0\n", n
-		printf "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b%d\"\n\n", n
-		printf "--b%d\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n", n
-		printf "--b%d\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n", n
-		printf "Final-Recipient: rfc822; rcpt%d@example.net\nAction: failed\nStatus: %s\n", n, st
-		printf "Diagnostic-Code: smtp; %s\n\n--b%d--\n\n", $2, n
-	}' "$file" >"$BATS_TEST_TMPDIR/replies.mbox"
+	awk -F'\t' -f "$TOP/tests/lib/replies-dsn.awk" "$file" >"$BATS_TEST_TMPDIR/replies.mbox"
 	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/replies.mbox"
 	n=$(grep -v '^#' "$file" | grep -c .)
 	((n >= min)) || fail "$file: only $n lines"
