@@ -91,3 +91,29 @@ kinds_agree() {
 	replies_agree others.tsv 3
 	kinds_agree others.tsv
 }
+
+# Round 10 (blind): writers no other fixture covered (Czech, Polish,
+# Italian and Swiss providers and hosts, two filtering gateways,
+# SmarterMail), written from their pages before any run
+# (tests/fixtures/bounce-writers/round10b-replies.tsv; the replies left
+# wrong are "#" lines with why)
+@test "bounce-round10: each reply of the writers no fixture covered gets the reason and kind its writer gives (round10b)" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree round10b-replies.tsv 45
+	kinds_agree round10b-replies.tsv
+}
+
+# round10b's phrases and their neighbours: other size limits, connection
+# failures, banned things and SPF wordings keep their older reasons
+@test "bounce-round10: the wordings next to round10b's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'mesgtoobig\tmessage size 20480000 exceeds size limit 10240000 of server mx.example.net[203.0.113.1]' \
+	    $'networkerror\t400 KumoMTA internal: failed to connect to any candidate hosts: connect to 203.0.113.1:25 and read initial banner: Connection refused (os error 111)' \
+	    $'blocked\t554 Refused. Your reverse DNS entry contains your IP address and a banned keyword.' \
+	    $'rejected\t550 5.7.502 Access denied, banned sender' \
+	    $'authfailure\t550 5.1.0 Sender is not allowed to send from example.org' \
+	    $'authfailure\t550 5.7.23 SPF validation failed' >others.tsv
+	replies_agree others.tsv 6
+	kinds_agree others.tsv
+}
