@@ -2,8 +2,8 @@
 # deliv-bounce-classify: the generic cue words of phrases/bounce-cues.txt
 # (Round 10, cue): read only for a recipient's text that no phrase of
 # soft.txt or hard.txt matched, and only when its codes say nothing more
-# specific than a class (no status reason, X.2.0, X.3.0, X.4.0, X.7.0,
-# X.7.1; not a 500-504 reply, nor a hard SMTP reason); soft reasons
+# specific than a class (no status reason, X.1.0, X.2.0, X.3.0, X.4.0,
+# X.7.0, X.7.1; not a 500-504 reply, nor a hard SMTP reason); soft reasons
 # only, refused at load otherwise.
 
 setup() {
@@ -47,11 +47,19 @@ line() {
 	assert_equal "$(got)" "soft	mailboxfull	5.7.1	550	soft.txt:$n"
 }
 
-@test "bounce-cues: a cue never overrides a specific status, a hard one above all (5.1.1 stays userunknown)" {
+@test "bounce-cues: a cue never overrides a specific status, a hard one above all (5.1.1 stays userunknown; X.1.0 is a catch-all)" {
 	dsn 5.1.1 'Eicar virus inside'
 	assert_equal "$(got)" $'hard\tuserunknown\t5.1.1\t\tstatus:5.1.1'
+	# X.1.0 is "other address status": a soft cue in its text outweighs the
+	# hard reading (receivers give it a sender refused by SPF, a rate
+	# limit); with no cue it stays hard
+	v=$(line virusdetected '/\bvirus(?:es)?\b/')
 	dsn 5.1.0 'Eicar virus inside'
-	assert_equal "$(got)" $'hard\tuserunknown\t5.1.0\t\tstatus:5.1.0'
+	assert_equal "$(got)" "soft	virusdetected	5.1.0		bounce-cues.txt:$v"
+	dsn 5.1.0 '550 5.1.0 Message refused: SPF check of the sending host gave fail'
+	assert_equal "$(got)" "soft	authfailure	5.1.0	550	bounce-cues.txt:$(line authfailure '/\b(?:spf|dkim|dmarc)\b/')"
+	dsn 5.1.0 '550 5.1.0 Address rejected.'
+	assert_equal "$(got)" $'hard\tuserunknown\t5.1.0\t550\tstatus:5.1.0'
 	dsn 5.3.4 '552 5.3.4 Eicar virus inside'
 	assert_equal "$(got)" $'soft\tmesgtoobig\t5.3.4\t552\tstatus:5.3.4'
 	# a content code (X.6.0) names the content: no cue about the rest

@@ -51,16 +51,19 @@ class_reason(const struct bounce *b, const char *st)
 }
 
 /*
- * A status whose reason is only its subject's catch-all: X.2.0, X.3.0,
- * X.4.0, X.7.0, and X.7.1, which a receiver gives any policy refusal.
- * Not X.1.0 (a missing mailbox), nor X.5.0 and X.6.0: a code about the
- * protocol exchange or the message's content says which of the two it
- * was, which a cue word about the sender or the mailbox would gainsay.
+ * A status whose reason is only its subject's catch-all: X.1.0, X.2.0,
+ * X.3.0, X.4.0, X.7.0, and X.7.1, which a receiver gives any policy
+ * refusal.  X.1.0 is "other address status" (RFC 3463): receivers give
+ * it a sender's address refused by SPF or a rate limit as well as a
+ * missing mailbox, so a soft cue in its text outweighs the hard reading
+ * (with none, it stays userunknown).  Not X.5.0 and X.6.0: a code about
+ * the protocol exchange or the message's content says which of the two
+ * it was, which a cue word about the sender or the mailbox would gainsay.
  */
 static bool
 generic_status(const char *st)
 {
-	return strlen(st) == 5 && ((st[4] == '0' && strchr("2347",
+	return strlen(st) == 5 && ((st[4] == '0' && strchr("12347",
 	    st[2]) != NULL) || strcmp(st + 1, ".7.1") == 0);
 }
 
