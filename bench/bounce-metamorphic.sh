@@ -32,46 +32,79 @@ trap 'rm -rf "$work"' EXIT
 [[ -x $build/deliv-bounce-classify ]] || { echo "bounce-metamorphic: build first (make)" >&2; exit 2; }
 
 mkdir -p "$work/as-is" "$work/crlf" "$work/fold" "$work/b64" "$work/noenv" \
-    "$work/orig"
-for f in "$corpus"/*; do
-	b=${f##*/}
-	tr -d '\r' <"$f" >"$work/as-is/$b"
-	sed 's/$/\r/' "$work/as-is/$b" >"$work/crlf/$b"
-	awk '
-	    tolower($0) ~ /^diagnostic-code:/ && length($0) > 50 {
-		n = split($0, w, " "); line = w[1]
-		for (i = 2; i <= n; i++) {
-			if (length(line) + 1 + length(w[i]) > 40 && line !~ /^ *$/) {
-				print line; line = "      " w[i]
-			} else
-				line = line " " w[i]
-		}
-		print line; next
-	    }
-	    { print }' "$work/as-is/$b" >"$work/fold/$b"
-	# the header block: up to the first empty line
-	if ! awk 'NF == 0 { exit } tolower($0) ~ /^(mime-version|content-type|content-transfer-encoding):/ { found = 1 } END { exit !found }' "$work/as-is/$b"; then
-		{
-			awk 'NF == 0 { exit } { print }' "$work/as-is/$b"
-			printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: base64\n\n'
-			awk 'body { print } NF == 0 { body = 1 }' "$work/as-is/$b" | base64
-		} >"$work/b64/$b"
-	fi
-	# (a file of one message: without its first From_ line, a mailbox of
-	# two is one message)
-	awk '
-	    tolower($0) ~ /^content-type: *(message\/rfc822|text\/rfc822-headers)/ { orig = 1 }
-	    orig && tolower($0) ~ /^(to|cc):/ {
-		sub(/:.*/, ": Someone Else <someone.else@elsewhere.example>")
-		print; skip = 1; next
-	    }
-	    skip && /^[ \t]/ { next }
-	    { skip = 0; print }' "$work/as-is/$b" >"$work/orig/$b"
-	cmp -s "$work/as-is/$b" "$work/orig/$b" && rm "$work/orig/$b"
-	if head -1 "$work/as-is/$b" | grep -q '^From ' &&
-	    (($(grep -c '^From ' "$work/as-is/$b") == 1)); then
-		tail -n +2 "$work/as-is/$b" >"$work/noenv/$b"
-	fi
+    "$work/orig" "$work/part"
+# One awk over every file writes the ways a line at a time; it lists
+# the files a way does not apply to (or that it leaves the same), and the
+# shell removes those and base64-encodes the bodies of the plain ones.
+find "$corpus" -maxdepth 1 -type f -print0 | sort -z | xargs -0 awk -v w="$work" '
+    function finish() {
+	if (b == "")
+		return
+	close(w "/as-is/" b); close(w "/crlf/" b); close(w "/fold/" b)
+	close(w "/orig/" b); close(w "/noenv/" b)
+	close(w "/part/" b ".head"); close(w "/part/" b ".body")
+	if (mime) print "mime", b > (w "/list")
+	if (!changed) print "same", b > (w "/list")
+	if (!(envelope && froms == 1)) print "noenv", b > (w "/list")
+    }
+    FNR == 1 {
+	finish()
+	b = FILENAME; sub(/.*\//, "", b)
+	head = 1; mime = 0; orig = 0; skip = 0; changed = 0
+	envelope = /^From /; froms = 0
+    }
+    { gsub(/\r/, "") }
+    /^From / { froms++ }
+    {
+	print > (w "/as-is/" b)
+	print $0 "\r" > (w "/crlf/" b)
+	if (FNR > 1) print > (w "/noenv/" b)
+    }
+    # fold: every Diagnostic-Code over 50 characters at its spaces
+    tolower($0) ~ /^diagnostic-code:/ && length($0) > 50 {
+	n = split($0, x, " "); line = x[1]
+	for (i = 2; i <= n; i++) {
+		if (length(line) + 1 + length(x[i]) > 40 && line !~ /^ *$/) {
+			print line > (w "/fold/" b); line = "      " x[i]
+		} else
+			line = line " " x[i]
+	}
+	print line > (w "/fold/" b)
+    }
+    !(tolower($0) ~ /^diagnostic-code:/ && length($0) > 50) { print > (w "/fold/" b) }
+    # b64: the header block (up to the first empty line) and the body apart
+    head && NF == 0 { head = 0; next_is_body = 1 }
+    head && tolower($0) ~ /^(mime-version|content-type|content-transfer-encoding):/ { mime = 1 }
+    head { print > (w "/part/" b ".head") }
+    !head && !next_is_body { print > (w "/part/" b ".body") }
+    { next_is_body = 0 }
+    # orig: the returned message'"'"'s To and Cc made another address
+    tolower($0) ~ /^content-type: *(message\/rfc822|text\/rfc822-headers)/ { orig = 1 }
+    orig && tolower($0) ~ /^(to|cc):/ {
+	o = $0; sub(/:.*/, ": Someone Else <someone.else@elsewhere.example>", o)
+	print o > (w "/orig/" b); skip = 1; changed = 1; next
+    }
+    skip && /^[ \t]/ { changed = 1; next }
+    { skip = 0; print > (w "/orig/" b) }
+    END { finish() }'
+while read -r what b; do
+	case $what in
+	mime) rm -f "$work/part/$b.head" "$work/part/$b.body" ;;
+	same) rm -f "$work/orig/$b" ;;
+	noenv) rm -f "$work/noenv/$b" ;;
+	esac
+done <"$work/list"
+# (a file of one message: without its first From_ line, a mailbox of
+# two is one message)
+for h in "$work"/part/*.head; do
+	[[ -e $h ]] || continue
+	b=${h##*/}
+	b=${b%.head}
+	{
+		cat "$h"
+		printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: base64\n\n'
+		base64 <"$work/part/$b.body" 2>/dev/null || true
+	} >"$work/b64/$b"
 done
 
 records() {	# records DIR FILES...: the records of those files, sorted

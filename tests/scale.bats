@@ -27,16 +27,23 @@ setup_file() {
 	done >"$SMALL"
 }
 
-# The big mailbox of the parallel test, built when first needed.
+# The big mailbox of the parallel test, built when first needed: the
+# corpora once (one awk over every file, as setup_file writes SMALL),
+# then that pass again until it is 50 MB.
 big() {
-	local corpora=$BATS_TEST_DIRNAME/../../shared/corpora f
+	local corpora=$BATS_TEST_DIRNAME/../../shared/corpora
+	local one=$BATS_FILE_TMPDIR/one-pass.mbox
+	[[ -s $BIG ]] && return 0
+	find "$corpora/lint/messages" "$corpora/bounces/messages/maildir/bsd" -type f -print0 |
+	    sort -z | xargs -0 awk '
+		FNR == 1 && NR > 1 { print "" }
+		FNR == 1 && !/^From / { print "From scale@example.org Mon Nov 16 10:00:00 2026" }
+		{ gsub(/\r/, "") }
+		FNR > 1 && /^From / { $0 = ">" $0 }
+		{ print }
+		END { print "" }' >"$one"
 	while (($(stat -c %s "$BIG" 2>/dev/null || echo 0) < 52428800)); do
-		find "$corpora/lint/messages" "$corpora/bounces/messages/maildir/bsd" -type f | sort |
-		while read -r f; do
-			[[ $(head -c 5 "$f") == "From " ]] || echo "From scale@example.org Mon Nov 16 10:00:00 2026"
-			tr -d '\r' <"$f" | sed '1!s/^From />From /'
-			echo
-		done >>"$BIG"
+		cat "$one" >>"$BIG"
 	done
 }
 
@@ -165,9 +172,10 @@ setup() {
 	for t in $(tools); do
 		case $t in dnscheck | warmup-plan) continue ;; esac
 		n=$((n + 1))
-		diff <(deliv-$t --json <"$BIG" | jq -c 'del(.msgno)' | sort) \
+		# msgno counts within a chunk: left out (the second key of a line)
+		diff <(deliv-$t --json <"$BIG" | sed -E 's/,"msgno":[0-9]+//' | sort) \
 		    <(parallel --pipe --recstart 'From ' --block 8M -j4 "deliv-$t --json" <"$BIG" |
-		    jq -c 'del(.msgno)' | sort) >/dev/null || fail "$t: records differ"
+		    sed -E 's/,"msgno":[0-9]+//' | sort) >/dev/null || fail "$t: records differ"
 	done
 	((n > 0)) || skip "no mail tool yet"
 }
