@@ -56,6 +56,11 @@ msgs() {
 	assert_equal "$(rk $(msgs 37 50))" "$(expect 37 50)"
 }
 
+@test "bounce-legacy: batch 2 (hMailServer's virus notice, ZMailer's expanded alias, qmail-ldap's forward error, X.400 entries, the list's addresses in replies)" {
+	[[ $(msgs 51 60 | wc -l) -eq 10 ]]
+	assert_equal "$(rk $(msgs 51 60))" "$(expect 51 60)"
+}
+
 @test "bounce-legacy: a record for every notice; ZMailer's delivered recipient is no failure" {
 	assert_equal "$(cut -f1 <<<"$ALL" | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' legacy.mbox)"
 	assert_equal "$(awk -F'\t' '$1 == 6 && $3 != "hard" { print $2 "/" $3 }' <<<"$ALL")" "tuula@zm6.example.fi/undetermined"
@@ -83,4 +88,13 @@ msgs() {
 	    'help@example.de' >"$BATS_TEST_TMPDIR/f.mbox"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind "$BATS_TEST_TMPDIR/f.mbox"
 	assert_equal "$(tr '\t\n' '/ ' <<<"$output")" "eva@example.de/hard "
+}
+
+@test "bounce-legacy: a failed member of an alias the report says was expanded is reported by its own Final-Recipient" {
+	# RFC 3464 2.3.3 "expanded"; the members keep the alias's
+	# Original-Recipient (RFC 3461): was the alias, its failure lost
+	# under the expanded group's record
+	assert_equal "$(awk -F'\t' '$1 == 53 { printf "%s/%s ", $2, $3 }' <<<"$ALL")" "staff@zm7.example.fi/undetermined ulla@zm7.example.fi/hard "
+	# with no expanded group, the Original-Recipient stays the one reported
+	assert_equal "$(awk -F'\t' '$1 == 4 { printf "%s/%s ", $2, $3 }' <<<"$ALL")" "olli@zm4.example.fi/hard "
 }
