@@ -112,11 +112,44 @@ dsn_better_rcpt(struct ctx *c, const struct dsn_group *g, const char *final)
 }
 
 /*
+ * Does a group of the report other than self say the address a was
+ * expanded (Action: expanded, RFC 3464 2.3.3: delivered to the address
+ * the sender gave and forwarded to a list's or an alias's members)?
+ * A failed member keeps that address as its Original-Recipient (RFC
+ * 3461 6.2), so it is the member that failed, not the alias.
+ */
+static bool
+expanded_elsewhere(const struct dsn *d, const struct dsn_group *self,
+    const char *a)
+{
+	const char *v;
+	char *f;
+	size_t i;
+	bool same;
+
+	for (i = 1; i < d->n; i++) {
+		if (&d->g[i] == self ||
+		    (v = dsn_get(&d->g[i], "Action")) == NULL ||
+		    strncasecmp(v, "expanded", 8) != 0 ||
+		    (v = dsn_get(&d->g[i], "Final-Recipient")) == NULL ||
+		    (f = bnc_clean_addr(dsn_untype(v))) == NULL)
+			continue;
+		same = strcasecmp(f, a) == 0;
+		free(f);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/*
  * An rfc822 Original-Recipient that is a usable address other than
- * final (malloc'd), else NULL.
+ * final (malloc'd), else NULL.  Not one another group says was expanded
+ * (expanded_elsewhere()): the member's own Final-Recipient is its.
  */
 static char *
-original_rcpt(const struct dsn_group *g, const char *final)
+original_rcpt(const struct dsn *d, const struct dsn_group *g,
+    const char *final)
 {
 	const char *v;
 	char *a;
@@ -125,7 +158,9 @@ original_rcpt(const struct dsn_group *g, const char *final)
 	    strncasecmp(v, "rfc822", 6) != 0 ||
 	    (a = bnc_clean_addr(dsn_untype(v))) == NULL)
 		return NULL;
-	if (!usable_addr(a) || (final != NULL && strcasecmp(a, final) == 0)) {
+	if (!usable_addr(a) || (final != NULL && strcasecmp(a, final) == 0) ||
+	    (final != NULL && usable_addr(final) &&
+	    expanded_elsewhere(d, g, a))) {
 		free(a);
 		return NULL;
 	}
@@ -308,7 +343,7 @@ bnc_dsn(struct ctx *c)
 		}
 		/* the address the sender used, when an alias or a relay
 		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
-		orig = original_rcpt(g, rc);
+		orig = original_rcpt(&p->dsn, g, rc);
 		/* a rewritten one the text does not name: the text's */
 		from_text = false;
 		if (orig == NULL && nrcpt == 1 && rc != NULL && usable_addr(rc) &&

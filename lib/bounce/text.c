@@ -422,21 +422,43 @@ bnc_find_addr(struct bounce *b, const char *t, size_t len, size_t off,
 }
 
 /*
+ * Does the line [ls, le) open with an address followed by ':' (after a
+ * '>'): a recipient's entry, "addr: reason" (Citadel's "addr: dsn", one
+ * recipient a line)?
+ */
+static bool
+entry_line(struct ctx *c, const char *t, size_t ls, size_t le)
+{
+	size_t s, e;
+
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<'))
+		ls++;
+	if (!bnc_re_find(c->b, RE_ADDR, t, le, ls, &s, &e, 0) || s != ls)
+		return false;
+	if (e < le && t[e] == '>')
+		e++;
+	return e < le && t[e] == ':';
+}
+
+/*
  * Do the words before the address at t[at] say it is no failed
  * recipient (a contact, a new address, an example, the alias a failed
  * address was expanded from)?  Its line up to it, and the line before
  * when the address opens its line or its sentence began there:
- * bounce-notrcpt.txt.
+ * bounce-notrcpt.txt.  Not that line before when both lines are entries
+ * "addr: reason" (entry_line()): it is the other recipient's reason.
  */
 static bool
-not_rcpt(struct ctx *c, const char *t, size_t at)
+not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 {
-	size_t ls, k, s;
+	size_t ls, k, s, p, le;
 	bool end = false, opens;
 
 	/* a line longer than that: its last 300 bytes, as below */
 	if ((ls = near_line_start(t, at)) == (size_t)-1)
 		ls = at - 300;
+	for (le = at; le < len && t[le] != '\n'; le++)
+		;
 	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
 	    t[k] == '"'); k++)
 		;
@@ -446,6 +468,14 @@ not_rcpt(struct ctx *c, const char *t, size_t at)
 	/* the line before when the address opens its line, or when its
 	 * sentence began there ("can now be reached\nat user@host") */
 	opens = k == at;
+	/* an entry "addr: reason" under another recipient's entry, one
+	 * recipient a line: the line before is that one's reason, and no
+	 * word before the address on its own line */
+	if (opens && ls >= 2 && t[ls - 1] == '\n' &&
+	    entry_line(c, t, ls, le) &&
+	    (p = near_line_start(t, ls - 1)) != (size_t)-1 &&
+	    entry_line(c, t, p, ls - 1))
+		return false;
 	if ((opens || !end) && ls >= 2 && t[ls - 1] == '\n' &&
 	    t[ls - 2] != '\n') {
 		k = ls - 1;
@@ -714,7 +744,7 @@ first_failed(struct ctx *c, const char *t, size_t len, size_t sig,
 	for (off = 0; bnc_find_addr(c->b, t, len, off, &s, &e); off = e) {
 		if ((a = typed_addr(t, &s, e, &typed)) == NULL)
 			break;
-		skip = no_rcpt(c, t, s, sig, a, typed) || (not_rcpt(c, t, s) &&
+		skip = no_rcpt(c, t, s, sig, a, typed) || (not_rcpt(c, t, len, s) &&
 		    !expanded_program(t, s)) || not_rcpt_after(c, t, len, e) ||
 		    bnc_list_find(c->b, PL_NOADDR, a, strlen(a), &ms) == 1;
 		free(a);
@@ -811,7 +841,7 @@ bnc_text(struct ctx *c)
 		}
 		/* a contact, a new address, an example, an address the
 		 * transcript shows accepted, a rewritten one: never failed */
-		if ((not_rcpt(c, t, s) && !expanded_program(t, s)) ||
+		if ((not_rcpt(c, t, len, s) && !expanded_program(t, s)) ||
 		    not_rcpt_after(c, t, len, e) || bnc_was_accepted(ok, a) ||
 		    (!tied && xf == NULL && s < fail_at && (e - s != fail_e -
 		    fail_at || strncasecmp(t + s, t + fail_at, e - s) != 0)) ||
