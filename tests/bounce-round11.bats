@@ -110,3 +110,17 @@ kinds_agree() {
 	    $'b@example.net\tnotcompliantrfc\tsoft\t' \
 	    $'c@example.net\trejected\tsoft\t')"
 }
+
+# bench/bounce-blind.sh counts the asserted lines and the kept "#" misses
+@test "bounce-round11: bench/bounce-blind.sh scores a batch's asserted lines and its kept misses" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' '# a batch' \
+	    $'mailboxfull\t552 5.2.2 Mailbox full' \
+	    '# left: why' \
+	    $'# userunknown\t550 5.7.1 Rejected' >b.tsv
+	run -0 env VERBOSE=1 bash "$TOP/bench/bounce-blind.sh" "$TOP/build" "$TOP/phrases" "$PWD/b.tsv"
+	assert_equal "$output" "$(printf '%s\n' \
+	    '  R userunknown -> securityerror (status:5.7.1): 550 5.7.1 Rejected' \
+	    '  K hard -> soft: 550 5.7.1 Rejected' \
+	    'b.tsv                    lines   2  reason   1 ( 50.0 %)  kind   1 ( 50.0 %)  hard wrongly 0')"
+}
