@@ -36,8 +36,13 @@ static const char *const re_src[RE_COUNT] = {
 	    "[A-Za-z0-9\\p{Latin}][A-Za-z0-9._%+=&'/!#$*?^`{|}~\\p{Latin}\\p{M}-]*@"
 	    "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
-	/* RE_STATUS: an RFC 3463 code, not part of an IP address */
-	"(?<![0-9.])([45]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![0-9]|\\.[0-9])",
+	/* RE_STATUS: an RFC 3463 code, not part of an IP address, nor the
+	 * section number of an RFC a reply cites ("Invalid HELO name (See
+	 * RFC2821 4.1.3)", "RFC 5321 section 4.5.3") */
+	"(?<![0-9.])"
+	"(?<![Rr][Ff][Cc][0-9]{3} |[Rr][Ff][Cc][0-9]{4} |"
+	"[Rr][Ff][Cc] [0-9]{3} |[Rr][Ff][Cc] [0-9]{4} |[Ss]ection )"
+	"([45]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![0-9]|\\.[0-9])",
 	/* RE_SMTP: a reply code at a word start, followed by space or - */
 	"(?<![0-9.:/#-])([45][0-9][0-9])(?=[ -][^0-9]|-?$|[ ][245]\\.)",
 	/* RE_MSGID: a Message-ID header line in text */

@@ -8,8 +8,12 @@
 !/^#/ && NF >= 2 {
 	n++
 	st = "5.0.0"
-	if (match(" " $2 " ", /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/))
-		st = substr(" " $2 " ", RSTART + 1, RLENGTH - 2)
+	# not the section number of an RFC the reply cites ("See RFC2821
+	# 4.1.3"), as the classifier's own code finder
+	t = " " $2 " "
+	gsub(/[Rr][Ff][Cc] ?[0-9]+ ([Ss]ection )?[0-9.]+|[Ss]ection [0-9.]+/, "RFC", t)
+	if (match(t, /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/))
+		st = substr(t, RSTART + 1, RLENGTH - 2)
 	printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
 	printf "From: MAILER-DAEMON@mx.example.org (Mail Delivery System)\n"
 	printf "To: sender@example.org\nSubject: Undelivered Mail Returned to Sender\n"
