@@ -101,6 +101,17 @@ line() {
 	assert_equal "$(got)" "soft	norelaying		550	bounce-cues.txt:$r"
 }
 
+@test "bounce-cues: in a notice of several recipients, one whose own text a cue reads keeps it: the whole text's phrase may be another's" {
+	local h t
+	h=$(line blocked '/\b(?:helo|ehlo)\b/')
+	t=$(grep -nxF $'notcompliantrfc\tline too long' "$TOP/phrases/soft.txt" | cut -d: -f1)
+	# a report of two: a HELO refusal (a cue) and "Line too long" (a phrase)
+	printf 'From: MAILER-DAEMON@mx.example.net\nTo: sender@example.org\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary="B"\n\n--B\nContent-Type: text/plain\n\n<ann@one.example>: host mx.one.example[192.0.2.10] said: 550 Your HELO name\n    was refused here (in reply to MAIL FROM command)\n\n<bob@two.example>: host mx.two.example[192.0.2.20] said: 550 Line too long\n    (in reply to end of DATA command)\n\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; ann@one.example\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 Your HELO name was refused here\n\nFinal-Recipient: rfc822; bob@two.example\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp; 550 Line too long\n\n--B--\n' >"$BATS_TEST_TMPDIR/b.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,reason,matched "$BATS_TEST_TMPDIR/b.eml"
+	assert_line --index 0 "ann@one.example	blocked	bounce-cues.txt:$h"
+	assert_line --index 1 "bob@two.example	notcompliantrfc	soft.txt:$t"
+}
+
 @test "bounce-cues: a cue naming a hard, bycode or choice reason is refused at load, naming file and line" {
 	cp -r "$TOP/phrases" "$BATS_TEST_TMPDIR/ph"
 	n=$(($(wc -l <"$TOP/phrases/bounce-cues.txt") + 1))

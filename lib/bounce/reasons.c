@@ -349,6 +349,17 @@ cued(const struct bounce_rcpt *r)
 	    strncmp(r->matched, "bounce-cues.txt:", 16) == 0;
 }
 
+/*
+ * Is wh's text that of several recipients?  Then a phrase in it may be
+ * another's: a recipient whose own text a cue word reads keeps it.
+ */
+static bool
+shared(const struct bnc_whole *wh)
+{
+	return wh != NULL && wh->addrs != NULL &&
+	    g_hash_table_size(wh->addrs) > 1;
+}
+
 /* Copy src[0..n) to dst with every copy of addr blanked out. */
 static void
 mask_addr_n(struct sbuf *dst, const char *src, size_t n, const char *addr)
@@ -585,6 +596,8 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 	c->b->dsn = c->p->has_dsn;
 	if (reason_in(c->b, o.s, ctx, r, c->e) == -1)
 		ret = -1;
+	else if (cued(r) && shared(wh))
+		;	/* the whole's phrase may be another recipient's */
 	else if (vague(r) || cued(r)) {
 		/* a phrase of the whole text says more than a cue of the
 		 * recipient's own, which says more than the whole's cue */
