@@ -26,6 +26,9 @@ struct key {
 /*
  * The search looks at every other byte: a run of 3 or more bytes that
  * starts at i holds at the even one of i and i + 1 its pair at 0 or 1.
+ * A pair of bits is then looked up only when a third byte agrees too:
+ * the pair after it (a run's bytes 1 and 2, for a pair at 0) or the one
+ * before it (bytes 0 and 1, for a pair at 1) is some run's.
  */
 struct litset {
 	struct lit	 l[LITSET_MAX];	/* by number */
@@ -37,6 +40,8 @@ struct litset {
 						 * case of their letters, as
 						 * two bytes read in the
 						 * machine's order (pair16()) */
+	unsigned char	 after[65536 / 8];	/* so, each run's bytes 1, 2 */
+	unsigned char	 before[65536 / 8];	/* so, each run's bytes 0, 1 */
 	unsigned char	 present[LITSET_MAX];	/* in the text last found */
 };
 
@@ -435,27 +440,46 @@ pair16(const unsigned char *u)
 	return v;
 }
 
-/* Key (pair, off, id) into ls->k (room for it), in order of pair. */
-static void
-add_key(struct litset *ls, const char *s, unsigned off, size_t id)
+/* Is the pair at u (pair16()) in the bit set bits? */
+static inline bool
+pair_in(const unsigned char *bits, const unsigned char *u)
 {
-	unsigned char a = (unsigned char)s[off], b = (unsigned char)s[off + 1];
-	unsigned char ca[2] = { a, up(a) }, cb[2] = { b, up(b) };
-	unsigned pair = (unsigned)a << 8 | b;
-	size_t at, nk = 2 * id + off, h, x, y;
+	uint16_t v = pair16(u);
 
-	for (at = nk; at > 0 && ls->k[at - 1].pair > pair; at--)
-		;
-	memmove(&ls->k[at + 1], &ls->k[at], (nk - at) * sizeof(*ls->k));
-	ls->k[at] = (struct key){ pair, off, id };
-	/* the search reads the text's bytes as they are: A-Z too */
+	return (bits[v >> 3] & (1u << (v & 7))) != 0;
+}
+
+/* The lower-case pair s[0..2) into the bit set bits, in every case of its
+ * letters: the search reads the text's bytes as they are, A-Z too. */
+static void
+pair_add(unsigned char *bits, const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	unsigned char ca[2] = { a, up(a) }, cb[2] = { b, up(b) };
+	size_t x, y;
+
 	for (x = 0; x < 2; x++)
 		for (y = 0; y < 2; y++) {
 			unsigned char two[2] = { ca[x], cb[y] };
 			uint16_t v = pair16(two);
 
-			ls->bits[v >> 3] |= (unsigned char)(1u << (v & 7));
+			bits[v >> 3] |= (unsigned char)(1u << (v & 7));
 		}
+}
+
+/* Key (pair, off, id) into ls->k (room for it), in order of pair. */
+static void
+add_key(struct litset *ls, const char *s, unsigned off, size_t id)
+{
+	unsigned char a = (unsigned char)s[off], b = (unsigned char)s[off + 1];
+	unsigned pair = (unsigned)a << 8 | b;
+	size_t at, nk = 2 * id + off, h;
+
+	for (at = nk; at > 0 && ls->k[at - 1].pair > pair; at--)
+		;
+	memmove(&ls->k[at + 1], &ls->k[at], (nk - at) * sizeof(*ls->k));
+	ls->k[at] = (struct key){ pair, off, id };
+	pair_add(ls->bits, s + off);
 	for (h = 0, at = 0; h < 256; h++) {
 		ls->from[h] = (unsigned short)at;
 		while (at <= nk && ls->k[at].pair >> 8 == h)
@@ -480,6 +504,8 @@ litset_add(struct litset *ls, const char *s, size_t len)
 	ls->l[ls->n].len = len;
 	add_key(ls, s, 0, ls->n);
 	add_key(ls, s, 1, ls->n);
+	pair_add(ls->after, s + 1);
+	pair_add(ls->before, s);
 	return (int)ls->n++;
 }
 
@@ -501,7 +527,8 @@ litset_find(struct litset *ls, const char *t, size_t len)
 {
 	unsigned char *present = ls->present;
 	const unsigned char *u = (const unsigned char *)t;
-	const unsigned char *bits = ls->bits;
+	const unsigned char *bits = ls->bits, *after = ls->after;
+	const unsigned char *before = ls->before;
 	uint16_t v;
 	const struct key *k;
 	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
@@ -514,6 +541,11 @@ litset_find(struct litset *ls, const char *t, size_t len)
 		/* bits holds every case of a pair: no folding until a hit */
 		v = pair16(u + i);
 		if ((bits[v >> 3] & (1u << (v & 7))) == 0)
+			continue;
+		/* a run holding this pair at 0 goes on at i + 2, one holding
+		 * it at 1 began at i - 1 */
+		if (!(i + 2 < len && pair_in(after, u + i + 1)) &&
+		    !(i > 0 && pair_in(before, u + i - 1)))
 			continue;
 		pair = (unsigned)lw(u[i]) << 8 | lw(u[i + 1]);
 		/* the first key of this pair, among those of its first byte */
