@@ -69,31 +69,36 @@ void
 bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 {
 	bool sp = false, nl = false;
-	size_t i, k;
+	size_t i, k, n = 0;
+	char *d;
 
 	sbuf_reset(out);
 	/* a byte of s gives at most one byte; max + 1 bytes at most */
 	if (sbuf_reserve(out, len < max ? len : max + 1) == -1)
 		return;
-	for (i = 0; i < len && out->len < max; i++) {
+	/* written through d, its length in n (out->len when asked) */
+	d = out->s;
+	for (i = 0; i < len && n < max; i++) {
 		if (isspace((unsigned char)s[i])) {
-			sp = out->len > 0;
+			sp = n > 0;
 			nl = true;
 			continue;
 		}
-		if (nl && out->len > 0 && ((k = continuation(s + i, len - i)) >
-		    0 || (k = repeated_code(out, s + i, len - i)) > 0)) {
+		if (nl && n > 0 && ((k = continuation(s + i, len - i)) > 0 ||
+		    (out->len = n, k = repeated_code(out, s + i, len - i)) >
+		    0)) {
 			i += k - 1;
 			nl = false;
 			continue;
 		}
 		nl = false;
 		if (sp)
-			out->s[out->len++] = ' ';
+			d[n++] = ' ';
 		sp = false;
-		out->s[out->len++] = s[i];
+		d[n++] = s[i];
 	}
-	out->s[out->len] = '\0';
+	out->len = n;
+	d[n] = '\0';
 }
 
 void
