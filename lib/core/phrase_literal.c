@@ -36,12 +36,12 @@ struct litset {
 	struct key	 k[2 * LITSET_MAX];	/* two a run, sorted by pair */
 	unsigned short	 from[257];	/* k[from[h]..from[h + 1]): the keys
 					 * whose pair's first byte is h */
-	unsigned char	 bits[65536 / 8];	/* the pairs of k, in every
+	uint32_t	 bits[65536 / 32];	/* the pairs of k, in every
 						 * case of their letters, as
 						 * two bytes read in the
 						 * machine's order (pair16()) */
-	unsigned char	 after[65536 / 8];	/* so, each run's bytes 1, 2 */
-	unsigned char	 before[65536 / 8];	/* so, each run's bytes 0, 1 */
+	uint32_t	 after[65536 / 32];	/* so, each run's bytes 1, 2 */
+	uint32_t	 before[65536 / 32];	/* so, each run's bytes 0, 1 */
 	unsigned char	 present[LITSET_MAX];	/* in the text last found */
 };
 
@@ -442,17 +442,17 @@ pair16(const unsigned char *u)
 
 /* Is the pair at u (pair16()) in the bit set bits? */
 static inline bool
-pair_in(const unsigned char *bits, const unsigned char *u)
+pair_in(const uint32_t *bits, const unsigned char *u)
 {
-	uint16_t v = pair16(u);
+	unsigned v = pair16(u);
 
-	return (bits[v >> 3] & (1u << (v & 7))) != 0;
+	return ((bits[v >> 5] >> (v & 31)) & 1) != 0;
 }
 
 /* The lower-case pair s[0..2) into the bit set bits, in every case of its
  * letters: the search reads the text's bytes as they are, A-Z too. */
 static void
-pair_add(unsigned char *bits, const char *s)
+pair_add(uint32_t *bits, const char *s)
 {
 	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
 	unsigned char ca[2] = { a, up(a) }, cb[2] = { b, up(b) };
@@ -463,7 +463,7 @@ pair_add(unsigned char *bits, const char *s)
 			unsigned char two[2] = { ca[x], cb[y] };
 			uint16_t v = pair16(two);
 
-			bits[v >> 3] |= (unsigned char)(1u << (v & 7));
+			bits[v >> 5] |= UINT32_C(1) << (v & 31);
 		}
 }
 
@@ -527,21 +527,22 @@ litset_find(struct litset *ls, const char *t, size_t len)
 {
 	unsigned char *present = ls->present;
 	const unsigned char *u = (const unsigned char *)t;
-	const unsigned char *bits = ls->bits, *after = ls->after;
-	const unsigned char *before = ls->before;
-	uint16_t v;
+	const uint32_t *bits = ls->bits, *after = ls->after;
+	const uint32_t *before = ls->before;
+	const unsigned char *p, *last;
 	const struct key *k;
 	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
 	unsigned pair;
 
 	memset(present, 0, ls->n);
-	if (left == 0)
+	if (left == 0 || len < 2)
 		return;
-	for (i = 0; i + 1 < len; i += 2) {
+	/* p walks the pairs at even places, up to the last at last */
+	for (p = u, last = u + len - 2; p <= last; p += 2) {
 		/* bits holds every case of a pair: no folding until a hit */
-		v = pair16(u + i);
-		if ((bits[v >> 3] & (1u << (v & 7))) == 0)
+		if (!pair_in(bits, p))
 			continue;
+		i = (size_t)(p - u);
 		/* a run holding this pair at 0 goes on at i + 2, one holding
 		 * it at 1 began at i - 1 */
 		if (!(i + 2 < len && pair_in(after, u + i + 1)) &&
