@@ -14,6 +14,10 @@
 struct lit {
 	char		 s[LIT_MAX];
 	size_t		 len;
+	/* its first 8 bytes (fewer when shorter) as one word: text bytes
+	 * t are them when ((t | fold) & care) == head; fold has 0x20 at
+	 * ASCII letters, care 0xff at the run's bytes (see lit_head()) */
+	uint64_t	 head, fold, care;
 };
 
 /* A pair of bytes that a run holds at off (0 or 1). */
@@ -488,6 +492,29 @@ add_key(struct litset *ls, const char *s, unsigned off, size_t id)
 	ls->from[256] = (unsigned short)at;
 }
 
+/*
+ * l's head, fold and care (see struct lit), byte by byte in memory order
+ * as at_run() reads the text, so that the word test says what lw(t) ==
+ * s says of each byte: a lower-case letter is matched by it and its
+ * upper case (| 0x20 folds them), any other byte only by itself, an
+ * upper-case letter by none (| 0x20 leaves no byte it).
+ */
+static void
+lit_head(struct lit *l)
+{
+	unsigned char head[8] = { 0 }, fold[8] = { 0 }, care[8] = { 0 };
+	size_t j;
+
+	for (j = 0; j < l->len && j < sizeof(head); j++) {
+		head[j] = (unsigned char)l->s[j];
+		fold[j] = lw(head[j]) >= 'a' && lw(head[j]) <= 'z' ? 0x20 : 0;
+		care[j] = 0xff;
+	}
+	memcpy(&l->head, head, sizeof(head));
+	memcpy(&l->fold, fold, sizeof(fold));
+	memcpy(&l->care, care, sizeof(care));
+}
+
 int
 litset_add(struct litset *ls, const char *s, size_t len)
 {
@@ -502,6 +529,7 @@ litset_add(struct litset *ls, const char *s, size_t len)
 		return -1;
 	memcpy(ls->l[ls->n].s, s, len);
 	ls->l[ls->n].len = len;
+	lit_head(&ls->l[ls->n]);
 	add_key(ls, s, 0, ls->n);
 	add_key(ls, s, 1, ls->n);
 	pair_add(ls->after, s + 1);
@@ -509,15 +537,25 @@ litset_add(struct litset *ls, const char *s, size_t len)
 	return (int)ls->n++;
 }
 
-/* Does run l stand at t[at..len), caseless? */
+/*
+ * Does run l stand at t[at..len), caseless?  Its first 8 bytes at once
+ * (its head) when the text has them, then byte by byte.
+ */
 static bool
 at_run(const struct lit *l, const unsigned char *u, size_t len, size_t at)
 {
-	size_t j;
+	uint64_t w;
+	size_t j = 0;
 
 	if (l->len > len - at)
 		return false;
-	for (j = 0; j < l->len && lw(u[at + j]) == (unsigned char)l->s[j]; j++)
+	if (len - at >= sizeof(w)) {
+		memcpy(&w, u + at, sizeof(w));
+		if (((w | l->fold) & l->care) != l->head)
+			return false;
+		j = l->len < sizeof(w) ? l->len : sizeof(w);
+	}
+	for (; j < l->len && lw(u[at + j]) == (unsigned char)l->s[j]; j++)
 		;
 	return j == l->len;
 }
