@@ -66,7 +66,7 @@ static const char *const re_src[RE_COUNT] = {
 /* The subject, vacation, cut and no-address patterns are phrase files:
  * phrases/bounce-*.txt. */
 static const uint32_t re_flags[RE_COUNT] = {
-	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
+	PCRE2_USE_OFFSET_LIMIT, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
 	PCRE2_CASELESS
 };
@@ -92,6 +92,24 @@ bnc_re_find(struct bounce *b, int which, const char *s, size_t len,
 		*mstart = ov[2 * group];
 		*mend = ov[2 * group + 1];
 	}
+	return 1;
+}
+
+int
+bnc_re_find_by(struct bounce *b, const char *s, size_t len, size_t start,
+    size_t limit, size_t *mstart, size_t *mend)
+{
+	PCRE2_SIZE *ov;
+
+	if (start > len)
+		return 0;
+	pcre2_set_offset_limit(b->lim, limit);
+	if (pcre2_match(b->re[RE_ADDR], (PCRE2_SPTR)s, len, start, 0, b->md,
+	    b->lim) < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(b->md);
+	*mstart = ov[0];
+	*mend = ov[1];
 	return 1;
 }
 
@@ -200,7 +218,8 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 		}
 		(void)pcre2_jit_compile(b->re[i], PCRE2_JIT_COMPLETE);
 	}
-	if ((b->md = pcre2_match_data_create(8, NULL)) == NULL) {
+	if ((b->md = pcre2_match_data_create(8, NULL)) == NULL ||
+	    (b->lim = pcre2_match_context_create(NULL)) == NULL) {
 		derr_set(e, "bounce", "out of memory");
 		goto fail;
 	}
@@ -247,6 +266,7 @@ bounce_free(struct bounce *b)
 	for (i = 0; i < RE_COUNT; i++)
 		pcre2_code_free(b->re[i]);
 	pcre2_match_data_free(b->md);
+	pcre2_match_context_free(b->lim);
 	free(b);
 }
 

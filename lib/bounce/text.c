@@ -407,23 +407,31 @@ local_char(unsigned char c)
 }
 
 /*
- * RE_ADDR from off, started late: a match needs an '@' after a run of
- * local-part bytes that it starts (the look-behind), so none starts
- * before the run that ends at the first '@' from off.
+ * RE_ADDR from off, '@' by '@': a match is a run of local-part bytes (no
+ * '@' among them) that it starts (the look-behind), the '@' after them,
+ * a domain.  So one that takes the first '@' from off starts in the run
+ * of local_char() bytes before it, or at that '@' at the latest; one
+ * that does not starts after it, in the run before the next '@'.  Each
+ * '@' is tried from its run with its own place as the limit (PCRE2
+ * would otherwise try every later place before the next '@').
  */
 int
 bnc_find_addr(struct bounce *b, const char *t, size_t len, size_t off,
     size_t *s, size_t *e)
 {
 	const char *at;
-	size_t start;
+	size_t start, a;
 
-	if (off >= len || (at = memchr(t + off, '@', len - off)) == NULL)
-		return 0;
-	for (start = (size_t)(at - t); start > off &&
-	    local_char((unsigned char)t[start - 1]); start--)
-		;
-	return bnc_re_find(b, RE_ADDR, t, len, start, s, e, 0);
+	for (; off < len && (at = memchr(t + off, '@', len - off)) != NULL;
+	    off = a + 1) {
+		a = (size_t)(at - t);
+		for (start = a; start > off &&
+		    local_char((unsigned char)t[start - 1]); start--)
+			;
+		if (bnc_re_find_by(b, t, len, start, a, s, e))
+			return 1;
+	}
+	return 0;
 }
 
 /*
