@@ -278,11 +278,17 @@ header_start(const char *t, size_t s)
 	    "list-", "mail from", "reporting-mta",
 	    "original-envelope-id", "x-postfix-sender" };
 	size_t i, q = s;
+	unsigned char c;
 
 	while (t[q] == ' ' || t[q] == '\t' || t[q] == '>')
 		q++;
+	/* the first byte in lower case (ASCII), as strncasecmp reads it */
+	c = (unsigned char)t[q];
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
 	for (i = 0; i < nitems(hdr); i++)
-		if (strncasecmp(t + q, hdr[i], strlen(hdr[i])) == 0)
+		if (c == (unsigned char)hdr[i][0] &&
+		    strncasecmp(t + q, hdr[i], strlen(hdr[i])) == 0)
 			return true;
 	return false;
 }
