@@ -377,6 +377,23 @@ field() {
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason)" "$(printf "o'brien@example.com\thard\tuserunknown")"
 }
 
+@test "bounce-classify: '@'s that open no address before the recipient's" {
+	# the address search goes '@' by '@' (bnc_find_addr): one alone, one
+	# with no local part, a doubled one, then the recipient
+	run -1 deliv-bounce-classify --no-header <<-'EOF'
+	From: Mail Delivery System <Mailer-Daemon@mx.example.net>
+	To: a@example.org
+	Subject: Mail delivery failure
+
+	Replies go to the desk @ night, or to @example.org's help.
+	  jim.o'hara@@example.com and then
+	  carol@example.com
+	    unknown user
+	EOF
+	assert_equal "${#lines[@]}" 1
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason)" "$(printf 'carol@example.com\thard\tuserunknown')"
+}
+
 @test "bounce-classify: soft first across a one-recipient report" {
 	# the human part's "Not enough disk space" beats the DSN's 5.1.1
 	run -1 deliv-bounce-classify --no-header soft-human.mbox

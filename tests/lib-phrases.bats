@@ -133,6 +133,21 @@ IN
 	assert_output "$(printf '%s\n' abc abc abc abc xyz12 xyz12 'abc xyz12 q.r' - -)"
 }
 
+@test "phrase literal: runs of more than 8 bytes, near the text's end, or alike only in their first 8" {
+	# the first 8 bytes of a run are compared as one word, caseless,
+	# where the text has 8 bytes left; the rest byte by byte
+	run -0 phrase-index --find mailbox.full 'over quota' mailbox.fulness <<-'EOF'
+	MAILBOX.FULL
+	xMailbox.Full
+	mailbox.fulx Mailbox.Fulness
+	Over Quota
+	over quot
+	mailbox.FUL
+	x over quota
+	EOF
+	assert_output "$(printf '%s\n' mailbox.full mailbox.full mailbox.fulness 'over quota' - - 'over quota')"
+}
+
 @test "phrase index: a phrase that opens with no word is tried only where its literal is" {
 	# each line: the same hits as phr_match (the driver exits 1 if not);
 	# the literal "quota" in the text lets the first be tried, its case

@@ -71,7 +71,7 @@ static const char *const re_src[RE_COUNT] = {
 /* The subject, vacation, cut and no-address patterns are phrase files:
  * phrases/bounce-*.txt. */
 static const uint32_t re_flags[RE_COUNT] = {
-	0, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
+	PCRE2_USE_OFFSET_LIMIT, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
 	PCRE2_CASELESS
 };
@@ -97,6 +97,24 @@ bnc_re_find(struct bounce *b, int which, const char *s, size_t len,
 		*mstart = ov[2 * group];
 		*mend = ov[2 * group + 1];
 	}
+	return 1;
+}
+
+int
+bnc_re_find_by(struct bounce *b, const char *s, size_t len, size_t start,
+    size_t limit, size_t *mstart, size_t *mend)
+{
+	PCRE2_SIZE *ov;
+
+	if (start > len)
+		return 0;
+	pcre2_set_offset_limit(b->lim, limit);
+	if (pcre2_match(b->re[RE_ADDR], (PCRE2_SPTR)s, len, start, 0, b->md,
+	    b->lim) < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(b->md);
+	*mstart = ov[0];
+	*mend = ov[1];
 	return 1;
 }
 
@@ -205,7 +223,8 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 		}
 		(void)pcre2_jit_compile(b->re[i], PCRE2_JIT_COMPLETE);
 	}
-	if ((b->md = pcre2_match_data_create(8, NULL)) == NULL) {
+	if ((b->md = pcre2_match_data_create(8, NULL)) == NULL ||
+	    (b->lim = pcre2_match_context_create(NULL)) == NULL) {
 		derr_set(e, "bounce", "out of memory");
 		goto fail;
 	}
@@ -252,6 +271,7 @@ bounce_free(struct bounce *b)
 	for (i = 0; i < RE_COUNT; i++)
 		pcre2_code_free(b->re[i]);
 	pcre2_match_data_free(b->md);
+	pcre2_match_context_free(b->lim);
 	free(b);
 }
 
@@ -293,16 +313,27 @@ bnc_list_find(struct bounce *b, int list, const char *s, size_t len,
 	return 1;
 }
 
-/* FNV-1a of s[0..len) */
+/*
+ * A hash of s[0..len) for the memo: FNV-1a over 8 bytes at a time (the
+ * tail byte by byte), its high bits folded into the low ones that pick
+ * the slot.  Only this process reads it: the machine's byte order is
+ * no matter.
+ */
 static uint64_t
 text_hash(const char *s, size_t len)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
+	uint64_t h = UINT64_C(14695981039346656037), w;
 	size_t i;
 
-	for (i = 0; i < len; i++)
+	for (i = 0; i + sizeof(w) <= len; i += sizeof(w)) {
+		memcpy(&w, s + i, sizeof(w));
+		h = (h ^ w) * UINT64_C(1099511628211);
+	}
+	for (; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
-	return h;
+	h ^= h >> 32;
+	h *= UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ h >> 29;
 }
 
 /*

@@ -50,6 +50,8 @@ struct bounce {
 	struct mtas		*mtas;		/* data/bounce-mta*.tsv */
 	pcre2_code		*re[RE_COUNT];
 	pcre2_match_data	*md;
+	pcre2_match_context	*lim;	/* with an offset limit: RE_ADDR's
+					 * in bnc_re_find_by() */
 	char			 status[16];
 	char			 matched[64];
 	bool			 dsn;	/* classifying a DSN's recipient */
@@ -106,6 +108,13 @@ struct ctx {
  */
 int	bnc_re_find(struct bounce *, int which, const char *s, size_t len,
 	    size_t start, size_t *mstart, size_t *mend, int group);
+
+/*
+ * RE_ADDR in s[0..len) from start, a match that starts no later than
+ * limit: 1 and its offsets, or 0.
+ */
+int	bnc_re_find_by(struct bounce *, const char *s, size_t len,
+	    size_t start, size_t limit, size_t *mstart, size_t *mend);
 
 /*
  * Does list PL_... of b match s[0..len)?  1 with *mstart set to where

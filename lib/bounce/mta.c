@@ -355,39 +355,64 @@ maybe(const struct mtas *m, const struct fp *f)
 	return f->nlit == 0;
 }
 
+/* The header each place of one header reads, by enum where. */
+static const char *const place_header[W_COUNT] = { [W_FROM] = "From",
+    [W_SUBJECT] = "Subject", [W_XMAILER] = "X-Mailer",
+    [W_RECEIVED] = "Received", [W_MSGID] = "Message-ID" };
+
+/*
+ * Place w of the message of c into *v (NULL when it has none) and *len:
+ * 0, or -1 when out of memory.  Asked when a row of the place is first
+ * reached, so a writer found early costs no look-up of the rest.
+ */
+static int
+place_get(struct mtas *m, struct ctx *c, enum where w, const char **v,
+    size_t *len)
+{
+	struct sbuf *b;
+
+	*v = NULL;
+	*len = 0;
+	if (w == W_HEADER || w == W_DSNFIELD) {
+		b = &m->names[w == W_DSNFIELD];
+		if (names_of(c, w, b) != 0)
+			return -1;
+		*v = b->s;
+		*len = b->len;
+		return 0;
+	}
+	if (w == W_RMTA) {
+		if (c->p->has_dsn && c->p->dsn.n > 0)
+			*v = dsn_get(&c->p->dsn.g[0], "Reporting-MTA");
+	} else if (w == W_TEXT)
+		*v = c->p->text.s;
+	else
+		*v = mail_header(GMIME_OBJECT(c->m), place_header[w]);
+	if (*v != NULL)
+		*len = w == W_TEXT ? bnc_text_head(c->p) : strlen(*v);
+	return 0;
+}
+
 const char *
 mtas_find(struct mtas *m, struct ctx *c)
 {
-	static const enum where many[] = { W_HEADER, W_DSNFIELD };
 	const char *v[W_COUNT] = { NULL };
 	size_t len[W_COUNT] = { 0 }, i;
-	bool found[W_COUNT] = { false };
-	GMimeObject *o = GMIME_OBJECT(c->m);
+	bool got[W_COUNT] = { false }, found[W_COUNT] = { false };
 	int w;
 
 	if (m == NULL)
 		return NULL;
-	if (c->p->has_dsn && c->p->dsn.n > 0)
-		v[W_RMTA] = dsn_get(&c->p->dsn.g[0], "Reporting-MTA");
-	v[W_FROM] = mail_header(o, "From");
-	v[W_SUBJECT] = mail_header(o, "Subject");
-	v[W_XMAILER] = mail_header(o, "X-Mailer");
-	v[W_RECEIVED] = mail_header(o, "Received");
-	v[W_MSGID] = mail_header(o, "Message-ID");
-	v[W_TEXT] = c->p->text.s;
-	for (w = 0; w < W_COUNT; w++)
-		len[w] = v[w] == NULL ? 0 : w == W_TEXT ?
-		    bnc_text_head(c->p) : strlen(v[w]);
-	for (i = 0; i < nitems(many); i++) {
-		if (names_of(c, many[i], &m->names[i]) != 0)
-			return NULL;	/* out of memory: no writer named */
-		v[many[i]] = m->names[i].s;
-		len[many[i]] = m->names[i].len;
-	}
-	/* each place is copied once (match_in), then matched in its copy;
-	 * a row is tried only where one of its literals is */
+	/* each place is read when a row first needs it, copied once
+	 * (match_in), then matched in its copy; a row is tried only where
+	 * one of its literals is */
 	for (i = 0; i < m->nf; i++) {
 		w = m->f[i].where;
+		if (!got[w]) {
+			if (place_get(m, c, w, &v[w], &len[w]) == -1)
+				return NULL;	/* out of memory: no writer */
+			got[w] = true;
+		}
 		if (m->f[i].nlit > 0 && !found[w]) {
 			find_lits(m, w, v[w], len[w]);
 			found[w] = true;

@@ -219,7 +219,10 @@ list_lines(struct parts *p, const char *t, size_t len)
 	for (l = t; l < end; l = nl + 1) {
 		if ((nl = memchr(l, '\n', (size_t)(end - l))) == NULL)
 			nl = end;
-		if (nl - l < 9 || (strncasecmp(l, "list-", 5) != 0 &&
+		/* each opens with l, r or s (| 0x20 folds only their cases
+		 * to them) */
+		if (nl - l < 9 || ((*l | 0x20) != 'l' && (*l | 0x20) != 'r' &&
+		    (*l | 0x20) != 's') || (strncasecmp(l, "list-", 5) != 0 &&
 		    strncasecmp(l, "reply-to:", 9) != 0 &&
 		    strncasecmp(l, "sender:", 7) != 0))
 			continue;

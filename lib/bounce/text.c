@@ -69,31 +69,36 @@ void
 bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 {
 	bool sp = false, nl = false;
-	size_t i, k;
+	size_t i, k, n = 0;
+	char *d;
 
 	sbuf_reset(out);
 	/* a byte of s gives at most one byte; max + 1 bytes at most */
 	if (sbuf_reserve(out, len < max ? len : max + 1) == -1)
 		return;
-	for (i = 0; i < len && out->len < max; i++) {
+	/* written through d, its length in n (out->len when asked) */
+	d = out->s;
+	for (i = 0; i < len && n < max; i++) {
 		if (isspace((unsigned char)s[i])) {
-			sp = out->len > 0;
+			sp = n > 0;
 			nl = true;
 			continue;
 		}
-		if (nl && out->len > 0 && ((k = continuation(s + i, len - i)) >
-		    0 || (k = repeated_code(out, s + i, len - i)) > 0)) {
+		if (nl && n > 0 && ((k = continuation(s + i, len - i)) > 0 ||
+		    (out->len = n, k = repeated_code(out, s + i, len - i)) >
+		    0)) {
 			i += k - 1;
 			nl = false;
 			continue;
 		}
 		nl = false;
 		if (sp)
-			out->s[out->len++] = ' ';
+			d[n++] = ' ';
 		sp = false;
-		out->s[out->len++] = s[i];
+		d[n++] = s[i];
 	}
-	out->s[out->len] = '\0';
+	out->len = n;
+	d[n] = '\0';
 }
 
 void
@@ -273,11 +278,17 @@ header_start(const char *t, size_t s)
 	    "list-", "mail from", "reporting-mta",
 	    "original-envelope-id", "x-postfix-sender" };
 	size_t i, q = s;
+	unsigned char c;
 
 	while (t[q] == ' ' || t[q] == '\t' || t[q] == '>')
 		q++;
+	/* the first byte in lower case (ASCII), as strncasecmp reads it */
+	c = (unsigned char)t[q];
+	if (c >= 'A' && c <= 'Z')
+		c = (unsigned char)(c - 'A' + 'a');
 	for (i = 0; i < nitems(hdr); i++)
-		if (strncasecmp(t + q, hdr[i], strlen(hdr[i])) == 0)
+		if (c == (unsigned char)hdr[i][0] &&
+		    strncasecmp(t + q, hdr[i], strlen(hdr[i])) == 0)
 			return true;
 	return false;
 }
@@ -402,23 +413,31 @@ local_char(unsigned char c)
 }
 
 /*
- * RE_ADDR from off, started late: a match needs an '@' after a run of
- * local-part bytes that it starts (the look-behind), so none starts
- * before the run that ends at the first '@' from off.
+ * RE_ADDR from off, '@' by '@': a match is a run of local-part bytes (no
+ * '@' among them) that it starts (the look-behind), the '@' after them,
+ * a domain.  So one that takes the first '@' from off starts in the run
+ * of local_char() bytes before it, or at that '@' at the latest; one
+ * that does not starts after it, in the run before the next '@'.  Each
+ * '@' is tried from its run with its own place as the limit (PCRE2
+ * would otherwise try every later place before the next '@').
  */
 int
 bnc_find_addr(struct bounce *b, const char *t, size_t len, size_t off,
     size_t *s, size_t *e)
 {
 	const char *at;
-	size_t start;
+	size_t start, a;
 
-	if (off >= len || (at = memchr(t + off, '@', len - off)) == NULL)
-		return 0;
-	for (start = (size_t)(at - t); start > off &&
-	    local_char((unsigned char)t[start - 1]); start--)
-		;
-	return bnc_re_find(b, RE_ADDR, t, len, start, s, e, 0);
+	for (; off < len && (at = memchr(t + off, '@', len - off)) != NULL;
+	    off = a + 1) {
+		a = (size_t)(at - t);
+		for (start = a; start > off &&
+		    local_char((unsigned char)t[start - 1]); start--)
+			;
+		if (bnc_re_find_by(b, t, len, start, a, s, e))
+			return 1;
+	}
+	return 0;
 }
 
 /*

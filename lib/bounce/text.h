@@ -23,8 +23,8 @@ void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
 	    size_t *pe);
 
 /*
- * The first address (RE_ADDR) of t[0..len) from off, searched from the
- * first '@' on: 1 and [*s, *e), or 0.
+ * The first address (RE_ADDR) of t[0..len) from off, searched '@' by
+ * '@': 1 and [*s, *e), or 0.
  */
 int	bnc_find_addr(struct bounce *, const char *t, size_t len, size_t off,
 	    size_t *s, size_t *e);

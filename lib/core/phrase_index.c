@@ -336,12 +336,14 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 			;
 		st->gh[at] = (uint32_t)j + 1;
 	}
+	for (j = 0; j < 256; j++)
+		st->first[j] = ascii_word((unsigned char)j);
 	for (j = 0; j < st->ng; j++) {
 		unsigned char c0 = (unsigned char)st->g[j].key[0];
 
-		st->first[c0] = 1;
+		st->first[c0] = 2;
 		if (c0 >= 'a' && c0 <= 'z')
-			st->first[c0 - 'a' + 'A'] = 1;
+			st->first[c0 - 'a' + 'A'] = 2;
 	}
 	for (j = 0; j < st->ng; j++)
 		if ((st->g[j].re = compile_group(bp, &st->g[j], e)) == NULL)
@@ -650,6 +652,15 @@ try(struct phrase_index *bp, pcre2_code *re, pcre2_match_context *mctx,
 	return 1;
 }
 
+/* The end of the word (ASCII letters, digits, _) at s[i..len). */
+static size_t
+word_end(const struct bp_set *st, const char *s, size_t i, size_t len)
+{
+	while (i < len && st->first[(unsigned char)s[i]] != 0)
+		i++;
+	return i;
+}
+
 /* The PCRE2 engine: 1 hit, 0 none, -1 a match error in the group. */
 static int
 set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
@@ -657,26 +668,35 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 {
 	struct bp_group *g;
 	size_t i, n, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
+	size_t len = bp->len;
 	const char *s = bp->s;
 	uint32_t hv;
 	int r, found = 0, afound = 0;
 
-	/* the leftmost literal phrase, by the words that open one */
-	for (i = start; st->ng > 0 && i < bp->len; i++) {
-		if (!st->first[(unsigned char)s[i]] ||
-		    (i > 0 && ascii_word((unsigned char)s[i - 1])))
+	/* the leftmost literal phrase, by the words that open one: word
+	 * by word (a key's first byte is a word byte), none inside one */
+	i = start;
+	if (i > 0 && i < len && ascii_word((unsigned char)s[i - 1]))
+		i = word_end(st, s, i, len);
+	while (st->ng > 0 && i < len) {
+		if (st->first[(unsigned char)s[i]] == 0) {
+			i++;
 			continue;
-		hv = word_hash(s + i, bp->len - i, &n);
-		if (n == 0 || (g = group_of(st, s + i, n, hv)) == NULL ||
-		    !next_may(g, s, i + n, bp->len))
-			continue;
-		if ((r = try(bp, ready(g->re, &g->jit), bp->mctx, i, &at,
-		    &end, &idx)) == -1)
-			return -1;
-		if (r == 1) {
-			found = 1;
-			break;
 		}
+		if (st->first[(unsigned char)s[i]] == 2) {
+			hv = word_hash(s + i, len - i, &n);
+			if (n > 0 && (g = group_of(st, s + i, n, hv)) != NULL &&
+			    next_may(g, s, i + n, bp->len)) {
+				if ((r = try(bp, ready(g->re, &g->jit),
+				    bp->mctx, i, &at, &end, &idx)) == -1)
+					return -1;
+				if (r == 1) {
+					found = 1;
+					break;
+				}
+			}
+		}
+		i = word_end(st, s, i, len);
 	}
 	/* the rest, only where it starts no later than that, and only
 	 * where the text holds its literal */

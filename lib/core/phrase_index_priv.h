@@ -69,7 +69,8 @@ struct bp_set {
 	size_t			 ng;
 	uint32_t		*gh;	/* g by key_hash(): 1 + index, 0 free */
 	size_t			 ghmask;
-	unsigned char		 first[256];	/* 1: some key opens so */
+	unsigned char		 first[256];	/* 2: some key opens so, 1: a
+						 * word byte else (ascii_word) */
 	struct bp_rest		*rest;	/* the rest, in file order */
 	size_t			 nrest;
 	bool			 per_entry;	/* this text: phrase by phrase */

@@ -14,6 +14,10 @@
 struct lit {
 	char		 s[LIT_MAX];
 	size_t		 len;
+	/* its first 8 bytes (fewer when shorter) as one word: text bytes
+	 * t are them when ((t | fold) & care) == head; fold has 0x20 at
+	 * ASCII letters, care 0xff at the run's bytes (see lit_head()) */
+	uint64_t	 head, fold, care;
 };
 
 /* A pair of bytes that a run holds at off (0 or 1). */
@@ -26,6 +30,9 @@ struct key {
 /*
  * The search looks at every other byte: a run of 3 or more bytes that
  * starts at i holds at the even one of i and i + 1 its pair at 0 or 1.
+ * A pair of bits is then looked up only when a third byte agrees too:
+ * the pair after it (a run's bytes 1 and 2, for a pair at 0) or the one
+ * before it (bytes 0 and 1, for a pair at 1) is some run's.
  */
 struct litset {
 	struct lit	 l[LITSET_MAX];	/* by number */
@@ -33,10 +40,12 @@ struct litset {
 	struct key	 k[2 * LITSET_MAX];	/* two a run, sorted by pair */
 	unsigned short	 from[257];	/* k[from[h]..from[h + 1]): the keys
 					 * whose pair's first byte is h */
-	unsigned char	 bits[65536 / 8];	/* the pairs of k, in every
+	uint32_t	 bits[65536 / 32];	/* the pairs of k, in every
 						 * case of their letters, as
 						 * two bytes read in the
 						 * machine's order (pair16()) */
+	uint32_t	 after[65536 / 32];	/* so, each run's bytes 1, 2 */
+	uint32_t	 before[65536 / 32];	/* so, each run's bytes 0, 1 */
 	unsigned char	 present[LITSET_MAX];	/* in the text last found */
 };
 
@@ -435,33 +444,75 @@ pair16(const unsigned char *u)
 	return v;
 }
 
-/* Key (pair, off, id) into ls->k (room for it), in order of pair. */
-static void
-add_key(struct litset *ls, const char *s, unsigned off, size_t id)
+/* Is the pair at u (pair16()) in the bit set bits? */
+static inline bool
+pair_in(const uint32_t *bits, const unsigned char *u)
 {
-	unsigned char a = (unsigned char)s[off], b = (unsigned char)s[off + 1];
-	unsigned char ca[2] = { a, up(a) }, cb[2] = { b, up(b) };
-	unsigned pair = (unsigned)a << 8 | b;
-	size_t at, nk = 2 * id + off, h, x, y;
+	unsigned v = pair16(u);
 
-	for (at = nk; at > 0 && ls->k[at - 1].pair > pair; at--)
-		;
-	memmove(&ls->k[at + 1], &ls->k[at], (nk - at) * sizeof(*ls->k));
-	ls->k[at] = (struct key){ pair, off, id };
-	/* the search reads the text's bytes as they are: A-Z too */
+	return ((bits[v >> 5] >> (v & 31)) & 1) != 0;
+}
+
+/* The lower-case pair s[0..2) into the bit set bits, in every case of its
+ * letters: the search reads the text's bytes as they are, A-Z too. */
+static void
+pair_add(uint32_t *bits, const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	unsigned char ca[2] = { a, up(a) }, cb[2] = { b, up(b) };
+	size_t x, y;
+
 	for (x = 0; x < 2; x++)
 		for (y = 0; y < 2; y++) {
 			unsigned char two[2] = { ca[x], cb[y] };
 			uint16_t v = pair16(two);
 
-			ls->bits[v >> 3] |= (unsigned char)(1u << (v & 7));
+			bits[v >> 5] |= UINT32_C(1) << (v & 31);
 		}
+}
+
+/* Key (pair, off, id) into ls->k (room for it), in order of pair. */
+static void
+add_key(struct litset *ls, const char *s, unsigned off, size_t id)
+{
+	unsigned char a = (unsigned char)s[off], b = (unsigned char)s[off + 1];
+	unsigned pair = (unsigned)a << 8 | b;
+	size_t at, nk = 2 * id + off, h;
+
+	for (at = nk; at > 0 && ls->k[at - 1].pair > pair; at--)
+		;
+	memmove(&ls->k[at + 1], &ls->k[at], (nk - at) * sizeof(*ls->k));
+	ls->k[at] = (struct key){ pair, off, id };
+	pair_add(ls->bits, s + off);
 	for (h = 0, at = 0; h < 256; h++) {
 		ls->from[h] = (unsigned short)at;
 		while (at <= nk && ls->k[at].pair >> 8 == h)
 			at++;
 	}
 	ls->from[256] = (unsigned short)at;
+}
+
+/*
+ * l's head, fold and care (see struct lit), byte by byte in memory order
+ * as at_run() reads the text, so that the word test says what lw(t) ==
+ * s says of each byte: a lower-case letter is matched by it and its
+ * upper case (| 0x20 folds them), any other byte only by itself, an
+ * upper-case letter by none (| 0x20 leaves no byte it).
+ */
+static void
+lit_head(struct lit *l)
+{
+	unsigned char head[8] = { 0 }, fold[8] = { 0 }, care[8] = { 0 };
+	size_t j;
+
+	for (j = 0; j < l->len && j < sizeof(head); j++) {
+		head[j] = (unsigned char)l->s[j];
+		fold[j] = lw(head[j]) >= 'a' && lw(head[j]) <= 'z' ? 0x20 : 0;
+		care[j] = 0xff;
+	}
+	memcpy(&l->head, head, sizeof(head));
+	memcpy(&l->fold, fold, sizeof(fold));
+	memcpy(&l->care, care, sizeof(care));
 }
 
 int
@@ -478,20 +529,33 @@ litset_add(struct litset *ls, const char *s, size_t len)
 		return -1;
 	memcpy(ls->l[ls->n].s, s, len);
 	ls->l[ls->n].len = len;
+	lit_head(&ls->l[ls->n]);
 	add_key(ls, s, 0, ls->n);
 	add_key(ls, s, 1, ls->n);
+	pair_add(ls->after, s + 1);
+	pair_add(ls->before, s);
 	return (int)ls->n++;
 }
 
-/* Does run l stand at t[at..len), caseless? */
+/*
+ * Does run l stand at t[at..len), caseless?  Its first 8 bytes at once
+ * (its head) when the text has them, then byte by byte.
+ */
 static bool
 at_run(const struct lit *l, const unsigned char *u, size_t len, size_t at)
 {
-	size_t j;
+	uint64_t w;
+	size_t j = 0;
 
 	if (l->len > len - at)
 		return false;
-	for (j = 0; j < l->len && lw(u[at + j]) == (unsigned char)l->s[j]; j++)
+	if (len - at >= sizeof(w)) {
+		memcpy(&w, u + at, sizeof(w));
+		if (((w | l->fold) & l->care) != l->head)
+			return false;
+		j = l->len < sizeof(w) ? l->len : sizeof(w);
+	}
+	for (; j < l->len && lw(u[at + j]) == (unsigned char)l->s[j]; j++)
 		;
 	return j == l->len;
 }
@@ -501,19 +565,26 @@ litset_find(struct litset *ls, const char *t, size_t len)
 {
 	unsigned char *present = ls->present;
 	const unsigned char *u = (const unsigned char *)t;
-	const unsigned char *bits = ls->bits;
-	uint16_t v;
+	const uint32_t *bits = ls->bits, *after = ls->after;
+	const uint32_t *before = ls->before;
+	const unsigned char *p, *last;
 	const struct key *k;
 	size_t i, lo, hi, left = ls->n, nk = 2 * ls->n;
 	unsigned pair;
 
 	memset(present, 0, ls->n);
-	if (left == 0)
+	if (left == 0 || len < 2)
 		return;
-	for (i = 0; i + 1 < len; i += 2) {
+	/* p walks the pairs at even places, up to the last at last */
+	for (p = u, last = u + len - 2; p <= last; p += 2) {
 		/* bits holds every case of a pair: no folding until a hit */
-		v = pair16(u + i);
-		if ((bits[v >> 3] & (1u << (v & 7))) == 0)
+		if (!pair_in(bits, p))
+			continue;
+		i = (size_t)(p - u);
+		/* a run holding this pair at 0 goes on at i + 2, one holding
+		 * it at 1 began at i - 1 */
+		if (!(i + 2 < len && pair_in(after, u + i + 1)) &&
+		    !(i > 0 && pair_in(before, u + i - 1)))
 			continue;
 		pair = (unsigned)lw(u[i]) << 8 | lw(u[i + 1]);
 		/* the first key of this pair, among those of its first byte */

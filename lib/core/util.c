@@ -377,10 +377,17 @@ str_iendswith(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/* c in lower case, ASCII letters only */
+static unsigned char
+ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
 const char *
 str_casestr(const char *s, const char *needle)
 {
-	size_t nlen = strlen(needle), slen, k;
+	size_t nlen = strlen(needle), slen, k, j;
 	const char *p, *end;
 	unsigned char c;
 
@@ -395,10 +402,17 @@ str_casestr(const char *s, const char *needle)
 	slen = strlen(s);
 	if (slen < nlen)
 		return NULL;
+	/* one more byte before the whole: the needle's first, or its
+	 * second when memchr found the first (ASCII case aside, as
+	 * strncasecmp(3) in the C locale) */
+	j = k == 0 ? 1 : 0;
 	end = s + slen - nlen + k + 1;
 	for (p = s + k; p < end; p++) {
 		if ((p = memchr(p, needle[k], (size_t)(end - p))) == NULL)
 			return NULL;
+		if (j < nlen && ascii_lower((unsigned char)p[j - k]) !=
+		    ascii_lower((unsigned char)needle[j]))
+			continue;
 		if (strncasecmp(p - k, needle, nlen) == 0)
 			return p - k;
 	}
