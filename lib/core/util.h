@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <strings.h>
 #include <time.h>
 
 /*
@@ -93,6 +94,21 @@ char	*str_lower(char *s);
 char	*str_trim(char *s);
 /* Case-insensitive ASCII suffix test. */
 bool	 str_iendswith(const char *s, const char *suffix);
+/*
+ * strcasecmp(a, b) == 0 in the C locale, the first bytes compared first
+ * (most names differ there): for a field name looked up in a loop.
+ */
+static inline bool
+str_caseeq(const char *a, const char *b)
+{
+	unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
+
+	if (x >= 'A' && x <= 'Z')
+		x = (unsigned char)(x - 'A' + 'a');
+	if (y >= 'A' && y <= 'Z')
+		y = (unsigned char)(y - 'A' + 'a');
+	return x == y && strcasecmp(a, b) == 0;
+}
 /*
  * strcasestr(3) in the C locale, faster for a needle with a byte that is
  * not an ASCII letter (an address, "name:"): the first caseless match

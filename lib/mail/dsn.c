@@ -188,27 +188,13 @@ dsn_parse(const char *s, size_t len, struct dsn *d, struct derr *e)
 	return 0;
 }
 
-/* The names a and b the same, ASCII case aside (strcasecmp(3) in the C
- * locale): the first bytes decide most at once. */
-static bool
-same_name(const char *a, const char *b)
-{
-	unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
-
-	if (x >= 'A' && x <= 'Z')
-		x = (unsigned char)(x - 'A' + 'a');
-	if (y >= 'A' && y <= 'Z')
-		y = (unsigned char)(y - 'A' + 'a');
-	return x == y && strcasecmp(a, b) == 0;
-}
-
 const char *
 dsn_get(const struct dsn_group *g, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < g->n; i++)
-		if (same_name(g->f[i].name, name))
+		if (str_caseeq(g->f[i].name, name))
 			return g->f[i].value;
 	return NULL;
 }

@@ -127,20 +127,6 @@ value(struct lean *l, struct headblock *hb, int k)
 	return f->value;
 }
 
-/* The names a and b the same, ASCII case aside (strcasecmp(3) in the C
- * locale): the first bytes decide most at once. */
-static bool
-same_name(const char *a, const char *b)
-{
-	unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
-
-	if (x >= 'A' && x <= 'Z')
-		x = (unsigned char)(x - 'A' + 'a');
-	if (y >= 'A' && y <= 'Z')
-		y = (unsigned char)(y - 'A' + 'a');
-	return x == y && strcasecmp(a, b) == 0;
-}
-
 /* The last field called name, or -1. */
 static int
 last(struct lean *l, const char *name)
@@ -148,7 +134,7 @@ last(struct lean *l, const char *name)
 	int k;
 
 	for (k = l->n - 1; k >= 0; k--)
-		if (same_name(l->f[k].name, name))
+		if (str_caseeq(l->f[k].name, name))
 			return k;
 	return -1;
 }
@@ -162,7 +148,7 @@ lean_header(struct headblock *hb, const char *name)
 	if (l == NULL)
 		return NULL;
 	for (k = 0; k < l->n; k++)
-		if (same_name(l->f[k].name, name))
+		if (str_caseeq(l->f[k].name, name))
 			return value(l, hb, k);
 	return NULL;
 }

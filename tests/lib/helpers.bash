@@ -124,6 +124,28 @@ replies_agree() {
 	    awk -F'\t' '$3 != "rcpt" NR "@example.net" || $1 != $4 { print $1 " -> " $4 " (" $5 "): " $2 }')" ""
 }
 
+# kinds_agree FILE: after replies_agree FILE, every record's kind is its
+# line's reason's kind as data/reasons.tsv gives it (bycode: soft for a
+# 4xx reply or a 4.x.x status, else hard); the lines that disagree are
+# printed: reason want -> got: reply.
+kinds_agree() {
+	local file=$1
+	assert_equal "$(paste <(grep -v '^#' "$file" | cut -f1,2) <(cols -t bounce-classify kind) |
+	    awk -F'\t' -v reasons="$BATS_TEST_DIRNAME/../data/reasons.tsv" '
+	    BEGIN {
+		while ((getline l < reasons) > 0)
+			if (l !~ /^#/ && split(l, a, "\t") >= 2)
+				k[a[1]] = a[2]
+	    }
+	    {
+		want = k[$1]
+		if (want == "bycode")
+			want = ($2 ~ /^4[0-9][0-9]/ || $2 ~ /(^|[^0-9.])4\.[0-9]+\.[0-9]+/) ? "soft" : "hard"
+		if (want == "" || want != $3)
+			print $1 " " want " -> " $3 ": " $2
+	    }')" ""
+}
+
 # rk N...: for each message N of $OUT (msgno, recipient[, kind]
 # records, TAB-separated, as `cols -t bounce-classify
 # msgno,recipient,kind` gives them), "N<TAB>recipient/kind ...", or
