@@ -475,12 +475,18 @@ mkdsn() {
 }
 
 @test "bounce-classify: X-Failed-Recipients with 200,000 addresses, each once, capped" {
-	awk 'BEGIN {
+	local n=200000
+	# GMime grows a header's buffer with realloc as it reads: glibc's and
+	# mimalloc's mostly extend it in place, AddressSanitizer's copies it
+	# every time (over 6 CPU minutes for this 4.5 MB field, the longest
+	# test of CI's run); 20,000 addresses still pass the cap
+	[[ $BUILD != *asan* ]] || n=20000
+	awk -v n="$n" 'BEGIN {
 		print "From: Mail Delivery System <Mailer-Daemon@mx.example.net>"
 		print "To: sender@example.com"
 		print "Subject: Mail delivery failed: returning message to sender"
 		printf "X-Failed-Recipients: u1@example.org"
-		for (i = 1; i <= 200000; i++)
+		for (i = 1; i <= n; i++)
 			printf ",\n  u%d@example.org", i
 		print ""
 		print ""
@@ -497,7 +503,7 @@ mkdsn() {
 	# u1 named twice is one recipient; u2 gets its paragraph of the text
 	assert_equal "$(cols -t bounce-classify recipient | sed -n 1,2p | tr '\n' ' ')" "u1@example.org u2@example.org "
 	assert_equal "$(cols -t bounce-classify recipient,kind,reason | sed -n 2p)" "$(printf 'u2@example.org\thard\tuserunknown')"
-	assert_equal "$(cols -t bounce-classify recipient,diagnostic,matched | sed -n 10001p)" "$(printf '\t190000 more recipients not reported: at most 10000 per message\tcap:10000')"
+	assert_equal "$(cols -t bounce-classify recipient,diagnostic,matched | sed -n 10001p)" "$(printf '\t%d more recipients not reported: at most 10000 per message\tcap:10000' $((n - 10000)))"
 }
 
 @test "bounce-classify: only addresses named as failed; none invented" {
