@@ -618,11 +618,34 @@ in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 }
 
 /*
+ * Offset k just past an address and its '>': past Postfix's
+ * " (expanded from <alias>)" too when it follows there on the same line
+ * (bounce_notify_util.c writes "<addr> (expanded from <alias>): reason"
+ * for an address an alias or .forward expanded to, the line folded
+ * where it is long), else k.
+ */
+static size_t
+past_expanded(const char *t, size_t len, size_t k)
+{
+	static const char w[] = " (expanded from";
+	size_t n = sizeof(w) - 1, i;
+
+	if (k + n >= len || strncasecmp(t + k, w, n) != 0 ||
+	    !isspace((unsigned char)t[k + n]))
+		return k;
+	/* the alias may be folded onto the next line, not past a blank one */
+	for (i = k + n; i < len && i < k + n + 320 && t[i] != ')' &&
+	    !(t[i] == '\n' && i + 1 < len && t[i + 1] == '\n'); i++)
+		;
+	return i < len && t[i] == ')' ? i + 1 : k;
+}
+
+/*
  * Does the notice tie the address at t[s..e) to a failure?  Not when it
  * stands in the paragraph of another recipient as a word of its reason
  * (in_others_para()).  Else: it is in the block of a notice line, it
  * opens its line as "<addr>:" or "addr:" (qmail's and Postfix's
- * paragraphs), or alone with a failure code on the next line (Exchange's
+ * paragraphs; Postfix's "<addr> (expanded from <alias>):" too), or alone with a failure code on the next line (Exchange's
  * diagnostic section), the session transcript shows it refused
  * (refused: bnc_refused_rcpts()), or its line is a reply with a 4xx or
  * 5xx code or an RFC 3463 failure code.
@@ -642,7 +665,7 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 		if (s >= nt->bstart[i] && s < nt->bend[i])
 			return true;
 	if (nt->c_ae == e) {
-		k = e < len && t[e] == '>' ? e + 1 : e;
+		k = past_expanded(t, len, e < len && t[e] == '>' ? e + 1 : e);
 		if (k < len && t[k] == ':')
 			return true;
 		/* alone on its line, the failure code on the next */
