@@ -10,27 +10,6 @@ setup() {
 	load lib/helpers
 }
 
-# kinds_agree FILE: after replies_agree FILE, every record's kind is its
-# line's reason's kind (bycode: soft for a 4xx reply or a 4.x.x status,
-# else hard); the lines that disagree are printed
-kinds_agree() {
-	local file=$1
-	assert_equal "$(paste <(grep -v '^#' "$file" | cut -f1,2) <(cols -t bounce-classify kind) |
-	    awk -F'\t' -v reasons="$BATS_TEST_DIRNAME/../data/reasons.tsv" '
-	    BEGIN {
-		while ((getline l < reasons) > 0)
-			if (l !~ /^#/ && split(l, a, "\t") >= 2)
-				k[a[1]] = a[2]
-	    }
-	    {
-		want = k[$1]
-		if (want == "bycode")
-			want = ($2 ~ /^4[0-9][0-9]/ || $2 ~ /(^|[^0-9.])4\.[0-9]+\.[0-9]+/) ? "soft" : "hard"
-		if (want == "" || want != $3)
-			print $1 " " want " -> " $3 ": " $2
-	    }')" ""
-}
-
 @test "bounce-wild2: each reply quoted from real traffic gets the reason and kind its meaning gives (round11-wild2)" {
 	cd "$FIXTURES/bounce-writers"
 	replies_agree round11-wild2.tsv 58

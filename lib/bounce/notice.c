@@ -645,8 +645,9 @@ past_expanded(const char *t, size_t len, size_t k)
  * stands in the paragraph of another recipient as a word of its reason
  * (in_others_para()).  Else: it is in the block of a notice line, it
  * opens its line as "<addr>:" or "addr:" (qmail's and Postfix's
- * paragraphs; Postfix's "<addr> (expanded from <alias>):" too), or alone with a failure code on the next line (Exchange's
- * diagnostic section), the session transcript shows it refused
+ * paragraphs; Postfix's "<addr> (expanded from <alias>):" too), or
+ * alone with a failure code on the next line (Exchange's diagnostic
+ * section), the session transcript shows it refused
  * (refused: bnc_refused_rcpts()), or its line is a reply with a 4xx or
  * 5xx code or an RFC 3463 failure code.
  */
