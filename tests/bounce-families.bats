@@ -20,18 +20,13 @@ setup() {
 }
 
 # expect FIRST LAST: families.tsv's lines for messages FIRST..LAST, as rk
-# prints them.
+# prints them; msgs FIRST LAST: the message numbers it expects there.
 expect() {
-	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b {
-		if (!c[$1]++) o[++n] = $1
-		e[$1] = e[$1] (c[$1] > 1 ? " " : "") $3 "/" $4 "/" $5
-	}
-	END { for (i = 1; i <= n; i++) printf "%s\t%s\n", o[i], e[o[i]] }' families.tsv
+	batch_expect families.tsv "$1" "$2" 3
 }
 
-# msgs FIRST LAST: the message numbers families.tsv expects in that range.
 msgs() {
-	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b { print $1 }' families.tsv | uniq
+	batch_msgs families.tsv "$1" "$2"
 }
 
 @test "bounce-families: batch 1 (Courier, amavisd-new, Domino, Exchange 2003, MailMarshal, McAfee, SurfControl, MXLogic, GMX, SendGrid, SES, Zoho)" {

@@ -22,18 +22,13 @@ setup() {
 }
 
 # expect FIRST LAST: legacy.tsv's lines for messages FIRST..LAST, as rk
-# prints them.
+# prints them; msgs FIRST LAST: the message numbers it expects there.
 expect() {
-	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b {
-		if (!c[$1]++) o[++n] = $1
-		e[$1] = e[$1] (c[$1] > 1 ? " " : "") $3 "/" $4
-	}
-	END { for (i = 1; i <= n; i++) printf "%s\t%s\n", o[i], e[o[i]] }' legacy.tsv
+	batch_expect legacy.tsv "$1" "$2" 2
 }
 
-# msgs FIRST LAST: the message numbers legacy.tsv expects in that range.
 msgs() {
-	awk -F'\t' -v a="$1" -v b="$2" '!/^#/ && $1 >= a && $1 <= b { print $1 }' legacy.tsv | uniq
+	batch_msgs legacy.tsv "$1" "$2"
 }
 
 @test "bounce-legacy: ZMailer's reports (FAILED/DELAYED, Original-Recipient over a rewritten or X-LOCAL Final-Recipient), Citadel" {

@@ -146,6 +146,26 @@ kinds_agree() {
 	    }')" ""
 }
 
+# batch_expect TSV FIRST LAST N: TSV's lines ("msgno<TAB>...<TAB>
+# recipient<TAB>kind<TAB>reason", "#" lines skipped) for messages
+# FIRST..LAST, as rk prints them: "msgno<TAB>recipient/kind ..." with N
+# fields from the third (2: recipient/kind, 3: recipient/kind/reason).
+batch_expect() {
+	awk -F'\t' -v a="$2" -v b="$3" -v n="$4" '!/^#/ && $1 >= a && $1 <= b {
+		if (!c[$1]++) o[++m] = $1
+		r = $3
+		for (i = 4; i < 3 + n; i++)
+			r = r "/" $i
+		e[$1] = e[$1] (c[$1] > 1 ? " " : "") r
+	}
+	END { for (i = 1; i <= m; i++) printf "%s\t%s\n", o[i], e[o[i]] }' "$1"
+}
+
+# batch_msgs TSV FIRST LAST: the message numbers TSV expects in that range.
+batch_msgs() {
+	awk -F'\t' -v a="$2" -v b="$3" '!/^#/ && $1 >= a && $1 <= b { print $1 }' "$1" | uniq
+}
+
 # rk N...: for each message N of $OUT (msgno, recipient[, kind]
 # records, TAB-separated, as `cols -t bounce-classify
 # msgno,recipient,kind` gives them), "N<TAB>recipient/kind ...", or
