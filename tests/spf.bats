@@ -43,6 +43,9 @@ spf() {
 
 @test "RFC 4408 suite against nsd: 188, txttimeout needs the SPF RR type" {
 	need_corpora
+	# under AddressSanitizer the RFC 7208 run against nsd (the same code,
+	# other data) is enough: CI's time
+	[[ $BUILD != *asan* ]] || skip "the RFC 7208 run against nsd covers it under AddressSanitizer"
 	need_nsd
 	run "$TOP/tests/lib/spf-suite.sh" server "$SUITE/rfc4408"
 	assert_failure 1

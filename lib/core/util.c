@@ -410,7 +410,7 @@ str_casestr(const char *s, const char *needle)
 	for (p = s + k; p < end; p++) {
 		if ((p = memchr(p, needle[k], (size_t)(end - p))) == NULL)
 			return NULL;
-		if (j < nlen && ascii_lower((unsigned char)p[j - k]) !=
+		if (j < nlen && ascii_lower((unsigned char)(p - k)[j]) !=
 		    ascii_lower((unsigned char)needle[j]))
 			continue;
 		if (strncasecmp(p - k, needle, nlen) == 0)
