@@ -175,6 +175,7 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	struct bounce *b;
 	struct derr vse;
 	const char *engine;
+	bool vs;
 	char path[4096];
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
@@ -199,18 +200,17 @@ bounce_new(const char *dir, const char *datadir, struct derr *e)
 	if (check_cues(b, b->pl[PL_CUES], e) == -1)
 		goto fail;
 	/* the cut lines all open at a line start ((?m)^), which their one
-	 * alternation finds faster than a search by word (bnc_list_find()
-	 * moves them to Vectorscan in a long run, at once when asked) */
+	 * alternation finds faster than a search by word; Vectorscan finds
+	 * them faster still: at once when the cache has its database or
+	 * when asked, else bnc_list_find() moves them there in a long run */
 	for (i = 0; i < PL_COUNT; i++)
 		if (i != PL_CUT &&
 		    (b->ix[i] = phrase_index_new(b->pl[i], e)) == NULL)
 			goto fail;
-	if ((engine = getenv("DELIV_PHRASES_ENGINE")) != NULL &&
-	    strcmp(engine, "vectorscan") == 0) {
-		b->cut_vs_tried = true;
-		b->ix[PL_CUT] = phrase_index_new_vectorscan(b->pl[PL_CUT],
-		    &vse);
-	}
+	engine = getenv("DELIV_PHRASES_ENGINE");
+	vs = engine != NULL && strcmp(engine, "vectorscan") == 0;
+	b->ix[PL_CUT] = phrase_index_new_vectorscan(b->pl[PL_CUT], !vs, &vse);
+	b->cut_vs_tried = vs || b->ix[PL_CUT] != NULL;
 	for (i = 0; i < RE_COUNT; i++) {
 		b->re[i] = pcre2_compile((PCRE2_SPTR)re_src[i],
 		    PCRE2_ZERO_TERMINATED, re_flags[i] | PCRE2_UTF |
@@ -299,7 +299,8 @@ bnc_list_find(struct bounce *b, int list, const char *s, size_t len,
 	if (list == PL_CUT && b->ix[list] == NULL && !b->cut_vs_tried &&
 	    (b->cut_bytes += len) >= CUT_VS_AFTER) {
 		b->cut_vs_tried = true;
-		b->ix[list] = phrase_index_new_vectorscan(b->pl[list], &e);
+		b->ix[list] = phrase_index_new_vectorscan(b->pl[list], false,
+		    &e);
 	}
 	if (b->ix[list] != NULL)
 		r = bnc_index_match(b, b->ix[list], s, len, &hit, &e);

@@ -465,7 +465,7 @@ fail:
 }
 
 struct phrase_index *
-phrase_index_new_vectorscan(struct phr *p, struct derr *e)
+phrase_index_new_vectorscan(struct phr *p, bool only_cached, struct derr *e)
 {
 #ifdef DELIV_VECTORSCAN
 	const char *engine = getenv("DELIV_PHRASES_ENGINE");
@@ -475,13 +475,14 @@ phrase_index_new_vectorscan(struct phr *p, struct derr *e)
 		return NULL;
 	if ((bp = phrase_index_new(p, e)) == NULL)
 		return NULL;
-	if (!bp->vs && bpi_vs_start(bp, false) == -1) {
+	if (!bp->vs && bpi_vs_start(bp, only_cached) == -1) {
 		phrase_index_free(bp);
 		return NULL;
 	}
 	return bp;
 #else
 	(void)p;
+	(void)only_cached;
 	(void)e;
 	return NULL;
 #endif

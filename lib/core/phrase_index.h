@@ -87,13 +87,15 @@ size_t	phrase_index_errors(const struct phrase_index *, struct derr *first);
 
 /*
  * phrase_index_new() with Vectorscan from the start, for a short list
- * whose database compiles in a moment (bounce-classify's cut lines).
- * NULL when there is no Vectorscan (a VECTORSCAN=0 build,
- * DELIV_PHRASES_ENGINE=pcre2), when it cannot compile the list, or out
- * of memory (e filled then); the caller keeps its PCRE2 search.
+ * whose database compiles in a moment (bounce-classify's cut lines);
+ * with only_cached, only when the cache (core/phrase_cache) has the
+ * database, which then costs nothing to compile.  NULL when there is no
+ * Vectorscan (a VECTORSCAN=0 build, DELIV_PHRASES_ENGINE=pcre2), when
+ * it cannot compile the list or, with only_cached, the cache has it not,
+ * or out of memory (e filled then); the caller keeps its PCRE2 search.
  */
 struct phrase_index	*phrase_index_new_vectorscan(struct phr *,
-			    struct derr *e);
+			    bool only_cached, struct derr *e);
 
 /* The engine in use: "vectorscan" or "pcre2". */
 const char	*phrase_index_engine(const struct phrase_index *);

@@ -548,38 +548,74 @@ html_doc_free(struct html_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
+/* The entity at s ("&..."), its text and length into *c and *n: 0 if none. */
+static int
+html_entity(const char *s, char *c, size_t *n)
+{
+	static const struct {
+		const char *name;
+		size_t len;
+		char c;
+	} ent[] = {
+		{ "&nbsp;", 6, ' ' }, { "&lt;", 4, '<' }, { "&gt;", 4, '>' },
+		{ "&amp;", 5, '&' },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ent) / sizeof(ent[0]); i++)
+		if (strncmp(s, ent[i].name, ent[i].len) == 0) {
+			*c = ent[i].c;
+			*n = ent[i].len;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * A run at a time: outside a tag the bytes up to the next '<' or '&' are
+ * copied at once, inside one the bytes up to the next '<' or '>' are
+ * passed over.
+ */
 int
 html_lines(const char *s, struct sbuf *out)
 {
 	bool tag = false;
+	size_t n;
+	char c;
 	int r = 0;
 
-	for (; *s != '\0'; s++) {
-		if (*s == '<') {
-			tag = true;
-			if (strncasecmp(s, "<br", 3) == 0 ||
-			    strncasecmp(s, "<p", 2) == 0 ||
-			    strncasecmp(s, "<div", 4) == 0 ||
-			    strncasecmp(s, "<tr", 3) == 0)
-				r |= sbuf_addc(out, '\n');
-		} else if (*s == '>' && tag)
-			tag = false;
-		else if (!tag) {
-			if (strncmp(s, "&nbsp;", 6) == 0) {
-				r |= sbuf_addc(out, ' ');
-				s += 5;
-			} else if (strncmp(s, "&lt;", 4) == 0) {
-				r |= sbuf_addc(out, '<');
-				s += 3;
-			} else if (strncmp(s, "&gt;", 4) == 0) {
-				r |= sbuf_addc(out, '>');
-				s += 3;
-			} else if (strncmp(s, "&amp;", 5) == 0) {
-				r |= sbuf_addc(out, '&');
-				s += 4;
-			} else
-				r |= sbuf_addc(out, *s);
+	for (;;) {
+		if (tag) {
+			s += strcspn(s, "<>");
+			if (*s == '>') {
+				tag = false;
+				s++;
+				continue;
+			}
+		} else {
+			n = strcspn(s, "<&");
+			r |= sbuf_add(out, s, n);
+			s += n;
+			if (*s == '&') {
+				if (html_entity(s, &c, &n) == 0) {
+					c = '&';
+					n = 1;
+				}
+				r |= sbuf_addc(out, c);
+				s += n;
+				continue;
+			}
 		}
+		if (*s == '\0')
+			break;
+		/* a '<' */
+		tag = true;
+		if (strncasecmp(s, "<br", 3) == 0 ||
+		    strncasecmp(s, "<p", 2) == 0 ||
+		    strncasecmp(s, "<div", 4) == 0 ||
+		    strncasecmp(s, "<tr", 3) == 0)
+			r |= sbuf_addc(out, '\n');
+		s++;
 	}
 	r |= sbuf_addc(out, '\n');
 	return r != 0 ? -1 : 0;
