@@ -7,7 +7,10 @@
 # Gmail, Exchange Online in English and German, Gmail, Yahoo via Postfix,
 # qmail, Haraka, Trend Micro's gateway, an anti-virus gateway's notice
 # about a worm's fake one, ITS COMSAT, and a delivery-status part whose
-# Final-Recipient is no address.  tests/fixtures/bounce-classify/wild4.tsv
+# Final-Recipient is no address; batch 2: a gateway refusing two
+# recipients, a list member expanded from the list, a status group with
+# no Action, a refused sender with no recipient quoted, MDaemon's
+# Spanish/English notice.  tests/fixtures/bounce-classify/wild4.tsv
 # holds the expected record of each notice of wild4.mbox ("#" lines: the
 # blind expectation of a miss left, with why, the line after it what is
 # asserted); each test asserts, per message of its batch, the exact
@@ -44,12 +47,18 @@ msgs() {
 	assert_equal "$(rk $(msgs 15 28))" "$(expect 15 28)"
 }
 
+@test "bounce-wild4: batch 2, notices 29-37 (Stalwart's two refused recipients, Exchange 2010, a list member, Comcast's status group without Action, Exim's refused sender, Gmail, MDaemon, a worm's fake text)" {
+	[[ $(msgs 29 37 | wc -l) -eq 9 ]]
+	assert_equal "$(rk $(msgs 29 37))" "$(expect 29 37)"
+}
+
 @test "bounce-wild4: a record for every notice, and no address of the returned headers, the notice's To or its prose is reported" {
 	output=$ALL
 	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' wild4.mbox)"
 	# the list, its owner and request addresses (1), the Cc's (15), the
-	# SRS address (21), the alias (23), the sender of a copy (3, 4)
-	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'listes\.example\.org|@example\.(org|net|com)$|srs=|depotviewer@|albert@|kim@')" 0
+	# SRS address (21), the aliases (23, 31), the sender of a copy (3, 4,
+	# 30, 32), the refused sender (33), the worm's target (19, 37)
+	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'listes\.example\.org|@example\.(org|net)$|srs=|depotviewer@|engineering@|albert@|kim@|sender@|shiva@|newlavender|perlbug@')" 0
 }
 
 # a Final-Recipient that holds no address ("redacted") and no
