@@ -299,7 +299,7 @@ bnc_dsn(struct ctx *c)
 	struct notices nt;
 	GHashTable *seen = NULL;
 	struct bnc_whole wh;
-	bool from_text;
+	bool from_text, noaddr;
 	int smtp, ret = 0, n = 0;
 
 	/* with groups for several recipients, the text's notice lines
@@ -340,6 +340,14 @@ bnc_dsn(struct ctx *c)
 				free(rc);
 				rc = better;
 			}
+		}
+		/* still no domain ("Final-Recipient: redacted", a bare local
+		 * name with no Original-Recipient): no address a sender could
+		 * suppress, so the record names none and says why */
+		noaddr = rc != NULL && strchr(rc, '@') == NULL;
+		if (noaddr) {
+			free(rc);
+			rc = NULL;
 		}
 		/* the address the sender used, when an alias or a relay
 		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
@@ -465,7 +473,9 @@ bnc_dsn(struct ctx *c)
 			r.kind = "soft";
 		}
 		/* one note: bnc_note() writes c->note */
-		if (from_text)
+		if (noaddr)
+			note = "no address in Final-Recipient";
+		else if (from_text)
 			note = "text-recipient";
 		else if (orig != NULL && c->p->from_mdn)
 			note = "original-recipient; " MDN_NOTE;
