@@ -199,6 +199,10 @@ unknown_or_filtered(struct bounce *b, struct cmdtext *ctx,
 
 	if (r->status != NULL && strncmp(r->status + 1, ".1.", 3) == 0)
 		return "userunknown";
+	/* X.2.0, the mailbox's status left undefined, beside an explicit
+	 * phrase ("550 5.2.0 No such mailbox"): the phrase says which */
+	if (!loose && r->status != NULL && strcmp(r->status + 1, ".2.0") == 0)
+		return "userunknown";
 	why = bnc_status_reason(b, r->status);
 	if (why != NULL && strcmp(why, "filtered") == 0)
 		return why;
