@@ -241,19 +241,30 @@ quoted_reply(struct bounce *b, const char *diag, struct sbuf *out)
 /*
  * A soft phrase in the bounce's own text (the human-readable part, the
  * original cut off) decides for r: 1 if one did, 0 if none, -1 on a
- * matching error.
+ * matching error or out of memory.  The text is read as one line, as
+ * the recipient's own is: a writer that folds the reply it quotes
+ * (Postfix's bounce(8) wraps at 79 columns) must not cut a phrase in
+ * two, nor a phrase's exception ("dns error" but not "dns error: dns
+ * type 'mx' lookup of <domain> responded with code nxdomain").
  */
 static int
 soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 {
 	const struct parts *p = c->p;
 	struct phr_hit hit;
+	struct sbuf o = { 0 };
 	int m;
 
 	if (p->text.s == NULL || p->text.len == 0)
 		return 0;
-	if ((m = bnc_index_match(c->b, c->b->ix[PL_SOFT], p->text.s,
-	    bnc_text_head(p), &hit, c->e)) != 1)
+	bnc_one_line_max(&o, p->text.s, bnc_text_head(p), TEXT_MAX);
+	if (o.s == NULL) {
+		derr_set(c->e, "bounce", "out of memory");
+		return -1;
+	}
+	m = bnc_index_match(c->b, c->b->ix[PL_SOFT], o.s, o.len, &hit, c->e);
+	sbuf_free(&o);
+	if (m != 1)
 		return m;
 	r->reason = hit.tag;
 	r->kind = bounce_kind(c->b, r->reason, r->status, r->smtp_code);
