@@ -239,6 +239,29 @@ quoted_reply(struct bounce *b, const char *diag, struct sbuf *out)
 }
 
 /*
+ * Is the status st only what the reporting MTA read into the bare reply
+ * code of diag (smtp, no status of its own)?  Sendmail's usersmtp.c
+ * gives a refused RCPT with no enhanced code 5.1.1 for a 550, 5.1.6 for
+ * a 551, 5.1.3 for a 553, whatever the words say ("550 Administrative
+ * Prohibition", "553 host denies the sender").
+ */
+static bool
+code_status(struct bounce *b, const char *diag, int smtp, const char *st)
+{
+	static const struct {
+		int		 code;
+		const char	*st;
+	} dflt[] = { { 550, "5.1.1" }, { 551, "5.1.6" }, { 553, "5.1.3" } };
+	size_t i, s, e;
+
+	for (i = 0; i < nitems(dflt); i++)
+		if (smtp == dflt[i].code && strcmp(st, dflt[i].st) == 0)
+			break;
+	return i < nitems(dflt) && !bnc_re_find(b, RE_STATUS, diag,
+	    strlen(diag), 0, &s, &e, 1);
+}
+
+/*
  * A soft phrase in the bounce's own text (the human-readable part, the
  * original cut off) decides for r: 1 if one did, 0 if none, -1 on a
  * matching error or out of memory.  The text is read as one line, as
@@ -406,6 +429,7 @@ bnc_dsn(struct ctx *c)
 		else if (bnc_re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s,
 		    &e, 1))
 			smtp = atoi(diag + s);
+		c->b->code_status = code_status(c->b, diag, smtp, stbuf);
 		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
 		sbuf_reset(&near);
@@ -454,6 +478,7 @@ bnc_dsn(struct ctx *c)
 			ret = -1;
 			break;
 		}
+		c->b->code_status = false;
 		/* soft first across the report: with one recipient, a soft
 		 * phrase of the human-readable part ("rejected: not enough
 		 * disk space") beats a hard diagnostic (5.1.1) */
