@@ -55,6 +55,9 @@ struct bounce {
 	char			 status[16];
 	char			 matched[64];
 	bool			 dsn;	/* classifying a DSN's recipient */
+	bool			 code_status;	/* its Status only the
+					 * reporting MTA's reading of a
+					 * bare reply code (report.c) */
 	struct memo		*memo;	/* MEMO_SLOTS answers (bounce.c) */
 	size_t			 cut_bytes;	/* text searched for a cut */
 	bool			 cut_vs_tried;	/* ix[PL_CUT] asked for */

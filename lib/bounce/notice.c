@@ -577,6 +577,18 @@ read_line(struct ctx *c, const char *t, size_t len, struct notices *nt,
 	    bnc_re_find(c->b, RE_STATUS, t, le, ls, &x, &y, 0);
 }
 
+/* The white space that indents the line at ls, a line with a word on
+ * it (an address). */
+static size_t
+lead(const char *t, size_t ls)
+{
+	size_t k = ls;
+
+	while (t[k] == ' ' || t[k] == '\t')
+		k++;
+	return k - ls;
+}
+
 /*
  * Is the address at t[s..e), on the line read_line() read, inside
  * another recipient's paragraph as a word of its reason (a reply that
@@ -610,9 +622,13 @@ in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 	    strncasecmp(t + nt->c_open_s, t + s, e - s) == 0)
 		return false;
 	/* a recipient listed on a line of its own under the first, with
-	 * its reason after a separator or its reply code */
+	 * its reason after a separator or its reply code; not on a line
+	 * indented deeper than the paragraph's first: a line of the first
+	 * one's reason (Exim's "  addr" over "    SMTP error ...:" and the
+	 * reply folded after its ": ", deliver.c's print_address_error()) */
 	if (nt->c_ls - 1 > nt->c_ps && nt->c_ae == e &&
-	    (rcpt_line_rest(t, e, nt->c_le) || nt->c_code))
+	    (rcpt_line_rest(t, e, nt->c_le) || nt->c_code) &&
+	    lead(t, nt->c_ls - 1) <= lead(t, nt->c_ps))
 		return false;
 	return true;
 }

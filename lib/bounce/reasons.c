@@ -76,7 +76,9 @@ static const char *smtp_reason(int);
  * was not understood, a protocol error whatever its words), nor over a
  * hard reason of the SMTP code (551).  A cue's reason is soft (checked
  * at load), so it never makes an address hard, nor one a 5.1.1 makes
- * hard soft.
+ * hard soft, unless that 5.1.1 is only the reporting MTA's reading of a
+ * bare 550 (b->code_status, report.c): then it says no more than the
+ * code.
  */
 static bool
 cue_may(const struct bounce *b, const struct bounce_rcpt *r)
@@ -84,7 +86,7 @@ cue_may(const struct bounce *b, const struct bounce_rcpt *r)
 	const char *why;
 
 	if ((why = bnc_status_reason(b, r->status)) != NULL &&
-	    !generic_status(r->status))
+	    !generic_status(r->status) && !b->code_status)
 		return false;
 	if (r->smtp_code >= 500 && r->smtp_code <= 504)
 		return false;
@@ -300,7 +302,9 @@ reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
 			}
 		}
 	}
-	if (r->reason == NULL &&
+	/* not a status the reporting MTA only read into a bare reply
+	 * code (b->code_status): the code says as much, and no more */
+	if (r->reason == NULL && !b->code_status &&
 	    (why = bnc_status_reason(b, r->status)) != NULL) {
 		r->reason = why;
 		snprintf(b->matched, sizeof(b->matched), "status:%s",
@@ -383,6 +387,41 @@ static void
 mask_addr(struct sbuf *dst, const char *src, const char *addr)
 {
 	mask_addr_n(dst, src, src ? strlen(src) : 0, addr);
+}
+
+/*
+ * Blank out, in w, each line of a session transcript that Sendmail
+ * writes after the remote reply it quotes ("<<< 550 5.7.1 Message
+ * blocked", then "550 5.1.1 <addr>... User unknown"): deliver.c's
+ * giveresponse() writes there the text of the exit status the reply's
+ * code mapped to (usersmtp.c: 550, 551 and 553 are EX_NOUSER, "User
+ * unknown"; any other 5xx EX_UNAVAILABLE, "Service unavailable";
+ * libsm/strexit.c), which says no more than the code; the reply above
+ * it is the evidence.  A line that opens with a reply code and a status
+ * and has the "addr... " of usrerr(), right after a "<<< " line.
+ */
+static void
+drop_verdicts(struct sbuf *w)
+{
+	char *p, *nl;
+	size_t n;
+	bool after = false;
+
+	for (p = w->s; p != NULL && *p != '\0'; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		n = nl ? (size_t)(nl - p) : strlen(p);
+		if (strncmp(p, "<<< ", 4) == 0) {
+			after = true;
+			continue;
+		}
+		if (after && n > 6 && p[0] >= '2' && p[0] <= '5' &&
+		    isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) && p[3] == ' ' &&
+		    (p[4] == '2' || p[4] == '4' || p[4] == '5') &&
+		    p[5] == '.' && memmem(p, n, "... ", 4) != NULL)
+			memset(p, ' ', n);
+		after = false;
+	}
 }
 
 /*
@@ -509,6 +548,7 @@ whole_set(struct ctx *c, struct bnc_whole *wh)
 		if (hit)
 			memset(wh->w.s + s, ' ', e - s);
 	}
+	drop_verdicts(&wh->w);
 	cmdtext_set(&wh->x, wh->w.s);
 	if (wh->ans != NULL)
 		g_hash_table_remove_all(wh->ans);
@@ -583,6 +623,7 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 		mask_addr_n(&w, c->whole, c->wlen, r->recipient);
 	else
 		mask_addr(&w, c->p->text.s, r->recipient);
+	drop_verdicts(&w);
 	cmdtext_set(&wx, w.s);
 	ctx = wh != NULL ? &wh->x : &wx;
 	/* the paragraph, if it names the command; else the whole text */

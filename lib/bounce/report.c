@@ -239,21 +239,55 @@ quoted_reply(struct bounce *b, const char *diag, struct sbuf *out)
 }
 
 /*
+ * Is the status st only what the reporting MTA read into the bare reply
+ * code of diag (smtp, no status of its own)?  Sendmail's usersmtp.c
+ * gives a refused RCPT with no enhanced code 5.1.1 for a 550, 5.1.6 for
+ * a 551, 5.1.3 for a 553, whatever the words say ("550 Administrative
+ * Prohibition", "553 host denies the sender").
+ */
+static bool
+code_status(struct bounce *b, const char *diag, int smtp, const char *st)
+{
+	static const struct {
+		int		 code;
+		const char	*st;
+	} dflt[] = { { 550, "5.1.1" }, { 551, "5.1.6" }, { 553, "5.1.3" } };
+	size_t i, s, e;
+
+	for (i = 0; i < nitems(dflt); i++)
+		if (smtp == dflt[i].code && strcmp(st, dflt[i].st) == 0)
+			break;
+	return i < nitems(dflt) && !bnc_re_find(b, RE_STATUS, diag,
+	    strlen(diag), 0, &s, &e, 1);
+}
+
+/*
  * A soft phrase in the bounce's own text (the human-readable part, the
  * original cut off) decides for r: 1 if one did, 0 if none, -1 on a
- * matching error.
+ * matching error or out of memory.  The text is read as one line, as
+ * the recipient's own is: a writer that folds the reply it quotes
+ * (Postfix's bounce(8) wraps at 79 columns) must not cut a phrase in
+ * two, nor a phrase's exception ("dns error" but not "dns error: dns
+ * type 'mx' lookup of <domain> responded with code nxdomain").
  */
 static int
 soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 {
 	const struct parts *p = c->p;
 	struct phr_hit hit;
+	struct sbuf o = { 0 };
 	int m;
 
 	if (p->text.s == NULL || p->text.len == 0)
 		return 0;
-	if ((m = bnc_index_match(c->b, c->b->ix[PL_SOFT], p->text.s,
-	    bnc_text_head(p), &hit, c->e)) != 1)
+	bnc_one_line_max(&o, p->text.s, bnc_text_head(p), TEXT_MAX);
+	if (o.s == NULL) {
+		derr_set(c->e, "bounce", "out of memory");
+		return -1;
+	}
+	m = bnc_index_match(c->b, c->b->ix[PL_SOFT], o.s, o.len, &hit, c->e);
+	sbuf_free(&o);
+	if (m != 1)
 		return m;
 	r->reason = hit.tag;
 	r->kind = bounce_kind(c->b, r->reason, r->status, r->smtp_code);
@@ -403,6 +437,7 @@ bnc_dsn(struct ctx *c)
 		else if (bnc_re_find(c->b, RE_SMTP, diag, strlen(diag), 0, &s,
 		    &e, 1))
 			smtp = atoi(diag + s);
+		c->b->code_status = code_status(c->b, diag, smtp, stbuf);
 		/* the recipient's paragraph of the human-readable text */
 		sbuf_reset(&own);
 		sbuf_reset(&near);
@@ -451,6 +486,7 @@ bnc_dsn(struct ctx *c)
 			ret = -1;
 			break;
 		}
+		c->b->code_status = false;
 		/* soft first across the report: with one recipient, a soft
 		 * phrase of the human-readable part ("rejected: not enough
 		 * disk space") beats a hard diagnostic (5.1.1) */

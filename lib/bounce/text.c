@@ -62,15 +62,15 @@ repeated_code(const struct sbuf *out, const char *s, size_t len)
 
 /*
  * Collapse white space into single spaces and drop the continuation
- * markers of multi-line SMTP replies after the first; keep at most
- * DIAG_MAX bytes.
+ * markers of multi-line SMTP replies after the first line of their code;
+ * keep at most DIAG_MAX bytes.
  */
 void
 bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 {
-	bool sp = false, nl = false;
+	bool sp = false, nl = false, have = false;
 	size_t i, k, n = 0;
-	char *d;
+	char *d, code[3];
 
 	sbuf_reset(out);
 	/* a byte of s gives at most one byte; max + 1 bytes at most */
@@ -84,7 +84,18 @@ bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 			nl = true;
 			continue;
 		}
-		if (nl && n > 0 && ((k = continuation(s + i, len - i)) > 0 ||
+		/* a marker opens the reply when no line of its code came
+		 * before: quoted after a writer's own words ("RCPT
+		 * TO:<a>: 550-5.7.26 ...", "a: 550-5.7.26 ..."), its code
+		 * is kept */
+		k = 0;
+		if ((nl || n == 0) && (k = continuation(s + i, len - i)) > 0 &&
+		    (!have || memcmp(code, s + i, 3) != 0)) {
+			memcpy(code, s + i, 3);
+			have = true;
+			k = 0;
+		}
+		if (nl && n > 0 && (k > 0 ||
 		    (out->len = n, k = repeated_code(out, s + i, len - i)) >
 		    0)) {
 			i += k - 1;

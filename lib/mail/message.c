@@ -583,6 +583,20 @@ all_ascii(const char *s, size_t n)
 }
 
 /*
+ * Is s[0..n), 8-bit text in a part labelled us-ascii (cs), valid UTF-8?
+ * Then it is taken as UTF-8: us-ascii has no 8-bit bytes, and a writer
+ * that copies a remote server's reply under its own us-ascii label
+ * (OpenSMTPD's bounce.c) copies UTF-8; converted from us-ascii, those
+ * bytes would be lost.
+ */
+static bool
+utf8_as_ascii(const char *cs, const char *s, size_t n)
+{
+	return strcasecmp(cs, "us-ascii") == 0 && g_utf8_validate(s,
+	    (gssize)n, NULL);
+}
+
+/*
  * mail_part_text() with flags 0, its text either in place (*own NULL:
  * s[0..*len), no NUL in it) or malloc'd (*own, free() it, NUL-ended).
  * NULL when there is none or out of memory.
@@ -610,7 +624,7 @@ part_text(GMimeTextPart *part, size_t *len, char **own)
 		/* as written out, up to its first NUL */
 		if ((c = memchr(b, '\0', n)) != NULL)
 			n = (size_t)((const char *)c - b);
-		if (cs != NULL && !all_ascii(b, n))
+		if (cs != NULL && !all_ascii(b, n) && !utf8_as_ascii(cs, b, n))
 			goto gmime;
 		*len = n;
 		return b;
@@ -623,6 +637,9 @@ part_text(GMimeTextPart *part, size_t *len, char **own)
 	ba = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(st));
 	for (c = ba->data; cs != NULL && *c != '\0'; c++)
 		if (*c >= 0x80) {
+			if (utf8_as_ascii(cs, (const char *)ba->data,
+			    strlen((const char *)ba->data)))
+				break;
 			g_object_unref(st);
 			goto gmime;
 		}

@@ -159,9 +159,10 @@ int	mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max);
  * a part in a charset other than us-ascii, utf-8, iso-8859-1,
  * iso-8859-15 or windows-1252, or with 8-bit bytes in one of those, is
  * converted by GMime (g_mime_text_part_get_text()); ASCII text in one
- * of those is taken as it is (the conversion could not change it); a
- * part without a charset parameter is taken as it is, 8-bit bytes
- * unconverted.  With MAIL_TEXT_GMIME: always GMime's conversion, even
+ * of those is taken as it is (the conversion could not change it), and
+ * so is 8-bit text labelled us-ascii that is valid UTF-8 (a writer's
+ * label over a reply it copied); a part without a charset parameter is
+ * taken as it is, 8-bit bytes unconverted.  With MAIL_TEXT_GMIME: always GMime's conversion, even
  * of ASCII text (lint passes 0).
  */
 char	*mail_part_text(GMimeTextPart *part, unsigned flags);

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# bench/bounce-wrap.sh [BUILDDIR] [PHRASEDIR] [FILE...]: does a reply get
+# the same record whichever writer's notice carries it?  Every labelled
+# line of each "reason<TAB>reply" FILE (as bench/bounce-blind.sh counts
+# them: the asserted ones and the misses kept as comments) is written once
+# as the Diagnostic-Code of a bare RFC 3464 DSN (tests/lib/replies-dsn.awk,
+# the reference) and once inside each writer's own notice
+# (tests/lib/replies-wrap.awk: Postfix, Exim with and without MIME and
+# X-Failed-Recipients, Sendmail, qmail, OpenSMTPD, Exchange 2007, Office
+# 365, Gmail, Amazon SES), the Nth reply to rcptN@example.net.  Prints one
+# line per template: replies; rcpt, the messages whose only failed
+# recipient is rcptN; reason and kind right (kind as bounce-blind.sh
+# counts it); same, the reason the DSN wrapping gives; other, records of
+# an address that is not the message's rcptN (a precision error).
+# Default FILEs: those of bench/bounce-blind.sh.  TEMPLATES="a b" runs
+# only those; VERBOSE=1 prints each reply whose reason differs from the
+# DSN's: template: dsn-reason -> reason (matched): reply, and each
+# message whose recipient is wrong.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=$(cd "${1:-build}" && pwd)
+phrases=$(cd "${2:-phrases}" && pwd)
+shift $(($# < 2 ? $# : 2))
+(($#)) || set -- tests/fixtures/bounce-writers/round*-replies.tsv \
+    tests/fixtures/bounce-writers/round*-wild*.tsv
+templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses}
+[[ -x $build/deliv-bounce-classify ]] || make -s BUILDDIR="$build" all >/dev/null
+export DELIV_DATA=$PWD/data
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for f in "$@"; do
+	sed -E 's/^# ?([a-z|]+\t)/\1/' "$f" |
+	    awk -F'\t' '!/^#/ && NF >= 2 && $1 ~ /^[a-z|]+$/ { print $1 "\t" $2 }'
+done >"$work/t"
+n=$(wc -l <"$work/t")
+# records: one line a message, "rcpt-reason<TAB>kind<TAB>matched<TAB>wrong"
+# (wrong: records of an address not the message's rcptN)
+records() {
+	{ "$build/deliv-bounce-classify" --no-header --no-progress \
+	    -o msgno,recipient,reason,kind,matched --phrases "$phrases" "$1" || true; } |
+	    awk -F'\t' -v OFS='\t' -v n="$n" '
+	    {
+		if ($2 == "rcpt" $1 "@example.net") {
+			if (!($1 in r)) { r[$1] = $3; k[$1] = $4; m[$1] = $5 }
+		} else
+			w[$1]++
+	    } END {
+		for (i = 1; i <= n; i++)
+			print (i in r ? r[i] : "-"), (i in k ? k[i] : "-"), (i in m ? m[i] : ""), w[i] + 0
+	    }'
+}
+awk -F'\t' -f tests/lib/replies-dsn.awk "$work/t" >"$work/dsn.mbox"
+records "$work/dsn.mbox" >"$work/dsn"
+for t in dsn $templates; do
+	if [[ $t != dsn ]]; then
+		awk -F'\t' -v t="$t" -f tests/lib/replies-wrap.awk "$work/t" >"$work/$t.mbox"
+		records "$work/$t.mbox" >"$work/$t"
+	fi
+	paste "$work/t" "$work/$t" "$work/dsn" | awk -F'\t' -v t="$t" -v v="${VERBOSE:-}" \
+	    -v reasons="$DELIV_DATA/reasons.tsv" '
+	    BEGIN {
+		while ((getline l < reasons) > 0)
+			if (l !~ /^#/ && split(l, a, "\t") >= 2)
+				kind[a[1]] = a[2]
+	    }
+	    {
+		n++
+		want = kind[$1]
+		if (want == "bycode")
+			want = ($2 ~ /^4[0-9][0-9]/ || $2 ~ /(^|[^0-9.])4\.[0-9]+\.[0-9]+/) ? "soft" : "hard"
+		if ($3 != "-" && $6 == 0) rc++
+		else if (v) print "  " t ": recipient " ($3 == "-" ? "missing" : "") ($6 ? " +" $6 " other" : "") ": " $2
+		if ($1 == $3) r++
+		if (want == $4) k++
+		if ($3 == $7) same++
+		else if (v) print "  " t ": " $7 " -> " $3 " (" $5 "): " $2
+		other += $6
+	    }
+	    END {
+		printf "%-13s replies %4d  rcpt %4d  reason %4d (%5.1f %%)  kind %4d (%5.1f %%)  same %4d (%5.1f %%)  other %d\n",
+		    t, n, rc, r, n ? 100 * r / n : 0, k, n ? 100 * k / n : 0,
+		    same, n ? 100 * same / n : 0, other
+	    }'
+done

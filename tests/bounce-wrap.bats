@@ -1,0 +1,111 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 12 (wrap, issue #15), does a reply get the
+# same record whichever writer's notice carries it?  bench/bounce-wrap.sh
+# writes each blind reply inside each writer's own notice
+# (tests/lib/replies-wrap.awk: Postfix, Exim with and without MIME,
+# Sendmail, qmail, OpenSMTPD, Exchange 2007, Office 365, Gmail, Amazon
+# SES, each learned from its source or published format) and compares
+# the records with those of the bare DSN (tests/lib/replies-dsn.awk).
+
+setup() {
+	load lib/helpers
+}
+
+# wrap T REASON REPLY: REPLY inside writer T's notice, in w.mbox;
+# the records as "recipient<TAB>kind<TAB>reason"
+wrap() {
+	printf '%s\t%s\n' "$2" "$3" |
+	    awk -F'\t' -v t="$1" -f "$TOP/tests/lib/replies-wrap.awk" >"$BATS_TEST_TMPDIR/w.mbox"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/w.mbox"
+	cols -t bounce-classify recipient,kind,reason
+}
+
+# The three Round 11 batches (228 replies) in every template: each
+# template's counts at least these (rcpt, reason, kind, same as the DSN),
+# and no record of an address that is not the message's.  Before Round
+# 12: postfix same 226, exim-plain rcpt 225 and 3 other records,
+# sendmail reason 194 kind 214 same 216, qmail same 208, opensmtpd same
+# 226.  qmail's 9 left: a 4xx it gave up on is "in the queue too long"
+# (expired, qmail-send's own words, rightly), and one delay notice
+# quoted as a reply.
+@test "bounce-wrap: the Round 11 replies get the same records in ten writers' notices as in a bare DSN" {
+	cd "$TOP"
+	run -0 bash bench/bounce-wrap.sh "$BUILD" phrases \
+	    tests/fixtures/bounce-writers/round11-replies.tsv \
+	    tests/fixtures/bounce-writers/round11-wild.tsv \
+	    tests/fixtures/bounce-writers/round11-wild2.tsv
+	assert_equal "${#lines[@]}" 11
+	assert_equal "$(printf '%s\n' "${lines[@]}" | awk '
+	    BEGIN {
+		# template rcpt reason kind same
+		split("dsn 228 200 223 228|postfix 228 201 224 227|exim 228 201 224 227|exim-plain 228 201 224 227|sendmail 228 201 224 227|qmail 228 195 222 219|opensmtpd 228 200 223 228|exchange2007 228 200 223 228|office365 228 200 223 228|gmail 228 200 223 228|amazonses 228 200 223 228", f, "|")
+		for (i in f) {
+			split(f[i], v, " ")
+			want[v[1]] = v[2] " " v[3] " " v[4] " " v[5]
+		}
+	    }
+	    function val(name,    i) {
+		for (i = 1; i < NF; i++)
+			if ($i == name)
+				return $(i + 1) + 0
+		return -1
+	    }
+	    {
+		split(want[$1], w, " ")
+		if (!($1 in want) || val("replies") != 228 ||
+		    val("rcpt") < w[1] || val("reason") < w[2] ||
+		    val("kind") < w[3] || val("same") < w[4] ||
+		    val("other") != 0)
+			print "below the floor: " $0
+		seen++
+	    }
+	    END { if (seen != 11) print seen " templates" }')" ""
+}
+
+@test "bounce-wrap: a reply quoted after a writer's words keeps its first code (OpenSMTPD's \"addr: 550-5.7.26 ...\", Exim's)" {
+	for t in opensmtpd exim-plain; do
+		assert_equal "$(wrap $t authfailure '550-5.7.26 Your email has been blocked because the sender is unauthenticated.')" \
+		    "rcpt1@example.net	soft	authfailure"
+	done
+	# a later line of the same reply still loses its marker
+	assert_equal "$(wrap opensmtpd mailboxfull '452-4.2.2 The recipient mailbox is over quota 452-4.2.2 try later')" \
+	    "rcpt1@example.net	soft	mailboxfull"
+}
+
+@test "bounce-wrap: an address in Exim's folded reply, indented under its recipient, is no recipient" {
+	assert_equal "$(wrap exim-plain userunknown '550 5.1.1 <other@example.com> User does not exist: other@example.com')" \
+	    "rcpt1@example.net	hard	userunknown"
+	assert_equal "$(wrap exim-plain userunknown '<other@example.com> ...User unknown')" \
+	    "rcpt1@example.net	hard	userunknown"
+}
+
+@test "bounce-wrap: qmail-remote's \"Giving up on <ip>.\" is no expiry" {
+	assert_equal "$(wrap qmail undefined '550 Administrative Prohibition')" \
+	    "rcpt1@example.net	soft	undefined"
+	assert_equal "$(wrap qmail rejected '553 private list access denied.')" \
+	    "rcpt1@example.net	soft	rejected"
+}
+
+@test "bounce-wrap: Sendmail's own \"addr... User unknown\" after the quoted reply, and its 5.1.1 for a bare 550, give no reason" {
+	assert_equal "$(wrap sendmail blocked '550 5.7.1 [CS] Message blocked')" \
+	    "rcpt1@example.net	soft	blocked"
+	assert_equal "$(wrap sendmail suspend '550 SL E518 Disabled mailbox')" \
+	    "rcpt1@example.net	soft	suspend"
+	assert_equal "$(wrap sendmail rejected '553 host denies the sender.')" \
+	    "rcpt1@example.net	soft	rejected"
+	assert_equal "$(wrap sendmail undefined '550 ip in prison')" \
+	    "rcpt1@example.net	soft	undefined"
+	# a 5.1.1 the reply gives itself still decides
+	assert_equal "$(wrap sendmail userunknown '550 5.1.1 ip in prison')" \
+	    "rcpt1@example.net	hard	userunknown"
+}
+
+@test "bounce-wrap: a soft phrase's exception is read across Postfix's fold of the text part" {
+	assert_equal "$(wrap postfix hostunknown "DNS Error: DNS type 'mx' lookup of nosuch-domain.example responded with code NXDOMAIN Domain name not found: nosuch-domain.example")" \
+	    "rcpt1@example.net	hard	hostunknown"
+}
+
+@test "bounce-wrap: UTF-8 under OpenSMTPD's us-ascii label is read as UTF-8" {
+	assert_equal "$(wrap opensmtpd mailboxfull 'Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.')" \
+	    "rcpt1@example.net	soft	mailboxfull"
+}

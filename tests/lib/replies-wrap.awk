@@ -1,0 +1,274 @@
+# replies-wrap.awk: each "reason<TAB>reply" line of its input (lines that
+# open with # and lines of one field are left out) as the remote server's
+# reply inside one writer's own non-delivery notice, one a message, in
+# one mbox; its recipient rcptN@example.net for the Nth, as
+# replies-dsn.awk writes the same reply as a bare RFC 3464 DSN.  Run with
+# awk -F'\t' -v t=TEMPLATE, TEMPLATE one of (where each was learned):
+#   postfix      bounce(8): bounce_notify_util.c (the "<rcpt>: text" line
+#                and the Diagnostic-Code wrapped by line_wrap at 79
+#                columns, indent 4), smtp(8)'s "host %s said: %s (in reply
+#                to %s command)"
+#   exim         deliver.c (default bounce text, X-Failed-Recipients,
+#                print_address_error: a break after ": " past column 45,
+#                "[truncated]" past 254; the message/delivery-status with
+#                Status 5.0.0 and the reply after the first ": "),
+#                transports/smtp.c ("SMTP error from remote mail server
+#                after RCPT TO:<%s>: %s")
+#   exim-plain   the same text with no MIME and no X-Failed-Recipients
+#                (an older Exim, or a relay that drops the header)
+#   sendmail     savemail.c (the permanent fatal errors list, "(reason:
+#                %s)", the transcript, the DSN), usersmtp.c ("... while
+#                talking to %s:", ">>> ", "<<< "; 550/551/553 are
+#                EX_NOUSER, other 5xx EX_UNAVAILABLE), libsm/strexit.c
+#                ("550 5.1.1 User unknown", "554 5.0.0 Service
+#                unavailable"), deliver.c (usrerr "<rcpt>... %s"; a
+#                temporary failure "Deferred: %s")
+#   qmail        qmail-send.c (the failure notice), qmail-remote.c ("%s
+#                does not like recipient.", "Remote host said: ", "Giving
+#                up on %s."); no MIME, no DSN
+#   opensmtpd    smtpd/bounce.c (NOTICE_INTRO and notice_error, indented
+#                4; the report "user@domain: %s"; a DSN with no
+#                Diagnostic-Code)
+#   exchange2007 Microsoft's NDR as published ("Delivery has failed to
+#                these recipients or distribution lists:", "Diagnostic
+#                information for administrators:", "Generating server:",
+#                "#<host #5.0.0 smtp; reply> #SMTP#"), with its DSN
+#   office365    the same with "Remote Server returned '%s'"
+#   gmail        "The response from the remote server was:" and a DSN
+#   amazonses    SES's DSN ("An error occurred while trying to deliver the
+#                mail to the following recipients:")
+# Used by bench/bounce-wrap.sh.
+function status(r,    x) {
+	x = " " r " "
+	gsub(/[Rr][Ff][Cc] ?[0-9]+ ([Ss]ection )?[0-9.]+|[Ss]ection [0-9.]+/, "RFC", x)
+	if (match(x, /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/))
+		return substr(x, RSTART + 1, RLENGTH - 2)
+	return ""
+}
+function code(r) { return r ~ /^[245][0-9][0-9]([ -]|$)/ ? substr(r, 1, 3) : "" }
+function head(from, subj, extra) {
+	printf "From MAILER-DAEMON Tue Nov 17 08:00:00 2026\n"
+	printf "From: %s\nTo: sender@example.org\nSubject: %s\n", from, subj
+	printf "Date: Tue, 17 Nov 2026 08:00:00 +0000\n"
+	printf "Message-Id: <w-%s-%d@mx.example.org>\n%s", t, n, extra
+}
+function mime(b) {
+	return "MIME-Version: 1.0\nContent-Type: multipart/report; " \
+	    "report-type=delivery-status;\n\tboundary=\"" b "\"\n"
+}
+function part(b, type) { printf "\n--%s\nContent-Type: %s\n\n", b, type }
+function orig(b) {
+	if (b != "")
+		printf "\n--%s\nContent-Type: text/rfc822-headers\n\n", b
+	else
+		printf "\n"
+	printf "From: sender@example.org\nTo: rcpt%d@example.net\n", n
+	printf "Subject: hello\nMessage-Id: <o-%d@example.org>\n", n
+	if (b != "")
+		printf "\n--%s--\n", b
+	printf "\n"
+}
+# Postfix's line_wrap(): at the last space before column 79, each later
+# line indented 4; a word longer than the line is not cut.
+function wrap(s,    out, w, i, k, line, len) {
+	k = split(s, w, " ")
+	line = w[1]; len = 79
+	out = ""
+	for (i = 2; i <= k; i++) {
+		if (length(line) + 1 + length(w[i]) > len) {
+			out = out line "\n"
+			line = "    " w[i]
+		} else
+			line = line " " w[i]
+	}
+	return out line
+}
+# Exim's print_address_error(): a break after ": " once past column 45,
+# "[truncated]" past 254.
+function eximtext(s,    out, i, c, count) {
+	out = "    "; count = 0
+	for (i = 1; i <= length(s); i++) {
+		c = substr(s, i, 1)
+		out = out c; count++
+		if (c == ":" && substr(s, i + 1, 1) == " " && count > 45) {
+			out = out "\n   "; count = 0
+		} else if (count > 254) {
+			out = out "[truncated]"
+			break
+		}
+	}
+	return out
+}
+!/^#/ && NF >= 2 {
+	n++
+	r = $2; rc = "rcpt" n "@example.net"
+	c = code(r); st = status(r)
+	soft = c ~ /^4/ || (c == "" && st ~ /^4/)
+	if (st == "")
+		st = soft ? "4.0.0" : "5.0.0"
+	b = "b" n
+	if (t == "postfix") {
+		head("MAILER-DAEMON@mx.example.org (Mail Delivery System)",
+		    "Undelivered Mail Returned to Sender",
+		    "Auto-Submitted: auto-replied\n" mime(b))
+		printf "\nThis is a MIME-encapsulated message.\n"
+		printf "\n--%s\nContent-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n", b
+		printf "This is the mail system at host mx.example.org.\n\n"
+		printf "I'm sorry to have to inform you that your message could not\n"
+		printf "be delivered to one or more recipients. It's attached below.\n\n"
+		printf "For further assistance, please send mail to postmaster.\n\n"
+		printf "If you do so, please include this problem report. You can\n"
+		printf "delete your own text from the attached returned message.\n\n"
+		printf "                   The mail system\n\n"
+		printf "%s\n", wrap("<" rc ">: host mx.example.net[192.0.2.1] said: " r " (in reply to RCPT TO command)")
+		printf "\n--%s\nContent-Description: Delivery report\nContent-Type: message/delivery-status\n\n", b
+		printf "Reporting-MTA: dns; mx.example.org\nX-Postfix-Queue-ID: 4Q%dA\n", n
+		printf "X-Postfix-Sender: rfc822; sender@example.org\n"
+		printf "Arrival-Date: Tue, 17 Nov 2026 07:59:58 +0000 (UTC)\n\n"
+		printf "Final-Recipient: rfc822; %s\nOriginal-Recipient: rfc822;%s\n", rc, rc
+		printf "Action: failed\nStatus: %s\nRemote-MTA: dns; mx.example.net\n", st
+		printf "%s\n", wrap("Diagnostic-Code: smtp; " r)
+		orig(b)
+	} else if (t == "exim" || t == "exim-plain") {
+		if (t == "exim")
+			head("Mail Delivery System <Mailer-Daemon@mx.example.org>",
+			    "Mail delivery failed: returning message to sender",
+			    "X-Failed-Recipients: " rc "\nAuto-Submitted: auto-replied\n" \
+			    "Content-Type: multipart/report; report-type=delivery-status; boundary=" b \
+			    "\nMIME-Version: 1.0\n")
+		else
+			head("Mail Delivery System <Mailer-Daemon@mx.example.org>",
+			    "Mail delivery failed: returning message to sender", "")
+		if (t == "exim")
+			printf "\n--%s\nContent-type: text/plain; charset=us-ascii\n", b
+		printf "\nThis message was created automatically by mail delivery software.\n\n"
+		printf "A message that you sent could not be delivered to one or more of its\n"
+		printf "recipients. This is a permanent error. The following address(es) failed:\n\n"
+		printf "  %s\n    host mx.example.net [192.0.2.1]\n", rc
+		printf "%s\n", eximtext("SMTP error from remote mail server after RCPT TO:<" rc ">: " r)
+		if (t == "exim") {
+			printf "\n--%s\nContent-type: message/delivery-status\n\n", b
+			printf "Reporting-MTA: dns; mx.example.org\n\n"
+			printf "Action: failed\nFinal-Recipient: rfc822;%s\nStatus: 5.0.0\n", rc
+			printf "Remote-MTA: dns; mx.example.net\nDiagnostic-Code: smtp; %s\n", r
+			printf "\n--%s\nContent-type: message/rfc822\n\n", b
+			printf "From: sender@example.org\nTo: rcpt%d@example.net\n", n
+			printf "Subject: hello\nMessage-Id: <o-%d@example.org>\n\nhi\n\n--%s--\n\n", n, b
+		} else {
+			printf "\n------ This is a copy of the message, including all the headers. ------\n"
+			orig("")
+		}
+	} else if (t == "sendmail") {
+		if (soft)
+			ex = "Deferred: " r
+		else if (c == "550" || c == "551" || c == "553")
+			ex = "User unknown"
+		else
+			ex = "Service unavailable"
+		exc = soft ? "" : (c == "550" || c == "551" || c == "553") ? "550 5.1.1 " : "554 5.0.0 "
+		if (st == "5.0.0" && c == "550") st = "5.1.1"
+		if (st == "5.0.0" && c == "551") st = "5.1.6"
+		if (st == "5.0.0" && c == "553") st = "5.1.3"
+		head("Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>",
+		    "Returned mail: see transcript for details",
+		    "Auto-Submitted: auto-generated (failure)\n" mime(b))
+		printf "\nThis is a MIME-encapsulated message\n"
+		part(b, "text/plain")
+		printf "The original message was received at Tue, 17 Nov 2026 07:59:58 GMT\n"
+		printf "from localhost [127.0.0.1]\n\n"
+		printf "   ----- The following addresses had permanent fatal errors -----\n"
+		printf "<%s>\n    (reason: %s)\n\n", rc, r
+		printf "   ----- Transcript of session follows -----\n"
+		printf "... while talking to mx.example.net.:\n>>> RCPT To:<%s>\n<<< %s\n", rc, r
+		printf "%s<%s>... %s\n", exc, rc, ex
+		part(b, "message/delivery-status")
+		printf "Reporting-MTA: dns; mx.example.org\nReceived-From-MTA: DNS; localhost\n"
+		printf "Arrival-Date: Tue, 17 Nov 2026 07:59:58 GMT\n\n"
+		printf "Final-Recipient: RFC822; %s\nAction: failed\nStatus: %s\n", rc, st
+		printf "Remote-MTA: DNS; mx.example.net\nDiagnostic-Code: SMTP; %s\n", r
+		printf "Last-Attempt-Date: Tue, 17 Nov 2026 08:00:00 GMT\n"
+		orig(b)
+	} else if (t == "qmail") {
+		head("MAILER-DAEMON@mx.example.org", "failure notice", "")
+		printf "\nHi. This is the qmail-send program at mx.example.org.\n"
+		printf "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+		printf "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+		printf "<%s>:\n192.0.2.1 does not like recipient.\nRemote host said: %s\n", rc, r
+		if (soft)
+			printf "I'm not going to try again; this message has been in the queue too long.\n"
+		else
+			printf "Giving up on 192.0.2.1.\n"
+		printf "\n--- Below this line is a copy of the message.\n\n"
+		printf "Return-Path: <sender@example.org>\n"
+		orig("")
+	} else if (t == "opensmtpd") {
+		b = "b" n "/mx.example.org"
+		head("Mailer Daemon <MAILER-DAEMON@mx.example.org>",
+		    "Delivery status notification: error",
+		    "MIME-Version: 1.0\nContent-Type: multipart/mixed;boundary=\"" b "\"\n")
+		printf "\nThis is a MIME-encapsulated message.\n\n"
+		printf "--%s\nContent-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n", b
+		printf "    Hi!\n\n    This is the MAILER-DAEMON, please DO NOT REPLY to this email.\n\n"
+		printf "    An error has occurred while attempting to deliver a message for\n"
+		printf "    the following list of recipients:\n\n"
+		printf "%s: %s\n\n", rc, r
+		printf "    Below is a copy of the original message:\n\n"
+		printf "--%s\nContent-Description: Delivery Report\nContent-Type: message/delivery-status\n\n", b
+		printf "Reporting-MTA: dns; mx.example.org\n\n"
+		printf "Final-Recipient: rfc822; %s\nAction: failed\nStatus: %s\n", rc, st
+		orig(b)
+	} else if (t == "exchange2007" || t == "office365") {
+		head("postmaster@mx.example.org",
+		    "Undeliverable: hello", "Content-Language: en-US\n" mime(b))
+		part(b, "text/plain; charset=\"us-ascii\"")
+		printf "Delivery has failed to these recipients or distribution lists:\n\n%s\n", rc
+		printf "The e-mail system had a problem processing this message. Microsoft Exchange will not try to redeliver this message for you.\n\n"
+		printf "Diagnostic information for administrators:\n\n"
+		printf "Generating server: mx.example.org\n"
+		if (t == "office365")
+			printf "Receiving server: mx.example.net (192.0.2.1)\n"
+		printf "\n%s\n", rc
+		if (t == "office365")
+			printf "Remote Server returned '%s'\n", r
+		else
+			printf "mx.example.net #<mx.example.net #%s smtp;%s> #SMTP#\n", st, r
+		printf "\nOriginal message headers:\n\n"
+		printf "From: sender@example.org\nTo: %s\nSubject: hello\n", rc
+		part(b, "message/delivery-status")
+		printf "Reporting-MTA: dns;mx.example.org\nReceived-From-MTA: dns;mail.example.org\n"
+		printf "Arrival-Date: Tue, 17 Nov 2026 07:59:58 +0000\n\n"
+		printf "Final-Recipient: rfc822;%s\nAction: failed\nStatus: %s\n", rc, st
+		printf "Diagnostic-Code: smtp;%s\nRemote-MTA: dns;mx.example.net\n", r
+		printf "X-Display-Name: %s\n", rc
+		orig(b)
+	} else if (t == "gmail") {
+		head("Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+		    "Delivery Status Notification (Failure)", mime(b))
+		part(b, "text/plain; charset=\"UTF-8\"")
+		printf "\n** Message not delivered **\n\n"
+		printf "There was a problem delivering your message to %s. See the technical details below.\n\n", rc
+		printf "The response from the remote server was:\n%s\n", r
+		part(b, "message/delivery-status")
+		printf "Reporting-MTA: dns; googlemail.com\n"
+		printf "Arrival-Date: Tue, 17 Nov 2026 00:00:00 -0800 (PST)\n\n"
+		printf "Final-Recipient: rfc822; %s\nAction: failed\nStatus: %s\n", rc, st
+		printf "Remote-MTA: dns; mx.example.net. (192.0.2.1, the server for the domain example.net.)\n"
+		printf "Diagnostic-Code: smtp; %s\n", r
+		printf "Last-Attempt-Date: Tue, 17 Nov 2026 00:00:01 -0800 (PST)\n"
+		orig(b)
+	} else if (t == "amazonses") {
+		head("MAILER-DAEMON@amazonses.com",
+		    "Delivery Status Notification (Failure)", mime(b))
+		part(b, "text/plain; charset=UTF-8")
+		printf "An error occurred while trying to deliver the mail to the following recipients:\n%s\n", rc
+		part(b, "message/delivery-status")
+		printf "Reporting-MTA: dns; a1-2.smtp-out.amazonses.com\n\n"
+		printf "Action: failed\nFinal-Recipient: rfc822; %s\n", rc
+		printf "Diagnostic-Code: smtp; %s\nStatus: %s\n", r, st
+		printf "Remote-MTA: dns; mx.example.net\n"
+		orig(b)
+	} else {
+		print "replies-wrap.awk: no template " t > "/dev/stderr"
+		exit 2
+	}
+}
