@@ -38,17 +38,10 @@ for f in "$@"; do
 			print (i in r ? r[i] : "-"), (i in k ? k[i] : "-"), (i in m ? m[i] : "")
 	    }' >"$work/out"
 	paste "$work/t" "$work/out" | awk -F'\t' -v f="${f##*/}" -v v="${VERBOSE:-}" \
-	    -v reasons="$DELIV_DATA/reasons.tsv" '
-	    BEGIN {
-		while ((getline l < reasons) > 0)
-			if (l !~ /^#/ && split(l, a, "\t") >= 2)
-				kind[a[1]] = a[2]
-	    }
+	    -v reasons="$DELIV_DATA/reasons.tsv" "$(cat tests/lib/reply-kind.awk)"'
 	    {
 		n++
-		want = kind[$1]
-		if (want == "bycode")
-			want = ($2 ~ /^4[0-9][0-9]/ || $2 ~ /(^|[^0-9.])4\.[0-9]+\.[0-9]+/) ? "soft" : "hard"
+		want = reply_kind($1, $2)
 		if ($1 == $3) r++
 		else if (v) print "  R " $1 " -> " $3 " (" $5 "): " $2
 		if (want == $4) k++

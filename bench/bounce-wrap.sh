@@ -57,17 +57,10 @@ for t in dsn $templates; do
 		records "$work/$t.mbox" >"$work/$t"
 	fi
 	paste "$work/t" "$work/$t" "$work/dsn" | awk -F'\t' -v t="$t" -v v="${VERBOSE:-}" \
-	    -v reasons="$DELIV_DATA/reasons.tsv" '
-	    BEGIN {
-		while ((getline l < reasons) > 0)
-			if (l !~ /^#/ && split(l, a, "\t") >= 2)
-				kind[a[1]] = a[2]
-	    }
+	    -v reasons="$DELIV_DATA/reasons.tsv" "$(cat tests/lib/reply-kind.awk)"'
 	    {
 		n++
-		want = kind[$1]
-		if (want == "bycode")
-			want = ($2 ~ /^4[0-9][0-9]/ || $2 ~ /(^|[^0-9.])4\.[0-9]+\.[0-9]+/) ? "soft" : "hard"
+		want = reply_kind($1, $2)
 		if ($3 != "-" && $6 == 0) rc++
 		else if (v) print "  " t ": recipient " ($3 == "-" ? "missing" : "") ($6 ? " +" $6 " other" : "") ": " $2
 		if ($1 == $3) r++

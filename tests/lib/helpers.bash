@@ -131,16 +131,10 @@ replies_agree() {
 kinds_agree() {
 	local file=$1
 	assert_equal "$(paste <(grep -v '^#' "$file" | cut -f1,2) <(cols -t bounce-classify kind) |
-	    awk -F'\t' -v reasons="$BATS_TEST_DIRNAME/../data/reasons.tsv" '
-	    BEGIN {
-		while ((getline l < reasons) > 0)
-			if (l !~ /^#/ && split(l, a, "\t") >= 2)
-				k[a[1]] = a[2]
-	    }
+	    awk -F'\t' -v reasons="$BATS_TEST_DIRNAME/../data/reasons.tsv" \
+	    "$(cat "$BATS_TEST_DIRNAME/lib/reply-kind.awk")"'
 	    {
-		want = k[$1]
-		if (want == "bycode")
-			want = ($2 ~ /^4[0-9][0-9]/ || $2 ~ /(^|[^0-9.])4\.[0-9]+\.[0-9]+/) ? "soft" : "hard"
+		want = reply_kind($1, $2)
 		if (want == "" || want != $3)
 			print $1 " " want " -> " $3 ": " $2
 	    }')" ""
