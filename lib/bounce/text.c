@@ -107,6 +107,11 @@ bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
 			d[n++] = ' ';
 		sp = false;
 		d[n++] = s[i];
+		/* the rest of the word as it is: no marker opens inside
+		 * one (a byte at a time above cost a tenth of the run) */
+		while (i + 1 < len && n < max &&
+		    !isspace((unsigned char)s[i + 1]))
+			d[n++] = s[++i];
 	}
 	out->len = n;
 	d[n] = '\0';

@@ -684,6 +684,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 			i++;
 			continue;
 		}
+		n = 0;
 		if (st->first[(unsigned char)s[i]] == 2) {
 			hv = word_hash(s + i, len - i, &n);
 			if (n > 0 && (g = group_of(st, s + i, n, hv)) != NULL &&
@@ -697,7 +698,9 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 				}
 			}
 		}
-		i = word_end(st, s, i, len);
+		/* word_hash() measured the word (a word byte is one that
+		 * st->first[] says is not 0) */
+		i = n > 0 ? i + n : word_end(st, s, i, len);
 	}
 	/* the rest, only where it starts no later than that, and only
 	 * where the text holds its literal */
