@@ -65,7 +65,11 @@ static const char *const re_src[RE_COUNT] = {
 	 * <a@b>... Mailbox Full'"); group 1 is the remote reply */
 	"^[245]\\.[0-9]{1,3}\\.[0-9]{1,3} - [^'\\n]* error "
 	    "(?:[245][0-9][0-9][ -]?)?'"
-	    "((?:[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[245][0-9][0-9])[ -][^'\\n]+)'"
+	    "((?:[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[245][0-9][0-9])[ -][^'\\n]+)'",
+	/* RE_USRERR: Sendmail's error of a recipient address, usrerr()
+	 * with the address as its prefix ("550 <addr>... User unknown";
+	 * the address may be blanked out before matching) */
+	"(?:@[^\\s@]+|>| )\\.\\.\\. +user unknown"
 };
 
 /* The subject, vacation, cut and no-address patterns are phrase files:
@@ -73,7 +77,7 @@ static const char *const re_src[RE_COUNT] = {
 static const uint32_t re_flags[RE_COUNT] = {
 	PCRE2_USE_OFFSET_LIMIT, 0, PCRE2_MULTILINE, PCRE2_MULTILINE | PCRE2_CASELESS,
 	PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS, PCRE2_CASELESS,
-	PCRE2_CASELESS
+	PCRE2_CASELESS, PCRE2_CASELESS
 };
 
 int

@@ -29,7 +29,7 @@
 
 /* The fixed patterns, compiled once by bounce_new() (bounce.c). */
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,
-	RE_MAIL, RE_WRAP, RE_COUNT };
+	RE_MAIL, RE_WRAP, RE_USRERR, RE_COUNT };
 
 struct reasons;
 struct mtas;

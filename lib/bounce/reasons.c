@@ -198,6 +198,7 @@ unknown_or_filtered(struct bounce *b, struct cmdtext *ctx,
     const struct bounce_rcpt *r, bool loose)
 {
 	const char *why;
+	size_t s, e;
 
 	if (r->status != NULL && strncmp(r->status + 1, ".1.", 3) == 0)
 		return "userunknown";
@@ -220,6 +221,11 @@ unknown_or_filtered(struct bounce *b, struct cmdtext *ctx,
 		return r->status[2] == '0' || r->status[2] == '4' ||
 		    r->status[2] == '5' || (!loose && r->status[2] == '7') ?
 		    "userunknown" : "filtered";
+	/* no code, no command: Sendmail's "550 <addr>... User unknown",
+	 * usrerr() about that recipient address, is a missing mailbox */
+	if (loose && r->smtp_code != 0 && ctx != NULL && ctx->s != NULL &&
+	    bnc_re_find(b, RE_USRERR, ctx->s, ctx->len, 0, &s, &e, 0))
+		return "userunknown";
 	return loose && r->smtp_code != 0 ? "filtered" : "userunknown";
 }
 
