@@ -43,6 +43,11 @@ msgs() {
 	assert_equal "$(rk $(msgs 13 25))" "$(expect 13 25)"
 }
 
+@test "bounce-wild8: batch 2, notices 26-30 (Outlook.com's NDR for a forwarding alias, a site's reply-only notice, a renamed qmail-send, Sendmail's warning and timeout with placeholders)" {
+	[[ $(msgs 26 30 | wc -l) -eq 5 ]]
+	assert_equal "$(rk $(msgs 26 30))" "$(expect 26 30)"
+}
+
 @test "bounce-wild8: the reasons of the batch, as wild8.tsv expects them" {
 	output=$ALL
 	assert_equal "$(cols -t bounce-classify msgno,reason | awk -F'\t' '$2 != ""')" \
@@ -53,9 +58,9 @@ msgs() {
 	output=$ALL
 	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' wild8.mbox)"
 	# the lists and their owners (7-9, 10, 21), the senders and the
-	# returned message's To (1-3, 19), the RT addresses (3-6), the
-	# placeholders (11, 16, 21, 23)
-	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'lawpractice|owner-|list\.owner|nixos|^perlbug@|perlbug-followup|perlmail|holzman|dcd@|nick@|you@|aol\.com|\{|\*\*\*|writer@')" 0
+	# returned message's To (1-3, 19, 28), the RT addresses (3-6), the
+	# placeholders (11, 16, 21, 23, 29), a contact (27)
+	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'lawpractice|owner-|list\.owner|nixos|^perlbug@|perlbug-followup|perlmail|holzman|dcd@|nick@|you@|aol\.com|\{|\*\*\*|writer@|sales@|mailadm|member@|tester@')" 0
 }
 
 # Sendmail's "550 <addr>... User unknown" (usrerr() with the address as
@@ -134,4 +139,19 @@ msgs() {
 	    'some days.' >n.mbox
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason n.mbox
 	assert_equal "$output" "$(printf '\tsoft\texpired')"
+}
+
+# Forward Email's "has been retried the maximum of (N) times and has
+# permanently failed", as an NDR quotes it, reads expired (was:
+# undefined)
+@test "bounce-wild8: a relay's \"retried the maximum of (N) times\" reads expired" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' 'From MAILER-DAEMON Sun Dec  6 04:00:00 2026' \
+	    'From: postmaster@outlook.example' 'To: ana@example.org' \
+	    'Subject: Undeliverable: Hello' '' \
+	    'relay.example.net rejected your message to the following email addresses:' '' \
+	    'bob@example.net' '' 'relay.example.net gave this error:' \
+	    'Remote server returned an error -> 550 Error for example.com of "This message has been retried the maximum of (10) times and has permanently failed."' >n.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason n.mbox
+	assert_equal "$output" "$(printf 'bob@example.net\tsoft\texpired')"
 }
