@@ -1,0 +1,75 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 13 (wild9), message kinds of two writers
+# learned from their own source and written blind (the fixtures were
+# committed before the first run).
+#
+# tests/fixtures/bounce-writers/courier.mbox: Courier's notices as
+# courier/module.dsn/dsn.C writes them (github.com/svarshavchik/courier):
+# dsnheader.txt, then dsndelayed.txt (subject dsnsubjectwarn.txt "WARNING:
+# delayed mail."), or dsndelivered.txt / dsnrelayed.txt / dsnfailed.txt in
+# that order (subject dsnsubjectnotice.txt), dsnfooter.txt; each recipient
+# "<ADDR>:" then format_del_info()'s lines ("     PEER:", " >>> SENT",
+# " <<< REPLY"); its DSN with Status 4.0.0 / 5.0.0 / 2.0.0 only, a delay
+# without Diagnostic-Code, a failure's "Diagnostic-Code: unknown; TEXT"
+# when no SMTP reply type was logged.  The texts: libesmtp.C ("No such
+# domain.", "DNS lookup failed.", strerror()'s "Connection refused"),
+# module.local/deliver.C ("Unknown user.", "Maildir over quota."),
+# localmail.c ("Message delivered.").
+#  1 delay, connection refused          5 local "Unknown user." (a -ext address)
+#  2 delay, local "Maildir over quota." 6 remote 552 5.3.4 in three lines
+#  3 a receipt for cal, then dan failed 7 delay: DNS lookup failed; a 452 4.2.2
+#  4 relayed to a gateway (receipt only)
+
+setup() {
+	load lib/helpers
+}
+
+@test "bounce-wild9: Courier's delay, receipt and failure notices give recipient, action, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,mta courier.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\tdelayed\tsoft\tnetworkerror\tcourier' \
+	    $'2\tbea@example.org\tdelayed\tsoft\tmailboxfull\tcourier' \
+	    $'3\tcal@example.org\tdelivered\tundetermined\tdelivered\tcourier' \
+	    $'3\tdan@nowhere.example\tfailed\thard\thostunknown\tcourier' \
+	    $'4\teve@example.net\trelayed\tundetermined\tdelivered\tcourier' \
+	    $'5\tfay-lists@example.org\tfailed\thard\tuserunknown\tcourier' \
+	    $'6\tgus@example.net\tfailed\tsoft\tmesgtoobig\tcourier' \
+	    $'7\thal@example.com\tdelayed\tsoft\tnetworkerror\tcourier' \
+	    $'7\tida@example.net\tdelayed\tsoft\tmailboxfull\tcourier')"
+}
+
+@test "bounce-wild9: the boilerplate of Courier's delay notice (network congestion) does not decide a local quota delay" {
+	cd "$FIXTURES/bounce-writers"
+	grep -q '^   \* Network congestion or failure\.$' courier.mbox
+	run -1 deliv-bounce-classify --no-header -o msgno,reason courier.mbox
+	assert_line $'2\tmailboxfull'
+	assert_line $'7\tmailboxfull'
+}
+
+# tests/fixtures/bounce-writers/hmailserver.mbox: hMailServer's notices
+# (github.com/hmailserver/hmailserver): the SEND_FAILED_NOTIFICATION
+# template and subject "Message undeliverable: SUBJECT" (DBScripts,
+# SMTPDeliverer.cpp), each entry "ADDR" then its error text:
+# ExternalDelivery.cpp HandleNoRecipientServers_() (no mail servers; the
+# DNS query failed), RescheduleDelivery_() ("Tried N time(s)" after the
+# non-fatal ones), SMTPClientConnection.cpp UpdateRecipientWithError_()
+# ("Connection to recipients server failed." / "Remote server (IP) issued
+# an error.", "hMailServer sent:", "Remote server replied:"), its own
+# "Server does not support STARTTLS." and timeout texts, LocalDelivery.cpp
+# ("Inbox is full"); #8 its VIRUS_NOTIFICATION ("Virus found: SUBJECT"),
+# which names the original's To but no failed address.
+@test "bounce-wild9: hMailServer's notices give the failed recipient, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,mta hmailserver.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@nomail.example\thard\thostunknown\thmailserver' \
+	    $'2\tbob@example.com\tsoft\tnetworkerror\thmailserver' \
+	    $'3\tcal@example.net\tsoft\tnetworkerror\thmailserver' \
+	    $'4\tdee@example.org\tsoft\tmailboxfull\thmailserver' \
+	    $'5\teli@example.net\tsoft\tfailedstarttls\thmailserver' \
+	    $'6\tfay@example.net\tsoft\tnetworkerror\thmailserver' \
+	    $'7\tgus@example.net\tsoft\tnorelaying\thmailserver' \
+	    $'7\thal@example.net\tsoft\tmailboxfull\thmailserver' \
+	    $'8\t\tsoft\tvirusdetected\thmailserver')"
+}
