@@ -73,3 +73,27 @@ setup() {
 	    $'7\thal@example.net\tsoft\tmailboxfull\thmailserver' \
 	    $'8\t\tsoft\tvirusdetected\thmailserver')"
 }
+
+# tests/fixtures/bounce-writers/sendmail-receipts.mbox: Sendmail's return
+# receipts as savemail.c returntosender() and errbody() write them
+# (github.com/hrs-allbsd/sendmail): subject "Return receipt",
+# "Auto-Submitted: auto-generated (return-receipt)", "----- The following
+# addresses had successful delivery notifications -----" with "ADDR
+# (successfully delivered to mailbox)", "(relayed to non-DSN-aware
+# mailer)", "(expanded by alias)"; the transcript lines of deliver.c
+# ("... Successfully delivered", "... relayed; expect no further
+# notifications"); a DSN whose Action carries a comment ("delivered (to
+# mailbox)", "relayed (to non-DSN-aware mailer)", "expanded (to
+# multi-recipient alias)"), X-Actual-Recipient, status 2.1.5 for a local
+# delivery.  #4 is a failure notice that lists a receipt for another
+# recipient as well: only the failed one is failed.
+@test "bounce-wild9: Sendmail's return receipts are delivered, and a receipt inside a failure notice is no failure" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,mta sendmail-receipts.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.org\tdelivered\tundetermined\tdelivered\tsendmail' \
+	    $'2\tbob@example.net\trelayed\tundetermined\tdelivered\tsendmail' \
+	    $'3\tstaff@example.org\texpanded\tundetermined\tdelivered\tsendmail' \
+	    $'4\tdan@example.net\tfailed\thard\tuserunknown\tsendmail' \
+	    $'4\tcal@example.org\tdelivered\tundetermined\tdelivered\tsendmail')"
+}
