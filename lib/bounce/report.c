@@ -300,6 +300,31 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 
 /* The addresses of every DSN group (Final- and Original-Recipient),
  * lower case, as the keys of a set. */
+/*
+ * The action-value of an Action field (RFC 3464 2.3.3) without the
+ * comment a writer adds after it (Sendmail's savemail.c: "delivered (to
+ * mailbox)", "relayed (to non-DSN-aware mailer)", "expanded (to
+ * multi-recipient alias)"): one of the five values, else v as it is.
+ * NULL for NULL.
+ */
+static const char *
+action_value(const char *v)
+{
+	static const char *const values[] = { "failed", "delayed",
+	    "delivered", "relayed", "expanded" };
+	size_t i, n;
+
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < nitems(values); i++) {
+		n = strlen(values[i]);
+		if (strncasecmp(v, values[i], n) == 0 && v[n] != '\0' &&
+		    strchr(" \t(", v[n]) != NULL)
+			return values[i];
+	}
+	return v;
+}
+
 static GHashTable *
 dsn_addresses(const struct parts *p)
 {
@@ -403,7 +428,7 @@ bnc_dsn(struct ctx *c)
 				continue;
 			}
 		}
-		action = dsn_get(g, "Action");
+		action = action_value(dsn_get(g, "Action"));
 		r.action = action;
 		if ((v = dsn_get(g, "Remote-MTA")) != NULL)
 			r.remote_mta = dsn_untype(v);
