@@ -97,3 +97,28 @@ setup() {
 	    $'4\tdan@example.net\tfailed\thard\tuserunknown\tsendmail' \
 	    $'4\tcal@example.org\tdelivered\tundetermined\tdelivered\tsendmail')"
 }
+
+# tests/fixtures/bounce-writers/haraka.mbox: Haraka's outbound bounces
+# (github.com/haraka/Haraka outbound/hmail.js populate_bounce_message_
+# with_headers(), config/outbound.bounce_message; the HTML and image
+# templates left out, so the text part stands alone) for its own
+# failures: temp_fail('Tried all MXs') until "Too many failures (...)"
+# with the DSN haraka-dsn's addr_bad_dest_system() gives ("Status: 5.1.2
+# (550 Tried all MXs D)", a status that does not say why), NXDOMAIN ("No
+# Such Domain: D"), a null MX, the MX lookup failing until too many
+# failures (4.1.0 turned 5.1.0 by convert_temp_failed_to_bounce()), TLS
+# required but not offered (no Status), and a refusal after DATA for two
+# recipients.  "?" is what the template prints for {extended_reason}
+# when no recipient has a reason of its own.
+@test "bounce-wild9: Haraka's own failures give recipient, kind, reason and writer, whatever its X.1.2 status says" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,mta haraka.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@example.net\tsoft\tnetworkerror\tharaka' \
+	    $'2\tbob@nowhere.example\thard\thostunknown\tharaka' \
+	    $'3\tcal@nullmx.example\thard\tnotaccept\tharaka' \
+	    $'4\tdee@example.com\tsoft\tnetworkerror\tharaka' \
+	    $'5\teli@example.net\tsoft\tfailedstarttls\tharaka' \
+	    $'6\tfay@example.net\tsoft\tspamdetected\tharaka' \
+	    $'6\tgus@example.net\tsoft\tspamdetected\tharaka')"
+}
