@@ -132,3 +132,27 @@ setup() {
 	    $'6\tfay@example.net\tsoft\tspamdetected\tharaka' \
 	    $'6\tgus@example.net\tsoft\tspamdetected\tharaka')"
 }
+
+# tests/fixtures/bounce-writers/stalwart.mbox: Stalwart's DSNs for its
+# own errors, as crates/smtp/src/queue/dsn.rs build_dsn() and
+# ErrorDetails::write_dsn_text() write them (github.com/stalwartlabs/
+# stalwart): "<ADDR> (failed to lookup 'D': ...)" with outbound/mod.rs
+# from_mail_auth_error()'s "Domain not found: NXDomain" and delivery.rs's
+# null MX text, "(connection to 'H' failed: I/O error: ...)" (outbound/
+# error.rs ClientError), "(TLS error from 'H': STARTTLS not advertised by
+# host.)", the "partially delivered" notice with its successful and
+# failed sections, and "(queue error: Message expired without any
+# delivery attempts made.)"; a status of 5.0.0 / 4.0.0 for its own
+# errors, no Diagnostic-Code.
+@test "bounce-wild9: Stalwart's own errors give recipient, action, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,mta stalwart.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@nowhere.example\tfailed\thard\thostunknown\tstalwart' \
+	    $'2\tbob@nullmx.example\tfailed\thard\tnotaccept\tstalwart' \
+	    $'3\tcal@example.net\tdelayed\tsoft\tnetworkerror\tstalwart' \
+	    $'4\tdee@example.net\tfailed\tsoft\tfailedstarttls\tstalwart' \
+	    $'5\teli@example.org\tdelivered\tundetermined\tdelivered\tstalwart' \
+	    $'5\tfay@example.net\tfailed\thard\tuserunknown\tstalwart' \
+	    $'6\tgus@example.net\tfailed\tsoft\texpired\tstalwart')"
+}
