@@ -156,3 +156,17 @@ setup() {
 	    $'5\tfay@example.net\tfailed\thard\tuserunknown\tstalwart' \
 	    $'6\tgus@example.net\tfailed\tsoft\texpired\tstalwart')"
 }
+
+# tests/fixtures/bounce-writers/mox.mbox: mox's DSNs for its own errors
+# (github.com/mjl-/mox queue/dsn.go deliverDSNFailure(), deliverDSNDelay(),
+# deliverDSN(): "Status: 5.0.0 (ERRMSG)" when no SMTP reply gave a code):
+# smtpclient/gather.go's null MX error made permanent ("..., permanent",
+# smtpclient.Error's Error()), and queue/direct.go's "dialing smtp server:
+# %v" over Go's net error ("dial tcp IP:25: connect: connection refused").
+@test "bounce-wild9: mox's own errors give recipient, action, kind, reason and writer" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,action,kind,reason,mta mox.mbox
+	assert_output "$(printf '%s\n' \
+	    $'1\tann@nullmx.example\tfailed\thard\tnotaccept\tmox' \
+	    $'2\tbob@example.net\tdelayed\tsoft\tnetworkerror\tmox')"
+}
