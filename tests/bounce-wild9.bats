@@ -170,3 +170,16 @@ setup() {
 	    $'1\tann@nullmx.example\tfailed\thard\tnotaccept\tmox' \
 	    $'2\tbob@example.net\tdelayed\tsoft\tnetworkerror\tmox')"
 }
+
+# A DSN group without Diagnostic-Code whose Status carries a comment
+# (mox: "4.0.0 (dialing smtp server: ...)"): the comment is the writer's
+# own diagnostic, read before the recipient's paragraph of the text
+# ("Next attempts to deliver ...", which alone would read as a delay).
+@test "bounce-wild9: the comment after a DSN Status is the diagnostic when there is no Diagnostic-Code" {
+	cd "$FIXTURES/bounce-writers"
+	run -1 deliv-bounce-classify --no-header -o msgno,diagnostic mox.mbox
+	assert_line --index 1 --regexp $'^2\tdialing smtp server: dial tcp 192\\.0\\.2\\.41:25: connect: connection refused bob@example\\.net Next attempts'
+	sed 's/^Status: 4\.0\.0 (.*/Status: 4.0.0/' mox.mbox >"$BATS_TEST_TMPDIR/nocomment.mbox"
+	run -1 deliv-bounce-classify --no-header -o msgno,diagnostic "$BATS_TEST_TMPDIR/nocomment.mbox"
+	assert_line --index 1 --regexp $'^2\tbob@example\\.net Next attempts'
+}

@@ -325,6 +325,26 @@ action_value(const char *v)
 	return v;
 }
 
+/*
+ * The comment a writer puts after a Status code when it gives no
+ * Diagnostic-Code ("4.0.0 (dialing smtp server: ...)", mox's
+ * queue/dsn.go; "5.1.2 (550 Tried all MXs D)", Haraka's outbound): the
+ * text between the first "(" and the last ")" as *s and *n.  False when
+ * st has none.
+ */
+static bool
+status_comment(const char *st, const char **s, size_t *n)
+{
+	const char *o, *c;
+
+	if (st == NULL || (o = strchr(st, '(')) == NULL ||
+	    (c = strrchr(o, ')')) == NULL || c - o < 2)
+		return false;
+	*s = o + 1;
+	*n = (size_t)(c - o - 1);
+	return true;
+}
+
 static GHashTable *
 dsn_addresses(const struct parts *p)
 {
@@ -350,6 +370,8 @@ bnc_dsn(struct ctx *c)
 	const struct dsn_group *g;
 	struct bounce_rcpt r;
 	const char *v, *rcpt, *diag, *st, *action, *found, *note;
+	const char *cs;
+	size_t cn;
 	char stbuf[16], *rc = NULL, *orig;
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
@@ -467,6 +489,8 @@ bnc_dsn(struct ctx *c)
 		sbuf_reset(&own);
 		sbuf_reset(&near);
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
+		if (*diag == '\0' && status_comment(st, &cs, &cn))
+			sbuf_add(&own, cs, cn);
 		found = r.recipient && p->text.s ? str_casestr(p->text.s,
 		    from_text ? r.recipient : rc) : NULL;
 		if (found != NULL) {
