@@ -300,6 +300,51 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 
 /* The addresses of every DSN group (Final- and Original-Recipient),
  * lower case, as the keys of a set. */
+/*
+ * The action-value of an Action field (RFC 3464 2.3.3) without the
+ * comment a writer adds after it (Sendmail's savemail.c: "delivered (to
+ * mailbox)", "relayed (to non-DSN-aware mailer)", "expanded (to
+ * multi-recipient alias)"): one of the five values, else v as it is.
+ * NULL for NULL.
+ */
+static const char *
+action_value(const char *v)
+{
+	static const char *const values[] = { "failed", "delayed",
+	    "delivered", "relayed", "expanded" };
+	size_t i, n;
+
+	if (v == NULL)
+		return NULL;
+	for (i = 0; i < nitems(values); i++) {
+		n = strlen(values[i]);
+		if (strncasecmp(v, values[i], n) == 0 && v[n] != '\0' &&
+		    strchr(" \t(", v[n]) != NULL)
+			return values[i];
+	}
+	return v;
+}
+
+/*
+ * The comment a writer puts after a Status code when it gives no
+ * Diagnostic-Code ("4.0.0 (dialing smtp server: ...)", mox's
+ * queue/dsn.go; "5.1.2 (550 Tried all MXs D)", Haraka's outbound): the
+ * text between the first "(" and the last ")" as *s and *n.  False when
+ * st has none.
+ */
+static bool
+status_comment(const char *st, const char **s, size_t *n)
+{
+	const char *o, *c;
+
+	if (st == NULL || (o = strchr(st, '(')) == NULL ||
+	    (c = strrchr(o, ')')) == NULL || c - o < 2)
+		return false;
+	*s = o + 1;
+	*n = (size_t)(c - o - 1);
+	return true;
+}
+
 static GHashTable *
 dsn_addresses(const struct parts *p)
 {
@@ -325,6 +370,8 @@ bnc_dsn(struct ctx *c)
 	const struct dsn_group *g;
 	struct bounce_rcpt r;
 	const char *v, *rcpt, *diag, *st, *action, *found, *note;
+	const char *cs;
+	size_t cn;
 	char stbuf[16], *rc = NULL, *orig;
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
 	size_t i, s, e, at;
@@ -403,7 +450,7 @@ bnc_dsn(struct ctx *c)
 				continue;
 			}
 		}
-		action = dsn_get(g, "Action");
+		action = action_value(dsn_get(g, "Action"));
 		r.action = action;
 		if ((v = dsn_get(g, "Remote-MTA")) != NULL)
 			r.remote_mta = dsn_untype(v);
@@ -442,6 +489,8 @@ bnc_dsn(struct ctx *c)
 		sbuf_reset(&own);
 		sbuf_reset(&near);
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
+		if (*diag == '\0' && status_comment(st, &cs, &cn))
+			sbuf_add(&own, cs, cn);
 		found = r.recipient && p->text.s ? str_casestr(p->text.s,
 		    from_text ? r.recipient : rc) : NULL;
 		if (found != NULL) {
