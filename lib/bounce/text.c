@@ -179,6 +179,48 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 }
 
 /*
+ * The recipient named at t[at..at+alen) keeps to its own lines of its
+ * paragraph t[*ps..*pe): where another recipient of the report (addrs)
+ * is named on an earlier line, from its own line on; where one is named
+ * on a later line, up to that line.  A notice of several recipients
+ * gives each its reply ("a@x: 550 ...", "b@y: 452 ..." on lines of one
+ * paragraph: OpenSMTPD's report, Exchange's list); addresses on the
+ * recipient's own line share it.
+ */
+void
+bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
+    size_t alen, size_t *ps, size_t *pe)
+{
+	size_t off, s, e, ls = at;
+	char *k;
+	bool other;
+
+	if (addrs == NULL)
+		return;
+	while (ls > *ps && t[ls - 1] != '\n')
+		ls--;
+	for (off = *ps; off < *pe && bnc_find_addr(b, t, *pe, off, &s, &e);
+	    off = e) {
+		if (s < at + alen && e > at)
+			continue;	/* the recipient itself */
+		k = g_ascii_strdown(t + s, (gssize)(e - s));
+		other = g_hash_table_contains(addrs, k) &&
+		    !(e - s == alen && strncasecmp(t + s, t + at, alen) == 0);
+		g_free(k);
+		if (!other)
+			continue;
+		if (e <= ls)
+			*ps = ls;	/* an earlier line's recipient */
+		else if (s > at && memchr(t + at, '\n', s - at) != NULL) {
+			while (s > at && t[s - 1] != '\n')
+				s--;
+			*pe = s;	/* a later line's */
+			return;
+		}
+	}
+}
+
+/*
  * The recipients found so far, in order, with where the text names each
  * ((size_t)-1: only in X-Failed-Recipients), and a set of them by lower
  * case address (a lookup in constant time: 200,000 addresses in
