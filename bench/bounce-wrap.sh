@@ -7,9 +7,10 @@
 # the reference) and once inside each writer's own notice
 # (tests/lib/replies-wrap.awk: Postfix, Exim with and without MIME and
 # X-Failed-Recipients, Sendmail, qmail, OpenSMTPD, Exchange 2007, Office
-# 365, Gmail, Amazon SES), the Nth reply to rcptN@example.net, and two
+# 365, Gmail, Amazon SES, Exchange 2003), the Nth reply to rcptN@example.net, and two
 # replies a notice in six writers' notices of several recipients
-# (postfix2, exim2, sendmail2, qmail2, opensmtpd2, exchange2007x2: each
+# (postfix2, exim2, sendmail2, qmail2, opensmtpd2, exchange2007x2,
+# exchange2003x2: each
 # recipient must keep its own reply's record).  Prints one
 # line per template: replies; rcpt, the messages whose only failed
 # recipient is rcptN; reason and kind right (kind as bounce-blind.sh
@@ -26,7 +27,7 @@ phrases=$(cd "${2:-phrases}" && pwd)
 shift $(($# < 2 ? $# : 2))
 (($#)) || set -- tests/fixtures/bounce-writers/round*-replies.tsv \
     tests/fixtures/bounce-writers/round*-wild*.tsv
-templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2}
+templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2}
 [[ -x $build/deliv-bounce-classify ]] || make -s BUILDDIR="$build" all >/dev/null
 export DELIV_DATA=$PWD/data
 work=$(mktemp -d)

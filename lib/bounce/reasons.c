@@ -558,11 +558,19 @@ whole_set(struct ctx *c, struct bnc_whole *wh)
 			memset(wh->w.s + s, ' ', e - s);
 		if (hit && own && nseg < OWN_SEGS) {
 			bnc_paragraph(src, n, s, &ps, &pe);
-			bnc_own_lines(c->b, wh->addrs, src, s, e - s, &ps, &pe);
-			seg[nseg][0] = ps;
-			seg[nseg++][1] = pe;
-			if (pe > e)
-				e = pe;
+			/* an address inside a sentence: the sentence is
+			 * shared; an entry's lines are its own, from its
+			 * line on */
+			if (bnc_own_lines(c->b, wh->addrs, src, s, e - s, &ps,
+			    &pe)) {
+				for (k2 = s; k2 > ps && src[k2 - 1] != '\n';
+				    k2--)
+					;
+				seg[nseg][0] = k2;
+				seg[nseg++][1] = pe;
+				if (pe > e)
+					e = pe;
+			}
 		}
 	}
 	drop_verdicts(&wh->w);

@@ -24,11 +24,12 @@ void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
 
 /*
  * The recipient named at t[at..at+alen) in its paragraph t[*ps..*pe)
- * (bnc_paragraph()), narrowed to its own lines: those after an earlier
+ * (bnc_paragraph()), narrowed to its own lines when its address opens
+ * its line (an entry: "  a@x", "<a@x>: ..."): those after an earlier
  * line that names another address of addrs (lower case; NULL: none),
- * up to a later line that does.
+ * up to a later line that does.  Whether it is such an entry.
  */
-void	bnc_own_lines(struct bounce *, GHashTable *addrs, const char *t,
+bool	bnc_own_lines(struct bounce *, GHashTable *addrs, const char *t,
 	    size_t at, size_t alen, size_t *ps, size_t *pe);
 
 /*

@@ -34,6 +34,12 @@
 #                information for administrators:", "Generating server:",
 #                "#<host #5.0.0 smtp; reply> #SMTP#"), with its DSN
 #   office365    the same with "Remote Server returned '%s'"
+#   exchange2003 Exchange 2000/2003's plain-text NDR as such notices are
+#                quoted ("Your message did not reach some or all of the
+#                intended recipients.", "The following recipient(s) could
+#                not be reached:", "rcpt on date", "There was a SMTP
+#                communication problem with the recipient's email server.",
+#                "<host #5.0.0 smtp;reply>"); no DSN
 #   gmail        "The response from the remote server was:" and a DSN
 #   amazonses    SES's DSN ("An error occurred while trying to deliver the
 #                mail to the following recipients:")
@@ -51,6 +57,7 @@
 #   opensmtpd2   one "user@domain: %s" report line a recipient
 #   exchange2007x2 one entry a recipient in both the user's list and the
 #                diagnostic information
+#   exchange2003x2 one "rcpt on date" entry a recipient, as exchange2003
 # Used by bench/bounce-wrap.sh.
 function status(r,    x) {
 	x = " " r " "
@@ -149,6 +156,22 @@ function origm(b, m,    k, to) {
 	printf "Subject: hello\nMessage-Id: <o-%d@example.org>\n", n
 	if (b != "")
 		printf "\n--%s--\n", b
+	printf "\n"
+}
+# Exchange 2000/2003's plain-text NDR of the m recipients kept (keep()),
+# as such notices read: the recipient "on" the date, the sentence for a
+# remote server's refusal, the reply inside "<host #status smtp;...>".
+function ex2003(m,    k) {
+	head("System Administrator <postmaster@mx.example.org>",
+	    "Undeliverable: hello", "MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\n")
+	printf "\nYour message did not reach some or all of the intended recipients.\n\n"
+	printf "      Subject:\thello\n      Sent:\t11/17/2026 8:00 AM\n\n"
+	printf "The following recipient(s) could not be reached:\n"
+	for (k = 1; k <= m; k++) {
+		printf "\n      %s on 11/17/2026 8:00 AM\n", RC[k]
+		printf "            There was a SMTP communication problem with the recipient's email server.  Please contact your system administrator.\n"
+		printf "            <mx.example.org #%s smtp;%s>\n", ST[k], R[k]
+	}
 	printf "\n"
 }
 # One notice of the m recipients kept (keep()) in writer t's form.
@@ -262,6 +285,8 @@ function several(m,    k, b, x) {
 		for (k = 1; k <= m; k++)
 			printf "\nFinal-Recipient: rfc822; %s\nAction: failed\nStatus: %s\n", RC[k], ST[k]
 		origm(b, m)
+	} else if (t == "exchange2003x2") {
+		ex2003(m)
 	} else if (t == "exchange2007x2") {
 		head("postmaster@mx.example.org",
 		    "Undeliverable: hello", "Content-Language: en-US\n" mime(b))
@@ -447,6 +472,9 @@ t ~ /2$/ && !/^#/ && NF >= 2 {
 		printf "Diagnostic-Code: smtp;%s\nRemote-MTA: dns;mx.example.net\n", r
 		printf "X-Display-Name: %s\n", rc
 		orig(b)
+	} else if (t == "exchange2003") {
+		keep(1, r, n)
+		ex2003(1)
 	} else if (t == "gmail") {
 		head("Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
 		    "Delivery Status Notification (Failure)", mime(b))
