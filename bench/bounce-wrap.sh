@@ -7,7 +7,11 @@
 # the reference) and once inside each writer's own notice
 # (tests/lib/replies-wrap.awk: Postfix, Exim with and without MIME and
 # X-Failed-Recipients, Sendmail, qmail, OpenSMTPD, Exchange 2007, Office
-# 365, Gmail, Amazon SES), the Nth reply to rcptN@example.net.  Prints one
+# 365, Gmail, Amazon SES, Exchange 2003), the Nth reply to rcptN@example.net, and two
+# replies a notice in six writers' notices of several recipients
+# (postfix2, exim2, sendmail2, qmail2, opensmtpd2, exchange2007x2,
+# exchange2003x2: each
+# recipient must keep its own reply's record).  Prints one
 # line per template: replies; rcpt, the messages whose only failed
 # recipient is rcptN; reason and kind right (kind as bounce-blind.sh
 # counts it); same, the reason the DSN wrapping gives; other, records of
@@ -23,7 +27,7 @@ phrases=$(cd "${2:-phrases}" && pwd)
 shift $(($# < 2 ? $# : 2))
 (($#)) || set -- tests/fixtures/bounce-writers/round*-replies.tsv \
     tests/fixtures/bounce-writers/round*-wild*.tsv
-templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses}
+templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2}
 [[ -x $build/deliv-bounce-classify ]] || make -s BUILDDIR="$build" all >/dev/null
 export DELIV_DATA=$PWD/data
 work=$(mktemp -d)
@@ -35,15 +39,19 @@ done >"$work/t"
 n=$(wc -l <"$work/t")
 # records: one line a message, "rcpt-reason<TAB>kind<TAB>matched<TAB>wrong"
 # (wrong: records of an address not the message's rcptN)
+# (PER replies a notice: message m carries rcpt(PER*(m-1)+1) to rcpt(PER*m))
 records() {
 	{ "$build/deliv-bounce-classify" --no-header --no-progress \
 	    -o msgno,recipient,reason,kind,matched --phrases "$phrases" "$1" || true; } |
-	    awk -F'\t' -v OFS='\t' -v n="$n" '
+	    awk -F'\t' -v OFS='\t' -v n="$n" -v per="${2:-1}" '
 	    {
-		if ($2 == "rcpt" $1 "@example.net") {
-			if (!($1 in r)) { r[$1] = $3; k[$1] = $4; m[$1] = $5 }
+		i = 0
+		if (match($2, /^rcpt[0-9]+@example\.net$/))
+			i = substr($2, 5, index($2, "@") - 5) + 0
+		if (i > per * ($1 - 1) && i <= per * $1) {
+			if (!(i in r)) { r[i] = $3; k[i] = $4; m[i] = $5 }
 		} else
-			w[$1]++
+			w[per * $1 > n ? n : per * $1]++
 	    } END {
 		for (i = 1; i <= n; i++)
 			print (i in r ? r[i] : "-"), (i in k ? k[i] : "-"), (i in m ? m[i] : ""), w[i] + 0
@@ -54,7 +62,7 @@ records "$work/dsn.mbox" >"$work/dsn"
 for t in dsn $templates; do
 	if [[ $t != dsn ]]; then
 		awk -F'\t' -v t="$t" -f tests/lib/replies-wrap.awk "$work/t" >"$work/$t.mbox"
-		records "$work/$t.mbox" >"$work/$t"
+		records "$work/$t.mbox" "$([[ $t == *2 ]] && echo 2 || echo 1)" >"$work/$t"
 	fi
 	paste "$work/t" "$work/$t" "$work/dsn" | awk -F'\t' -v t="$t" -v v="${VERBOSE:-}" \
 	    -v reasons="$DELIV_DATA/reasons.tsv" "$(cat tests/lib/reply-kind.awk)"'

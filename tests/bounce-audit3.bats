@@ -82,15 +82,15 @@ setup() {
 	# it); a pipe: the address that generated it; Sendmail's DSN:
 	# Final-Recipient, not X-Actual-Recipient; Postfix:
 	# Original-Recipient; Sendmail's text: a program's "expanded from"
-	# (its kind left as it is: the program's "Service unavailable" is a
-	# mailer error, but the notice's other recipient's words decide)
+	# (its own "Service unavailable" says no more than that: soft, not
+	# the other recipient's "User unknown", which decided until round 13)
 	assert_equal "$(rk 15 16 17 18 19 50)" "$(printf '%s\n' \
 	    $'15\tyan@mail.example.com/hard' \
 	    $'16\thelpdesk@example.com/soft' \
 	    $'17\tabe@example.com/hard' \
 	    $'18\tcal@example.com/hard' \
 	    $'19\tfay@example.net/soft' \
-	    $'50\tnora@example.com/hard otto@example.com/hard')"
+	    $'50\tnora@example.com/soft otto@example.com/hard')"
 }
 
 @test "bounce-audit3: DSN recipient fields: no per-recipient group, X.400, SMTP=, quotes, case, a trailing dot, utf-8" {

@@ -27,18 +27,26 @@ wrap() {
 # sendmail reason 194 kind 214 same 216, qmail same 208, opensmtpd same
 # 226.  qmail's 9 left: a 4xx it gave up on is "in the queue too long"
 # (expired, qmail-send's own words, rightly), and one delay notice
-# quoted as a reply.
-@test "bounce-wrap: the Round 11 replies get the same records in ten writers' notices as in a bare DSN" {
+# quoted as a reply.  Round 13: Exchange 2003's plain-text NDR, and the
+# same replies two a notice in seven writers' notices of several
+# recipients; before its fix postfix2,
+# exim2 and sendmail2 same 221, qmail2 213, opensmtpd2 175,
+# exchange2007x2 222 (a recipient given the other's reply).  qmail2's and
+# opensmtpd2's few left: replies that are themselves a notice's sentence
+# ("Your message wasn't delivered to ...", "has not yet been delivered
+# to one or more of its recipients"), read as notice lines when a notice
+# names several recipients.
+@test "bounce-wrap: the Round 11 replies get the same records in eighteen writers' notices as in a bare DSN" {
 	cd "$TOP"
 	run -0 bash bench/bounce-wrap.sh "$BUILD" phrases \
 	    tests/fixtures/bounce-writers/round11-replies.tsv \
 	    tests/fixtures/bounce-writers/round11-wild.tsv \
 	    tests/fixtures/bounce-writers/round11-wild2.tsv
-	assert_equal "${#lines[@]}" 11
+	assert_equal "${#lines[@]}" 19
 	assert_equal "$(printf '%s\n' "${lines[@]}" | awk '
 	    BEGIN {
 		# template rcpt reason kind same
-		split("dsn 228 200 223 228|postfix 228 201 224 227|exim 228 201 224 227|exim-plain 228 201 224 227|sendmail 228 201 224 227|qmail 228 195 222 219|opensmtpd 228 200 223 228|exchange2007 228 200 223 228|office365 228 200 223 228|gmail 228 200 223 228|amazonses 228 200 223 228", f, "|")
+		split("dsn 228 200 223 228|postfix 228 201 224 227|exim 228 201 224 227|exim-plain 228 201 224 227|sendmail 228 201 224 227|qmail 228 195 222 219|opensmtpd 228 200 223 228|exchange2007 228 200 223 228|office365 228 200 223 228|gmail 228 200 223 228|amazonses 228 200 223 228|exchange2003 228 200 223 228|postfix2 228 201 224 227|exim2 228 201 224 227|sendmail2 228 201 224 227|qmail2 228 192 219 216|opensmtpd2 228 197 220 225|exchange2007x2 228 200 223 228|exchange2003x2 228 197 220 225", f, "|")
 		for (i in f) {
 			split(f[i], v, " ")
 			want[v[1]] = v[2] " " v[3] " " v[4] " " v[5]
@@ -59,7 +67,7 @@ wrap() {
 			print "below the floor: " $0
 		seen++
 	    }
-	    END { if (seen != 11) print seen " templates" }')" ""
+	    END { if (seen != 19) print seen " templates" }')" ""
 }
 
 @test "bounce-wrap: a reply quoted after a writer's words keeps its first code (OpenSMTPD's \"addr: 550-5.7.26 ...\", Exim's)" {
@@ -108,4 +116,65 @@ wrap() {
 @test "bounce-wrap: UTF-8 under OpenSMTPD's us-ascii label is read as UTF-8" {
 	assert_equal "$(wrap opensmtpd mailboxfull 'Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.')" \
 	    "rcpt1@example.net	soft	mailboxfull"
+}
+
+# wrap2 T R1 REPLY1 R2 REPLY2: both replies in writer T's notice of two
+# recipients; the records as "recipient<TAB>kind<TAB>reason"
+wrap2() {
+	printf '%s\t%s\n%s\t%s\n' "$2" "$3" "$4" "$5" |
+	    awk -F'\t' -v t="$1" -f "$TOP/tests/lib/replies-wrap.awk" >"$BATS_TEST_TMPDIR/w.mbox"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/w.mbox"
+	cols -t bounce-classify recipient,kind,reason
+}
+
+@test "bounce-wrap: in OpenSMTPD's report of two recipients, each gets its own line's reply" {
+	assert_equal "$(wrap2 opensmtpd2 hasmoved '550 5.1.6 User has moved; please try <new@example.com>' notaccept '556 Domain does not accept mail')" \
+	    "rcpt1@example.net	hard	hasmoved
+rcpt2@example.net	hard	notaccept"
+	# the other order: the first recipient's reason is not the second's
+	assert_equal "$(wrap2 opensmtpd2 notaccept '556 Domain does not accept mail' hasmoved '550 5.1.6 User has moved; please try <new@example.com>')" \
+	    "rcpt1@example.net	hard	notaccept
+rcpt2@example.net	hard	hasmoved"
+	assert_equal "$(wrap2 opensmtpd2 mailboxfull '452 4.2.2 Mailbox full' userunknown '550 5.1.1 No such user')" \
+	    "rcpt1@example.net	soft	mailboxfull
+rcpt2@example.net	hard	userunknown"
+}
+
+@test "bounce-wrap: a vague reply does not take the other recipient's reason from the words they share" {
+	for t in postfix2 exim2 sendmail2 exchange2007x2; do
+		assert_equal "$(wrap2 $t undefined '550 Administrative Prohibition' mailboxfull '552 5.2.2 Mailbox full')" \
+		    "rcpt1@example.net	soft	undefined
+rcpt2@example.net	soft	mailboxfull"
+	done
+	# a reply after DATA in its own lines still tells its recipient's
+	# command (qmail's "does not like recipient." is RCPT)
+	assert_equal "$(wrap2 qmail2 userunknown '550 5.1.1 <a@example.net>... User Unknown' userunknown '550 5.2.1 <b@example.net>... User Unknown')" \
+	    "rcpt1@example.net	hard	userunknown
+rcpt2@example.net	hard	userunknown"
+}
+
+@test "bounce-wrap: a multi-line reply quoted after \"smtp;\" in Exchange 2003's NDR loses its later markers" {
+	assert_equal "$(wrap exchange2003 speeding '450-4.2.1 The Gmail user you are trying to contact is receiving 450-4.2.1 mail at a rate that prevents additional messages from 450-4.2.1 being delivered.')" \
+	    "rcpt1@example.net	soft	speeding"
+	assert_equal "$(wrap exchange2003 blocked "550-5.7.1 [192.0.2.123] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers.")" \
+	    "rcpt1@example.net	soft	blocked"
+}
+
+@test "bounce-wrap: a reason after a list, or a sentence naming two recipients, is both recipients'" {
+	printf '%s\n' 'From MAILER-DAEMON Sat Dec  5 10:00:00 2026' \
+	    'From: MAILER-DAEMON@mx.example.org' 'To: news@example.org' \
+	    'Subject: Undeliverable' '' \
+	    'Delivery to these addresses failed:' '  ann@example.net' \
+	    '  bob@example.net' '' 'Reason: 550 5.1.1 User unknown' '' \
+	    'From MAILER-DAEMON Sat Dec  5 10:01:00 2026' \
+	    'From: MAILER-DAEMON@mx.example.org' 'To: news@example.org' \
+	    'Subject: Undeliverable' '' \
+	    'Your message could not be delivered to cid@example.net or to' \
+	    'dee@example.net: no such user.' '' >"$BATS_TEST_TMPDIR/l.mbox"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/l.mbox"
+	assert_equal "$(cols -t bounce-classify recipient,kind,reason)" \
+	    "ann@example.net	hard	userunknown
+bob@example.net	hard	userunknown
+cid@example.net	hard	userunknown
+dee@example.net	hard	userunknown"
 }

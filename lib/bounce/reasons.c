@@ -17,6 +17,11 @@
 #include "bounce/table.h"
 #include "bounce/text.h"
 
+/* recipients of a notice up to which each one's own lines are taken out
+ * of the words they share (whole_set()) */
+#define OWN_MAX	32
+#define OWN_SEGS	64	/* the places of their lines taken out */
+
 
 const char *
 bnc_status_reason(const struct bounce *b, const char *st)
@@ -527,9 +532,9 @@ whole_set(struct ctx *c, struct bnc_whole *wh)
 {
 	const char *src = c->whole != NULL ? c->whole : c->p->text.s;
 	size_t n = c->whole != NULL ? c->wlen : src ? strlen(src) : 0;
-	size_t off, s, e;
+	size_t off, s, e, ps, pe, seg[OWN_SEGS][2], nseg = 0, k2;
 	char *k;
-	bool hit;
+	bool hit, own;
 
 	if (wh->made && wh->src == src && wh->slen == n)
 		return;
@@ -538,6 +543,10 @@ whole_set(struct ctx *c, struct bnc_whole *wh)
 	wh->slen = n;
 	sbuf_reset(&wh->w);
 	sbuf_add(&wh->w, src ? src : "", src ? n : 0);
+	/* with a few recipients, each one's own lines (its reply) are no
+	 * one else's: only the words they share stay */
+	own = wh->addrs != NULL && g_hash_table_size(wh->addrs) > 1 &&
+	    g_hash_table_size(wh->addrs) <= OWN_MAX;
 	for (off = 0; wh->w.s != NULL && wh->addrs != NULL &&
 	    bnc_find_addr(c->b, wh->w.s, wh->w.len, off, &s, &e); off = e) {
 		/* old Exchange's "SMTP=user@host": the address after it */
@@ -553,9 +562,34 @@ whole_set(struct ctx *c, struct bnc_whole *wh)
 		g_free(k);
 		if (hit)
 			memset(wh->w.s + s, ' ', e - s);
+		if (hit && own && nseg < OWN_SEGS) {
+			bnc_paragraph(src, n, s, &ps, &pe);
+			/* an address inside a sentence: the sentence is
+			 * shared; an entry's lines are its own, from its
+			 * line on */
+			if (bnc_own_lines(c->b, wh->addrs, src, s, e - s, &ps,
+			    &pe)) {
+				for (k2 = s; k2 > ps && src[k2 - 1] != '\n';
+				    k2--)
+					;
+				seg[nseg][0] = k2;
+				seg[nseg++][1] = pe;
+				if (pe > e)
+					e = pe;
+			}
+		}
 	}
 	drop_verdicts(&wh->w);
 	cmdtext_set(&wh->x, wh->w.s);
+	/* the commands the whole names, each recipient's lines among it */
+	if (nseg > 0) {
+		(void)says(c->b, &wh->x, RE_RCPT);
+		(void)says(c->b, &wh->x, RE_DATA);
+	}
+	for (k2 = 0; k2 < nseg; k2++)
+		for (ps = seg[k2][0]; ps < seg[k2][1]; ps++)
+			if (wh->w.s[ps] != '\n')
+				wh->w.s[ps] = ' ';
 	if (wh->ans != NULL)
 		g_hash_table_remove_all(wh->ans);
 }

@@ -496,6 +496,8 @@ bnc_dsn(struct ctx *c)
 		if (found != NULL) {
 			at = (size_t)(found - p->text.s);
 			bnc_paragraph(p->text.s, p->text.len, at, &s, &e);
+			bnc_own_lines(c->b, wh.addrs, p->text.s, at,
+			    strlen(from_text ? r.recipient : rc), &s, &e);
 			for (k = 0; k < nt.n; k++)
 				if (nt.at[k] > at && nt.at[k] < e) {
 					e = nt.at[k];
