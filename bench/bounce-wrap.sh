@@ -11,7 +11,9 @@
 # replies a notice in six writers' notices of several recipients
 # (postfix2, exim2, sendmail2, qmail2, opensmtpd2, exchange2007x2,
 # exchange2003x2: each
-# recipient must keep its own reply's record).  Prints one
+# recipient must keep its own reply's record), and the temporary replies
+# alone in three writers' delay warnings (postfix-delay, exim-delay,
+# sendmail-delay: "same or expired" and "hard", which must be 0).  Prints one
 # line per template: replies; rcpt, the messages whose only failed
 # recipient is rcptN; reason and kind right (kind as bounce-blind.sh
 # counts it); same, the reason the DSN wrapping gives; other, records of
@@ -27,7 +29,7 @@ phrases=$(cd "${2:-phrases}" && pwd)
 shift $(($# < 2 ? $# : 2))
 (($#)) || set -- tests/fixtures/bounce-writers/round*-replies.tsv \
     tests/fixtures/bounce-writers/round*-wild*.tsv
-templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2}
+templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2 postfix-delay exim-delay sendmail-delay}
 [[ -x $build/deliv-bounce-classify ]] || make -s BUILDDIR="$build" all >/dev/null
 export DELIV_DATA=$PWD/data
 work=$(mktemp -d)
@@ -60,6 +62,7 @@ records() {
 awk -F'\t' -f tests/lib/replies-dsn.awk "$work/t" >"$work/dsn.mbox"
 records "$work/dsn.mbox" >"$work/dsn"
 for t in dsn $templates; do
+	[[ $t == *-delay ]] && continue
 	if [[ $t != dsn ]]; then
 		awk -F'\t' -v t="$t" -f tests/lib/replies-wrap.awk "$work/t" >"$work/$t.mbox"
 		records "$work/$t.mbox" "$([[ $t == *2 ]] && echo 2 || echo 1)" >"$work/$t"
@@ -83,3 +86,40 @@ for t in dsn $templates; do
 		    same, n ? 100 * same / n : 0, other
 	    }'
 done
+# The delay warnings: the temporary replies alone (a 4xx code, or a 4.x.x
+# status and no code), each in a writer's warning that it still retries.
+# Nothing of a warning is hard; its reason is the bare DSN's, or expired
+# where the reply's own words name none ("delayed" says no more).
+delays=$(for t in $templates; do [[ $t != *-delay ]] || echo "$t"; done)
+if [[ -n $delays ]]; then
+	awk -F'\t' '
+	    { x = " " $2 " "
+	      gsub(/[Rr][Ff][Cc] ?[0-9]+ ([Ss]ection )?[0-9.]+|[Ss]ection [0-9.]+/, "RFC", x)
+	      st = match(x, /[^0-9.][245]\.[0-9][0-9]?[0-9]?\.[0-9][0-9]?[0-9]?[^0-9.]/) ? substr(x, RSTART + 1, 1) : ""
+	      c = $2 ~ /^[245][0-9][0-9]([ -]|$)/ ? substr($2, 1, 1) : ""
+	      if (c == "4" || (c == "" && st == "4")) print }' "$work/t" >"$work/t4"
+	n=$(wc -l <"$work/t4")
+	awk -F'\t' -f tests/lib/replies-dsn.awk "$work/t4" >"$work/dsn4.mbox"
+	records "$work/dsn4.mbox" >"$work/dsn4"
+	for t in $delays; do
+		awk -F'\t' -v t="$t" -f tests/lib/replies-wrap.awk "$work/t4" >"$work/$t.mbox"
+		records "$work/$t.mbox" >"$work/$t"
+		paste "$work/t4" "$work/$t" "$work/dsn4" | awk -F'\t' -v t="$t" -v v="${VERBOSE:-}" '
+		    {
+			n++
+			if ($3 != "-" && $6 == 0) rc++
+			else if (v) print "  " t ": recipient " ($3 == "-" ? "missing" : "") ($6 ? " +" $6 " other" : "") ": " $2
+			if ($3 == $7 || $3 == "expired") same++
+			else if (v) print "  " t ": " $7 " -> " $3 " (" $5 "): " $2
+			if ($4 == "hard") {
+				hard++
+				if (v) print "  " t ": hard " $3 " (" $5 "): " $2
+			}
+			other += $6
+		    }
+		    END {
+			printf "%-13s replies %4d  rcpt %4d  same or expired %4d (%5.1f %%)  hard %d  other %d\n",
+			    t, n, rc, same, n ? 100 * same / n : 0, hard + 0, other
+		    }'
+	done
+fi

@@ -38,6 +38,7 @@ wrap() {
 # names several recipients.
 @test "bounce-wrap: the Round 11 replies get the same records in eighteen writers' notices as in a bare DSN" {
 	cd "$TOP"
+	export TEMPLATES="postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2"
 	run -0 bash bench/bounce-wrap.sh "$BUILD" phrases \
 	    tests/fixtures/bounce-writers/round11-replies.tsv \
 	    tests/fixtures/bounce-writers/round11-wild.tsv \
@@ -177,4 +178,30 @@ rcpt2@example.net	hard	userunknown"
 bob@example.net	hard	userunknown
 cid@example.net	hard	userunknown
 dee@example.net	hard	userunknown"
+}
+
+# Round 13: every temporary reply of the Round 11 batches (28) inside
+# Postfix's, Exim's and Sendmail's delay warnings: its recipient, no
+# other address, nothing hard, and the bare DSN's reason or expired.
+@test "bounce-wrap: the Round 11 temporary replies in three writers' delay warnings: nothing hard" {
+	cd "$TOP"
+	export TEMPLATES="postfix-delay exim-delay sendmail-delay"
+	run -0 bash bench/bounce-wrap.sh "$BUILD" phrases \
+	    tests/fixtures/bounce-writers/round11-replies.tsv \
+	    tests/fixtures/bounce-writers/round11-wild.tsv \
+	    tests/fixtures/bounce-writers/round11-wild2.tsv
+	assert_equal "${#lines[@]}" 4
+	for t in postfix-delay exim-delay sendmail-delay; do
+		assert_equal "$(printf '%s\n' "${lines[@]}" | awk -v t="$t" '$1 == t {
+		    print $3, $5, $9, $13, $15 }')" "28 28 28 0 0"
+	done
+}
+
+@test "bounce-wrap: a delay warning's reply keeps its own reason, else expired, and is soft" {
+	assert_equal "$(wrap exim-delay mailboxfull '452 4.2.2 The email account that you tried to reach is over quota.')" \
+	    "rcpt1@example.net	soft	mailboxfull"
+	assert_equal "$(wrap postfix-delay expired '451 4.3.0 Error: queue file write error')" \
+	    "rcpt1@example.net	soft	expired"
+	assert_equal "$(wrap sendmail-delay expired '421 4.4.2 Error: timeout exceeded')" \
+	    "rcpt1@example.net	soft	expired"
 }

@@ -43,6 +43,20 @@
 #   gmail        "The response from the remote server was:" and a DSN
 #   amazonses    SES's DSN ("An error occurred while trying to deliver the
 #                mail to the following recipients:")
+# the delay warnings (bench/bounce-wrap.sh gives them the temporary
+# replies alone):
+#   postfix-delay  bounce(8)'s delay template ("Delayed Mail (still being
+#                retried)", the "THIS IS A WARNING ONLY" box, "could not
+#                be delivered for more than %d hour(s)"), its DSN with
+#                Action: delayed and Will-Retry-Until
+#   exim-delay   deliver.c's default warning ("Warning: message %s delayed
+#                %s", "has not yet been delivered to one or more of its
+#                recipients after more than %s on the queue", "Delay
+#                reason: "), its DSN with Action: delayed
+#   sendmail-delay savemail.c's warning ("Warning: could not send message
+#                for past %s", the "THIS IS A WARNING MESSAGE ONLY" box,
+#                "<rcpt>... Deferred: reply", "Will keep trying until
+#                message is %s old"), its DSN with Action: delayed
 # and, two replies a notice (the (2k-1)th and the 2kth recipient, each with
 # its own reply; the last alone when the count is odd), as the same
 # sources write a notice of several failed recipients:
@@ -475,6 +489,85 @@ t ~ /2$/ && !/^#/ && NF >= 2 {
 	} else if (t == "exchange2003") {
 		keep(1, r, n)
 		ex2003(1)
+	} else if (t == "postfix-delay") {
+		head("MAILER-DAEMON@mx.example.org (Mail Delivery System)",
+		    "Delayed Mail (still being retried)",
+		    "Auto-Submitted: auto-replied\n" mime(b))
+		printf "\nThis is a MIME-encapsulated message.\n"
+		printf "\n--%s\nContent-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n", b
+		printf "This is the mail system at host mx.example.org.\n\n"
+		printf "####################################################################\n"
+		printf "# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n"
+		printf "####################################################################\n\n"
+		printf "Your message could not be delivered for more than 4 hour(s).\n"
+		printf "It will be retried until it is 5 day(s) old.\n\n"
+		printf "For further assistance, please send mail to postmaster.\n\n"
+		printf "If you do so, please include this problem report. You can\n"
+		printf "delete your own text from the attached returned message.\n\n"
+		printf "                   The mail system\n\n"
+		printf "%s\n", wrap("<" rc ">: host mx.example.net[192.0.2.1] said: " r " (in reply to RCPT TO command)")
+		printf "\n--%s\nContent-Description: Delivery report\nContent-Type: message/delivery-status\n\n", b
+		printf "Reporting-MTA: dns; mx.example.org\nX-Postfix-Queue-ID: 4Q%dA\n", n
+		printf "X-Postfix-Sender: rfc822; sender@example.org\n"
+		printf "Arrival-Date: Tue, 17 Nov 2026 03:59:58 +0000 (UTC)\n\n"
+		printf "Final-Recipient: rfc822; %s\nOriginal-Recipient: rfc822;%s\n", rc, rc
+		printf "Action: delayed\nStatus: %s\nRemote-MTA: dns; mx.example.net\n", st
+		printf "%s\n", wrap("Diagnostic-Code: smtp; " r)
+		printf "Will-Retry-Until: Sun, 22 Nov 2026 03:59:58 +0000 (UTC)\n"
+		orig(b)
+	} else if (t == "exim-delay") {
+		head("Mail Delivery System <Mailer-Daemon@mx.example.org>",
+		    "Warning: message 1wAbCd-000" n "-Xy delayed 24 hours",
+		    "Auto-Submitted: auto-replied\n" \
+		    "Content-Type: multipart/report; report-type=delivery-status; boundary=" b \
+		    "\nMIME-Version: 1.0\n")
+		printf "\n--%s\nContent-type: text/plain; charset=us-ascii\n", b
+		printf "\nThis message was created automatically by mail delivery software.\n"
+		printf "A message that you sent has not yet been delivered to one or more of its\n"
+		printf "recipients after more than 24 hours on the queue on mx.example.org.\n\n"
+		printf "The message identifier is:     1wAbCd-000%d-Xy\n", n
+		printf "The subject of the message is: hello\n"
+		printf "The date of the message is:    Mon, 16 Nov 2026 08:00:00 +0000\n\n"
+		printf "The address to which the message has not yet been delivered is:\n\n"
+		printf "  %s\n    host mx.example.net [192.0.2.1]\n", rc
+		printf "%s\n", eximtext("Delay reason: SMTP error from remote mail server after RCPT TO:<" rc ">: " r)
+		printf "\nNo action is required on your part. Delivery attempts will continue for\n"
+		printf "some time, and this warning may be repeated at intervals if the message\n"
+		printf "remains undelivered. Eventually the mail delivery software will give up,\n"
+		printf "and when that happens, the message will be returned to you.\n"
+		printf "\n--%s\nContent-type: message/delivery-status\n\n", b
+		printf "Reporting-MTA: dns; mx.example.org\n\n"
+		printf "Action: delayed\nFinal-Recipient: rfc822;%s\nStatus: 4.0.0\n", rc
+		printf "Remote-MTA: dns; mx.example.net\nDiagnostic-Code: smtp; %s\n", r
+		printf "Will-Retry-Until: Sat, 21 Nov 2026 08:00:00 +0000\n"
+		printf "\n--%s\nContent-type: text/rfc822-headers\n\n", b
+		printf "From: sender@example.org\nTo: rcpt%d@example.net\n", n
+		printf "Subject: hello\nMessage-Id: <o-%d@example.org>\n\n--%s--\n\n", n, b
+	} else if (t == "sendmail-delay") {
+		head("Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>",
+		    "Warning: could not send message for past 4 hours",
+		    "Auto-Submitted: auto-generated (warning-timeout)\n" mime(b))
+		printf "\nThis is a MIME-encapsulated message\n"
+		part(b, "text/plain")
+		printf "    **********************************************\n"
+		printf "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
+		printf "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
+		printf "    **********************************************\n\n"
+		printf "The original message was received at Tue, 17 Nov 2026 03:59:58 GMT\n"
+		printf "from localhost [127.0.0.1]\n\n"
+		printf "   ----- Transcript of session follows -----\n"
+		printf "... while talking to mx.example.net.:\n>>> RCPT To:<%s>\n<<< %s\n", rc, r
+		printf "<%s>... Deferred: %s\n", rc, r
+		printf "Warning: message still undelivered after 4 hours\n"
+		printf "Will keep trying until message is 5 days old\n"
+		part(b, "message/delivery-status")
+		printf "Reporting-MTA: dns; mx.example.org\nReceived-From-MTA: DNS; localhost\n"
+		printf "Arrival-Date: Tue, 17 Nov 2026 03:59:58 GMT\n\n"
+		printf "Final-Recipient: RFC822; %s\nAction: delayed\nStatus: %s\n", rc, st
+		printf "Remote-MTA: DNS; mx.example.net\nDiagnostic-Code: SMTP; %s\n", r
+		printf "Last-Attempt-Date: Tue, 17 Nov 2026 08:00:00 GMT\n"
+		printf "Will-Retry-Until: Sun, 22 Nov 2026 03:59:58 GMT\n"
+		orig(b)
 	} else if (t == "gmail") {
 		head("Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
 		    "Delivery Status Notification (Failure)", mime(b))
