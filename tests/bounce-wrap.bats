@@ -37,6 +37,9 @@ wrap() {
 # to one or more of its recipients"), read as notice lines when a notice
 # names several recipients.
 @test "bounce-wrap: the Round 11 replies get the same records in eighteen writers' notices as in a bare DSN" {
+	# 4,000 notices: the exact records below run the same code under
+	# AddressSanitizer, in CI's time
+	[[ $BUILD != *asan* ]] || skip "the exact records below cover it under AddressSanitizer"
 	cd "$TOP"
 	export TEMPLATES="postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2"
 	run -0 bash bench/bounce-wrap.sh "$BUILD" phrases \
@@ -184,6 +187,7 @@ dee@example.net	hard	userunknown"
 # Postfix's, Exim's and Sendmail's delay warnings: its recipient, no
 # other address, nothing hard, and the bare DSN's reason or expired.
 @test "bounce-wrap: the Round 11 temporary replies in three writers' delay warnings: nothing hard" {
+	[[ $BUILD != *asan* ]] || skip "the exact records below cover it under AddressSanitizer"
 	cd "$TOP"
 	export TEMPLATES="postfix-delay exim-delay sendmail-delay"
 	run -0 bash bench/bounce-wrap.sh "$BUILD" phrases \
