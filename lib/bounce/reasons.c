@@ -15,6 +15,7 @@
 
 #include "bounce/reasons.h"
 #include "bounce/table.h"
+#include "bounce/lines.h"
 #include "bounce/text.h"
 
 /* recipients of a notice up to which each one's own lines are taken out

@@ -14,6 +14,7 @@
 #include "bounce/notice.h"
 #include "bounce/reasons.h"
 #include "bounce/report.h"
+#include "bounce/lines.h"
 #include "bounce/text.h"
 
 /*

@@ -23,16 +23,6 @@ void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
 	    size_t *pe);
 
 /*
- * The recipient named at t[at..at+alen) in its paragraph t[*ps..*pe)
- * (bnc_paragraph()), narrowed to its own lines when its address opens
- * its line (an entry: "  a@x", "<a@x>: ..."): those after an earlier
- * line that names another address of addrs (lower case; NULL: none),
- * up to a later line that does.  Whether it is such an entry.
- */
-bool	bnc_own_lines(struct bounce *, GHashTable *addrs, const char *t,
-	    size_t at, size_t alen, size_t *ps, size_t *pe);
-
-/*
  * The first address (RE_ADDR) of t[0..len) from off, searched '@' by
  * '@': 1 and [*s, *e), or 0.
  */
