@@ -34,3 +34,27 @@ setup() {
 	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' wild11.mbox)"
 	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'sender@|user@|contoso|\*\*\*|User1|User2')" 0
 }
+
+# A notice that lists its recipients and gives each one's reply further
+# on (Exchange 2007 and later: the list, then "Diagnostic information
+# for administrators:" with "Remote Server returned '...'" per
+# recipient) gives each recipient the reply of its later place too: the
+# words the recipients share leave every entry's lines out, so the
+# reply was read nowhere (was: soft undefined for both; wild11.mbox #1)
+@test "bounce-wild11: a recipient's reply in a later entry of the notice is its own" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' 'From MAILER-DAEMON Sun Dec  6 05:00:00 2026' \
+	    'From: Microsoft Outlook <postmaster@example.org>' \
+	    'To: ana@example.org' 'Subject: Undeliverable: Hello' '' \
+	    'Delivery has failed to these recipients or groups:' '' \
+	    'bob@example.net' "Your message couldn't be delivered." '' \
+	    'carl@example.net' "Your message couldn't be delivered." '' '' \
+	    'Diagnostic information for administrators:' '' \
+	    'Generating server: mx.example.org' '' \
+	    'bob@example.net' "Remote Server returned '552 5.2.2 mailbox full; quota exceeded'" '' \
+	    'carl@example.net' "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'" '' \
+	    'Original message headers:' '' \
+	    'To: bob@example.net, carl@example.net' >n.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason n.mbox
+	assert_equal "$output" "$(printf 'bob@example.net\tsoft\tmailboxfull\ncarl@example.net\thard\tuserunknown')"
+}

@@ -908,6 +908,67 @@ first_failed(struct ctx *c, const char *t, size_t len, size_t sig,
 	return (size_t)-1;
 }
 
+/*
+ * The lines of the recipient a in t, into out: its first place
+ * t[ps..pe) (rcpt_para()), then, when the notice names a few recipients
+ * (2 to OWN_MAX of addrs), each later place before sig where a opens an
+ * entry (bnc_own_lines()) with that entry's own lines.  A notice may
+ * list its recipients and then give each one's reply further on
+ * (Exchange 2007 and later: "Delivery has failed to these recipients or
+ * groups:", each with a sentence, then "Diagnostic information for
+ * administrators:", each with "Remote Server returned '...'"); whole_set()
+ * keeps every entry's lines out of the words the recipients share, so
+ * the reply is read here or nowhere.  A later place that repeats one
+ * already read is left out.  -1: no memory.
+ */
+#define OWN_PLACES	4	/* later places of one recipient read */
+
+static int
+own_places(struct ctx *c, const char *t, size_t len, size_t sig,
+    const struct notices *nt, GHashTable *addrs, const char *a, size_t ps,
+    size_t pe, struct sbuf *out)
+{
+	size_t off, s, e, qs, qe, alen = strlen(a), k, nplace = 0;
+
+	sbuf_reset(out);
+	if (sbuf_add(out, t + ps, pe - ps) == -1)
+		return -1;
+	if (addrs == NULL || g_hash_table_size(addrs) < 2 ||
+	    g_hash_table_size(addrs) > OWN_MAX)
+		return 0;
+	for (off = pe; nplace < OWN_PLACES && off < sig &&
+	    bnc_find_addr(c->b, t, len, off, &s, &e); off = e) {
+		if (s >= sig)
+			break;
+		if (e - s != alen || strncasecmp(t + s, a, alen) != 0)
+			continue;
+		bnc_paragraph(t, len, s, &qs, &qe);
+		if (!bnc_own_lines(c->b, addrs, t, s, alen, &qs, &qe))
+			continue;
+		/* from its own line, to the next notice line */
+		for (qs = s; qs > 0 && t[qs - 1] != '\n'; qs--)
+			;
+		for (k = 0; k < nt->n; k++)
+			if (nt->at[k] > s && nt->at[k] < qe) {
+				qe = nt->at[k];
+				while (qe > s && t[qe - 1] != '\n')
+					qe--;
+				break;
+			}
+		/* a notice in two languages lists it twice, word for word:
+		 * once is enough */
+		if (qe <= s || memmem(out->s, out->len, t + qs, qe - qs) != NULL)
+			continue;
+		if (sbuf_addc(out, '\n') == -1 ||
+		    sbuf_add(out, t + qs, qe - qs) == -1)
+			return -1;
+		nplace++;
+		if (qe > e)
+			e = qe;
+	}
+	return 0;
+}
+
 /* A plain-text bounce: addresses in the text, each with its paragraph. */
 int
 bnc_text(struct ctx *c)
@@ -917,6 +978,7 @@ bnc_text(struct ctx *c)
 	size_t len = p->text.len, s, e, off, ps, pe, i, n;
 	struct found f = { 0 };
 	struct bnc_whole wh = { 0 };
+	struct sbuf places = { 0 };
 	size_t *pos = NULL, npos = 0;
 	struct notices nt;
 	struct bounce_rcpt r;
@@ -1055,7 +1117,12 @@ bnc_text(struct ctx *c)
 		r.recipient = f.a[i];
 		if (f.where[i] != (size_t)-1) {
 			rcpt_para(t, len, pos, npos, &nt, f.where[i], &ps, &pe);
-			bnc_one_line(&c->diag, t + ps, pe - ps);
+			if (own_places(c, t, len, sig, &nt, wh.addrs, f.a[i],
+			    ps, pe, &places) == -1) {
+				ret = -1;
+				break;
+			}
+			bnc_one_line(&c->diag, places.s, places.len);
 		} else
 			bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
@@ -1091,6 +1158,7 @@ bnc_text(struct ctx *c)
 		}
 	}
 	bnc_whole_free(&wh);
+	sbuf_free(&places);
 	free(pos);
 	found_free(&f);
 	if (ok != NULL)
