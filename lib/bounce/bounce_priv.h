@@ -26,6 +26,9 @@
 						 * for a cut before Vectorscan */
 #define RCPT_MAX	10000	/* recipients reported per message; the
 				 * rest are counted in one record */
+#define OWN_MAX		32	/* recipients of a notice up to which each
+				 * keeps its own lines (reasons.c whole_set(),
+				 * text.c own_places()) */
 
 /* The fixed patterns, compiled once by bounce_new() (bounce.c). */
 enum { RE_ADDR, RE_STATUS, RE_SMTP, RE_MSGID, RE_DATA, RE_RCPT, RE_CONN,

@@ -8,7 +8,62 @@
 #include <strings.h>
 
 #include "bounce/lines.h"
+#include "bounce/notice.h"
 #include "bounce/text.h"
+#include "core/util.h"
+
+/*
+ * The start of the line holding offset at, looked for at most LINE_LOOK
+ * bytes back; (size_t)-1 when it starts further back (a line that long
+ * is no header, label or listing line, and a text of long lines must not
+ * cost a walk back per address).
+ */
+size_t
+bnc_near_line_start(const char *t, size_t at)
+{
+	size_t s = at;
+
+	while (s > 0 && t[s - 1] != '\n') {
+		if (at - s >= LINE_LOOK)
+			return (size_t)-1;
+		s--;
+	}
+	return s;
+}
+
+/* The paragraph of text around offset at (to a blank line each side
+ * after, limited), as the recipient's diagnostic. */
+void
+bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
+{
+	size_t s = at, e = at, lines = 0;
+
+	while (s > 0 && at - s <= 600 &&
+	    !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
+		s--;
+	if (at - s > 600 && (s = bnc_near_line_start(t, at)) == (size_t)-1)
+		s = at;
+	/* to the end of this paragraph; if it is just the address line,
+	 * on through the next one (Exim, qmail) */
+	for (;;) {
+		while (e < len && t[e] != '\n' && e - s <= 1200)
+			e++;
+		if (e >= len || t[e] != '\n')
+			break;
+		e++;
+		lines++;
+		if (e < len && t[e] == '\n') {
+			if (lines > 1 || e - s > 200)
+				break;
+			while (e < len && t[e] == '\n')
+				e++;
+		}
+		if (e - s > 1200)
+			break;
+	}
+	*ps = s;
+	*pe = e;
+}
 
 /*
  * Does the address at t[at..) open an entry of a list, on the line that
@@ -116,4 +171,65 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 	if (list && *pe > pend)
 		*pe = pend;
 	return true;
+}
+
+/*
+ * The lines of the recipient a in t, into out: its first place
+ * t[ps..pe) (text.c's rcpt_para()), then, when the notice names a few recipients
+ * (2 to OWN_MAX of addrs), each later place before sig where a opens an
+ * entry (bnc_own_lines()) with that entry's own lines.  A notice may
+ * list its recipients and then give each one's reply further on
+ * (Exchange 2007 and later: "Delivery has failed to these recipients or
+ * groups:", each with a sentence, then "Diagnostic information for
+ * administrators:", each with "Remote Server returned '...'"); whole_set()
+ * keeps every entry's lines out of the words the recipients share, so
+ * the reply is read here or nowhere.  A later place that repeats one
+ * already read is left out.  -1: no memory.
+ */
+#define OWN_PLACES	4	/* later places of one recipient read */
+
+int
+bnc_own_places(struct ctx *c, const char *t, size_t len, size_t sig,
+    const struct notices *nt, GHashTable *addrs, const char *a, size_t ps,
+    size_t pe, struct sbuf *out)
+{
+	size_t off, s, e, qs, qe, alen = strlen(a), k, nplace = 0;
+
+	sbuf_reset(out);
+	if (sbuf_add(out, t + ps, pe - ps) == -1)
+		return -1;
+	if (addrs == NULL || g_hash_table_size(addrs) < 2 ||
+	    g_hash_table_size(addrs) > OWN_MAX)
+		return 0;
+	for (off = pe; nplace < OWN_PLACES && off < sig &&
+	    bnc_find_addr(c->b, t, len, off, &s, &e); off = e) {
+		if (s >= sig)
+			break;
+		if (e - s != alen || strncasecmp(t + s, a, alen) != 0)
+			continue;
+		bnc_paragraph(t, len, s, &qs, &qe);
+		if (!bnc_own_lines(c->b, addrs, t, s, alen, &qs, &qe))
+			continue;
+		/* from its own line, to the next notice line */
+		for (qs = s; qs > 0 && t[qs - 1] != '\n'; qs--)
+			;
+		for (k = 0; k < nt->n; k++)
+			if (nt->at[k] > s && nt->at[k] < qe) {
+				qe = nt->at[k];
+				while (qe > s && t[qe - 1] != '\n')
+					qe--;
+				break;
+			}
+		/* a notice in two languages lists it twice, word for word:
+		 * once is enough */
+		if (qe <= s || memmem(out->s, out->len, t + qs, qe - qs) != NULL)
+			continue;
+		if (sbuf_addc(out, '\n') == -1 ||
+		    sbuf_add(out, t + qs, qe - qs) == -1)
+			return -1;
+		nplace++;
+		if (qe > e)
+			e = qe;
+	}
+	return 0;
 }

@@ -1,6 +1,7 @@
 /*
- * bounce/lines: a recipient's own lines of a notice that names several
- * (an entry of a list of recipients and the reply under it).
+ * bounce/lines: a recipient's paragraph of a notice, and its own lines
+ * of one that names several (an entry of a list of recipients and the
+ * reply under it).
  */
 #ifndef BOUNCE_LINES_H
 #define BOUNCE_LINES_H
@@ -12,6 +13,17 @@
 
 #include "bounce/bounce_priv.h"
 
+/* The paragraph of t around offset at: [*ps, *pe). */
+void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
+	    size_t *pe);
+
+/*
+ * The start of the line holding offset at, looked for at most LINE_LOOK
+ * bytes back; (size_t)-1 when it starts further back.
+ */
+#define LINE_LOOK	1000
+size_t	bnc_near_line_start(const char *t, size_t at);
+
 /*
  * The recipient named at t[at..at+alen) in its paragraph t[*ps..*pe)
  * (bnc_paragraph()), narrowed to its own lines when its address opens
@@ -21,5 +33,19 @@
  */
 bool	bnc_own_lines(struct bounce *, GHashTable *addrs, const char *t,
 	    size_t at, size_t alen, size_t *ps, size_t *pe);
+
+/*
+ * The lines of recipient a of a plain-text notice t[0..len) into out:
+ * its first place t[ps..pe), then, with 2 to OWN_MAX recipients (addrs),
+ * up to four later places before sig where a opens an entry, each with
+ * its own lines up to the next notice line of nt (a list of recipients,
+ * then each one's reply further on: Exchange 2007 and later).  0, or -1
+ * out of memory.
+ */
+struct notices;
+struct sbuf;
+int	bnc_own_places(struct ctx *, const char *t, size_t len, size_t sig,
+	    const struct notices *nt, GHashTable *addrs, const char *a,
+	    size_t ps, size_t pe, struct sbuf *out);
 
 #endif

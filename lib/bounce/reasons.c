@@ -20,7 +20,6 @@
 
 /* recipients of a notice up to which each one's own lines are taken out
  * of the words they share (whole_set()) */
-#define OWN_MAX	32
 #define OWN_SEGS	64	/* the places of their lines taken out */
 
 

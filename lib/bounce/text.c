@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/lines.h"
 #include "bounce/notice.h"
 #include "bounce/parts.h"
 #include "bounce/reasons.h"
@@ -125,61 +126,6 @@ void
 bnc_one_line(struct sbuf *out, const char *s, size_t len)
 {
 	bnc_one_line_max(out, s, len, DIAG_MAX);
-}
-
-/*
- * The start of the line holding offset at, looked for at most LINE_LOOK
- * bytes back; (size_t)-1 when it starts further back (a line that long
- * is no header, label or listing line, and a text of long lines must not
- * cost a walk back per address).
- */
-#define LINE_LOOK	1000
-
-static size_t
-near_line_start(const char *t, size_t at)
-{
-	size_t s = at;
-
-	while (s > 0 && t[s - 1] != '\n') {
-		if (at - s >= LINE_LOOK)
-			return (size_t)-1;
-		s--;
-	}
-	return s;
-}
-
-/* The paragraph of text around offset at (to a blank line each side
- * after, limited), as the recipient's diagnostic. */
-void
-bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
-{
-	size_t s = at, e = at, lines = 0;
-
-	while (s > 0 && at - s <= 600 &&
-	    !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
-		s--;
-	if (at - s > 600 && (s = near_line_start(t, at)) == (size_t)-1)
-		s = at;
-	/* to the end of this paragraph; if it is just the address line,
-	 * on through the next one (Exim, qmail) */
-	for (;;) {
-		while (e < len && t[e] != '\n' && e - s <= 1200)
-			e++;
-		if (e >= len || t[e] != '\n')
-			break;
-		e++;
-		lines++;
-		if (e < len && t[e] == '\n') {
-			if (lines > 1 || e - s > 200)
-				break;
-			while (e < len && t[e] == '\n')
-				e++;
-		}
-		if (e - s > 1200)
-			break;
-	}
-	*ps = s;
-	*pe = e;
 }
 
 /*
@@ -326,13 +272,13 @@ header_line(const char *t, size_t at)
 {
 	size_t s, p, k, n;
 
-	if ((s = near_line_start(t, at)) == (size_t)-1)
+	if ((s = bnc_near_line_start(t, at)) == (size_t)-1)
 		return false;
 	if (header_start(t, s))
 		return true;
 	for (n = 0; n < FOLD_MAX && s > 0 && (t[s] == ' ' || t[s] == '\t');
 	    n++) {
-		if ((p = near_line_start(t, s - 1)) == (size_t)-1)
+		if ((p = bnc_near_line_start(t, s - 1)) == (size_t)-1)
 			return false;
 		for (k = p; k < s - 1 && isspace((unsigned char)t[k]); k++)
 			;
@@ -494,7 +440,7 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 	bool end = false, opens;
 
 	/* a line longer than that: its last 300 bytes, as below */
-	if ((ls = near_line_start(t, at)) == (size_t)-1)
+	if ((ls = bnc_near_line_start(t, at)) == (size_t)-1)
 		ls = at - 300;
 	for (le = at; le < len && t[le] != '\n'; le++)
 		;
@@ -512,13 +458,13 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 	 * word before the address on its own line */
 	if (opens && ls >= 2 && t[ls - 1] == '\n' &&
 	    entry_line(c, t, ls, le) &&
-	    (p = near_line_start(t, ls - 1)) != (size_t)-1 &&
+	    (p = bnc_near_line_start(t, ls - 1)) != (size_t)-1 &&
 	    entry_line(c, t, p, ls - 1))
 		return false;
 	if ((opens || !end) && ls >= 2 && t[ls - 1] == '\n' &&
 	    t[ls - 2] != '\n') {
 		k = ls - 1;
-		if ((ls = near_line_start(t, k)) == (size_t)-1)
+		if ((ls = bnc_near_line_start(t, k)) == (size_t)-1)
 			ls = k > 300 ? k - 300 : 0;
 		/* of a sentence begun there, only the words after the
 		 * last sentence end on it */
@@ -575,7 +521,7 @@ expanded_program(const char *t, size_t at)
 {
 	size_t ls, k, n;
 
-	if ((ls = near_line_start(t, at)) == (size_t)-1)
+	if ((ls = bnc_near_line_start(t, at)) == (size_t)-1)
 		return false;
 	for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
 		;
@@ -583,7 +529,7 @@ expanded_program(const char *t, size_t at)
 		return false;
 	/* up over the other parenthesized lines to the q_paddr line */
 	for (n = 0; ls > 0 && n < FOLD_MAX; n++) {
-		if ((ls = near_line_start(t, ls - 1)) == (size_t)-1)
+		if ((ls = bnc_near_line_start(t, ls - 1)) == (size_t)-1)
 			return false;
 		for (k = ls; t[k] == ' ' || t[k] == '\t'; k++)
 			;
@@ -608,7 +554,7 @@ original_label(const char *t, size_t at)
 	    "original recipient", "original-recipient" };
 	size_t ls, i, n;
 
-	if ((ls = near_line_start(t, at)) == (size_t)-1)
+	if ((ls = bnc_near_line_start(t, at)) == (size_t)-1)
 		return false;
 	while (ls < at && (t[ls] == ' ' || t[ls] == '\t'))
 		ls++;
@@ -809,6 +755,7 @@ bnc_text(struct ctx *c)
 	size_t len = p->text.len, s, e, off, ps, pe, i, n;
 	struct found f = { 0 };
 	struct bnc_whole wh = { 0 };
+	struct sbuf places = { 0 };
 	size_t *pos = NULL, npos = 0;
 	struct notices nt;
 	struct bounce_rcpt r;
@@ -947,7 +894,12 @@ bnc_text(struct ctx *c)
 		r.recipient = f.a[i];
 		if (f.where[i] != (size_t)-1) {
 			rcpt_para(t, len, pos, npos, &nt, f.where[i], &ps, &pe);
-			bnc_one_line(&c->diag, t + ps, pe - ps);
+			if (bnc_own_places(c, t, len, sig, &nt, wh.addrs,
+			    f.a[i], ps, pe, &places) == -1) {
+				ret = -1;
+				break;
+			}
+			bnc_one_line(&c->diag, places.s, places.len);
 		} else
 			bnc_one_line(&c->diag, t, len);
 		r.diagnostic = c->diag.s;
@@ -983,6 +935,7 @@ bnc_text(struct ctx *c)
 		}
 	}
 	bnc_whole_free(&wh);
+	sbuf_free(&places);
 	free(pos);
 	found_free(&f);
 	if (ok != NULL)

@@ -18,10 +18,6 @@ void	bnc_one_line_max(struct sbuf *out, const char *s, size_t len,
 	    size_t max);
 void	bnc_one_line(struct sbuf *out, const char *s, size_t len);
 
-/* The paragraph of t around offset at: [*ps, *pe). */
-void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
-	    size_t *pe);
-
 /*
  * The first address (RE_ADDR) of t[0..len) from off, searched '@' by
  * '@': 1 and [*s, *e), or 0.
