@@ -189,9 +189,13 @@ function ex2003(m,    k) {
 	printf "\n"
 }
 # One notice of the m recipients kept (keep()) in writer t's form.
-function several(m,    k, b, x) {
+function several(m,    k, b, x, w) {
 	b = "b" n
-	if (t == "postfix2") {
+	# the writer: postfix2 -> postfix, exchange2007x2 -> exchange2007
+	w = t
+	if (sub(/2$/, "", w) && w ~ /^exchange200[37]x$/)
+		sub(/x$/, "", w)
+	if (w == "postfix") {
 		head("MAILER-DAEMON@mx.example.org (Mail Delivery System)",
 		    "Undelivered Mail Returned to Sender",
 		    "Auto-Submitted: auto-replied\n" mime(b))
@@ -216,7 +220,7 @@ function several(m,    k, b, x) {
 			printf "%s\n", wrap("Diagnostic-Code: smtp; " R[k])
 		}
 		origm(b, m)
-	} else if (t == "exim2") {
+	} else if (w == "exim") {
 		x = RC[1]
 		for (k = 2; k <= m; k++)
 			x = x ",\n  " RC[k]
@@ -242,7 +246,7 @@ function several(m,    k, b, x) {
 		printf "\n--%s\nContent-type: message/rfc822\n\n", b
 		printf "From: sender@example.org\nTo: %s\n", RC[1]
 		printf "Subject: hello\nMessage-Id: <o-%d@example.org>\n\nhi\n\n--%s--\n\n", n, b
-	} else if (t == "sendmail2") {
+	} else if (w == "sendmail") {
 		head("Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>",
 		    "Returned mail: see transcript for details",
 		    "Auto-Submitted: auto-generated (failure)\n" mime(b))
@@ -266,7 +270,7 @@ function several(m,    k, b, x) {
 			printf "Last-Attempt-Date: Tue, 17 Nov 2026 08:00:00 GMT\n"
 		}
 		origm(b, m)
-	} else if (t == "qmail2") {
+	} else if (w == "qmail") {
 		head("MAILER-DAEMON@mx.example.org", "failure notice", "")
 		printf "\nHi. This is the qmail-send program at mx.example.org.\n"
 		printf "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
@@ -281,7 +285,7 @@ function several(m,    k, b, x) {
 		printf "\n--- Below this line is a copy of the message.\n\n"
 		printf "Return-Path: <sender@example.org>\n"
 		origm("", m)
-	} else if (t == "opensmtpd2") {
+	} else if (w == "opensmtpd") {
 		b = "b" n "/mx.example.org"
 		head("Mailer Daemon <MAILER-DAEMON@mx.example.org>",
 		    "Delivery status notification: error",
@@ -299,9 +303,9 @@ function several(m,    k, b, x) {
 		for (k = 1; k <= m; k++)
 			printf "\nFinal-Recipient: rfc822; %s\nAction: failed\nStatus: %s\n", RC[k], ST[k]
 		origm(b, m)
-	} else if (t == "exchange2003x2") {
+	} else if (w == "exchange2003") {
 		ex2003(m)
-	} else if (t == "exchange2007x2") {
+	} else if (w == "exchange2007" || w == "office365") {
 		head("postmaster@mx.example.org",
 		    "Undeliverable: hello", "Content-Language: en-US\n" mime(b))
 		part(b, "text/plain; charset=\"us-ascii\"")
@@ -312,9 +316,14 @@ function several(m,    k, b, x) {
 		}
 		printf "\nDiagnostic information for administrators:\n\n"
 		printf "Generating server: mx.example.org\n"
+		if (w == "office365")
+			printf "Receiving server: mx.example.net (192.0.2.1)\n"
 		for (k = 1; k <= m; k++) {
 			printf "\n%s\n", RC[k]
-			printf "mx.example.net #<mx.example.net #%s smtp;%s> #SMTP#\n", ST[k], R[k]
+			if (w == "office365")
+				printf "Remote Server returned '%s'\n", R[k]
+			else
+				printf "mx.example.net #<mx.example.net #%s smtp;%s> #SMTP#\n", ST[k], R[k]
 		}
 		printf "\nOriginal message headers:\n\n"
 		printf "From: sender@example.org\nTo: %s\nSubject: hello\n", RC[1]
@@ -352,143 +361,21 @@ t ~ /2$/ && !/^#/ && NF >= 2 {
 	if (st == "")
 		st = soft ? "4.0.0" : "5.0.0"
 	b = "b" n
-	if (t == "postfix") {
-		head("MAILER-DAEMON@mx.example.org (Mail Delivery System)",
-		    "Undelivered Mail Returned to Sender",
-		    "Auto-Submitted: auto-replied\n" mime(b))
-		printf "\nThis is a MIME-encapsulated message.\n"
-		printf "\n--%s\nContent-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n", b
-		printf "This is the mail system at host mx.example.org.\n\n"
-		printf "I'm sorry to have to inform you that your message could not\n"
-		printf "be delivered to one or more recipients. It's attached below.\n\n"
-		printf "For further assistance, please send mail to postmaster.\n\n"
-		printf "If you do so, please include this problem report. You can\n"
-		printf "delete your own text from the attached returned message.\n\n"
-		printf "                   The mail system\n\n"
-		printf "%s\n", wrap("<" rc ">: host mx.example.net[192.0.2.1] said: " r " (in reply to RCPT TO command)")
-		printf "\n--%s\nContent-Description: Delivery report\nContent-Type: message/delivery-status\n\n", b
-		printf "Reporting-MTA: dns; mx.example.org\nX-Postfix-Queue-ID: 4Q%dA\n", n
-		printf "X-Postfix-Sender: rfc822; sender@example.org\n"
-		printf "Arrival-Date: Tue, 17 Nov 2026 07:59:58 +0000 (UTC)\n\n"
-		printf "Final-Recipient: rfc822; %s\nOriginal-Recipient: rfc822;%s\n", rc, rc
-		printf "Action: failed\nStatus: %s\nRemote-MTA: dns; mx.example.net\n", st
-		printf "%s\n", wrap("Diagnostic-Code: smtp; " r)
-		orig(b)
-	} else if (t == "exim" || t == "exim-plain") {
-		if (t == "exim")
-			head("Mail Delivery System <Mailer-Daemon@mx.example.org>",
-			    "Mail delivery failed: returning message to sender",
-			    "X-Failed-Recipients: " rc "\nAuto-Submitted: auto-replied\n" \
-			    "Content-Type: multipart/report; report-type=delivery-status; boundary=" b \
-			    "\nMIME-Version: 1.0\n")
-		else
-			head("Mail Delivery System <Mailer-Daemon@mx.example.org>",
-			    "Mail delivery failed: returning message to sender", "")
-		if (t == "exim")
-			printf "\n--%s\nContent-type: text/plain; charset=us-ascii\n", b
+	if (t == "postfix" || t == "exim" || t == "sendmail" || t == "qmail" ||
+	    t == "opensmtpd" || t == "exchange2007" || t == "office365" ||
+	    t == "exchange2003") {
+		keep(1, r, n)
+		several(1)
+	} else if (t == "exim-plain") {
+		head("Mail Delivery System <Mailer-Daemon@mx.example.org>",
+		    "Mail delivery failed: returning message to sender", "")
 		printf "\nThis message was created automatically by mail delivery software.\n\n"
 		printf "A message that you sent could not be delivered to one or more of its\n"
 		printf "recipients. This is a permanent error. The following address(es) failed:\n\n"
 		printf "  %s\n    host mx.example.net [192.0.2.1]\n", rc
 		printf "%s\n", eximtext("SMTP error from remote mail server after RCPT TO:<" rc ">: " r)
-		if (t == "exim") {
-			printf "\n--%s\nContent-type: message/delivery-status\n\n", b
-			printf "Reporting-MTA: dns; mx.example.org\n\n"
-			printf "Action: failed\nFinal-Recipient: rfc822;%s\nStatus: 5.0.0\n", rc
-			printf "Remote-MTA: dns; mx.example.net\nDiagnostic-Code: smtp; %s\n", r
-			printf "\n--%s\nContent-type: message/rfc822\n\n", b
-			printf "From: sender@example.org\nTo: rcpt%d@example.net\n", n
-			printf "Subject: hello\nMessage-Id: <o-%d@example.org>\n\nhi\n\n--%s--\n\n", n, b
-		} else {
-			printf "\n------ This is a copy of the message, including all the headers. ------\n"
-			orig("")
-		}
-	} else if (t == "sendmail") {
-		if (soft)
-			ex = "Deferred: " r
-		else if (c == "550" || c == "551" || c == "553")
-			ex = "User unknown"
-		else
-			ex = "Service unavailable"
-		exc = soft ? "" : (c == "550" || c == "551" || c == "553") ? "550 5.1.1 " : "554 5.0.0 "
-		if (st == "5.0.0" && c == "550") st = "5.1.1"
-		if (st == "5.0.0" && c == "551") st = "5.1.6"
-		if (st == "5.0.0" && c == "553") st = "5.1.3"
-		head("Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>",
-		    "Returned mail: see transcript for details",
-		    "Auto-Submitted: auto-generated (failure)\n" mime(b))
-		printf "\nThis is a MIME-encapsulated message\n"
-		part(b, "text/plain")
-		printf "The original message was received at Tue, 17 Nov 2026 07:59:58 GMT\n"
-		printf "from localhost [127.0.0.1]\n\n"
-		printf "   ----- The following addresses had permanent fatal errors -----\n"
-		printf "<%s>\n    (reason: %s)\n\n", rc, r
-		printf "   ----- Transcript of session follows -----\n"
-		printf "... while talking to mx.example.net.:\n>>> RCPT To:<%s>\n<<< %s\n", rc, r
-		printf "%s<%s>... %s\n", exc, rc, ex
-		part(b, "message/delivery-status")
-		printf "Reporting-MTA: dns; mx.example.org\nReceived-From-MTA: DNS; localhost\n"
-		printf "Arrival-Date: Tue, 17 Nov 2026 07:59:58 GMT\n\n"
-		printf "Final-Recipient: RFC822; %s\nAction: failed\nStatus: %s\n", rc, st
-		printf "Remote-MTA: DNS; mx.example.net\nDiagnostic-Code: SMTP; %s\n", r
-		printf "Last-Attempt-Date: Tue, 17 Nov 2026 08:00:00 GMT\n"
-		orig(b)
-	} else if (t == "qmail") {
-		head("MAILER-DAEMON@mx.example.org", "failure notice", "")
-		printf "\nHi. This is the qmail-send program at mx.example.org.\n"
-		printf "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
-		printf "This is a permanent error; I've given up. Sorry it didn't work out.\n\n"
-		printf "<%s>:\n192.0.2.1 does not like recipient.\nRemote host said: %s\n", rc, r
-		if (soft)
-			printf "I'm not going to try again; this message has been in the queue too long.\n"
-		else
-			printf "Giving up on 192.0.2.1.\n"
-		printf "\n--- Below this line is a copy of the message.\n\n"
-		printf "Return-Path: <sender@example.org>\n"
+		printf "\n------ This is a copy of the message, including all the headers. ------\n"
 		orig("")
-	} else if (t == "opensmtpd") {
-		b = "b" n "/mx.example.org"
-		head("Mailer Daemon <MAILER-DAEMON@mx.example.org>",
-		    "Delivery status notification: error",
-		    "MIME-Version: 1.0\nContent-Type: multipart/mixed;boundary=\"" b "\"\n")
-		printf "\nThis is a MIME-encapsulated message.\n\n"
-		printf "--%s\nContent-Description: Notification\nContent-Type: text/plain; charset=us-ascii\n\n", b
-		printf "    Hi!\n\n    This is the MAILER-DAEMON, please DO NOT REPLY to this email.\n\n"
-		printf "    An error has occurred while attempting to deliver a message for\n"
-		printf "    the following list of recipients:\n\n"
-		printf "%s: %s\n\n", rc, r
-		printf "    Below is a copy of the original message:\n\n"
-		printf "--%s\nContent-Description: Delivery Report\nContent-Type: message/delivery-status\n\n", b
-		printf "Reporting-MTA: dns; mx.example.org\n\n"
-		printf "Final-Recipient: rfc822; %s\nAction: failed\nStatus: %s\n", rc, st
-		orig(b)
-	} else if (t == "exchange2007" || t == "office365") {
-		head("postmaster@mx.example.org",
-		    "Undeliverable: hello", "Content-Language: en-US\n" mime(b))
-		part(b, "text/plain; charset=\"us-ascii\"")
-		printf "Delivery has failed to these recipients or distribution lists:\n\n%s\n", rc
-		printf "The e-mail system had a problem processing this message. Microsoft Exchange will not try to redeliver this message for you.\n\n"
-		printf "Diagnostic information for administrators:\n\n"
-		printf "Generating server: mx.example.org\n"
-		if (t == "office365")
-			printf "Receiving server: mx.example.net (192.0.2.1)\n"
-		printf "\n%s\n", rc
-		if (t == "office365")
-			printf "Remote Server returned '%s'\n", r
-		else
-			printf "mx.example.net #<mx.example.net #%s smtp;%s> #SMTP#\n", st, r
-		printf "\nOriginal message headers:\n\n"
-		printf "From: sender@example.org\nTo: %s\nSubject: hello\n", rc
-		part(b, "message/delivery-status")
-		printf "Reporting-MTA: dns;mx.example.org\nReceived-From-MTA: dns;mail.example.org\n"
-		printf "Arrival-Date: Tue, 17 Nov 2026 07:59:58 +0000\n\n"
-		printf "Final-Recipient: rfc822;%s\nAction: failed\nStatus: %s\n", rc, st
-		printf "Diagnostic-Code: smtp;%s\nRemote-MTA: dns;mx.example.net\n", r
-		printf "X-Display-Name: %s\n", rc
-		orig(b)
-	} else if (t == "exchange2003") {
-		keep(1, r, n)
-		ex2003(1)
 	} else if (t == "postfix-delay") {
 		head("MAILER-DAEMON@mx.example.org (Mail Delivery System)",
 		    "Delayed Mail (still being retried)",
