@@ -18,10 +18,9 @@
 #include "bounce/lines.h"
 #include "bounce/text.h"
 
-/* recipients of a notice up to which each one's own lines are taken out
- * of the words they share (whole_set()) */
-#define OWN_SEGS	64	/* the places of their lines taken out */
-
+/* the places of a notice's recipients' own lines whole_set() takes out
+ * of the words they share (with 2 to OWN_MAX recipients) */
+#define OWN_SEGS	64
 
 const char *
 bnc_status_reason(const struct bounce *b, const char *st)

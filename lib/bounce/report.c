@@ -299,8 +299,6 @@ soft_in_text(struct ctx *c, struct bounce_rcpt *r)
 /* A Sieve reject's disposition notification carries no status of its own. */
 #define MDN_NOTE	"a disposition notification, status 5.2.0 assumed"
 
-/* The addresses of every DSN group (Final- and Original-Recipient),
- * lower case, as the keys of a set. */
 /*
  * The action-value of an Action field (RFC 3464 2.3.3) without the
  * comment a writer adds after it (Sendmail's savemail.c: "delivered (to
@@ -346,6 +344,8 @@ status_comment(const char *st, const char **s, size_t *n)
 	return true;
 }
 
+/* The addresses of every DSN group (Final- and Original-Recipient),
+ * lower case, as the keys of a set. */
 static GHashTable *
 dsn_addresses(const struct parts *p)
 {
