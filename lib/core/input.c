@@ -65,10 +65,13 @@
  * UTF-8 and Latin-1 ones are built into glibc).
  */
 static const char *const warm_charsets[] = {
-	"ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "ISO-8859-2", "ISO-8859-5",
-	"ISO-8859-7", "ISO-8859-9", "ISO-8859-15", "WINDOWS-1250",
-	"WINDOWS-1251", "WINDOWS-1252", "KOI8-R", "GB2312", "GBK", "GB18030",
-	"BIG5", "EUC-KR", "UTF-7", "UTF-16"
+	"ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "ISO-8859-1", "ISO-8859-2",
+	"ISO-8859-4", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8",
+	"ISO-8859-9", "ISO-8859-13", "ISO-8859-15", "WINDOWS-1250",
+	"WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253", "WINDOWS-1254",
+	"WINDOWS-1255", "WINDOWS-1256", "WINDOWS-1257", "KOI8-R", "KOI8-U",
+	"GB2312", "GBK", "GB18030", "BIG5", "EUC-KR", "ISO-2022-KR", "TIS-620",
+	"UTF-7", "UTF-16"
 };
 #define NWARM	nitems(warm_charsets)
 #define WARM_AFTER	64
@@ -131,6 +134,8 @@ struct input {
 	bool			 raw_verify;	/* but a doubtful message's */
 	bool			 lean;		/* lean_headers */
 	GByteArray		*leanbuf;	/* what GMime parsed, if lean */
+	GMimeMessage		*shell;		/* the lean messages' one
+						   GMimeMessage, or NULL */
 	bool			 refused;	/* GMime refused cur */
 	size_t			 max_size;	/* the size cap of a message */
 	struct feed		*feed;		/* a worker's feed, or NULL */
@@ -684,6 +689,37 @@ parse_whole(struct input *in, GByteArray *a, size_t start, size_t end)
 }
 
 /*
+ * Parse in->leanbuf, the Content- fields, the empty line and the body,
+ * as GMime parses a message's body: into the MIME part of in->shell,
+ * one GMimeMessage for every lean message, which holds nothing of its
+ * own (GMime would give a message of these fields no field but its
+ * parts' and empty address lists: nine objects a message, made and
+ * freed for nothing).  The shell is handed out with a reference of its
+ * own, like a message parsed anew.  NULL if GMime cannot.
+ */
+static GMimeMessage *
+parse_lean(struct input *in)
+{
+	GMimeStream *s;
+	GMimeObject *part;
+
+	s = g_mime_stream_mem_new_with_byte_array(in->leanbuf);
+	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
+	g_mime_parser_init_with_stream(in->parser, s);
+	g_object_unref(s);
+	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
+	g_mime_parser_set_persist_stream(in->parser, TRUE);
+	if ((part = g_mime_parser_construct_part(in->parser, in->popts)) ==
+	    NULL)
+		return NULL;
+	if (in->shell == NULL)
+		in->shell = g_mime_message_new(FALSE);
+	g_mime_message_set_mime_part(in->shell, part);
+	g_object_unref(part);
+	return g_object_ref(in->shell);
+}
+
+/*
  * Parse a[start..end) with GMime; lean: a clean header block's Content-
  * fields, its empty line and the body (copied, so up to LEAN_MAX bytes),
  * the block kept on the message (core/headblock).  NULL if GMime cannot.
@@ -705,7 +741,7 @@ parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
 	headblock_mime_fields(d, flen, in->leanbuf);
 	g_byte_array_append(in->leanbuf, (const guint8 *)d + flen,
 	    (guint)(end - start - flen));
-	msg = parse_whole(in, in->leanbuf, 0, in->leanbuf->len);
+	msg = parse_lean(in);
 	if (msg != NULL && headblock_attach(msg, in->popts, d, flen) == -1) {
 		g_object_unref(msg);
 		msg = parse_whole(in, a, start, end);
@@ -977,6 +1013,8 @@ input_close(struct input *in)
 	g_object_unref(in->parser);
 	g_byte_array_unref(in->rd.buf);
 	g_byte_array_unref(in->crmsg);
+	if (in->shell != NULL)
+		g_object_unref(in->shell);
 	if (in->leanbuf != NULL)
 		g_byte_array_unref(in->leanbuf);
 	g_mime_shutdown();
