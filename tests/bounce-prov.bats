@@ -9,6 +9,15 @@ setup() {
 	load lib/helpers
 }
 
+# prov_block FILE: the line of FILE's "# Round 13 (prov)" comment and the
+# line of the next round's comment after it (the line past the end if
+# none): the round13-prov phrases lie between
+prov_block() {
+	awk '/^# Round 13 \(prov\)/ && !s { s = NR; next }
+	    s && /^# Round [0-9]/ { print s, NR; f = 1; exit }
+	    END { if (!f) print s, NR + 1 }' "$1"
+}
+
 @test "bounce-prov: each provider's coded reply gets the reason and kind its published table gives (round13-prov)" {
 	cd "$FIXTURES/bounce-writers"
 	replies_agree round13-prov.tsv 58
@@ -36,15 +45,16 @@ setup() {
 	    $'rcpt4@example.net\tsoft\ttoomanyconn' \
 	    $'rcpt5@example.net\tsoft\tfiltered' \
 	    $'rcpt6@example.net\thard\tuserunknown')"
-	# each from the lines appended at the end of the phrase files
+	# each from the lines round13-prov appended to the phrase files: after
+	# their "# Round 13 (prov)" comment, before the next round's
 	run -1 deliv-bounce-classify --no-header -o matched p.mbox
-	local soft hard
-	soft=$(grep -c . "$TOP/phrases/soft.txt")
-	hard=$(grep -c . "$TOP/phrases/hard.txt")
+	local soft0 soft1 hard0 hard1
+	read -r soft0 soft1 < <(prov_block "$TOP/phrases/soft.txt")
+	read -r hard0 hard1 < <(prov_block "$TOP/phrases/hard.txt")
 	while IFS=: read -r f l; do
 		case $f in
-		soft.txt) ((l > soft - 60)) || fail "soft.txt:$l is not a round13-prov phrase" ;;
-		hard.txt) ((l > hard - 6)) || fail "hard.txt:$l is not a round13-prov phrase" ;;
+		soft.txt) ((l > soft0 && l < soft1)) || fail "soft.txt:$l is not a round13-prov phrase" ;;
+		hard.txt) ((l > hard0 && l < hard1)) || fail "hard.txt:$l is not a round13-prov phrase" ;;
 		*) fail "matched $f:$l" ;;
 		esac
 	done <<<"$output"
