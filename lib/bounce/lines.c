@@ -114,6 +114,55 @@ entry(const char *t, size_t ps, size_t ls, size_t at)
 }
 
 /*
+ * Is t[ls..le) nothing but the address t[at..at+alen) (blanks, list
+ * marks, brackets and a closing ":" or "," aside)?
+ */
+static bool
+bare_line(const char *t, size_t ls, size_t le, size_t at, size_t alen)
+{
+	size_t k;
+
+	for (k = ls; k < at; k++)
+		if (!isspace((unsigned char)t[k]) &&
+		    strchr("<\"'(>[*-", t[k]) == NULL)
+			return false;
+	for (k = at + alen; k < le; k++)
+		if (!isspace((unsigned char)t[k]) &&
+		    strchr(">\"')]:,;", t[k]) == NULL)
+			return false;
+	return true;
+}
+
+/*
+ * Is the line before the one starting at ls (within the paragraph from
+ * ps) a bare line (bare_line()) of another address of addrs?
+ */
+static bool
+bare_other_before(struct bounce *b, GHashTable *addrs, const char *t,
+    size_t ps, size_t ls, size_t at, size_t alen)
+{
+	size_t pl, pe, s, e;
+	char *k;
+	bool other;
+
+	if (ls <= ps || ls < 1)
+		return false;
+	pe = ls - 1;
+	if (pe > ps && t[pe - 1] == '\r')
+		pe--;
+	for (pl = pe; pl > ps && t[pl - 1] != '\n'; pl--)
+		;
+	if (!bnc_find_addr(b, t, pe, pl, &s, &e) ||
+	    !bare_line(t, pl, pe, s, e - s))
+		return false;
+	k = g_ascii_strdown(t + s, (gssize)(e - s));
+	other = g_hash_table_contains(addrs, k) &&
+	    !(e - s == alen && strncasecmp(t + s, t + at, alen) == 0);
+	g_free(k);
+	return other;
+}
+
+/*
  * The recipient named at t[at..at+alen) keeps to its own lines of its
  * paragraph t[*ps..*pe): where another recipient of the report (addrs)
  * is named on an earlier line, from its own line on; where one is named
@@ -125,14 +174,15 @@ entry(const char *t, size_t ps, size_t ls, size_t at)
  * paragraph.  A paragraph that lists other
  * recipients is not taken on into the next one (bnc_paragraph() does,
  * for an address alone on its line): what follows a list ("Reason:
- * ...") is all of its recipients'.  Whether the recipient is such an
+ * ...") is all of its recipients', and so are the lines after a list
+ * of bare addresses, one a line.  Whether the recipient is such an
  * entry (addrs given and its address opens its line).
  */
 bool
 bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
     size_t alen, size_t *ps, size_t *pe)
 {
-	size_t off, s, e, ls = at, pend = at;
+	size_t off, s, e, ls = at, pend = at, ps0 = *ps;
 	const char *blank;
 	char *k;
 	bool other, list = false;
@@ -170,6 +220,15 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 	}
 	if (list && *pe > pend)
 		*pe = pend;
+	/* an address alone on its line under another alone on its line: a
+	 * list of bare addresses, and the lines after the list are all of
+	 * its recipients' (Apache James's bounce: the recipients one a
+	 * line, then the one error); the recipient's own is its line */
+	for (e = at + alen; e < *pe && t[e] != '\n'; e++)
+		;
+	if (e < *pe && bare_line(t, ls, e, at, alen) &&
+	    bare_other_before(b, addrs, t, ps0, ls, at, alen))
+		*pe = e + 1;
 	return true;
 }
 

@@ -144,8 +144,9 @@ expanded_elsewhere(const struct dsn *d, const struct dsn_group *self,
 }
 
 /*
- * An rfc822 Original-Recipient that is a usable address other than
- * final (malloc'd), else NULL.  Not one another group says was expanded
+ * An rfc822 or utf-8 (RFC 6533 3, a message/global-delivery-status)
+ * Original-Recipient that is a usable address other than final
+ * (malloc'd), else NULL.  Not one another group says was expanded
  * (expanded_elsewhere()): the member's own Final-Recipient is its.
  */
 static char *
@@ -156,7 +157,8 @@ original_rcpt(const struct dsn *d, const struct dsn_group *g,
 	char *a;
 
 	if ((v = dsn_get(g, "Original-Recipient")) == NULL ||
-	    strncasecmp(v, "rfc822", 6) != 0 ||
+	    (strncasecmp(v, "rfc822", 6) != 0 &&
+	    strncasecmp(v, "utf-8", 5) != 0) ||
 	    (a = bnc_clean_addr(dsn_untype(v))) == NULL)
 		return NULL;
 	if (!usable_addr(a) || (final != NULL && strcasecmp(a, final) == 0) ||
