@@ -136,6 +136,8 @@ struct input {
 	GByteArray		*leanbuf;	/* what GMime parsed, if lean */
 	GMimeMessage		*shell;		/* the lean messages' one
 						   GMimeMessage, or NULL */
+	GMimeStream		*leanst;	/* leanbuf as GMime reads it,
+						   or NULL */
 	bool			 refused;	/* GMime refused cur */
 	size_t			 max_size;	/* the size cap of a message */
 	struct feed		*feed;		/* a worker's feed, or NULL */
@@ -700,13 +702,17 @@ parse_whole(struct input *in, GByteArray *a, size_t start, size_t end)
 static GMimeMessage *
 parse_lean(struct input *in)
 {
-	GMimeStream *s;
 	GMimeObject *part;
 
-	s = g_mime_stream_mem_new_with_byte_array(in->leanbuf);
-	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
-	g_mime_parser_init_with_stream(in->parser, s);
-	g_object_unref(s);
+	/* one stream over leanbuf, unbounded (its end is the array's),
+	 * read from the start again for each message */
+	if (in->leanst == NULL) {
+		in->leanst = g_mime_stream_mem_new_with_byte_array(in->leanbuf);
+		g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(in->leanst),
+		    FALSE);
+	}
+	g_mime_stream_reset(in->leanst);
+	g_mime_parser_init_with_stream(in->parser, in->leanst);
 	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
 	g_mime_parser_set_persist_stream(in->parser, TRUE);
 	if ((part = g_mime_parser_construct_part(in->parser, in->popts)) ==
@@ -1015,6 +1021,8 @@ input_close(struct input *in)
 	g_byte_array_unref(in->crmsg);
 	if (in->shell != NULL)
 		g_object_unref(in->shell);
+	if (in->leanst != NULL)
+		g_object_unref(in->leanst);
 	if (in->leanbuf != NULL)
 		g_byte_array_unref(in->leanbuf);
 	g_mime_shutdown();
