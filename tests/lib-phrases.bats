@@ -67,6 +67,29 @@ IN
 	assert_output $'1\t3\tuserunknown\t15\t27\tuser unknown'
 }
 
+@test "phrase index: a phrase with no first word is tried where one of its runs is, whichever" {
+	# each opens with no word; the runs of the first are its group's
+	# branches, of the second the group every match goes through (not
+	# the optional one), of the third its own after \x01; the fourth has
+	# none and is tried everywhere
+	printf '%s\n' $'a\t/\\b(?:contact|write to|mailto:)/' \
+	    $'b\t/(?:re-?)?(?:send|forward)s? to\\b/' \
+	    $'c\t/^\\x01\\s*instead\\b/' $'d\t/\\b(?:is|was) gone\\b/' \
+	    >"$BATS_TEST_TMPDIR/rest.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/rest.txt" <<-'EOF'
+	Please WRITE TO help; he was gone; resend to x
+	nothing here but re-forwards to y
+	EOF
+	assert_output "$(printf '%s\n' \
+	    $'1\t1\ta\t7\t15\tWRITE TO' \
+	    $'1\t4\td\t25\t33\twas gone' \
+	    $'1\t2\tb\t35\t44\tresend to' \
+	    $'2\t2\tb\t17\t31\tre-forwards to')"
+	printf '\001 instead of me\n' >"$BATS_TEST_TMPDIR/in.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/rest.txt" <"$BATS_TEST_TMPDIR/in.txt"
+	assert_output $'1\t3\tc\t0\t9\t\\x01 instead'
+}
+
 @test "phrase index: a regex that opens with a whole word is searched by that word, others everywhere" {
 	# Keyed by their first word: the third and fourth.  Not keyed: a
 	# word that may go on ("mail(?:box)?"), an alternation beside the
@@ -90,8 +113,9 @@ IN
 
 @test "phrase literal: the run of plain text every match of a pattern holds" {
 	# quantified bytes leave the run; groups, classes, escapes that are
-	# no byte and \b break it; a top-level alternation, option settings
-	# and escapes with arguments give none; shorter than 3 bytes is none
+	# no byte, \xHH and \b break it; a top-level alternation, option
+	# settings and escapes with arguments give none; shorter than 3
+	# bytes is none
 	run -0 phrase-index --literal <<-'EOF'
 	\b[245]\.7\.\d{1,3}\b[^\n]{0,160}?\bsender is unauthenticated
 	colou?r chart
@@ -115,7 +139,36 @@ IN
 	# ends at its first ')', so what follows may be an alternation; \c]
 	# in a class is one character; braces with spaces may be a quantifier
 	assert_output "$(printf '%s\n' 'sender is unauthenticated' 'r chart' \
-	    efg mailbox.full ']xyz' - - - - found 容量オーバ - 'te pleine' - - cdef)"
+	    efg mailbox.full ']xyz' - - bcdef - found 容量オーバ - 'te pleine' - - cdef)"
+}
+
+@test "phrase literal: runs of which every match holds one, through the groups every match goes through" {
+	# a top-level alternation: one run a branch; a branch with no run of
+	# its own: its group's branches, the group whose shortest run is the
+	# longest; an optional group ((...)?, *, {}), a negative lookaround
+	# and a branch of under 3 bytes give none; a positive lookaround's
+	# text is in the subject; \xHH is one byte, no letter
+	run -0 phrase-index --any <<-'EOF'
+	abcd|efgh
+	\b(?:contact|write to|mailto:)
+	a(?!bcd)efg
+	(?<!xyz)(?:abc|def)
+	(?:abc)?def
+	(?:abc|de)fg
+	(?:abc|(?:xyz|qrs))
+	(?<=abc)d
+	x(?:abc)*
+	x(?:abc)+
+	(?<name>abc|def)
+	^\x01[>"]*\s+(?:is|are)\s+(?:now\s+)?(?:available|active)\b
+	x(?:ab|(?:cde|fgh)){2}
+	(?i:abc)
+	abc|
+	\b(?:is|was)\s+(?:full|over)
+	EOF
+	assert_output "$(printf '%s\n' 'abcd|efgh' 'contact|write to|mailto:' \
+	    efg 'abc|def' def - 'abc|xyz|qrs' abc - abc 'abc|def' \
+	    'available|active' - - - 'full|over')"
 }
 
 @test "phrase literal: runs found at even and odd places, at both ends, caseless" {

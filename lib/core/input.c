@@ -27,18 +27,16 @@
  * being asked only when the bytes' shape does not vouch for them
  * (surely_parses()).
  *
- * The glibc converters GMime opens for the common non-ASCII charsets
- * (iconv modules such as ISO-2022-JP) are opened once here, after the
- * first WARM_AFTER messages (a long run: a short one would pay for
- * modules it never needs), and kept open while the input is, so that
- * glibc does not load and unload their modules for every message.
+ * GMime's parse is core/mimeparse's.  The glibc converters of the common
+ * non-ASCII charsets are opened once, after the first WARM_AFTER
+ * messages (a long run: a short one would pay for modules it never
+ * needs), and kept open while the input is.
  */
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +45,10 @@
 #include <gmime/gmime.h>
 
 #include "core/cli.h"
-#include "core/headblock.h"
 #include "core/input.h"
 #include "core/maildir.h"
 #include "core/mbox.h"
+#include "core/mimeparse.h"
 #include "core/util.h"
 #include "core/workers.h"
 #include "core/zread.h"
@@ -58,22 +56,7 @@
 #define READ_SIZE	65536		/* the first read, which decides */
 #define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
 #define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
-#define LEAN_MAX	(1024 * 1024)	/* a larger message is parsed whole */
 
-/*
- * Charsets whose converters are glibc modules, kept loaded (the ASCII,
- * UTF-8 and Latin-1 ones are built into glibc).
- */
-static const char *const warm_charsets[] = {
-	"ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "ISO-8859-1", "ISO-8859-2",
-	"ISO-8859-4", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8",
-	"ISO-8859-9", "ISO-8859-13", "ISO-8859-15", "WINDOWS-1250",
-	"WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253", "WINDOWS-1254",
-	"WINDOWS-1255", "WINDOWS-1256", "WINDOWS-1257", "KOI8-R", "KOI8-U",
-	"GB2312", "GBK", "GB18030", "BIG5", "EUC-KR", "ISO-2022-KR", "TIS-620",
-	"UTF-7", "UTF-16"
-};
-#define NWARM	nitems(warm_charsets)
 #define WARM_AFTER	64
 
 /*
@@ -101,7 +84,6 @@ struct input {
 	int			 nops;
 	int			 next_op;	/* next operand to open */
 	int			 nerr;
-	GMimeParserOptions	*popts;
 
 	/* The current source: one file or stdin. */
 	struct reader		 rd;
@@ -122,7 +104,8 @@ struct input {
 	struct msg		 cur;
 	bool			 skipped;	/* cur is over the size cap */
 	GMimeMessage		*held;
-	GMimeParser		*parser;	/* reused for every message */
+	struct mimeparse	*mp;		/* NULL when raw_only (but
+						   raw_verify) */
 	const char		*raw;		/* the message's bytes */
 	size_t			 rawlen;
 	char			*envelope;
@@ -132,14 +115,9 @@ struct input {
 	struct cli_progress	*progress;	/* or NULL */
 	bool			 raw_only;	/* no GMime parse */
 	bool			 raw_verify;	/* but a doubtful message's */
-	bool			 lean;		/* lean_headers */
-	GByteArray		*leanbuf;	/* what GMime parsed, if lean */
-	GMimeMessage		*shell;		/* the lean messages' one
-						   GMimeMessage, or NULL */
 	bool			 refused;	/* GMime refused cur */
 	size_t			 max_size;	/* the size cap of a message */
 	struct feed		*feed;		/* a worker's feed, or NULL */
-	iconv_t			 warm[NWARM];	/* kept open, or (iconv_t)-1 */
 	long long		 handed;	/* messages handed out */
 };
 
@@ -148,27 +126,30 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 {
 	static char *const stdin_ops[] = { "-", NULL };
 	struct input *in;
-	size_t i;
 
 	if ((in = calloc(1, sizeof(*in))) == NULL)
 		return NULL;
 	in->progress = o != NULL ? o->progress : NULL;
 	in->raw_only = o != NULL && o->raw_only;
 	in->raw_verify = in->raw_only && o->raw_verify;
-	in->lean = o != NULL && o->lean_headers && !in->raw_only;
 	in->max_size = o != NULL && o->max_size > 0 ? o->max_size :
 	    INPUT_MAX_SIZE;
-	for (i = 0; i < NWARM; i++)
-		in->warm[i] = (iconv_t)-1;
 	if (o != NULL && o->feed_fd > 0 &&
 	    (in->feed = feed_open(o->feed_fd)) == NULL) {
 		free(in);
 		return NULL;
 	}
 	g_mime_init();
+	/* raw_verify parses a doubtful message too */
+	if ((!in->raw_only || in->raw_verify) && (in->mp = mimeparse_new(o !=
+	    NULL && o->lean_headers && !in->raw_only)) == NULL) {
+		feed_close(in->feed);
+		g_mime_shutdown();
+		free(in);
+		return NULL;
+	}
 	in->rd.buf = g_byte_array_sized_new(READ_SIZE);
 	in->crmsg = g_byte_array_new();
-	in->parser = g_mime_parser_new();
 	in->bytes_total = -2;
 	if (argc == 0) {
 		in->ops = stdin_ops;
@@ -177,13 +158,6 @@ input_open(int argc, char *const argv[], const struct input_opts *o)
 		in->ops = argv;
 		in->nops = argc;
 	}
-	in->popts = g_mime_parser_options_new();
-	g_mime_parser_options_set_rfc2047_compliance_mode(in->popts,
-	    GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_address_compliance_mode(in->popts,
-	    GMIME_RFC_COMPLIANCE_LOOSE);
-	g_mime_parser_options_set_parameter_compliance_mode(in->popts,
-	    GMIME_RFC_COMPLIANCE_LOOSE);
 	return in;
 }
 
@@ -667,89 +641,6 @@ fail:
 }
 
 /*
- * Parse a[start..end) with GMime, in place: the parts' contents stay
- * substreams of a.  NULL if it cannot.
- */
-static GMimeMessage *
-parse_whole(struct input *in, GByteArray *a, size_t start, size_t end)
-{
-	GMimeStream *s;
-	GMimeMessage *msg;
-
-	s = g_mime_stream_mem_new_with_byte_array(a);
-	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
-	g_mime_stream_set_bounds(s, (gint64)start, (gint64)end);
-	g_mime_stream_reset(s);
-	g_mime_parser_init_with_stream(in->parser, s);
-	g_object_unref(s);
-	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
-	g_mime_parser_set_persist_stream(in->parser, TRUE);
-	msg = g_mime_parser_construct_message(in->parser, in->popts);
-	return msg;
-}
-
-/*
- * Parse in->leanbuf, the Content- fields, the empty line and the body,
- * as GMime parses a message's body: into the MIME part of in->shell,
- * one GMimeMessage for every lean message, which holds nothing of its
- * own (GMime would give a message of these fields no field but its
- * parts' and empty address lists: nine objects a message, made and
- * freed for nothing).  The shell is handed out with a reference of its
- * own, like a message parsed anew.  NULL if GMime cannot.
- */
-static GMimeMessage *
-parse_lean(struct input *in)
-{
-	GMimeStream *s;
-	GMimeObject *part;
-
-	s = g_mime_stream_mem_new_with_byte_array(in->leanbuf);
-	g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(s), FALSE);
-	g_mime_parser_init_with_stream(in->parser, s);
-	g_object_unref(s);
-	g_mime_parser_set_format(in->parser, GMIME_FORMAT_MESSAGE);
-	g_mime_parser_set_persist_stream(in->parser, TRUE);
-	if ((part = g_mime_parser_construct_part(in->parser, in->popts)) ==
-	    NULL)
-		return NULL;
-	if (in->shell == NULL)
-		in->shell = g_mime_message_new(FALSE);
-	g_mime_message_set_mime_part(in->shell, part);
-	g_object_unref(part);
-	return g_object_ref(in->shell);
-}
-
-/*
- * Parse a[start..end) with GMime; lean: a clean header block's Content-
- * fields, its empty line and the body (copied, so up to LEAN_MAX bytes),
- * the block kept on the message (core/headblock).  NULL if GMime cannot.
- */
-static GMimeMessage *
-parse_message(struct input *in, GByteArray *a, size_t start, size_t end)
-{
-	const char *d;
-	GMimeMessage *msg;
-	size_t flen;
-
-	if (!in->lean || a->data == NULL || end - start > LEAN_MAX ||
-	    (flen = headblock_clean(d = (const char *)a->data + start,
-	    end - start)) == 0)
-		return parse_whole(in, a, start, end);
-	if (in->leanbuf == NULL)
-		in->leanbuf = g_byte_array_new();
-	g_byte_array_set_size(in->leanbuf, 0);
-	headblock_mime_fields(d, flen, in->leanbuf);
-	g_byte_array_append(in->leanbuf, (const guint8 *)d + flen,
-	    (guint)(end - start - flen));
-	msg = parse_lean(in);
-	if (msg != NULL && headblock_attach(msg, in->popts, d, flen) == -1) {
-		g_object_unref(msg);
-		msg = parse_whole(in, a, start, end);
-	}
-	return msg;
-}
-
-/*
  * Whether GMime surely parses the message s[0..len) (raw_verify): it
  * ends in a line end and starts with an empty line or a field name of
  * printable ASCII and its colon.  GMime 3.2 refuses a message whose
@@ -783,7 +674,7 @@ refused(struct input *in, GByteArray *a, size_t start, size_t end)
 	if (end > start &&
 	    surely_parses((const char *)a->data + start, end - start))
 		return false;
-	if ((msg = parse_message(in, a, start, end)) == NULL)
+	if ((msg = mimeparse_message(in->mp, a, start, end)) == NULL)
 		return true;
 	g_object_unref(msg);
 	return false;
@@ -819,21 +710,10 @@ next_message(struct input *in, struct derr *e)
 	in->raw = a->data != NULL ? (const char *)a->data + start : NULL;
 	in->rawlen = end - start;
 	if (!in->raw_only)
-		in->held = parse_message(in, a, start, end);
+		in->held = mimeparse_message(in->mp, a, start, end);
 	else if (in->raw_verify)
 		in->refused = refused(in, a, start, end);
 	return 1;
-}
-
-/* Open the converters of warm_charsets[] and keep them. */
-static void
-warm_up(struct input *in)
-{
-	size_t i;
-
-	for (i = 0; i < NWARM; i++)
-		if (in->warm[i] == (iconv_t)-1)
-			in->warm[i] = iconv_open("UTF-8", warm_charsets[i]);
 }
 
 /* A worker: the next message of the feed.  As input_next(). */
@@ -856,7 +736,7 @@ next_fed(struct input *in, struct msg **m, struct derr *e)
 	in->raw = (const char *)fm.buf->data + fm.start;
 	in->rawlen = fm.end - fm.start;
 	if (fm.error == NULL && ((!in->raw_only && (in->held =
-	    parse_message(in, fm.buf, fm.start, fm.end)) == NULL) ||
+	    mimeparse_message(in->mp, fm.buf, fm.start, fm.end)) == NULL) ||
 	    (in->raw_verify && refused(in, fm.buf, fm.start, fm.end))))
 		in->cur.error = "cannot parse message";
 	in->cur.mime = in->held;
@@ -875,7 +755,7 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 
 	release_msg(in);
 	if (in->handed == WARM_AFTER && !in->raw_only)
-		warm_up(in);
+		mimeparse_warm(in->mp);
 	if (in->feed != NULL)
 		return next_fed(in, m, e);
 	if (in->progress != NULL && in->handed > 0) {
@@ -996,27 +876,16 @@ input_errors(const struct input *in)
 void
 input_close(struct input *in)
 {
-	size_t i;
-
 	if (in == NULL)
 		return;
 	release_msg(in);
 	feed_close(in->feed);
-	for (i = 0; i < NWARM; i++)
-		if (in->warm[i] != (iconv_t)-1)
-			iconv_close(in->warm[i]);
 	close_source(in);
 	free_list(in);
 	sbuf_free(&in->line);
-	if (in->popts != NULL)
-		g_mime_parser_options_free(in->popts);
-	g_object_unref(in->parser);
 	g_byte_array_unref(in->rd.buf);
 	g_byte_array_unref(in->crmsg);
-	if (in->shell != NULL)
-		g_object_unref(in->shell);
-	if (in->leanbuf != NULL)
-		g_byte_array_unref(in->leanbuf);
+	mimeparse_free(in->mp);
 	g_mime_shutdown();
 	free(in);
 }

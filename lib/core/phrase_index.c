@@ -237,9 +237,10 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 {
 	struct sbuf b = { 0 };
 	struct phr_hit h;
-	char lit[LIT_MAX];
-	size_t i, len;
+	char lit[LIT_ANY_MAX][LIT_MAX];
+	size_t i, k, n_any, len[LIT_ANY_MAX];
 	bool regex;
+	int id;
 
 	if (n == 0)
 		return 0;
@@ -247,7 +248,6 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 	    (bp->lits == NULL && (bp->lits = litset_new()) == NULL))
 		goto oom;
 	for (i = 0; i < n; i++) {
-		st->rest[i].lit = -1;
 		if ((st->rest[i].re = compile(bp, &any[i], 1,
 		    PCRE2_USE_OFFSET_LIMIT, true, e)) == NULL)
 			goto fail;
@@ -257,9 +257,16 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 		if (regex ? sbuf_add(&b, h.phrase + 1, strlen(h.phrase) - 2) :
 		    phr_literal_pattern(&b, h.phrase))
 			goto oom;
-		/* a full set leaves the phrase with no literal */
-		if ((len = lit_required(b.s, b.len, lit)) > 0)
-			st->rest[i].lit = litset_add(bp->lits, lit, len);
+		/* a full set leaves the phrase with no literal: always
+		 * tried */
+		n_any = lit_required_any(b.s, b.len, lit, len, LIT_ANY_MAX);
+		for (k = 0; k < n_any; k++) {
+			if ((id = litset_add(bp->lits, lit[k], len[k])) == -1) {
+				st->rest[i].nlit = 0;
+				break;
+			}
+			st->rest[i].lit[st->rest[i].nlit++] = id;
+		}
 	}
 	sbuf_free(&b);
 	return 0;
@@ -662,6 +669,18 @@ word_end(const struct bp_set *st, const char *s, size_t i, size_t len)
 	return i;
 }
 
+/* Does the text hold one of r's literals (or has r none)? */
+static bool
+rest_may(const struct phrase_index *bp, const struct bp_rest *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->nlit; k++)
+		if (litset_has(bp->lits, r->lit[k]))
+			return true;
+	return r->nlit == 0;
+}
+
 /* The PCRE2 engine: 1 hit, 0 none, -1 a match error in the group. */
 static int
 set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
@@ -709,8 +728,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		bp->lits_found = true;
 	}
 	for (i = 0; i < st->nrest; i++) {
-		if (st->rest[i].lit >= 0 && !litset_has(bp->lits,
-		    st->rest[i].lit))
+		if (!rest_may(bp, &st->rest[i]))
 			continue;
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
 		if ((afound = try(bp, ready(st->rest[i].re, &st->rest[i].jit),

@@ -19,6 +19,7 @@
 
 #include "core/phrase_cache.h"
 #include "core/phrase_index.h"
+#include "core/phrase_literal.h"
 #include "core/util.h"
 
 /* As lib/core/phrases compiles its lists. */
@@ -55,11 +56,13 @@ struct bp_member {
 };
 
 /* A phrase that opens with no word: unanchored, tried only when the
- * text holds its required literal (lit, a number of bp->lits, or -1). */
+ * text holds one of the literals that its every match holds (lit[],
+ * numbers of bp->lits; none: always). */
 struct bp_rest {
 	pcre2_code	*re;
 	bool		 jit;		/* re JIT-compiled (on first use) */
-	int		 lit;
+	int		 lit[LIT_ANY_MAX];
+	size_t		 nlit;
 };
 
 /* A group: its members, and the PCRE2 engine's search by first word. */

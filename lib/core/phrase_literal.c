@@ -228,6 +228,15 @@ skip_group(const char *re, size_t n, size_t i)
 	return n;
 }
 
+/* Is re[i] the escape \x and two hex digits (one byte, "\x01")? */
+static bool
+hex2(const char *re, size_t n, size_t i)
+{
+	return i + 3 < n && re[i] == '\\' && re[i + 1] == 'x' &&
+	    isxdigit((unsigned char)re[i + 2]) &&
+	    isxdigit((unsigned char)re[i + 3]);
+}
+
 /* Does re hold anything the reading below does not follow?  A '|' at
  * its top counts only when alt is false. */
 static bool
@@ -235,14 +244,18 @@ unread(const char *re, size_t n, bool alt)
 {
 	size_t i, depth = 0;
 
-	/* escapes with arguments, in a class too (\c] is one character) */
+	/* escapes with arguments, in a class too (\c] is one character);
+	 * but \x and two hex digits is one byte (hex2()) */
 	for (i = 0; i < n; i++)
 		if (re[i] == '\\') {
-			if (i + 1 < n && (strchr("xopPNgkQEcuU",
+			if (hex2(re, n, i))
+				i += 3;
+			else if (i + 1 < n && (strchr("xopPNgkQEcuU",
 			    re[i + 1]) != NULL || (re[i + 1] >= '0' &&
 			    re[i + 1] <= '9')))
 				return true;
-			i++;
+			else
+				i++;
 		}
 	for (i = 0; i < n; i++) {
 		if (re[i] == '\\') {
@@ -331,6 +344,12 @@ lit_required(const char *re, size_t n, char *out)
 			i = q;
 			continue;
 		}
+		if (hex2(re, n, i)) {
+			/* a byte by its code: no letter of a run */
+			END_RUN();
+			i += 4;
+			continue;
+		}
 		if (c == '\\' && i + 1 < n) {
 			c = (unsigned char)re[i + 1];
 			i += 2;
@@ -374,32 +393,137 @@ lit_required(const char *re, size_t n, char *out)
 	return best;
 }
 
-size_t
-lit_required_any(const char *re, size_t n, char out[][LIT_MAX],
-    size_t *len, size_t max)
+/*
+ * Where the body of the group that opens at re[i] starts, when every
+ * match of the pattern has the text it matches in the subject: a group,
+ * capturing, named, atomic or branch-resetting, or a positive look-
+ * around (what it sees is in the subject too, if not in the match).
+ * 0 for a negative lookaround, which holds nothing.
+ */
+static size_t
+body_at(const char *re, size_t n, size_t i)
 {
-	size_t i, from = 0, depth = 0, k = 0;
+	const char *g;
 
-	if (unread(re, n, true))
+	if (i + 2 >= n)
 		return 0;
+	if (re[i + 1] != '?')
+		return i + 1;
+	switch (re[i + 2]) {
+	case ':': case '>': case '|': case '=':
+		return i + 3;
+	case '<':
+		if (i + 3 < n && re[i + 3] == '=')
+			return i + 4;
+		if (i + 3 < n && re[i + 3] == '!')
+			return 0;
+		g = memchr(re + i + 3, '>', n - i - 3);
+		return g != NULL ? (size_t)(g - re) + 1 : 0;
+	default:
+		return 0;
+	}
+}
+
+#define ANY_DEPTH	8	/* groups in groups read for runs */
+
+static size_t any_of(const char *, size_t, char [][LIT_MAX], size_t *,
+    size_t, int);
+
+/* The smallest of len[0..k). */
+static size_t
+shortest(const size_t *len, size_t k)
+{
+	size_t i, m = SIZE_MAX;
+
+	for (i = 0; i < k; i++)
+		if (len[i] < m)
+			m = len[i];
+	return m;
+}
+
+/*
+ * The runs of a branch (no '|' at its top) of which every match holds
+ * one: its own run (lit_required()), else those of one group that every
+ * match goes through (no ?, * or {} after it), each branch of its body
+ * read so in turn; of several such groups, the one whose shortest run
+ * is the longest.  Their number (at most max), or 0.
+ */
+static size_t
+branch_any(const char *re, size_t n, char out[][LIT_MAX], size_t *len,
+    size_t max, int depth)
+{
+	char tmp[LIT_ANY_MAX][LIT_MAX];
+	size_t tlen[LIT_ANY_MAX], i, b, end, k, best = 0, bestmin = 0, m;
+
+	if (max == 0)
+		return 0;
+	if ((len[0] = lit_required(re, n, out[0])) > 0)
+		return 1;
+	if (depth >= ANY_DEPTH)
+		return 0;
+	for (i = 0; i < n;) {
+		if (re[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (re[i] == '[') {
+			i = skip_class(re, n, i);
+			continue;
+		}
+		if (re[i] != '(') {
+			i++;
+			continue;
+		}
+		end = skip_group(re, n, i);
+		b = body_at(re, n, i);
+		if (b != 0 && b < end && (end >= n || strchr("?*{",
+		    re[end]) == NULL) && (k = any_of(re + b, end - 1 - b, tmp,
+		    tlen, max < LIT_ANY_MAX ? max : LIT_ANY_MAX, depth + 1)) >
+		    0 && (m = shortest(tlen, k)) > bestmin) {
+			memcpy(out, tmp, k * sizeof(*tmp));
+			memcpy(len, tlen, k * sizeof(*tlen));
+			best = k;
+			bestmin = m;
+		}
+		i = end;
+	}
+	return best;
+}
+
+/* Each branch of re's top (one or more) read by branch_any(). */
+static size_t
+any_of(const char *re, size_t n, char out[][LIT_MAX], size_t *len,
+    size_t max, int depth)
+{
+	size_t i, from = 0, d = 0, k = 0, got;
+
 	for (i = 0; i <= n; i++) {
 		if (i + 1 < n && re[i] == '\\') {
 			i++;
 		} else if (i < n && re[i] == '[') {
 			i = skip_class(re, n, i) - 1;
 		} else if (i < n && re[i] == '(') {
-			depth++;
+			d++;
 		} else if (i < n && re[i] == ')') {
-			depth--;
-		} else if (i == n || (re[i] == '|' && depth == 0)) {
-			if (k == max || (len[k] = lit_required(re + from,
-			    i - from, out[k])) == 0)
+			d--;
+		} else if (i == n || (re[i] == '|' && d == 0)) {
+			if ((got = branch_any(re + from, i - from, out + k,
+			    len + k, max - k, depth)) == 0)
 				return 0;
-			k++;
+			k += got;
 			from = i + 1;
 		}
 	}
 	return k;
+}
+
+size_t
+lit_required_any(const char *re, size_t n, char out[][LIT_MAX],
+    size_t *len, size_t max)
+{
+	if (unread(re, n, true))
+		return 0;
+	return any_of(re, n, out, len, max, 0);
 }
 
 bool

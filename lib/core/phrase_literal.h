@@ -47,10 +47,14 @@ size_t	lit_regex_key(const char *re, size_t n, char *key);
 size_t	lit_required(const char *re, size_t n, char *out);
 
 /*
- * The same for each branch of an alternation at the top of re: the run
- * of each into out[k] (its length len[k]), k < max; their number, or 0
- * when a branch has none (then every match holds one of them).
+ * Runs of which every match of re holds one: for each branch of an
+ * alternation at the top of re (or re, when it has none), its run, else
+ * the runs of the branches of a group it always goes through (in the
+ * match or, for a positive lookaround, beside it), read so in turn, up
+ * to LIT_ANY_MAX of them a group.  Into out[k] (its length len[k]),
+ * k < max; their number, or 0 when a branch has none.
  */
+#define LIT_ANY_MAX	16
 size_t	lit_required_any(const char *re, size_t n, char out[][LIT_MAX],
 	    size_t *len, size_t max);
 

@@ -270,21 +270,29 @@ lean_addresses(struct headblock *hb, bool from)
 	list = from ? &l->from : &l->to;
 	if (*list != NULL)
 		return *list;
-	/* every such field's addresses in turn, as GMime's message keeps */
-	*list = internet_address_list_new();
+	/* every such field's addresses in turn, as GMime's message keeps;
+	 * the first field's own list is the list (no empty one to copy
+	 * them into: two objects fewer) */
 	for (k = 0; k < l->n; k++) {
 		if (strcasecmp(l->f[k].name, from ? "From" : "To") != 0)
 			continue;
 		raw = l->f[k].raw;
 		if ((one = internet_address_list_parse(hb->opts, raw)) != NULL) {
-			internet_address_list_append(*list, one);
-			g_object_unref(one);
+			if (*list == NULL)
+				*list = one;
+			else {
+				internet_address_list_append(*list, one);
+				g_object_unref(one);
+			}
 		} else if (strchr(raw, '(') != NULL &&
 		    (one = gmime_list(hb, from)) != NULL) {
-			g_object_unref(*list);
+			if (*list != NULL)
+				g_object_unref(*list);
 			*list = one;
 			break;
 		}
 	}
+	if (*list == NULL)
+		*list = internet_address_list_new();
 	return *list;
 }

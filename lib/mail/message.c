@@ -316,15 +316,21 @@ enclosed_field(struct mail_enclosed *e, const char *s, const char *end,
 
 		if ((raw = strndup(c + 1, (size_t)(end - c - 1))) == NULL)
 			return true;
-		if (*l == NULL)
-			*l = internet_address_list_new();
-		if ((v = internet_address_list_parse(NULL, raw)) != NULL) {
-			internet_address_list_append(*l, v);
-			g_object_unref(v);
-		} else if (strchr(raw, '(') != NULL)
-			/* an unclosed comment: the message keeps the
-			 * addresses before it, the public parser none */
-			*inexact = true;
+		v = internet_address_list_parse(NULL, raw);
+		if (v != NULL && *l == NULL)
+			*l = v;		/* the first field's own list */
+		else {
+			if (*l == NULL)
+				*l = internet_address_list_new();
+			if (v != NULL) {
+				internet_address_list_append(*l, v);
+				g_object_unref(v);
+			} else if (strchr(raw, '(') != NULL)
+				/* an unclosed comment: the message keeps the
+				 * addresses before it, the public parser
+				 * none */
+				*inexact = true;
+		}
 		free(raw);
 	}
 	return true;

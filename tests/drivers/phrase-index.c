@@ -10,6 +10,8 @@
  * adds what its database cache did (hit, stored, miss, off or none).
  * "phrase-index --literal" prints, for every PCRE2 pattern on stdin, the
  * literal every match of it holds (lib/core/phrase_literal), or "-";
+ * "--any" the runs of which every match holds one (lit_required_any()),
+ * separated by "|", or "-";
  * "phrase-index --find RUN..." prints, for every line of stdin, the runs
  * (lower case, 3 to 64 bytes) that litset_find() says are in it.
  */
@@ -28,6 +30,28 @@ static const struct out_col cols[] = {
 	{ "input", OUT_INT }, { "line", OUT_INT }, { "tag", OUT_STR },
 	{ "start", OUT_INT }, { "end", OUT_INT }, { "text", OUT_STR }
 };
+
+/* --any: one line out for each pattern in. */
+static int
+any_literals(void)
+{
+	char *line = NULL, lit[LIT_ANY_MAX][LIT_MAX];
+	size_t cap = 0, len[LIT_ANY_MAX], k, n;
+	ssize_t got;
+
+	while ((got = getline(&line, &cap, stdin)) != -1) {
+		if (got > 0 && line[got - 1] == '\n')
+			line[--got] = '\0';
+		if ((n = lit_required_any(line, (size_t)got, lit, len,
+		    LIT_ANY_MAX)) == 0)
+			puts("-");
+		for (k = 0; k < n; k++)
+			printf("%.*s%s", (int)len[k], lit[k],
+			    k + 1 < n ? "|" : "\n");
+	}
+	free(line);
+	return 0;
+}
 
 /* --literal: one line out for each pattern in. */
 static int
@@ -95,6 +119,8 @@ main(int argc, char *argv[])
 
 	if (argc == 2 && strcmp(argv[1], "--literal") == 0)
 		return literals();
+	if (argc == 2 && strcmp(argv[1], "--any") == 0)
+		return any_literals();
 	if (argc > 2 && strcmp(argv[1], "--find") == 0)
 		return find(argc - 2, argv + 2);
 	if (argc > 2 && (strcmp(argv[1], "--engine") == 0 ||
