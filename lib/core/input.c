@@ -30,7 +30,8 @@
  * GMime's parse is core/mimeparse's.  The glibc converters of the common
  * non-ASCII charsets are opened once, after the first WARM_AFTER
  * messages (a long run: a short one would pay for modules it never
- * needs), and kept open while the input is.
+ * needs), those of rarer ones after WARM_ALL_AFTER, and kept open while
+ * the input is.
  */
 #include <sys/stat.h>
 
@@ -57,7 +58,8 @@
 #define BLOCK_SIZE	(256 * 1024)	/* the reads after it */
 #define BIG_SIZE	(16 * BLOCK_SIZE) /* a buffer given back after use */
 
-#define WARM_AFTER	64
+#define WARM_AFTER	64	/* messages before the common converters */
+#define WARM_ALL_AFTER	1024	/* before the rarer ones too */
 
 /*
  * A buffered reader of one file descriptor.  buf holds the bytes read
@@ -754,8 +756,9 @@ input_next(struct input *in, struct msg **m, struct derr *e)
 	int r;
 
 	release_msg(in);
-	if (in->handed == WARM_AFTER && !in->raw_only)
-		mimeparse_warm(in->mp);
+	if ((in->handed == WARM_AFTER || in->handed == WARM_ALL_AFTER) &&
+	    !in->raw_only)
+		mimeparse_warm(in->mp, in->handed == WARM_ALL_AFTER);
 	if (in->feed != NULL)
 		return next_fed(in, m, e);
 	if (in->progress != NULL && in->handed > 0) {

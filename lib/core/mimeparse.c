@@ -18,14 +18,17 @@
  * load and unload, some 0.2 ms, for every message that uses it).
  */
 static const char *const warm_charsets[] = {
+	/* the common ones, kept after a few messages */
 	"ISO-2022-JP", "SHIFT_JIS", "EUC-JP", "ISO-8859-1", "ISO-8859-2",
-	"ISO-8859-4", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8",
-	"ISO-8859-9", "ISO-8859-13", "ISO-8859-15", "WINDOWS-1250",
-	"WINDOWS-1251", "WINDOWS-1252", "WINDOWS-1253", "WINDOWS-1254",
-	"WINDOWS-1255", "WINDOWS-1256", "WINDOWS-1257", "KOI8-R", "KOI8-U",
-	"GB2312", "GBK", "GB18030", "BIG5", "EUC-KR", "ISO-2022-KR", "TIS-620",
-	"UTF-7", "UTF-16"
+	"ISO-8859-5", "ISO-8859-7", "ISO-8859-9", "ISO-8859-15",
+	"WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1252", "KOI8-R", "GB2312",
+	"GBK", "GB18030", "BIG5", "EUC-KR", "UTF-7", "UTF-16",
+	/* the rarer ones, kept in a long run only */
+	"ISO-8859-4", "ISO-8859-6", "ISO-8859-8", "ISO-8859-13",
+	"WINDOWS-1253", "WINDOWS-1254", "WINDOWS-1255", "WINDOWS-1256",
+	"WINDOWS-1257", "KOI8-U", "ISO-2022-KR", "TIS-620"
 };
+#define NCOMMON	20
 #define NWARM	nitems(warm_charsets)
 
 struct mimeparse {
@@ -151,11 +154,11 @@ mimeparse_message(struct mimeparse *mp, GByteArray *a, size_t start,
 }
 
 void
-mimeparse_warm(struct mimeparse *mp)
+mimeparse_warm(struct mimeparse *mp, bool all)
 {
 	size_t i;
 
-	for (i = 0; i < NWARM; i++)
+	for (i = 0; i < (all ? NWARM : NCOMMON); i++)
 		if (mp->warm[i] == (iconv_t)-1)
 			mp->warm[i] = iconv_open("UTF-8", warm_charsets[i]);
 }
