@@ -90,6 +90,29 @@ IN
 	assert_output $'1\t3\tc\t0\t9\t\\x01 instead'
 }
 
+@test "phrase index: a phrase keyed by its first word is tried only where the next word may be its" {
+	# the group "mail": a literal, regexes with \s+, \s and a space, a
+	# quantified last byte ("tool?s": "toos" too); "quota": a regex whose
+	# next word is no plain run, tried after every "quota".  The driver
+	# also checks every hit against phr_match().
+	printf '%s\n' $'a\tmail box full' $'b\t/\\bmail\\s+rejected\\b/' \
+	    $'c\t/\\bmail\\sloops?\\b/' $'d\t/\\bmail is (?:gone|away)/' \
+	    $'e\t/\\bmail\\s+tool?s\\b/' $'f\t/\\bquota\\s+(?:over|hit)\\b/' \
+	    >"$BATS_TEST_TMPDIR/next.txt"
+	run -0 phrase-index "$BATS_TEST_TMPDIR/next.txt" <<-'EOF'
+	mail boxes; MAIL  Box full; mail rejected; mail
+	loop and mail loops; mail is gone; mail toos; mail tools; mail island; quota hit
+	EOF
+	assert_output "$(printf '%s\n' \
+	    $'1\t1\ta\t12\t26\tMAIL  Box full' \
+	    $'1\t2\tb\t28\t41\tmail rejected' \
+	    $'2\t3\tc\t9\t19\tmail loops' \
+	    $'2\t4\td\t21\t33\tmail is gone' \
+	    $'2\t5\te\t35\t44\tmail toos' \
+	    $'2\t5\te\t46\t56\tmail tools' \
+	    $'2\t6\tf\t71\t80\tquota hit')"
+}
+
 @test "phrase index: a regex that opens with a whole word is searched by that word, others everywhere" {
 	# Keyed by their first word: the third and fourth.  Not keyed: a
 	# word that may go on ("mail(?:box)?"), an alternation beside the

@@ -133,15 +133,74 @@ compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
  * is a fixed run, matched once rather than once a phrase).  Else
  * compile()'s pattern.
  */
-/* Note in g->next the ASCII byte c, in both cases. */
-static void
-next_add(struct bp_group *g, unsigned char c)
+/* A bit of g->next for the first m (1 to 3) bytes of w, caseless. */
+static unsigned
+next_hash(const char *w, size_t m)
 {
-	unsigned char o = c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) :
-	    c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+	unsigned h = (unsigned)m;
+	size_t i;
 
-	g->next[c >> 3] |= (unsigned char)(1u << (c & 7));
-	g->next[o >> 3] |= (unsigned char)(1u << (o & 7));
+	for (i = 0; i < m; i++)
+		h = h * 131 + lower((unsigned char)w[i]);
+	return h & 255;
+}
+
+static bool
+next_has(const struct bp_group *g, unsigned h)
+{
+	return (g->next[h >> 3] & (1u << (h & 7))) != 0;
+}
+
+/*
+ * The word a member of g goes on with after its key, from its pattern
+ * p[0..n) (a literal phrase's as phr_literal_pattern() writes it, or a
+ * regex): "\bKEY", white space that is not optional ("\s+", "\s" or
+ * one space), then a run of ASCII word bytes (its last one left out when
+ * a quantifier follows it).  Noted in g->next (the word's first three
+ * bytes, or all of it when shorter: a text's word can match only when
+ * it opens with them); when the pattern does not say so plainly, g has
+ * no such filter (any_next).
+ */
+static void
+next_note(struct bp_group *g, const char *p, size_t n)
+{
+	size_t i = 0, k, w, m;
+	unsigned h;
+
+	while (n - i >= 3 && strncmp(p + i, "(?:", 3) == 0)
+		i += 3;
+	if (n - i < 2 + g->klen || strncmp(p + i, "\\b", 2) != 0)
+		goto any;
+	for (i += 2, k = 0; k < g->klen; k++)
+		if (lower((unsigned char)p[i + k]) != (unsigned char)g->key[k])
+			goto any;
+	i += g->klen;
+	if (n - i >= 3 && strncmp(p + i, "\\s+", 3) == 0)
+		i += 3;
+	else if (n - i >= 2 && strncmp(p + i, "\\s", 2) == 0 &&
+	    (n - i == 2 || strchr("*?{+", p[i + 2]) == NULL))
+		i += 2;
+	else if (i < n && p[i] == ' ' && (n - i == 1 ||
+	    strchr("*?{+", p[i + 1]) == NULL))
+		i++;
+	else
+		goto any;
+	for (w = i; w < n && ascii_word((unsigned char)p[w]); w++)
+		;
+	m = w - i;
+	if (m > 0 && w < n && strchr("*?{", p[w]) != NULL)
+		m--;
+	if (m == 0)
+		goto any;
+	if (m > 3)
+		m = 3;
+	h = next_hash(p + i, m);
+	g->next[h >> 3] |= (unsigned char)(1u << (h & 7));
+	if (m < 3)
+		g->next_short |= (unsigned char)(1u << (m - 1));
+	return;
+any:
+	g->any_next = true;
 }
 
 static pcre2_code *
@@ -156,6 +215,19 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 	bool regex;
 	int code, r = 0;
 
+	/* what each member says of the word after its key */
+	for (i = 0; i < g->n; i++) {
+		phr_entry(bp->p, g->idx[i], &h, &regex);
+		sbuf_reset(&one);
+		if (regex)
+			r |= sbuf_add(&one, h.phrase + 1, strlen(h.phrase) - 2);
+		else
+			r |= phr_literal_pattern(&one, h.phrase);
+		if (r != 0)
+			g->any_next = true;
+		else
+			next_note(g, one.s, one.len);
+	}
 	for (i = 0; i < g->n; i++) {
 		phr_entry(bp->p, g->idx[i], &h, &regex);
 		if (regex)
@@ -175,13 +247,6 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 			r |= sbuf_addc(&b, '|');
 		r |= sbuf_add(&b, one.s + pre, one.len - pre);
 		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
-		/* "\\s+" then a word's first byte, as phr_literal_pattern()
-		 * writes a phrase of two words or more */
-		if (one.len > pre + 3 && memcmp(one.s + pre, "\\s+", 3) == 0 &&
-		    ascii_word((unsigned char)one.s[pre + 3]))
-			next_add(g, (unsigned char)one.s[pre + 3]);
-		else
-			g->any_next = true;
 	}
 	r |= sbuf_addc(&b, ')');
 	sbuf_free(&one);
@@ -201,7 +266,6 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 whole:
 	sbuf_free(&one);
 	sbuf_free(&b);
-	g->any_next = true;
 	return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
 }
 
@@ -611,14 +675,16 @@ match_error(struct phrase_index *bp, size_t ent, int rc)
 
 /*
  * Can a member of g match where its key ends, at t[j..len)?  Each is the
- * key, \s+ and a word: ASCII white space must follow, then a byte of
- * g->next.  A byte past ASCII (Unicode white space, a letter that folds
- * to ASCII, an invalid byte) leaves the answer to PCRE2.
+ * key, white space and a word: ASCII white space must follow, then a
+ * word that opens as one of g->next's does (next_note()).  A byte past
+ * ASCII (Unicode white space, a letter that folds to ASCII, an invalid
+ * byte) leaves the answer to PCRE2.
  */
 static bool
 next_may(const struct bp_group *g, const char *t, size_t j, size_t len)
 {
 	unsigned char c;
+	size_t m;
 
 	if (g->any_next)
 		return true;
@@ -631,11 +697,20 @@ next_may(const struct bp_group *g, const char *t, size_t j, size_t len)
 	while (j < len && ((c = (unsigned char)t[j]) == ' ' ||
 	    (c >= '\t' && c <= '\r')))
 		j++;
-	if (j >= len)
+	/* the word there: its first three bytes, or all when shorter */
+	for (m = 0; m < 3 && j + m < len; m++) {
+		if ((c = (unsigned char)t[j + m]) >= 0x80)
+			return true;
+		if (!ascii_word(c))
+			break;
+	}
+	if (m == 0)
 		return false;
-	if (c >= 0x80)
+	if (m == 3 && next_has(g, next_hash(t + j, 3)))
 		return true;
-	return (g->next[c >> 3] & (1u << (c & 7))) != 0;
+	return (m >= 2 && (g->next_short & 2) &&
+	    next_has(g, next_hash(t + j, 2))) || ((g->next_short & 1) &&
+	    next_has(g, next_hash(t + j, 1)));
 }
 
 /* Match re at (or, unanchored, after) off; fill *at and *idx. */

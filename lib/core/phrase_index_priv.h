@@ -41,8 +41,12 @@ struct bp_group {
 	size_t		 n;
 	bool		 any_next;	/* next[] does not tell */
 	unsigned char	 next[256 / 8];	/* every member is KEY, white
-					 * space, then a word opening with
-					 * one of these ASCII bytes */
+					 * space, then a word of ASCII word
+					 * bytes: the hash (next_hash()) of
+					 * its first three, or of all of it
+					 * when shorter */
+	unsigned char	 next_short;	/* bit m - 1: such a word of m < 3
+					 * bytes */
 };
 
 /* One phrase of the index, with what the current text says of it. */
