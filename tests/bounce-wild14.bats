@@ -38,6 +38,11 @@ msgs() {
 	assert_equal "$(rk $(msgs 11 19))" "$(expect 11 19)"
 }
 
+@test "bounce-wild14: batch 3, notices 20-23 (an Office 365 group reached through an alias, Postfix quoting Exchange Online's edge block, Gmail's older notice, Exchange's DSN text)" {
+	[[ $(msgs 20 23 | wc -l) -eq 4 ]]
+	assert_equal "$(rk $(msgs 20 23))" "$(expect 20 23)"
+}
+
 @test "bounce-wild14: the reasons of the batch, as wild14.tsv expects them" {
 	output=$ALL
 	assert_equal "$(cols -t bounce-classify msgno,reason | awk -F'\t' '$2 != ""')" \
@@ -48,10 +53,11 @@ msgs() {
 	output=$ALL
 	assert_equal "$(cols -t bounce-classify msgno | sort -un | wc -l)" "$(grep -c '^From MAILER-DAEMON ' wild14.mbox)"
 	# the list and its SRS sender (3), the forwarder's contact (12), the
-	# senders (8, 11, 13), the NDR's own From (18), a postmaster
-	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'alle\.zg06|SRS0|support@forwardemail|leiterin@|braintelligence@|0x131a85|verzender@|MicrosoftExchange|postmaster@')" 0
-	# no notice is hard but the user unknowns (1, 13, 16-19)
-	assert_equal "$(cols -t bounce-classify msgno,kind | awk -F'\t' '$2 == "hard" { print $1 }' | tr '\n' ' ')" "1 13 16 17 18 19 "
+	# senders (8, 11, 13), the NDR's own From (18), a postmaster, the
+	# alias the sender wrote to (20)
+	assert_equal "$(cols -t bounce-classify recipient | grep -Eic 'alle\.zg06|SRS0|support@forwardemail|leiterin@|braintelligence@|0x131a85|verzender@|MicrosoftExchange|postmaster@|ReadyForOffice')" 0
+	# no notice is hard but the user unknowns (1, 13, 16-19, 21)
+	assert_equal "$(cols -t bounce-classify msgno,kind | awk -F'\t' '$2 == "hard" { print $1 }' | tr '\n' ' ')" "1 13 16 17 18 19 21 "
 }
 
 # Exchange's NDR subject in Italian ("Non recapitabile:"), Spanish,
