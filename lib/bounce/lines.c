@@ -65,6 +65,30 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 	*pe = e;
 }
 
+/* A byte that may stand before an address that opens its line: a
+ * blank, "<", a quote, a bracket or a list mark. */
+static bool
+opener(unsigned char c)
+{
+	return isspace(c) || strchr("<\"'(>[*-", c) != NULL;
+}
+
+/*
+ * Is t[s..e) (lower-cased) another recipient of addrs than the one at
+ * t[at..at+alen)?
+ */
+static bool
+other_rcpt(GHashTable *addrs, const char *t, size_t s, size_t e, size_t at,
+    size_t alen)
+{
+	char *k = g_ascii_strdown(t + s, (gssize)(e - s));
+	bool other = g_hash_table_contains(addrs, k) &&
+	    !(e - s == alen && strncasecmp(t + s, t + at, alen) == 0);
+
+	g_free(k);
+	return other;
+}
+
 /*
  * Does the address at t[at..) open an entry of a list, on the line that
  * starts at ls in the paragraph that starts at ps?  It opens its line
@@ -85,8 +109,7 @@ entry(const char *t, size_t ps, size_t ls, size_t at)
 	if (at - k >= 4 && memcmp(t + k, ">>> ", 4) == 0)
 		return true;
 	for (; k < at; k++)
-		if (!isspace((unsigned char)t[k]) &&
-		    strchr("<\"'(>[*-", t[k]) == NULL)
+		if (!opener((unsigned char)t[k]))
 			return false;
 	if (ls <= ps || ls < 2)
 		return true;
@@ -99,8 +122,7 @@ entry(const char *t, size_t ps, size_t ls, size_t at)
 		;
 	if (pe > pl && strchr(".:;)>]#-=*", t[pe - 1]) != NULL)
 		return true;
-	while (pl < pe && (isspace((unsigned char)t[pl]) ||
-	    strchr("<\"'(>[*-", t[pl]) != NULL))
+	while (pl < pe && opener((unsigned char)t[pl]))
 		pl++;
 	if (pe - pl >= 4 && isdigit((unsigned char)t[pl]) &&
 	    isdigit((unsigned char)t[pl + 1]) &&
@@ -123,8 +145,7 @@ bare_line(const char *t, size_t ls, size_t le, size_t at, size_t alen)
 	size_t k;
 
 	for (k = ls; k < at; k++)
-		if (!isspace((unsigned char)t[k]) &&
-		    strchr("<\"'(>[*-", t[k]) == NULL)
+		if (!opener((unsigned char)t[k]))
 			return false;
 	for (k = at + alen; k < le; k++)
 		if (!isspace((unsigned char)t[k]) &&
@@ -142,8 +163,6 @@ bare_other_before(struct bounce *b, GHashTable *addrs, const char *t,
     size_t ps, size_t ls, size_t at, size_t alen)
 {
 	size_t pl, pe, s, e;
-	char *k;
-	bool other;
 
 	if (ls <= ps || ls < 1)
 		return false;
@@ -152,14 +171,9 @@ bare_other_before(struct bounce *b, GHashTable *addrs, const char *t,
 		pe--;
 	for (pl = pe; pl > ps && t[pl - 1] != '\n'; pl--)
 		;
-	if (!bnc_find_addr(b, t, pe, pl, &s, &e) ||
-	    !bare_line(t, pl, pe, s, e - s))
-		return false;
-	k = g_ascii_strdown(t + s, (gssize)(e - s));
-	other = g_hash_table_contains(addrs, k) &&
-	    !(e - s == alen && strncasecmp(t + s, t + at, alen) == 0);
-	g_free(k);
-	return other;
+	return bnc_find_addr(b, t, pe, pl, &s, &e) &&
+	    bare_line(t, pl, pe, s, e - s) &&
+	    other_rcpt(addrs, t, s, e, at, alen);
 }
 
 /*
@@ -184,8 +198,7 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 {
 	size_t off, s, e, ls = at, pend = at, ps0 = *ps;
 	const char *blank;
-	char *k;
-	bool other, list = false;
+	bool list = false;
 
 	if (addrs == NULL)
 		return false;
@@ -199,13 +212,8 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 	    (size_t)(blank - t) + 1 : *pe;
 	for (off = *ps; off < *pe && bnc_find_addr(b, t, *pe, off, &s, &e);
 	    off = e) {
-		if (s < at + alen && e > at)
-			continue;	/* the recipient itself */
-		k = g_ascii_strdown(t + s, (gssize)(e - s));
-		other = g_hash_table_contains(addrs, k) &&
-		    !(e - s == alen && strncasecmp(t + s, t + at, alen) == 0);
-		g_free(k);
-		if (!other)
+		if ((s < at + alen && e > at) ||	/* the recipient itself */
+		    !other_rcpt(addrs, t, s, e, at, alen))
 			continue;
 		if (s < pend)
 			list = true;

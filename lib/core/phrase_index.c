@@ -212,10 +212,12 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 	PCRE2_SIZE off;
 	struct phr_hit h;
 	size_t i, k, pre = 2 + g->klen;
-	bool regex;
+	bool regex, whole = false;
 	int code, r = 0;
 
-	/* what each member says of the word after its key */
+	/* each member's pattern: what it says of the word after its key
+	 * (every member), then its rest after the key (all literal ones
+	 * opening with \bKEY, else the group is compiled whole) */
 	for (i = 0; i < g->n; i++) {
 		phr_entry(bp->p, g->idx[i], &h, &regex);
 		sbuf_reset(&one);
@@ -223,23 +225,23 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 			r |= sbuf_add(&one, h.phrase + 1, strlen(h.phrase) - 2);
 		else
 			r |= phr_literal_pattern(&one, h.phrase);
-		if (r != 0)
+		if (r != 0) {
 			g->any_next = true;
-		else
-			next_note(g, one.s, one.len);
-	}
-	for (i = 0; i < g->n; i++) {
-		phr_entry(bp->p, g->idx[i], &h, &regex);
-		if (regex)
-			goto whole;
-		sbuf_reset(&one);
-		r |= phr_literal_pattern(&one, h.phrase);
-		if (r != 0 || one.len <= pre || memcmp(one.s, "\\b", 2) != 0)
-			goto whole;
+			whole = true;
+			continue;
+		}
+		next_note(g, one.s, one.len);
+		if (whole || regex || one.len <= pre ||
+		    memcmp(one.s, "\\b", 2) != 0) {
+			whole = true;
+			continue;
+		}
 		for (k = 0; k < g->klen; k++)
 			if (lower((unsigned char)one.s[2 + k]) !=
 			    (unsigned char)g->key[k])
-				goto whole;
+				whole = true;
+		if (whole)
+			continue;
 		if (i == 0) {
 			r |= sbuf_add(&b, one.s, pre);
 			r |= sbuf_adds(&b, "(?:");
@@ -247,6 +249,11 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 			r |= sbuf_addc(&b, '|');
 		r |= sbuf_add(&b, one.s + pre, one.len - pre);
 		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
+	}
+	if (whole) {
+		sbuf_free(&one);
+		sbuf_free(&b);
+		return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
 	}
 	r |= sbuf_addc(&b, ')');
 	sbuf_free(&one);
@@ -263,10 +270,6 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 		derr_set(e, "phrases", "%s", (const char *)msg);
 	}
 	return re;
-whole:
-	sbuf_free(&one);
-	sbuf_free(&b);
-	return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
 }
 
 /*
