@@ -30,7 +30,8 @@ shift $(($# < 2 ? $# : 2))
 (($#)) || set -- tests/fixtures/bounce-writers/round*-replies.tsv \
     tests/fixtures/bounce-writers/round*-wild*.tsv \
     tests/fixtures/bounce-writers/round*-prov*.tsv \
-    tests/fixtures/bounce-writers/round*-esp*.tsv
+    tests/fixtures/bounce-writers/round*-esp*.tsv \
+    tests/fixtures/bounce-writers/round*-intl*.tsv
 templates=${TEMPLATES:-postfix exim exim-plain sendmail qmail opensmtpd exchange2007 office365 gmail amazonses exchange2003 postfix2 exim2 sendmail2 qmail2 opensmtpd2 exchange2007x2 exchange2003x2 postfix-delay exim-delay sendmail-delay}
 [[ -x $build/deliv-bounce-classify ]] || make -s BUILDDIR="$build" all >/dev/null
 export DELIV_DATA=$PWD/data
