@@ -215,6 +215,26 @@ text_rcpt(struct ctx *c, struct notices *nt, const char *final)
 }
 
 /*
+ * Where the recipient named at t[at] starts its paragraph, from s: after
+ * a notice line of nt above it in the paragraph (a section rule such as
+ * Stalwart's "----- There was a temporary problem delivering to these
+ * addresses -----" over its "<addr> (error)" lines), whose words are the
+ * heading's, not the recipient's.
+ */
+static size_t
+after_notice(const char *t, const struct notices *nt, size_t s, size_t at)
+{
+	const char *nl;
+	size_t k;
+
+	for (k = 0; k < nt->n; k++)
+		if (nt->at[k] >= s && nt->at[k] < at && (nl = memchr(t +
+		    nt->at[k], '\n', at - nt->at[k])) != NULL)
+			s = (size_t)(nl - t) + 1;
+	return s;
+}
+
+/*
  * The remote reply that a relay quotes in its own verdict (RE_WRAP) into
  * *out: 1 if there is one, else 0 with *out empty.
  */
@@ -501,6 +521,7 @@ bnc_dsn(struct ctx *c)
 			bnc_paragraph(p->text.s, p->text.len, at, &s, &e);
 			bnc_own_lines(c->b, wh.addrs, p->text.s, at,
 			    strlen(from_text ? r.recipient : rc), &s, &e);
+			s = after_notice(p->text.s, &nt, s, at);
 			for (k = 0; k < nt.n; k++)
 				if (nt.at[k] > at && nt.at[k] < e) {
 					e = nt.at[k];
