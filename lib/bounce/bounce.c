@@ -551,8 +551,10 @@ body_bounces(struct ctx *c)
 	size_t s, e;
 	int m;
 
-	if (p->orig.len > 0 || p->orig_msgid != NULL || p->norig_to > 0 ||
-	    p->orig_from != NULL)
+	if (p->orig.len > 0 || p->orig_msgid != NULL)
+		return 1;
+	bnc_parts_addrs(c->p);
+	if (p->norig_to > 0 || p->orig_from != NULL)
 		return 1;
 	if (p->text.s == NULL)
 		return 0;
