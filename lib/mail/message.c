@@ -531,14 +531,21 @@ mail_enclosed_free(struct mail_enclosed *e)
 	memset(e, 0, sizeof(*e));
 }
 
+static const char *plain_bytes(GMimePart *part, size_t *len);
+
 int
 mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 {
 	GMimeDataWrapper *w;
 	GMimeStream *st;
 	GByteArray *ba;
+	const char *b;
+	size_t n;
 	int r = -1;
 
+	/* not transfer-encoded and in memory: in place, no stream */
+	if ((b = plain_bytes(part, &n)) != NULL)
+		return sbuf_add(out, b, n > max ? max : n);
 	if ((w = g_mime_part_get_content(part)) == NULL)
 		return -1;
 	st = g_mime_stream_mem_new();
