@@ -47,13 +47,24 @@ static const char *const re_src[RE_COUNT] = {
 	"(?<![0-9.:/#-])([45][0-9][0-9])(?=[ -][^0-9]|-?$|[ ][245]\\.)",
 	/* RE_MSGID: a Message-ID header line in text */
 	"^[ \\t>]*message-id:[ \\t]*(<[^>\\s]+>)",
-	/* RE_DATA: the reply came after the message was sent */
-	"in reply to (?:end of )?data\\b|after (?:end of )?data\\b|"
-	    ">>> data\\b|(?:our|the) final data|after (?:i|we) sent the "
-	    "message|message body|after the message|data command",
-	/* RE_RCPT: the reply was to RCPT TO */
-	"rcpt to|rcpt command|recipient command|rcpt:|does not like "
-	    "recipient",
+	/* RE_DATA: the reply came after the message was sent: "in reply to
+	 * (end of) data", "after (end of) data", ">>> data", "our|the final
+	 * data", "data command", "message body", "after the message",
+	 * "after i|we sent the message".  Only ever asked whether a text
+	 * holds one: each is found at its word "data" or "message", what
+	 * comes before it looked behind, so that the search skips to those
+	 * two words (a search from each of the words' many first letters
+	 * cost more than the rest of the patterns together) */
+	"data(?:(?<=in reply to data|in reply to end of data|after data|"
+	    "after end of data|>>> data)\\b|(?<=our final data|"
+	    "the final data)| command)|"
+	    "message(?: body|(?<=after the message|after i sent the message|"
+	    "after we sent the message))",
+	/* RE_RCPT: the reply was to RCPT TO: "rcpt to", "rcpt command",
+	 * "rcpt:", "recipient command", "does not like recipient"; asked
+	 * whether a text holds one, found as RE_DATA's are */
+	"rcpt(?: to| command|:)|"
+	    "recipient(?: command|(?<=does not like recipient))",
 	/* RE_CONN: refused at the greeting, before any command */
 	"after initial connection|refused to talk to me|in reply to the "
 	    "greeting|smtp greeting|banner|while connected|"
@@ -551,8 +562,10 @@ body_bounces(struct ctx *c)
 	size_t s, e;
 	int m;
 
-	if (p->orig.len > 0 || p->orig_msgid != NULL || p->norig_to > 0 ||
-	    p->orig_from != NULL)
+	if (p->orig.len > 0 || p->orig_msgid != NULL)
+		return 1;
+	bnc_parts_addrs(c->p);
+	if (p->norig_to > 0 || p->orig_from != NULL)
 		return 1;
 	if (p->text.s == NULL)
 		return 0;

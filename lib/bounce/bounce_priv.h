@@ -18,6 +18,7 @@
 #include "core/phrases.h"
 #include "core/util.h"
 #include "mail/dsn.h"
+#include "mail/message.h"
 
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
@@ -83,6 +84,9 @@ struct parts {
 	char		**orig_to;	/* recipients of the original */
 	size_t		 norig_to;
 	char		*orig_from;
+	struct mail_enclosed *pend;	/* originals whose To and From are
+					 * not yet parsed: bnc_parts_addrs() */
+	size_t		 npend;
 	char		**list;		/* the list's own addresses and
 					 * "<list-id>"s (parts.c) */
 	size_t		 nlist;

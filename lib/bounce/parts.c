@@ -90,21 +90,13 @@ add_addr_list(struct parts *p, InternetAddressList *l)
 	}
 }
 
-/*
- * The original's Message-ID (without its angle brackets), the mailboxes
- * of its To and the first address of its From, as GMime's message gives
- * them.
- */
+/* The mailboxes of an original's To, and the first address of its From
+ * if none was kept yet (several originals without a Message-ID: keep the
+ * first sender). */
 static void
-take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
-    InternetAddressList *from)
+take_addrs(struct parts *p, InternetAddressList *to, InternetAddressList *from)
 {
-	if (p->orig_msgid != NULL)
-		return;
-	if (id != NULL && asprintf(&p->orig_msgid, "<%s>", id) == -1)
-		p->orig_msgid = NULL;
 	add_addr_list(p, to);
-	/* several originals without a Message-ID: keep the first sender */
 	if (p->orig_from == NULL && from != NULL &&
 	    internet_address_list_length(from) > 0) {
 		InternetAddress *a = internet_address_list_get_address(from, 0);
@@ -113,6 +105,70 @@ take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
 			p->orig_from = strdup(internet_address_mailbox_get_addr(
 			    INTERNET_ADDRESS_MAILBOX(a)));
 	}
+}
+
+void
+bnc_parts_addrs(struct parts *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->npend; i++) {
+		mail_enclosed_addrs(&p->pend[i]);
+		take_addrs(p, p->pend[i].to, p->pend[i].from);
+		mail_enclosed_free(&p->pend[i]);
+	}
+	p->npend = 0;
+}
+
+/* The original's Message-ID (without its angle brackets); NULL id: none. */
+static bool
+take_msgid(struct parts *p, const char *id)
+{
+	if (p->orig_msgid != NULL)
+		return false;
+	if (id != NULL && asprintf(&p->orig_msgid, "<%s>", id) == -1)
+		p->orig_msgid = NULL;
+	return true;
+}
+
+/*
+ * The original's Message-ID, the mailboxes of its To and the first
+ * address of its From, as GMime's message gives them.
+ */
+static void
+take_original_fields(struct parts *p, const char *id, InternetAddressList *to,
+    InternetAddressList *from)
+{
+	if (!take_msgid(p, id))
+		return;
+	bnc_parts_addrs(p);		/* the earlier originals' first */
+	take_addrs(p, to, from);
+}
+
+/*
+ * The same from an original's headers read without a message (e, which
+ * this takes): its addresses are parsed when asked, in their turn.
+ */
+static void
+take_enclosed(struct parts *p, struct mail_enclosed *e)
+{
+	struct mail_enclosed *v;
+
+	if (!take_msgid(p, e->message_id)) {
+		mail_enclosed_free(e);
+		return;
+	}
+	if (e->nraw > 0 && (v = reallocarray(p->pend, p->npend + 1,
+	    sizeof(*v))) != NULL) {
+		p->pend = v;
+		p->pend[p->npend++] = *e;
+		memset(e, 0, sizeof(*e));
+		return;
+	}
+	bnc_parts_addrs(p);
+	mail_enclosed_addrs(e);
+	take_addrs(p, e->to, e->from);
+	mail_enclosed_free(e);
 }
 
 /*
@@ -339,8 +395,7 @@ take_original_headers(struct parts *p, const char *s, size_t len)
 		len = (size_t)(e - s) + 2;
 	/* split from the text, without a message, when that tells */
 	if (mail_headers_read(s, len, &h) == 0) {
-		take_original_fields(p, h.message_id, h.to, h.from);
-		mail_enclosed_free(&h);
+		take_enclosed(p, &h);
 		return;
 	}
 	sbuf_add(&t, s, len);
@@ -473,8 +528,9 @@ visit_enclosed(struct parts *p, const struct mail_node *n)
 		return MAIL_WALK_INTO;
 	}
 	if (!e.empty)
-		take_original_fields(p, e.message_id, e.to, e.from);
-	mail_enclosed_free(&e);
+		take_enclosed(p, &e);
+	else
+		mail_enclosed_free(&e);
 	return MAIL_WALK_NEXT;
 }
 
@@ -615,6 +671,9 @@ bnc_parts_free(struct parts *p)
 	dsn_free(&p->arf);
 	free(p->orig_msgid);
 	strv_free(p->orig_to, p->norig_to);
+	for (; p->npend > 0; p->npend--)
+		mail_enclosed_free(&p->pend[p->npend - 1]);
+	free(p->pend);
 	free(p->orig_from);
 	strv_free(p->list, p->nlist);
 }

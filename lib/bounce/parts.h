@@ -12,6 +12,13 @@
 /* Fill p (zeroed by the caller) from message m. */
 void	bnc_parts_read(struct bounce *, struct parts *, GMimeMessage *m);
 void	bnc_parts_free(struct parts *);
+
+/*
+ * Parse the To and From of the originals that were read without a
+ * message into orig_to and orig_from (parts.c leaves them raw until a
+ * reader of those asks: most bounces never do).
+ */
+void	bnc_parts_addrs(struct parts *);
 /* Is a the address of the mailing list the original went through? */
 bool	bnc_list_addr(const struct parts *, const char *a);
 

@@ -13,6 +13,7 @@
 
 #include "bounce/notice.h"
 #include "bounce/reasons.h"
+#include "bounce/parts.h"
 #include "bounce/report.h"
 #include "bounce/lines.h"
 #include "bounce/text.h"
@@ -187,7 +188,10 @@ text_rcpt(struct ctx *c, struct notices *nt, const char *final)
 	char *a = NULL;
 	bool in_to;
 
-	if (t == NULL || p->norig_to == 0 || str_casestr(t, final) != NULL)
+	if (t == NULL || str_casestr(t, final) != NULL)
+		return NULL;
+	bnc_parts_addrs(c->p);
+	if (p->norig_to == 0)
 		return NULL;
 	if (nt->n == 0)
 		bnc_find_notices(c, t, len, nt);
@@ -645,6 +649,8 @@ bnc_arf(struct ctx *c)
 			ret = c->emit(c->arg, &r);
 			n++;
 		}
+	if (n == 0)
+		bnc_parts_addrs(c->p);
 	for (i = 0; n == 0 && i < p->norig_to && ret == 0; i++) {
 		r.recipient = p->orig_to[i];
 		ret = c->emit(c->arg, &r);

@@ -701,10 +701,12 @@ static bool
 no_rcpt(struct ctx *c, const char *t, size_t s, size_t sig, const char *a,
     bool typed)
 {
-	return s >= sig || header_line(t, s) ||
+	if (s >= sig || header_line(t, s) ||
 	    bnc_in_list(mail_message_to(c->m), a) ||
-	    bnc_in_list(mail_message_from(c->m), a) ||
-	    (c->p->orig_from && strcasecmp(a, c->p->orig_from) == 0) ||
+	    bnc_in_list(mail_message_from(c->m), a))
+		return true;
+	bnc_parts_addrs(c->p);
+	return (c->p->orig_from && strcasecmp(a, c->p->orig_from) == 0) ||
 	    (s > 0 && !typed && (t[s - 1] == '=' || t[s - 1] == '.'));
 }
 

@@ -107,6 +107,41 @@ get(struct headblock *hb)
 	return hb->reader;
 }
 
+/* GMime's linear white space, which unfolding trims at both ends. */
+#define IS_LWSP(c)	((c) == ' ' || (c) == '\t' || (c) == '\r' || \
+			    (c) == '\n')
+
+/*
+ * A plain value (lean_plain()) raw, unfolded as
+ * g_mime_utils_header_unfold() unfolds it: the white space at either end
+ * trimmed, every CR and LF between dropped; in one pass that also tells
+ * whether it is plain.  NULL, and nothing made, when it is not: it is
+ * decoded with GMime.
+ */
+static char *
+unfold_plain(const char *raw)
+{
+	const unsigned char *u = (const unsigned char *)raw, *end;
+	char *v, *o;
+
+	while (IS_LWSP(*u))
+		u++;
+	end = u + strlen((const char *)u);
+	while (end > u && IS_LWSP(end[-1]))
+		end--;
+	o = v = g_malloc((size_t)(end - u) + 1);
+	for (; u < end; u++) {
+		if (*u >= 0x80 || (*u == '=' && u[1] == '?')) {
+			g_free(v);
+			return NULL;
+		}
+		if (*u != '\r' && *u != '\n')
+			*o++ = (char)*u;
+	}
+	*o = '\0';
+	return v;
+}
+
 /* Field k's value, as g_mime_header_get_value() gives it. */
 static const char *
 value(struct lean *l, struct headblock *hb, int k)
@@ -114,15 +149,10 @@ value(struct lean *l, struct headblock *hb, int k)
 	struct field *f = &l->f[k];
 	char *unf;
 
-	if (f->value == NULL) {
+	if (f->value == NULL && (f->value = unfold_plain(f->raw)) == NULL) {
 		unf = g_mime_utils_header_unfold(f->raw);
-		if (lean_plain(f->raw))
-			f->value = unf;
-		else {
-			f->value = g_mime_utils_header_decode_text(hb->opts,
-			    unf);
-			g_free(unf);
-		}
+		f->value = g_mime_utils_header_decode_text(hb->opts, unf);
+		g_free(unf);
 	}
 	return f->value;
 }

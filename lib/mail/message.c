@@ -285,12 +285,11 @@ field_start(const char *s, const char *e)
  */
 static bool
 enclosed_field(struct mail_enclosed *e, const char *s, const char *end,
-    const char **msgid, size_t *msgidlen, const char **ct, size_t *ctlen,
-    bool *inexact)
+    const char **msgid, size_t *msgidlen, const char **ct, size_t *ctlen)
 {
 	const char *c, *n;
 	bool blank = false;
-	char *raw;
+	char *raw, **v;
 	size_t nl;
 
 	for (c = s; c < end && *c != ':'; c++)
@@ -312,10 +311,38 @@ enclosed_field(struct mail_enclosed *e, const char *s, const char *end,
 		*ctlen = (size_t)(end - c - 1);
 	} else if ((nl == 2 && g_ascii_strncasecmp(s, "To", 2) == 0) ||
 	    (nl == 4 && g_ascii_strncasecmp(s, "From", 4) == 0)) {
-		InternetAddressList **l = nl == 2 ? &e->to : &e->from, *v;
-
-		if ((raw = strndup(c + 1, (size_t)(end - c - 1))) == NULL)
+		/* kept raw, parsed when asked (parse_addrs()), in order;
+		 * "T" or "F" and the value */
+		v = reallocarray(e->raw, e->nraw + 1, sizeof(*e->raw));
+		if (v == NULL)
 			return true;
+		e->raw = v;
+		if ((raw = malloc((size_t)(end - c) + 1)) == NULL)
+			return true;
+		raw[0] = nl == 2 ? 'T' : 'F';
+		memcpy(raw + 1, c + 1, (size_t)(end - c - 1));
+		raw[end - c] = '\0';
+		e->raw[e->nraw++] = raw;
+	}
+	return true;
+}
+
+/*
+ * The To and From values e's reading kept raw, given to GMime's address
+ * parser as GMime's message gives them: a list is its first field's own
+ * list, the later fields' addresses appended to it.  *inexact set when
+ * a list may differ from the message's.
+ */
+static void
+parse_addrs(struct mail_enclosed *e, bool *inexact)
+{
+	InternetAddressList **l, *v;
+	size_t i;
+	char *raw;
+
+	for (i = 0; i < e->nraw; i++) {
+		l = e->raw[i][0] == 'T' ? &e->to : &e->from;
+		raw = e->raw[i] + 1;
 		v = internet_address_list_parse(NULL, raw);
 		if (v != NULL && *l == NULL)
 			*l = v;		/* the first field's own list */
@@ -331,9 +358,18 @@ enclosed_field(struct mail_enclosed *e, const char *s, const char *end,
 				 * none */
 				*inexact = true;
 		}
-		free(raw);
 	}
-	return true;
+	strv_free(e->raw, e->nraw);
+	e->raw = NULL;
+	e->nraw = 0;
+}
+
+void
+mail_enclosed_addrs(struct mail_enclosed *e)
+{
+	bool inexact = false;
+
+	parse_addrs(e, &inexact);
 }
 
 /* A raw value (up to a NUL) as a string: g_free() it. */
@@ -357,7 +393,7 @@ enclosed_split(struct mail_enclosed *e, const char *s, size_t len,
 {
 	const char *p = s, *end = s + len, *le, *nl, *hb = NULL;
 	const char *msgid = NULL, *ct = NULL;
-	size_t msgidlen = 0, ctlen = 0, nheaders = 0;
+	size_t msgidlen = 0, ctlen = 0, nheaders = 0, i;
 	bool folded = false, scanning = true, valid = true, eoln;
 	char *raw, *unf, *val;
 	GMimeContentType *type;
@@ -367,7 +403,7 @@ enclosed_split(struct mail_enclosed *e, const char *s, size_t len,
 		le = nl != NULL ? nl + 1 : end;
 		if (folded && !IS_BLANK(*p)) {
 			if (enclosed_field(e, hb, p, &msgid, &msgidlen, &ct,
-			    &ctlen, inexact))
+			    &ctlen))
 				nheaders++;
 			hb = NULL;
 			folded = false;
@@ -391,8 +427,14 @@ enclosed_split(struct mail_enclosed *e, const char *s, size_t len,
 		p = le;
 	}
 	if (hb != NULL)
-		enclosed_field(e, hb, p, &msgid, &msgidlen, &ct, &ctlen,
-		    inexact);
+		enclosed_field(e, hb, p, &msgid, &msgidlen, &ct, &ctlen);
+	/* the addresses are parsed when asked (mail_enclosed_addrs()),
+	 * unless one may be inexact: only a value with a comment can */
+	for (i = 0; i < e->nraw; i++)
+		if (strchr(e->raw[i], '(') != NULL) {
+			parse_addrs(e, inexact);
+			break;
+		}
 	/* the last Message-ID counts: GMime decodes each in turn */
 	if (msgid != NULL) {
 		raw = raw_value(msgid, msgidlen);
@@ -483,10 +525,13 @@ void
 mail_enclosed_free(struct mail_enclosed *e)
 {
 	g_free(e->message_id);
+	strv_free(e->raw, e->nraw);
 	g_clear_object(&e->to);
 	g_clear_object(&e->from);
 	memset(e, 0, sizeof(*e));
 }
+
+static const char *plain_bytes(GMimePart *part, size_t *len);
 
 int
 mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max)
@@ -494,8 +539,13 @@ mail_part_bytes(GMimePart *part, struct sbuf *out, size_t max)
 	GMimeDataWrapper *w;
 	GMimeStream *st;
 	GByteArray *ba;
+	const char *b;
+	size_t n;
 	int r = -1;
 
+	/* not transfer-encoded and in memory: in place, no stream */
+	if ((b = plain_bytes(part, &n)) != NULL)
+		return sbuf_add(out, b, n > max ? max : n);
 	if ((w = g_mime_part_get_content(part)) == NULL)
 		return -1;
 	st = g_mime_stream_mem_new();

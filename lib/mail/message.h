@@ -118,8 +118,13 @@ struct mail_enclosed {
 	char			*message_id;	/* g_mime_message_get_message_id():
 						 * the last Message-ID's, or NULL */
 	InternetAddressList	*to;		/* g_mime_message_get_to(): every
-						 * To's addresses (NULL if none) */
+						 * To's addresses (NULL if none),
+						 * once mail_enclosed_addrs() */
 	InternetAddressList	*from;		/* the same for From */
+	char			**raw;		/* the To and From values not
+						 * yet parsed: 'T' or 'F', the
+						 * value */
+	size_t			 nraw;
 	bool			 report;	/* its top part is a
 						 * multipart/report */
 };
@@ -130,6 +135,14 @@ struct mail_enclosed {
  */
 void	mail_enclosed_read(GMimeObject *part, struct mail_enclosed *e);
 void	mail_enclosed_free(struct mail_enclosed *e);
+
+/*
+ * Parse the To and From values of e into e->to and e->from.  Reading
+ * leaves them raw (GMime's address objects cost more than the rest of
+ * the reading), unless one may come out otherwise than in the message;
+ * the lists are the same whenever they are parsed.
+ */
+void	mail_enclosed_addrs(struct mail_enclosed *e);
 
 /*
  * Fill e from a header block given as text, s[0..len) up to and with
