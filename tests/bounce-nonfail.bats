@@ -139,3 +139,34 @@ mdn() {	# mdn DISPOSITION [EXTRA-HEADER]
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/t.mbox"
 	assert_output $'hal-confirm-1765012200.4321.b0f1e2@example.net\tundetermined\tvacation'
 }
+
+# The same from TMDA's template as a TMDA site ships it
+# (templates/confirm_request.txt, read after the fix: From the protected
+# user, Reply-To the confirm address, "This message was created
+# automatically by mail delivery software (TMDA).", "is being held",
+# "your message will not be delivered", the original enclosed): an
+# auto-reply of the protected user, never a failure of it or the sender
+@test "bounce-nonfail: TMDA's own confirm_request wording is an auto-reply of the protected user" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' 'From hal@example.net Sun Dec  6 09:10:00 2026' 'Return-Path: <>' \
+	    'From: "Hal Example" <hal@example.net>' \
+	    'Reply-To: hal-confirm-1765012200.4321.b0f1e2@example.net' \
+	    'To: ana@example.com' 'Subject: Please confirm your message' \
+	    'X-Delivery-Agent: TMDA/1.1.12 (Macallan)' '' \
+	    'This message was created automatically by mail delivery software (TMDA).' '' \
+	    'Your message attached below is being held because the address' \
+	    '<ana@example.com> has not been verified.' '' \
+	    'To release your message for delivery, please send an empty message' \
+	    "to the following address, or use your mailer's \"Reply\" feature." '' \
+	    '   hal-confirm-1765012200.4321.b0f1e2@example.net' '' \
+	    'This confirmation verifies that your message is legitimate and not' \
+	    'junk-mail. You should only have to confirm your address once.' '' \
+	    'If you do not respond to this confirmation request within 14 days,' \
+	    'your message will not be delivered.' '' \
+	    '--- Enclosed is a copy of your message.' '' \
+	    'From: Ana Example <ana@example.com>' 'To: hal@example.net' \
+	    'Subject: Your delivery report for November' \
+	    'Message-ID: <nov-report-10@example.com>' '' 'Hello Hal.' >t.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason t.mbox
+	assert_output $'hal@example.net\tundetermined\tvacation'
+}
