@@ -506,6 +506,25 @@ is_vacation(struct ctx *c, bool bounceish)
 }
 
 /*
+ * Does the subject say bounce before it echoes another's?  The words
+ * after a reply prefix ("Re: Returned mail") or after an auto-reply's
+ * tag ("[rt.example.net #12] AutoReply: Returned mail", "Automatische
+ * Antwort: Undeliverable: ...") are the subject of the message answered,
+ * no sign; those before it are ("Undeliverable: Automatic reply: ...").
+ */
+static bool
+subject_bounces(struct ctx *c, const char *subj)
+{
+	size_t n = strlen(subj), s;
+
+	if (reply_subject(subj))
+		return false;
+	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
+		n = s;
+	return n > 0 && bnc_list_find(c->b, PL_SUBJECT, subj, n, &s);
+}
+
+/*
  * Signs of a bounce in the headers.  Returns 2 for a sure sign (an
  * X-Failed-Recipients header, a From address of the mailer daemon), 1 for
  * a subject or a sender's name that says so, 0 for none; *weak: a null
@@ -517,7 +536,6 @@ is_bounce(struct ctx *c, bool *weak)
 	InternetAddressList *l = mail_message_from(c->m);
 	const char *subj = mail_message_subject(c->m), *v;
 	char *from;
-	size_t s;
 	int r = 0;
 
 	*weak = (v = mail_header(GMIME_OBJECT(c->m), "Return-Path")) != NULL &&
@@ -528,8 +546,7 @@ is_bounce(struct ctx *c, bool *weak)
 	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
 	    strncasecmp(v, "mailer_daemon", 13) == 0))
 		return 2;
-	if (subj != NULL && bnc_list_find(c->b, PL_SUBJECT, subj,
-	    strlen(subj), &s))
+	if (subj != NULL && subject_bounces(c, subj))
 		return 1;
 	if (l != NULL) {
 		from = internet_address_list_to_string(l, NULL, FALSE);
@@ -671,6 +688,11 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		r = bnc_arf(&c);
 	else if (mail_header(GMIME_OBJECT(m), "X-Apple-Unsubscribe") != NULL)
 		r = do_unsubscribe(&c);
+	else if (p.receipt && !p.has_dsn) {
+		c.base.kind = "none";
+		c.base.diagnostic = error ? error : "not a bounce";
+		r = emit(arg, &c.base);
+	}
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)
 		;
 	else if (p.text.s != NULL &&

@@ -80,6 +80,8 @@ struct parts {
 	bool		 has_arf;
 	bool		 from_mdn;	/* dsn read from a Sieve reject's
 					 * disposition notification */
+	bool		 receipt;	/* a disposition notification that
+					 * says no rejection: a receipt */
 	char		*orig_msgid;
 	char		**orig_to;	/* recipients of the original */
 	size_t		 norig_to;

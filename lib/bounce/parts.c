@@ -694,6 +694,9 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	    (p->text.s != NULL && str_casestr(p->text.s,
 	    "automatically rejected") != NULL)))
 		take_mdn(p, w.mdn.s, w.mdn.len);
+	/* any other (RFC 8098: displayed, deleted unread) is a receipt */
+	else if (w.mdn.len > 0 && !p->has_dsn)
+		p->receipt = true;
 	sbuf_free(&w.mdn);
 	if (!p->has_dsn && p->text.s != NULL)
 		text_dsn(p);
