@@ -124,6 +124,15 @@ replies_agree() {
 	    awk -F'\t' '$3 != "rcpt" NR "@example.net" || $1 != $4 { print $1 " -> " $4 " (" $5 "): " $2 }')" ""
 }
 
+# records_agree MBOX EXPECTED: bounce-classify's records of MBOX (msgno,
+# recipient, kind, reason, mta; exit 1, failures found) are the lines of
+# EXPECTED (msgno, mta, recipient, kind, reason; "#" lines are not), in
+# order.
+records_agree() {
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,mta "$1"
+	assert_equal "$output" "$(awk -F'\t' '!/^#/ && NF >= 5 { print $1 "\t" $3 "\t" $4 "\t" $5 "\t" $2 }' "$2")"
+}
+
 # kinds_agree FILE: after replies_agree FILE, every record's kind is its
 # line's reason's kind as data/reasons.tsv gives it (bycode: soft for a
 # 4xx reply or a 4.x.x status, else hard); the lines that disagree are
