@@ -641,6 +641,15 @@ emit_mta(void *arg, const struct bounce_rcpt *r0)
 	return c->user_emit(c->user_arg, &r);
 }
 
+/* The one record of a message that is no bounce (kind none), saying why. */
+static int
+emit_none(struct ctx *c, const char *why)
+{
+	c->base.kind = "none";
+	c->base.diagnostic = why;
+	return c->emit(c->arg, &c->base);
+}
+
 int
 bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
     bounce_emit emit, void *arg, struct derr *e)
@@ -663,11 +672,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	c.e = e;
 	c.base.date = c.base.ts = -1;
 	b->nmerr = 0;
-	if (m == NULL) {
-		c.base.kind = "none";
-		c.base.diagnostic = error ? error : "not a message";
-		return emit(arg, &c.base);
-	}
+	if (m == NULL)
+		return emit_none(&c, error ? error : "not a message");
 	if ((id = mail_message_id(m)) != NULL &&
 	    asprintf(&mid, "<%s>", id) != -1)
 		c.base.message_id = mid;
@@ -688,11 +694,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		r = bnc_arf(&c);
 	else if (mail_header(GMIME_OBJECT(m), "X-Apple-Unsubscribe") != NULL)
 		r = do_unsubscribe(&c);
-	else if (p.receipt && !p.has_dsn) {
-		c.base.kind = "none";
-		c.base.diagnostic = error ? error : "not a bounce";
-		r = emit(arg, &c.base);
-	}
+	else if (p.receipt && !p.has_dsn)
+		r = emit_none(&c, error ? error : "not a bounce");
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)
 		;
 	else if (p.text.s != NULL &&
@@ -713,11 +716,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 			r = do_vacation(&c);
 		else if (r == 1)
 			r = bnc_text(&c);
-		else {
-			c.base.kind = "none";
-			c.base.diagnostic = error ? error : "not a bounce";
-			r = emit(arg, &c.base);
-		}
+		else
+			r = emit_none(&c, error ? error : "not a bounce");
 	}
 	sbuf_free(&c.diag);
 	bnc_parts_free(&p);
