@@ -65,12 +65,12 @@ examples() {
 }
 
 @test "demo: a reader that stops early (| head -1) ends the demo and every tool with 0, quietly" {
-	local t big=$BATS_TEST_TMPDIR/big.mbox i
+	local t big=$BATS_TEST_TMPDIR/big.mbox
 	run --separate-stderr -0 bash -c "set -o pipefail; '$TOP/examples/demo' '$BUILD' | head -1"
 	assert_output "== deliv: the front command lists the tools"
 	[ -z "$stderr" ] || fail "stderr: $stderr"
 	# More output than a pipe holds, so the writer meets the closed pipe.
-	for ((i = 0; i < 300; i++)); do cat "$FIXTURES/contract/three.mbox"; done >"$big"
+	repeat "$FIXTURES/contract/three.mbox" 300 >"$big"
 	for t in bounce-classify header-trace lint; do
 		run --separate-stderr -0 bash -c "set -o pipefail; deliv-$t --json '$big' | head -1"
 		[[ $output == '{"source":'* ]] || fail "$t: $output"

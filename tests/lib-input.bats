@@ -56,8 +56,7 @@ $F/maildir/new/1700000002.c	In new second"
 }
 
 @test "input: a huge mbox streams in flat memory" {
-	local i
-	for ((i = 0; i < 2000; i++)); do cat "$F/two.mbox"; done >"$BATS_TEST_TMPDIR/big.mbox"
+	repeat "$F/two.mbox" 2000 >"$BATS_TEST_TMPDIR/big.mbox"
 	run -0 bash -c "input-dump --no-header '$BATS_TEST_TMPDIR/big.mbox' | wc -l"
 	assert_output 4000
 }
