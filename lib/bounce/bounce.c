@@ -483,6 +483,21 @@ reply_subject(const char *s)
 	return *s == ':';
 }
 
+/*
+ * procmail's auto-answer as procmailex(5) writes it (formail -r with
+ * "Precedence: junk" and an X-Loop header of the answering address), no
+ * list's message (which names a List-Id): an automatic reply.
+ */
+static bool
+procmail_answer(GMimeObject *o)
+{
+	const char *v = mail_header(o, "Precedence");
+
+	return v != NULL && strcasecmp(v, "junk") == 0 &&
+	    mail_header(o, "X-Loop") != NULL &&
+	    mail_header(o, "List-Id") == NULL;
+}
+
 static bool
 is_vacation(struct ctx *c, bool bounceish)
 {
@@ -497,7 +512,8 @@ is_vacation(struct ctx *c, bool bounceish)
 	if (mail_header(GMIME_OBJECT(c->m), "X-Autoreply") != NULL ||
 	    mail_header(GMIME_OBJECT(c->m), "X-Autorespond") != NULL ||
 	    ((v = mail_header(GMIME_OBJECT(c->m), "Precedence")) != NULL &&
-	    strcasecmp(v, "auto_reply") == 0))
+	    strcasecmp(v, "auto_reply") == 0) ||
+	    procmail_answer(GMIME_OBJECT(c->m)))
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */

@@ -1,0 +1,90 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 16 (nonfail2, issue #15), a second blind
+# batch of whole messages that reach a bounce mailbox and must not put a
+# wrong address on a suppression list, each written from its writer's
+# documented format, template or source (its X-Test-Source header) and
+# committed before the first run (6fa3360):
+# tests/fixtures/bounce-writers/round16-nonfail2.mbox, its expected
+# records in round16-nonfail2-expected.tsv (msgno, writer, recipient,
+# kind, reason; "#" lines: a blind expectation left or decided, with
+# why).  DSNs that mix failed, delayed, delivered, relayed and expanded
+# groups (Sendmail, Exim, OpenSMTPD); delay warnings (Sendmail, Postfix
+# with soft_bounce and a 450 "Domain not found", Exim, Microsoft 365,
+# Gmail, Exchange, OpenSMTPD); auto-replies naming a new address
+# (Microsoft 365, Gmail, Zimbra, Pigeonhole, vacation(1), Courier's
+# mailbot, procmail, Cyrus, Exim's autoreply); ARF abuse and RFC 6591
+# authentication-failure reports; Mailman 2 and 3 and groups.io notices;
+# Cisco's and Proofpoint's quarantine digests; six real failures.
+
+setup() {
+	load lib/helpers
+	F=$FIXTURES/bounce-writers
+}
+
+@test "bounce-round16-nonfail2: every message gives the recipient, kind and reason round16-nonfail2-expected.tsv expects" {
+	cd "$F"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason round16-nonfail2.mbox
+	assert_equal "$output" "$(awk -F'\t' '!/^#/ && NF >= 4 { print $1 "\t" $3 "\t" $4 "\t" $5 }' round16-nonfail2-expected.tsv)"
+	assert_equal "$(grep -c '^From ' round16-nonfail2.mbox)" 39
+}
+
+@test "bounce-round16-nonfail2: only the real failures are hard, only delayed recipients soft, and no address of a body is reported" {
+	cd "$F"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,action round16-nonfail2.mbox
+	assert_equal "$(awk -F'\t' '$3 == "hard" { print $1 "\t" $2 }' <<<"$output" | tr '\n' ' ')" \
+	    "1	dan@example.net 2	eli@example.org 31	uma@example.net 32	vic@example.org 33	wes@example.net 38	abel@example.org "
+	# every soft record with an address is a group its DSN says is delayed
+	assert_equal "$(awk -F'\t' '$3 == "soft" && $2 != "" && $4 != "delayed"' <<<"$output")" ""
+	assert_equal "$(awk -F'\t' '$3 == "soft" && $2 != ""' <<<"$output" | wc -l)" 10
+	# new addresses and colleagues an auto-reply names, a 551's forward
+	# path, subscribers and owners of list notices, digests' senders, the
+	# address a quoted "550 5.1.1" names
+	refute_output --regexp '(pia|info|quinn|rose|sara|ugo\.esempio|vera\.exemplo|wim\.beispiel|yui\.rei|rik\.voorbeeld|cora|dora|pat|quin)@'
+	refute_output --regexp 'wes@example\.org|ant-owner|bee-owner|mailer-daemon@example\.biz|postmaster@example\.biz|billing@|support@example\.info'
+}
+
+# procmail's auto-answer (procmailex(5): formail -r, "Precedence: junk",
+# an X-Loop header) was none (#19); a list's message with the same
+# headers and a List-Id is not one, nor "Precedence: junk" alone
+@test "bounce-round16-nonfail2: procmail's auto-answer (Precedence junk and X-Loop) is an auto-reply of its From; not with a List-Id or without X-Loop" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' 'From wim@example.de Sun Dec  6 10:19:00 2026' \
+	    'To: ana@example.com' 'Subject: Re: Your order' \
+	    'Precedence: junk' 'X-Loop: wim@example.de' 'From: wim@example.de' '' \
+	    'Mail received.' 'Meine neue Adresse: wim.beispiel@example.org' >p.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason p.mbox
+	assert_output $'wim@example.de\tundetermined\tvacation'
+	sed 's/^X-Loop: .*/List-Id: <news.example.de>\n&/' p.mbox >l.mbox
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason l.mbox
+	assert_output $'\tnone\t'
+	grep -v '^X-Loop:' p.mbox >j.mbox
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason j.mbox
+	assert_output $'\tnone\t'
+}
+
+# An RFC 6591 authentication-failure report (a DMARC ruf report) was
+# feedback for its Original-Rcpt-To (#23), as if that recipient had
+# complained; it is none.  An abuse report stays feedback.
+@test "bounce-round16-nonfail2: an RFC 6591 auth-failure report is none; an abuse report with the same fields is feedback" {
+	cd "$F"
+	awk '/^From /{n++} n==23' round16-nonfail2.mbox >"$BATS_TEST_TMPDIR/r.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tnone\t\tan authentication failure report (RFC 6591): not a bounce'
+	sed -i 's/^Feedback-Type: auth-failure/Feedback-Type: abuse/' "$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'abe@example.org\tundetermined\tfeedback'
+}
+
+# Mailman's held-post notice (2: postheld.txt, 3: list:user:notice:hold.txt)
+# was soft rejected (#25), the held post's reason ("Post by non-member to a
+# members-only list", soft.txt:536) read as a refusal; "Is being held
+# until the list moderator can review it" comes first: onhold, no address
+@test "bounce-round16-nonfail2: Mailman's held-post notice is onhold with no address; the refusal's words alone still read rejected" {
+	cd "$F"
+	awk '/^From /{n++} n==25' round16-nonfail2.mbox >"$BATS_TEST_TMPDIR/h.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched "$BATS_TEST_TMPDIR/h.mbox"
+	assert_output $'\tsoft\tonhold\tsoft.txt:2377; no failed address named'
+	sed -i '/^Is being held until/d' "$BATS_TEST_TMPDIR/h.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched "$BATS_TEST_TMPDIR/h.mbox"
+	assert_output $'\tsoft\trejected\tsoft.txt:536; no failed address named'
+}
