@@ -88,3 +88,38 @@ setup() {
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched "$BATS_TEST_TMPDIR/h.mbox"
 	assert_output $'\tsoft\trejected\tsoft.txt:536; no failed address named'
 }
+
+# The blind addendum (round16-nonfail2b.mbox, committed before its run,
+# 3918d83): a postmaster mailbox's auto-reply, Mailman's notices about the
+# member's own bounces, an uncompressed TLS-RPT report, a vacation reply
+# in a bounce's words (#5 left: soft suspend naming no address)
+@test "bounce-round16-nonfail2: the blind addendum gives the records round16-nonfail2b-expected.tsv expects" {
+	cd "$F"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason round16-nonfail2b.mbox
+	assert_equal "$output" "$(awk -F'\t' '!/^#/ && NF >= 4 { print $1 "\t" $3 "\t" $4 "\t" $5 }' round16-nonfail2b-expected.tsv)"
+	assert_equal "$(grep -c '^From ' round16-nonfail2b.mbox)" 5
+	refute_output --regexp 'noc@|ana@|ant-owner@|zoe@example\.org'
+}
+
+# Microsoft 365's automatic reply of a shared mailbox named postmaster
+# (#1 of the addendum) was soft undefined: the sender's name was the only
+# sign of a bounce, and its text's "550 or 5.x.x" bore it out.  With a
+# subject that opens with an auto-reply's tag and an Auto-Submitted
+# header it is an auto-reply; without the header, or with bounce words
+# before the tag (an NDR of an auto-reply), it reads as before.
+@test "bounce-round16-nonfail2: a postmaster mailbox's tagged auto-reply is vacation; without Auto-Submitted or under an NDR's subject it is not" {
+	cd "$F"
+	awk '/^From /{n++} n==1' round16-nonfail2b.mbox >"$BATS_TEST_TMPDIR/pm.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/pm.mbox"
+	assert_output $'postmaster@example.net\tundetermined\tvacation'
+	cd "$BATS_TEST_TMPDIR"
+	grep -v '^Auto-Submitted:' pm.mbox >na.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason na.mbox
+	assert_output $'\tsoft\tundefined'
+	sed 's/^Subject: .*/Subject: Undeliverable: Automatic reply: Hello/' pm.mbox >ndr.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason ndr.mbox
+	assert_output $'\tsoft\tundefined'
+	sed 's/^Auto-Submitted: .*/Auto-Submitted: no/' pm.mbox >no.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason no.mbox
+	assert_output $'\tsoft\tundefined'
+}

@@ -541,6 +541,41 @@ subject_bounces(struct ctx *c, const char *subj)
 }
 
 /*
+ * An auto-reply by its headers and its subject's opening tag together:
+ * a subject that opens with an auto-reply's tag ("Automatic reply:",
+ * "Auto:"; bounce-vacation.txt) and an Auto-Submitted header that is not
+ * "no" (RFC 3834 section 5).  Exchange and Microsoft 365 write both on an
+ * automatic reply of any mailbox, a shared one named postmaster
+ * included.
+ */
+static bool
+tagged_autoreply(struct ctx *c)
+{
+	const char *v, *subj = mail_message_subject(c->m);
+	size_t s;
+
+	return subj != NULL && !reply_subject(subj) &&
+	    (v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
+	    strncasecmp(v, "no", 2) != 0 &&
+	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s) && s == 0;
+}
+
+/*
+ * Is the only sign of a bounce the sender's name ("Postmaster
+ * <postmaster@host>"), not an address of the mailer daemon, an
+ * X-Failed-Recipients header nor the subject's words?  Then a tagged
+ * auto-reply (tagged_autoreply()) is an auto-reply of that mailbox,
+ * whatever codes its text quotes.
+ */
+static bool
+sign_is_name(struct ctx *c, int sign)
+{
+	const char *subj = mail_message_subject(c->m);
+
+	return sign == 1 && (subj == NULL || !subject_bounces(c, subj));
+}
+
+/*
  * Signs of a bounce in the headers.  Returns 2 for a sure sign (an
  * X-Failed-Recipients header, a From address of the mailer daemon), 1 for
  * a subject or a sender's name that says so, 0 for none; *weak: a null
@@ -728,7 +763,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		/* a subject that only echoes bounce words ("Auto: Your
 		 * delivery report") over a body that shows no failure
 		 * leaves an auto-reply's headers the last word */
-		else if (is_vacation(&c, bounceish && r == 1))
+		else if (is_vacation(&c, bounceish && r == 1 &&
+		    !(sign_is_name(&c, sign) && tagged_autoreply(&c))))
 			r = do_vacation(&c);
 		else if (r == 1)
 			r = bnc_text(&c);
