@@ -92,7 +92,7 @@ setup() {
 # The blind addendum (round16-nonfail2b.mbox, committed before its run,
 # 3918d83): a postmaster mailbox's auto-reply, Mailman's notices about the
 # member's own bounces, an uncompressed TLS-RPT report, a vacation reply
-# in a bounce's words (#5 left: soft suspend naming no address)
+# in a bounce's words
 @test "bounce-round16-nonfail2: the blind addendum gives the records round16-nonfail2b-expected.tsv expects" {
 	cd "$F"
 	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason round16-nonfail2b.mbox
@@ -122,4 +122,44 @@ setup() {
 	sed 's/^Auto-Submitted: .*/Auto-Submitted: no/' pm.mbox >no.mbox
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason no.mbox
 	assert_output $'\tsoft\tundefined'
+}
+
+# A Gmail vacation reply whose user-written subject opens with a bounce's
+# words and whose text says the address is no longer in use (#5 of the
+# addendum) was soft suspend: the subject was its only sign and a phrase
+# bore it out.  Under an auto-reply's header (Auto-Submitted:
+# auto-replied) a phrase alone does not (no copy of the original, no
+# code, no notice line) when its sender is no daemon or postmaster and
+# its Return-Path is not null: it is an auto-reply, and the new address
+# it names in a language notrcpt has no words for is never reported.  A
+# code in its text, no such header, a null Return-Path or a sender named
+# postmaster reads as before.
+@test "bounce-round16-nonfail2: under an auto-reply's header a failure phrase alone does not make a bounce; a code does, and so does the phrase without the header" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' 'From li@example.cn Sun Dec  6 10:00:00 2026' \
+	    'From: Li <li@example.cn>' 'To: ana@example.com' \
+	    'Subject: Undeliverable soon: my old address' 'Auto-Submitted: auto-replied' \
+	    'Content-Type: text/plain; charset=utf-8' '' \
+	    '您好，本邮箱已停用，请发送至 wang@example.cn 。' \
+	    'This mailbox is no longer in use.' >v.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason v.mbox
+	assert_output $'li@example.cn\tundetermined\tvacation'
+	# without the header it is read as a bounce, as before (left: the
+	# Chinese "请发送至" before the new address is no notrcpt word, so
+	# that address is its recipient; see RESULTS, Round 16 nonfail2)
+	grep -v '^Auto-Submitted:' v.mbox >n.mbox
+	run -1 deliv-bounce-classify --no-header -o kind,reason n.mbox
+	assert_output $'soft\tsuspend'
+	sed 's/^This mailbox is no longer in use\./550 5.2.1 This mailbox is no longer in use./' v.mbox >c.mbox
+	run -1 deliv-bounce-classify --no-header -o kind,reason c.mbox
+	assert_output $'soft\tsuspend'
+	# a null Return-Path, or a sender named postmaster, with the same
+	# header is a notice as Microsoft's NDRs are (wild14 #20: "Microsoft
+	# Outlook <postmaster@...>", Auto-Submitted: auto-replied, prose only)
+	sed 's/^To: .*/&\nReturn-Path: <>/' v.mbox >r.mbox
+	run -1 deliv-bounce-classify --no-header -o kind,reason r.mbox
+	assert_output $'soft\tsuspend'
+	sed 's/^From: .*/From: Microsoft Outlook <postmaster@example.cn>/' v.mbox >p.mbox
+	run -1 deliv-bounce-classify --no-header -o kind,reason p.mbox
+	assert_output $'soft\tsuspend'
 }
