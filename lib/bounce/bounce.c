@@ -483,21 +483,49 @@ reply_subject(const char *s)
 	return *s == ':';
 }
 
+/*
+ * procmail's auto-answer as procmailex(5) writes it (formail -r with
+ * "Precedence: junk" and an X-Loop header of the answering address), no
+ * list's message (which names a List-Id): an automatic reply.
+ */
+static bool
+procmail_answer(GMimeObject *o)
+{
+	const char *v = mail_header(o, "Precedence");
+
+	return v != NULL && strcasecmp(v, "junk") == 0 &&
+	    mail_header(o, "X-Loop") != NULL &&
+	    mail_header(o, "List-Id") == NULL;
+}
+
+/*
+ * Does a header say the message is an automatic reply (RFC 3834: an
+ * Auto-Submitted value "auto-replied"; X-Autoreply, X-Autorespond,
+ * "Precedence: auto_reply"; procmail's auto-answer)?
+ */
+static bool
+autoreply_header(GMimeObject *o)
+{
+	const char *v;
+
+	return ((v = mail_header(o, "Auto-Submitted")) != NULL &&
+	    strncasecmp(v, "auto-replied", 12) == 0) ||
+	    mail_header(o, "X-Autoreply") != NULL ||
+	    mail_header(o, "X-Autorespond") != NULL ||
+	    ((v = mail_header(o, "Precedence")) != NULL &&
+	    strcasecmp(v, "auto_reply") == 0) ||
+	    procmail_answer(o);
+}
+
 static bool
 is_vacation(struct ctx *c, bool bounceish)
 {
-	const char *v, *subj = mail_message_subject(c->m);
+	const char *subj = mail_message_subject(c->m);
 	size_t s;
 
 	if (bounceish)
 		return false;
-	if ((v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
-	    strncasecmp(v, "auto-replied", 12) == 0)
-		return true;
-	if (mail_header(GMIME_OBJECT(c->m), "X-Autoreply") != NULL ||
-	    mail_header(GMIME_OBJECT(c->m), "X-Autorespond") != NULL ||
-	    ((v = mail_header(GMIME_OBJECT(c->m), "Precedence")) != NULL &&
-	    strcasecmp(v, "auto_reply") == 0))
+	if (autoreply_header(GMIME_OBJECT(c->m)))
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */
@@ -525,6 +553,62 @@ subject_bounces(struct ctx *c, const char *subj)
 }
 
 /*
+ * An auto-reply by its headers and its subject's opening tag together:
+ * a subject that opens with an auto-reply's tag ("Automatic reply:",
+ * "Auto:"; bounce-vacation.txt) and an Auto-Submitted header that is not
+ * "no" (RFC 3834 section 5).  Exchange and Microsoft 365 write both on an
+ * automatic reply of any mailbox, a shared one named postmaster
+ * included.
+ */
+static bool
+tagged_autoreply(struct ctx *c)
+{
+	const char *v, *subj = mail_message_subject(c->m);
+	size_t s;
+
+	return subj != NULL && !reply_subject(subj) &&
+	    (v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
+	    strncasecmp(v, "no", 2) != 0 &&
+	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s) && s == 0;
+}
+
+/*
+ * Is the only sign of a bounce the sender's name ("Postmaster
+ * <postmaster@host>"), not an address of the mailer daemon, an
+ * X-Failed-Recipients header nor the subject's words?  Then a tagged
+ * auto-reply (tagged_autoreply()) is an auto-reply of that mailbox,
+ * whatever codes its text quotes.
+ */
+static bool
+sign_is_name(struct ctx *c, int sign)
+{
+	const char *subj = mail_message_subject(c->m);
+
+	return sign == 1 && (subj == NULL || !subject_bounces(c, subj));
+}
+
+/* Does the From name or address say mailer daemon, postmaster or mail
+ * delivery ("Mail Delivery System <MAILER-DAEMON@host>",
+ * "<postmaster@host>")? */
+static bool
+from_daemon_name(struct ctx *c)
+{
+	InternetAddressList *l = mail_message_from(c->m);
+	char *from;
+	bool r = false;
+
+	if (l == NULL ||
+	    (from = internet_address_list_to_string(l, NULL, FALSE)) == NULL)
+		return false;
+	r = strcasestr(from, "mailer-daemon") != NULL ||
+	    strcasestr(from, "postmaster") != NULL ||
+	    strcasestr(from, "mail delivery") != NULL ||
+	    strcasestr(from, "mailer_daemon") != NULL;
+	g_free(from);
+	return r;
+}
+
+/*
  * Signs of a bounce in the headers.  Returns 2 for a sure sign (an
  * X-Failed-Recipients header, a From address of the mailer daemon), 1 for
  * a subject or a sender's name that says so, 0 for none; *weak: a null
@@ -533,10 +617,7 @@ subject_bounces(struct ctx *c, const char *subj)
 static int
 is_bounce(struct ctx *c, bool *weak)
 {
-	InternetAddressList *l = mail_message_from(c->m);
 	const char *subj = mail_message_subject(c->m), *v;
-	char *from;
-	int r = 0;
 
 	*weak = (v = mail_header(GMIME_OBJECT(c->m), "Return-Path")) != NULL &&
 	    strstr(v, "<>") != NULL;
@@ -548,18 +629,7 @@ is_bounce(struct ctx *c, bool *weak)
 		return 2;
 	if (subj != NULL && subject_bounces(c, subj))
 		return 1;
-	if (l != NULL) {
-		from = internet_address_list_to_string(l, NULL, FALSE);
-		if (from != NULL) {
-			if (strcasestr(from, "mailer-daemon") != NULL ||
-			    strcasestr(from, "postmaster") != NULL ||
-			    strcasestr(from, "mail delivery") != NULL ||
-			    strcasestr(from, "mailer_daemon") != NULL)
-				r = 1;
-			g_free(from);
-		}
-	}
-	return r;
+	return from_daemon_name(c) ? 1 : 0;
 }
 
 /*
@@ -568,8 +638,8 @@ is_bounce(struct ctx *c, bool *weak)
  * copy of the original message, an SMTP or enhanced status code, a line
  * that introduces failed recipients (bounce-notice.txt), or a phrase of
  * the phrase files.  News whose subject says "rejected" and
- * spam from "postmaster" do not.  1 if it does, 0 if not, -1 on a
- * matching error.
+ * spam from "postmaster" do not.  2 if it shows a copy, a code or a
+ * notice line, 1 if only a phrase, 0 if nothing, -1 on a matching error.
  */
 static int
 body_bounces(struct ctx *c)
@@ -580,20 +650,20 @@ body_bounces(struct ctx *c)
 	int m;
 
 	if (p->orig.len > 0 || p->orig_msgid != NULL)
-		return 1;
+		return 2;
 	bnc_parts_addrs(c->p);
 	if (p->norig_to > 0 || p->orig_from != NULL)
-		return 1;
+		return 2;
 	if (p->text.s == NULL)
 		return 0;
 	if (bnc_re_find(c->b, RE_STATUS, p->text.s, p->text.len, 0, &s, &e,
 	    0) || bnc_re_find(c->b, RE_SMTP, p->text.s, p->text.len, 0, &s,
 	    &e, 0))
-		return 1;
+		return 2;
 	/* a line that introduces failed or delayed recipients */
 	if (bnc_list_find(c->b, PL_NOTICE, p->text.s,
 	    bnc_text_head(p), &s))
-		return 1;
+		return 2;
 	if ((m = bnc_index_match(c->b, c->b->ix[PL_HARD], p->text.s,
 	    bnc_text_head(p), &hit, c->e)) != 0)
 		return m;
@@ -660,7 +730,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	const char *id, *ct;
 	char *mid = NULL;
 	bool bounceish, weak;
-	int r, sign;
+	int r, sign, shows;
 
 	memset(&c, 0, sizeof(c));
 	memset(&p, 0, sizeof(p));
@@ -705,14 +775,24 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	else {
 		sign = is_bounce(&c, &weak);
 		bounceish = sign > 0;
-		r = sign == 2 || p.has_dsn ? 1 : bounceish || weak ?
+		shows = sign == 2 || p.has_dsn ? 2 : bounceish || weak ?
 		    body_bounces(&c) : 0;
+		r = shows > 0 ? 1 : shows;
 		if (r == -1)
 			;
 		/* a subject that only echoes bounce words ("Auto: Your
 		 * delivery report") over a body that shows no failure
-		 * leaves an auto-reply's headers the last word */
-		else if (is_vacation(&c, bounceish && r == 1))
+		 * leaves an auto-reply's headers the last word; so does a
+		 * body that shows one by a phrase alone (no copy, code or
+		 * notice line) under an auto-reply's header, from a sender
+		 * that is no daemon or postmaster with a Return-Path that is
+		 * not null (Microsoft's NDRs from postmaster write
+		 * Auto-Submitted: auto-replied too), and a tagged auto-reply
+		 * whose only sign is its sender's name */
+		else if (is_vacation(&c, bounceish && r == 1 &&
+		    !(shows == 1 && !weak && !from_daemon_name(&c) &&
+		    autoreply_header(GMIME_OBJECT(m))) &&
+		    !(sign_is_name(&c, sign) && tagged_autoreply(&c))))
 			r = do_vacation(&c);
 		else if (r == 1)
 			r = bnc_text(&c);

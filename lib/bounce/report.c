@@ -618,6 +618,23 @@ bnc_dsn(struct ctx *c)
 	return ret != 0 ? ret : (n == 0 ? 1 : 0);
 }
 
+/*
+ * An authentication failure report (RFC 6591: Feedback-Type auth-failure,
+ * as DMARC's failure reports, RFC 7489 7.3, are sent) tells that a
+ * message failed SPF, DKIM or DMARC at the receiver: no complaint of its
+ * recipient and no failure of its delivery (Delivery-Result may even say
+ * it was delivered).  True when the report is one.
+ */
+static bool
+auth_failure_report(const struct parts *p)
+{
+	const char *v;
+
+	return p->arf.n > 0 &&
+	    (v = dsn_get(&p->arf.g[0], "Feedback-Type")) != NULL &&
+	    strncasecmp(v, "auth-failure", 12) == 0;
+}
+
 int
 bnc_arf(struct ctx *c)
 {
@@ -629,6 +646,12 @@ bnc_arf(struct ctx *c)
 	int ret = 0;
 
 	r = c->base;
+	if (auth_failure_report(p)) {
+		r.kind = "none";
+		r.diagnostic = "an authentication failure report (RFC 6591): "
+		    "not a bounce";
+		return c->emit(c->arg, &r);
+	}
 	r.reason = "feedback";
 	r.kind = "undetermined";
 	if (p->arf.n > 0 && (v = dsn_get(&p->arf.g[0], "Feedback-Type")))
