@@ -326,6 +326,48 @@ bnc_in_list(InternetAddressList *l, const char *a)
 	return false;
 }
 
+/*
+ * Is one of l's addresses the owner of the alias or list a, at its
+ * domain: "owner-L" (Sendmail's and Postfix's owner_request_special
+ * envelope sender for an alias L's errors), "L-request" (Postfix),
+ * "L-owner", "L-bounces" (a list manager's)?  Then a bounce sent there
+ * is for whoever keeps L's members, and the member that failed is its
+ * news, not L.
+ */
+bool
+bnc_alias_owner(InternetAddressList *l, const char *a)
+{
+	static const char *const suf[] = { "-request", "-owner", "-bounces" };
+	InternetAddress *x;
+	const char *b, *at, *bat;
+	size_t n, bn, i;
+	int k, nl;
+
+	if (l == NULL || (at = strchr(a, '@')) == NULL)
+		return false;
+	n = (size_t)(at - a);
+	nl = internet_address_list_length(l);
+	for (k = 0; k < nl; k++) {
+		x = internet_address_list_get_address(l, k);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(x) || (b =
+		    internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(x))) == NULL ||
+		    (bat = strchr(b, '@')) == NULL ||
+		    strcasecmp(bat + 1, at + 1) != 0)
+			continue;
+		bn = (size_t)(bat - b);
+		if (bn == n + 6 && strncasecmp(b, "owner-", 6) == 0 &&
+		    strncasecmp(b + 6, a, n) == 0)
+			return true;
+		for (i = 0; i < nitems(suf); i++)
+			if (bn == n + strlen(suf[i]) &&
+			    strncasecmp(b, a, n) == 0 &&
+			    strncasecmp(b + n, suf[i], strlen(suf[i])) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* An address as written in a field: without "<>", spaces, a final dot. */
 char *
 bnc_clean_addr(const char *v)
@@ -592,6 +634,110 @@ rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 }
 
 /*
+ * The words that say the address before them was made from another,
+ * the one the sender used: Postfix's "<m> (expanded from <a>): ..."
+ * (bounce_notify_util.c), Sendmail's "    (expanded from: <a>)" line
+ * under q_paddr (savemail.c), Exim's "    (generated from a)" and
+ * "(ultimately generated from a)" under the address (deliver.c,
+ * print_address_information()).
+ */
+static const char *const made_from[] = { "(expanded from",
+    "(generated from", "(ultimately generated from" };
+
+/*
+ * If t[k] opens one of made_from's notes, the address after it (any ':',
+ * blanks and a line fold, an optional '<'), in *as, *ae; else false.
+ */
+static bool
+made_from_note(struct ctx *c, const char *t, size_t len, size_t k,
+    size_t *as, size_t *ae)
+{
+	size_t i, n, p;
+
+	for (i = 0; i < nitems(made_from); i++) {
+		n = strlen(made_from[i]);
+		if (len - k > n && strncasecmp(t + k, made_from[i], n) == 0)
+			break;
+	}
+	if (i == nitems(made_from))
+		return false;
+	p = k + n;
+	if (p < len && t[p] == ':')
+		p++;
+	while (p < len && p - k < n + 40 && (t[p] == ' ' || t[p] == '\t' ||
+	    t[p] == '\n' || t[p] == '\r'))
+		p++;
+	if (p < len && t[p] == '<')
+		p++;
+	return bnc_find_addr(c->b, t, len > p + 320 ? p + 320 : len, p, as,
+	    ae) && *as == p;
+}
+
+/*
+ * The address the sender used, when the entry of the failed address
+ * ending at t[e] says this one was expanded or generated from it (a
+ * made_from note on its line after it, or on one of the parenthesized
+ * lines under it: Sendmail's "(reason: ...)" comes first), as a string
+ * (free() it); else NULL.  It is that address a suppression list holds
+ * and a DSN names (Original-Recipient, RFC 3464 2.3.1; Exim's and
+ * Sendmail's Final-Recipient): report.c reports it over a DSN's
+ * rewritten Final-Recipient the same way.
+ */
+static char *
+sender_used(struct ctx *c, const char *t, size_t len, size_t e)
+{
+	size_t k = e, n, as, ae;
+
+	if (k < len && t[k] == '>')
+		k++;
+	/* on its line: Postfix's entry */
+	while (k < len && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	if (made_from_note(c, t, len, k, &as, &ae))
+		return strndup(t + as, ae - as);
+	/* the parenthesized lines under it: Sendmail's, Exim's */
+	for (n = 0; n < 4; n++) {
+		while (k < len && t[k] != '\n')
+			k++;
+		if (k >= len)
+			break;
+		k++;
+		if (k >= len || (t[k] != ' ' && t[k] != '\t'))
+			break;
+		while (k < len && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k >= len || t[k] != '(')
+			break;
+		if (made_from_note(c, t, len, k, &as, &ae))
+			return strndup(t + as, ae - as);
+	}
+	return NULL;
+}
+
+/*
+ * Put a in place of f's entry i (a taken over): the address the sender
+ * used over the one X-Failed-Recipients names (Exim names the expanded
+ * child there).  Not when a is another entry already (a freed).
+ */
+static void
+found_rename(struct found *f, size_t i, char *a)
+{
+	char *k;
+
+	if (found_index(f, a) != (size_t)-1) {
+		free(a);
+		return;
+	}
+	k = g_ascii_strdown(f->a[i], -1);
+	g_hash_table_remove(f->idx, k);
+	g_free(k);
+	free(f->a[i]);
+	f->a[i] = a;
+	g_hash_table_insert(f->idx, g_ascii_strdown(a, -1),
+	    GSIZE_TO_POINTER(i + 1));
+}
+
+/*
  * matched of r with a note after it ("soft.txt:12; no failed address
  * named"), in c->note.
  */
@@ -711,6 +857,44 @@ no_rcpt(struct ctx *c, const char *t, size_t s, size_t sig, const char *a,
 }
 
 /*
+ * The address the sender used for the text's address a at t[s..e)
+ * (sender_used(), or the one noted in *made for a before: the text
+ * names a again in its reply or a transcript), in *out (free() it),
+ * noted in *made (made if NULL): 1; 0 when none, or when it is the
+ * list's own address or one of the bounce's headers (no_rcpt()); -1
+ * when out of memory.
+ */
+static int
+sender_for(struct ctx *c, GHashTable **made, const char *t, size_t len,
+    size_t s, size_t e, size_t sig, const char *a, char **out)
+{
+	const char *v = NULL;
+	gchar *k;
+	char *x;
+
+	if ((x = sender_used(c, t, len, e)) == NULL && *made != NULL) {
+		k = g_ascii_strdown(a, -1);
+		v = g_hash_table_lookup(*made, k);
+		g_free(k);
+		if (v != NULL && (x = strdup(v)) == NULL)
+			return -1;
+	}
+	if (x == NULL)
+		return 0;
+	if (bnc_list_addr(c->p, x) || no_rcpt(c, t, s, sig, x, false) ||
+	    bnc_alias_owner(mail_message_to(c->m), x)) {
+		free(x);
+		return 0;
+	}
+	if (*made == NULL)
+		*made = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    g_free);
+	g_hash_table_insert(*made, g_ascii_strdown(a, -1), g_strdup(x));
+	*out = x;
+	return 1;
+}
+
+/*
  * A site's prose notice (no notice lines, no X-Failed-Recipients): the
  * offset of the first address whose sentence ties it to a failure
  * (sentence_fails()), of those that may be recipients at all; (size_t)-1
@@ -765,7 +949,7 @@ bnc_text(struct ctx *c)
 	char *a, *x, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
 	size_t fail_at = 0, fail_e = 0, fsend = 0;
-	GHashTable *ok, *bad = NULL, *rew = NULL;
+	GHashTable *ok, *bad = NULL, *rew = NULL, *made = NULL;
 	bool typed, tied;
 	int ret = 0, m;
 
@@ -857,9 +1041,27 @@ bnc_text(struct ctx *c)
 			continue;
 		}
 		/* with X-Failed-Recipients, the text only places them */
-		if (xf != NULL && found_index(&f, a) == (size_t)-1) {
+		i = found_index(&f, a);
+		if (xf != NULL && i == (size_t)-1) {
 			free(a);
 			continue;
+		}
+		/* expanded or generated from the address the sender used:
+		 * that one is reported, in this one's place */
+		if ((m = sender_for(c, &made, t, len, s, e, sig, a, &x)) == -1) {
+			free(a);
+			break;
+		}
+		if (m == 1 && xf != NULL && i != (size_t)-1) {
+			found_rename(&f, i, x);
+			x = a;
+			a = strdup(f.a[i]);
+			free(x);
+			if (a == NULL)
+				break;
+		} else if (m == 1) {
+			free(a);
+			a = x;
 		}
 		if (found_add(&f, a, s) == -1)
 			break;
@@ -946,6 +1148,8 @@ bnc_text(struct ctx *c)
 		g_hash_table_destroy(bad);
 	if (rew != NULL)
 		g_hash_table_destroy(rew);
+	if (made != NULL)
+		g_hash_table_destroy(made);
 	free(pm);
 	free(self);
 	return ret;
