@@ -467,6 +467,14 @@ bnc_dsn(struct ctx *c)
 			free(orig);
 			orig = NULL;
 		}
+		/* the text's "(expanded from ...)", "(generated from ...)"
+		 * note under it: the address the sender used */
+		if (orig == NULL && rc != NULL && usable_addr(rc) &&
+		    (orig = bnc_text_sender_used(c, rc)) != NULL &&
+		    !usable_addr(orig)) {
+			free(orig);
+			orig = NULL;
+		}
 		/* a rewritten one the text does not name: the text's */
 		from_text = false;
 		if (orig == NULL && nrcpt == 1 && rc != NULL && usable_addr(rc) &&

@@ -715,6 +715,46 @@ sender_used(struct ctx *c, const char *t, size_t len, size_t e)
 }
 
 /*
+ * The address the sender used for a DSN's Final-Recipient final, when
+ * the text names final with a made_from note after it (an Exim before
+ * print_dsn_addr_action() gave the top ancestor wrote the child there);
+ * not the list's own address, its owner's, nor the bounce's To or From.
+ * NULL when none (or no memory: final stands).
+ */
+char *
+bnc_text_sender_used(struct ctx *c, const char *final)
+{
+	const char *t = c->p->text.s, *at;
+	size_t len = c->p->text.len, n = strlen(final), off = 0, s, e;
+	char *x;
+
+	if (t == NULL || n == 0)
+		return NULL;
+	while (off < len && (at = str_casestr(t + off, final)) != NULL) {
+		s = (size_t)(at - t);
+		e = s + n;
+		off = e;
+		/* the whole address, not a part of a longer one */
+		if ((s > 0 && local_char((unsigned char)t[s - 1])) ||
+		    (e < len && (isalnum((unsigned char)t[e]) ||
+		    t[e] == '-' || (t[e] == '.' && e + 1 < len &&
+		    isalnum((unsigned char)t[e + 1])))))
+			continue;
+		if ((x = sender_used(c, t, len, e)) == NULL)
+			continue;
+		if (strcasecmp(x, final) == 0 || bnc_list_addr(c->p, x) ||
+		    bnc_alias_owner(mail_message_to(c->m), x) ||
+		    bnc_in_list(mail_message_to(c->m), x) ||
+		    bnc_in_list(mail_message_from(c->m), x)) {
+			free(x);
+			return NULL;
+		}
+		return x;
+	}
+	return NULL;
+}
+
+/*
  * Put a in place of f's entry i (a taken over): the address the sender
  * used over the one X-Failed-Recipients names (Exim names the expanded
  * child there).  Not when a is another entry already (a freed).
@@ -960,7 +1000,8 @@ bnc_text(struct ctx *c)
 
 		for (off = 0; bnc_re_find(c->b, RE_ADDR, xf, xlen, off, &s,
 		    &e, 0); off = e) {
-			if ((a = strndup(xf + s, e - s)) == NULL)
+			/* old Exchange's "SMTP=user@host" (typed_addr()) */
+			if ((a = typed_addr(xf, &s, e, &typed)) == NULL)
 				break;
 			if (found_add(&f, a, (size_t)-1) == -1)
 				break;
