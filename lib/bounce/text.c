@@ -686,7 +686,7 @@ made_from_note(struct ctx *c, const char *t, size_t len, size_t k,
 static char *
 sender_used(struct ctx *c, const char *t, size_t len, size_t e)
 {
-	size_t k = e, n, as, ae;
+	size_t k = e, m, n, as, ae;
 
 	if (k < len && t[k] == '>')
 		k++;
@@ -695,11 +695,12 @@ sender_used(struct ctx *c, const char *t, size_t len, size_t e)
 		k++;
 	if (made_from_note(c, t, len, k, &as, &ae))
 		return strndup(t + as, ae - as);
-	/* the parenthesized lines under it: Sendmail's, Exim's */
+	/* the parenthesized lines under it: Sendmail's, Exim's (a line
+	 * longer than LINE_LOOK is none of theirs) */
 	for (n = 0; n < 4; n++) {
-		while (k < len && t[k] != '\n')
-			k++;
-		if (k >= len)
+		for (m = k; k < len && t[k] != '\n' && k - m < LINE_LOOK; k++)
+			;
+		if (k >= len || t[k] != '\n')
 			break;
 		k++;
 		if (k >= len || (t[k] != ' ' && t[k] != '\t'))
@@ -725,12 +726,14 @@ char *
 bnc_text_sender_used(struct ctx *c, const char *final)
 {
 	const char *t = c->p->text.s, *at;
-	size_t len = c->p->text.len, n = strlen(final), off = 0, s, e;
+	size_t len = c->p->text.len, n = strlen(final), off = 0, s, e, k;
 	char *x;
 
 	if (t == NULL || n == 0)
 		return NULL;
-	while (off < len && (at = str_casestr(t + off, final)) != NULL) {
+	/* its first few places: an entry names it near the top */
+	for (k = 0; k < 16 && off < len && (at = str_casestr(t + off,
+	    final)) != NULL; k++) {
 		s = (size_t)(at - t);
 		e = s + n;
 		off = e;
