@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/alias.h"
 #include "bounce/notice.h"
 #include "bounce/reasons.h"
 #include "bounce/parts.h"

@@ -32,18 +32,6 @@ char	*bnc_clean_addr(const char *v);
 bool	bnc_in_list(InternetAddressList *l, const char *a);
 
 /*
- * Is one of l's addresses the owner of the alias or list a at its domain
- * (owner-L, L-request, L-owner, L-bounces)?
- */
-bool	bnc_alias_owner(InternetAddressList *l, const char *a);
-
-/*
- * The address the sender used for a DSN's Final-Recipient, when the text
- * says it was expanded or generated from it (malloc'd), or NULL.
- */
-char	*bnc_text_sender_used(struct ctx *, const char *final);
-
-/*
  * The record that says more recipients were named than RCPT_MAX: no
  * recipient, the count left out in its diagnostic, "cap:RCPT_MAX" in
  * matched.  The emitter's value.
