@@ -117,8 +117,8 @@ bounce() {
 	assert_output staff@example.org
 }
 
-# a DSN whose Final-Recipient is the child (an Exim that wrote the child
-# there, before print_dsn_addr_action() gave the top ancestor): the text's
+# a DSN whose Final-Recipient is the child (Exim before 4.93 wrote the
+# post-routing address there: its ChangeLog JH/29): the text's
 # "(generated from A)" under it names the address the sender used
 @test "round16-addr3: a DSN's Final-Recipient the text says was generated from another is that one" {
 	cd "$BATS_TEST_TMPDIR"

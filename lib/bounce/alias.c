@@ -196,8 +196,8 @@ bnc_sender_for(struct ctx *c, GHashTable **made, const char *t, size_t len,
 
 /*
  * The address the sender used for a DSN's Final-Recipient final, when
- * the text names final with a made_from note after it (an Exim before
- * print_dsn_addr_action() gave the top ancestor wrote the child there);
+ * the text names final with a made_from note after it (Exim before 4.93
+ * wrote the child there: its ChangeLog, JH/29 "Fix DSN Final-Recipient");
  * as used_ok() allows it.
  * NULL when none (or no memory: final stands).
  */
