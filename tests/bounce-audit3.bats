@@ -77,16 +77,18 @@ setup() {
 }
 
 @test "bounce-audit3: aliases: Exim's generated addresses, Sendmail's and Postfix's expansions, one address each" {
-	# Exim text: X-Failed-Recipients' address; Exim's DSN names the top
-	# ancestor (abe@, as deliver.c's print_dsn_addr_action() writes
-	# it); a pipe: the address that generated it; Sendmail's DSN:
+	# Exim text: the address the sender used, that "(generated from
+	# ...)" and "(ultimately generated from ...)" name (round 16; was
+	# X-Failed-Recipients' child yan@mail.example.com, and the pipe's
+	# parent helpdesk@); Exim's DSN names the top ancestor (abe@, as
+	# deliver.c's print_dsn_addr_action() writes it); Sendmail's DSN:
 	# Final-Recipient, not X-Actual-Recipient; Postfix:
 	# Original-Recipient; Sendmail's text: a program's "expanded from"
 	# (its own "Service unavailable" says no more than that: soft, not
 	# the other recipient's "User unknown", which decided until round 13)
 	assert_equal "$(rk 15 16 17 18 19 50)" "$(printf '%s\n' \
-	    $'15\tyan@mail.example.com/hard' \
-	    $'16\thelpdesk@example.com/soft' \
+	    $'15\tyan@example.com/hard' \
+	    $'16\tsupport@example.com/soft' \
 	    $'17\tabe@example.com/hard' \
 	    $'18\tcal@example.com/hard' \
 	    $'19\tfay@example.net/soft' \

@@ -28,10 +28,11 @@ setup() {
 }
 
 # Postfix's "<addr> (expanded from <alias>): reason" in a plain-text
-# notice names addr failed, not the alias (before, a reason with no reply
-# code left the notice with no failed address); the alias folded onto
-# the next line too
-@test "bounce-wild2: Postfix's \"(expanded from <alias>)\" entry in a plain-text notice names the expanded address" {
+# notice names a failure (before, a reason with no reply code left the
+# notice with no failed address); the alias folded onto the next line
+# too.  The address reported is the alias, the address the sender used,
+# as Postfix's DSN gives it in Original-Recipient (round 16; was addr)
+@test "bounce-wild2: Postfix's \"(expanded from <alias>)\" entry in a plain-text notice names the alias the sender used" {
 	cd "$BATS_TEST_TMPDIR"
 	cat >n.mbox <<-'M'
 	From MAILER-DAEMON Sat Dec  5 22:00:00 2026
@@ -69,7 +70,7 @@ setup() {
 	M
 	run -1 deliv-bounce-classify --no-header n.mbox
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason)" \
-	    "$(printf '1\tbob@example.net\tsoft\texpired\n2\tdave.with.a.rather.long.local.part@example.com\tsoft\tnetworkerror')"
+	    "$(printf '1\tteam@example.org\tsoft\texpired\n2\teveryone@example.org\tsoft\tnetworkerror')"
 }
 
 # the new phrases' neighbours keep their older reasons: Gmail's "address

@@ -12,6 +12,14 @@
 #include "bounce/text.h"
 #include "core/util.h"
 
+/* A byte of RE_ADDR's local part (or of a UTF-8 letter, RFC 6531). */
+bool
+bnc_local_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80 || (c != '\0' &&
+	    strchr("._%+=&'/!#$*?^`{|}~-", c) != NULL);
+}
+
 /*
  * The start of the line holding offset at, looked for at most LINE_LOOK
  * bytes back; (size_t)-1 when it starts further back (a line that long

@@ -13,6 +13,9 @@
 
 #include "bounce/bounce_priv.h"
 
+/* Is c a byte of an address's local part (RE_ADDR's, or UTF-8)? */
+bool	bnc_local_char(unsigned char c);
+
 /* The paragraph of t around offset at: [*ps, *pe). */
 void	bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps,
 	    size_t *pe);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/alias.h"
 #include "bounce/notice.h"
 #include "bounce/reasons.h"
 #include "bounce/parts.h"
@@ -460,6 +461,21 @@ bnc_dsn(struct ctx *c)
 		/* the address the sender used, when an alias or a relay
 		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
 		orig = original_rcpt(&p->dsn, g, rc);
+		/* not when the bounce goes to that alias's owner, who keeps
+		 * its members: the member is the news (owner-L, L-request) */
+		if (orig != NULL && rc != NULL && usable_addr(rc) &&
+		    bnc_alias_owner(mail_message_to(c->m), orig)) {
+			free(orig);
+			orig = NULL;
+		}
+		/* the text's "(expanded from ...)", "(generated from ...)"
+		 * note under it: the address the sender used */
+		if (orig == NULL && rc != NULL && usable_addr(rc) &&
+		    (orig = bnc_text_sender_used(c, rc)) != NULL &&
+		    !usable_addr(orig)) {
+			free(orig);
+			orig = NULL;
+		}
 		/* a rewritten one the text does not name: the text's */
 		from_text = false;
 		if (orig == NULL && nrcpt == 1 && rc != NULL && usable_addr(rc) &&

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/alias.h"
 #include "bounce/lines.h"
 #include "bounce/notice.h"
 #include "bounce/parts.h"
@@ -370,19 +371,12 @@ bnc_text_head(const struct parts *p)
 {
 	return p->text.len > HUMAN_MAX ? HUMAN_MAX : p->text.len;
 }
-/* A byte of RE_ADDR's local part (or of a UTF-8 letter, RFC 6531). */
-static bool
-local_char(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80 || (c != '\0' &&
-	    strchr("._%+=&'/!#$*?^`{|}~-", c) != NULL);
-}
 
 /*
  * RE_ADDR from off, '@' by '@': a match is a run of local-part bytes (no
  * '@' among them) that it starts (the look-behind), the '@' after them,
  * a domain.  So one that takes the first '@' from off starts in the run
- * of local_char() bytes before it, or at that '@' at the latest; one
+ * of bnc_local_char() bytes before it, or at that '@' at the latest; one
  * that does not starts after it, in the run before the next '@'.  Each
  * '@' is tried from its run with its own place as the limit (PCRE2
  * would otherwise try every later place before the next '@').
@@ -398,7 +392,7 @@ bnc_find_addr(struct bounce *b, const char *t, size_t len, size_t off,
 	    off = a + 1) {
 		a = (size_t)(at - t);
 		for (start = a; start > off &&
-		    local_char((unsigned char)t[start - 1]); start--)
+		    bnc_local_char((unsigned char)t[start - 1]); start--)
 			;
 		if (bnc_re_find_by(b, t, len, start, a, s, e))
 			return 1;
@@ -592,6 +586,29 @@ rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 }
 
 /*
+ * Put a in place of f's entry i (a taken over): the address the sender
+ * used over the one X-Failed-Recipients names (Exim names the expanded
+ * child there).  Not when a is another entry already (a freed).
+ */
+static void
+found_rename(struct found *f, size_t i, char *a)
+{
+	char *k;
+
+	if (found_index(f, a) != (size_t)-1) {
+		free(a);
+		return;
+	}
+	k = g_ascii_strdown(f->a[i], -1);
+	g_hash_table_remove(f->idx, k);
+	g_free(k);
+	free(f->a[i]);
+	f->a[i] = a;
+	g_hash_table_insert(f->idx, g_ascii_strdown(a, -1),
+	    GSIZE_TO_POINTER(i + 1));
+}
+
+/*
  * matched of r with a note after it ("soft.txt:12; no failed address
  * named"), in c->note.
  */
@@ -765,7 +782,7 @@ bnc_text(struct ctx *c)
 	char *a, *x, *pm = NULL, *self = NULL;
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
 	size_t fail_at = 0, fail_e = 0, fsend = 0;
-	GHashTable *ok, *bad = NULL, *rew = NULL;
+	GHashTable *ok, *bad = NULL, *rew = NULL, *made = NULL;
 	bool typed, tied;
 	int ret = 0, m;
 
@@ -776,7 +793,8 @@ bnc_text(struct ctx *c)
 
 		for (off = 0; bnc_re_find(c->b, RE_ADDR, xf, xlen, off, &s,
 		    &e, 0); off = e) {
-			if ((a = strndup(xf + s, e - s)) == NULL)
+			/* old Exchange's "SMTP=user@host" (typed_addr()) */
+			if ((a = typed_addr(xf, &s, e, &typed)) == NULL)
 				break;
 			if (found_add(&f, a, (size_t)-1) == -1)
 				break;
@@ -857,9 +875,27 @@ bnc_text(struct ctx *c)
 			continue;
 		}
 		/* with X-Failed-Recipients, the text only places them */
-		if (xf != NULL && found_index(&f, a) == (size_t)-1) {
+		i = found_index(&f, a);
+		if (xf != NULL && i == (size_t)-1) {
 			free(a);
 			continue;
+		}
+		/* expanded or generated from the address the sender used:
+		 * that one is reported, in this one's place */
+		if ((m = bnc_sender_for(c, &made, t, len, e, a, &x)) == -1) {
+			free(a);
+			break;
+		}
+		if (m == 1 && xf != NULL && i != (size_t)-1) {
+			found_rename(&f, i, x);
+			x = a;
+			a = strdup(f.a[i]);
+			free(x);
+			if (a == NULL)
+				break;
+		} else if (m == 1) {
+			free(a);
+			a = x;
 		}
 		if (found_add(&f, a, s) == -1)
 			break;
@@ -946,6 +982,8 @@ bnc_text(struct ctx *c)
 		g_hash_table_destroy(bad);
 	if (rew != NULL)
 		g_hash_table_destroy(rew);
+	if (made != NULL)
+		g_hash_table_destroy(made);
 	free(pm);
 	free(self);
 	return ret;

@@ -1,0 +1,234 @@
+/*
+ * The address the sender used, when a notice says the failed address was
+ * expanded or generated from it (Postfix, Sendmail, Exim), and the owner
+ * of an alias, to whom the member is the news.  See bounce/alias.h.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce/alias.h"
+#include "bounce/lines.h"
+#include "bounce/parts.h"
+#include "bounce/text.h"
+#include "core/util.h"
+#include "mail/message.h"
+
+/*
+ * Is one of l's addresses the owner of the alias or list a, at its
+ * domain: "owner-L" (Sendmail's and Postfix's owner_request_special
+ * envelope sender for an alias L's errors), "L-request" (Postfix),
+ * "L-owner", "L-bounces" (a list manager's)?  Then a bounce sent there
+ * is for whoever keeps L's members, and the member that failed is its
+ * news, not L.
+ */
+bool
+bnc_alias_owner(InternetAddressList *l, const char *a)
+{
+	static const char *const suf[] = { "-request", "-owner", "-bounces" };
+	InternetAddress *x;
+	const char *b, *at, *bat;
+	size_t n, bn, i;
+	int k, nl;
+
+	if (l == NULL || (at = strchr(a, '@')) == NULL)
+		return false;
+	n = (size_t)(at - a);
+	nl = internet_address_list_length(l);
+	for (k = 0; k < nl; k++) {
+		x = internet_address_list_get_address(l, k);
+		if (!INTERNET_ADDRESS_IS_MAILBOX(x) || (b =
+		    internet_address_mailbox_get_addr(
+		    INTERNET_ADDRESS_MAILBOX(x))) == NULL ||
+		    (bat = strchr(b, '@')) == NULL ||
+		    strcasecmp(bat + 1, at + 1) != 0)
+			continue;
+		bn = (size_t)(bat - b);
+		if (bn == n + 6 && strncasecmp(b, "owner-", 6) == 0 &&
+		    strncasecmp(b + 6, a, n) == 0)
+			return true;
+		for (i = 0; i < nitems(suf); i++)
+			if (bn == n + strlen(suf[i]) &&
+			    strncasecmp(b, a, n) == 0 &&
+			    strncasecmp(b + n, suf[i], strlen(suf[i])) == 0)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * May x stand for a failed address (other than final, when not NULL)?
+ * Not the list the original went through, the owner of x when the
+ * bounce goes there (bnc_alias_owner()), the bounce's own To or From, nor
+ * the original's sender.
+ */
+static bool
+used_ok(struct ctx *c, const char *x, const char *final)
+{
+	if ((final != NULL && strcasecmp(x, final) == 0) ||
+	    bnc_list_addr(c->p, x) ||
+	    bnc_alias_owner(mail_message_to(c->m), x) ||
+	    bnc_in_list(mail_message_to(c->m), x) ||
+	    bnc_in_list(mail_message_from(c->m), x))
+		return false;
+	bnc_parts_addrs(c->p);
+	return c->p->orig_from == NULL || strcasecmp(x, c->p->orig_from) != 0;
+}
+
+/*
+ * The words that say the address before them was made from another,
+ * the one the sender used: Postfix's "<m> (expanded from <a>): ..."
+ * (bounce_notify_util.c), Sendmail's "    (expanded from: <a>)" line
+ * under q_paddr (savemail.c), Exim's "    (generated from a)" and
+ * "(ultimately generated from a)" under the address (deliver.c,
+ * print_address_information()).
+ */
+static const char *const made_from[] = { "(expanded from",
+    "(generated from", "(ultimately generated from" };
+
+/*
+ * If t[k] opens one of made_from's notes, the address after it (any ':',
+ * blanks and a line fold, an optional '<'), in *as, *ae; else false.
+ */
+static bool
+made_from_note(struct ctx *c, const char *t, size_t len, size_t k,
+    size_t *as, size_t *ae)
+{
+	size_t i, n, p;
+
+	for (i = 0; i < nitems(made_from); i++) {
+		n = strlen(made_from[i]);
+		if (len - k > n && strncasecmp(t + k, made_from[i], n) == 0)
+			break;
+	}
+	if (i == nitems(made_from))
+		return false;
+	p = k + n;
+	if (p < len && t[p] == ':')
+		p++;
+	while (p < len && p - k < n + 40 && (t[p] == ' ' || t[p] == '\t' ||
+	    t[p] == '\n' || t[p] == '\r'))
+		p++;
+	if (p < len && t[p] == '<')
+		p++;
+	return bnc_find_addr(c->b, t, len > p + 320 ? p + 320 : len, p, as,
+	    ae) && *as == p;
+}
+
+/*
+ * The address the sender used, when the entry of the failed address
+ * ending at t[e] says this one was expanded or generated from it (a
+ * made_from note on its line after it, or on one of the parenthesized
+ * lines under it: Sendmail's "(reason: ...)" comes first), as a string
+ * (free() it); else NULL.  It is that address a suppression list holds
+ * and a DSN names (Original-Recipient, RFC 3464 2.3.1; Exim's and
+ * Sendmail's Final-Recipient): report.c reports it over a DSN's
+ * rewritten Final-Recipient the same way.
+ */
+static char *
+sender_used(struct ctx *c, const char *t, size_t len, size_t e)
+{
+	size_t k = e, m, n, as, ae;
+
+	if (k < len && t[k] == '>')
+		k++;
+	/* on its line: Postfix's entry */
+	while (k < len && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	if (made_from_note(c, t, len, k, &as, &ae))
+		return strndup(t + as, ae - as);
+	/* the parenthesized lines under it: Sendmail's, Exim's (a line
+	 * longer than LINE_LOOK is none of theirs) */
+	for (n = 0; n < 4; n++) {
+		for (m = k; k < len && t[k] != '\n' && k - m < LINE_LOOK; k++)
+			;
+		if (k >= len || t[k] != '\n')
+			break;
+		k++;
+		if (k >= len || (t[k] != ' ' && t[k] != '\t'))
+			break;
+		while (k < len && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k >= len || t[k] != '(')
+			break;
+		if (made_from_note(c, t, len, k, &as, &ae))
+			return strndup(t + as, ae - as);
+	}
+	return NULL;
+}
+
+/*
+ * The address the sender used for the text's address a at t[s..e)
+ * (sender_used(), or the one noted in *made for a before: the text
+ * names a again in its reply or a transcript), in *out (free() it),
+ * noted in *made (made if NULL): 1; 0 when none, or when used_ok()
+ * says it is none; -1 when out of memory.
+ */
+int
+bnc_sender_for(struct ctx *c, GHashTable **made, const char *t, size_t len,
+    size_t e, const char *a, char **out)
+{
+	const char *v = NULL;
+	gchar *k;
+	char *x;
+
+	if ((x = sender_used(c, t, len, e)) == NULL && *made != NULL) {
+		k = g_ascii_strdown(a, -1);
+		v = g_hash_table_lookup(*made, k);
+		g_free(k);
+		if (v != NULL && (x = strdup(v)) == NULL)
+			return -1;
+	}
+	if (x == NULL)
+		return 0;
+	if (!used_ok(c, x, NULL)) {
+		free(x);
+		return 0;
+	}
+	if (*made == NULL)
+		*made = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    g_free);
+	g_hash_table_insert(*made, g_ascii_strdown(a, -1), g_strdup(x));
+	*out = x;
+	return 1;
+}
+
+/*
+ * The address the sender used for a DSN's Final-Recipient final, when
+ * the text names final with a made_from note after it (Exim before 4.93
+ * wrote the child there: its ChangeLog, JH/29 "Fix DSN Final-Recipient");
+ * as used_ok() allows it.
+ * NULL when none (or no memory: final stands).
+ */
+char *
+bnc_text_sender_used(struct ctx *c, const char *final)
+{
+	const char *t = c->p->text.s, *at;
+	size_t len = c->p->text.len, n = strlen(final), off = 0, s, e, k;
+	char *x;
+
+	if (t == NULL || n == 0)
+		return NULL;
+	/* its first few places: an entry names it near the top */
+	for (k = 0; k < 16 && off < len && (at = str_casestr(t + off,
+	    final)) != NULL; k++) {
+		s = (size_t)(at - t);
+		e = s + n;
+		off = e;
+		/* the whole address, not a part of a longer one */
+		if ((s > 0 && bnc_local_char((unsigned char)t[s - 1])) ||
+		    (e < len && (isalnum((unsigned char)t[e]) ||
+		    t[e] == '-' || (t[e] == '.' && e + 1 < len &&
+		    isalnum((unsigned char)t[e + 1])))))
+			continue;
+		if ((x = sender_used(c, t, len, e)) == NULL)
+			continue;
+		if (!used_ok(c, x, final)) {
+			free(x);
+			return NULL;
+		}
+		return x;
+	}
+	return NULL;
+}

@@ -1,0 +1,38 @@
+/*
+ * bounce/alias: the address the sender used, when a notice says the
+ * failed address was expanded or generated from it (Postfix's
+ * "(expanded from <A>)", Sendmail's "(expanded from: <A>)", Exim's
+ * "(generated from A)"), and the owner of an alias.
+ */
+#ifndef BOUNCE_ALIAS_H
+#define BOUNCE_ALIAS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <glib.h>
+#include <gmime/gmime.h>
+
+#include "bounce/bounce_priv.h"
+
+/*
+ * Is one of l's addresses the owner of the alias or list a at its domain
+ * (owner-L, L-request, L-owner, L-bounces)?
+ */
+bool	bnc_alias_owner(InternetAddressList *l, const char *a);
+
+/*
+ * The address the sender used for the text's address a that ends at
+ * t[e] (its note, or the one *made holds for a), in *out (free() it),
+ * noted in *made: 1; 0 when none; -1 when out of memory.
+ */
+int	bnc_sender_for(struct ctx *, GHashTable **made, const char *t,
+	    size_t len, size_t e, const char *a, char **out);
+
+/*
+ * The address the sender used for a DSN's Final-Recipient, when the text
+ * says it was expanded or generated from it (malloc'd), or NULL.
+ */
+char	*bnc_text_sender_used(struct ctx *, const char *final);
+
+#endif
