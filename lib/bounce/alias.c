@@ -60,20 +60,16 @@ bnc_alias_owner(InternetAddressList *l, const char *a)
 /*
  * May x stand for a failed address (other than final, when not NULL)?
  * Not the list the original went through, the owner of x when the
- * bounce goes there (bnc_alias_owner()), the bounce's own To or From, nor
- * the original's sender.
+ * bounce goes there (bnc_alias_owner()), nor a party's own address
+ * (bnc_own_addr()).
  */
 static bool
 used_ok(struct ctx *c, const char *x, const char *final)
 {
-	if ((final != NULL && strcasecmp(x, final) == 0) ||
+	return !((final != NULL && strcasecmp(x, final) == 0) ||
 	    bnc_list_addr(c->p, x) ||
 	    bnc_alias_owner(mail_message_to(c->m), x) ||
-	    bnc_in_list(mail_message_to(c->m), x) ||
-	    bnc_in_list(mail_message_from(c->m), x))
-		return false;
-	bnc_parts_addrs(c->p);
-	return c->p->orig_from == NULL || strcasecmp(x, c->p->orig_from) != 0;
+	    bnc_own_addr(c, x));
 }
 
 /*

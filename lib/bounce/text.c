@@ -708,22 +708,27 @@ typed_addr(const char *t, size_t *s, size_t e, bool *typed)
 	return a;
 }
 
+bool
+bnc_own_addr(struct ctx *c, const char *a)
+{
+	if (bnc_in_list(mail_message_to(c->m), a) ||
+	    bnc_in_list(mail_message_from(c->m), a))
+		return true;
+	bnc_parts_addrs(c->p);
+	return c->p->orig_from != NULL && strcasecmp(a, c->p->orig_from) == 0;
+}
+
 /*
  * Is the address a at t[s] no recipient whatever the words say: after
- * the signature (sig), in a header of the returned message, the
- * bounce's own To or From, the original's sender, or a part of a word
- * (".user@host", "=user@host"; typed: old Exchange's "SMTP=" dropped)?
+ * the signature (sig), in a header of the returned message, one of the
+ * parties' own (bnc_own_addr()), or a part of a word (".user@host",
+ * "=user@host"; typed: old Exchange's "SMTP=" dropped)?
  */
 static bool
 no_rcpt(struct ctx *c, const char *t, size_t s, size_t sig, const char *a,
     bool typed)
 {
-	if (s >= sig || header_line(t, s) ||
-	    bnc_in_list(mail_message_to(c->m), a) ||
-	    bnc_in_list(mail_message_from(c->m), a))
-		return true;
-	bnc_parts_addrs(c->p);
-	return (c->p->orig_from && strcasecmp(a, c->p->orig_from) == 0) ||
+	return s >= sig || header_line(t, s) || bnc_own_addr(c, a) ||
 	    (s > 0 && !typed && (t[s - 1] == '=' || t[s - 1] == '.'));
 }
 

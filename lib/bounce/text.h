@@ -32,6 +32,12 @@ char	*bnc_clean_addr(const char *v);
 bool	bnc_in_list(InternetAddressList *l, const char *a);
 
 /*
+ * Is a one of the parties' own addresses: the bounce's To or From, or
+ * the original's sender?  Never a failed recipient.
+ */
+bool	bnc_own_addr(struct ctx *, const char *a);
+
+/*
  * The record that says more recipients were named than RCPT_MAX: no
  * recipient, the count left out in its diagnostic, "cap:RCPT_MAX" in
  * matched.  The emitter's value.
