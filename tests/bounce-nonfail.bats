@@ -134,7 +134,7 @@ mdn() {	# mdn DISPOSITION [EXTRA-HEADER]
 # answer about the challenge's own address
 @test "bounce-nonfail: TMDA's confirmation request is an auto-reply, not a failure of the address it protects" {
 	cd "$F"
-	awk '/^From /{n++} n==10' round15-nonfail.mbox >"$BATS_TEST_TMPDIR/t.mbox"
+	msg round15-nonfail.mbox 10 >"$BATS_TEST_TMPDIR/t.mbox"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/t.mbox"
 	assert_output $'hal-confirm-1765012200.4321.b0f1e2@example.net\tundetermined\tvacation'
 }

@@ -66,7 +66,7 @@ setup() {
 # complained; it is none.  An abuse report stays feedback.
 @test "bounce-round16-nonfail2: an RFC 6591 auth-failure report is none; an abuse report with the same fields is feedback" {
 	cd "$F"
-	awk '/^From /{n++} n==23' round16-nonfail2.mbox >"$BATS_TEST_TMPDIR/r.mbox"
+	msg round16-nonfail2.mbox 23 >"$BATS_TEST_TMPDIR/r.mbox"
 	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/r.mbox"
 	assert_output $'\tnone\t\tan authentication failure report (RFC 6591): not a bounce'
 	sed -i 's/^Feedback-Type: auth-failure/Feedback-Type: abuse/' "$BATS_TEST_TMPDIR/r.mbox"
@@ -80,7 +80,7 @@ setup() {
 # until the list moderator can review it" comes first: onhold, no address
 @test "bounce-round16-nonfail2: Mailman's held-post notice is onhold with no address; the refusal's words alone still read rejected" {
 	cd "$F"
-	awk '/^From /{n++} n==25' round16-nonfail2.mbox >"$BATS_TEST_TMPDIR/h.mbox"
+	msg round16-nonfail2.mbox 25 >"$BATS_TEST_TMPDIR/h.mbox"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched "$BATS_TEST_TMPDIR/h.mbox"
 	assert_output $'\tsoft\tonhold\tsoft.txt:2377; no failed address named'
 	sed -i '/^Is being held until/d' "$BATS_TEST_TMPDIR/h.mbox"
@@ -107,7 +107,7 @@ setup() {
 # before the tag (an NDR of an auto-reply), it reads as before.
 @test "bounce-round16-nonfail2: a postmaster mailbox's tagged auto-reply is vacation; without Auto-Submitted or under an NDR's subject it is not" {
 	cd "$F"
-	awk '/^From /{n++} n==1' round16-nonfail2b.mbox >"$BATS_TEST_TMPDIR/pm.mbox"
+	msg round16-nonfail2b.mbox 1 >"$BATS_TEST_TMPDIR/pm.mbox"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/pm.mbox"
 	assert_output $'postmaster@example.net\tundetermined\tvacation'
 	cd "$BATS_TEST_TMPDIR"

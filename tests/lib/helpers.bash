@@ -195,3 +195,8 @@ repeat() {
 	    defined $s or die "$ARGV: empty or unreadable\n"; print $s x $n' \
 	    "$2" "$1"
 }
+
+# msg MBOX N: message N (from 1) of MBOX, its From_ line first.
+msg() {
+	awk -v n="$2" '/^From /{k++} k == n' "$1"
+}
