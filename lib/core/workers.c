@@ -12,10 +12,15 @@
  * bytes do not go through the parent and a pipe (the parent only finds
  * where each message starts); 'E' an operand the parent could not read
  * (where, what); 'B' the end of a batch, after which the worker writes a
- * NUL to its stdout.  Batches go round robin, so batch k's records are
- * the next ones of worker k mod N.  The parent queues a few batches for
- * every worker and reads every worker's records as they come, keeping
- * them until their turn, so that no worker waits for another.
+ * NUL to its stdout.  Each batch goes to the worker with the fewest
+ * batches not done (the first such), and the parent keeps which worker
+ * has which batch: batch k's records are the next ones of its worker.
+ * So a worker that runs slower (a busier core, costlier messages) gets
+ * fewer batches than round robin would give it.  The parent queues a
+ * few batches for every worker and reads every worker's records as they
+ * come, keeping them until their turn, so that no worker waits for
+ * another; no batch is made more than WINDOW batches past the one whose
+ * records come next, which bounds what the parent keeps.
  */
 #include <sys/wait.h>
 
@@ -40,8 +45,13 @@
 #define BATCH_BYTES	(1024 * 1024)	/* a batch ends past this size */
 #define BATCH_MSGS	128		/* or with this many messages */
 #define QUEUE_BATCHES	4		/* a worker's batches not done */
+#define WINDOW(n)	((n) * QUEUE_BATCHES * 2) /* batches made, not written */
 #define READ_CHUNK	65536
 #define READ_AHEAD	(1024 * 1024)	/* a worker reads a file so much */
+#define OUT_BUFFER	(256 * 1024)	/* stdout's buffer with -j N */
+
+/* stdout's buffer in the parent and in each worker, as stdout is global */
+static char outbuf[OUT_BUFFER];
 
 struct worker {
 	pid_t		 pid;
@@ -60,6 +70,7 @@ struct disp {
 	int		 n;
 	struct input	*in;
 	struct sbuf	 batch;		/* the batch being made */
+	int		*owner;		/* batch k's worker: owner[k % WINDOW] */
 	long long	 nb;		/* batches made */
 	long long	 rb;		/* the batch whose records come next */
 	bool		 input_done;
@@ -488,10 +499,31 @@ emit(struct disp *d, const char *p, size_t n)
  * Make the next batch from the input and queue it for its worker.  0,
  * or -1 when out of memory.
  */
+/*
+ * The worker the next batch goes to: the one with the fewest batches not
+ * done, the first of them; -1 when every worker has QUEUE_BATCHES, or
+ * the parent keeps WINDOW batches.
+ */
 static int
-make_batch(struct disp *d)
+next_worker(const struct disp *d)
 {
-	struct worker *w = &d->w[d->nb % d->n];
+	long long least = QUEUE_BATCHES, k;
+	int i, best = -1;
+
+	if (d->nb - d->rb >= WINDOW(d->n))
+		return -1;
+	for (i = 0; i < d->n; i++)
+		if ((k = d->w[i].given - d->w[i].ended) < least) {
+			least = k;
+			best = i;
+		}
+	return best;
+}
+
+static int
+make_batch(struct disp *d, int wi)
+{
+	struct worker *w = &d->w[wi];
 	struct sbuf *b = &d->batch;
 	struct msg *m;
 	struct derr e;
@@ -533,6 +565,7 @@ make_batch(struct disp *d)
 	if (sbuf_add(&w->q, b->s, b->len) == -1)
 		return -1;
 	w->given++;
+	d->owner[d->nb % WINDOW(d->n)] = wi;
 	d->nb++;
 	return 0;
 }
@@ -558,7 +591,8 @@ flush_pend(struct disp *d)
 	const char *q;
 	size_t off, k;
 
-	while (d->rb < d->nb && (t = &d->w[d->rb % d->n])->pend.len > 0) {
+	while (d->rb < d->nb && (t = &d->w[d->owner[d->rb % WINDOW(d->n)]])->
+	    pend.len > 0) {
 		q = memchr(t->pend.s, '\0', t->pend.len);
 		k = q != NULL ? (size_t)(q - t->pend.s) : t->pend.len;
 		emit(d, t->pend.s, k);
@@ -584,7 +618,7 @@ dispatch(struct disp *d, struct derr *e)
 	struct worker *w;
 	char buf[READ_CHUNK], *p;
 	ssize_t r;
-	int i, np, *who, ret = -1;
+	int i, np, wi, *who, ret = -1;
 
 	pf = calloc((size_t)d->n * 2, sizeof(*pf));
 	who = calloc((size_t)d->n * 2, sizeof(*who));
@@ -593,10 +627,9 @@ dispatch(struct disp *d, struct derr *e)
 		goto out;
 	}
 	for (;;) {
-		/* fill the next worker's queue from the input */
-		while (!d->input_done && d->w[d->nb % d->n].given -
-		    d->w[d->nb % d->n].ended < QUEUE_BATCHES)
-			if (make_batch(d) == -1) {
+		/* fill the queues from the input, the least busy first */
+		while (!d->input_done && (wi = next_worker(d)) != -1)
+			if (make_batch(d, wi) == -1) {
 				derr_set(e, "-j", "out of memory");
 				goto out;
 			}
@@ -697,6 +730,12 @@ become_worker(struct disp *d, int wi, int feed, int out,
 		dup2(out, STDOUT_FILENO);
 		close(out);
 	}
+	/*
+	 * A batch's records in one write, not one a pipe buffer's 4 KB:
+	 * every write wakes the parent (a context switch each).  glibc
+	 * takes the size only with a buffer.
+	 */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	/* 0 means no feed: keep it off the standard fds */
 	if (feed < 3 && (i = fcntl(feed, F_DUPFD, 3)) != -1) {
 		close(feed);
@@ -710,6 +749,7 @@ become_worker(struct disp *d, int wi, int feed, int out,
 		oo->header = false;
 	oo->progress = 0;
 	free(d->w);
+	free(d->owner);
 }
 
 int
@@ -744,7 +784,9 @@ workers_start(int argc, char *const argv[], struct input_opts *io,
 	if (n > MAX_JOBS)
 		n = MAX_JOBS;
 	memset(&d, 0, sizeof(d));
-	if ((d.w = calloc((size_t)n, sizeof(*d.w))) == NULL) {
+	if ((d.w = calloc((size_t)n, sizeof(*d.w))) == NULL ||
+	    (d.owner = calloc((size_t)WINDOW(n), sizeof(*d.owner))) == NULL) {
+		free(d.w);
 		derr_set(e, "-j", "out of memory");
 		return -1;
 	}
@@ -779,6 +821,8 @@ workers_start(int argc, char *const argv[], struct input_opts *io,
 		derr_set(e, "input", "out of memory");
 		goto fail;
 	}
+	/* the records in big writes too (nothing was written yet) */
+	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	old = signal(SIGPIPE, SIG_IGN);
 	r = dispatch(&d, e);
 	signal(SIGPIPE, old);
@@ -792,10 +836,12 @@ workers_start(int argc, char *const argv[], struct input_opts *io,
 		stdout_broken(&d);
 	reap(&d, status);
 	free(d.w);
+	free(d.owner);
 	return 1;
 fail:
 	kill_all(&d);
 	reap(&d, &r);
 	free(d.w);
+	free(d.owner);
 	return -1;
 }

@@ -4,9 +4,9 @@
  * messages, and the parent writes their records in input order, so the
  * output is byte for byte that of one process.  The parent reads the
  * operands (files, Maildirs, stdin, compressed or not) with core/input,
- * without parsing, and feeds messages to the workers in batches, round
- * robin: by their place in an mbox file (the worker reads them itself),
- * else by their bytes; each worker runs the program's own loop on its feed
+ * without parsing, and feeds messages to the workers in batches, each to
+ * the least busy worker: by their place in an mbox file (the worker
+ * reads them itself), else by their bytes; each worker runs the program's own loop on its feed
  * (core/input reads it) and ends each batch's records with a NUL, which
  * records never hold.  A program needs a few lines:
  *
