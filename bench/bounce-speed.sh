@@ -7,8 +7,8 @@
 # libsisimai-perl through the corpus's tools/sisimai-classify.pl, on
 # PEER_MB megabytes, default 10), their ratio, and the wall time of
 # -j 2 against -j 1 with the outputs compared byte for byte.  OLD=DIR
-# adds a column for the deliv-bounce-classify of another build (a
-# before/after in the same run).  Prints Markdown.
+# adds columns for the deliv-bounce-classify of another build, -j 1 and
+# -j 2 (a before/after in the same run).  Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -27,8 +27,8 @@ bench_mboxes "$corpus" "$mb" "${PEER_MB:-10}"
 echo "mbox: $size MB, $msgs messages; Sisimai on ${PEER_MB:-10} MB, $pmsgs messages"
 echo
 if [[ -n ${OLD-} ]]; then
-	echo "| run | bounce-classify msgs/s | Sisimai msgs/s | ratio | old build msgs/s | old ratio | -j 2 wall ratio | -j 2 = -j 1 |"
-	echo "|---|---|---|---|---|---|---|---|"
+	echo "| run | bounce-classify msgs/s | Sisimai msgs/s | ratio | old build msgs/s | old ratio | -j 2 wall ratio | old -j 2 wall ratio | -j 2 = -j 1 |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 else
 	echo "| run | bounce-classify msgs/s | Sisimai msgs/s | ratio | -j 2 wall ratio | -j 2 = -j 1 |"
 	echo "|---|---|---|---|---|---|"
@@ -42,10 +42,11 @@ for ((r = 1; r <= runs; r++)); do
 	bcr=$(rate "$msgs" "$bc")
 	pr=$(rate "$pmsgs" "$pc")
 	if [[ -n ${OLD-} ]]; then
-		read -r oc _ < <(bench_time "$work/old" "$OLD/deliv-bounce-classify" --no-progress "$work/mid.mbox")
+		read -r oc ocw _ < <(bench_time "$work/old" "$OLD/deliv-bounce-classify" --no-progress "$work/mid.mbox")
 		cmp -s "$work/bc1" "$work/old" || same="$same (old build: output differs)"
+		read -r _ ocw2 _ < <(bench_time "$work/old2" "$OLD/deliv-bounce-classify" --no-progress -j 2 "$work/mid.mbox")
 		ocr=$(rate "$msgs" "$oc")
-		echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $ocr | $(ratio "$ocr" "$pr")× | $(ratio "$bcw" "$bcw2") | $same |"
+		echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $ocr | $(ratio "$ocr" "$pr")× | $(ratio "$bcw" "$bcw2") | $(ratio "$ocw" "$ocw2") | $same |"
 	else
 		echo "| $r | $bcr | $pr | $(ratio "$bcr" "$pr")× | $(ratio "$bcw" "$bcw2") | $same |"
 	fi

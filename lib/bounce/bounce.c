@@ -23,6 +23,7 @@
 #include "bounce/ses.h"
 #include "bounce/table.h"
 #include "bounce/text.h"
+#include "bounce/verp.h"
 #include "mail/message.h"
 
 static const char *const re_src[RE_COUNT] = {
@@ -684,8 +685,27 @@ emit_mta(void *arg, const struct bounce_rcpt *r0)
 	struct ctx *c = arg;
 	struct bounce_rcpt r = *r0;
 	const char *to;
-	char buf[sizeof(c->note) + 64], err[sizeof(buf) + 512];
+	char vbuf[sizeof(c->note) + 64], buf[sizeof(vbuf) + 64];
+	char err[sizeof(buf) + 512];
 
+	/*
+	 * A failure that names no address, sent back to a list's VERP
+	 * return path: the member whose copy it was (bounce/verp.h).
+	 */
+	if (r.recipient == NULL && r.kind != NULL &&
+	    (strcmp(r.kind, "hard") == 0 || strcmp(r.kind, "soft") == 0)) {
+		if (!c->verp_done) {
+			c->verp_done = true;
+			c->verp = verp_member(c->m, &c->verp_field);
+		}
+		if (c->verp != NULL) {
+			r.recipient = c->verp;
+			snprintf(vbuf, sizeof(vbuf), "%s%sverp:%s", r.matched ?
+			    r.matched : "", r.matched ? "; " : "",
+			    c->verp_field);
+			r.matched = vbuf;
+		}
+	}
 	if (r.recipient != NULL && r.kind != NULL &&
 	    strcmp(r.kind, "none") != 0 &&
 	    (to = mtas_reason(c->b->mtas, r.mta, r.reason)) != NULL) {
@@ -801,6 +821,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	}
 	sbuf_free(&c.diag);
 	bnc_parts_free(&p);
+	free(c.verp);
 	free(mid);
 	return r;
 }

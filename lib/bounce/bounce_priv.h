@@ -112,6 +112,10 @@ struct ctx {
 						 * fallback reads, wlen bytes;
 						 * NULL: all of p->text */
 	size_t			 wlen;
+	char			*verp;		/* bounce/verp's member, once
+						 * verp_done; or NULL */
+	const char		*verp_field;	/* where it was */
+	bool			 verp_done;
 };
 
 /*

@@ -1,0 +1,164 @@
+/*
+ * VERP return paths.  See bounce/verp.h.
+ */
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bounce/verp.h"
+#include "mail/address.h"
+#include "mail/message.h"
+
+/* A dot-atom local part's characters (RFC 5322 3.2.3), no "=". */
+static bool
+atext(int c)
+{
+	return isalnum(c) || (c != '\0' && strchr("!#$%&'*+-/?^_`{|}~.",
+	    c) != NULL);
+}
+
+/* s[0..n) is a domain of two labels or more: letters, digits, hyphens. */
+static bool
+domain_ok(const char *s, size_t n)
+{
+	size_t i, label = 0, dots = 0;
+
+	if (n == 0 || n > 253)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (label == 0)
+				return false;
+			label = 0;
+			dots++;
+		} else if (isalnum((unsigned char)s[i]) || s[i] == '-')
+			label++;
+		else
+			return false;
+	}
+	return label > 0 && dots > 0;
+}
+
+/* The address MBOX@DOMAIN of "MBOX=DOMAIN" in s[0..n), or NULL. */
+static char *
+member(const char *s, size_t n)
+{
+	const char *eq = memchr(s, '=', n);
+	size_t i, m;
+	char *a;
+
+	if (eq == NULL || (m = (size_t)(eq - s)) == 0 || m > 64 ||
+	    memchr(eq + 1, '=', n - m - 1) != NULL ||
+	    !domain_ok(eq + 1, n - m - 1) || s[0] == '.' || s[m - 1] == '.')
+		return NULL;
+	for (i = 0; i < m; i++)
+		if (!atext((unsigned char)s[i]))
+			return NULL;
+	if ((a = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(a, s, n);
+	a[m] = '@';
+	a[n] = '\0';
+	return a;
+}
+
+/* Does the prefix p[0..n) end with sfx (any case)? */
+static bool
+ends_with(const char *p, size_t n, const char *sfx)
+{
+	size_t k = strlen(sfx);
+
+	return n > k && strncasecmp(p + n - k, sfx, k) == 0;
+}
+
+char *
+verp_decode(const char *addr)
+{
+	const char *at, *plus, *ret, *p;
+	size_t n;
+
+	if (addr == NULL || (at = strrchr(addr, '@')) == NULL ||
+	    !domain_ok(at + 1, strlen(at + 1)))
+		return NULL;
+	n = (size_t)(at - addr);
+	/* Mailman's LIST-bounces+, Postfix's owner-LIST+ */
+	if ((plus = memchr(addr, '+', n)) != NULL) {
+		p = addr;
+		if (ends_with(p, (size_t)(plus - p), "-bounces") ||
+		    ends_with(p, (size_t)(plus - p), "-bounce") ||
+		    ((size_t)(plus - p) > 6 && strncasecmp(p, "owner-", 6) == 0))
+			return member(plus + 1, (size_t)(at - plus - 1));
+		return NULL;
+	}
+	/* ezmlm's LIST-return-NUM-MBOX=DOMAIN */
+	for (p = addr; (ret = strstr(p, "-return-")) != NULL && ret < at;
+	    p = ret + 1) {
+		p = ret + 8;
+		if (p >= at || !isdigit((unsigned char)*p))
+			continue;
+		while (p < at && isdigit((unsigned char)*p))
+			p++;
+		if (p < at && *p == '-')
+			return member(p + 1, (size_t)(at - p - 1));
+	}
+	return NULL;
+}
+
+/* What addr's VERP path holds, into *got (the first) or a conflict. */
+static void
+take(const char *addr, const char *name, char **got, const char **field,
+    bool *conflict)
+{
+	char *a;
+
+	if ((a = verp_decode(addr)) == NULL)
+		return;
+	if (*got == NULL) {
+		*got = a;
+		*field = name;
+		return;
+	}
+	if (strcasecmp(*got, a) != 0)
+		*conflict = true;
+	free(a);
+}
+
+char *
+verp_member(GMimeMessage *m, const char **field)
+{
+	static const char *const names[] = { "X-Original-To", "Delivered-To",
+	    "Envelope-To" };
+	InternetAddressList *l;
+	const char *v, *a;
+	char *got = NULL, *c;
+	bool conflict = false;
+	size_t i;
+	int j, n;
+
+	*field = NULL;
+	if (m == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if ((v = mail_header(GMIME_OBJECT(m), names[i])) == NULL)
+			continue;
+		while (isspace((unsigned char)*v))
+			v++;
+		if ((c = strdup(*v == '<' ? v + 1 : v)) == NULL)
+			continue;
+		c[strcspn(c, "> \t\r\n")] = '\0';
+		take(c, names[i], &got, field, &conflict);
+		free(c);
+	}
+	if ((l = mail_message_to(m)) != NULL)
+		for (j = 0, n = internet_address_list_length(l); j < n; j++)
+			if ((a = mail_mailbox_addr(l, j)) != NULL)
+				take(a, "To", &got, field, &conflict);
+	if (conflict) {
+		free(got);
+		got = NULL;
+		*field = NULL;
+	}
+	return got;
+}

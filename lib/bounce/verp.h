@@ -1,0 +1,29 @@
+/*
+ * bounce/verp: the list member a bounce was sent back for, when the
+ * bounce went to a VERP return path (variable envelope return path: the
+ * list gives each recipient's copy its own envelope sender, which holds
+ * that recipient's address).  Only the forms their writers document as
+ * their defaults: Mailman's "LIST-bounces+MBOX=DOMAIN@HOST", Postfix's
+ * VERP_README "owner-LIST+MBOX=DOMAIN@HOST" (its default delimiters
+ * "+="), and ezmlm's "LIST-return-NUM-MBOX=DOMAIN@HOST" (ezmlm-send(1)).
+ */
+#ifndef BOUNCE_VERP_H
+#define BOUNCE_VERP_H
+
+#include <gmime/gmime.h>
+
+/*
+ * The member address a VERP return path addr holds (malloc'd), or NULL
+ * when addr is no such path or what it holds is no plain address.
+ */
+char	*verp_decode(const char *addr);
+
+/*
+ * The member of the bounce m's own recipient (its X-Original-To,
+ * Delivered-To, Envelope-To or To) when that is a VERP return path, and
+ * the name of the field in *field; NULL when none is, or when two name
+ * different members.  malloc'd.
+ */
+char	*verp_member(GMimeMessage *m, const char **field);
+
+#endif
