@@ -2,8 +2,9 @@
 # deliv-bounce-classify: a failure whose notice names no address, sent
 # back to a list's VERP return path, is the member's whose copy it was
 # (lib/bounce/verp.c): Mailman's LIST-bounces+MBOX=DOMAIN@HOST,
-# Postfix's owner-LIST+MBOX=DOMAIN@HOST (VERP_README, its default "+="
-# delimiters) and ezmlm's LIST-return-NUM-MBOX=DOMAIN@HOST (ezmlm-send).
+# Postfix's VERP prefix+MBOX=DOMAIN@HOST (verp_sender(3), its default
+# "+=" delimiters) with a list's owner-LIST prefix, and ezmlm's
+# LIST-return-NUM-MBOX=DOMAIN@HOST (ezmlm-return(1)).
 # tests/fixtures/bounce-classify/verp.mbox:
 #   1-3  the three forms in To (Mailman's inside <>)
 #   4    an ESP's return path "bounces+1234-abcd-user=..." (no list's

@@ -2,10 +2,15 @@
  * bounce/verp: the list member a bounce was sent back for, when the
  * bounce went to a VERP return path (variable envelope return path: the
  * list gives each recipient's copy its own envelope sender, which holds
- * that recipient's address).  Only the forms their writers document as
- * their defaults: Mailman's "LIST-bounces+MBOX=DOMAIN@HOST", Postfix's
- * VERP_README "owner-LIST+MBOX=DOMAIN@HOST" (its default delimiters
- * "+="), and ezmlm's "LIST-return-NUM-MBOX=DOMAIN@HOST" (ezmlm-send(1)).
+ * that recipient's address).  Only the forms their writers document:
+ * Mailman's "LIST-bounces+MBOX=DOMAIN@HOST" (its installation manual's
+ * VERP sections); Postfix's VERP, "prefix+user=domain@origin" with its
+ * default delimiters "+=" (verp_sender(3)), when the prefix is a list's
+ * bounce address (LIST-bounces, LIST-bounce) or its owner (owner-LIST,
+ * the alias owner convention of Sendmail and Postfix); and ezmlm's
+ * distribution bounce "LIST-return-NUM-MBOX=DOMAIN@HOST"
+ * (ezmlm-return(1)).  Not an ESP's return path ("bounces+ID-user=..."),
+ * whose part after "+" is no address.
  */
 #ifndef BOUNCE_VERP_H
 #define BOUNCE_VERP_H
