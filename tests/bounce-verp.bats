@@ -32,8 +32,8 @@ setup() {
 	    $'8\tjane@example.com\tsoft\texpired\tsoft.txt:408; no failed address named; verp:To')"
 }
 
-@test "bounce-verp: Postfix's X-Original-To is read where To is the list's plain bounce address; no return path, no member" {
-	local m=$BATS_TEST_TMPDIR/m.mbox
+@test "bounce-verp: Postfix's X-Original-To is read where To is the list's plain bounce address; ezmlm's warning and probe paths; no return path, no member" {
+	local m=$BATS_TEST_TMPDIR/m.mbox k
 	msg "$F" 1 | sed 's/^To: .*/X-Original-To: mylist-bounces+jane=example.com@lists.example.org\nTo: mylist-bounces@lists.example.org/' >"$m"
 	run -1 deliv-bounce-classify --no-header -o recipient,matched "$m"
 	assert_output $'jane@example.com\tsoft.txt:10; no failed address named; verp:X-Original-To'
@@ -41,6 +41,12 @@ setup() {
 	msg "$F" 1 | sed 's/^To: .*/To: mylist-bounces@lists.example.org/' >"$m"
 	run -1 deliv-bounce-classify --no-header -o recipient,matched "$m"
 	assert_output $'\tsoft.txt:10; no failed address named'
+	# ezmlm's warning and probe bounces (ezmlm-return(1)) name theirs
+	for k in warn probe; do
+		msg "$F" 3 | sed "s/^To: .*/To: list-return-$k-f00d42-bob=example.net@lists.example.org/" >"$m"
+		run -1 deliv-bounce-classify --no-header -o recipient "$m"
+		assert_output 'bob@example.net'
+	done
 	# nor does a member part that is no address
 	msg "$F" 1 | sed 's/^To: .*/To: mylist-bounces+jane=localhost@lists.example.org/' >"$m"
 	run -1 deliv-bounce-classify --no-header -o recipient "$m"

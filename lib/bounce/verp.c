@@ -92,13 +92,21 @@ verp_decode(const char *addr)
 			return member(plus + 1, (size_t)(at - plus - 1));
 		return NULL;
 	}
-	/* ezmlm's LIST-return-NUM-MBOX=DOMAIN */
+	/*
+	 * ezmlm's LIST-return-NUM-MBOX=DOMAIN (a distribution bounce), and
+	 * LIST-return-warn-COOKIE-MBOX=DOMAIN, -return-probe-COOKIE- (its
+	 * warning and probe messages bounced)
+	 */
 	for (p = addr; (ret = strstr(p, "-return-")) != NULL && ret < at;
 	    p = ret + 1) {
 		p = ret + 8;
-		if (p >= at || !isdigit((unsigned char)*p))
+		if (at - p > 5 && strncmp(p, "warn-", 5) == 0)
+			p += 5;
+		else if (at - p > 6 && strncmp(p, "probe-", 6) == 0)
+			p += 6;
+		else if (p >= at || !isdigit((unsigned char)*p))
 			continue;
-		while (p < at && isdigit((unsigned char)*p))
+		while (p < at && isalnum((unsigned char)*p))
 			p++;
 		if (p < at && *p == '-')
 			return member(p + 1, (size_t)(at - p - 1));

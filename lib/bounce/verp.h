@@ -8,8 +8,9 @@
  * default delimiters "+=" (verp_sender(3)), when the prefix is a list's
  * bounce address (LIST-bounces, LIST-bounce) or its owner (owner-LIST,
  * the alias owner convention of Sendmail and Postfix); and ezmlm's
- * distribution bounce "LIST-return-NUM-MBOX=DOMAIN@HOST"
- * (ezmlm-return(1)).  Not an ESP's return path ("bounces+ID-user=..."),
+ * distribution bounce "LIST-return-NUM-MBOX=DOMAIN@HOST" and its warning
+ * and probe bounces "LIST-return-warn-COOKIE-MBOX=DOMAIN@HOST",
+ * "LIST-return-probe-COOKIE-..." (ezmlm-return(1)).  Not an ESP's return path ("bounces+ID-user=..."),
  * whose part after "+" is no address.
  */
 #ifndef BOUNCE_VERP_H
