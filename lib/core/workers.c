@@ -50,9 +50,6 @@
 #define READ_AHEAD	(1024 * 1024)	/* a worker reads a file so much */
 #define OUT_BUFFER	(256 * 1024)	/* stdout's buffer with -j N */
 
-/* stdout's buffer in the parent and in each worker, as stdout is global */
-static char outbuf[OUT_BUFFER];
-
 struct worker {
 	pid_t		 pid;
 	int		 in;		/* the parent writes the feed, or -1 */
@@ -496,10 +493,6 @@ emit(struct disp *d, const char *p, size_t n)
 }
 
 /*
- * Make the next batch from the input and queue it for its worker.  0,
- * or -1 when out of memory.
- */
-/*
  * The worker the next batch goes to: the one with the fewest batches not
  * done, the first of them; -1 when every worker has QUEUE_BATCHES, or
  * the parent keeps WINDOW batches.
@@ -520,6 +513,10 @@ next_worker(const struct disp *d)
 	return best;
 }
 
+/*
+ * Make the next batch from the input and queue it for worker wi.  0, or
+ * -1 when out of memory.
+ */
 static int
 make_batch(struct disp *d, int wi)
 {
@@ -715,6 +712,23 @@ out:
 	return ret;
 }
 
+/*
+ * stdout writes OUT_BUFFER bytes at once, not a pipe buffer's 4 KB: each
+ * write to a pipe wakes its reader (a context switch each), and a
+ * worker's batch of records goes in one.  glibc takes the size only
+ * with a buffer, which stdout keeps to the end of the process; without
+ * memory, stdout stays as it was.  Before any output on stdout.
+ */
+static void
+big_stdout(void)
+{
+	char *b;
+
+	if ((b = malloc(OUT_BUFFER)) != NULL &&
+	    setvbuf(stdout, b, _IOFBF, OUT_BUFFER) != 0)
+		free(b);
+}
+
 /* In worker wi, just forked: its fds, the feed, and no header. */
 static void
 become_worker(struct disp *d, int wi, int feed, int out,
@@ -730,12 +744,7 @@ become_worker(struct disp *d, int wi, int feed, int out,
 		dup2(out, STDOUT_FILENO);
 		close(out);
 	}
-	/*
-	 * A batch's records in one write, not one a pipe buffer's 4 KB:
-	 * every write wakes the parent (a context switch each).  glibc
-	 * takes the size only with a buffer.
-	 */
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	big_stdout();
 	/* 0 means no feed: keep it off the standard fds */
 	if (feed < 3 && (i = fcntl(feed, F_DUPFD, 3)) != -1) {
 		close(feed);
@@ -822,7 +831,7 @@ workers_start(int argc, char *const argv[], struct input_opts *io,
 		goto fail;
 	}
 	/* the records in big writes too (nothing was written yet) */
-	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
+	big_stdout();
 	old = signal(SIGPIPE, SIG_IGN);
 	r = dispatch(&d, e);
 	signal(SIGPIPE, old);
