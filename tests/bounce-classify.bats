@@ -626,12 +626,14 @@ mkdsn() {
 	# Exchange 2007's delay, Exchange IMS "did not reach", a bilingual
 	# gateway, MDaemon's permanent failure, a security gateway's hold
 	# notice (no failure); the Windows SMTP delay (2) is named by its own
-	# line, as its failure is (Round 15, old2)
+	# line, as its failure is (Round 15, old2); Exchange 2007's delay (4)
+	# by its own "Delivery is delayed to these recipients or groups"
+	# (Round 17, addr4)
 	assert_equal "$(cols -t bounce-classify msgno,recipient,kind,reason,mta)" "$(printf '%s\n' \
 	    $'1\trosa@win.example.com\tsoft\tundefined\texchange' \
 	    $'2\tpablo@win.example.com\tsoft\texpired\texchange' \
 	    $'3\tines@win.example.com\tsoft\tundefined\texchange' \
-	    $'4\tyuki@corp.example.com\tsoft\texpired\t' \
+	    $'4\tyuki@corp.example.com\tsoft\texpired\texchange' \
 	    $'5\tann@gw.example.net\tsoft\tundefined\texchange' \
 	    $'6\tclaire@example.fr\tsoft\tundefined\t' \
 	    $'7\tbob@example.co.uk\thard\tuserunknown\tmdaemon' \
