@@ -10,8 +10,8 @@
  * the alias owner convention of Sendmail and Postfix); and ezmlm's
  * distribution bounce "LIST-return-NUM-MBOX=DOMAIN@HOST" and its warning
  * and probe bounces "LIST-return-warn-COOKIE-MBOX=DOMAIN@HOST",
- * "LIST-return-probe-COOKIE-..." (ezmlm-return(1)).  Not an ESP's return path ("bounces+ID-user=..."),
- * whose part after "+" is no address.
+ * "LIST-return-probe-COOKIE-..." (ezmlm-return(1)).  Not an ESP's return
+ * path ("bounces+ID-user=..."), whose part after "+" is no address.
  */
 #ifndef BOUNCE_VERP_H
 #define BOUNCE_VERP_H
