@@ -6,9 +6,9 @@
  * operands (files, Maildirs, stdin, compressed or not) with core/input,
  * without parsing, and feeds messages to the workers in batches, each to
  * the least busy worker: by their place in an mbox file (the worker
- * reads them itself), else by their bytes; each worker runs the program's own loop on its feed
- * (core/input reads it) and ends each batch's records with a NUL, which
- * records never hold.  A program needs a few lines:
+ * reads them itself), else by their bytes; each worker runs the
+ * program's own loop on its feed (core/input reads it) and ends each
+ * batch's records with a NUL, which records never hold.  A program needs a few lines:
  *
  *	default:		(cli_mail_option() of core/cli.h)
  *		if (!workers_option(ch, optarg, &io) &&
