@@ -647,7 +647,7 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
     const char *own, const char *near, const char *status, int smtp)
 {
 	struct sbuf o = { 0 }, w = { 0 }, n = { 0 };
-	struct cmdtext wx, nx, *ctx;
+	struct cmdtext wx, nx, ox, *ctx;
 	struct answer a;
 	size_t s, e;
 	bool own_cue;
@@ -674,6 +674,16 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 			sbuf_free(&n);
 		else
 			ctx = &nx;
+	}
+	/* else the recipient's own reply, if it names the command (a DSN's
+	 * Diagnostic-Code "... (in reply to end of DATA command)", qmail's
+	 * "failed after I sent the message"): the notice around it may be
+	 * a writer's prose that names none, or another recipient's */
+	if (ctx != &nx && o.s != NULL &&
+	    (bnc_re_find(c->b, RE_RCPT, o.s, o.len, 0, &s, &e, 0) ||
+	    bnc_re_find(c->b, RE_DATA, o.s, o.len, 0, &s, &e, 0))) {
+		cmdtext_set(&ox, o.s);
+		ctx = &ox;
 	}
 	r->status = status;
 	r->smtp_code = smtp;
