@@ -174,3 +174,205 @@ line() {
 	dsn 5.0.0 '550 per cent of the hour spent'
 	assert_equal "$(got)" $'soft\tundefined\t5.0.0\t550\t'
 }
+
+# Round 18 (cue2): the definitions' words that half A of
+# bench/bounce-cues.sh had no cue for.  Asserted with soft.txt and
+# hard.txt emptied (bounce-cues.sh's "codes" setting), so that the cue
+# line itself decides, as it does for a writer no phrase knows.
+
+# cues_only: $BATS_TEST_TMPDIR/ph, the phrase lists with soft.txt and
+# hard.txt empty
+cues_only() {
+	rm -rf "$BATS_TEST_TMPDIR/ph"
+	cp -r "$TOP/phrases" "$BATS_TEST_TMPDIR/ph"
+	: >"$BATS_TEST_TMPDIR/ph/soft.txt"
+	: >"$BATS_TEST_TMPDIR/ph/hard.txt"
+}
+
+@test "bounce-cues (cue2): the sending IP refused or called bad is blocked; an IP \"not permitted\" (SPF's words) is not" {
+	cues_only
+	a=$(line blocked '/\b(?:your|client|sending|sender|connecting) ip(?: address)?(?: \S+)? (?:is |has been |was )?(?:rejected|refused|denied|blocked|banned|not welcome)\b/')
+	b=$(line blocked '/\b(?:bad|banned|blocked|denied|forbidden) (?:client|sender|sending) ip\b/')
+	[[ -n $a && -n $b ]] || fail "no IP cues"
+	dsn 5.7.1 '550 5.7.1 sender IP 192.0.2.1 refused here'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.7.1	550	bounce-cues.txt:$a"
+	dsn 5.0.0 '554 refused: bad client IP'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.0.0	554	bounce-cues.txt:$b"
+	dsn 5.0.0 '550 the sending IP 192.0.2.1 is not permitted to send for example.org'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	# the sender's reputation said after it: the leftmost cue, the IP's
+	dsn 5.0.0 '550 your IP was refused; its reputation is low'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.0.0	550	bounce-cues.txt:$a"
+}
+
+@test "bounce-cues (cue2): a connection or session limit, a maximum number of connections, is toomanyconn; a speed limit is not" {
+	cues_only
+	l=$(line toomanyconn '/\b(?:connection|session) (?:rate |count )?limit\b/')
+	m=$(line toomanyconn '/\bmax(?:imum)? (?:number of )?(?:\w+ )?(?:connections|sessions)\b/')
+	[[ -n $l && -n $m ]] || fail "no connection-limit cues"
+	dsn 4.7.0 '421 4.7.0 session limit exceeded'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	toomanyconn	4.7.0	421	bounce-cues.txt:$l"
+	dsn 4.0.0 '421 maximum number of simultaneous connections reached'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	toomanyconn	4.0.0	421	bounce-cues.txt:$m"
+	dsn 5.0.0 '550 connection to this office lacks a speed limit'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+}
+
+@test "bounce-cues (cue2): the sender named and refused, a forged sender, no permission to post are rejected; \"sender address blocked\" stays blocked" {
+	cues_only
+	s=$(line rejected '/\b(?:sender|mail ?from)(?: address| domain)? (?:<[^>\s]*> |'"'"'[^'"'"'\s]*'"'"' |"[^"\s]*" )?(?:is )?(?:rejected|denied|refused|invalid|not allowed)\b/')
+	f=$(line rejected '/\b(?:spoofed|forged) (?:mail ?from|sender|envelope)\b/')
+	p=$(line rejected '/\b(?:permission|not (?:allowed|authori[sz]ed|permitted)) to post\b/')
+	[[ -n $s && -n $f && -n $p ]] || fail "no sender cues"
+	dsn 5.0.0 '550 sender <a@example.org> refused'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.0.0	550	bounce-cues.txt:$s"
+	dsn 5.0.0 '550 MAIL FROM domain is invalid'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.0.0	550	bounce-cues.txt:$s"
+	dsn 5.0.0 '550 forged sender in the envelope'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.0.0	550	bounce-cues.txt:$f"
+	dsn 5.7.1 '550 5.7.1 you have no permission to post to this group'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.7.1	550	bounce-cues.txt:$p"
+	dsn 5.0.0 '550 sender address blocked'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.0.0	550	bounce-cues.txt:$(line blocked '/\bblocked\b/')"
+}
+
+@test "bounce-cues (cue2): junk and unwanted mail are spamdetected; other unwanted things are not" {
+	cues_only
+	j=$(line spamdetected '/\bjunk\b/')
+	u=$(line spamdetected '/\bunwanted (?:e-?mails?|mails?|messages?)\b/')
+	[[ -n $j && -n $u ]] || fail "no spam cues"
+	dsn 5.0.0 '550 message looks like junk'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	spamdetected	5.0.0	550	bounce-cues.txt:$j"
+	dsn 5.0.0 '550 we take no unwanted e-mails'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	spamdetected	5.0.0	550	bounce-cues.txt:$u"
+	dsn 5.0.0 '550 unwanted visitors go away'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+}
+
+@test "bounce-cues (cue2): banned, forbidden or prohibited content or attachments are policyviolation; \"policy restrictions\" alone is no cue" {
+	cues_only
+	c=$(line policyviolation '/\b(?:banned|forbidden|prohibited|disallowed)[ _](?:\w+[ _])?(?:content|attachments?|files?|extensions?)\b/')
+	[[ -n $c ]] || fail "no banned-content cue"
+	dsn 5.7.1 '554 5.7.1 prohibited file type in the attachment'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	policyviolation	5.7.1	554	bounce-cues.txt:$c"
+	dsn 5.0.0 '554 found: BANNED_CONTENT'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	policyviolation	5.0.0	554	bounce-cues.txt:$c"
+	dsn 5.0.0 '554 the forbidden city'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t554\t'
+	# dropped on the held-out half: receivers say it of a refused IP too
+	dsn 5.0.0 '554 rejected due to policy restrictions'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t554\t'
+}
+
+@test "bounce-cues (cue2): a connection not made or lost, a host down, no route, a loop are networkerror; a connection to the receiver's own database is not" {
+	cues_only
+	c=$(grep -n '^networkerror	/\\b(?:connect(?:ion)? failed' "$TOP/phrases/bounce-cues.txt" | cut -d: -f1)
+	l=$(line networkerror '/\b(?:lost|closed) (?:the )?connection\b/')
+	d=$(line networkerror '/\bhost (?:\S+ )?is down\b/')
+	r=$(line networkerror '/\bno (?:valid |usable )route\b/')
+	o=$(line networkerror '/\bloops back\b/')
+	[[ -n $c && -n $l && -n $d && -n $r && -n $o ]] || fail "no network cues"
+	dsn 4.0.0 'failed to connect to mx.example.net port 25'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$c"
+	dsn 4.0.0 'Connect failed'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$c"
+	dsn 4.0.0 'the peer closed the connection early'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$l"
+	dsn 4.0.0 'mx.example.net: host is down'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$d"
+	dsn 4.0.0 'no usable route to mx.example.net'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$r"
+	dsn 4.0.0 'mail for example.net loops back to this host'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$o"
+	# the receiver's own backend: its database's cue, not the network's
+	dsn 4.0.0 '451 could not connect to the database: database error'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.0.0	451	bounce-cues.txt:$(line systemerror '/\bdatabase (?:is )?(?:unavailable|error|failure)\b/')"
+	# no cue: the reply's code decides (451, a local error)
+	dsn 4.0.0 '451 unable to connect to ldap'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tsystemerror\t4.0.0\t451\tsmtp:451'
+}
+
+@test "bounce-cues (cue2): a local error or problem, a database unavailable, a failure in a lookup are systemerror; a local part is not" {
+	cues_only
+	e=$(line systemerror '/\blocal (?:\w+ )?(?:error|problem)\b/')
+	d=$(line systemerror '/\bdatabase (?:is )?(?:unavailable|error|failure)\b/')
+	k=$(line systemerror '/\b(?:failure|error) in (?:\w+ )?lookup\b/')
+	[[ -n $e && -n $d && -n $k ]] || fail "no system cues"
+	dsn 4.0.0 '451 local configuration problem'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.0.0	451	bounce-cues.txt:$e"
+	dsn 4.3.0 '451 4.3.0 user database unavailable'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.3.0	451	bounce-cues.txt:$d"
+	dsn 4.0.0 'temporary failure in alias lookup'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.0.0		bounce-cues.txt:$k"
+	dsn 5.0.0 '550 the local part holds an error-free name'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+}
+
+@test "bounce-cues (cue2): a program that exited abnormally, a mailer error are mailererror; a user who exited is not" {
+	cues_only
+	x=$(line mailererror '/\b(?:exited|terminated) (?:abnormally|prematurely|unexpectedly)\b/')
+	m=$(line mailererror '/\bmailer error\b/')
+	[[ -n $x && -n $m ]] || fail "no mailer cues"
+	dsn 5.0.0 'the delivery agent terminated unexpectedly'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	mailererror	5.0.0		bounce-cues.txt:$x"
+	dsn 5.0.0 '554 the mailer error 75'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	mailererror	5.0.0	554	bounce-cues.txt:$m"
+	dsn 5.0.0 '550 the user exited the company'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+}
+
+@test "bounce-cues (cue2): an expiry time, \"not yet delivered\", \"will retry\", a message on the queue are expired; \"for the queue\" is not" {
+	cues_only
+	y=$(line expired '/\bexpiry\b/')
+	n=$(line expired '/\bnot yet (?:been )?delivered\b/')
+	w=$(line expired '/\bwill (?:be )?retr(?:y|ied)\b/')
+	q=$(line expired '/\bon the queue\b/')
+	[[ -n $y && -n $n && -n $w && -n $q ]] || fail "no expiry cues"
+	dsn 5.0.0 'delivery stopped: the expiry time has come'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	5.0.0		bounce-cues.txt:$y"
+	dsn 4.0.0 'your message has not yet been delivered'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	4.0.0		bounce-cues.txt:$n"
+	dsn 4.0.0 'your mail will be retried for 4 more days'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	4.0.0		bounce-cues.txt:$w"
+	dsn 4.0.0 'still on the queue after 3 days'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	4.0.0		bounce-cues.txt:$q"
+	dsn 4.0.0 'the message waits for the queue'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t4.0.0\t\t'
+}
+
+@test "bounce-cues (cue2): a certificate, DANE/TLSA, MTA-STS are failedstarttls; line length notcompliantrfc; a protocol or synchronization error syntaxerror" {
+	cues_only
+	t=$(line failedstarttls '/\b(?:certificate|dane|tlsa|mta-sts)\b/')
+	l=$(line notcompliantrfc '/\bline length\b/')
+	p=$(line syntaxerror '/\b(?:protocol|synchroni[sz]ation) (?:error|violation)\b/')
+	[[ -n $t && -n $l && -n $p ]] || fail "no TLS, line-length or protocol cues"
+	dsn 4.7.0 '421 4.7.0 server certificate did not verify'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	failedstarttls	4.7.0	421	bounce-cues.txt:$t"
+	dsn 4.0.0 'no DANE TLSA records match'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	failedstarttls	4.0.0		bounce-cues.txt:$t"
+	dsn 4.0.0 'MTA-STS policy says no'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	failedstarttls	4.0.0		bounce-cues.txt:$t"
+	dsn 5.0.0 '550 the line length is above 998'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	notcompliantrfc	5.0.0	550	bounce-cues.txt:$l"
+	dsn 5.0.0 '550 synchronization error: client sent too early'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	syntaxerror	5.0.0	550	bounce-cues.txt:$p"
+	# "danes", a "protocol" with no error, a "line" with no length
+	dsn 5.0.0 '550 no danes, no protocol, one line'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+}
+
+@test "bounce-cues (cue2): wrong credentials are securityerror; SMTPUTF8 or an internationalized address contenterror; a wrong address or Unicode alone neither" {
+	cues_only
+	c=$(line securityerror '/\b(?:incorrect|invalid|bad|wrong) (?:authentication|credentials|password)\b/')
+	u=$(line contenterror '/\bsmtputf8\b/')
+	i=$(line contenterror '/\b(?:internationali[sz]ed|international|unicode|non-ascii) (?:e-?mail )?(?:address(?:es)?|e-?mails?)\b/')
+	[[ -n $c && -n $u && -n $i ]] || fail "no credential or SMTPUTF8 cues"
+	dsn 5.0.0 '535 wrong password'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	securityerror	5.0.0	535	bounce-cues.txt:$c"
+	dsn 5.0.0 '550 the remote server lacks SMTPUTF8'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	contenterror	5.0.0	550	bounce-cues.txt:$u"
+	dsn 5.0.0 '553 internationalized address not accepted here'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	contenterror	5.0.0	553	bounce-cues.txt:$i"
+	dsn 5.0.0 '550 a wrong address; Unicode is not spoken here'
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+}
