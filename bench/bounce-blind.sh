@@ -9,7 +9,8 @@
 # gives the line's reason (bycode: soft for a 4xx reply or a 4.x.x
 # status, else hard), as the round 10 and 11 tests assert.  Default
 # FILEs: the blind batches (tests/fixtures/bounce-writers/round*-replies.tsv,
-# round*-wild*.tsv, round*-prov*.tsv, round*-esp*.tsv and round*-intl*.tsv).
+# round*-wild*.tsv, round*-prov*.tsv, round*-esp*.tsv, round*-intl*.tsv
+# and round*-loc.tsv).
 # VERBOSE=1 prints each wrong line: R want -> got (matched): reply, and
 # K want-kind -> got-kind: reply.
 set -euo pipefail
@@ -21,7 +22,8 @@ shift $(($# < 2 ? $# : 2))
     tests/fixtures/bounce-writers/round*-wild*.tsv \
     tests/fixtures/bounce-writers/round*-prov*.tsv \
     tests/fixtures/bounce-writers/round*-esp*.tsv \
-    tests/fixtures/bounce-writers/round*-intl*.tsv
+    tests/fixtures/bounce-writers/round*-intl*.tsv \
+    tests/fixtures/bounce-writers/round*-loc.tsv
 make -s BUILDDIR="$build" all >/dev/null
 export DELIV_DATA=$PWD/data
 work=$(mktemp -d)

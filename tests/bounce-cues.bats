@@ -153,3 +153,24 @@ line() {
 	# and the cues help a writer no phrase knows
 	[[ $(awk '$1 == "B" && $2 == "codes" { print ($5 > $4 + 100) }' <<<"$output") == 1 ]] || fail "$output"
 }
+
+@test "bounce-cues: a count against a span of time, or a daily or hourly limit, is speeding; "per cent" or a bare hour is not" {
+	p=$(line speeding '/\bper (?:\d+ )?(?:seconds?|minutes?|mins?|hours?|days?)\b/')
+	d=$(line speeding '/\b(?:daily|hourly) (?:\w+ ){0,2}limits?\b/')
+	[[ -n $p && -n $d ]] || fail "no rate cues"
+	dsn 5.0.0 '550 only 5 recipients per 5 minutes allowed'
+	assert_equal "$(got)" "soft	speeding	5.0.0	550	bounce-cues.txt:$p"
+	dsn 4.7.0 '450 4.7.0 Number of messages per hour exceeded'
+	assert_equal "$(got)" "soft	speeding	4.7.0	450	bounce-cues.txt:$p"
+	dsn 5.0.0 '550 MAX RCPT TO DAILY LIMIT'
+	assert_equal "$(got)" "soft	speeding	5.0.0	550	bounce-cues.txt:$d"
+	# the leftmost cue wins: a virus named first stays a virus
+	dsn 5.0.0 '550 Eicar virus inside; 10 scans per hour'
+	assert_equal "$(got)" "soft	virusdetected	5.0.0	550	bounce-cues.txt:$(line virusdetected '/\bvirus(?:es)?\b/')"
+	# a specific status still decides (5.1.1), and "per cent" or a bare
+	# "hour" is no rate
+	dsn 5.1.1 'Eicar, 20 sends per hour'
+	assert_equal "$(got)" $'hard\tuserunknown\t5.1.1\t\tstatus:5.1.1'
+	dsn 5.0.0 '550 per cent of the hour spent'
+	assert_equal "$(got)" $'soft\tundefined\t5.0.0\t550\t'
+}
