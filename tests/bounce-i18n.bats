@@ -57,7 +57,8 @@ setup() {
 	    $'18\trin@example.net\tfailed\tsoft\tsystemerror\t5.0.0')"
 	# the reason comes from the writer's own localized words
 	assert_equal "$(cols -t bounce-classify matched | sed -n '1p;2p;7p;8p')" "$(printf '%s\n' \
-	    'hard.txt:264' 'soft.txt:1608' 'hard.txt:267' 'soft.txt:1611')"
+	    "hard.txt:$(grep -n '^userunknown	/\[该該\]收件人' "$TOP/phrases/hard.txt" | cut -d: -f1)" 'soft.txt:1608' \
+	    "hard.txt:$(grep -n '^userunknown	/受信者が存在していない/' "$TOP/phrases/hard.txt" | cut -d: -f1)" 'soft.txt:1611')"
 }
 
 @test "bounce-i18n: the writer of each localized notice, from its template's words" {
