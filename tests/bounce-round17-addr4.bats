@@ -25,15 +25,6 @@ setup() {
 	load lib/helpers
 }
 
-# notice: a text/plain notice FROM to TO with SUBJECT and BODY, in FILE.
-notice() {
-	local file=$1 from=$2 to=$3 subj=$4 body=$5
-	printf '%s\n' 'From MAILER-DAEMON Sun Dec  6 10:00:00 2026' \
-	    "From: $from" "To: $to" "Subject: $subj" \
-	    'MIME-Version: 1.0' 'Content-Type: text/plain; charset=utf-8' \
-	    '' "$body" >"$file"
-}
-
 @test "round17-addr4: every notice gives the recipients, kinds, reasons and writer round17-addr4-expected.tsv expects" {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round17-addr4.mbox round17-addr4-expected.tsv
@@ -62,7 +53,7 @@ notice() {
 	local q
 	for q in 'Vragen? Mail naar' 'Fragen? Bitte eine Mail an' \
 	    '¿Preguntas? Escriba a' 'Domande? Scrivete a' 'Dúvidas? Envie para'; do
-		notice w.mbox 'Mail Delivery System <Mailer-Daemon@mx.example.nl>' \
+		mbox_notice w.mbox 'Mail Delivery System <Mailer-Daemon@mx.example.nl>' \
 		    devel-bounces@lists.example.org 'Warning: your message has been delayed' \
 		    "$(printf '%s\n' \
 		    'This message was created automatically by mail delivery software.' '' \
@@ -72,7 +63,7 @@ notice() {
 		assert_output $'\tsoft\texpired'
 	done
 	# the failed address the notice names is still reported
-	notice f.mbox 'Mail Delivery System <Mailer-Daemon@mx.example.nl>' \
+	mbox_notice f.mbox 'Mail Delivery System <Mailer-Daemon@mx.example.nl>' \
 	    devel-bounces@lists.example.org 'Mail delivery failed' \
 	    "$(printf '%s\n' \
 	    'A message that you sent could not be delivered to one or more of its' \
@@ -89,17 +80,17 @@ notice() {
 @test "round17-addr4: a gateway's \"has detected a virus\" notice is virusdetected, the member only by VERP" {
 	cd "$BATS_TEST_TMPDIR"
 	local body='The gateway has detected a virus in a message you sent and has deleted it.'
-	notice v.mbox 'Scanner <scan@gw.example.com>' devel-bounces@lists.example.org \
+	mbox_notice v.mbox 'Scanner <scan@gw.example.com>' devel-bounces@lists.example.org \
 	    'Virus detected in message you sent' "$body"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason v.mbox
 	assert_output $'\tsoft\tvirusdetected'
-	notice m.mbox 'Scanner <scan@gw.example.com>' \
+	mbox_notice m.mbox 'Scanner <scan@gw.example.com>' \
 	    devel-bounces+kai=example.net@lists.example.org \
 	    'Virus detected in message you sent' "$body"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason m.mbox
 	assert_output $'kai@example.net\tsoft\tvirusdetected'
 	# the words of a scan that found nothing are no bounce
-	notice n.mbox 'Scanner <scan@gw.example.com>' devel-bounces@lists.example.org \
+	mbox_notice n.mbox 'Scanner <scan@gw.example.com>' devel-bounces@lists.example.org \
 	    'Virus detected in message you sent' 'The gateway has detected no virus in your message.'
 	run -0 deliv-bounce-classify --no-header -o kind n.mbox
 	assert_output none

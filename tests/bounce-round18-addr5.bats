@@ -32,15 +32,6 @@ setup() {
 	load lib/helpers
 }
 
-# notice: a text/plain notice FROM to TO with SUBJECT and BODY, in FILE.
-notice() {
-	local file=$1 from=$2 to=$3 subj=$4 body=$5
-	printf '%s\n' 'From MAILER-DAEMON Sun Dec  6 10:00:00 2026' \
-	    "From: $from" "To: $to" "Subject: $subj" \
-	    'MIME-Version: 1.0' 'Content-Type: text/plain; charset=utf-8' \
-	    '' "$body" >"$file"
-}
-
 @test "round18-addr5: every notice gives the recipients, kinds, reasons and writer round18-addr5-expected.tsv expects" {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round18-addr5.mbox round18-addr5-expected.tsv
@@ -73,13 +64,13 @@ notice() {
 The following recipient(s) could not be reached:
 
 '
-	notice x.mbox postmaster@exch.example.fr devel-bounces@lists.example.org 'Undeliverable: x' \
+	mbox_notice x.mbox postmaster@exch.example.fr devel-bounces@lists.example.org 'Undeliverable: x' \
 	    "$head      yves@example.fr on 12/6/2026 1:08 PM
             The e-mail address could not be found.  Perhaps the recipient moved to a different e-mail organization, or there was a mistake in the address.  Check the address and try again.
             <exch.example.fr #5.1.1>"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta x.mbox
 	assert_output $'yves@example.fr\thard\tuserunknown\texchange'
-	notice m.mbox postmaster@exch.example.fr devel-bounces@lists.example.org 'Undeliverable: x' \
+	mbox_notice m.mbox postmaster@exch.example.fr devel-bounces@lists.example.org 'Undeliverable: x' \
 	    "$head      lee@example.com on 12/6/2026 1:08 PM
             550 5.1.6 The user has moved to lee@example.org"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason m.mbox
@@ -98,15 +89,15 @@ The following recipient(s) could not be reached:
 
 Any infected parts of the message (notes.zip)
 have not been delivered.'
-	notice v.mbox '"MailScanner" <postmaster@gw.example.net>' devel-bounces@lists.example.org \
+	mbox_notice v.mbox '"MailScanner" <postmaster@gw.example.net>' devel-bounces@lists.example.org \
 	    'Warning: E-mail viruses detected' "$body"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta v.mbox
 	assert_output $'\tsoft\tvirusdetected\tmailscanner'
-	notice m.mbox '"MailScanner" <postmaster@gw.example.net>' \
+	mbox_notice m.mbox '"MailScanner" <postmaster@gw.example.net>' \
 	    devel-bounces+kai=example.net@lists.example.org 'Warning: E-mail viruses detected' "$body"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason m.mbox
 	assert_output $'kai@example.net\tsoft\tvirusdetected'
-	notice n.mbox '"MailScanner" <postmaster@gw.example.net>' devel-bounces@lists.example.org \
+	mbox_notice n.mbox '"MailScanner" <postmaster@gw.example.net>' devel-bounces@lists.example.org \
 	    'Scan report' 'Our virus detector has not been triggered by the message you sent.'
 	run -0 deliv-bounce-classify --no-header -o kind n.mbox
 	assert_output none

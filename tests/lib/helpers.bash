@@ -200,3 +200,13 @@ repeat() {
 msg() {
 	awk -v n="$2" '/^From /{k++} k == n' "$1"
 }
+
+# mbox_notice FILE FROM TO SUBJECT BODY: a one-message mbox, a text/plain
+# notice FROM to TO with SUBJECT and BODY (the addr batches' edits).
+mbox_notice() {
+	local file=$1 from=$2 to=$3 subj=$4 body=$5
+	printf '%s\n' 'From MAILER-DAEMON Sun Dec  6 10:00:00 2026' \
+	    "From: $from" "To: $to" "Subject: $subj" \
+	    'MIME-Version: 1.0' 'Content-Type: text/plain; charset=utf-8' \
+	    '' "$body" >"$file"
+}
