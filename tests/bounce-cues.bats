@@ -189,20 +189,24 @@ cues_only() {
 	: >"$BATS_TEST_TMPDIR/ph/hard.txt"
 }
 
+# cue_gives STATUS DIAG WANT: with the lists of cues_only, a DSN of
+# STATUS and DIAG gives WANT ("kind<TAB>reason<TAB>status<TAB>smtp_code
+# <TAB>matched")
+cue_gives() {
+	dsn "$1" "$2"
+	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "$3"
+}
+
 @test "bounce-cues (cue2): the sending IP refused or called bad is blocked; an IP \"not permitted\" (SPF's words) is not" {
 	cues_only
 	a=$(line blocked '/\b(?:your|client|sending|sender|connecting) ip(?: address)?(?: \S+)? (?:is |has been |was )?(?:rejected|refused|denied|blocked|banned|not welcome)\b/')
 	b=$(line blocked '/\b(?:bad|banned|blocked|denied|forbidden) (?:client|sender|sending) ip\b/')
 	[[ -n $a && -n $b ]] || fail "no IP cues"
-	dsn 5.7.1 '550 5.7.1 sender IP 192.0.2.1 refused here'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.7.1	550	bounce-cues.txt:$a"
-	dsn 5.0.0 '554 refused: bad client IP'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.0.0	554	bounce-cues.txt:$b"
-	dsn 5.0.0 '550 the sending IP 192.0.2.1 is not permitted to send for example.org'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 5.7.1 '550 5.7.1 sender IP 192.0.2.1 refused here' "soft	blocked	5.7.1	550	bounce-cues.txt:$a"
+	cue_gives 5.0.0 '554 refused: bad client IP' "soft	blocked	5.0.0	554	bounce-cues.txt:$b"
+	cue_gives 5.0.0 '550 the sending IP 192.0.2.1 is not permitted to send for example.org' $'soft\tundefined\t5.0.0\t550\t'
 	# the sender's reputation said after it: the leftmost cue, the IP's
-	dsn 5.0.0 '550 your IP was refused; its reputation is low'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.0.0	550	bounce-cues.txt:$a"
+	cue_gives 5.0.0 '550 your IP was refused; its reputation is low' "soft	blocked	5.0.0	550	bounce-cues.txt:$a"
 }
 
 @test "bounce-cues (cue2): a connection or session limit, a maximum number of connections, is toomanyconn; a speed limit is not" {
@@ -210,12 +214,9 @@ cues_only() {
 	l=$(line toomanyconn '/\b(?:connection|session) (?:rate |count )?limit\b/')
 	m=$(line toomanyconn '/\bmax(?:imum)? (?:number of )?(?:\w+ )?(?:connections|sessions)\b/')
 	[[ -n $l && -n $m ]] || fail "no connection-limit cues"
-	dsn 4.7.0 '421 4.7.0 session limit exceeded'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	toomanyconn	4.7.0	421	bounce-cues.txt:$l"
-	dsn 4.0.0 '421 maximum number of simultaneous connections reached'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	toomanyconn	4.0.0	421	bounce-cues.txt:$m"
-	dsn 5.0.0 '550 connection to this office lacks a speed limit'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 4.7.0 '421 4.7.0 session limit exceeded' "soft	toomanyconn	4.7.0	421	bounce-cues.txt:$l"
+	cue_gives 4.0.0 '421 maximum number of simultaneous connections reached' "soft	toomanyconn	4.0.0	421	bounce-cues.txt:$m"
+	cue_gives 5.0.0 '550 connection to this office lacks a speed limit' $'soft\tundefined\t5.0.0\t550\t'
 }
 
 @test "bounce-cues (cue2): the sender named and refused, a forged sender, no permission to post are rejected; \"sender address blocked\" stays blocked" {
@@ -224,16 +225,11 @@ cues_only() {
 	f=$(line rejected '/\b(?:spoofed|forged) (?:mail ?from|sender|envelope)\b/')
 	p=$(line rejected '/\b(?:permission|not (?:allowed|authori[sz]ed|permitted)) to post\b/')
 	[[ -n $s && -n $f && -n $p ]] || fail "no sender cues"
-	dsn 5.0.0 '550 sender <a@example.org> refused'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.0.0	550	bounce-cues.txt:$s"
-	dsn 5.0.0 '550 MAIL FROM domain is invalid'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.0.0	550	bounce-cues.txt:$s"
-	dsn 5.0.0 '550 forged sender in the envelope'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.0.0	550	bounce-cues.txt:$f"
-	dsn 5.7.1 '550 5.7.1 you have no permission to post to this group'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	rejected	5.7.1	550	bounce-cues.txt:$p"
-	dsn 5.0.0 '550 sender address blocked'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	blocked	5.0.0	550	bounce-cues.txt:$(line blocked '/\bblocked\b/')"
+	cue_gives 5.0.0 '550 sender <a@example.org> refused' "soft	rejected	5.0.0	550	bounce-cues.txt:$s"
+	cue_gives 5.0.0 '550 MAIL FROM domain is invalid' "soft	rejected	5.0.0	550	bounce-cues.txt:$s"
+	cue_gives 5.0.0 '550 forged sender in the envelope' "soft	rejected	5.0.0	550	bounce-cues.txt:$f"
+	cue_gives 5.7.1 '550 5.7.1 you have no permission to post to this group' "soft	rejected	5.7.1	550	bounce-cues.txt:$p"
+	cue_gives 5.0.0 '550 sender address blocked' "soft	blocked	5.0.0	550	bounce-cues.txt:$(line blocked '/\bblocked\b/')"
 }
 
 @test "bounce-cues (cue2): junk and unwanted mail are spamdetected; other unwanted things are not" {
@@ -241,27 +237,20 @@ cues_only() {
 	j=$(line spamdetected '/\bjunk\b/')
 	u=$(line spamdetected '/\bunwanted (?:e-?mails?|mails?|messages?)\b/')
 	[[ -n $j && -n $u ]] || fail "no spam cues"
-	dsn 5.0.0 '550 message looks like junk'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	spamdetected	5.0.0	550	bounce-cues.txt:$j"
-	dsn 5.0.0 '550 we take no unwanted e-mails'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	spamdetected	5.0.0	550	bounce-cues.txt:$u"
-	dsn 5.0.0 '550 unwanted visitors go away'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 5.0.0 '550 message looks like junk' "soft	spamdetected	5.0.0	550	bounce-cues.txt:$j"
+	cue_gives 5.0.0 '550 we take no unwanted e-mails' "soft	spamdetected	5.0.0	550	bounce-cues.txt:$u"
+	cue_gives 5.0.0 '550 unwanted visitors go away' $'soft\tundefined\t5.0.0\t550\t'
 }
 
 @test "bounce-cues (cue2): banned, forbidden or prohibited content or attachments are policyviolation; \"policy restrictions\" alone is no cue" {
 	cues_only
 	c=$(line policyviolation '/\b(?:banned|forbidden|prohibited|disallowed)[ _](?:\w+[ _])?(?:content|attachments?|files?|extensions?)\b/')
 	[[ -n $c ]] || fail "no banned-content cue"
-	dsn 5.7.1 '554 5.7.1 prohibited file type in the attachment'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	policyviolation	5.7.1	554	bounce-cues.txt:$c"
-	dsn 5.0.0 '554 found: BANNED_CONTENT'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	policyviolation	5.0.0	554	bounce-cues.txt:$c"
-	dsn 5.0.0 '554 the forbidden city'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t554\t'
+	cue_gives 5.7.1 '554 5.7.1 prohibited file type in the attachment' "soft	policyviolation	5.7.1	554	bounce-cues.txt:$c"
+	cue_gives 5.0.0 '554 found: BANNED_CONTENT' "soft	policyviolation	5.0.0	554	bounce-cues.txt:$c"
+	cue_gives 5.0.0 '554 the forbidden city' $'soft\tundefined\t5.0.0\t554\t'
 	# dropped on the held-out half: receivers say it of a refused IP too
-	dsn 5.0.0 '554 rejected due to policy restrictions'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t554\t'
+	cue_gives 5.0.0 '554 rejected due to policy restrictions' $'soft\tundefined\t5.0.0\t554\t'
 }
 
 @test "bounce-cues (cue2): a connection not made or lost, a host down, no route, a loop are networkerror; a connection to the receiver's own database is not" {
@@ -272,24 +261,16 @@ cues_only() {
 	r=$(line networkerror '/\bno (?:valid |usable )route\b/')
 	o=$(line networkerror '/\bloops back\b/')
 	[[ -n $c && -n $l && -n $d && -n $r && -n $o ]] || fail "no network cues"
-	dsn 4.0.0 'failed to connect to mx.example.net port 25'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$c"
-	dsn 4.0.0 'Connect failed'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$c"
-	dsn 4.0.0 'the peer closed the connection early'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$l"
-	dsn 4.0.0 'mx.example.net: host is down'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$d"
-	dsn 4.0.0 'no usable route to mx.example.net'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$r"
-	dsn 4.0.0 'mail for example.net loops back to this host'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	networkerror	4.0.0		bounce-cues.txt:$o"
+	cue_gives 4.0.0 'failed to connect to mx.example.net port 25' "soft	networkerror	4.0.0		bounce-cues.txt:$c"
+	cue_gives 4.0.0 'Connect failed' "soft	networkerror	4.0.0		bounce-cues.txt:$c"
+	cue_gives 4.0.0 'the peer closed the connection early' "soft	networkerror	4.0.0		bounce-cues.txt:$l"
+	cue_gives 4.0.0 'mx.example.net: host is down' "soft	networkerror	4.0.0		bounce-cues.txt:$d"
+	cue_gives 4.0.0 'no usable route to mx.example.net' "soft	networkerror	4.0.0		bounce-cues.txt:$r"
+	cue_gives 4.0.0 'mail for example.net loops back to this host' "soft	networkerror	4.0.0		bounce-cues.txt:$o"
 	# the receiver's own backend: its database's cue, not the network's
-	dsn 4.0.0 '451 could not connect to the database: database error'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.0.0	451	bounce-cues.txt:$(line systemerror '/\bdatabase (?:is )?(?:unavailable|error|failure)\b/')"
+	cue_gives 4.0.0 '451 could not connect to the database: database error' "soft	systemerror	4.0.0	451	bounce-cues.txt:$(line systemerror '/\bdatabase (?:is )?(?:unavailable|error|failure)\b/')"
 	# no cue: the reply's code decides (451, a local error)
-	dsn 4.0.0 '451 unable to connect to ldap'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tsystemerror\t4.0.0\t451\tsmtp:451'
+	cue_gives 4.0.0 '451 unable to connect to ldap' $'soft\tsystemerror\t4.0.0\t451\tsmtp:451'
 }
 
 @test "bounce-cues (cue2): a local error or problem, a database unavailable, a failure in a lookup are systemerror; a local part is not" {
@@ -298,14 +279,10 @@ cues_only() {
 	d=$(line systemerror '/\bdatabase (?:is )?(?:unavailable|error|failure)\b/')
 	k=$(line systemerror '/\b(?:failure|error) in (?:\w+ )?lookup\b/')
 	[[ -n $e && -n $d && -n $k ]] || fail "no system cues"
-	dsn 4.0.0 '451 local configuration problem'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.0.0	451	bounce-cues.txt:$e"
-	dsn 4.3.0 '451 4.3.0 user database unavailable'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.3.0	451	bounce-cues.txt:$d"
-	dsn 4.0.0 'temporary failure in alias lookup'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	systemerror	4.0.0		bounce-cues.txt:$k"
-	dsn 5.0.0 '550 the local part holds an error-free name'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 4.0.0 '451 local configuration problem' "soft	systemerror	4.0.0	451	bounce-cues.txt:$e"
+	cue_gives 4.3.0 '451 4.3.0 user database unavailable' "soft	systemerror	4.3.0	451	bounce-cues.txt:$d"
+	cue_gives 4.0.0 'temporary failure in alias lookup' "soft	systemerror	4.0.0		bounce-cues.txt:$k"
+	cue_gives 5.0.0 '550 the local part holds an error-free name' $'soft\tundefined\t5.0.0\t550\t'
 }
 
 @test "bounce-cues (cue2): a program that exited abnormally, a mailer error are mailererror; a user who exited is not" {
@@ -313,12 +290,9 @@ cues_only() {
 	x=$(line mailererror '/\b(?:exited|terminated) (?:abnormally|prematurely|unexpectedly)\b/')
 	m=$(line mailererror '/\bmailer error\b/')
 	[[ -n $x && -n $m ]] || fail "no mailer cues"
-	dsn 5.0.0 'the delivery agent terminated unexpectedly'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	mailererror	5.0.0		bounce-cues.txt:$x"
-	dsn 5.0.0 '554 the mailer error 75'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	mailererror	5.0.0	554	bounce-cues.txt:$m"
-	dsn 5.0.0 '550 the user exited the company'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 5.0.0 'the delivery agent terminated unexpectedly' "soft	mailererror	5.0.0		bounce-cues.txt:$x"
+	cue_gives 5.0.0 '554 the mailer error 75' "soft	mailererror	5.0.0	554	bounce-cues.txt:$m"
+	cue_gives 5.0.0 '550 the user exited the company' $'soft\tundefined\t5.0.0\t550\t'
 }
 
 @test "bounce-cues (cue2): an expiry time, \"not yet delivered\", \"will retry\", a message on the queue are expired; \"for the queue\" is not" {
@@ -328,16 +302,11 @@ cues_only() {
 	w=$(line expired '/\bwill (?:be )?retr(?:y|ied)\b/')
 	q=$(line expired '/\bon the queue\b/')
 	[[ -n $y && -n $n && -n $w && -n $q ]] || fail "no expiry cues"
-	dsn 5.0.0 'delivery stopped: the expiry time has come'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	5.0.0		bounce-cues.txt:$y"
-	dsn 4.0.0 'your message has not yet been delivered'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	4.0.0		bounce-cues.txt:$n"
-	dsn 4.0.0 'your mail will be retried for 4 more days'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	4.0.0		bounce-cues.txt:$w"
-	dsn 4.0.0 'still on the queue after 3 days'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	expired	4.0.0		bounce-cues.txt:$q"
-	dsn 4.0.0 'the message waits for the queue'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t4.0.0\t\t'
+	cue_gives 5.0.0 'delivery stopped: the expiry time has come' "soft	expired	5.0.0		bounce-cues.txt:$y"
+	cue_gives 4.0.0 'your message has not yet been delivered' "soft	expired	4.0.0		bounce-cues.txt:$n"
+	cue_gives 4.0.0 'your mail will be retried for 4 more days' "soft	expired	4.0.0		bounce-cues.txt:$w"
+	cue_gives 4.0.0 'still on the queue after 3 days' "soft	expired	4.0.0		bounce-cues.txt:$q"
+	cue_gives 4.0.0 'the message waits for the queue' $'soft\tundefined\t4.0.0\t\t'
 }
 
 @test "bounce-cues (cue2): a certificate, DANE/TLSA, MTA-STS are failedstarttls; line length notcompliantrfc; a protocol or synchronization error syntaxerror" {
@@ -346,19 +315,13 @@ cues_only() {
 	l=$(line notcompliantrfc '/\bline length\b/')
 	p=$(line syntaxerror '/\b(?:protocol|synchroni[sz]ation) (?:error|violation)\b/')
 	[[ -n $t && -n $l && -n $p ]] || fail "no TLS, line-length or protocol cues"
-	dsn 4.7.0 '421 4.7.0 server certificate did not verify'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	failedstarttls	4.7.0	421	bounce-cues.txt:$t"
-	dsn 4.0.0 'no DANE TLSA records match'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	failedstarttls	4.0.0		bounce-cues.txt:$t"
-	dsn 4.0.0 'MTA-STS policy says no'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	failedstarttls	4.0.0		bounce-cues.txt:$t"
-	dsn 5.0.0 '550 the line length is above 998'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	notcompliantrfc	5.0.0	550	bounce-cues.txt:$l"
-	dsn 5.0.0 '550 synchronization error: client sent too early'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	syntaxerror	5.0.0	550	bounce-cues.txt:$p"
+	cue_gives 4.7.0 '421 4.7.0 server certificate did not verify' "soft	failedstarttls	4.7.0	421	bounce-cues.txt:$t"
+	cue_gives 4.0.0 'no DANE TLSA records match' "soft	failedstarttls	4.0.0		bounce-cues.txt:$t"
+	cue_gives 4.0.0 'MTA-STS policy says no' "soft	failedstarttls	4.0.0		bounce-cues.txt:$t"
+	cue_gives 5.0.0 '550 the line length is above 998' "soft	notcompliantrfc	5.0.0	550	bounce-cues.txt:$l"
+	cue_gives 5.0.0 '550 synchronization error: client sent too early' "soft	syntaxerror	5.0.0	550	bounce-cues.txt:$p"
 	# "danes", a "protocol" with no error, a "line" with no length
-	dsn 5.0.0 '550 no danes, no protocol, one line'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 5.0.0 '550 no danes, no protocol, one line' $'soft\tundefined\t5.0.0\t550\t'
 }
 
 @test "bounce-cues (cue2): wrong credentials are securityerror; SMTPUTF8 or an internationalized address contenterror; a wrong address or Unicode alone neither" {
@@ -367,12 +330,8 @@ cues_only() {
 	u=$(line contenterror '/\bsmtputf8\b/')
 	i=$(line contenterror '/\b(?:internationali[sz]ed|international|unicode|non-ascii) (?:e-?mail )?(?:address(?:es)?|e-?mails?)\b/')
 	[[ -n $c && -n $u && -n $i ]] || fail "no credential or SMTPUTF8 cues"
-	dsn 5.0.0 '535 wrong password'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	securityerror	5.0.0	535	bounce-cues.txt:$c"
-	dsn 5.0.0 '550 the remote server lacks SMTPUTF8'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	contenterror	5.0.0	550	bounce-cues.txt:$u"
-	dsn 5.0.0 '553 internationalized address not accepted here'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" "soft	contenterror	5.0.0	553	bounce-cues.txt:$i"
-	dsn 5.0.0 '550 a wrong address; Unicode is not spoken here'
-	assert_equal "$(got --phrases "$BATS_TEST_TMPDIR/ph")" $'soft\tundefined\t5.0.0\t550\t'
+	cue_gives 5.0.0 '535 wrong password' "soft	securityerror	5.0.0	535	bounce-cues.txt:$c"
+	cue_gives 5.0.0 '550 the remote server lacks SMTPUTF8' "soft	contenterror	5.0.0	550	bounce-cues.txt:$u"
+	cue_gives 5.0.0 '553 internationalized address not accepted here' "soft	contenterror	5.0.0	553	bounce-cues.txt:$i"
+	cue_gives 5.0.0 '550 a wrong address; Unicode is not spoken here' $'soft\tundefined\t5.0.0\t550\t'
 }
