@@ -8,7 +8,8 @@
  * the least busy worker: by their place in an mbox file (the worker
  * reads them itself), else by their bytes; each worker runs the
  * program's own loop on its feed (core/input reads it) and ends each
- * batch's records with a NUL, which records never hold.  A program needs a few lines:
+ * batch's records with a NUL, which records never hold.  A program
+ * needs a few lines:
  *
  *	default:		(cli_mail_option() of core/cli.h)
  *		if (!workers_option(ch, optarg, &io) &&
@@ -62,9 +63,9 @@ bool	workers_option(int ch, const char *arg, struct input_opts *io);
  * every record, or --summary, which counts them all), returns 0 at once:
  * go on as usual.  In a worker, returns 0 with io and oo set for it (the
  * feed, no progress, no tally line, the header only in the first, which
- * has the first batch): go on as usual.  In the parent, returns 1 once all the records are written and
- * the workers have ended, *status being the program's exit status (the
- * highest of the workers'); -1 (e filled) for a bad -j or --max-size,
+ * has the first batch): go on as usual.  In the parent, returns 1 once
+ * all the records are written and the workers have ended, *status being
+ * the program's exit status (the highest of the workers'); -1 (e filled) for a bad -j or --max-size,
  * -j N with io->solo set, or when it cannot start the workers or one
  * ends early.
  */
