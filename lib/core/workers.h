@@ -65,9 +65,9 @@ bool	workers_option(int ch, const char *arg, struct input_opts *io);
  * feed, no progress, no tally line, the header only in the first, which
  * has the first batch): go on as usual.  In the parent, returns 1 once
  * all the records are written and the workers have ended, *status being
- * the program's exit status (the highest of the workers'); -1 (e filled) for a bad -j or --max-size,
- * -j N with io->solo set, or when it cannot start the workers or one
- * ends early.
+ * the program's exit status (the highest of the workers'); -1 (e
+ * filled) for a bad -j or --max-size, -j N with io->solo set, or when it
+ * cannot start the workers or one ends early.
  */
 int	workers_start(int argc, char *const argv[], struct input_opts *io,
 	    struct out_opts *oo, int *status, struct derr *e);
