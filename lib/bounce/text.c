@@ -17,6 +17,7 @@
 #include "bounce/reasons.h"
 #include "bounce/report.h"
 #include "bounce/text.h"
+#include "bounce/verp.h"
 #include "mail/message.h"
 
 /* The length of a continuation marker "550-5.7.1 " or "550-" at s. */
@@ -712,7 +713,7 @@ bool
 bnc_own_addr(struct ctx *c, const char *a)
 {
 	if (bnc_in_list(mail_message_to(c->m), a) ||
-	    bnc_in_list(mail_message_from(c->m), a))
+	    bnc_in_list(mail_message_from(c->m), a) || verp_list_own(c->m, a))
 		return true;
 	bnc_parts_addrs(c->p);
 	return c->p->orig_from != NULL && strcasecmp(a, c->p->orig_from) == 0;

@@ -32,8 +32,9 @@ char	*bnc_clean_addr(const char *v);
 bool	bnc_in_list(InternetAddressList *l, const char *a);
 
 /*
- * Is a one of the parties' own addresses: the bounce's To or From, or
- * the original's sender?  Never a failed recipient.
+ * Is a one of the parties' own addresses: the bounce's To or From, the
+ * original's sender, or an address of the list whose bounce address the
+ * bounce went to (verp_list_own())?  Never a failed recipient.
  */
 bool	bnc_own_addr(struct ctx *, const char *a);
 

@@ -170,3 +170,89 @@ verp_member(GMimeMessage *m, const char **field)
 	}
 	return got;
 }
+
+/*
+ * The list LIST and its host of a list's bounce address addr (see
+ * verp_list_own()) into list[0..*ln) and *host; false when addr is none.
+ */
+static bool
+list_of(const char *addr, const char **list, size_t *ln, const char **host)
+{
+	const char *at, *p, *e;
+	size_t n;
+
+	if (addr == NULL || (at = strrchr(addr, '@')) == NULL ||
+	    !domain_ok(at + 1, strlen(at + 1)))
+		return false;
+	*host = at + 1;
+	e = memchr(addr, '+', (size_t)(at - addr));
+	n = (size_t)((e != NULL ? e : at) - addr);
+	if (n > 6 && strncasecmp(addr, "owner-", 6) == 0) {
+		*list = addr + 6;
+		*ln = n - 6;
+		return true;
+	}
+	*list = addr;
+	if (ends_with(addr, n, "-bounces"))
+		*ln = n - 8;
+	else if (ends_with(addr, n, "-bounce"))
+		*ln = n - 7;
+	else if ((p = strstr(addr, "-return-")) != NULL && p < at)
+		*ln = (size_t)(p - addr);
+	else
+		return false;
+	return *ln > 0;
+}
+
+/* Is a LIST@HOST, LIST-*@HOST or owner-LIST@HOST of bounce address b? */
+static bool
+list_addr(const char *b, const char *a)
+{
+	const char *list, *host, *at = strrchr(a, '@');
+	size_t ln, n;
+
+	if (at == NULL || !list_of(b, &list, &ln, &host) ||
+	    strcasecmp(at + 1, host) != 0)
+		return false;
+	n = (size_t)(at - a);
+	if (n > 6 && strncasecmp(a, "owner-", 6) == 0) {
+		a += 6;
+		n -= 6;
+		return n == ln && strncasecmp(a, list, ln) == 0;
+	}
+	return n >= ln && strncasecmp(a, list, ln) == 0 &&
+	    (n == ln || a[ln] == '-');
+}
+
+bool
+verp_list_own(GMimeMessage *m, const char *a)
+{
+	static const char *const names[] = { "X-Original-To", "Delivered-To",
+	    "Envelope-To" };
+	InternetAddressList *l;
+	const char *v, *t;
+	char *c;
+	size_t i;
+	int j, n;
+	bool own = false;
+
+	if (m == NULL || a == NULL)
+		return false;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) && !own; i++) {
+		if ((v = mail_header(GMIME_OBJECT(m), names[i])) == NULL)
+			continue;
+		while (isspace((unsigned char)*v))
+			v++;
+		if ((c = strdup(*v == '<' ? v + 1 : v)) == NULL)
+			continue;
+		c[strcspn(c, "> \t\r\n")] = '\0';
+		own = list_addr(c, a);
+		free(c);
+	}
+	if (!own && (l = mail_message_to(m)) != NULL)
+		for (j = 0, n = internet_address_list_length(l); j < n && !own;
+		    j++)
+			if ((t = mail_mailbox_addr(l, j)) != NULL)
+				own = list_addr(t, a);
+	return own;
+}
