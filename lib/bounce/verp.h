@@ -36,11 +36,11 @@ char	*verp_member(GMimeMessage *m, const char **field);
  * Is a an address of the list itself, whose bounce address the bounce m
  * was sent to (its X-Original-To, Delivered-To, Envelope-To or To)?
  * Mailman names a list's addresses LIST@HOST (its posting address) and
- * LIST-bounces, LIST-request, LIST-owner, LIST-join, LIST-leave,
- * LIST-confirm, LIST-admin @HOST (its installation manual, "the list's
- * addresses" its MTA aliases); Sendmail's and Postfix's alias owner
- * convention, owner-LIST; ezmlm, LIST-return-... beside LIST@HOST.  So
- * from "LIST-bounces[+...]@HOST", "LIST-bounce[+...]@HOST",
+ * LIST-bounces, -confirm, -join (-subscribe), -leave (-unsubscribe),
+ * -owner, -request @HOST (its List Administration Manual 1.1, "A List's
+ * Email Addresses", and its alias overview); Sendmail's and Postfix's
+ * alias owner convention, owner-LIST; ezmlm, LIST-return-... beside
+ * LIST@HOST.  So from "LIST-bounces[+...]@HOST", "LIST-bounce[+...]@HOST",
  * "owner-LIST[+...]@HOST" or "LIST-return-...@HOST": LIST@HOST,
  * LIST-*@HOST and owner-LIST@HOST.  Such an address is where the post
  * was sent (the list's To), never a member that failed.
