@@ -10,6 +10,10 @@
 # Oni, a Swedish help) and one documented miss ("#"-commented there with
 # why).  Each text gets its reason, and the kind data/reasons.tsv gives
 # that reason (bycode: soft for a 4xx reply or a 4.x.x status, else hard).
+# round19-intl3.mbox with round19-intl3-expected.tsv (1d9f0b0): three
+# whole notices in Chinese as imail's (midoks/imail) templates build them,
+# an HTML part only, no DSN, no returned message, the failed address in
+# "无法发送到 <rcpt>" and again in "请联系您的收件人（<rcpt>）".
 
 setup() {
 	load lib/helpers
@@ -19,6 +23,12 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	replies_agree round19-intl3.tsv 34
 	kinds_agree round19-intl3.tsv
+}
+
+@test "bounce-round19-intl3: every Chinese notice gives the recipient, kind, reason and writer round19-intl3-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round19-intl3.mbox round19-intl3-expected.tsv
+	assert_equal "$(grep -c '^From postmaster@' round19-intl3.mbox)" 3
 }
 
 # the round's wordings in other spellings, codes and word orders (none
