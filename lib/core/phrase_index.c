@@ -203,6 +203,40 @@ any:
 	g->any_next = true;
 }
 
+/*
+ * Member i of g's pattern (a literal phrase's as phr_literal_pattern()
+ * writes it, or a regex's body) into one; *regex says which (-1 out of
+ * memory).
+ */
+static int
+member_pattern(struct phrase_index *bp, const struct bp_group *g, size_t i,
+    struct sbuf *one, bool *regex)
+{
+	struct phr_hit h;
+
+	phr_entry(bp->p, g->idx[i], &h, regex);
+	sbuf_reset(one);
+	if (*regex)
+		return sbuf_add(one, h.phrase + 1, strlen(h.phrase) - 2);
+	return phr_literal_pattern(one, h.phrase);
+}
+
+/* What each member of g says of the word after its key (next_note()). */
+static void
+group_notes(struct phrase_index *bp, struct bp_group *g)
+{
+	struct sbuf one = { 0 };
+	size_t i;
+	bool regex;
+
+	for (i = 0; i < g->n; i++)
+		if (member_pattern(bp, g, i, &one, &regex) != 0)
+			g->any_next = true;
+		else
+			next_note(g, one.s, one.len);
+	sbuf_free(&one);
+}
+
 static pcre2_code *
 compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 {
@@ -210,38 +244,24 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 	pcre2_code *re;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
-	struct phr_hit h;
 	size_t i, k, pre = 2 + g->klen;
 	bool regex, whole = false;
 	int code, r = 0;
 
-	/* each member's pattern: what it says of the word after its key
-	 * (every member), then its rest after the key (all literal ones
-	 * opening with \bKEY, else the group is compiled whole) */
-	for (i = 0; i < g->n; i++) {
-		phr_entry(bp->p, g->idx[i], &h, &regex);
-		sbuf_reset(&one);
-		if (regex)
-			r |= sbuf_add(&one, h.phrase + 1, strlen(h.phrase) - 2);
-		else
-			r |= phr_literal_pattern(&one, h.phrase);
-		if (r != 0) {
-			g->any_next = true;
+	/* each member's rest after the key (all literal ones opening
+	 * with \bKEY, else the group is compiled whole) */
+	for (i = 0; i < g->n && !whole; i++) {
+		if (member_pattern(bp, g, i, &one, &regex) != 0 || regex ||
+		    one.len <= pre || memcmp(one.s, "\\b", 2) != 0) {
 			whole = true;
-			continue;
-		}
-		next_note(g, one.s, one.len);
-		if (whole || regex || one.len <= pre ||
-		    memcmp(one.s, "\\b", 2) != 0) {
-			whole = true;
-			continue;
+			break;
 		}
 		for (k = 0; k < g->klen; k++)
 			if (lower((unsigned char)one.s[2 + k]) !=
 			    (unsigned char)g->key[k])
 				whole = true;
 		if (whole)
-			continue;
+			break;
 		if (i == 0) {
 			r |= sbuf_add(&b, one.s, pre);
 			r |= sbuf_adds(&b, "(?:");
@@ -250,13 +270,12 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 		r |= sbuf_add(&b, one.s + pre, one.len - pre);
 		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
 	}
+	sbuf_free(&one);
 	if (whole) {
-		sbuf_free(&one);
 		sbuf_free(&b);
 		return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
 	}
 	r |= sbuf_addc(&b, ')');
-	sbuf_free(&one);
 	if (r != 0) {
 		sbuf_free(&b);
 		derr_set(e, "phrases", "out of memory");
@@ -273,18 +292,40 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 }
 
 /*
- * re, JIT-compiled the first time it is used (*jit): most of a list's
- * patterns are never tried on a short input, and compiling them all at
- * start-up cost more than reading a message.
+ * A group's or a rest's pattern, compiled the first time it is used
+ * (*re NULL) and JIT-compiled then (*jit): most of a list's patterns
+ * are never tried on a short input, and compiling them all at start-up
+ * cost more than reading a message; once Vectorscan finds the
+ * candidates, none is.  NULL when it cannot be compiled (memory: each
+ * phrase compiled alone at load): the caller searches phrase by phrase.
  */
 static pcre2_code *
-ready(pcre2_code *re, bool *jit)
+group_ready(struct phrase_index *bp, struct bp_group *g)
 {
-	if (!*jit) {
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-		*jit = true;
+	struct derr e;
+
+	if (g->re == NULL && (g->re = compile_group(bp, g, &e)) == NULL)
+		return NULL;
+	if (!g->jit) {
+		(void)pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
+		g->jit = true;
 	}
-	return re;
+	return g->re;
+}
+
+static pcre2_code *
+rest_ready(struct phrase_index *bp, struct bp_rest *r)
+{
+	struct derr e;
+
+	if (r->re == NULL && (r->re = compile(bp, &r->ent, 1,
+	    PCRE2_USE_OFFSET_LIMIT, true, &e)) == NULL)
+		return NULL;
+	if (!r->jit) {
+		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		r->jit = true;
+	}
+	return r->re;
 }
 
 static int
@@ -315,9 +356,7 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 	    (bp->lits == NULL && (bp->lits = litset_new()) == NULL))
 		goto oom;
 	for (i = 0; i < n; i++) {
-		if ((st->rest[i].re = compile(bp, &any[i], 1,
-		    PCRE2_USE_OFFSET_LIMIT, true, e)) == NULL)
-			goto fail;
+		st->rest[i].ent = any[i];
 		st->nrest++;
 		phr_entry(bp->p, any[i], &h, &regex);
 		sbuf_reset(&b);
@@ -339,7 +378,6 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 	return 0;
 oom:
 	derr_set(e, "phrases", "out of memory");
-fail:
 	sbuf_free(&b);
 	return -1;
 }
@@ -420,8 +458,7 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 			st->first[c0 - 'a' + 'A'] = 2;
 	}
 	for (j = 0; j < st->ng; j++)
-		if ((st->g[j].re = compile_group(bp, &st->g[j], e)) == NULL)
-			goto fail;
+		group_notes(bp, &st->g[j]);
 	if (rest_build(bp, st, any, nany, e) == -1)
 		goto fail;
 	free(any);
@@ -765,6 +802,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
     size_t *atp, size_t *endp, size_t *idxp)
 {
 	struct bp_group *g;
+	pcre2_code *re;
 	size_t i, n, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
 	size_t len = bp->len;
 	const char *s = bp->s;
@@ -786,8 +824,9 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 			hv = word_hash(s + i, len - i, &n);
 			if (n > 0 && (g = group_of(st, s + i, n, hv)) != NULL &&
 			    next_may(g, s, i + n, bp->len)) {
-				if ((r = try(bp, ready(g->re, &g->jit),
-				    bp->mctx, i, &at, &end, &idx)) == -1)
+				if ((re = group_ready(bp, g)) == NULL ||
+				    (r = try(bp, re, bp->mctx, i, &at, &end,
+				    &idx)) == -1)
 					return -1;
 				if (r == 1) {
 					found = 1;
@@ -809,8 +848,9 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		if (!rest_may(bp, &st->rest[i]))
 			continue;
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((afound = try(bp, ready(st->rest[i].re, &st->rest[i].jit),
-		    bp->amctx, start, &a_at, &a_end, &a_idx)) == -1)
+		if ((re = rest_ready(bp, &st->rest[i])) == NULL ||
+		    (afound = try(bp, re, bp->amctx, start, &a_at, &a_end,
+		    &a_idx)) == -1)
 			return -1;
 		if (afound && (!found || a_at < at || (a_at == at &&
 		    a_idx < idx))) {

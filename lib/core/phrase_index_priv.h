@@ -35,8 +35,8 @@
 struct bp_group {
 	char		*key;		/* lower-case first word */
 	size_t		 klen;
-	pcre2_code	*re;		/* anchored alternation */
-	bool		 jit;		/* re JIT-compiled (on first use) */
+	pcre2_code	*re;		/* anchored alternation, on first use */
+	bool		 jit;		/* re JIT-compiled (then) */
 	size_t		*idx;		/* entries, in file order */
 	size_t		 n;
 	bool		 any_next;	/* next[] does not tell */
@@ -63,8 +63,9 @@ struct bp_member {
  * text holds one of the literals that its every match holds (lit[],
  * numbers of bp->lits; none: always). */
 struct bp_rest {
-	pcre2_code	*re;
-	bool		 jit;		/* re JIT-compiled (on first use) */
+	size_t		 ent;		/* entry number in the list */
+	pcre2_code	*re;		/* compiled on first use */
+	bool		 jit;		/* re JIT-compiled (then) */
 	int		 lit[LIT_ANY_MAX];
 	size_t		 nlit;
 };
