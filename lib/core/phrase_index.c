@@ -72,67 +72,6 @@ group_of(const struct bp_set *st, const char *s, size_t n, uint32_t h)
 	return NULL;
 }
 
-/* Entry ent's pattern, as phr compiles it, appended to b. */
-int
-bpi_add_pattern(struct sbuf *b, const struct phr *p, size_t ent)
-{
-	struct phr_hit h;
-	bool regex;
-	int r = 0;
-
-	phr_entry(p, ent, &h, &regex);
-	if (regex) {
-		r |= sbuf_adds(b, "(?:");
-		r |= sbuf_add(b, h.phrase + 1, strlen(h.phrase) - 2);
-		r |= sbuf_addc(b, ')');
-	} else
-		r |= phr_literal_pattern(b, h.phrase);
-	return r;
-}
-
-static pcre2_code *
-compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
-    bool marks, struct derr *e)
-{
-	struct sbuf b = { 0 };
-	pcre2_code *re;
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	size_t i;
-	int code, r = 0;
-
-	r |= sbuf_adds(&b, "(?:");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			r |= sbuf_addc(&b, '|');
-		r |= bpi_add_pattern(&b, bp->p, idx[i]);
-		if (marks)
-			r |= sbuf_printf(&b, "(*MARK:%zu)", idx[i]);
-	}
-	r |= sbuf_addc(&b, ')');
-	if (r != 0) {
-		sbuf_free(&b);
-		derr_set(e, "phrases", "out of memory");
-		return NULL;
-	}
-	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, BP_COMPILE | opt, &code,
-	    &off, NULL);
-	sbuf_free(&b);
-	if (re == NULL) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		derr_set(e, "phrases", "%s", (const char *)msg);
-		return NULL;
-	}
-	return re;
-}
-
-/*
- * A group of literal phrases whose patterns all open with \b and the
- * key: "\bKEY(?:REST1(*MARK:i1)|REST2(*MARK:i2)|...)", the same matches
- * and marks as compile()'s alternation of the whole patterns (the key
- * is a fixed run, matched once rather than once a phrase).  Else
- * compile()'s pattern.
- */
 /* A bit of g->next for the first m (1 to 3) bytes of w, caseless. */
 static unsigned
 next_hash(const char *w, size_t m)
@@ -203,24 +142,6 @@ any:
 	g->any_next = true;
 }
 
-/*
- * Member i of g's pattern (a literal phrase's as phr_literal_pattern()
- * writes it, or a regex's body) into one; *regex says which (-1 out of
- * memory).
- */
-static int
-member_pattern(struct phrase_index *bp, const struct bp_group *g, size_t i,
-    struct sbuf *one, bool *regex)
-{
-	struct phr_hit h;
-
-	phr_entry(bp->p, g->idx[i], &h, regex);
-	sbuf_reset(one);
-	if (*regex)
-		return sbuf_add(one, h.phrase + 1, strlen(h.phrase) - 2);
-	return phr_literal_pattern(one, h.phrase);
-}
-
 /* What each member of g says of the word after its key (next_note()). */
 static void
 group_notes(struct phrase_index *bp, struct bp_group *g)
@@ -230,102 +151,11 @@ group_notes(struct phrase_index *bp, struct bp_group *g)
 	bool regex;
 
 	for (i = 0; i < g->n; i++)
-		if (member_pattern(bp, g, i, &one, &regex) != 0)
+		if (bpi_member_pattern(bp, g, i, &one, &regex) != 0)
 			g->any_next = true;
 		else
 			next_note(g, one.s, one.len);
 	sbuf_free(&one);
-}
-
-static pcre2_code *
-compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
-{
-	struct sbuf b = { 0 }, one = { 0 };
-	pcre2_code *re;
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	size_t i, k, pre = 2 + g->klen;
-	bool regex, whole = false;
-	int code, r = 0;
-
-	/* each member's rest after the key (all literal ones opening
-	 * with \bKEY, else the group is compiled whole) */
-	for (i = 0; i < g->n && !whole; i++) {
-		if (member_pattern(bp, g, i, &one, &regex) != 0 || regex ||
-		    one.len <= pre || memcmp(one.s, "\\b", 2) != 0) {
-			whole = true;
-			break;
-		}
-		for (k = 0; k < g->klen; k++)
-			if (lower((unsigned char)one.s[2 + k]) !=
-			    (unsigned char)g->key[k])
-				whole = true;
-		if (whole)
-			break;
-		if (i == 0) {
-			r |= sbuf_add(&b, one.s, pre);
-			r |= sbuf_adds(&b, "(?:");
-		} else
-			r |= sbuf_addc(&b, '|');
-		r |= sbuf_add(&b, one.s + pre, one.len - pre);
-		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
-	}
-	sbuf_free(&one);
-	if (whole) {
-		sbuf_free(&b);
-		return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
-	}
-	r |= sbuf_addc(&b, ')');
-	if (r != 0) {
-		sbuf_free(&b);
-		derr_set(e, "phrases", "out of memory");
-		return NULL;
-	}
-	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, BP_COMPILE | PCRE2_ANCHORED,
-	    &code, &off, NULL);
-	sbuf_free(&b);
-	if (re == NULL) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		derr_set(e, "phrases", "%s", (const char *)msg);
-	}
-	return re;
-}
-
-/*
- * A group's or a rest's pattern, compiled the first time it is used
- * (*re NULL) and JIT-compiled then (*jit): most of a list's patterns
- * are never tried on a short input, and compiling them all at start-up
- * cost more than reading a message; once Vectorscan finds the
- * candidates, none is.  NULL when it cannot be compiled (memory: each
- * phrase compiled alone at load): the caller searches phrase by phrase.
- */
-static pcre2_code *
-group_ready(struct phrase_index *bp, struct bp_group *g)
-{
-	struct derr e;
-
-	if (g->re == NULL && (g->re = compile_group(bp, g, &e)) == NULL)
-		return NULL;
-	if (!g->jit) {
-		(void)pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
-		g->jit = true;
-	}
-	return g->re;
-}
-
-static pcre2_code *
-rest_ready(struct phrase_index *bp, struct bp_rest *r)
-{
-	struct derr e;
-
-	if (r->re == NULL && (r->re = compile(bp, &r->ent, 1,
-	    PCRE2_USE_OFFSET_LIMIT, true, &e)) == NULL)
-		return NULL;
-	if (!r->jit) {
-		(void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
-		r->jit = true;
-	}
-	return r->re;
 }
 
 static int
@@ -824,7 +654,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 			hv = word_hash(s + i, len - i, &n);
 			if (n > 0 && (g = group_of(st, s + i, n, hv)) != NULL &&
 			    next_may(g, s, i + n, bp->len)) {
-				if ((re = group_ready(bp, g)) == NULL ||
+				if ((re = bpi_group_ready(bp, g)) == NULL ||
 				    (r = try(bp, re, bp->mctx, i, &at, &end,
 				    &idx)) == -1)
 					return -1;
@@ -848,7 +678,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		if (!rest_may(bp, &st->rest[i]))
 			continue;
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((re = rest_ready(bp, &st->rest[i])) == NULL ||
+		if ((re = bpi_rest_ready(bp, &st->rest[i])) == NULL ||
 		    (afound = try(bp, re, bp->amctx, start, &a_at, &a_end,
 		    &a_idx)) == -1)
 			return -1;
@@ -889,7 +719,7 @@ member_match(struct phrase_index *bp, struct bp_member *m, size_t start,
 			return 0;
 	}
 	if (m->re == NULL) {
-		if ((m->re = compile(bp, &m->ent, 1, 0, false, e)) == NULL)
+		if ((m->re = bpi_compile(bp, &m->ent, 1, 0, false, e)) == NULL)
 			/* compiled alone at load: only memory can fail */
 			return -1;
 		(void)pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE);
