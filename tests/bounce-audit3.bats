@@ -18,7 +18,7 @@
 setup() {
 	load lib/helpers
 	cd "$FIXTURES/bounce-classify"
-	run -1 deliv-bounce-classify --no-header audit3.mbox
+	run_once -1 deliv-bounce-classify --no-header audit3.mbox
 	OUT=$(cols -t bounce-classify msgno,recipient,kind)
 }
 

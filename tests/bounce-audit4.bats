@@ -20,7 +20,7 @@
 setup() {
 	load lib/helpers
 	cd "$FIXTURES/bounce-classify"
-	run -1 deliv-bounce-classify --no-header audit4.mbox
+	run_once -1 deliv-bounce-classify --no-header audit4.mbox
 	OUT=$(cols -t bounce-classify msgno,recipient,kind)
 }
 

@@ -16,7 +16,7 @@
 setup() {
 	load lib/helpers
 	cd "$FIXTURES/bounce-classify"
-	run -1 deliv-bounce-classify --no-header legacy.mbox
+	run_once -1 deliv-bounce-classify --no-header legacy.mbox
 	ALL=$(cols -t bounce-classify msgno,recipient,kind)
 	OUT=$(awk -F'\t' '$3 == "hard" || $3 == "soft"' <<<"$ALL")
 }

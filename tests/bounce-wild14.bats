@@ -15,7 +15,7 @@
 setup() {
 	load lib/helpers
 	cd "$FIXTURES/bounce-classify"
-	run -1 deliv-bounce-classify --no-header wild14.mbox
+	run_once -1 deliv-bounce-classify --no-header wild14.mbox
 	ALL=$output
 	OUT=$(cols -t bounce-classify msgno,recipient,kind)
 }

@@ -21,7 +21,7 @@
 setup() {
 	load lib/helpers
 	cd "$FIXTURES/bounce-classify"
-	run -1 deliv-bounce-classify --no-header wild4.mbox
+	run_once -1 deliv-bounce-classify --no-header wild4.mbox
 	ALL=$output
 	OUT=$(cols -t bounce-classify msgno,recipient,kind,reason |
 	    awk -F'\t' -v OFS='\t' '{ print $1, $2, $3 "/" $4 }')

@@ -19,7 +19,7 @@
 setup() {
 	load lib/helpers
 	cd "$FIXTURES/bounce-classify"
-	run -1 deliv-bounce-classify --no-header wild6.mbox
+	run_once -1 deliv-bounce-classify --no-header wild6.mbox
 	ALL=$output
 	OUT=$(cols -t bounce-classify msgno,recipient,kind)
 }

@@ -37,6 +37,7 @@ struct fp {
 	char		*mta;
 	enum where	 where;
 	pcre2_code	*re;
+	bool		 jit;		/* re JIT-compiled (on first use) */
 	int		 lit[FP_LITS];
 	size_t		 nlit;
 };
@@ -169,9 +170,10 @@ add_fp(void *arg, struct tsv_row *r, struct derr *e)
 		derr_set(e, r->where, "pattern: %s", (const char *)msg);
 		return -1;
 	}
-	/* JIT-compiled, so each subject is matched from a padded copy:
-	 * see match() */
-	(void)pcre2_jit_compile(v->re, PCRE2_JIT_COMPLETE);
+	/* JIT-compiled when first tried (most rows never are on a short
+	 * run), so each subject is matched from a padded copy: see
+	 * match_in() */
+	v->jit = false;
 	v->nlit = 0;
 	if (add_lits(m, v, r->f[2]) == -1 ||
 	    (v->mta = strpool_dup(&m->str, r->f[0])) == NULL) {
@@ -260,7 +262,7 @@ fail:
 #define PAD	64
 
 static bool
-match_in(struct mtas *m, const struct fp *f, const char *s, size_t len,
+match_in(struct mtas *m, struct fp *f, const char *s, size_t len,
     char **buf, size_t *cap)
 {
 	char *p;
@@ -268,6 +270,10 @@ match_in(struct mtas *m, const struct fp *f, const char *s, size_t len,
 
 	if (s == NULL)
 		return false;
+	if (!f->jit) {
+		(void)pcre2_jit_compile(f->re, PCRE2_JIT_COMPLETE);
+		f->jit = true;
+	}
 	want = len + PAD;
 	if (want > *cap) {
 		if ((p = realloc(*buf, want)) == NULL)
@@ -286,7 +292,7 @@ match_in(struct mtas *m, const struct fp *f, const char *s, size_t len,
 
 /* A header or DSN field name, through the copy of its place. */
 static bool
-match(struct mtas *m, const struct fp *f, const char *s, size_t len)
+match(struct mtas *m, struct fp *f, const char *s, size_t len)
 {
 	return match_in(m, f, s, len, &m->pad[f->where],
 	    &m->padcap[f->where]);
@@ -317,7 +323,7 @@ names_of(struct ctx *c, enum where w, struct sbuf *b)
 
 /* Does one of the names s[0..len) (one a line) match f? */
 static bool
-match_names(struct mtas *m, const struct fp *f, const char *s, size_t len)
+match_names(struct mtas *m, struct fp *f, const char *s, size_t len)
 {
 	const char *e = s + len, *nl;
 

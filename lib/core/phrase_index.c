@@ -72,67 +72,6 @@ group_of(const struct bp_set *st, const char *s, size_t n, uint32_t h)
 	return NULL;
 }
 
-/* Entry ent's pattern, as phr compiles it, appended to b. */
-int
-bpi_add_pattern(struct sbuf *b, const struct phr *p, size_t ent)
-{
-	struct phr_hit h;
-	bool regex;
-	int r = 0;
-
-	phr_entry(p, ent, &h, &regex);
-	if (regex) {
-		r |= sbuf_adds(b, "(?:");
-		r |= sbuf_add(b, h.phrase + 1, strlen(h.phrase) - 2);
-		r |= sbuf_addc(b, ')');
-	} else
-		r |= phr_literal_pattern(b, h.phrase);
-	return r;
-}
-
-static pcre2_code *
-compile(struct phrase_index *bp, const size_t *idx, size_t n, uint32_t opt,
-    bool marks, struct derr *e)
-{
-	struct sbuf b = { 0 };
-	pcre2_code *re;
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	size_t i;
-	int code, r = 0;
-
-	r |= sbuf_adds(&b, "(?:");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			r |= sbuf_addc(&b, '|');
-		r |= bpi_add_pattern(&b, bp->p, idx[i]);
-		if (marks)
-			r |= sbuf_printf(&b, "(*MARK:%zu)", idx[i]);
-	}
-	r |= sbuf_addc(&b, ')');
-	if (r != 0) {
-		sbuf_free(&b);
-		derr_set(e, "phrases", "out of memory");
-		return NULL;
-	}
-	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, BP_COMPILE | opt, &code,
-	    &off, NULL);
-	sbuf_free(&b);
-	if (re == NULL) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		derr_set(e, "phrases", "%s", (const char *)msg);
-		return NULL;
-	}
-	return re;
-}
-
-/*
- * A group of literal phrases whose patterns all open with \b and the
- * key: "\bKEY(?:REST1(*MARK:i1)|REST2(*MARK:i2)|...)", the same matches
- * and marks as compile()'s alternation of the whole patterns (the key
- * is a fixed run, matched once rather than once a phrase).  Else
- * compile()'s pattern.
- */
 /* A bit of g->next for the first m (1 to 3) bytes of w, caseless. */
 static unsigned
 next_hash(const char *w, size_t m)
@@ -203,88 +142,20 @@ any:
 	g->any_next = true;
 }
 
-static pcre2_code *
-compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
+/* What each member of g says of the word after its key (next_note()). */
+static void
+group_notes(struct phrase_index *bp, struct bp_group *g)
 {
-	struct sbuf b = { 0 }, one = { 0 };
-	pcre2_code *re;
-	PCRE2_UCHAR msg[256];
-	PCRE2_SIZE off;
-	struct phr_hit h;
-	size_t i, k, pre = 2 + g->klen;
-	bool regex, whole = false;
-	int code, r = 0;
+	struct sbuf one = { 0 };
+	size_t i;
+	bool regex;
 
-	/* each member's pattern: what it says of the word after its key
-	 * (every member), then its rest after the key (all literal ones
-	 * opening with \bKEY, else the group is compiled whole) */
-	for (i = 0; i < g->n; i++) {
-		phr_entry(bp->p, g->idx[i], &h, &regex);
-		sbuf_reset(&one);
-		if (regex)
-			r |= sbuf_add(&one, h.phrase + 1, strlen(h.phrase) - 2);
-		else
-			r |= phr_literal_pattern(&one, h.phrase);
-		if (r != 0) {
+	for (i = 0; i < g->n; i++)
+		if (bpi_member_pattern(bp, g, i, &one, &regex) != 0)
 			g->any_next = true;
-			whole = true;
-			continue;
-		}
-		next_note(g, one.s, one.len);
-		if (whole || regex || one.len <= pre ||
-		    memcmp(one.s, "\\b", 2) != 0) {
-			whole = true;
-			continue;
-		}
-		for (k = 0; k < g->klen; k++)
-			if (lower((unsigned char)one.s[2 + k]) !=
-			    (unsigned char)g->key[k])
-				whole = true;
-		if (whole)
-			continue;
-		if (i == 0) {
-			r |= sbuf_add(&b, one.s, pre);
-			r |= sbuf_adds(&b, "(?:");
-		} else
-			r |= sbuf_addc(&b, '|');
-		r |= sbuf_add(&b, one.s + pre, one.len - pre);
-		r |= sbuf_printf(&b, "(*MARK:%zu)", g->idx[i]);
-	}
-	if (whole) {
-		sbuf_free(&one);
-		sbuf_free(&b);
-		return compile(bp, g->idx, g->n, PCRE2_ANCHORED, true, e);
-	}
-	r |= sbuf_addc(&b, ')');
+		else
+			next_note(g, one.s, one.len);
 	sbuf_free(&one);
-	if (r != 0) {
-		sbuf_free(&b);
-		derr_set(e, "phrases", "out of memory");
-		return NULL;
-	}
-	re = pcre2_compile((PCRE2_SPTR)b.s, b.len, BP_COMPILE | PCRE2_ANCHORED,
-	    &code, &off, NULL);
-	sbuf_free(&b);
-	if (re == NULL) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		derr_set(e, "phrases", "%s", (const char *)msg);
-	}
-	return re;
-}
-
-/*
- * re, JIT-compiled the first time it is used (*jit): most of a list's
- * patterns are never tried on a short input, and compiling them all at
- * start-up cost more than reading a message.
- */
-static pcre2_code *
-ready(pcre2_code *re, bool *jit)
-{
-	if (!*jit) {
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-		*jit = true;
-	}
-	return re;
 }
 
 static int
@@ -315,9 +186,7 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 	    (bp->lits == NULL && (bp->lits = litset_new()) == NULL))
 		goto oom;
 	for (i = 0; i < n; i++) {
-		if ((st->rest[i].re = compile(bp, &any[i], 1,
-		    PCRE2_USE_OFFSET_LIMIT, true, e)) == NULL)
-			goto fail;
+		st->rest[i].ent = any[i];
 		st->nrest++;
 		phr_entry(bp->p, any[i], &h, &regex);
 		sbuf_reset(&b);
@@ -339,7 +208,6 @@ rest_build(struct phrase_index *bp, struct bp_set *st, const size_t *any,
 	return 0;
 oom:
 	derr_set(e, "phrases", "out of memory");
-fail:
 	sbuf_free(&b);
 	return -1;
 }
@@ -420,8 +288,7 @@ set_build(struct phrase_index *bp, struct bp_set *st, struct derr *e)
 			st->first[c0 - 'a' + 'A'] = 2;
 	}
 	for (j = 0; j < st->ng; j++)
-		if ((st->g[j].re = compile_group(bp, &st->g[j], e)) == NULL)
-			goto fail;
+		group_notes(bp, &st->g[j]);
 	if (rest_build(bp, st, any, nany, e) == -1)
 		goto fail;
 	free(any);
@@ -765,6 +632,7 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
     size_t *atp, size_t *endp, size_t *idxp)
 {
 	struct bp_group *g;
+	pcre2_code *re;
 	size_t i, n, at = 0, end = 0, idx = 0, a_at, a_end, a_idx;
 	size_t len = bp->len;
 	const char *s = bp->s;
@@ -786,8 +654,9 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 			hv = word_hash(s + i, len - i, &n);
 			if (n > 0 && (g = group_of(st, s + i, n, hv)) != NULL &&
 			    next_may(g, s, i + n, bp->len)) {
-				if ((r = try(bp, ready(g->re, &g->jit),
-				    bp->mctx, i, &at, &end, &idx)) == -1)
+				if ((re = bpi_group_ready(bp, g)) == NULL ||
+				    (r = try(bp, re, bp->mctx, i, &at, &end,
+				    &idx)) == -1)
 					return -1;
 				if (r == 1) {
 					found = 1;
@@ -809,8 +678,9 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 		if (!rest_may(bp, &st->rest[i]))
 			continue;
 		pcre2_set_offset_limit(bp->amctx, found ? at : PCRE2_UNSET);
-		if ((afound = try(bp, ready(st->rest[i].re, &st->rest[i].jit),
-		    bp->amctx, start, &a_at, &a_end, &a_idx)) == -1)
+		if ((re = bpi_rest_ready(bp, &st->rest[i])) == NULL ||
+		    (afound = try(bp, re, bp->amctx, start, &a_at, &a_end,
+		    &a_idx)) == -1)
 			return -1;
 		if (afound && (!found || a_at < at || (a_at == at &&
 		    a_idx < idx))) {
@@ -849,7 +719,7 @@ member_match(struct phrase_index *bp, struct bp_member *m, size_t start,
 			return 0;
 	}
 	if (m->re == NULL) {
-		if ((m->re = compile(bp, &m->ent, 1, 0, false, e)) == NULL)
+		if ((m->re = bpi_compile(bp, &m->ent, 1, 0, false, e)) == NULL)
 			/* compiled alone at load: only memory can fail */
 			return -1;
 		(void)pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE);

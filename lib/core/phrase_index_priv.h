@@ -1,8 +1,8 @@
 /*
  * What the modules of the phrase index share and nobody else sees: the
  * index's structures (struct phrase_index, its groups and members), its
- * limits, and the Vectorscan engine's entry points (phrase_vs.c) that
- * phrase_index.c calls.  See phrase_index.h for the index itself.
+ * limits, its PCRE2 patterns (phrase_pcre.c) and the Vectorscan
+ * engine's entry points (phrase_vs.c) that phrase_index.c calls.  See phrase_index.h for the index itself.
  */
 #ifndef PHRASE_INDEX_PRIV_H
 #define PHRASE_INDEX_PRIV_H
@@ -35,8 +35,8 @@
 struct bp_group {
 	char		*key;		/* lower-case first word */
 	size_t		 klen;
-	pcre2_code	*re;		/* anchored alternation */
-	bool		 jit;		/* re JIT-compiled (on first use) */
+	pcre2_code	*re;		/* anchored alternation, on first use */
+	bool		 jit;		/* re JIT-compiled (then) */
 	size_t		*idx;		/* entries, in file order */
 	size_t		 n;
 	bool		 any_next;	/* next[] does not tell */
@@ -63,8 +63,9 @@ struct bp_member {
  * text holds one of the literals that its every match holds (lit[],
  * numbers of bp->lits; none: always). */
 struct bp_rest {
-	pcre2_code	*re;
-	bool		 jit;		/* re JIT-compiled (on first use) */
+	size_t		 ent;		/* entry number in the list */
+	pcre2_code	*re;		/* compiled on first use */
+	bool		 jit;		/* re JIT-compiled (then) */
 	int		 lit[LIT_ANY_MAX];
 	size_t		 nlit;
 };
@@ -113,8 +114,35 @@ struct phrase_index {
 #endif
 };
 
-/* Entry ent's pattern, as phr compiles it, appended to b (phrase_index.c). */
+/* Entry ent's pattern, as phr compiles it, appended to b (phrase_pcre.c). */
 int	bpi_add_pattern(struct sbuf *b, const struct phr *p, size_t ent);
+
+/*
+ * Entries idx[0..n) as one alternation "(?:P1|P2|...)" with options opt,
+ * each followed by (*MARK:entry) when marks; NULL (e filled) on error.
+ */
+pcre2_code	*bpi_compile(struct phrase_index *bp, const size_t *idx,
+		    size_t n, uint32_t opt, bool marks, struct derr *e);
+
+/*
+ * Member i of g's pattern (a literal phrase's as phr_literal_pattern()
+ * writes it, or a regex's body) into one; *regex says which; -1 out of
+ * memory.
+ */
+int	bpi_member_pattern(struct phrase_index *bp, const struct bp_group *g,
+	    size_t i, struct sbuf *one, bool *regex);
+
+/*
+ * A group's anchored alternation, or a rest's own pattern: compiled the
+ * first time it is used and JIT-compiled then (most of a list's patterns
+ * are never tried on a short input, and compiling them all at start-up
+ * cost more than reading a message; once Vectorscan finds the
+ * candidates, none is).  NULL when it cannot be compiled (memory: each
+ * phrase was compiled alone at load): the caller searches phrase by
+ * phrase.
+ */
+pcre2_code	*bpi_group_ready(struct phrase_index *bp, struct bp_group *g);
+pcre2_code	*bpi_rest_ready(struct phrase_index *bp, struct bp_rest *r);
 
 #ifdef DELIV_VECTORSCAN
 /*

@@ -4,9 +4,10 @@
  * A list is one alternation per PHR_PART phrases (PCRE2 refuses a
  * compiled pattern over 64 KB, which a long list passes), matched part
  * by part: the leftmost match wins, and at the same start the earlier
- * part, as one alternation of them all would decide.  Each part is
- * compiled at load (an error names the list) and JIT-compiled when
- * first matched.
+ * part, as one alternation of them all would decide.  Each regex is
+ * compiled alone at load (an error names its line); a part is compiled
+ * and JIT-compiled when first matched (a list searched through
+ * core/phrase_index never is), an error then naming the list.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -36,13 +37,15 @@ struct phr_entry {
 	char		*tag;
 	char		*phrase;
 	bool		 regex;
+	uint32_t	 groups;	/* a regex's capturing groups */
 };
 
 struct phr {
 	char			*name;
 	struct phr_entry	*e;
 	size_t			 n;
-	pcre2_code		**re;	/* one alternation per part */
+	pcre2_code		**re;	/* one alternation per part, or NULL
+					 * before its first match */
 	bool			*jit;	/* which are JIT-compiled */
 	size_t			 nre;
 	pcre2_match_data	*md;
@@ -167,6 +170,9 @@ add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 		    &code, &off, NULL);
 		if (re == NULL)
 			return compile_error(e, where, code, off);
+		if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT,
+		    &v->groups) != 0)
+			v->groups = 0;
 		pcre2_code_free(re);
 		if (has_verb(ph + 1, plen - 2)) {
 			derr_set(e, where, "a verb such as (*COMMIT) would "
@@ -183,13 +189,15 @@ add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 	return 0;
 }
 
-/* Phrases lo..hi of p as one alternation, each with its mark: 0, -1. */
+/* Part k of p (phrases lo..hi) as one alternation, each with its mark:
+ * 0, -1. */
 static int
-compile_part(struct phr *p, size_t lo, size_t hi, struct derr *e)
+compile_part(struct phr *p, size_t k, struct derr *e)
 {
 	struct sbuf b = { 0 };
 	PCRE2_SIZE off;
-	size_t i;
+	size_t i, lo = k * PHR_PART, hi = lo + PHR_PART < p->n ?
+	    lo + PHR_PART : p->n;
 	int code, r = 0;
 
 	r |= sbuf_adds(&b, "(?:");
@@ -216,35 +224,34 @@ compile_part(struct phr *p, size_t lo, size_t hi, struct derr *e)
 		derr_set(e, p->name, "out of memory");
 		return -1;
 	}
-	p->re[p->nre] = pcre2_compile((PCRE2_SPTR)b.s, b.len, PHR_COMPILE,
+	p->re[k] = pcre2_compile((PCRE2_SPTR)b.s, b.len, PHR_COMPILE,
 	    &code, &off, NULL);
 	sbuf_free(&b);
-	if (p->re[p->nre] == NULL)
+	if (p->re[k] == NULL)
 		return compile_error(e, p->name, code, off);
-	p->nre++;
 	return 0;
 }
 
 static int
 compile_list(struct phr *p, struct derr *e)
 {
-	size_t lo, parts = p->n == 0 ? 1 : (p->n + PHR_PART - 1) / PHR_PART;
-	uint32_t groups, top = 0;
+	size_t i, parts = p->n == 0 ? 1 : (p->n + PHR_PART - 1) / PHR_PART;
+	uint32_t groups = 0, top = 0;
 
 	if ((p->re = calloc(parts, sizeof(*p->re))) == NULL ||
 	    (p->jit = calloc(parts, sizeof(*p->jit))) == NULL) {
 		derr_set(e, p->name, "out of memory");
 		return -1;
 	}
-	for (lo = 0; p->nre < parts; lo += PHR_PART)
-		if (compile_part(p, lo, lo + PHR_PART < p->n ? lo + PHR_PART :
-		    p->n, e) == -1)
-			return -1;
-	/* match data with room for the part with the most groups */
-	for (lo = 0; lo < p->nre; lo++)
-		if (pcre2_pattern_info(p->re[lo], PCRE2_INFO_CAPTURECOUNT,
-		    &groups) == 0 && groups > top)
+	p->nre = parts;
+	/* match data with room for the part with the most groups: a part's
+	 * are its regexes' */
+	for (i = 0; i < p->n; i++) {
+		if (i % PHR_PART == 0)
+			groups = 0;
+		if ((groups += p->e[i].groups) > top)
 			top = groups;
+	}
 	p->md = pcre2_match_data_create(top + 1, NULL);
 	p->mctx = pcre2_match_context_create(NULL);
 	p->jstack = pcre2_jit_stack_create(32 * 1024, PHR_JIT_STACK, NULL);
@@ -359,6 +366,8 @@ phr_match(struct phr *p, const char *s, size_t len, size_t start,
 	if (start > len)
 		return 0;
 	for (k = 0; k < p->nre; k++) {
+		if (p->re[k] == NULL && compile_part(p, k, e) == -1)
+			return -1;
 		if (!p->jit[k]) {
 			(void)pcre2_jit_compile(p->re[k], PCRE2_JIT_COMPLETE);
 			p->jit[k] = true;
