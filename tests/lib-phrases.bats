@@ -260,13 +260,18 @@ IN
 	assert_output "$(printf '%s\n' $'1\t300\tt300\t2\t11\t7-lit300x' $'1\t1\tt1\t13\t22\t8-lit001x')"
 }
 
-@test "phrases: \\C and verbs are refused, naming the line: in one list they change how the other phrases match" {
+@test "phrases: \\C, verbs and a group name used twice are refused, naming the line: in one list they change how the other phrases match, or cannot be one alternation" {
 	printf '%s\n' $'a\tfoo' $'b\t/ab\\Ccd/' >"$BATS_TEST_TMPDIR/c.txt"
 	run -2 phrase-index "$BATS_TEST_TMPDIR/c.txt" </dev/null
 	assert_output 'phrase-index: c.txt:2: using \C is disabled by the application at offset 4'
 	printf '%s\n' $'a\tfoo' $'b\tbar' $'c\t/x[(*]y|ab(*COMMIT)cd/' >"$BATS_TEST_TMPDIR/v.txt"
 	run -2 phrase-index "$BATS_TEST_TMPDIR/v.txt" </dev/null
 	assert_output "phrase-index: v.txt:3: a verb such as (*COMMIT) would change how the list's other phrases match"
+	# each compiles alone; as one alternation (compiled when first
+	# used) the two n's would fail: refused at load, naming both lines
+	printf '%s\n' $'a\t/(?<n>foo)/' $'b\tbar' $'c\t/x(?<m>y)|(?<n>z)/' >"$BATS_TEST_TMPDIR/n.txt"
+	run -2 phrase-index "$BATS_TEST_TMPDIR/n.txt" </dev/null
+	assert_output "phrase-index: n.txt:3: the group name \"n\" is line 1's too: a list is one alternation, whose names must differ"
 	# a ( or * in a class or escaped is no verb
 	printf '%s\n' $'a\t/x[(*]y|\\(*z/' >"$BATS_TEST_TMPDIR/ok.txt"
 	run -0 phrase-index "$BATS_TEST_TMPDIR/ok.txt" <<<'x*y (z'

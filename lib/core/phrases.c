@@ -40,10 +40,18 @@ struct phr_entry {
 	uint32_t	 groups;	/* a regex's capturing groups */
 };
 
+/* A regex's named group, and its line: a list's names must differ. */
+struct phr_name {
+	char		*name;
+	unsigned long	 line;
+};
+
 struct phr {
 	char			*name;
 	struct phr_entry	*e;
 	size_t			 n;
+	struct phr_name		*names;
+	size_t			 nnames;
 	pcre2_code		**re;	/* one alternation per part, or NULL
 					 * before its first match */
 	bool			*jit;	/* which are JIT-compiled */
@@ -101,6 +109,52 @@ compile_error(struct derr *e, const char *where, int code, size_t off)
 	pcre2_get_error_message(code, msg, sizeof(msg));
 	derr_set(e, where, "%s at offset %zu", (const char *)msg, off);
 	return -1;
+}
+
+/*
+ * Note the named groups of re (the regex of line `line`): a list is
+ * compiled as one alternation, where two groups of one name are an
+ * error, so the second is refused here, naming both lines.  0, or -1
+ * with e filled.
+ */
+static int
+add_names(struct phr *p, const pcre2_code *re, unsigned long line,
+    const char *where, struct derr *e)
+{
+	PCRE2_SPTR table;
+	uint32_t count, size, i;
+	struct phr_name *v;
+	const char *name;
+	size_t k;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count) != 0 ||
+	    count == 0 ||
+	    pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size) != 0 ||
+	    pcre2_pattern_info(re, PCRE2_INFO_NAMETABLE, &table) != 0)
+		return 0;
+	for (i = 0; i < count; i++) {
+		/* an entry: the group's number in two bytes, its name */
+		name = (const char *)table + (size_t)i * size + 2;
+		for (k = 0; k < p->nnames; k++)
+			if (strcmp(p->names[k].name, name) == 0) {
+				derr_set(e, where, "the group name \"%s\" is line "
+				    "%lu's too: a list is one alternation, whose "
+				    "names must differ", name, p->names[k].line);
+				return -1;
+			}
+		if ((v = reallocarray(p->names, p->nnames + 1,
+		    sizeof(*v))) == NULL) {
+			derr_set(e, where, "out of memory");
+			return -1;
+		}
+		p->names = v;
+		if ((v[p->nnames].name = strpool_dup(&p->str, name)) == NULL) {
+			derr_set(e, where, "out of memory");
+			return -1;
+		}
+		v[p->nnames++].line = line;
+	}
+	return 0;
 }
 
 /*
@@ -173,6 +227,10 @@ add_entry(struct phr *p, unsigned long line, char *text, struct derr *e)
 		if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT,
 		    &v->groups) != 0)
 			v->groups = 0;
+		if (add_names(p, re, line, where, e) == -1) {
+			pcre2_code_free(re);
+			return -1;
+		}
 		pcre2_code_free(re);
 		if (has_verb(ph + 1, plen - 2)) {
 			derr_set(e, where, "a verb such as (*COMMIT) would "
@@ -432,6 +490,7 @@ phr_free(struct phr *p)
 	if (p == NULL)
 		return;
 	free(p->e);
+	free(p->names);
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mctx);
 	pcre2_jit_stack_free(p->jstack);
