@@ -3,7 +3,7 @@
 # recipient sets and address precision on 10 real notices that public
 # mailing-list archives, forum threads and a knowledge-base article
 # quote, none used by an earlier fixture, written with their expected
-# records and committed before the first run (6fb4a46):
+# records and committed before the first run (66d5fd7):
 # tests/fixtures/bounce-writers/round19-wild22.mbox, its expected
 # records in round19-wild22-expected.tsv (msgno, mta, recipient, kind,
 # reason; the sources in its head; "#" lines: a blind expectation
