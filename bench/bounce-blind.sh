@@ -10,7 +10,7 @@
 # status, else hard), as the round 10 and 11 tests assert.  Default
 # FILEs: the blind batches (tests/fixtures/bounce-writers/round*-replies.tsv,
 # round*-wild*.tsv, round*-prov*.tsv, round*-esp*.tsv, round*-intl*.tsv,
-# round*-loc.tsv, round*-jp.tsv and round*-jp[0-9]*.tsv).
+# round*-loc.tsv, round*-jp.tsv, round*-jp[0-9]*.tsv and round*-src*.tsv).
 # VERBOSE=1 prints each wrong line: R want -> got (matched): reply, and
 # K want-kind -> got-kind: reply.
 set -euo pipefail
@@ -25,7 +25,8 @@ shift $(($# < 2 ? $# : 2))
     tests/fixtures/bounce-writers/round*-intl*.tsv \
     tests/fixtures/bounce-writers/round*-loc.tsv \
     tests/fixtures/bounce-writers/round*-jp.tsv \
-    tests/fixtures/bounce-writers/round*-jp[0-9]*.tsv
+    tests/fixtures/bounce-writers/round*-jp[0-9]*.tsv \
+    tests/fixtures/bounce-writers/round*-src*.tsv
 # a whole-notice batch's expected records (round*-*-expected.tsv) are no
 # reply batch, whatever the glob above caught
 files=()
