@@ -452,8 +452,8 @@ do_vacation(struct ctx *c)
  * A subject a person answering or forwarding writes: "Re:", "Fwd:",
  * "AW:", "SV:", "Re[2]:", after an optional list tag "[list] ".
  */
-static bool
-reply_subject(const char *s)
+bool
+bnc_reply_subject(const char *s)
 {
 	static const char *const pre[] = { "re", "fw", "fwd", "aw", "sv",
 	    "vs", "antw", "r", "rif", "tr", "wg" };
@@ -530,7 +530,7 @@ is_vacation(struct ctx *c, bool bounceish)
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */
-	return subj != NULL && !reply_subject(subj) &&
+	return subj != NULL && !bnc_reply_subject(subj) &&
 	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s);
 }
 
@@ -546,7 +546,7 @@ subject_bounces(struct ctx *c, const char *subj)
 {
 	size_t n = strlen(subj), s;
 
-	if (reply_subject(subj))
+	if (bnc_reply_subject(subj))
 		return false;
 	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
 		n = s;
@@ -567,7 +567,7 @@ tagged_autoreply(struct ctx *c)
 	const char *v, *subj = mail_message_subject(c->m);
 	size_t s;
 
-	return subj != NULL && !reply_subject(subj) &&
+	return subj != NULL && !bnc_reply_subject(subj) &&
 	    (v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
 	    strncasecmp(v, "no", 2) != 0 &&
 	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s) && s == 0;

@@ -494,14 +494,15 @@ done:
  * an original taken.
  */
 static int
-visit_message(struct parts *p, GMimeMessage *m)
+visit_message(struct parts *p, GMimeMessage *m, bool person)
 {
 	GMimeObject *top = m ? g_mime_message_get_mime_part(m) : NULL;
 	GMimeContentType *ct;
 	const char *sub;
 
-	/* a forwarded bounce: read the bounce, not its wrapper */
-	if (top != NULL && !p->has_dsn && GMIME_IS_MULTIPART(top) &&
+	/* a forwarded bounce: read the bounce, not its wrapper; not when a
+	 * person forwarded it (person_forward()) */
+	if (top != NULL && !p->has_dsn && !person && GMIME_IS_MULTIPART(top) &&
 	    (ct = g_mime_object_get_content_type(top)) != NULL &&
 	    (sub = g_mime_content_type_get_media_subtype(ct)) != NULL &&
 	    strcasecmp(sub, "report") == 0 && p->orig_msgid == NULL)
@@ -516,14 +517,14 @@ visit_message(struct parts *p, GMimeMessage *m)
  * yet).  A forwarded bounce is walked into as with a message part.
  */
 static int
-visit_enclosed(struct parts *p, const struct mail_node *n)
+visit_enclosed(struct parts *p, const struct mail_node *n, bool person)
 {
 	struct mail_enclosed e;
 
 	if (p->orig_msgid != NULL)
 		return MAIL_WALK_NEXT;
 	mail_enclosed_read(n->obj, &e);
-	if (e.report && !p->has_dsn) {
+	if (e.report && !p->has_dsn && !person) {
 		mail_enclosed_free(&e);
 		return MAIL_WALK_INTO;
 	}
@@ -539,6 +540,7 @@ visit_enclosed(struct parts *p, const struct mail_node *n)
 struct walk {
 	struct parts	*p;
 	struct sbuf	 mdn;
+	bool		 person;	/* person_forward() of the message */
 };
 
 static int
@@ -560,9 +562,9 @@ visit(void *arg, const struct mail_node *n)
 		return MAIL_WALK_NEXT;
 	}
 	if (GMIME_IS_MESSAGE_PART(n->obj))
-		return visit_message(p, n->message);
+		return visit_message(p, n->message, w->person);
 	if (n->enclosed)
-		return visit_enclosed(p, n);
+		return visit_enclosed(p, n, w->person);
 	if (!n->leaf || sub == NULL)
 		return MAIL_WALK_NEXT;
 	part = GMIME_PART(n->obj);
@@ -678,10 +680,35 @@ bnc_parts_free(struct parts *p)
 	strv_free(p->list, p->nlist);
 }
 
+/*
+ * Is m a person's forward (or answer) of a notice rather than a notice?
+ * A delivery notification goes out with a null reverse-path (RFC 5321
+ * section 4.5.5; RFC 3464 section 2: to the return path of the message
+ * it reports on) and an automatic message says so in Auto-Submitted (RFC
+ * 3834 section 5); a message with a Return-Path that is not null, no
+ * Auto-Submitted other than "no", and a subject opened as a person's
+ * "Fwd:" or "Re:" is a person's.  The bounce it attaches reports on that
+ * person's own message, not on the one this address sent: it is not
+ * read as this message's failure (precision first, issue #15).
+ */
+static bool
+person_forward(GMimeMessage *m)
+{
+	const char *v, *subj = mail_message_subject(m);
+
+	if ((v = mail_header(GMIME_OBJECT(m), "Return-Path")) == NULL ||
+	    strstr(v, "<>") != NULL || strchr(v, '@') == NULL)
+		return false;
+	if ((v = mail_header(GMIME_OBJECT(m), "Auto-Submitted")) != NULL &&
+	    strncasecmp(v, "no", 2) != 0)
+		return false;
+	return subj != NULL && bnc_reply_subject(subj);
+}
+
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	struct walk w = { p, { 0 } };
+	struct walk w = { p, { 0 }, person_forward(m) };
 	const char *v;
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);

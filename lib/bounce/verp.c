@@ -114,40 +114,24 @@ verp_decode(const char *addr)
 	return NULL;
 }
 
-/* What addr's VERP path holds, into *got (the first) or a conflict. */
-static void
-take(const char *addr, const char *name, char **got, const char **field,
-    bool *conflict)
-{
-	char *a;
-
-	if ((a = verp_decode(addr)) == NULL)
-		return;
-	if (*got == NULL) {
-		*got = a;
-		*field = name;
-		return;
-	}
-	if (strcasecmp(*got, a) != 0)
-		*conflict = true;
-	free(a);
-}
-
-char *
-verp_member(GMimeMessage *m, const char **field)
+/*
+ * fn(addr, field, arg) for each address the bounce was delivered to:
+ * the X-Original-To, Delivered-To and Envelope-To headers, then each
+ * mailbox of To, until fn returns true (then true).
+ */
+static bool
+each_rcpt(GMimeMessage *m, bool (*fn)(const char *, const char *, void *),
+    void *arg)
 {
 	static const char *const names[] = { "X-Original-To", "Delivered-To",
 	    "Envelope-To" };
 	InternetAddressList *l;
 	const char *v, *a;
-	char *got = NULL, *c;
-	bool conflict = false;
+	char *c;
 	size_t i;
 	int j, n;
+	bool stop;
 
-	*field = NULL;
-	if (m == NULL)
-		return NULL;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if ((v = mail_header(GMIME_OBJECT(m), names[i])) == NULL)
 			continue;
@@ -156,19 +140,61 @@ verp_member(GMimeMessage *m, const char **field)
 		if ((c = strdup(*v == '<' ? v + 1 : v)) == NULL)
 			continue;
 		c[strcspn(c, "> \t\r\n")] = '\0';
-		take(c, names[i], &got, field, &conflict);
+		stop = fn(c, names[i], arg);
 		free(c);
+		if (stop)
+			return true;
 	}
 	if ((l = mail_message_to(m)) != NULL)
 		for (j = 0, n = internet_address_list_length(l); j < n; j++)
-			if ((a = mail_mailbox_addr(l, j)) != NULL)
-				take(a, "To", &got, field, &conflict);
-	if (conflict) {
-		free(got);
-		got = NULL;
-		*field = NULL;
+			if ((a = mail_mailbox_addr(l, j)) != NULL &&
+			    fn(a, "To", arg))
+				return true;
+	return false;
+}
+
+/* The VERP member found so far: the first, or a conflict. */
+struct take {
+	char		*got;
+	const char	*field;
+	bool		 conflict;
+};
+
+/* What addr's VERP path holds, into t (each_rcpt()'s fn). */
+static bool
+take(const char *addr, const char *name, void *arg)
+{
+	struct take *t = arg;
+	char *a;
+
+	if ((a = verp_decode(addr)) == NULL)
+		return false;
+	if (t->got == NULL) {
+		t->got = a;
+		t->field = name;
+		return false;
 	}
-	return got;
+	if (strcasecmp(t->got, a) != 0)
+		t->conflict = true;
+	free(a);
+	return false;
+}
+
+char *
+verp_member(GMimeMessage *m, const char **field)
+{
+	struct take t = { NULL, NULL, false };
+
+	*field = NULL;
+	if (m == NULL)
+		return NULL;
+	(void)each_rcpt(m, take, &t);
+	if (t.conflict) {
+		free(t.got);
+		return NULL;
+	}
+	*field = t.field;
+	return t.got;
 }
 
 /*
@@ -224,35 +250,16 @@ list_addr(const char *b, const char *a)
 	    (n == ln || a[ln] == '-');
 }
 
+/* Is the address arg a list address beside bounce address b? */
+static bool
+own_of(const char *b, const char *field, void *arg)
+{
+	(void)field;
+	return list_addr(b, arg);
+}
+
 bool
 verp_list_own(GMimeMessage *m, const char *a)
 {
-	static const char *const names[] = { "X-Original-To", "Delivered-To",
-	    "Envelope-To" };
-	InternetAddressList *l;
-	const char *v, *t;
-	char *c;
-	size_t i;
-	int j, n;
-	bool own = false;
-
-	if (m == NULL || a == NULL)
-		return false;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]) && !own; i++) {
-		if ((v = mail_header(GMIME_OBJECT(m), names[i])) == NULL)
-			continue;
-		while (isspace((unsigned char)*v))
-			v++;
-		if ((c = strdup(*v == '<' ? v + 1 : v)) == NULL)
-			continue;
-		c[strcspn(c, "> \t\r\n")] = '\0';
-		own = list_addr(c, a);
-		free(c);
-	}
-	if (!own && (l = mail_message_to(m)) != NULL)
-		for (j = 0, n = internet_address_list_length(l); j < n && !own;
-		    j++)
-			if ((t = mail_mailbox_addr(l, j)) != NULL)
-				own = list_addr(t, a);
-	return own;
+	return m != NULL && a != NULL && each_rcpt(m, own_of, (void *)a);
 }

@@ -88,9 +88,9 @@ bpi_member_pattern(struct phrase_index *bp, const struct bp_group *g, size_t i,
 /*
  * A group of literal phrases whose patterns all open with \b and the
  * key: "\bKEY(?:REST1(*MARK:i1)|REST2(*MARK:i2)|...)", the same matches
- * and marks as compile()'s alternation of the whole patterns (the key
+ * and marks as bpi_compile()'s alternation of the whole patterns (the key
  * is a fixed run, matched once rather than once a phrase).  Else
- * compile()'s pattern.
+ * bpi_compile()'s pattern.
  */
 static pcre2_code *
 compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
@@ -105,7 +105,7 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 
 	/* each member's rest after the key (all literal ones opening
 	 * with \bKEY, else the group is compiled whole) */
-	for (i = 0; i < g->n && !whole; i++) {
+	for (i = 0; i < g->n; i++) {
 		if (bpi_member_pattern(bp, g, i, &one, &regex) != 0 || regex ||
 		    one.len <= pre || memcmp(one.s, "\\b", 2) != 0) {
 			whole = true;

@@ -135,8 +135,10 @@ add_names(struct phr *p, const pcre2_code *re, unsigned long line,
 	for (i = 0; i < count; i++) {
 		/* an entry: the group's number in two bytes, its name */
 		name = (const char *)table + (size_t)i * size + 2;
+		/* (one regex may repeat a name of its own under (?J)) */
 		for (k = 0; k < p->nnames; k++)
-			if (strcmp(p->names[k].name, name) == 0) {
+			if (p->names[k].line != line &&
+			    strcmp(p->names[k].name, name) == 0) {
 				derr_set(e, where, "the group name \"%s\" is line "
 				    "%lu's too: a list is one alternation, whose "
 				    "names must differ", name, p->names[k].line);
