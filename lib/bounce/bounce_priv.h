@@ -148,6 +148,12 @@ int	bnc_list_find(struct bounce *, int list, const char *s, size_t len,
 int	bnc_index_match(struct bounce *, struct phrase_index *idx,
 	    const char *s, size_t len, struct phr_hit *, struct derr *);
 
+/*
+ * Does subject s open as a person's answer or forward does ("Re:",
+ * "Fwd:", "AW:", ... after an optional list tag)?
+ */
+bool	bnc_reply_subject(const char *s);
+
 /* Count a match error of the message being classified; keep the first. */
 void	bnc_match_err(struct bounce *, const struct derr *);
 

@@ -19,11 +19,6 @@ void	bnc_parts_free(struct parts *);
  * reader of those asks: most bounces never do).
  */
 void	bnc_parts_addrs(struct parts *);
-/*
- * Does subject s open as a person's answer or forward does ("Re:",
- * "Fwd:", "AW:", ... after an optional list tag; bounce.c)?
- */
-bool	bnc_reply_subject(const char *s);
 /* Is a the address of the mailing list the original went through? */
 bool	bnc_list_addr(const struct parts *, const char *a);
 
