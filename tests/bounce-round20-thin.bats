@@ -59,9 +59,14 @@ recipients. This is a permanent error. The following address(es) failed:
   bo@example.org
     host mx.example.org [192.0.2.5]
     SMTP error from remote mail server after RCPT TO:<bo@example.org>:
-    552 5.2.2 Mailbox full'
+    552 5.2.2 Mailbox full
+  cy@example.org
+    host mx.example.org [192.0.2.5]
+    SMTP error from remote mail server after RCPT TO:<cy@example.org>:
+    450 4.2.0 Mailbox is not on this server: retry timeout exceeded'
 	mbox_notice x.mbox Mailer-Daemon@lists.example.org team-bounces@lists.example.org \
 	    'Mail delivery failed: returning message to sender' "$body"
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason x.mbox
-	assert_output $'ana@example.org\tsoft\tblocked\nbo@example.org\tsoft\tmailboxfull'
+	# Zimbra LMTP's MAILBOX_NOT_ON_THIS_SERVER (LmtpReply.java): systemerror
+	assert_output $'ana@example.org\tsoft\tblocked\nbo@example.org\tsoft\tmailboxfull\ncy@example.org\tsoft\tsystemerror'
 }
