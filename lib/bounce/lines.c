@@ -308,3 +308,26 @@ bnc_own_places(struct ctx *c, const char *t, size_t len, size_t sig,
 	}
 	return 0;
 }
+
+/*
+ * An address alone on its line (to le) under a line that opens with a
+ * reply code ("550 ", "550-"): an entry under the reply of the entry
+ * above (Exim's address lines, exim spec "Bounce messages"), whose words
+ * never introduce it (GMX's "550 For explanation visit URL").
+ */
+bool
+bnc_under_reply(const char *t, size_t ls, size_t at, size_t le)
+{
+	size_t p;
+
+	for (p = at; p < le; p++)
+		if (t[p] == ' ' || t[p] == '\t')
+			return false;
+	if (ls < 2 || (p = bnc_near_line_start(t, ls - 1)) == (size_t)-1)
+		return false;
+	while (p < ls && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	return p + 4 < ls && (t[p] == '4' || t[p] == '5') &&
+	    isdigit((unsigned char)t[p + 1]) && isdigit((unsigned char)t[p +
+	    2]) && (t[p + 3] == ' ' || t[p + 3] == '-');
+}

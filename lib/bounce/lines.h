@@ -51,4 +51,11 @@ int	bnc_own_places(struct ctx *, const char *t, size_t len, size_t sig,
 	    const struct notices *nt, GHashTable *addrs, const char *a,
 	    size_t ps, size_t pe, struct sbuf *out);
 
+/*
+ * Is the address at t[at] (its line [ls, le)) alone on its line, under a
+ * line that opens with a reply code: an entry under the reply of the
+ * entry above, never introduced by that reply's words?
+ */
+bool	bnc_under_reply(const char *t, size_t ls, size_t at, size_t le);
+
 #endif

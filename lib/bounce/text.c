@@ -426,7 +426,7 @@ entry_line(struct ctx *c, const char *t, size_t ls, size_t le)
  * address was expanded from)?  Its line up to it, and the line before
  * when the address opens its line or its sentence began there:
  * bounce-notrcpt.txt.  Not that line before when both lines are entries
- * "addr: reason" (entry_line()): it is the other recipient's reason.
+ * "addr: reason" (entry_line()), nor under a reply (bnc_under_reply()).
  */
 static bool
 not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
@@ -455,6 +455,8 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 	    entry_line(c, t, ls, le) &&
 	    (p = bnc_near_line_start(t, ls - 1)) != (size_t)-1 &&
 	    entry_line(c, t, p, ls - 1))
+		return false;
+	if (opens && bnc_under_reply(t, ls, at, le))
 		return false;
 	if ((opens || !end) && ls >= 2 && t[ls - 1] == '\n' &&
 	    t[ls - 2] != '\n') {
