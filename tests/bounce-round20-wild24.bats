@@ -4,7 +4,7 @@
 # and libraries (Odoo, Frappe, femanager, Strapi, Gitea, Authelia,
 # gophish, Magento SMTP Pro, ESP-Mail-Client, gomail, Rails apps, mailcow
 # and Mailu users) pasted them into public issue threads, written and
-# committed before the first run (8b20005):
+# committed before the first run (8b20005; part B, two lines, c32c296):
 # tests/fixtures/bounce-writers/round20-wild24.tsv; the replies left
 # wrong are "#" lines there with why.  Each reply gets its reason, and
 # the kind data/reasons.tsv gives that reason (bycode: soft for a 4xx
