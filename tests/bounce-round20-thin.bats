@@ -69,4 +69,12 @@ recipients. This is a permanent error. The following address(es) failed:
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason x.mbox
 	# Zimbra LMTP's MAILBOX_NOT_ON_THIS_SERVER (LmtpReply.java): systemerror
 	assert_output $'ana@example.org\tsoft\tblocked\nbo@example.org\tsoft\tmailboxfull\ncy@example.org\tsoft\tsystemerror'
+	# an address that goes on a reply at the reply's own indent is the
+	# reply's (a contact), not the next entry: never a recipient
+	body=${body/    550 5.7.1 Blocked, please contact/550 5.7.1 Blocked, please contact
+delist@example.org}
+	mbox_notice y.mbox Mailer-Daemon@lists.example.org team-bounces@lists.example.org \
+	    'Mail delivery failed: returning message to sender' "$body"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason y.mbox
+	assert_output $'ana@example.org\tsoft\tblocked\nbo@example.org\tsoft\tmailboxfull\ncy@example.org\tsoft\tsystemerror'
 }

@@ -310,24 +310,33 @@ bnc_own_places(struct ctx *c, const char *t, size_t len, size_t sig,
 }
 
 /*
- * An address alone on its line (to le) under a line that opens with a
- * reply code ("550 ", "550-"): an entry under the reply of the entry
- * above (Exim's address lines, exim spec "Bounce messages"), whose words
- * never introduce it (GMX's "550 For explanation visit URL").
+ * An address alone on its line (to le), indented less than the line above,
+ * which opens with a reply code ("550 ", "550-"): the next entry, after
+ * the reply of the entry above (Exim's address lines, two spaces in, over
+ * their details four in: exim spec "Bounce messages"), whose words never
+ * introduce it (GMX's "550 For explanation visit URL").  Not an address
+ * that goes on the reply at its own indent ("550 ... write to" over
+ * "delist@..."): the reply's words may make that one no recipient.
  */
 bool
 bnc_under_reply(const char *t, size_t ls, size_t at, size_t le)
 {
-	size_t p;
+	size_t p, q, ind;
 
+	for (q = ls; q < at && (t[q] == ' ' || t[q] == '\t'); q++)
+		;
+	if (q != at)
+		return false;
 	for (p = at; p < le; p++)
 		if (t[p] == ' ' || t[p] == '\t')
 			return false;
 	if (ls < 2 || (p = bnc_near_line_start(t, ls - 1)) == (size_t)-1)
 		return false;
-	while (p < ls && (t[p] == ' ' || t[p] == '\t'))
-		p++;
-	return p + 4 < ls && (t[p] == '4' || t[p] == '5') &&
+	for (q = p; q < ls && (t[q] == ' ' || t[q] == '\t'); q++)
+		;
+	ind = q - p;
+	p = q;
+	return at - ls < ind && p + 4 < ls && (t[p] == '4' || t[p] == '5') &&
 	    isdigit((unsigned char)t[p + 1]) && isdigit((unsigned char)t[p +
 	    2]) && (t[p + 3] == ' ' || t[p + 3] == '-');
 }

@@ -52,9 +52,10 @@ int	bnc_own_places(struct ctx *, const char *t, size_t len, size_t sig,
 	    size_t ps, size_t pe, struct sbuf *out);
 
 /*
- * Is the address at t[at] (its line [ls, le)) alone on its line, under a
- * line that opens with a reply code: an entry under the reply of the
- * entry above, never introduced by that reply's words?
+ * Is the address at t[at] (its line [ls, le)) alone on its line and
+ * indented less than the line above, which opens with a reply code: the
+ * next entry after the reply of the entry above, never introduced by
+ * that reply's words?
  */
 bool	bnc_under_reply(const char *t, size_t ls, size_t at, size_t le);
 
