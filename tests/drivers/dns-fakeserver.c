@@ -26,6 +26,7 @@
 #include <netinet/in.h>
 
 #include <err.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -212,7 +213,7 @@ main(int argc, char *argv[])
 	time_t end;
 	fd_set rs;
 	struct timeval tv;
-	int u, t, one = 1;
+	int u, t, one = 1, tries;
 	long secs = 30;
 
 	if (argc < 2 || argc > 3)
@@ -221,17 +222,30 @@ main(int argc, char *argv[])
 	    errstr != NULL))
 		errx(2, "%s: seconds %s", argv[2], errstr);
 	signal(SIGPIPE, SIG_IGN);
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if ((u = socket(AF_INET, SOCK_DGRAM, 0)) == -1 ||
-	    bind(u, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
-	    getsockname(u, (struct sockaddr *)&sin, &sl) == -1)
-		err(2, "udp");
-	if ((t = socket(AF_INET, SOCK_STREAM, 0)) == -1 ||
-	    setsockopt(t, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == -1 ||
-	    bind(t, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
-	    listen(t, 8) == -1)
+	/* a free UDP port, then TCP on the same number: another program
+	 * (a client's ephemeral port, in a suite run in parallel) may hold
+	 * that number over TCP; then another UDP port, a few times */
+	for (tries = 0;; tries++) {
+		memset(&sin, 0, sizeof(sin));
+		sin.sin_family = AF_INET;
+		sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		sl = sizeof(sin);
+		if ((u = socket(AF_INET, SOCK_DGRAM, 0)) == -1 ||
+		    bind(u, (struct sockaddr *)&sin, sizeof(sin)) == -1 ||
+		    getsockname(u, (struct sockaddr *)&sin, &sl) == -1)
+			err(2, "udp");
+		if ((t = socket(AF_INET, SOCK_STREAM, 0)) == -1 ||
+		    setsockopt(t, SOL_SOCKET, SO_REUSEADDR, &one,
+		    sizeof(one)) == -1)
+			err(2, "tcp");
+		if (bind(t, (struct sockaddr *)&sin, sizeof(sin)) == 0)
+			break;
+		if (errno != EADDRINUSE || tries == 50)
+			err(2, "tcp");
+		close(t);
+		close(u);
+	}
+	if (listen(t, 8) == -1)
 		err(2, "tcp");
 	printf("%u\n", ntohs(sin.sin_port));
 	fflush(stdout);
