@@ -321,21 +321,17 @@ bnc_own_places(struct ctx *c, const char *t, size_t len, size_t sig,
 bool
 bnc_under_reply(const char *t, size_t ls, size_t at, size_t le)
 {
-	size_t p, q, ind;
+	size_t p, ind;
 
-	for (q = ls; q < at && (t[q] == ' ' || t[q] == '\t'); q++)
-		;
-	if (q != at)
+	if (bnc_indent(t, le, ls) != at - ls)
 		return false;
 	for (p = at; p < le; p++)
 		if (t[p] == ' ' || t[p] == '\t')
 			return false;
 	if (ls < 2 || (p = bnc_near_line_start(t, ls - 1)) == (size_t)-1)
 		return false;
-	for (q = p; q < ls && (t[q] == ' ' || t[q] == '\t'); q++)
-		;
-	ind = q - p;
-	p = q;
+	ind = bnc_indent(t, ls, p);
+	p += ind;
 	return at - ls < ind && p + 4 < ls && (t[p] == '4' || t[p] == '5') &&
 	    isdigit((unsigned char)t[p + 1]) && isdigit((unsigned char)t[p +
 	    2]) && (t[p + 3] == ' ' || t[p + 3] == '-');

@@ -404,9 +404,8 @@ bnc_block_end(struct ctx *c, const char *t, size_t len, size_t at)
 	return end;
 }
 
-/* The white space that indents the line at ls. */
-static size_t
-indent(const char *t, size_t len, size_t ls)
+size_t
+bnc_indent(const char *t, size_t len, size_t ls)
 {
 	size_t k = ls;
 
@@ -428,11 +427,11 @@ listing_end(const char *t, size_t len, size_t nle, size_t end)
 
 	while (pos < len && blank(t, pos + 1, line_end(t, len, pos + 1)))
 		pos = line_end(t, len, pos + 1);
-	if (pos >= len || (in0 = indent(t, len, pos + 1)) < 2)
+	if (pos >= len || (in0 = bnc_indent(t, len, pos + 1)) < 2)
 		return end;
 	for (;;) {
 		ls = pos + 1;
-		in = indent(t, len, ls);
+		in = bnc_indent(t, len, ls);
 		if (in != in0)
 			break;
 		/* to the end of this paragraph */

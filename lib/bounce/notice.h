@@ -93,6 +93,10 @@ bool	bnc_sentence_fails(struct ctx *, const char *t, size_t len, size_t s,
 /* Where the sentence holding offset at ends: its ".!?;", a blank line. */
 size_t	bnc_sentence_end(const char *t, size_t len, size_t at);
 
+/* The white space (spaces, tabs) that indents the line at t[ls], up to
+ * len: its length. */
+size_t	bnc_indent(const char *t, size_t len, size_t ls);
+
 /* Is the address at t[s..e) alone at its line's start, as listed? */
 bool	bnc_listed(const char *t, size_t len, size_t s, size_t e);
 
