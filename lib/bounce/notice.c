@@ -498,13 +498,20 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 
 /*
  * Is the line [ls, le) a list of two or more addresses and nothing else
- * (separated by commas, semicolons, white space, in "<>" or quotes)?
+ * (separated by commas, semicolons, white space, in "<>" or quotes),
+ * after a label naming them (rcpt_label(): Haraka's "Intended
+ * Recipients: {recipients}", config/outbound.bounce_message, the
+ * failed recipients joined by ", ")?
  */
 static bool
 list_line(struct ctx *c, const char *t, size_t len, size_t ls, size_t le)
 {
 	size_t k = ls, s, e;
 	int n = 0;
+
+	while (k < le && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	k += rcpt_label(t, k, le);
 
 	for (;;) {
 		while (k < le && (t[k] == ' ' || t[k] == '\t' || t[k] == ',' ||
