@@ -26,3 +26,30 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round21-fam3.mbox round21-fam3-expected.tsv
 }
+
+# Messaging Server's own reason for a connection it could not open, "TCP
+# active open: Failed connect() [ip:port] Error: Connection refused" (its
+# Administration Guide's MTA logging example), read a blocked sender by
+# "connection refused" before: soft.txt's Round 21 (fam3) line
+@test "round21-fam3: Messaging Server's failed connect() is a network error, not a block" {
+	cd "$BATS_TEST_TMPDIR"
+	local head="This report relates to a message you sent with the following header fields:
+
+  Message-id: <0S5X00A00ZZ9AA00@ms1.example.edu>
+  Subject: Minutes
+
+Your message cannot be delivered to the following recipients:
+"
+	mbox_notice a.mbox 'Internet Mail Delivery <postmaster@ms1.example.edu>' ana@example.edu \
+	    'Delivery Notification: Delivery has failed' "$head
+  Recipient address: board@example-club.org
+  Reason: TCP active open: Failed connect()    Error: Connection refused"
+	mbox_notice b.mbox 'Internet Mail Delivery <postmaster@ms1.example.edu>' ana@example.edu \
+	    'Delivery Notification: Delivery has failed' "$head
+  Recipient address: chair@example-trust.org
+  Reason: TCP active open: Failed connect() 192.0.2.1:25  Error: no route to host"
+	cat a.mbox b.mbox >n.mbox
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient,kind,reason,matched,mta n.mbox
+	assert_equal "$(sed -E 's/\.txt:[0-9]+/.txt:N/' <<<"$output")" "1	board@example-club.org	soft	networkerror	soft.txt:N	messagingserver
+2	chair@example-trust.org	soft	networkerror	soft.txt:N	messagingserver"
+}
