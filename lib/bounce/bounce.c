@@ -540,17 +540,37 @@ is_vacation(struct ctx *c, bool bounceish)
  * tag ("[rt.example.net #12] AutoReply: Returned mail", "Automatische
  * Antwort: Undeliverable: ...") are the subject of the message answered,
  * no sign; those before it are ("Undeliverable: Automatic reply: ...").
+ * An address the subject names is no word of it: a quarantine digest
+ * "for bounces@news.example.com" (Barracuda's "Quarantine Summary for
+ * ADDRESS") does not say bounce; the address is blanked before matching.
  */
 static bool
 subject_bounces(struct ctx *c, const char *subj)
 {
-	size_t n = strlen(subj), s;
+	size_t n = strlen(subj), s, i, j, k;
+	char *t;
+	bool r;
 
 	if (bnc_reply_subject(subj))
 		return false;
 	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
 		n = s;
-	return n > 0 && bnc_list_find(c->b, PL_SUBJECT, subj, n, &s);
+	if (n == 0 || (t = strndup(subj, n)) == NULL)
+		return false;
+	for (i = 0; i < n; i = j) {
+		for (; i < n && strchr(" \t<>()[],;:\"'", t[i]) != NULL; i++)
+			;
+		for (j = i; j < n && strchr(" \t<>()[],;:\"'", t[j]) == NULL;
+		    j++)
+			;
+		if (memchr(t + i, '@', j - i) != NULL &&
+		    t[i] != '@' && t[j - 1] != '@')
+			for (k = i; k < j; k++)
+				t[k] = ' ';
+	}
+	r = bnc_list_find(c->b, PL_SUBJECT, t, n, &s);
+	free(t);
+	return r;
 }
 
 /*

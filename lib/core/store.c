@@ -79,8 +79,12 @@ busy(sqlite3 *db)
 /*
  * The suppressed addresses at ?1 (now): hard bounces within ?2 seconds
  * (0 = forever), or at least ?3 soft bounces within ?4 seconds; events
- * up to an address's --unsuppress time do not count.  The first %s is
- * the unsuppressed table, the second a condition on the recipient.
+ * up to an address's --unsuppress time do not count, nor a soft bounce
+ * that a later success report for the address answers (a delay notice,
+ * RFC 3464 Action "delayed", then Action "delivered" or "relayed": the
+ * message got through).  The reason shown is the latest of the events of
+ * the kind that suppresses.  The first %s is the unsuppressed table, the
+ * second a condition on the recipient.
  */
 #define EV_SQL \
 	"WITH ev AS (SELECT id, recipient, ts, kind, reason FROM events e" \
@@ -92,13 +96,17 @@ busy(sqlite3 *db)
 	"  AND (?2 = 0 OR ts > ?1 - ?2) GROUP BY recipient)," \
 	" s AS (SELECT recipient, count(*) n, min(ts) f, max(ts) l" \
 	"  FROM ev WHERE kind = 'soft'" \
-	"  AND ts > ?1 - ?4 GROUP BY recipient HAVING count(*) >= ?3)," \
+	"  AND ts > ?1 - ?4 AND NOT EXISTS (SELECT 1 FROM events d" \
+	"  WHERE d.recipient = ev.recipient AND d.reason = 'delivered'" \
+	"  AND d.ts <= ?1 AND (d.ts > ev.ts" \
+	"  OR (d.ts = ev.ts AND d.id > ev.id)))" \
+	"  GROUP BY recipient HAVING count(*) >= ?3)," \
 	" u AS (SELECT recipient, 'hard' why, n, f, l," \
 	"  CASE WHEN ?2 = 0 THEN -1 ELSE l + ?2 END un FROM h" \
 	"  UNION ALL SELECT recipient, 'soft', n, f, l, NULL FROM s" \
 	"  WHERE recipient NOT IN (SELECT recipient FROM h))" \
 	" SELECT u.recipient, why, (SELECT reason FROM ev" \
-	"  WHERE ev.recipient = u.recipient" \
+	"  WHERE ev.recipient = u.recipient AND ev.kind = u.why" \
 	"  ORDER BY ts DESC, id DESC LIMIT 1), n, f, l, un" \
 	" FROM u ORDER BY u.recipient"
 /* The events the window leaves out (?3 unused). */
