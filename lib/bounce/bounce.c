@@ -555,7 +555,11 @@ subject_bounces(struct ctx *c, const char *subj)
 		return false;
 	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
 		n = s;
-	if (n == 0 || (t = strndup(subj, n)) == NULL)
+	if (n == 0)
+		return false;
+	if (memchr(subj, '@', n) == NULL)	/* no address: nothing to blank */
+		return bnc_list_find(c->b, PL_SUBJECT, subj, n, &s);
+	if ((t = strndup(subj, n)) == NULL)
 		return false;
 	for (i = 0; i < n; i = j) {
 		for (; i < n && strchr(" \t<>()[],;:\"'", t[i]) != NULL; i++)

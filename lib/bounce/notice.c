@@ -215,6 +215,15 @@ rcpt_label(const char *t, size_t ls, size_t le)
 	return 0;
 }
 
+/* The line [ls, le) after its indent and a label naming recipients. */
+static size_t
+after_label(const char *t, size_t ls, size_t le)
+{
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	return ls + rcpt_label(t, ls, le);
+}
+
 /*
  * Where a recipient's address would start on the line [ls, le): after
  * white space, a label naming a recipient, then white space, "<", a
@@ -224,9 +233,7 @@ rcpt_label(const char *t, size_t ls, size_t le)
 static size_t
 addr_start(const char *t, size_t ls, size_t le)
 {
-	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
-		ls++;
-	ls += rcpt_label(t, ls, le);
+	ls = after_label(t, ls, le);
 	while (ls < le && (t[ls] == ' ' || t[ls] == '\t' || t[ls] == '<' ||
 	    t[ls] == '"' || t[ls] == '\'' || t[ls] == '['))
 		ls++;
@@ -506,12 +513,8 @@ bnc_find_notices(struct ctx *c, const char *t, size_t len,
 static bool
 list_line(struct ctx *c, const char *t, size_t len, size_t ls, size_t le)
 {
-	size_t k = ls, s, e;
+	size_t k = after_label(t, ls, le), s, e;
 	int n = 0;
-
-	while (k < le && (t[k] == ' ' || t[k] == '\t'))
-		k++;
-	k += rcpt_label(t, k, le);
 
 	for (;;) {
 		while (k < le && (t[k] == ' ' || t[k] == '\t' || t[k] == ',' ||
