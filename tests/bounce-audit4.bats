@@ -332,9 +332,10 @@ setup() {
 	# the list's own address in prose when the bounce went to LIST-bounces
 	# (was: reported); a refused RCPT after MAIL FROM is userunknown, not
 	# the sender's rejection (was: soft rejected); a local name ('jdoe...')
-	# is no address
+	# is no address, and Sendmail's usrerr() about it is userunknown (hard;
+	# was soft before round 22)
 	assert_equal "$(rk 151 152 153 161 155)" "$(printf '%s\n' \
-	    $'151\t/soft' \
+	    $'151\t/hard' \
 	    $'152\tlea.w@far.example.net/hard' \
 	    $'153\thelpdesk@desk.example.com/undetermined' \
 	    $'161\tyves@prose2.example.com/soft' \

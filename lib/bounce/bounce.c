@@ -80,8 +80,12 @@ static const char *const re_src[RE_COUNT] = {
 	    "((?:[245]\\.[0-9]{1,3}\\.[0-9]{1,3}|[245][0-9][0-9])[ -][^'\\n]+)'",
 	/* RE_USRERR: Sendmail's error of a recipient address, usrerr()
 	 * with the address as its prefix ("550 <addr>... User unknown";
-	 * the address may be blanked out before matching) */
-	"(?:@[^\\s@]+|>| )\\.\\.\\. +user unknown"
+	 * the address may be blanked out before matching).  err.c's
+	 * fmtmsg() writes the address as the sender gave it, "%s... ": a
+	 * local mailer's bare user name too, after the reply code ("550
+	 * 5.1.1 name... User unknown": AOL's 1990s notices) */
+	"(?:@[^\\s@]+|>| |\\b[45][0-9][0-9][ -](?:[45]\\.[0-9]{1,3}\\."
+	    "[0-9]{1,3} )?[^\\s.@<>]+)\\.\\.\\. +user unknown"
 };
 
 /* The subject, vacation, cut and no-address patterns are phrase files:
