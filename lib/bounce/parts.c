@@ -713,13 +713,17 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
 	/* a Sieve reject says so: "Auto-Submitted: auto-replied (rejected)"
-	 * and "... was automatically rejected" (Dovecot, Pigeonhole, Cyrus);
+	 * and "... was automatically rejected" (Dovecot, Pigeonhole, Cyrus),
+	 * or "The message was refused by the recipient's mail filtering
+	 * program." (Zimbra, zm-mailbox FilterUtil.reject() with
+	 * ZsMsg.properties' seiveRejectMDNErrorMsg; no Auto-Submitted);
 	 * an MDN of a message deleted unread (Exchange's non-read
 	 * notification, MS-OXOMSG PidTagReportDisposition) is no refusal */
 	if (w.mdn.len > 0 && (((v = mail_header(GMIME_OBJECT(m),
 	    "Auto-Submitted")) != NULL && str_casestr(v, "rejected") != NULL) ||
-	    (p->text.s != NULL && str_casestr(p->text.s,
-	    "automatically rejected") != NULL)))
+	    (p->text.s != NULL && (str_casestr(p->text.s,
+	    "automatically rejected") != NULL || str_casestr(p->text.s,
+	    "refused by the recipient's mail filter") != NULL))))
 		take_mdn(p, w.mdn.s, w.mdn.len);
 	/* any other (RFC 8098: displayed, deleted unread) is a receipt */
 	else if (w.mdn.len > 0 && !p->has_dsn)
