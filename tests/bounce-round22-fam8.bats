@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # deliv-bounce-classify: Round 22 (fam8, issue #15), reason accuracy on
 # the development corpus's largest lhost families: 26 whole notices of
-# their writers, each for a reason the family's labels lack or have few
+# their writers (and 3 more in a second part), each for a reason the family's labels lack or have few
 # of, learned from the writers' own sources and manuals and the
 # providers' help pages (each X-Test-Source says what was read and what
 # recalled), committed before their first run:
@@ -19,6 +19,9 @@
 #   23     Yahoo: No MX or A records
 #   24-25  mail.ru: account is disabled, MX to non-existent hosts
 #   26     Messaging Server: DNSBL block, two recipients
+#   27-29  DragonFly Mail Agent (a second part, committed before its own
+#          run): SMTP login failed, Gmail low domain reputation, sender
+#          domain not found
 
 setup() {
 	load lib/helpers
