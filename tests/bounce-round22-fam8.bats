@@ -1,9 +1,9 @@
 #!/usr/bin/env bats
 # deliv-bounce-classify: Round 22 (fam8, issue #15), reason accuracy on
 # the development corpus's largest lhost families: 26 whole notices of
-# their writers (and 3 more in a second part), each for a reason the family's labels lack or have few
-# of, learned from the writers' own sources and manuals and the
-# providers' help pages (each X-Test-Source says what was read and what
+# their writers (and 3 more in a second part), each for a reason the
+# family's labels lack or have few of, learned from the writers' own
+# sources and manuals and the providers' help pages (each X-Test-Source says what was read and what
 # recalled), committed before their first run:
 # tests/fixtures/bounce-writers/round22-fam8.mbox, its expected records
 # in round22-fam8-expected.tsv (msgno, mta, recipient, kind, reason).
