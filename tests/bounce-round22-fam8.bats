@@ -3,8 +3,9 @@
 # the development corpus's largest lhost families: 26 whole notices of
 # their writers (and 3 more in a second part), each for a reason the
 # family's labels lack or have few of, learned from the writers' own
-# sources and manuals and the providers' help pages (each X-Test-Source says what was read and what
-# recalled), committed before their first run:
+# sources and manuals and the providers' help pages (each X-Test-Source
+# says what was read and what recalled), committed before their first
+# run:
 # tests/fixtures/bounce-writers/round22-fam8.mbox, its expected records
 # in round22-fam8-expected.tsv (msgno, mta, recipient, kind, reason).
 #   1-8    Postfix: domain not found, null MX, 452 4.3.1 storage (delay),
