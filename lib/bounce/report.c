@@ -181,6 +181,24 @@ dsn_better_rcpt(struct ctx *c, const struct dsn_group *g, const char *final)
 }
 
 /*
+ * Is a the group's Original-Recipient (dsn_better_rcpt()'s first
+ * choice for a Final-Recipient that is no address, an IMCEAEX- one)?
+ */
+static bool
+is_orig(const struct dsn_group *g, const char *a)
+{
+	const char *v = dsn_get(g, "Original-Recipient");
+	char *o;
+	bool r;
+
+	if (v == NULL || (o = dsn_typed_addr(v, true)) == NULL)
+		return false;
+	r = strcasecmp(o, a) == 0;
+	free(o);
+	return r;
+}
+
+/*
  * Does a group of the report other than self say the address a was
  * expanded (Action: expanded, RFC 3464 2.3.3: delivered to the address
  * the sender gave and forwarded to a list's or an alias's members)?
@@ -474,7 +492,7 @@ bnc_dsn(struct ctx *c)
 	struct notices nt;
 	GHashTable *seen = NULL;
 	struct bnc_whole wh;
-	bool from_text, noaddr;
+	bool from_text, noaddr, via_orig;
 	int smtp, ret = 0, n = 0;
 
 	/* with groups for several recipients, the text's notice lines
@@ -504,6 +522,7 @@ bnc_dsn(struct ctx *c)
 		free(rc);
 		rc = dsn_typed_addr(rcpt, rcpt != dsn_get(g,
 		    "Final-Recipient"));
+		via_orig = false;
 		if (rc != NULL && !usable_addr(rc)) {
 			char *better = dsn_better_rcpt(c, g, dsn_untype(rcpt));
 
@@ -515,6 +534,7 @@ bnc_dsn(struct ctx *c)
 			if (better != NULL) {
 				free(rc);
 				rc = better;
+				via_orig = is_orig(g, rc);
 			}
 		}
 		/* still no domain ("Final-Recipient: redacted", a bare local
@@ -675,9 +695,9 @@ bnc_dsn(struct ctx *c)
 			note = "no address in Final-Recipient";
 		else if (from_text)
 			note = "text-recipient";
-		else if (orig != NULL && c->p->from_mdn)
+		else if ((orig != NULL || via_orig) && c->p->from_mdn)
 			note = "original-recipient; " MDN_NOTE;
-		else if (orig != NULL)
+		else if (orig != NULL || via_orig)
 			note = "original-recipient";
 		else
 			note = c->p->from_mdn ? MDN_NOTE : NULL;

@@ -591,24 +591,23 @@ rewritten(struct ctx *c, const char *t, size_t len, size_t e)
 /*
  * Put a in place of f's entry i (a taken over): the address the sender
  * used over the one X-Failed-Recipients names (Exim names the expanded
- * child there).  Not when a is another entry already (a freed).
+ * child there).  When a is another entry already (a second child of one
+ * alias), i names it but is not indexed: found_index() gives that one.
  */
 static void
 found_rename(struct found *f, size_t i, char *a)
 {
 	char *k;
+	bool dup = found_index(f, a) != (size_t)-1;
 
-	if (found_index(f, a) != (size_t)-1) {
-		free(a);
-		return;
-	}
 	k = g_ascii_strdown(f->a[i], -1);
 	g_hash_table_remove(f->idx, k);
 	g_free(k);
 	free(f->a[i]);
 	f->a[i] = a;
-	g_hash_table_insert(f->idx, g_ascii_strdown(a, -1),
-	    GSIZE_TO_POINTER(i + 1));
+	if (!dup)
+		g_hash_table_insert(f->idx, g_ascii_strdown(a, -1),
+		    GSIZE_TO_POINTER(i + 1));
 }
 
 /*
@@ -936,6 +935,8 @@ bnc_text(struct ctx *c)
 	if (npos > 1)
 		qsort(pos, npos, sizeof(*pos), cmp_size);
 	for (i = 0; i < n && ret == 0; i++) {
+		if (found_index(&f, f.a[i]) != i)
+			continue;	/* found_rename(): reported once */
 		r = c->base;
 		r.recipient = f.a[i];
 		if (f.where[i] != (size_t)-1) {
