@@ -19,6 +19,8 @@
 #   9      Haraka: an LMTP 4xx retried into "Too many failures (...)"
 #   10, 12 Exim lmtp transport: Dovecot LMTP's "User doesn't exist" broken
 #          over three lines; a delay warning with Dovecot's internal error
+#   13     nullmailer: a smarthost's "Relay access denied", two recipients
+#   14     masqmail's English notice: a size limit
 
 setup() {
 	load lib/helpers
