@@ -733,6 +733,12 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 		text_dsn(p);
 	cut_original(b, p);
 	list_bounce_to(p, g_mime_message_get_to(m));
+	/* the notice's own List-Id and List-Post (RFC 2919, RFC 2369): a
+	 * list manager's notice to a poster names its list ("Your mail to
+	 * 'LIST' ... Is being held", Mailman 3's list:user:notice:hold.txt),
+	 * never a failed recipient (Round 22, nonfail4 #12) */
+	list_header(p, "List-Id", mail_header(GMIME_OBJECT(m), "List-Id"));
+	list_header(p, "List-Post", mail_header(GMIME_OBJECT(m), "List-Post"));
 	if (p->text.s != NULL)
 		list_lines(p, p->text.s, p->text.len);
 	if (p->orig.s != NULL)
