@@ -281,3 +281,19 @@ OUT
 	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f2- | sort | uniq -c | sed 's/^ *//')" $'5000 hard\tuserunknown\t5.1.1\t550'
 	refute_output --partial help@example.org
 }
+
+@test "bounce-precision: a reply line after a notice's list of recipients names the address the receiver rewrote, not one more recipient" {
+	printf '%s\n' 'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>' \
+	    'To: crafts-bounces@lists.example.org' \
+	    'Subject: Delivery Status Notification (Failure)' '' \
+	    'Delivery to the following recipients failed permanently:' '' \
+	    '     ann@example.cz' '     bob@example.cz' '' \
+	    'Technical details of permanent failure:' \
+	    'Google tried to deliver your message, but it was rejected by the server for the recipient domain example.cz by mx.example.cz. [192.0.2.7].' '' \
+	    'The error that the other server returned was:' \
+	    '550 5.1.1 <ann.novak@mx.example.cz>... User unknown' >"$BATS_TEST_TMPDIR/g.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status,mta "$BATS_TEST_TMPDIR/g.eml"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "${lines[0]}" $'ann@example.cz\thard\tuserunknown\t5.1.1\tgmail'
+	assert_equal "${lines[1]}" $'bob@example.cz\thard\tuserunknown\t5.1.1\tgmail'
+}

@@ -684,12 +684,13 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 	char *a;
 	bool r;
 
+	nt->c_block = nt->c_by_code = false;
 	read_line(c, t, len, nt, s);
 	if (in_others_para(t, nt, s, e))
 		return false;
 	for (i = 0; i < nt->n; i++)
 		if (s >= nt->bstart[i] && s < nt->bend[i])
-			return true;
+			return nt->c_block = true;
 	if (nt->c_ae == e) {
 		k = past_expanded(t, len, e < len && t[e] == '>' ? e + 1 : e);
 		if (k < len && t[k] == ':')
@@ -711,7 +712,7 @@ bnc_notice_ties(struct ctx *c, const char *t, size_t len,
 		if (r)
 			return true;
 	}
-	return nt->c_code;
+	return nt->c_by_code = nt->c_code;
 }
 
 /*

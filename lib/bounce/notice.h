@@ -37,6 +37,10 @@ struct notices {
 					 * holding an '@' */
 	size_t		 c_open_s;	/* the address it opens with, */
 	size_t		 c_open_e;	/* [c_open_s, c_open_e); 0: none */
+	bool		 c_block;	/* bnc_notice_ties() found it in */
+					/* a notice line's block */
+	bool		 c_by_code;	/* ... or tied it by its line's */
+					/* failure code alone */
 };
 
 /* Fill nt with the notice lines of t[0..len) and their blocks. */

@@ -790,7 +790,7 @@ bnc_text(struct ctx *c)
 	size_t pm_at = 0, self_at = 0, sig, pend = 0, first = 0;
 	size_t fail_at = 0, fail_e = 0, fsend = 0;
 	GHashTable *ok, *bad = NULL, *rew = NULL, *made = NULL;
-	bool typed, tied;
+	bool typed, tied, listed = false;
 	int ret = 0, m;
 
 	/* Exim and others name them in a header */
@@ -859,6 +859,7 @@ bnc_text(struct ctx *c)
 		    (!tied && xf == NULL && s < fail_at && (e - s != fail_e -
 		    fail_at || strncasecmp(t + s, t + fail_at, e - s) != 0)) ||
 		    (tied && !bnc_notice_ties(c, t, len, &nt, bad, s, e)) ||
+		    (tied && nt.c_by_code && listed) ||
 		    (!tied && xf == NULL && !bnc_prose_ties(c, t, len, &nt,
 		    pend, first, s, e)) || (fail_e != 0 && pend != 0 &&
 		    s > fsend && !bnc_listed(t, len, s, e) &&
@@ -906,6 +907,9 @@ bnc_text(struct ctx *c)
 		}
 		if (found_add(&f, a, s) == -1)
 			break;
+		/* a notice line's block lists them: a reply naming another
+		 * address later names one the receiver rewrote, no more */
+		listed = listed || (tied && nt.c_block);
 		/* a site's prose: the others stand with the first */
 		if (!tied && xf == NULL && pend == 0) {
 			pend = bnc_block_end(c, t, len, s);
@@ -985,14 +989,10 @@ bnc_text(struct ctx *c)
 	sbuf_free(&places);
 	free(pos);
 	found_free(&f);
-	if (ok != NULL)
-		g_hash_table_destroy(ok);
-	if (bad != NULL)
-		g_hash_table_destroy(bad);
-	if (rew != NULL)
-		g_hash_table_destroy(rew);
-	if (made != NULL)
-		g_hash_table_destroy(made);
+	g_clear_pointer(&ok, g_hash_table_destroy);
+	g_clear_pointer(&bad, g_hash_table_destroy);
+	g_clear_pointer(&rew, g_hash_table_destroy);
+	g_clear_pointer(&made, g_hash_table_destroy);
 	free(pm);
 	free(self);
 	return ret;
