@@ -310,6 +310,57 @@ after_notice(const char *t, const struct notices *nt, size_t s, size_t at)
 }
 
 /*
+ * The recipient's paragraph of the human-readable text, [*s, *e), from
+ * where it names addr (its own lines of a paragraph naming several,
+ * after a notice line above it, before the next); NULL if it does not.
+ * With nodiag (no Diagnostic-Code to read) and no reply or status code
+ * in the first place's paragraph, a later paragraph that opens with the
+ * address and holds one (the address over its lines in Exchange's
+ * "Diagnostic information for administrators", after its bare listing
+ * under "Delivery has failed to these recipients or groups:"); at most
+ * a few places are tried.
+ */
+static const char *
+text_para(struct ctx *c, const struct notices *nt,
+    const struct bnc_whole *wh, const char *addr, bool nodiag, size_t *s,
+    size_t *e)
+{
+	const char *t = c->p->text.s, *found, *first = NULL;
+	size_t len = c->p->text.len, at, k, x, y, fs = 0, fe = 0;
+	int tries;
+
+	for (found = str_casestr(t, addr), tries = 0; found != NULL &&
+	    tries < 4; found = str_casestr(found + 1, addr), tries++) {
+		at = (size_t)(found - t);
+		bnc_paragraph(t, len, at, s, e);
+		bnc_own_lines(c->b, wh->addrs, t, at, strlen(addr), s, e);
+		*s = after_notice(t, nt, *s, at);
+		for (k = 0; k < nt->n; k++)
+			if (nt->at[k] > at && nt->at[k] < *e) {
+				*e = nt->at[k];
+				while (*e > at && t[*e - 1] != '\n')
+					(*e)--;
+				break;
+			}
+		if (!nodiag)
+			return found;
+		if (first != NULL && at != *s)
+			continue;
+		if (bnc_re_find(c->b, RE_SMTP, t, *e, *s, &x, &y, 0) ||
+		    bnc_re_find(c->b, RE_STATUS, t, *e, *s, &x, &y, 0))
+			return found;
+		if (first == NULL) {
+			first = found;
+			fs = *s;
+			fe = *e;
+		}
+	}
+	*s = fs;
+	*e = fe;
+	return first;
+}
+
+/*
  * The remote reply that a relay quotes in its own verdict (RE_WRAP) into
  * *out: 1 if there is one, else 0 with *out empty.
  */
@@ -472,9 +523,9 @@ bnc_dsn(struct ctx *c)
 	size_t cn;
 	char stbuf[16], *rc = NULL, *orig;
 	struct sbuf own = { 0 }, near = { 0 }, wrap = { 0 };
-	size_t i, s, e, at;
+	size_t i, s, e;
 	time_t t;
-	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0, k;
+	size_t nrcpt = dsn_nrcpt(&p->dsn), more = 0;
 	struct notices nt;
 	GHashTable *seen = NULL;
 	struct bnc_whole wh;
@@ -607,22 +658,9 @@ bnc_dsn(struct ctx *c)
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
 		if (*diag == '\0' && status_comment(st, &cs, &cn))
 			sbuf_add(&own, cs, cn);
-		found = r.recipient && p->text.s ? str_casestr(p->text.s,
-		    from_text ? r.recipient : rc) : NULL;
-		if (found != NULL) {
-			at = (size_t)(found - p->text.s);
-			bnc_paragraph(p->text.s, p->text.len, at, &s, &e);
-			bnc_own_lines(c->b, wh.addrs, p->text.s, at,
-			    strlen(from_text ? r.recipient : rc), &s, &e);
-			s = after_notice(p->text.s, &nt, s, at);
-			for (k = 0; k < nt.n; k++)
-				if (nt.at[k] > at && nt.at[k] < e) {
-					e = nt.at[k];
-					while (e > at && p->text.s[e - 1] != '\n')
-						e--;
-					break;
-				}
-		}
+		found = r.recipient && p->text.s ? text_para(c, &nt, &wh,
+		    from_text ? r.recipient : rc, *diag == '\0', &s, &e) :
+		    NULL;
 		/* a delivery-status block given as text says no more */
 		if (found != NULL && (strncasecmp(p->text.s + s,
 		    "Final-Recipient:", 16) == 0 || strncasecmp(p->text.s + s,
