@@ -39,12 +39,26 @@ bnc_near_line_start(const char *t, size_t at)
 	return s;
 }
 
+/* Does the line t[ls..le) hold one label and nothing else: a few words
+ * ending in ":" (Domino's "because:")? */
+static bool
+label_only(const char *t, size_t ls, size_t le)
+{
+	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
+		ls++;
+	while (le > ls && isspace((unsigned char)t[le - 1]))
+		le--;
+	return le > ls && le - ls <= 24 && t[le - 1] == ':' &&
+	    memchr(t + ls, '@', le - ls) == NULL;
+}
+
 /* The paragraph of text around offset at (to a blank line each side
  * after, limited), as the recipient's diagnostic. */
 void
 bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 {
-	size_t s = at, e = at, lines = 0;
+	size_t s = at, e = at, lines = 0, ls = at;
+	bool label = false;
 
 	while (s > 0 && at - s <= 600 &&
 	    !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
@@ -52,8 +66,12 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 	if (at - s > 600 && (s = bnc_near_line_start(t, at)) == (size_t)-1)
 		s = at;
 	/* to the end of this paragraph; if it is just the address line,
-	 * on through the next one (Exim, qmail) */
+	 * on through the next one (Exim, qmail), and when that one is only
+	 * a label ("because:", Domino's Delivery Failure Report: "was not
+	 * delivered to: ADDR" / "because: REASON", HCL Domino admin help),
+	 * on through the paragraph it introduces */
 	for (;;) {
+		ls = e;
 		while (e < len && t[e] != '\n' && e - s <= 1200)
 			e++;
 		if (e >= len || t[e] != '\n')
@@ -61,7 +79,10 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 		e++;
 		lines++;
 		if (e < len && t[e] == '\n') {
-			if (lines > 1 || e - s > 200)
+			if (lines == 2 && !label && e - s <= 200 &&
+			    label_only(t, ls, e - 1))
+				label = true;
+			else if (lines > 1 || e - s > 200)
 				break;
 			while (e < len && t[e] == '\n')
 				e++;
