@@ -17,12 +17,18 @@
 #   6      a low-priority return (header only), a remote 552
 #   7      "MX record for D points to local host" (networkerror)
 #   8      a 552 to the final ".": both accepted members fail
+# Part 2 (#9-12), committed before its own first run: Mercury/32 v4.62's
+# default FAILURE.MER and DWARN.MER templates (XAMPP's copy, read whole)
+# with lines from mercury.exe's own strings.
+#   9-10   a local failure naming only a NetWare user name: no address
+#   11-12  delay warnings, "[Temporary failure - still trying to
+#          deliver]" (expired); two members, then one by VERP
 
 setup() {
 	load lib/helpers
 }
 
-@test "round23-old7: every smail 3.2 notice gives the recipients, kinds, reasons and writer round23-old7-expected.tsv expects" {
+@test "round23-old7: every smail 3.2 and Mercury/32 notice gives the recipients, kinds, reasons and writer round23-old7-expected.tsv expects" {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round23-old7.mbox round23-old7-expected.tsv
 }
