@@ -252,6 +252,36 @@ bounce_reason(struct bounce *b, const char *text, struct bounce_rcpt *r,
 }
 
 /* Classify text; ctx is the wider text that tells the SMTP command. */
+/*
+ * The cause a delayed recipient's words name after a phrase that says
+ * only that it is delayed (expired: Exchange's "400 4.4.7 Message
+ * delayed" over the last attempt's "451 4.4.0 DNS query failed"): the
+ * first later soft phrase of another reason, into *hit.  1 if one, 0 if
+ * none, -1 on a matching error.
+ */
+static int
+delay_cause(struct bounce *b, const char *text, size_t len,
+    struct phr_hit *hit, struct derr *e)
+{
+	struct phr_hit h;
+	size_t off = hit->end;
+	int m, n;
+
+	for (n = 0; n < 4 && off < len; n++) {
+		if ((m = bnc_index_match(b, b->ix[PL_SOFT], text + off,
+		    len - off, &h, e)) != 1)
+			return m;
+		if (strcmp(h.tag, "expired") != 0) {
+			*hit = h;
+			return 1;
+		}
+		if (h.end == 0)
+			break;
+		off += h.end;
+	}
+	return 0;
+}
+
 static int
 reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
     struct bounce_rcpt *r, struct derr *e)
@@ -277,6 +307,10 @@ reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
 	if (text != NULL && len > 0) {
 		if ((m = bnc_index_match(b, b->ix[PL_SOFT], text, len, &hit,
 		    e)) == -1)
+			return -1;
+		if (m == 1 && r->action != NULL && strncasecmp(r->action,
+		    "delayed", 7) == 0 && strcmp(hit.tag, "expired") == 0 &&
+		    delay_cause(b, text, len, &hit, e) == -1)
 			return -1;
 		if (m == 0 && (m = bnc_index_match(b, b->ix[PL_HARD], text,
 		    len, &hit, e)) == -1)
