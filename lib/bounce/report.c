@@ -529,7 +529,7 @@ bnc_dsn(struct ctx *c)
 	struct notices nt;
 	GHashTable *seen = NULL;
 	struct bnc_whole wh;
-	bool from_text, noaddr, via_orig;
+	bool from_text, noaddr, via_orig, late;
 	int smtp, ret = 0, n = 0;
 
 	/* with groups for several recipients, the text's notice lines
@@ -658,9 +658,11 @@ bnc_dsn(struct ctx *c)
 		sbuf_adds(&own, wrap.len > 0 ? wrap.s : diag);
 		if (*diag == '\0' && status_comment(st, &cs, &cn))
 			sbuf_add(&own, cs, cn);
+		/* a delay's own reply may say only that (delay_cause()) */
+		late = action != NULL && strncasecmp(action, "delayed", 7) == 0;
 		found = r.recipient && p->text.s ? text_para(c, &nt, &wh,
-		    from_text ? r.recipient : rc, *diag == '\0', &s, &e) :
-		    NULL;
+		    from_text ? r.recipient : rc, *diag == '\0' || late, &s,
+		    &e) : NULL;
 		/* a delivery-status block given as text says no more */
 		if (found != NULL && (strncasecmp(p->text.s + s,
 		    "Final-Recipient:", 16) == 0 || strncasecmp(p->text.s + s,
@@ -668,7 +670,7 @@ bnc_dsn(struct ctx *c)
 			found = NULL;
 		if (found != NULL) {
 			sbuf_addc(&own, '\n');
-			if (*diag == '\0')
+			if (*diag == '\0' || late)
 				sbuf_add(&own, p->text.s + s, e - s);
 			sbuf_add(&near, p->text.s + s, e - s);
 			sbuf_addc(&near, '\n');
