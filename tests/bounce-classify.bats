@@ -782,43 +782,6 @@ mkdsn() {
 }
 
 @test "bounce-classify: a status group without Diagnostic-Code takes the reply from the paragraph that opens with its address in Exchange's diagnostic section, not its bare listing" {
-	cat >"$BATS_TEST_TMPDIR/d.eml" <<-'EOF2'
-	From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@contoso.example>
-	To: <ana@contoso.example>
-	Subject: Delivery delayed:Budget review
-	MIME-Version: 1.0
-	Content-Type: multipart/report; report-type=delivery-status; boundary="b"
-
-	--b
-	Content-Type: text/plain; charset="us-ascii"
-
-	Delivery is delayed to these recipients or groups:
-
-	max@fabrikam.example (max@fabrikam.example)
-
-	Subject: Budget review
-
-	This message hasn't been delivered yet. Delivery will continue to be attempted.
-
-	Diagnostic information for administrators:
-
-	Generating server: EX01.contoso.example
-	Receiving server: fabrikam.example
-
-	max@fabrikam.example
-	Remote Server at fabrikam.example returned '451 4.4.0 DNS query failed. The error was: DNS query failed with error: ErrorRetry'
-
-	--b
-	Content-Type: message/delivery-status
-
-	Reporting-MTA: dns;EX01.contoso.example
-
-	Final-Recipient: rfc822;max@fabrikam.example
-	Action: delayed
-	Status: 4.4.7
-
-	--b--
-	EOF2
-	run -1 deliv-bounce-classify --no-header -o recipient,action,kind,reason,status,diagnostic "$BATS_TEST_TMPDIR/d.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,action,kind,reason,status,diagnostic "$FIXTURES/bounce-classify/exchange-delay-admin.eml"
 	assert_output "$(printf "max@fabrikam.example\tdelayed\tsoft\tnetworkerror\t4.4.7\tmax@fabrikam.example Remote Server at fabrikam.example returned '451 4.4.0 DNS query failed. The error was: DNS query failed with error: ErrorRetry'")"
 }
