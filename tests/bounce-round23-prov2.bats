@@ -17,6 +17,7 @@
 #   5   Fastmail, Postfix: "User unknown in local recipient table"
 #   6   Zoho's delay warning: Yahoo TS02, the address elided (none usable)
 #   7   Winmail (Chinese enterprise mail), bilingual: a Spamhaus block
+#   8   Winmail's older notice (gb2312): "sorry, no mailbox here by that name"
 
 setup() {
 	load lib/helpers
