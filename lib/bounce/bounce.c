@@ -640,7 +640,11 @@ from_daemon_name(struct ctx *c)
 /*
  * Signs of a bounce in the headers.  Returns 2 for a sure sign (an
  * X-Failed-Recipients header, a From address of the mailer daemon), 1 for
- * a subject or a sender's name that says so, 0 for none; *weak: a null
+ * a subject or a sender's name that says so, or Exchange's own mark of its
+ * non-delivery and delay reports, X-MS-Exchange-Message-Is-Ndr (a header
+ * name of Exchange's transport, written on its reports in any language,
+ * whose subjects and From names, "Microsoft Exchange", "Microsoft
+ * Outlook", are localized or say nothing), 0 for none; *weak: a null
  * Return-Path.
  */
 static int
@@ -657,6 +661,9 @@ is_bounce(struct ctx *c, bool *weak)
 	    strncasecmp(v, "mailer_daemon", 13) == 0))
 		return 2;
 	if (subj != NULL && subject_bounces(c, subj))
+		return 1;
+	if (mail_header(GMIME_OBJECT(c->m), "X-MS-Exchange-Message-Is-Ndr") !=
+	    NULL)
 		return 1;
 	return from_daemon_name(c) ? 1 : 0;
 }
