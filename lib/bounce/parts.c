@@ -729,7 +729,11 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	else if (w.mdn.len > 0 && !p->has_dsn)
 		p->receipt = true;
 	sbuf_free(&w.mdn);
-	if (!p->has_dsn && p->text.s != NULL)
+	/* a person's forward or answer (person_forward()) that quotes a
+	 * notice inline, as a mail client's "Forwarded message" block:
+	 * its DSN fields are the forwarded notice's, as an attached one's
+	 * are (Round 23, struct3 #13) */
+	if (!p->has_dsn && p->text.s != NULL && !w.person)
 		text_dsn(p);
 	cut_original(b, p);
 	list_bounce_to(p, g_mime_message_get_to(m));
