@@ -605,14 +605,47 @@ visit(void *arg, const struct mail_node *n)
 }
 
 /*
+ * Where the per-message group of delivery-status fields in the text
+ * begins: the paragraph of its Reporting-MTA, the per-message field RFC
+ * 3464 (2.2) requires, when it comes before any Final-Recipient.  Lines
+ * with colons above it (the returned message's header fields a notice
+ * quotes first, as Messaging Server's does, or the notice's own words)
+ * are no group of the DSN.  0 when there is none.
+ */
+static size_t
+text_dsn_start(const char *s, size_t len)
+{
+	size_t i = 0, para = 0, ll, k;
+	const char *l, *e;
+
+	while (i < len) {
+		l = s + i;
+		e = memchr(l, '\n', len - i);
+		ll = e != NULL ? (size_t)(e - l) : len - i;
+		for (k = 0; k < ll && (l[k] == ' ' || l[k] == '\t'); k++)
+			;
+		if (k == ll)
+			para = i + ll + 1;
+		else if (ll >= 16 && strncasecmp(l, "final-recipient:", 16) == 0)
+			return 0;
+		else if (ll >= 14 && strncasecmp(l, "reporting-mta:", 14) == 0)
+			return para < len ? para : 0;
+		i += ll + 1;
+	}
+	return 0;
+}
+
+/*
  * Delivery-status fields in the text itself (a broken MIME structure, a
- * forwarded or quoted bounce): parse them with the quote marks removed.
+ * forwarded or quoted bounce): parse them with the quote marks removed,
+ * from the paragraph of the per-message group on (text_dsn_start).
  */
 static void
 text_dsn(struct parts *p)
 {
 	struct sbuf t = { 0 };
 	const char *s = p->text.s, *l;
+	size_t start;
 
 	if (str_casestr(s, "final-recipient:") == NULL)
 		return;
@@ -633,7 +666,9 @@ text_dsn(struct parts *p)
 		if (e == NULL)
 			break;
 	}
-	if (t.s != NULL && dsn_parse(t.s, t.len, &p->dsn, NULL) == 0)
+	start = t.s != NULL ? text_dsn_start(t.s, t.len) : 0;
+	if (t.s != NULL && dsn_parse(t.s + start, t.len - start, &p->dsn,
+	    NULL) == 0)
 		p->has_dsn = dsn_nrcpt(&p->dsn) > 0;
 	sbuf_free(&t);
 }
