@@ -251,7 +251,6 @@ bounce_reason(struct bounce *b, const char *text, struct bounce_rcpt *r,
 	return bnc_reason_ctx(b, text, text, r, e);
 }
 
-/* Classify text; ctx is the wider text that tells the SMTP command. */
 /*
  * The cause a delayed recipient's words name after a phrase that says
  * only that it is delayed (expired: Exchange's "400 4.4.7 Message
@@ -282,6 +281,7 @@ delay_cause(struct bounce *b, const char *text, size_t len,
 	return 0;
 }
 
+/* Classify text; ctx is the wider text that tells the SMTP command. */
 static int
 reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
     struct bounce_rcpt *r, struct derr *e)

@@ -313,7 +313,8 @@ after_notice(const char *t, const struct notices *nt, size_t s, size_t at)
  * The recipient's paragraph of the human-readable text, [*s, *e), from
  * where it names addr (its own lines of a paragraph naming several,
  * after a notice line above it, before the next); NULL if it does not.
- * With nodiag (no Diagnostic-Code to read) and no reply or status code
+ * With nodiag (no Diagnostic-Code to read, or a delayed recipient's,
+ * which may say only that it is delayed) and no reply or status code
  * in the first place's paragraph, a later paragraph that opens with the
  * address and holds one (the address over its lines in Exchange's
  * "Diagnostic information for administrators", after its bare listing
