@@ -26,3 +26,37 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round24-intl7.mbox round24-intl7-expected.tsv
 }
+
+# Exchange's NDR text names the help page of its DSN ("For more
+# information about this error, see DSN code 5.7.1 in Exchange Online -
+# Office 365.", pastebin HZca6aT2; "see DSN 5.7.103 Errors in Exchange
+# Online and Office 365.", pastebin jXWmz90k): that code is a page's
+# title, not the reply, which the diagnostic section quotes below
+# (RE_STATUS in lib/bounce/bounce.c); as #5 in English
+@test "round24-intl7: Exchange's 'see DSN code X.Y.Z' is no status; the reply in the diagnostic section is read" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' "From MAILER-DAEMON Mon Dec  7 09:40:00 2026" \
+	    "X-MS-Exchange-Message-Is-Ndr: " \
+	    "From: Microsoft Outlook <postmaster@example.org>" \
+	    "To: Chris Moore <c.moore@example.org>" \
+	    "Subject: Undeliverable: Avignon" \
+	    "Date: Mon, 7 Dec 2026 09:40:05 +0100" \
+	    "Content-Type: text/plain; charset=us-ascii" \
+	    "" \
+	    "Delivery has failed to these recipients or groups:" \
+	    "" \
+	    "support@example-support.net (support@example-support.net)" \
+	    "Delivery not authorized, message refused" \
+	    "Your message wasn't delivered because the email admin for the organization 'corp.example.org' created an email rule restriction. Please contact the email admin for that organization and ask them to remove or update the rule restriction." \
+	    "For more information about this error, see DSN code 5.7.1 in Exchange Online - Office 365." \
+	    "" \
+	    "Diagnostic information for administrators:" \
+	    "" \
+	    "Generating server: EX12.corp.example.org" \
+	    "" \
+	    "support@example-support.net" \
+	    "Remote Server returned '550 5.7.900 TRANSPORT.RULES.RejectMessage; the message was rejected by organization policy'" \
+	    "" >n.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched n.mbox
+	assert_equal "$(sed -E 's/\.txt:[0-9]+/.txt:N/' <<<"$output")" "support@example-support.net	soft	policyviolation	soft.txt:N"
+}
