@@ -17,6 +17,9 @@
 #   11     Exchange 2007, Spanish, three full mailboxes
 #   12     a Chinese provider: the address does not exist
 #   13     a site's own Russian notice, no reason given
+# Part 2 (#14-15), committed before its own first run: a French hosting
+# provider's own Postfix template, the details inline (#14) and in an
+# attachment details.txt (#15)
 
 setup() {
 	load lib/helpers
