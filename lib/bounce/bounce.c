@@ -39,10 +39,15 @@ static const char *const re_src[RE_COUNT] = {
 	    "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
 	/* RE_STATUS: an RFC 3463 code, not part of an IP address, nor the
 	 * section number of an RFC a reply cites ("Invalid HELO name (See
-	 * RFC2821 4.1.3)", "RFC 5321 section 4.5.3") */
+	 * RFC2821 4.1.3)", "RFC 5321 section 4.5.3"), nor the help page
+	 * Exchange Online's NDR text points to ("For more information about
+	 * this error, see DSN code 5.7.1 in Exchange Online - Office 365.",
+	 * "For more information, see DSN 5.7.103 Errors in Exchange Online
+	 * and Office 365."): a page's title, its reply is further on */
 	"(?<![0-9.])"
 	"(?<![Rr][Ff][Cc][0-9]{3} |[Rr][Ff][Cc][0-9]{4} |"
 	"[Rr][Ff][Cc] [0-9]{3} |[Rr][Ff][Cc] [0-9]{4} |[Ss]ection )"
+	"(?<![Ss]ee DSN code |[Ss]ee DSN )"
 	"([45]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![0-9]|\\.[0-9])",
 	/* RE_SMTP: a reply code at a word start, followed by space or - */
 	"(?<![0-9.:/#-])([45][0-9][0-9])(?=[ -][^0-9]|-?$|[ ][245]\\.)",
