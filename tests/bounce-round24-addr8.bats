@@ -20,6 +20,9 @@
 #   9, 10      Courier: the original recipient in the text and after Action
 #   11, 12, 17 gateways: x400 and X-Notes address types, brackets and a
 #              comment in the DSN fields
+# Part 2 (#21-23), committed before its own first run: Sendmail's multi-
+# recipient alias with two failed members, without X-Actual-Recipient
+# (noactualrecipient), and with the alias's ORCPT on the member's group.
 
 setup() {
 	load lib/helpers
