@@ -248,21 +248,26 @@ original_rcpt(const struct dsn *d, const struct dsn_group *g,
  * (the top parent's), savemail.c lists the alias itself as "Action:
  * expanded (to multi-recipient alias)" (RFC 3464 2.3.3: delivered to the
  * address the sender gave and forwarded to several) and the member as
- * "X-Actual-Recipient", "the real problem address".  When another group
- * says final was expanded, that member (malloc'd), else NULL: the alias
- * itself did not fail.
+ * "X-Actual-Recipient", "the real problem address" (left out under its
+ * PRIV_NOACTUALRECIPIENT: then the one failed address the text notes
+ * "(expanded from: <final>)").  When another group says final was
+ * expanded, that member (malloc'd), else NULL: the alias itself did not
+ * fail.
  */
 static char *
-expanded_member(const struct dsn *d, const struct dsn_group *g,
-    const char *final)
+expanded_member(struct ctx *c, const struct dsn_group *g, const char *final)
 {
 	const char *v;
 	char *a;
 
 	if (final == NULL || !usable_addr(final) ||
-	    (v = dsn_get(g, "X-Actual-Recipient")) == NULL ||
-	    !expanded_elsewhere(d, g, final) ||
-	    (a = dsn_typed_addr(v, false)) == NULL)
+	    !expanded_elsewhere(&c->p->dsn, g, final))
+		return NULL;
+	if ((v = dsn_get(g, "X-Actual-Recipient")) != NULL)
+		a = dsn_typed_addr(v, false);
+	else
+		a = bnc_text_member_of(c, final);
+	if (a == NULL)
 		return NULL;
 	if (usable_addr(a) && strcasecmp(a, final) != 0)
 		return a;
@@ -612,7 +617,7 @@ bnc_dsn(struct ctx *c)
 			rc = NULL;
 		}
 		/* an expanded alias's failed member (expanded_member()) */
-		if ((orig = expanded_member(&p->dsn, g, rc)) != NULL) {
+		if ((orig = expanded_member(c, g, rc)) != NULL) {
 			free(rc);
 			rc = orig;
 		}
