@@ -228,3 +228,39 @@ bnc_text_sender_used(struct ctx *c, const char *final)
 	}
 	return NULL;
 }
+
+/*
+ * The one failed address the text notes was made from alias (its entry's
+ * "(expanded from: <alias>)" note, sender_used()), malloc'd; NULL when
+ * the text notes none or more than one (which member is which group's
+ * is then unknown).
+ */
+char *
+bnc_text_member_of(struct ctx *c, const char *alias)
+{
+	const char *t = c->p->text.s;
+	size_t len = c->p->text.len, off = 0, s, e;
+	char *x, *m = NULL;
+	bool other = false;
+
+	if (t == NULL)
+		return NULL;
+	while (!other && bnc_find_addr(c->b, t, len, off, &s, &e)) {
+		off = e;
+		if ((x = sender_used(c, t, len, e)) == NULL)
+			continue;
+		if (strcasecmp(x, alias) == 0) {
+			if (m == NULL)
+				m = strndup(t + s, e - s);
+			else if (strlen(m) != e - s ||
+			    strncasecmp(m, t + s, e - s) != 0)
+				other = true;
+		}
+		free(x);
+	}
+	if (other) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}

@@ -35,4 +35,10 @@ int	bnc_sender_for(struct ctx *, GHashTable **made, const char *t,
  */
 char	*bnc_text_sender_used(struct ctx *, const char *final);
 
+/*
+ * The one failed address the text notes was made from alias (malloc'd),
+ * or NULL when none or several.
+ */
+char	*bnc_text_member_of(struct ctx *, const char *alias);
+
 #endif

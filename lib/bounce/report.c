@@ -243,6 +243,39 @@ original_rcpt(const struct dsn *d, const struct dsn_group *g,
 }
 
 /*
+ * Sendmail's failed member of a multi-recipient alias: recipient.c gives
+ * every address an alias expands to the alias's own Final-Recipient
+ * (the top parent's), savemail.c lists the alias itself as "Action:
+ * expanded (to multi-recipient alias)" (RFC 3464 2.3.3: delivered to the
+ * address the sender gave and forwarded to several) and the member as
+ * "X-Actual-Recipient", "the real problem address" (left out under its
+ * PRIV_NOACTUALRECIPIENT: then the one failed address the text notes
+ * "(expanded from: <final>)").  When another group says final was
+ * expanded, that member (malloc'd), else NULL: the alias itself did not
+ * fail.
+ */
+static char *
+expanded_member(struct ctx *c, const struct dsn_group *g, const char *final)
+{
+	const char *v;
+	char *a;
+
+	if (final == NULL || !usable_addr(final) ||
+	    !expanded_elsewhere(&c->p->dsn, g, final))
+		return NULL;
+	if ((v = dsn_get(g, "X-Actual-Recipient")) != NULL)
+		a = dsn_typed_addr(v, false);
+	else
+		a = bnc_text_member_of(c, final);
+	if (a == NULL)
+		return NULL;
+	if (usable_addr(a) && strcasecmp(a, final) != 0)
+		return a;
+	free(a);
+	return NULL;
+}
+
+/*
  * A DSN's only Final-Recipient that the bounce's text never names, with
  * no Original-Recipient, is an internal or rewritten address (an
  * organisation's internal domain, a relay's mailbox host).  The address
@@ -583,6 +616,11 @@ bnc_dsn(struct ctx *c)
 			free(rc);
 			rc = NULL;
 		}
+		/* an expanded alias's failed member (expanded_member()) */
+		if ((orig = expanded_member(c, g, rc)) != NULL) {
+			free(rc);
+			rc = orig;
+		}
 		/* the address the sender used, when an alias or a relay
 		 * rewrote it (RFC 3464 2.3.1): Original-Recipient */
 		orig = original_rcpt(&p->dsn, g, rc);
@@ -594,10 +632,12 @@ bnc_dsn(struct ctx *c)
 			orig = NULL;
 		}
 		/* the text's "(expanded from ...)", "(generated from ...)"
-		 * note under it: the address the sender used */
+		 * note under it: the address the sender used, unless another
+		 * group says that alias was expanded (it did not fail) */
 		if (orig == NULL && rc != NULL && usable_addr(rc) &&
 		    (orig = bnc_text_sender_used(c, rc)) != NULL &&
-		    !usable_addr(orig)) {
+		    (!usable_addr(orig) || expanded_elsewhere(&p->dsn, g,
+		    orig))) {
 			free(orig);
 			orig = NULL;
 		}
