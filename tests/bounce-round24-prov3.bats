@@ -21,6 +21,11 @@
 #   13  A cPanel host's Exim: the sender's domain over its hourly limit
 #   14  Onet's Postfix with the address elided: none usable
 #   15  Tuta's Postfix: Yahoo's TSS04 deferral after the queue lifetime
+# Part 2, written after part 1's first run, committed before its own:
+#   16  an unnamed provider's prose notice: "The following address failed:"
+#   17  Gmail's old failure for one of four role addresses
+#   18  Postfix's delay notice for T-Online's (BL) refusal, its contact address
+#   19  a hosting server's Postfix: six list members, spam refused
 
 setup() {
 	load lib/helpers
