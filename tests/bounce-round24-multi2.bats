@@ -26,3 +26,22 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round24-multi2.mbox round24-multi2-expected.tsv
 }
+
+# #7 (Stalwart): two DSN groups give one Original-Recipient
+# (staff@example.net) for two Final-Recipients, one delivered, one
+# failed: the alias was expanded (RFC 3461 4.2), each member's outcome is
+# its own (lib/bounce/report.c orcpt_shared()).  With only the failed
+# group naming it, the Original-Recipient is still the address reported.
+@test "round24-multi2: two groups sharing an Original-Recipient report each member, not the alias" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From MAILER-DAEMON Mon Dec  7 12:14:02 2026/,/^From /p' round24-multi2.mbox | sed '$d' >"$BATS_TEST_TMPDIR/shared.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/shared.eml"
+	assert_output "$(printf '%s\n' \
+	    $'gil.moss@desk.example.net\tundetermined\tdelivered' \
+	    $'hal.vance@away.example.org\thard\tuserunknown')"
+	sed -i '0,/^Original-Recipient: rfc822;staff@example.net$/{//d}' "$BATS_TEST_TMPDIR/shared.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/shared.eml"
+	assert_output "$(printf '%s\n' \
+	    $'gil.moss@desk.example.net\tundetermined\tdelivered' \
+	    $'staff@example.net\thard\tuserunknown')"
+}
