@@ -216,10 +216,47 @@ expanded_elsewhere(const struct dsn *d, const struct dsn_group *self,
 }
 
 /*
+ * Does a group of the report other than self give a as its Original-
+ * Recipient for another Final-Recipient?  Then a was expanded into
+ * several members (RFC 3461 4.2: each keeps the ORCPT it came with), as
+ * an "expanded" group would say: each member's outcome is its own, and
+ * one member's failure is not the alias's (Courier's and Stalwart's
+ * DSNs, whose Actions are only delivered, relayed, delayed, failed).
+ */
+static bool
+orcpt_shared(const struct dsn *d, const struct dsn_group *self,
+    const char *a)
+{
+	const char *v, *f;
+	char *o, *fa;
+	size_t i;
+	bool same;
+
+	for (i = 1; i < d->n; i++) {
+		if (&d->g[i] == self ||
+		    (v = dsn_get(&d->g[i], "Original-Recipient")) == NULL ||
+		    (f = dsn_get(&d->g[i], "Final-Recipient")) == NULL ||
+		    (o = dsn_typed_addr(v, true)) == NULL)
+			continue;
+		same = strcasecmp(o, a) == 0;
+		free(o);
+		if (!same || (fa = bnc_clean_addr(dsn_untype(f))) == NULL)
+			continue;
+		same = strcasecmp(fa, a) == 0;
+		free(fa);
+		if (!same)
+			return true;
+	}
+	return false;
+}
+
+/*
  * An rfc822 or utf-8 (RFC 6533 3, a message/global-delivery-status)
  * Original-Recipient that is a usable address other than final
  * (malloc'd), else NULL.  Not one another group says was expanded
- * (expanded_elsewhere()): the member's own Final-Recipient is its.
+ * (expanded_elsewhere()), nor one another group gives for another
+ * Final-Recipient (orcpt_shared()): the member's own Final-Recipient
+ * is its.
  */
 static char *
 original_rcpt(const struct dsn *d, const struct dsn_group *g,
@@ -235,7 +272,7 @@ original_rcpt(const struct dsn *d, const struct dsn_group *g,
 		return NULL;
 	if (!usable_addr(a) || (final != NULL && strcasecmp(a, final) == 0) ||
 	    (final != NULL && usable_addr(final) &&
-	    expanded_elsewhere(d, g, a))) {
+	    (expanded_elsewhere(d, g, a) || orcpt_shared(d, g, a)))) {
 		free(a);
 		return NULL;
 	}
