@@ -15,6 +15,9 @@
 #   9-10   Sakura's sendmail (host unknown; a 4-hour DNS-timeout warning)
 #   11     WILLCOM pdx.ne.jp's Postfix, the mailbox volume exceeded
 #   12-13  KAGOYA's Postfix (two maildirs over quota) and sendmail (size)
+# Part 2 (#14-15), committed before its own first run:
+#   14     an older Postfix's notice for docomo's refusal after DATA
+#   15     iCloud's notice to a docomo address, no cause named
 
 setup() {
 	load lib/helpers
