@@ -1,0 +1,32 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 24 (arf2, issue #15), complaint
+# (feedback-loop) reports as real FBL operators send them: 21 whole
+# messages written from the operators' own pages, RFCs and public copies
+# (RFC 5965, 6430, 6590, 6591, 7489, 8460; Yahoo's CFL, AOL's SComp ARF
+# and traditional format, Outlook.com's JMRP classic and 2026 ARF,
+# Mail.ru, Yandex and Comcast through Validity, Amazon SES's Complaint
+# notification, SpamCop, UOL; each X-Test-Source says what was read and
+# what recalled), committed before their first run:
+# tests/fixtures/bounce-writers/round24-arf2.mbox and its expected
+# records in round24-arf2-expected.tsv (msgno, writer label, recipient,
+# kind, reason; the decisions in its head).
+#   1-3    abuse reports naming the complainer: Original-Rcpt-To (two in
+#          2), Yahoo's returned To
+#   4-7    AOL ARF and traditional (redacted), JMRP classic
+#          (X-HmXmrOriginalRecipient) and 2026 ARF (redacted)
+#   8-12   Mail.ru, Yandex, Comcast (multipart/mixed, base64), fraud, virus
+#   13     not-spam: none
+#   14-15  SES Complaint by SNS email; complaintSubType
+#          OnAccountSuppressionList (suppressed)
+#   16     SpamCop's plain-text report ("To: <x>")
+#   17-19  auth-failure (spf), DMARC aggregate, TLS-RPT: none
+#   20-21  RFC 6590 hashed local-part, UOL's "X": no address
+
+setup() {
+	load lib/helpers
+}
+
+@test "round24-arf2: every feedback report gives the recipients, kinds and reasons round24-arf2-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round24-arf2.mbox round24-arf2-expected.tsv writer
+}
