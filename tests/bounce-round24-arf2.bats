@@ -30,3 +30,35 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round24-arf2.mbox round24-arf2-expected.tsv writer
 }
+
+# A "not-spam" report (RFC 6430: the user does not consider the message
+# spam) was feedback for its Original-Rcpt-To (#13), as if that user had
+# complained; like an auth-failure report it is none.  The same report as
+# an abuse report stays feedback.
+@test "round24-arf2: a not-spam feedback report is none; the same report with Feedback-Type abuse is feedback" {
+	cd "$FIXTURES/bounce-writers"
+	msg round24-arf2.mbox 13 >"$BATS_TEST_TMPDIR/r.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tnone\t\ta not-spam report (RFC 6430): no complaint'
+	sed -i 's/^Feedback-Type: not-spam/Feedback-Type: abuse/' "$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'wilma@example.net\tundetermined\tfeedback'
+}
+
+# An SES Complaint notification whose complaintSubType is
+# OnAccountSuppressionList (#15) tells that SES did not send the message,
+# the address being on the account's suppression list (SES API
+# reference, Complaint): soft suppressed, also when mail transport broke
+# the JSON (the lenient reader); without the subtype it is feedback.
+@test "round24-arf2: an SES Complaint with complaintSubType OnAccountSuppressionList is soft suppressed, whole or broken JSON" {
+	cd "$FIXTURES/bounce-writers"
+	msg round24-arf2.mbox 15 >"$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'anouk@example.org\tsoft\tsuppressed'
+	sed 's/"feedbackId":"0100/"feedbackId":"01\n00/' "$BATS_TEST_TMPDIR/r.mbox" >"$BATS_TEST_TMPDIR/b.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/b.mbox"
+	assert_output $'anouk@example.org\tsoft\tsuppressed'
+	sed -i 's/"complaintSubType":"OnAccountSuppressionList"/"complaintFeedbackType":"abuse"/' "$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'anouk@example.org\tundetermined\tfeedback'
+}
