@@ -62,3 +62,22 @@ setup() {
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
 	assert_output $'anouk@example.org\tundetermined\tfeedback'
 }
+
+# SpamCop's report (#16: from ####@reports.spamcop.net, subject
+# "[SpamCop (IP) id:N]...", plain text, the reporter munged to
+# "To: <x>", as SpamCop's FAQ shows it) was none; it is an abuse
+# complaint naming no complainer: undetermined feedback, no address.
+# The same text from another sender, or without the subject's tag, is
+# none.
+@test "round24-arf2: a SpamCop report is feedback with no address; without its sender or subject tag it is none" {
+	cd "$FIXTURES/bounce-writers"
+	msg round24-arf2.mbox 16 >"$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tundetermined\tfeedback'
+	sed 's/^From: SpamCop user <1234567890@reports.spamcop.net>/From: Some User <user@example.net>/' "$BATS_TEST_TMPDIR/r.mbox" >"$BATS_TEST_TMPDIR/a.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/a.mbox"
+	assert_output $'\tnone\t'
+	sed -i 's/^Subject: \[SpamCop (192.0.2.25) id:1234567890\]/Subject: /' "$BATS_TEST_TMPDIR/r.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tnone\t'
+}

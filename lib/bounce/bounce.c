@@ -451,6 +451,34 @@ do_unsubscribe(struct ctx *c)
 	return emit_from_sender(c, "feedback", "unsubscribe");
 }
 
+/*
+ * A SpamCop report (spamcop.net FAQ "Authentic SpamCop reports": from
+ * ####@reports.spamcop.net, plain text, the subject "[SpamCop (IP or
+ * URL) id:N]..."): an abuse complaint whose reported copy munges the
+ * reporter's address ("To: <x>").  True when m is one.
+ */
+static bool
+spamcop_report(GMimeMessage *m)
+{
+	const char *a = sender_addr(m), *s = mail_message_subject(m), *d;
+
+	return a != NULL && s != NULL && (d = strrchr(a, '@')) != NULL &&
+	    strcasecmp(d + 1, "reports.spamcop.net") == 0 &&
+	    strncasecmp(s, "[SpamCop (", 10) == 0;
+}
+
+/* A complaint that names no complainer: feedback, no recipient. */
+static int
+do_complaint(struct ctx *c, const char *diag)
+{
+	struct bounce_rcpt r = c->base;
+
+	r.reason = "feedback";
+	r.kind = "undetermined";
+	r.diagnostic = diag;
+	return c->emit(c->arg, &r);
+}
+
 static int
 do_vacation(struct ctx *c)
 {
@@ -824,6 +852,9 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		r = bnc_arf(&c);
 	else if (mail_header(GMIME_OBJECT(m), "X-Apple-Unsubscribe") != NULL)
 		r = do_unsubscribe(&c);
+	else if (spamcop_report(m))
+		r = do_complaint(&c, "a SpamCop report: the reporter's address "
+		    "is munged");
 	else if (p.receipt && !p.has_dsn)
 		r = emit_none(&c, error ? error : "not a bounce");
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)
