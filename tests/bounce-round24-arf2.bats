@@ -81,3 +81,18 @@ setup() {
 	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
 	assert_output $'\tnone\t'
 }
+
+# AOL's traditional feedback-loop format (#5: from SCOMP@aol.net, an
+# empty text part and the original as message/rfc822 with the recipient
+# redacted out, as AOL's postmaster pages describe it) was none; it is a
+# complaint naming no complainer: feedback, no address.  The same message
+# from another sender is none.
+@test "round24-arf2: AOL's traditional feedback-loop report is feedback with no address; from another sender it is none" {
+	cd "$FIXTURES/bounce-writers"
+	msg round24-arf2.mbox 5 >"$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tundetermined\tfeedback'
+	sed -i 's/^From: scomp@aol.net/From: reports@example.net/' "$BATS_TEST_TMPDIR/r.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tnone\t'
+}

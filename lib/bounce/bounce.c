@@ -452,19 +452,28 @@ do_unsubscribe(struct ctx *c)
 }
 
 /*
- * A SpamCop report (spamcop.net FAQ "Authentic SpamCop reports": from
- * ####@reports.spamcop.net, plain text, the subject "[SpamCop (IP or
- * URL) id:N]..."): an abuse complaint whose reported copy munges the
- * reporter's address ("To: <x>").  True when m is one.
+ * A complaint whose copy hides the complainer, by its documented sender:
+ * its diagnostic, or NULL.  A SpamCop report (spamcop.net FAQ "Authentic
+ * SpamCop reports": from ####@reports.spamcop.net, plain text, the
+ * subject "[SpamCop (IP or URL) id:N]...", the reporter munged to
+ * "To: <x>"); AOL's feedback loop in its traditional format (AOL
+ * postmaster: from SCOMP@aol.net, an empty text part and the original
+ * as message/rfc822, the recipient redacted out; its ARF reports are
+ * read as feedback reports before this).
  */
-static bool
-spamcop_report(GMimeMessage *m)
+static const char *
+munged_complaint(GMimeMessage *m)
 {
 	const char *a = sender_addr(m), *s = mail_message_subject(m), *d;
 
-	return a != NULL && s != NULL && (d = strrchr(a, '@')) != NULL &&
-	    strcasecmp(d + 1, "reports.spamcop.net") == 0 &&
-	    strncasecmp(s, "[SpamCop (", 10) == 0;
+	if (a == NULL || (d = strrchr(a, '@')) == NULL)
+		return NULL;
+	if (strcasecmp(d + 1, "reports.spamcop.net") == 0 && s != NULL &&
+	    strncasecmp(s, "[SpamCop (", 10) == 0)
+		return "a SpamCop report: the reporter's address is munged";
+	if (strcasecmp(a, "scomp@aol.net") == 0)
+		return "an AOL feedback loop report: the recipient is redacted";
+	return NULL;
 }
 
 /* A complaint that names no complainer: feedback, no recipient. */
@@ -815,7 +824,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	struct parts p;
 	struct ctx c;
 	GDateTime *dt;
-	const char *id, *ct;
+	const char *id, *ct, *v;
 	char *mid = NULL;
 	bool bounceish, weak;
 	int r, sign, shows;
@@ -852,9 +861,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		r = bnc_arf(&c);
 	else if (mail_header(GMIME_OBJECT(m), "X-Apple-Unsubscribe") != NULL)
 		r = do_unsubscribe(&c);
-	else if (spamcop_report(m))
-		r = do_complaint(&c, "a SpamCop report: the reporter's address "
-		    "is munged");
+	else if ((v = munged_complaint(m)) != NULL)
+		r = do_complaint(&c, v);
 	else if (p.receipt && !p.has_dsn)
 		r = emit_none(&c, error ? error : "not a bounce");
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)
