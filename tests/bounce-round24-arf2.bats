@@ -20,7 +20,11 @@
 #          OnAccountSuppressionList (suppressed)
 #   16     SpamCop's plain-text report ("To: <x>")
 #   17-19  auth-failure (spf), DMARC aggregate, TLS-RPT: none
-#   20-21  RFC 6590 hashed local-part, UOL's "X": no address
+#   20-21  RFC 6590 hashed local-part (a documented miss: the digest
+#          address is reported), UOL's "X": no address
+# After the first run: not-spam is none, SES's OnAccountSuppressionList
+# is soft suppressed, SpamCop's, AOL's traditional and JMRP's classic
+# reports are feedback naming no address (#6 a documented recall miss).
 
 setup() {
 	load lib/helpers
@@ -93,6 +97,22 @@ setup() {
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
 	assert_output $'\tundetermined\tfeedback'
 	sed -i 's/^From: scomp@aol.net/From: reports@example.net/' "$BATS_TEST_TMPDIR/r.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tnone\t'
+}
+
+# Outlook.com's JMRP report in its "RFC822 Attachment" format (#6: from
+# staff@hotmail.com, the JMRP partner FAQ) was none; it is a complaint:
+# feedback.  Its complainer is only in a proprietary header of the
+# attached copy (X-HmXmrOriginalRecipient), not read: no address (a
+# documented miss of recall, never the copy's To, here the list).  From
+# another sender it is none.
+@test "round24-arf2: a JMRP report from staff@hotmail.com is feedback naming no address; from another sender it is none" {
+	cd "$FIXTURES/bounce-writers"
+	msg round24-arf2.mbox 6 >"$BATS_TEST_TMPDIR/r.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
+	assert_output $'\tundetermined\tfeedback'
+	sed -i 's/^From: staff@hotmail.com/From: staff@example.net/' "$BATS_TEST_TMPDIR/r.mbox"
 	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
 	assert_output $'\tnone\t'
 }

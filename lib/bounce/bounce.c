@@ -459,7 +459,10 @@ do_unsubscribe(struct ctx *c)
  * "To: <x>"); AOL's feedback loop in its traditional format (AOL
  * postmaster: from SCOMP@aol.net, an empty text part and the original
  * as message/rfc822, the recipient redacted out; its ARF reports are
- * read as feedback reports before this).
+ * read as feedback reports before this); Outlook.com's JMRP in its
+ * "RFC822 Attachment" format (the JMRP FAQ: forwarded from
+ * staff@hotmail.com), whose complainer only a proprietary header of the
+ * attached copy gives, which is not read.
  */
 static const char *
 munged_complaint(GMimeMessage *m)
@@ -473,6 +476,8 @@ munged_complaint(GMimeMessage *m)
 		return "a SpamCop report: the reporter's address is munged";
 	if (strcasecmp(a, "scomp@aol.net") == 0)
 		return "an AOL feedback loop report: the recipient is redacted";
+	if (strcasecmp(a, "staff@hotmail.com") == 0)
+		return "an Outlook.com JMRP report: no complainer read";
 	return NULL;
 }
 
