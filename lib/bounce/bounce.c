@@ -451,6 +451,48 @@ do_unsubscribe(struct ctx *c)
 	return emit_from_sender(c, "feedback", "unsubscribe");
 }
 
+/*
+ * A complaint whose copy hides the complainer, by its documented sender:
+ * its diagnostic, or NULL.  A SpamCop report (spamcop.net FAQ "Authentic
+ * SpamCop reports": from ####@reports.spamcop.net, plain text, the
+ * subject "[SpamCop (IP or URL) id:N]...", the reporter munged to
+ * "To: <x>"); AOL's feedback loop in its traditional format (AOL
+ * postmaster: from SCOMP@aol.net, an empty text part and the original
+ * as message/rfc822, the recipient redacted out; its ARF reports are
+ * read as feedback reports before this); Outlook.com's JMRP in its
+ * "RFC822 Attachment" format (the JMRP FAQ: forwarded from
+ * staff@hotmail.com), whose complainer only a proprietary header of the
+ * attached copy gives, which is not read.
+ */
+static const char *
+munged_complaint(GMimeMessage *m)
+{
+	const char *a = sender_addr(m), *s = mail_message_subject(m), *d;
+
+	if (a == NULL || (d = strrchr(a, '@')) == NULL)
+		return NULL;
+	if (strcasecmp(d + 1, "reports.spamcop.net") == 0 && s != NULL &&
+	    strncasecmp(s, "[SpamCop (", 10) == 0)
+		return "a SpamCop report: the reporter's address is munged";
+	if (strcasecmp(a, "scomp@aol.net") == 0)
+		return "an AOL feedback loop report: the recipient is redacted";
+	if (strcasecmp(a, "staff@hotmail.com") == 0)
+		return "an Outlook.com JMRP report: no complainer read";
+	return NULL;
+}
+
+/* A complaint that names no complainer: feedback, no recipient. */
+static int
+do_complaint(struct ctx *c, const char *diag)
+{
+	struct bounce_rcpt r = c->base;
+
+	r.reason = "feedback";
+	r.kind = "undetermined";
+	r.diagnostic = diag;
+	return c->emit(c->arg, &r);
+}
+
 static int
 do_vacation(struct ctx *c)
 {
@@ -787,7 +829,7 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	struct parts p;
 	struct ctx c;
 	GDateTime *dt;
-	const char *id, *ct;
+	const char *id, *ct, *v;
 	char *mid = NULL;
 	bool bounceish, weak;
 	int r, sign, shows;
@@ -824,6 +866,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		r = bnc_arf(&c);
 	else if (mail_header(GMIME_OBJECT(m), "X-Apple-Unsubscribe") != NULL)
 		r = do_unsubscribe(&c);
+	else if ((v = munged_complaint(m)) != NULL)
+		r = do_complaint(&c, v);
 	else if (p.receipt && !p.has_dsn)
 		r = emit_none(&c, error ? error : "not a bounce");
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)

@@ -826,20 +826,28 @@ bnc_dsn(struct ctx *c)
 }
 
 /*
- * An authentication failure report (RFC 6591: Feedback-Type auth-failure,
- * as DMARC's failure reports, RFC 7489 7.3, are sent) tells that a
- * message failed SPF, DKIM or DMARC at the receiver: no complaint of its
- * recipient and no failure of its delivery (Delivery-Result may even say
- * it was delivered).  True when the report is one.
+ * A feedback report that is no complaint, or NULL: an authentication
+ * failure report (RFC 6591: Feedback-Type auth-failure, as DMARC's
+ * failure reports, RFC 7489 7.3, are sent) tells that a message failed
+ * SPF, DKIM or DMARC at the receiver, no complaint of its recipient and
+ * no failure of its delivery (Delivery-Result may even say it was
+ * delivered); a "not-spam" report (RFC 6430) tells that the user wants
+ * the message.  The record's diagnostic when the report is one.
  */
-static bool
-auth_failure_report(const struct parts *p)
+static const char *
+no_complaint_report(const struct parts *p)
 {
 	const char *v;
 
-	return p->arf.n > 0 &&
-	    (v = dsn_get(&p->arf.g[0], "Feedback-Type")) != NULL &&
-	    strncasecmp(v, "auth-failure", 12) == 0;
+	if (p->arf.n == 0 ||
+	    (v = dsn_get(&p->arf.g[0], "Feedback-Type")) == NULL)
+		return NULL;
+	if (strncasecmp(v, "auth-failure", 12) == 0)
+		return "an authentication failure report (RFC 6591): "
+		    "not a bounce";
+	if (strncasecmp(v, "not-spam", 8) == 0)
+		return "a not-spam report (RFC 6430): no complaint";
+	return NULL;
 }
 
 int
@@ -853,10 +861,9 @@ bnc_arf(struct ctx *c)
 	int ret = 0;
 
 	r = c->base;
-	if (auth_failure_report(p)) {
+	if ((v = no_complaint_report(p)) != NULL) {
 		r.kind = "none";
-		r.diagnostic = "an authentication failure report (RFC 6591): "
-		    "not a bounce";
+		r.diagnostic = v;
 		return c->emit(c->arg, &r);
 	}
 	r.reason = "feedback";

@@ -14,6 +14,9 @@
 #include "bounce/text.h"
 #include "core/json.h"
 
+/* complaintSubType of a message SES did not send (SES API reference) */
+#define SUPPRESSED "OnAccountSuppressionList"
+
 /* The string value of "key":"..." at or after from in JSON text. */
 static const char *
 json_str(const char *t, const char *from, const char *key, char *buf,
@@ -49,7 +52,11 @@ json_str(const char *t, const char *from, const char *key, char *buf,
 /*
  * One record of an SES notification of type type: a Bounce classified
  * by its status and diagnostic, a Complaint as feedback, a Delivery as
- * delivered.  The emitter's value, or -1.
+ * delivered.  A Complaint whose complaintSubType is
+ * OnAccountSuppressionList (type "Suppressed" here) is no new complaint:
+ * SES accepted the message but did not send it, the address being on
+ * the account's suppression list (SES API reference, Complaint): soft,
+ * suppressed.  The emitter's value, or -1.
  */
 static int
 emit_one(struct ctx *c, const char *type, const char *addr, const char *st,
@@ -69,6 +76,12 @@ emit_one(struct ctx *c, const char *type, const char *addr, const char *st,
 	} else if (strcasecmp(type, "Complaint") == 0) {
 		r.reason = "feedback";
 		r.kind = "undetermined";
+	} else if (strcasecmp(type, "Suppressed") == 0) {
+		r.action = "failed";
+		r.reason = "suppressed";
+		r.kind = "soft";
+		r.diagnostic = "complaintSubType OnAccountSuppressionList: "
+		    "not sent";
 	} else {
 		r.reason = "delivered";
 		r.kind = "undetermined";
@@ -98,8 +111,12 @@ ses_tree(struct ctx *c, const struct json *j)
 	delivery = strcasecmp(type, "Delivery") == 0;
 	if (strcasecmp(type, "Bounce") == 0)
 		list = json_path(j, "bounce.bouncedRecipients");
-	else if (strcasecmp(type, "Complaint") == 0)
+	else if (strcasecmp(type, "Complaint") == 0) {
 		list = json_path(j, "complaint.complainedRecipients");
+		v = json_text(json_path(j, "complaint.complaintSubType"));
+		if (v != NULL && strcasecmp(v, SUPPRESSED) == 0)
+			snprintf(type, sizeof(type), "Suppressed");
+	}
 	else if (delivery)
 		list = json_path(j, "delivery.recipients");
 	else
@@ -128,7 +145,7 @@ ses_tree(struct ctx *c, const struct json *j)
 static int
 ses_scan(struct ctx *c)
 {
-	char *t, type[32], addr[320], st[16], diag[DIAG_MAX];
+	char *t, type[32], sub[32], addr[320], st[16], diag[DIAG_MAX];
 	const char *p, *key, *q;
 	size_t i, j, n = 0;
 	int ret = 0;
@@ -145,6 +162,10 @@ ses_scan(struct ctx *c)
 		free(t);
 		return 1;
 	}
+	if (strcasecmp(type, "Complaint") == 0 && json_str(t, t,
+	    "complaintSubType", sub, sizeof(sub)) != NULL &&
+	    strcasecmp(sub, SUPPRESSED) == 0)
+		snprintf(type, sizeof(type), "Suppressed");
 	key = strcasecmp(type, "Delivery") == 0 ? NULL : "emailAddress";
 	if (key == NULL) {
 		p = strstr(t, "\"recipients\"");
