@@ -291,6 +291,54 @@ field() {
 	assert_equal "$(cols -t bounce-classify recipient,action,kind,reason,status,diagnostic | sed -n 2p)" $'b@example.net\tfailed\tsoft\tmailboxfull\t4.2.2\t452 4.2.2 mailbox full'
 }
 
+@test "bounce-classify: SES's bounceSubType says more than a bare status, a reply's phrase more than it; Suppressed outranks both" {
+	# SES Developer Guide, notification contents: the bounce types table
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\nContent-Type: text/plain; charset=UTF-8\n\n'
+		printf '{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bounceSubType":"NoEmail","bouncedRecipients":['
+		printf '{"emailAddress":"a@example.net","action":"failed","status":"5.0.0"}]},"mail":{"destination":["a@example.net","z@example.net"]}}\n'
+	} >"$BATS_TEST_TMPDIR/noemail.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta,matched "$BATS_TEST_TMPDIR/noemail.eml"
+	assert_equal "$output" $'a@example.net\thard\tuserunknown\tamazonses\tses:NoEmail'
+	sed -i 's/"NoEmail"/"MailboxFull"/; s/"status":"5.0.0"/"status":"5.0.0","diagnosticCode":"smtp; 550 5.1.1 user unknown"/' "$BATS_TEST_TMPDIR/noemail.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/noemail.eml"
+	assert_equal "$output" $'a@example.net\thard\tuserunknown'
+	sed -i 's/"MailboxFull"/"OnAccountSuppressionList"/' "$BATS_TEST_TMPDIR/noemail.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,matched "$BATS_TEST_TMPDIR/noemail.eml"
+	assert_equal "$output" $'a@example.net\tsoft\tsuppressed\tses:OnAccountSuppressionList'
+}
+
+@test "bounce-classify: SES eventType records: a DeliveryDelay's recipients are delayed, by delayType or expired; a Reject names no recipient" {
+	# SES Developer Guide, event publishing contents and examples
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\nContent-Type: text/plain; charset=UTF-8\n\n'
+		printf '{"eventType":"DeliveryDelay","mail":{"destination":["a@example.net","b@example.net","c@example.net"]},'
+		printf '"deliveryDelay":{"delayType":"IPFailure","delayedRecipients":[{"emailAddress":"a@example.net","status":"4.7.0"},'
+		printf '{"emailAddress":"b@example.net","status":"4.4.1","diagnosticCode":"smtp; 421 4.4.1 Unable to connect to remote host"}]}}\n'
+	} >"$BATS_TEST_TMPDIR/delay.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,action,kind,reason,mta "$BATS_TEST_TMPDIR/delay.eml"
+	assert_equal "$output" $'a@example.net\tdelayed\tsoft\tblocked\tamazonses\nb@example.net\tdelayed\tsoft\tblocked\tamazonses'
+	sed -i 's/"IPFailure"/"General"/' "$BATS_TEST_TMPDIR/delay.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/delay.eml"
+	assert_equal "$output" $'a@example.net\tsoft\texpired\nb@example.net\tsoft\texpired'
+	# broken JSON (a raw line break in a string) is read leniently alike
+	sed -i 's/Unable to connect/Unable\nto connect/' "$BATS_TEST_TMPDIR/delay.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,action,kind "$BATS_TEST_TMPDIR/delay.eml"
+	assert_equal "$output" $'a@example.net\tdelayed\tsoft\nb@example.net\tdelayed\tsoft'
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n'
+		printf '{"eventType":"Reject","mail":{"destination":["a@example.net","b@example.net"]},"reject":{"reason":"Bad content"}}\n'
+	} >"$BATS_TEST_TMPDIR/reject.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta "$BATS_TEST_TMPDIR/reject.eml"
+	assert_equal "$output" $'\tsoft\tvirusdetected\tamazonses'
+	{
+		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n'
+		printf '{"notificationType":"Complaint","complaint":{"complainedRecipients":[{"emailAddress":"a@example.net"}],"complaintSubType":"OnAccountSuppressionList"}}\n'
+	} >"$BATS_TEST_TMPDIR/complaint.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/complaint.eml"
+	assert_equal "$output" $'a@example.net\tsoft\tsuppressed'
+}
+
 @test "bounce-classify: JSON nested without end in an SES-like body is no crash" {
 	{
 		printf 'From: no-reply@sns.amazonaws.com\nSubject: AWS Notification Message\n\n{"notificationType":"Bounce","x":'

@@ -873,7 +873,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 	else if (p.has_dsn && (r = bnc_dsn(&c)) != 1)
 		;
 	else if (p.text.s != NULL &&
-	    strstr(p.text.s, "notificationType") != NULL &&
+	    (strstr(p.text.s, "notificationType") != NULL ||
+	    strstr(p.text.s, "eventType") != NULL) &&
 	    (r = bnc_ses(&c)) != 1)
 		;
 	else {

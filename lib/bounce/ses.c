@@ -1,9 +1,11 @@
 /*
- * Amazon SES notifications: the JSON of a Bounce, Complaint or Delivery
- * event (alone or inside an SNS envelope) in the body, one record per
- * recipient; read with core/json, and leniently when mail transport
- * broke the JSON.  See bounce/ses.h.
+ * Amazon SES notifications: the JSON of a Bounce, Complaint, Delivery,
+ * DeliveryDelay or Reject event (notificationType, or eventType under a
+ * configuration set's event publishing; alone or inside an SNS
+ * envelope) in the body, one record per recipient; read with core/json,
+ * and leniently when mail transport broke the JSON.  See bounce/ses.h.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +16,66 @@
 #include "bounce/text.h"
 #include "core/json.h"
 
-/* complaintSubType of a message SES did not send (SES API reference) */
-#define SUPPRESSED "OnAccountSuppressionList"
+/* The notification types read, by the SES Developer Guide's names. */
+enum ses_kind { SES_NONE, SES_BOUNCE, SES_DELAY, SES_COMPLAINT,
+    SES_DELIVERY, SES_REJECT };
+
+/* Per kind: its name, the list of its recipients, its own word for the
+ * cause (the subtype). */
+static const struct {
+	const char	*name, *list, *sub;
+} kinds[] = {
+	[SES_BOUNCE] = { "Bounce", "bounce.bouncedRecipients",
+	    "bounce.bounceSubType" },
+	[SES_DELAY] = { "DeliveryDelay", "deliveryDelay.delayedRecipients",
+	    "deliveryDelay.delayType" },
+	[SES_COMPLAINT] = { "Complaint", "complaint.complainedRecipients",
+	    "complaint.complaintSubType" },
+	[SES_DELIVERY] = { "Delivery", "delivery.recipients", NULL },
+	[SES_REJECT] = { "Reject", NULL, "reject.reason" },
+};
+
+/*
+ * SES's own word for a cause and its reason: the bounce types table
+ * (bounceSubType) and the DeliveryDelay delayType list of the SES
+ * Developer Guide (notification contents; event publishing contents).
+ * firm: SES did not attempt delivery, so its word outranks the status
+ * it gives; else a phrase of the reply outranks it, a bare status or
+ * code does not.
+ */
+struct ses_word {
+	enum ses_kind	 kind;
+	const char	*name, *reason;
+	bool		 firm;
+};
+
+static const struct ses_word words[] = {
+	{ SES_BOUNCE, "NoEmail", "userunknown", false },
+	{ SES_BOUNCE, "Suppressed", "suppressed", true },
+	{ SES_BOUNCE, "OnAccountSuppressionList", "suppressed", true },
+	{ SES_BOUNCE, "MailboxFull", "mailboxfull", false },
+	{ SES_BOUNCE, "MessageTooLarge", "mesgtoobig", false },
+	{ SES_BOUNCE, "ContentRejected", "contenterror", false },
+	{ SES_BOUNCE, "AttachmentRejected", "policyviolation", false },
+	{ SES_DELAY, "MailboxFull", "mailboxfull", false },
+	{ SES_DELAY, "SpamDetected", "spamdetected", false },
+	{ SES_DELAY, "IPFailure", "blocked", false },
+	{ SES_DELAY, "RecipientServerError", "systemerror", false },
+	{ SES_DELAY, "TransientCommunicationFailure", "networkerror", false },
+	{ SES_COMPLAINT, "OnAccountSuppressionList", "suppressed", true },
+	{ SES_REJECT, "Bad content", "virusdetected", true },
+};
+
+static enum ses_kind
+kind_of(const char *type)
+{
+	size_t i;
+
+	for (i = SES_BOUNCE; i <= SES_REJECT; i++)
+		if (strcasecmp(type, kinds[i].name) == 0)
+			return (enum ses_kind)i;
+	return SES_NONE;
+}
 
 /* The string value of "key":"..." at or after from in JSON text. */
 static const char *
@@ -49,39 +109,89 @@ json_str(const char *t, const char *from, const char *key, char *buf,
 	return q;
 }
 
+/* No phrase decided r's reason: a bare status or code, a cue word, or
+ * nothing did; or a delayed recipient's phrase said only "expired". */
+static bool
+said_little(const struct bounce_rcpt *r)
+{
+	static const char *const weak[] = { "status:", "smtp:", "class:",
+	    "bounce-cues.txt:" };
+	size_t i;
+
+	if (r->matched == NULL || strcmp(r->reason, "undefined") == 0)
+		return true;
+	/* a delay's "expired" says only that it was delayed */
+	if (r->action != NULL && strcmp(r->action, "delayed") == 0 &&
+	    strcmp(r->reason, "expired") == 0)
+		return true;
+	for (i = 0; i < sizeof(weak) / sizeof(weak[0]); i++)
+		if (strncmp(r->matched, weak[i], strlen(weak[i])) == 0)
+			return true;
+	return false;
+}
+
+/* SES's word sub for the cause of a record of kind k, where it says
+ * more than r's reply did (words[]). */
+static void
+ses_said(struct ctx *c, struct bounce_rcpt *r, enum ses_kind k,
+    const char *sub)
+{
+	size_t i;
+
+	for (i = 0; sub != NULL && i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i].kind == k && strcasecmp(words[i].name, sub) == 0)
+			break;
+	if (sub == NULL || i == sizeof(words) / sizeof(words[0]))
+		return;
+	if (r->reason != NULL && !words[i].firm && !said_little(r))
+		return;
+	r->reason = words[i].reason;
+	r->kind = bounce_kind(c->b, r->reason, r->status, r->smtp_code);
+	snprintf(c->b->matched, sizeof(c->b->matched), "ses:%s",
+	    words[i].name);
+	r->matched = c->b->matched;
+}
+
 /*
- * One record of an SES notification of type type: a Bounce classified
- * by its status and diagnostic, a Complaint as feedback, a Delivery as
- * delivered.  A Complaint whose complaintSubType is
- * OnAccountSuppressionList (type "Suppressed" here) is no new complaint:
- * SES accepted the message but did not send it, the address being on
- * the account's suppression list (SES API reference, Complaint): soft,
- * suppressed.  The emitter's value, or -1.
+ * One record of an SES notification of kind k (sub its subtype, or
+ * NULL): a Bounce or a DeliveryDelay classified by its status and
+ * diagnostic, then SES's own word; a Complaint as feedback; a Delivery
+ * as delivered; a Reject (no recipient named) by its reason.  The
+ * emitter's value, or -1.
  */
 static int
-emit_one(struct ctx *c, const char *type, const char *addr, const char *st,
-    const char *diag)
+emit_one(struct ctx *c, enum ses_kind k, const char *sub, const char *addr,
+    const char *st, const char *diag)
 {
 	struct bounce_rcpt r = c->base;
 
 	r.recipient = addr;
-	if (strcasecmp(type, "Bounce") == 0) {
-		r.action = "failed";
+	r.action = k == SES_DELAY ? "delayed" : "failed";
+	if (k == SES_BOUNCE || k == SES_DELAY) {
 		bnc_one_line(&c->diag, dsn_untype(diag),
 		    strlen(dsn_untype(diag)));
 		r.diagnostic = c->diag.s;
 		if (bnc_classify_text(c, &r, r.diagnostic, NULL, st[0] ? st :
 		    NULL, 0) == -1)
 			return -1;
-	} else if (strcasecmp(type, "Complaint") == 0) {
+		ses_said(c, &r, k, sub);
+		/* a delayed recipient is expired unless a word says why */
+		if (k == SES_DELAY && said_little(&r) &&
+		    strncmp(r.matched ? r.matched : "", "ses:", 4) != 0) {
+			r.reason = "expired";
+			r.kind = "soft";
+		}
+	} else if (k == SES_REJECT) {
+		r.reason = "undefined";
+		r.kind = "soft";
+		ses_said(c, &r, k, sub);
+	} else if (k == SES_COMPLAINT) {
 		r.reason = "feedback";
 		r.kind = "undetermined";
-	} else if (strcasecmp(type, "Suppressed") == 0) {
-		r.action = "failed";
-		r.reason = "suppressed";
-		r.kind = "soft";
-		r.diagnostic = "complaintSubType OnAccountSuppressionList: "
-		    "not sent";
+		r.action = NULL;
+		ses_said(c, &r, k, sub);
+		if (strcmp(r.reason, "feedback") != 0)
+			r.action = "failed";
 	} else {
 		r.reason = "delivered";
 		r.kind = "undetermined";
@@ -92,46 +202,41 @@ emit_one(struct ctx *c, const char *type, const char *addr, const char *st,
 
 /*
  * The records of a notification read with core/json: the recipients of
- * bounce.bouncedRecipients, complaint.complainedRecipients or
- * delivery.recipients.  The emitter's value, -1, or 1 when it is none.
+ * its kind's list (kinds[]), or for a Reject, which names none, one
+ * record without a recipient.  The emitter's value, -1, or 1 when it is
+ * none.
  */
 static int
 ses_tree(struct ctx *c, const struct json *j)
 {
-	char type[32], addr[320], st[16], diag[DIAG_MAX];
+	char addr[320], st[16], diag[DIAG_MAX], sub[64];
 	const struct json *list, *el;
 	const char *v;
+	enum ses_kind k;
 	size_t i, n = 0;
-	int ret = 0, delivery;
+	int ret = 0;
 
 	if ((v = json_get_text(j, "notificationType")) == NULL &&
 	    (v = json_get_text(j, "eventType")) == NULL)
 		return 1;
-	snprintf(type, sizeof(type), "%s", v);
-	delivery = strcasecmp(type, "Delivery") == 0;
-	if (strcasecmp(type, "Bounce") == 0)
-		list = json_path(j, "bounce.bouncedRecipients");
-	else if (strcasecmp(type, "Complaint") == 0) {
-		list = json_path(j, "complaint.complainedRecipients");
-		v = json_text(json_path(j, "complaint.complaintSubType"));
-		if (v != NULL && strcasecmp(v, SUPPRESSED) == 0)
-			snprintf(type, sizeof(type), "Suppressed");
-	}
-	else if (delivery)
-		list = json_path(j, "delivery.recipients");
-	else
+	if ((k = kind_of(v)) == SES_NONE)
 		return 1;
+	v = kinds[k].sub ? json_text(json_path(j, kinds[k].sub)) : NULL;
+	snprintf(sub, sizeof(sub), "%s", v ? v : "");
+	if (k == SES_REJECT)
+		return emit_one(c, k, sub, NULL, "", "");
+	list = json_path(j, kinds[k].list);
 	for (i = 0; i < json_count(list) && ret == 0; i++) {
 		el = json_at(list, i);
-		if ((v = delivery ? json_text(el) : json_get_text(el,
-		    "emailAddress")) == NULL)
+		if ((v = k == SES_DELIVERY ? json_text(el) :
+		    json_get_text(el, "emailAddress")) == NULL)
 			continue;
 		snprintf(addr, sizeof(addr), "%s", v);
 		v = json_get_text(el, "status");
 		snprintf(st, sizeof(st), "%s", v ? v : "");
 		v = json_get_text(el, "diagnosticCode");
 		snprintf(diag, sizeof(diag), "%s", v ? v : "");
-		ret = emit_one(c, type, addr, st, diag);
+		ret = emit_one(c, k, sub[0] ? sub : NULL, addr, st, diag);
 		n++;
 	}
 	return ret != 0 ? ret : (n == 0 ? 1 : 0);
@@ -140,13 +245,15 @@ ses_tree(struct ctx *c, const struct json *j)
 /*
  * JSON that mail transport broke (a long line wrapped inside a string),
  * read leniently: each "emailAddress" (or each of "recipients" for a
- * Delivery) with the "status" and "diagnosticCode" after it.
+ * Delivery) with the "status" and "diagnosticCode" after it, and the
+ * first subtype (bounceSubType, delayType, complaintSubType, reason).
  */
 static int
 ses_scan(struct ctx *c)
 {
-	char *t, type[32], sub[32], addr[320], st[16], diag[DIAG_MAX];
+	char *t, type[32], addr[320], st[16], diag[DIAG_MAX], sub[64];
 	const char *p, *key, *q;
+	enum ses_kind k;
 	size_t i, j, n = 0;
 	int ret = 0;
 
@@ -162,11 +269,19 @@ ses_scan(struct ctx *c)
 		free(t);
 		return 1;
 	}
-	if (strcasecmp(type, "Complaint") == 0 && json_str(t, t,
-	    "complaintSubType", sub, sizeof(sub)) != NULL &&
-	    strcasecmp(sub, SUPPRESSED) == 0)
-		snprintf(type, sizeof(type), "Suppressed");
-	key = strcasecmp(type, "Delivery") == 0 ? NULL : "emailAddress";
+	if ((k = kind_of(type)) == SES_NONE) {
+		free(t);
+		return 1;
+	}
+	sub[0] = '\0';
+	if (kinds[k].sub != NULL)
+		json_str(t, t, strchr(kinds[k].sub, '.') + 1, sub,
+		    sizeof(sub));
+	if (k == SES_REJECT) {
+		free(t);
+		return emit_one(c, k, sub, NULL, "", "");
+	}
+	key = k == SES_DELIVERY ? NULL : "emailAddress";
 	if (key == NULL) {
 		p = strstr(t, "\"recipients\"");
 		q = p ? strchr(p, '[') : NULL;
@@ -193,11 +308,11 @@ ses_scan(struct ctx *c)
 			p = q + i + 1;
 		}
 		st[0] = diag[0] = '\0';
-		if (strcasecmp(type, "Bounce") == 0) {
+		if (k == SES_BOUNCE || k == SES_DELAY) {
 			json_str(t, p, "status", st, sizeof(st));
 			json_str(t, p, "diagnosticCode", diag, sizeof(diag));
 		}
-		ret = emit_one(c, type, addr, st, diag);
+		ret = emit_one(c, k, sub[0] ? sub : NULL, addr, st, diag);
 		n++;
 	}
 	free(t);
