@@ -20,3 +20,19 @@ setup() {
 	replies_agree round24-src6.tsv 40
 	kinds_agree round24-src6.tsv
 }
+
+@test "bounce-round24-src6: the wordings next to round24-src6's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'rejected\t553 5.7.1 <alice@example.org>: Sender address rejected: not owned by user bob' \
+	    $'rejected\t554 5.7.1 <alice@example.org>: Sender address rejected: Access denied' \
+	    $'virusdetected\t550 5.7.1 Message is infected with Eicar-Test-Signature' \
+	    $'virusdetected\t554 5.7.1 Virus found in the message' \
+	    $'expired\t421 4.4.2 Connection timed out' \
+	    $'systemerror\t451 4.3.0 Temporary internal error' \
+	    $'userunknown\t550 5.1.1 User doesn\'t exist: rcpt@example.net' \
+	    $'hostunknown\t550 5.1.2 Host or domain name not found. Name service error for name=example.net type=MX: Host not found' \
+	    $'failedstarttls\t403 4.7.0 TLS handshake failed.' >others.tsv
+	replies_agree others.tsv 9
+	kinds_agree others.tsv
+}
