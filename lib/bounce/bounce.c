@@ -467,8 +467,15 @@ do_unsubscribe(struct ctx *c)
 static const char *
 munged_complaint(GMimeMessage *m)
 {
-	const char *a = sender_addr(m), *s = mail_message_subject(m), *d;
+	const char *f = mail_header(GMIME_OBJECT(m), "From"), *a, *s, *d;
 
+	/* most messages are none of these: their From is not parsed */
+	if (f == NULL || (str_casestr(f, "@reports.spamcop.net") == NULL &&
+	    str_casestr(f, "scomp@aol.net") == NULL &&
+	    str_casestr(f, "staff@hotmail.com") == NULL))
+		return NULL;
+	a = sender_addr(m);
+	s = mail_message_subject(m);
 	if (a == NULL || (d = strrchr(a, '@')) == NULL)
 		return NULL;
 	if (strcasecmp(d + 1, "reports.spamcop.net") == 0 && s != NULL &&
