@@ -30,6 +30,13 @@ setup() {
 	load lib/helpers
 }
 
+# says STATUS FILE RECORDS: bounce-classify exits STATUS on FILE and
+# writes RECORDS (recipient, kind, reason)
+says() {
+	run "-$1" deliv-bounce-classify --no-header -o recipient,kind,reason "$2"
+	assert_output "$3"
+}
+
 @test "round24-arf2: every feedback report gives the recipients, kinds and reasons round24-arf2-expected.tsv expects" {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round24-arf2.mbox round24-arf2-expected.tsv writer
@@ -45,8 +52,7 @@ setup() {
 	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/r.mbox"
 	assert_output $'\tnone\t\ta not-spam report (RFC 6430): no complaint'
 	sed -i 's/^Feedback-Type: not-spam/Feedback-Type: abuse/' "$BATS_TEST_TMPDIR/r.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'wilma@example.net\tundetermined\tfeedback'
+	says 1 "$BATS_TEST_TMPDIR/r.mbox" $'wilma@example.net\tundetermined\tfeedback'
 }
 
 # An SES Complaint notification whose complaintSubType is
@@ -57,14 +63,11 @@ setup() {
 @test "round24-arf2: an SES Complaint with complaintSubType OnAccountSuppressionList is soft suppressed, whole or broken JSON" {
 	cd "$FIXTURES/bounce-writers"
 	msg round24-arf2.mbox 15 >"$BATS_TEST_TMPDIR/r.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'anouk@example.org\tsoft\tsuppressed'
+	says 1 "$BATS_TEST_TMPDIR/r.mbox" $'anouk@example.org\tsoft\tsuppressed'
 	sed 's/"feedbackId":"0100/"feedbackId":"01\n00/' "$BATS_TEST_TMPDIR/r.mbox" >"$BATS_TEST_TMPDIR/b.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/b.mbox"
-	assert_output $'anouk@example.org\tsoft\tsuppressed'
+	says 1 "$BATS_TEST_TMPDIR/b.mbox" $'anouk@example.org\tsoft\tsuppressed'
 	sed -i 's/"complaintSubType":"OnAccountSuppressionList"/"complaintFeedbackType":"abuse"/' "$BATS_TEST_TMPDIR/r.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'anouk@example.org\tundetermined\tfeedback'
+	says 1 "$BATS_TEST_TMPDIR/r.mbox" $'anouk@example.org\tundetermined\tfeedback'
 }
 
 # SpamCop's report (#16: from ####@reports.spamcop.net, subject
@@ -76,14 +79,11 @@ setup() {
 @test "round24-arf2: a SpamCop report is feedback with no address; without its sender or subject tag it is none" {
 	cd "$FIXTURES/bounce-writers"
 	msg round24-arf2.mbox 16 >"$BATS_TEST_TMPDIR/r.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'\tundetermined\tfeedback'
+	says 1 "$BATS_TEST_TMPDIR/r.mbox" $'\tundetermined\tfeedback'
 	sed 's/^From: SpamCop user <1234567890@reports.spamcop.net>/From: Some User <user@example.net>/' "$BATS_TEST_TMPDIR/r.mbox" >"$BATS_TEST_TMPDIR/a.mbox"
-	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/a.mbox"
-	assert_output $'\tnone\t'
+	says 0 "$BATS_TEST_TMPDIR/a.mbox" $'\tnone\t'
 	sed -i 's/^Subject: \[SpamCop (192.0.2.25) id:1234567890\]/Subject: /' "$BATS_TEST_TMPDIR/r.mbox"
-	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'\tnone\t'
+	says 0 "$BATS_TEST_TMPDIR/r.mbox" $'\tnone\t'
 }
 
 # AOL's traditional feedback-loop format (#5: from SCOMP@aol.net, an
@@ -94,11 +94,9 @@ setup() {
 @test "round24-arf2: AOL's traditional feedback-loop report is feedback with no address; from another sender it is none" {
 	cd "$FIXTURES/bounce-writers"
 	msg round24-arf2.mbox 5 >"$BATS_TEST_TMPDIR/r.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'\tundetermined\tfeedback'
+	says 1 "$BATS_TEST_TMPDIR/r.mbox" $'\tundetermined\tfeedback'
 	sed -i 's/^From: scomp@aol.net/From: reports@example.net/' "$BATS_TEST_TMPDIR/r.mbox"
-	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'\tnone\t'
+	says 0 "$BATS_TEST_TMPDIR/r.mbox" $'\tnone\t'
 }
 
 # Outlook.com's JMRP report in its "RFC822 Attachment" format (#6: from
@@ -110,9 +108,7 @@ setup() {
 @test "round24-arf2: a JMRP report from staff@hotmail.com is feedback naming no address; from another sender it is none" {
 	cd "$FIXTURES/bounce-writers"
 	msg round24-arf2.mbox 6 >"$BATS_TEST_TMPDIR/r.mbox"
-	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'\tundetermined\tfeedback'
+	says 1 "$BATS_TEST_TMPDIR/r.mbox" $'\tundetermined\tfeedback'
 	sed -i 's/^From: staff@hotmail.com/From: staff@example.net/' "$BATS_TEST_TMPDIR/r.mbox"
-	run -0 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/r.mbox"
-	assert_output $'\tnone\t'
+	says 0 "$BATS_TEST_TMPDIR/r.mbox" $'\tnone\t'
 }
