@@ -59,4 +59,12 @@ int	bnc_own_places(struct ctx *, const char *t, size_t len, size_t sig,
  */
 bool	bnc_under_reply(const char *t, size_t ls, size_t at, size_t le);
 
+/*
+ * s[0..len) with white space collapsed and the continuation markers of
+ * multi-line SMTP replies dropped, at most max (or DIAG_MAX) bytes.
+ */
+void	bnc_one_line_max(struct sbuf *out, const char *s, size_t len,
+	    size_t max);
+void	bnc_one_line(struct sbuf *out, const char *s, size_t len);
+
 #endif

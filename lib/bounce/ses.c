@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/lines.h"
 #include "bounce/reasons.h"
 #include "bounce/ses.h"
 #include "bounce/text.h"

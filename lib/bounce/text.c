@@ -1,8 +1,8 @@
 /*
  * Plain-text bounces: the recipients a bounce names in its words (or in
  * X-Failed-Recipients), each with its paragraph as diagnostic; and the
- * text helpers the other modules share (one-line diagnostics,
- * paragraphs, addresses as written).  See bounce/text.h.
+ * text helpers the other modules share (addresses as written).
+ * See bounce/text.h.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -19,116 +19,6 @@
 #include "bounce/text.h"
 #include "bounce/verp.h"
 #include "mail/message.h"
-
-/* The length of a continuation marker "550-5.7.1 " or "550-" at s. */
-static size_t
-continuation(const char *s, size_t len)
-{
-	size_t i = 4;
-
-	if (len < 5 || !(s[0] >= '2' && s[0] <= '5') || !isdigit(
-	    (unsigned char)s[1]) || !isdigit((unsigned char)s[2]) ||
-	    s[3] != '-')
-		return 0;
-	if (i + 5 <= len && (s[i] == '4' || s[i] == '5' || s[i] == '2') &&
-	    s[i + 1] == '.') {
-		i += 2;
-		while (i < len && (isdigit((unsigned char)s[i]) ||
-		    s[i] == '.'))
-			i++;
-	}
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i;
-}
-
-/*
- * The reply code the text opened with, written again inside it (the last
- * line of a multi-line reply, "550 5.7.1 "): its length, or 0.
- */
-static size_t
-repeated_code(const struct sbuf *out, const char *s, size_t len)
-{
-	size_t k;
-
-	if (out->len < 4 || len < 10 || !isdigit((unsigned char)out->s[0]) ||
-	    memcmp(out->s, s, 3) != 0 || s[3] != ' ' ||
-	    !(s[4] == '2' || s[4] == '4' || s[4] == '5') || s[5] != '.')
-		return 0;
-	for (k = 6; k < len && (isdigit((unsigned char)s[k]) || s[k] == '.');
-	    k++)
-		;
-	while (k < len && s[k] == ' ')
-		k++;
-	return k;
-}
-
-/*
- * Collapse white space into single spaces and drop the continuation
- * markers of multi-line SMTP replies after the first line of their code;
- * keep at most DIAG_MAX bytes.
- */
-void
-bnc_one_line_max(struct sbuf *out, const char *s, size_t len, size_t max)
-{
-	bool sp = false, nl = false, have = false;
-	size_t i, k, n = 0;
-	char *d, code[3];
-
-	sbuf_reset(out);
-	/* a byte of s gives at most one byte; max + 1 bytes at most */
-	if (sbuf_reserve(out, len < max ? len : max + 1) == -1)
-		return;
-	/* written through d, its length in n (out->len when asked) */
-	d = out->s;
-	for (i = 0; i < len && n < max; i++) {
-		if (isspace((unsigned char)s[i])) {
-			sp = n > 0;
-			nl = true;
-			continue;
-		}
-		/* a marker opens the reply when no line of its code came
-		 * before: quoted after a writer's own words ("RCPT
-		 * TO:<a>: 550-5.7.26 ...", "a: 550-5.7.26 ..."), or after
-		 * the diagnostic type a notice quotes inline ("<host #5.7.1
-		 * smtp;550-5.7.1 ...>"), its code is kept */
-		k = 0;
-		if ((nl || n == 0 || (i > 0 && s[i - 1] == ';')) &&
-		    (k = continuation(s + i, len - i)) > 0 &&
-		    (!have || memcmp(code, s + i, 3) != 0)) {
-			memcpy(code, s + i, 3);
-			have = true;
-			k = 0;
-		}
-		if (nl && n > 0 && (k > 0 ||
-		    (out->len = n, k = repeated_code(out, s + i, len - i)) >
-		    0)) {
-			i += k - 1;
-			nl = false;
-			continue;
-		}
-		nl = false;
-		if (sp)
-			d[n++] = ' ';
-		sp = false;
-		d[n++] = s[i];
-		/* the rest of the word as it is: no marker opens inside
-		 * one but after "smtp;" (a byte at a time above cost a
-		 * tenth of the run) */
-		while (i + 1 < len && n < max &&
-		    !isspace((unsigned char)s[i + 1]) && !(s[i] == ';' &&
-		    isdigit((unsigned char)s[i + 1])))
-			d[n++] = s[++i];
-	}
-	out->len = n;
-	d[n] = '\0';
-}
-
-void
-bnc_one_line(struct sbuf *out, const char *s, size_t len)
-{
-	bnc_one_line_max(out, s, len, DIAG_MAX);
-}
 
 /*
  * The recipients found so far, in order, with where the text names each

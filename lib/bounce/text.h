@@ -1,6 +1,6 @@
 /*
  * Plain-text bounces and text helpers (bounce/text.c): the recipients
- * named in a bounce's words, their paragraphs, diagnostics made one line.
+ * named in a bounce's words and their paragraphs.
  */
 #ifndef BOUNCE_TEXT_H
 #define BOUNCE_TEXT_H
@@ -9,14 +9,6 @@
 
 /* Emit the records of a plain-text bounce.  The emitter's value, or -1. */
 int	bnc_text(struct ctx *);
-
-/*
- * s[0..len) with white space collapsed and the continuation markers of
- * multi-line SMTP replies dropped, at most max (or DIAG_MAX) bytes.
- */
-void	bnc_one_line_max(struct sbuf *out, const char *s, size_t len,
-	    size_t max);
-void	bnc_one_line(struct sbuf *out, const char *s, size_t len);
 
 /*
  * The first address (RE_ADDR) of t[0..len) from off, searched '@' by
