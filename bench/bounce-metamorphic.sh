@@ -2,7 +2,7 @@
 # bench/bounce-metamorphic.sh [BUILDDIR] [-v]: does bounce-classify (built
 # in BUILDDIR, default build) give the same records when a bounce is
 # written another way that means the same?  Each message of
-# ../shared/corpora/bounces/messages/maildir/bsd is rewritten four ways,
+# ../shared/corpora/bounces/messages/maildir/bsd is rewritten five ways,
 # as other writers and relays would write it:
 #   crlf  every line ends in CR LF (Exchange, a Windows relay);
 #   fold  every Diagnostic-Code longer than 50 characters folded at its
@@ -16,6 +16,14 @@
 #         precision policy says no failed recipient comes from there
 #         (feedback reports, whose complainant may be named only there,
 #         are left out of this comparison).
+# and, when python3 is there, four more that need a MIME parser
+# (bench/bounce-mime-ways.py: each against the message as Python's
+# email package writes it again unchanged, "rt"):
+#   qp      the text/plain parts quoted-printable (RFC 2045 6.7);
+#   b64text the same parts in base64;
+#   dsncase the delivery-status fields' names in lower case, no space
+#           after their colons (RFC 3464 2.1);
+#   rewrap  the text/plain parts' lines wrapped at spaces to 76 bytes;
 # and the records (recipient, kind, reason, status; sorted, without the
 # source) are compared with those of the message as it is.  Prints one
 # line per way: messages rewritten, records that differ.  Exit 1 if any
@@ -115,20 +123,40 @@ records() {	# records DIR FILES...: the records of those files, sorted
 	    awk -F '\t' '$4 != "feedback"' | sort
 }
 
-bad=0
-for way in crlf fold b64 noenv orig; do
-	mapfile -t files < <(cd "$work/$way" && ls)
+compare() {	# compare WAY FROM TO: the records of TO's files against FROM's
+	local way=$1 from=$2 to=$3 n
+	local -a files
+	mapfile -t files < <(cd "$to" && ls)
 	if ((${#files[@]} == 0)); then
-		printf '%-6s %4d messages\n' "$way" 0
-		continue
+		printf '%-7s %4d messages\n' "$way" 0
+		return
 	fi
-	records "$work/as-is" "${files[@]}" >"$work/a.tsv"
-	records "$work/$way" "${files[@]}" >"$work/b.tsv"
+	records "$from" "${files[@]}" >"$work/a.tsv"
+	records "$to" "${files[@]}" >"$work/b.tsv"
 	n=$(diff "$work/a.tsv" "$work/b.tsv" | grep -c '^[<>]' || true)
-	printf '%-6s %4d messages, %d records differ\n' "$way" "${#files[@]}" "$n"
+	printf '%-7s %4d messages, %d records differ\n' "$way" "${#files[@]}" "$n"
 	if ((n > 0)); then
 		bad=1
 		[[ $verbose == -v ]] && diff "$work/a.tsv" "$work/b.tsv" | sed 's/^/  /'
 	fi
+	return 0
+}
+
+bad=0
+for way in crlf fold b64 noenv orig; do
+	compare "$way" "$work/as-is" "$work/$way"
 done
+
+# The MIME-aware ways (bench/bounce-mime-ways.py): each compared with
+# the message as Python's email package writes it again unchanged
+# ("rt"), itself compared with the message as it is.
+if command -v python3 >/dev/null; then
+	python3 bench/bounce-mime-ways.py "$work/as-is" "$work/mw"
+	compare rt "$work/as-is" "$work/mw/rt"
+	for way in qp b64text dsncase rewrap; do
+		compare "$way" "$work/mw/rt" "$work/mw/$way"
+	done
+else
+	echo "bounce-metamorphic: no python3; the MIME-aware ways skipped" >&2
+fi
 exit $bad

@@ -173,18 +173,42 @@ cmdtext_set(struct cmdtext *x, const char *s)
 	x->rcpt = x->data = -1;
 }
 
+/*
+ * Does t[0..len) name the command of RE_RCPT or RE_DATA (which)?  As
+ * written, or else with its lines joined (white space collapsed): a
+ * writer or a relay on the way may wrap a line anywhere ("(in reply to
+ * end\n    of DATA command)"), and the patterns' words are one space
+ * apart.
+ */
+static bool
+names_cmd(struct bounce *b, int which, const char *t, size_t len)
+{
+	struct sbuf one = { 0 };
+	size_t s, e;
+	bool r;
+
+	if (bnc_re_find(b, which, t, len, 0, &s, &e, 0))
+		return true;
+	if (memchr(t, '\n', len) == NULL)
+		return false;
+	bnc_one_line_max(&one, t, len, len);
+	r = one.s != NULL && bnc_re_find(b, which, one.s, one.len, 0, &s, &e,
+	    0);
+	sbuf_free(&one);
+	return r;
+}
+
 /* Does x hold a match of RE_RCPT or RE_DATA (which)? */
 static bool
 says(struct bounce *b, struct cmdtext *x, int which)
 {
 	int *v;
-	size_t s, e;
 
 	if (x == NULL || x->s == NULL)
 		return false;
 	v = which == RE_RCPT ? &x->rcpt : &x->data;
 	if (*v == -1)
-		*v = bnc_re_find(b, which, x->s, x->len, 0, &s, &e, 0);
+		*v = names_cmd(b, which, x->s, x->len);
 	return *v == 1;
 }
 
@@ -703,8 +727,8 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 	if (near != NULL) {
 		mask_addr(&n, near, r->recipient);
 		cmdtext_set(&nx, n.s);
-		if (!bnc_re_find(c->b, RE_RCPT, n.s, n.len, 0, &s, &e, 0) &&
-		    !bnc_re_find(c->b, RE_DATA, n.s, n.len, 0, &s, &e, 0))
+		if (!names_cmd(c->b, RE_RCPT, n.s, n.len) &&
+		    !names_cmd(c->b, RE_DATA, n.s, n.len))
 			sbuf_free(&n);
 		else
 			ctx = &nx;
