@@ -15,8 +15,9 @@ way changes the message:
            space after their colons (RFC 3464 2.1: RFC 822 field
            syntax, names caseless);
   rewrap   the lines of those text/plain parts longer than 76 bytes
-           wrapped at spaces to 76, as mail clients and gateways wrap
-           prose (a word is never broken).
+           wrapped at spaces to 76, each piece indented as its line
+           was, as mail clients and gateways wrap prose (a word is
+           never broken).
 
 Only the parts named are touched; a message the package cannot parse
 or write again is left out of every way.  A message the round trip
@@ -37,12 +38,15 @@ POLICY = email.policy.compat32
 
 def text_parts(msg):
     """The text/plain leaves of msg, not those inside a returned
-    message (message/rfc822 or text/rfc822-headers)."""
+    message (message/rfc822 or text/rfc822-headers) or a
+    delivery-status part."""
     out = []
 
     def walk(p):
         ct = p.get_content_type()
-        if ct in ("message/rfc822", "text/rfc822-headers"):
+        # a returned message, and a delivery-status part (which the
+        # package reads as blocks of fields, each a "text/plain")
+        if ct.startswith("message/") or ct == "text/rfc822-headers":
             return
         if p.is_multipart():
             for s in p.get_payload():
@@ -87,7 +91,7 @@ def wrap_line(line, width=76):
     for w in words:
         if cur.strip() and len(cur) + 1 + len(w) > width:
             out.append(cur)
-            cur = w
+            cur = lead + w
         else:
             cur = cur + b" " + w if cur.strip() else cur + w
     out.append(cur)

@@ -597,6 +597,30 @@ mkdsn() {
 	assert_output "$(printf 'old@example.com\tsoft\tundefined')"
 }
 
+@test "bounce-classify: a contact's words wrapped onto the line before still say it is no failed recipient" {
+	# a site's reply wrapped again on the way: "Please send all" ends one
+	# line, "correspondence to <contact>" opens the next; "or mail" ends
+	# a line, the contact opens the next
+	{ printf 'From MAILER-DAEMON Sat Dec  5 08:00:00 2026\nFrom: postmaster@example.com\n'
+	  printf 'To: sender@example.org\nSubject: Undeliverable: news\nMessage-ID: <w1@example.com>\n\n'
+	  printf 'Your message did not reach some or all of the intended recipients.\n\n'
+	  printf 'The following recipient(s) could not be reached:\n\n'
+	  printf "      'Ken Ito' on 12/5/2026 9:28 AM\n"
+	  printf '            This mailbox is no longer monitored. Please send all\n'
+	  printf '            correspondence to accounts@example.com.\n'
+	  printf '            <mail.example.com #5.1.1 smtp;550 5.1.1\n'
+	  printf '            <ken.ito@example.com>... User unknown>\n\n'
+	  printf 'From MAILER-DAEMON Sat Dec  5 08:01:00 2026\nFrom: postmaster@example.com\n'
+	  printf 'To: sender@example.org\nSubject: Delivery failure\nMessage-ID: <w2@example.com>\n\n'
+	  printf 'The following addresses were undeliverable:\n\n'
+	  printf 'carl@example.com: 550 5.7.1 <sender@example.org>... Sender\n'
+	  printf 'rejected, see http://www.example.com/policy or mail\nabuse@example.com\n'; } >"$BATS_TEST_TMPDIR/wrapped.mbox"
+	run -1 deliv-bounce-classify --no-header -o msgno,recipient "$BATS_TEST_TMPDIR/wrapped.mbox"
+	assert_output "$(printf '1\tken.ito@example.com\n2\tcarl@example.com')"
+	# (joined, another address on the line before is no contact's word:
+	# audit4.mbox #119, "(replies to news-help@host)" then "to <addr>")
+}
+
 @test "bounce-classify: plain-text notices as their writers' templates word them, and the mta column" {
 	run -1 deliv-bounce-classify --no-header templates.mbox
 	assert_equal "${#lines[@]}" 5

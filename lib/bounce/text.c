@@ -311,6 +311,47 @@ entry_line(struct ctx *c, const char *t, size_t ls, size_t le)
 }
 
 /*
+ * Do the words w[0..n) (at most NOTRCPT_SPAN bytes) match
+ * bounce-notrcpt.txt?  As written, or else with their lines joined: a
+ * writer or a relay may wrap a sentence anywhere ("Please send all\n
+ * correspondence to <a>"), and the patterns' words are mostly one space
+ * apart.  Joined, each run of white space is one space and each word
+ * holding an '@' (another address) is "@" alone: a pattern that a line's
+ * end kept from reading into one ("(replies to news-help@host)\nto <a>")
+ * must not read its words.
+ */
+#define NOTRCPT_SPAN	300
+
+static bool
+notrcpt_words(struct ctx *c, const char *w, size_t n)
+{
+	char one[NOTRCPT_SPAN + 1];
+	size_t i, j, k = 0, ms;
+
+	if (bnc_list_find(c->b, PL_NOTRCPT, w, n, &ms) == 1)
+		return true;
+	if (memchr(w, '\n', n) == NULL)
+		return false;
+	for (i = 0; i < n; i = j) {
+		if (isspace((unsigned char)w[i])) {
+			if (k == 0 || one[k - 1] != ' ')
+				one[k++] = ' ';
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < n && !isspace((unsigned char)w[j]); j++)
+			;
+		if (memchr(w + i, '@', j - i) != NULL)
+			one[k++] = '@';
+		else {
+			memcpy(one + k, w + i, j - i);
+			k += j - i;
+		}
+	}
+	return bnc_list_find(c->b, PL_NOTRCPT, one, k, &ms) == 1;
+}
+
+/*
  * Do the words before the address at t[at] say it is no failed
  * recipient (a contact, a new address, an example, the alias a failed
  * address was expanded from)?  Its line up to it, and the line before
@@ -324,9 +365,9 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 	size_t ls, k, s, p, le;
 	bool end = false, opens;
 
-	/* a line longer than that: its last 300 bytes, as below */
+	/* a line longer than that: its last NOTRCPT_SPAN bytes, as below */
 	if ((ls = bnc_near_line_start(t, at)) == (size_t)-1)
-		ls = at - 300;
+		ls = at - NOTRCPT_SPAN;
 	for (le = at; le < len && t[le] != '\n'; le++)
 		;
 	for (k = ls; k < at && (t[k] == ' ' || t[k] == '\t' || t[k] == '<' ||
@@ -352,7 +393,7 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 	    t[ls - 2] != '\n') {
 		k = ls - 1;
 		if ((ls = bnc_near_line_start(t, k)) == (size_t)-1)
-			ls = k > 300 ? k - 300 : 0;
+			ls = k > NOTRCPT_SPAN ? k - NOTRCPT_SPAN : 0;
 		/* of a sentence begun there, only the words after the
 		 * last sentence end on it */
 		if (!opens)
@@ -363,18 +404,19 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 					break;
 				}
 	}
-	if (at - ls > 300)
-		ls = at - 300;
-	return bnc_list_find(c->b, PL_NOTRCPT, t + ls, at - ls, &s) == 1;
+	if (at - ls > NOTRCPT_SPAN)
+		ls = at - NOTRCPT_SPAN;
+	return notrcpt_words(c, t + ls, at - ls);
 }
 
 /*
  * Do the words after the address that ends at t[e], to the end of its
  * sentence, say it is no failed recipient ("use k@host instead",
- * "k@host is his new address", "k@host from now on")?  The patterns of
- * bounce-notrcpt.txt that open with "^\x01" read "\x01" then those
- * words (at most AFTER_MAX bytes); a pattern that reads the words before
- * an address cannot match at that byte, so a match there is theirs.
+ * "k@host is his new address", "k@host from now on"), its lines joined?
+ * The patterns of bounce-notrcpt.txt that open with "^\x01" read "\x01"
+ * then those words (at most AFTER_MAX bytes); a pattern that reads the
+ * words before an address cannot match at that byte, so a match there
+ * is theirs.
  */
 #define AFTER_MAX	160
 
@@ -391,7 +433,11 @@ not_rcpt_after(struct ctx *c, const char *t, size_t len, size_t e)
 		if (strchr(".!?;", t[k]) != NULL && t[k] != '\0' &&
 		    (k + 1 == len || isspace((unsigned char)t[k + 1])))
 			break;
-		buf[n++] = t[k];
+		/* each run of white space one space: a line may be wrapped
+		 * anywhere in the sentence */
+		if (isspace((unsigned char)t[k]) && buf[n - 1] == ' ')
+			continue;
+		buf[n++] = isspace((unsigned char)t[k]) ? ' ' : t[k];
 	}
 	return bnc_list_find(c->b, PL_NOTRCPT, buf, n, &ms) == 1 && ms == 0;
 }
