@@ -16,8 +16,9 @@ way changes the message:
            syntax, names caseless);
   rewrap   the lines of those text/plain parts longer than 76 bytes
            wrapped at spaces to 76, each piece indented as its line
-           was, as mail clients and gateways wrap prose (a word is
-           never broken).
+           was (a header field quoted in the text folded), as mail
+           clients and gateways wrap prose (a word is never broken; a
+           part holding JSON is left as it is).
 
 Only the parts named are touched; a message the package cannot parse
 or write again is left out of every way.  A message the round trip
@@ -82,10 +83,18 @@ def set_body(p, raw, cte):
     p.set_payload(enc)
 
 
+FIELD = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[ \t]")
+
+
 def wrap_line(line, width=76):
     if len(line) <= width or b" " not in line.strip():
         return [line]
     lead = re.match(rb"[ \t]*", line).group(0)
+    # a header field quoted in the text ("Diagnostic-Code: ...", a
+    # returned message's headers) is folded (RFC 5322 2.2.3), its
+    # continuation lines opening with white space
+    if not lead and FIELD.match(line):
+        lead = b" "
     words = line[len(lead):].split(b" ")
     out, cur = [], lead
     for w in words:
@@ -146,6 +155,8 @@ def rewrite(raw, way):
             return None
         for p in parts:
             body = decoded(p)
+            if way == "rewrap" and body.lstrip()[:1] in (b"{", b"["):
+                continue    # JSON (an ESP's event), not prose
             if way == "rewrap":
                 nb = rewrap(body)
                 if nb == body:
