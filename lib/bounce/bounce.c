@@ -723,6 +723,40 @@ is_bounce(struct ctx *c, bool *weak)
 }
 
 /*
+ * A list's own distribution (RFC 2919 List-Id) with a Return-Path that
+ * is not null, whose only sign of a bounce is its subject: the subject
+ * of a discussion, not a notice, which goes out with a null reverse-path
+ * (RFC 5321 section 4.5.5).  GitHub's notifications of issues carry the
+ * issue's title as subject under List-Id "OWNER/REPOSITORY
+ * <REPOSITORY.OWNER.github.com>" (GitHub Docs, "Email notification
+ * headers"); a title such as "... email appears undeliverable" over a
+ * reporter's quote of the bounce names no failure of this message
+ * (Round 25, wild33 #14).  A list manager's own notice to a poster (a
+ * held post, a refusal) is automatic and says so: Auto-Submitted (RFC
+ * 3834 section 5) or Precedence "bulk" or "junk" (RFC 2076 section
+ * 3.9); it stays a notice.
+ */
+static bool
+list_post(struct ctx *c, int sign)
+{
+	GMimeObject *o = GMIME_OBJECT(c->m);
+	const char *v;
+
+	if (sign != 1 || from_daemon_name(c) ||
+	    mail_header(o, "X-MS-Exchange-Message-Is-Ndr") != NULL ||
+	    mail_header(o, "List-Id") == NULL)
+		return false;
+	if ((v = mail_header(o, "Return-Path")) == NULL ||
+	    strstr(v, "<>") != NULL || strchr(v, '@') == NULL)
+		return false;
+	if ((v = mail_header(o, "Auto-Submitted")) != NULL &&
+	    strncasecmp(v, "no", 2) != 0)
+		return false;
+	return (v = mail_header(o, "Precedence")) == NULL ||
+	    (str_casestr(v, "bulk") == NULL && str_casestr(v, "junk") == NULL);
+}
+
+/*
  * A message whose headers only hint at a bounce (its subject, a sender
  * called postmaster, a null Return-Path) must show it in its body too: a
  * copy of the original message, an SMTP or enhanced status code, a line
@@ -886,6 +920,8 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		;
 	else {
 		sign = is_bounce(&c, &weak);
+		if (list_post(&c, sign))
+			sign = 0;
 		bounceish = sign > 0;
 		shows = sign == 2 || p.has_dsn ? 2 : bounceish || weak ?
 		    body_bounces(&c) : 0;
