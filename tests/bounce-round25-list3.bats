@@ -30,3 +30,35 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round25-list3.mbox round25-list3-expected.tsv
 }
+
+# A reply folded inside a word (1&1's notice, #2: "... identity
+# linux-f2fs-dev" then "el@lists.sourceforge.net, and ip ...") gives no
+# recipient "el@...": the tail of a word the line before broke, with no
+# code on its line, is not a recipient listed under the first.  A line
+# that opens with an address after a line that lists one, or that has a
+# code, still is.
+@test "round25-list3: an address's tail that a wrapped reply line opens with is not a failed recipient" {
+	cat >"$BATS_TEST_TMPDIR/w.eml" <<'MSG'
+From: Mail Delivery System <mailer-daemon@mx.example.net>
+To: news@example.org
+Subject: Mail delivery failed: returning message to sender
+Auto-Submitted: auto-replied
+
+This message was created automatically by mail delivery software.
+
+A message that you sent could not be delivered to one or more of
+its recipients. This is a permanent error. The following address(es)
+failed:
+
+ann@example.com:
+SMTP error from remote server for TEXT command, host: mx.example.com (192.0.2.1) reason: 550 192.0.2.9 is not allowed to send mail from example.org
+. Please see the SPF record, with scope mfrom, identity news-bounc
+es@example.org, and ip 192.0.2.9
+MSG
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/w.eml"
+	assert_output "ann@example.com"
+	sed -i 's/^es@example.org, and ip/es@example.org: 550 5.1.1 unknown/' "$BATS_TEST_TMPDIR/w.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/w.eml"
+	assert_output "ann@example.com
+es@example.org"
+}
