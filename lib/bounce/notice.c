@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/lines.h"
 #include "bounce/notice.h"
 
 /* The line of t[0..len) that starts after the one holding at: [*ls, *le). */
@@ -599,6 +600,38 @@ lead(const char *t, size_t ls)
 }
 
 /*
+ * Is the address at t[s], which opens its line at ls, the end of a word
+ * a hard wrap broke on the line before ("... identity list-dev" then
+ * "el@host, and ip ...", 1&1's notice folding its reply inside a word)?
+ * The line before is not indented, opens with no word holding an '@' (it
+ * lists no recipient) and ends in a letter, digit, '-' or '_' (not a
+ * sentence's '.'), its last word holding no '@'; the address, ending at
+ * e, is followed on its line (ending at le) by more words, not a ':' (a
+ * listed address alone on its line, its reply on the next, is listed).
+ */
+static bool
+wrapped_word_tail(const char *t, size_t ls, size_t s, size_t e, size_t le)
+{
+	size_t k, pls;
+
+	while (e < le && (t[e] == ' ' || t[e] == '\t'))
+		e++;
+	if (s != ls || ls < 2 || t[ls - 1] != '\n' || e >= le || t[e] == ':')
+		return false;
+	k = ls - 1;
+	if (!isalnum((unsigned char)t[k - 1]) && t[k - 1] != '-' &&
+	    t[k - 1] != '_')
+		return false;
+	pls = line_start(t, k - 1);
+	if (isspace((unsigned char)t[pls]) || opens_with_at_word(t, pls, k))
+		return false;
+	for (; k > pls && !isspace((unsigned char)t[k - 1]); k--)
+		if (t[k - 1] == '@' || !bnc_local_char((unsigned char)t[k - 1]))
+			return false;
+	return true;
+}
+
+/*
  * Is the address at t[s..e), on the line read_line() read, inside
  * another recipient's paragraph as a word of its reason (a reply that
  * names a contact, a rewritten or a new address: "<ken@host>: ... 550
@@ -634,10 +667,14 @@ in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 	 * its reason after a separator or its reply code; not on a line
 	 * indented deeper than the paragraph's first: a line of the first
 	 * one's reason (Exim's "  addr" over "    SMTP error ...:" and the
-	 * reply folded after its ": ", deliver.c's print_address_error()) */
+	 * reply folded after its ": ", deliver.c's print_address_error()),
+	 * nor, with no code on its line, the tail of a word the line before
+	 * broke */
 	if (nt->c_ls - 1 > nt->c_ps && nt->c_ae == e &&
 	    (rcpt_line_rest(t, e, nt->c_le) || nt->c_code) &&
-	    lead(t, nt->c_ls - 1) <= lead(t, nt->c_ps))
+	    lead(t, nt->c_ls - 1) <= lead(t, nt->c_ps) &&
+	    !(!nt->c_code && wrapped_word_tail(t, nt->c_ls - 1, s, e,
+	    nt->c_le)))
 		return false;
 	return true;
 }
