@@ -584,6 +584,25 @@ mkdsn() {
 	assert_regex "$(cols -t bounce-classify matched | sed -n 4p)" '; original-recipient$'
 }
 
+@test "bounce-classify: a list's bounce: the address the text names over an internal Final-Recipient when the original was sent to it (Received for, VERP)" {
+	# Exchange's notice to a list's bounce address: the text names the
+	# member, the DSN an internal address; the original's To is the list
+	run -1 deliv-bounce-classify --no-header -o recipient,matched list-internal-rcpt.eml
+	assert_output "$(printf 'ines.jung@example.com\thard.txt:116; text-recipient')"
+	# the list's hop recorded another recipient: the DSN's address stays
+	sed 's/for <ines.jung@example.com>/for <someone.else@example.com>/' list-internal-rcpt.eml >"$BATS_TEST_TMPDIR/other.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/other.eml"
+	assert_output ijung@corp.example.local
+	# no Received: the list's VERP return path names the member
+	sed -e '/^Received: from lists/,/for <ines/d' list-internal-rcpt.eml >"$BATS_TEST_TMPDIR/none.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/none.eml"
+	assert_output ijung@corp.example.local
+	sed 's/^To: news-bounces@lists.example.org/To: news-bounces+ines.jung=example.com@lists.example.org/' \
+	    "$BATS_TEST_TMPDIR/none.eml" >"$BATS_TEST_TMPDIR/verp.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/verp.eml"
+	assert_output ines.jung@example.com
+}
+
 @test "bounce-classify: a new address in the failed recipient's own paragraph is not a failed recipient" {
 	# the notice's block runs through the paragraph that opens with the
 	# failed address; "send future mail to" in it names where to write

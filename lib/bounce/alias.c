@@ -14,6 +14,7 @@
 #include "bounce/text.h"
 #include "core/util.h"
 #include "mail/message.h"
+#include "mail/received.h"
 
 /*
  * Is one of l's addresses the owner of the alias or list a, at its
@@ -263,4 +264,92 @@ bnc_text_member_of(struct ctx *c, const char *alias)
 		return NULL;
 	}
 	return m;
+}
+
+/* A search of the returned original's Received fields for one "for". */
+struct sent_for {
+	struct bounce	*b;
+	const char	*a;	/* the address, n bytes */
+	size_t		 n;
+	bool		 found;
+	bool		 read;	/* an original's header block was read */
+};
+
+/* One header field of the original: a Received whose "for" is a? */
+static int
+for_field(void *arg, const char *name, size_t namelen, const char *v,
+    size_t vlen)
+{
+	struct sent_for *sf = arg;
+	struct rcvd r = { 0 };
+	struct derr e;
+	const char *f;
+
+	if (namelen != 8 || strncasecmp(name, "Received", 8) != 0)
+		return 0;
+	if (rcvd_parse(sf->b->rcvd, v, vlen, &r, &e) == -1)
+		return -1;	/* memory or a match limit: not found */
+	f = r.f[RCVD_FOR];
+	sf->found = f != NULL && strlen(f) == sf->n &&
+	    strncasecmp(f, sf->a, sf->n) == 0;
+	rcvd_clear(&r);
+	return sf->found ? -1 : 0;
+}
+
+/*
+ * The first original the bounce returns, as a message part (its header
+ * block from GMime), an enclosed one or its headers given as text (the
+ * part's bytes): its Received fields to for_field().
+ */
+static int
+original_for(void *arg, const struct mail_node *n)
+{
+	struct sent_for *sf = arg;
+	struct sbuf raw = { 0 };
+	char *h;
+
+	if (n->message != NULL) {
+		h = g_mime_object_get_headers(GMIME_OBJECT(n->message), NULL);
+		if (h != NULL)
+			(void)rcvd_fields(h, strlen(h), for_field, sf);
+		g_free(h);
+	} else if (n->leaf && n->subtype != NULL && (n->enclosed ||
+	    strcasecmp(n->subtype, "rfc822-headers") == 0 ||
+	    strcasecmp(n->subtype, "global-headers") == 0)) {
+		if (mail_part_bytes(GMIME_PART(n->obj), &raw, TEXT_MAX) == 0)
+			(void)rcvd_fields(raw.s, raw.len, for_field, sf);
+		sbuf_free(&raw);
+	} else
+		return MAIL_WALK_NEXT;
+	sf->read = true;
+	return -1;
+}
+
+bool
+bnc_original_sent_to(struct ctx *c, const char *a, size_t n)
+{
+	const struct parts *p = c->p;
+	struct sent_for sf = { c->b, a, n, false, false };
+	const char *v;
+	struct derr e;
+	size_t i;
+
+	for (i = 0; i < p->norig_to; i++)
+		if (strlen(p->orig_to[i]) == n &&
+		    strncasecmp(p->orig_to[i], a, n) == 0)
+			return true;
+	if ((v = bnc_verp(c)) != NULL && strlen(v) == n &&
+	    strncasecmp(v, a, n) == 0)
+		return true;
+	if (c->b->rcvd == NULL && !c->b->rcvd_failed &&
+	    (c->b->rcvd = rcvd_parser_new(&e)) == NULL)
+		c->b->rcvd_failed = true;
+	if (c->b->rcvd == NULL)
+		return false;
+	(void)mail_walk(g_mime_message_get_mime_part(c->m), 20, original_for,
+	    &sf);
+	/* a plain-text bounce: the original after its cut */
+	if (!sf.read && p->orig.len > 0)
+		(void)rcvd_fields(p->orig.s, p->orig.len, for_field, &sf);
+	return sf.found;
 }

@@ -41,4 +41,12 @@ char	*bnc_text_sender_used(struct ctx *, const char *final);
  */
 char	*bnc_text_member_of(struct ctx *, const char *alias);
 
+/*
+ * Was the returned original sent to a[0..n)?  Its To names it, or the
+ * list's VERP return path the bounce went to (bnc_verp()), or a Received
+ * field of the original records it as the recipient ("for <a>", RFC 5321
+ * 4.4: a list's copy to one member, delivered alone).
+ */
+bool	bnc_original_sent_to(struct ctx *, const char *a, size_t n);
+
 #endif

@@ -291,6 +291,7 @@ bounce_free(struct bounce *b)
 		phr_free(b->pl[i]);
 	}
 	mtas_free(b->mtas);
+	rcvd_parser_free(b->rcvd);
 	reasons_free(b->reasons);
 	free(b->memo);
 	for (i = 0; i < RE_COUNT; i++)
@@ -722,6 +723,16 @@ is_bounce(struct ctx *c, bool *weak)
 	return from_daemon_name(c) ? 1 : 0;
 }
 
+const char *
+bnc_verp(struct ctx *c)
+{
+	if (!c->verp_done) {
+		c->verp_done = true;
+		c->verp = verp_member(c->m, &c->verp_field);
+	}
+	return c->verp;
+}
+
 /*
  * A list's own distribution (RFC 2919 List-Id) with a Return-Path that
  * is not null, whose only sign of a bounce is its subject: the subject
@@ -817,11 +828,7 @@ emit_mta(void *arg, const struct bounce_rcpt *r0)
 	 */
 	if (r.recipient == NULL && r.kind != NULL &&
 	    (strcmp(r.kind, "hard") == 0 || strcmp(r.kind, "soft") == 0)) {
-		if (!c->verp_done) {
-			c->verp_done = true;
-			c->verp = verp_member(c->m, &c->verp_field);
-		}
-		if (c->verp != NULL) {
+		if (bnc_verp(c) != NULL) {
 			r.recipient = c->verp;
 			snprintf(vbuf, sizeof(vbuf), "%s%sverp:%s", r.matched ?
 			    r.matched : "", r.matched ? "; " : "",

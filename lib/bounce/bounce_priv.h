@@ -19,6 +19,7 @@
 #include "core/util.h"
 #include "mail/dsn.h"
 #include "mail/message.h"
+#include "mail/received.h"
 
 #define DIAG_MAX	1024	/* bytes of diagnostic kept per record */
 #define TEXT_MAX	(256 * 1024)	/* bytes of bounce text searched */
@@ -65,6 +66,9 @@ struct bounce {
 	struct memo		*memo;	/* MEMO_SLOTS answers (bounce.c) */
 	size_t			 cut_bytes;	/* text searched for a cut */
 	bool			 cut_vs_tried;	/* ix[PL_CUT] asked for */
+	struct rcvd_parser	*rcvd;	/* Received: parser, made when
+					 * first asked (alias.c) */
+	bool			 rcvd_failed;	/* and could not be */
 	size_t			 nmerr;	/* phrase match errors (a match or
 					 * depth limit) in this message */
 	struct derr		 merr;	/* the first of them */
@@ -117,6 +121,12 @@ struct ctx {
 	const char		*verp_field;	/* where it was */
 	bool			 verp_done;
 };
+
+/*
+ * The member a list's VERP return path names, the bounce's own recipient
+ * (bounce/verp.h's verp_member(), asked once a message), or NULL.
+ */
+const char	*bnc_verp(struct ctx *);
 
 /*
  * Match fixed pattern which in s[0..len) from start: 1 and the offsets

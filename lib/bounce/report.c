@@ -317,23 +317,22 @@ expanded_member(struct ctx *c, const struct dsn_group *g, const char *final)
  * no Original-Recipient, is an internal or rewritten address (an
  * organisation's internal domain, a relay's mailbox host).  The address
  * the text ties to the failure instead (bnc_notice_ties()), when it is
- * the only one and the returned message was addressed to it (malloc'd);
- * else NULL.  nt: the text's notice lines, found here if nt->n is 0.
+ * the only one and the returned message was sent to it (its To, the
+ * list's VERP return path, its Received "for": bnc_original_sent_to())
+ * (malloc'd); else NULL.  nt: the text's notice lines, found here if
+ * nt->n is 0.
  */
 static char *
 text_rcpt(struct ctx *c, struct notices *nt, const char *final)
 {
 	const struct parts *p = c->p;
 	const char *t = p->text.s;
-	size_t len = p->text.len, off, s, e, i;
+	size_t len = p->text.len, off, s, e;
 	char *a = NULL;
-	bool in_to;
 
 	if (t == NULL || str_casestr(t, final) != NULL)
 		return NULL;
 	bnc_parts_addrs(c->p);
-	if (p->norig_to == 0)
-		return NULL;
 	if (nt->n == 0)
 		bnc_find_notices(c, t, len, nt);
 	if (nt->n == 0)
@@ -342,14 +341,11 @@ text_rcpt(struct ctx *c, struct notices *nt, const char *final)
 	    off = e) {
 		if (!bnc_notice_ties(c, t, len, nt, NULL, s, e))
 			continue;
-		for (i = 0, in_to = false; i < p->norig_to && !in_to; i++)
-			in_to = strlen(p->orig_to[i]) == e - s &&
-			    strncasecmp(p->orig_to[i], t + s, e - s) == 0;
 		if (a != NULL && strlen(a) == e - s &&
 		    strncasecmp(a, t + s, e - s) == 0)
 			continue;
 		/* a second address, or one the original was not sent to */
-		if (a != NULL || !in_to) {
+		if (a != NULL || !bnc_original_sent_to(c, t + s, e - s)) {
 			free(a);
 			return NULL;
 		}
