@@ -616,6 +616,22 @@ mkdsn() {
 	assert_output "$(printf 'old@example.com\tsoft\tundefined')"
 }
 
+@test "bounce-classify: \"addr: CODE reply\" opens a recipient's own entry even when the entry above ran onto a line of its own" {
+	# OpenSMTPD's report of three recipients, each "addr: reply" (as in
+	# round24-multi2 #4), wrapped again on the way: the line above an
+	# entry is the end of the entry above's reply, neither a sentence's
+	# end nor an entry
+	awk '/^From /{n++} n==4' "$FIXTURES/bounce-writers/round24-multi2.mbox" |
+	    sed -e 's/^\(tomas[^ ]*: 550 5.1.1 <[^>]*>:\) /\1\n/' \
+	    -e 's/^\(ula[^ ]*: 552 5.2.2 <[^>]*>: Mailbox\) /\1\n/' \
+	    -e 's/^\(vera[^ ]*: 554 5.7.1 Service unavailable; Client host\) /\1\n/' \
+	    >"$BATS_TEST_TMPDIR/entries.mbox"
+	run grep -c '^quota exceeded$' "$BATS_TEST_TMPDIR/entries.mbox"
+	assert_output 1
+	run -1 deliv-bounce-classify --no-header -o recipient,reason "$BATS_TEST_TMPDIR/entries.mbox"
+	assert_output "$(printf 'tomas.hruby@mail.example.net\tuserunknown\nula.berg@box.example.org\tmailboxfull\nvera.nagy@corp.example.com\tblocked')"
+}
+
 @test "bounce-classify: a contact's words wrapped onto the line before still say it is no failed recipient" {
 	# a site's reply wrapped again on the way: "Please send all" ends one
 	# line, "correspondence to <contact>" opens the next; "or mail" ends

@@ -120,17 +120,40 @@ other_rcpt(GHashTable *addrs, const char *t, size_t s, size_t e, size_t at,
 }
 
 /*
+ * Does a reply follow the address that ends at t[e], as its entry's
+ * reason: "addr: 552 ...", "<addr>: 550-..." (OpenSMTPD's report,
+ * Postfix's "<addr>: host ... said:" aside), whatever the line before?
+ * A sentence that goes on over a line ("to\n b@y: no such user") has
+ * no reply code there.
+ */
+static bool
+reply_follows(const char *t, size_t e)
+{
+	if (t[e] == '>')
+		e++;
+	if (t[e] != ':')
+		return false;
+	for (e++; t[e] == ' ' || t[e] == '\t'; e++)
+		;
+	return (t[e] == '2' || t[e] == '4' || t[e] == '5') &&
+	    isdigit((unsigned char)t[e + 1]) &&
+	    isdigit((unsigned char)t[e + 2]) &&
+	    (t[e + 3] == ' ' || t[e + 3] == '-');
+}
+
+/*
  * Does the address at t[at..) open an entry of a list, on the line that
  * starts at ls in the paragraph that starts at ps?  It opens its line
  * (after blanks and "<", quotes, brackets, list marks) or follows a
  * transcript's ">>> " command; and the line before it, if any, ends a
  * sentence, a label or a heading (".", ":", ";", ")", ">", "]", "#",
  * "-----", "=====", "*****") or is itself an entry
- * (opened by an address) or a reply ("550 ...").  "... delivered to a@x
- * or to\n b@y: no such user" is one sentence, not two entries.
+ * (opened by an address) or a reply ("550 ..."), or a reply follows it
+ * (reply_follows()).  "... delivered to a@x or to\n b@y: no such user"
+ * is one sentence, not two entries.
  */
 static bool
-entry(const char *t, size_t ps, size_t ls, size_t at)
+entry(const char *t, size_t ps, size_t ls, size_t at, size_t alen)
 {
 	size_t k = ls, pl, pe;
 
@@ -141,7 +164,7 @@ entry(const char *t, size_t ps, size_t ls, size_t at)
 	for (; k < at; k++)
 		if (!opener((unsigned char)t[k]))
 			return false;
-	if (ls <= ps || ls < 2)
+	if (ls <= ps || ls < 2 || reply_follows(t, at + alen))
 		return true;
 	/* the line before: [pl, pe) */
 	pe = ls - 1;
@@ -235,7 +258,7 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 	while (ls > *ps && t[ls - 1] != '\n')
 		ls--;
 	/* only an entry: an address inside a sentence shares it */
-	if (!entry(t, *ps, ls, at))
+	if (!entry(t, *ps, ls, at, alen))
 		return false;
 	/* the end of the recipient's own paragraph */
 	pend = (blank = memmem(t + at, *pe - at, "\n\n", 2)) != NULL ?
