@@ -753,9 +753,9 @@ list_post(struct ctx *c, int sign)
 	GMimeObject *o = GMIME_OBJECT(c->m);
 	const char *v;
 
-	if (sign != 1 || from_daemon_name(c) ||
+	if (sign != 1 || mail_header(o, "List-Id") == NULL ||
 	    mail_header(o, "X-MS-Exchange-Message-Is-Ndr") != NULL ||
-	    mail_header(o, "List-Id") == NULL)
+	    from_daemon_name(c))
 		return false;
 	if ((v = mail_header(o, "Return-Path")) == NULL ||
 	    strstr(v, "<>") != NULL || strchr(v, '@') == NULL)

@@ -174,28 +174,35 @@ cmdtext_set(struct cmdtext *x, const char *s)
 }
 
 /*
- * Does t[0..len) name the command of RE_RCPT or RE_DATA (which)?  As
- * written, or else with its lines joined (white space collapsed): a
- * writer or a relay on the way may wrap a line anywhere ("(in reply to
- * end\n    of DATA command)"), and the patterns' words are one space
- * apart.
+ * Does the paragraph n name a command (RE_RCPT or RE_DATA)?  As written,
+ * or else with its lines joined, n then holding them so (white space
+ * collapsed): a writer or a relay on the way may wrap a line anywhere
+ * ("(in reply to end\n    of DATA command)"), and the patterns' words
+ * are one space apart.  Not a paragraph over CMD_JOIN_MAX bytes.
  */
+#define CMD_JOIN_MAX	2048
+
 static bool
-names_cmd(struct bounce *b, int which, const char *t, size_t len)
+names_cmd(struct bounce *b, struct sbuf *n)
 {
 	struct sbuf one = { 0 };
 	size_t s, e;
-	bool r;
 
-	if (bnc_re_find(b, which, t, len, 0, &s, &e, 0))
+	if (bnc_re_find(b, RE_RCPT, n->s, n->len, 0, &s, &e, 0) ||
+	    bnc_re_find(b, RE_DATA, n->s, n->len, 0, &s, &e, 0))
 		return true;
-	if (memchr(t, '\n', len) == NULL)
+	if (n->len > CMD_JOIN_MAX || memchr(n->s, '\n', n->len) == NULL)
 		return false;
-	bnc_one_line_max(&one, t, len, len);
-	r = one.s != NULL && bnc_re_find(b, which, one.s, one.len, 0, &s, &e,
-	    0);
-	sbuf_free(&one);
-	return r;
+	bnc_one_line_max(&one, n->s, n->len, n->len);
+	if (one.s == NULL || (!bnc_re_find(b, RE_RCPT, one.s, one.len, 0, &s,
+	    &e, 0) && !bnc_re_find(b, RE_DATA, one.s, one.len, 0, &s, &e,
+	    0))) {
+		sbuf_free(&one);
+		return false;
+	}
+	sbuf_free(n);
+	*n = one;
+	return true;
 }
 
 /* Does x hold a match of RE_RCPT or RE_DATA (which)? */
@@ -203,12 +210,13 @@ static bool
 says(struct bounce *b, struct cmdtext *x, int which)
 {
 	int *v;
+	size_t s, e;
 
 	if (x == NULL || x->s == NULL)
 		return false;
 	v = which == RE_RCPT ? &x->rcpt : &x->data;
 	if (*v == -1)
-		*v = names_cmd(b, which, x->s, x->len);
+		*v = bnc_re_find(b, which, x->s, x->len, 0, &s, &e, 0);
 	return *v == 1;
 }
 
@@ -726,12 +734,12 @@ classify(struct ctx *c, struct bnc_whole *wh, struct bounce_rcpt *r,
 	/* the paragraph, if it names the command; else the whole text */
 	if (near != NULL) {
 		mask_addr(&n, near, r->recipient);
-		cmdtext_set(&nx, n.s);
-		if (!names_cmd(c->b, RE_RCPT, n.s, n.len) &&
-		    !names_cmd(c->b, RE_DATA, n.s, n.len))
+		if (!names_cmd(c->b, &n))
 			sbuf_free(&n);
-		else
+		else {
+			cmdtext_set(&nx, n.s);
 			ctx = &nx;
+		}
 	}
 	/* else the recipient's own reply, if it names the command (a DSN's
 	 * Diagnostic-Code "... (in reply to end of DATA command)", qmail's

@@ -330,7 +330,14 @@ notrcpt_words(struct ctx *c, const char *w, size_t n)
 
 	if (bnc_list_find(c->b, PL_NOTRCPT, w, n, &ms) == 1)
 		return true;
-	if (memchr(w, '\n', n) == NULL)
+	/* joined, the words can read otherwise only when some follow the
+	 * last line break (the patterns take white space before an
+	 * address, newlines too, as "\s") */
+	for (i = n; i > 0 && w[i - 1] != '\n'; i--)
+		;
+	for (j = i; j < n && isspace((unsigned char)w[j]); j++)
+		;
+	if (i == 0 || j == n)
 		return false;
 	for (i = 0; i < n; i = j) {
 		if (isspace((unsigned char)w[i])) {
@@ -425,19 +432,22 @@ not_rcpt_after(struct ctx *c, const char *t, size_t len, size_t e)
 {
 	char buf[AFTER_MAX + 1];
 	size_t n = 0, k, ms;
+	unsigned char ch;
 
 	buf[n++] = '\x01';
 	for (k = e; k < len && n < sizeof(buf); k++) {
-		if (t[k] == '\n' && k + 1 < len && t[k + 1] == '\n')
+		ch = (unsigned char)t[k];
+		if (ch == '\n' && k + 1 < len && t[k + 1] == '\n')
 			break;
-		if (strchr(".!?;", t[k]) != NULL && t[k] != '\0' &&
+		if ((ch == '.' || ch == '!' || ch == '?' || ch == ';') &&
 		    (k + 1 == len || isspace((unsigned char)t[k + 1])))
 			break;
 		/* each run of white space one space: a line may be wrapped
 		 * anywhere in the sentence */
-		if (isspace((unsigned char)t[k]) && buf[n - 1] == ' ')
-			continue;
-		buf[n++] = isspace((unsigned char)t[k]) ? ' ' : t[k];
+		if (!isspace(ch))
+			buf[n++] = (char)ch;
+		else if (buf[n - 1] != ' ')
+			buf[n++] = ' ';
 	}
 	return bnc_list_find(c->b, PL_NOTRCPT, buf, n, &ms) == 1 && ms == 0;
 }
