@@ -55,6 +55,21 @@ add_text(struct sbuf *t, const char *s, size_t len)
 	add_text_max(t, s, len, TEXT_MAX);
 }
 
+/*
+ * Append the text of another part: a part of its own is a paragraph of
+ * its own (RFC 2046 5.1: a body part's text ends at its boundary), so a
+ * banner or disclaimer part a gateway puts first never runs into the
+ * notice's first paragraph.
+ */
+static void
+add_part_text(struct sbuf *t, const char *s, size_t len)
+{
+	if (t->len > 0 && (t->len < 2 || t->s[t->len - 2] != '\n') &&
+	    t->len < TEXT_MAX)
+		sbuf_addc(t, '\n');
+	add_text(t, s, len);
+}
+
 /* The address of mailbox i of l, if it has an '@'; else NULL. */
 static const char *
 mailbox_at(InternetAddressList *l, int i)
@@ -558,7 +573,7 @@ visit(void *arg, const struct mail_node *n)
 		if (g_mime_multipart_get_count(GMIME_MULTIPART(n->obj)) == 0 &&
 		    (txt = g_mime_multipart_get_prologue(
 		    GMIME_MULTIPART(n->obj))) != NULL)
-			add_text(&p->text, txt, strlen(txt));
+			add_part_text(&p->text, txt, strlen(txt));
 		return MAIL_WALK_NEXT;
 	}
 	if (GMIME_IS_MESSAGE_PART(n->obj))
@@ -598,7 +613,7 @@ visit(void *arg, const struct mail_node *n)
 			return MAIL_WALK_NEXT;
 		if (mail_part_visible_text(GMIME_TEXT_PART(n->obj), &raw, &txt,
 		    &tlen) == 0 && tlen > 0)
-			add_text(&p->text, txt, tlen);
+			add_part_text(&p->text, txt, tlen);
 	}
 	sbuf_free(&raw);
 	return MAIL_WALK_NEXT;
