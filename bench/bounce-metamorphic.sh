@@ -28,8 +28,9 @@
 #           only it holds their text, charset changed (RFC 2046 4.1.2);
 #   subj2047 the Subject as RFC 2047 B encoded-words, From's display
 #           name as Q ones (RFC 2047 4, 5);
-#   wrapmixed a multipart/report put inside a multipart/mixed after a
-#           gateway's banner part (RFC 2046 5.1.3);
+#   wrapmixed the body (a report, a text, any multipart) put inside a
+#           multipart/mixed after a gateway's banner part (RFC 2046
+#           5.1.3);
 #   rfc822hdrs a report's returned message/rfc822 as text/rfc822-headers
 #           (its header only), and the reverse (RFC 6522 3);
 #   ctcase  Content-Type and Content-Transfer-Encoding in upper case,

@@ -30,11 +30,12 @@ way changes the message:
            (base64) and its From's display name in Q (RFC 2047 4.1,
            4.2, 5: an encoded-word in a phrase), UTF-8, as MUAs,
            Exchange and non-English writers send them;
-  wrapmixed a notice whose top is multipart/report put whole inside a
-           multipart/mixed, after a short text/plain banner part (an
-           "external sender" banner or disclaimer, as gateways and
-           Exchange transport rules add: RFC 2046 5.1.3 mixed parts,
-           RFC 6522 section 1 a report nested in another multipart);
+  wrapmixed the notice's body (a multipart/report, a plain or HTML
+           text, any multipart) put whole inside a multipart/mixed,
+           after a short text/plain banner part (an "external sender"
+           banner or disclaimer, as gateways and Exchange transport
+           rules add: RFC 2046 5.1.3 mixed parts, RFC 6522 section 1 a
+           report nested in another multipart);
   rfc822hdrs a returned message/rfc822 (a part of a multipart/report)
            given as text/rfc822-headers,
            its header only, and a text/rfc822-headers given as a
@@ -52,7 +53,8 @@ way changes the message:
            parts do not contain).
 
 Only the parts named are touched; a message the package cannot parse
-or write again is left out of every way.  A message the round trip
+or write again is left out of every way, one a way cannot rewrite out
+of that way.  A message the round trip
 changes in what it says (its records differ) shows in the script's
 "rt" line, so that a difference of a way is the way's own.
 """
@@ -302,17 +304,19 @@ BANNER = ("CAUTION: This email originated from outside of the organization.\n"
 
 
 def wrapmixed(msg):
-    """A new top: multipart/mixed holding a banner, then msg's body."""
+    """A new top: multipart/mixed holding a banner, then msg's body
+    (its Content-* fields with it; text/plain when it had none)."""
     from email.message import Message
-    if msg.get_content_type() != "multipart/report":
-        return None
     inner = Message(policy=POLICY)
     body_fields = {"content-type", "content-transfer-encoding",
                    "content-description", "content-disposition"}
     for k, v in msg._headers:
         if k.lower() in body_fields:
             inner._headers.append((k, v))
-    inner.set_payload(msg.get_payload())
+    if not any(k.lower() == "content-type" for k, v in inner._headers):
+        inner["Content-Type"] = "text/plain; charset=us-ascii"
+    inner._payload = msg._payload    # as it is: not decoded
+    inner.set_default_type(msg.get_default_type())
     inner.preamble, inner.epilogue = msg.preamble, msg.epilogue
     banner = Message(policy=POLICY)
     banner["Content-Type"] = 'text/plain; charset="us-ascii"'
@@ -529,10 +533,14 @@ def main():
                 continue
         outs = {}
         try:
-            for w in WAYS:
-                outs[w] = rewrite(raw, w)
+            outs["rt"] = rewrite(raw, "rt")
         except Exception:  # a message the package cannot handle
             continue
+        for w in WAYS[1:]:
+            try:
+                outs[w] = rewrite(raw, w)
+            except Exception:  # left out of this way only
+                outs[w] = None
         for w, o in outs.items():
             if o is None or (w != "rt" and o == outs["rt"]):
                 continue

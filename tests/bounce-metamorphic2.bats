@@ -68,3 +68,69 @@ setup() {
 	assert_output "$(printf 'ann@example.net\thard\tuserunknown\t%s' \
 	    'This is a delivery failure notification message indicating that an email you addressed to email address : -- ann@example.net could not be delivered. The problem appears to be : -- Recipient email address is possibly incorrect')"
 }
+
+# An HTML-only notice after a banner part (bench/bounce-mime-ways.py
+# "wrapmixed" on a notice whose top is text/html): the HTML is no other
+# version of the banner (RFC 2046 5.1.4: only the parts of one
+# multipart/alternative are), so it is read (was: skipped as "a second
+# HTML", the notice read as the banner alone, no record of a failure).
+@test "bounce-metamorphic2: an HTML notice after a banner part is read; an HTML alternative of a text taken is not" {
+	cat >"$BATS_TEST_TMPDIR/h.eml" <<-'EOF2'
+	From: postmaster@mail.example.com
+	To: sender@example.org
+	Subject: Undeliverable: hello
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	CAUTION: This email originated from outside of the organization.
+
+	--outer
+	Content-Type: text/html; charset=us-ascii
+
+	<html><body>
+	<p><b>Your message to <a href="mailto:bob@mail.example.com">bob@mail.example.com</a> couldn't be delivered.</b></p>
+	<p>Remote Server returned '550 5.1.1 User unknown'</p>
+	</body></html>
+
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/h.eml"
+	assert_output "$(printf 'bob@mail.example.com\thard\tuserunknown')"
+	# the same HTML as the alternative of a text/plain that says only
+	# the banner: another version of that text, not read
+	sed -e 's/multipart\/mixed; boundary="outer"/multipart\/alternative; boundary="outer"/' \
+	    "$BATS_TEST_TMPDIR/h.eml" >"$BATS_TEST_TMPDIR/a.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/a.eml"
+	refute_output --partial bob@mail.example.com
+}
+
+# Sendmail's "(reason: ...)" note under a member of an alias, wrapped
+# at 76 columns by a client or gateway (bench/bounce-mime-ways.py
+# "rewrap"): the indented line that goes on with the open note is
+# passed, and the "(expanded from: <alias>)" under it still names the
+# address the sender used (savemail.c writes both notes under
+# q_paddr; was: the member itself reported, the alias with the other
+# member's reason, a record the notice never gave).
+@test "bounce-metamorphic2: Sendmail's (reason: ...) note folded onto a second line still leaves (expanded from: ...) the address the sender used" {
+	cat >"$BATS_TEST_TMPDIR/s.eml" <<-'EOF2'
+	From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>
+	To: sender@example.org
+	Subject: Returned mail: see transcript for details
+	Content-Type: text/plain; charset=us-ascii
+
+	   ----- The following addresses had permanent fatal errors -----
+	<amy@example.net>
+	    (reason: 551 5.1.6 <amy@example.net>... User has moved; please try
+	    <amy@elsewhere.example>)
+	    (expanded from: <team@example.net>)
+	<bo@example.net>
+	    (reason: 550 5.1.1 <bo@example.net>... User unknown)
+	    (expanded from: <team@example.net>)
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/s.eml"
+	refute_output --partial amy@example.net
+	assert_line --index 0 "$(printf 'team@example.net\thard\thasmoved')"
+}

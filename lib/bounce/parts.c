@@ -556,6 +556,8 @@ struct walk {
 	struct parts	*p;
 	struct sbuf	 mdn;
 	bool		 person;	/* person_forward() of the message */
+	int		 text_alt;	/* the alternative (mail_node alt)
+					 * of the last text taken, 0 none */
 };
 
 static int
@@ -607,13 +609,20 @@ visit(void *arg, const struct mail_node *n)
 		part_bytes(part, &raw, TEXT_MAX);
 		take_original_headers(p, raw.s ? raw.s : "", raw.len);
 	} else if (strcasecmp(type, "text") == 0 && n->text) {
-		/* an attached text, and a second HTML, add nothing */
-		if ((n->filename != NULL || strcasecmp(sub, "html") == 0) &&
-		    p->text.len > 0)
+		/* an attached text, and an HTML that is another version of a
+		 * text taken (RFC 2046 5.1.4: a part of the same
+		 * multipart/alternative), add nothing; an HTML after a text
+		 * of another part (a gateway's banner before an HTML-only
+		 * notice) is read */
+		if (p->text.len > 0 && (n->filename != NULL ||
+		    (strcasecmp(sub, "html") == 0 && n->alt != 0 &&
+		    n->alt == w->text_alt)))
 			return MAIL_WALK_NEXT;
 		if (mail_part_visible_text(GMIME_TEXT_PART(n->obj), &raw, &txt,
-		    &tlen) == 0 && tlen > 0)
+		    &tlen) == 0 && tlen > 0) {
 			add_part_text(&p->text, txt, tlen);
+			w->text_alt = n->alt;
+		}
 	}
 	sbuf_free(&raw);
 	return MAIL_WALK_NEXT;
@@ -758,7 +767,7 @@ person_forward(GMimeMessage *m)
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	struct walk w = { p, { 0 }, person_forward(m) };
+	struct walk w = { p, { 0 }, person_forward(m), 0 };
 	const char *v;
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
