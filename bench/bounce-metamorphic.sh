@@ -16,7 +16,7 @@
 #         precision policy says no failed recipient comes from there
 #         (feedback reports, whose complainant may be named only there,
 #         are left out of this comparison).
-# and, when python3 is there, four more that need a MIME parser
+# and, when python3 is there, ten more that need a MIME parser
 # (bench/bounce-mime-ways.py: each against the message as Python's
 # email package writes it again unchanged, "rt"):
 #   qp      the text/plain parts quoted-printable (RFC 2045 6.7);
@@ -24,6 +24,18 @@
 #   dsncase the delivery-status fields' names in lower case, no space
 #           after their colons (RFC 3464 2.1);
 #   rewrap  the text/plain parts' lines wrapped at spaces to 76 bytes;
+#   latin1  the same parts re-encoded ISO-8859-1, or windows-1252 when
+#           only it holds their text, charset changed (RFC 2046 4.1.2);
+#   subj2047 the Subject as RFC 2047 B encoded-words, From's display
+#           name as Q ones (RFC 2047 4, 5);
+#   wrapmixed the body (a report, a text, any multipart) put inside a
+#           multipart/mixed after a gateway's banner part (RFC 2046
+#           5.1.3);
+#   rfc822hdrs a report's returned message/rfc822 as text/rfc822-headers
+#           (its header only), and the reverse (RFC 6522 3);
+#   ctcase  Content-Type and Content-Transfer-Encoding in upper case,
+#           parameters quoted or bare again (RFC 2045 5.1, 6.1);
+#   boundary every multipart's boundary another string (RFC 2046 5.1.1);
 # and the records (recipient, kind, reason, status; sorted, without the
 # source) are compared with those of the message as it is.  Prints one
 # line per way: messages rewritten, records that differ.  Exit 1 if any
@@ -141,13 +153,13 @@ compare() {	# compare WAY FROM TO: the records of TO's files against FROM's
 	local -a files
 	mapfile -t files < <(cd "$to" && ls)
 	if ((${#files[@]} == 0)); then
-		printf '%-7s %4d messages\n' "$way" 0
+		printf '%-10s %4d messages\n' "$way" 0
 		return
 	fi
 	records "$from" "${files[@]}" >"$work/a.tsv"
 	records "$to" "${files[@]}" >"$work/b.tsv"
 	n=$(diff "$work/a.tsv" "$work/b.tsv" | grep -c '^[<>]' || true)
-	printf '%-7s %4d messages, %d records differ\n' "$way" "${#files[@]}" "$n"
+	printf '%-10s %4d messages, %d records differ\n' "$way" "${#files[@]}" "$n"
 	if ((n > 0)); then
 		bad=1
 		[[ $verbose == -v ]] && diff "$work/a.tsv" "$work/b.tsv" | sed 's/^/  /' || true
@@ -166,7 +178,8 @@ done
 if command -v python3 >/dev/null; then
 	python3 bench/bounce-mime-ways.py "$work/as-is" "$work/mw"
 	compare rt "$work/as-is" "$work/mw/rt"
-	for way in qp b64text dsncase rewrap; do
+	for way in qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
+	    rfc822hdrs ctcase boundary; do
 		compare "$way" "$work/mw/rt" "$work/mw/$way"
 	done
 else

@@ -18,10 +18,43 @@ way changes the message:
            wrapped at spaces to 76, each piece indented as its line
            was (a header field quoted in the text folded), as mail
            clients and gateways wrap prose (a word is never broken; a
-           part holding JSON is left as it is).
+           part holding JSON is left as it is);
+  latin1   every text/plain part (as above) whose text, decoded from
+           its charset, ISO-8859-1 can hold re-encoded ISO-8859-1, and
+           one only windows-1252 can hold (curly quotes, a dash)
+           re-encoded windows-1252, the charset parameter changed
+           (RFC 2046 4.1.2; Outlook, Exchange and old Sendmail and
+           Postfix set-ups label and send their text so), 8bit when
+           it was 7bit or none and now holds bytes beyond ASCII;
+  subj2047 the notice's own Subject as RFC 2047 encoded-words in B
+           (base64) and its From's display name in Q (RFC 2047 4.1,
+           4.2, 5: an encoded-word in a phrase), UTF-8, as MUAs,
+           Exchange and non-English writers send them;
+  wrapmixed the notice's body (a multipart/report, a plain or HTML
+           text, any multipart) put whole inside a multipart/mixed,
+           after a short text/plain banner part (an "external sender"
+           banner or disclaimer, as gateways and Exchange transport
+           rules add: RFC 2046 5.1.3 mixed parts, RFC 6522 section 1 a
+           report nested in another multipart);
+  rfc822hdrs a returned message/rfc822 (a part of a multipart/report)
+           given as text/rfc822-headers,
+           its header only, and a text/rfc822-headers given as a
+           message/rfc822 with an empty body (RFC 6522 section 3 and
+           RFC 3464 2: the writer may return the whole message or
+           only its header);
+  ctcase   the Content-Type and Content-Transfer-Encoding fields of
+           every part: field names, types, subtypes, parameter names
+           and encodings in upper case, parameter values quoted when
+           they were bare and bare when quoting is not needed (RFC 2045
+           5.1 and 6.1: all of these caseless, a value a token or a
+           quoted-string);
+  boundary every multipart's boundary another string, in JavaMail's
+           "----=_Part_N_M.T" form (RFC 2046 5.1.1: any boundary the
+           parts do not contain).
 
 Only the parts named are touched; a message the package cannot parse
-or write again is left out of every way.  A message the round trip
+or write again is left out of every way, one a way cannot rewrite out
+of that way.  A message the round trip
 changes in what it says (its records differ) shows in the script's
 "rt" line, so that a difference of a way is the way's own.
 """
@@ -33,7 +66,8 @@ import sys
 from email.generator import BytesGenerator
 from io import BytesIO
 
-WAYS = ("rt", "qp", "b64text", "dsncase", "rewrap")
+WAYS = ("rt", "qp", "b64text", "dsncase", "rewrap", "latin1", "subj2047",
+        "wrapmixed", "rfc822hdrs", "ctcase", "boundary")
 POLICY = email.policy.compat32
 
 
@@ -139,6 +173,295 @@ def dsn_lower(p):
     return True
 
 
+def part_charset(p):
+    cs = p.get_content_charset() or "us-ascii"
+    return "ascii" if cs in ("us-ascii", "ascii") else cs
+
+
+def latin1_part(p):
+    """Re-encode part p ISO-8859-1 or windows-1252; False when it
+    cannot (a charset Python lacks, text neither can hold)."""
+    raw = decoded(p)
+    try:
+        text = raw.decode(part_charset(p))
+    except (LookupError, UnicodeDecodeError):
+        return False
+    for cs in ("iso-8859-1", "windows-1252"):
+        try:
+            nb = text.encode(cs)
+        except UnicodeEncodeError:
+            continue
+        break
+    else:
+        return False
+    if cs == "iso-8859-1" and any(0x80 <= c < 0xa0 for c in nb):
+        return False    # C1 controls: not text
+    cte = (p.get("Content-Transfer-Encoding") or "").lower()
+    if cte in ("base64", "quoted-printable"):
+        set_body(p, nb, cte)
+    else:
+        if max(nb, default=0) > 0x7f:
+            del p["Content-Transfer-Encoding"]
+            p["Content-Transfer-Encoding"] = "8bit"
+        p.set_payload(nb.decode("ascii", "surrogateescape"))
+    p.set_param("charset", cs)
+    return True
+
+
+def ew_b(text):
+    """text as B encoded-words of at most 75 characters, UTF-8 whole
+    characters each."""
+    import base64
+    words, cur = [], ""
+    for ch in text:
+        if len((cur + ch).encode("utf-8")) > 45:
+            words.append(cur)
+            cur = ""
+        cur += ch
+    if cur:
+        words.append(cur)
+    enc = ["=?UTF-8?B?" + base64.b64encode(w.encode("utf-8")).decode()
+           + "?=" for w in words]
+    return " ".join(enc)
+
+
+Q_SAFE = re.compile(r"[A-Za-z0-9!*+/-]")
+
+
+def ew_q(text):
+    """text as Q encoded-words fit for a phrase (RFC 2047 5 (3))."""
+    words, cur = [], ""
+    for ch in text:
+        if ch == " ":
+            e = "_"
+        elif Q_SAFE.fullmatch(ch):
+            e = ch
+        else:
+            e = "".join("=%02X" % b for b in ch.encode("utf-8"))
+        if len(cur) + len(e) > 60:
+            words.append(cur)
+            cur = ""
+        cur += e
+    if cur:
+        words.append(cur)
+    return " ".join("=?UTF-8?Q?" + w + "?=" for w in words)
+
+
+def header_text(v):
+    """A field's text, its encoded-words decoded; a field in raw bytes
+    beyond ASCII taken as UTF-8 (RFC 6532), None when it is not."""
+    from email.header import decode_header, make_header
+    v = str(v)
+    if re.search("[\udc80-\udcff]", v):
+        try:
+            return v.encode("ascii", "surrogateescape").decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    try:
+        return str(make_header(decode_header(str(v))))
+    except Exception:
+        return None
+
+
+def set_header_raw(msg, name, value):
+    """Replace field name's value in place (its place kept)."""
+    for i, (k, v) in enumerate(msg._headers):
+        if k.lower() == name.lower():
+            msg._headers[i] = (k, value)
+            return
+
+
+def raw_header(msg, name):
+    for k, v in msg._headers:
+        if k.lower() == name.lower():
+            return v
+    return None
+
+
+def subj2047(msg):
+    changed = False
+    subj = raw_header(msg, "Subject")
+    if subj is not None:
+        t = header_text(subj)
+        if t and t.strip():
+            t = re.sub(r"\s+", " ", t.strip())
+            set_header_raw(msg, "Subject", ew_b(t))
+            changed = True
+    frm = raw_header(msg, "From")
+    if frm is not None:
+        from email.utils import parseaddr
+        t = header_text(frm)
+        name, addr = parseaddr(t or "")
+        if name.strip() and addr and "@" in addr:
+            set_header_raw(msg, "From", ew_q(name.strip()) + " <" + addr + ">")
+            changed = True
+    return changed
+
+
+BANNER = ("CAUTION: This email originated from outside of the organization.\n"
+          "Do not click links or open attachments unless you recognize the\n"
+          "sender and know the content is safe.\n")
+
+
+def wrapmixed(msg):
+    """A new top: multipart/mixed holding a banner, then msg's body
+    (its Content-* fields with it; text/plain when it had none)."""
+    from email.message import Message
+    inner = Message(policy=POLICY)
+    body_fields = {"content-type", "content-transfer-encoding",
+                   "content-description", "content-disposition"}
+    for k, v in msg._headers:
+        if k.lower() in body_fields:
+            inner._headers.append((k, v))
+    if not any(k.lower() == "content-type" for k, v in inner._headers):
+        inner["Content-Type"] = "text/plain; charset=us-ascii"
+    inner._payload = msg._payload    # as it is: not decoded
+    inner.set_default_type(msg.get_default_type())
+    inner.preamble, inner.epilogue = msg.preamble, msg.epilogue
+    banner = Message(policy=POLICY)
+    banner["Content-Type"] = 'text/plain; charset="us-ascii"'
+    banner["Content-Transfer-Encoding"] = "7bit"
+    banner.set_payload(BANNER)
+    msg._headers = [(k, v) for k, v in msg._headers
+                    if k.lower() not in body_fields]
+    msg["Content-Type"] = 'multipart/mixed; boundary="----=_Banner_0_1.2"'
+    msg.preamble = msg.epilogue = None
+    msg.set_payload([banner, inner])
+    return msg
+
+
+def report_parts(msg):
+    """The parts of msg's multipart/report parts (the message itself or
+    any part, not one inside a returned message): where RFC 6522 puts
+    the returned message.  A message/rfc822 elsewhere (a forwarded
+    bounce, an attachment) is no returned message."""
+    out = []
+
+    def walk(p):
+        if not p.is_multipart() or p.get_content_type().startswith("message/"):
+            return
+        for s in p.get_payload():
+            if p.get_content_type() == "multipart/report":
+                out.append(s)
+            walk(s)
+    walk(msg)
+    return out
+
+
+def set_type(p, ctype):
+    """p.set_type(), without the MIME-Version it adds to a part."""
+    had = "MIME-Version" in p
+    p.set_type(ctype)
+    if not had:
+        del p["MIME-Version"]
+
+
+def rfc822hdrs(msg):
+    changed = False
+    for p in report_parts(msg):
+        ct = p.get_content_type()
+        if ct == "message/rfc822" and isinstance(p.get_payload(), list):
+            whole = flat(p.get_payload(0))
+            cut = re.search(rb"\r?\n\r?\n", whole)
+            head = whole[:cut.start()] if cut else whole
+            head = head.rstrip(b"\r\n") + b"\n"
+            set_type(p, "text/rfc822-headers")
+            p.set_payload(head.decode("ascii", "surrogateescape"))
+            changed = True
+        elif ct == "text/rfc822-headers":
+            head = decoded(p).rstrip(b"\r\n")
+            if not head:
+                continue
+            inner = email.message_from_bytes(head + b"\n\n", policy=POLICY)
+            if not inner.keys():
+                continue
+            del p["Content-Transfer-Encoding"]
+            set_type(p, "message/rfc822")
+            p.set_payload([inner])
+            changed = True
+    return changed
+
+
+TOKEN = re.compile(r"[!#$%&'*+.0-9A-Z^_`a-z{|}~-]+")
+
+
+def split_params(v):
+    """v's ;-separated items, quotes respected."""
+    items, cur, q, esc = [], "", False, False
+    for ch in v:
+        if esc:
+            cur += ch
+            esc = False
+        elif ch == "\\" and q:
+            cur += ch
+            esc = True
+        elif ch == '"':
+            cur += ch
+            q = not q
+        elif ch == ";" and not q:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    return [i.strip() for i in items]
+
+
+def ct_case(v):
+    v = re.sub(r"\r?\n[ \t]+", " ", v)
+    if "(" in v:
+        return None     # a comment: leave the field as it is
+    items = split_params(v)
+    out = [items[0].upper()]
+    for it in items[1:]:
+        if not it:
+            continue
+        m = re.fullmatch(r"([^=\s]+)\s*=\s*(.*)", it, re.S)
+        if not m:
+            return None
+        name, val = m.group(1), m.group(2)
+        if val.startswith('"') and val.endswith('"') and len(val) >= 2:
+            inner = val[1:-1]
+            if TOKEN.fullmatch(inner):
+                val = inner
+        elif TOKEN.fullmatch(val):
+            val = '"' + val + '"'
+        out.append(name.upper() + "=" + val)
+    return "; ".join(out)
+
+
+def ctcase(msg):
+    changed = False
+    for p in msg.walk():
+        for i, (k, v) in enumerate(p._headers):
+            kl = k.lower()
+            if kl == "content-type":
+                nv = ct_case(str(v))
+            elif kl == "content-transfer-encoding":
+                nv = str(v).strip().upper()
+            else:
+                continue
+            if nv is None:
+                continue
+            p._headers[i] = (k.upper(), nv)
+            changed = True
+    return changed
+
+
+def boundary(msg, raw):
+    changed = False
+    n = 0
+    for p in msg.walk():
+        if p.is_multipart() and p.get_boundary() is not None:
+            n += 1
+            b = "----=_Part_%d_%d.%d" % (n, 1000 + 7 * n, 1700000000 + n)
+            if b.encode() in raw:
+                return False
+            p.set_boundary(b)
+            changed = True
+    return changed
+
+
 def flat(msg):
     buf = BytesIO()
     BytesGenerator(buf, mangle_from_=False, policy=POLICY).flatten(msg)
@@ -176,6 +499,21 @@ def rewrite(raw, way):
         for p in parts:
             changed |= dsn_lower(p)
         return flat(msg) if changed else None
+    if way == "latin1":
+        changed = False
+        for p in text_parts(msg):
+            changed |= latin1_part(p)
+        return flat(msg) if changed else None
+    if way == "subj2047":
+        return flat(msg) if subj2047(msg) else None
+    if way == "wrapmixed":
+        return flat(msg) if wrapmixed(msg) is not None else None
+    if way == "rfc822hdrs":
+        return flat(msg) if rfc822hdrs(msg) else None
+    if way == "ctcase":
+        return flat(msg) if ctcase(msg) else None
+    if way == "boundary":
+        return flat(msg) if boundary(msg, raw) else None
     return None
 
 
@@ -195,10 +533,14 @@ def main():
                 continue
         outs = {}
         try:
-            for w in WAYS:
-                outs[w] = rewrite(raw, w)
+            outs["rt"] = rewrite(raw, "rt")
         except Exception:  # a message the package cannot handle
             continue
+        for w in WAYS[1:]:
+            try:
+                outs[w] = rewrite(raw, w)
+            except Exception:  # left out of this way only
+                outs[w] = None
         for w, o in outs.items():
             if o is None or (w != "rt" and o == outs["rt"]):
                 continue

@@ -858,7 +858,7 @@ mkdsn() {
 	    $'5.7.1.2\tsoft\tundefined\t')"
 }
 
-@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line, quoted-printable, lower-case DSN fields, lines wrapped again) gives the same records" {
+@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line, quoted-printable, lower-case DSN fields, lines wrapped again, Latin-1, encoded-word Subject, a banner part, header-only originals, upper-case MIME fields, another boundary) gives the same records" {
 	need_corpora
 	# the same code as the corpus's own runs under AddressSanitizer: CI's time
 	[[ $BUILD != *asan* ]] || skip "the corpus's own runs cover it under AddressSanitizer"
@@ -869,9 +869,15 @@ mkdsn() {
 	assert_line --regexp '^noenv +[0-9]+ messages, 0 records differ$'
 	command -v python3 >/dev/null || return 0
 	# the MIME-aware ways: quoted-printable, base64 text parts, DSN
-	# field names in lower case, lines wrapped again
+	# field names in lower case, lines wrapped again; text re-encoded
+	# ISO-8859-1 or windows-1252, Subject and From's name as RFC 2047
+	# encoded-words, the report inside a multipart/mixed after a banner
+	# part, a returned message given as its header only (and the
+	# reverse), Content-Type and Content-Transfer-Encoding in upper case
+	# with parameters quoted again, other boundaries
 	local way
-	for way in rt qp b64text dsncase rewrap; do
+	for way in rt qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
+	    rfc822hdrs ctcase boundary; do
 		assert_line --regexp "^$way +[1-9][0-9]+ messages, 0 records differ\$"
 	done
 }

@@ -127,6 +127,7 @@ static char *
 sender_used(struct ctx *c, const char *t, size_t len, size_t e)
 {
 	size_t k = e, m, n, as, ae;
+	int open = 0;
 
 	if (k < len && t[k] == '>')
 		k++;
@@ -136,10 +137,13 @@ sender_used(struct ctx *c, const char *t, size_t len, size_t e)
 	if (made_from_note(c, t, len, k, &as, &ae))
 		return strndup(t + as, ae - as);
 	/* the parenthesized lines under it: Sendmail's, Exim's (a line
-	 * longer than LINE_LOOK is none of theirs) */
-	for (n = 0; n < 4; n++) {
+	 * longer than LINE_LOOK is none of theirs); an indented line under
+	 * a note whose '(' is not closed yet is that note folded on (a
+	 * client or gateway that wraps text at 76 columns), passed */
+	for (n = 0; n < 6; n++) {
 		for (m = k; k < len && t[k] != '\n' && k - m < LINE_LOOK; k++)
-			;
+			if (n > 0)
+				open += t[k] == '(' ? 1 : t[k] == ')' ? -1 : 0;
 		if (k >= len || t[k] != '\n')
 			break;
 		k++;
@@ -147,6 +151,8 @@ sender_used(struct ctx *c, const char *t, size_t len, size_t e)
 			break;
 		while (k < len && (t[k] == ' ' || t[k] == '\t'))
 			k++;
+		if (k < len && t[k] != '(' && t[k] != '\n' && open > 0)
+			continue;
 		if (k >= len || t[k] != '(')
 			break;
 		if (made_from_note(c, t, len, k, &as, &ae))

@@ -55,6 +55,21 @@ add_text(struct sbuf *t, const char *s, size_t len)
 	add_text_max(t, s, len, TEXT_MAX);
 }
 
+/*
+ * Append the text of another part: a part of its own is a paragraph of
+ * its own (RFC 2046 5.1: a body part's text ends at its boundary), so a
+ * banner or disclaimer part a gateway puts first never runs into the
+ * notice's first paragraph.
+ */
+static void
+add_part_text(struct sbuf *t, const char *s, size_t len)
+{
+	if (t->len > 0 && (t->len < 2 || t->s[t->len - 2] != '\n') &&
+	    t->len < TEXT_MAX)
+		sbuf_addc(t, '\n');
+	add_text(t, s, len);
+}
+
 /* The address of mailbox i of l, if it has an '@'; else NULL. */
 static const char *
 mailbox_at(InternetAddressList *l, int i)
@@ -541,6 +556,8 @@ struct walk {
 	struct parts	*p;
 	struct sbuf	 mdn;
 	bool		 person;	/* person_forward() of the message */
+	int		 text_alt;	/* the alternative (mail_node alt)
+					 * of the last text taken, 0 none */
 };
 
 static int
@@ -558,7 +575,7 @@ visit(void *arg, const struct mail_node *n)
 		if (g_mime_multipart_get_count(GMIME_MULTIPART(n->obj)) == 0 &&
 		    (txt = g_mime_multipart_get_prologue(
 		    GMIME_MULTIPART(n->obj))) != NULL)
-			add_text(&p->text, txt, strlen(txt));
+			add_part_text(&p->text, txt, strlen(txt));
 		return MAIL_WALK_NEXT;
 	}
 	if (GMIME_IS_MESSAGE_PART(n->obj))
@@ -592,13 +609,20 @@ visit(void *arg, const struct mail_node *n)
 		part_bytes(part, &raw, TEXT_MAX);
 		take_original_headers(p, raw.s ? raw.s : "", raw.len);
 	} else if (strcasecmp(type, "text") == 0 && n->text) {
-		/* an attached text, and a second HTML, add nothing */
-		if ((n->filename != NULL || strcasecmp(sub, "html") == 0) &&
-		    p->text.len > 0)
+		/* an attached text, and an HTML that is another version of a
+		 * text taken (RFC 2046 5.1.4: a part of the same
+		 * multipart/alternative), add nothing; an HTML after a text
+		 * of another part (a gateway's banner before an HTML-only
+		 * notice) is read */
+		if (p->text.len > 0 && (n->filename != NULL ||
+		    (strcasecmp(sub, "html") == 0 && n->alt != 0 &&
+		    n->alt == w->text_alt)))
 			return MAIL_WALK_NEXT;
 		if (mail_part_visible_text(GMIME_TEXT_PART(n->obj), &raw, &txt,
-		    &tlen) == 0 && tlen > 0)
-			add_text(&p->text, txt, tlen);
+		    &tlen) == 0 && tlen > 0) {
+			add_part_text(&p->text, txt, tlen);
+			w->text_alt = n->alt;
+		}
 	}
 	sbuf_free(&raw);
 	return MAIL_WALK_NEXT;
@@ -743,7 +767,7 @@ person_forward(GMimeMessage *m)
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	struct walk w = { p, { 0 }, person_forward(m) };
+	struct walk w = { p, { 0 }, person_forward(m), 0 };
 	const char *v;
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);

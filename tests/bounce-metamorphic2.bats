@@ -1,0 +1,136 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 25 (meta2, issue #15), the same notice
+# written another legitimate way gives the same records.  The ways are
+# bench/bounce-mime-ways.py's (run over the corpus by
+# bench/bounce-metamorphic.sh and tests/bounce-classify.bats); here, the
+# robustness bugs they found, each on a notice written for the test.
+
+setup() {
+	load lib/helpers
+}
+
+# A report put inside a multipart/mixed after a banner part (gateways
+# and Exchange transport rules add an "external sender" banner so; RFC
+# 2046 5.1.3): the banner's text is a paragraph of its own, never the
+# first lines of the notice's first paragraph (bench/bounce-mime-ways.py
+# "wrapmixed"; was: the banner ran into the notice's paragraph, the
+# diagnostic its seven lines and the notice's first only, and on a
+# corpus notice the reason went from the notice's words, cut off, to its
+# Diagnostic-Code's).
+@test "bounce-metamorphic2: a banner part before the report is a paragraph of its own, not the notice's first lines" {
+	local banner
+	banner=$(printf '%s\n' \
+	    'CAUTION: This email originated from outside of the organization.' \
+	    'Do not click links or open attachments unless you recognize the' \
+	    'sender and know the content is safe.  If you are unsure, forward' \
+	    'the message to the service desk of your organization, who will' \
+	    'look at it for you and tell you whether it is safe to open.' \
+	    'Messages from outside are scanned but no scan catches everything.' \
+	    'This notice is added to every message that comes from outside.')
+	cat >"$BATS_TEST_TMPDIR/w.eml" <<-EOF2
+	From: Postmaster <postmaster@example.com>
+	To: <sender@example.org>
+	Subject: Email Delivery Failure
+	X-Mimecast-Spam-Score: 0
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	$banner
+	--outer
+	Content-Type: multipart/report; report-type=delivery-status; boundary="inner"
+
+	--inner
+	Content-Type: text/plain; charset=us-ascii
+
+	This is a delivery failure notification message indicating that
+	an email you addressed to email address :
+	-- ann@example.net
+
+	could not be delivered. The problem appears to be :
+	-- Recipient email address is possibly incorrect
+
+	--inner
+	Content-Type: message/delivery-status
+
+	Reporting-MTA: dns; mx.example.com
+
+	Final-Recipient: rfc822; ann@example.net
+	Action: failed
+	Status: 5.0.0
+
+	--inner--
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason,diagnostic "$BATS_TEST_TMPDIR/w.eml"
+	assert_output "$(printf 'ann@example.net\thard\tuserunknown\t%s' \
+	    'This is a delivery failure notification message indicating that an email you addressed to email address : -- ann@example.net could not be delivered. The problem appears to be : -- Recipient email address is possibly incorrect')"
+}
+
+# An HTML-only notice after a banner part (bench/bounce-mime-ways.py
+# "wrapmixed" on a notice whose top is text/html): the HTML is no other
+# version of the banner (RFC 2046 5.1.4: only the parts of one
+# multipart/alternative are), so it is read (was: skipped as "a second
+# HTML", the notice read as the banner alone, no record of a failure).
+@test "bounce-metamorphic2: an HTML notice after a banner part is read; an HTML alternative of a text taken is not" {
+	cat >"$BATS_TEST_TMPDIR/h.eml" <<-'EOF2'
+	From: postmaster@mail.example.com
+	To: sender@example.org
+	Subject: Undeliverable: hello
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	CAUTION: This email originated from outside of the organization.
+
+	--outer
+	Content-Type: text/html; charset=us-ascii
+
+	<html><body>
+	<p><b>Your message to <a href="mailto:bob@mail.example.com">bob@mail.example.com</a> couldn't be delivered.</b></p>
+	<p>Remote Server returned '550 5.1.1 User unknown'</p>
+	</body></html>
+
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/h.eml"
+	assert_output "$(printf 'bob@mail.example.com\thard\tuserunknown')"
+	# the same HTML as the alternative of a text/plain that says only
+	# the banner: another version of that text, not read
+	sed -e 's/multipart\/mixed; boundary="outer"/multipart\/alternative; boundary="outer"/' \
+	    "$BATS_TEST_TMPDIR/h.eml" >"$BATS_TEST_TMPDIR/a.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/a.eml"
+	refute_output --partial bob@mail.example.com
+}
+
+# Sendmail's "(reason: ...)" note under a member of an alias, wrapped
+# at 76 columns by a client or gateway (bench/bounce-mime-ways.py
+# "rewrap"): the indented line that goes on with the open note is
+# passed, and the "(expanded from: <alias>)" under it still names the
+# address the sender used (savemail.c writes both notes under
+# q_paddr; was: the member itself reported, the alias with the other
+# member's reason, a record the notice never gave).
+@test "bounce-metamorphic2: Sendmail's (reason: ...) note folded onto a second line still leaves (expanded from: ...) the address the sender used" {
+	cat >"$BATS_TEST_TMPDIR/s.eml" <<-'EOF2'
+	From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>
+	To: sender@example.org
+	Subject: Returned mail: see transcript for details
+	Content-Type: text/plain; charset=us-ascii
+
+	   ----- The following addresses had permanent fatal errors -----
+	<amy@example.net>
+	    (reason: 551 5.1.6 <amy@example.net>... User has moved; please try
+	    <amy@elsewhere.example>)
+	    (expanded from: <team@example.net>)
+	<bo@example.net>
+	    (reason: 550 5.1.1 <bo@example.net>... User unknown)
+	    (expanded from: <team@example.net>)
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/s.eml"
+	refute_output --partial amy@example.net
+	assert_line --index 0 "$(printf 'team@example.net\thard\thasmoved')"
+}
