@@ -134,3 +134,44 @@ setup() {
 	refute_output --partial amy@example.net
 	assert_line --index 0 "$(printf 'team@example.net\thard\thasmoved')"
 }
+
+# Gmail's notice with its sentence naming the address wrapped over
+# lines, as a client or gateway wraps prose at 76 columns
+# (bench/bounce-mime-ways.py "rewrap"): the sentence is still a short
+# paragraph followed by a label over the reply ("The response from the
+# remote server was:" over "451 ...", or "The response was:", a blank
+# line, the reply), and the reply is the recipient's (was: only a
+# one-line paragraph was taken on into the next, so the wrapped one
+# lost its reply and status).  A wrapped paragraph followed by anything
+# but a label over a reply is still its own.
+@test "bounce-metamorphic2: Gmail's sentence naming the address wrapped over lines still takes the reply under its label" {
+	local diag='There was a temporary problem delivering your message to dan@example.com. Gmail will retry for 40 more hours. You'"'"'ll be notified if the delivery fails permanently. The response from the remote server was: 451 4.3.0 <dan@example.com>: Temporary lookup failure'
+	cat >"$BATS_TEST_TMPDIR/g.eml" <<-'EOF2'
+	From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+	To: sender@example.org
+	Subject: Delivery Status Notification (Delay)
+	Content-Type: text/plain; charset=utf-8
+
+	** Message not delivered yet **
+
+	There was a temporary problem delivering your message to dan@example.com.
+	Gmail will retry for 40 more hours. You'll be notified if the delivery fails
+	permanently.
+
+	The response from the remote server was:
+	451 4.3.0 <dan@example.com>: Temporary lookup failure
+
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,status,diagnostic "$BATS_TEST_TMPDIR/g.eml"
+	assert_output "$(printf 'dan@example.com\tsoft\t4.3.0\t%s' "$diag")"
+	# the label alone, a blank line, the reply
+	sed -e 's/^The response from the remote server was:$/The response was:\n/' \
+	    "$BATS_TEST_TMPDIR/g.eml" >"$BATS_TEST_TMPDIR/g2.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,status "$BATS_TEST_TMPDIR/g2.eml"
+	assert_output "$(printf 'dan@example.com\tsoft\t4.3.0')"
+	# no label over the reply: the wrapped paragraph is its own
+	sed -e '/^The response from the remote server was:$/d' \
+	    "$BATS_TEST_TMPDIR/g.eml" >"$BATS_TEST_TMPDIR/g3.eml"
+	run deliv-bounce-classify --no-header -o recipient,diagnostic "$BATS_TEST_TMPDIR/g3.eml"
+	refute_output --partial 'lookup failure'
+}
