@@ -175,3 +175,39 @@ setup() {
 	run deliv-bounce-classify --no-header -o recipient,diagnostic "$BATS_TEST_TMPDIR/g3.eml"
 	refute_output --partial 'lookup failure'
 }
+
+# qmail-send's notice (Yahoo's, as its help page SLN3275 prints it: no
+# "<ADDR>:" line) whose remote reply a client or relay wrapped inside a
+# /regex/ phrase ("dd ADDR is no longer\nvalid", hard.txt 463;
+# bench/bounce-mime-ways.py "rewrap"): the reply the whole text's
+# answer reads, from its code on, has its lines joined, so the phrase's
+# words one space apart still meet (was: soft undefined, the notice's
+# own words only).  The same with the continuation indented.
+@test "bounce-metamorphic2: a remote reply wrapped inside a regex phrase still matches it" {
+	cat >"$BATS_TEST_TMPDIR/q.eml" <<-'EOF2'
+	From: MAILER-DAEMON@mail.example.com
+	To: sender@example.org
+	Subject: failure notice
+
+	Hi. This is the qmail-send program at mail.example.com.
+	I'm afraid I wasn't able to deliver your message to the following addresses.
+	This is a permanent error; I've given up. Sorry it didn't work out.
+
+	192.0.2.74 failed after I sent the message.
+	Remote host said: 554 delivery error: dd kim@example.com is no longer
+	valid. [-20] - mta1.mail.example.com
+
+	--- Below this line is a copy of the message.
+
+	From: sender@example.org
+	To: kim@example.com
+	Subject: hello
+
+	hello
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/q.eml"
+	assert_output "$(printf 'kim@example.com\thard\tuserunknown')"
+	sed -e 's/^valid\./    valid./' "$BATS_TEST_TMPDIR/q.eml" >"$BATS_TEST_TMPDIR/q2.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/q2.eml"
+	assert_output "$(printf 'kim@example.com\thard\tuserunknown')"
+}
