@@ -211,3 +211,73 @@ setup() {
 	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/q2.eml"
 	assert_output "$(printf 'kim@example.com\thard\tuserunknown')"
 }
+
+# A gateway's banner part before a plain notice that opens with a
+# heading the cut list reads ("=== A copy of your message is being
+# returned, because: ===", ITS COMSAT's, the reason, then "=== Failed
+# message follows: ==="; bench/bounce-mime-ways.py "wrapmixed"): the
+# heading is at the top of the notice, as it is at the top of the text
+# without the banner, so it is no cut (was: the text cut to the banner,
+# the record without a recipient soft undefined).  A part that opens a
+# returned message after a notice that says nothing known of a failure
+# stays cut: its words are the original's.
+@test "bounce-metamorphic2: a notice's heading at the top of its part after a banner part is no cut; a returned message's part is" {
+	cat >"$BATS_TEST_TMPDIR/c.eml" <<-'EOF2'
+	From: COMSAT@ITS.EXAMPLE.ORG
+	Return-Path: <>
+	To: SENDER@ITS.EXAMPLE.ORG
+	Subject: Msg of Friday, 4 December 2026 10:06-EST
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	CAUTION: This email originated from outside of the organization.
+	Do not click links or open attachments unless you recognize the
+	sender and know the content is safe.
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	============ A copy of your message is being returned, because: ============
+	"NOBODY-HERE" at ITS.EXAMPLE.ORG is an unknown recipient.
+	============ Failed message follows: ============
+	Date: Fri, 4 Dec 2026 10:06:58 -0500
+	From: SENDER@ITS.EXAMPLE.ORG
+	Subject: Minutes
+	To: NOBODY-HERE@ITS.EXAMPLE.ORG
+
+	The minutes are attached.
+
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/c.eml"
+	assert_output "$(printf '\thard\tuserunknown')"
+	cat >"$BATS_TEST_TMPDIR/o.eml" <<-'EOF2'
+	From: postmaster@mail.example.com
+	To: sender@example.org
+	Subject: Undeliverable mail
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	See the message below.
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	Received: from client.example.org by mail.example.com; Fri, 4 Dec 2026 10:00:00 +0000
+	From: sender@example.org
+	To: team@example.com
+	Subject: Minutes
+
+	Please forward these to bob@example.net, whose mailbox is full.
+
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/o.eml"
+	refute_output --partial bob@example.net
+}
