@@ -124,13 +124,14 @@ def wrap_line(line, width=76):
     if len(line) <= width or b" " not in line.strip():
         return [line]
     lead = re.match(rb"[ \t]*", line).group(0)
-    # a header field quoted in the text ("Diagnostic-Code: ...", a
-    # returned message's headers) is folded (RFC 5322 2.2.3), its
-    # continuation lines opening with white space
-    if not lead and FIELD.match(line):
-        lead = b" "
     words = line[len(lead):].split(b" ")
     out, cur = [], lead
+    # a header field quoted in the text ("Diagnostic-Code: ...", a
+    # returned message's headers) is folded (RFC 5322 2.2.3), its
+    # continuation lines opening with white space (the field's own
+    # first line as it was)
+    if not lead and FIELD.match(line):
+        lead = b" "
     for w in words:
         if cur.strip() and len(cur) + 1 + len(w) > width:
             out.append(cur)

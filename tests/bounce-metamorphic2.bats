@@ -134,3 +134,150 @@ setup() {
 	refute_output --partial amy@example.net
 	assert_line --index 0 "$(printf 'team@example.net\thard\thasmoved')"
 }
+
+# Gmail's notice with its sentence naming the address wrapped over
+# lines, as a client or gateway wraps prose at 76 columns
+# (bench/bounce-mime-ways.py "rewrap"): the sentence is still a short
+# paragraph followed by a label over the reply ("The response from the
+# remote server was:" over "451 ...", or "The response was:", a blank
+# line, the reply), and the reply is the recipient's (was: only a
+# one-line paragraph was taken on into the next, so the wrapped one
+# lost its reply and status).  A wrapped paragraph followed by anything
+# but a label over a reply is still its own.
+@test "bounce-metamorphic2: Gmail's sentence naming the address wrapped over lines still takes the reply under its label" {
+	local diag='There was a temporary problem delivering your message to dan@example.com. Gmail will retry for 40 more hours. You'"'"'ll be notified if the delivery fails permanently. The response from the remote server was: 451 4.3.0 <dan@example.com>: Temporary lookup failure'
+	cat >"$BATS_TEST_TMPDIR/g.eml" <<-'EOF2'
+	From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>
+	To: sender@example.org
+	Subject: Delivery Status Notification (Delay)
+	Content-Type: text/plain; charset=utf-8
+
+	** Message not delivered yet **
+
+	There was a temporary problem delivering your message to dan@example.com.
+	Gmail will retry for 40 more hours. You'll be notified if the delivery fails
+	permanently.
+
+	The response from the remote server was:
+	451 4.3.0 <dan@example.com>: Temporary lookup failure
+
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,status,diagnostic "$BATS_TEST_TMPDIR/g.eml"
+	assert_output "$(printf 'dan@example.com\tsoft\t4.3.0\t%s' "$diag")"
+	# the label alone, a blank line, the reply
+	sed -e 's/^The response from the remote server was:$/The response was:\n/' \
+	    "$BATS_TEST_TMPDIR/g.eml" >"$BATS_TEST_TMPDIR/g2.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,status "$BATS_TEST_TMPDIR/g2.eml"
+	assert_output "$(printf 'dan@example.com\tsoft\t4.3.0')"
+	# no label over the reply: the wrapped paragraph is its own
+	sed -e '/^The response from the remote server was:$/d' \
+	    "$BATS_TEST_TMPDIR/g.eml" >"$BATS_TEST_TMPDIR/g3.eml"
+	run deliv-bounce-classify --no-header -o recipient,diagnostic "$BATS_TEST_TMPDIR/g3.eml"
+	refute_output --partial 'lookup failure'
+}
+
+# qmail-send's notice (Yahoo's, as its help page SLN3275 prints it: no
+# "<ADDR>:" line) whose remote reply a client or relay wrapped inside a
+# /regex/ phrase ("dd ADDR is no longer\nvalid", hard.txt 463;
+# bench/bounce-mime-ways.py "rewrap"): the reply the whole text's
+# answer reads, from its code on, has its lines joined, so the phrase's
+# words one space apart still meet (was: soft undefined, the notice's
+# own words only).  The same with the continuation indented.
+@test "bounce-metamorphic2: a remote reply wrapped inside a regex phrase still matches it" {
+	cat >"$BATS_TEST_TMPDIR/q.eml" <<-'EOF2'
+	From: MAILER-DAEMON@mail.example.com
+	To: sender@example.org
+	Subject: failure notice
+
+	Hi. This is the qmail-send program at mail.example.com.
+	I'm afraid I wasn't able to deliver your message to the following addresses.
+	This is a permanent error; I've given up. Sorry it didn't work out.
+
+	192.0.2.74 failed after I sent the message.
+	Remote host said: 554 delivery error: dd kim@example.com is no longer
+	valid. [-20] - mta1.mail.example.com
+
+	--- Below this line is a copy of the message.
+
+	From: sender@example.org
+	To: kim@example.com
+	Subject: hello
+
+	hello
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/q.eml"
+	assert_output "$(printf 'kim@example.com\thard\tuserunknown')"
+	sed -e 's/^valid\./    valid./' "$BATS_TEST_TMPDIR/q.eml" >"$BATS_TEST_TMPDIR/q2.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/q2.eml"
+	assert_output "$(printf 'kim@example.com\thard\tuserunknown')"
+}
+
+# A gateway's banner part before a plain notice that opens with a
+# heading the cut list reads ("=== A copy of your message is being
+# returned, because: ===", ITS COMSAT's, the reason, then "=== Failed
+# message follows: ==="; bench/bounce-mime-ways.py "wrapmixed"): the
+# heading is at the top of the notice, as it is at the top of the text
+# without the banner, so it is no cut (was: the text cut to the banner,
+# the record without a recipient soft undefined).  A part that opens a
+# returned message after a notice that says nothing known of a failure
+# stays cut: its words are the original's.
+@test "bounce-metamorphic2: a notice's heading at the top of its part after a banner part is no cut; a returned message's part is" {
+	cat >"$BATS_TEST_TMPDIR/c.eml" <<-'EOF2'
+	From: COMSAT@ITS.EXAMPLE.ORG
+	Return-Path: <>
+	To: SENDER@ITS.EXAMPLE.ORG
+	Subject: Msg of Friday, 4 December 2026 10:06-EST
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	CAUTION: This email originated from outside of the organization.
+	Do not click links or open attachments unless you recognize the
+	sender and know the content is safe.
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	============ A copy of your message is being returned, because: ============
+	"NOBODY-HERE" at ITS.EXAMPLE.ORG is an unknown recipient.
+	============ Failed message follows: ============
+	Date: Fri, 4 Dec 2026 10:06:58 -0500
+	From: SENDER@ITS.EXAMPLE.ORG
+	Subject: Minutes
+	To: NOBODY-HERE@ITS.EXAMPLE.ORG
+
+	The minutes are attached.
+
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/c.eml"
+	assert_output "$(printf '\thard\tuserunknown')"
+	cat >"$BATS_TEST_TMPDIR/o.eml" <<-'EOF2'
+	From: postmaster@mail.example.com
+	To: sender@example.org
+	Subject: Undeliverable mail
+	MIME-Version: 1.0
+	Content-Type: multipart/mixed; boundary="outer"
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	See the message below.
+
+	--outer
+	Content-Type: text/plain; charset=us-ascii
+
+	Received: from client.example.org by mail.example.com; Fri, 4 Dec 2026 10:00:00 +0000
+	From: sender@example.org
+	To: team@example.com
+	Subject: Minutes
+
+	Please forward these to bob@example.net, whose mailbox is full.
+
+	--outer--
+	EOF2
+	run deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/o.eml"
+	refute_output --partial bob@example.net
+}

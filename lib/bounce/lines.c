@@ -41,16 +41,49 @@ bnc_near_line_start(const char *t, size_t at)
 }
 
 /* Does the line t[ls..le) hold one label and nothing else: a few words
- * ending in ":" (Domino's "because:")? */
+ * ending in ":" (Domino's "because:"), at most max bytes? */
 static bool
-label_only(const char *t, size_t ls, size_t le)
+label_line(const char *t, size_t ls, size_t le, size_t max)
 {
 	while (ls < le && (t[ls] == ' ' || t[ls] == '\t'))
 		ls++;
 	while (le > ls && isspace((unsigned char)t[le - 1]))
 		le--;
-	return le > ls && le - ls <= 24 && t[le - 1] == ':' &&
+	return le > ls && le - ls <= max && t[le - 1] == ':' &&
 	    memchr(t + ls, '@', le - ls) == NULL;
+}
+
+static bool
+label_only(const char *t, size_t ls, size_t le)
+{
+	return label_line(t, ls, le, 24);
+}
+
+/*
+ * Is the line at p (to a newline) a label over a reply: the next line
+ * that is not blank opens with a reply code, at its indent ("The
+ * response from the remote server was:" over "451 4.3.0 ...", or "The
+ * response was:", a blank line, "550 5.1.1 ...": Gmail's notice; "応答:"
+ * in its Japanese one)?
+ */
+static bool
+label_over_reply(const char *t, size_t len, size_t p)
+{
+	size_t q;
+
+	while (p < len && t[p] == '\n')
+		p++;
+	q = p;
+	while (q < len && t[q] != '\n' && q - p <= 64)
+		q++;
+	if (q >= len || t[q] != '\n' || !label_line(t, p, q, 64))
+		return false;
+	while (q < len && (t[q] == '\n' || t[q] == ' ' || t[q] == '\t'))
+		q++;
+	return q + 4 < len && (t[q] == '4' || t[q] == '5') &&
+	    isdigit((unsigned char)t[q + 1]) &&
+	    isdigit((unsigned char)t[q + 2]) &&
+	    (t[q + 3] == ' ' || t[q + 3] == '-');
 }
 
 /* The paragraph of text around offset at (to a blank line each side
@@ -58,8 +91,8 @@ label_only(const char *t, size_t ls, size_t le)
 void
 bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 {
-	size_t s = at, e = at, lines = 0, ls = at;
-	bool label = false;
+	size_t s = at, e = at, paras = 0, plines = 0, ls = at;
+	bool label = false, reply = false;
 
 	while (s > 0 && at - s <= 600 &&
 	    !(t[s - 1] == '\n' && s >= 2 && t[s - 2] == '\n'))
@@ -70,7 +103,10 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 	 * on through the next one (Exim, qmail), and when that one is only
 	 * a label ("because:", Domino's Delivery Failure Report: "was not
 	 * delivered to: ADDR" / "because: REASON", HCL Domino admin help),
-	 * on through the paragraph it introduces */
+	 * on through the paragraph it introduces.  A short paragraph of
+	 * any lines (a sentence naming the address, wrapped) whose next
+	 * one opens with a label over a reply, on through that reply
+	 * (label_over_reply(): Gmail's) */
 	for (;;) {
 		ls = e;
 		while (e < len && t[e] != '\n' && e - s <= 1200)
@@ -78,13 +114,20 @@ bnc_paragraph(const char *t, size_t len, size_t at, size_t *ps, size_t *pe)
 		if (e >= len || t[e] != '\n')
 			break;
 		e++;
-		lines++;
+		plines++;
 		if (e < len && t[e] == '\n') {
-			if (lines == 2 && !label && e - s <= 200 &&
+			paras++;
+			if (paras + plines == 3 && !label && e - s <= 200 &&
 			    label_only(t, ls, e - 1))
 				label = true;
-			else if (lines > 1 || e - s > 200)
+			else if (paras == 2 && plines == 1 && reply)
+				label = true;
+			else if (paras > 1 || e - s > 200)
 				break;
+			else if (plines > 1 && !(reply =
+			    label_over_reply(t, len, e + 1)))
+				break;
+			plines = 0;
 			while (e < len && t[e] == '\n')
 				e++;
 		}

@@ -59,15 +59,19 @@ add_text(struct sbuf *t, const char *s, size_t len)
  * Append the text of another part: a part of its own is a paragraph of
  * its own (RFC 2046 5.1: a body part's text ends at its boundary), so a
  * banner or disclaimer part a gateway puts first never runs into the
- * notice's first paragraph.
+ * notice's first paragraph.  Where its text starts.
  */
-static void
+static size_t
 add_part_text(struct sbuf *t, const char *s, size_t len)
 {
+	size_t at;
+
 	if (t->len > 0 && (t->len < 2 || t->s[t->len - 2] != '\n') &&
 	    t->len < TEXT_MAX)
 		sbuf_addc(t, '\n');
+	at = t->len;
 	add_text(t, s, len);
+	return at;
 }
 
 /* The address of mailbox i of l, if it has an '@'; else NULL. */
@@ -552,13 +556,25 @@ visit_enclosed(struct parts *p, const struct mail_node *n, bool person)
 
 /* A walk of the parts: what it fills, and a disposition notification
  * kept until the walk is over (take_mdn()). */
+#define PART_STARTS	8
 struct walk {
 	struct parts	*p;
 	struct sbuf	 mdn;
 	bool		 person;	/* person_forward() of the message */
 	int		 text_alt;	/* the alternative (mail_node alt)
 					 * of the last text taken, 0 none */
+	size_t		 starts[PART_STARTS];	/* where the text of each
+					 * part after the first starts */
+	size_t		 nstarts;
 };
+
+/* Note where a part's text starts, the first part's aside. */
+static void
+part_start(struct walk *w, size_t at)
+{
+	if (at > 0 && w->nstarts < PART_STARTS)
+		w->starts[w->nstarts++] = at;
+}
 
 static int
 visit(void *arg, const struct mail_node *n)
@@ -575,7 +591,8 @@ visit(void *arg, const struct mail_node *n)
 		if (g_mime_multipart_get_count(GMIME_MULTIPART(n->obj)) == 0 &&
 		    (txt = g_mime_multipart_get_prologue(
 		    GMIME_MULTIPART(n->obj))) != NULL)
-			add_part_text(&p->text, txt, strlen(txt));
+			part_start(w, add_part_text(&p->text, txt,
+			    strlen(txt)));
 		return MAIL_WALK_NEXT;
 	}
 	if (GMIME_IS_MESSAGE_PART(n->obj))
@@ -620,7 +637,7 @@ visit(void *arg, const struct mail_node *n)
 			return MAIL_WALK_NEXT;
 		if (mail_part_visible_text(GMIME_TEXT_PART(n->obj), &raw, &txt,
 		    &tlen) == 0 && tlen > 0) {
-			add_part_text(&p->text, txt, tlen);
+			part_start(w, add_part_text(&p->text, txt, tlen));
 			w->text_alt = n->alt;
 		}
 	}
@@ -697,9 +714,54 @@ text_dsn(struct parts *p)
 	sbuf_free(&t);
 }
 
+/* Does t[0..len) say a failure: a line of the notice list, a soft or
+ * hard phrase, or (cues) a generic cue word? */
+static bool
+says_failure(struct bounce *b, const char *t, size_t len, bool cues)
+{
+	static const int lists[] = { PL_NOTICE, PL_SOFT, PL_HARD, PL_CUES };
+	size_t k, m;
+
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) - !cues; k++)
+		if (bnc_list_find(b, lists[k], t, len, &m))
+			return true;
+	return false;
+}
+
+/*
+ * Is a cut at t[s] (a line of the cut list) at the top of the notice: at
+ * the very top, or at the top of a part (w's starts) after parts whose
+ * text says nothing of a failure (names no address, says_failure() with
+ * cues: a banner or disclaimer a gateway put first; RFC 2046 5.1.3, the
+ * parts of a multipart/mixed in order), and itself a heading over the
+ * failure: the lines after it say one, and another cut line follows them
+ * (ITS COMSAT's "=== A copy of your message is being returned, because:
+ * ===", the reason, "=== Failed message follows: ===").  A returned
+ * message's part after the notice's stays cut.
+ */
+static bool
+notice_top(struct bounce *b, const struct walk *w, const char *t,
+    size_t len, size_t s)
+{
+	const char *nl;
+	size_t k, e, m;
+
+	if (s == 0)
+		return true;
+	for (k = 0; k < w->nstarts && w->starts[k] != s; k++)
+		;
+	if (k == w->nstarts || memchr(t, '@', s) != NULL ||
+	    says_failure(b, t, s, true) ||
+	    (nl = memchr(t + s, '\n', len - s)) == NULL)
+		return false;
+	e = (size_t)(nl - t) + 1;
+	return bnc_list_find(b, PL_CUT, t + e, len - e, &m) && m > 0 &&
+	    says_failure(b, t + e, m, false);
+}
+
 /* Split the copy of the original message off the bounce text. */
 static void
-cut_original(struct bounce *b, struct parts *p)
+cut_original(struct bounce *b, struct parts *p, const struct walk *w)
 {
 	size_t s, e;
 	char *id;
@@ -709,10 +771,11 @@ cut_original(struct bounce *b, struct parts *p)
 	/* a match error is said in the records (bnc_list_find) */
 	if (!bnc_list_find(b, PL_CUT, p->text.s, p->text.len, &s))
 		return;
-	/* keep the text before the cut; a cut at the very top is noise */
+	/* keep the text before the cut; a cut at the top of the notice
+	 * is noise */
 	while (s > 0 && p->text.s[s - 1] != '\n')
 		s--;
-	if (s == 0)
+	if (notice_top(b, w, p->text.s, p->text.len, s))
 		return;
 	sbuf_add(&p->orig, p->text.s + s, p->text.len - s);
 	p->text.len = s;
@@ -767,7 +830,7 @@ person_forward(GMimeMessage *m)
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
-	struct walk w = { p, { 0 }, person_forward(m), 0 };
+	struct walk w = { p, { 0 }, person_forward(m), 0, { 0 }, 0 };
 	const char *v;
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
@@ -794,7 +857,7 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	 * are (Round 23, struct3 #13) */
 	if (!p->has_dsn && p->text.s != NULL && !w.person)
 		text_dsn(p);
-	cut_original(b, p);
+	cut_original(b, p, &w);
 	list_bounce_to(p, g_mime_message_get_to(m));
 	/* the notice's own List-Id and List-Post (RFC 2919, RFC 2369): a
 	 * list manager's notice to a poster names its list ("Your mail to

@@ -501,12 +501,46 @@ drop_verdicts(struct sbuf *w)
 }
 
 /*
+ * The lines of each paragraph of o->s joined, in place: a line break and
+ * the indent after it one space, where the next line is not blank.  A
+ * reply a writer or relay wrapped ("dd ADDR is no longer\nvalid", a
+ * continuation indented under it) reads as it was sent, for the /regex/
+ * phrases whose words are one space apart; an address blanked out
+ * (mask_addr()) keeps its blanks, a paragraph its end.
+ */
+static void
+join_lines(struct sbuf *o)
+{
+	size_t i, j, k;
+
+	if (o->s == NULL)
+		return;
+	for (i = j = 0; i < o->len; i++) {
+		if (o->s[i] == '\n') {
+			for (k = i + 1; k < o->len && (o->s[k] == ' ' ||
+			    o->s[k] == '\t'); k++)
+				;
+			if (k < o->len && o->s[k] != '\n' && j > 0 &&
+			    o->s[j - 1] != '\n') {
+				o->s[j++] = ' ';
+				i = k - 1;
+				continue;
+			}
+		}
+		o->s[j++] = o->s[i];
+	}
+	o->len = j;
+	o->s[j] = '\0';
+}
+
+/*
  * The whole text's answer for a recipient whose own text gave nothing
  * better than a code (vague()), from w (its recipient's address blanked
  * out, or all of a notice's: struct bnc_whole): the remote server's
  * reply from its code on, else the whole text, else a refusal at the
  * greeting.  It reads nothing of the recipient but the reply code its
- * own text gave (r->smtp_code), and status.
+ * own text gave (r->smtp_code), and status.  The reply's lines are
+ * joined (join_lines()).
  */
 static int
 fallback(struct ctx *c, struct cmdtext *w, struct bounce_rcpt *r,
@@ -520,6 +554,7 @@ fallback(struct ctx *c, struct cmdtext *w, struct bounce_rcpt *r,
 	    bnc_re_find(c->b, RE_SMTP, w->s, w->len, 0, &s, &e, 0)) {
 		/* the remote server's reply, from its code on */
 		sbuf_add(&o, w->s + s, w->len - s > 600 ? 600 : w->len - s);
+		join_lines(&o);
 		r->status = status;
 		if (reason_in(c->b, o.s, w, r, c->e) == -1)
 			ret = -1;
