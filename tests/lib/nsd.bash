@@ -32,6 +32,9 @@ _nsd_conf() {	# RUNDIR PORT ZONE...
 		echo "    server-count: 1"
 		echo "    rrl-ratelimit: 0"
 		echo "    verbosity: 1"
+		# what id.server CH TXT answers: the probe below knows its
+		# own nsd from another one on the same port
+		echo "    identity: \"deliv-test-$port-$(basename "$run")\""
 		echo "remote-control:"
 		echo "    control-enable: no"
 		for z in "$@"; do
@@ -57,8 +60,10 @@ _nsd_try() {	# RUNDIR PORT ZONE...
 	echo "$pid" >"$run/nsd.main.pid"
 	echo "$port" >"$run/port"
 	# Probe over TCP: refused at once until nsd listens, unlike UDP.
-	until drill -t -p "$port" @127.0.0.1 . SOA 2>/dev/null |
-	    grep -q 'rcode: \(NOERROR\|REFUSED\|NXDOMAIN\)'; do
+	# Its identity, not any answer: another suite's nsd may hold the
+	# port (a random one), and this one then dies on it.
+	until drill -t -p "$port" @127.0.0.1 id.server CH TXT 2>/dev/null |
+	    grep -qF "\"deliv-test-$port-$(basename "$run")\""; do
 		i=$((i + 1))
 		if ((i >= 500)) || ! kill -0 "$pid" 2>/dev/null; then
 			kill "$pid" 2>/dev/null || true
