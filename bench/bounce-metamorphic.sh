@@ -16,7 +16,7 @@
 #         precision policy says no failed recipient comes from there
 #         (feedback reports, whose complainant may be named only there,
 #         are left out of this comparison).
-# and, when python3 is there, ten more that need a MIME parser
+# and, when python3 is there, fifteen more that need a MIME parser
 # (bench/bounce-mime-ways.py: each against the message as Python's
 # email package writes it again unchanged, "rt"):
 #   qp      the text/plain parts quoted-printable (RFC 2045 6.7);
@@ -36,6 +36,17 @@
 #   ctcase  Content-Type and Content-Transfer-Encoding in upper case,
 #           parameters quoted or bare again (RFC 2045 5.1, 6.1);
 #   boundary every multipart's boundary another string (RFC 2046 5.1.1);
+#   dsnorder the fields of each delivery-status group in reverse order
+#           (RFC 3464 2.2, 2.3: no fixed order);
+#   dsnfold every delivery-status field over 40 bytes folded with a tab,
+#           Diagnostic-Code's "smtp; " as "smtp;" (RFC 5322 2.2.3,
+#           RFC 3464 2.3.6);
+#   hdrcase the notice's and its returned message's field names in lower
+#           case, the MIME parts' in upper case (RFC 5322 1.2.2);
+#   trailing spaces and a tab at the end of the text parts' lines, an
+#           indent of spaces as a tab (gateways' padding; not flowed);
+#   dsnglobal message/delivery-status as message/global-delivery-status,
+#           ASCII addresses typed utf-8 (RFC 6533 3);
 # and the records (recipient, kind, reason, status; sorted, without the
 # source) are compared with those of the message as it is.  Prints one
 # line per way: messages rewritten, records that differ.  Exit 1 if any
@@ -179,7 +190,8 @@ if command -v python3 >/dev/null; then
 	python3 bench/bounce-mime-ways.py "$work/as-is" "$work/mw"
 	compare rt "$work/as-is" "$work/mw/rt"
 	for way in qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
-	    rfc822hdrs ctcase boundary; do
+	    rfc822hdrs ctcase boundary dsnorder dsnfold hdrcase trailing \
+	    dsnglobal; do
 		compare "$way" "$work/mw/rt" "$work/mw/$way"
 	done
 else

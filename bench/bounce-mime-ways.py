@@ -50,7 +50,30 @@ way changes the message:
            quoted-string);
   boundary every multipart's boundary another string, in JavaMail's
            "----=_Part_N_M.T" form (RFC 2046 5.1.1: any boundary the
-           parts do not contain).
+           parts do not contain);
+  dsnorder the fields of each delivery-status group (the per-message
+           one and each per-recipient one) in the reverse order
+           (RFC 3464 2.2, 2.3: the groups' fields are not in a fixed
+           order; Action and Status before Final-Recipient as some
+           writers put them);
+  dsnfold  every delivery-status field longer than 40 bytes folded
+           at its spaces with a tab (RFC 5322 2.2.3 under RFC 3464 2.1:
+           RFC 822 field syntax), and a Diagnostic-Code's "type; text"
+           given as "type;text" (no space: RFC 3464 2.3.6's
+           diagnostic-type ";" *text, as several writers send it);
+  hdrcase  the header field names of the notice itself and of its
+           returned message in lower case, those of the MIME parts in
+           upper case (RFC 5322 1.2.2 and RFC 2045 1: field names are
+           caseless);
+  trailing spaces and a tab added at the end of every line of those
+           text/plain parts that holds text, and the leading spaces of
+           an indented line given as one tab (padding gateways add; RFC
+           5322 2.2.3 / RFC 3676 4.1: trailing white space carries no
+           meaning outside format=flowed, which is left alone);
+  dsnglobal a message/delivery-status given as
+           message/global-delivery-status, its ASCII addresses' type
+           "rfc822" as "utf-8" (RFC 6533 3, 3.1: the utf-8 address type
+           may carry any address, an ASCII one as it is).
 
 Only the parts named are touched; a message the package cannot parse
 or write again is left out of every way, one a way cannot rewrite out
@@ -67,7 +90,8 @@ from email.generator import BytesGenerator
 from io import BytesIO
 
 WAYS = ("rt", "qp", "b64text", "dsncase", "rewrap", "latin1", "subj2047",
-        "wrapmixed", "rfc822hdrs", "ctcase", "boundary")
+        "wrapmixed", "rfc822hdrs", "ctcase", "boundary", "dsnorder",
+        "dsnfold", "hdrcase", "trailing", "dsnglobal")
 POLICY = email.policy.compat32
 
 
@@ -463,6 +487,178 @@ def boundary(msg, raw):
     return changed
 
 
+def plain_dsn(p):
+    """p is a delivery-status part the package parsed into its blocks:
+    not one in base64 or quoted-printable, which it leaves as one
+    block of text."""
+    cte = (p.get("Content-Transfer-Encoding") or "7bit").strip().lower()
+    return isinstance(p.get_payload(), list) and cte in (
+        "7bit", "8bit", "binary")
+
+
+def dsn_blocks(msg):
+    """The field blocks (each a Message) of msg's delivery-status parts,
+    as the package parses a message/delivery-status."""
+    out = []
+    for p in dsn_parts(msg):
+        if plain_dsn(p):
+            out.extend(p.get_payload())
+    return out
+
+
+def xtext_decode(a):
+    return re.sub(r"\+([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), a)
+
+
+ADDR_SPEC = re.compile(r"[!#-'*+/-9=?A-Z^-~.-]+@[A-Za-z0-9.-]+")
+
+
+def utf8_type(v, orcpt):
+    """An "rfc822;ADDR" value as "utf-8;ADDR" in RFC 6533's
+    utf-8-addr-xtext form ("+", "=" and "\\" written \\x{HEX}); an
+    Original-Recipient's xtext (RFC 3461 4.2) decoded first when every
+    "+" opens "+2B" or "+3D".  None unless ADDR is a plain ASCII
+    addr-spec (no display name, comment, quoted local part, route or
+    Exchange IMCEA encapsulation: only an address, as RFC 3464 2.3.2
+    gives it)."""
+    m = re.match(r"\s*rfc822\s*;\s*(.*)$", v, re.I | re.S)
+    if not m:
+        return None
+    a = m.group(1).strip()
+    if orcpt and re.fullmatch(r"[^+]*(?:\+(?:2B|3D)[^+]*)*", a):
+        a = xtext_decode(a)
+    if not ADDR_SPEC.fullmatch(a) or a.upper().startswith("IMCEA"):
+        return None
+    enc = "".join(c if 0x21 <= ord(c) <= 0x7e and c not in "+=\\"
+                  else "\\x{%X}" % ord(c) for c in a)
+    return "utf-8;" + enc
+
+
+def dsnorder(msg):
+    changed = False
+    for blk in dsn_blocks(msg):
+        if len(blk._headers) > 1:
+            blk._headers.reverse()
+            changed = True
+    return changed
+
+
+def fold40(name, v):
+    """v (one line) folded at its spaces with a tab, each line of the
+    field at most 40 bytes where words allow."""
+    words = v.split(" ")
+    lines, cur = [], ""
+    room = 40 - len(name) - 2
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > room:
+            lines.append(cur)
+            cur = w
+            room = 40 - 1
+        else:
+            cur = cur + " " + w if cur else w
+    lines.append(cur)
+    return "\n\t".join(lines)
+
+
+def dsnfold(msg):
+    changed = False
+    for blk in dsn_blocks(msg):
+        for i, (k, v) in enumerate(blk._headers):
+            if not isinstance(v, str):
+                continue
+            nv = re.sub(r"\r?\n[ \t]+", " ", v).strip()
+            if k.lower() == "diagnostic-code":
+                nv = re.sub(r"^([A-Za-z0-9-]+)\s*;\s*", r"\1;", nv)
+            if len(k) + 2 + len(nv) > 40 and " " in nv:
+                nv = fold40(k, nv)
+            if nv != v:
+                blk._headers[i] = (k, nv)
+                changed = True
+    return changed
+
+
+def hdrcase(msg):
+    """Field names of msg and of its returned messages lower case, of
+    the MIME parts upper case."""
+    changed = False
+
+    def walk(p, top):
+        nonlocal changed
+        new = [((k.lower() if top else k.upper()), v) for k, v in p._headers]
+        if new != p._headers:
+            p._headers = new
+            changed = True
+        if p.get_content_type() in ("message/delivery-status",
+                                    "message/global-delivery-status"):
+            return
+        if p.is_multipart():
+            inner = p.get_content_type().startswith("message/")
+            for s in p.get_payload():
+                walk(s, inner)
+    walk(msg, True)
+    return changed
+
+
+def pad_lines(body):
+    out = []
+    for ln in body.split(b"\n"):
+        cr = ln.endswith(b"\r")
+        t = ln[:-1] if cr else ln
+        if t.strip():
+            # an indent of spaces at 8-column tab stops (unexpand): a
+            # tab for each 8, the rest spaces, so that indents of
+            # different depths stay different
+            n = len(re.match(rb" *", t).group(0))
+            t = b"\t" * (n // 8) + b" " * (n % 8) + t[n:]
+            t = t + b"  \t"
+        out.append(t + (b"\r" if cr else b""))
+    return b"\n".join(out)
+
+
+def trailing(msg):
+    changed = False
+    for p in text_parts(msg):
+        if (p.get_param("format") or "").lower() == "flowed":
+            continue
+        body = decoded(p)
+        nb = pad_lines(body)
+        if nb == body:
+            continue
+        cte = (p.get("Content-Transfer-Encoding") or "").lower()
+        if cte in ("base64", "quoted-printable"):
+            set_body(p, nb, cte)
+        else:
+            p.set_payload(nb.decode("ascii", "surrogateescape"))
+        changed = True
+    return changed
+
+
+def dsnglobal(msg):
+    """message/delivery-status as message/global-delivery-status, its
+    blocks written out as text (the package parses only the former into
+    blocks), rfc822 address types of ASCII addresses as utf-8."""
+    changed = False
+    for p in msg.walk():
+        if p.get_content_type() != "message/delivery-status":
+            continue
+        if not plain_dsn(p):
+            continue
+        payload = p.get_payload()
+        blocks = []
+        for blk in payload:
+            lines = []
+            for k, v in blk._headers:
+                v = str(v)
+                if k.lower() in ("final-recipient", "original-recipient"):
+                    v = utf8_type(v, k.lower() == "original-recipient") or v
+                lines.append("%s: %s" % (k, v))
+            blocks.append("\n".join(lines) + "\n")
+        set_type(p, "message/global-delivery-status")
+        p.set_payload("\n".join(blocks))
+        changed = True
+    return changed
+
+
 def flat(msg):
     buf = BytesIO()
     BytesGenerator(buf, mangle_from_=False, policy=POLICY).flatten(msg)
@@ -515,6 +711,10 @@ def rewrite(raw, way):
         return flat(msg) if ctcase(msg) else None
     if way == "boundary":
         return flat(msg) if boundary(msg, raw) else None
+    fn = {"dsnorder": dsnorder, "dsnfold": dsnfold, "hdrcase": hdrcase,
+          "trailing": trailing, "dsnglobal": dsnglobal}.get(way)
+    if fn is not None:
+        return flat(msg) if fn(msg) else None
     return None
 
 

@@ -874,10 +874,14 @@ mkdsn() {
 	# encoded-words, the report inside a multipart/mixed after a banner
 	# part, a returned message given as its header only (and the
 	# reverse), Content-Type and Content-Transfer-Encoding in upper case
-	# with parameters quoted again, other boundaries
+	# with parameters quoted again, other boundaries; delivery-status
+	# fields in another order, folded with tabs, as
+	# message/global-delivery-status with utf-8 addresses; header names
+	# in lower or upper case; text lines padded with spaces and tabs
 	local way
 	for way in rt qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
-	    rfc822hdrs ctcase boundary; do
+	    rfc822hdrs ctcase boundary dsnorder dsnfold hdrcase trailing \
+	    dsnglobal; do
 		assert_line --regexp "^$way +[1-9][0-9]+ messages, 0 records differ\$"
 	done
 }

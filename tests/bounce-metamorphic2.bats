@@ -281,3 +281,52 @@ setup() {
 	run deliv-bounce-classify --no-header -o recipient "$BATS_TEST_TMPDIR/o.eml"
 	refute_output --partial bob@example.net
 }
+
+# Exim's notice with spaces and a tab added at the end of every line of
+# text (padding some gateways add; bench/bounce-mime-ways.py "trailing";
+# RFC 5322 2.2.3, RFC 3676 4.1: trailing white space means nothing
+# outside format=flowed): each failed address's block stays its own
+# (was: "  frank.m@example.de  \t" no longer the address line alone, the
+# two blocks ran together and the first address took the second's
+# mailboxfull).  A line of white space alone is left as it is.
+@test "bounce-metamorphic2: spaces and tabs at the ends of a notice's lines change nothing" {
+	cat >"$BATS_TEST_TMPDIR/e.eml" <<-'EOF2'
+	From: Mail Delivery System <Mailer-Daemon@lists.example.org>
+	To: team-bounces@lists.example.org
+	Subject: Mail delivery failed: returning message to sender
+	X-Failed-Recipients: frank.m@example.de, greta.s@example.net
+	Auto-Submitted: auto-replied
+
+	This message was created automatically by mail delivery software.
+
+	A message that you sent could not be delivered to one or more of its
+	recipients. This is a permanent error. The following address(es) failed:
+
+	  frank.m@example.de
+	    host mx00.example.de [192.0.2.9]
+	    SMTP error from remote mail server after RCPT TO:<frank.m@example.de>:
+	    550-Requested action not taken: mailbox unavailable
+	    550 For explanation visit https://postmaster.example.de/case?c=r0701
+	  greta.s@example.net
+	    host mx01.example.net [192.0.2.8]
+	    SMTP error from remote mail server after end of data:
+	    552-Requested mail action aborted: exceeded storage allocation
+	    552 For explanation visit https://postmaster.example.net/case?c=r0502
+
+	------ This is a copy of the message, including all the headers. ------
+
+	From: Nina Berg <nina@example.com>
+	To: team@lists.example.org
+	Subject: notes
+
+	notes
+	EOF2
+	local want
+	want=$(printf 'frank.m@example.de\thard\tuserunknown\ngreta.s@example.net\tsoft\tmailboxfull')
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/e.eml"
+	assert_output "$want"
+	awk 'NR > 6 && NF > 0 { $0 = $0 "  \t" } { print }' \
+	    "$BATS_TEST_TMPDIR/e.eml" >"$BATS_TEST_TMPDIR/p.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/p.eml"
+	assert_output "$want"
+}

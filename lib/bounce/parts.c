@@ -15,14 +15,53 @@
 #include "mail/message.h"
 
 /*
+ * Drop the spaces and tabs at the end of each line of t from byte
+ * from on that holds other text (padding a gateway adds carries no
+ * meaning, RFC 5322 2.2.3, RFC 3676 4.1); a line of white space alone
+ * is left as it is.  t ends in LF.
+ */
+static void
+trim_line_ends(struct sbuf *t, size_t from)
+{
+	char *s = t->s, *nl, *end = t->s + t->len;
+	size_t i, o, e;
+
+	/* most lines have none: from the first line that has some on */
+	for (nl = s + from; (nl = memchr(nl, '\n', (size_t)(end - nl))) !=
+	    NULL; nl++)
+		if (nl > s + from && (nl[-1] == ' ' || nl[-1] == '\t'))
+			break;
+	if (nl == NULL)
+		return;
+	for (i = (size_t)(nl - s); i > from && s[i - 1] != '\n'; i--)
+		;
+	o = i;
+	while (i < t->len && (nl = memchr(s + i, '\n', t->len - i)) != NULL) {
+		e = (size_t)(nl - s);
+		if (o != i)
+			memmove(s + o, s + i, e - i);
+		o += e - i;
+		e = o;
+		while (e > from && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (e > from && s[e - 1] != '\n')
+			o = e;
+		s[o++] = '\n';
+		i = (size_t)(nl - s) + 1;
+	}
+	t->len = o;
+	s[o] = '\0';
+}
+
+/*
  * Append s to t with CRLF and CR turned into LF, NULs dropped, t kept
- * under max bytes.
+ * under max bytes, trailing white space of a line of text dropped.
  */
 static void
 add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
 {
 	const char *p;
-	size_t i = 0, j, cr = 0, nul = 0;
+	size_t i = 0, j, cr = 0, nul = 0, from = t->len;
 
 	if (t->len + len > max)
 		len = t->len < max ? max - t->len : 0;
@@ -47,6 +86,8 @@ add_text_max(struct sbuf *t, const char *s, size_t len, size_t max)
 	}
 	if (t->len > 0 && t->s[t->len - 1] != '\n')
 		sbuf_addc(t, '\n');
+	if (t->len > from)
+		trim_line_ends(t, from);
 }
 
 static void
