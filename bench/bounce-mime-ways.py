@@ -141,6 +141,16 @@ def set_body(p, raw, cte):
     p.set_payload(enc)
 
 
+def keep_encoding(p, raw):
+    """Give part p the body raw (bytes) in the transfer encoding it has:
+    base64 and quoted-printable encoded again, else as it is."""
+    cte = (p.get("Content-Transfer-Encoding") or "").lower()
+    if cte in ("base64", "quoted-printable"):
+        set_body(p, raw, cte)
+    else:
+        p.set_payload(raw.decode("ascii", "surrogateescape"))
+
+
 FIELD = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[ \t]")
 
 
@@ -222,13 +232,10 @@ def latin1_part(p):
     if cs == "iso-8859-1" and any(0x80 <= c < 0xa0 for c in nb):
         return False    # C1 controls: not text
     cte = (p.get("Content-Transfer-Encoding") or "").lower()
-    if cte in ("base64", "quoted-printable"):
-        set_body(p, nb, cte)
-    else:
-        if max(nb, default=0) > 0x7f:
-            del p["Content-Transfer-Encoding"]
-            p["Content-Transfer-Encoding"] = "8bit"
-        p.set_payload(nb.decode("ascii", "surrogateescape"))
+    if cte not in ("base64", "quoted-printable") and max(nb, default=0) > 0x7f:
+        del p["Content-Transfer-Encoding"]
+        p["Content-Transfer-Encoding"] = "8bit"
+    keep_encoding(p, nb)
     p.set_param("charset", cs)
     return True
 
@@ -624,11 +631,7 @@ def trailing(msg):
         nb = pad_lines(body)
         if nb == body:
             continue
-        cte = (p.get("Content-Transfer-Encoding") or "").lower()
-        if cte in ("base64", "quoted-printable"):
-            set_body(p, nb, cte)
-        else:
-            p.set_payload(nb.decode("ascii", "surrogateescape"))
+        keep_encoding(p, nb)
         changed = True
     return changed
 
@@ -681,11 +684,7 @@ def rewrite(raw, way):
                 nb = rewrap(body)
                 if nb == body:
                     continue
-                cte = (p.get("Content-Transfer-Encoding") or "").lower()
-                if cte in ("base64", "quoted-printable"):
-                    set_body(p, nb, cte)
-                else:
-                    p.set_payload(nb.decode("ascii", "surrogateescape"))
+                keep_encoding(p, nb)
             else:
                 set_body(p, body, "quoted-printable" if way == "qp"
                          else "base64")

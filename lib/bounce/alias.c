@@ -272,6 +272,13 @@ bnc_text_member_of(struct ctx *c, const char *alias)
 	return m;
 }
 
+/* Is the string x the address a[0..n), caseless? */
+static bool
+same_addr(const char *x, const char *a, size_t n)
+{
+	return x != NULL && strlen(x) == n && strncasecmp(x, a, n) == 0;
+}
+
 /* A search of the returned original's Received fields for one "for". */
 struct sent_for {
 	struct bounce	*b;
@@ -289,15 +296,12 @@ for_field(void *arg, const char *name, size_t namelen, const char *v,
 	struct sent_for *sf = arg;
 	struct rcvd r = { 0 };
 	struct derr e;
-	const char *f;
 
 	if (namelen != 8 || strncasecmp(name, "Received", 8) != 0)
 		return 0;
 	if (rcvd_parse(sf->b->rcvd, v, vlen, &r, &e) == -1)
 		return -1;	/* memory or a match limit: not found */
-	f = r.f[RCVD_FOR];
-	sf->found = f != NULL && strlen(f) == sf->n &&
-	    strncasecmp(f, sf->a, sf->n) == 0;
+	sf->found = same_addr(r.f[RCVD_FOR], sf->a, sf->n);
 	rcvd_clear(&r);
 	return sf->found ? -1 : 0;
 }
@@ -336,16 +340,13 @@ bnc_original_sent_to(struct ctx *c, const char *a, size_t n)
 {
 	const struct parts *p = c->p;
 	struct sent_for sf = { c->b, a, n, false, false };
-	const char *v;
 	struct derr e;
 	size_t i;
 
 	for (i = 0; i < p->norig_to; i++)
-		if (strlen(p->orig_to[i]) == n &&
-		    strncasecmp(p->orig_to[i], a, n) == 0)
+		if (same_addr(p->orig_to[i], a, n))
 			return true;
-	if ((v = bnc_verp(c)) != NULL && strlen(v) == n &&
-	    strncasecmp(v, a, n) == 0)
+	if (same_addr(bnc_verp(c), a, n))
 		return true;
 	if (c->b->rcvd == NULL && !c->b->rcvd_failed &&
 	    (c->b->rcvd = rcvd_parser_new(&e)) == NULL)

@@ -742,10 +742,11 @@ bnc_verp(struct ctx *c)
  * <REPOSITORY.OWNER.github.com>" (GitHub Docs, "Email notification
  * headers"); a title such as "... email appears undeliverable" over a
  * reporter's quote of the bounce names no failure of this message
- * (Round 25, wild33 #14).  A list manager's own notice to a poster (a
- * held post, a refusal) is automatic and says so: Auto-Submitted (RFC
- * 3834 section 5) or Precedence "bulk" or "junk" (RFC 2076 section
- * 3.9); it stays a notice.
+ * (Round 25, wild33 #14): a person's message (bnc_persons_message()).
+ * A list manager's own notice to a poster (a held post, a refusal) is
+ * automatic and says so: Auto-Submitted (RFC 3834 section 5) or
+ * Precedence "bulk" or "junk" (RFC 2076 section 3.9); it stays a
+ * notice.
  */
 static bool
 list_post(struct ctx *c, int sign)
@@ -755,13 +756,7 @@ list_post(struct ctx *c, int sign)
 
 	if (sign != 1 || mail_header(o, "List-Id") == NULL ||
 	    mail_header(o, "X-MS-Exchange-Message-Is-Ndr") != NULL ||
-	    from_daemon_name(c))
-		return false;
-	if ((v = mail_header(o, "Return-Path")) == NULL ||
-	    strstr(v, "<>") != NULL || strchr(v, '@') == NULL)
-		return false;
-	if ((v = mail_header(o, "Auto-Submitted")) != NULL &&
-	    strncasecmp(v, "no", 2) != 0)
+	    from_daemon_name(c) || !bnc_persons_message(c->m))
 		return false;
 	return (v = mail_header(o, "Precedence")) == NULL ||
 	    (str_casestr(v, "bulk") == NULL && str_casestr(v, "junk") == NULL);

@@ -843,29 +843,36 @@ bnc_parts_free(struct parts *p)
 	strv_free(p->list, p->nlist);
 }
 
+bool
+bnc_persons_message(GMimeMessage *m)
+{
+	const char *v;
+
+	if ((v = mail_header(GMIME_OBJECT(m), "Return-Path")) == NULL ||
+	    strstr(v, "<>") != NULL || strchr(v, '@') == NULL)
+		return false;
+	return (v = mail_header(GMIME_OBJECT(m), "Auto-Submitted")) == NULL ||
+	    strncasecmp(v, "no", 2) == 0;
+}
+
 /*
  * Is m a person's forward (or answer) of a notice rather than a notice?
  * A delivery notification goes out with a null reverse-path (RFC 5321
  * section 4.5.5; RFC 3464 section 2: to the return path of the message
  * it reports on) and an automatic message says so in Auto-Submitted (RFC
- * 3834 section 5); a message with a Return-Path that is not null, no
- * Auto-Submitted other than "no", and a subject opened as a person's
- * "Fwd:" or "Re:" is a person's.  The bounce it attaches reports on that
- * person's own message, not on the one this address sent: it is not
- * read as this message's failure (precision first, issue #15).
+ * 3834 section 5); a person's message (bnc_persons_message()) with a
+ * subject opened as a person's "Fwd:" or "Re:" is a person's forward.
+ * The bounce it attaches reports on that person's own message, not on
+ * the one this address sent: it is not read as this message's failure
+ * (precision first, issue #15).
  */
 static bool
 person_forward(GMimeMessage *m)
 {
-	const char *v, *subj = mail_message_subject(m);
+	const char *subj = mail_message_subject(m);
 
-	if ((v = mail_header(GMIME_OBJECT(m), "Return-Path")) == NULL ||
-	    strstr(v, "<>") != NULL || strchr(v, '@') == NULL)
-		return false;
-	if ((v = mail_header(GMIME_OBJECT(m), "Auto-Submitted")) != NULL &&
-	    strncasecmp(v, "no", 2) != 0)
-		return false;
-	return subj != NULL && bnc_reply_subject(subj);
+	return subj != NULL && bnc_reply_subject(subj) &&
+	    bnc_persons_message(m);
 }
 
 void

@@ -22,4 +22,12 @@ void	bnc_parts_addrs(struct parts *);
 /* Is a the address of the mailing list the original went through? */
 bool	bnc_list_addr(const struct parts *, const char *a);
 
+/*
+ * Does m go out as a person's message, not an automatic one?  A
+ * Return-Path that is not null (a delivery notification's is, RFC 5321
+ * section 4.5.5) and no Auto-Submitted other than "no" (RFC 3834
+ * section 5).
+ */
+bool	bnc_persons_message(GMimeMessage *m);
+
 #endif
