@@ -886,6 +886,23 @@ mkdsn() {
 	done
 }
 
+@test "bounce-classify: one recipient's reply in Exchange's administrators' section gives its status, not the help page's title above" {
+	# Exchange 2013 and later, a text notice with no DSN part: the user's
+	# section names a help page ("see DSN code 5.1.1 in Exchange
+	# Online", no status), the administrators' section the reply
+	printf '%s\n' 'From: postmaster@example.onmicrosoft.com' 'Subject: Undeliverable: news' '' \
+	    'Delivery has failed to these recipients or groups:' '' \
+	    'ann@example.org' \
+	    "The email address you entered couldn't be found. For more tips to resolve this issue see DSN code 5.1.1 in Exchange Online." '' \
+	    'Diagnostic information for administrators:' '' \
+	    'Generating server: MBX1.example.prod.outlook.com' '' \
+	    'ann@example.org' \
+	    "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'" '' \
+	    'Original message headers:' '' 'From: <news@example.com>' >"$BATS_TEST_TMPDIR/ex.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,status "$BATS_TEST_TMPDIR/ex.eml"
+	assert_output "$(printf 'ann@example.org\thard\tuserunknown\t5.1.1')"
+}
+
 @test "bounce-classify: a status read by its class still lets the notice's own words decide" {
 	# Exchange's 5.2.121 with no Diagnostic-Code: the notice's text says
 	# why (was: class:5.2.0, filtered, the text never read)

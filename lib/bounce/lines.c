@@ -338,10 +338,11 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 
 /*
  * The lines of the recipient a in t, into out: its first place
- * t[ps..pe) (text.c's rcpt_para()), then, when the notice names a few recipients
- * (2 to OWN_MAX of addrs), each later place before sig where a opens an
- * entry (bnc_own_lines()) with that entry's own lines.  A notice may
- * list its recipients and then give each one's reply further on
+ * t[ps..pe) (text.c's rcpt_para()), then, when the notice names one or
+ * a few recipients (up to OWN_MAX of addrs), each later place before sig
+ * where a opens an entry (bnc_own_lines()) with that entry's own lines.
+ * A notice may list its recipients and then give each one's reply
+ * further on
  * (Exchange 2007 and later: "Delivery has failed to these recipients or
  * groups:", each with a sentence, then "Diagnostic information for
  * administrators:", each with "Remote Server returned '...'"); whole_set()
@@ -361,7 +362,7 @@ bnc_own_places(struct ctx *c, const char *t, size_t len, size_t sig,
 	sbuf_reset(out);
 	if (sbuf_add(out, t + ps, pe - ps) == -1)
 		return -1;
-	if (addrs == NULL || g_hash_table_size(addrs) < 2 ||
+	if (addrs == NULL || g_hash_table_size(addrs) == 0 ||
 	    g_hash_table_size(addrs) > OWN_MAX)
 		return 0;
 	for (off = pe; nplace < OWN_PLACES && off < sig &&
