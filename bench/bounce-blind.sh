@@ -12,7 +12,9 @@
 # round*-wild*.tsv, round*-prov*.tsv, round*-esp*.tsv, round*-intl*.tsv,
 # round*-loc.tsv, round*-jp.tsv, round*-jp[0-9]*.tsv and round*-src*.tsv).
 # VERBOSE=1 prints each wrong line: R want -> got (matched): reply, and
-# K want-kind -> got-kind: reply.
+# K want-kind -> got-kind: reply.  DUMP=1 prints every line instead, as
+# "D<TAB>file<TAB>want<TAB>got<TAB>matched<TAB>reply" (for
+# bench/bounce-phrase-audit.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=$(cd "${1:-build}" && pwd)
@@ -53,7 +55,8 @@ for f in "$@"; do
 			print (i in r ? r[i] : "-"), (i in k ? k[i] : "-"), (i in m ? m[i] : "")
 	    }' >"$work/out"
 	paste "$work/t" "$work/out" | awk -F'\t' -v f="${f##*/}" -v v="${VERBOSE:-}" \
-	    -v reasons="$DELIV_DATA/reasons.tsv" "$(cat tests/lib/reply-kind.awk)"'
+	    -v reasons="$DELIV_DATA/reasons.tsv" -v dump="${DUMP:-}" "$(cat tests/lib/reply-kind.awk)"'
+	    dump { print "D\t" f "\t" $1 "\t" $3 "\t" $5 "\t" $2; next }
 	    {
 		n++
 		want = reply_kind($1, $2)
@@ -64,6 +67,7 @@ for f in "$@"; do
 		if (want == "soft" && $4 == "hard") hw++
 	    }
 	    END {
+		if (dump) exit
 		printf "%-24s lines %3d  reason %3d (%5.1f %%)  kind %3d (%5.1f %%)  hard wrongly %d\n",
 		    f, n, r, n ? 100 * r / n : 0, k, n ? 100 * k / n : 0, hw
 	    }'
