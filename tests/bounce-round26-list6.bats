@@ -5,7 +5,8 @@
 # at lists.linux.dev, intel-gvt-dev at freedesktop.org and linux-serial
 # at vger, 2022-2024), most of them notices to a list address that spam
 # runs and abused web forms put in From, and two web forms' automatic
-# replies: 10 messages, committed before their first run:
+# replies: 13 messages, committed before their first run (1-10, then
+# 11-13 in a second commit):
 # tests/fixtures/bounce-writers/round26-list6.mbox, its expected records
 # in round26-list6-expected.tsv (msgno, mta, recipient, kind, reason; the
 # sources and the readings in its head).
@@ -19,6 +20,10 @@
 #   8      Exim, "550 SpamAssassin: Message looks like spam"
 #   9      a shop's contact-form auto-reply via Amazon SES: vacation
 #   10     a German form auto-reply, HTML only: vacation
+# Part 2, committed before its own first run:
+#   11     Microsoft 365 behind Barracuda ESS, 550 5.1.10
+#   12     Postfix, twenty QQ addresses, "550 SPF check failed"
+#   13     a Japanese form auto-reply, "（自動返信）" at the subject's end
 
 setup() {
 	load lib/helpers
