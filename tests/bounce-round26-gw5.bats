@@ -1,0 +1,29 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 26 (gw5, issue #15), security gateways
+# and hosted filters read in their own sources: 12 whole notices
+# (tests/fixtures/bounce-writers/round26-gw5.mbox, the expected records
+# in round26-gw5-expected.tsv: msgno, mta, recipient, kind, reason; the
+# sources and readings in its head) and 13 replies
+# (round26-gw5-replies.tsv, named so that bench/bounce-blind.sh's
+# round*-replies.tsv glob counts it), committed before their first run.
+#   1      Proxmox Mail Gateway's own NDR (a Block rule, two recipients)
+#   2-3    MailScanner's "Unrequested mail rejected" report (one, two)
+#   4-12   MailCleaner's Exim ACL replies quoted by the sender's Postfix
+#          or Exim: an RBL, reverse DNS, DMARC, TLS, a banned file type,
+#          a blocked sender, the line length, an unknown user, a
+#          forbidden relay destination
+
+setup() {
+	load lib/helpers
+}
+
+@test "round26-gw5: every notice gives the recipients, kinds, reasons and writer round26-gw5-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round26-gw5.mbox round26-gw5-expected.tsv
+}
+
+@test "round26-gw5: each MailCleaner reply gets the reason and kind its ACL gives (round26-gw5-replies)" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree round26-gw5-replies.tsv 13
+	kinds_agree round26-gw5-replies.tsv
+}
