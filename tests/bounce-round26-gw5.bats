@@ -12,6 +12,11 @@
 #          or Exim: an RBL, reverse DNS, DMARC, TLS, a banned file type,
 #          a blocked sender, the line length, an unknown user, a
 #          forbidden relay destination
+# and a second blind part written after the first ran, committed before
+# its own first run (round26-gw5b.mbox, round26-gw5b-expected.tsv):
+#   1-5    MailScanner's other reports to a sender (a banned file name,
+#          dangerous content, an unparsable part, MCP's hold, a size)
+#   6      Proxmox Mail Gateway's daily spam report (none)
 
 setup() {
 	load lib/helpers
@@ -26,4 +31,9 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	replies_agree round26-gw5-replies.tsv 13
 	kinds_agree round26-gw5-replies.tsv
+}
+
+@test "round26-gw5b: every MailScanner report and PMG's spam report gives the record round26-gw5b-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round26-gw5b.mbox round26-gw5b-expected.tsv
 }
