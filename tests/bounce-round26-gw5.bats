@@ -37,3 +37,25 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round26-gw5b.mbox round26-gw5b-expected.tsv
 }
+
+# A recipient's own spam report (Proxmox Mail Gateway's "Daily Spam
+# Report for 'ADDR' - DATE", from its admin address, postmaster by
+# default) is no notice: bounce-subject.txt's "digest" lines take a
+# postmaster sender or a null Return-Path as no sign (lib/bounce/bounce.c
+# subject_tag()); the same words under a bounce's subject, or with
+# X-Failed-Recipients, are still read
+@test "round26-gw5b: a subject tagged digest makes a postmaster's spam report no notice; a bounce's subject or X-Failed-Recipients still count" {
+	cd "$FIXTURES/bounce-writers"
+	msg round26-gw5b.mbox 6 >"$BATS_TEST_TMPDIR/d.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind "$BATS_TEST_TMPDIR/d.mbox"
+	assert_output $'\tnone'
+	sed 's/^Return-Path: .*/Return-Path: <>/' "$BATS_TEST_TMPDIR/d.mbox" >"$BATS_TEST_TMPDIR/n.mbox"
+	run -0 deliv-bounce-classify --no-header -o recipient,kind "$BATS_TEST_TMPDIR/n.mbox"
+	assert_output $'\tnone'
+	sed 's/^Subject: .*/Subject: Undelivered Mail Returned to Sender/' "$BATS_TEST_TMPDIR/d.mbox" >"$BATS_TEST_TMPDIR/s.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind "$BATS_TEST_TMPDIR/s.mbox"
+	assert_output $'\tsoft'
+	sed 's/^Auto-Submitted: .*/X-Failed-Recipients: j.weber@example-mill.de/' "$BATS_TEST_TMPDIR/d.mbox" >"$BATS_TEST_TMPDIR/x.mbox"
+	run -1 deliv-bounce-classify --no-header -o kind "$BATS_TEST_TMPDIR/x.mbox"
+	assert_output 'soft'
+}
