@@ -594,7 +594,9 @@ is_vacation(struct ctx *c, bool bounceish)
 }
 
 /*
- * Does the subject say bounce before it echoes another's?  The words
+ * The tag of the subject's leftmost line of bounce-subject.txt, before
+ * it echoes another's: "bounce", "digest" (a recipient's own report of
+ * what a filter holds for it, no notice), or NULL for none.  The words
  * after a reply prefix ("Re: Returned mail") or after an auto-reply's
  * tag ("[rt.example.net #12] AutoReply: Returned mail", "Automatische
  * Antwort: Undeliverable: ...") are the subject of the message answered,
@@ -603,23 +605,21 @@ is_vacation(struct ctx *c, bool bounceish)
  * "for bounces@news.example.com" (Barracuda's "Quarantine Summary for
  * ADDRESS") does not say bounce; the address is blanked before matching.
  */
-static bool
-subject_bounces(struct ctx *c, const char *subj)
+static const char *
+subject_tag(struct ctx *c, const char *subj)
 {
 	size_t n = strlen(subj), s, i, j, k;
+	struct phr_hit hit;
+	struct derr e;
 	char *t;
-	bool r;
+	int r;
 
 	if (bnc_reply_subject(subj))
-		return false;
+		return NULL;
 	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
 		n = s;
-	if (n == 0)
-		return false;
-	if (memchr(subj, '@', n) == NULL)	/* no address: nothing to blank */
-		return bnc_list_find(c->b, PL_SUBJECT, subj, n, &s);
-	if ((t = strndup(subj, n)) == NULL)
-		return false;
+	if (n == 0 || (t = strndup(subj, n)) == NULL)
+		return NULL;
 	for (i = 0; i < n; i = j) {
 		for (; i < n && strchr(" \t<>()[],;:\"'", t[i]) != NULL; i++)
 			;
@@ -631,9 +631,20 @@ subject_bounces(struct ctx *c, const char *subj)
 			for (k = i; k < j; k++)
 				t[k] = ' ';
 	}
-	r = bnc_list_find(c->b, PL_SUBJECT, t, n, &s);
+	r = bnc_index_match(c->b, c->b->ix[PL_SUBJECT], t, n, &hit, &e);
 	free(t);
-	return r;
+	if (r == -1)
+		bnc_match_err(c->b, &e);
+	return r == 1 ? hit.tag : NULL;
+}
+
+/* Does the subject say bounce (subject_tag(), any tag but "digest")? */
+static bool
+subject_bounces(struct ctx *c, const char *subj)
+{
+	const char *tag = subject_tag(c, subj);
+
+	return tag != NULL && strcmp(tag, "digest") != 0;
 }
 
 /*
@@ -705,7 +716,7 @@ from_daemon_name(struct ctx *c)
 static int
 is_bounce(struct ctx *c, bool *weak)
 {
-	const char *subj = mail_message_subject(c->m), *v;
+	const char *subj = mail_message_subject(c->m), *v, *tag;
 
 	*weak = (v = mail_header(GMIME_OBJECT(c->m), "Return-Path")) != NULL &&
 	    strstr(v, "<>") != NULL;
@@ -715,8 +726,14 @@ is_bounce(struct ctx *c, bool *weak)
 	    (strncasecmp(v, "mailer-daemon", 13) == 0 ||
 	    strncasecmp(v, "mailer_daemon", 13) == 0))
 		return 2;
-	if (subj != NULL && subject_bounces(c, subj))
-		return 1;
+	if (subj != NULL && (tag = subject_tag(c, subj)) != NULL) {
+		/* a recipient's quarantine or spam report, from postmaster
+		 * or with a null Return-Path, is no notice */
+		if (strcmp(tag, "digest") != 0)
+			return 1;
+		*weak = false;
+		return 0;
+	}
 	if (mail_header(GMIME_OBJECT(c->m), "X-MS-Exchange-Message-Is-Ndr") !=
 	    NULL)
 		return 1;
