@@ -819,6 +819,26 @@ body_bounces(struct ctx *c)
 }
 
 /*
+ * Does the body hold a line that introduces failed or delayed recipients
+ * (bounce-notice.txt)?  Under headers that give no sign of a bounce, with
+ * a null Return-Path, such a line is the notice's own word and outweighs
+ * an Auto-Submitted header: RFC 3834 section 5 has automatic responses
+ * of every kind write "auto-replied", failure notices too (Postfix's
+ * bounce(8) cites it; Microsoft's NDRs write it), and a notice whose
+ * From and Subject say nothing in English (NHN Dooray!'s "Dooray! 메일
+ * 발송 실패 안내") has only its text to show it.
+ */
+static bool
+body_notice(struct ctx *c)
+{
+	const struct parts *p = c->p;
+	size_t s;
+
+	return p->text.s != NULL && bnc_list_find(c->b, PL_NOTICE, p->text.s,
+	    bnc_text_head(p), &s);
+}
+
+/*
  * Each record on its way out: the writer's own meaning of its reason
  * (data/bounce-mta-reasons.tsv), said in matched; and, when a phrase
  * could not be matched (a match or depth limit of a --phrases regex),
@@ -956,10 +976,11 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		 * not null (Microsoft's NDRs from postmaster write
 		 * Auto-Submitted: auto-replied too), and a tagged auto-reply
 		 * whose only sign is its sender's name */
-		else if (is_vacation(&c, bounceish && r == 1 &&
+		else if (is_vacation(&c, (bounceish && r == 1 &&
 		    !(shows == 1 && !weak && !from_daemon_name(&c) &&
 		    autoreply_header(GMIME_OBJECT(m))) &&
-		    !(sign_is_name(&c, sign) && tagged_autoreply(&c))))
+		    !(sign_is_name(&c, sign) && tagged_autoreply(&c))) ||
+		    (!bounceish && shows == 2 && body_notice(&c))))
 			r = do_vacation(&c);
 		else if (r == 1)
 			r = bnc_text(&c);

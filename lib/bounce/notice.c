@@ -650,9 +650,10 @@ in_others_para(const char *t, const struct notices *nt, size_t s, size_t e)
 	if (!nt->c_open || nt->c_open_e == e || nt->c_list)
 		return false;
 	/* the word the paragraph opens with is this address with a label
-	 * glued before it ("收件人：user@host", a full-width colon) */
-	if (nt->c_open_e == 0 && s > 0 && (unsigned char)t[s - 1] >= 0x80 &&
-	    line_start(t, s) == nt->c_ps) {
+	 * glued before it ("收件人：user@host", a full-width colon) or a
+	 * name ("NAME(user@host)", NHN Dooray!'s notice) */
+	if (nt->c_open_e == 0 && s > 0 && ((unsigned char)t[s - 1] >= 0x80 ||
+	    t[s - 1] == '(') && line_start(t, s) == nt->c_ps) {
 		for (k = addr_start(t, nt->c_ps, s); k < s &&
 		    !isspace((unsigned char)t[k]); k++)
 			;
