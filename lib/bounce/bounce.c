@@ -975,7 +975,9 @@ bounce_classify(struct bounce *b, GMimeMessage *m, const char *error,
 		 * that is no daemon or postmaster with a Return-Path that is
 		 * not null (Microsoft's NDRs from postmaster write
 		 * Auto-Submitted: auto-replied too), and a tagged auto-reply
-		 * whose only sign is its sender's name */
+		 * whose only sign is its sender's name; under headers with
+		 * no sign, a null Return-Path and a notice line of the body
+		 * (body_notice()) outweigh an auto-reply's header */
 		else if (is_vacation(&c, (bounceish && r == 1 &&
 		    !(shows == 1 && !weak && !from_daemon_name(&c) &&
 		    autoreply_header(GMIME_OBJECT(m))) &&
