@@ -16,7 +16,7 @@
 #         precision policy says no failed recipient comes from there
 #         (feedback reports, whose complainant may be named only there,
 #         are left out of this comparison).
-# and, when python3 is there, fifteen more that need a MIME parser
+# and, when python3 is there, twenty more that need a MIME parser
 # (bench/bounce-mime-ways.py: each against the message as Python's
 # email package writes it again unchanged, "rt"):
 #   qp      the text/plain parts quoted-printable (RFC 2045 6.7);
@@ -47,6 +47,17 @@
 #           indent of spaces as a tab (gateways' padding; not flowed);
 #   dsnglobal message/delivery-status as message/global-delivery-status,
 #           ASCII addresses typed utf-8 (RFC 6533 3);
+# and what relays, gateways and lists do to a notice on its way:
+#   banner  an "external sender" caution at the top of the first text
+#           and HTML parts (Exchange's disclaimer, Location Prepend);
+#   footer  a list's footer: appended to a plain text, a new part of a
+#           multipart/mixed, else the body wrapped (Mailman's Decorate);
+#   subjtag "[External] " or "[News] " in front of the Subject
+#           (Exchange's PrependSubject, a list's subject_prefix);
+#   relayhdrs Received, ARC, Authentication-Results and Exchange
+#           Online's X-MS-Exchange-Organization-* fields on top;
+#   urldefense http(s) links in the notice's text rewritten by
+#           Proofpoint URL Defense (v3) or Microsoft Safe Links;
 # and the records (recipient, kind, reason, status; sorted, without the
 # source) are compared with those of the message as it is.  Prints one
 # line per way: messages rewritten, records that differ.  Exit 1 if any
@@ -191,7 +202,7 @@ if command -v python3 >/dev/null; then
 	compare rt "$work/as-is" "$work/mw/rt"
 	for way in qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
 	    rfc822hdrs ctcase boundary dsnorder dsnfold hdrcase trailing \
-	    dsnglobal; do
+	    dsnglobal banner footer subjtag relayhdrs urldefense; do
 		compare "$way" "$work/mw/rt" "$work/mw/$way"
 	done
 else

@@ -73,7 +73,29 @@ way changes the message:
   dsnglobal a message/delivery-status given as
            message/global-delivery-status, its ASCII addresses' type
            "rfc822" as "utf-8" (RFC 6533 3, 3.1: the utf-8 address type
-           may carry any address, an ASCII one as it is).
+           may carry any address, an ASCII one as it is);
+  banner   an "external sender" caution and a blank line put at the top
+           of the notice's first text/plain part and of its first
+           text/html part (an Exchange mail flow rule's disclaimer,
+           -ApplyHtmlDisclaimerLocation Prepend: "inserted to the
+           beginning of the message body");
+  footer   a mailing list's footer (Mailman 3's default words) where
+           Mailman's Decorate handler puts it: appended to the text of
+           a plain text/plain message, a new inline text/plain part at
+           the end of a multipart/mixed one, any other body wrapped in
+           a multipart/mixed with the footer part after it;
+  subjtag  "[External] " (an Exchange mail flow rule's PrependSubject)
+           or "[News] " (a list's subject_prefix) in front of the
+           Subject, the two in turn;
+  relayhdrs on top of the notice's header, the fields relays on the
+           way add: a Received field (RFC 5321 4.4, "for" the notice's
+           recipient), an ARC set (RFC 8617), Authentication-Results
+           (RFC 8601) and Exchange Online's X-MS-Exchange-Organization-*
+           and X-Forefront-Antispam-Report;
+  urldefense the http and https links of the notice's own text and
+           HTML parts rewritten as Proofpoint URL Defense v3 or
+           Microsoft Defender Safe Links write them, in turn (mailto:
+           left: neither is documented to rewrite it).
 
 Only the parts named are touched; a message the package cannot parse
 or write again is left out of every way, one a way cannot rewrite out
@@ -91,7 +113,8 @@ from io import BytesIO
 
 WAYS = ("rt", "qp", "b64text", "dsncase", "rewrap", "latin1", "subj2047",
         "wrapmixed", "rfc822hdrs", "ctcase", "boundary", "dsnorder",
-        "dsnfold", "hdrcase", "trailing", "dsnglobal")
+        "dsnfold", "hdrcase", "trailing", "dsnglobal", "banner", "footer",
+        "subjtag", "relayhdrs", "urldefense")
 POLICY = email.policy.compat32
 
 
@@ -335,9 +358,10 @@ BANNER = ("CAUTION: This email originated from outside of the organization.\n"
           "sender and know the content is safe.\n")
 
 
-def wrapmixed(msg):
-    """A new top: multipart/mixed holding a banner, then msg's body
-    (its Content-* fields with it; text/plain when it had none)."""
+def wrapmixed(msg, text=BANNER):
+    """A new top: multipart/mixed holding a banner (text; none when
+    None), then msg's body (its Content-* fields with it; text/plain
+    when it had none)."""
     from email.message import Message
     inner = Message(policy=POLICY)
     body_fields = {"content-type", "content-transfer-encoding",
@@ -353,12 +377,12 @@ def wrapmixed(msg):
     banner = Message(policy=POLICY)
     banner["Content-Type"] = 'text/plain; charset="us-ascii"'
     banner["Content-Transfer-Encoding"] = "7bit"
-    banner.set_payload(BANNER)
+    banner.set_payload(text or "")
     msg._headers = [(k, v) for k, v in msg._headers
                     if k.lower() not in body_fields]
     msg["Content-Type"] = 'multipart/mixed; boundary="----=_Banner_0_1.2"'
     msg.preamble = msg.epilogue = None
-    msg.set_payload([banner, inner])
+    msg.set_payload([banner, inner] if text is not None else [inner])
     return msg
 
 
@@ -662,13 +686,213 @@ def dsnglobal(msg):
     return changed
 
 
+def own_parts(msg, types):
+    """The leaves of msg of the given content types that are the
+    notice's own (not inside a returned message or a delivery-status
+    part), in order."""
+    out = []
+
+    def walk(p):
+        ct = p.get_content_type()
+        if ct.startswith("message/") or ct == "text/rfc822-headers":
+            return
+        if p.is_multipart():
+            for s in p.get_payload():
+                walk(s)
+        elif ct in types:
+            out.append(p)
+    walk(msg)
+    return out
+
+
+def part_text(p):
+    """p's text decoded from its transfer encoding and charset, or
+    None (a charset Python lacks, bytes the charset does not hold)."""
+    try:
+        return decoded(p).decode(part_charset(p))
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def set_text(p, text):
+    """Give part p the text, in its own charset and transfer encoding;
+    False when the charset cannot hold it."""
+    try:
+        raw = text.encode(part_charset(p))
+    except (LookupError, UnicodeEncodeError):
+        return False
+    keep_encoding(p, raw)
+    return True
+
+
+# Exchange mail flow rules' disclaimer action (New-TransportRule
+# -ApplyHtmlDisclaimerText, -ApplyHtmlDisclaimerLocation Prepend: "the
+# disclaimer is inserted to the beginning of the message body"), as the
+# "external sender" cautions organisations add; text of our own
+TOPBANNER = ("[EXTERNAL] This message came from outside your organization."
+             " Be careful with links and attachments.")
+
+
+def banner(msg):
+    """The caution put at the top of the notice's first text/plain
+    part and of its first text/html part (the two bodies Exchange
+    writes the disclaimer into), a blank line after it."""
+    changed = False
+    for ct in ("text/plain", "text/html"):
+        parts = own_parts(msg, (ct,))
+        if not parts:
+            continue
+        p = parts[0]
+        text = part_text(p)
+        if text is None:
+            continue
+        nl = "\r\n" if "\r\n" in text else "\n"
+        if ct == "text/plain":
+            text = TOPBANNER + nl + nl + text
+        else:
+            div = ('<div style="background-color:#FFEB9C">' + TOPBANNER
+                   + "</div>" + nl)
+            m = re.search(r"<body[^>]*>", text, re.I)
+            at = m.end() if m else 0
+            text = text[:at] + div + text[at:]
+        changed |= set_text(p, text)
+    return changed
+
+
+# Mailman's list footer (Mailman 2.1 Handlers/Decorate.py; Mailman 3
+# keeps its placement): a plain text/plain message gets it appended to
+# its text, a multipart/mixed one as a new inline text/plain part at its
+# end, any other body is wrapped in a multipart/mixed with the footer
+# part after it.  The words are Mailman 3's default footer's, for a list
+# news@lists.example.org
+FOOTER = ("_______________________________________________\n"
+          "News mailing list -- news@lists.example.org\n"
+          "To unsubscribe send an email to news-leave@lists.example.org\n")
+
+
+def footer_part():
+    from email.message import Message
+    f = Message(policy=POLICY)
+    f["Content-Type"] = 'text/plain; charset="us-ascii"'
+    f["MIME-Version"] = "1.0"
+    f["Content-Transfer-Encoding"] = "7bit"
+    f["Content-Disposition"] = "inline"
+    f.set_payload(FOOTER)
+    return f
+
+
+def footer(msg):
+    ct = msg.get_content_type()
+    if not msg.is_multipart() and ct == "text/plain":
+        text = part_text(msg)
+        if text is None:
+            return False
+        if text and not text.endswith("\n"):
+            text += "\n"
+        return set_text(msg, text + FOOTER)
+    if ct == "multipart/mixed" and isinstance(msg.get_payload(), list):
+        msg.get_payload().append(footer_part())
+        return True
+    if msg["MIME-Version"] is None:
+        msg["MIME-Version"] = "1.0"
+    wrapmixed(msg, None)
+    msg.get_payload().append(footer_part())
+    return True
+
+
+# A tag put in front of the Subject: an Exchange mail flow rule's
+# -PrependSubject ("[External]", the tag CISA's baseline checks for) and
+# a list's subject_prefix (Mailman's default "[%(real_name)s] "); the
+# two in turn, message by message
+SUBJTAGS = ("[External] ", "[News] ")
+
+
+def subjtag(msg, n):
+    subj = raw_header(msg, "Subject")
+    if subj is None:
+        return False
+    set_header_raw(msg, "Subject", SUBJTAGS[n % 2] + str(subj).lstrip())
+    return True
+
+
+# What the relays on the way to the sender add on top of the notice's
+# header: a Received field for the hop (RFC 5321 4.4, with its "for"
+# clause naming the notice's recipient), an ARC set (RFC 8617 4.1,
+# 5.1), Authentication-Results (RFC 8601 2.2), and the fields Exchange
+# Online stamps on a message it takes in (X-MS-Exchange-Organization-*,
+# X-Forefront-Antispam-Report: Microsoft's "Anti-spam message headers")
+def relayhdrs(msg):
+    from email.utils import getaddresses
+    to = [a for n, a in getaddresses([str(v) for v in msg.get_all("To", [])])
+          if "@" in a]
+    forc = " for <%s>" % to[0] if to else ""
+    top = [
+        ("Received", "from mx2.relay.example.net (mx2.relay.example.net"
+         " [192.0.2.25])\n\tby mail.example.org (Postfix) with ESMTPS id"
+         " 4XyZ1a2B3cz9sT%s;\n\tMon, 2 Dec 2024 10:00:00 +0000" % forc),
+        ("ARC-Seal", "i=1; a=rsa-sha256; t=1733133600; cv=none;"
+         "\n\td=relay.example.net; s=arc-2024;"
+         "\n\tb=dGhpcyBpcyBub3QgYSByZWFsIHNpZ25hdHVyZQ=="),
+        ("ARC-Message-Signature", "i=1; a=rsa-sha256; c=relaxed/relaxed;"
+         "\n\td=relay.example.net; s=arc-2024; t=1733133600;"
+         "\n\th=from:to:subject:date:message-id;"
+         "\n\tbh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=;"
+         "\n\tb=bm90IGEgcmVhbCBzaWduYXR1cmUgZWl0aGVy"),
+        ("ARC-Authentication-Results", "i=1; relay.example.net; spf=none"
+         " smtp.mailfrom=; dkim=none; dmarc=none"),
+        ("Authentication-Results", "mail.example.org; spf=none"
+         " smtp.helo=mx2.relay.example.net; dkim=none; dmarc=none"),
+        ("X-MS-Exchange-Organization-SCL", "1"),
+        ("X-MS-Exchange-Organization-AuthAs", "Anonymous"),
+        ("X-Forefront-Antispam-Report", "CIP:192.0.2.25;CTRY:;LANG:en;"
+         "SCL:1;SRV:;IPV:NLI;SFV:NSPM;PTR:mx2.relay.example.net;CAT:NONE;"
+         "SFS:;DIR:INB;"),
+    ]
+    msg._headers = top + msg._headers
+    return True
+
+
+# URLs in the notice's own text rewritten by a click-time link checker:
+# Proofpoint URL Defense v3 ("https://urldefense.com/v3/__URL__;!!ID!SIG$",
+# the form Proofpoint's URLDefenseDecode.py reads) and Microsoft Defender
+# Safe Links ("https://REGION.safelinks.protection.outlook.com/?url=
+# ENCODED&data=...&sdata=...&reserved=0"), in turn, message by message.
+# Only http and https links: neither is documented to rewrite mailto:.
+URL = re.compile(r"https?://[^\s<>\"'()\[\]{}|\\^`]+[^\s<>\"'()\[\]{}|\\^`.,;:!?]")
+
+
+def defended(url, n, html):
+    from urllib.parse import quote
+    if n % 2 == 0:
+        if "*" in url or "__" in url:
+            return url
+        return "https://urldefense.com/v3/__" + url + "__;!!Ab1Cd2E!x9y8z7w6v5$"
+    amp = "&amp;" if html else "&"
+    return ("https://eur01.safelinks.protection.outlook.com/?url="
+            + quote(url, safe="") + amp + "data=05%7C02%7C%7Cabc123%7C0"
+            + amp + "sdata=c2FmZWxpbmtz%3D" + amp + "reserved=0")
+
+
+def urldefense(msg, n):
+    changed = False
+    for p in own_parts(msg, ("text/plain", "text/html")):
+        text = part_text(p)
+        if text is None:
+            continue
+        html = p.get_content_type() == "text/html"
+        new = URL.sub(lambda m: defended(m.group(0), n, html), text)
+        if new != text:
+            changed |= set_text(p, new)
+    return changed
+
+
 def flat(msg):
     buf = BytesIO()
     BytesGenerator(buf, mangle_from_=False, policy=POLICY).flatten(msg)
     return buf.getvalue()
 
 
-def rewrite(raw, way):
+def rewrite(raw, way, n=0):
     msg = email.message_from_bytes(raw, policy=POLICY)
     if way == "rt":
         return flat(msg)
@@ -710,8 +934,12 @@ def rewrite(raw, way):
         return flat(msg) if ctcase(msg) else None
     if way == "boundary":
         return flat(msg) if boundary(msg, raw) else None
+    if way in ("subjtag", "urldefense"):
+        fn = subjtag if way == "subjtag" else urldefense
+        return flat(msg) if fn(msg, n) else None
     fn = {"dsnorder": dsnorder, "dsnfold": dsnfold, "hdrcase": hdrcase,
-          "trailing": trailing, "dsnglobal": dsnglobal}.get(way)
+          "trailing": trailing, "dsnglobal": dsnglobal, "banner": banner,
+          "footer": footer, "relayhdrs": relayhdrs}.get(way)
     if fn is not None:
         return flat(msg) if fn(msg) else None
     return None
@@ -721,7 +949,7 @@ def main():
     src, dst = sys.argv[1], sys.argv[2]
     for w in WAYS:
         os.makedirs(os.path.join(dst, w), exist_ok=True)
-    for name in sorted(os.listdir(src)):
+    for n, name in enumerate(sorted(os.listdir(src))):
         with open(os.path.join(src, name), "rb") as f:
             raw = f.read()
         # one message a file: a From_ line kept as the envelope
@@ -738,7 +966,7 @@ def main():
             continue
         for w in WAYS[1:]:
             try:
-                outs[w] = rewrite(raw, w)
+                outs[w] = rewrite(raw, w, n)
             except Exception:  # left out of this way only
                 outs[w] = None
         for w, o in outs.items():

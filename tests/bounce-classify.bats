@@ -858,7 +858,7 @@ mkdsn() {
 	    $'5.7.1.2\tsoft\tundefined\t')"
 }
 
-@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line, quoted-printable, lower-case DSN fields, lines wrapped again, Latin-1, encoded-word Subject, a banner part, header-only originals, upper-case MIME fields, another boundary) gives the same records" {
+@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line, quoted-printable, lower-case DSN fields, lines wrapped again, Latin-1, encoded-word Subject, a banner part, header-only originals, upper-case MIME fields, another boundary, a banner, a list's footer, a subject tag, relays' fields, rewritten links) gives the same records" {
 	need_corpora
 	# the same code as the corpus's own runs under AddressSanitizer: CI's time
 	[[ $BUILD != *asan* ]] || skip "the corpus's own runs cover it under AddressSanitizer"
@@ -877,11 +877,15 @@ mkdsn() {
 	# with parameters quoted again, other boundaries; delivery-status
 	# fields in another order, folded with tabs, as
 	# message/global-delivery-status with utf-8 addresses; header names
-	# in lower or upper case; text lines padded with spaces and tabs
+	# in lower or upper case; text lines padded with spaces and tabs;
+	# what relays and lists do on the way: a caution banner at the top
+	# of the text, a list's footer, a tag in front of the Subject,
+	# relays' Received, ARC and Exchange fields on top, links rewritten
+	# by Proofpoint URL Defense or Safe Links
 	local way
 	for way in rt qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
 	    rfc822hdrs ctcase boundary dsnorder dsnfold hdrcase trailing \
-	    dsnglobal; do
+	    dsnglobal banner footer subjtag relayhdrs urldefense; do
 		assert_line --regexp "^$way +[1-9][0-9]+ messages, 0 records differ\$"
 	done
 }

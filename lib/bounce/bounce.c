@@ -480,7 +480,7 @@ munged_complaint(GMimeMessage *m)
 	if (a == NULL || (d = strrchr(a, '@')) == NULL)
 		return NULL;
 	if (strcasecmp(d + 1, "reports.spamcop.net") == 0 && s != NULL &&
-	    strncasecmp(s, "[SpamCop (", 10) == 0)
+	    bnc_subject_opens(s, "[SpamCop ("))
 		return "a SpamCop report: the reporter's address is munged";
 	if (strcasecmp(a, "scomp@aol.net") == 0)
 		return "an AOL feedback loop report: the recipient is redacted";
@@ -507,42 +507,6 @@ do_vacation(struct ctx *c)
 	return emit_from_sender(c, "vacation",
 	    mail_message_subject(c->m));
 }
-/*
- * A subject a person answering or forwarding writes: "Re:", "Fwd:",
- * "AW:", "SV:", "Re[2]:", after an optional list tag "[list] ".
- */
-bool
-bnc_reply_subject(const char *s)
-{
-	static const char *const pre[] = { "re", "fw", "fwd", "aw", "sv",
-	    "vs", "antw", "r", "rif", "tr", "wg" };
-	const char *w;
-	size_t i, n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (*s == '[' && (w = strchr(s, ']')) != NULL)
-		for (s = w + 1; *s == ' ' || *s == '\t'; s++)
-			;
-	for (n = 0; isalpha((unsigned char)s[n]); n++)
-		;
-	for (i = 0; i < nitems(pre); i++)
-		if (strlen(pre[i]) == n && strncasecmp(s, pre[i], n) == 0)
-			break;
-	if (n == 0 || i == nitems(pre))
-		return false;
-	s += n;
-	if (*s == '[') {
-		for (s++; isdigit((unsigned char)*s); s++)
-			;
-		if (*s++ != ']')
-			return false;
-	}
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return *s == ':';
-}
-
 /*
  * procmail's auto-answer as procmailex(5) writes it (formail -r with
  * "Precedence: junk" and an X-Loop header of the answering address), no
@@ -589,8 +553,10 @@ is_vacation(struct ctx *c, bool bounceish)
 		return true;
 	/* by the subject alone; "Re: ... out of the office" is a person
 	 * answering one */
-	return subj != NULL && !bnc_reply_subject(subj) &&
-	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s);
+	if (subj == NULL || bnc_reply_subject(subj))
+		return false;
+	subj = bnc_untagged(subj);
+	return bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s);
 }
 
 /*
@@ -616,6 +582,9 @@ subject_tag(struct ctx *c, const char *subj)
 
 	if (bnc_reply_subject(subj))
 		return NULL;
+		return false;
+	subj = bnc_untagged(subj);
+	n = strlen(subj);
 	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
 		n = s;
 	if (n == 0 || (t = strndup(subj, n)) == NULL)
@@ -661,8 +630,10 @@ tagged_autoreply(struct ctx *c)
 	const char *v, *subj = mail_message_subject(c->m);
 	size_t s;
 
-	return subj != NULL && !bnc_reply_subject(subj) &&
-	    (v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
+	if (subj == NULL || bnc_reply_subject(subj))
+		return false;
+	subj = bnc_untagged(subj);
+	return (v = mail_header(GMIME_OBJECT(c->m), "Auto-Submitted")) != NULL &&
 	    strncasecmp(v, "no", 2) != 0 &&
 	    bnc_list_find(c->b, PL_VACATION, subj, strlen(subj), &s) && s == 0;
 }

@@ -164,6 +164,14 @@ int	bnc_index_match(struct bounce *, struct phrase_index *idx,
  */
 bool	bnc_reply_subject(const char *s);
 
+/*
+ * Subject s past up to three tags a relay or a list put in front of it
+ * ("[External] ", "[news] "), and its spaces; does it open with pre
+ * (caseless) there or after one of those tags?
+ */
+const char *bnc_untagged(const char *s);
+bool	bnc_subject_opens(const char *s, const char *pre);
+
 /* Count a match error of the message being classified; keep the first. */
 void	bnc_match_err(struct bounce *, const struct derr *);
 

@@ -394,6 +394,9 @@ place_get(struct mtas *m, struct ctx *c, enum where w, const char **v,
 		*v = c->p->text.s;
 	else
 		*v = mail_header(GMIME_OBJECT(c->m), place_header[w]);
+	/* the writer's own subject, past a relay's or a list's tags */
+	if (w == W_SUBJECT && *v != NULL)
+		*v = bnc_untagged(*v);
 	if (*v != NULL)
 		*len = w == W_TEXT ? bnc_text_head(c->p) : strlen(*v);
 	return 0;

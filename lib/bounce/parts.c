@@ -6,6 +6,7 @@
  * and the cut between the bounce's own words and a copy of the
  * original.  See bounce/parts.h.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -770,15 +771,65 @@ says_failure(struct bounce *b, const char *t, size_t len, bool cues)
 }
 
 /*
+ * Is t[s] the start of a part's second paragraph, its first one line or
+ * a few (at most BANNER_MAX bytes) at the part's top?  The place of a
+ * caution a gateway puts at the top of the body: an Exchange mail flow
+ * rule's disclaimer, -ApplyHtmlDisclaimerLocation Prepend, "inserted to
+ * the beginning of the message body" (Microsoft Learn,
+ * New-TransportRule).
+ */
+#define BANNER_MAX	600
+
+static bool
+after_banner(const struct walk *w, const char *t, size_t s)
+{
+	size_t k, p0 = 0, q;
+
+	if (s < 2 || t[s - 1] != '\n' || t[s - 2] != '\n')
+		return false;
+	for (k = 0; k < w->nstarts; k++)
+		if (w->starts[k] < s && w->starts[k] > p0)
+			p0 = w->starts[k];
+	while (p0 < s && t[p0] == '\n')
+		p0++;
+	for (q = s - 2; q > p0 && t[q - 1] == '\n'; q--)
+		;
+	return q > p0 && q - p0 <= BANNER_MAX &&
+	    memmem(t + p0, q - p0, "\n\n", 2) == NULL;
+}
+
+/*
+ * Does the first line of t[0..len) that is not blank open with a header
+ * field ("Name: ", RFC 5322 2.2: a returned message's header, not a
+ * notice's words)?
+ */
+static bool
+opens_field(const char *t, size_t len)
+{
+	size_t k = 0, n;
+
+	while (k < len && (t[k] == '\n' || t[k] == '\r'))
+		k++;
+	for (n = k; n < len && n - k < 40 && (isalnum((unsigned char)t[n]) ||
+	    t[n] == '-'); n++)
+		;
+	return n > k && n + 1 < len && t[n] == ':' &&
+	    (t[n + 1] == ' ' || t[n + 1] == '\t');
+}
+
+/*
  * Is a cut at t[s] (a line of the cut list) at the top of the notice: at
- * the very top, or at the top of a part (w's starts) after parts whose
- * text says nothing of a failure (names no address, says_failure() with
+ * the very top, or at the top of a part (w's starts) or after a banner
+ * paragraph at a part's top (after_banner()) when the text before it
+ * says nothing of a failure (names no address, says_failure() with
  * cues: a banner or disclaimer a gateway put first; RFC 2046 5.1.3, the
  * parts of a multipart/mixed in order), and itself a heading over the
- * failure: the lines after it say one, and another cut line follows them
- * (ITS COMSAT's "=== A copy of your message is being returned, because:
- * ===", the reason, "=== Failed message follows: ===").  A returned
- * message's part after the notice's stays cut.
+ * failure: the lines after it say one, open with no header field
+ * (opens_field()), and another cut line follows them (ITS COMSAT's "===
+ * A copy of your message is being returned, because: ===", the reason,
+ * "=== Failed message follows: ===").  A returned message's part after
+ * the notice's stays cut, and so does a returned message under a
+ * heading, whose header's words may say a failure too.
  */
 static bool
 notice_top(struct bounce *b, const struct walk *w, const char *t,
@@ -791,12 +842,14 @@ notice_top(struct bounce *b, const struct walk *w, const char *t,
 		return true;
 	for (k = 0; k < w->nstarts && w->starts[k] != s; k++)
 		;
-	if (k == w->nstarts || memchr(t, '@', s) != NULL ||
+	if ((k == w->nstarts && !after_banner(w, t, s)) ||
+	    memchr(t, '@', s) != NULL ||
 	    says_failure(b, t, s, true) ||
 	    (nl = memchr(t + s, '\n', len - s)) == NULL)
 		return false;
 	e = (size_t)(nl - t) + 1;
-	return bnc_list_find(b, PL_CUT, t + e, len - e, &m) && m > 0 &&
+	return !opens_field(t + e, len - e) &&
+	    bnc_list_find(b, PL_CUT, t + e, len - e, &m) && m > 0 &&
 	    says_failure(b, t + e, m, false);
 }
 
