@@ -574,7 +574,7 @@ is_vacation(struct ctx *c, bool bounceish)
 static const char *
 subject_tag(struct ctx *c, const char *subj)
 {
-	size_t n = strlen(subj), s, i, j, k;
+	size_t n, s, i, j, k;
 	struct phr_hit hit;
 	struct derr e;
 	char *t;
@@ -582,7 +582,6 @@ subject_tag(struct ctx *c, const char *subj)
 
 	if (bnc_reply_subject(subj))
 		return NULL;
-		return false;
 	subj = bnc_untagged(subj);
 	n = strlen(subj);
 	if (bnc_list_find(c->b, PL_VACATION, subj, n, &s))
