@@ -121,22 +121,9 @@ POLICY = email.policy.compat32
 def text_parts(msg):
     """The text/plain leaves of msg, not those inside a returned
     message (message/rfc822 or text/rfc822-headers) or a
-    delivery-status part."""
-    out = []
-
-    def walk(p):
-        ct = p.get_content_type()
-        # a returned message, and a delivery-status part (which the
-        # package reads as blocks of fields, each a "text/plain")
-        if ct.startswith("message/") or ct == "text/rfc822-headers":
-            return
-        if p.is_multipart():
-            for s in p.get_payload():
-                walk(s)
-        elif ct == "text/plain":
-            out.append(p)
-    walk(msg)
-    return out
+    delivery-status part (which the package reads as blocks of fields,
+    each a "text/plain"): own_parts() of text/plain."""
+    return own_parts(msg, ("text/plain",))
 
 
 def dsn_parts(msg):
