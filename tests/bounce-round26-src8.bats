@@ -23,3 +23,14 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round26-src8.mbox round26-src8-expected.tsv
 }
+
+# soft.txt's OpenSMTPD lines (Round 26, src8): #7's reply with the
+# listener's other requirement, "Must issue a STARTTLS command first"
+# (smtp_session.c, the same "5.5.1 Invalid command:" prefix), is a TLS
+# requirement, not the syntax error "invalid command" alone would read.
+@test "round26-src8: OpenSMTPD's 530 5.5.1 Invalid command: Must issue a STARTTLS command first is failedstarttls" {
+	cd "$FIXTURES/bounce-writers"
+	msg round26-src8.mbox 7 | sed 's/an AUTH command/a STARTTLS command/' >"$BATS_TEST_TMPDIR/starttls.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/starttls.mbox"
+	assert_equal "$output" "sales@partner.example.net	soft	failedstarttls"
+}
