@@ -23,3 +23,18 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round26-old8.mbox round26-old8-expected.tsv
 }
+
+# lib/bounce/bang.c: upas names the addresses of its "bounced mail" in
+# bang form (send/main.c mkerrstring(): "to 'HOST!USER'", "and '...'");
+# each one-hop HOST!USER is USER@HOST, a path of more hops is not read as
+# an address.
+@test "round26-old8: upas's bang-form addresses over 'failed with error' are the failed recipients" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From postmaster@plan9.example.net Mon Mar 15 10:02:14 2004/,/^From /p' round26-old8.mbox | sed '$d' >"$BATS_TEST_TMPDIR/upas.eml"
+	sed -i "s/^to 'plan9.example.net!gwen'\$/&\\nand 'b.example.org!bob'\\nand 'gw.example.com!uucp1!carl'/" "$BATS_TEST_TMPDIR/upas.eml"
+	grep -q "^and 'gw.example.com!uucp1!carl'\$" "$BATS_TEST_TMPDIR/upas.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/upas.eml"
+	assert_output "$(printf '%s\n' \
+	    $'gwen@plan9.example.net\thard\tuserunknown' \
+	    $'bob@b.example.org\thard\tuserunknown')"
+}
