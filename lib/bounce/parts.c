@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bounce/bang.h"
 #include "bounce/parts.h"
 #include "mail/message.h"
 
@@ -935,6 +936,8 @@ bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 	const char *v;
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
+	/* upas's bang-form addresses as USER@HOST (bounce/bang.h) */
+	bnc_upas_bang(p->text.s, p->text.len);
 	/* a Sieve reject says so: "Auto-Submitted: auto-replied (rejected)"
 	 * and "... was automatically rejected" (Dovecot, Pigeonhole, Cyrus),
 	 * or "The message was refused by the recipient's mail filtering
