@@ -1,0 +1,19 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 26 (gw6, issue #15), open-source filtering
+# gateways' and milters' own SMTP replies, read in their sources: 30
+# replies (tests/fixtures/bounce-writers/round26-gw6-replies.tsv, named
+# so that bench/bounce-blind.sh's round*-replies.tsv glob counts it; the
+# sources and readings in its head), committed before their first run:
+#   ASSP's default reply texts (the assp-ng fork's config.pl and assp.pl),
+#   the Smart Sendmail Filters smf-clamd, smf-sav, smf-zombie, smf-spamd,
+#   and DCC's dccm milter as Hermes SEG ships it.
+
+setup() {
+	load lib/helpers
+}
+
+@test "round26-gw6: each gateway's or milter's reply gets the reason and kind its source gives (round26-gw6-replies)" {
+	cd "$FIXTURES/bounce-writers"
+	replies_agree round26-gw6-replies.tsv 30
+	kinds_agree round26-gw6-replies.tsv
+}
