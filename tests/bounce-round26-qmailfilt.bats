@@ -10,6 +10,13 @@
 #   (badrcptto, MFCHECK, RCPTCHECK, qmail-spf, qmail-tls, REQUIRE_AUTH),
 #   simscan's custom rejections, QMailToaster's chkuser 2.0.9 texts,
 #   badmimetypes refusal and eMPF policy refusal.
+# And a second blind part written after the replies had run and their
+# rules were in, committed before its own first run: 6 whole notices of
+# qmail-send (notqmail's qmail-send.c and qmail-remote.c) or Postfix
+# quoting those add-ons' replies (round26-qmailfilt.mbox, the expected
+# records in round26-qmailfilt-expected.tsv: msgno, mta, recipient, kind,
+# reason; the sources and readings in its head and in each notice's
+# X-Test-Source).
 
 setup() {
 	load lib/helpers
@@ -19,4 +26,9 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	replies_agree round26-qmailfilt-src.tsv 33
 	kinds_agree round26-qmailfilt-src.tsv
+}
+
+@test "round26-qmailfilt: every notice quoting a qmail add-on gives the recipients, kinds, reasons and writer round26-qmailfilt-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round26-qmailfilt.mbox round26-qmailfilt-expected.tsv
 }
