@@ -26,3 +26,20 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round26-src9.mbox round26-src9-expected.tsv
 }
+
+# The other forms of the Round 26 (src9) lines: moan.c's "overlong header
+# section" (ERRMESS_VLONGHEADER) and its singular malformed-address
+# sentence (ERRMESS_BADARGADDRESS); rf_lookup_hostlist.c's "host lookup
+# for HOST done insecurely" (a manualroute router).
+@test "round26-src9: Exim's overlong header section, single malformed address and manualroute's insecure lookup" {
+	cd "$FIXTURES/bounce-writers"
+	msg round26-src9.mbox 6 | sed 's/overlong header line/overlong header section/; s/contained a header line that/contained a header section that/' >"$BATS_TEST_TMPDIR/section.mbox"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason,mta "$BATS_TEST_TMPDIR/section.mbox"
+	assert_equal "$output" "	soft	contenterror	exim"
+	msg round26-src9.mbox 8 | perl -0pe 's/contained one or more recipient addresses that were\nincorrectly constructed:/contained a recipient address that was incorrectly\nconstructed:/' >"$BATS_TEST_TMPDIR/single.mbox"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/single.mbox"
+	assert_equal "$output" "	hard	userunknown"
+	msg round26-src9.mbox 4 | sed 's/Delay reason: host lookup done insecurely/Delay reason: host lookup for mx.example.net done insecurely/' >"$BATS_TEST_TMPDIR/manualroute.mbox"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/manualroute.mbox"
+	assert_equal "$output" "legal@example.net	soft	securityerror"
+}
