@@ -886,6 +886,13 @@ def flat(msg):
     return buf.getvalue()
 
 
+def HELPERS():
+    """This module, for bounce_store_ways' functions (also when it is
+    loaded under another name)."""
+    import types
+    return sys.modules.get(__name__) or types.SimpleNamespace(**globals())
+
+
 def rewrite(raw, way, n=0):
     msg = email.message_from_bytes(raw, policy=POLICY)
     if way == "rt":
@@ -932,7 +939,7 @@ def rewrite(raw, way, n=0):
         fn = subjtag if way == "subjtag" else urldefense
         return flat(msg) if fn(msg, n) else None
     if way in store.WAYS:
-        return flat(msg) if store.WAYS[way](msg, sys.modules[__name__]) else None
+        return flat(msg) if store.WAYS[way](msg, HELPERS()) else None
     fn = {"dsnorder": dsnorder, "dsnfold": dsnfold, "hdrcase": hdrcase,
           "trailing": trailing, "dsnglobal": dsnglobal, "banner": banner,
           "footer": footer, "relayhdrs": relayhdrs}.get(way)
