@@ -80,3 +80,39 @@ setup() {
 		    $'carol@example.net\tsoft\tmailboxfull\t5.2.2')"
 	done
 }
+
+# The same conversion above a notice whose cut heading opens its text
+# (ITS COMSAT's "=== A copy of your message is being returned, because:
+# ===", the reason, "=== Failed message follows: ==="; meta3's rule that
+# such a heading at the top is noise): the empty lines the <html>,
+# <head> and <body> lines leave above the text are still its top (was:
+# the heading cut the reason off, soft undefined).
+@test "bounce-metamorphic4: a cut heading under an HTML part's empty top lines is still at the notice's top" {
+	cat >"$BATS_TEST_TMPDIR/c.eml" <<-'EOF'
+	Return-Path: <>
+	From: COMSAT@ITS.EXAMPLE.ORG
+	To: ann@example.org
+	Subject: Msg of Monday, 7 December 2026 10:00-EST
+	MIME-Version: 1.0
+	Content-Type: text/html; charset=us-ascii
+
+	<html>
+	<head>
+	<meta http-equiv="Content-Type" content="text/html; charset=us-ascii">
+	</head>
+	<body>
+	<div>============ A copy of your message is being returned, because: ============</div>
+	<div>"BOB" at ITS.EXAMPLE.ORG is an unknown recipient.</div>
+	<div>============ Failed message follows: ============</div>
+	<div>Date: Mon, 7 Dec 2026 10:00:00 -0500</div>
+	<div>From: ann@example.org</div>
+	<div>To: BOB@ITS.EXAMPLE.ORG</div>
+	<div>Subject: Minutes</div>
+	<div><br></div>
+	<div>See you on Monday.</div>
+	</body>
+	</html>
+	EOF
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/c.eml"
+	assert_output $'\thard\tuserunknown'
+}
