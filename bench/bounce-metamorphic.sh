@@ -58,6 +58,14 @@
 #           Online's X-MS-Exchange-Organization-* fields on top;
 #   urldefense http(s) links in the notice's text rewritten by
 #           Proofpoint URL Defense (v3) or Microsoft Safe Links;
+# and what stores and relays do to its encoding (bench/bounce_store_ways.py):
+#   htmlonly the notice's text/plain parts as text/html (Exchange's and
+#           Outlook's content conversion);
+#   trunc   the returned message cut at a byte limit, mid-line (Postfix's
+#           bounce_size_limit, Exim's return_size_limit);
+#   8bit    quoted-printable or base64 text parts sent 8bit, an 8bit
+#           one quoted-printable (RFC 6152);
+#   flowed  the text parts as format=flowed, soft breaks (RFC 3676);
 # and the records (recipient, kind, reason, status; sorted, without the
 # source) are compared with those of the message as it is.  Prints one
 # line per way: messages rewritten, records that differ.  Exit 1 if any
@@ -198,11 +206,12 @@ done
 # the message as Python's email package writes it again unchanged
 # ("rt"), itself compared with the message as it is.
 if command -v python3 >/dev/null; then
-	python3 bench/bounce-mime-ways.py "$work/as-is" "$work/mw"
+	PYTHONDONTWRITEBYTECODE=1 python3 bench/bounce-mime-ways.py "$work/as-is" "$work/mw"
 	compare rt "$work/as-is" "$work/mw/rt"
 	for way in qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
 	    rfc822hdrs ctcase boundary dsnorder dsnfold hdrcase trailing \
-	    dsnglobal banner footer subjtag relayhdrs urldefense; do
+	    dsnglobal banner footer subjtag relayhdrs urldefense htmlonly \
+	    trunc 8bit flowed; do
 		compare "$way" "$work/mw/rt" "$work/mw/$way"
 	done
 else

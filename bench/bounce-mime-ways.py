@@ -95,7 +95,11 @@ way changes the message:
   urldefense the http and https links of the notice's own text and
            HTML parts rewritten as Proofpoint URL Defense v3 or
            Microsoft Defender Safe Links write them, in turn (mailto:
-           left: neither is documented to rewrite it).
+           left: neither is documented to rewrite it);
+  htmlonly, trunc, 8bit, flowed: what stores and relays do (the text
+           given as HTML, the returned message cut at a byte limit, the
+           transfer encoding 8bit or back, format=flowed), in
+           bench/bounce_store_ways.py.
 
 Only the parts named are touched; a message the package cannot parse
 or write again is left out of every way, one a way cannot rewrite out
@@ -111,10 +115,13 @@ import sys
 from email.generator import BytesGenerator
 from io import BytesIO
 
+import bounce_store_ways as store   # htmlonly, trunc, 8bit, flowed
+
 WAYS = ("rt", "qp", "b64text", "dsncase", "rewrap", "latin1", "subj2047",
         "wrapmixed", "rfc822hdrs", "ctcase", "boundary", "dsnorder",
         "dsnfold", "hdrcase", "trailing", "dsnglobal", "banner", "footer",
-        "subjtag", "relayhdrs", "urldefense")
+        "subjtag", "relayhdrs", "urldefense", "htmlonly", "trunc", "8bit",
+        "flowed")
 POLICY = email.policy.compat32
 
 
@@ -879,6 +886,13 @@ def flat(msg):
     return buf.getvalue()
 
 
+def HELPERS():
+    """This module, for bounce_store_ways' functions (also when it is
+    loaded under another name)."""
+    import types
+    return sys.modules.get(__name__) or types.SimpleNamespace(**globals())
+
+
 def rewrite(raw, way, n=0):
     msg = email.message_from_bytes(raw, policy=POLICY)
     if way == "rt":
@@ -924,6 +938,8 @@ def rewrite(raw, way, n=0):
     if way in ("subjtag", "urldefense"):
         fn = subjtag if way == "subjtag" else urldefense
         return flat(msg) if fn(msg, n) else None
+    if way in store.WAYS:
+        return flat(msg) if store.WAYS[way](msg, HELPERS()) else None
     fn = {"dsnorder": dsnorder, "dsnfold": dsnfold, "hdrcase": hdrcase,
           "trailing": trailing, "dsnglobal": dsnglobal, "banner": banner,
           "footer": footer, "relayhdrs": relayhdrs}.get(way)

@@ -858,7 +858,7 @@ mkdsn() {
 	    $'5.7.1.2\tsoft\tundefined\t')"
 }
 
-@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line, quoted-printable, lower-case DSN fields, lines wrapped again, Latin-1, encoded-word Subject, a banner part, header-only originals, upper-case MIME fields, another boundary, a banner, a list's footer, a subject tag, relays' fields, rewritten links) gives the same records" {
+@test "bounce-classify: the bounce corpus rewritten as other writers would (CR LF, folded Diagnostic-Code, base64 MIME, no From_ line, quoted-printable, lower-case DSN fields, lines wrapped again, Latin-1, encoded-word Subject, a banner part, header-only originals, upper-case MIME fields, another boundary, a banner, a list's footer, a subject tag, relays' fields, rewritten links, the text as HTML, the returned message cut, 8bit, format=flowed) gives the same records" {
 	need_corpora
 	# the same code as the corpus's own runs under AddressSanitizer: CI's time
 	[[ $BUILD != *asan* ]] || skip "the corpus's own runs cover it under AddressSanitizer"
@@ -881,11 +881,15 @@ mkdsn() {
 	# what relays and lists do on the way: a caution banner at the top
 	# of the text, a list's footer, a tag in front of the Subject,
 	# relays' Received, ARC and Exchange fields on top, links rewritten
-	# by Proofpoint URL Defense or Safe Links
+	# by Proofpoint URL Defense or Safe Links; what stores and relays do
+	# to the encoding: the text as Outlook's HTML, the returned message
+	# cut at a byte limit, 8bit for quoted-printable and back,
+	# format=flowed
 	local way
 	for way in rt qp b64text dsncase rewrap latin1 subj2047 wrapmixed \
 	    rfc822hdrs ctcase boundary dsnorder dsnfold hdrcase trailing \
-	    dsnglobal banner footer subjtag relayhdrs urldefense; do
+	    dsnglobal banner footer subjtag relayhdrs urldefense htmlonly \
+	    trunc 8bit flowed; do
 		assert_line --regexp "^$way +[1-9][0-9]+ messages, 0 records differ\$"
 	done
 }

@@ -818,9 +818,22 @@ opens_field(const char *t, size_t len)
 	    (t[n + 1] == ' ' || t[n + 1] == '\t');
 }
 
+/* Are t[from..s) only empty lines (none at all, or the blank lines an
+ * HTML part's <html>, <head> and <body> lines leave above its text)? */
+static bool
+blank_to(const char *t, size_t from, size_t s)
+{
+	if (from > s)
+		return false;
+	while (from < s && (t[from] == '\n' || t[from] == '\r'))
+		from++;
+	return from == s;
+}
+
 /*
  * Is a cut at t[s] (a line of the cut list) at the top of the notice: at
- * the very top, or at the top of a part (w's starts) or after a banner
+ * the very top, or at the top of a part (w's starts), empty lines above
+ * it aside (blank_to()), or after a banner
  * paragraph at a part's top (after_banner()) when the text before it
  * says nothing of a failure (names no address, says_failure() with
  * cues: a banner or disclaimer a gateway put first; RFC 2046 5.1.3, the
@@ -839,9 +852,9 @@ notice_top(struct bounce *b, const struct walk *w, const char *t,
 	const char *nl;
 	size_t k, e, m;
 
-	if (s == 0)
+	if (blank_to(t, 0, s))
 		return true;
-	for (k = 0; k < w->nstarts && w->starts[k] != s; k++)
+	for (k = 0; k < w->nstarts && !blank_to(t, w->starts[k], s); k++)
 		;
 	if ((k == w->nstarts && !after_banner(w, t, s)) ||
 	    memchr(t, '@', s) != NULL ||

@@ -571,16 +571,52 @@ html_entity(const char *s, char *c, size_t *n)
 	return 0;
 }
 
+/* The length of s[0..n)'s leading white space up to and with its
+ * first newline, or 0 when the run has no newline there. */
+static size_t
+skip_nl(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+		k++;
+	return k < n && s[k] == '\n' ? k + 1 : 0;
+}
+
+/* The line break a tag at s makes: <p> and <tr> one, <br> one that the
+ * source's newline after it does not double, <div> one unless the text
+ * is at a line's start (a block opens on a new line, it adds no empty
+ * one), nor doubled either. */
+static int
+tag_break(const char *s, struct sbuf *out, bool *tagnl)
+{
+	if (strncasecmp(s, "<br", 3) == 0) {
+		*tagnl = true;
+		return sbuf_addc(out, '\n');
+	}
+	if (strncasecmp(s, "<div", 4) == 0) {
+		*tagnl = true;
+		if (out->len > 0 && out->s[out->len - 1] == '\n')
+			return 0;
+		return sbuf_addc(out, '\n');
+	}
+	if (strncasecmp(s, "<p", 2) == 0 || strncasecmp(s, "<tr", 3) == 0)
+		return sbuf_addc(out, '\n');
+	return 0;
+}
+
 /*
  * A run at a time: outside a tag the bytes up to the next '<' or '&' are
  * copied at once, inside one the bytes up to the next '<' or '>' are
- * passed over.
+ * passed over.  The source's newline right after a tag's line break
+ * (Outlook's "<div>line</div>\r\n", "line<br>\r\n") is that break,
+ * not a second one.
  */
 int
 html_lines(const char *s, struct sbuf *out)
 {
-	bool tag = false;
-	size_t n;
+	bool tag = false, tagnl = false;
+	size_t n, k;
 	char c;
 	int r = 0;
 
@@ -594,6 +630,12 @@ html_lines(const char *s, struct sbuf *out)
 			}
 		} else {
 			n = strcspn(s, "<&");
+			if (tagnl && (k = skip_nl(s, n)) > 0) {
+				s += k;
+				n -= k;
+			}
+			if (n > 0 || *s == '&')
+				tagnl = false;
 			r |= sbuf_add(out, s, n);
 			s += n;
 			if (*s == '&') {
@@ -610,11 +652,7 @@ html_lines(const char *s, struct sbuf *out)
 			break;
 		/* a '<' */
 		tag = true;
-		if (strncasecmp(s, "<br", 3) == 0 ||
-		    strncasecmp(s, "<p", 2) == 0 ||
-		    strncasecmp(s, "<div", 4) == 0 ||
-		    strncasecmp(s, "<tr", 3) == 0)
-			r |= sbuf_addc(out, '\n');
+		r |= tag_break(s, out, &tagnl);
 		s++;
 	}
 	r |= sbuf_addc(out, '\n');

@@ -15,6 +15,7 @@
 
 #include "core/deliv.h"
 #include "core/headblock.h"
+#include "mail/flowed.h"
 #include "mail/html.h"
 #include "mail/lean.h"
 #include "mail/message.h"
@@ -725,6 +726,15 @@ mail_part_text(GMimeTextPart *part, unsigned flags)
 	return strndup(t, len);
 }
 
+/* ct has the parameter name, its value val (both caseless). */
+static bool
+param_is(GMimeContentType *ct, const char *name, const char *val)
+{
+	const char *v = ct ? g_mime_content_type_get_parameter(ct, name) : NULL;
+
+	return v != NULL && strcasecmp(v, val) == 0;
+}
+
 int
 mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp, const char **s,
     size_t *len)
@@ -745,6 +755,9 @@ mail_part_visible_text(GMimeTextPart *part, struct sbuf *tmp, const char **s,
 		if (own == NULL && (t = own = strndup(t, n)) == NULL)
 			return -1;
 		r = html_lines(t, tmp);
+	} else if (param_is(ct, "format", "flowed")) {
+		/* RFC 3676: the lines as written before the soft breaks */
+		r = flowed_lines(t, n, param_is(ct, "delsp", "yes"), tmp);
 	} else if (own == NULL) {
 		*s = t;
 		*len = n;
