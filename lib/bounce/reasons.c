@@ -313,6 +313,66 @@ delay_cause(struct bounce *b, const char *text, size_t len,
 	return 0;
 }
 
+/*
+ * Where the remote server's own reply starts in an Exchange 2000/2003
+ * diagnostic line, "<HOST #X.Y.Z smtp;REPLY>": after "smtp;" (and its
+ * spaces), or len if none.  Exchange writes its own sentence for the
+ * status code before it ("You do not have permission to send to this
+ * recipient." for any 5.7.1), the remote's words say why.
+ */
+static size_t
+quoted_reply(const char *t, size_t len)
+{
+	const char *p = t, *q, *end = t + len;
+	int dots, digits;
+
+	while ((p = memchr(p, '#', (size_t)(end - p))) != NULL) {
+		q = ++p;
+		if (q >= end || (*q != '2' && *q != '4' && *q != '5'))
+			continue;
+		for (q++, dots = 0, digits = 1; q < end && dots <= 2; q++) {
+			if (*q == '.' && digits > 0 && dots < 2)
+				dots++, digits = 0;
+			else if (isdigit((unsigned char)*q) && digits < 3)
+				digits++;
+			else
+				break;
+		}
+		if (dots != 2 || digits == 0 || end - q < 6 || *q != ' ' ||
+		    strncasecmp(q + 1, "smtp;", 5) != 0)
+			continue;
+		for (q += 6; q < end && *q == ' '; q++)
+			;
+		return (size_t)(q - t);
+	}
+	return len;
+}
+
+/*
+ * Into *off, where reason_in() reads text from: the remote's quoted
+ * reply (quoted_reply()) when a soft or a hard phrase is there, else 0.
+ * 0, or -1 on a matching error.
+ */
+static int
+reply_part(struct bounce *b, const char *text, size_t len, size_t *off,
+    struct derr *e)
+{
+	struct phr_hit h;
+	size_t o = quoted_reply(text, len);
+	int m;
+
+	*off = 0;
+	if (o >= len)
+		return 0;
+	if ((m = bnc_index_match(b, b->ix[PL_SOFT], text + o, len - o, &h,
+	    e)) == 0)
+		m = bnc_index_match(b, b->ix[PL_HARD], text + o, len - o, &h,
+		    e);
+	if (m == 1)
+		*off = o;
+	return m == -1 ? -1 : 0;
+}
+
 /* Classify text; ctx is the wider text that tells the SMTP command. */
 static int
 reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
@@ -337,6 +397,10 @@ reason_in(struct bounce *b, const char *text, struct cmdtext *ctx,
 	r->reason = NULL;
 	r->matched = NULL;
 	if (text != NULL && len > 0) {
+		if (reply_part(b, text, len, &ms, e) == -1)
+			return -1;
+		text += ms;
+		len -= ms;
 		if ((m = bnc_index_match(b, b->ix[PL_SOFT], text, len, &hit,
 		    e)) == -1)
 			return -1;
