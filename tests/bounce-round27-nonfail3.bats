@@ -23,3 +23,15 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round27-nonfail3.mbox round27-nonfail3-expected.tsv
 }
+
+# round27-nonfail3b.mbox, a blind addendum committed before its first run:
+#   1      qmail-autoresponder with -c: the original copied after the
+#          reply's text, Return-Path <>, no auto-reply header
+#   2      Pigeonhole's Sieve notify mailto (Auto-Submitted:
+#          auto-notified)
+#   3      Exim's autoreply transport with return_message ("------ This
+#          is a copy of the message, including all the headers. ------")
+@test "round27-nonfail3b: every message gives the recipients, kinds, reasons and writer round27-nonfail3b-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round27-nonfail3b.mbox round27-nonfail3b-expected.tsv
+}
