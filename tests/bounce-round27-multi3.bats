@@ -1,0 +1,28 @@
+#!/usr/bin/env bats
+# deliv-bounce-classify: Round 27 (multi3, issue #15), exact failed-
+# recipient sets, kinds, reasons and writers on notices naming several
+# recipients whose outcomes differ, a third batch, of combinations
+# round23-multi1 and round24-multi2 lack, each learned from its writer's
+# own source (the sources in the expected file's head), committed before
+# their first run: tests/fixtures/bounce-writers/round27-multi3.mbox, its
+# expected records in round27-multi3-expected.tsv (msgno, mta,
+# recipient, kind, reason).
+#   1      Exim: a redirected child, "an undisclosed address" (hidden
+#          child), a plain address; DSN groups in reverse order
+#   2      Exim: a pipe with its output section, a size refusal
+#   3      Exim delay warning: a child, a grandchild, an untried address
+#   4      Exim success DSN (relayed, Action delivered)
+#   5      Postfix after the queue lifetime: Action failed, 4.X.X kept
+#   6-7    Sendmail DELIVERBY (RFC 2852): return mode and notify mode
+#   8      qmail-send, five paragraphs
+#   9      Courier final DSN with receipts, relayed and failed parts
+#   10     maddy: failed at its last try beside permanent failures
+
+setup() {
+	load lib/helpers
+}
+
+@test "round27-multi3: every multi-recipient notice gives the recipients, kinds, reasons and writer round27-multi3-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round27-multi3.mbox round27-multi3-expected.tsv
+}
