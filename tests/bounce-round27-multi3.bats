@@ -26,3 +26,23 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round27-multi3.mbox round27-multi3-expected.tsv
 }
+
+# #3 (Exim delay warning): Exim's DSN names the top ancestors (events@,
+# board@) while its text lists the children over their replies, one entry
+# under the other with no blank line between, each with its
+# "(generated from A)" note (deliver.c print_address_information(),
+# print_dsn_addr_action()).  The children are the recipients' entries
+# (alias.c bnc_text_members_add()) and a parenthesized note line under an
+# entry does not end it (lines.c note_line()): their replies are theirs,
+# so the third address, which has none, is not given another's "Mailbox
+# full" from the words the recipients share.  Without either change it
+# is soft mailboxfull.
+@test "round27-multi3: an Exim delay warning's children keep their replies; an address with none is expired" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From Mailer-Daemon@mx2.example.org Mon Dec  7 11:16:02 2026/,/^From /p' round27-multi3.mbox | sed '$d' >"$BATS_TEST_TMPDIR/children.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/children.eml"
+	assert_output "$(printf '%s\n' \
+	    $'events@example.org\tsoft\tmailboxfull' \
+	    $'board@example.org\tsoft\tsystemfull' \
+	    $'p.sousa@example.org\tsoft\texpired')"
+}

@@ -273,6 +273,28 @@ bare_other_before(struct bounce *b, GHashTable *addrs, const char *t,
 }
 
 /*
+ * Is the address at t[s] on an indented line under the entry at t[at]
+ * that opens with "(", a note of that entry's: Exim's "(generated from
+ * A)" / "(ultimately generated from A)" under the child it made
+ * (deliver.c print_address_information()), Sendmail's "(expanded from:
+ * <A>)" under q_paddr (savemail.c errbody())?  A names whom the entry
+ * came from, not another entry.
+ */
+static bool
+note_line(const char *t, size_t at, size_t s)
+{
+	size_t k = s;
+
+	while (k > at && t[k - 1] != '\n')
+		k--;
+	if (k <= at || (t[k] != ' ' && t[k] != '\t'))
+		return false;
+	while (k < s && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	return k < s && t[k] == '(';
+}
+
+/*
  * The recipient named at t[at..at+alen) keeps to its own lines of its
  * paragraph t[*ps..*pe): where another recipient of the report (addrs)
  * is named on an earlier line, from its own line on; where one is named
@@ -315,7 +337,8 @@ bnc_own_lines(struct bounce *b, GHashTable *addrs, const char *t, size_t at,
 			list = true;
 		if (e <= ls)
 			*ps = ls;	/* an earlier line's recipient */
-		else if (s > at && memchr(t + at, '\n', s - at) != NULL) {
+		else if (s > at && memchr(t + at, '\n', s - at) != NULL &&
+		    !note_line(t, at, s)) {
 			while (s > at && t[s - 1] != '\n')
 				s--;
 			*pe = s;	/* a later line's */
