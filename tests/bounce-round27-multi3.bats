@@ -17,6 +17,9 @@
 #   8      qmail-send, five paragraphs
 #   9      Courier final DSN with receipts, relayed and failed parts
 #   10     maddy: failed at its last try beside permanent failures
+#   11-12  part 2: Exim failure with a retry timeout, an unrouteable
+#          address and a "save to" file; Exim delay warning to an
+#          errors_to address with a hidden child
 
 setup() {
 	load lib/helpers
