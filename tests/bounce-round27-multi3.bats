@@ -49,3 +49,15 @@ setup() {
 	    $'board@example.org\tsoft\tsystemfull' \
 	    $'p.sousa@example.org\tsoft\texpired')"
 }
+
+# #11 (Exim failure, part 2): "nobody@example.net" two blanks in under
+# the four-blank "retry timeout exceeded" of the entry above, with no
+# blank line between: a line less indented than the one before it opens
+# a new entry (lines.c outdent()), so "Unrouteable address" is its own
+# and not the other entry's retry timeout.  Without it: soft expired.
+@test "round27-multi3: an Exim entry under another's indented lines keeps its own error" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From Mailer-Daemon@mx4.example.net Tue Dec  8 09:05:51 2026/,/^From /p' round27-multi3.mbox | sed '$d' >"$BATS_TEST_TMPDIR/outdent.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/outdent.eml"
+	assert_line --index 2 $'nobody@example.net\thard\tuserunknown'
+}

@@ -185,6 +185,25 @@ reply_follows(const char *t, size_t e)
 }
 
 /*
+ * Is the line at ls indented, but less than the line t[pl..pe) before
+ * it?  Then it opens a new entry of an indented list: Exim lists each
+ * address two blanks in and its notes, host and error four in, one entry
+ * under the other with no blank line (deliver.c
+ * print_address_information(), print_address_error()).
+ */
+static bool
+outdent(const char *t, size_t pl, size_t pe, size_t ls)
+{
+	size_t a = 0, b = 0;
+
+	while (pl + a < pe && t[pl + a] == ' ')
+		a++;
+	while (t[ls + b] == ' ')
+		b++;
+	return b > 0 && a > b && pl + a < pe;
+}
+
+/*
  * Does the address at t[at..) open an entry of a list, on the line that
  * starts at ls in the paragraph that starts at ps?  It opens its line
  * (after blanks and "<", quotes, brackets, list marks) or follows a
@@ -217,6 +236,8 @@ entry(const char *t, size_t ps, size_t ls, size_t at, size_t alen)
 	for (pl = pe; pl > ps && t[pl - 1] != '\n'; pl--)
 		;
 	if (pe > pl && strchr(".:;)>]#-=*", t[pe - 1]) != NULL)
+		return true;
+	if (outdent(t, pl, pe, ls))
 		return true;
 	while (pl < pe && opener((unsigned char)t[pl]))
 		pl++;
