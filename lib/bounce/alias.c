@@ -272,6 +272,43 @@ bnc_text_member_of(struct ctx *c, const char *alias)
 	return m;
 }
 
+/*
+ * Add to set (lower-cased addresses, its keys g_free()d) every address of
+ * the text whose entry notes it was made from one of set's (sender_used():
+ * "(generated from A)", "(expanded from <A>)"): the member stands in the
+ * text for the report's recipient.  Exim's DSN gives the top ancestor as
+ * Final-Recipient while its text names the child over its own reply
+ * (deliver.c, print_dsn_addr_action(), print_address_information()), one
+ * entry under the other without a blank line: the child's lines are that
+ * recipient's, not words the others share.
+ */
+void
+bnc_text_members_add(struct ctx *c, GHashTable *set)
+{
+	const char *t = c->p->text.s;
+	size_t len = c->p->text.len, off = 0, s, e, i;
+	GPtrArray *add;
+	char *x, *k;
+
+	if (t == NULL || set == NULL)
+		return;
+	add = g_ptr_array_new();
+	while (bnc_find_addr(c->b, t, len, off, &s, &e)) {
+		off = e;
+		if ((x = sender_used(c, t, len, e)) == NULL)
+			continue;
+		k = g_ascii_strdown(x, -1);
+		if (g_hash_table_contains(set, k))
+			g_ptr_array_add(add, g_ascii_strdown(t + s,
+			    (gssize)(e - s)));
+		g_free(k);
+		free(x);
+	}
+	for (i = 0; i < add->len; i++)
+		g_hash_table_add(set, g_ptr_array_index(add, i));
+	g_ptr_array_free(add, TRUE);
+}
+
 /* Is the string x the address a[0..n), caseless? */
 static bool
 same_addr(const char *x, const char *a, size_t n)

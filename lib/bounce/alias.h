@@ -42,6 +42,12 @@ char	*bnc_text_sender_used(struct ctx *, const char *final);
 char	*bnc_text_member_of(struct ctx *, const char *alias);
 
 /*
+ * Add to set (lower-cased addresses) the text's addresses noted as made
+ * from one of set's: an alias's member stands for the recipient.
+ */
+void	bnc_text_members_add(struct ctx *, GHashTable *set);
+
+/*
  * Was the returned original sent to a[0..n)?  Its To names it, or the
  * list's VERP return path the bounce went to (bnc_verp()), or a Received
  * field of the original records it as the recipient ("for <a>", RFC 5321

@@ -607,8 +607,10 @@ bnc_dsn(struct ctx *c)
 	/* and their whole text, every recipient's address blanked, is
 	 * classified once for them all */
 	memset(&wh, 0, sizeof(wh));
-	if (nrcpt > 1)
+	if (nrcpt > 1) {
 		wh.addrs = dsn_addresses(p);
+		bnc_text_members_add(c, wh.addrs);
+	}
 
 	for (i = 0; i < p->dsn.n && ret == 0; i++) {
 		g = &p->dsn.g[i];
