@@ -21,3 +21,18 @@ setup() {
 	replies_agree round27-src13-src.tsv 25
 	kinds_agree round27-src13-src.tsv
 }
+
+@test "bounce-round27-src13: the wordings next to round27-src13's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'userunknown\t550 5.1.1 <bob@example.net>: Recipient mailbox unavailable' \
+	    $'userunknown\t550 Requested action not taken: mailbox unavailable' \
+	    $'hasmoved\t551 5.1.6 User has moved; please try <bob@example.org>' \
+	    $'syntaxerror\t501 5.5.2 Syntax error in parameters or arguments' \
+	    $'mailboxfull\t552 5.2.2 Quota exceeded' \
+	    $'mesgtoobig\t552 5.3.4 Message size exceeds fixed maximum message size' \
+	    $'toomanyconn\t452 4.5.3 Too many recipients' \
+	    $'networkerror\t554 5.4.6 Too many hops, loop detected' >others.tsv
+	replies_agree others.tsv 8
+	kinds_agree others.tsv
+}
