@@ -55,3 +55,16 @@ setup() {
 	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta n.mbox
 	assert_equal "$output" "	soft	blocked	mailscanner"
 }
+
+# #4's Italian sentence is longer than a line: a relay that rewraps the
+# text at 76 bytes (bench/bounce-metamorphic.sh's rewrap) breaks it
+# before "messaggio", and the report must keep its reason
+# (phrases/soft.txt joins its words by \s+)
+@test "round27-intl8: #4 rewrapped before 'messaggio' is still contenterror from MailScanner" {
+	cd "$BATS_TEST_TMPDIR"
+	awk '/^From /{n++} n==4' "$FIXTURES/bounce-writers/round27-intl8.mbox" |
+	    sed 's/completamente il messaggio spedito/completamente il\nmessaggio spedito/' >wrapped.mbox
+	grep -q '^messaggio spedito' wrapped.mbox
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta wrapped.mbox
+	[ "$output" = "$(printf '\tsoft\tcontenterror\tmailscanner')" ]
+}
