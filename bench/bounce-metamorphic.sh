@@ -166,7 +166,8 @@ for h in "$work"/part/*.head; do
 	{
 		cat "$h"
 		printf 'MIME-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: base64\n\n'
-		base64 <"$work/part/$b.body" 2>/dev/null || true
+		# (a message of headers alone, a receipt, has no body file)
+		base64 2>/dev/null <"$work/part/$b.body" || true
 	} >"$work/b64/$b"
 done
 
