@@ -513,7 +513,7 @@ field_label(const char *t, size_t ls, size_t le)
 {
 	size_t p, k = ls;
 
-	while (k < le && (t[k] == ' ' || t[k] == '	'))
+	while (k < le && (t[k] == ' ' || t[k] == '\t'))
 		k++;
 	for (p = k; p < le && p - k <= FIELD_LABEL; p++) {
 		if (t[p] == ':')
