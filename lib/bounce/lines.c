@@ -500,6 +500,52 @@ bnc_under_reply(const char *t, size_t ls, size_t at, size_t le)
 	    2]) && (t[p + 3] == ' ' || t[p + 3] == '-');
 }
 
+/*
+ * The end of the label of the field line that starts at ls and ends at
+ * or before le: the offset past its ':' (or the full-width '：', U+FF1A),
+ * after 1 to FIELD_LABEL bytes that hold no ':', '@', '<' and no
+ * sentence end; 0 when the line opens with no label.
+ */
+#define FIELD_LABEL	40
+
+static size_t
+field_label(const char *t, size_t ls, size_t le)
+{
+	size_t p, k = ls;
+
+	while (k < le && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	for (p = k; p < le && p - k <= FIELD_LABEL; p++) {
+		if (t[p] == ':')
+			return p > k ? p + 1 : 0;
+		if (p + 2 < le && (unsigned char)t[p] == 0xef &&
+		    (unsigned char)t[p + 1] == 0xbc &&
+		    (unsigned char)t[p + 2] == 0x9a)
+			return p > k ? p + 3 : 0;
+		if (t[p] == '@' || t[p] == '<' || t[p] == '\n' ||
+		    (strchr(".!?;", t[p]) != NULL && p + 1 < le &&
+		    t[p + 1] == ' '))
+			return 0;
+	}
+	return 0;
+}
+
+bool
+bnc_under_field(const char *t, size_t ls, size_t at)
+{
+	size_t v, p;
+
+	if ((v = field_label(t, ls, at)) == 0)
+		return false;
+	for (; v < at; v++)
+		if (t[v] != ' ' && t[v] != '\t')
+			return false;
+	if (ls < 2 || t[ls - 1] != '\n' ||
+	    (p = bnc_near_line_start(t, ls - 1)) == (size_t)-1)
+		return false;
+	return field_label(t, p, ls - 1) != 0;
+}
+
 /* The length of a continuation marker "550-5.7.1 " or "550-" at s. */
 static size_t
 continuation(const char *s, size_t len)

@@ -60,6 +60,14 @@ int	bnc_own_places(struct ctx *, const char *t, size_t len, size_t sig,
 bool	bnc_under_reply(const char *t, size_t ls, size_t at, size_t le);
 
 /*
+ * Is the address at t[at] (its line [ls, le)) the value of a field, the
+ * line "LABEL : addr", under a line that is a field "LABEL : value" too:
+ * a listing of fields, one a line (Coremail's notice, "主题/Subject :
+ * \tSUBJECT" over "收件人/To : \tADDR"), never a sentence wrapped there?
+ */
+bool	bnc_under_field(const char *t, size_t ls, size_t at);
+
+/*
  * s[0..len) with white space collapsed and the continuation markers of
  * multi-line SMTP replies dropped, at most max (or DIAG_MAX) bytes.
  */

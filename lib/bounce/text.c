@@ -364,7 +364,8 @@ notrcpt_words(struct ctx *c, const char *w, size_t n)
  * address was expanded from)?  Its line up to it, and the line before
  * when the address opens its line or its sentence began there:
  * bounce-notrcpt.txt.  Not that line before when both lines are entries
- * "addr: reason" (entry_line()), nor under a reply (bnc_under_reply()).
+ * "addr: reason" (entry_line()), nor under a reply (bnc_under_reply()),
+ * nor when both are fields "LABEL : value" (bnc_under_field()).
  */
 static bool
 not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
@@ -396,6 +397,9 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 		return false;
 	if (opens && bnc_under_reply(t, ls, at, le))
 		return false;
+	/* a field's value under another field: no sentence runs on */
+	if (bnc_under_field(t, ls, at))
+		return notrcpt_words(c, t + ls, at - ls);
 	if ((opens || !end) && ls >= 2 && t[ls - 1] == '\n' &&
 	    t[ls - 2] != '\n') {
 		k = ls - 1;
