@@ -22,3 +22,17 @@ setup() {
 	replies_agree round28-lda-src.tsv 30
 	kinds_agree round28-lda-src.tsv
 }
+
+@test "bounce-round28-lda: the wordings next to round28-lda's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'speeding\t451 too many messages' \
+	    $'toomanyconn\t421 too many messages in this connection' \
+	    $'mailererror\tCommand died with status 75: "/usr/bin/procmail". Command output: procmail: Couldn\'t create "/var/mail/bob"' \
+	    $'mailererror\ttemporary failure. Command output: lda(myname): Error: net_connect_unix(/run/dovecot/stats-writer) failed: Permission denied' \
+	    $'mailererror\ttemporary failure. Command output: maildrop: Timeout quota exceeded.' \
+	    $'suspend\t550 5.2.1 Your account has been locked' \
+	    $'systemfull\t452 4.3.1 Insufficient system storage' >others.tsv
+	replies_agree others.tsv 7
+	kinds_agree others.tsv
+}
