@@ -248,6 +248,29 @@ field() {
 	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv: No such file or directory"
 }
 
+@test "bounce-classify: a status code of one class in data/reasons.tsv beats its X code: 4.4.4 is a routing failure for now, 5.4.4 no mail host (RFC 3463 3.5)" {
+	# no phrase matches "qwerty": the status alone gives the reason
+	printf 'From: MAILER-DAEMON@x.example\nSubject: Undeliverable\n\n<k@example.net>: 451 4.4.4 qwerty\n' >"$BATS_TEST_TMPDIR/b.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$(cols -t bounce-classify kind,reason,status,matched)" $'soft\tnetworkerror\t4.4.4\tstatus:4.4.4'
+	printf 'From: MAILER-DAEMON@x.example\nSubject: Undeliverable\n\n<k@example.net>: 550 5.4.4 qwerty\n' >"$BATS_TEST_TMPDIR/b.eml"
+	run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$(cols -t bounce-classify kind,reason,status,matched)" $'hard\thostunknown\t5.4.4\tstatus:5.4.4'
+	# the table decides: 4.4.4 given back to hostunknown's X.4.4
+	mkdir "$BATS_TEST_TMPDIR/data"
+	sed -e 's/^\(hostunknown\t[a-z]*\t\)X\.1\.2,5\.4\.4/\1X.1.2,X.4.4/' \
+	    -e 's/,4\.4\.4,/,/' "$TOP/data/reasons.tsv" >"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	printf 'From: MAILER-DAEMON@x.example\nSubject: Undeliverable\n\n<k@example.net>: 451 4.4.4 qwerty\n' >"$BATS_TEST_TMPDIR/b.eml"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run -1 deliv-bounce-classify --no-header "$BATS_TEST_TMPDIR/b.eml"
+	assert_equal "$(cols -t bounce-classify kind,reason,status,matched)" $'hard\thostunknown\t4.4.4\tstatus:4.4.4'
+	# a class other than 4, 5 or X is refused, naming the line
+	cp "$TOP/data/reasons.tsv" "$BATS_TEST_TMPDIR/data/"
+	n=$(($(wc -l <"$TOP/data/reasons.tsv") + 1))
+	printf 'toomuch\tsoft\t3.9.9\ttoo much of it\n' >>"$BATS_TEST_TMPDIR/data/reasons.tsv"
+	DELIV_DATA=$BATS_TEST_TMPDIR/data run --separate-stderr -2 deliv-bounce-classify mixed.mbox
+	assert_equal "$stderr" "deliv-bounce-classify: data/reasons.tsv:$n: bad status code \"3.9.9\" (want X.n.n, 4.n.n or 5.n.n)"
+}
+
 @test "bounce-classify: a phrase tagged with a reason not in data/reasons.tsv is exit 2 naming file and line" {
 	cp -r "$TOP/phrases" "$BATS_TEST_TMPDIR/ph"
 	n=$(($(wc -l <"$TOP/phrases/hard.txt") + 1))

@@ -74,7 +74,7 @@ code_ok(const char *c)
 	int part, n;
 
 	if (strlen(c) >= sizeof(((struct reason_code *)0)->code) ||
-	    p[0] != 'X' || p[1] != '.')
+	    (p[0] != 'X' && p[0] != '4' && p[0] != '5') || p[1] != '.')
 		return false;
 	for (p += 2, part = 0; part < 2; part++) {
 		for (n = 0; isdigit((unsigned char)*p); p++)
@@ -99,7 +99,8 @@ add_codes(struct reasons *t, char *codes, const char *where,
 	    c = strtok_r(NULL, ",", &save)) {
 		if (!code_ok(c)) {
 			derr_set(e, where,
-			    "bad status code \"%s\" (want X.n.n)", c);
+			    "bad status code \"%s\" (want X.n.n, 4.n.n or "
+			    "5.n.n)", c);
 			return -1;
 		}
 		for (i = 0; i < t->nc; i++)
@@ -250,8 +251,13 @@ reasons_of_status(const struct reasons *t, const char *st)
 
 	if (st == NULL || strlen(st) < 5)
 		return NULL;
+	/* a code of one class ("4.4.4") before the code of both ("X.4.4") */
 	for (i = 0; i < t->nc; i++)
-		if (strcmp(t->c[i].code + 1, st + 1) == 0)
+		if (t->c[i].code[0] != 'X' && strcmp(t->c[i].code, st) == 0)
+			return t->r[t->c[i].reason].name;
+	for (i = 0; i < t->nc; i++)
+		if (t->c[i].code[0] == 'X' &&
+		    strcmp(t->c[i].code + 1, st + 1) == 0)
 			return t->r[t->c[i].reason].name;
 	return NULL;
 }
