@@ -122,9 +122,36 @@ bnc_emit_cap(struct ctx *c, size_t more)
 }
 
 /*
+ * Does t[q] open an mbox envelope line, "From SENDER DAY MON DD
+ * HH:MM:SS YYYY" (RFC 4155: "From ", the sender, the asctime date)?  A
+ * returned message copied as it was delivered to a program keeps it
+ * (Majordomo 1.94's resend bounce() sends the post from its first byte
+ * to the list's approver); it names the post's sender, no recipient.
+ */
+static bool
+envelope_line(const char *t, size_t q)
+{
+	static const char *const day[] = { "Mon ", "Tue ", "Wed ", "Thu ",
+	    "Fri ", "Sat ", "Sun " };
+	size_t i;
+
+	if (strncmp(t + q, "From ", 5) != 0)
+		return false;
+	for (q += 5; t[q] != '\0' && !isspace((unsigned char)t[q]); q++)
+		;
+	while (t[q] == ' ')
+		q++;
+	for (i = 0; i < nitems(day); i++)
+		if (strncmp(t + q, day[i], 4) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Does the line at t[s] open with a header field's name (after white
  * space and "> " quote marks: a header of the returned message, as a
- * notice shows or quotes it), or the sender's MAIL FROM command?
+ * notice shows or quotes it), its mbox envelope line (envelope_line()),
+ * or the sender's MAIL FROM command?
  */
 static bool
 header_start(const char *t, size_t s)
@@ -140,6 +167,8 @@ header_start(const char *t, size_t s)
 
 	while (t[q] == ' ' || t[q] == '\t' || t[q] == '>')
 		q++;
+	if (envelope_line(t, q))
+		return true;
 	/* the first byte in lower case (ASCII), as strncasecmp reads it */
 	c = (unsigned char)t[q];
 	if (c >= 'A' && c <= 'Z')
