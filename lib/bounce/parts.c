@@ -942,27 +942,37 @@ person_forward(GMimeMessage *m)
 	    bnc_persons_message(m);
 }
 
+/*
+ * Does a message with an MDN say it is a Sieve reject?  "Auto-Submitted:
+ * auto-replied (rejected)", "... was automatically rejected" (Dovecot,
+ * Pigeonhole, Cyrus), "The message was refused by the recipient's mail
+ * filtering program." (Zimbra's FilterUtil.reject(), ZsMsg.properties
+ * seiveRejectMDNErrorMsg: its apostrophe is U+2019).  An MDN of a message
+ * deleted unread (Exchange's non-read notification) is no refusal.
+ */
+static bool
+says_rejected(const struct parts *p, GMimeMessage *m)
+{
+	const char *v, *t = p->text.s;
+
+	if ((v = mail_header(GMIME_OBJECT(m), "Auto-Submitted")) != NULL &&
+	    str_casestr(v, "rejected") != NULL)
+		return true;
+	return t != NULL && (str_casestr(t, "automatically rejected") !=
+	    NULL || str_casestr(t, "refused by the recipient's mail filter") !=
+	    NULL || str_casestr(t,
+	    "refused by the recipient\xe2\x80\x99s mail filter") != NULL);
+}
+
 void
 bnc_parts_read(struct bounce *b, struct parts *p, GMimeMessage *m)
 {
 	struct walk w = { p, { 0 }, person_forward(m), 0, { 0 }, 0 };
-	const char *v;
 
 	(void)mail_walk(g_mime_message_get_mime_part(m), 20, visit, &w);
 	/* upas's bang-form addresses as USER@HOST (bounce/bang.h) */
 	bnc_upas_bang(p->text.s, p->text.len);
-	/* a Sieve reject says so: "Auto-Submitted: auto-replied (rejected)"
-	 * and "... was automatically rejected" (Dovecot, Pigeonhole, Cyrus),
-	 * or "The message was refused by the recipient's mail filtering
-	 * program." (Zimbra, zm-mailbox FilterUtil.reject() with
-	 * ZsMsg.properties' seiveRejectMDNErrorMsg; no Auto-Submitted);
-	 * an MDN of a message deleted unread (Exchange's non-read
-	 * notification, MS-OXOMSG PidTagReportDisposition) is no refusal */
-	if (w.mdn.len > 0 && (((v = mail_header(GMIME_OBJECT(m),
-	    "Auto-Submitted")) != NULL && str_casestr(v, "rejected") != NULL) ||
-	    (p->text.s != NULL && (str_casestr(p->text.s,
-	    "automatically rejected") != NULL || str_casestr(p->text.s,
-	    "refused by the recipient's mail filter") != NULL))))
+	if (w.mdn.len > 0 && says_rejected(p, m))
 		take_mdn(p, w.mdn.s, w.mdn.len);
 	/* any other (RFC 8098: displayed, deleted unread) is a receipt */
 	else if (w.mdn.len > 0 && !p->has_dsn)
