@@ -27,3 +27,22 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round28-multi4.mbox round28-multi4-expected.tsv
 }
+
+# #4 (Stalwart, delayed and failed recipients in one DSN): a delayed
+# "(TLS error from 'H': D)" line is TLS that could not be had
+# (phrases/soft.txt, Stalwart outbound/mod.rs from_tls_error(); at the
+# first run expired, as a cue word gives a delayed group no reason), and
+# the delayed section's heading "----- There was a temporary problem
+# delivering to these addresses -----" gives no failed recipient a
+# system error (soft.txt line 600; at the first run j.ruiz, whose line
+# says nothing the phrases read, took systemerror from it).
+@test "round28-multi4: Stalwart's TLS error line and its delayed section's heading" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From MAILER-DAEMON Tue Dec  8 09:12:40 2026/,/^From /p' round28-multi4.mbox | sed '$d' >"$BATS_TEST_TMPDIR/stalwart.eml"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/stalwart.eml"
+	assert_output "$(printf '%s\n' \
+	    $'h.ito@secure.example.net\tsoft\tfailedstarttls' \
+	    $'i.novak@busy.example.org\tsoft\ttoomanyconn' \
+	    $'j.ruiz@gone.example.com\tsoft\tundefined' \
+	    $'k.owen@example.org\tsoft\tspamdetected')"
+}
