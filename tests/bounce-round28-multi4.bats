@@ -18,6 +18,8 @@
 #   10     Stalwart failure: MTA-STS, DANE and a remote reply
 #   11     chasquid: an alias's two members (failed, timed out) and a
 #          direct recipient
+#   12-13  part 2: hMailServer after its last attempt (a fatal and two
+#          given-up recipients); Stalwart's own DNS and connection lines
 
 setup() {
 	load lib/helpers
