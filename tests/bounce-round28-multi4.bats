@@ -48,3 +48,17 @@ setup() {
 	    $'j.ruiz@gone.example.com\tsoft\tundefined' \
 	    $'k.owen@example.org\tsoft\tspamdetected')"
 }
+
+# #12-13 (part 2): hMailServer's give-up entry quoting Postfix's policy
+# refusal "Recipient address rejected: Greylisted" is greylisting,
+# expired (postgrey's default --greylist-text; at the first run the
+# status 4.7.1 made it securityerror), and Stalwart's temporary "No IP
+# addresses found for \"HOST\"." is a route lookup that failed for now,
+# networkerror (outbound/lookup.rs; at the first run expired).
+@test "round28-multi4: a given-up greylisting refusal and Stalwart's MX host with no address" {
+	cd "$FIXTURES/bounce-writers"
+	sed -n '/^From mailer-daemon@mail.example.org Tue Dec  8 12:15:40 2026/,$p' round28-multi4.mbox >"$BATS_TEST_TMPDIR/part2.mbox"
+	run deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/part2.mbox"
+	assert_line --index 1 $'a.grey@grey.example.com\tsoft\texpired'
+	assert_line --index 4 $'d.nohost@hostless.example.org\tsoft\tnetworkerror'
+}
