@@ -23,3 +23,21 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round28-wild35.mbox round28-wild35-expected.tsv
 }
+
+# OpenSMTPD's own delivery agents report their err(3) line,
+# "mail.maildir: <strerror>", as the recipient's error (smtpd/mda.c
+# takes the agent's last output line): the local delivery program failed
+# (mailererror), in a delay notice too (#6); a quota or full-disk error
+# of the same agent keeps its own reason
+@test "round28-wild35: OpenSMTPD's 'mail.maildir: Permission denied' is mailererror; 'mail.maildir: Disc quota exceeded' stays mailboxfull" {
+	cd "$FIXTURES/bounce-writers"
+	msg round28-wild35.mbox 6 >"$BATS_TEST_TMPDIR/o.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason,mta "$BATS_TEST_TMPDIR/o.mbox"
+	assert_output $'misc+subscribe@opensmtpd.org\tsoft\tmailererror\topensmtpd'
+	sed 's/"mail.maildir: Permission denied"/"mail.mboxfile: Permission denied"/' "$BATS_TEST_TMPDIR/o.mbox" >"$BATS_TEST_TMPDIR/b.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/b.mbox"
+	assert_output $'misc+subscribe@opensmtpd.org\tsoft\tmailererror'
+	sed 's/"mail.maildir: Permission denied"/"mail.maildir: Disc quota exceeded"/' "$BATS_TEST_TMPDIR/o.mbox" >"$BATS_TEST_TMPDIR/q.mbox"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/q.mbox"
+	assert_output $'misc+subscribe@opensmtpd.org\tsoft\tmailboxfull'
+}
