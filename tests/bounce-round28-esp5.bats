@@ -24,3 +24,19 @@ setup() {
 	replies_agree round28-esp5.tsv 30
 	kinds_agree round28-esp5.tsv
 }
+
+@test "bounce-round28-esp5: the wordings next to round28-esp5's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'suppressed\tNot delivering to previously bounced address' \
+	    $'blocked\t550 5.7.1 Rejecting mail, 192.0.2.1 is blacklisted' \
+	    $'blocked\t554 Refused. Your IP address is blacklisted.' \
+	    $'blocked\t554 5.7.1 Client IP address blacklisted' \
+	    $'rejected\t554 Refused. Your sender address has been blacklisted.' \
+	    $'spamdetected\t554 5.7.1 [P4] Message blocked due to spam content in the message.' \
+	    $'rejected\t554 Message rejected: Email address is not verified. The following identities failed the check in region US-WEST-2: sender@example.org' \
+	    $'speeding\t454 Throttling failure: Daily message quota exceeded.' \
+	    $'speeding\t550 5.4.5 Daily user sending limit exceeded. - gsmtp' >others.tsv
+	replies_agree others.tsv 9
+	kinds_agree others.tsv
+}
