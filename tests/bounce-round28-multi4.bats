@@ -62,3 +62,24 @@ setup() {
 	assert_line --index 1 $'a.grey@grey.example.com\tsoft\texpired'
 	assert_line --index 4 $'d.nohost@hostless.example.org\tsoft\tnetworkerror'
 }
+
+# An "addr: reason" entry under another recipient's entry whose reason a
+# relay or mail client wrapped onto the next line (bench/bounce-
+# metamorphic.sh's rewrap at 76 bytes, on #6): the wrapped words ("try
+# again later") are that entry's reason, not a sentence naming the next
+# address ("please try <addr>", bounce-notrcpt.txt), so the next entry's
+# recipient is kept (lib/bounce/text.c not_rcpt(), WRAP_MAX lines).
+@test "round28-multi4: an entry under another entry whose reason was wrapped onto its own line keeps its recipient" {
+	local n="A message you sent could not be delivered to some or all of its recipients
+due to prolonged unavailability of its destination(s).
+Giving up on the following addresses:
+"
+	printf 'From: "Citadel" <citadel@mx.example.org>\nTo: office@example.com\nSubject: Delivery Status Notification (Failure)\nMessage-ID: <wrap-1@mx.example.org>\n\n%s\nr.vance@full.example.net: 4.2.2 <r.vance@full.example.net>: Mailbox full,\ntry again later\ns.wolf@example.org: 5.1.1 <s.wolf@example.org>: Recipient address rejected:\nUser unknown\nt.xu@flaky.example.com: Connection broken during SMTP conversation\n' "$n" >"$BATS_TEST_TMPDIR/w.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/w.eml"
+	assert_equal "$output" $'r.vance@full.example.net\tsoft\tmailboxfull\ns.wolf@example.org\thard\tuserunknown\nt.xu@flaky.example.com\tsoft\tnetworkerror'
+	# a sentence that names the next address as the one to try still
+	# keeps it out, its line being no entry of a reason
+	printf 'From: "Citadel" <citadel@mx.example.org>\nTo: office@example.com\nSubject: Delivery Status Notification (Failure)\nMessage-ID: <wrap-2@mx.example.org>\n\n%s\nr.vance@full.example.net: 5.1.1 <r.vance@full.example.net>: User unknown\nThe user has left; please try\ns.wolf@example.org instead.\n' "$n" >"$BATS_TEST_TMPDIR/w.eml"
+	run -1 deliv-bounce-classify --no-header -o recipient,kind,reason "$BATS_TEST_TMPDIR/w.eml"
+	assert_equal "$output" $'r.vance@full.example.net\thard\tuserunknown'
+}

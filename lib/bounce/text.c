@@ -350,6 +350,7 @@ entry_line(struct ctx *c, const char *t, size_t ls, size_t le)
  * must not read its words.
  */
 #define NOTRCPT_SPAN	300
+#define WRAP_MAX	4	/* lines an entry's reason may be wrapped onto */
 
 static bool
 notrcpt_words(struct ctx *c, const char *w, size_t n)
@@ -399,7 +400,7 @@ notrcpt_words(struct ctx *c, const char *w, size_t n)
 static bool
 not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 {
-	size_t ls, k, s, p, le;
+	size_t ls, k, s, p, le, i;
 	bool end = false, opens;
 
 	/* a line longer than that: its last NOTRCPT_SPAN bytes, as below */
@@ -417,13 +418,21 @@ not_rcpt(struct ctx *c, const char *t, size_t len, size_t at)
 	 * sentence began there ("can now be reached\nat user@host") */
 	opens = k == at;
 	/* an entry "addr: reason" under another recipient's entry, one
-	 * recipient a line: the line before is that one's reason, and no
-	 * word before the address on its own line */
-	if (opens && ls >= 2 && t[ls - 1] == '\n' &&
-	    entry_line(c, t, ls, le) &&
-	    (p = bnc_near_line_start(t, ls - 1)) != (size_t)-1 &&
-	    entry_line(c, t, p, ls - 1))
-		return false;
+	 * recipient a line: the lines before are that one's reason (wrapped
+	 * onto at most WRAP_MAX lines of no address), and no word before
+	 * the address on its own line */
+	if (opens && entry_line(c, t, ls, le))
+		for (p = ls, i = 0; i <= WRAP_MAX && p >= 2 &&
+		    t[p - 1] == '\n' && t[p - 2] != '\n'; i++) {
+			k = p - 1;
+			if ((p = bnc_near_line_start(t, k)) == (size_t)-1)
+				break;
+			if (memchr(t + p, '@', k - p) == NULL)
+				continue;
+			if (entry_line(c, t, p, k))
+				return false;
+			break;
+		}
 	if (opens && bnc_under_reply(t, ls, at, le))
 		return false;
 	/* a field's value under another field: no sentence runs on */
