@@ -654,7 +654,8 @@ set_match(struct phrase_index *bp, struct bp_set *st, size_t start,
 			hv = word_hash(s + i, len - i, &n);
 			if (n > 0 && (g = group_of(st, s + i, n, hv)) != NULL &&
 			    next_may(g, s, i + n, bp->len)) {
-				if ((re = bpi_group_ready(bp, g)) == NULL ||
+				if ((re = bpi_group_ready(bp, g, len - i)) ==
+				    NULL ||
 				    (r = try(bp, re, bp->mctx, i, &at, &end,
 				    &idx)) == -1)
 					return -1;

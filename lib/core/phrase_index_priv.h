@@ -31,6 +31,16 @@
 #define BP_KEY_MAX	LIT_KEY_MAX
 #define NONE		SIZE_MAX
 #define BP_VS_AFTER	(2 * 1024 * 1024)	/* text before Vectorscan */
+/*
+ * A group's try on at most this many bytes (from its place to the
+ * text's end) is left to PCRE2's interpreter until a longer one comes:
+ * JIT-compiling a group's alternation costs about 480 K instructions,
+ * a bounce's whole work, and most groups are only ever tried near the
+ * end of short texts (a reply line, a diagnostic), where the
+ * interpreter costs a few K a try; on longer texts its cost grows with
+ * the text and the JIT pays.  The same matches either way.
+ */
+#define BP_INTERP_MAX	400
 
 struct bp_group {
 	char		*key;		/* lower-case first word */
@@ -137,11 +147,13 @@ int	bpi_member_pattern(struct phrase_index *bp, const struct bp_group *g,
  * first time it is used and JIT-compiled then (most of a list's patterns
  * are never tried on a short input, and compiling them all at start-up
  * cost more than reading a message; once Vectorscan finds the
- * candidates, none is).  NULL when it cannot be compiled (memory: each
- * phrase was compiled alone at load): the caller searches phrase by
- * phrase.
+ * candidates, none is); a group is JIT-compiled only when it is tried
+ * with more than BP_INTERP_MAX bytes left (from the try's place to the
+ * text's end).  NULL when it cannot be compiled (memory: each phrase
+ * was compiled alone at load): the caller searches phrase by phrase.
  */
-pcre2_code	*bpi_group_ready(struct phrase_index *bp, struct bp_group *g);
+pcre2_code	*bpi_group_ready(struct phrase_index *bp, struct bp_group *g,
+		    size_t left);
 pcre2_code	*bpi_rest_ready(struct phrase_index *bp, struct bp_rest *r);
 
 #ifdef DELIV_VECTORSCAN

@@ -147,13 +147,13 @@ compile_group(struct phrase_index *bp, struct bp_group *g, struct derr *e)
 }
 
 pcre2_code *
-bpi_group_ready(struct phrase_index *bp, struct bp_group *g)
+bpi_group_ready(struct phrase_index *bp, struct bp_group *g, size_t left)
 {
 	struct derr e;
 
 	if (g->re == NULL && (g->re = compile_group(bp, g, &e)) == NULL)
 		return NULL;
-	if (!g->jit) {
+	if (!g->jit && left > BP_INTERP_MAX) {
 		(void)pcre2_jit_compile(g->re, PCRE2_JIT_COMPLETE);
 		g->jit = true;
 	}
