@@ -21,6 +21,10 @@
 #   10     Exim's autoreply transport to a list's VERP bounce address
 #   11     Cyrus with :mime (multipart/mixed, MIME-encapsulated)
 #   12     Pigeonhole's "Automated reply"
+# and a blind addendum written after that first run and committed before
+# its own (round28-nonfail5b.mbox, round28-nonfail5b-expected.tsv):
+# Courier maildrop's mailbot in reply, forwardatt and -M (success DSN)
+# modes, from its own test suite, and iRedMail's sample vacation script.
 
 setup() {
 	load lib/helpers
@@ -31,9 +35,14 @@ setup() {
 	records_agree round28-nonfail5.mbox round28-nonfail5-expected.tsv
 }
 
+@test "round28-nonfail5b: mailbot's replies and DSN and iRedMail's vacation reply give the records round28-nonfail5b-expected.tsv expects" {
+	cd "$FIXTURES/bounce-writers"
+	records_agree round28-nonfail5b.mbox round28-nonfail5b-expected.tsv
+}
+
 @test "round28-nonfail5: no auto-reply reports a hard or soft failure" {
 	cd "$FIXTURES/bounce-writers"
-	run deliv-bounce-classify --no-header -o kind round28-nonfail5.mbox
+	run deliv-bounce-classify --no-header -o kind round28-nonfail5.mbox round28-nonfail5b.mbox
 	refute_output --partial 'hard'
 	refute_output --partial 'soft'
 }
