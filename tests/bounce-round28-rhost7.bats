@@ -16,6 +16,15 @@ setup() {
 
 @test "bounce-round28-rhost7: each Chinese or Japanese portal's reply gets the reason and kind its own page gives (round28-rhost7-prov)" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree round28-rhost7-prov.tsv 6
+	replies_agree round28-rhost7-prov.tsv 4
 	kinds_agree round28-rhost7-prov.tsv
+}
+
+@test "bounce-round28-rhost7: Postfix's reject_unauth_pipelining refusal (fixed 503 5.5.0) is a protocol error, not a refused client or HELO" {
+	printf '%s\t%s\n' \
+	    syntaxerror '503 5.5.0 <unknown[192.0.2.25]>: Client host rejected: Improper use of SMTP command pipelining' \
+	    syntaxerror '503 5.5.0 <mail.example.org>: Helo command rejected: Improper use of SMTP command pipelining' \
+	    blocked '554 5.7.1 <unknown[192.0.2.25]>: Client host rejected: Access denied' \
+	    >"$BATS_TEST_TMPDIR/pipelining.tsv"
+	replies_agree "$BATS_TEST_TMPDIR/pipelining.tsv" 3
 }
