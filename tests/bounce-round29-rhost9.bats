@@ -22,11 +22,23 @@ setup() {
 
 @test "bounce-round29-rhost9: each hoster's or small provider's reply gets the reason and kind its own page or source gives (round29-rhost9-prov)" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree round29-rhost9-prov.tsv 20
+	replies_agree round29-rhost9-prov.tsv 18
 	kinds_agree round29-rhost9-prov.tsv
 }
 
 @test "bounce-round29-rhost9: every notice gives the recipients, kinds, reasons and writer round29-rhost9-expected.tsv expects" {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round29-rhost9.mbox round29-rhost9-expected.tsv
+}
+
+@test "bounce-round29-rhost9: a sender's own count or sending limit is speeding, a mailbox's quota stays mailboxfull, a blocked IP stays blocked" {
+	printf '%s\t%s\n' \
+	    speeding '451 4.7.1 message count quota exceeded' \
+	    mailboxfull '552 5.2.2 Mailbox quota exceeded' \
+	    speeding 'You (shopuser) have reached your message limit.' \
+	    rejected '550 Your sending address has been blocked by admins see mxroutedocs.com for explanation' \
+	    blocked '550 Your IP address has been blocked' \
+	    speeding '5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded. Try again later.' \
+	    >"$BATS_TEST_TMPDIR/limits.tsv"
+	replies_agree "$BATS_TEST_TMPDIR/limits.tsv" 6
 }
