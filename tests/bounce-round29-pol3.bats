@@ -21,3 +21,18 @@ setup() {
 	replies_agree round29-pol3-src.tsv 25
 	kinds_agree round29-pol3-src.tsv
 }
+
+@test "bounce-round29-pol3: the wordings next to round29-pol3's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'blocked\t554 5.7.1 <bob@example.net>: Recipient address rejected: Greylisting in effect, sending server blacklisted' \
+	    $'mailboxfull\t552 5.2.2 <bob@example.net>: Quota exceeded' \
+	    $'mailboxfull\t452 4.2.2 Mailbox full, try again later' \
+	    $'hostunknown\t550 5.1.2 <bob@example.net>: Recipient address rejected: example.net: no such domain' \
+	    $'blocked\t554 5.7.1 <unknown[192.0.2.10]>: Client host rejected: Access denied' \
+	    $'blocked\t550 Mail from HELO mx.example.net rejected because it mx.example.net.rhsbl.example.net' \
+	    $'toomanyconn\t452 4.5.3 Too many recipients' \
+	    $'speeding\t450 4.7.1 <DATA>: Data command rejected: Rate limit reached, retry later' >others.tsv
+	replies_agree others.tsv 8
+	kinds_agree others.tsv
+}
