@@ -4,6 +4,7 @@
  * headblock.h).  This splits header lines (RFC 5322 section 2.2); it
  * decodes nothing: lib/mail does, with GMime.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -81,21 +82,34 @@ headblock_free(void *p)
 	free(hb);
 }
 
+/* A block's room: its fields rounded up to 4 KB, so that most reuse it. */
+#define ROOM(n)	(((n) | 4095) + 1)
+
 int
 headblock_attach(GMimeMessage *m, GMimeParserOptions *o, const char *s,
     size_t flen)
 {
-	struct headblock *hb;
+	struct headblock *hb = headblock_of(m);
+	bool fresh = hb == NULL || hb->cap < flen;
 
-	if ((hb = malloc(sizeof(*hb) + flen + 1)) == NULL)
-		return -1;
+	if (fresh) {
+		if ((hb = malloc(sizeof(*hb) + ROOM(flen))) == NULL)
+			return -1;
+		hb->cap = ROOM(flen) - 1;
+		hb->reader = NULL;
+		hb->reader_free = hb->reader_clear = NULL;
+	} else if (hb->reader != NULL && hb->reader_clear != NULL)
+		hb->reader_clear(hb->reader);
+	else if (hb->reader != NULL) {
+		hb->reader_free(hb->reader);
+		hb->reader = NULL;
+	}
 	hb->opts = o;
-	hb->reader = NULL;
-	hb->reader_free = NULL;
 	hb->len = flen;
 	memcpy(hb->s, s, flen);
 	hb->s[flen] = '\0';
-	g_object_set_data_full(G_OBJECT(m), KEY, hb, headblock_free);
+	if (fresh)
+		g_object_set_data_full(G_OBJECT(m), KEY, hb, headblock_free);
 	return 0;
 }
 

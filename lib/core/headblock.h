@@ -17,7 +17,11 @@ struct headblock {
 	void			*reader; /* what lib/mail made of it, freed
 					   with reader_free; or NULL */
 	void			(*reader_free)(void *);
+	void			(*reader_clear)(void *); /* or NULL: what
+					   the reader holds of one block
+					   dropped, for the next block */
 	size_t			 len;	/* of s, without its NUL */
+	size_t			 cap;	/* room in s, without the NUL */
 	char			 s[];	/* the fields, each with its line
 					   end; NUL-terminated */
 };
@@ -35,7 +39,11 @@ void	headblock_mime_fields(const char *s, size_t flen, GByteArray *out);
 
 /*
  * Keep a copy of the fields s[0..flen) on m, with o (which must outlive
- * m).  0, or -1 when out of memory.
+ * m), in place of the block kept before (its reader freed, or
+ * cleared when it can be).  A block with room enough is reused, reader
+ * and all: a message kept for every message of an input
+ * (core/mimeparse's shell) allocates none.  0, or -1 when out of
+ * memory.
  */
 int	headblock_attach(GMimeMessage *m, GMimeParserOptions *o,
 	    const char *s, size_t flen);

@@ -12,38 +12,51 @@
 #include "mail/lean.h"
 
 struct field {
-	char	*name;
-	char	*raw;		/* after the colon, line ends in */
+	char	*name;		/* in the lean's buf */
+	char	*raw;		/* after the colon, line ends in; in buf */
 	char	*value;		/* unfolded and decoded, or NULL */
 };
 
 struct lean {
 	struct field	*f;
-	int		 n;
+	char		*buf;		/* every name and raw value, each
+					   NUL-terminated */
+	int		 n, fcap;	/* fields, room in f */
+	size_t		 bufcap;
+	bool		 split;		/* f and buf hold the block's */
 	bool		 have[2], have_date; /* Subject, Message-Id */
 	char		*str[2];
 	GDateTime	*date;
 	InternetAddressList *from, *to;
 };
 
+/* Drop what l holds of one block; its room is kept for the next. */
 static void
-lean_free(void *p)
+lean_clear(void *p)
 {
 	struct lean *l = p;
 	int k;
 
-	for (k = 0; k < l->n; k++) {
-		g_free(l->f[k].name);
-		g_free(l->f[k].raw);
+	for (k = 0; k < l->n; k++)
 		g_free(l->f[k].value);
-	}
-	free(l->f);
-	g_free(l->str[0]);
-	g_free(l->str[1]);
-	if (l->date != NULL)
-		g_date_time_unref(l->date);
+	l->n = 0;
+	l->split = false;
+	l->have[0] = l->have[1] = l->have_date = false;
+	g_clear_pointer(&l->str[0], g_free);
+	g_clear_pointer(&l->str[1], g_free);
+	g_clear_pointer(&l->date, g_date_time_unref);
 	g_clear_object(&l->from);
 	g_clear_object(&l->to);
+}
+
+static void
+lean_free(void *p)
+{
+	struct lean *l = p;
+
+	lean_clear(l);
+	free(l->f);
+	free(l->buf);
 	free(l);
 }
 
@@ -58,28 +71,52 @@ lean_plain(const char *s)
 	return true;
 }
 
+/* Copy s[0..n) to *o with a NUL; the copy, *o past it. */
+static char *
+put(char **o, const char *s, size_t n)
+{
+	char *r = *o;
+
+	memcpy(r, s, n);
+	r[n] = '\0';
+	*o = r + n + 1;
+	return r;
+}
+
 /*
  * Split hb's fields (headblock_clean() vouched for every line): the
  * name before the colon without the blanks between them, the raw value
- * after the colon up to the next field.  The Content- fields stay with
- * the top part, as in GMime's message.
+ * after the colon up to the next field, both copied into l's one
+ * buffer (each field's two copies are no longer than the field and two
+ * NULs).  The Content- fields stay with the top part, as in GMime's
+ * message.  0, or -1 when out of memory.
  */
-static struct lean *
-split(struct headblock *hb)
+static int
+split(struct headblock *hb, struct lean *l)
 {
 	const char *p = hb->s, *end = hb->s + hb->len, *f, *c, *n, *nl;
-	struct lean *l;
+	struct field *nf;
+	char *o;
 	int max = 0;
 
-	if ((l = calloc(1, sizeof(*l))) == NULL)
-		return NULL;
 	for (c = p; c < end && (c = memchr(c, '\n', (size_t)(end - c))) !=
 	    NULL; c++)
 		max++;
-	if (max > 0 && (l->f = calloc((size_t)max, sizeof(*l->f))) == NULL) {
-		free(l);
-		return NULL;
+	if (max > l->fcap) {
+		if ((nf = reallocarray(l->f, (size_t)max, sizeof(*nf))) ==
+		    NULL)
+			return -1;
+		l->f = nf;
+		l->fcap = max;
 	}
+	if (hb->len + 2 * (size_t)max + 2 > l->bufcap) {
+		if ((o = realloc(l->buf, hb->len + 2 * (size_t)max + 2)) ==
+		    NULL)
+			return -1;
+		l->buf = o;
+		l->bufcap = hb->len + 2 * (size_t)max + 2;
+	}
+	o = l->buf;
 	while (p < end) {
 		f = p;
 		do {
@@ -91,20 +128,34 @@ split(struct headblock *hb)
 			continue;
 		for (n = c; n > f && (n[-1] == ' ' || n[-1] == '\t'); n--)
 			;
-		l->f[l->n].name = g_strndup(f, (gsize)(n - f));
-		l->f[l->n].raw = g_strndup(c + 1, (gsize)(p - c - 1));
+		l->f[l->n].name = put(&o, f, (size_t)(n - f));
+		l->f[l->n].raw = put(&o, c + 1, (size_t)(p - c - 1));
+		l->f[l->n].value = NULL;
 		l->n++;
 	}
-	return l;
+	l->split = true;
+	return 0;
 }
 
-/* The fields of hb, split on first use and kept with it. */
+/*
+ * The fields of hb, split on first use and kept with it; the lean is
+ * kept for the block's next fields when the block is reused.
+ */
 static struct lean *
 get(struct headblock *hb)
 {
-	if (hb->reader == NULL && (hb->reader = split(hb)) != NULL)
+	struct lean *l = hb->reader;
+
+	if (l == NULL) {
+		if ((l = calloc(1, sizeof(*l))) == NULL)
+			return NULL;
+		hb->reader = l;
 		hb->reader_free = lean_free;
-	return hb->reader;
+		hb->reader_clear = lean_clear;
+	}
+	if (!l->split && split(hb, l) == -1)
+		return NULL;
+	return l;
 }
 
 /* GMime's linear white space, which unfolding trims at both ends. */
