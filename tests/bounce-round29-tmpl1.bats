@@ -16,6 +16,9 @@
 #   8-9    Sendmail ErrorHeader (a file; a string on a delay warning)
 #   10-11  Exchange custom NDR text (New-SystemMessage), English
 #          internal and Spanish external
+#   13-14  part 2, committed before its own first run: hMailServer's
+#          edited server messages (Portuguese; English with the
+#          original's header), no DSN part
 
 setup() {
 	load lib/helpers
