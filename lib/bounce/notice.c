@@ -885,6 +885,31 @@ bnc_sentence_end(const char *t, size_t len, size_t at)
  */
 #define TIE_MAX	300
 
+/*
+ * The end of the entry whose address opens the line at t[s], past z: a
+ * listed entry runs on over the lines indented under it, as Postfix
+ * wraps "<addr>: text" at 79 columns with a 4-space indent
+ * (bounce_notify_util.c bounce_recipient_log(), bounce_print_wrap()),
+ * its reason past a "." ("... for user m.lopez. error writing message:
+ * Disk quota exceeded"); at most ENTRY_MAX bytes.
+ */
+#define ENTRY_MAX	1000
+
+static size_t
+entry_end(const char *t, size_t len, size_t s, size_t z)
+{
+	size_t k = line_end(t, len, s), ke;
+
+	while (k + 1 < len && k - s < ENTRY_MAX &&
+	    (t[k + 1] == ' ' || t[k + 1] == '\t')) {
+		ke = line_end(t, len, k + 1);
+		if (blank(t, k + 1, ke))
+			break;
+		k = ke;
+	}
+	return k > z ? k : z;
+}
+
 bool
 bnc_sentence_fails(struct ctx *c, const char *t, size_t len, size_t s,
     size_t e)
@@ -912,6 +937,8 @@ bnc_sentence_fails(struct ctx *c, const char *t, size_t len, size_t s,
 	while (z < len && z - e < TIE_MAX && !sentence_end(t, len, z) &&
 	    !(t[z] == '\n' && z + 1 < len && t[z + 1] == '\n'))
 		z++;
+	if (bnc_listed(t, len, s, e))
+		z = entry_end(t, len, s, z);
 	if (sbuf_add(&b, t + a, z - a) == -1 || b.s == NULL)
 		return false;
 	memset(b.s + (s - a), ' ', e - s);
