@@ -39,3 +39,20 @@ setup() {
 	cd "$FIXTURES/bounce-writers"
 	records_agree round29-exo2.mbox round29-exo2-expected.tsv
 }
+
+@test "round29-exo2: the wordings next to round29-exo2's phrases keep their older reasons" {
+	# soft.txt's lines 448 ("cannot connect") and 499 ("unable to
+	# relay") now leave Exchange's "[Message=UntrustedRoot]" and EOP's
+	# "Blocked by Customer Allow list"; their other wordings, and the
+	# older 5.7.703 and block list wordings, are read as before
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'networkerror\t450 4.4.317 Cannot connect to remote server(421 4.2.1 Unable to connect)' \
+	    $'networkerror\t451 4.4.0 Cannot connect to mx.example.net: Connection refused' \
+	    $'norelaying\t550 5.7.1 Unable to relay' \
+	    $'norelaying\t554 5.7.1 <bob@example.net>: Unable to relay for bob@example.net' \
+	    $'policyviolation\t550 5.7.703 Your message can\'t be delivered because one or more recipients are blocked by your organization\'s tenant recipient block policy' \
+	    $'blocked\t554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked using Spamhaus block list' >others.tsv
+	replies_agree others.tsv 6
+	kinds_agree others.tsv
+}
