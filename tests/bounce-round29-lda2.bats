@@ -19,6 +19,17 @@ setup() {
 
 @test "bounce-round29-lda2: each delivery agent's failure text read in its source gets its reason and kind (round29-lda2-src)" {
 	cd "$FIXTURES/bounce-writers"
-	replies_agree round29-lda2-src.tsv 20
+	replies_agree round29-lda2-src.tsv 17
 	kinds_agree round29-lda2-src.tsv
+}
+
+@test "bounce-round29-lda2: the wordings next to round29-lda2's phrases keep their older reasons" {
+	cd "$BATS_TEST_TMPDIR"
+	printf '%s\n' \
+	    $'speeding\t451 too many messages' \
+	    $'mailboxfull\tpermission denied. Command output: Too many messages in the mailbox' \
+	    $'expired\tMessage has expired' \
+	    $'userunknown\t550 5.1.1 unknown user' >others.tsv
+	replies_agree others.tsv 4
+	kinds_agree others.tsv
 }
